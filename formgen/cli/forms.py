@@ -1,0 +1,2 @@
+"""Commands of this area are added here."""
+COMMANDS: list = []

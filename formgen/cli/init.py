@@ -1,0 +1,30 @@
+"""formgen init: create the workspace."""
+from __future__ import annotations
+
+import click
+
+from ..config import PAPER_SIZES_MM
+from ..i18n import t
+from ..workspace import init_workspace
+from ._common import AppContext, command, emit_json, json_option, pass_app
+
+
+@command("init")
+@click.option("--paper", type=click.Choice(sorted(PAPER_SIZES_MM)), default="A4",
+              show_default=True, help="Ukuran kertas formulir.")
+@click.option("--dpi", type=click.IntRange(100, 1200), default=300, show_default=True,
+              help="Resolusi untuk membaca pindaian.")
+@json_option
+@pass_app
+def init_command(app: AppContext, paper: str, dpi: int, as_json: bool) -> None:
+    """Buat ruang kerja: formgen.toml, basis data dan folder-foldernya."""
+    ws, created = init_workspace(app.workspace_path, paper=paper, dpi=dpi)
+    ws.close()
+    if as_json:
+        emit_json({"workspace": str(ws.root), "created": created})
+    else:
+        key = "workspace.created" if created else "workspace.exists"
+        click.echo(t(key, path=str(ws.root)))
+
+
+COMMANDS = [init_command]

@@ -1,0 +1,48 @@
+"""User-facing messages in Indonesian (default) or English, from formgen/messages/*.yaml.
+
+Each YAML file maps a key to ``{id: ..., en: ...}``; texts are str.format
+templates. Every area of the program keeps its own file, so wording stays
+out of code.
+"""
+from __future__ import annotations
+
+import contextvars
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ("id", "en")
+_MESSAGES_DIR = Path(__file__).with_name("messages")
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("formgen_language", default="id")
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _language.set(lang)
+
+
+def get_language() -> str:
+    return _language.get()
+
+
+@cache
+def _catalog() -> dict[str, dict[str, str]]:
+    catalog: dict[str, dict[str, str]] = {}
+    for path in sorted(_MESSAGES_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, texts in data.items():
+            if key in catalog:
+                raise RuntimeError(f"{path.name}: message key {key!r} defined twice")
+            catalog[key] = texts
+    return catalog
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """The message ``key`` in the current language, formatted with ``values``."""
+    texts = _catalog().get(key)
+    if texts is None:
+        raise KeyError(f"no message {key!r} in formgen/messages")
+    text = texts.get(lang or get_language()) or texts["id"]
+    return text.format(**values) if values else text
