@@ -39,10 +39,17 @@ def _catalog() -> dict[str, dict[str, str]]:
     return catalog
 
 
-def t(key: str, lang: str | None = None, **values: object) -> str:
-    """The message ``key`` in the current language, formatted with ``values``."""
+def t(key: str, lang: str | None = None, *, fallback: str | None = None,
+      **values: object) -> str:
+    """The message ``key`` in the current language, formatted with ``values``.
+
+    ``fallback`` is returned for a key with no message (e.g. a reason code
+    that a newer reader produced); without it a missing key is an error.
+    """
     texts = _catalog().get(key)
     if texts is None:
+        if fallback is not None:
+            return fallback
         raise KeyError(f"no message {key!r} in formgen/messages")
     text = texts.get(lang or get_language()) or texts["id"]
     return text.format(**values) if values else text

@@ -1,0 +1,115 @@
+"""Which applicant each page of one scanned file belongs to — or why a person must decide.
+
+The rules, in file order:
+- a page with a formgen QR code belongs to the applicant its pack was printed for
+  (a blank numbered pack gets a provisional applicant keyed by its pack number);
+- a separator (``sampul``) starts that applicant's run: the attachments after it
+  (no QR: KTP, ijazah, pas foto, other) are theirs until the next separator;
+- an attachment before any separator, after a form of another applicant inside
+  the run, or a KTP whose NIK contradicts the applicant goes to review;
+- a page whose QR cannot be read, from another workspace or an unknown pack
+  goes to review; so does a page that could not be read at all;
+- a blank page (a duplex back) is recorded as blank for the current applicant.
+Nothing is ever attributed on a guess.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .pagework import PageResult
+
+FORM_DOCS = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran")
+SEPARATOR = "sampul"
+
+
+@dataclass
+class Placement:
+    applicant_id: int | None
+    pack_id: int | None
+    doc: str
+    review: str | None = None
+    blank: bool = False
+
+
+@dataclass
+class PackRef:
+    pack_id: int
+    applicant_id: int | None   # None: a blank pack not yet claimed
+
+
+@dataclass
+class AttributionContext:
+    workspace_id: str
+    find_pack: Callable[[int], PackRef | None]
+    applicant_nik: Callable[[int], str | None]
+    claim_blank_pack: Callable[[int], int]   # pack_id -> provisional applicant id
+
+
+def ktp_nik(result: PageResult) -> str | None:
+    """The NIK read from a KTP page, only when it is confident and structurally valid."""
+    values = {(f.kind, f.name): f for f in result.findings}
+    nik, valid = values.get(("ktp", "nik")), values.get(("ktp", "nik_valid"))
+    if nik and valid and valid.value is True and nik.value and nik.confidence >= 0.6:
+        return str(nik.value)
+    return None
+
+
+def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[Placement]:
+    placements: list[Placement] = []
+    current: int | None = None     # applicant of the last separator in this file
+    current_pack: int | None = None
+    mixed = False                  # a form of another applicant appeared inside the run
+    for result in results:
+        if result.error:
+            placements.append(Placement(None, None, "other", review="unreadable_page"))
+            continue
+        if result.qr_status == "unreadable":
+            placements.append(Placement(None, None, result.doc or "other", review="qr_unreadable"))
+            continue
+        page_id = result.page_id
+        if page_id is not None:
+            if page_id.workspace != ctx.workspace_id:
+                placements.append(Placement(None, None, page_id.doc, review="foreign_workspace"))
+                continue
+            pack = ctx.find_pack(page_id.pack)
+            if pack is None:
+                placements.append(Placement(None, None, page_id.doc, review="unknown_pack"))
+                continue
+            if pack.applicant_id is None:
+                if page_id.applicant is not None:
+                    placements.append(Placement(None, pack.pack_id, page_id.doc,
+                                                review="qr_mismatch"))
+                    continue
+                pack.applicant_id = ctx.claim_blank_pack(pack.pack_id)
+            elif page_id.applicant is not None and page_id.applicant != pack.applicant_id:
+                placements.append(Placement(None, pack.pack_id, page_id.doc, review="qr_mismatch"))
+                continue
+            if page_id.doc == SEPARATOR:
+                current, current_pack, mixed = pack.applicant_id, pack.pack_id, False
+            elif current is not None and pack.applicant_id != current:
+                mixed = True
+            placements.append(Placement(pack.applicant_id, pack.pack_id, page_id.doc))
+            continue
+        doc = result.doc or "other"
+        if doc == "blank":
+            if current is None:
+                placements.append(Placement(None, None, doc, review="blank_without_separator",
+                                            blank=True))
+            else:
+                placements.append(Placement(current, current_pack, doc, blank=True))
+            continue
+        if current is None:
+            placements.append(Placement(None, None, doc, review="no_separator"))
+            continue
+        if mixed:
+            placements.append(Placement(None, None, doc, review="ambiguous_applicant"))
+            continue
+        if doc == "ktp":
+            read_nik = ktp_nik(result)
+            own_nik = ctx.applicant_nik(current)
+            if read_nik and own_nik and read_nik != own_nik:
+                placements.append(Placement(None, None, doc, review="ktp_nik_mismatch"))
+                continue
+        placements.append(Placement(current, current_pack, doc))
+    return placements

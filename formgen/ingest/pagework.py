@@ -1,0 +1,153 @@
+"""The work on one page, run in a worker process: render, upright, identify, register, read.
+
+Workers only read the original and write the page's own image (a derived,
+idempotent file); every database write happens in the parent, which gets a
+``PageResult`` back.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ocr.findings import Finding
+from ocr.geometry import DocumentGeometry
+from ocr.pageid import PageId
+
+from ..atomic import atomic_open
+
+log = logging.getLogger(__name__)
+
+PAGE_IMAGE_QUALITY = 85
+CROP_DPI = 200
+
+
+@dataclass(frozen=True)
+class PageTask:
+    sha256: str
+    index: int
+    source: str          # archived original (absolute path)
+    image_path: str      # where the upright page image goes (absolute path)
+    dpi: int
+
+
+@dataclass
+class PageResult:
+    sha256: str
+    index: int
+    error: str | None = None
+    error_code: str | None = None
+    rotation: int = 0
+    skew: float = 0.0
+    is_color: bool = False
+    qr_status: str = "none"          # ok | none | unreadable
+    page_id: PageId | None = None
+    doc: str | None = None           # from the QR, or the attachment classifier
+    doc_confidence: float = 0.0
+    registered: bool | None = None
+    residual_mm: float | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+# Per worker process: the layouts printed in this workspace (id -> geometry),
+# given once by the pool initializer, and the document last opened.
+_LAYOUTS: dict[str, DocumentGeometry] = {}
+_OPEN: dict[str, object] = {}
+
+
+def init_worker(layouts: dict[str, str]) -> None:
+    _LAYOUTS.clear()
+    _LAYOUTS.update({k: DocumentGeometry.from_json(v) for k, v in layouts.items()})
+
+
+def _document(path: str):
+    from ocr.load import open_document
+
+    doc = _OPEN.get(path)
+    if doc is None:
+        for old in _OPEN.values():
+            old.close()
+        _OPEN.clear()
+        doc = _OPEN[path] = open_document(Path(path))
+    return doc
+
+
+def close_documents() -> None:
+    for doc in _OPEN.values():
+        doc.close()
+    _OPEN.clear()
+
+
+def process_page(task: PageTask) -> PageResult:
+    """Everything about one page; a failure becomes a result with an error, never a crash."""
+    from ocr.errors import BadInput
+
+    result = PageResult(sha256=task.sha256, index=task.index)
+    try:
+        image = _document(task.source).render(task.index, task.dpi)
+        _read_page(image, task, result)
+    except BadInput as exc:
+        result.error, result.error_code = exc.detail or str(exc), exc.code
+    except MemoryError:
+        result.error, result.error_code = "page too large", "page_too_large"
+    except Exception as exc:  # one bad page must not stop the batch
+        log.debug("page %s:%d failed", task.sha256[:12], task.index, exc_info=True)
+        result.error, result.error_code = f"{type(exc).__name__}: {exc}", "unreadable_page"
+    return result
+
+
+def _read_page(image, task: PageTask, result: PageResult) -> None:
+    from ocr.imaging import is_color
+    from ocr.qr import find_page_id, read_codes
+    from ocr.upright import make_upright
+
+    hits = read_codes(image)
+    upright = make_upright(image, qr_hits=hits)
+    page = upright.image
+    result.rotation, result.skew = upright.rotation, upright.skew
+    result.is_color = bool(is_color(page))
+    page_id, status = find_page_id(page)
+    result.qr_status = status
+    if page_id is not None:
+        result.page_id = page_id
+        result.doc, result.doc_confidence = page_id.doc, 1.0
+        _read_form(page, page_id, result)
+    elif status == "none":
+        _read_attachment(page, result)
+    _save_image(page, task.image_path, color=result.is_color)
+
+
+def _read_form(page, page_id: PageId, result: PageResult) -> None:
+    from ocr.register import register_page
+
+    from .formreading import read_form_boxes
+
+    geometry = _LAYOUTS.get(page_id.layout)
+    if geometry is None or page_id.page > len(geometry.pages):
+        result.registered = None  # printed elsewhere: identified, but its boxes are unknown
+        return
+    page_geometry = geometry.page(page_id.page)
+    registered = register_page(page, page_geometry, geometry.size_mm)
+    result.registered = bool(registered.ok)
+    result.residual_mm = registered.residual_mm
+    if registered.ok:
+        result.findings = read_form_boxes(registered, page_geometry, is_color=result.is_color,
+                                          dpi=CROP_DPI)
+
+
+def _read_attachment(page, result: PageResult) -> None:
+    from ocr.classify import classify_attachment
+
+    from .attachmentreading import read_attachment
+
+    doc, confidence, _details = classify_attachment(page)
+    result.doc, result.doc_confidence = doc, float(confidence)
+    result.findings = read_attachment(page, doc)
+
+
+def _save_image(page, path: str, *, color: bool) -> None:
+    image = page.convert("RGB" if color else "L")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with atomic_open(Path(path), "wb") as handle:
+        image.save(handle, format="JPEG", quality=PAGE_IMAGE_QUALITY, optimize=True)

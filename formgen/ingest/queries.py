@@ -1,0 +1,71 @@
+"""Read pages and their findings back out of the workspace (``formgen pages``)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..errors import InputError
+from ..i18n import t
+
+
+def resolve_applicant(conn: sqlite3.Connection, ref: str) -> int:
+    """An applicant id from an id or a 16-digit NIK given on the command line."""
+    ref = str(ref).strip()
+    if len(ref) == 16 and ref.isdigit():
+        row = conn.execute("SELECT id FROM applicants WHERE nik = ?", (ref,)).fetchone()
+    elif ref.isdigit():
+        row = conn.execute("SELECT id FROM applicants WHERE id = ?", (int(ref),)).fetchone()
+    else:
+        row = None
+    if row is None:
+        raise InputError(t("review.no_applicant", ref=ref), code="no_applicant")
+    return row["id"]
+
+
+def _value(text: str | None):
+    return json.loads(text) if text else None
+
+
+def list_pages(conn: sqlite3.Connection, *, applicant_id: int | None = None,
+               review_only: bool = False) -> list[dict]:
+    """Pages in SPEC §7 shape (plus ``id``, ``file``, ``rejected``, ``image``, ``findings``)."""
+    where, args = ["1=1"], []
+    if applicant_id is not None:
+        where.append("p.applicant_id = ?")
+        args.append(applicant_id)
+    if review_only:
+        where.append("p.review IS NOT NULL AND p.rejected = 0")
+    rows = conn.execute(
+        f"SELECT p.*, a.nik, f.original_name FROM pages p "
+        f"LEFT JOIN applicants a ON a.id = p.applicant_id "
+        f"JOIN files f ON f.sha256 = p.sha256 WHERE {' AND '.join(where)} "
+        f"ORDER BY f.created_at, p.sha256, p.idx", args).fetchall()
+    findings: dict[int, list[sqlite3.Row]] = {}
+    if rows:
+        ids = [r["id"] for r in rows]
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start:chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for f in conn.execute(f"SELECT * FROM findings WHERE page_id IN ({marks}) "
+                                  f"ORDER BY id", chunk):
+                findings.setdefault(f["page_id"], []).append(f)
+    pages = []
+    for r in rows:
+        own = findings.get(r["id"], [])
+        signatures = {f["name"]: _value(f["value"]) for f in own if f["kind"] == "signature"}
+        materai = [_value(f["value"]) for f in own if f["kind"] == "materai"]
+        fields = {f["name"]: _value(f["value"]) for f in own if f["kind"] == "field"}
+        pages.append({
+            "id": r["id"], "sha256": r["sha256"], "index": r["idx"], "file": r["original_name"],
+            "applicant": r["applicant_id"], "nik": r["nik"], "doc": r["doc"],
+            "review": r["review"], "rejected": bool(r["rejected"]),
+            "signatures": signatures, "materai": materai[0] if materai else None,
+            "fields": fields, "color": bool(r["is_color"]), "rotation": r["rotation"],
+            "image": r["image_path"],
+            "findings": [{"id": f["id"], "kind": f["kind"], "name": f["name"],
+                          "value": _value(f["value"]), "confidence": f["confidence"],
+                          "expected": _value(f["expected"]),
+                          "ok": None if f["ok"] is None else bool(f["ok"]), "note": f["note"]}
+                         for f in own],
+        })
+    return pages

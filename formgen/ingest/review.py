@@ -1,0 +1,140 @@
+"""The review queue: what a person decides about pages the program was not sure of.
+
+Every decision is stored in ``decisions`` (it overrides a reader's finding)
+and in the audit log.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from .. import db
+from ..atomic import atomic_open
+from ..errors import InputError
+from ..i18n import t
+from ..workspace import Workspace
+from .claims import set_applicant_nik
+from .compare import compare_with_roster
+from .queries import list_pages
+
+DOC_TYPES = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran", "ktp", "ijazah",
+             "pas_foto", "blank", "other")
+THUMB_WIDTH = 500
+
+
+def _page(ws: Workspace, page_id: int):
+    row = ws.conn.execute("SELECT * FROM pages WHERE id = ?", (page_id,)).fetchone()
+    if row is None:
+        raise InputError(t("review.no_page", page=page_id), code="no_page")
+    return row
+
+
+def _decide(ws: Workspace, action: str, *, page_id: int | None = None,
+            applicant_id: int | None = None, **detail: object) -> None:
+    conn = ws.conn
+    conn.execute("INSERT INTO decisions(page_id, applicant_id, action, detail, user, at) "
+                 "VALUES (?, ?, ?, ?, ?, ?)",
+                 (page_id, applicant_id, action, json.dumps(detail, default=str),
+                  db.current_user(), db.now()))
+    db.audit(conn, f"review_{action}", applicant_id=applicant_id, page=page_id, **detail)
+
+
+def review_queue(ws: Workspace, *, thumbnails: bool = True) -> list[dict]:
+    """The pages waiting for a person, each with a thumbnail written under review/."""
+    pages = list_pages(ws.conn, review_only=True)
+    if thumbnails:
+        folder = ws.dir("review")
+        for page in pages:
+            page["thumbnail"] = str(write_thumbnail(ws, page, folder))
+    return pages
+
+
+def write_thumbnail(ws: Workspace, page: dict, folder: Path) -> Path | None:
+    if not page.get("image"):
+        return None
+    target = folder / f"halaman_{page['id']:06d}.png"
+    if not target.exists():
+        with Image.open(ws.root / page["image"]) as image:
+            image.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 2))
+            with atomic_open(target, "wb") as handle:
+                image.save(handle, format="PNG", optimize=True)
+    return target
+
+
+def assign_page(ws: Workspace, page_id: int, applicant_id: int) -> None:
+    conn = ws.conn
+    page = _page(ws, page_id)
+    applicant = conn.execute("SELECT * FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
+    if applicant is None:
+        raise InputError(t("review.no_applicant", ref=applicant_id), code="no_applicant")
+    with db.write_transaction(conn):
+        conn.execute("UPDATE pages SET applicant_id = ?, review = NULL, rejected = 0 WHERE id = ?",
+                     (applicant_id, page_id))
+        _recompare(ws, page_id, dict(applicant))
+        _decide(ws, "assign", page_id=page_id, applicant_id=applicant_id,
+                previous_review=page["review"])
+
+
+def _recompare(ws: Workspace, page_id: int, applicant: dict) -> None:
+    from ocr.findings import Finding
+
+    conn = ws.conn
+    rows = conn.execute("SELECT * FROM findings WHERE page_id = ?", (page_id,)).fetchall()
+    findings = [Finding(r["kind"], r["name"], json.loads(r["value"]) if r["value"] else None,
+                        r["confidence"], note=r["note"]) for r in rows]
+    for row, f in zip(rows, compare_with_roster(findings, applicant), strict=True):
+        conn.execute("UPDATE findings SET expected = ?, ok = ? WHERE id = ?",
+                     (json.dumps(f.expected, default=str) if f.expected is not None else None,
+                      None if f.ok is None else int(f.ok), row["id"]))
+
+
+def set_page_type(ws: Workspace, page_id: int, doc: str) -> None:
+    if doc not in DOC_TYPES:
+        raise InputError(t("review.bad_type", doc=doc, types=", ".join(DOC_TYPES)),
+                         code="bad_type")
+    page = _page(ws, page_id)
+    with db.write_transaction(ws.conn):
+        ws.conn.execute("UPDATE pages SET doc = ? WHERE id = ?", (doc, page_id))
+        _decide(ws, "set_type", page_id=page_id, applicant_id=page["applicant_id"],
+                previous=page["doc"], doc=doc)
+
+
+def reject_page(ws: Workspace, page_id: int) -> None:
+    page = _page(ws, page_id)
+    with db.write_transaction(ws.conn):
+        ws.conn.execute("UPDATE pages SET rejected = 1 WHERE id = ?", (page_id,))
+        _decide(ws, "reject", page_id=page_id, applicant_id=page["applicant_id"])
+
+
+def decide_finding(ws: Workspace, finding_id: int, accept: bool) -> None:
+    conn = ws.conn
+    row = conn.execute("SELECT f.*, p.applicant_id FROM findings f JOIN pages p "
+                       "ON p.id = f.page_id WHERE f.id = ?", (finding_id,)).fetchone()
+    if row is None:
+        raise InputError(t("review.no_finding", finding=finding_id), code="no_finding")
+    with db.write_transaction(conn):
+        _decide(ws, "accept_finding" if accept else "reject_finding", page_id=row["page_id"],
+                applicant_id=row["applicant_id"], finding_id=finding_id, kind=row["kind"],
+                name=row["name"])
+
+
+def identify_applicant(ws: Workspace, applicant_id: int, nik: str, *,
+                       nama: str | None = None) -> int:
+    """A person enters the NIK (and name) of a provisional applicant from a blank pack."""
+    from ..nik import check_nik
+
+    conn = ws.conn
+    row = conn.execute("SELECT * FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
+    if row is None:
+        raise InputError(t("review.no_applicant", ref=applicant_id), code="no_applicant")
+    check = check_nik(nik)
+    if not check.ok:
+        raise InputError(t("review.bad_nik", nik=nik, reasons=", ".join(check.reasons)),
+                         code="bad_nik")
+    with db.write_transaction(conn):
+        target = set_applicant_nik(conn, applicant_id, nik, {"nama": nama} if nama else None,
+                                   by="person")
+        _decide(ws, "set_nik", applicant_id=target, provisional=applicant_id)
+    return target

@@ -1,0 +1,315 @@
+"""``formgen ingest``: archive files, process their pages in a pool, attribute and record them.
+
+Crash safety: a file is recorded as ``pending`` before its pages are read;
+its pages, findings and the ``ingested`` status are written in one
+transaction once all its pages are back. A run killed half way leaves the
+file pending; the next run reads it again and nothing is doubled.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ocr.geometry import DocumentGeometry
+
+from .. import db
+from ..errors import FormgenError
+from ..i18n import t
+from ..workspace import Workspace
+from .archive import archive_file, archive_path, sha256_file
+from .attribute import AttributionContext, PackRef, Placement, attribute_file
+from .compare import compare_with_roster
+from .discover import discover_files
+from .pagework import PageResult, PageTask, close_documents, init_worker, process_page
+
+log = logging.getLogger(__name__)
+
+
+class AccountingError(FormgenError):
+    """Pages in != attributed + review + blank: something was lost or doubled."""
+
+
+@dataclass
+class FileReport:
+    path: str
+    sha256: str | None
+    status: str                 # ingested | duplicate | error
+    error: str | None = None
+    error_code: str | None = None
+    pages: int = 0
+    attributed: int = 0
+    review: int = 0
+    blank: int = 0
+
+    def as_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items()}
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        done = [f for f in self.files if f.status == "ingested"]
+        return {key: sum(getattr(f, key) for f in done)
+                for key in ("pages", "attributed", "review", "blank")}
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.status == "error" for f in self.files)
+
+    def as_json(self) -> dict:
+        return {"files": [f.as_json() for f in self.files], "accounting": self.totals}
+
+
+@dataclass
+class _PendingFile:
+    report: FileReport
+    stored_path: Path
+    kind: str
+    results: dict[int, PageResult] = field(default_factory=dict)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count() or 1)
+
+
+def ingest_paths(ws: Workspace, paths: list[Path], *, jobs: int | None = None,
+                 progress: Callable[[int], None] | None = None,
+                 on_total: Callable[[int], None] | None = None) -> IngestReport:
+    """Ingest ``paths`` (files or folders) into ``ws``; see the module docstring."""
+    from ocr.errors import BadInput
+    from ocr.load import open_document, sniff_kind
+
+    report = IngestReport()
+    files, problems = discover_files(paths)
+    for path, code in problems:
+        report.files.append(FileReport(str(path), None, "error", t(f"ingest.error.{code}"),
+                                       code))
+    conn = ws.conn
+    pending: list[_PendingFile] = []
+    seen_now: set[str] = set()
+    for path in files:
+        entry = FileReport(str(path), None, "error")
+        report.files.append(entry)
+        try:
+            entry.sha256 = sha = sha256_file(path)
+        except OSError as exc:
+            entry.error, entry.error_code = t("ingest.error.unreadable",
+                                              detail=exc.strerror or str(exc)), "unreadable"
+            continue
+        row = conn.execute("SELECT status, pages FROM files WHERE sha256 = ?", (sha,)).fetchone()
+        if sha in seen_now or (row and row["status"] == "ingested"):
+            entry.status, entry.pages = "duplicate", row["pages"] if row else 0
+            continue
+        seen_now.add(sha)
+        try:
+            kind = sniff_kind(path)
+            stored = archive_file(path, archive_path(ws.root, sha, kind), sha)
+            document = open_document(stored)
+            try:
+                page_count = document.page_count
+            finally:
+                document.close()
+        except BadInput as exc:
+            entry.error, entry.error_code = t(f"ingest.bad_input.{exc.code}",
+                                              fallback=exc.detail), exc.code
+            _record_file_error(ws, path, sha, entry)
+            continue
+        except OSError as exc:
+            entry.error, entry.error_code = t("ingest.error.unreadable",
+                                              detail=exc.strerror or str(exc)), "unreadable"
+            continue
+        entry.pages = page_count
+        with db.write_transaction(conn):
+            conn.execute(
+                "INSERT INTO files(sha256, original_name, stored_path, kind, pages, status, "
+                "created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(sha256) DO UPDATE "
+                "SET status='pending', pages=excluded.pages, error=NULL, error_code=NULL",
+                (sha, path.name, str(stored.relative_to(ws.root)), kind, page_count, db.now()))
+        pending.append(_PendingFile(entry, stored, kind))
+
+    if on_total:
+        on_total(sum(p.report.pages for p in pending))
+    layouts = {r["id"]: r["geometry"] for r in conn.execute("SELECT id, geometry FROM layouts")}
+    for pending_file, results in _run_pages(ws, pending, layouts, jobs=jobs, progress=progress):
+        _store_file(ws, pending_file, results, layouts)
+    return report
+
+
+def _tasks(ws: Workspace, pending: list[_PendingFile]) -> Iterator[tuple[int, PageTask]]:
+    pages_dir = ws.dir("pages")
+    for number, item in enumerate(pending):
+        sha = item.report.sha256
+        for index in range(item.report.pages):
+            yield number, PageTask(sha256=sha, index=index, source=str(item.stored_path),
+                                   image_path=str(pages_dir / sha[:2] / f"{sha}_{index:04d}.jpg"),
+                                   dpi=ws.settings.dpi)
+
+
+def _run_pages(ws: Workspace, pending: list[_PendingFile], layouts: dict[str, str], *,
+               jobs: int | None, progress: Callable[[int], None] | None
+               ) -> Iterator[tuple[_PendingFile, list[PageResult]]]:
+    """Yield each file with its page results, in order, as soon as all its pages are back.
+
+    At most ``2 * jobs`` pages are in flight, so memory follows the number of
+    workers, not the size of the batch.
+    """
+    jobs = jobs or default_jobs()
+    remaining = {i: p.report.pages for i, p in enumerate(pending)}
+
+    def collect(number: int, result: PageResult):
+        item = pending[number]
+        item.results[result.index] = result
+        remaining[number] -= 1
+        if progress:
+            progress(1)
+        if remaining[number] == 0:
+            return item, [item.results[i] for i in range(item.report.pages)]
+        return None
+
+    for number, item in enumerate(pending):  # a file with no page at all
+        if item.report.pages == 0:
+            yield item, []
+    if jobs == 1:
+        init_worker(layouts)
+        try:
+            for number, task in _tasks(ws, pending):
+                done = collect(number, process_page(task))
+                if done:
+                    yield done
+        finally:
+            close_documents()
+        return
+    window: deque[tuple[int, Future]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
+                             initargs=(layouts,)) as pool:
+        for number, task in _tasks(ws, pending):
+            window.append((number, pool.submit(process_page, task)))
+            while len(window) >= 2 * jobs:
+                n, future = window.popleft()
+                done = collect(n, future.result())
+                if done:
+                    yield done
+        while window:
+            n, future = window.popleft()
+            done = collect(n, future.result())
+            if done:
+                yield done
+
+
+def _record_file_error(ws: Workspace, path: Path, sha: str, entry: FileReport) -> None:
+    conn = ws.conn
+    with db.write_transaction(conn):
+        conn.execute(
+            "INSERT INTO files(sha256, original_name, stored_path, status, error, error_code, "
+            "created_at) VALUES (?, ?, '', 'error', ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET "
+            "status='error', error=excluded.error, error_code=excluded.error_code",
+            (sha, path.name, entry.error, entry.error_code, db.now()))
+        db.audit(conn, "ingest_error", sha256=sha, code=entry.error_code)
+
+
+def _store_file(ws: Workspace, item: _PendingFile, results: list[PageResult],
+                layouts: dict[str, str]) -> None:
+    conn = ws.conn
+    sha = item.report.sha256
+    geometries: dict[str, DocumentGeometry] = {}
+
+    def geometry(layout_id: str) -> DocumentGeometry | None:
+        if layout_id not in geometries and layout_id in layouts:
+            geometries[layout_id] = DocumentGeometry.from_json(layouts[layout_id])
+        return geometries.get(layout_id)
+
+    def find_pack(number: int) -> PackRef | None:
+        row = conn.execute("SELECT id, applicant_id FROM packs WHERE id = ?", (number,)).fetchone()
+        return PackRef(row["id"], row["applicant_id"]) if row else None
+
+    def applicant_nik(applicant_id: int) -> str | None:
+        row = conn.execute("SELECT nik FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
+        return row["nik"] if row else None
+
+    def claim_blank_pack(pack_id: int) -> int:
+        now = db.now()
+        cur = conn.execute("INSERT INTO applicants(provisional, created_at, updated_at) "
+                           "VALUES (1, ?, ?)", (now, now))
+        conn.execute("UPDATE packs SET applicant_id = ? WHERE id = ?", (cur.lastrowid, pack_id))
+        db.audit(conn, "blank_pack_claimed", applicant_id=cur.lastrowid, pack=pack_id)
+        return cur.lastrowid
+
+    ctx = AttributionContext(ws.settings.workspace_id, find_pack, applicant_nik, claim_blank_pack)
+    with db.write_transaction(conn):
+        conn.execute("DELETE FROM pages WHERE sha256 = ?", (sha,))
+        placements = attribute_file(results, ctx)
+        for result, place in zip(results, placements, strict=True):
+            _insert_page(ws, result, place, geometry)
+        from .claims import resolve_provisional_applicants
+
+        resolve_provisional_applicants(conn)
+        counts = conn.execute(
+            "SELECT count(*) AS pages, "
+            "sum(review IS NULL AND doc != 'blank') AS attributed, "
+            "sum(review IS NOT NULL) AS review, "
+            "sum(review IS NULL AND doc = 'blank') AS blank FROM pages WHERE sha256 = ?",
+            (sha,)).fetchone()
+        report = item.report
+        report.attributed, report.review, report.blank = (counts["attributed"] or 0,
+                                                          counts["review"] or 0,
+                                                          counts["blank"] or 0)
+        if counts["pages"] != report.pages or (
+                report.attributed + report.review + report.blank != report.pages):
+            raise AccountingError(
+                t("ingest.accounting_mismatch", pages=report.pages, stored=counts["pages"],
+                  attributed=report.attributed, review=report.review, blank=report.blank),
+                path=report.path, code="accounting_mismatch")
+        conn.execute("UPDATE files SET status='ingested', ingested_at=? WHERE sha256=?",
+                     (db.now(), sha))
+        db.audit(conn, "ingest", sha256=sha, pages=report.pages, review=report.review)
+    report.status = "ingested"
+
+
+def _insert_page(ws: Workspace, result: PageResult, place: Placement, geometry) -> None:
+    conn = ws.conn
+    page_id = result.page_id
+    image_rel = None
+    image = ws.root / "pages" / result.sha256[:2] / f"{result.sha256}_{result.index:04d}.jpg"
+    if image.exists():
+        image_rel = str(image.relative_to(ws.root))
+    cur = conn.execute(
+        "INSERT INTO pages(sha256, idx, applicant_id, pack_id, doc, page_no, layout_id, qr_text, "
+        "rotation, skew, is_color, image_path, review, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (result.sha256, result.index, place.applicant_id, place.pack_id, place.doc,
+         page_id.page if page_id else None, page_id.layout if page_id else None,
+         page_id.encode() if page_id else None, result.rotation, result.skew,
+         int(result.is_color), image_rel, place.review, db.now()))
+    findings = result.findings
+    if place.applicant_id is not None and findings:
+        row = conn.execute("SELECT * FROM applicants WHERE id = ?",
+                           (place.applicant_id,)).fetchone()
+        page_geometry = None
+        if page_id is not None:
+            doc_geometry = geometry(page_id.layout)
+            if doc_geometry and page_id.page <= len(doc_geometry.pages):
+                page_geometry = doc_geometry.page(page_id.page)
+        findings = compare_with_roster(findings, dict(row) if row else None, page=page_geometry)
+    if result.registered is False:
+        from ocr.findings import Finding
+
+        findings = [*findings, Finding("page", "registered", False, 0.0,
+                                       note="corner marks not found")]
+    for f in findings:
+        conn.execute(
+            "INSERT INTO findings(page_id, kind, name, value, confidence, expected, ok, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (cur.lastrowid, f.kind, f.name, json.dumps(f.value, ensure_ascii=False, default=str),
+             f.confidence, json.dumps(f.expected, ensure_ascii=False, default=str)
+             if f.expected is not None else None,
+             None if f.ok is None else int(bool(f.ok)), f.note))
