@@ -1,2 +1,54 @@
-"""Commands of this area are added here."""
-COMMANDS: list = []
+"""formgen export and purge: an applicant's data handed over, or erased."""
+from __future__ import annotations
+
+import click
+
+from ..errors import UsageError
+from ..i18n import t
+from ..ingest.queries import resolve_applicant
+from ..privacy import expired_applicants, export_applicant, purge_applicant
+from ._common import AppContext, command, emit_json, json_option, pass_app
+
+
+@command("export")
+@click.option("--applicant", "applicant_ref", required=True, help="ID atau NIK pemohon.")
+@json_option
+@pass_app
+def export_command(app: AppContext, applicant_ref: str, as_json: bool) -> None:
+    """Serahkan data seorang pemohon beserta riwayat pemrosesannya (berkas zip)."""
+    ws = app.workspace()
+    path = export_applicant(ws, resolve_applicant(ws.conn, applicant_ref))
+    if as_json:
+        emit_json({"export": str(path)})
+    else:
+        click.echo(t("privacy.exported", path=path))
+
+
+@command("purge")
+@click.option("--applicant", "applicant_ref", help="ID atau NIK pemohon.")
+@click.option("--expired", is_flag=True, help="Semua pemohon yang masa simpannya habis.")
+@click.option("--yes", is_flag=True, help="Jangan tanya konfirmasi.")
+@json_option
+@pass_app
+def purge_command(app: AppContext, applicant_ref: str | None, expired: bool, yes: bool,
+                  as_json: bool) -> None:
+    """Hapus data pemohon di mana pun formgen menyimpannya."""
+    if bool(applicant_ref) == expired:
+        raise UsageError(t("privacy.purge_usage"), code="usage")
+    ws = app.workspace()
+    ids = [resolve_applicant(ws.conn, applicant_ref)] if applicant_ref else expired_applicants(ws)
+    if ids and not yes and not as_json:
+        click.confirm(t("privacy.confirm", count=len(ids)), abort=True)
+    reports = [purge_applicant(ws, applicant_id) for applicant_id in ids]
+    if as_json:
+        emit_json({"purged": reports})
+        return
+    for report in reports:
+        click.echo(t("privacy.purged", applicant=report["applicant"],
+                     pages=report["rows"].get("pages", 0), files=len(report["files_removed"]),
+                     kept=len(report["originals_kept"])))
+    if not reports:
+        click.echo(t("privacy.nothing"))
+
+
+COMMANDS = [export_command, purge_command]
