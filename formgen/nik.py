@@ -126,9 +126,11 @@ def normalise_nik(raw: object) -> str | None:
     """A NIK cell as text, or None when a spreadsheet turned it into a number.
 
     A NIK typed into a spreadsheet without a text format becomes a number:
-    shown as ``6.20102E+15``, saved as ``6201021505900001.0``, or with its
-    16th digit replaced by 0 (spreadsheets keep 15 significant digits). None
-    of these can be trusted, so they are reported as ``nik_mangled``. Spaces,
+    shown as ``6.20102E+15``, saved as ``6201021505900001.0`` (or read as a
+    float), or with its 16th digit replaced by 0 (spreadsheets keep 15
+    significant digits). None of these can be trusted, so they are reported
+    as ``nik_mangled``. A whole number whose last digit is not 0 was stored
+    exactly (by a program, not typed) and is kept. Spaces,
     dashes and dots between digit groups are removed; an empty cell gives
     ``""``. The result is not checked further: see :func:`check_nik`.
     """
@@ -139,9 +141,7 @@ def normalise_nik(raw: object) -> str | None:
     if isinstance(raw, int):
         return _from_number(raw)
     if isinstance(raw, float):
-        if raw != raw or raw in (float("inf"), float("-inf")) or not raw.is_integer():
-            return None
-        return _from_number(int(raw))
+        return None
     text = "".join(ch for ch in unicodedata.normalize("NFKC", str(raw))
                    if ch not in _INVISIBLE).strip()
     if text.startswith("'"):  # a spreadsheet's "this is text" mark
@@ -227,3 +227,12 @@ def _date_exists(text: str, tanggal_lahir: date | None) -> bool:
     except Exception:  # stdnum raises InvalidComponent, or ValueError for day 0
         return False
     return True
+
+
+def make_nik(*, birth: date, sex: str, region: str = "620102", serial: int = 1) -> str:
+    """A well-formed NIK for synthetic people (demo data and tests): ``region`` is PPRRSS."""
+    if len(region) != 6 or not region.isdigit() or sex not in ("L", "P") or \
+            not 1 <= serial <= 9999:
+        raise ValueError("region PPRRSS, sex L/P and serial 1-9999 expected")
+    day = birth.day + (FEMALE_DAY_OFFSET if sex == "P" else 0)
+    return f"{region}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"

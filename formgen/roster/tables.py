@@ -70,7 +70,7 @@ def read_table(path: Path, kind: str, *, label: str | None = None) -> Table:
     label = label or str(path)
     data = _read_bytes(path, label)
     if data.startswith(_ZIP_MAGIC):
-        sheets = _xlsx_sheets(path, label)
+        sheets = _xlsx_sheets(data, label)
         name = _pick_sheet(sheets, kind)
         return _build(sheets[name], kind, label if len(sheets) == 1 else f"{label}[{name}]")
     return _build(_csv_rows(data, label, kind), kind, label)
@@ -79,9 +79,10 @@ def read_table(path: Path, kind: str, *, label: str | None = None) -> Table:
 def read_experience_sheet(path: Path, *, label: str | None = None) -> Table | None:
     """The ``pengalaman`` sheet of an XLSX roster, or None when it has none (or is CSV)."""
     label = label or str(path)
-    if not _read_bytes(path, label).startswith(_ZIP_MAGIC):
+    data = _read_bytes(path, label)
+    if not data.startswith(_ZIP_MAGIC):
         return None
-    sheets = _xlsx_sheets(path, label)
+    sheets = _xlsx_sheets(data, label)
     name = _experience_sheet_name(sheets)
     if name is None:
         return None
@@ -108,12 +109,15 @@ def _read_bytes(path: Path, label: str) -> bytes:
 
 # -- XLSX ------------------------------------------------------------------
 
-def _xlsx_sheets(path: Path, label: str) -> dict[str, list[tuple[int, list]]]:
-    """Every sheet's rows; formulas come back as their text, never evaluated."""
+def _xlsx_sheets(data: bytes, label: str) -> dict[str, list[tuple[int, list]]]:
+    """Every sheet's rows; formulas come back as their text, never evaluated.
+
+    Read from memory, so that openpyxl does not judge the file by its name.
+    """
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # zipfile, XML and openpyxl's own errors for a damaged workbook
         raise InputError(t("roster.file.unreadable", detail=type(exc).__name__), path=label,
                          code="not_a_spreadsheet") from None
@@ -154,8 +158,12 @@ def _pick_sheet(sheets: dict, kind: str) -> str:
 
 def decode_text(data: bytes, label: str) -> str:
     """Text of a CSV file: UTF-16 or UTF-8 (with or without BOM), else Windows-1252."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and b"\x00" in data:
+        raise InputError(t("roster.file.not_a_spreadsheet"), path=label,
+                         code="not_a_spreadsheet")
     try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if utf16:
             text = data.decode("utf-16")
         elif data.startswith(b"\xef\xbb\xbf"):
             try:
