@@ -331,10 +331,11 @@ def test_hostile_names_are_kept_as_text_or_refused(workspace, tmp_path):
 
 def test_formula_cells_in_xlsx_are_text(workspace, tmp_path):
     rows = people()
-    rows[0][0] = "=HYPERLINK(\"http://contoh.invalid\",\"Budi\")"  # openpyxl stores a formula
+    formula = "=HYPERLINK(\"http://contoh.invalid\",\"Budi\")"
+    rows[0][0] = formula  # openpyxl stores it as a formula, never computed here
     rows[1][8] = "+6281234567890"
     import_roster(workspace, write_xlsx(tmp_path / "roster.xlsx", rows))
-    assert get_applicant(workspace, BUDI)["nama"] == "=HYPERLINK(\"http://contoh.invalid\",\"Budi\")"
+    assert get_applicant(workspace, BUDI)["nama"] == formula
     assert get_applicant(workspace, SITI)["no_hp"] == "+6281234567890"
 
 
