@@ -230,27 +230,34 @@ def test_experience_twice_is_a_usage_error(workspace, tmp_path):
 # -- row errors -------------------------------------------------------------------
 
 def test_every_row_error_kind(workspace, tmp_path):
+    def siti(serial):
+        return make_nik(birth=date(1985, 11, 3), sex="P", region="620101", serial=serial)
+
+    def andi(serial):
+        return make_nik(birth=date(2003, 1, 30), sex="L", region="620105", serial=serial)
+
+    future = date.today() + timedelta(days=400)
     rows = [
         person(),                                                          # 2 ok
         person("Short NIK", BUDI[:15]),                                    # 3
         person("Bad Region", "9901021505900001"),                          # 4
         person("Bad District", "6201091505900001"),                        # 5
-        person("Wrong Birth", SITI, "04-11-1985", "P"),                    # 6
-        person("Wrong Sex", SITI, "03-11-1985", "L"),                      # 7
-        person("Bad Date", ANDI, "30 Januari 2003", "L"),                  # 8
-        person("Bad Jenjang", ANDI, "30-01-2003", "L", jenjang="10"),      # 9
-        person("Bad JK", ANDI, "30-01-2003", "X"),                         # 10
-        person("", ANDI, "30-01-2003", "L"),                               # 11
+        person("Wrong Birth", siti(1), "04-11-1985", "P"),                 # 6
+        person("Wrong Sex", siti(2), "03-11-1985", "L"),                   # 7
+        person("Bad Date", andi(1), "30 Januari 2003", "L"),               # 8
+        person("Bad Jenjang", andi(2), "30-01-2003", "L", jenjang="10"),   # 9
+        person("Bad JK", andi(3), "30-01-2003", "X"),                      # 10
+        person("", andi(4), "30-01-2003", "L"),                            # 11
         person("Budi Kembar", BUDI),                                       # 12
         person("Mangled", "3.2E+15"),                                      # 13
         person("Float", "6201021505900001.0"),                             # 14
         person("Serial", BUDI[:12] + "0000"),                              # 15
-        person("Future", make_nik(birth=date.today() + timedelta(days=400), sex="L"),
-               (date.today() + timedelta(days=400)).isoformat()),          # 16
-        person("No Date", ANDI, "", "L"),                                  # 17
-        person("Bad Phone", ANDI, "30-01-2003", "L", no_hp="=HYPERLINK(\"x\")"),  # 18
-        person("Bad Mail", ANDI, "30-01-2003", "L", email="@budi"),        # 19
-        person("Jenjang Text", ANDI, "30-01-2003", "L", jenjang="dua"),    # 20
+        person("Future", make_nik(birth=future, sex="L"), future.isoformat()),  # 16
+        person("No Date", andi(5), "", "L"),                               # 17
+        person("Bad Phone", andi(6), "30-01-2003", "L", no_hp="=HYPERLINK(\"x\")"),  # 18
+        person("Bad Mail", andi(7), "30-01-2003", "L", email="@budi"),     # 19
+        person("Jenjang Text", andi(8), "30-01-2003", "L", jenjang="dua"),  # 20
+        person("Wrong Birth Again", siti(1), "03-11-1985", "P"),           # 21
     ]
     result = import_roster(workspace, write_csv(tmp_path / "roster.csv", rows))
     assert result.imported == 1
@@ -273,6 +280,7 @@ def test_every_row_error_kind(workspace, tmp_path):
         18: ["bad_no_hp"],
         19: ["bad_email"],
         20: ["bad_jenjang"],
+        21: ["nik_duplicate_in_file"],  # even though line 6 was refused
     }
     reasons = {r.line: r.reason for r in result.rejected}
     assert "[nik_sex_mismatch]" in reasons[7] and "40" in reasons[7]
@@ -469,3 +477,22 @@ def test_upsert_claims_a_provisional_applicant(workspace):
             upsert_applicant(conn, {"nik": "123"})
         with pytest.raises(ValueError):
             upsert_applicant(conn, {"nik": ANDI, "password": "x"})
+
+
+def test_exact_column_name_wins_over_alias(workspace, tmp_path):
+    header = [*HEADER, "jabatan"]  # "jabatan" is also an alias of jabatan_kerja
+    rows = [[*row, "Staf Gudang"] for row in people()]
+    import_roster(workspace, write_csv(tmp_path / "roster.csv", rows, header=header))
+    assert get_applicant(workspace, BUDI)["jabatan_kerja"] == "Tukang Batu"
+    twice = write_csv(tmp_path / "twice.csv", [], header=[*HEADER, "Jabatan Kerja"])
+    with pytest.raises(InputError) as info:
+        import_roster(workspace, twice)
+    assert info.value.code == "duplicate_column"
+
+
+def test_rejected_experience_names_its_sheet(workspace, tmp_path):
+    path = write_xlsx(tmp_path / "roster.xlsx", people(), experience=[
+        [BUDI, "Proyek", "CV", "Tukang", "Kumai", "kemarin", ""]])
+    result = import_roster(workspace, path)
+    assert [(r.file, r.line, r.codes) for r in result.rejected] == [
+        (f"{path}[Pengalaman]", 2, ["bad_date"])]

@@ -117,19 +117,18 @@ def _check_applicants(table: Table, result: ImportResult) -> list[tuple[int, dic
     good: list[tuple[int, dict]] = []
     first_line: dict[str, int] = {}
     for line, cells in table.rows:
-        try:
-            record = check_applicant(cells)
-        except RowRejected as exc:
-            result.rejected.append(Rejection(table.label, line, exc.problems))
-            continue
-        nik = record["nik"]
-        if nik in first_line:
+        nik = normalise_nik(cells.get("nik"))
+        if nik and nik in first_line:  # never guess which of the two rows is right
             result.rejected.append(Rejection(table.label, line, [Problem(
                 "nik_duplicate_in_file",
                 t("roster.reason.nik_duplicate_in_file", first=first_line[nik]))]))
             continue
-        first_line[nik] = line
-        good.append((line, record))
+        if nik:
+            first_line[nik] = line
+        try:
+            good.append((line, check_applicant(cells)))
+        except RowRejected as exc:
+            result.rejected.append(Rejection(table.label, line, exc.problems))
     return good
 
 

@@ -72,7 +72,8 @@ def read_table(path: Path, kind: str, *, label: str | None = None) -> Table:
     if data.startswith(_ZIP_MAGIC):
         sheets = _xlsx_sheets(data, label)
         name = _pick_sheet(sheets, kind)
-        return _build(sheets[name], kind, label if len(sheets) == 1 else f"{label}[{name}]")
+        return _build(sheets[name], kind,
+                      f"{label}[{name}]" if kind == "experience" and len(sheets) > 1 else label)
     return _build(_csv_rows(data, label, kind), kind, label)
 
 
@@ -243,15 +244,7 @@ def _build(raw_rows: list[tuple[int, list]], kind: str, label: str, *,
     if header_at is None:
         raise InputError(t("roster.file.no_header", columns=", ".join(required)), path=label,
                          code="missing_column")
-    index: dict[str, int] = {}
-    for position, cell in enumerate(rows[header_at][1]):
-        name = names.get(header_key(cell))
-        if name is None:
-            continue
-        if name in index:
-            raise InputError(t("roster.file.duplicate_column", column=name), path=label,
-                             code="duplicate_column")
-        index[name] = position
+    index = _column_index(rows[header_at][1], names, label)
     missing = [c for c in required if c not in index]
     if missing:
         raise InputError(t("roster.file.missing_column", columns=", ".join(missing)),
@@ -263,6 +256,26 @@ def _build(raw_rows: list[tuple[int, list]], kind: str, label: str, *,
     if not table.rows and not allow_empty:
         raise InputError(t("roster.file.empty"), path=label, code="empty_file")
     return table
+
+
+def _column_index(header: list, names: dict[str, str], label: str) -> dict[str, int]:
+    """Column name -> position; a column named exactly wins over one named by an alias."""
+    index: dict[str, int] = {}
+    exact: dict[str, bool] = {}
+    for position, cell in enumerate(header):
+        key = header_key(cell)
+        name = names.get(key)
+        if name is None:
+            continue
+        is_exact = key == name
+        if name in index:
+            if exact[name] == is_exact:
+                raise InputError(t("roster.file.duplicate_column", column=name), path=label,
+                                 code="duplicate_column")
+            if not is_exact:
+                continue
+        index[name], exact[name] = position, is_exact
+    return index
 
 
 def _filled(cell: object) -> bool:
