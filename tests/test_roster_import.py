@@ -146,6 +146,7 @@ def test_xlsx_with_pengalaman_sheet(workspace, tmp_path):
     rows = people()
     rows[0][3] = datetime(1990, 5, 15)  # a real date cell
     rows[1][12] = 3  # a number cell
+    rows[1][8] = 81234567891  # a phone number typed as a number loses its leading 0
     experience = [
         [BUDI, "Gedung Kantor Dinas PUPR", "CV Maju Jaya", "Tukang Batu", "Pangkalan Bun",
          datetime(2018, 3, 1), datetime(2019, 2, 28)],
@@ -163,6 +164,7 @@ def test_xlsx_with_pengalaman_sheet(workspace, tmp_path):
     assert budi["experience"][1]["selesai"] is None
     assert budi["experience"][0]["mulai"] == "2018-03-01"
     assert get_applicant(workspace, SITI)["jenjang"] == 3
+    assert get_applicant(workspace, SITI)["no_hp"] == "081234567891"
 
 
 def test_xlsx_saved_as_csv_is_still_read(workspace, tmp_path):

@@ -12,7 +12,7 @@ from ..i18n import t
 from ..nik import normalise_nik
 from .rows import Problem, RowRejected, check_applicant, check_experience
 from .store import applicant_id_by_nik, replace_experience, upsert_applicant
-from .tables import Table, read_experience_sheet, read_table
+from .tables import Table, read_roster, read_table
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +64,7 @@ def import_roster(ws, path: Path, *, pengalaman: Path | None = None) -> ImportRe
     A file that cannot be read raises InputError before anything is written.
     """
     path = Path(path)
-    roster = read_table(path, "applicant")
-    experience = read_experience_sheet(path)
+    roster, experience = read_roster(path)
     if pengalaman is not None:
         if experience is not None:
             raise UsageError(t("roster.file.two_experience_sources", sheet=str(path),

@@ -173,6 +173,9 @@ def check_applicant(cells: dict[str, object]) -> dict:
             if record["jenjang"] is None:
                 problems.append(_problem("bad_jenjang", value=_short(cell_text(cells["jenjang"]))))
 
+    if isinstance(cells.get("no_hp"), int | float) and str(record.get("no_hp")).startswith("8"):
+        # A number cell lost the leading 0 of a mobile number (08xx).
+        record["no_hp"] = "0" + record["no_hp"]
     if record.get("no_hp") and not _phone_ok(record["no_hp"]):
         problems.append(_problem("bad_no_hp"))
     if record.get("email") and not _EMAIL.match(record["email"]):

@@ -61,11 +61,29 @@ def header_key(text: object) -> str:
     return re.sub(r"[^0-9a-z]+", "_", value).strip("_")
 
 
-def read_table(path: Path, kind: str, *, label: str | None = None) -> Table:
-    """The roster (``kind="applicant"``) or experience (``"experience"``) table in ``path``.
+def read_roster(path: Path, *, label: str | None = None) -> tuple[Table, Table | None]:
+    """The roster table in ``path`` and, for an XLSX, its ``pengalaman`` sheet (else None).
 
-    For an XLSX roster this is its first sheet that is not ``pengalaman``; for
-    an XLSX experience file, its ``pengalaman`` sheet or else its first sheet.
+    The roster is the first sheet that is not ``pengalaman``.
+    """
+    label = label or str(path)
+    data = _read_bytes(path, label)
+    if not data.startswith(_ZIP_MAGIC):
+        return _build(_csv_rows(data, label, "applicant"), "applicant", label), None
+    sheets = _xlsx_sheets(data, label)
+    experience = _experience_sheet_name(sheets)
+    roster = _build(sheets[_pick_sheet(sheets, "applicant")], "applicant", label)
+    if experience is None:
+        return roster, None
+    return roster, _build(sheets[experience], "experience", f"{label}[{experience}]",
+                          allow_empty=True)
+
+
+def read_table(path: Path, kind: str, *, label: str | None = None) -> Table:
+    """The ``kind`` table (``"applicant"`` or ``"experience"``) in ``path``.
+
+    For an XLSX experience file this is its ``pengalaman`` sheet or else its
+    first sheet.
     """
     label = label or str(path)
     data = _read_bytes(path, label)
@@ -75,19 +93,6 @@ def read_table(path: Path, kind: str, *, label: str | None = None) -> Table:
         return _build(sheets[name], kind,
                       f"{label}[{name}]" if kind == "experience" and len(sheets) > 1 else label)
     return _build(_csv_rows(data, label, kind), kind, label)
-
-
-def read_experience_sheet(path: Path, *, label: str | None = None) -> Table | None:
-    """The ``pengalaman`` sheet of an XLSX roster, or None when it has none (or is CSV)."""
-    label = label or str(path)
-    data = _read_bytes(path, label)
-    if not data.startswith(_ZIP_MAGIC):
-        return None
-    sheets = _xlsx_sheets(data, label)
-    name = _experience_sheet_name(sheets)
-    if name is None:
-        return None
-    return _build(sheets[name], "experience", f"{label}[{name}]", allow_empty=True)
 
 
 def _read_bytes(path: Path, label: str) -> bytes:
