@@ -1,7 +1,6 @@
 """Import a roster file: every good row in, every bad row named, all in one transaction."""
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +72,7 @@ def import_roster(ws, path: Path, *, pengalaman: Path | None = None) -> ImportRe
 
     result = ImportResult()
     applicants = _check_applicants(roster, result)
-    experience_rows = _check_experience(experience, result) if experience else []
+    experience_rows = _check_experience(experience, result) if experience is not None else []
 
     conn = ws.conn
     with db.write_transaction(conn):
@@ -104,11 +103,12 @@ def import_roster(ws, path: Path, *, pengalaman: Path | None = None) -> ImportRe
         for applicant_id, records in grouped.items():
             replace_experience(conn, applicant_id, records)
             result.experience += len(records)
-        db.audit(conn, "roster.import", sha256=_sha256(path), imported=result.imported,
+        db.audit(conn, "roster.import", imported=result.imported,
                  updated=result.updated, experience=result.experience,
                  rejected=len(result.rejected))
     result.rejected.sort(key=lambda r: (r.file != roster.label, r.file, r.line))
-    log.info("roster import: %s", result.to_json())
+    log.info("roster import: %d new, %d updated, %d experience rows, %d rejected",
+             result.imported, result.updated, result.experience, len(result.rejected))
     return result
 
 
@@ -151,7 +151,3 @@ def _check_experience(table: Table, result: ImportResult) -> list[tuple[str, int
         except RowRejected as exc:
             result.rejected.append(Rejection(table.label, line, exc.problems))
     return good
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
