@@ -1,2 +1,74 @@
-"""Commands of this area are added here."""
-COMMANDS: list = []
+"""formgen roster import / list."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import ExitCode
+from ..i18n import t
+from ..roster import import_roster, list_applicants
+from ._common import AppContext, command, emit_json, error_line, json_option, pass_app
+
+_LIST_KEYS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
+              "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",
+              "jenjang", "provisional", "experience_rows", "retention_until")
+_NAME_WIDTH = 32
+_JOB_WIDTH = 28
+
+
+@click.group("roster")
+def roster_group() -> None:
+    """Daftar pemohon: impor dari CSV/XLSX dan tampilkan."""
+
+
+@command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pengalaman", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Berkas pengalaman kerja (CSV/XLSX) bila tidak ada lembar 'pengalaman'.")
+@json_option
+@pass_app
+def import_command(app: AppContext, file: Path, pengalaman: Path | None, as_json: bool) -> None:
+    """Impor daftar pemohon (CSV atau XLSX); NIK yang sudah ada diperbarui."""
+    result = import_roster(app.workspace(), file, pengalaman=pengalaman)
+    for rejection in result.rejected:
+        error_line(rejection.one_line())
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        click.echo(t("roster.import.summary", imported=result.imported, updated=result.updated,
+                     experience=result.experience, rejected=len(result.rejected)))
+    if result.rejected:
+        click.get_current_context().exit(int(ExitCode.input_rejected))
+
+
+@command("list")
+@json_option
+@pass_app
+def list_command(app: AppContext, as_json: bool) -> None:
+    """Tampilkan pemohon: id, NIK, nama, jabatan kerja, jenjang."""
+    applicants = list_applicants(app.workspace())
+    if as_json:
+        emit_json({"applicants": [{"applicant": a["id"], **{k: a.get(k) for k in _LIST_KEYS}}
+                                  for a in applicants]})
+        return
+    if not applicants:
+        click.echo(t("roster.list.empty"))
+        return
+    header = t("roster.list.header").split("|")
+    rows = [[str(a["id"]), a["nik"] or "-", _fit(a["nama"], _NAME_WIDTH),
+             _fit(a["jabatan_kerja"], _JOB_WIDTH), str(a["jenjang"] or "-")]
+            for a in applicants]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, ["-" * w for w in widths], *rows]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+def _fit(text: str | None, width: int) -> str:
+    text = text or "-"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+roster_group.add_command(import_command)
+roster_group.add_command(list_command)
+COMMANDS = [roster_group]
