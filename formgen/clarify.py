@@ -180,7 +180,7 @@ def check_nik_value(nik: str, *, tanggal_lahir: str | None = None,
         from .nik import check_nik
         result = check_nik(nik, tanggal_lahir=tanggal_lahir, jenis_kelamin=jenis_kelamin)
         return [] if result.ok else [str(r) for r in result.reasons] or ["invalid"]
-    return [] if len(nik) == 16 and nik.isdigit() else ["not_16_digits"]
+    return [] if len(nik) == 16 and nik.isdigit() else [t("clarify.nik_16_digits")]
 
 
 def _same(old: str | None, new: str, column: str) -> bool:

@@ -296,7 +296,7 @@ def write_recruitment_letters(ws: Workspace, batch_name: str | None, *,
         path = write_bytes(out_dir / filename, letter.pdf)
         start = len(merged.pages)
         merged.append(PdfReader(io.BytesIO(letter.pdf)))
-        merged.add_outline_item(letter.kelurahan, start)
+        merged.add_outline_item(title=letter.kelurahan, page_number=start)
         results.append({"kelurahan": letter.kelurahan, "path": str(path), "pages": letter.pages})
     buffer = io.BytesIO()
     merged.add_metadata({"/Title": f"Surat rekrutmen — gelombang {context['batch']}"})

@@ -212,7 +212,9 @@ def clarify_import(app, file: Path, yes: bool, as_json: bool) -> None:
             clarify_lib.apply_import(ws.conn, plan)
             applied = True
     if as_json:
-        emit_json({"file": str(file), **plan.counts(), "applied": applied,
+        counts = plan.counts()
+        emit_json({"file": str(file), "sesuai": counts["sesuai"],
+                   "tidak_sesuai": counts["tidak_sesuai"], "applied": applied,
                    "answers": [{"applicant": a.applicant_id, "nik": a.nik, "answer": a.answer,
                                 "line": a.line} for a in plan.answers],
                    "corrections": corrections,
