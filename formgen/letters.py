@@ -10,7 +10,6 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError as JinjaError
@@ -25,8 +24,8 @@ from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, PageTempla
                                 Spacer, Table, TableStyle)
 
 from .atomic import write_bytes
-from .batches import (TEMPLATES_DIR, calendar_from_settings, get_batch, load_stages, schedule,
-                      batch_start)
+from .batches import (TEMPLATES_DIR, batch_start, calendar_from_settings, get_batch, load_stages,
+                      schedule)
 from .errors import TemplateError, UsageError
 from .i18n import t
 from .letterhead import draw_letterhead
@@ -145,9 +144,8 @@ def _blocks(markup: str) -> list:
     return flowables
 
 
-def _context(ws: Workspace, batch_name: str | None, letter_date: date) -> dict:
+def _context(ws: Workspace, batch, letter_date: date) -> dict:
     office = ws.settings.office
-    batch = get_batch(ws.conn, batch_name)
     plans = schedule(batch_start(batch), load_stages(), calendar_from_settings(ws.settings.raw))
     wilayah = _title(re.sub(r"^pemerintah\s+", "", office.pemerintah, flags=re.I))
     return {
@@ -159,7 +157,6 @@ def _context(ws: Workspace, batch_name: str | None, letter_date: date) -> dict:
         "jadwal": [{"nama": p.nama, "waktu": format_span(p.start, p.due)} for p in plans],
         "total_hari": sum(p.hari for p in plans),
         "daftar": format_span(plans[0].start, plans[0].due),
-        "_batch_row": batch,
     }
 
 
@@ -186,7 +183,11 @@ def render_letter(ws: Workspace, spec: dict, env: Environment, context: dict,
     """One recruitment letter as PDF bytes."""
     ctx = {**context, "kelurahan": _title(kelurahan) if kelurahan.isupper() else kelurahan}
     overrides = ws.settings.raw.get("rekrutmen", {})
-    render = lambda key, default="": _render(env, str(overrides.get(key, default)), ctx)  # noqa: E731
+
+    def render(key: str, default: str = "") -> str:
+        """A template value, or its override from formgen.toml [rekrutmen]."""
+        return _render(env, str(overrides.get(key, default)), ctx)
+
     page_w, page_h = (v * mm for v in ws.settings.paper_mm)
     width = page_w - MARGIN_LEFT - MARGIN_RIGHT
     probe = Canvas(io.BytesIO(), pagesize=(page_w, page_h))
@@ -282,8 +283,9 @@ def write_recruitment_letters(ws: Workspace, batch_name: str | None, *,
     """
     letter_date = letter_date or date.today()
     spec, env = _load_template()
-    context = _context(ws, batch_name, letter_date)
-    names = kelurahan_for(ws, context.pop("_batch_row"), kelurahan)
+    batch = get_batch(ws.conn, batch_name)
+    context = _context(ws, batch, letter_date)
+    names = kelurahan_for(ws, batch, kelurahan)
     out_dir = ws.dir("letters")
     stem = f"rekrutmen_{safe_component(context['batch'], max_len=40)}"
     taken: set[str] = {f"{stem}_gabungan.pdf"}

@@ -1,4 +1,4 @@
-"""Service-time commands: batches, stages, status and chart, clarification, letters, certificates."""
+"""Service-time commands: batches, stages, status, clarification, letters, certificates."""
 from __future__ import annotations
 
 from datetime import date
@@ -62,7 +62,7 @@ def batch_create(app, name: str, start: date, as_json: bool) -> None:
 @command("assign")
 @click.argument("name")
 @click.option("--applicant", "applicants", multiple=True, metavar="ID_OR_NIK",
-              help="Pemohon (id atau NIK); boleh diulang.")
+              help="Pemohon (id atau NIK); boleh diulang atau dipisah koma.")
 @click.option("--all-unassigned", is_flag=True, help="Semua pemohon yang belum bergelombang.")
 @json_option
 @pass_app
@@ -72,7 +72,8 @@ def batch_assign(app, name: str, applicants: tuple[str, ...], all_unassigned: bo
     if bool(applicants) == all_unassigned:
         raise click.UsageError(t("service.assign_usage"))
     ws = app.workspace()
-    assigned, rejected = batches_lib.assign(ws.conn, name, list(applicants),
+    keys = [k for value in applicants for k in value.replace(",", " ").split()]
+    assigned, rejected = batches_lib.assign(ws.conn, name, keys,
                                             all_unassigned=all_unassigned)
     for item in rejected:
         error_line(t("service.unknown_applicant", applicant=item["applicant"]))
@@ -147,7 +148,7 @@ def status(app, batch_name: str | None, today: date | None, chart: Path | None,
         from ..chart import draw_timeline
         draw_timeline(report, chart)
     if as_json:
-        emit_json(report)
+        emit_json({**report, "chart": str(chart) if chart else None})
         return
     _print_status(report)
     if chart is not None:
@@ -166,10 +167,12 @@ def _print_status(report: dict) -> None:
             late = t("service.late_days", n=s["late_days"]) if s["late_days"] else ""
             click.echo(f"  {mark} {s['nama'][:40]:<40} {t('service.due')} {s['due']}  "
                        f"{t('service.done')} {done:<10}  {late}".rstrip())
-        if not b["applicants"]:
-            click.echo("  " + t("service.no_applicants"))
+        click.echo(t("service.applicants_header") if b["applicants"] else
+                   "  " + t("service.no_applicants"))
         for a in b["applicants"]:
             late = t("service.late_days", n=a["late_days"]) if a["late_days"] else ""
+            if a["certificate"]:
+                late = f"{t('service.certificate_no')} {a['certificate']}"
             mark = "!" if a["late_days"] else " "
             click.echo(f"  {mark} {a['applicant']:>5} {a['nik'] or '-':<16} "
                        f"{(a['nama'] or '')[:28]:<28} {a['state_name'] or '-':<26} {late}"
