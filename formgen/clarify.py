@@ -176,11 +176,19 @@ def normalise_answer(text: str) -> str | None:
 def check_nik_value(nik: str, *, tanggal_lahir: str | None = None,
                     jenis_kelamin: str | None = None) -> list[str]:
     """Reasons why ``nik`` is not acceptable (empty when it is)."""
-    if importlib.util.find_spec("formgen.nik") is not None:
-        from .nik import check_nik
-        result = check_nik(nik, tanggal_lahir=tanggal_lahir, jenis_kelamin=jenis_kelamin)
-        return [] if result.ok else [str(r) for r in result.reasons] or ["invalid"]
-    return [] if len(nik) == 16 and nik.isdigit() else [t("clarify.nik_16_digits")]
+    if importlib.util.find_spec("formgen.nik") is None:
+        return [] if len(nik) == 16 and nik.isdigit() else [t("clarify.nik_16_digits")]
+    from .nik import check_nik
+    born = parse_date(tanggal_lahir) if tanggal_lahir else None
+    result = check_nik(nik, tanggal_lahir=born, jenis_kelamin=jenis_kelamin)
+    return [] if result.ok else [_nik_reason(r) for r in result.reasons] or ["invalid"]
+
+
+def _nik_reason(code: str) -> str:
+    try:
+        return t(f"nik.{code}")
+    except KeyError:
+        return str(code)
 
 
 def _same(old: str | None, new: str, column: str) -> bool:

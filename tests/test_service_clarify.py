@@ -23,6 +23,7 @@ PEOPLE = {
     "H": ("6201021010870008", "HADI WIJAYA", "Pangkalan Bun", "1987-10-10", "L"),
     "I": ("6201020505930009", "IWAN SETIAWAN", "Pangkalan Bun", "1993-05-05", "L"),
     "J": ("6201025512910010", "JUWITA SARI", "Pangkalan Bun", "1991-12-15", "P"),
+    "K": ("6201021010870012", "KARYA WIJAYA", "Pangkalan Bun", "1987-10-10", "L"),
 }
 UNKNOWN_NIK = "6201021111990011"
 NEW_NIK_C = "6201011707920005"
@@ -54,7 +55,7 @@ def answer_rows() -> list[dict]:
         row(UNKNOWN_NIK, "sesuai"),
         row("F", ""),
         row("G", "mungkin"),
-        row("H", "tidak sesuai", **{"NIK Koreksi": PEOPLE["A"][0]}),
+        row("H", "tidak sesuai", **{"NIK Koreksi": PEOPLE["K"][0]}),  # valid, but K's
         row("I", "tidak sesuai", **{"NIK Koreksi": "620102050593"}),
         row("J", "tidak sesuai", Keterangan="data tidak ditemukan"),
     ]
@@ -127,10 +128,11 @@ def test_import_every_mismatch_kind(workspace, cli, tmp_path, kind):
     assert status == {"A": "sesuai", "B": "tidak_sesuai", "C": "tidak_sesuai",
                       "D": "tidak_sesuai", "F": "belum_diklarifikasi",
                       "G": "belum_diklarifikasi", "H": "belum_diklarifikasi",
-                      "I": "belum_diklarifikasi", "J": "tidak_sesuai"}
+                      "I": "belum_diklarifikasi", "J": "tidak_sesuai",
+                      "K": "belum_diklarifikasi"}
     # corrected data is clarified; contradicted and uncorrected data blocks the dossier
     assert {k for k, v in ids.items() if is_clarified(conn, v)} == {"A", "B", "C", "D"}
-    assert all(blocks_dossier(conn, ids[k]) is None for k in "ABCDFGHI")
+    assert all(blocks_dossier(conn, ids[k]) is None for k in "ABCDFGHIK")
     reason = blocks_dossier(conn, ids["J"])
     assert reason and "data tidak ditemukan" in reason
     # changing the roster back re-opens the contradiction
