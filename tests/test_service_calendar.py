@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from formgen.batches import (STAGES_PATH, WorkCalendar, calendar_from_settings, load_stages,
                              parse_date, schedule)
@@ -110,3 +112,23 @@ def test_workspace_calendar_from_formgen_toml(workspace, cli):
     assert cli("batch", "create", "Gelombang 1", "--start", "2026-12-21").exit_code == 0
     listed = json.loads(cli("batch", "list", "--json").stdout)["batches"]
     assert listed[0]["start"] == "2026-12-21" and listed[0]["end"] == "2027-02-02"
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)),
+       holidays=st.sets(st.dates(min_value=date(2024, 1, 1), max_value=date(2031, 6, 30)),
+                        max_size=20),
+       working=st.booleans())
+def test_each_stage_gets_exactly_its_days(start, holidays, working):
+    calendar = WorkCalendar(working, frozenset(holidays))
+    plans = schedule(start, load_stages(), calendar)
+    previous_due = start - timedelta(days=1)
+    for plan in plans:
+        assert plan.start > previous_due
+        # no working day is skipped between two stages
+        assert all(not calendar.is_workday(previous_due + timedelta(days=n))
+                   for n in range(1, (plan.start - previous_due).days))
+        days = [plan.start + timedelta(days=n) for n in range((plan.due - plan.start).days + 1)]
+        assert sum(calendar.is_workday(d) for d in days) == plan.hari
+        assert calendar.is_workday(plan.start) and calendar.is_workday(plan.due)
+        previous_due = plan.due
