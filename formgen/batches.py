@@ -15,12 +15,12 @@ from pathlib import Path
 import yaml
 
 from .db import audit, current_user, now, write_transaction
+from . import dates
 from .errors import InputError, TemplateError, UsageError, WorkspaceError
 from .i18n import t
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "form_templates"
 STAGES_PATH = TEMPLATES_DIR / "stages.yaml"
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
 
 @dataclass(frozen=True)
@@ -92,18 +92,12 @@ class WorkCalendar:
 
 
 def parse_date(value: object, *, what: str = "tanggal") -> date:
-    """A date from a date/datetime or text (YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value or "").strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise InputError(t("service.bad_date", what=what, value=text), code="bad_date")
+    """:func:`formgen.dates.parse_date`, with the message naming what the date is for."""
+    try:
+        return dates.parse_date(value)
+    except InputError as exc:
+        raise InputError(t("service.bad_date", what=what, value=str(value or "").strip()),
+                         code="bad_date") from exc
 
 
 def load_stages(path: Path | None = None) -> StageTable:

@@ -26,6 +26,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, PageTempla
 from .atomic import write_bytes
 from .batches import (TEMPLATES_DIR, batch_start, calendar_from_settings, get_batch, load_stages,
                       schedule)
+from .dates import format_tanggal, month_names
 from .errors import TemplateError, UsageError
 from .i18n import t
 from .letterhead import draw_letterhead
@@ -73,15 +74,14 @@ def _fitted_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
 
 
 def format_date(day: date) -> str:
-    months = t("service.months", lang="id").split(",")
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return format_tanggal(day)
 
 
 def format_span(first: date, last: date) -> str:
     """'2–4 November 2026', '28 November – 2 Desember 2026' or '5 November 2026'."""
     if first == last:
         return format_date(first)
-    months = t("service.months", lang="id").split(",")
+    months = month_names()
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{format_date(last)}"
     if first.year == last.year:
