@@ -317,7 +317,9 @@ class _ImageDocument(Document):
         count = 0
         while True:
             try:
-                self._tiff.seek(count)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", UserWarning)  # "Corrupt EXIF data"
+                    self._tiff.seek(count)
             except EOFError:
                 break
             except Exception as exc:  # a broken IFD: Pillow raises many kinds

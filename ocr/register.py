@@ -304,9 +304,11 @@ def _fit(found, page: PageGeometry, qr_hit: QrHit | None, qr_sim: np.ndarray | N
             if model is not None:
                 homography = _as_h(model)
             residual = _residual_mm(homography, src, dst)
-        else:
-            residual = _residual_mm(homography, _qr_centre_mm(page),
-                                    np.asarray(qr_hit.centre).reshape(1, 2))
+        else:  # how well the symbol's corners fit (either quiet-zone reading of the rectangle)
+            dst = np.asarray(qr_hit.corners_px, dtype=np.float64)
+            residual = min(_residual_mm(homography, _qr_symbol_corners_mm(page, quiet,
+                                                                          qr_hit.modules or 25),
+                                        dst) for quiet in (QR_QUIET_MODULES, 0))
         return homography, "qr", 0.4, residual
     return None, "none", 0.0, float("inf")
 

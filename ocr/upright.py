@@ -21,8 +21,8 @@ from ocr.qr import QrHit
 log = logging.getLogger(__name__)
 
 _WORK_DPI = 150          # the small copy's resolution for decisions
-_OSD_DPI = 120           # Tesseract's orientation detection needs no more
-_OSD_MIN_CONF = 1.5      # below this, OSD's answer is a guess
+_OSD_DPI = 150           # below this, 10-11 pt text gives OSD wrong answers
+_OSD_MIN_CONF = 2.0      # below this, OSD's answer is a guess
 _MAX_SKEW = 6.0          # degrees searched by the projection profile
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
 _OSD_TIMEOUT = 20        # seconds

@@ -104,16 +104,28 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def decompression_bomb_png(d: Path, side: int = 30000) -> Path:
-    """A 1-bit white PNG of side x side pixels that compresses to ~100 kB."""
+    """A 1-bit white PNG of side x side pixels in ~100 kB: one deflate block repeated.
+
+    A full flush makes a block independent of what precedes it, so its bytes can be
+    repeated; the zlib stream then ends with an empty final block and the Adler-32.
+    """
     row = b"\x00" + b"\xff" * ((side + 7) // 8)
-    comp = zlib.compressobj(9)
-    chunks = [comp.compress(row * 1000) for _ in range(side // 1000)]
-    chunks.append(comp.compress(row * (side % 1000)))
-    chunks.append(comp.flush())
+    rows_per_block = 1000
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block_data = row * rows_per_block
+    block = comp.compress(block_data) + comp.flush(zlib.Z_FULL_FLUSH)
+    rest = row * (side % rows_per_block)
+    tail = comp.compress(rest) + comp.flush()
+    adler = 1
+    for _ in range(side // rows_per_block):
+        adler = zlib.adler32(block_data, adler)
+    adler = zlib.adler32(rest, adler)
+    stream = (b"\x78\xda" + block * (side // rows_per_block) + tail
+              + struct.pack(">I", adler & 0xFFFFFFFF))
     ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
     p = d / "bom.png"
     p.write_bytes(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr)
-                  + _png_chunk(b"IDAT", b"".join(chunks)) + _png_chunk(b"IEND", b""))
+                  + _png_chunk(b"IDAT", stream) + _png_chunk(b"IEND", b""))
     return p
 
 

@@ -1,6 +1,7 @@
 """Template-like test pages (corner marks, a page-id QR, boxes, text) and scan defects."""
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
@@ -98,27 +99,40 @@ def _draw_qr(c: canvas.Canvas, text: str, rect_mm, page_h_mm: float) -> None:
 
 
 def render_pdf(path: Path, dpi: int) -> Image.Image:
+    """Page 1 of ``path`` at ``dpi`` (RGB, ``info["dpi"]`` set); repeated renders are cached."""
+    stat = Path(path).stat()
+    return _render(str(path), (stat.st_mtime_ns, stat.st_size), dpi).copy()
+
+
+@functools.lru_cache(maxsize=16)
+def _render(path: str, version: tuple[int, int], dpi: int) -> Image.Image:
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
+    pdf = pdfium.PdfDocument(path)
     try:
-        return pdf[0].render(scale=dpi / 72).to_pil().convert("RGB")
+        img = pdf[0].render(scale=dpi / 72).to_pil().convert("RGB")
     finally:
         pdf.close()
+    img.info["dpi"] = (dpi, dpi)
+    return img
 
 
 # Scan defects -----------------------------------------------------------------------------
 
 def rotate(img: Image.Image, degrees_ccw: float) -> Image.Image:
     fill = 255 if img.mode == "L" else (255, 255, 255)
-    return img.rotate(degrees_ccw, resample=Image.BILINEAR, expand=True, fillcolor=fill)
+    out = img.rotate(degrees_ccw, resample=Image.BILINEAR, expand=True, fillcolor=fill)
+    out.info.update(img.info)
+    return out
 
 
 def gaussian_noise(img: Image.Image, sigma: float = 12.0, seed: int = 1) -> Image.Image:
     arr = np.asarray(img).astype(np.int16)
     rng = np.random.default_rng(seed)
     noisy = arr + rng.normal(0, sigma, arr.shape).astype(np.int16)
-    return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8), img.mode)
+    out = Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8), img.mode)
+    out.info.update(img.info)
+    return out
 
 
 def speckle(img: Image.Image, amount: float = 0.004, seed: int = 2) -> Image.Image:
@@ -127,7 +141,9 @@ def speckle(img: Image.Image, amount: float = 0.004, seed: int = 2) -> Image.Ima
     hits = rng.random(arr.shape[:2])
     arr[hits < amount / 2] = 0
     arr[hits > 1 - amount / 2] = 255
-    return Image.fromarray(arr, img.mode)
+    out = Image.fromarray(arr, img.mode)
+    out.info.update(img.info)
+    return out
 
 
 def jpeg(img: Image.Image, quality: int = 50) -> Image.Image:
@@ -136,4 +152,5 @@ def jpeg(img: Image.Image, quality: int = 50) -> Image.Image:
     buf.seek(0)
     out = Image.open(buf)
     out.load()
+    out.info["dpi"] = img.info.get("dpi", (72, 72))
     return out
