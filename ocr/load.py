@@ -18,7 +18,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 
 from ocr.errors import BadInput
 from ocr.imaging import scale_array
@@ -158,7 +158,7 @@ class _PdfDocument(Document):
             if reader.is_encrypted and not reader.decrypt(""):
                 raise BadInput("encrypted", "the PDF is password protected", path=path.name)
             fixed = Path(self._tmpdir) / "repaired.pdf"
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), _quiet_pypdf():
                 warnings.simplefilter("ignore")
                 writer = PdfWriter()
                 for page in reader.pages:
@@ -217,6 +217,18 @@ class _PdfDocument(Document):
             self._tmpdir = None
 
 
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every repair step as a warning; the one-line summary here is enough."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 _OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
 _CATALOG = re.compile(rb"(\d+)\s+\d+\s+obj\s*<<(?:(?!endobj).){0,2000}?/Type\s*/Catalog", re.S)
 
@@ -228,9 +240,7 @@ def _lenient_reader(path: Path, workdir: Path):
     find the document's root. Everything after the last complete object is dropped and
     a trailer pointing at the catalog appended, so pypdf rebuilds the table by scanning.
     """
-    from pypdf import PdfReader
-
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _quiet_pypdf():
         warnings.simplefilter("ignore")
         try:
             reader = PdfReader(str(path), strict=False)
@@ -444,22 +454,20 @@ def extract_form_fields(path: str | Path) -> dict[str, str]:
     Checkbox values come without the leading slash (``"Yes"``, ``"Off"``). Signature
     fields are left out. A PDF without a form gives ``{}``.
     """
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     path = Path(path)
     if sniff_kind(path) != "pdf":
         return {}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = PdfReader(str(path), strict=False)
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise BadInput("encrypted", "the PDF is password protected", path=path.name)
-            fields = reader.get_fields() or {}
+            with _quiet_pypdf():
+                reader = PdfReader(str(path), strict=False)
+                if reader.is_encrypted and not reader.decrypt(""):
+                    raise BadInput("encrypted", "the PDF is password protected", path=path.name)
+                fields = reader.get_fields() or {}
     except BadInput:
         raise
-    except (PdfReadError, OSError, ValueError, KeyError) as exc:
+    except Exception as exc:  # pypdf raises many kinds on a broken file
         raise BadInput("corrupt", f"form fields cannot be read: {exc}", path=path.name) from exc
     values: dict[str, str] = {}
     for name, field in fields.items():

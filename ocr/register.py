@@ -50,12 +50,12 @@ class Registered:
 
     @property
     def px_per_mm(self) -> float:
-        """The scan's scale at the page centre (pixels per template millimetre)."""
-        h = self._h()
+        """The scan's scale at the page centre (pixels per template millimetre); 0 if not ok."""
+        if self.homography is None:
+            return 0.0
         cx, cy = self.size_mm[0] / 2, self.size_mm[1] / 2
         pts = self.to_px([(cx, cy), (cx + 1, cy), (cx, cy + 1)])
-        return float((np.linalg.norm(pts[1] - pts[0]) + np.linalg.norm(pts[2] - pts[0])) / 2
-                     ) if h is not None else 0.0
+        return float((np.linalg.norm(pts[1] - pts[0]) + np.linalg.norm(pts[2] - pts[0])) / 2)
 
     def to_px(self, points_mm) -> np.ndarray:
         """Template points (mm) as image pixel coordinates."""
@@ -213,10 +213,10 @@ def _mark_in_window(gray: np.ndarray, expected, side_px: float,
             continue
         if not 0.7 <= bw / bh <= 1.43 or area < 0.75 * bw * bh:
             continue
-        if bx == 0 or by == 0 or bx + bw >= binary.shape[1] or by + bh >= binary.shape[0]:
-            if (bx == 0 and x0 > 0) or (by == 0 and y0 > 0) or \
-                    (bx + bw >= binary.shape[1] and x1 < w) or (by + bh >= binary.shape[0] and y1 < h):
-                continue  # cut by the window: part of something larger
+        # cut by the window (not by the image's own edge): part of something larger
+        if (bx == 0 < x0) or (by == 0 < y0) or (bx + bw == x1 - x0 and x1 < w) or \
+                (by + bh == y1 - y0 and y1 < h):
+            continue
         cx, cy = centroids[label]
         dist = math.hypot(cx + x0 - ex, cy + y0 - ey)
         if best_dist is None or dist < best_dist:

@@ -194,3 +194,16 @@ def test_png_bytes_roundtrip_rgba(tmp_path):
     with open_document(p) as doc:
         out = doc.render(0, dpi=72)
     assert out.mode == "RGB" and np.asarray(out).min() == 255  # transparent -> white paper
+
+
+def test_is_color_and_to_gray():
+    from ocr.imaging import is_color, to_gray
+
+    red_stamp = badinputs.sample_image((400, 300))
+    assert is_color(red_stamp)
+    assert not is_color(red_stamp.convert("L").convert("RGB"))
+    assert not is_color(red_stamp.convert("L"))
+    grey = to_gray(np.asarray(red_stamp))
+    assert grey.shape == (300, 400) and grey.dtype == np.uint8
+    assert np.array_equal(to_gray(red_stamp.convert("L")), grey) or \
+        np.abs(to_gray(red_stamp).astype(int) - grey).max() <= 1
