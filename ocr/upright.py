@@ -1,6 +1,6 @@
 """Turn a page image upright: quarter turns from its QR code or Tesseract OSD, then deskew.
 
-Decisions are made on a small grey copy (about 100-150 dpi); the full image is
+Decisions are made on a small grey copy (at most 150 dpi); the full image is
 turned once. Angles are counter-clockwise degrees, as in ``PIL.Image.rotate``.
 """
 from __future__ import annotations
@@ -20,12 +20,12 @@ from ocr.qr import QrHit
 
 log = logging.getLogger(__name__)
 
-_WORK_DPI = 150          # the small copy's resolution for decisions
-_OSD_DPI = 150           # below this, 10-11 pt text gives OSD wrong answers
+_WORK_DPI = 150          # the small copy's resolution; below it 10-11 pt text misleads OSD
 _OSD_MIN_CONF = 2.0      # below this, OSD's answer is a guess
 _MAX_SKEW = 6.0          # degrees searched by the projection profile
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
 _OSD_TIMEOUT = 20        # seconds
+_MAX_BLOB_MM = 15.0      # ink blobs larger than this are no text
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,10 @@ def make_upright(img: Image.Image, *, qr_hits: list[QrHit] | None = None,
         skew = _wrap(angle - rotation)
         method, confidence = "qr", 1.0
     else:
-        small = scale_array(to_gray(img), min(1.0, _WORK_DPI / dpi))
-        rotation, confidence, method = _quarter_turn(small, min(dpi, _WORK_DPI), hits)
-        skew = _projection_skew(np.rot90(small, rotation // 90)) if deskew else 0.0
+        work_dpi = min(dpi, _WORK_DPI)
+        small = scale_array(to_gray(img), work_dpi / dpi)
+        rotation, confidence, method = _quarter_turn(small, work_dpi, hits)
+        skew = _projection_skew(np.rot90(small, rotation // 90), work_dpi) if deskew else 0.0
     if not deskew or abs(skew) < _MIN_SKEW:
         skew = 0.0
     image, matrix = _rotate(img, rotation, skew)
@@ -96,20 +97,17 @@ def _wrap(angle: float) -> float:
 
 def _quarter_turn(small: np.ndarray, dpi: float, hits: list[QrHit]) -> tuple[int, float, str]:
     """(rotation, confidence, method) for a page without a formgen QR."""
-    osd = _osd(scale_array(small, min(1.0, _OSD_DPI / dpi)), min(dpi, _OSD_DPI))
-    vertical = _lines_vertical(small)
-    if osd is not None:
-        rotation, conf = osd
-        if conf >= _OSD_MIN_CONF and (vertical is None or vertical == (rotation in (90, 270))):
-            return rotation, min(1.0, conf / 10.0), "osd"
+    osd = _osd(small, dpi)
+    if osd is not None and osd[1] >= _OSD_MIN_CONF:
+        return osd[0], min(1.0, osd[1] / 10.0), "osd"
     if hits:  # a foreign code (an e-Meterai's, a card's) is printed upright on its document
-        angle = hits[0].orientation_deg
-        return int(round(angle / 90.0)) % 4 * 90, 0.5, "qr"
+        return int(round(hits[0].orientation_deg / 90.0)) % 4 * 90, 0.5, "qr"
+    vertical = _lines_vertical(small, dpi)
     if osd is not None and vertical is not None and vertical == (osd[0] in (90, 270)):
-        return osd[0], 0.3, "osd"
-    if vertical:
-        return 90, 0.2, "lines"
-    return 0, (0.3 if vertical is False else 0.0), ("lines" if vertical is False else "none")
+        return osd[0], 0.3, "osd"  # a weak OSD answer that the text lines agree with
+    if vertical is None:
+        return 0, 0.0, "none"
+    return (90, 0.2, "lines") if vertical else (0, 0.3, "lines")
 
 
 def _osd(gray: np.ndarray, dpi: float) -> tuple[int, float] | None:
@@ -127,11 +125,19 @@ def _osd(gray: np.ndarray, dpi: float) -> tuple[int, float] | None:
     return (360 - int(result["rotate"])) % 360, float(result["orientation_conf"])
 
 
-def _ink_points(gray: np.ndarray, limit: int = 40000) -> np.ndarray | None:
-    """(x, y) of dark pixels after Otsu thresholding, thinned to at most ``limit``."""
+def _ink_points(gray: np.ndarray, dpi: float, limit: int = 40000) -> np.ndarray | None:
+    """(x, y) of dark pixels in text-sized blobs, thinned to at most ``limit``.
+
+    Blobs larger than ``_MAX_BLOB_MM`` (a scanner's dark border, a photo, a filled
+    area) are left out: they would outweigh the text lines.
+    """
     _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    ys, xs = np.nonzero(binary)
-    if len(xs) < 200 or len(xs) > 0.5 * gray.size:  # blank, or a photo/dark page
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    biggest = _MAX_BLOB_MM * dpi / 25.4
+    keep = (stats[:, cv2.CC_STAT_WIDTH] <= biggest) & (stats[:, cv2.CC_STAT_HEIGHT] <= biggest)
+    keep[0] = False
+    ys, xs = np.nonzero(keep[labels])
+    if len(xs) < 200:  # blank, or nothing like text
         return None
     if len(xs) > limit:
         pick = np.random.default_rng(0).choice(len(xs), limit, replace=False)
@@ -147,9 +153,9 @@ def _profile_score(pts: np.ndarray, angle_deg: float) -> float:
     return float(np.square(hist.astype(np.float64)).sum())
 
 
-def _projection_skew(gray: np.ndarray) -> float:
+def _projection_skew(gray: np.ndarray, dpi: float) -> float:
     """Counter-clockwise degrees that make text lines horizontal (0 when it cannot tell)."""
-    pts = _ink_points(gray)
+    pts = _ink_points(gray, dpi)
     if pts is None:
         return 0.0
     coarse = np.arange(-_MAX_SKEW, _MAX_SKEW + 1e-9, 0.5)
@@ -162,9 +168,9 @@ def _projection_skew(gray: np.ndarray) -> float:
     return float(fine[int(np.argmax(fine_scores))])
 
 
-def _lines_vertical(gray: np.ndarray) -> bool | None:
+def _lines_vertical(gray: np.ndarray, dpi: float) -> bool | None:
     """Whether text lines run vertically (True), horizontally (False) or nobody can tell."""
-    pts = _ink_points(gray)
+    pts = _ink_points(gray, dpi)
     if pts is None:
         return None
     horizontal = _profile_score(pts, 0.0)

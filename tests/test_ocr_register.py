@@ -130,3 +130,38 @@ def test_warp_gives_the_template_frame(pdfs):
         x, y = round(cx * 100 / 25.4), round(cy * 100 / 25.4)
         assert page[y - 5:y + 5, x - 5:x + 5].max() < 100
     assert reg.to_px([(105.0, 148.5)]).shape == (1, 2)
+
+
+def _perspective(img: Image.Image, shift: float) -> Image.Image:
+    """A phone-photo-like view: the top edge narrower than the bottom, on a dark table."""
+    arr = np.asarray(img.convert("L"))
+    h, w = arr.shape
+    pad = int(0.08 * w)
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[pad + shift * w, pad], [pad + w - shift * w, pad + 0.01 * h],
+                      [pad + w, pad + h], [pad, pad + h]])
+    m = cv2.getPerspectiveTransform(src, dst)
+    out = cv2.warpPerspective(arr, m, (w + 2 * pad, h + 2 * pad), borderValue=40)
+    result = Image.fromarray(out)
+    result.info["dpi"] = img.info["dpi"]
+    return result
+
+
+def test_phone_photo_perspective(pdfs):
+    d, geos = pdfs
+    img = _perspective(render_pdf(d / "form.pdf", 200), 0.04)
+    ident, _, reg = pipeline(img, geos["form"])
+    assert ident.status == "ok"
+    assert reg.method == "marks" and reg.residual_mm < 0.5
+    assert fill_offset_mm(reg) < 0.5
+
+
+def test_feeder_scan_with_dark_borders(pdfs):
+    """A document feeder's skewed page shows the dark lid in the corners."""
+    d, geos = pdfs
+    page = render_pdf(d / "noqr.pdf", 200)
+    img = page.rotate(2.0, resample=Image.BILINEAR, expand=False, fillcolor=(20, 20, 20))
+    img.info["dpi"] = (200, 200)
+    _, up, reg = pipeline(img, geos["noqr"])
+    assert reg.method == "marks" and reg.residual_mm < 0.5
+    assert fill_offset_mm(reg) < 0.5
