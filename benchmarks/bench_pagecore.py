@@ -2,9 +2,10 @@
 
     python benchmarks/bench_pagecore.py [--dpi 300] [--repeat 7]
 
-Three inputs of one A4 form page: the PDF itself (rendered), a straight 300 dpi
-scan (PNG) and a skewed, noisy JPEG scan turned upside down. CPU time includes
-child processes (Tesseract), so a page that needed OCR would show it.
+Inputs of one A4 form page: the PDF itself (rendered), a straight scan (PNG), a
+skewed, noisy JPEG scan turned upside down, and for comparison the same page
+printed without its QR code (orientation then needs Tesseract OSD). CPU time
+includes child processes (Tesseract).
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def one_page(path: Path, geo, dpi: int) -> tuple[float, str]:
     up = make_upright(img, qr_hits=[ident.hit] if ident.hit else None)
     reg = register_page(up.image, geo, A4, qr_hit=up.hits[0] if up.hits else None)
     took = cpu() - start
-    return took, f"{ident.status} rot={up.rotation} skew={up.skew} {reg.method} " \
+    return took, f"{ident.status} rot={up.rotation} skew={up.skew:.2f} {up.method}/{reg.method} " \
                   f"residual={reg.residual_mm:.2f}mm"
 
 
@@ -53,11 +54,12 @@ def main() -> None:
         tmp = Path(tmp)
         pdf = tmp / "form.pdf"
         geo = make_form_pdf(pdf)
+        make_form_pdf(tmp / "noqr.pdf", with_qr=False)
         page = render_pdf(pdf, args.dpi)
         page.save(tmp / "scan.png", dpi=(args.dpi, args.dpi))
         skewed = gaussian_noise(rotate(page.convert("L"), 181.5), 10)
         skewed.save(tmp / "scan.jpg", quality=75, dpi=(args.dpi, args.dpi))
-        for name in ("form.pdf", "scan.png", "scan.jpg"):
+        for name in ("form.pdf", "scan.png", "scan.jpg", "noqr.pdf"):
             times, note = [], ""
             for _ in range(args.repeat):
                 took, note = one_page(tmp / name, geo, args.dpi)

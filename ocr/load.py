@@ -32,6 +32,7 @@ _DPI_RANGE = (50.0, 2400.0)
 _PAPER_LONG_MM = (20.0, 500.0)
 # Values that software writes when it knows nothing (phones, screenshots): not a scan's dpi.
 _DEFAULT_DPIS = (72.0, 96.0)
+_ENCRYPTED = "the PDF is password protected; save an unprotected copy and ingest that"
 # Images without believable dpi are shrunk so their long side is at most this at the target dpi.
 _MAX_LONG_MM = 500.0
 
@@ -124,7 +125,8 @@ class _PdfDocument(Document):
         try:
             count = len(self._pdf)
             if count == 0:
-                self._pdf.close()
+                empty, self._pdf = self._pdf, None
+                empty.close()
                 self._pdf = self._repair(path, "the PDF has no readable pages")
                 count = len(self._pdf)
             if count > max_pages:
@@ -146,8 +148,7 @@ class _PdfDocument(Document):
                 try:  # an owner-password-only PDF opens with an empty user password
                     return pdfium.PdfDocument(str(path), password="")
                 except pdfium.PdfiumError:
-                    raise BadInput("encrypted", "the PDF is password protected; save an "
-                                   "unprotected copy and ingest that", path=path.name) from exc
+                    raise BadInput("encrypted", _ENCRYPTED, path=path.name) from exc
             return self._repair(path, str(exc))
 
     def _repair(self, path: Path, reason: str) -> pdfium.PdfDocument:
@@ -156,7 +157,7 @@ class _PdfDocument(Document):
         try:
             reader = _lenient_reader(path, Path(self._tmpdir))
             if reader.is_encrypted and not reader.decrypt(""):
-                raise BadInput("encrypted", "the PDF is password protected", path=path.name)
+                raise BadInput("encrypted", _ENCRYPTED, path=path.name)
             fixed = Path(self._tmpdir) / "repaired.pdf"
             with warnings.catch_warnings(), _quiet_pypdf():
                 warnings.simplefilter("ignore")
@@ -463,7 +464,7 @@ def extract_form_fields(path: str | Path) -> dict[str, str]:
             with _quiet_pypdf():
                 reader = PdfReader(str(path), strict=False)
                 if reader.is_encrypted and not reader.decrypt(""):
-                    raise BadInput("encrypted", "the PDF is password protected", path=path.name)
+                    raise BadInput("encrypted", _ENCRYPTED, path=path.name)
                 fields = reader.get_fields() or {}
     except BadInput:
         raise

@@ -72,7 +72,7 @@ def make_upright(img: Image.Image, *, qr_hits: list[QrHit] | None = None,
         skew = 0.0
     image, matrix = _rotate(img, rotation, skew)
     moved = tuple(h.mapped(matrix) for h in hits)
-    return Upright(image, rotation, round(skew, 2), confidence, method, matrix, moved)
+    return Upright(image, rotation, skew, confidence, method, matrix, moved)
 
 
 def _dpi_of(img: Image.Image) -> float:
