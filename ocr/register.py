@@ -274,14 +274,15 @@ def _as_h(affine: np.ndarray) -> np.ndarray:
 def _fit(found, page: PageGeometry, qr_hit: QrHit | None, qr_sim: np.ndarray | None):
     """(homography, method, confidence, residual_mm); homography None when nothing fits."""
     indices = [i for i, m in enumerate(found) if m is not None]
+    four = None
     if len(indices) == 4:
         src, dst = _pairs(found, page, indices)
         homography, _ = cv2.findHomography(src, dst, 0)
         if homography is not None:
-            residual = _residual_mm(homography, src, dst)
-            if residual <= _GOOD_RESIDUAL_MM:
-                return homography, "marks", 1.0, residual
-            log.info("four marks fit poorly (%.2f mm); trying three", residual)
+            four = (homography, _residual_mm(homography, src, dst))
+            if four[1] <= _GOOD_RESIDUAL_MM:
+                return four[0], "marks", 1.0, four[1]
+            log.info("four marks fit poorly (%.2f mm); trying three", four[1])
     if len(indices) >= 3:
         best = None
         for subset in itertools.combinations(indices, 3):
@@ -290,7 +291,9 @@ def _fit(found, page: PageGeometry, qr_hit: QrHit | None, qr_sim: np.ndarray | N
             residual = _residual_mm(homography, src, dst)
             if best is None or residual < best[1]:
                 best = (homography, residual)
-        if best is not None and best[1] <= _MAX_RESIDUAL_MM:
+        if four is not None and four[1] <= _MAX_RESIDUAL_MM and four[1] <= best[1]:
+            return four[0], "marks", 0.8, four[1]  # e.g. a curled page or a lens's distortion
+        if best[1] <= _MAX_RESIDUAL_MM:
             return best[0], "marks3", 0.7, best[1]
     if qr_sim is not None:
         homography = _as_h(qr_sim)
