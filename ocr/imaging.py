@@ -1,0 +1,67 @@
+"""Small image helpers shared by the page readers (PIL <-> numpy, grey, colour, scaling)."""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+ImageLike = Image.Image | np.ndarray
+
+
+def to_gray(img: ImageLike) -> np.ndarray:
+    """An 8-bit single-channel array of ``img`` (PIL image or RGB/grey array)."""
+    if isinstance(img, Image.Image):
+        if img.mode != "L":
+            img = img.convert("L")
+        return np.asarray(img)
+    arr = np.asarray(img)
+    if arr.ndim == 2:
+        return arr if arr.dtype == np.uint8 else np.clip(arr, 0, 255).astype(np.uint8)
+    if arr.shape[2] == 4:
+        arr = arr[:, :, :3]
+    return cv2.cvtColor(np.ascontiguousarray(arr), cv2.COLOR_RGB2GRAY)
+
+
+def to_pil(arr: np.ndarray) -> Image.Image:
+    """A PIL image of a grey or RGB uint8 array."""
+    return Image.fromarray(np.ascontiguousarray(arr))
+
+
+def is_color(img: ImageLike, *, min_fraction: float = 0.01, min_chroma: int = 40) -> bool:
+    """Whether a page holds real colour: at least ``min_fraction`` of pixels with chroma.
+
+    Chroma is max(R,G,B) - min(R,G,B) on a downscaled copy, so JPEG noise and the
+    faint tint of a scanner's grey do not count as colour.
+    """
+    if isinstance(img, Image.Image):
+        if img.mode not in ("RGB", "RGBA"):
+            return False
+        arr = np.asarray(img.convert("RGB"))
+    else:
+        arr = np.asarray(img)
+        if arr.ndim == 2:
+            return False
+        arr = arr[:, :, :3]
+    small = shrink_array(arr, max_side=400)
+    chroma = small.max(axis=2).astype(np.int16) - small.min(axis=2)
+    return float((chroma >= min_chroma).mean()) >= min_fraction
+
+
+def shrink_array(arr: np.ndarray, *, max_side: int) -> np.ndarray:
+    """``arr`` scaled down (area interpolation) so its longer side is at most ``max_side``."""
+    h, w = arr.shape[:2]
+    factor = max_side / max(h, w)
+    if factor >= 1:
+        return arr
+    size = (max(1, round(w * factor)), max(1, round(h * factor)))
+    return cv2.resize(arr, size, interpolation=cv2.INTER_AREA)
+
+
+def scale_array(arr: np.ndarray, factor: float) -> np.ndarray:
+    """``arr`` resized by ``factor`` (area interpolation down, linear up)."""
+    if abs(factor - 1) < 1e-6:
+        return arr
+    h, w = arr.shape[:2]
+    size = (max(1, round(w * factor)), max(1, round(h * factor)))
+    interp = cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR
+    return cv2.resize(arr, size, interpolation=interp)

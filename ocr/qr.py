@@ -1,0 +1,172 @@
+"""Read QR codes on a page and tell its formgen page identity (or that it cannot be read)."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import zxingcpp
+
+from ocr.imaging import ImageLike, scale_array, to_gray
+from ocr.pageid import PageId, parse_page_id
+
+_QR = zxingcpp.BarcodeFormat.QRCode
+# The second, cheaper pass works near this long side (about 150 dpi on A4/F4).
+_SMALL_LONG_SIDE = 1800
+# A suspected symbol must be at least this big (px on the small copy) and near square.
+_MIN_SYMBOL_PX = 24
+_MAX_SIDE_RATIO = 1.6
+
+
+@dataclass(frozen=True)
+class QrHit:
+    """A decoded QR symbol. ``corners_px``: the symbol's own top-left, top-right,
+    bottom-right, bottom-left in image pixels; ``orientation_deg``: the counter-clockwise
+    rotation in [0, 360) that turns the symbol (and the page it is printed on) upright;
+    ``modules``: the symbol's width in modules (0 when unknown)."""
+
+    text: str
+    corners_px: tuple[tuple[float, float], ...]
+    orientation_deg: float
+    modules: int = 0
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        pts = np.asarray(self.corners_px)
+        return float(pts[:, 0].mean()), float(pts[:, 1].mean())
+
+    @property
+    def side_px(self) -> float:
+        pts = np.asarray(self.corners_px)
+        return float(np.mean(np.linalg.norm(pts - np.roll(pts, -1, axis=0), axis=1)))
+
+    def mapped(self, matrix: np.ndarray) -> QrHit:
+        """This hit with its corners moved by a 2x3 affine ``matrix`` (e.g. a page rotation)."""
+        pts = np.asarray(self.corners_px, dtype=np.float64)
+        moved = pts @ np.asarray(matrix)[:, :2].T + np.asarray(matrix)[:, 2]
+        return QrHit(self.text, tuple((float(x), float(y)) for x, y in moved),
+                     _orientation(moved), self.modules)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a page's QR codes say: ``status`` is "ok", "none" or "unreadable"."""
+
+    page_id: PageId | None
+    status: str
+    hit: QrHit | None = None
+
+
+def _orientation(corners: np.ndarray) -> float:
+    """Counter-clockwise degrees that make the top edge (top-left -> top-right) point right."""
+    (x0, y0), (x1, y1) = corners[0], corners[1]
+    return math.degrees(math.atan2(y1 - y0, x1 - x0)) % 360.0
+
+
+def _hits(results, factor: float) -> list[QrHit]:
+    out = []
+    for r in results:
+        p = r.position
+        pts = np.array([[p.top_left.x, p.top_left.y], [p.top_right.x, p.top_right.y],
+                        [p.bottom_right.x, p.bottom_right.y], [p.bottom_left.x, p.bottom_left.y]],
+                       dtype=np.float64) / factor
+        out.append(QrHit(r.text, tuple((float(x), float(y)) for x, y in pts), _orientation(pts),
+                         _modules(r)))
+    return out
+
+
+def _modules(result) -> int:
+    try:
+        return 17 + 4 * int(result.extra["Version"])
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return 0
+
+
+def _small_binary(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    factor = min(1.0, _SMALL_LONG_SIDE / max(gray.shape))
+    small = scale_array(gray, factor)
+    binary = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY,
+                                   31, 10)
+    return binary, factor
+
+
+def _read(gray: np.ndarray, *, errors: bool = False):
+    return zxingcpp.read_barcodes(gray, formats=_QR, try_rotate=True, try_downscale=True,
+                                  try_invert=False, return_errors=errors)
+
+
+def read_codes(img: ImageLike) -> list[QrHit]:
+    """Decoded QR codes: the full image first, then a downscaled, binarised copy."""
+    gray = to_gray(img)
+    found = _read(gray)
+    if found:
+        return _hits(found, 1.0)
+    binary, factor = _small_binary(gray)
+    return _hits(_read(binary), factor)
+
+
+def identify(img: ImageLike, *, hits: list[QrHit] | None = None) -> Identity:
+    """The page's formgen identity. Pass ``hits`` from :func:`read_codes` to avoid reading twice.
+
+    "none": no QR-like thing, or only foreign codes (an e-Meterai's, a KTP's) that decode
+    but are no page id. "unreadable": a QR symbol is visibly there but no page id decodes,
+    or two different page ids are on one page; such a page needs a person.
+    """
+    if hits is None:
+        hits = read_codes(img)
+    ids = [(pid, h) for h in hits if (pid := parse_page_id(h.text)) is not None]
+    if ids:
+        if len({pid for pid, _ in ids}) > 1:
+            return Identity(None, "unreadable")
+        return Identity(ids[0][0], "ok", ids[0][1])
+    if qr_symbol_present(img, decoded=hits):
+        return Identity(None, "unreadable")
+    return Identity(None, "none")
+
+
+def find_page_id(img: ImageLike, *, hits: list[QrHit] | None = None) -> tuple[PageId | None, str]:
+    """``(page_id, status)`` with status "ok", "none" or "unreadable" (see :func:`identify`)."""
+    ident = identify(img, hits=hits)
+    return ident.page_id, ident.status
+
+
+def qr_symbol_present(img: ImageLike, *, decoded: list[QrHit] = ()) -> bool:
+    """Whether a QR symbol that is not among ``decoded`` is visibly on the page.
+
+    Seen either by zxing (a symbol located whose decoding failed) or by OpenCV's
+    finder-pattern detector (a near-square quadrangle of plausible size).
+    """
+    gray = to_gray(img)
+    binary, factor = _small_binary(gray)
+    for source, scale in ((gray, 1.0), (binary, factor)):
+        for r in _read(source, errors=True):
+            if not r.valid:
+                hit = _hits([r], scale)[0]
+                if not _overlaps(hit.corners_px, decoded):
+                    return True
+    small = scale_array(gray, factor)
+    detector = cv2.QRCodeDetector()
+    try:
+        ok, quads = detector.detectMulti(small)
+    except cv2.error:
+        ok, quads = False, None
+    if not ok or quads is None:
+        return False
+    for quad in np.asarray(quads, dtype=np.float64).reshape(-1, 4, 2):
+        sides = np.linalg.norm(quad - np.roll(quad, -1, axis=0), axis=1)
+        if sides.min() < _MIN_SYMBOL_PX or sides.max() / max(sides.min(), 1e-6) > _MAX_SIDE_RATIO:
+            continue
+        if not _overlaps(quad / factor, decoded):
+            return True
+    return False
+
+
+def _overlaps(corners, hits) -> bool:
+    """Whether the centre of ``corners`` lies inside the box of one of ``hits``."""
+    cx, cy = np.asarray(corners, dtype=np.float64).mean(axis=0)
+    for h in hits:
+        pts = np.asarray(h.corners_px)
+        if (pts[:, 0].min() <= cx <= pts[:, 0].max()) and (pts[:, 1].min() <= cy <= pts[:, 1].max()):
+            return True
+    return False

@@ -1,0 +1,210 @@
+"""Turn a page image upright: quarter turns from its QR code or Tesseract OSD, then deskew.
+
+Decisions are made on a small grey copy (at most 150 dpi); the full image is
+turned once. Angles are counter-clockwise degrees, as in ``PIL.Image.rotate``.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from ocr.imaging import scale_array, to_gray
+from ocr.pageid import parse_page_id
+from ocr.qr import QrHit
+
+log = logging.getLogger(__name__)
+
+_WORK_DPI = 150          # the small copy's resolution; below it 10-11 pt text misleads OSD
+_OSD_MIN_CONF = 2.0      # below this, OSD's answer is a guess
+_MAX_SKEW = 6.0          # degrees searched by the projection profile
+_MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
+_OSD_TIMEOUT = 20        # seconds
+_MAX_BLOB_MM = 15.0      # ink blobs larger than this are no text
+
+
+@dataclass(frozen=True)
+class Upright:
+    """``image`` upright; ``rotation`` (0/90/180/270) and ``skew`` are the counter-clockwise
+    degrees applied (rotation first); ``matrix`` maps input pixels to output pixels (2x3);
+    ``hits`` are the QR hits given, moved into the upright image."""
+
+    image: Image.Image
+    rotation: int
+    skew: float
+    confidence: float
+    method: str  # "qr", "osd", "lines" (text-line direction only) or "none"
+    matrix: np.ndarray = field(repr=False)
+    hits: tuple[QrHit, ...] = ()
+
+    def map_points(self, points) -> np.ndarray:
+        pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        return pts @ self.matrix[:, :2].T + self.matrix[:, 2]
+
+
+def make_upright(img: Image.Image, *, qr_hits: list[QrHit] | None = None,
+                 deskew: bool = True) -> Upright:
+    """``img`` turned upright and deskewed.
+
+    With a formgen QR among ``qr_hits`` the symbol's orientation gives rotation and skew
+    exactly. Otherwise Tesseract OSD decides the quarter turn (falling back to the
+    direction of text lines when OSD cannot tell) and a projection profile the skew.
+    """
+    hits = list(qr_hits or ())
+    dpi = _dpi_of(img)
+    own = [h for h in hits if parse_page_id(h.text) is not None]
+    if own:
+        angle = own[0].orientation_deg
+        rotation = int(round(angle / 90.0)) % 4 * 90
+        skew = _wrap(angle - rotation)
+        method, confidence = "qr", 1.0
+    else:
+        work_dpi = min(dpi, _WORK_DPI)
+        small = scale_array(to_gray(img), work_dpi / dpi)
+        rotation, confidence, method = _quarter_turn(small, work_dpi, hits)
+        skew = _projection_skew(np.rot90(small, rotation // 90), work_dpi) if deskew else 0.0
+    if not deskew or abs(skew) < _MIN_SKEW:
+        skew = 0.0
+    image, matrix = _rotate(img, rotation, skew)
+    moved = tuple(h.mapped(matrix) for h in hits)
+    return Upright(image, rotation, skew, confidence, method, matrix, moved)
+
+
+def _dpi_of(img: Image.Image) -> float:
+    try:
+        dpi = float(img.info["dpi"][0])
+    except (KeyError, TypeError, ValueError, IndexError):
+        dpi = 0.0
+    if dpi < 50:  # unknown: assume the long side is an A4/F4 page's
+        dpi = max(img.size) / (330 / 25.4)
+    return dpi
+
+
+def _wrap(angle: float) -> float:
+    """``angle`` in (-180, 180]."""
+    angle = math.fmod(angle, 360.0)
+    if angle <= -180:
+        angle += 360
+    elif angle > 180:
+        angle -= 360
+    return angle
+
+
+def _quarter_turn(small: np.ndarray, dpi: float, hits: list[QrHit]) -> tuple[int, float, str]:
+    """(rotation, confidence, method) for a page without a formgen QR."""
+    osd = _osd(small, dpi)
+    if osd is not None and osd[1] >= _OSD_MIN_CONF:
+        return osd[0], min(1.0, osd[1] / 10.0), "osd"
+    if hits:  # a foreign code (an e-Meterai's, a card's) is printed upright on its document
+        return int(round(hits[0].orientation_deg / 90.0)) % 4 * 90, 0.5, "qr"
+    vertical = _lines_vertical(small, dpi)
+    if osd is not None and vertical is not None and vertical == (osd[0] in (90, 270)):
+        return osd[0], 0.3, "osd"  # a weak OSD answer that the text lines agree with
+    if vertical is None:
+        return 0, 0.0, "none"
+    return (90, 0.2, "lines") if vertical else (0, 0.3, "lines")
+
+
+def _osd(gray: np.ndarray, dpi: float) -> tuple[int, float] | None:
+    """Tesseract's (counter-clockwise correction, confidence), or None when it cannot tell."""
+    try:
+        result = pytesseract.image_to_osd(Image.fromarray(gray),
+                                          config=f"--psm 0 --dpi {int(dpi)}",
+                                          output_type=pytesseract.Output.DICT,
+                                          timeout=_OSD_TIMEOUT)
+    except (pytesseract.TesseractError, RuntimeError) as exc:
+        # near-blank pages and photos: "Too few characters"
+        log.debug("orientation detection failed: %s", exc)
+        return None
+    # Tesseract's "rotate" is the clockwise turn that corrects the page.
+    return (360 - int(result["rotate"])) % 360, float(result["orientation_conf"])
+
+
+def _ink_points(gray: np.ndarray, dpi: float, limit: int = 40000) -> np.ndarray | None:
+    """(x, y) of dark pixels in text-sized blobs, thinned to at most ``limit``.
+
+    Blobs larger than ``_MAX_BLOB_MM`` (a scanner's dark border, a photo, a filled
+    area) are left out: they would outweigh the text lines.
+    """
+    _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    biggest = _MAX_BLOB_MM * dpi / 25.4
+    keep = (stats[:, cv2.CC_STAT_WIDTH] <= biggest) & (stats[:, cv2.CC_STAT_HEIGHT] <= biggest)
+    keep[0] = False
+    ys, xs = np.nonzero(keep[labels])
+    if len(xs) < 200:  # blank, or nothing like text
+        return None
+    if len(xs) > limit:
+        pick = np.random.default_rng(0).choice(len(xs), limit, replace=False)
+        xs, ys = xs[pick], ys[pick]
+    return np.stack([xs, ys], axis=1).astype(np.float64)
+
+
+def _profile_score(pts: np.ndarray, angle_deg: float) -> float:
+    """Sharpness of the row profile after turning the ink ``angle_deg`` counter-clockwise."""
+    a = math.radians(angle_deg)
+    ys = pts[:, 1] * math.cos(a) - pts[:, 0] * math.sin(a)
+    hist = np.bincount((ys - ys.min()).astype(np.int64))
+    return float(np.square(hist.astype(np.float64)).sum())
+
+
+def _projection_skew(gray: np.ndarray, dpi: float) -> float:
+    """Counter-clockwise degrees that make text lines horizontal (0 when it cannot tell)."""
+    pts = _ink_points(gray, dpi)
+    if pts is None:
+        return 0.0
+    coarse = np.arange(-_MAX_SKEW, _MAX_SKEW + 1e-9, 0.5)
+    scores = [_profile_score(pts, a) for a in coarse]
+    best = float(coarse[int(np.argmax(scores))])
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.1)
+    fine_scores = [_profile_score(pts, a) for a in fine]
+    if max(fine_scores) <= min(scores) * 1.05:  # flat profile: no text lines
+        return 0.0
+    return float(fine[int(np.argmax(fine_scores))])
+
+
+def _lines_vertical(gray: np.ndarray, dpi: float) -> bool | None:
+    """Whether text lines run vertically (True), horizontally (False) or nobody can tell."""
+    pts = _ink_points(gray, dpi)
+    if pts is None:
+        return None
+    horizontal = _profile_score(pts, 0.0)
+    vertical = _profile_score(pts[:, ::-1], 0.0)
+    if max(horizontal, vertical) < 1.15 * min(horizontal, vertical):
+        return None
+    return vertical > horizontal
+
+
+def _rotate(img: Image.Image, rotation: int, skew: float) -> tuple[Image.Image, np.ndarray]:
+    """``img`` turned counter-clockwise by rotation + skew (canvas grown, white filled)."""
+    w, h = img.size
+    angle = rotation + skew
+    a = math.radians(angle)
+    cos, sin = math.cos(a), math.sin(a)
+    if skew == 0.0:
+        cos, sin = round(cos), round(sin)
+    new_w = int(math.ceil(abs(w * cos) + abs(h * sin) - 1e-6))
+    new_h = int(math.ceil(abs(w * sin) + abs(h * cos) - 1e-6))
+    cx, cy = (w - 1) / 2.0, (h - 1) / 2.0
+    ncx, ncy = (new_w - 1) / 2.0, (new_h - 1) / 2.0
+    # Counter-clockwise on screen (y down): x' = cos*dx + sin*dy, y' = -sin*dx + cos*dy.
+    matrix = np.array([[cos, sin, ncx - cos * cx - sin * cy],
+                       [-sin, cos, ncy + sin * cx - cos * cy]], dtype=np.float64)
+    if angle == 0:
+        return img, matrix
+    info = dict(img.info)
+    arr = np.asarray(img)
+    if skew == 0.0:
+        out = np.ascontiguousarray(np.rot90(arr, rotation // 90))
+    else:
+        fill = 255 if arr.ndim == 2 else (255, 255, 255)
+        out = cv2.warpAffine(arr, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR,
+                             borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+    result = Image.fromarray(out, img.mode)
+    result.info.update(info)
+    return result, matrix
