@@ -99,26 +99,25 @@ def process_page(task: PageTask) -> PageResult:
 
 def _read_page(image, task: PageTask, result: PageResult) -> None:
     from ocr.imaging import is_color
-    from ocr.qr import find_page_id, read_codes
+    from ocr.qr import identify, read_codes
     from ocr.upright import make_upright
 
-    hits = read_codes(image)
-    upright = make_upright(image, qr_hits=hits)
+    identity = identify(image, hits=read_codes(image))
+    upright = make_upright(image, qr_hits=[identity.hit] if identity.hit else None)
     page = upright.image
     result.rotation, result.skew = upright.rotation, upright.skew
     result.is_color = bool(is_color(page))
-    page_id, status = find_page_id(page)
-    result.qr_status = status
-    if page_id is not None:
-        result.page_id = page_id
-        result.doc, result.doc_confidence = page_id.doc, 1.0
-        _read_form(page, page_id, result)
-    elif status == "none":
+    result.qr_status = identity.status
+    if identity.page_id is not None:
+        result.page_id = identity.page_id
+        result.doc, result.doc_confidence = identity.page_id.doc, 1.0
+        _read_form(page, identity.page_id, upright.hits[0] if upright.hits else None, result)
+    elif identity.status == "none":
         _read_attachment(page, result)
     _save_image(page, task.image_path, color=result.is_color)
 
 
-def _read_form(page, page_id: PageId, result: PageResult) -> None:
+def _read_form(page, page_id: PageId, qr_hit, result: PageResult) -> None:
     from ocr.register import register_page
 
     from .formreading import read_form_boxes
@@ -128,7 +127,7 @@ def _read_form(page, page_id: PageId, result: PageResult) -> None:
         result.registered = None  # printed elsewhere: identified, but its boxes are unknown
         return
     page_geometry = geometry.page(page_id.page)
-    registered = register_page(page, page_geometry, geometry.size_mm)
+    registered = register_page(page, page_geometry, geometry.size_mm, qr_hit=qr_hit)
     result.registered = bool(registered.ok)
     result.residual_mm = registered.residual_mm
     if registered.ok:
