@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import random
 import re
 import shutil
@@ -29,6 +30,7 @@ from PIL import Image, ImageFilter, ImageOps
 from .draw import BLACK_INK, BLUE_INK
 from .documents import (make_ijazah, make_ktp_copy_page, make_materai, make_pas_foto_page,
                         make_signature)
+from .jpegpdf import JpegPdfWriter
 from .people import make_people
 
 DEFECTS = frozenset({
@@ -133,8 +135,23 @@ def pack_boxes(path: Path) -> list[dict[str, tuple[float, float, float, float]]]
     return pages
 
 
+def _render(pdf, index: int, scale: float, *, forms: bool = True) -> Image.Image:
+    """One page of an open pdfium document as an RGB image, freeing pdfium's memory at once."""
+    page = pdf[index]
+    try:
+        bitmap = page.render(scale=scale, may_draw_forms=forms)
+        try:
+            return bitmap.to_pil().convert("RGB")
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+
+
 def _page_id(pdf_page) -> str | None:
-    text = pdf_page.get_textpage().get_text_range()
+    textpage = pdf_page.get_textpage()
+    text = textpage.get_text_range()
+    textpage.close()
     match = PAGE_ID.search(" ".join(text.split()))
     return match.group(0) if match else None
 
@@ -202,8 +219,9 @@ def _form_pages(pdf, boxes: list[dict], rng: random.Random, dpi: int,
     for i in range(len(pdf)):
         pdf_page = pdf[i]
         page_id = _page_id(pdf_page)
+        pdf_page.close()
         if page_id is None:
-            page_id = _qr_page_id(pdf_page.render(scale=150 / 72).to_pil())
+            page_id = _qr_page_id(_render(pdf, i, 150 / 72))
         page = _Page(_doc_of(page_id, i), draw=lambda: None, page_id=page_id)
         skip = {"ttd_pemohon"} if i == unsigned_at else set()
         if skip:
@@ -212,7 +230,7 @@ def _form_pages(pdf, boxes: list[dict], rng: random.Random, dpi: int,
             page.defects.append("no_materai")
 
         def draw(page=page, i=i, skip=skip) -> Image.Image:
-            image = pdf[i].render(scale=scale, may_draw_forms=True).to_pil().convert("RGB")
+            image = _render(pdf, i, scale)
             page.signed, page.materai = _sign_page(
                 image, boxes[i] if i < len(boxes) else {}, scale, rng, skip=skip,
                 materai="no_materai" not in defects, dpi=dpi, ink=ink)
@@ -280,31 +298,40 @@ def _blank_back(size: tuple[int, int], rng: random.Random, front: Image.Image) -
 
 # --------------------------------------------------------------------------- scanner
 
-def _degrade(image: Image.Image, rng: random.Random, nrng: np.random.Generator, *, dpi: int,
-             upside_down: bool, greyscale: bool) -> tuple[Image.Image, float]:
-    """The page as a feeder scanner returns it; returns the image and the rotation applied."""
+def _degrade(image: Image.Image, rng: random.Random, *, dpi: int, upside_down: bool,
+             greyscale: bool) -> tuple[Image.Image, float]:
+    """The page as a feeder scanner returns it; returns the image and the rotation applied
+    (degrees counter-clockwise: a small skew, plus 180 when the page went in upside down)."""
+    import cv2
+
     angle = max(-3.0, min(3.0, rng.gauss(0, 1.0)))
     rotation = angle + (180.0 if upside_down else 0.0)
-    if greyscale:
-        image = image.convert("L")
-    fill = SCANNER_BED[0] if image.mode == "L" else SCANNER_BED
-    image = image.rotate(rotation, expand=True, resample=Image.BICUBIC, fillcolor=fill)
+    arr = np.asarray(image.convert("L") if greyscale else image.convert("RGB"))
+    h, w = arr.shape[:2]
+    # Rotation about the centre on a canvas large enough to keep the whole page, plus shear.
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), rotation, 1.0)
     shear = rng.uniform(-0.004, 0.004)
-    if abs(shear) > 0.001:
-        image = image.transform(image.size, Image.AFFINE,
-                                (1, shear, -shear * image.height / 2, 0, 1, 0),
-                                resample=Image.BILINEAR, fillcolor=fill)
-    image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8) * dpi / 300))
-    arr = np.asarray(image, dtype=np.int16)
-    arr = arr + nrng.normal(0, rng.uniform(2, 6), size=arr.shape[:2] + arr.shape[2:]).astype(
-        np.int16)
+    matrix[0, 1] += shear
+    cos, sin = abs(math.cos(math.radians(angle))), abs(math.sin(math.radians(angle)))
+    nw, nh = int(w * cos + h * sin + abs(shear) * h), int(h * cos + w * sin)
+    matrix[0, 2] += (nw - w) / 2 - shear * h / 2
+    matrix[1, 2] += (nh - h) / 2
+    fill = SCANNER_BED[0] if greyscale else SCANNER_BED
+    arr = cv2.warpAffine(arr, matrix, (nw, nh), flags=cv2.INTER_LINEAR,
+                         borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+    sigma = rng.uniform(0.3, 0.8) * dpi / 300
+    arr = cv2.GaussianBlur(arr, (0, 0), sigma)
+    cv2.setRNGSeed(rng.randrange(2**31))
+    noise = np.empty(arr.shape, np.int16)
+    cv2.randn(noise, 0, rng.uniform(2, 6))
+    arr = cv2.add(arr.astype(np.int16), noise, dtype=cv2.CV_16S)
     # Speckle: dust specks and dropouts.
-    count = int(arr.shape[0] * arr.shape[1] * rng.uniform(2e-5, 1.5e-4))
-    ys = nrng.integers(0, arr.shape[0], count)
-    xs = nrng.integers(0, arr.shape[1], count)
-    arr[ys, xs] = nrng.choice([20, 235], size=(count,) + arr.shape[2:])
-    image = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), image.mode)
-    return image, round(rotation, 3)
+    count = int(nw * nh * rng.uniform(2e-5, 1.5e-4))
+    srng = np.random.default_rng(rng.randrange(2**32))
+    ys, xs = srng.integers(0, nh, count), srng.integers(0, nw, count)
+    arr[ys, xs] = srng.choice(np.array([20, 235], np.int16), size=(count,) + arr.shape[2:])
+    out = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L" if greyscale else "RGB")
+    return out, round(rotation, 3)
 
 
 def _jpeg(image: Image.Image, rng: random.Random, dpi: int) -> bytes:
@@ -320,10 +347,10 @@ class _Sink:
         self.out_dir, self.stem, self.fmt, self.dpi = out_dir, stem, fmt, dpi
         self.count = 0
         self.paths: list[Path] = []
-        self._canvas = None
+        self._pdf: JpegPdfWriter | None = None
         self._tiff = None
 
-    def add(self, data: bytes, size: tuple[int, int]) -> tuple[str, int]:
+    def add(self, data: bytes, size: tuple[int, int], grey: bool) -> tuple[str, int]:
         """Append a page; returns (file name, index within that file)."""
         if self.fmt == "jpeg":
             path = self.out_dir / f"{self.stem}_{self.count + 1:03d}.jpg"
@@ -332,17 +359,11 @@ class _Sink:
             self.count += 1
             return path.name, 0
         if self.fmt == "pdf":
-            from reportlab.lib.utils import ImageReader
-            from reportlab.pdfgen.canvas import Canvas
-
-            w, h = size[0] * 72 / self.dpi, size[1] * 72 / self.dpi
-            if self._canvas is None:
+            if self._pdf is None:
                 path = self.out_dir / f"{self.stem}.pdf"
                 self.paths.append(path)
-                self._canvas = Canvas(str(path), pagesize=(w, h), invariant=1)
-            self._canvas.setPageSize((w, h))
-            self._canvas.drawImage(ImageReader(io.BytesIO(data)), 0, 0, w, h)
-            self._canvas.showPage()
+                self._pdf = JpegPdfWriter(path)
+            self._pdf.add(data, size[0], size[1], grey=grey, dpi=self.dpi)
         else:
             from PIL import TiffImagePlugin
 
@@ -358,9 +379,9 @@ class _Sink:
         return self.paths[-1].name, self.count - 1
 
     def close(self) -> list[Path]:
-        if self._canvas is not None:
-            self._canvas.save()
-            self._canvas = None
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
         if self._tiff is not None:
             self._tiff.close()
             self._tiff = None
@@ -428,12 +449,11 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
 
     sink = new_sink() if file_mode == "per_batch" else None
     twice: list[str] = []
-    broken: list[list[tuple[bytes, tuple[int, int]]]] = []
+    broken: list[list[tuple[bytes, tuple[int, int], bool]]] = []
     for number, pack in enumerate(packs):
         applicant = pack.get("applicant")
         own = set(defects.get(applicant, set()))
         rng = random.Random(f"{seed}:{number}:{applicant}")
-        nrng = np.random.default_rng([seed, number])
         person = people.get(applicant) or make_people(1, seed=seed * 7919 + number)[0]
         nik = pack.get("nik") or person.get("nik")
         start = len(truth)
@@ -447,7 +467,7 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
             if "blank_back" in own:
                 after = rng.choice([i for i, p in enumerate(forms) if p.doc != "sampul"] or [0])
                 forms.insert(after + 1, _Page("blank", draw=lambda after=after: _blank_back(
-                    size, rng, pdf[after].render(scale=50 / 72).to_pil()),
+                    size, rng, _render(pdf, after, 50 / 72)),
                     defects=["blank_back"]))
             stack = _stack(forms, _attachments(person, applicant, rng, dpi, paper_mm, own, seed),
                            rng)
@@ -457,16 +477,16 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
                                                                     rng.randint(1, 2))))
             flips.update(i for i in range(len(stack)) if rng.random() < upside_down_rate)
             applicant_sink = sink if sink is not None else new_sink()
-            kept: list[tuple[bytes, tuple[int, int]]] = []
+            kept: list[tuple[bytes, tuple[int, int], bool]] = []
             for i, page in enumerate(stack):
                 grey = page.attachment is None and page.doc not in ("ktp", "ijazah", "pas_foto") \
                     and rng.random() < greyscale_rate
-                image, rotation = _degrade(page.draw(), rng, nrng, dpi=dpi,
+                image, rotation = _degrade(page.draw(), rng, dpi=dpi,
                                            upside_down=i in flips, greyscale=grey)
                 data = _jpeg(image, rng, dpi)
                 if "corrupt_file" in own and len(kept) < 2:
-                    kept.append((data, image.size))
-                name, index = applicant_sink.add(data, image.size)
+                    kept.append((data, image.size, image.mode == "L"))
+                name, index = applicant_sink.add(data, image.size, image.mode == "L")
                 del image
                 attachment = dict(page.attachment) if page.attachment else None
                 if attachment is not None:
@@ -501,8 +521,8 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
                       for t in truth if t.file == name and t.duplicate_of is None])
     for kept in broken:
         part = new_sink()
-        for data, size in kept:
-            part.add(data, size)
+        for data, size, grey in kept:
+            part.add(data, size, grey)
         for path in part.close():
             blob = path.read_bytes()
             path.write_bytes(blob[: max(16, len(blob) * 2 // 5)])
