@@ -80,16 +80,20 @@ class _Engine:
         if key not in node:
             if default is not None:
                 return default
-            raise tf.error(t("forms.key_missing", key=key), node, code="template_key")
+            raise tf.error(t("forms.key_missing", field=key), node, code="template_key")
         value = node[key]
         if kind is dict and not isinstance(value, dict):
-            raise tf.error(t("forms.key_type", key=key, kind="mapping"), node, key)
+            raise tf.error(t("forms.key_type", field=key, kind="mapping"), node, key,
+                           code="template_value")
         if kind is list and not isinstance(value, list):
-            raise tf.error(t("forms.key_type", key=key, kind="list"), node, key)
+            raise tf.error(t("forms.key_type", field=key, kind="list"), node, key,
+                           code="template_value")
         if kind is float and not isinstance(value, int | float):
-            raise tf.error(t("forms.key_type", key=key, kind="number"), node, key)
+            raise tf.error(t("forms.key_type", field=key, kind="number"), node, key,
+                           code="template_value")
         if kind is str and not isinstance(value, str | int | float):
-            raise tf.error(t("forms.key_type", key=key, kind="text"), node, key)
+            raise tf.error(t("forms.key_type", field=key, kind="text"), node, key,
+                           code="template_value")
         return value
 
     def err(self, message: str, node, key: str | None = None, code: str = "template_error"):
@@ -98,14 +102,24 @@ class _Engine:
     def style(self, name: str) -> tuple[str, float]:
         s = self.st.get(name)
         if not isinstance(s, dict):
-            raise self.common.error(t("forms.key_missing", key=f"style.{name}"), self.st)
+            raise self.common.error(t("forms.key_missing", field=f"style.{name}"), self.st)
         return FONTS.get(s.get("font", "regular"), "Helvetica"), float(s.get("size", 9))
 
     def num(self, node: Node, key: str, default: float) -> float:
         value = node.get(key, default)
         if not isinstance(value, int | float) or isinstance(value, bool):
-            raise self.err(t("forms.key_type", key=key, kind="number"), node, key)
+            raise self.err(t("forms.key_type", field=key, kind="number"), node, key,
+                           code="template_value")
         return float(value)
+
+    def opt_int(self, node: Node, key: str) -> int | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise self.err(t("forms.key_type", field=key, kind="whole number"), node, key,
+                           code="template_value")
+        return value
 
     def compile(self, source, node: Node, key: str):
         """A jinja template and its scope: 'layout', 'settings' or 'pack'."""
@@ -189,7 +203,11 @@ class _Engine:
                 self.new_page()
                 continue
             block = _Block(self)
-            handler(element, block)
+            try:
+                handler(element, block)
+            except (TypeError, ValueError, KeyError, AttributeError) as exc:
+                raise self.err(t("forms.element_invalid", detail=str(exc)), element, kind,
+                               code="template_value") from exc
             keep = block.keep_with_next
             if self.y + block.h + keep > self.bottom + 1e-6:
                 if block.h > self.bottom - self.top - self.header_h():
@@ -217,7 +235,7 @@ class _Engine:
         size = self.num(node, "size", size)
         ink, h = self.paragraph(node, "title", 0, 0, self.width, font=font, size=size,
                                 align=node.get("align", "centre"), leading=1.25,
-                                lines=node.get("lines"), layout_ctx=self.ctx())
+                                lines=self.opt_int(node, "lines"), layout_ctx=self.ctx())
         b.ink += ink
         b.h = h
         b.after = self.num(node, "after", 1.5)
@@ -228,7 +246,7 @@ class _Engine:
         indent = self.num(node, "indent", 0)
         ink, h = self.paragraph(node, "text", indent, 0, self.width - indent, font=font,
                                 size=size, align=node.get("align", "left"),
-                                lines=node.get("lines"), layout_ctx=self.ctx())
+                                lines=self.opt_int(node, "lines"), layout_ctx=self.ctx())
         b.ink += ink
         b.h = h
         b.after = self.num(node, "after", 2)
@@ -260,14 +278,14 @@ class _Engine:
         if "heading" in node:
             font, size = self.style("notice_heading")
             ink, h = self.paragraph(node, "heading", pad, y, self.width - 2 * pad, font=font,
-                                    size=size, align="centre", lines=node.get("heading_lines"),
+                                    size=size, align="centre", lines=self.opt_int(node, "heading_lines"),
                                     layout_ctx=self.ctx())
             b.ink += ink
             y += h + 1
         font, size = self.style("body")
         ink, h = self.paragraph(node, "notice", pad, y, self.width - 2 * pad, font=font,
                                 size=self.num(node, "size", size), align=node.get("align", "left"),
-                                lines=node.get("lines"), layout_ctx=self.ctx())
+                                lines=self.opt_int(node, "lines"), layout_ctx=self.ctx())
         b.ink += ink
         y += h + pad
         b.ink.insert(0, Rect(0, 0, self.width, y, stroke=1.0, fill=self.num(node, "fill", 0.96)))
@@ -414,7 +432,7 @@ class _Engine:
         elif isinstance(rows_spec, list):
             rows = rows_spec
         else:
-            raise self.err(t("forms.key_type", key="rows", kind="number/list"), node, "rows")
+            raise self.err(t("forms.key_type", field="rows", kind="number/list"), node, "rows")
         hfont, hsize = self.style("table_header")
         cfont, csize = self.style("table_cell")
         b.ink.append(Rect(0, 0, self.width, head_h, stroke=0, fill=0.9))
@@ -449,7 +467,7 @@ class _Engine:
                 elif cell in ("text", "checkbox"):
                     pattern = col.get("name", col.get("key"))
                     if not isinstance(pattern, str):
-                        raise self.err(t("forms.key_missing", key="name"), col,
+                        raise self.err(t("forms.key_missing", field="name"), col,
                                        code="template_key")
                     name = pattern.format(**ctx)
                     key_pattern = col.get("key")
@@ -511,7 +529,7 @@ class _Engine:
                 y += box_h_field + 1.5
             if "title" in s:
                 ink, h = self.paragraph(s, "title", x, y, w, font=bfont, size=size,
-                                        lines=s.get("title_lines"), layout_ctx=self.ctx())
+                                        lines=self.opt_int(s, "title_lines"), layout_ctx=self.ctx())
                 b.ink += ink
                 y += h + 1
             sig_h = float(s.get("height", 24))
@@ -545,7 +563,7 @@ class _Engine:
             if "caption" in s:
                 ink, h = self.paragraph(s, "caption", x, y + 1, w, font=font, size=size - 1,
                                         align="centre", grey=0.25,
-                                        lines=s.get("caption_lines"), layout_ctx=self.ctx())
+                                        lines=self.opt_int(s, "caption_lines"), layout_ctx=self.ctx())
                 b.ink += ink
                 y += h + 1
             height = max(height, y)

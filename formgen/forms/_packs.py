@@ -67,9 +67,9 @@ class PackPrinter:
                 pages += 1
         return pages
 
-    def new_pdf(self, target, title: str) -> PdfWriter:
+    def new_pdf(self, target, title: str, *, flatten: bool = False) -> PdfWriter:
         return PdfWriter(target, size_mm=self.layouts[0].size_mm, settings=self.settings,
-                         title=title)
+                         title=title, flatten=flatten)
 
 
 def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
@@ -138,7 +138,7 @@ def _write_packs(printer: PackPrinter, folder: Path, people: list, blank: int,
     last = first + len(people) + blank - 1
     print_path = folder / f"cetak_P{first:06d}-P{last:06d}.pdf"
     print_buffer = io.BytesIO()
-    print_pdf = printer.new_pdf(print_buffer, t("forms.print_title"))
+    print_pdf = printer.new_pdf(print_buffer, t("forms.print_title"), flatten=True)
     packs = []
     jobs = [(row["id"], row["nik"], row["nama"], values) for row, values in people]
     jobs += [(None, None, None, {}) for _ in range(blank)]
@@ -155,8 +155,7 @@ def _write_packs(printer: PackPrinter, folder: Path, people: list, blank: int,
         pages = printer.draw(pdf, pack=pack, applicant_id=applicant_id, values=values)
         pdf.save()
         path = write_bytes(folder / name, buffer.getvalue())
-        printer.draw(print_pdf, pack=pack, applicant_id=applicant_id, values=values,
-                     prefix=(number,))
+        printer.draw(print_pdf, pack=pack, applicant_id=applicant_id, values=values)
         packs.append((pack, {"applicant": applicant_id, "nik": nik, "path": str(path),
                              "pages": pages}))
     print_pdf.save()

@@ -7,10 +7,15 @@ print file) and signature fields (``/FT /Sig``), which reportlab has no helper f
 """
 from __future__ import annotations
 
+import contextlib
+import functools
+
+from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.barcode.qrencoder import QRUtil
 from reportlab.lib.units import mm
-from reportlab.pdfbase.acroform import PDFFromString, escPDF
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.acroform import escPDF
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from ..config import Settings
@@ -29,10 +34,21 @@ _FF_DONOTSCROLL = 1 << 23
 
 def qr_modules(text: str) -> list[list[bool]]:
     """The QR matrix of ``text`` (reportlab's encoder, error correction M, fixed mask)."""
+    _cache_generator_polynomials()
     qr = QrCodeWidget(text, barLevel=QR_LEVEL).qr
     qr.version = qr.calculate_version()
     qr.makeImpl(False, QR_MASK)
     return qr.modules
+
+
+def _cache_generator_polynomials() -> None:
+    """Memoise the Reed-Solomon generator polynomial (a pure function of the EC length).
+
+    reportlab rebuilds it for every code; that was a third of the time of a QR.
+    """
+    poly = QRUtil.getErrorCorrectPolynomial
+    if not hasattr(poly, "cache_info"):
+        QRUtil.getErrorCorrectPolynomial = staticmethod(functools.lru_cache(maxsize=64)(poly))
 
 
 def _ascii_for_ap(text: str) -> str:
@@ -40,123 +56,188 @@ def _ascii_for_ap(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
+class _Raw(PDFObject):
+    """A PDF object already serialised (references resolved when it was made)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document) -> bytes:
+        return self.data
+
+
+class _FieldNode(PDFObject):
+    """A non-terminal field (``permohonan`` or ``P000012``): its kids are known only at the end."""
+
+    def __init__(self, name: str, parent: str | None):
+        self.name, self.parent, self.kids = name, parent, []
+
+    def format(self, document) -> bytes:
+        parent = f" /Parent {self.parent}" if self.parent else ""
+        return (f"<< /T {pdf_string(self.name)}{parent} /Kids [{' '.join(self.kids)}] >>"
+                ).encode("latin-1")
+
+
+def pdf_string(text: str) -> str:
+    """A PDF text string: literal when ASCII, UTF-16BE with BOM otherwise."""
+    if text.isascii() and text.isprintable():
+        return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+@contextlib.contextmanager
+def _binary_streams():
+    """Compressed streams without the ASCII85 layer (a third smaller, and much faster to write)."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
 class PdfWriter:
     """One output PDF: a canvas plus the field tree and the caches that make drawing fast."""
 
     def __init__(self, path_or_buffer, *, size_mm: tuple[float, float], settings: Settings,
-                 title: str = "", compress: bool = True):
+                 title: str = "", flatten: bool = False):
+        """``flatten``: values are printed as page content and no fields are written."""
         self.canvas = Canvas(path_or_buffer, pagesize=(size_mm[0] * mm, size_mm[1] * mm),
-                             pageCompression=1 if compress else 0, invariant=1)
+                             pageCompression=1, invariant=1)
         self.canvas.setTitle(title)
         self.canvas.setCreator("formgen")
         self.settings = settings
-        doc = self.canvas._doc
+        self.doc = self.canvas._doc
         for font in FONTS.values():  # fixed order: recorded static ink uses the same names
-            doc.getInternalFontName(font)
+            self.doc.getInternalFontName(font)
+        self.flatten = flatten
+        self.forms: set[str] = set()
+        self.page_font = self.doc.getInternalFontName("Helvetica").lstrip("/")
+        if flatten:
+            return
         self.form = self.canvas.acroForm
         font_ref, self.font_key = self.form.makeFont("Helvetica")
-        self.font_resources = PDFFromString(
-            f"<< /ProcSet [/PDF /Text] /Font << /{self.font_key} {font_ref} >> >>")
+        self.resources = f"<< /ProcSet [/PDF /Text] /Font << /{self.font_key} {font_ref} >> >>"
+        self.da = pdf_string(f"/{self.font_key} 0 Tf 0 g")
         self.form.extras["DA"] = PDFString(f"/{self.font_key} 0 Tf 0 g")
-        self._nodes: dict[tuple[str, ...], tuple[PDFDictionary, PDFArray]] = {}
-        self._checkbox_ap: dict[float, PDFDictionary] = {}
-        self._empty_ap = None
+        self._nodes: dict[tuple[str, ...], _FieldNode] = {}
+        self._checkbox_ap: dict[float, str] = {}
+        self._empty_ap: str | None = None
 
     # -- page -----------------------------------------------------------------------------
     def set_page_size(self, size_mm: tuple[float, float]) -> None:
         self.canvas.setPageSize((size_mm[0] * mm, size_mm[1] * mm))
 
     def show_page(self) -> None:
-        self.canvas.showPage()
+        with _binary_streams():
+            self.canvas.showPage()
 
     def save(self) -> None:
-        self.canvas.save()
+        with _binary_streams():
+            self.canvas.save()
 
-    # -- field tree -------------------------------------------------------------------------
-    def _parent(self, path: tuple[str, ...]):
-        node = self._nodes.get(path)
-        if node is None:
-            kids = PDFArray([])
-            d = PDFDictionary({"T": PDFString(path[-1]), "Kids": kids})
-            ref = self.canvas._doc.Reference(d)
-            if len(path) > 1:
-                parent, parent_kids = self._parent(path[:-1])
-                d.dict["Parent"] = self.canvas._doc.Reference(parent)
-                parent_kids.sequence.append(ref)
-            else:
-                self.form.fields.append(ref)
-            node = self._nodes[path] = (d, kids)
-        return node
+    # -- objects --------------------------------------------------------------------------
+    def _ref(self, obj: PDFObject) -> str:
+        name = self.doc.Reference(obj).name
+        number, version = self.doc.idToObjectNumberAndVersion[name]
+        return f"{number} {version} R"
 
-    def _add_widget(self, prefix: tuple[str, ...], name: str, entries: dict) -> None:
-        doc = self.canvas._doc
-        entries.update(T=PDFString(name), Subtype=PDFName("Widget"), Type=PDFName("Annot"),
-                       F=_ANNOT_PRINT, P=doc.thisPageRef())
-        widget = PDFDictionary(entries)
-        if prefix:
-            parent, kids = self._parent(prefix)
-            widget.dict["Parent"] = doc.Reference(parent)
-        self.canvas._addAnnotation(widget)
-        ref = doc.Reference(widget)
-        if prefix:
-            kids.sequence.append(ref)
-        else:
-            self.form.fields.append(ref)
+    def _stream(self, w: float, h: float, code: str) -> str:
+        data = code.encode("latin-1")
+        head = (f"<< /Type /XObject /Subtype /Form /FormType 1 /BBox [0 0 {w:.2f} {h:.2f}] "
+                f"/Resources {self.resources} /Length {len(data)} >>\nstream\n")
+        return self._ref(_Raw(head.encode("latin-1") + data + b"\nendstream"))
 
-    def _stream(self, w: float, h: float, code: str):
-        return self.canvas._doc.Reference(
-            self.form.makeStream(w, h, code, Resources=self.font_resources))
-
-    def _empty(self):
+    def _empty(self) -> str:
         if self._empty_ap is None:
             self._empty_ap = self._stream(1, 1, "")
         return self._empty_ap
 
-    def text_field(self, prefix: tuple[str, ...], f: Field, value: str, page_h: float) -> None:
+    def _parent(self, path: tuple[str, ...]) -> _FieldNode:
+        node = self._nodes.get(path)
+        if node is None:
+            parent = self._parent(path[:-1]) if len(path) > 1 else None
+            node = _FieldNode(path[-1], parent.ref if parent else None)
+            node.ref = self._ref(node)
+            if parent:
+                parent.kids.append(node.ref)
+            else:
+                self.form.fields.append(self.doc.Reference(node))
+            self._nodes[path] = node
+        return node
+
+    def _add_widget(self, prefix: tuple[str, ...], name: str, body: str) -> None:
+        parent = self._parent(prefix) if prefix else None
+        link = f" /Parent {parent.ref}" if parent else ""
+        widget = _Raw(f"<< /Type /Annot /Subtype /Widget /F {_ANNOT_PRINT} /T {pdf_string(name)}"
+                      f"{link} {body} >>".encode("latin-1"))
+        self.canvas._addAnnotation(widget)
+        if parent:
+            parent.kids.append(self._ref(widget))
+        else:
+            self.form.fields.append(self.doc.Reference(widget))
+
+    @staticmethod
+    def _rect(f: Field, page_h: float) -> str:
         x, y, w, h = f.box.rect
-        rect = PDFArray([x * mm, (page_h - y - h) * mm, (x + w) * mm, (page_h - y) * mm])
-        ff = _FF_DONOTSCROLL
-        if f.lines > 1:
-            ff |= _FF_MULTILINE
-        entries = {"FT": PDFName("Tx"), "Rect": rect, "Ff": ff,
-                   "DA": PDFString(f"/{self.font_key} 0 Tf 0 g")}
+        return (f"[{x * mm:.2f} {(page_h - y - h) * mm:.2f} {(x + w) * mm:.2f} "
+                f"{(page_h - y) * mm:.2f}]")
+
+    # -- fields ---------------------------------------------------------------------------
+    def _print(self, f: Field, page_h: float, code: str) -> None:
+        x, y, _, h = f.box.rect
+        self.canvas._code.append(f"q 1 0 0 1 {x * mm:.2f} {(page_h - y - h) * mm:.2f} cm {code} Q")
+
+    def text_field(self, prefix: tuple[str, ...], f: Field, value: str, page_h: float) -> None:
+        _, _, w, h = f.box.rect
+        if self.flatten:
+            if value:
+                self._print(f, page_h, value_appearance(
+                    value, w / PT, h / PT, font_key=self.page_font, max_size=f.size,
+                    lines=f.lines, comb=f.comb))
+            return
+        ff = _FF_DONOTSCROLL | (_FF_MULTILINE if f.lines > 1 else 0)
+        extra = ""
         if f.comb:
-            entries["Ff"] = ff | _FF_COMB
-            entries["MaxLen"] = f.comb
+            ff |= _FF_COMB
+            extra = f" /MaxLen {f.comb}"
         if value:
-            entries["V"] = PDFString(value)
             code = value_appearance(value, w / PT, h / PT, font_key=self.font_key,
                                     max_size=f.size, lines=f.lines, comb=f.comb)
-            entries["AP"] = PDFDictionary({"N": self._stream(w / PT, h / PT, code)})
+            extra += f" /V {pdf_string(value)}"
+            ap = self._stream(w / PT, h / PT, code)
         else:
-            entries["AP"] = PDFDictionary({"N": self._empty()})
-        self._add_widget(prefix, f.box.name, entries)
+            ap = self._empty()
+        self._add_widget(prefix, f.box.name,
+                         f"/FT /Tx /Ff {ff} /Rect {self._rect(f, page_h)} /DA {self.da}{extra} "
+                         f"/AP << /N {ap} >>")
 
     def checkbox(self, prefix: tuple[str, ...], f: Field, checked: bool, page_h: float) -> None:
-        x, y, w, h = f.box.rect
-        size = w / PT
+        size = f.box.rect[2] / PT
+        if self.flatten:
+            if checked:
+                self._print(f, page_h, _cross(size))
+            return
         ap = self._checkbox_ap.get(size)
         if ap is None:
-            i = size * 0.2
-            cross = (f"q 0 g 0 G 1.3 w 1 J {i:.2f} {i:.2f} m {size - i:.2f} {size - i:.2f} l S "
-                     f"{i:.2f} {size - i:.2f} m {size - i:.2f} {i:.2f} l S Q")
-            ap = self._checkbox_ap[size] = PDFDictionary(
-                {"Yes": self._stream(size, size, cross), "Off": self._stream(size, size, "")})
-        state = PDFName("Yes" if checked else "Off")
-        entries = {"FT": PDFName("Btn"), "V": state, "AS": state,
-                   "Rect": PDFArray([x * mm, (page_h - y - h) * mm, (x + w) * mm,
-                                     (page_h - y) * mm]),
-                   "AP": PDFDictionary({"N": ap}),
-                   "MK": PDFDictionary({"CA": PDFString("8")})}
-        self._add_widget(prefix, f.box.name, entries)
+            ap = self._checkbox_ap[size] = (f"<< /Yes {self._stream(size, size, _cross(size))} "
+                                            f"/Off {self._stream(size, size, '')} >>")
+        state = "/Yes" if checked else "/Off"
+        self._add_widget(prefix, f.box.name,
+                         f"/FT /Btn /V {state} /AS {state} /Rect {self._rect(f, page_h)} "
+                         f"/MK << /CA (8) >> /AP << /N {ap} >>")
 
     def signature(self, prefix: tuple[str, ...], f: Field, page_h: float) -> None:
-        x, y, w, h = f.box.rect
-        entries = {"FT": PDFName("Sig"),
-                   "Rect": PDFArray([x * mm, (page_h - y - h) * mm, (x + w) * mm,
-                                     (page_h - y) * mm]),
-                   "AP": PDFDictionary({"N": self._empty()})}
-        self._add_widget(prefix, f.box.name, entries)
+        if self.flatten:
+            return
+        self._add_widget(prefix, f.box.name,
+                         f"/FT /Sig /Rect {self._rect(f, page_h)} /AP << /N {self._empty()} >>")
+
+
+def _cross(size: float) -> str:
+    i = size * 0.2
+    return (f"q 0 g 0 G 1.3 w 1 J {i:.2f} {i:.2f} m {size - i:.2f} {size - i:.2f} l S "
+            f"{i:.2f} {size - i:.2f} m {size - i:.2f} {i:.2f} l S Q")
 
 
 def value_appearance(value: str, w: float, h: float, *, font_key: str, max_size: float,
@@ -224,7 +305,35 @@ class PageDrawer:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._static: dict[tuple, list[str]] = {}
-        self._font = None
+        self._qr: dict[str, str] = {}
+
+    def _qr_ops(self, text: str, x: float, top: float, side: float) -> str:
+        """PDF operators drawing the QR of ``text`` (white square with a 4-module quiet zone)."""
+        key = f"{text}|{x:.2f}|{top:.2f}|{side:.2f}"
+        ops = self._qr.get(key)
+        if ops is None:
+            modules = qr_modules(text)
+            n = len(modules)
+            cell = side / (n + 8)
+            parts = [f"1 g {x:.2f} {top - side:.2f} {side:.2f} {side:.2f} re f 0 g"]
+            for r, row in enumerate(modules):
+                y = top - (r + 5) * cell
+                col = 0
+                while col < n:
+                    if row[col]:
+                        start = col
+                        while col < n and row[col]:
+                            col += 1
+                        parts.append(f"{x + (start + 4) * cell:.2f} {y:.2f} "
+                                     f"{(col - start) * cell:.2f} {cell * 1.02:.2f} re")
+                    else:
+                        col += 1
+            parts.append("f")
+            ops = "\n".join(parts)
+            if len(self._qr) > 256:
+                self._qr.clear()
+            self._qr[key] = ops
+        return ops
 
     def draw_page(self, out: PdfWriter, layout: DocumentLayout, page: PageLayout, *,
                   page_id: str, values: dict, prefix: tuple[str, ...],
@@ -233,13 +342,16 @@ class PageDrawer:
         page_h = layout.size_mm[1]
         out.set_page_size(layout.size_mm)
         key = (layout.geometry.id, page.number)
-        code = self._static.get(key)
-        if code is None:
-            start = len(c._code)
-            self._draw_static(c, page, page_h)
-            code = self._static[key] = c._code[start:]
+        if out.flatten:  # print file: the static ink of each template page once, as a form
+            name = f"static_{layout.geometry.id}_{page.number}"
+            if name not in out.forms:
+                c.beginForm(name)
+                self._replay_static(c, page, page_h, key)
+                c.endForm()
+                out.forms.add(name)
+            c.doForm(name)
         else:
-            c._code.extend(code)
+            self._replay_static(c, page, page_h, key)
         self._draw_pack_ink(c, page, page_h, pack_ctx)
         self._draw_identity(c, layout, page, page_h, page_id)
         for f in page.fields:
@@ -255,6 +367,15 @@ class PageDrawer:
         out.show_page()
 
     # -- ink ------------------------------------------------------------------------------
+    def _replay_static(self, c: Canvas, page: PageLayout, page_h: float, key: tuple) -> None:
+        code = self._static.get(key)
+        if code is None:
+            start = len(c._code)
+            self._draw_static(c, page, page_h)
+            self._static[key] = c._code[start:]
+        else:
+            c._code.extend(code)
+
     def _draw_static(self, c: Canvas, page: PageLayout, page_h: float) -> None:
         c.saveState()
         ctx = {"office": self.settings.office, "lsp": {"nama": self.settings.lsp_nama}}
@@ -301,29 +422,8 @@ class PageDrawer:
     def _draw_identity(self, c: Canvas, layout: DocumentLayout, page: PageLayout,
                        page_h: float, page_id: str) -> None:
         x, y, w, _ = page.qr
-        modules = qr_modules(page_id)
-        n = len(modules)
-        quiet = 4
-        cell = w / (n + 2 * quiet)
         c.saveState()
-        c.setFillGray(1)
-        c.rect(x * mm, (page_h - y - w) * mm, w * mm, w * mm, stroke=0, fill=1)
-        c.setFillGray(0)
-        path = c.beginPath()
-        top = page_h - y
-        for r, row in enumerate(modules):
-            cx = 0
-            while cx < n:
-                if row[cx]:
-                    start = cx
-                    while cx < n and row[cx]:
-                        cx += 1
-                    path.rect((x + (start + quiet) * cell) * mm,
-                              (top - (r + quiet + 1) * cell) * mm,
-                              (cx - start) * cell * mm, cell * mm * 1.02)
-                else:
-                    cx += 1
-        c.drawPath(path, stroke=0, fill=1)
+        c._code.append(self._qr_ops(page_id, x * mm, (page_h - y) * mm, w * mm))
         tx, ty, align = page.qr_text_anchor
         c.setFont("Courier", layout.qr_text_size)
         draw = {"right": c.drawRightString, "centre": c.drawCentredString}.get(align,
