@@ -84,3 +84,10 @@ def test_roster_csv_and_xlsx_read_back(tmp_path):
     first = people[1]["pengalaman"][0]
     match = [r for r in projects[1:] if r[0] == people[1]["nik"]][0]
     assert match[1] == first["nama_proyek"] and match[5] == first["mulai"].isoformat()
+
+
+def test_schooling_and_level_fit_the_age():
+    for p in make_people(300, seed=4):
+        assert p["tahun_lulus"] < 2026
+        age = 2026 - p["tanggal_lahir"].year
+        assert age >= 19 + (p["jenjang"] >= 7) * 6, (age, p["jenjang"], p["pendidikan"])

@@ -203,6 +203,10 @@ def _sign_page(image: Image.Image, boxes: dict, scale: float, rng: random.Random
         sig = make_signature(rng=rng, width_px=sw, height_px=sh, ink=ink)
         px = x0 + rng.uniform(0, max(0.0, w - sw))
         py = y0 + rng.uniform(0, max(0.0, h - sh))
+        if has_materai and name == "ttd_pemohon" and rng.random() < 0.6:
+            # People sign across the stamp: up to a quarter of the signature over the materai.
+            mx = (boxes["materai"][0] + boxes["materai"][2]) / 2 * scale
+            px += math.copysign(rng.uniform(0.1, 0.25) * sw, mx - (x0 + x1) / 2)
         image.paste(sig, (int(px), int(py)), sig)
         signed[name] = True
     return signed, has_materai
