@@ -37,10 +37,9 @@ def make_pack(path: Path, applicant: int, nama: str, *, hierarchical: bool = Fal
     for doc, total in DOCS:
         for page in range(1, total + 1):
             code = page_code(applicant, doc, page, total)
-            qr = QrCodeWidget(code)
-            x0, y0, x1, y1 = qr.getBounds()
             size = 28 * mm
-            d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+            qr = QrCodeWidget(code, barWidth=size, barHeight=size)
+            d = Drawing(size, size)
             d.add(qr)
             renderPDF.draw(d, c, w - 40 * mm, h - 40 * mm)
             c.setFont("Helvetica", 7)

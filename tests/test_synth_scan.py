@@ -18,6 +18,7 @@ from formgen.synth.people import make_people
 from formgen.synth.scan import pack_boxes, simulate_returns
 
 DPI = 100
+VIEW = 2 * DPI  # pages are looked at upsampled: QR modules of a 100-dpi scan are thin
 FORM_DOCS = ["sampul", "permohonan", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran"]
 DEFECTS = {
     2: {"unsigned", "upside_down", "blank_back", "ktp_other_person", "greyscale_ktp"},
@@ -48,7 +49,7 @@ def batch(tmp_path_factory):
 def _render(path: Path, index: int) -> Image.Image:
     pdf = pdfium.PdfDocument(str(path))
     try:
-        return pdf[index].render(scale=DPI / 72).to_pil().convert("RGB")
+        return pdf[index].render(scale=VIEW / 72).to_pil().convert("RGB")
     finally:
         pdf.close()
 
@@ -65,8 +66,8 @@ def _to_scan(x: float, y: float, size: tuple[int, int], scan: tuple[int, int], r
 
 def _region(image: Image.Image, rect_pt, rotation: float, shrink: float = 0.3) -> np.ndarray:
     """Pixels around the middle of a field rect (points, top-left origin) on a scanned page."""
-    size = (round(595.2756 / 72 * DPI), round(841.8898 / 72 * DPI))
-    x0, y0, x1, y1 = (v * DPI / 72 for v in rect_pt)
+    size = (round(595.2756 / 72 * VIEW), round(841.8898 / 72 * VIEW))
+    x0, y0, x1, y1 = (v * VIEW / 72 for v in rect_pt)
     cx, cy = _to_scan((x0 + x1) / 2, (y0 + y1) / 2, size, image.size, rotation)
     hw, hh = (x1 - x0) * (1 - shrink) / 2, (y1 - y0) * (1 - shrink) / 2
     return np.asarray(image.crop((int(cx - hw), int(cy - hh), int(cx + hw), int(cy + hh))))
