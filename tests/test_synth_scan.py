@@ -216,3 +216,34 @@ def test_deterministic_by_seed_and_other_formats(tmp_path):
 
     with pytest.raises(ValueError):
         simulate_returns(packs, tmp_path / "x", people=people, defects={1: {"coffee_stain"}})
+
+
+def test_real_form_packs(workspace, tmp_path):
+    """Packs from the form generator: every signature field is found and signed."""
+    from formgen.db import now, write_transaction
+    from formgen.forms import generate_packs
+    from formgen.synth.people import ROSTER_COLUMNS
+    from ocr.pageid import parse_page_id
+
+    people = {}
+    with write_transaction(workspace.conn) as conn:
+        for person in make_people(2, seed=77):
+            row = {k: str(person[k]) if k == "tanggal_lahir" else person[k]
+                   for k in ROSTER_COLUMNS}
+            cur = conn.execute(
+                f"INSERT INTO applicants({', '.join(row)}, created_at, updated_at) "
+                f"VALUES ({', '.join('?' * len(row))}, ?, ?)", (*row.values(), now(), now()))
+            people[cur.lastrowid] = person
+    packs = generate_packs(workspace, all_applicants=True)["packs"]
+    result = simulate_returns(packs, tmp_path / "out", dpi=60, seed=1, people=people,
+                              defects={2: {"no_materai"}})
+    for applicant in people:
+        pages = result.pages_of(applicant)
+        forms = [t for t in pages if t.page_id]
+        assert len(forms) == next(p["pages"] for p in packs if p["applicant"] == applicant)
+        for t in forms:
+            page_id = parse_page_id(t.page_id)
+            assert page_id.applicant == applicant and page_id.doc == t.doc
+        signed = [t for t in forms if t.signed.get("ttd_pemohon")]
+        assert len(signed) >= 3
+        assert [t.materai for t in forms if t.materai is not None] == [applicant == 1]
