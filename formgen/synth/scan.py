@@ -27,9 +27,11 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter, ImageOps
 
-from .draw import BLACK_INK, BLUE_INK
+from ocr.pageid import parse_page_id
+
 from .documents import (make_ijazah, make_ktp_copy_page, make_materai, make_pas_foto_page,
                         make_signature)
+from .draw import BLACK_INK, BLUE_INK
 from .jpegpdf import JpegPdfWriter
 from .people import make_people
 
@@ -45,11 +47,22 @@ PAGE_ID = re.compile(r"FG1 [A-Z0-9]{1,12} P\d{1,9} (?:A\d{1,9}|-) [a-z_]{1,40} \
 # Signature fields filled in later by the LSP or the office, not by the applicant's side.
 UNSIGNED_BY_APPLICANT = ("admin", "lsp", "asesor", "petugas")
 SCANNER_BED = (238, 238, 236)
+ATTACHMENTS = ("ktp", "ijazah", "pas_foto")
 
 
 @dataclass
 class PageTruth:
-    """What one output page is and what a reader should find on it."""
+    """What one output page is and what a reader should find on it.
+
+    ``index`` counts from 0 within ``file``; ``rotation`` is the angle (degrees,
+    counter-clockwise) the page was turned by on the scanner: a small skew, plus 180 when
+    ``upside_down``. ``signed`` maps each ``ttd_*`` field of a form page to whether it holds
+    ink; ``materai`` is None on pages without a materai box. ``attachment`` is the drawn
+    document's truth (KTP fields, ijazah fields, photo kind); ``belongs_to`` the applicant an
+    attachment was handed in with; ``review`` the reason a reader should send the page to
+    review (``ktp_other_person``), else None. ``duplicate_of`` names the original of a file
+    written twice.
+    """
     file: str
     index: int
     applicant: int | None
@@ -169,9 +182,10 @@ def _qr_page_id(image: Image.Image) -> str | None:
 
 
 def _doc_of(page_id: str | None, index: int) -> str:
-    if page_id:
-        return page_id.split()[4]
-    return "sampul" if index == 0 else "form"
+    parsed = parse_page_id(page_id) if page_id else None
+    if parsed:
+        return parsed.doc
+    return "sampul" if index == 0 else "other"
 
 
 # --------------------------------------------------------------------------- page making
@@ -421,13 +435,17 @@ def _stack(forms: list[_Page], attachments: list[_Page], rng: random.Random) -> 
 def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: int = 0,
                      people: dict[int, dict], defects: dict[int, set[str]] | None = None,
                      file_mode: str = "per_batch", fmt: str = "pdf",
-                     upside_down_rate: float = 0.03, greyscale_rate: float = 0.1
-                     ) -> SimulatedBatch:
+                     upside_down_rate: float = 0.03, greyscale_rate: float = 0.1,
+                     truth_file: Path | None = None) -> SimulatedBatch:
     """Scan what the applicants of ``packs`` hand back; see the module docstring.
 
     ``packs``: ``[{"applicant": id, "nik": nik, "path": pack_pdf, "pages": n}]`` as
     ``formgen pack --json`` gives them; ``people``: applicant id -> person (as from
     ``make_people``); ``defects``: applicant id -> set of names in ``DEFECTS``.
+    ``file_mode``: one file for the whole batch or one per applicant (``fmt="jpeg"``
+    writes one file per page either way). ``upside_down_rate`` and ``greyscale_rate``:
+    chance of any page going in upside down / of a form page scanned in grey.
+    ``truth_file``: where the JSON truth goes (default ``out_dir/truth.json``).
     """
     if file_mode not in FILE_MODES:
         raise ValueError(f"file_mode must be one of {FILE_MODES}")
@@ -483,12 +501,12 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
             applicant_sink = sink if sink is not None else new_sink()
             kept: list[tuple[bytes, tuple[int, int], bool]] = []
             for i, page in enumerate(stack):
-                grey = page.attachment is None and page.doc not in ("ktp", "ijazah", "pas_foto") \
-                    and rng.random() < greyscale_rate
+                # Scanner grey mode hits forms; attachments keep the colour they were copied in.
+                grey = page.doc not in ATTACHMENTS and rng.random() < greyscale_rate
                 image, rotation = _degrade(page.draw(), rng, dpi=dpi,
                                            upside_down=i in flips, greyscale=grey)
                 data = _jpeg(image, rng, dpi)
-                if "corrupt_file" in own and len(kept) < 2:
+                if "corrupt_file" in own and len(kept) < (1 if fmt == "jpeg" else 2):
                     kept.append((data, image.size, image.mode == "L"))
                 name, index = applicant_sink.add(data, image.size, image.mode == "L")
                 del image
@@ -503,7 +521,7 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
                     page_id=page.page_id, rotation=rotation, upside_down=i in flips,
                     greyscale=grey, signed=page.signed, materai=page.materai,
                     attachment=attachment,
-                    belongs_to=applicant if attachment is not None else None,
+                    belongs_to=applicant if page.doc in ATTACHMENTS else None,
                     review=page.review, defects=page_defects))
         finally:
             pdf.close()
@@ -532,7 +550,7 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
             path.write_bytes(blob[: max(16, len(blob) * 2 // 5)])
             corrupt.append(path)
             files.append(path)
-    truth_path = out_dir / "truth.json"
+    truth_path = Path(truth_file) if truth_file else out_dir / "truth.json"
     truth_path.write_text(json.dumps({
         "seed": seed, "dpi": dpi, "file_mode": file_mode, "format": fmt,
         "files": [{"name": f.name, "corrupt": f in corrupt,
