@@ -14,7 +14,7 @@ from formgen.errors import InputError, UsageError
 from formgen.forms import document_geometry, generate_packs, pack_docs
 from formgen.workspace import init_workspace
 from ocr.pageid import parse_page_id
-from tests._packhelp import add_applicant, flatten, px, render
+from tests.test_pack_support import add_applicant, flatten, px, render
 from tests.conftest import load_json
 
 LONG_NAME = "MUHAMMAD RIZKY PRATAMA WIJAYAKUSUMA HADINEGORO SANTOSO PUTRA"  # 60 characters
