@@ -190,6 +190,7 @@ class _Engine:
             h = float(self.c["letterhead"]["height"])
             self.page.ink.append(Letterhead(self.left, self.y, self.width, h))
             self.y += h
+        pending: list[_Block] = []  # headings kept on the page of what follows them
         for element in body:
             if not isinstance(element, Node) or not element:
                 raise self.err(t("forms.element_shape"), element if isinstance(element, Node)
@@ -200,6 +201,8 @@ class _Engine:
                 raise self.err(t("forms.element_unknown", kind=kind), element, kind,
                                code="template_element")
             if kind == "page_break":
+                self._flush(pending)
+                pending = []
                 self.new_page()
                 continue
             block = _Block(self)
@@ -208,19 +211,28 @@ class _Engine:
             except (TypeError, ValueError, KeyError, AttributeError) as exc:
                 raise self.err(t("forms.element_invalid", detail=str(exc)), element, kind,
                                code="template_value") from exc
-            keep = block.keep_with_next
-            if self.y + block.h + keep > self.bottom + 1e-6:
-                if block.h > self.bottom - self.top - self.header_h():
-                    raise self.err(t("forms.element_too_tall"), element, kind,
-                                   code="template_overflow")
-                self.new_page()
-            block.place(self.page, self.left, self.y)
-            self.y += block.h + block.after
+            if block.h > self.bottom - self.top:
+                raise self.err(t("forms.element_too_tall"), element, kind,
+                               code="template_overflow")
+            block.keep_with_next = bool(element.get("keep", block.keep_with_next))
+            pending.append(block)
+            if not block.keep_with_next:
+                self._flush(pending)
+                pending = []
+        self._flush(pending)
         self.finish_pages()
         return self.pages
 
-    def header_h(self) -> float:
-        return 0.0
+    def _flush(self, blocks: list[_Block]) -> None:
+        """Place ``blocks`` together: on this page if all fit, else all on a new page."""
+        if not blocks:
+            return
+        total = sum(b.h + b.after for b in blocks) - blocks[-1].after
+        if self.y + total > self.bottom + 1e-6 and self.y > self.top:
+            self.new_page()
+        for block in blocks:
+            block.place(self.page, self.left, self.y)
+            self.y += block.h + block.after
 
     def new_page(self) -> None:
         self.page = PageLayout(number=len(self.pages) + 1)
@@ -260,7 +272,7 @@ class _Engine:
         b.ink += ink
         b.h = h
         b.after = self.num(node, "after", 2.5)
-        b.keep_with_next = 20
+        b.keep_with_next = True
 
     def el_subsection(self, node: Node, b: _Block) -> None:
         font, size = self.style("subsection")
@@ -269,7 +281,7 @@ class _Engine:
         b.ink += ink
         b.h = h
         b.after = self.num(node, "after", 1.5)
-        b.keep_with_next = 12
+        b.keep_with_next = True
 
     def el_notice(self, node: Node, b: _Block) -> None:
         """A framed block of text lines (title in bold)."""
@@ -343,12 +355,9 @@ class _Engine:
                     if not isinstance(p, Node):
                         raise self.err(t("forms.row_shape"), parts, code="template_shape")
                     w = float(p.get("width", share))
-                    if "text" in p:
-                        font, size = self.style("label")
-                        ink, _ = self.paragraph(p, "text", x, y + (box_h - lsize * 1.3 * PT) / 2,
-                                                w, font=font, size=size, lines=1,
-                                                layout_ctx=self.ctx())
-                        b.ink += ink
+                    if "text" in p:  # a short label between boxes, e.g. "Tgl."
+                        b.ink.append(Text(x, y + box_h / 2 + cap / 2, str(p["text"]), lfont,
+                                          lsize))
                     else:
                         self._text_box(p, b, x, y, w, h)
                     x += w + sep
@@ -376,7 +385,8 @@ class _Engine:
         box = Box(name=name, kind="text", rect=(x, y, w, h), key=key,
                   charset=self.charset(key, node))
         b.fields.append(Field(box=box, lines=lines, comb=comb,
-                              size=float(self.c["field"]["value_size"]), preset=preset))
+                              size=float(self.c["field"]["value_size"]), preset=preset,
+                              top_align=lines > 1))
 
     def _option_list(self, row: Node) -> tuple[Node, list[tuple[str, str]]]:
         ch = row["choices"]
@@ -645,7 +655,7 @@ class _Block:
         self.fields: list[Field] = []
         self.h = 0.0
         self.after = 0.0
-        self.keep_with_next = 0.0
+        self.keep_with_next = False
         self.qr: tuple[float, float, float] | None = None
 
     def place(self, page: PageLayout, dx: float, dy: float) -> None:
