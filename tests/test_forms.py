@@ -7,6 +7,9 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from formgen.errors import TemplateError
 from formgen.forms import (
@@ -16,6 +19,7 @@ from formgen.forms import (
     template_names,
     templates_dir,
 )
+from formgen.forms._render import MIN_VALUE_SIZE, fit_value
 from ocr.geometry import DocumentGeometry
 
 DOCS = ["sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran"]
@@ -192,3 +196,14 @@ def test_cli_template_commands(cli, tmp_path, template_copy):
     assert f"{path}:{_line_of(path, 'noticee')}:" in result.stderr
     result = cli("template", "check", "sampul", "--json")
     assert '"ok": false' in result.stdout
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), min_size=1,
+                    max_size=260),
+       w=st.floats(20, 500), h=st.floats(12, 80), lines=st.integers(1, 3))
+def test_fitted_values_never_leave_the_box(text, w, h, lines):
+    size, shown = fit_value(text, w, h, max_size=10, lines=lines)
+    assert MIN_VALUE_SIZE <= size <= 10
+    assert all(stringWidth(line, "Helvetica", size) <= w + 1e-6 for line in shown)
+    assert len(shown) * size * 1.15 <= h + 1e-6 or len(shown) == 1

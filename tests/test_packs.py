@@ -10,11 +10,12 @@ import pypdf
 import pytest
 import zxingcpp
 
-from formgen.errors import InputError, UsageError
+import formgen.forms._packs as packs_module
+from formgen.errors import InputError, UsageError, WorkspaceError
 from formgen.forms import document_geometry, generate_packs, pack_docs
 from formgen.workspace import init_workspace
 from ocr.pageid import parse_page_id
-from tests._packhelp import add_applicant, flatten, px, render
+from tests.test_pack_support import add_applicant, flatten, px, render
 from tests.conftest import load_json
 
 LONG_NAME = "MUHAMMAD RIZKY PRATAMA WIJAYAKUSUMA HADINEGORO SANTOSO PUTRA"  # 60 characters
@@ -255,3 +256,19 @@ def test_cli_pack(cli, workspace):
     assert result.exit_code == 1 and "42" in result.stderr
     numbers = [r[0] for r in workspace.conn.execute("SELECT number FROM packs ORDER BY id")]
     assert numbers == ["P000001", "P000002", "P000003"]
+
+
+def test_failed_run_frees_its_numbers(workspace, monkeypatch):
+    """A run that cannot write leaves no pack rows behind; the next run numbers from 1 again."""
+    add_applicant(workspace)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(packs_module, "write_bytes", disk_full)
+    with pytest.raises(WorkspaceError):
+        generate_packs(workspace, all_applicants=True)
+    assert workspace.conn.execute("SELECT COUNT(*) FROM packs").fetchone()[0] == 0
+    monkeypatch.undo()
+    result = generate_packs(workspace, all_applicants=True)
+    assert result["packs"][0]["path"].endswith("_P000001.pdf")

@@ -190,6 +190,7 @@ class _Engine:
             h = float(self.c["letterhead"]["height"])
             self.page.ink.append(Letterhead(self.left, self.y, self.width, h))
             self.y += h
+        pending: list[_Block] = []  # headings kept on the page of what follows them
         for element in body:
             if not isinstance(element, Node) or not element:
                 raise self.err(t("forms.element_shape"), element if isinstance(element, Node)
@@ -200,6 +201,8 @@ class _Engine:
                 raise self.err(t("forms.element_unknown", kind=kind), element, kind,
                                code="template_element")
             if kind == "page_break":
+                self._flush(pending)
+                pending = []
                 self.new_page()
                 continue
             block = _Block(self)
@@ -208,19 +211,28 @@ class _Engine:
             except (TypeError, ValueError, KeyError, AttributeError) as exc:
                 raise self.err(t("forms.element_invalid", detail=str(exc)), element, kind,
                                code="template_value") from exc
-            keep = block.keep_with_next
-            if self.y + block.h + keep > self.bottom + 1e-6:
-                if block.h > self.bottom - self.top - self.header_h():
-                    raise self.err(t("forms.element_too_tall"), element, kind,
-                                   code="template_overflow")
-                self.new_page()
-            block.place(self.page, self.left, self.y)
-            self.y += block.h + block.after
+            if block.h > self.bottom - self.top:
+                raise self.err(t("forms.element_too_tall"), element, kind,
+                               code="template_overflow")
+            block.keep_with_next = bool(element.get("keep", block.keep_with_next))
+            pending.append(block)
+            if not block.keep_with_next:
+                self._flush(pending)
+                pending = []
+        self._flush(pending)
         self.finish_pages()
         return self.pages
 
-    def header_h(self) -> float:
-        return 0.0
+    def _flush(self, blocks: list[_Block]) -> None:
+        """Place ``blocks`` together: on this page if all fit, else all on a new page."""
+        if not blocks:
+            return
+        total = sum(b.h + b.after for b in blocks) - blocks[-1].after
+        if self.y + total > self.bottom + 1e-6 and self.y > self.top:
+            self.new_page()
+        for block in blocks:
+            block.place(self.page, self.left, self.y)
+            self.y += block.h + block.after
 
     def new_page(self) -> None:
         self.page = PageLayout(number=len(self.pages) + 1)
@@ -260,7 +272,7 @@ class _Engine:
         b.ink += ink
         b.h = h
         b.after = self.num(node, "after", 2.5)
-        b.keep_with_next = 20
+        b.keep_with_next = True
 
     def el_subsection(self, node: Node, b: _Block) -> None:
         font, size = self.style("subsection")
@@ -269,7 +281,7 @@ class _Engine:
         b.ink += ink
         b.h = h
         b.after = self.num(node, "after", 1.5)
-        b.keep_with_next = 12
+        b.keep_with_next = True
 
     def el_notice(self, node: Node, b: _Block) -> None:
         """A framed block of text lines (title in bold)."""
@@ -343,12 +355,9 @@ class _Engine:
                     if not isinstance(p, Node):
                         raise self.err(t("forms.row_shape"), parts, code="template_shape")
                     w = float(p.get("width", share))
-                    if "text" in p:
-                        font, size = self.style("label")
-                        ink, _ = self.paragraph(p, "text", x, y + (box_h - lsize * 1.3 * PT) / 2,
-                                                w, font=font, size=size, lines=1,
-                                                layout_ctx=self.ctx())
-                        b.ink += ink
+                    if "text" in p:  # a short label between boxes, e.g. "Tgl."
+                        b.ink.append(Text(x, y + box_h / 2 + cap / 2, str(p["text"]), lfont,
+                                          lsize))
                     else:
                         self._text_box(p, b, x, y, w, h)
                     x += w + sep
@@ -376,7 +385,8 @@ class _Engine:
         box = Box(name=name, kind="text", rect=(x, y, w, h), key=key,
                   charset=self.charset(key, node))
         b.fields.append(Field(box=box, lines=lines, comb=comb,
-                              size=float(self.c["field"]["value_size"]), preset=preset))
+                              size=float(self.c["field"]["value_size"]), preset=preset,
+                              top_align=lines > 1))
 
     def _option_list(self, row: Node) -> tuple[Node, list[tuple[str, str]]]:
         ch = row["choices"]
@@ -504,72 +514,104 @@ class _Engine:
         b.after = self.num(node, "after", 3)
 
     def el_signatures(self, node: Node, b: _Block) -> None:
+        """Signature blocks side by side; their boxes line up whatever sits above them.
+
+        A block: ``fields`` (small labelled boxes above, e.g. place and date),
+        ``title``, the signature box ``name`` (``ttd_<who>``), optionally a
+        ``materai`` box beside it, ``name_key`` (the signer's name in brackets),
+        ``below`` (labelled boxes under it) and a ``caption``.
+        """
         blocks = self._get(self.tf, node, "signatures", list)
         gap = self.num(node, "gap", 10)
-        fixed = sum(float(s.get("width", 0)) for s in blocks)
+        fixed = sum(self.num(s, "width", 0) for s in blocks)
         free = [s for s in blocks if "width" not in s]
         share = (self.width - fixed - gap * (len(blocks) - 1)) / max(1, len(free))
         font, size = self.style("label")
         bfont, _ = self.style("subsection")
-        asc = getAscentDescent(font, size)[0] * PT
-        lh = size * 1.35 * PT
-        box_h_field = float(self.c["field"]["height"])
-        x = float(node.get("offset", 0))
+        row_h = float(self.c["field"]["height"]) + 1.5
+        title_lh = size * 1.3 * PT
+
+        def title_h(s: Node) -> float:
+            if "title" not in s:
+                return 0.0
+            lines = self.opt_int(s, "title_lines") or len(
+                wrap(str(s["title"]), bfont, size, self.num(s, "width", share)))
+            return lines * title_lh + 1
+
+        def above(s: Node) -> float:
+            return (len(s.get("fields", [])) * row_h + title_h(s)
+                    + (4 if s.get("materai") else 0))
+
+        top = max(above(s) for s in blocks)
+        x = self.num(node, "offset", 0)
         if node.get("align") == "right" and len(blocks) == 1:
-            x = self.width - float(blocks[0].get("width", share))
+            x = self.width - self.num(blocks[0], "width", share)
         height = 0.0
         for s in blocks:
-            w = float(s.get("width", share))
-            y = 0.0
-            for row in s.get("fields", []):  # small labelled boxes above the signature
-                label = str(row.get("label", ""))
-                lw = float(row.get("label_width", text_width(label, font, size) + 2))
-                b.ink.append(Text(x, y + box_h_field / 2 + asc / 2, label, font, size))
-                self._text_box(row, b, x + lw, y, w - lw, box_h_field)
-                y += box_h_field + 1.5
+            w = self.num(s, "width", share)
+            y = self._small_fields(s.get("fields", []), b, x, 0, w)
             if "title" in s:
-                ink, h = self.paragraph(s, "title", x, y, w, font=bfont, size=size,
-                                        lines=self.opt_int(s, "title_lines"), layout_ctx=self.ctx())
+                th = title_h(s)
+                ink, _ = self.paragraph(s, "title", x, top - th - (4 if s.get("materai") else 0),
+                                        w, font=bfont, size=size,
+                                        lines=self.opt_int(s, "title_lines"),
+                                        layout_ctx=self.ctx())
                 b.ink += ink
-                y += h + 1
-            sig_h = float(s.get("height", 24))
+            y = top
+            sig_h = self.num(s, "height", 24)
             sx, sw = x, w
             if s.get("materai"):
                 mw, mh = (float(v) for v in s.get("materai_size", [30, 24]))
                 name = self.claim("materai", s, "materai")
-                b.fields.append(Field(box=Box(name=name, kind="materai",
-                                              rect=(x, y + 4, mw, mh))))
-                b.ink.append(Rect(x, y + 4, mw, mh, stroke=0.7, dash=(2, 2), grey=0.3))
+                b.fields.append(Field(box=Box(name=name, kind="materai", rect=(x, y, mw, mh))))
+                b.ink.append(Rect(x, y, mw, mh, stroke=0.7, dash=(2, 2), grey=0.3))
                 label = str(s.get("materai_label", "Meterai Rp10.000"))
-                b.ink.append(Text(x + mw / 2, y + 3, label, font, size - 1.5, "centre", 0.3))
+                b.ink.append(Text(x + mw / 2, y - 1.2, label, font, size - 1.5, "centre", 0.3))
                 sx, sw = x + mw + 3, w - mw - 3
-                sig_h = max(sig_h, mh + 4)
+                sig_h = max(sig_h, mh)
             name = self.claim(self._get(self.tf, s, "name", str), s, "name")
             if not name.startswith("ttd_"):
                 raise self.err(t("forms.signature_name", name=name), s, "name",
                                code="template_name")
             b.fields.append(Field(box=Box(name=name, kind="signature", rect=(sx, y, sw, sig_h))))
             b.ink.append(Rect(sx, y, sw, sig_h, stroke=0.4, dash=(1, 2), grey=0.55))
-            y += sig_h
-            if "name_key" in s:  # the signer's name under the box, in a text box
+            y += sig_h + 1.2
+            if "name_key" in s:  # the signer's name under the box, in brackets
                 key = s["name_key"]
                 sub = Node(key=key, name=s.get("name_field", key))
                 sub.line, sub.key_lines = s.line_of("name_key"), {}
-                b.ink.append(Text(x, y + 1.2 + box_h_field / 2 + asc / 2, "(", font, size + 2))
-                self._text_box(sub, b, x + 2.5, y + 1.2, w - 5, box_h_field)
-                b.ink.append(Text(x + w - 2, y + 1.2 + box_h_field / 2 + asc / 2, ")", font,
-                                  size + 2))
-                y += box_h_field + 1.2
+                fh = float(self.c["field"]["height"])
+                base = y + fh / 2 + 0.72 * (size + 2) * PT / 2
+                b.ink.append(Text(x, base, "(", font, size + 2))
+                self._text_box(sub, b, x + 2.5, y, w - 5, fh)
+                b.ink.append(Text(x + w - 1.6, base, ")", font, size + 2))
+                y += fh + 0.5
             if "caption" in s:
-                ink, h = self.paragraph(s, "caption", x, y + 1, w, font=font, size=size - 1,
+                ink, h = self.paragraph(s, "caption", x, y, w, font=font, size=size - 1,
                                         align="centre", grey=0.25,
-                                        lines=self.opt_int(s, "caption_lines"), layout_ctx=self.ctx())
+                                        lines=self.opt_int(s, "caption_lines"),
+                                        layout_ctx=self.ctx())
                 b.ink += ink
                 y += h + 1
+            y = self._small_fields(s.get("below", []), b, x, y, w)
             height = max(height, y)
             x += w + gap
         b.h = height
         b.after = self.num(node, "after", 3)
+
+    def _small_fields(self, rows: list, b: _Block, x: float, y: float, w: float) -> float:
+        """Labelled boxes stacked inside a signature block; returns the y below them."""
+        font, size = self.style("label")
+        fh = float(self.c["field"]["height"])
+        for row in rows:
+            if not isinstance(row, Node):
+                raise self.err(t("forms.row_shape"), rows, code="template_shape")
+            label = str(row.get("label", ""))
+            lw = self.num(row, "label_width", text_width(label, font, size) + 2)
+            b.ink.append(Text(x, y + fh / 2 + 0.72 * size * PT / 2, label, font, size))
+            self._text_box(row, b, x + lw, y, w - lw, fh)
+            y += fh + 1.5
+        return y
 
     # -- page furniture -----------------------------------------------------------------------
     def ctx(self, page: int | None = None, total: int | None = None) -> dict:
@@ -613,7 +655,7 @@ class _Block:
         self.fields: list[Field] = []
         self.h = 0.0
         self.after = 0.0
-        self.keep_with_next = 0.0
+        self.keep_with_next = False
         self.qr: tuple[float, float, float] | None = None
 
     def place(self, page: PageLayout, dx: float, dy: float) -> None:

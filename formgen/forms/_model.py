@@ -82,6 +82,7 @@ class Field:
     size: float = 10.0  # largest font size for the value (points)
     preset: Template | None = None  # value printed on every pack (blank ones too)
     on_value: str | None = None  # checkbox: checked when values[key] == on_value
+    top_align: bool = False  # text starts at the top of a tall box (else centred)
 
 
 @dataclass

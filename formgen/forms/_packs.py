@@ -10,7 +10,7 @@ from ocr.pageid import PageId
 from .. import db
 from ..atomic import write_bytes
 from ..config import PAPER_SIZES_MM, Settings
-from ..errors import InputError, UsageError
+from ..errors import InputError, UsageError, WorkspaceError
 from ..i18n import t
 from ..safenames import applicant_filename
 from ..workspace import Workspace
@@ -109,10 +109,13 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
                          (first + i, f"P{first + i:06d}", applicant_id, paper, stamp))
     try:
         results = _write_packs(printer, folder, people, blank, first)
-    except BaseException:
-        with db.write_transaction(conn):
+    except BaseException as exc:
+        with db.write_transaction(conn):  # the numbers were never printed: free them
             conn.execute("DELETE FROM packs WHERE id BETWEEN ? AND ? AND path IS NULL",
                          (first, first + count - 1))
+        if isinstance(exc, OSError):
+            raise WorkspaceError(t("workspace.not_writable", detail=exc.strerror or str(exc)),
+                                 path=str(folder), code="not_writable") from exc
         raise
     packs, print_file = results
     with db.write_transaction(conn):

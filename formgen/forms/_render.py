@@ -15,17 +15,21 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.barcode.qrencoder import QRUtil
 from reportlab.lib.units import mm
 from reportlab.pdfbase.acroform import escPDF
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..config import Settings
 from ..letterhead import draw_letterhead
-from ._layout import FONTS, PT, text_width, wrap
+from ._layout import FONTS, PT, wrap
 from ._model import DocumentLayout, Field, Letterhead, Line, PageLayout, Rect, Text, TextBlock
 
 QR_MASK = 2  # fixed mask pattern: choosing the "best" of eight costs 10x the encoding time
 QR_LEVEL = "M"
-MIN_VALUE_SIZE = 5.0  # points
+MIN_VALUE_SIZE = 5.0  # points: the smallest a value is printed
+SINGLE_LINE_MIN = 6.5  # points: below this, a long value wraps rather than shrinking further
+_VALUE_FONT = "Helvetica"
 _ANNOT_PRINT = 4
 _FF_MULTILINE = 1 << 12
 _FF_COMB = 1 << 24
@@ -194,7 +198,7 @@ class PdfWriter:
             if value:
                 self._print(f, page_h, value_appearance(
                     value, w / PT, h / PT, font_key=self.page_font, max_size=f.size,
-                    lines=f.lines, comb=f.comb))
+                    lines=f.lines, comb=f.comb, top_align=f.top_align))
             return
         ff = _FF_DONOTSCROLL | (_FF_MULTILINE if f.lines > 1 else 0)
         extra = ""
@@ -203,7 +207,8 @@ class PdfWriter:
             extra = f" /MaxLen {f.comb}"
         if value:
             code = value_appearance(value, w / PT, h / PT, font_key=self.font_key,
-                                    max_size=f.size, lines=f.lines, comb=f.comb)
+                                    max_size=f.size, lines=f.lines, comb=f.comb,
+                                    top_align=f.top_align)
             extra += f" /V {pdf_string(value)}"
             ap = self._stream(w / PT, h / PT, code)
         else:
@@ -240,62 +245,80 @@ def _cross(size: float) -> str:
             f"{i:.2f} {size - i:.2f} m {size - i:.2f} {i:.2f} l S Q")
 
 
+def fit_value(text: str, w: float, h: float, *, max_size: float,
+              lines: int = 1) -> tuple[float, list[str]]:
+    """Font size (points) and lines that show ``text`` inside a w x h (points) text area.
+
+    One line shrinks first (down to SINGLE_LINE_MIN); then the text wraps at
+    the largest size whose lines fit the height (down to MIN_VALUE_SIZE); what
+    still does not fit is cut with an ellipsis. Multi-line boxes wrap before
+    they shrink.
+    """
+    per_point = stringWidth(text, _VALUE_FONT, 1) or 1.0
+    one_line = min(max_size, h / 1.15, w / per_point)
+    if lines == 1 and one_line >= SINGLE_LINE_MIN:
+        return _floor(one_line), [text]
+    size = _floor(min(max_size, h / 1.15))
+    while True:
+        capacity = max(1, int(h // (size * 1.15)))
+        wrapped = _wrap(text, size, w)
+        if len(wrapped) <= capacity:
+            return size, wrapped
+        if size <= MIN_VALUE_SIZE:
+            break
+        size = max(MIN_VALUE_SIZE, size - 0.5)
+    shown = wrapped[:capacity]
+    last = shown[-1]
+    while last and stringWidth(last + "...", _VALUE_FONT, size) > w:
+        last = last[:-1]
+    shown[-1] = last.rstrip() + "..."
+    return size, shown
+
+
+def _wrap(text: str, size: float, w: float) -> list[str]:
+    """Word wrap; a word wider than the box is broken between characters."""
+    lines = []
+    for line in simpleSplit(text, _VALUE_FONT, size, w) or [""]:
+        while stringWidth(line, _VALUE_FONT, size) > w and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and stringWidth(line[:cut], _VALUE_FONT, size) > w:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+def _floor(size: float) -> float:
+    return int(size * 4) / 4
+
+
 def value_appearance(value: str, w: float, h: float, *, font_key: str, max_size: float,
-                     lines: int = 1, comb: int = 0) -> str:
+                     lines: int = 1, comb: int = 0, top_align: bool = False) -> str:
     """Appearance stream (points, box origin) showing ``value`` inside a w x h box.
 
-    The value shrinks to fit; when it cannot fit on one line at the smallest
-    size it wraps onto as many lines as the box holds, and what still does not
-    fit is cut with an ellipsis. Nothing is ever drawn outside the box.
+    Drawing is clipped to the box as well, so nothing ever shows outside it.
     """
     text = _ascii_for_ap(" ".join(value.split()))
-    pad = 2.0
-    inner_w, inner_h = w - 2 * pad, h - 2 * pad * 0.5
-    font = "Helvetica"
     if comb:
         cell = w / comb
         size = min(max_size, cell * 0.9, h * 0.6)
         parts = []
         for i, ch in enumerate(text[:comb]):
-            cx = i * cell + (cell - text_width(ch, font, size) / PT) / 2
+            cx = i * cell + (cell - stringWidth(ch, _VALUE_FONT, size)) / 2
             parts.append(f"1 0 0 1 {cx:.2f} {h / 2 - size * 0.35:.2f} Tm ({escPDF(ch)}) Tj")
         body = " ".join(parts)
         return f"/Tx BMC q BT /{font_key} {size:.2f} Tf 0 g {body} ET Q EMC"
-    size = min(max_size, inner_h / 1.15 if lines == 1 else max_size)
-    chosen: list[str] = []
-    while True:
-        leading = size * 1.15
-        capacity = max(1, int(inner_h // leading))
-        width_mm = inner_w * PT
-        if capacity <= 1 or lines == 1 and size > MIN_VALUE_SIZE:
-            if text_width(text, font, size) <= width_mm:
-                chosen = [text]
-                break
-        else:
-            wrapped = wrap(text, font, size, width_mm)
-            if len(wrapped) <= capacity:
-                chosen = wrapped
-                break
-        if size <= MIN_VALUE_SIZE:
-            capacity = max(1, int(inner_h // leading))
-            wrapped = wrap(text, font, size, width_mm)
-            chosen = wrapped[:capacity]
-            if len(wrapped) > capacity or any(text_width(c, font, size) > width_mm
-                                              for c in chosen):
-                last = chosen[-1]
-                while last and text_width(last + "...", font, size) > width_mm:
-                    last = last[:-1]
-                chosen[-1] = last.rstrip() + "..."
-            break
-        size = max(MIN_VALUE_SIZE, size - 0.5)
+    pad_x, pad_y = 2.0, 1.0
+    size, shown = fit_value(text, w - 2 * pad_x, h - 2 * pad_y, max_size=max_size, lines=lines)
     leading = size * 1.15
-    block_h = leading * (len(chosen) - 1) + size * 0.7
-    top = h / 2 + block_h / 2 - size * 0.7  # baseline of the first line
-    if len(chosen) > 1:
-        top = h - pad * 0.5 - size * 0.85
-    parts = [f"1 0 0 1 {pad:.2f} {top - i * leading:.2f} Tm ({escPDF(line)}) Tj"
-             for i, line in enumerate(chosen)]
-    return (f"/Tx BMC q {pad / 2:.2f} {pad / 2:.2f} {w - pad:.2f} {h - pad:.2f} re W n "
+    if len(shown) > 1 or top_align:
+        top = h - pad_y - size * 0.85  # baseline of the first line
+    else:
+        top = h / 2 - size * 0.35
+    parts = [f"1 0 0 1 {pad_x:.2f} {top - i * leading:.2f} Tm ({escPDF(line)}) Tj"
+             for i, line in enumerate(shown)]
+    return (f"/Tx BMC q {pad_y:.2f} {pad_y:.2f} {w - 2 * pad_y:.2f} {h - 2 * pad_y:.2f} re W n "
             f"BT /{font_key} {size:.2f} Tf 0 g {' '.join(parts)} ET Q EMC")
 
 

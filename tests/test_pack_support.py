@@ -1,4 +1,4 @@
-"""Helpers shared by the form and pack tests: synthetic applicants and reading PDFs back."""
+"""Support for the form and pack tests (no tests here): synthetic applicants, reading PDFs back."""
 from __future__ import annotations
 
 import numpy as np
