@@ -1,4 +1,4 @@
-"""Form packs read back: fields with pypdf, text with pdfplumber, QR codes and marks from renders."""
+"""Form packs read back: fields (pypdf), text (pdfplumber), QR codes and marks (renders)."""
 from __future__ import annotations
 
 import json
@@ -244,6 +244,8 @@ def test_selection_errors(workspace):
 def test_cli_pack(cli, workspace):
     add_applicant(workspace)
     assert cli("pack").exit_code == 2
+    assert cli("pack", "--all", "--applicant", "1").exit_code == 2
+    assert cli("pack", "--blank", "-3").exit_code == 2
     result = cli("pack", "--applicant", "6201021507880003", "--json")
     assert result.exit_code == 0, result.output
     data = load_json(result)

@@ -30,7 +30,7 @@ from ._model import (
     Text,
     TextBlock,
 )
-from ._templates import Node, NodeList, TemplateFile, load_common, load_template
+from ._templates import Node, TemplateFile, load_common, load_template
 
 PT = 25.4 / 72  # mm per point
 FONTS = {"regular": "Helvetica", "bold": "Helvetica-Bold", "italic": "Helvetica-Oblique",
@@ -290,7 +290,8 @@ class _Engine:
         if "heading" in node:
             font, size = self.style("notice_heading")
             ink, h = self.paragraph(node, "heading", pad, y, self.width - 2 * pad, font=font,
-                                    size=size, align="centre", lines=self.opt_int(node, "heading_lines"),
+                                    size=size, align="centre",
+                                    lines=self.opt_int(node, "heading_lines"),
                                     layout_ctx=self.ctx())
             b.ink += ink
             y += h + 1
