@@ -13,7 +13,7 @@ import zxingcpp
 import formgen.forms._packs as packs_module
 from formgen.errors import InputError, UsageError, WorkspaceError
 from formgen.forms import document_geometry, generate_packs, pack_docs
-from formgen.workspace import init_workspace
+from formgen.workspace import init_workspace, open_workspace
 from ocr.pageid import parse_page_id
 from tests.test_pack_support import add_applicant, flatten, px, render
 from tests.conftest import load_json
@@ -274,3 +274,22 @@ def test_failed_run_frees_its_numbers(workspace, monkeypatch):
     monkeypatch.undo()
     result = generate_packs(workspace, all_applicants=True)
     assert result["packs"][0]["path"].endswith("_P000001.pdf")
+
+
+def test_cover_names_free_service_and_complaint_contacts(tmp_path):
+    ws, _ = init_workspace(tmp_path / "ws")
+    ws.close()
+    toml = ws.config_path.read_text(encoding="utf-8")
+    ws.config_path.write_text(toml.replace('whatsapp = ""', 'whatsapp = "0812-0000-1111"'),
+                              encoding="utf-8")
+    ws = open_workspace(tmp_path / "ws")
+    result = generate_packs(ws, blank=1)
+    with pdfplumber.open(result["packs"][0]["path"]) as pdf:
+        text = " ".join(pdf.pages[0].extract_text().split())
+    assert "TIDAK DIPUNGUT BIAYA" in text
+    assert "WhatsApp 0812-0000-1111" in text and "(0532) 21034" in text
+    assert "Jalan Sutan Syahrir No. 5" in text
+    assert "Nomor Berkas: P000001" in text
+    for requirement in ("Formulir Surat Permohonan", "KTP", "ijazah", "Pas foto"):
+        assert requirement in text
+    ws.close()
