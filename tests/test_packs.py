@@ -293,3 +293,18 @@ def test_cover_names_free_service_and_complaint_contacts(tmp_path):
     for requirement in ("Formulir Surat Permohonan", "KTP", "ijazah", "Pas foto"):
         assert requirement in text
     ws.close()
+
+
+def test_special_characters_survive(tmp_path):
+    """Brackets, backslashes and accents in values; characters the form font lacks show as '?'."""
+    ws, _ = init_workspace(tmp_path / "ws")
+    add_applicant(ws, nama="ANDRÉ (NUR\\AINI) 李", alamat="Jl. Café 5 % (b)")
+    result = generate_packs(ws, all_applicants=True)
+    path = result["packs"][0]["path"]
+    assert pypdf.PdfReader(path).get_fields()["permohonan.nama"]["/V"] == "ANDRÉ (NUR\\AINI) 李"
+    flatten(path, tmp_path / "flat.pdf")
+    for pdf_path in (tmp_path / "flat.pdf", result["print_file"]):
+        with pdfplumber.open(pdf_path) as pdf:
+            text = pdf.pages[1].extract_text()
+        assert "ANDRÉ (NUR\\AINI) ?" in text and "Jl. Café 5 % (b)" in text
+    ws.close()
