@@ -258,6 +258,11 @@ def test_cli_pack(cli, workspace):
     assert result.exit_code == 1 and "42" in result.stderr
     numbers = [r[0] for r in workspace.conn.execute("SELECT number FROM packs ORDER BY id")]
     assert numbers == ["P000001", "P000002", "P000003"]
+    result = cli("pack", "--applicant", "42", "--applicant", "1", "--json")
+    assert result.exit_code == 1 and "42" in result.stderr
+    data = load_json(result)
+    assert [p["applicant"] for p in data["packs"]] == [1]
+    assert data["rejected"][0]["applicant"] == "42"
 
 
 def test_failed_run_frees_its_numbers(workspace, monkeypatch):

@@ -111,14 +111,18 @@ def pack_command(app: AppContext, all_applicants: bool, applicants: tuple[str, .
     ws = app.workspace()
     result = generate_packs(ws, applicant_ids=list(applicants) or None,
                             all_applicants=all_applicants, blank=blank, paper=paper)
+    for item in result["rejected"]:
+        error_line(f"{item['applicant']}: {item['reason']} [{item['code']}]")
     if as_json:
         emit_json(result)
-        return
-    for pack in result["packs"]:
-        click.echo(pack["path"])
-    click.echo(t("forms.pack_written", count=len(result["packs"]),
-                 pages=sum(p["pages"] for p in result["packs"]),
-                 print_file=result["print_file"]))
+    else:
+        for pack in result["packs"]:
+            click.echo(pack["path"])
+        click.echo(t("forms.pack_written", count=len(result["packs"]),
+                     pages=sum(p["pages"] for p in result["packs"]),
+                     print_file=result["print_file"]))
+    if result["rejected"]:
+        click.get_current_context().exit(int(ExitCode.input_rejected))
 
 
 COMMANDS = [template_group, pack_command]

@@ -75,7 +75,12 @@ class PackPrinter:
 def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
                    all_applicants: bool = False, blank: int = 0,
                    paper: str | None = None) -> dict:
-    """Print packs; returns ``{"packs": [{applicant, nik, path, pages}], "print_file": path}``."""
+    """Print packs; returns ``{"packs": [{applicant, nik, path, pages}], "print_file": path,
+    "rejected": [{applicant, reason, code}]}``.
+
+    ``applicant_ids`` are ids or NIKs; unknown ones are rejected and the rest
+    are printed (InputError when nothing is left to print).
+    """
     paper = (paper or ws.settings.paper).upper()
     if paper not in PAPER_SIZES_MM:
         raise UsageError(t("forms.paper_unknown", paper=paper), code="bad_paper")
@@ -84,16 +89,24 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
     if blank < 0 or blank > MAX_BLANK:
         raise UsageError(t("forms.blank_range", max=MAX_BLANK), code="bad_blank")
     conn = ws.conn
+    rejected: list[dict] = []
     if all_applicants:
         ids = [r["id"] for r in conn.execute("SELECT id FROM applicants ORDER BY id")]
     else:
         ids = []
         for token in applicant_ids or []:
-            applicant_id = resolve_applicant(ws, token)
+            try:
+                applicant_id = resolve_applicant(ws, token)
+            except InputError as exc:
+                rejected.append({"applicant": str(token), "reason": exc.message,
+                                 "code": exc.code})
+                continue
             if applicant_id not in ids:
                 ids.append(applicant_id)
     people = load_applicants(conn, ids)
     if not people and not blank:
+        if len(rejected) == 1:
+            raise InputError(rejected[0]["reason"], code=rejected[0]["code"])
         raise InputError(t("forms.no_applicants"), code="no_applicants")
 
     printer = PackPrinter(ws.settings, paper)
@@ -133,7 +146,8 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
         db.audit(conn, "pack.generate", packs=len(packs), blank=blank, paper=paper,
                  first=f"P{first:06d}", last=f"P{first + count - 1:06d}",
                  print_file=Path(print_file).name)
-    return {"packs": [entry for _, entry in packs], "print_file": print_file}
+    return {"packs": [entry for _, entry in packs], "print_file": print_file,
+            "rejected": rejected}
 
 
 def _write_packs(printer: PackPrinter, folder: Path, people: list, blank: int,
