@@ -1,6 +1,7 @@
 """Form packs read back: fields (pypdf), text (pdfplumber), QR codes and marks (renders)."""
 from __future__ import annotations
 
+import io
 import json
 
 import cv2
@@ -9,6 +10,7 @@ import pdfplumber
 import pypdf
 import pytest
 import zxingcpp
+from PIL import Image
 
 import formgen.forms._packs as packs_module
 from formgen.errors import InputError, UsageError, WorkspaceError
@@ -193,7 +195,11 @@ def test_marks_where_geometry_says(tmp_path, paper):
     assert float(reader.pages[1].mediabox.height) == pytest.approx(height * 72 / 25.4, abs=0.1)
     for index, (doc, page_no) in enumerate([("sampul", 1), ("permohonan", 1)]):
         geometry = document_geometry(doc, paper).page(page_no)
-        squares = _dark_squares(render(path, index, 150), 150)
+        image = render(path, index, 150)
+        codes = [parse_page_id(b.text) for b in zxingcpp.read_barcodes(image)]
+        assert [(c.doc, c.page, c.layout) for c in codes if c] == [
+            (doc, page_no, document_geometry(doc, paper).id)]
+        squares = _dark_squares(image, 150)
         for cx, cy, side in geometry.marks:
             near = [s for s in squares if abs(s[0] - cx) < 1 and abs(s[1] - cy) < 1]
             assert near, (doc, cx, cy)
@@ -313,3 +319,16 @@ def test_special_characters_survive(tmp_path):
             text = pdf.pages[1].extract_text()
         assert "ANDRÉ (NUR\\AINI) ?" in text and "Jl. Café 5 % (b)" in text
     ws.close()
+
+
+def test_qr_survives_a_poor_scan(printed):
+    """Greyscale JPEG at quality 50, turned 2 degrees, 150 dpi: the code still reads."""
+    _, result, *_ = printed
+    for index in (1, 4):
+        image = Image.fromarray(render(result["packs"][0]["path"], index, 150))
+        image = image.rotate(2, expand=True, fillcolor=255)
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=50)
+        scanned = Image.open(io.BytesIO(buffer.getvalue()))
+        codes = [parse_page_id(b.text) for b in zxingcpp.read_barcodes(scanned)]
+        assert [c for c in codes if c], index
