@@ -50,8 +50,9 @@ class PackPrinter:
         self.layouts = [layout_document(doc, paper) for doc in (docs or pack_docs())]
         self.drawer = PageDrawer(settings)
 
-    def draw(self, out: PdfWriter, *, pack: int, applicant_id: int | None, values: dict,
-             prefix: tuple[str, ...] = ()) -> int:
+    def draw(self, out: PdfWriter, *, pack: int, applicant_id: int | None,
+             values: dict) -> int:
+        """Draw one pack into ``out``; each document's fields go under a field named after it."""
         number = f"P{pack:06d}"
         ctx = {"pack_number": number, "values": values, "office": self.settings.office,
                "lsp": {"nama": self.settings.lsp_nama}}
@@ -63,7 +64,7 @@ class PackPrinter:
                                  applicant=applicant_id, doc=layout.doc, page=page.number,
                                  total=total, layout=layout.geometry.id).encode()
                 self.drawer.draw_page(out, layout, page, page_id=page_id, values=values,
-                                      prefix=(*prefix, layout.doc), pack_ctx=ctx)
+                                      prefix=(layout.doc,), pack_ctx=ctx)
                 pages += 1
         return pages
 
