@@ -73,7 +73,7 @@ class PackPrinter:
                          title=title, flatten=flatten)
 
 
-def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
+def generate_packs(ws: Workspace, *, applicant_ids: list[int | str] | None = None,
                    all_applicants: bool = False, blank: int = 0,
                    paper: str | None = None) -> dict:
     """Print packs; returns ``{"packs": [{applicant, nik, path, pages}], "print_file": path,
@@ -147,6 +147,8 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
         db.audit(conn, "pack.generate", packs=len(packs), blank=blank, paper=paper,
                  first=f"P{first:06d}", last=f"P{first + count - 1:06d}",
                  print_file=Path(print_file).name)
+    log.info("printed %d packs (%s-%s) on %s", len(packs), f"P{first:06d}",
+             f"P{first + count - 1:06d}", paper)
     return {"packs": [entry for _, entry in packs], "print_file": print_file,
             "rejected": rejected}
 
