@@ -67,6 +67,9 @@ def _check_layout(layout: DocumentLayout) -> list[TemplateError]:
         qx, qy, qw, qh = page.qr
         furniture.append((qx, qy, qx + qw, qy + qh))
         ink_boxes = [b for ink in page.ink for b in _ink_boxes(ink)]
+        if any(_overlaps(mark, b) for mark in furniture[:4] for b in ink_boxes):
+            problems.append(TemplateError(f"{t('forms.check_marks')} ({layout.paper})",
+                                          path=layout.path, code="ink_near_mark"))
         rects = []
         for f in page.fields:
             x, y, w, h = f.box.rect
