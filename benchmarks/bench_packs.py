@@ -1,4 +1,4 @@
-"""Benchmark: personalised packs for 500 synthetic applicants (2,500 pages: 5 per pack) in a temp workspace.
+"""Benchmark: packs for 500 synthetic applicants (2,500 pages, 5 a pack) in a temp workspace.
 
 Prints pages per second (median of runs, one process). Run from the repository root:
     python benchmarks/bench_packs.py [--applicants 500] [--runs 3] [--profile]

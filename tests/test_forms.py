@@ -207,3 +207,11 @@ def test_fitted_values_never_leave_the_box(text, w, h, lines):
     assert MIN_VALUE_SIZE <= size <= 10
     assert all(stringWidth(line, "Helvetica", size) <= w + 1e-6 for line in shown)
     assert len(shown) * size * 1.15 <= h + 1e-6 or len(shown) == 1
+
+
+def test_check_keeps_ink_clear_of_corner_marks(template_copy):
+    path = template_copy / "_common.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("margin_left: 20", "margin_left: 12")
+                    .replace("margin_top: 16", "margin_top: 10"), encoding="utf-8")
+    assert "ink_near_mark" in {p.code for p in check_template("sampul")}

@@ -1,6 +1,7 @@
-"""Form packs read back: fields with pypdf, text with pdfplumber, QR codes and marks from renders."""
+"""Form packs read back: fields (pypdf), text (pdfplumber), QR codes and marks (renders)."""
 from __future__ import annotations
 
+import io
 import json
 
 import cv2
@@ -9,11 +10,12 @@ import pdfplumber
 import pypdf
 import pytest
 import zxingcpp
+from PIL import Image
 
 import formgen.forms._packs as packs_module
 from formgen.errors import InputError, UsageError, WorkspaceError
 from formgen.forms import document_geometry, generate_packs, pack_docs
-from formgen.workspace import init_workspace
+from formgen.workspace import init_workspace, open_workspace
 from ocr.pageid import parse_page_id
 from tests.test_pack_support import add_applicant, flatten, px, render
 from tests.conftest import load_json
@@ -193,7 +195,11 @@ def test_marks_where_geometry_says(tmp_path, paper):
     assert float(reader.pages[1].mediabox.height) == pytest.approx(height * 72 / 25.4, abs=0.1)
     for index, (doc, page_no) in enumerate([("sampul", 1), ("permohonan", 1)]):
         geometry = document_geometry(doc, paper).page(page_no)
-        squares = _dark_squares(render(path, index, 150), 150)
+        image = render(path, index, 150)
+        codes = [parse_page_id(b.text) for b in zxingcpp.read_barcodes(image)]
+        assert [(c.doc, c.page, c.layout) for c in codes if c] == [
+            (doc, page_no, document_geometry(doc, paper).id)]
+        squares = _dark_squares(image, 150)
         for cx, cy, side in geometry.marks:
             near = [s for s in squares if abs(s[0] - cx) < 1 and abs(s[1] - cy) < 1]
             assert near, (doc, cx, cy)
@@ -244,6 +250,8 @@ def test_selection_errors(workspace):
 def test_cli_pack(cli, workspace):
     add_applicant(workspace)
     assert cli("pack").exit_code == 2
+    assert cli("pack", "--all", "--applicant", "1").exit_code == 2
+    assert cli("pack", "--blank", "-3").exit_code == 2
     result = cli("pack", "--applicant", "6201021507880003", "--json")
     assert result.exit_code == 0, result.output
     data = load_json(result)
@@ -256,6 +264,11 @@ def test_cli_pack(cli, workspace):
     assert result.exit_code == 1 and "42" in result.stderr
     numbers = [r[0] for r in workspace.conn.execute("SELECT number FROM packs ORDER BY id")]
     assert numbers == ["P000001", "P000002", "P000003"]
+    result = cli("pack", "--applicant", "42", "--applicant", "1", "--json")
+    assert result.exit_code == 1 and "42" in result.stderr
+    data = load_json(result)
+    assert [p["applicant"] for p in data["packs"]] == [1]
+    assert data["rejected"][0]["applicant"] == "42"
 
 
 def test_failed_run_frees_its_numbers(workspace, monkeypatch):
@@ -272,3 +285,50 @@ def test_failed_run_frees_its_numbers(workspace, monkeypatch):
     monkeypatch.undo()
     result = generate_packs(workspace, all_applicants=True)
     assert result["packs"][0]["path"].endswith("_P000001.pdf")
+
+
+def test_cover_names_free_service_and_complaint_contacts(tmp_path):
+    ws, _ = init_workspace(tmp_path / "ws")
+    ws.close()
+    toml = ws.config_path.read_text(encoding="utf-8")
+    ws.config_path.write_text(toml.replace('whatsapp = ""', 'whatsapp = "0812-0000-1111"'),
+                              encoding="utf-8")
+    ws = open_workspace(tmp_path / "ws")
+    result = generate_packs(ws, blank=1)
+    with pdfplumber.open(result["packs"][0]["path"]) as pdf:
+        text = " ".join(pdf.pages[0].extract_text().split())
+    assert "TIDAK DIPUNGUT BIAYA" in text
+    assert "WhatsApp 0812-0000-1111" in text and "(0532) 21034" in text
+    assert "Jalan Sutan Syahrir No. 5" in text
+    assert "Nomor Berkas: P000001" in text
+    for requirement in ("Formulir Surat Permohonan", "KTP", "ijazah", "Pas foto"):
+        assert requirement in text
+    ws.close()
+
+
+def test_special_characters_survive(tmp_path):
+    """Brackets, backslashes and accents in values; characters the form font lacks show as '?'."""
+    ws, _ = init_workspace(tmp_path / "ws")
+    add_applicant(ws, nama="ANDRÉ (NUR\\AINI) 李", alamat="Jl. Café 5 % (b)")
+    result = generate_packs(ws, all_applicants=True)
+    path = result["packs"][0]["path"]
+    assert pypdf.PdfReader(path).get_fields()["permohonan.nama"]["/V"] == "ANDRÉ (NUR\\AINI) 李"
+    flatten(path, tmp_path / "flat.pdf")
+    for pdf_path in (tmp_path / "flat.pdf", result["print_file"]):
+        with pdfplumber.open(pdf_path) as pdf:
+            text = pdf.pages[1].extract_text()
+        assert "ANDRÉ (NUR\\AINI) ?" in text and "Jl. Café 5 % (b)" in text
+    ws.close()
+
+
+def test_qr_survives_a_poor_scan(printed):
+    """Greyscale JPEG at quality 50, turned 2 degrees, 150 dpi: the code still reads."""
+    _, result, *_ = printed
+    for index in (1, 4):
+        image = Image.fromarray(render(result["packs"][0]["path"], index, 150))
+        image = image.rotate(2, expand=True, fillcolor=255)
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=50)
+        scanned = Image.open(io.BytesIO(buffer.getvalue()))
+        codes = [parse_page_id(b.text) for b in zxingcpp.read_barcodes(scanned)]
+        assert [c for c in codes if c], index

@@ -7,8 +7,13 @@ import click
 
 from ..config import PAPER_SIZES_MM, Settings
 from ..errors import ExitCode, FormgenError, UsageError
-from ..forms import check_template, generate_packs, render_preview, template_names
-from ..forms._layout import layout_document
+from ..forms import (
+    check_template,
+    generate_packs,
+    layout_document,
+    render_preview,
+    template_names,
+)
 from ..i18n import t
 from ..workspace import is_workspace, open_workspace
 from ._common import AppContext, command, emit_json, error_line, json_option, pass_app
@@ -48,9 +53,9 @@ def template_check(name: str, as_json: bool) -> None:
         for problem in problems:
             error_line(problem.one_line())
         if not problems:
-            pages = ", ".join(f"{paper} {len(layout_document(name, paper).pages)} hlm"
-                              for paper in PAPER_SIZES_MM)
-            click.echo(t("forms.template_ok", name=name, pages=pages))
+            click.echo(t("forms.template_ok", name=name,
+                         a4=len(layout_document(name, "A4").pages),
+                         f4=len(layout_document(name, "F4").pages)))
     if problems:
         click.get_current_context().exit(int(ExitCode.input_rejected))
 
@@ -102,18 +107,22 @@ def pack_command(app: AppContext, all_applicants: bool, applicants: tuple[str, .
     if not (all_applicants or applicants or blank):
         raise UsageError(t("forms.pack_nothing"), code="no_selection")
     if all_applicants and applicants:
-        raise UsageError(t("forms.pack_nothing"), code="conflicting_selection")
+        raise UsageError(t("forms.pack_conflict"), code="conflicting_selection")
     ws = app.workspace()
     result = generate_packs(ws, applicant_ids=list(applicants) or None,
                             all_applicants=all_applicants, blank=blank, paper=paper)
+    for item in result["rejected"]:
+        error_line(f"{item['applicant']}: {item['reason']} [{item['code']}]")
     if as_json:
         emit_json(result)
-        return
-    for pack in result["packs"]:
-        click.echo(pack["path"])
-    click.echo(t("forms.pack_written", count=len(result["packs"]),
-                 pages=sum(p["pages"] for p in result["packs"]),
-                 print_file=result["print_file"]))
+    else:
+        for pack in result["packs"]:
+            click.echo(pack["path"])
+        click.echo(t("forms.pack_written", count=len(result["packs"]),
+                     pages=sum(p["pages"] for p in result["packs"]),
+                     print_file=result["print_file"]))
+    if result["rejected"]:
+        click.get_current_context().exit(int(ExitCode.input_rejected))
 
 
 COMMANDS = [template_group, pack_command]

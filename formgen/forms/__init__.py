@@ -1,7 +1,11 @@
 """Printable, fillable form packs: templates in form_templates/, laid out and drawn as PDFs.
 
-Public API: :func:`generate_packs`, :func:`document_geometry`, :func:`render_preview`,
-:func:`check_template`, :func:`template_names`.
+A pack is sampul, permohonan, pengalaman_kerja and pernyataan_kebenaran (the
+order is `pack` in form_templates/_common.yaml). In a pack PDF each document's
+fields sit under a parent field named after the document (``permohonan.nama``,
+``pernyataan_kebenaran.ttd_pemohon``); the combined print file of a run is
+flattened (values in the page content, no fields). Geometry and field naming
+are described in form_templates/README.md.
 """
 from __future__ import annotations
 

@@ -48,6 +48,7 @@ def _ink_boxes(ink) -> list[tuple[float, float, float, float]]:
 
 
 def _overlaps(a, b) -> bool:
+    """Rectangles (x0, y0, x1, y1) share interior; a zero-width line crossing one counts."""
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
@@ -66,6 +67,9 @@ def _check_layout(layout: DocumentLayout) -> list[TemplateError]:
         qx, qy, qw, qh = page.qr
         furniture.append((qx, qy, qx + qw, qy + qh))
         ink_boxes = [b for ink in page.ink for b in _ink_boxes(ink)]
+        if any(_overlaps(mark, b) for mark in furniture[:4] for b in ink_boxes):
+            problems.append(TemplateError(f"{t('forms.check_marks')} ({layout.paper})",
+                                          path=layout.path, code="ink_near_mark"))
         rects = []
         for f in page.fields:
             x, y, w, h = f.box.rect
@@ -81,17 +85,8 @@ def _check_layout(layout: DocumentLayout) -> list[TemplateError]:
             rects.append((f.box.name, rect))
             if f.box.kind in CLEAR_INTERIOR:
                 inner = (x + INSET, y + INSET, x + w - INSET, y + h - INSET)
-                if any(_overlaps(inner, b) or _inside_line(inner, b) for b in ink_boxes):
+                if any(_overlaps(inner, b) for b in ink_boxes):
                     problem(f.box.name, t("forms.check_ink", name=f.box.name, kind=f.box.kind),
                             "box_ink")
     return problems
 
-
-def _inside_line(inner, b) -> bool:
-    """A zero-width line (x0 == x1 or y0 == y1) crossing the interior."""
-    x0, y0, x1, y1 = b
-    if x0 == x1:
-        return inner[0] < x0 < inner[2] and y0 < inner[3] and inner[1] < y1
-    if y0 == y1:
-        return inner[1] < y0 < inner[3] and x0 < inner[2] and inner[0] < x1
-    return False

@@ -12,7 +12,8 @@ import json
 from dataclasses import asdict, replace
 from functools import lru_cache
 
-from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, meta
+from jinja2 import StrictUndefined, TemplateSyntaxError, meta
+from jinja2.sandbox import SandboxedEnvironment
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
@@ -30,7 +31,7 @@ from ._model import (
     Text,
     TextBlock,
 )
-from ._templates import Node, NodeList, TemplateFile, load_common, load_template
+from ._templates import Node, TemplateFile, load_common, load_template
 
 PT = 25.4 / 72  # mm per point
 FONTS = {"regular": "Helvetica", "bold": "Helvetica-Bold", "italic": "Helvetica-Oblique",
@@ -39,7 +40,8 @@ LAYOUT_SCOPE = {"page", "total", "form"}
 SETTINGS_SCOPE = {"office", "lsp"}
 PACK_SCOPE = {"pack_number", "values"}
 
-_env = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+# Templates are edited by office staff: a sandbox keeps their text from reaching Python.
+_env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -205,7 +207,7 @@ class _Engine:
                 pending = []
                 self.new_page()
                 continue
-            block = _Block(self)
+            block = _Block()
             try:
                 handler(element, block)
             except (TypeError, ValueError, KeyError, AttributeError) as exc:
@@ -290,7 +292,8 @@ class _Engine:
         if "heading" in node:
             font, size = self.style("notice_heading")
             ink, h = self.paragraph(node, "heading", pad, y, self.width - 2 * pad, font=font,
-                                    size=size, align="centre", lines=self.opt_int(node, "heading_lines"),
+                                    size=size, align="centre",
+                                    lines=self.opt_int(node, "heading_lines"),
                                     layout_ctx=self.ctx())
             b.ink += ink
             y += h + 1
@@ -650,7 +653,7 @@ class _Engine:
 class _Block:
     """Ink and boxes of one element, laid out from its own top-left (0, 0)."""
 
-    def __init__(self, engine: _Engine):
+    def __init__(self):
         self.ink: list = []
         self.fields: list[Field] = []
         self.h = 0.0

@@ -1,4 +1,4 @@
-"""What the layout engine produces: ink to print and boxes to fill, in mm from the top-left corner."""
+"""What the layout engine produces: ink to print and boxes to fill (mm from the top-left)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -53,7 +53,7 @@ class Letterhead:
 
 @dataclass(frozen=True)
 class TextBlock:
-    """Jinja text whose value is known only with the settings or the pack: fixed box, shrinks to fit.
+    """Jinja text known only with the settings or the pack: a fixed box, the text shrinks to fit.
 
     ``scope`` is ``settings`` (same for every pack of a workspace) or ``pack``.
     """

@@ -50,8 +50,9 @@ class PackPrinter:
         self.layouts = [layout_document(doc, paper) for doc in (docs or pack_docs())]
         self.drawer = PageDrawer(settings)
 
-    def draw(self, out: PdfWriter, *, pack: int, applicant_id: int | None, values: dict,
-             prefix: tuple[str, ...] = ()) -> int:
+    def draw(self, out: PdfWriter, *, pack: int, applicant_id: int | None,
+             values: dict) -> int:
+        """Draw one pack into ``out``; each document's fields go under a field named after it."""
         number = f"P{pack:06d}"
         ctx = {"pack_number": number, "values": values, "office": self.settings.office,
                "lsp": {"nama": self.settings.lsp_nama}}
@@ -63,7 +64,7 @@ class PackPrinter:
                                  applicant=applicant_id, doc=layout.doc, page=page.number,
                                  total=total, layout=layout.geometry.id).encode()
                 self.drawer.draw_page(out, layout, page, page_id=page_id, values=values,
-                                      prefix=(*prefix, layout.doc), pack_ctx=ctx)
+                                      prefix=(layout.doc,), pack_ctx=ctx)
                 pages += 1
         return pages
 
@@ -72,10 +73,15 @@ class PackPrinter:
                          title=title, flatten=flatten)
 
 
-def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
+def generate_packs(ws: Workspace, *, applicant_ids: list[int | str] | None = None,
                    all_applicants: bool = False, blank: int = 0,
                    paper: str | None = None) -> dict:
-    """Print packs; returns ``{"packs": [{applicant, nik, path, pages}], "print_file": path}``."""
+    """Print packs; returns ``{"packs": [{applicant, nik, path, pages}], "print_file": path,
+    "rejected": [{applicant, reason, code}]}``.
+
+    ``applicant_ids`` are ids or NIKs; unknown ones are rejected and the rest
+    are printed (InputError when nothing is left to print).
+    """
     paper = (paper or ws.settings.paper).upper()
     if paper not in PAPER_SIZES_MM:
         raise UsageError(t("forms.paper_unknown", paper=paper), code="bad_paper")
@@ -84,16 +90,24 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
     if blank < 0 or blank > MAX_BLANK:
         raise UsageError(t("forms.blank_range", max=MAX_BLANK), code="bad_blank")
     conn = ws.conn
+    rejected: list[dict] = []
     if all_applicants:
         ids = [r["id"] for r in conn.execute("SELECT id FROM applicants ORDER BY id")]
     else:
         ids = []
         for token in applicant_ids or []:
-            applicant_id = resolve_applicant(ws, token)
+            try:
+                applicant_id = resolve_applicant(ws, token)
+            except InputError as exc:
+                rejected.append({"applicant": str(token), "reason": exc.message,
+                                 "code": exc.code})
+                continue
             if applicant_id not in ids:
                 ids.append(applicant_id)
     people = load_applicants(conn, ids)
     if not people and not blank:
+        if len(rejected) == 1:
+            raise InputError(rejected[0]["reason"], code=rejected[0]["code"])
         raise InputError(t("forms.no_applicants"), code="no_applicants")
 
     printer = PackPrinter(ws.settings, paper)
@@ -133,7 +147,10 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
         db.audit(conn, "pack.generate", packs=len(packs), blank=blank, paper=paper,
                  first=f"P{first:06d}", last=f"P{first + count - 1:06d}",
                  print_file=Path(print_file).name)
-    return {"packs": [entry for _, entry in packs], "print_file": print_file}
+    log.info("printed %d packs (%s-%s) on %s", len(packs), f"P{first:06d}",
+             f"P{first + count - 1:06d}", paper)
+    return {"packs": [entry for _, entry in packs], "print_file": print_file,
+            "rejected": rejected}
 
 
 def _write_packs(printer: PackPrinter, folder: Path, people: list, blank: int,

@@ -2,8 +2,9 @@
 
 Fields are written as low-level PDF objects (reportlab's pdfdoc), so that we
 control their appearance streams (values shrink or wrap inside fixed boxes),
-their hierarchical names (``permohonan.nama``; ``P000012.permohonan.nama`` in a
-print file) and signature fields (``/FT /Sig``), which reportlab has no helper for.
+their hierarchical names (``permohonan.nama``) and signature fields
+(``/FT /Sig``), which reportlab has no helper for. A flattened writer (the
+print file) prints the same appearances into the page content instead.
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.barcode.qrencoder import QRUtil
 from reportlab.lib.units import mm
-from reportlab.pdfbase.acroform import escPDF
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.acroform import escPDF
 from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -323,7 +324,13 @@ def value_appearance(value: str, w: float, h: float, *, font_key: str, max_size:
 
 
 class PageDrawer:
-    """Draws pages of laid-out documents; static ink is drawn once and replayed afterwards."""
+    """Draws pages of laid-out documents.
+
+    The ink that is the same on every pack (wording, lines, letterhead, marks)
+    is drawn once per template page and its PDF operators are replayed on the
+    next pages, in any PdfWriter: they all register their fonts in the same
+    order, so the operators name the same fonts.
+    """
 
     def __init__(self, settings: Settings):
         self.settings = settings
