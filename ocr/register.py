@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from ocr.errors import RegistrationError
 from ocr.geometry import PageGeometry
@@ -47,6 +48,7 @@ class Registered:
     residual_mm: float
     marks_found: int
     ok: bool
+    rgb: np.ndarray | None = field(default=None, repr=False)  # the colour page, if colour
 
     @property
     def px_per_mm(self) -> float:
@@ -62,9 +64,12 @@ class Registered:
         pts = np.asarray(points_mm, dtype=np.float64).reshape(-1, 1, 2)
         return cv2.perspectiveTransform(pts, self._h()).reshape(-1, 2)
 
-    def crop(self, rect_mm, *, dpi: int = 200, inset_mm: float = 0.0) -> np.ndarray:
+    def crop(self, rect_mm, *, dpi: int = 200, inset_mm: float = 0.0,
+             color: bool = False) -> np.ndarray:
         """Grey pixels of template rectangle ``(x, y, w, h)`` mm, warped to the template frame
-        at ``dpi`` (``inset_mm`` trims every side, e.g. to drop a box's own border)."""
+        at ``dpi`` (``inset_mm`` trims every side, e.g. to drop a box's own border).
+
+        ``color``: RGB pixels instead, when the page was given in colour."""
         x, y, w, h = (float(v) for v in rect_mm)
         x, y, w, h = x + inset_mm, y + inset_mm, w - 2 * inset_mm, h - 2 * inset_mm
         if w <= 0 or h <= 0:
@@ -75,9 +80,11 @@ class Registered:
         to_mm = np.array([[w / out_w, 0, x + 0.5 * w / out_w],
                           [0, h / out_h, y + 0.5 * h / out_h],
                           [0, 0, 1]], dtype=np.float64)
-        return cv2.warpPerspective(self.gray, self._h() @ to_mm, (out_w, out_h),
+        source = self.rgb if color and self.rgb is not None else self.gray
+        border = (255, 255, 255) if source.ndim == 3 else 255
+        return cv2.warpPerspective(source, self._h() @ to_mm, (out_w, out_h),
                                    flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                                   borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+                                   borderMode=cv2.BORDER_CONSTANT, borderValue=border)
 
     def warp(self, dpi: int = 150) -> np.ndarray:
         """The whole page in the template frame at ``dpi`` (grey)."""
@@ -111,9 +118,17 @@ def register_page(img: ImageLike, page: PageGeometry, size_mm, *,
     if homography is not None and not ok:
         log.info("registration rejected: method %s, residual %.2f mm", method, residual)
         confidence = min(confidence, 0.1)
+    rgb = _rgb_of(img)
     return Registered(gray, size_mm, homography if ok else None,
                       method if ok else "none", confidence if ok else 0.0,
-                      residual, n_found, ok)
+                      residual, n_found, ok, rgb)
+
+
+def _rgb_of(img: ImageLike) -> np.ndarray | None:
+    if isinstance(img, Image.Image):
+        return np.asarray(img.convert("RGB")) if img.mode not in ("L", "1") else None
+    arr = np.asarray(img)
+    return arr if arr.ndim == 3 and arr.shape[2] == 3 else None
 
 
 # Coarse estimate ----------------------------------------------------------------------------
