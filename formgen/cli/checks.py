@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from ..checks import check_applicants, load_rules
+from ..errors import UsageError
 from ..i18n import t
 from ._common import AppContext, command, emit_json, json_option, pass_app
 
@@ -54,4 +55,34 @@ def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool
             click.echo(f"  {item['path']}")
 
 
-COMMANDS = [check_command]
+@command("dossier")
+@click.option("--all", "all_applicants", is_flag=True, help="Semua pemohon yang lengkap.")
+@click.option("--applicant", "who", metavar="ID_ATAU_NIK", help="Hanya satu pemohon.")
+@click.option("--force", is_flag=True, help="Buat juga untuk pemohon yang belum lengkap.")
+@click.option("--encrypt", is_flag=True, help="Kunci PDF dengan kata sandi (AES-256).")
+@click.option("--password", metavar="KATA_SANDI",
+              help="Kata sandi untuk --encrypt (bila kosong dibuatkan dan ditampilkan sekali).")
+@json_option
+@pass_app
+def dossier_command(app: AppContext, all_applicants: bool, who: str | None, force: bool,
+                    encrypt: bool, password: str | None, as_json: bool) -> None:
+    """Tulis satu berkas PDF per pemohon untuk LSP ke folder dossiers/."""
+    from ..dossier import write_dossiers
+
+    if not all_applicants and not who:
+        raise UsageError(t("dossier.need_target"), code="no_target")
+    result = write_dossiers(app.workspace(), applicant=who, all_applicants=all_applicants,
+                            force=force, encrypt=encrypt or bool(password), password=password)
+    if as_json:
+        emit_json(result)
+        return
+    click.echo(t("dossier.written", count=len(result["dossiers"])))
+    for item in result["dossiers"]:
+        click.echo(f"  {item['path']} ({item['pages']} hal., {item['bytes'] // 1024} KB)")
+    for item in result["skipped"]:
+        click.echo(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
+    if "password" in result:
+        click.echo(t("dossier.password", password=result["password"]))
+
+
+COMMANDS = [check_command, dossier_command]
