@@ -27,6 +27,7 @@ class Requirement:
     docs: tuple[str, ...]
     rules: tuple[dict, ...]
     ocr: bool = True
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def load_rules(path: Path = RULES_PATH) -> Rules:
                 raise bad(f"{code}: on_fail {rule.get('on_fail')!r} (invalid / review)")
         requirements.append(Requirement(code=code, title=str(item.get("title", code)),
                                         docs=tuple(item.get("docs") or (code,)), rules=rules,
-                                        ocr=bool(item.get("ocr", True))))
+                                        ocr=bool(item.get("ocr", True)),
+                                        short=str(item.get("short") or code)))
     codes = tuple(r.code for r in requirements)
     if codes != REQUIREMENT_CODES:
         raise bad(f"requirements must be {', '.join(REQUIREMENT_CODES)} in this order; "

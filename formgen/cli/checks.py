@@ -85,4 +85,28 @@ def dossier_command(app: AppContext, all_applicants: bool, who: str | None, forc
         click.echo(t("dossier.password", password=result["password"]))
 
 
-COMMANDS = [check_command, dossier_command]
+@command("recap")
+@click.option("--bundle", is_flag=True,
+              help="Buat juga paket zip untuk LSP (berkas PDF, rekap, MANIFEST.txt).")
+@json_option
+@pass_app
+def recap_command(app: AppContext, bundle: bool, as_json: bool) -> None:
+    """Tulis rekap (xlsx dan csv) untuk LSP, Disdukcapil dan isian SIKI ke folder recap/."""
+    from ..bundle import write_bundle
+    from ..recap import write_recap
+
+    ws = app.workspace()
+    result = write_recap(ws)
+    if bundle:
+        result["bundle"] = write_bundle(ws, [result["xlsx"], *result["csv"].values()])["bundle"]
+    if as_json:
+        emit_json(result)
+        return
+    click.echo(t("recap.written", path=result["xlsx"]))
+    for path in result["csv"].values():
+        click.echo(f"  {path}")
+    if bundle:
+        click.echo(t("recap.bundle_written", path=result["bundle"]))
+
+
+COMMANDS = [check_command, dossier_command, recap_command]
