@@ -127,11 +127,12 @@ def write_letters(ws: Workspace, results: list[dict] | None = None, *,
     folder = ws.dir("letters")
     written = []
     for verdict in results:
-        if verdict["status"] == "lengkap":
-            continue
         (person,) = find_applicants(ws.conn, verdict["applicant"])
         name = applicant_filename(person["nik"], person["nama"], applicant_id=person["id"],
                                   suffix="_kekurangan.pdf")
+        if verdict["status"] == "lengkap":
+            (folder / name).unlink(missing_ok=True)  # an old letter no longer holds
+            continue
         path = write_bytes(folder / name, build_letter(ws, person, verdict, today=today))
         written.append({"applicant": person["id"], "nik": person["nik"],
                         "status": verdict["status"], "path": str(path)})

@@ -16,15 +16,15 @@ import logging
 import os
 import secrets
 from concurrent.futures import ThreadPoolExecutor
-from importlib import metadata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from importlib import metadata
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytesseract
 import yaml
-from xml.sax.saxutils import escape
 from jinja2 import Environment, StrictUndefined
 from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter

@@ -122,7 +122,7 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
                           "jabatan": project.get("jabatan") or "",
                           "pemberi_kerja": project.get("pemberi_kerja") or ""}
                 row = []
-                for header, key in columns:
+                for _header, key in columns:
                     if key == "requirements":
                         row += [(f"req:{h}", v) for h, v in req_cols]
                     else:

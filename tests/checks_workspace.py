@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -147,7 +146,8 @@ def add_page(ws: Workspace, applicant_id: int | None, doc: str | None, *,
     if review and applicant_id:
         pack_id = _pack_of(ws, applicant_id)  # a page in review knows its applicant only so
     if page_no and total and applicant_id:
-        qr = f"FG1 {ws.settings.workspace_id} P{n:06d} A{applicant_id:06d} {doc} {page_no}/{total} abcd1234"
+        qr = (f"FG1 {ws.settings.workspace_id} P{n:06d} A{applicant_id:06d} {doc} "
+              f"{page_no}/{total} abcd1234")
     cur = ws.conn.execute(
         "INSERT INTO pages(sha256, idx, applicant_id, pack_id, doc, page_no, qr_text, is_color, "
         "image_path, review, rejected, created_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -169,10 +169,14 @@ def _pack_of(ws: Workspace, applicant_id: int) -> int:
 
 
 def add_finding(ws: Workspace, page_id: int, kind: str, name: str, value: object,
-                confidence: float = 0.95, note: str | None = None) -> int:
+                confidence: float = 0.95, note: str | None = None, *, expected: object = None,
+                ok: bool | None = None) -> int:
     cur = ws.conn.execute(
-        "INSERT INTO findings(page_id, kind, name, value, confidence, note) "
-        "VALUES (?, ?, ?, ?, ?, ?)", (page_id, kind, name, json.dumps(value), confidence, note))
+        "INSERT INTO findings(page_id, kind, name, value, confidence, expected, ok, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (page_id, kind, name, json.dumps(value), confidence,
+         None if expected is None else json.dumps(expected), None if ok is None else int(ok),
+         note))
     return cur.lastrowid
 
 

@@ -1,4 +1,4 @@
-"""Checklist letters: one page per applicant not lengkap, saying what is missing and what to bring."""
+"""Checklist letters: one page per applicant not lengkap: what is missing, what to bring."""
 from __future__ import annotations
 
 import json
@@ -35,6 +35,10 @@ def test_letters_for_incomplete_applicants(workspace, cli):
     assert [w["applicant"] for w in data["letters"]] == [todo]
     shown = cli("check", "--letters")
     assert "kekurangan.pdf" in shown.stdout
+    # once complete, the old letter goes
+    verdict = next(r for r in data["applicants"] if r["applicant"] == todo)
+    assert write_letters(workspace, [{**verdict, "status": "lengkap"}]) == []
+    assert not (workspace.root / "letters").joinpath(path.rsplit("/", 1)[1]).exists()
 
 
 def test_long_reasons_still_fit_one_page(workspace):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from checks_workspace import add_decision, add_page, complete_applicant, nik_for
+from checks_workspace import add_decision, add_finding, add_page, complete_applicant, nik_for
 
 from formgen.checks import REQUIREMENT_CODES, check_applicants, load_rules
 from formgen.errors import InputError
@@ -237,6 +237,24 @@ def test_assign_decision_moves_a_review_page_to_the_applicant(workspace):
     assert verdict(workspace, app)["status"] == "lengkap"
 
 
+def test_form_fields_handwritten_or_differing_need_a_look(workspace):
+    app = complete_applicant(workspace, nik=nik_for(29), nama="ANDI", images=False,
+                             override={"field/nama": ("ANDI S", 0.3, "handwritten")})
+    result = verdict(workspace, app)
+    assert statuses(result)["permohonan"] == "review"
+    assert "isian nama ditulis tangan" in result["requirements"]["permohonan"]["reasons"][0]
+    other = complete_applicant(workspace, nik=nik_for(30), nama="ANDI", images=False)
+    page = workspace.conn.execute("SELECT id FROM pages WHERE applicant_id = ? AND "
+                                  "doc = 'pernyataan_kebenaran'", (other,)).fetchone()[0]
+    add_finding(workspace, page, "field", "tanggal_lahir", "13-03-1990", expected="12-03-1990",
+                ok=False)
+    add_finding(workspace, page, "field", "email", None, 0.0, "empty")
+    req = verdict(workspace, other)["requirements"]["pernyataan_kebenaran"]
+    assert req["status"] == "review"
+    assert req["reasons"] == ["isian tanggal_lahir (13-03-1990) berbeda dengan data terdaftar "
+                              "(12-03-1990)"]
+
+
 def test_english_reasons(workspace):
     set_language("en")
     app = complete_applicant(workspace, nik=nik_for(26), nama="ANDI", images=False,
@@ -265,3 +283,8 @@ def test_cli_check_json_and_table(workspace, cli):
     assert "belum diserahkan" in one.stdout
     missing = cli("check", "--applicant", "12345")
     assert missing.exit_code == 1 and "12345" in missing.stderr
+
+
+def test_every_rule_kind_has_a_check():
+    from formgen.checks import judge, rules
+    assert set(rules.CHECKS) == set(judge.CHECKS)

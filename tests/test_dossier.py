@@ -4,9 +4,10 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 
-import pytest
 import pytesseract
+import pytest
 from checks_workspace import complete_applicant, nik_for
 from PIL import Image
 from pypdf import PdfReader
@@ -123,7 +124,7 @@ def test_encrypted_dossier_aes256(workspace):
     password = result["password"]
     assert len(password) >= 12
     path = result["dossiers"][0]["path"]
-    assert b"SITI" not in open(path, "rb").read()
+    assert b"SITI" not in Path(path).read_bytes()
     reader = PdfReader(path)
     assert reader.is_encrypted
     encrypt = reader.trailer["/Encrypt"].get_object()

@@ -5,6 +5,7 @@ import csv
 import hashlib
 import json
 import zipfile
+from pathlib import Path
 
 from checks_workspace import complete_applicant, nik_for
 from openpyxl import load_workbook
@@ -80,13 +81,13 @@ def test_recap_workbook(workspace):
 def test_recap_csv(workspace):
     make(workspace)
     result = write_recap(workspace)
-    raw = open(result["csv"]["Disdukcapil"], "rb").read()
+    raw = Path(result["csv"]["Disdukcapil"]).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    with open(result["csv"]["Disdukcapil"], encoding="utf-8-sig", newline="") as fh:
+    with Path(result["csv"]["Disdukcapil"]).open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == DISDUKCAPIL
     assert rows[1][2] == nik_for(1) and rows[2][1] == "'" + EVIL
-    with open(result["csv"]["LSP"], encoding="utf-8-sig", newline="") as fh:
+    with Path(result["csv"]["LSP"]).open(encoding="utf-8-sig", newline="") as fh:
         lsp = list(csv.DictReader(fh))
     assert [r["Status"] for r in lsp] == ["lengkap", "belum lengkap"]
 

@@ -201,7 +201,7 @@ def check_nik_roster(rule, req, pages, facts, subject) -> list[Outcome]:
 def check_flag(rule, req, pages, facts, subject, *, passes=lambda v: v is True) -> list[Outcome]:
     key = rule["finding"]
     found = _select(facts, key)
-    what = t(f"check.doc.{key.split('/')[0]}") + " " + key.split("/")[1]
+    what = f"{_doc_label(key.split('/')[0])} {key.split('/')[1]}"
     if not found:
         return [Outcome("review", t("check.reason.not_read", what=what))]
     message = rule.get("message")
@@ -315,9 +315,29 @@ def check_unique_nik(rule, req, pages, facts, subject) -> list[Outcome]:
                                  others=", ".join(map(str, sorted(others)))))]
 
 
+def check_fields(rule, req, pages, facts, subject) -> list[Outcome]:
+    """Typed form fields: handwritten or differing from the roster means a person decides."""
+    names = set(rule.get("names") or ())
+    on_fail = rule.get("on_fail", "review")
+    out = []
+    for fact in facts:
+        if fact.kind != "field" or (names and fact.name not in names) or fact.note == "empty":
+            continue
+        if fact.decision == "reject":
+            out.append(Outcome("ok", t("check.reason.overruled", finding=f"field/{fact.name}")))
+        elif fact.decision == "accept":
+            out.append(Outcome("ok"))
+        elif fact.note == "handwritten" or fact.confidence < subject.rules.min_confidence:
+            out.append(Outcome("review", t("check.reason.field_handwritten", field=fact.name)))
+        elif fact.ok is False:
+            out.append(Outcome(on_fail, t("check.reason.field_mismatch", field=fact.name,
+                                          found=fact.value, expected=fact.expected)))
+    return out
+
+
 CHECKS = {
     "all_pages": check_all_pages, "signed": check_signed, "materai": check_materai,
     "nik_valid": check_nik_valid, "nik_roster": check_nik_roster, "flag": check_flag,
     "equals": check_equals, "name_match": check_name_match, "color": check_color,
-    "jenjang": check_jenjang, "unique_nik": check_unique_nik,
+    "jenjang": check_jenjang, "unique_nik": check_unique_nik, "fields": check_fields,
 }

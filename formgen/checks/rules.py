@@ -16,7 +16,7 @@ RULES_PATH = TEMPLATES_DIR / "rules.yaml"
 REQUIREMENT_CODES = ("permohonan", "pengalaman_kerja", "pernyataan_kebenaran", "ktp", "ijazah",
                      "pas_foto")
 CHECKS = ("all_pages", "signed", "materai", "nik_valid", "nik_roster", "flag", "equals",
-          "name_match", "color", "jenjang", "unique_nik")
+          "name_match", "color", "jenjang", "unique_nik", "fields")
 _NEEDS_FINDING = {"flag", "equals", "name_match", "color", "jenjang"}
 
 
