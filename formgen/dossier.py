@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 import pytesseract
 import yaml
 from jinja2 import Environment, StrictUndefined
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -42,7 +42,7 @@ from .checks import check_applicants, find_applicants, load_evidence, load_rules
 from .checks.evidence import Page
 from .checks.rules import TEMPLATES_DIR
 from .db import audit, now, write_transaction
-from .errors import UsageError
+from .errors import FormgenError, InputError, UsageError
 from .i18n import t
 from .letterhead import draw_letterhead
 from .safenames import applicant_filename, unique_name
@@ -118,7 +118,12 @@ def ocr_words(image: Image.Image) -> list[tuple[str, int, int, int, int]]:
     """Words Tesseract reads on ``image``: (text, left, top, width, height) in pixels."""
     # one thread per Tesseract process: pages are already run side by side
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    data = pytesseract.image_to_data(image, lang=OCR_LANG, output_type=pytesseract.Output.DICT)
+    try:
+        data = pytesseract.image_to_data(image, lang=OCR_LANG,
+                                         output_type=pytesseract.Output.DICT)
+    except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError) as exc:
+        raise FormgenError(t("dossier.no_tesseract", lang=OCR_LANG),
+                           code="no_tesseract") from exc
     words = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
@@ -253,8 +258,12 @@ def build_dossier(ws: Workspace, applicant: dict, verdict: dict, pages: list[Dos
     draw_cover(canvas, ws, applicant, verdict, page_numbers=page_numbers, batch=batch,
                today=format_date(date.today().isoformat()))
     def prepare(item: DossierPage):
-        jpeg, grey, dpi = page_jpeg(ws.root / item.page.image_path,
-                                    color=bool(item.page.is_color), scan_dpi=ws.settings.dpi)
+        try:
+            jpeg, grey, dpi = page_jpeg(ws.root / item.page.image_path,
+                                        color=bool(item.page.is_color), scan_dpi=ws.settings.dpi)
+        except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+            raise InputError(t("dossier.bad_image", detail=type(exc).__name__),
+                             path=item.page.image_path, code="bad_image") from exc
         return jpeg, grey.size, dpi, [] if item.requirement in no_ocr else ocr_words(grey)
 
     # Tesseract runs as a subprocess: threads keep OCR_WORKERS of them busy at once.
@@ -336,8 +345,14 @@ def write_dossiers(ws: Workspace, *, applicant: str | int | None = None,
         name = unique_name(applicant_filename(person["nik"], person["nama"],
                                               applicant_id=person["id"]), taken)
         taken.add(name)
-        data = build_dossier(ws, person, verdict, pages, batch=batches.get(person["batch_id"]),
-                             password=password if encrypt else None)
+        try:
+            data = build_dossier(ws, person, verdict, pages,
+                                 batch=batches.get(person["batch_id"]),
+                                 password=password if encrypt else None)
+        except InputError as exc:  # one unreadable page image: this dossier waits, others go on
+            skipped.append({"applicant": person["id"], "nik": person["nik"], "code": exc.code,
+                            "reason": exc.one_line()})
+            continue
         path = write_bytes(folder / name, data)
         rel = str(path.relative_to(ws.root))
         n_pages = len(pages) + 1

@@ -151,3 +151,17 @@ def test_same_name_gets_unique_file_and_cli_json(workspace, cli):
     assert names == [f"ID{a:06d}_ANDI.pdf", f"ID{b:06d}_ANDI.pdf"]
     assert {d["applicant"] for d in data["dossiers"]} == {a, b}
     assert cli("dossier").exit_code == 2
+
+
+def test_unreadable_page_image_skips_that_dossier_only(workspace, cli):
+    good = complete_applicant(workspace, nik=nik_for(5), nama="SITI", skip=ONLY_PHOTO)
+    bad = complete_applicant(workspace, nik=nik_for(6), nama="ANDI", skip=ONLY_PHOTO)
+    rel = workspace.conn.execute("SELECT image_path FROM pages WHERE applicant_id = ?",
+                                 (bad,)).fetchone()[0]
+    (workspace.root / rel).write_bytes(b"not an image")
+    result = cli("dossier", "--all", "--force", "--json")
+    assert result.exit_code == 1
+    assert rel in result.stderr and "bad_image" in result.stderr
+    data = json.loads(result.stdout)
+    assert [d["applicant"] for d in data["dossiers"]] == [good]
+    assert [s["applicant"] for s in data["skipped"]] == [bad]

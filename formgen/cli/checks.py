@@ -4,9 +4,9 @@ from __future__ import annotations
 import click
 
 from ..checks import check_applicants, load_rules
-from ..errors import UsageError
+from ..errors import ExitCode, UsageError
 from ..i18n import t
-from ._common import AppContext, command, emit_json, json_option, pass_app
+from ._common import AppContext, command, emit_json, error_line, exit_with, json_option, pass_app
 
 _MARK = {"ok": "✓", "missing": "✗", "invalid": "✗", "review": "?"}
 
@@ -73,16 +73,21 @@ def dossier_command(app: AppContext, all_applicants: bool, who: str | None, forc
         raise UsageError(t("dossier.need_target"), code="no_target")
     result = write_dossiers(app.workspace(), applicant=who, all_applicants=all_applicants,
                             force=force, encrypt=encrypt or bool(password), password=password)
+    rejected = [item for item in result["skipped"] if item["code"] == "bad_image"]
+    for item in rejected:
+        error_line(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
     if as_json:
         emit_json(result)
-        return
-    click.echo(t("dossier.written", count=len(result["dossiers"])))
-    for item in result["dossiers"]:
-        click.echo(f"  {item['path']} ({item['pages']} hal., {item['bytes'] // 1024} KB)")
-    for item in result["skipped"]:
-        click.echo(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
-    if "password" in result:
-        click.echo(t("dossier.password", password=result["password"]))
+    else:
+        click.echo(t("dossier.written", count=len(result["dossiers"])))
+        for item in result["dossiers"]:
+            click.echo(f"  {item['path']} ({item['pages']} hal., {item['bytes'] // 1024} KB)")
+        for item in result["skipped"]:
+            if item not in rejected:
+                click.echo(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
+        if "password" in result:
+            click.echo(t("dossier.password", password=result["password"]))
+    exit_with(ExitCode.input_rejected if rejected else ExitCode.ok)
 
 
 @command("recap")
