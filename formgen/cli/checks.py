@@ -8,7 +8,8 @@ from ..errors import ExitCode, UsageError
 from ..i18n import t
 from ._common import AppContext, command, emit_json, error_line, exit_with, json_option, pass_app
 
-_MARK = {"ok": "✓", "missing": "✗", "invalid": "✗", "review": "?"}
+# ASCII marks: a Windows console or a redirected file may not take other characters
+_MARK = {"ok": "v", "missing": "x", "invalid": "x", "review": "?"}
 
 
 def _print_table(results: list[dict]) -> None:
@@ -26,6 +27,10 @@ def _print_table(results: list[dict]) -> None:
             for reason in req["reasons"]:
                 click.echo(f"      - {reason}")
         click.echo("")
+    if results:
+        counts = {s: sum(r["status"] == s for r in results)
+                  for s in ("lengkap", "belum_lengkap", "perlu_diperiksa")}
+        click.echo(t("check.summary", **counts))
 
 
 @command("check")
