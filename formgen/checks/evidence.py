@@ -60,7 +60,7 @@ class Evidence:
         found = [p for p in self.pages.values()
                  if p.applicant_id == applicant_id and not p.rejected and p.review is None
                  and p.doc not in NOT_EVIDENCE and (docs is None or p.doc in docs)]
-        return sorted(found, key=lambda p: (p.page_no or 0, p.sha256, p.idx, p.id))
+        return sorted(found, key=lambda p: (p.page_no or 0, p.id))  # form page, then ingest order
 
     def review_pages(self, applicant_id: int) -> list[Page]:
         return [p for p in self.pages.values()
