@@ -1,2 +1,122 @@
-"""Commands of this area are added here."""
-COMMANDS: list = []
+"""formgen check, dossier and recap: verdicts per applicant and what goes to the LSP."""
+from __future__ import annotations
+
+import click
+
+from ..checks import check_applicants, load_rules
+from ..errors import ExitCode, UsageError
+from ..i18n import t
+from ._common import AppContext, command, emit_json, error_line, exit_with, json_option, pass_app
+
+# ASCII marks: a Windows console or a redirected file may not take other characters
+_MARK = {"ok": "v", "missing": "x", "invalid": "x", "review": "?"}
+
+
+def _print_table(results: list[dict]) -> None:
+    titles = {r.code: r.title for r in load_rules().requirements}
+    if not results:
+        click.echo(t("check.none"))
+    for res in results:
+        status = t(f"check.applicant_status.{res['status']}")
+        click.echo(click.style(t("check.table.applicant", id=res["applicant"],
+                                 nik=res["nik"] or "-", nama=res["nama"], status=status),
+                               bold=True))
+        for code, req in res["requirements"].items():
+            line = f"  {_MARK[req['status']]} {titles[code]}: {t('check.status.' + req['status'])}"
+            click.echo(line)
+            for reason in req["reasons"]:
+                click.echo(f"      - {reason}")
+        click.echo("")
+    if results:
+        counts = {s: sum(r["status"] == s for r in results)
+                  for s in ("lengkap", "belum_lengkap", "perlu_diperiksa")}
+        click.echo(t("check.summary", **counts))
+
+
+@command("check")
+@click.option("--applicant", "who", metavar="ID_ATAU_NIK", help="Hanya satu pemohon.")
+@click.option("--letters", is_flag=True,
+              help="Tulis surat daftar kekurangan (PDF) ke letters/ untuk yang belum lengkap.")
+@json_option
+@pass_app
+def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool) -> None:
+    """Periksa kelengkapan persyaratan setiap pemohon."""
+    ws = app.workspace()
+    results = check_applicants(ws, applicant=who)
+    written = []
+    if letters:
+        from ..checklist_letter import write_letters
+        written = write_letters(ws, results)
+    if as_json:
+        out: dict = {"applicants": results}
+        if letters:
+            out["letters"] = written
+        emit_json(out)
+        return
+    _print_table(results)
+    if letters:
+        click.echo(t("check.letters_written", count=len(written)))
+        for item in written:
+            click.echo(f"  {item['path']}")
+
+
+@command("dossier")
+@click.option("--all", "all_applicants", is_flag=True, help="Semua pemohon yang lengkap.")
+@click.option("--applicant", "who", metavar="ID_ATAU_NIK", help="Hanya satu pemohon.")
+@click.option("--force", is_flag=True, help="Buat juga untuk pemohon yang belum lengkap.")
+@click.option("--encrypt", is_flag=True, help="Kunci PDF dengan kata sandi (AES-256).")
+@click.option("--password", metavar="KATA_SANDI",
+              help="Kata sandi untuk --encrypt (bila kosong dibuatkan dan ditampilkan sekali).")
+@json_option
+@pass_app
+def dossier_command(app: AppContext, all_applicants: bool, who: str | None, force: bool,
+                    encrypt: bool, password: str | None, as_json: bool) -> None:
+    """Tulis satu berkas PDF per pemohon untuk LSP ke folder dossiers/."""
+    from ..dossier import write_dossiers
+
+    if not all_applicants and not who:
+        raise UsageError(t("dossier.need_target"), code="no_target")
+    result = write_dossiers(app.workspace(), applicant=who, all_applicants=all_applicants,
+                            force=force, encrypt=encrypt or bool(password), password=password)
+    rejected = [item for item in result["skipped"] if item["code"] == "bad_image"]
+    for item in rejected:
+        error_line(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
+    if as_json:
+        emit_json(result)
+    else:
+        click.echo(t("dossier.written", count=len(result["dossiers"])))
+        for item in result["dossiers"]:
+            click.echo(f"  {item['path']} ({item['pages']} hal., {item['bytes'] // 1024} KB)")
+        for item in result["skipped"]:
+            if item not in rejected:
+                click.echo(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
+        if "password" in result:
+            click.echo(t("dossier.password", password=result["password"]))
+    exit_with(ExitCode.input_rejected if rejected else ExitCode.ok)
+
+
+@command("recap")
+@click.option("--bundle", is_flag=True,
+              help="Buat juga paket zip untuk LSP (berkas PDF, rekap, MANIFEST.txt).")
+@json_option
+@pass_app
+def recap_command(app: AppContext, bundle: bool, as_json: bool) -> None:
+    """Tulis rekap (xlsx dan csv) untuk LSP, Disdukcapil dan isian SIKI ke folder recap/."""
+    from ..bundle import write_bundle
+    from ..recap import write_recap
+
+    ws = app.workspace()
+    result = write_recap(ws)
+    if bundle:
+        result["bundle"] = write_bundle(ws, [result["xlsx"], *result["csv"].values()])["bundle"]
+    if as_json:
+        emit_json(result)
+        return
+    click.echo(t("recap.written", path=result["xlsx"]))
+    for path in result["csv"].values():
+        click.echo(f"  {path}")
+    if bundle:
+        click.echo(t("recap.bundle_written", path=result["bundle"]))
+
+
+COMMANDS = [check_command, dossier_command, recap_command]
