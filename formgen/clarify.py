@@ -8,7 +8,6 @@ contradicts gets no dossier until the roster holds the corrected values.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import re
 import sqlite3
@@ -20,6 +19,7 @@ from .batches import parse_date
 from .db import audit, current_user, now, write_transaction
 from .errors import InputError
 from .i18n import t
+from .nik import check_nik
 
 SHEET = "Disdukcapil"
 COLUMNS = ("No", "Nama", "NIK", "Tempat/Tanggal Lahir", "Alamat", "Jawaban", "Nama Koreksi",
@@ -176,9 +176,6 @@ def normalise_answer(text: str) -> str | None:
 def check_nik_value(nik: str, *, tanggal_lahir: str | None = None,
                     jenis_kelamin: str | None = None) -> list[str]:
     """Reasons why ``nik`` is not acceptable (empty when it is)."""
-    if importlib.util.find_spec("formgen.nik") is None:
-        return [] if len(nik) == 16 and nik.isdigit() else [t("clarify.nik_16_digits")]
-    from .nik import check_nik
     born = parse_date(tanggal_lahir) if tanggal_lahir else None
     result = check_nik(nik, tanggal_lahir=born, jenis_kelamin=jenis_kelamin)
     return [] if result.ok else [_nik_reason(r) for r in result.reasons] or ["invalid"]

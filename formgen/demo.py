@@ -70,7 +70,7 @@ def run_demo(path: Path, *, applicants: int = 12, jobs: int | None = None,
              step: Step = lambda key: None,
              bar: Bar = lambda key, total: (lambda n: None)) -> DemoResult:
     """Run the whole chain; ``step`` announces each stage, ``bar`` makes a progress callback."""
-    from .checklist_letter import write_checklist_letters
+    from .checklist_letter import write_letters
     from .checks import check_applicants
     from .dossier import write_dossiers
     from .forms import generate_packs
@@ -124,8 +124,8 @@ def run_demo(path: Path, *, applicants: int = 12, jobs: int | None = None,
 
         step("demo.step.check")
         result.applicants = check_applicants(ws)
-        letters = write_checklist_letters(ws)
-        result.paths["letters"] = letters
+        letters = write_letters(ws, result.applicants)
+        result.paths["letters"] = [letter["path"] for letter in letters]
 
         step("demo.step.dossiers")
         dossiers = write_dossiers(ws, all_applicants=True)
@@ -133,8 +133,9 @@ def run_demo(path: Path, *, applicants: int = 12, jobs: int | None = None,
 
         step("demo.step.recap")
         recap = write_recap(ws)
-        result.paths["recap"] = recap
-        result.paths["bundle"] = str(write_bundle(ws))
+        result.paths["recap"] = recap["xlsx"]
+        bundle = write_bundle(ws, [Path(recap["xlsx"]), *map(Path, recap["csv"].values())])
+        result.paths["bundle"] = bundle["bundle"]
     finally:
         ws.close()
     return result

@@ -1,7 +1,6 @@
 """Where each batch and each applicant stands in the 30-day service time."""
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,6 +10,7 @@ from .certificates import latest_certificate
 from .clarify import clarification_status, is_clarified
 from .errors import TemplateError
 from .workspace import Workspace
+from .checks import check_applicants
 
 
 @dataclass
@@ -59,9 +59,6 @@ def applicant_state(table: StageTable, facts: Facts) -> tuple[int, list[str]]:
 
 def paperwork_results(ws: Workspace) -> dict[int, str]:
     """applicant id -> lengkap / belum_lengkap / perlu_diperiksa from the requirement check."""
-    if importlib.util.find_spec("formgen.checks") is None:
-        return {}
-    from .checks import check_applicants
     return {r["applicant"]: r["status"] for r in check_applicants(ws)}
 
 

@@ -1,7 +1,6 @@
 """Batches, stage records and where each applicant stands (the state machine in stages.yaml)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 
@@ -170,15 +169,3 @@ def test_status_follows_applicants_through_the_states(workspace, cli, monkeypatc
     assert by_id[ids[2]]["state"] == "terdaftar"
     # late first: the stuck applicant (paperwork due 5 Nov) leads
     assert report["applicants"][0]["applicant"] == ids[2]
-
-
-def test_without_the_check_module_nobody_is_complete(workspace):
-    if importlib.util.find_spec("formgen.checks") is not None:
-        pytest.skip("the requirement check is present")
-    add_applicants(workspace)
-    workspace.conn.execute("INSERT INTO batches(name, start_date, created_at) "
-                           "VALUES ('G1', '2026-11-02', 'x')")
-    workspace.conn.execute("UPDATE applicants SET batch_id = 1")
-    report = build_status(workspace, today=date(2026, 11, 3))
-    assert {a["state"] for a in report["batches"][0]["applicants"]} == {"terdaftar"}
-    assert {a["paperwork"] for a in report["batches"][0]["applicants"]} == {None}
