@@ -1,0 +1,1 @@
+"""Synthetic people, documents and scans for tests, benchmarks and the demo (never real data)."""
