@@ -7,6 +7,7 @@ that installs it.
 from __future__ import annotations
 
 import functools
+import os
 import shlex
 
 import numpy as np
@@ -15,6 +16,8 @@ from PIL import Image
 
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-ind"
 MIN_VERSION = 4
+# Pages are read in parallel processes; Tesseract's own threads would only contend.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 class TesseractMissing(RuntimeError):
