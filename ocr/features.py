@@ -55,7 +55,8 @@ def content_mask(rgb: np.ndarray, *, delta: float = 28.0) -> np.ndarray:
     return (grey < paper - delta) | (hsv[:, :, 1] > 60)
 
 
-def color_stats(rgb: np.ndarray, mask: np.ndarray | None = None) -> tuple[bool, float]:
+def color_stats(rgb: np.ndarray, mask: np.ndarray | None = None, *,
+                min_share: float = COLOR_MIN_SHARE) -> tuple[bool, float]:
     """(is colour, share of coloured pixels) over ``mask`` (default: everything but paper).
 
     The page's own tint (a yellowish or bluish greyscale scan) is the median chroma
@@ -73,7 +74,7 @@ def color_stats(rgb: np.ndarray, mask: np.ndarray | None = None) -> tuple[bool, 
     if region.sum() < 50:
         region = np.ones(chroma.shape, bool)
     share = float((chroma[region] > COLOR_CHROMA).mean())
-    return share >= COLOR_MIN_SHARE, round(share, 4)
+    return share >= min_share, round(share, 4)
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,9 @@ def find_rectangles(rgb: np.ndarray, *, min_mm: float, dpi: float,
 
 
 def warp_quad(rgb: np.ndarray, quad: Quad, *, out_w: int, out_h: int,
-              landscape: bool) -> np.ndarray:
-    """Cut a rotated rectangle out upright (landscape: long side horizontal)."""
+              landscape: bool | None) -> np.ndarray:
+    """Cut a rotated rectangle out upright (landscape: long side horizontal; None: as it lies
+    on the page, for shapes near square)."""
     pts = quad.corners
     # Order corners: top-left, top-right, bottom-right, bottom-left.
     s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
@@ -127,7 +129,7 @@ def warp_quad(rgb: np.ndarray, quad: Quad, *, out_w: int, out_h: int,
                         pts[np.argmax(d)]], np.float32)
     top = np.linalg.norm(ordered[1] - ordered[0])
     left = np.linalg.norm(ordered[3] - ordered[0])
-    if (top >= left) != landscape:
+    if landscape is not None and (top >= left) != landscape:
         ordered = np.roll(ordered, -1, axis=0) if top >= left else np.roll(ordered, 1, axis=0)
     dst = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)
     m = cv2.getPerspectiveTransform(ordered, dst)
@@ -138,13 +140,14 @@ def warp_quad(rgb: np.ndarray, quad: Quad, *, out_w: int, out_h: int,
 _cascade = None
 
 
-def find_faces(rgb: np.ndarray, *, min_face_px: int = 40, neighbours: int = 6) -> list[tuple]:
+def find_faces(rgb: np.ndarray, *, min_face_px: int = 40, neighbours: int = 6,
+               scale_factor: float = 1.1) -> list[tuple]:
     """Frontal faces (x, y, w, h) found by OpenCV's Haar cascade, overlapping hits merged."""
     global _cascade
     if _cascade is None:
         _cascade = cv2.CascadeClassifier(cv2.data.haarcascades + FACE_CASCADE)
-    grey = cv2.equalizeHist(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
-    faces = _cascade.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=neighbours,
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    faces = _cascade.detectMultiScale(grey, scaleFactor=scale_factor, minNeighbors=neighbours,
                                       minSize=(min_face_px, min_face_px))
     kept: list[tuple] = []
     for x, y, w, h in sorted((tuple(int(v) for v in f) for f in faces), key=lambda f: -f[2]):
