@@ -144,3 +144,34 @@ def typed_value(rng: np.random.Generator, charset: str) -> str:
 
 def random_shift(rng: np.random.Generator) -> tuple[int, int]:
     return int(rng.integers(-2, 3)), int(rng.integers(-2, 3))
+
+
+def letter_page(rng: np.random.Generator, dpi: int = 300) -> Image.Image:
+    """A typed letter that is none of the attachments (an 'other' page)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(210 * mm, 297 * mm))
+    c.setFont("Helvetica-Bold", 13)
+    c.drawCentredString(105 * mm, 260 * mm, "SURAT KETERANGAN DOMISILI")
+    c.setFont("Helvetica", 11)
+    words = ("warga kelurahan yang tersebut di bawah ini benar berdomisili di wilayah kami "
+             "dan surat ini dibuat untuk dipergunakan sebagaimana mestinya").split()
+    y = 240
+    for _ in range(int(rng.integers(10, 22))):
+        line = " ".join(words[int(i)] for i in rng.integers(0, len(words), 11))
+        c.drawString(25 * mm, y * mm, line.capitalize())
+        y -= 7
+    c.drawString(120 * mm, (y - 10) * mm, "Pangkalan Bun, 12 Maret 2025")
+    c.drawString(120 * mm, (y - 16) * mm, "Lurah,")
+    c.save()
+    page = pdfium.PdfDocument(buf.getvalue())[0]
+    return page.render(scale=dpi / 72).to_pil().convert("RGB")
+
+
+def blank_page(rng: np.random.Generator, dpi: int = 300) -> Image.Image:
+    """An empty sheet as a scanner gives it: paper tone, noise, a few toner specks."""
+    w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
+    a = rng.normal(248, 3, (h, w)).astype(np.float32)
+    for _ in range(int(rng.integers(5, 60))):
+        y, x = int(rng.integers(0, h - 3)), int(rng.integers(0, w - 3))
+        a[y:y + 2, x:x + 2] = 60
+    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).convert("RGB")

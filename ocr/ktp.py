@@ -309,7 +309,7 @@ def _choose_nik(candidates: list[str], birth: dt.date | None, sex: str | None) -
     return max(sixteen, key=score)
 
 
-def _print_share(card_rgb: np.ndarray) -> float:
+def print_share(card_rgb: np.ndarray) -> float:
     """Share of dark print on a cut-out card (the front's text and photo; the back has little)."""
     grey = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2GRAY)
     return float((_binarise(grey) == 0).mean())
@@ -322,7 +322,7 @@ def read_ktp(img, *, dpi: float | None = None) -> KtpReading:
     best: KtpReading | None = None
     for card in cards:
         reading = None
-        if _print_share(card) < MIN_PRINT_SHARE:
+        if print_share(card) < MIN_PRINT_SHARE:
             continue  # the back of the card: security print only
         for candidate in (card, cv2.rotate(card, cv2.ROTATE_180)):
             reading = read_card(candidate)
@@ -338,4 +338,5 @@ def read_ktp(img, *, dpi: float | None = None) -> KtpReading:
     return best
 
 
-__all__ = ["KtpReading", "find_cards", "nik_agrees", "nik_structure_ok", "read_card", "read_ktp"]
+__all__ = ["KtpReading", "find_cards", "nik_agrees", "nik_structure_ok", "print_share", "read_card",
+           "read_ktp"]

@@ -55,7 +55,7 @@ class PasFotoReading:
         ]
 
 
-def _photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
+def photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
     """Photo-sized rectangles that differ from the paper."""
     small, f = downscale(rgb, WORK_SIDE)
     blur = cv2.medianBlur(small, 5).astype(np.float32)
@@ -80,7 +80,7 @@ def _photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
     return quads
 
 
-def _is_whole_photo(rgb: np.ndarray) -> bool:
+def is_whole_photo(rgb: np.ndarray) -> bool:
     """An image that is the photo itself (no paper margin): small and photo-shaped."""
     h, w = rgb.shape[:2]
     return 0.6 <= w / h <= 1.1 and estimate_dpi(rgb.shape) < 150
@@ -127,12 +127,12 @@ def _upright_size(quad: Quad) -> tuple[float, float]:
 def check_pas_foto(img, *, dpi: float | None = None) -> PasFotoReading:
     """Find the pas foto on a page (or take the image as the photo) and check it."""
     rgb = to_rgb(img)
-    if _is_whole_photo(rgb):
+    if is_whole_photo(rgb):
         reading = analyse_photo(rgb)
         reading.copies = 1
         return reading
     dpi = dpi or estimate_dpi(rgb.shape)
-    quads = _photo_quads(rgb, dpi)
+    quads = photo_quads(rgb, dpi)
     readings = []
     for quad in quads:
         w_px, h_px = _upright_size(quad)
