@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import io
 import math
+import random
 
 import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
+
+from formgen.synth.documents import make_materai
+from formgen.synth.draw import make_signature
 
 PAD_MM = 3.0
 NAMES = ["AHMAD SUBAGIO", "SITI NURHALIZA", "MUHAMMAD RIZKY PRATAMA", "DEWI LESTARI",
@@ -175,3 +179,53 @@ def blank_page(rng: np.random.Generator, dpi: int = 300) -> Image.Image:
         y, x = int(rng.integers(0, h - 3)), int(rng.integers(0, w - 3))
         a[y:y + 2, x:x + 2] = 60
     return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).convert("RGB")
+
+
+def paste_signature(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
+    """The applicant's signature (formgen.synth) across most of the box."""
+    w, h = img.size
+    sig = make_signature(rng=rng, width_px=int(w * rng.uniform(0.6, 0.85)),
+                         height_px=int(h * rng.uniform(0.6, 0.85)))
+    img.paste(sig, (int(w * rng.uniform(0.04, 0.12)), int(h * rng.uniform(0.05, 0.15))), sig)
+    return img
+
+
+def paste_materai(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
+    """A Rp10.000 sticker (formgen.synth) stuck in the box, a little off centre."""
+    sticker = make_materai(rng=rng, dpi=dpi).rotate(rng.uniform(-4, 4), expand=True)
+    w, h = img.size
+    x = int((w - sticker.width) / 2 + rng.uniform(-0.1, 0.1) * w)
+    y = int((h - sticker.height) / 2 + rng.uniform(-0.1, 0.1) * h)
+    img.paste(sticker, (x, y), sticker)
+    return img
+
+
+def paste_e_meterai(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
+    """An e-Meterai mark: a QR code with 'METERAI ELEKTRONIK' and '10000' beside it."""
+    s = dpi / 25.4
+    side = int(14 * s)
+    serial = "".join(str(rng.randint(0, 9)) for _ in range(22))
+    qr = qrcode_image(f"https://pos.e-meterai.example/verify/{serial}", side)
+    w, h = img.size
+    x, y = int(w * 0.08), int((h - side) / 2)
+    img.paste(qr, (x, y))
+    d = ImageDraw.Draw(img)
+    d.text((x + side + s, y + s), "METERAI\nELEKTRONIK", fill=(20, 20, 20), font=_font(int(2.4 * s)))
+    d.text((x + side + s, y + 8 * s), "10000", fill=(20, 20, 20), font=_font(int(4 * s)))
+    return img
+
+
+def qrcode_image(text: str, side: int) -> Image.Image:
+    """A QR code drawn by reportlab, rendered at ``side`` pixels."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+    widget = QrCodeWidget(text)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(100, 100, transform=[100 / (x1 - x0), 0, 0, 100 / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(100, 100))
+    drawing.drawOn(c, 0, 0)
+    c.save()
+    page = pdfium.PdfDocument(buf.getvalue())[0]
+    return page.render(scale=side / 100).to_pil().convert("RGB").resize((side, side))

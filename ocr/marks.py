@@ -11,6 +11,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from ocr.findings import Finding
+
 CHECKBOX_INSET = 0.18        # fraction of each side dropped (border line, shift)
 CHECKBOX_MIN_INK = 0.035     # ink fraction of the interior that makes a tick
 SIGNATURE_INSET_MM = 1.2     # border line plus a shifted scan
@@ -78,7 +80,7 @@ def read_checkbox(crop) -> tuple[bool, float]:
     side = max(min(interior.shape), 1)
     mask = remove_speckle(mask, max(3, round((side * 0.06) ** 2)))
     ratio = float(mask.mean()) if mask.size else 0.0
-    ticked = ratio >= CHECKBOX_MIN_INK
+    ticked = bool(ratio >= CHECKBOX_MIN_INK)
     # Distance from the threshold, in units of the threshold, mapped to 0.5..1.
     margin = abs(ratio - CHECKBOX_MIN_INK) / CHECKBOX_MIN_INK
     return ticked, round(min(1.0, 0.5 + 0.5 * min(margin, 1.0)), 3)
@@ -108,7 +110,8 @@ def _ring(xs: np.ndarray, ys: np.ndarray, px_per_mm: float):
     angles = np.arctan2(ys[inliers] - cy, xs[inliers] - cx)
     covered = np.unique(((angles + np.pi) / (2 * np.pi) * 36).astype(int) % 36).size
     # A ring clipped by the box shows as arcs: shorter arcs must fit the circle tightly.
-    if covered < 10 or (covered < 15 and inliers.mean() < 0.85):
+    if covered < 6 or (covered < 10 and inliers.mean() < 0.95) or \
+            (covered < 15 and inliers.mean() < 0.85):
         return None
     return cx, cy, r, inliers
 
@@ -158,7 +161,7 @@ def signature_evidence(crop, *, dpi: int = 200) -> dict:
             if disc[y:y + h, x:x + w][comp].mean() > 0.9:
                 continue  # the stamp's own lettering or emblem
         longest = max(longest, extent)
-    return {"longest_mm": round(longest, 2), "stamp": bool(disc.any()),
+    return {"longest_mm": round(float(longest), 2), "stamp": bool(disc.any()),
             "ink": round(float(strokes.mean()), 4) if strokes.size else 0.0}
 
 
@@ -166,9 +169,19 @@ def read_signature(crop, *, dpi: int = 200) -> tuple[bool, float]:
     """(signed, confidence): stroke components of meaningful size, not speckle or a stamp alone."""
     ev = signature_evidence(crop, dpi=dpi)
     longest = ev["longest_mm"]
-    signed = longest >= STROKE_MIN_MM
+    signed = bool(longest >= STROKE_MIN_MM)
     if signed:
         confidence = 0.6 + 0.4 * min(1.0, (longest - STROKE_MIN_MM) / STROKE_MIN_MM)
     else:
         confidence = 0.6 + 0.4 * min(1.0, (STROKE_MIN_MM - longest) / STROKE_MIN_MM)
     return signed, round(confidence, 3)
+
+
+def checkbox_finding(name: str, crop) -> Finding:
+    ticked, confidence = read_checkbox(crop)
+    return Finding("checkbox", name, ticked, confidence)
+
+
+def signature_finding(name: str, crop, *, dpi: int = 200) -> Finding:
+    signed, confidence = read_signature(crop, dpi=dpi)
+    return Finding("signature", name, signed, confidence)

@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from ocr.findings import Finding
 from ocr.marks import as_grey
 
 MIN_PATCH_FRACTION = 0.12    # of the box area
@@ -95,3 +96,8 @@ def read_materai(crop_rgb, *, is_color_scan: bool) -> tuple[bool, str | None, fl
     if find_qr(grey):
         return True, "e-meterai", 0.95
     return False, None, round(max(0.5, 1.0 - fraction / MIN_PATCH_FRACTION * 0.5), 3)
+
+
+def materai_finding(crop_rgb, *, is_color_scan: bool) -> Finding:
+    present, kind, confidence = read_materai(crop_rgb, is_color_scan=is_color_scan)
+    return Finding("materai", "materai", present, confidence, note=kind)
