@@ -71,12 +71,50 @@ def texture_evidence(grey: np.ndarray) -> tuple[float, tuple[int, int], float]:
 
 
 def find_qr(grey: np.ndarray) -> bool:
+    """A QR code in the box: decoded by zxing-cpp, or (a signature across it spoils the
+    decoding) one of its three finder patterns, which nothing else in the box draws."""
     for scale in (1.0, 2.0):
         img = grey if scale == 1.0 else cv2.resize(grey, None, fx=scale, fy=scale,
                                                    interpolation=cv2.INTER_CUBIC)
         if zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode):
             return True
-    return False
+    return finder_patterns(grey) >= 1
+
+
+def finder_patterns(grey: np.ndarray) -> int:
+    """QR finder patterns: a dark square ring around a light ring around a dark square
+    (1:1:3:1:1), found as three nested square contours with the right area ratios."""
+    _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    contours, hierarchy = cv2.findContours(binary, cv2.RETR_TREE, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return 0
+    hierarchy = hierarchy[0]
+
+    def square(i: int) -> float:
+        x, y, w, h = cv2.boundingRect(contours[i])
+        area = cv2.contourArea(contours[i])
+        if w < 6 or h < 6 or not 0.75 <= w / h <= 1.33 or area < 0.7 * w * h:
+            return 0.0
+        return float(area)
+
+    found = []
+    for i in range(len(contours)):
+        outer = square(i)
+        child = hierarchy[i][2]
+        if not outer or child < 0:
+            continue
+        grandchild = hierarchy[child][2]
+        if grandchild < 0:
+            continue
+        inner = square(grandchild)
+        # Outer 7x7 modules, inner 3x3: area ratio 49/9 = 5.4.
+        if inner and 3.0 <= outer / inner <= 9.0:
+            x, y, w, h = cv2.boundingRect(contours[i])
+            centre = (x + w / 2, y + h / 2)
+            if all(abs(centre[0] - c[0]) > w / 2 or abs(centre[1] - c[1]) > h / 2
+                   for c in found):
+                found.append(centre)
+    return len(found)
 
 
 def read_materai(crop_rgb, *, is_color_scan: bool) -> tuple[bool, str | None, float]:
@@ -85,6 +123,8 @@ def read_materai(crop_rgb, *, is_color_scan: bool) -> tuple[bool, str | None, fl
     grey = as_grey(rgb)
     if min(grey.shape) < 8:
         return False, None, 0.5
+    if find_qr(grey):
+        return True, "e-meterai", 0.95
     if is_color_scan:
         fraction, size = pink_evidence(rgb)
         if _sticker_sized(fraction, size, grey.shape):
@@ -93,8 +133,6 @@ def read_materai(crop_rgb, *, is_color_scan: bool) -> tuple[bool, str | None, fl
         fraction, size, std = texture_evidence(grey)
         if _sticker_sized(fraction, size, grey.shape) and std >= MIN_TEXTURE_STD:
             return True, "texture", round(min(0.95, 0.6 + fraction * 0.5 + std / 100), 3)
-    if find_qr(grey):
-        return True, "e-meterai", 0.95
     return False, None, round(max(0.5, 1.0 - fraction / MIN_PATCH_FRACTION * 0.5), 3)
 
 
