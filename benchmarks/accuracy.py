@@ -176,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--applicants", type=int, default=50)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--misses", action="store_true", help="list the wrong readings too")
     args = ap.parse_args(argv)
     people = make_people(args.applicants, seed=args.seed)
     started = time.time()
@@ -203,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
             if score < target:
                 failed.append(name)
         print(f"{name:28s} {line}{mark}")
+        if args.misses:
+            for truth, read in [(t, p) for t, p in pairs if t != p][:5]:
+                print(f"{'':30s}expected {truth!r}, read {read!r}")
     classes = sorted({t for t, _ in results["classify"]})
     print("\nclassify per class (recall):",
           ", ".join(f"{c} {sum(1 for t, p in results['classify'] if t == p == c)}/"

@@ -70,32 +70,16 @@ def draw_tick(img: Image.Image, rng: np.random.Generator, kind: str = "v") -> Im
     w, h = img.size
     width = max(2, round(w * rng.uniform(0.05, 0.09)))
     ink = (int(rng.uniform(10, 80)),) * 3
-    jitter = lambda pts: [(x + rng.uniform(-2, 2), y + rng.uniform(-2, 2)) for x, y in pts]  # noqa: E731
+
+    def jitter(pts):
+        return [(x + rng.uniform(-2, 2), y + rng.uniform(-2, 2)) for x, y in pts]
+
     if kind == "x":
         d.line(jitter([(w * .25, h * .25), (w * .75, h * .75)]), fill=ink, width=width)
         d.line(jitter([(w * .75, h * .25), (w * .25, h * .75)]), fill=ink, width=width)
     else:
         d.line(jitter([(w * .25, h * .5), (w * .45, h * .75), (w * .8, h * .2)]), fill=ink,
                width=width)
-    return img
-
-
-def draw_signature(img: Image.Image, rng: np.random.Generator, dpi: int,
-                   colour=(25, 35, 120)) -> Image.Image:
-    """A pen signature: a running wavy stroke with loops across much of the box."""
-    d = ImageDraw.Draw(img)
-    w, h = img.size
-    s = dpi / 25.4
-    x, y = w * rng.uniform(0.12, 0.3), h * rng.uniform(0.4, 0.6)
-    end = w * rng.uniform(0.6, 0.85)
-    f1, f2 = rng.uniform(1.8, 2.8), rng.uniform(0.5, 0.9)
-    pts, t = [], 0.0
-    while x < end:
-        t += 0.35
-        pts.append((x + math.cos(t * f1) * s * 1.5,
-                    y + math.sin(t * f1) * h * 0.18 + math.sin(t * f2) * h * 0.08))
-        x += s * 0.6
-    d.line(pts, fill=colour, width=max(2, round(s * 0.35)), joint="curve")
     return img
 
 
@@ -210,7 +194,8 @@ def paste_e_meterai(img: Image.Image, rng: random.Random, dpi: int) -> Image.Ima
     x, y = int(w * 0.08), int((h - side) / 2)
     img.paste(qr, (x, y))
     d = ImageDraw.Draw(img)
-    d.text((x + side + s, y + s), "METERAI\nELEKTRONIK", fill=(20, 20, 20), font=_font(int(2.4 * s)))
+    d.text((x + side + s, y + s), "METERAI\nELEKTRONIK", fill=(20, 20, 20),
+           font=_font(int(2.4 * s)))
     d.text((x + side + s, y + 8 * s), "10000", fill=(20, 20, 20), font=_font(int(4 * s)))
     return img
 

@@ -100,8 +100,9 @@ def find_rectangles(rgb: np.ndarray, *, min_mm: float, dpi: float,
     small, f = downscale(rgb, work_side)
     mask = content_mask(small, delta=18).astype(np.uint8)
     k = max(3, int(round(2.0 / MM_PER_INCH * dpi * f)) | 1)   # ~2 mm
-    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     quads = []
     min_px = min_mm / MM_PER_INCH * dpi * f

@@ -85,7 +85,7 @@ class KtpReading:
             if isinstance(want, dt.date):
                 want = want.isoformat()
             ok = None if want in (None, "") or value is None else _agrees(name, value, str(want))
-            out.append(Finding("ktp", name, value, conf, want if want not in ("",) else None, ok,
+            out.append(Finding("ktp", name, value, conf, want or None, ok,
                                None if value is not None else "unreadable"))
         out.append(Finding("ktp", "nik_valid", self.nik_valid, conf))
         out.append(Finding("ktp", "nik_matches_card", self.nik_matches_card, conf))
@@ -122,7 +122,9 @@ def nik_structure_ok(nik: str | None) -> bool:
 
 
 def nik_agrees(nik: str, birth: dt.date | None, sex: str | None) -> bool | None:
-    """Do the NIK's date digits agree with the printed birth date and sex? None: nothing to compare."""
+    """Do the NIK's date digits agree with the printed birth date and sex?
+
+    None when there is nothing to compare."""
     if birth is None or not re.fullmatch(r"\d{16}", nik or ""):
         return None
     day = birth.day + (40 if sex == "P" else 0)
@@ -189,18 +191,33 @@ def _match_label(text: str) -> str | None:
     return best if score >= 70 else None
 
 
-def _read_fields(binary: np.ndarray) -> tuple[dict, float, str]:
-    """Field values by label, the mean confidence and the whole text read."""
+def _read_fields(binary: np.ndarray) -> tuple[dict, dict, float, str]:
+    """Field values by label, their boxes (x0, y0, x1, y1), the mean confidence and the text."""
     words = tesseract.ocr_data(binary[:, :_mm(PHOTO_X_MM)], psm=6)
     fields: dict[str, str] = {}
+    boxes: dict[str, tuple[int, int, int, int]] = {}
     for line in _lines(words):
         label = " ".join(w["text"] for w in line if w["left"] < _mm(COLON_X_MM - 0.6))
-        value = [w["text"] for w in line if w["left"] >= _mm(COLON_X_MM + 0.4)]
+        value = [w for w in line if w["left"] >= _mm(COLON_X_MM + 0.4)]
         key = _match_label(label) if label else None
         if key and value and key not in fields:
-            fields[key] = " ".join(value).strip(" :;-—=\"'“”#.")
+            fields[key] = " ".join(w["text"] for w in value).strip(" :;-—=\"'“”#.")
+            boxes[key] = (min(w["left"] for w in value), min(w["top"] for w in value),
+                          max(w["left"] + w["width"] for w in value),
+                          max(w["top"] + w["height"] for w in value))
     conf = float(np.mean([w["conf"] for w in words])) / 100 if words else 0.0
-    return fields, conf, " ".join(w["text"] for w in words)
+    return fields, boxes, conf, " ".join(w["text"] for w in words)
+
+
+def _reread_date(grey: np.ndarray, box: tuple[int, int, int, int]) -> dt.date | None:
+    """The birth date read again from its line with a digit model (``eng``, digits and -)."""
+    x0, y0, x1, y1 = box
+    pad = _mm(0.6)
+    region = grey[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
+    region = cv2.copyMakeBorder(region, 12, 12, 12, 12, cv2.BORDER_REPLICATE)
+    text = tesseract.ocr_text(region, psm=7, lang="eng",
+                              whitelist="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-, ")[0]
+    return _parse_birth(text)[1]
 
 
 def _nik_band(img: np.ndarray, scale: float = 1.0) -> np.ndarray:
@@ -273,12 +290,18 @@ def read_card(card_rgb: np.ndarray) -> KtpReading | None:
     """Read one cut-out card; None when it is not the front of a KTP."""
     grey = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2GRAY)
     binary = _binarise(grey)
-    fields, conf, text = _read_fields(binary)
+    fields, boxes, conf, text = _read_fields(binary)
     if _front_score(text) < 3:
         return None
     place, birth = _parse_birth(fields.get("tempat_tgl_lahir"))
     sex = _parse_sex(fields.get("jenis_kelamin"))
     nik = _read_nik(grey, binary, text, birth, sex)
+    if not nik_agrees(nik, birth, sex) and "tempat_tgl_lahir" in boxes:
+        # Either the NIK or the date was misread: read the date once more, on its own.
+        again = _reread_date(grey, boxes["tempat_tgl_lahir"])
+        if again is not None and again != birth:
+            birth = again
+            nik = _read_nik(grey, binary, text, birth, sex)
     nama = fields.get("nama")
     nama = " ".join(re.sub(r"[^A-Za-z.,' ]", " ", nama).split()).upper() if nama else None
     valid = nik_structure_ok(nik)

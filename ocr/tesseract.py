@@ -34,7 +34,8 @@ def probe() -> tuple[str, frozenset[str]]:
         raise TesseractMissing(f"Tesseract not found; install it: {INSTALL_HINT}") from exc
     major = int(version.split(".")[0]) if version[:1].isdigit() else 0
     if major < MIN_VERSION:
-        raise TesseractMissing(f"Tesseract {version} is too old (need {MIN_VERSION}+): {INSTALL_HINT}")
+        raise TesseractMissing(
+            f"Tesseract {version} is too old (need {MIN_VERSION}+): {INSTALL_HINT}")
     return version, languages
 
 
@@ -58,7 +59,8 @@ def _as_image(img) -> Image.Image:
 
 
 def ocr_data(img, *, psm: int, whitelist: str | None = None, lang: str = "ind") -> list[dict]:
-    """Words with boxes: dicts with text, conf (0-100), left, top, width, height, block, par, line."""
+    """Words with their boxes: dicts with text, conf (0-100), left, top, width, height,
+    block, par, line."""
     _check_lang(lang)
     raw = pytesseract.image_to_data(_as_image(img), lang=lang, config=_config(psm, whitelist),
                                     output_type=pytesseract.Output.DICT)
