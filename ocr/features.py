@@ -1,0 +1,159 @@
+"""Cheap image features shared by the attachment readers: colour, paper, rectangles, faces.
+
+Pages arrive upright as PIL images (RGB or L) at roughly 300 dpi; the dpi of a
+page is estimated from its size when the caller does not know it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+MM_PER_INCH = 25.4
+PAGE_WIDTHS_MM = (210.0, 215.0)     # A4 and F4 portrait
+COLOR_CHROMA = 18.0                 # Lab chroma above the page's own tint that counts as colour
+COLOR_MIN_SHARE = 0.04              # share of non-paper pixels that must be coloured
+FACE_CASCADE = "haarcascade_frontalface_default.xml"
+
+
+def to_rgb(img) -> np.ndarray:
+    """uint8 RGB array from a PIL image (any mode) or an array."""
+    if hasattr(img, "convert"):
+        return np.asarray(img.convert("RGB"))
+    arr = np.asarray(img)
+    if arr.ndim == 2:
+        return np.repeat(arr[:, :, None], 3, axis=2)
+    return arr[:, :, :3]
+
+
+def estimate_dpi(shape: tuple[int, ...]) -> float:
+    """dpi of a page image from its width (portrait A4/F4), or of its longer side (landscape)."""
+    h, w = shape[:2]
+    short = min(h, w)
+    return short / (PAGE_WIDTHS_MM[0] / MM_PER_INCH)
+
+
+def downscale(arr: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
+    """Shrink so the longer side is at most ``max_side``; returns (image, factor applied)."""
+    side = max(arr.shape[:2])
+    if side <= max_side:
+        return arr, 1.0
+    f = max_side / side
+    return cv2.resize(arr, None, fx=f, fy=f, interpolation=cv2.INTER_AREA), f
+
+
+def paper_level(grey: np.ndarray) -> float:
+    return float(np.percentile(grey, 95))
+
+
+def content_mask(rgb: np.ndarray, *, delta: float = 28.0) -> np.ndarray:
+    """Pixels that are not plain paper: darker than the paper or clearly coloured."""
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    paper = paper_level(grey)
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    return (grey < paper - delta) | (hsv[:, :, 1] > 60)
+
+
+def color_stats(rgb: np.ndarray, mask: np.ndarray | None = None, *,
+                min_share: float = COLOR_MIN_SHARE) -> tuple[bool, float]:
+    """(is colour, share of coloured pixels) over ``mask`` (default: everything but paper).
+
+    The page's own tint (a yellowish or bluish greyscale scan) is the median chroma
+    offset; only pixels far from it count as colour.
+    """
+    small, _ = downscale(rgb, 900)
+    if mask is not None and mask.shape != small.shape[:2]:
+        mask = cv2.resize(mask.astype(np.uint8), (small.shape[1], small.shape[0]),
+                          interpolation=cv2.INTER_NEAREST).astype(bool)
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
+    a, b = lab[:, :, 1] - 128, lab[:, :, 2] - 128
+    a0, b0 = float(np.median(a)), float(np.median(b))
+    chroma = np.hypot(a - a0, b - b0)
+    region = mask if mask is not None else content_mask(small, delta=20)
+    if region.sum() < 50:
+        region = np.ones(chroma.shape, bool)
+    share = float((chroma[region] > COLOR_CHROMA).mean())
+    return share >= min_share, round(share, 4)
+
+
+@dataclass(frozen=True)
+class Quad:
+    """A rotated rectangle found on a page (full-resolution pixels)."""
+
+    center: tuple[float, float]
+    size: tuple[float, float]          # long side, short side
+    angle: float                       # degrees, as cv2.minAreaRect reports
+    corners: np.ndarray                # 4x2 float32
+    fill: float                        # contour area / rectangle area
+
+    def width_mm(self, dpi: float) -> float:
+        return self.size[0] / dpi * MM_PER_INCH
+
+    def height_mm(self, dpi: float) -> float:
+        return self.size[1] / dpi * MM_PER_INCH
+
+
+def find_rectangles(rgb: np.ndarray, *, min_mm: float, dpi: float,
+                    work_side: int = 1400) -> list[Quad]:
+    """Rectangle-like blobs of content (cards, photos) at least ``min_mm`` on the short side."""
+    small, f = downscale(rgb, work_side)
+    mask = content_mask(small, delta=18).astype(np.uint8)
+    k = max(3, int(round(2.0 / MM_PER_INCH * dpi * f)) | 1)   # ~2 mm
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    quads = []
+    min_px = min_mm / MM_PER_INCH * dpi * f
+    for c in contours:
+        (cx, cy), (w, h), angle = cv2.minAreaRect(c)
+        if min(w, h) < min_px:
+            continue
+        area = w * h
+        fill = float(cv2.contourArea(cv2.convexHull(c)) / area) if area else 0.0
+        corners = cv2.boxPoints(((cx, cy), (w, h), angle)) / f
+        quads.append(Quad((cx / f, cy / f), (max(w, h) / f, min(w, h) / f), angle,
+                          corners.astype(np.float32), fill))
+    quads.sort(key=lambda q: -q.size[0] * q.size[1])
+    return quads
+
+
+def warp_quad(rgb: np.ndarray, quad: Quad, *, out_w: int, out_h: int,
+              landscape: bool | None) -> np.ndarray:
+    """Cut a rotated rectangle out upright (landscape: long side horizontal; None: as it lies
+    on the page, for shapes near square)."""
+    pts = quad.corners
+    # Order corners: top-left, top-right, bottom-right, bottom-left.
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    ordered = np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)],
+                        pts[np.argmax(d)]], np.float32)
+    top = np.linalg.norm(ordered[1] - ordered[0])
+    left = np.linalg.norm(ordered[3] - ordered[0])
+    if landscape is not None and (top >= left) != landscape:
+        ordered = np.roll(ordered, -1, axis=0) if top >= left else np.roll(ordered, 1, axis=0)
+    dst = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)
+    m = cv2.getPerspectiveTransform(ordered, dst)
+    return cv2.warpPerspective(rgb, m, (out_w, out_h), flags=cv2.INTER_CUBIC,
+                               borderMode=cv2.BORDER_REPLICATE)
+
+
+_cascade = None
+
+
+def find_faces(rgb: np.ndarray, *, min_face_px: int = 40, neighbours: int = 6,
+               scale_factor: float = 1.1) -> list[tuple]:
+    """Frontal faces (x, y, w, h) found by OpenCV's Haar cascade, overlapping hits merged."""
+    global _cascade
+    if _cascade is None:
+        _cascade = cv2.CascadeClassifier(cv2.data.haarcascades + FACE_CASCADE)
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    faces = _cascade.detectMultiScale(grey, scaleFactor=scale_factor, minNeighbors=neighbours,
+                                      minSize=(min_face_px, min_face_px))
+    kept: list[tuple] = []
+    for x, y, w, h in sorted((tuple(int(v) for v in f) for f in faces), key=lambda f: -f[2]):
+        cx, cy = x + w / 2, y + h / 2
+        if any(kx <= cx <= kx + kw and ky <= cy <= ky + kh for kx, ky, kw, kh in kept):
+            continue  # a face inside a bigger hit: the same face found twice
+        kept.append((x, y, w, h))
+    return kept

@@ -1,0 +1,149 @@
+"""Checking a pas foto (3 x 4 passport photo): aspect, one face, plain background, colour.
+
+The photo is found on the page as a rectangle that differs from the paper (after a
+median blur, so a white backdrop still separates from white paper by a few grey
+levels); an image that is itself the photo is taken whole. The face count uses
+OpenCV's frontal-face Haar cascade; the background is judged on the strips above
+and beside the head, which a plain backdrop keeps nearly uniform.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ocr.features import (MM_PER_INCH, Quad, color_stats, downscale, estimate_dpi, find_faces,
+                          to_rgb, warp_quad)
+from ocr.findings import Finding
+
+ASPECT_RANGE = (0.70, 0.80)       # width / height of a 3 x 4 photo
+MIN_PHOTO_MM = 18.0               # shorter side of anything taken for a photo
+MAX_PHOTO_MM = 70.0
+PAPER_DELTA = 3.0                 # grey levels from the paper, after a median blur
+BACKGROUND_MAX_STD = 14.0         # per-channel std in the border strips of a plain backdrop
+WORK_SIDE = 1400
+PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
+FACE_WORK_HEIGHT = 400            # photos are scaled to this height for the face search
+
+
+@dataclass
+class PasFotoReading:
+    found: bool = False
+    aspect: float | None = None           # width / height
+    aspect_ok: bool | None = None
+    faces: int = 0
+    plain_background: bool | None = None
+    color: bool | None = None
+    size_mm: tuple[float, float] | None = None
+    background_std: float | None = None
+    copies: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.found and self.aspect_ok and self.faces == 1 and self.plain_background
+                    and self.color)
+
+    def findings(self) -> list[Finding]:
+        conf = 0.9 if self.found else 0.3
+        return [
+            Finding("pas_foto", "aspect", self.aspect, conf),
+            Finding("pas_foto", "aspect_ok", self.aspect_ok, conf),
+            Finding("pas_foto", "faces", self.faces, conf),
+            Finding("pas_foto", "plain_background", self.plain_background, conf),
+            Finding("pas_foto", "color", self.color, conf),
+        ]
+
+
+def photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
+    """Photo-sized rectangles that differ from the paper."""
+    small, f = downscale(rgb, WORK_SIDE)
+    blur = cv2.medianBlur(small, 5).astype(np.float32)
+    paper = np.percentile(blur.reshape(-1, 3), 60, axis=0)
+    mask = (np.abs(blur - paper).max(axis=2) > PAPER_DELTA).astype(np.uint8)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    px_mm = dpi / MM_PER_INCH * f
+    quads = []
+    for c in contours:
+        (cx, cy), (w, h), angle = cv2.minAreaRect(c)
+        short, long_ = min(w, h) / px_mm, max(w, h) / px_mm
+        if short < MIN_PHOTO_MM or long_ > MAX_PHOTO_MM:
+            continue
+        area = w * h
+        fill = float(cv2.contourArea(cv2.convexHull(c)) / area) if area else 0.0
+        if fill < 0.85:
+            continue
+        corners = (cv2.boxPoints(((cx, cy), (w, h), angle)) / f).astype(np.float32)
+        quads.append(Quad((cx / f, cy / f), (max(w, h) / f, min(w, h) / f), angle, corners, fill))
+    quads.sort(key=lambda q: (q.center[1] // (dpi / 2), q.center[0]))  # reading order
+    return quads
+
+
+def is_whole_photo(rgb: np.ndarray) -> bool:
+    """An image that is the photo itself (no paper margin): small and photo-shaped."""
+    h, w = rgb.shape[:2]
+    return 0.6 <= w / h <= 1.1 and estimate_dpi(rgb.shape) < 150
+
+
+def _background_std(photo: np.ndarray) -> float:
+    """Colour spread over the two top corners of the photo, where only the backdrop shows.
+
+    Pooled, so two corners of different colour (a room, a curtain edge) count as spread.
+    """
+    h, w = photo.shape[:2]
+    y0, y1 = int(h * 0.03), int(h * 0.16)
+    xa, xb = int(w * 0.03), int(w * 0.18)
+    corners = [photo[y0:y1, xa:xb], photo[y0:y1, w - xb:w - xa]]
+    pixels = np.concatenate([c.reshape(-1, 3).astype(np.float32) for c in corners])
+    return float(pixels.std(axis=0).max()) if pixels.size else 0.0
+
+
+def analyse_photo(photo: np.ndarray) -> PasFotoReading:
+    """Check one photo already cut out (RGB, upright)."""
+    h, w = photo.shape[:2]
+    scale = FACE_WORK_HEIGHT / h
+    work = cv2.resize(photo, None, fx=scale, fy=scale,
+                      interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
+    faces = find_faces(work, min_face_px=int(FACE_WORK_HEIGHT * 0.14), neighbours=4,
+                       scale_factor=1.05)
+    std = _background_std(work)
+    return PasFotoReading(found=True, aspect=round(w / h, 3),
+                          aspect_ok=ASPECT_RANGE[0] <= w / h <= ASPECT_RANGE[1],
+                          faces=len(faces), plain_background=std <= BACKGROUND_MAX_STD,
+                          color=color_stats(photo, np.ones(photo.shape[:2], bool),
+                                            min_share=PHOTO_COLOR_SHARE)[0],
+                          background_std=round(std, 2))
+
+
+def _upright_size(quad: Quad) -> tuple[float, float]:
+    """(width, height) of a photo as it lies on the page (small angles only)."""
+    pts = quad.corners
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    tl, tr, bl = pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(d)]
+    return float(np.linalg.norm(tr - tl)), float(np.linalg.norm(bl - tl))
+
+
+def check_pas_foto(img, *, dpi: float | None = None) -> PasFotoReading:
+    """Find the pas foto on a page (or take the image as the photo) and check it."""
+    rgb = to_rgb(img)
+    if is_whole_photo(rgb):
+        reading = analyse_photo(rgb)
+        reading.copies = 1
+        return reading
+    dpi = dpi or estimate_dpi(rgb.shape)
+    quads = photo_quads(rgb, dpi)
+    readings = []
+    for quad in quads:
+        w_px, h_px = _upright_size(quad)
+        photo = warp_quad(rgb, quad, out_w=int(round(w_px)), out_h=int(round(h_px)),
+                          landscape=None)
+        reading = analyse_photo(photo)
+        reading.size_mm = (round(w_px / dpi * MM_PER_INCH, 1), round(h_px / dpi * MM_PER_INCH, 1))
+        readings.append(reading)
+    with_face = [r for r in readings if r.faces]
+    if not readings:
+        return PasFotoReading(found=False, color=color_stats(rgb)[0])
+    best = (with_face or readings)[0]
+    best.copies = len(readings)
+    return best
