@@ -11,9 +11,18 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ocr.attachments import read_attachment
+from ocr.classify import classify_attachment
+from ocr.errors import BadInput
 from ocr.findings import Finding
+from ocr.formpage import read_form_boxes
 from ocr.geometry import DocumentGeometry
+from ocr.imaging import is_color
+from ocr.load import open_document
 from ocr.pageid import PageId
+from ocr.qr import identify, read_codes
+from ocr.register import register_page
+from ocr.upright import make_upright
 
 from ..atomic import atomic_open
 
@@ -62,8 +71,6 @@ def init_worker(layouts: dict[str, str]) -> None:
 
 
 def _document(path: str):
-    from ocr.load import open_document
-
     doc = _OPEN.get(path)
     if doc is None:
         for old in _OPEN.values():
@@ -81,8 +88,6 @@ def close_documents() -> None:
 
 def process_page(task: PageTask) -> PageResult:
     """Everything about one page; a failure becomes a result with an error, never a crash."""
-    from ocr.errors import BadInput
-
     result = PageResult(sha256=task.sha256, index=task.index)
     try:
         image = _document(task.source).render(task.index, task.dpi)
@@ -98,10 +103,6 @@ def process_page(task: PageTask) -> PageResult:
 
 
 def _read_page(image, task: PageTask, result: PageResult) -> None:
-    from ocr.imaging import is_color
-    from ocr.qr import identify, read_codes
-    from ocr.upright import make_upright
-
     identity = identify(image, hits=read_codes(image))
     upright = make_upright(image, qr_hits=[identity.hit] if identity.hit else None)
     page = upright.image
@@ -118,10 +119,6 @@ def _read_page(image, task: PageTask, result: PageResult) -> None:
 
 
 def _read_form(page, page_id: PageId, qr_hit, result: PageResult) -> None:
-    from ocr.register import register_page
-
-    from .formreading import read_form_boxes
-
     geometry = _LAYOUTS.get(page_id.layout)
     if geometry is None or page_id.page > len(geometry.pages):
         result.registered = None  # printed elsewhere: identified, but its boxes are unknown
@@ -136,13 +133,10 @@ def _read_form(page, page_id: PageId, qr_hit, result: PageResult) -> None:
 
 
 def _read_attachment(page, result: PageResult) -> None:
-    from ocr.classify import classify_attachment
-
-    from .attachmentreading import read_attachment
-
-    doc, confidence, _details = classify_attachment(page)
+    dpi = page.info.get("dpi", (None,))[0] if hasattr(page, "info") else None
+    doc, confidence, _details = classify_attachment(page, dpi=dpi)
     result.doc, result.doc_confidence = doc, float(confidence)
-    result.findings = read_attachment(page, doc)
+    result.findings = read_attachment(page, doc, dpi=dpi)
 
 
 def _save_image(page, path: str, *, color: bool) -> None:

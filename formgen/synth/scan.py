@@ -37,8 +37,8 @@ from .people import make_people
 
 DEFECTS = frozenset({
     "missing_ktp", "missing_ijazah", "missing_pas_foto", "unsigned", "no_materai",
-    "greyscale_ktp", "wrong_photo", "ktp_other_person", "upside_down", "blank_back",
-    "scanned_twice", "corrupt_file",
+    "greyscale_ktp", "greyscale_ijazah", "wrong_photo", "ktp_other_person", "upside_down",
+    "blank_back", "scanned_twice", "corrupt_file",
 })
 FILE_MODES = ("per_batch", "per_applicant")
 FORMATS = ("pdf", "tiff", "jpeg")
@@ -296,9 +296,10 @@ def _attachments(person: dict, applicant, rng: random.Random, dpi: int, paper_mm
             owner, rng=rng, dpi=dpi, paper_mm=paper_mm, color=color, back=back),
             review=review, defects=page_defects, color_doc=color))
     if "missing_ijazah" not in defects:
-        color_ij = rng.random() < 0.8
+        color_ij = "greyscale_ijazah" not in defects
         pages.append(_attachment("ijazah", lambda: make_ijazah(
-            person, rng=rng, dpi=dpi, paper_mm=paper_mm, color=color_ij), color_doc=color_ij))
+            person, rng=rng, dpi=dpi, paper_mm=paper_mm, color=color_ij), color_doc=color_ij,
+            defects=[] if color_ij else ["greyscale_ijazah"]))
     if "missing_pas_foto" not in defects:
         kind = rng.choice(["square", "two_faces"]) if "wrong_photo" in defects else "ok"
         pages.append(_attachment("pas_foto", lambda: make_pas_foto_page(
