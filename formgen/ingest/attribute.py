@@ -109,7 +109,8 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
             read_nik = ktp_nik(result)
             own_nik = ctx.applicant_nik(current)
             if read_nik and own_nik and read_nik != own_nik:
-                placements.append(Placement(None, None, doc, review="ktp_nik_mismatch"))
+                # kept with the run's pack, so the check shows it as this applicant's question
+                placements.append(Placement(None, current_pack, doc, review="ktp_nik_mismatch"))
                 continue
         placements.append(Placement(current, current_pack, doc))
     return placements
