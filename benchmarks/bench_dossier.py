@@ -21,6 +21,7 @@ from checks_workspace import complete_applicant, nik_for  # noqa: E402
 
 from formgen.dossier import write_dossiers  # noqa: E402
 from formgen.workspace import init_workspace  # noqa: E402
+from _figures import report  # noqa: E402
 
 FIRST = ["BUDI", "SITI", "AGUS", "DEWI", "RUDI", "NUR", "HENDRA", "RINA", "JOKO", "LINA"]
 LAST = ["SANTOSO", "AMINAH", "PRATAMA", "LESTARI", "HIDAYAT", "WAHYUNI", "SAPUTRA", "KURNIAWAN"]
@@ -53,6 +54,9 @@ def main() -> None:
           f"min {min(seconds):.2f}  max {max(seconds):.2f}  total {sum(seconds):.0f}")
     print(f"bytes: min {min(sizes):,}  median {int(statistics.median(sizes)):,}  "
           f"max {max(sizes):,}")
+    report("dossier: seconds per dossier (median)", statistics.median(seconds), "s")
+    report("dossier: largest 8-page dossier", max(sizes) / 1e6, "MB", target=2.0,
+           better="lower")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from formgen.db import now, write_transaction  # noqa: E402
 from formgen.forms import generate_packs  # noqa: E402
 from formgen.workspace import init_workspace  # noqa: E402
+from _figures import report  # noqa: E402
 
 FIRST = ["ADI", "BAYU", "CAHYO", "DEWI", "EKO", "FITRI", "GALIH", "HENDRA", "INDAH", "JOKO"]
 LAST = ["PRASETYO", "SANTOSO", "WIBOWO", "LESTARI", "SAPUTRA", "HIDAYAT", "KURNIAWAN"]
@@ -81,6 +82,8 @@ def main() -> None:
         ws.close()
     print(f"median: {statistics.median(rates):.0f} pages/s wall-clock, "
           f"{statistics.median(cpu_rates):.0f} pages/s per CPU second (one core)")
+    report("packs: pages per CPU second", statistics.median(cpu_rates), "pages/s", target=100)
+    report("packs: pages per wall second", statistics.median(rates), "pages/s")
 
 
 if __name__ == "__main__":
