@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import random
 
-from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter, ImageOps
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
 from .draw import (BLACK_INK, centered, draw_person, fit_font, font, guilloche, make_signature,
                    mm_px)
@@ -522,16 +522,3 @@ def make_materai(*, rng: random.Random, dpi: int = 300) -> Image.Image:
     out = _blur(img, dpi, 0.4).convert("RGBA")
     out.putalpha(mask)
     return out
-
-
-def paste_rgba(page: Image.Image, sticker: Image.Image, xy: tuple[int, int]) -> None:
-    """Paste an RGBA image on ``page`` by its alpha."""
-    page.paste(sticker, xy, sticker)
-
-
-def ink_fraction(img: Image.Image, box: tuple[int, int, int, int], threshold: int = 150) -> float:
-    """Share of pixels in ``box`` darker than ``threshold`` (a quick ink measure for tests)."""
-    region = img.crop(box).convert("L")
-    dark = ImageChops.invert(region.point(lambda v: 255 if v < threshold else 0))
-    hist = dark.histogram()
-    return hist[0] / max(1, region.width * region.height)

@@ -30,6 +30,8 @@ EMAIL_DOMAINS = ["contoh.co.id", "surel.contoh.id", "mail.contoh.id"]
 PHONE_PREFIXES = ["0811", "0812", "0813", "0821", "0822", "0852", "0853", "0857", "0877",
                   "0895"]
 MARITAL = [("KAWIN", 60), ("BELUM KAWIN", 32), ("CERAI HIDUP", 5), ("CERAI MATI", 3)]
+SCHOOL_AGE = {"SD": 12, "SMP": 15, "SMA": 18, "SMK": 18, "D1": 19, "D2": 20, "D3": 21,
+              "D4": 22, "S1": 22, "S2": 25, "S3": 29}
 BLOOD = [("-", 40), ("O", 22), ("A", 15), ("B", 17), ("AB", 6)]
 
 
@@ -63,8 +65,8 @@ def _name(rng: random.Random, group: dict, sex: str) -> str:
     return first
 
 
-def _birth_date(rng: random.Random, today: dt.date) -> dt.date:
-    age_days = rng.randint(19 * 365, 58 * 365)
+def _birth_date(rng: random.Random, today: dt.date, *, min_age: int) -> dt.date:
+    age_days = rng.randint(min_age * 366, 58 * 365)
     return today - dt.timedelta(days=age_days)
 
 
@@ -131,7 +133,6 @@ def make_people(n: int, *, seed: int, today: dt.date | None = None) -> list[dict
         group = groups[rng.choices(group_names, weights=group_weights)[0]]
         sex = "L" if rng.random() < 0.88 else "P"
         nama = _name(rng, group, sex)
-        birth = _birth_date(rng, today)
         code = rng.choices(list(dweights), weights=list(dweights.values()))[0]
         kecamatan = districts[code]["name"]
         kelurahan = rng.choice(districts[code]["villages"])
@@ -140,6 +141,9 @@ def make_people(n: int, *, seed: int, today: dt.date | None = None) -> list[dict
         job = rng.choices(jobs, weights=[j["weight"] for j in jobs])[0]
         jenjang = rng.choice(job["jenjang"])
         pendidikan = rng.choice(job["pendidikan"])
+        school_age = SCHOOL_AGE[pendidikan]
+        # Old enough to have finished school and worked up to the level.
+        birth = _birth_date(rng, today, min_age=max(19, school_age + 1 + 2 * (jenjang - 1)))
         # Serials start low and grow per (district, birth date, sex), as Disdukcapil issues them.
         key = (issue, birth, sex)
         serials[key] = serials.get(key, 0) + rng.randint(1, 40)
@@ -148,8 +152,6 @@ def make_people(n: int, *, seed: int, today: dt.date | None = None) -> list[dict
             serials[key] += 1
             nik = nik_for(issue, birth, sex, serials[key])
         used_nik.add(nik)
-        school_age = {"SD": 12, "SMP": 15, "SMA": 18, "SMK": 18, "D3": 21, "S1": 22,
-                      "S2": 25}[pendidikan]
         end = today - dt.timedelta(days=rng.randint(10, 400))
         pengalaman = []
         for _k in range(rng.randint(1, 3)):

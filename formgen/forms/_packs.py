@@ -1,0 +1,166 @@
+"""Printing form packs: one PDF per applicant (or blank, numbered) and one print file per run."""
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+from ocr.pageid import PageId
+
+from .. import db
+from ..atomic import write_bytes
+from ..config import PAPER_SIZES_MM, Settings
+from ..errors import InputError, UsageError, WorkspaceError
+from ..i18n import t
+from ..safenames import applicant_filename
+from ..workspace import Workspace
+from ._layout import layout_document
+from ._render import PageDrawer, PdfWriter
+from ._templates import load_common
+from ._values import load_applicants
+
+log = logging.getLogger(__name__)
+MAX_BLANK = 10_000
+
+
+def pack_docs() -> list[str]:
+    """The documents of a pack, in print order (form_templates/_common.yaml ``pack``)."""
+    return [str(d) for d in load_common().data["pack"]]
+
+
+def resolve_applicant(ws: Workspace, token: str | int) -> int:
+    """An applicant id from an id or a 16-digit NIK; InputError when there is none."""
+    text = str(token).strip()
+    if len(text) == 16 and text.isdigit():
+        row = ws.conn.execute("SELECT id FROM applicants WHERE nik = ?", (text,)).fetchone()
+    elif text.isdigit():
+        row = ws.conn.execute("SELECT id FROM applicants WHERE id = ?", (int(text),)).fetchone()
+    else:
+        row = None
+    if row is None:
+        raise InputError(t("forms.no_applicant", token=text), code="unknown_applicant")
+    return int(row["id"])
+
+
+class PackPrinter:
+    """Draws packs into their own PDFs and, at the same time, into the run's print file."""
+
+    def __init__(self, settings: Settings, paper: str, docs: list[str] | None = None):
+        self.settings = settings
+        self.layouts = [layout_document(doc, paper) for doc in (docs or pack_docs())]
+        self.drawer = PageDrawer(settings)
+
+    def draw(self, out: PdfWriter, *, pack: int, applicant_id: int | None, values: dict,
+             prefix: tuple[str, ...] = ()) -> int:
+        number = f"P{pack:06d}"
+        ctx = {"pack_number": number, "values": values, "office": self.settings.office,
+               "lsp": {"nama": self.settings.lsp_nama}}
+        pages = 0
+        for layout in self.layouts:
+            total = len(layout.pages)
+            for page in layout.pages:
+                page_id = PageId(workspace=self.settings.workspace_id, pack=pack,
+                                 applicant=applicant_id, doc=layout.doc, page=page.number,
+                                 total=total, layout=layout.geometry.id).encode()
+                self.drawer.draw_page(out, layout, page, page_id=page_id, values=values,
+                                      prefix=(*prefix, layout.doc), pack_ctx=ctx)
+                pages += 1
+        return pages
+
+    def new_pdf(self, target, title: str, *, flatten: bool = False) -> PdfWriter:
+        return PdfWriter(target, size_mm=self.layouts[0].size_mm, settings=self.settings,
+                         title=title, flatten=flatten)
+
+
+def generate_packs(ws: Workspace, *, applicant_ids: list[int] | None = None,
+                   all_applicants: bool = False, blank: int = 0,
+                   paper: str | None = None) -> dict:
+    """Print packs; returns ``{"packs": [{applicant, nik, path, pages}], "print_file": path}``."""
+    paper = (paper or ws.settings.paper).upper()
+    if paper not in PAPER_SIZES_MM:
+        raise UsageError(t("forms.paper_unknown", paper=paper), code="bad_paper")
+    if not (applicant_ids or all_applicants or blank):
+        raise UsageError(t("forms.pack_nothing"), code="no_selection")
+    if blank < 0 or blank > MAX_BLANK:
+        raise UsageError(t("forms.blank_range", max=MAX_BLANK), code="bad_blank")
+    conn = ws.conn
+    if all_applicants:
+        ids = [r["id"] for r in conn.execute("SELECT id FROM applicants ORDER BY id")]
+    else:
+        ids = []
+        for token in applicant_ids or []:
+            applicant_id = resolve_applicant(ws, token)
+            if applicant_id not in ids:
+                ids.append(applicant_id)
+    people = load_applicants(conn, ids)
+    if not people and not blank:
+        raise InputError(t("forms.no_applicants"), code="no_applicants")
+
+    printer = PackPrinter(ws.settings, paper)
+    folder = ws.dir("packs")
+    count = len(people) + blank
+    with db.write_transaction(conn):
+        first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM packs").fetchone()[0]
+        stamp = db.now()
+        for i in range(count):
+            applicant_id = people[i][0]["id"] if i < len(people) else None
+            conn.execute("INSERT INTO packs(id, number, applicant_id, paper, created_at) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         (first + i, f"P{first + i:06d}", applicant_id, paper, stamp))
+    try:
+        results = _write_packs(printer, folder, people, blank, first)
+    except BaseException as exc:
+        with db.write_transaction(conn):  # the numbers were never printed: free them
+            conn.execute("DELETE FROM packs WHERE id BETWEEN ? AND ? AND path IS NULL",
+                         (first, first + count - 1))
+        if isinstance(exc, OSError):
+            raise WorkspaceError(t("workspace.not_writable", detail=exc.strerror or str(exc)),
+                                 path=str(folder), code="not_writable") from exc
+        raise
+    packs, print_file = results
+    with db.write_transaction(conn):
+        for layout in printer.layouts:
+            conn.execute("INSERT OR IGNORE INTO layouts(id, doc, paper, geometry, created_at) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         (layout.geometry.id, layout.doc, paper, layout.geometry.to_json(),
+                          db.now()))
+        for pack_id, entry in packs:
+            conn.execute("UPDATE packs SET path = ?, pages = ? WHERE id = ?",
+                         (entry["path"], entry["pages"], pack_id))
+            if entry["applicant"] is not None:
+                db.audit(conn, "pack.print", applicant_id=entry["applicant"],
+                         pack=f"P{pack_id:06d}")
+        db.audit(conn, "pack.generate", packs=len(packs), blank=blank, paper=paper,
+                 first=f"P{first:06d}", last=f"P{first + count - 1:06d}",
+                 print_file=Path(print_file).name)
+    return {"packs": [entry for _, entry in packs], "print_file": print_file}
+
+
+def _write_packs(printer: PackPrinter, folder: Path, people: list, blank: int,
+                 first: int) -> tuple[list, str]:
+    last = first + len(people) + blank - 1
+    print_path = folder / f"cetak_P{first:06d}-P{last:06d}.pdf"
+    print_buffer = io.BytesIO()
+    print_pdf = printer.new_pdf(print_buffer, t("forms.print_title"), flatten=True)
+    packs = []
+    jobs = [(row["id"], row["nik"], row["nama"], values) for row, values in people]
+    jobs += [(None, None, None, {}) for _ in range(blank)]
+    for offset, (applicant_id, nik, nama, values) in enumerate(jobs):
+        pack = first + offset
+        number = f"P{pack:06d}"
+        if applicant_id is None:
+            name = f"{number}.pdf"
+        else:
+            name = applicant_filename(nik, nama, applicant_id=applicant_id,
+                                      suffix=f"_{number}.pdf")
+        buffer = io.BytesIO()
+        pdf = printer.new_pdf(buffer, number)
+        pages = printer.draw(pdf, pack=pack, applicant_id=applicant_id, values=values)
+        pdf.save()
+        path = write_bytes(folder / name, buffer.getvalue())
+        printer.draw(print_pdf, pack=pack, applicant_id=applicant_id, values=values)
+        packs.append((pack, {"applicant": applicant_id, "nik": nik, "path": str(path),
+                             "pages": pages}))
+    print_pdf.save()
+    write_bytes(print_path, print_buffer.getvalue())
+    return packs, str(print_path)

@@ -1,0 +1,54 @@
+"""Values a pack shows: roster rows turned into the keys the form templates name."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+ROSTER_KEYS = ("nama", "nik", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
+               "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",
+               "jenjang")
+# experience column -> suffix of the form key proyek_<n>_<suffix>
+EXPERIENCE_KEYS = {"nama_proyek": "nama", "pemberi_kerja": "pemberi_kerja",
+                   "jabatan": "jabatan", "lokasi": "lokasi", "mulai": "mulai",
+                   "selesai": "selesai"}
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+def display_date(value: str | None) -> str | None:
+    """ISO dates as Indonesian forms write them: 2019-03-07 -> 07-03-2019, 2019-03 -> 03-2019."""
+    if not value:
+        return value
+    match = _ISO_DATE.match(value.strip())
+    if not match:
+        return value
+    year, month, day = match.groups()
+    return f"{day}-{month}-{year}" if day else f"{month}-{year}"
+
+
+def applicant_values(row: sqlite3.Row | dict, experience: list) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for key in ROSTER_KEYS:
+        value = row[key] if key in row.keys() else None
+        if value is not None and value != "":
+            values[key] = str(value)
+    if "tanggal_lahir" in values:
+        values["tanggal_lahir"] = display_date(values["tanggal_lahir"])
+    for n, exp in enumerate(experience, start=1):
+        for column, suffix in EXPERIENCE_KEYS.items():
+            value = exp[column]
+            if value:
+                text = display_date(str(value)) if column in ("mulai", "selesai") else str(value)
+                values[f"proyek_{n}_{suffix}"] = text
+    return values
+
+
+def load_applicants(conn: sqlite3.Connection, ids: list[int]) -> list[tuple[sqlite3.Row, dict]]:
+    """(row, values) of each applicant in ``ids``, in that order."""
+    result = []
+    for applicant_id in ids:
+        row = conn.execute("SELECT * FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
+        experience = conn.execute(
+            "SELECT * FROM experience WHERE applicant_id = ? ORDER BY id", (applicant_id,)
+        ).fetchall()
+        result.append((row, applicant_values(row, experience)))
+    return result
