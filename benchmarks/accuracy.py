@@ -5,8 +5,8 @@ or without the back, colour or greyscale; ijazah; pas foto of every kind; now
 and then a blank or unrelated page) and the form-box crops (checkboxes,
 signatures with and without a rubber stamp, the materai box on colour and
 greyscale scans, typed, empty and handwritten fields) at 200 and 300 dpi with
-scan defects (gain, noise, dust, JPEG, shifted crops), runs every reader and
-prints precision and recall (or the exact-match rate) per reader.
+scan defects (skew up to 1.5 degrees, gain, noise, dust, JPEG, shifted crops),
+runs every reader and prints precision and recall (or the exact-match rate).
 
     python benchmarks/accuracy.py [--applicants 50] [--seed 1] [--workers 2]
 """
@@ -40,9 +40,10 @@ TARGETS = {"nik_exact": 0.98, "fields_exact": 0.97, "signature": 0.99, "checkbox
 
 
 def _page_scan(img, g: np.random.Generator, colour: bool):
-    """A scanned attachment: gain, noise, JPEG; greyscale when the copy is not in colour."""
-    return F.scan(img, g, grey=False, jpeg=int(g.integers(70, 90)), noise=3.0).convert(
-        "RGB" if colour else "L").convert("RGB")
+    """A scanned attachment: a little skew, gain, noise, JPEG; greyscale unless in colour."""
+    scanned = F.scan(F.skew(img.convert("RGB"), g), g, grey=False,
+                     jpeg=int(g.integers(70, 90)), noise=3.0)
+    return scanned.convert("RGB" if colour else "L").convert("RGB")
 
 
 def run_applicant(args: tuple[int, dict, int]) -> dict:
@@ -64,6 +65,8 @@ def run_applicant(args: tuple[int, dict, int]) -> dict:
     kind = D.PAS_FOTO_KINDS[index % len(D.PAS_FOTO_KINDS)] if rng.random() < 0.6 else "ok"
     maker = D.make_pas_foto_page if rng.random() < 0.6 else D.make_pas_foto
     photo, pf_truth = maker(person, rng=rng, dpi=dpi, kind=kind)
+    if maker is D.make_pas_foto_page:
+        photo = _page_scan(photo, g, True)
     pages = [("ktp", ktp_page), ("ijazah", ij_page), ("pas_foto", photo)]
     if index % 5 == 0:
         pages.append(("blank", F.blank_page(g, dpi)))

@@ -65,6 +65,13 @@ def scan(img: Image.Image, rng: np.random.Generator, *, grey: bool = True, jpeg:
     return Image.open(buf).convert("L" if grey else "RGB")
 
 
+def skew(img: Image.Image, rng: np.random.Generator, max_deg: float = 1.5) -> Image.Image:
+    """A page fed a little askew: rotated on the scanner bed's grey."""
+    angle = float(rng.uniform(-max_deg, max_deg))
+    bed = (238, 238, 236) if img.mode == "RGB" else 238
+    return img.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=bed)
+
+
 def draw_tick(img: Image.Image, rng: np.random.Generator, kind: str = "v") -> Image.Image:
     d = ImageDraw.Draw(img)
     w, h = img.size
