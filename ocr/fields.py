@@ -122,7 +122,9 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     lengths = [len(w["text"]) for w in words]
     confidence = float(np.average([w["conf"] for w in words], weights=lengths)) / 100 \
         if words else 0.0
-    weakest = min((w["conf"] for w in words if len(w["text"]) > 1), default=0.0) / 100
+    # a one-character value (jenjang "4") has no longer word: its own confidence counts
+    weakest = min((w["conf"] for w in words if len(w["text"]) > 1),
+                  default=confidence * 100) / 100
     pattern = FORMATS.get(charset)
     fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text.replace(" ", ""))))
     if not fits or confidence < MIN_CONFIDENCE or weakest < MIN_WORD_CONFIDENCE:

@@ -14,7 +14,9 @@ JSON shape::
                            "key": "nama", "charset": "alpha"}, ...]}]}
 
 Box kinds: ``text`` (a typed/handwritten value; ``key`` the roster key it
-shows, ``charset`` one of digits/date/alpha/any), ``checkbox``, ``signature``
+shows, ``charset`` one of digits/date/alpha/any, ``comb`` the number of character
+cells when the box is divided into cells, ``lines`` the lines of text it holds),
+``checkbox``, ``signature``
 (name ``ttd_<who>``), ``materai``.
 """
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Box:
     rect: tuple[float, float, float, float]  # x, y, w, h in mm (top-left origin)
     key: str | None = None
     charset: str = "any"
+    comb: int = 0      # > 0: one character per cell, cells divided by printed ticks
+    lines: int = 1     # lines of text the box holds
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,8 @@ class DocumentGeometry:
             PageGeometry(page=p["page"], marks=tuple(tuple(m) for m in p["marks"]),
                          qr=tuple(p["qr"]),
                          boxes=tuple(Box(name=b["name"], kind=b["kind"], rect=tuple(b["rect"]),
-                                         key=b.get("key"), charset=b.get("charset", "any"))
+                                         key=b.get("key"), charset=b.get("charset", "any"),
+                                         comb=b.get("comb", 0), lines=b.get("lines", 1))
                                      for b in p["boxes"]))
             for p in data["pages"])
         return cls(id=data["id"], doc=data["doc"], paper=data["paper"],

@@ -386,7 +386,7 @@ class _Engine:
         if "preset" in node:
             preset, _ = self.compile(node["preset"], node, "preset")
         box = Box(name=name, kind="text", rect=(x, y, w, h), key=key,
-                  charset=self.charset(key, node))
+                  charset=self.charset(key, node), comb=comb, lines=lines)
         b.fields.append(Field(box=box, lines=lines, comb=comb,
                               size=float(self.c["field"]["value_size"]), preset=preset,
                               top_align=lines > 1))
@@ -490,7 +490,8 @@ class _Engine:
                         inset = 0.6
                         box = Box(name=name, kind="text",
                                   rect=(x + inset, y + inset, w - 2 * inset, row_h - 2 * inset),
-                                  key=key, charset=self.charset(col.get("charset_key", ""), col))
+                                  key=key, charset=self.charset(col.get("charset_key", ""), col),
+                                  lines=int(col.get("lines", 1)))
                         b.fields.append(Field(box=box, lines=int(col.get("lines", 1)),
                                               size=float(self.c["field"]["value_size"]) - 1))
                     else:
