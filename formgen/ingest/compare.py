@@ -12,6 +12,8 @@ from ocr.findings import Finding
 from ocr.geometry import PageGeometry
 
 NAME_MATCH_MIN = 85.0  # rapidfuzz token_sort_ratio, 0-100
+# Free text read back from print: one or two confusable characters (Jl./JI.) still agree.
+TEXT_MATCH_MIN = 92.0
 
 _EDUCATION_LEVELS = {
     "SD": "SD", "SMP": "SMP", "SLTP": "SMP", "MTS": "SMP",
@@ -48,12 +50,17 @@ def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
     if kind == "level":
         return (_EDUCATION_LEVELS.get(normalise_text(read).replace(" ", ""))
                 == _EDUCATION_LEVELS.get(normalise_text(expected).replace(" ", "")))
+    if kind == "free_text":
+        return fuzz.ratio(normalise_text(read), normalise_text(expected)) >= TEXT_MATCH_MIN
     if kind == "sex":
         return normalise_text(read)[:1] in ("L", "P") and normalise_text(read)[:1] == normalise_text(expected)[:1]
     return normalise_text(read) == normalise_text(expected)
 
 
-_KEY_KIND = {"nama": "name", "tanggal_lahir": "date", "jenis_kelamin": "sex"}
+_KEY_KIND = {"nama": "name", "tanggal_lahir": "date", "jenis_kelamin": "sex",
+             "alamat": "free_text", "tempat_lahir": "free_text", "kelurahan": "free_text",
+             "kecamatan": "free_text", "jabatan_kerja": "free_text", "pendidikan": "free_text",
+             "email": "free_text"}
 _KTP_KEYS = {"nik": "text", "nama": "name", "tanggal_lahir": "date", "jenis_kelamin": "sex",
              "tempat_lahir": "text"}
 _IJAZAH_KEYS = {"nama": ("nama", "name"), "jenjang": ("pendidikan", "level")}
