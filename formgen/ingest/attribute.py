@@ -3,6 +3,8 @@
 The rules, in file order:
 - a page with a formgen QR code belongs to the applicant its pack was printed for
   (a blank numbered pack gets a provisional applicant keyed by its pack number);
+  a code whose applicant part disagrees with its pack (a personal code on a blank pack,
+  a blank pack's code on a pack printed for someone) goes to review;
 - a separator (``sampul``) starts that applicant's run: the attachments after it
   (no QR: KTP, ijazah, pas foto, other) are theirs until the next separator;
 - an attachment before any separator, after a form of another applicant inside
@@ -36,6 +38,7 @@ class Placement:
 class PackRef:
     pack_id: int
     applicant_id: int | None   # None: a blank pack not yet claimed
+    printed_blank: bool = False  # printed without an applicant (claimed or not)
 
 
 @dataclass
@@ -53,6 +56,13 @@ def ktp_nik(result: PageResult) -> str | None:
     if nik and valid and valid.value is True and nik.value and nik.confidence >= 0.6:
         return str(nik.value)
     return None
+
+
+def _code_fits_pack(code_applicant: int | None, pack: PackRef) -> bool:
+    """Whether the applicant part of a page code agrees with what the pack was printed as."""
+    if code_applicant is None:
+        return pack.applicant_id is None or pack.printed_blank
+    return not pack.printed_blank and code_applicant == pack.applicant_id
 
 
 def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[Placement]:
@@ -76,15 +86,12 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
             if pack is None:
                 placements.append(Placement(None, None, page_id.doc, review="unknown_pack"))
                 continue
-            if pack.applicant_id is None:
-                if page_id.applicant is not None:
-                    placements.append(Placement(None, pack.pack_id, page_id.doc,
-                                                review="qr_mismatch"))
-                    continue
-                pack.applicant_id = ctx.claim_blank_pack(pack.pack_id)
-            elif page_id.applicant is not None and page_id.applicant != pack.applicant_id:
+            if not _code_fits_pack(page_id.applicant, pack):
                 placements.append(Placement(None, pack.pack_id, page_id.doc, review="qr_mismatch"))
                 continue
+            if pack.applicant_id is None:
+                pack.applicant_id = ctx.claim_blank_pack(pack.pack_id)
+                pack.printed_blank = True
             if page_id.doc == SEPARATOR:
                 current, current_pack, mixed = pack.applicant_id, pack.pack_id, False
             elif current is not None and pack.applicant_id != current:
