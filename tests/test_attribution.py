@@ -98,3 +98,19 @@ def test_blank_page_without_separator_waits_for_a_person():
     ctx, _ = context()
     placed = attribute_file([attachment("blank")], ctx)
     assert placed[0].review == "blank_without_separator" and placed[0].applicant_id is None
+
+
+def test_code_and_pack_must_agree_on_being_blank():
+    packs = {1: PackRef(1, 1), 3: PackRef(3, None), 4: PackRef(4, 7, printed_blank=True)}
+    ctx, claimed = context(packs)
+    placed = attribute_file([
+        form(1, None, "sampul"),      # a blank pack's code, but pack 1 was printed for A1
+        form(3, 5, "permohonan"),     # a personal code on a blank pack
+        form(4, None, "sampul"),      # a blank pack claimed earlier: its provisional applicant
+        form(4, 7, "permohonan"),     # a personal code on a pack printed blank
+        attachment("ijazah"),
+    ], ctx)
+    assert [p.review for p in placed] == ["qr_mismatch", "qr_mismatch", None, "qr_mismatch",
+                                          None]
+    assert [p.applicant_id for p in placed] == [None, None, 7, None, 7]
+    assert claimed == []
