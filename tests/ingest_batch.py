@@ -1,8 +1,8 @@
 """Build a workspace with a simulated returned batch for the ingest and review tests.
 
 Roster of three synthetic people; personalised packs for the first two, two blank
-numbered packs (one handed back by the roster's third person without a KTP, one by a
-person not on the roster, with a KTP); every pack scanned by the simulator at 150 dpi.
+numbered packs (one handed back by the roster's third person with no attachment, one by
+a person not on the roster, with a KTP only); every pack scanned by the simulator at 150 dpi.
 Extra files carry the bad cases: attachments without their separator, a damaged QR
 code, a form of another workspace, an unknown pack and a blank-pack code on a
 personal pack.
@@ -138,10 +138,12 @@ def build_batch(tmp: Path) -> Batch:
     # it) and one by someone not on the roster (with a KTP).
     blank_sims = [
         simulate_returns([blank_packs[0]], tmp / "blank1", dpi=DPI, seed=SEED + 1,
-                         people={None: roster[2]}, defects={None: {"missing_ktp"}},
+                         people={None: roster[2]}, defects={None: NO_ATTACHMENTS},
                          upside_down_rate=0.0, greyscale_rate=0.0),
         simulate_returns([blank_packs[1]], tmp / "blank2", dpi=DPI, seed=SEED + 2,
-                         people={None: outsider}, upside_down_rate=0.0, greyscale_rate=0.0),
+                         people={None: outsider},
+                         defects={None: {"missing_ijazah", "missing_pas_foto"}},
+                         upside_down_rate=0.0, greyscale_rate=0.0),
     ]
     batch = Batch(ws, ws.root, people, ids, packs, blank_packs, sim, blank_sims, outsider)
     batch.files["main"] = sim.files[0]
