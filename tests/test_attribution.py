@@ -98,3 +98,34 @@ def test_blank_page_without_separator_waits_for_a_person():
     ctx, _ = context()
     placed = attribute_file([attachment("blank")], ctx)
     assert placed[0].review == "blank_without_separator" and placed[0].applicant_id is None
+
+
+def test_code_and_pack_must_agree_on_being_blank():
+    packs = {1: PackRef(1, 1), 3: PackRef(3, None), 4: PackRef(4, 7, printed_blank=True)}
+    ctx, claimed = context(packs)
+    placed = attribute_file([
+        form(1, None, "sampul"),      # a blank pack's code, but pack 1 was printed for A1
+        form(3, 5, "permohonan"),     # a personal code on a blank pack
+        form(4, None, "sampul"),      # a blank pack claimed earlier: its provisional applicant
+        form(4, 7, "permohonan"),     # a personal code on a pack printed blank
+        attachment("ijazah"),
+    ], ctx)
+    # an unidentified page ends the run: the attachment after it waits too
+    assert [p.review for p in placed] == ["qr_mismatch", "qr_mismatch", None, "qr_mismatch",
+                                          "after_unidentified"]
+    assert [p.applicant_id for p in placed] == [None, None, 7, None, None]
+    assert claimed == []
+
+
+def test_an_unidentified_page_ends_the_run():
+    """A damaged separator must not hand its applicant's attachments to the one before."""
+    ctx, _ = context()
+    unreadable = PageResult("f" * 64, 0, qr_status="unreadable")
+    unknown = form(99, 1, "sampul")
+    placed = attribute_file([form(1, 1, "sampul"), attachment("ktp"), unreadable,
+                             attachment("ijazah"), attachment("blank"), form(2, 2, "sampul"),
+                             attachment("pas_foto"), unknown, attachment("ktp")], ctx)
+    assert [p.applicant_id for p in placed] == [1, 1, None, None, None, 2, 2, None, None]
+    assert [p.review for p in placed] == [None, None, "qr_unreadable", "after_unidentified",
+                                          "after_unidentified", None, None, "unknown_pack",
+                                          "after_unidentified"]

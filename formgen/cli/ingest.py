@@ -9,7 +9,7 @@ from ..errors import ExitCode
 from ..i18n import t
 from ..ingest.queries import list_pages, resolve_applicant
 from ..ingest.review import (DOC_TYPES, assign_page, decide_finding, identify_applicant,
-                             reject_page, review_queue, set_page_type)
+                             reject_page, review_queue, set_page_type, waiting_identification)
 from ..ingest.run import ingest_paths
 from ..progress import progress
 from ._common import (AppContext, command, emit_json, error_line, handle_errors, json_option,
@@ -80,18 +80,25 @@ def review_group(ctx: click.Context, app: AppContext, as_json: bool) -> None:
         return
     ws = app.workspace()
     pages = review_queue(ws)
+    provisional = waiting_identification(ws)
     if as_json:
-        emit_json({"pages": pages})
+        emit_json({"pages": pages, "provisional": provisional})
         return
-    if not pages:
+    if not pages and not provisional:
         click.echo(t("review.empty"))
         return
-    click.echo(t("review.header", count=len(pages), folder=ws.root / "review"))
-    for p in pages:
-        reason = t(f"review.reason.{p['review']}", fallback=p["review"])
-        click.echo(f"{p['id']:>6}  {reason}  [{p['doc']}]  {p['file']} #{p['index']}  "
-                   f"{p.get('thumbnail') or ''}")
-    click.echo(t("review.hint"))
+    if pages:
+        click.echo(t("review.header", count=len(pages), folder=ws.root / "review"))
+        for p in pages:
+            reason = t(f"review.reason.{p['review']}", fallback=p["review"])
+            click.echo(f"{p['id']:>6}  {reason}  [{p['doc']}]  {p['file']} #{p['index']}  "
+                       f"{p.get('thumbnail') or ''}")
+        click.echo(t("review.hint"))
+    if provisional:
+        click.echo(t("review.provisional_header", count=len(provisional)))
+        for entry in provisional:
+            click.echo("  " + t("review.provisional_line", applicant=entry["applicant"],
+                                packs=", ".join(entry["packs"]), pages=entry["pages"]))
 
 
 @command("assign")

@@ -3,12 +3,16 @@
 The rules, in file order:
 - a page with a formgen QR code belongs to the applicant its pack was printed for
   (a blank numbered pack gets a provisional applicant keyed by its pack number);
+  a code whose applicant part disagrees with its pack (a personal code on a blank pack,
+  a blank pack's code on a pack printed for someone) goes to review;
 - a separator (``sampul``) starts that applicant's run: the attachments after it
   (no QR: KTP, ijazah, pas foto, other) are theirs until the next separator;
 - an attachment before any separator, after a form of another applicant inside
   the run, or a KTP whose NIK contradicts the applicant goes to review;
 - a page whose QR cannot be read, from another workspace or an unknown pack
-  goes to review; so does a page that could not be read at all;
+  goes to review; so does a page that could not be read at all. Such a page may
+  be the next applicant's separator, so it ends the run: the attachments after
+  it wait for a person (``after_unidentified``) until the next separator;
 - a blank page (a duplex back) is recorded as blank for the current applicant.
 Nothing is ever attributed on a guess.
 """
@@ -36,6 +40,7 @@ class Placement:
 class PackRef:
     pack_id: int
     applicant_id: int | None   # None: a blank pack not yet claimed
+    printed_blank: bool = False  # printed without an applicant (claimed or not)
 
 
 @dataclass
@@ -55,38 +60,50 @@ def ktp_nik(result: PageResult) -> str | None:
     return None
 
 
+def _code_fits_pack(code_applicant: int | None, pack: PackRef) -> bool:
+    """Whether the applicant part of a page code agrees with what the pack was printed as."""
+    if code_applicant is None:
+        return pack.applicant_id is None or pack.printed_blank
+    return not pack.printed_blank and code_applicant == pack.applicant_id
+
+
 def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[Placement]:
     placements: list[Placement] = []
     current: int | None = None     # applicant of the last separator in this file
     current_pack: int | None = None
     mixed = False                  # a form of another applicant appeared inside the run
+    interrupted = False            # an unidentified page (maybe a separator) ended the run
+
+    def unidentified(pack_id: int | None, doc: str, reason: str) -> None:
+        nonlocal current, current_pack, mixed, interrupted
+        placements.append(Placement(None, pack_id, doc, review=reason))
+        current, current_pack, mixed, interrupted = None, None, False, True
+
     for result in results:
         if result.error:
-            placements.append(Placement(None, None, "other", review="unreadable_page"))
+            unidentified(None, "other", "unreadable_page")
             continue
         if result.qr_status == "unreadable":
-            placements.append(Placement(None, None, result.doc or "other", review="qr_unreadable"))
+            unidentified(None, result.doc or "other", "qr_unreadable")
             continue
         page_id = result.page_id
         if page_id is not None:
             if page_id.workspace != ctx.workspace_id:
-                placements.append(Placement(None, None, page_id.doc, review="foreign_workspace"))
+                unidentified(None, page_id.doc, "foreign_workspace")
                 continue
             pack = ctx.find_pack(page_id.pack)
             if pack is None:
-                placements.append(Placement(None, None, page_id.doc, review="unknown_pack"))
+                unidentified(None, page_id.doc, "unknown_pack")
+                continue
+            if not _code_fits_pack(page_id.applicant, pack):
+                unidentified(pack.pack_id, page_id.doc, "qr_mismatch")
                 continue
             if pack.applicant_id is None:
-                if page_id.applicant is not None:
-                    placements.append(Placement(None, pack.pack_id, page_id.doc,
-                                                review="qr_mismatch"))
-                    continue
                 pack.applicant_id = ctx.claim_blank_pack(pack.pack_id)
-            elif page_id.applicant is not None and page_id.applicant != pack.applicant_id:
-                placements.append(Placement(None, pack.pack_id, page_id.doc, review="qr_mismatch"))
-                continue
+                pack.printed_blank = True
             if page_id.doc == SEPARATOR:
-                current, current_pack, mixed = pack.applicant_id, pack.pack_id, False
+                current, current_pack = pack.applicant_id, pack.pack_id
+                mixed = interrupted = False
             elif current is not None and pack.applicant_id != current:
                 mixed = True
             placements.append(Placement(pack.applicant_id, pack.pack_id, page_id.doc))
@@ -94,13 +111,14 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
         doc = result.doc or "other"
         if doc == "blank":
             if current is None:
-                placements.append(Placement(None, None, doc, review="blank_without_separator",
-                                            blank=True))
+                reason = "after_unidentified" if interrupted else "blank_without_separator"
+                placements.append(Placement(None, None, doc, review=reason, blank=True))
             else:
                 placements.append(Placement(current, current_pack, doc, blank=True))
             continue
         if current is None:
-            placements.append(Placement(None, None, doc, review="no_separator"))
+            reason = "after_unidentified" if interrupted else "no_separator"
+            placements.append(Placement(None, None, doc, review=reason))
             continue
         if mixed:
             placements.append(Placement(None, None, doc, review="ambiguous_applicant"))

@@ -91,3 +91,48 @@ def compare_with_roster(findings: list[Finding], applicant: dict | None, *,
             f = _compare(f, applicant.get(key), kind)
         out.append(f)
     return out
+
+
+def recompare_applicant_pages(conn, applicant_id: int) -> None:
+    """Fill ``expected``/``ok`` of the findings on ``applicant_id``'s pages again.
+
+    After a page is assigned by a person or a provisional applicant gets its
+    identity, the findings are compared with the data the applicant has now.
+    """
+    import json
+
+    from ocr.geometry import DocumentGeometry
+
+    row = conn.execute("SELECT * FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
+    if row is None:
+        return
+    applicant = dict(row)
+    layouts: dict[str, DocumentGeometry | None] = {}
+    for page in conn.execute("SELECT id, layout_id, page_no FROM pages WHERE applicant_id = ?",
+                             (applicant_id,)).fetchall():
+        geometry = None
+        if page["layout_id"]:
+            if page["layout_id"] not in layouts:
+                stored = conn.execute("SELECT geometry FROM layouts WHERE id = ?",
+                                      (page["layout_id"],)).fetchone()
+                layouts[page["layout_id"]] = (DocumentGeometry.from_json(stored["geometry"])
+                                              if stored else None)
+            doc = layouts[page["layout_id"]]
+            if doc is not None and page["page_no"] and page["page_no"] <= len(doc.pages):
+                geometry = doc.page(page["page_no"])
+        rows = conn.execute("SELECT * FROM findings WHERE page_id = ? ORDER BY id",
+                            (page["id"],)).fetchall()
+        findings = [Finding(r["kind"], r["name"], json.loads(r["value"]) if r["value"] else None,
+                            r["confidence"],
+                            json.loads(r["expected"]) if r["expected"] else None,
+                            None if r["ok"] is None else bool(r["ok"]), note=r["note"])
+                    for r in rows]
+        for stored_row, before, f in zip(rows, findings,
+                                         compare_with_roster(findings, applicant, page=geometry),
+                                         strict=True):
+            if f == before:
+                continue
+            conn.execute("UPDATE findings SET expected = ?, ok = ? WHERE id = ?",
+                         (json.dumps(f.expected, ensure_ascii=False, default=str)
+                          if f.expected is not None else None,
+                          None if f.ok is None else int(bool(f.ok)), stored_row["id"]))

@@ -28,7 +28,12 @@ def _value(text: str | None):
 
 def list_pages(conn: sqlite3.Connection, *, applicant_id: int | None = None,
                review_only: bool = False) -> list[dict]:
-    """Pages in SPEC §7 shape (plus ``id``, ``file``, ``rejected``, ``image``, ``findings``)."""
+    """Pages in SPEC §7 shape (plus ``id``, ``file``, ``rejected``, ``image``, ``findings``).
+
+    ``applicant`` is null exactly when ``review`` is not. A page a person
+    rejected belongs to nobody: ``applicant`` null, ``review`` "rejected" and
+    ``rejected`` true; it is not in the queue (``review_only`` leaves it out).
+    """
     where, args = ["1=1"], []
     if applicant_id is not None:
         where.append("p.applicant_id = ?")

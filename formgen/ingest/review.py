@@ -1,7 +1,10 @@
 """The review queue: what a person decides about pages the program was not sure of.
 
 Every decision is stored in ``decisions`` (it overrides a reader's finding)
-and in the audit log.
+and in the audit log. A rejected page belongs to nobody: its applicant is
+cleared, its review reason becomes ``rejected`` and it leaves the queue, so
+that ``applicant`` is null exactly when ``review`` is not (SPEC §7), while
+``rejected`` tells a decided page from a waiting one.
 """
 from __future__ import annotations
 
@@ -15,13 +18,14 @@ from ..atomic import atomic_open
 from ..errors import InputError
 from ..i18n import t
 from ..workspace import Workspace
-from .claims import set_applicant_nik
-from .compare import compare_with_roster
+from .claims import provisional_applicants, set_applicant_nik
+from .compare import recompare_applicant_pages
 from .queries import list_pages
 
 DOC_TYPES = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran", "ktp", "ijazah",
              "pas_foto", "blank", "other")
 THUMB_WIDTH = 500
+REJECTED = "rejected"
 
 
 def _page(ws: Workspace, page_id: int):
@@ -47,8 +51,14 @@ def review_queue(ws: Workspace, *, thumbnails: bool = True) -> list[dict]:
     if thumbnails:
         folder = ws.dir("review")
         for page in pages:
-            page["thumbnail"] = str(write_thumbnail(ws, page, folder))
+            thumb = write_thumbnail(ws, page, folder)
+            page["thumbnail"] = str(thumb) if thumb else None
     return pages
+
+
+def waiting_identification(ws: Workspace) -> list[dict]:
+    """Provisional applicants (returned blank packs) whose NIK a person must enter."""
+    return provisional_applicants(ws.conn)
 
 
 def write_thumbnail(ws: Workspace, page: dict, folder: Path) -> Path | None:
@@ -72,22 +82,10 @@ def assign_page(ws: Workspace, page_id: int, applicant_id: int) -> None:
     with db.write_transaction(conn):
         conn.execute("UPDATE pages SET applicant_id = ?, review = NULL, rejected = 0 WHERE id = ?",
                      (applicant_id, page_id))
-        _recompare(ws, page_id, dict(applicant))
+        recompare_applicant_pages(conn, applicant_id)
         _decide(ws, "assign", page_id=page_id, applicant_id=applicant_id,
+                applicant=applicant_id, previous_applicant=page["applicant_id"],
                 previous_review=page["review"])
-
-
-def _recompare(ws: Workspace, page_id: int, applicant: dict) -> None:
-    from ocr.findings import Finding
-
-    conn = ws.conn
-    rows = conn.execute("SELECT * FROM findings WHERE page_id = ?", (page_id,)).fetchall()
-    findings = [Finding(r["kind"], r["name"], json.loads(r["value"]) if r["value"] else None,
-                        r["confidence"], note=r["note"]) for r in rows]
-    for row, f in zip(rows, compare_with_roster(findings, applicant), strict=True):
-        conn.execute("UPDATE findings SET expected = ?, ok = ? WHERE id = ?",
-                     (json.dumps(f.expected, default=str) if f.expected is not None else None,
-                      None if f.ok is None else int(f.ok), row["id"]))
 
 
 def set_page_type(ws: Workspace, page_id: int, doc: str) -> None:
@@ -102,10 +100,13 @@ def set_page_type(ws: Workspace, page_id: int, doc: str) -> None:
 
 
 def reject_page(ws: Workspace, page_id: int) -> None:
+    """The page is used for nobody (see the module docstring)."""
     page = _page(ws, page_id)
     with db.write_transaction(ws.conn):
-        ws.conn.execute("UPDATE pages SET rejected = 1 WHERE id = ?", (page_id,))
-        _decide(ws, "reject", page_id=page_id, applicant_id=page["applicant_id"])
+        ws.conn.execute("UPDATE pages SET rejected = 1, applicant_id = NULL, review = ? "
+                        "WHERE id = ?", (REJECTED, page_id))
+        _decide(ws, "reject", page_id=page_id, applicant_id=page["applicant_id"],
+                previous_applicant=page["applicant_id"], previous_review=page["review"])
 
 
 def decide_finding(ws: Workspace, finding_id: int, accept: bool) -> None:
@@ -129,6 +130,9 @@ def identify_applicant(ws: Workspace, applicant_id: int, nik: str, *,
     row = conn.execute("SELECT * FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
     if row is None:
         raise InputError(t("review.no_applicant", ref=applicant_id), code="no_applicant")
+    if not row["provisional"] or row["nik"] is not None:
+        raise InputError(t("review.not_provisional", ref=applicant_id), code="not_provisional")
+    nik = str(nik).strip()
     check = check_nik(nik)
     if not check.ok:
         raise InputError(t("review.bad_nik", nik=nik, reasons=", ".join(check.reasons)),

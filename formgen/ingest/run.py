@@ -23,8 +23,9 @@ from ..errors import FormgenError
 from ..i18n import t
 from ..workspace import Workspace
 from .archive import archive_file, archive_path, sha256_file
-from .attribute import AttributionContext, PackRef, Placement, attribute_file
+from .attribute import Placement, attribute_file
 from .compare import compare_with_roster
+from .context import workspace_context
 from .discover import discover_files
 from .pagework import PageResult, PageTask, close_documents, init_worker, process_page
 
@@ -228,23 +229,7 @@ def _store_file(ws: Workspace, item: _PendingFile, results: list[PageResult],
             geometries[layout_id] = DocumentGeometry.from_json(layouts[layout_id])
         return geometries.get(layout_id)
 
-    def find_pack(number: int) -> PackRef | None:
-        row = conn.execute("SELECT id, applicant_id FROM packs WHERE id = ?", (number,)).fetchone()
-        return PackRef(row["id"], row["applicant_id"]) if row else None
-
-    def applicant_nik(applicant_id: int) -> str | None:
-        row = conn.execute("SELECT nik FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
-        return row["nik"] if row else None
-
-    def claim_blank_pack(pack_id: int) -> int:
-        now = db.now()
-        cur = conn.execute("INSERT INTO applicants(provisional, created_at, updated_at) "
-                           "VALUES (1, ?, ?)", (now, now))
-        conn.execute("UPDATE packs SET applicant_id = ? WHERE id = ?", (cur.lastrowid, pack_id))
-        db.audit(conn, "blank_pack_claimed", applicant_id=cur.lastrowid, pack=pack_id)
-        return cur.lastrowid
-
-    ctx = AttributionContext(ws.settings.workspace_id, find_pack, applicant_nik, claim_blank_pack)
+    ctx = workspace_context(conn, ws.settings.workspace_id)
     with db.write_transaction(conn):
         conn.execute("DELETE FROM pages WHERE sha256 = ?", (sha,))
         placements = attribute_file(results, ctx)

@@ -1,0 +1,255 @@
+"""Ingest speed on a simulated batch, against plain full-page Tesseract OCR of the same pages.
+
+    python benchmarks/bench_ingest.py [--applicants 12] [--dpi 300] [--jobs 2] [--keep DIR]
+
+1. Roster, packs and a returned batch (about 100 pages at 300 dpi) from the simulator.
+2. ``ingest_paths`` on it: wall time, CPU time (parent + workers), pages per minute, peak
+   memory (resident set of the parent plus its workers, sampled every 0.1 s, and the
+   largest worker's ru_maxrss).
+3. Per page, in this process, the CPU seconds of each stage of the page work: render,
+   identification (QR), upright, registration, box reading on form pages; classification
+   and reading on attachments. Identification + registration of a FORM page is the figure
+   with a target of <= 0.5 s (no full-page OCR on a page its QR identified).
+4. The same pages rendered once at the scan dpi to PNG and read by ``tesseract page.png out
+   -l ind``, as many at a time as ingest has workers: wall and CPU time.
+Figures are medians where per page; the load average is printed, as the machine is shared.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import psutil  # noqa: E402
+
+TARGET_FORM_CPU = 0.5
+TARGET_SPEEDUP = 3.0
+
+
+def cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+class MemorySampler:
+    """Peak resident memory of this process plus all its descendants."""
+
+    def __init__(self, interval: float = 0.1):
+        self.interval, self.peak, self._stop = interval, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def build(tmp: Path, applicants: int, dpi: int):
+    from formgen.forms import generate_packs
+    from formgen.roster import import_roster
+    from formgen.synth.people import make_people, write_roster_xlsx
+    from formgen.synth.scan import simulate_returns
+    from formgen.workspace import init_workspace
+
+    ws, _ = init_workspace(tmp / "ws", dpi=dpi)
+    people = make_people(applicants, seed=2026)
+    write_roster_xlsx(people, tmp / "roster.xlsx")
+    import_roster(ws, tmp / "roster.xlsx")
+    by_nik = {r["nik"]: r["id"] for r in ws.conn.execute("SELECT id, nik FROM applicants")}
+    packs = generate_packs(ws, all_applicants=True)["packs"]
+    defects = {by_nik[people[1]["nik"]]: {"upside_down"},
+               by_nik[people[2]["nik"]]: {"blank_back"}}
+    batch = simulate_returns(packs, tmp / "scans", dpi=dpi, seed=2026,
+                             people={by_nik[p["nik"]]: p for p in people}, defects=defects)
+    return ws, batch
+
+
+def run_ingest(ws, files, jobs: int) -> dict:
+    from formgen.ingest.run import ingest_paths
+
+    start_wall, start_cpu = time.perf_counter(), cpu()
+    with MemorySampler() as memory:
+        report = ingest_paths(ws, files, jobs=jobs)
+    wall, used = time.perf_counter() - start_wall, cpu() - start_cpu
+    pages = report.totals["pages"]
+    return {"pages": pages, "wall": wall, "cpu": used, "peak_rss": memory.peak,
+            "child_maxrss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
+            "totals": report.totals}
+
+
+def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
+    """CPU seconds of each stage of the page work, page by page, in this process."""
+    from ocr.attachments import read_attachment
+    from ocr.classify import classify_attachment
+    from ocr.formpage import read_form_boxes
+    from ocr.geometry import DocumentGeometry
+    from ocr.imaging import is_color
+    from ocr.load import open_document
+    from ocr.qr import identify, read_codes
+    from ocr.register import register_page
+    from ocr.upright import make_upright
+
+    from formgen.ingest.pagework import CROP_DPI
+
+    layouts = {r["id"]: DocumentGeometry.from_json(r["geometry"])
+               for r in ws.conn.execute("SELECT id, geometry FROM layouts")}
+    out = []
+    with open_document(source) as doc:
+        for index in range(pages):
+            row, mark = {"index": index}, cpu()
+
+            def lap(name: str) -> None:
+                nonlocal mark
+                now = cpu()
+                row[name] = now - mark
+                mark = now
+
+            image = doc.render(index, dpi)
+            lap("render")
+            ident = identify(image, hits=read_codes(image))
+            lap("identify")
+            upright = make_upright(image, qr_hits=[ident.hit] if ident.hit else None)
+            color = bool(is_color(upright.image))
+            lap("upright")
+            row["kind"] = "form" if ident.page_id else "attachment"
+            if ident.page_id is not None:
+                geometry = layouts[ident.page_id.layout]
+                page = geometry.page(ident.page_id.page)
+                registered = register_page(upright.image, page, geometry.size_mm,
+                                           qr_hit=upright.hits[0] if upright.hits else None)
+                lap("register")
+                if registered.ok:
+                    read_form_boxes(registered, page, is_color=color, dpi=CROP_DPI)
+                lap("read")
+            else:
+                kind, _conf, _detail = classify_attachment(upright.image, dpi=dpi)
+                lap("classify")
+                read_attachment(upright.image, kind, dpi=dpi)
+                lap("read")
+                row["doc"] = kind
+            out.append(row)
+    return out
+
+
+def tesseract_full_page(source: Path, pages: int, dpi: int, jobs: int, folder: Path) -> dict:
+    from ocr.load import open_document
+
+    folder.mkdir(parents=True, exist_ok=True)
+    images = []
+    with open_document(source) as doc:
+        for index in range(pages):
+            path = folder / f"page_{index:04d}.png"
+            doc.render(index, dpi).save(path, dpi=(dpi, dpi))
+            images.append(path)
+    per_page: list[float] = []
+
+    def ocr(path: Path) -> None:
+        start = time.perf_counter()
+        subprocess.run(["tesseract", str(path), str(path.with_suffix("")), "-l", "ind"],
+                       check=True, capture_output=True,
+                       env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        per_page.append(time.perf_counter() - start)
+
+    start_wall, start_cpu = time.perf_counter(), cpu()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(ocr, images))
+    return {"pages": pages, "wall": time.perf_counter() - start_wall,
+            "cpu": cpu() - start_cpu, "median_page_wall": statistics.median(per_page)}
+
+
+def median_of(rows: list[dict], key: str, kind: str) -> float:
+    values = [r.get(key, 0.0) for r in rows if r["kind"] == kind]
+    return statistics.median(values) if values else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--applicants", type=int, default=12)
+    parser.add_argument("--dpi", type=int, default=300)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--stage-pages", type=int, default=32,
+                        help="pages timed stage by stage (the first N of the batch)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench_ingest_"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        print(f"load average before: {os.getloadavg()} on {os.cpu_count()} CPUs")
+        ws, batch = build(tmp, args.applicants, args.dpi)
+        source = batch.files[0]
+        print(f"batch: {len(batch.truth)} pages at {args.dpi} dpi, {len(batch.files)} file(s)")
+
+        ing = run_ingest(ws, batch.files, args.jobs)
+        print(f"\ningest --jobs {args.jobs}: {ing['pages']} pages in {ing['wall']:.1f} s wall, "
+              f"{ing['cpu']:.1f} s CPU  ->  {ing['pages'] / ing['wall'] * 60:.1f} pages/min "
+              f"(wall), {ing['pages'] / ing['cpu'] * 60:.1f} pages/min per CPU; "
+              f"{ing['cpu'] / ing['pages']:.2f} s CPU per page")
+        print(f"  peak memory: {ing['peak_rss'] / 2**20:.0f} MiB (parent + workers, sampled), "
+              f"largest worker ru_maxrss {ing['child_maxrss'] / 2**20:.0f} MiB")
+        print(f"  accounting: {ing['totals']}")
+
+        rows = stage_times(ws, source, min(args.stage_pages, len(batch.truth)), args.dpi)
+        forms = [r for r in rows if r["kind"] == "form"]
+        attachments = [r for r in rows if r["kind"] == "attachment"]
+        print(f"\nper page CPU seconds, medians ({len(forms)} form pages, {len(attachments)} "
+              f"attachment pages):")
+        for kind, stages in (("form", ("render", "identify", "upright", "register", "read")),
+                             ("attachment", ("render", "identify", "upright", "classify",
+                                             "read"))):
+            parts = ", ".join(f"{s} {median_of(rows, s, kind):.3f}" for s in stages)
+            total = statistics.median([sum(v for k, v in r.items()
+                                           if isinstance(v, float)) for r in rows
+                                       if r["kind"] == kind] or [float("nan")])
+            print(f"  {kind:<10}: {parts}; total {total:.2f}")
+        id_reg = statistics.median([r["identify"] + r["upright"] + r["register"]
+                                    for r in forms])
+        verdict = "ok" if id_reg <= TARGET_FORM_CPU else "MISSED"
+        print(f"  FORM page identification + upright + registration: {id_reg:.3f} s CPU "
+              f"(target <= {TARGET_FORM_CPU}) {verdict}")
+
+        tess = tesseract_full_page(source, len(batch.truth), args.dpi, args.jobs,
+                                   tmp / "tesseract")
+        print(f"\nplain tesseract -l ind, {args.jobs} at a time: {tess['pages']} pages in "
+              f"{tess['wall']:.1f} s wall, {tess['cpu']:.1f} s CPU "
+              f"({tess['pages'] / tess['wall'] * 60:.1f} pages/min; median "
+              f"{tess['median_page_wall']:.2f} s per page)")
+        speedup = tess["wall"] / ing["wall"]
+        verdict = "ok" if speedup >= TARGET_SPEEDUP else "MISSED"
+        print(f"ingest vs full-page OCR: {speedup:.2f}x faster (wall), "
+              f"{tess['cpu'] / ing['cpu']:.2f}x (CPU); target >= {TARGET_SPEEDUP}x {verdict}")
+        print(f"load average after: {os.getloadavg()}")
+        ws.close()
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""What the attribution rules ask of the workspace: packs, applicants' NIKs, blank-pack claims."""
+from __future__ import annotations
+
+import sqlite3
+
+from .. import db
+from .attribute import AttributionContext, PackRef
+
+BLANK_PACK_CLAIMED = "blank_pack_claimed"
+
+
+def pack_printed_blank(conn: sqlite3.Connection, pack_id: int) -> bool:
+    """A pack printed without an applicant: still unclaimed, or claimed from a returned scan.
+
+    The claim is recorded in the audit log in the transaction that gave the pack its
+    provisional applicant, so it stays known after the applicant joins a roster entry.
+    """
+    row = conn.execute(
+        "SELECT (SELECT applicant_id IS NULL FROM packs WHERE id = ?) AS unclaimed, "
+        "EXISTS (SELECT 1 FROM audit WHERE action = ? AND json_extract(detail, '$.pack') = ?) "
+        "AS claimed", (pack_id, BLANK_PACK_CLAIMED, pack_id)).fetchone()
+    return bool(row["unclaimed"]) or bool(row["claimed"])
+
+
+def workspace_context(conn: sqlite3.Connection, workspace_id: str) -> AttributionContext:
+    """An ``AttributionContext`` reading and writing ``conn`` (inside the caller's transaction)."""
+
+    def find_pack(number: int) -> PackRef | None:
+        row = conn.execute("SELECT id, applicant_id FROM packs WHERE id = ?", (number,)).fetchone()
+        if row is None:
+            return None
+        return PackRef(row["id"], row["applicant_id"], pack_printed_blank(conn, row["id"]))
+
+    def applicant_nik(applicant_id: int) -> str | None:
+        row = conn.execute("SELECT nik FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
+        return row["nik"] if row else None
+
+    def claim_blank_pack(pack_id: int) -> int:
+        now = db.now()
+        cur = conn.execute("INSERT INTO applicants(provisional, created_at, updated_at) "
+                           "VALUES (1, ?, ?)", (now, now))
+        conn.execute("UPDATE packs SET applicant_id = ? WHERE id = ?", (cur.lastrowid, pack_id))
+        db.audit(conn, BLANK_PACK_CLAIMED, applicant_id=cur.lastrowid, pack=pack_id)
+        return cur.lastrowid
+
+    return AttributionContext(workspace_id, find_pack, applicant_nik, claim_blank_pack)
