@@ -119,6 +119,7 @@ def _apply_decision(ev: Evidence, by_id: dict[int, Fact], row: sqlite3.Row) -> N
     if action == "assign" and page is not None:
         page.applicant_id = detail.get("applicant", row["applicant_id"])
         page.review = None
+        page.rejected = False  # assigning a page takes back an earlier rejection
     elif action == "set_type" and page is not None and detail.get("doc"):
         page.doc = detail["doc"]
     elif action == "reject" and page is not None:
