@@ -237,6 +237,18 @@ def test_assign_decision_moves_a_review_page_to_the_applicant(workspace):
     assert verdict(workspace, app)["status"] == "lengkap"
 
 
+def test_a_page_assigned_after_its_rejection_counts_again(workspace):
+    app = complete_applicant(workspace, nik=nik_for(31), nama="ANDI", images=False,
+                             skip=("pas_foto",))
+    page = add_page(workspace, None, "pas_foto", review="no_separator",
+                    findings=[("pas_foto", "aspect_ok", True), ("pas_foto", "faces", 1),
+                              ("pas_foto", "plain_background", True), ("pas_foto", "color", True)])
+    add_decision(workspace, "reject", page_id=page)
+    assert statuses(verdict(workspace, app))["pas_foto"] == "missing"
+    add_decision(workspace, "assign", page_id=page, applicant_id=app)
+    assert verdict(workspace, app)["status"] == "lengkap"
+
+
 def test_form_fields_handwritten_or_differing_need_a_look(workspace):
     app = complete_applicant(workspace, nik=nik_for(29), nama="ANDI", images=False,
                              override={"field/nama": ("ANDI S", 0.3, "handwritten")})
