@@ -104,6 +104,8 @@ def _agrees(name: str, value: str, want: str) -> bool:
         threshold = 90 if name == "nama" else 85
         a = " ".join(re.sub(r"[^0-9A-Z ]", " ", value.upper()).split())
         b = " ".join(re.sub(r"[^0-9A-Z ]", " ", want.upper()).split())
+        if name == "alamat":  # the roster's address adds RT/RW to the street the card shows
+            return fuzz.partial_ratio(a, b) >= threshold
         return fuzz.ratio(a, b) >= threshold
     if name == "jenis_kelamin":
         return value[:1].upper() == want[:1].upper()
