@@ -24,6 +24,9 @@ WHITELISTS = {
     "alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,'-",
     "any": None,
 }
+# Models tried in turn until one reads confidently: on digit strings ``ind`` and ``eng``
+# fail on different values (7/1, 0/6, a dropped digit), and say so by a low confidence.
+LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind")}
 MIN_CONFIDENCE = 0.70        # mean word confidence (0..1) of a typed reading
 MIN_WORD_CONFIDENCE = 0.40   # no single word below this
 EMPTY_INK = 0.002            # ink fraction below which a box is empty
@@ -107,6 +110,21 @@ def prepare(grey: np.ndarray) -> tuple[np.ndarray | None, float]:
     return cv2.copyMakeBorder(text, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255), ratio
 
 
+def _ocr(image: np.ndarray, psm: int, charset: str, lang: str) -> tuple[str, float, float]:
+    """(text, length-weighted mean confidence, weakest word confidence), confidences 0..1."""
+    words = tesseract.ocr_data(image, psm=psm, whitelist=WHITELISTS[charset], lang=lang)
+    text = tesseract.join_lines(words) if psm == 6 else " ".join(w["text"] for w in words)
+    if not words:
+        return "", 0.0, 0.0
+    # Weighted by length: Tesseract gives a forced single letter ("I") a confidence of 0.
+    lengths = [len(w["text"]) for w in words]
+    confidence = float(np.average([w["conf"] for w in words], weights=lengths)) / 100
+    # a one-character value (jenjang "4") has no longer word: its own confidence counts
+    weakest = min((w["conf"] for w in words if len(w["text"]) > 1),
+                  default=confidence * 100) / 100
+    return text, confidence, weakest
+
+
 def read_field(crop, *, charset: str = "any", expected: str | None = None,
                multiline: bool = False) -> FieldReading:
     """Read a typed value; compare with ``expected`` (normalised) when given."""
@@ -116,17 +134,12 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     if image is None:
         return FieldReading(None, 0.95, "empty", expected, None if expected is None else False)
     psm = 6 if multiline else 7
-    words = tesseract.ocr_data(image, psm=psm, whitelist=WHITELISTS[charset])
-    text = tesseract.join_lines(words) if multiline else " ".join(w["text"] for w in words)
-    # Weighted by length: Tesseract gives a forced single letter ("I") a confidence of 0.
-    lengths = [len(w["text"]) for w in words]
-    confidence = float(np.average([w["conf"] for w in words], weights=lengths)) / 100 \
-        if words else 0.0
-    # a one-character value (jenjang "4") has no longer word: its own confidence counts
-    weakest = min((w["conf"] for w in words if len(w["text"]) > 1),
-                  default=confidence * 100) / 100
-    pattern = FORMATS.get(charset)
-    fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text.replace(" ", ""))))
+    for lang in LANGUAGES.get(charset, ("ind",)):
+        text, confidence, weakest = _ocr(image, psm, charset, lang)
+        pattern = FORMATS.get(charset)
+        fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text.replace(" ", ""))))
+        if fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE:
+            break
     if not fits or confidence < MIN_CONFIDENCE or weakest < MIN_WORD_CONFIDENCE:
         return FieldReading(None, round(confidence, 3), "handwritten", expected, None)
     if charset in ("digits", "date"):

@@ -104,6 +104,8 @@ def _agrees(name: str, value: str, want: str) -> bool:
         threshold = 90 if name == "nama" else 85
         a = " ".join(re.sub(r"[^0-9A-Z ]", " ", value.upper()).split())
         b = " ".join(re.sub(r"[^0-9A-Z ]", " ", want.upper()).split())
+        if name == "alamat":  # the roster's address adds RT/RW to the street the card shows
+            return fuzz.partial_ratio(a, b) >= threshold
         return fuzz.ratio(a, b) >= threshold
     if name == "jenis_kelamin":
         return value[:1].upper() == want[:1].upper()
@@ -228,22 +230,37 @@ def _nik_band(img: np.ndarray, scale: float = 1.0) -> np.ndarray:
     return cv2.copyMakeBorder(band, 12, 12, 12, 12, cv2.BORDER_REPLICATE)
 
 
-def _read_nik(grey: np.ndarray, binary: np.ndarray, header_text: str,
+def _keep_darkest(band: np.ndarray, share: float) -> np.ndarray:
+    """Stretch the darkest tones to the full range: the security lines of a greyscale copy,
+    lighter than the digits, fade to white."""
+    b = band.astype(np.float32)
+    ink, paper = np.percentile(b, 3), np.percentile(b, 60)
+    cut = ink + share * max(paper - ink, 1.0)
+    return np.clip((b - ink) / (cut - ink) * 255, 0, 255).astype(np.uint8)
+
+
+def _read_nik(grey: np.ndarray, header_text: str,
               birth: dt.date | None, sex: str | None) -> str | None:
     """Independent readings of the NIK band; more are made only while they disagree.
 
     The grey band read with the ``eng`` model reads digits best (binarising eats into the
     digits' counters), so two such readings at different scales come first; further
-    readings join only when those two disagree, and the digit-wise majority decides.
+    readings (another scale, the darkest tones only, the ``ind`` model, the unrestricted
+    reading with digit fixes) join only when those two disagree, and the best-supported
+    reading wins.
     """
-    def digits(img, scale=1.0, lang="eng"):
-        return re.sub(r"\D", "", tesseract.ocr_text(_nik_band(img, scale), psm=7, lang=lang,
+    def digits(img, scale=1.0, lang="eng", dark=None):
+        band = _nik_band(img, scale)
+        if dark is not None:
+            band = _keep_darkest(band, dark)
+        return re.sub(r"\D", "", tesseract.ocr_text(band, psm=7, lang=lang,
                                                     whitelist="0123456789")[0])
 
     found = [digits(grey), digits(grey, 0.7)]
     if found[0] == found[1] and nik_structure_ok(found[0]) and nik_agrees(found[0], birth, sex):
         return found[0]
-    found += [digits(grey, 1.5), digits(grey, lang="ind"), digits(binary)]
+    found += [digits(grey, 1.5), digits(grey, 0.7, dark=0.65), digits(grey, dark=0.5),
+              digits(grey, lang="ind")]
     raw = tesseract.ocr_text(_nik_band(grey), psm=7)[0]
     found.append(re.sub(r"\D", "", raw.replace(" ", "").translate(DIGIT_FIXES)))
     match = re.search(r"NIK\W*([0-9A-Za-z|!]{14,18})", header_text)
@@ -295,13 +312,13 @@ def read_card(card_rgb: np.ndarray) -> KtpReading | None:
         return None
     place, birth = _parse_birth(fields.get("tempat_tgl_lahir"))
     sex = _parse_sex(fields.get("jenis_kelamin"))
-    nik = _read_nik(grey, binary, text, birth, sex)
+    nik = _read_nik(grey, text, birth, sex)
     if not nik_agrees(nik, birth, sex) and "tempat_tgl_lahir" in boxes:
         # Either the NIK or the date was misread: read the date once more, on its own.
         again = _reread_date(grey, boxes["tempat_tgl_lahir"])
         if again is not None and again != birth:
             birth = again
-            nik = _read_nik(grey, binary, text, birth, sex)
+            nik = _read_nik(grey, text, birth, sex)
     nama = fields.get("nama")
     nama = " ".join(re.sub(r"[^A-Za-z.,' ]", " ", nama).split()).upper() if nama else None
     valid = nik_structure_ok(nik)

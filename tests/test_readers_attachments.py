@@ -54,6 +54,7 @@ def test_ktp_colour_copy_read_and_matched(people):
     found = _by_name(reading.findings(p))
     assert found["nik"].ok is True and found["nama"].ok is True
     assert found["tanggal_lahir"].ok is True and found["jenis_kelamin"].ok is True
+    assert found["alamat"].ok is True      # the card's street within the roster's address
     assert {f.kind for f in found.values()} == {"ktp"}
 
 
