@@ -34,6 +34,7 @@ from ocr.ktp import read_ktp  # noqa: E402
 from ocr.marks import read_checkbox, read_signature  # noqa: E402
 from ocr.materai import read_materai  # noqa: E402
 from ocr.pasfoto import check_pas_foto  # noqa: E402
+from _figures import report  # noqa: E402
 
 TARGETS = {"nik_exact": 0.98, "fields_exact": 0.97, "signature": 0.99, "checkbox": 0.99,
            "materai_colour": 0.98, "pas_foto": 0.95}
@@ -207,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
             if score < target:
                 failed.append(name)
         print(f"{name:28s} {line}{mark}")
+        if target is not None:
+            report(f"accuracy: {name}", score * 100, "%", target=target * 100)
         if args.misses:
             for truth, read in [(t, p) for t, p in pairs if t != p][:5]:
                 print(f"{'':30s}expected {truth!r}, read {read!r}")
