@@ -34,6 +34,11 @@ def ingest_command(app: AppContext, paths: tuple[Path, ...], jobs: int | None,
             error_line(f"{entry.path}: {entry.error} [{entry.error_code}]")
         elif entry.repaired:
             error_line(t("ingest.file_repaired", path=entry.path, pages=entry.pages))
+        if entry.page_errors:
+            codes = sorted({e["code"] for e in entry.page_errors})
+            error_line(t("ingest.page_errors", path=entry.path, count=len(entry.page_errors),
+                         pages=", ".join(str(e["index"] + 1) for e in entry.page_errors[:10]))
+                       + f" [{','.join(codes)}]")
     if as_json:
         emit_json(report.as_json())
         error_line(t("ingest.summary", **report.totals))  # stdout holds only the JSON

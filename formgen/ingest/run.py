@@ -57,6 +57,8 @@ class FileReport:
     attributed: int = 0
     review: int = 0
     blank: int = 0
+    # pages that could not be read (they are in review): [{"index": 0, "code": "truncated"}]
+    page_errors: list[dict] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {k: v for k, v in asdict(self).items()}
@@ -74,7 +76,8 @@ class IngestReport:
 
     @property
     def has_errors(self) -> bool:
-        return any(f.status == "error" for f in self.files)
+        """A file was rejected, or a page of one could not be read."""
+        return any(f.status == "error" or f.page_errors for f in self.files)
 
     def as_json(self) -> dict:
         return {"files": [f.as_json() for f in self.files], "accounting": self.totals}
@@ -195,6 +198,8 @@ def _ingest(ws: Workspace, paths: list[Path], *, jobs: int | None,
     for pending_file, results in _run_pages(ws, pending, layouts, jobs=jobs, progress=progress):
         pending_file.results = {}  # the list below is all that is kept of them
         _add_form_fields(results, pending_file.form_fields)
+        pending_file.report.page_errors = [{"index": r.index, "code": r.error_code}
+                                           for r in results if r.error_code]
         try:
             _store_file(ws, pending_file, results, layouts)
         except AccountingError as exc:  # rolled back: the file stays pending, the batch goes on
