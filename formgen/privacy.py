@@ -116,6 +116,8 @@ def purge_applicant(ws: Workspace, applicant_id: int) -> dict:
                 conn.execute("DELETE FROM files WHERE sha256 = ?", (sha,))
         db.audit(conn, "purge", applicant_id=applicant_id, pages=len(pages),
                  originals_kept=len(report["originals_kept"]))
+    # erased rows are overwritten (secure_delete); the write-ahead log holding them goes too
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for page in pages:
         if page["image_path"]:
             _remove(root / page["image_path"], report["files_removed"])

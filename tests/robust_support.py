@@ -194,7 +194,7 @@ def shared_run(base: Path) -> dict:
     corpus = {name: case.make(inputs) for name, case in badinputs.CORPUS.items()
               if name != "tiff_500_frames"}
     (inputs / "banyak").mkdir()
-    corpus["tiff_many_frames"] = badinputs.tiff_500_frames(inputs / "banyak", frames=20)
+    corpus["tiff_many_frames"] = badinputs.tiff_500_frames(inputs / "banyak", frames=6)
     corpus["nested_compression"] = nested_compression_pdf(inputs)
     first = min(people_by_id)
     pack = next(Path(p["path"]) for p in packs if p["applicant"] == first)
@@ -206,7 +206,7 @@ def shared_run(base: Path) -> dict:
     (loop / "ini").symlink_to(".", target_is_directory=True)
     (loop / "atas").symlink_to("..", target_is_directory=True)
     (loop / "salinan.png").symlink_to(loop / "palet.png")
-    result = formgen("ingest", "--json", "-j", "2", *batch.files, *corpus.values(), loop,
+    result = formgen("-v", "ingest", "--json", "-j", "2", *batch.files, *corpus.values(), loop,
                      workspace=root, timeout=600)
     shutil.copytree(root, base / "ws_after_ingest", symlinks=True)
     _RUN.update(base=base, workspace=root, pristine=base / "ws_after_ingest", batch=batch,

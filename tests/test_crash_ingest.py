@@ -20,7 +20,7 @@ from formgen.workspace import init_workspace
 from tests.badinputs import sample_image, sample_pdf
 
 
-def _batch(folder: Path, files: int = 4, pages: int = 5) -> dict[Path, int]:
+def _batch(folder: Path, files: int = 3, pages: int = 3) -> dict[Path, int]:
     """Small PDFs and PNGs, each different (so each its own SHA-256)."""
     folder.mkdir(parents=True, exist_ok=True)
     made = {}

@@ -101,8 +101,10 @@ def process_page(task: PageTask) -> PageResult:
         if not _workspace_write_failed(exc, task):
             log.debug("page %s:%d failed", task.sha256[:12], task.index, exc_info=True)
         result.error = exc.strerror or str(exc)
-        result.error_code = ("workspace_write" if _workspace_write_failed(exc, task)
-                             else "unreadable_page")
+        result.error_code = "unreadable_page"
+        if _workspace_write_failed(exc, task):  # the parent stops the run: nothing to review
+            result.error_code = ("disk_full" if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                                 else "workspace_not_writable")
     except Exception as exc:  # one bad page must not stop the batch
         log.debug("page %s:%d failed", task.sha256[:12], task.index, exc_info=True)
         result.error, result.error_code = f"{type(exc).__name__}: {exc}", "unreadable_page"

@@ -297,9 +297,9 @@ def _run_pages(ws: Workspace, pending: list[_PendingFile], layouts: dict[str, st
     remaining = {i: p.report.pages for i, p in enumerate(pending)}
 
     def collect(number: int, result: PageResult):
-        if result.error_code == "workspace_write":
+        if result.error_code in ("disk_full", "workspace_not_writable"):
             raise WorkspaceError(t("ingest.workspace_write", detail=result.error),
-                                 path=str(ws.root), code="workspace_not_writable")
+                                 path=str(ws.root), code=result.error_code)
         item = pending[number]
         item.results[result.index] = result
         remaining[number] -= 1
