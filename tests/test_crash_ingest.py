@@ -73,7 +73,7 @@ def _assert_whole(root: Path, truth: dict[Path, int]) -> None:
 
 def test_killed_ingest_then_run_again(tmp_path):
     root = tmp_path / "ws"
-    init_workspace(root)[0].close()
+    init_workspace(root, dpi=150)[0].close()
     truth = _batch(tmp_path / "in")
     stale = root / "pages" / ".lama.jpg.abc123.tmp"
     stale.parent.mkdir(exist_ok=True)
@@ -110,7 +110,7 @@ def test_killed_ingest_then_run_again(tmp_path):
 @pytest.fixture
 def small(tmp_path):
     root = tmp_path / "ws"
-    init_workspace(root)[0].close()
+    init_workspace(root, dpi=150)[0].close()
     return root, _batch(tmp_path / "in", files=2, pages=2)
 
 

@@ -1,0 +1,111 @@
+"""Peak memory of ``formgen ingest`` (the parent and its page workers together).
+
+    python benchmarks/bench_memory.py [--pages 1000] [--applicants 25] [--jobs 2]
+
+Two runs, each a real ``python -m formgen ingest`` in a fresh workspace:
+a PDF of ``--pages`` small pages (limit 1 GB), and a simulated batch of
+``--applicants`` returned packs, about 8 pages each (limit 500 MB). The
+resident memory of the whole process tree is sampled every 0.1 s; the
+highest sum is the figure. Exit 1 when a limit is passed.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+MB = 1024 * 1024
+
+
+def many_page_pdf(path: Path, pages: int) -> Path:
+    """``pages`` small pages (10 x 14 cm), each with a little text and a box."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(283, 397))
+    for i in range(pages):
+        c.setFont("Helvetica-Bold", 28)
+        c.drawString(30, 330, f"Halaman {i + 1}")
+        c.rect(30, 30, 150 + i % 80, 60, fill=1)
+        c.showPage()
+    c.save()
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def peak_rss(args: list[str]) -> tuple[int, float, int]:
+    """Run ``args``; (peak resident bytes of its process tree, seconds, exit code)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    parent = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        total = 0
+        try:
+            for p in [parent, *parent.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            pass
+        peak = max(peak, total)
+        time.sleep(0.1)
+    err = proc.stderr.read()
+    if proc.returncode not in (0, 1):
+        print(err, file=sys.stderr)
+    return peak, time.monotonic() - start, proc.returncode
+
+
+def ingest(workspace: Path, files: list[Path], jobs: int) -> tuple[int, float, int]:
+    from formgen.workspace import init_workspace
+
+    if not workspace.exists():
+        init_workspace(workspace)[0].close()
+    return peak_rss([sys.executable, "-m", "formgen", "--workspace", str(workspace), "ingest",
+                     "-j", str(jobs), *map(str, files)])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--applicants", type=int, default=25)
+    parser.add_argument("--jobs", type=int, default=2)
+    opts = parser.parse_args()
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        pdf = many_page_pdf(tmp / "seribu.pdf", opts.pages)
+        peak, seconds, code = ingest(tmp / "ws1", [pdf], opts.jobs)
+        ok &= peak < 1024 * MB and code == 0
+        print(f"{opts.pages}-page PDF ({pdf.stat().st_size // 1024} KB): peak {peak / MB:.0f} MB "
+              f"(limit 1024 MB), {seconds:.0f} s, {seconds / opts.pages * 1000:.0f} ms/page, "
+              f"exit {code}")
+
+        from robust_support import make_workspace
+
+        _people, batch = make_workspace(tmp / "ws2", tmp / "scans",
+                                        applicants=opts.applicants, seed=11,
+                                        file_mode="per_applicant")
+        pages = len(batch.truth)
+        peak, seconds, code = ingest(tmp / "ws2", batch.files, opts.jobs)
+        ok &= peak < 500 * MB and code == 0
+        print(f"simulated batch, {len(batch.files)} files, {pages} pages: peak {peak / MB:.0f} MB "
+              f"(limit 500 MB), {seconds:.0f} s, {seconds / pages * 1000:.0f} ms/page, "
+              f"exit {code}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
