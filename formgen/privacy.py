@@ -97,7 +97,9 @@ def purge_applicant(ws: Workspace, applicant_id: int) -> dict:
         for table in ("experience", "dossiers"):
             report["rows"][table] = conn.execute(
                 f"DELETE FROM {table} WHERE applicant_id = ?", (applicant_id,)).rowcount
-        conn.execute("UPDATE packs SET applicant_id = NULL WHERE applicant_id = ?",
+        # the pack number stays (a late scan of it goes to review); its file, named
+        # after the applicant, goes below
+        conn.execute("UPDATE packs SET applicant_id = NULL, path = NULL WHERE applicant_id = ?",
                      (applicant_id,))
         for extra in _optional_tables(conn):
             conn.execute(f"DELETE FROM {extra} WHERE applicant_id = ?", (applicant_id,))

@@ -94,13 +94,16 @@ def nested_compression_pdf(folder: Path) -> Path:
     return path
 
 
-def active_filled_pack(pack: Path, target: Path, *, field: str, value: str) -> Path:
+def active_filled_pack(pack: Path, target: Path, *, field: str, value: str,
+                       keep_pages: int = 2) -> Path:
     """A printed pack as a PDF reader would save it after filling ``field`` on its first page,
-    carrying JavaScript, a launch action and an embedded file."""
+    carrying JavaScript, a launch action and an embedded file (its first ``keep_pages``)."""
     from pypdf import PdfWriter
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
     writer = PdfWriter(clone_from=str(pack))
+    for index in range(len(writer.pages) - 1, keep_pages - 1, -1):
+        writer.remove_page(index)
     writer.update_page_form_field_values(writer.pages[0], {field: value},
                                          auto_regenerate=False)
     writer.add_attachment("muatan.bat", b"echo jangan dijalankan\r\n")
