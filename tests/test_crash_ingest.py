@@ -138,6 +138,26 @@ def test_full_disk_stops_cleanly_and_the_same_command_finishes(small, cli, monke
     _assert_whole(root, truth)
 
 
+def test_read_only_archive_stops_before_any_page(small, cli, monkeypatch):
+    root, truth = small
+    real_replace = os.replace
+
+    def read_only(src, dst, *a, **kw):
+        if f"{os.sep}originals{os.sep}" in str(dst):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(src))
+        return real_replace(src, dst, *a, **kw)
+
+    monkeypatch.setattr(os, "replace", read_only)
+    result = cli("ingest", "-j", "1", *truth, workspace=root)
+    assert result.exit_code == 3
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "[workspace_not_writable]" in lines[0], result.stderr
+    assert not list((root / "originals").rglob("*.*"))
+    conn = sqlite3.connect(root / "formgen.db")
+    assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 0
+    conn.close()
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_pages_folder_exit_3_then_retry(small):
     root, truth = small

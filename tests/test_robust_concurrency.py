@@ -17,9 +17,9 @@ def test_ingest_and_check_side_by_side(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     files = []
-    for n in range(3):
+    for n in range(2):
         path = folder / f"kiriman_{n}.pdf"
-        path.write_bytes(sample_pdf(2 + n))
+        path.write_bytes(sample_pdf(1 + n))
         files.append(path)
     image = folder / "lampiran.png"
     sample_image().save(image)
@@ -43,4 +43,4 @@ def test_ingest_and_check_side_by_side(tmp_path):
         assert "Traceback" not in check.stderr and "locked" not in check.stderr
     assert integrity(root / "formgen.db") == "ok"
     final = formgen("pages", "--json", workspace=root)
-    assert final.returncode == 0 and final.stdout.count('"index"') == 2 + 3 + 4 + 1
+    assert final.returncode == 0 and final.stdout.count('"index"') == 1 + 2 + 1
