@@ -129,8 +129,9 @@ def active_content(path: Path) -> set[str]:
     """Active-content keys found anywhere in a PDF (its raw bytes and every object)."""
     from pypdf import PdfReader
 
-    found = {key for key in ACTIVE_KEYS if key.encode() + b" " in path.read_bytes()
-             or key.encode() + b"/" in path.read_bytes() or key.encode() + b"<" in path.read_bytes()}
+    raw = path.read_bytes()
+    found = {key for key in ACTIVE_KEYS
+             if any(key.encode() + end in raw for end in (b" ", b"/", b"<", b"("))}
     reader = PdfReader(str(path))
     seen: set[int] = set()
 

@@ -82,7 +82,7 @@ def test_symlink_loop_folder_ends_and_a_linked_file_counts_once(run):
 def test_pages_recorded_once_and_images_normalised(run):
     conn = sqlite3.connect(run["workspace"] / "formgen.db")
     conn.row_factory = sqlite3.Row
-    per_page = Counter((r["sha256"], r["idx"]) for r in conn.execute("SELECT sha256, idx FROM pages"))
+    per_page = Counter(tuple(r) for r in conn.execute("SELECT sha256, idx FROM pages"))
     assert per_page and max(per_page.values()) == 1
     for name in ("cmyk_jpeg", "png_16bit", "palette_png", "exif_rotated_jpeg", "jpeg_named_pdf"):
         original = run["corpus"][name].name

@@ -13,7 +13,8 @@ from tests.badinputs import sample_pdf
 ROOT = Path(__file__).resolve().parents[1]
 # A write straight to a final path: Path.write_bytes/write_text, open(..., "w"/"a"/"x"),
 # shutil.copy* (the atomic module itself is where such writes belong).
-DIRECT_WRITE = re.compile(r"(?<!atomic)\.(write_bytes|write_text)\(|\bopen\([^)]*[\"'][wax]b?\+?[\"']"
+DIRECT_WRITE = re.compile(r"(?<!atomic)\.(write_bytes|write_text)\("
+                          r"|\bopen\([^)]*[\"'][wax]b?\+?[\"']"
                           r"|shutil\.copy(?!fileobj)")
 
 

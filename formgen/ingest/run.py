@@ -23,9 +23,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ocr.geometry import DocumentGeometry
-
 from ocr.findings import Finding
+from ocr.geometry import DocumentGeometry
 
 from .. import db
 from ..atomic import clean_stale_temps
@@ -109,7 +108,8 @@ def _as_workspace_error(ws: Workspace, exc: BaseException) -> WorkspaceError | N
         return None
     inside = bool(exc.filename) and str(exc.filename).startswith(str(ws.root))
     if exc.errno in _WORKSPACE_ERRNOS or (exc.errno in _WORKSPACE_DENIED and inside):
-        code = "disk_full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "workspace_not_writable"
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        code = "disk_full" if full else "workspace_not_writable"
         return WorkspaceError(t("ingest.workspace_write", detail=exc.strerror or str(exc)),
                               path=str(ws.root), code=code)
     return None
