@@ -15,6 +15,8 @@ from tests.badinputs import CORPUS
 REJECTED = {name: case.code for name, case in CORPUS.items()
             if case.code and name not in ("truncated_jpeg",)}
 
+pytestmark = pytest.mark.slow  # one real ingest of ~50 pages, shared
+
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):

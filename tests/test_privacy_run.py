@@ -16,6 +16,8 @@ from robust_support import active_content, formgen, integrity, shared_run
 
 from formgen.safenames import applicant_filename
 
+pytestmark = pytest.mark.slow  # one real ingest of ~50 pages, shared
+
 
 @pytest.fixture(scope="module")
 def full(tmp_path_factory):
