@@ -8,12 +8,15 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+#: A temporary file older than this was left by a run that was killed: it can go.
+STALE_TEMP_SECONDS = 600
 
 
 def ensure_dir(path: Path) -> Path:
@@ -53,3 +56,24 @@ def write_text(path: Path, text: str) -> Path:
     with atomic_open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
     return Path(path)
+
+
+def clean_stale_temps(root: Path, *, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove ``.<name>.*.tmp`` files under ``root`` left by a killed run; the removed paths.
+
+    A temporary file is never visible under its final name, so readers ignore
+    it; only files older than ``older_than`` seconds are removed, so a write
+    still in progress in another process is left alone.
+    """
+    removed = []
+    limit = time.time() - older_than
+    for folder, subdirs, names in os.walk(root, followlinks=False):
+        for name in names:
+            if not (name.startswith(".") and name.endswith(".tmp")):
+                continue
+            path = Path(folder) / name
+            with contextlib.suppress(OSError):
+                if path.lstat().st_mtime < limit:
+                    path.unlink()
+                    removed.append(path)
+    return removed

@@ -56,6 +56,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")  # erased personal data is overwritten
         migrate(conn)
     except sqlite3.OperationalError as exc:
         raise WorkspaceError(t("workspace.not_writable", detail=str(exc)), path=str(path),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .atomic import write_text
 from .errors import WorkspaceError
 from .i18n import t
 from .workspace import Workspace, init_workspace, is_workspace
@@ -58,7 +59,7 @@ def prepare_demo_workspace(path: Path) -> Workspace:
         raise WorkspaceError(t("demo.not_empty", path=str(root)), path=str(root),
                              code="not_empty")
     ws, _ = init_workspace(root)
-    (root / DEMO_MARKER).write_text("synthetic demo data\n", encoding="utf-8")
+    write_text(root / DEMO_MARKER, "synthetic demo data\n")
     return ws
 
 

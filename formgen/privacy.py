@@ -1,9 +1,11 @@
 """An applicant's rights over their data (UU 27/2022): access (export) and erasure (purge).
 
 Purge removes an applicant everywhere formgen keeps them: records, findings
-(the OCR text), page images, thumbnails, dossiers, letters and recaps (recaps
-hold everyone, so they are removed and must be written again). An original
-scan that also holds other applicants' pages is kept; the purge is recorded.
+(the OCR text), page images, thumbnails, dossiers, letters, certificates,
+printed packs and exports, and recaps (recaps, combined print files and
+combined letters hold everyone, so they are removed and must be written
+again). An original scan that also holds other applicants' pages is kept;
+the purge is recorded in the audit log with the OS user who ran it.
 """
 from __future__ import annotations
 
@@ -74,8 +76,11 @@ def purge_applicant(ws: Workspace, applicant_id: int) -> dict:
     root = ws.root
     report: dict = {"applicant": applicant_id, "files_removed": [], "originals_kept": [],
                     "rows": {}}
+    person = conn.execute("SELECT nik FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
+    own_prefix = _file_prefix(person["nik"] if person else None, applicant_id)
     pages = conn.execute("SELECT id, sha256, image_path FROM pages WHERE applicant_id = ?",
                          (applicant_id,)).fetchall()
+    certificates = _certificate_paths(conn, applicant_id)
     dossiers = conn.execute("SELECT path FROM dossiers WHERE applicant_id = ?",
                             (applicant_id,)).fetchall()
     shas = sorted({p["sha256"] for p in pages})
@@ -92,7 +97,9 @@ def purge_applicant(ws: Workspace, applicant_id: int) -> dict:
         for table in ("experience", "dossiers"):
             report["rows"][table] = conn.execute(
                 f"DELETE FROM {table} WHERE applicant_id = ?", (applicant_id,)).rowcount
-        conn.execute("UPDATE packs SET applicant_id = NULL WHERE applicant_id = ?",
+        # the pack number stays (a late scan of it goes to review); its file, named
+        # after the applicant, goes below
+        conn.execute("UPDATE packs SET applicant_id = NULL, path = NULL WHERE applicant_id = ?",
                      (applicant_id,))
         for extra in _optional_tables(conn):
             conn.execute(f"DELETE FROM {extra} WHERE applicant_id = ?", (applicant_id,))
@@ -111,17 +118,45 @@ def purge_applicant(ws: Workspace, applicant_id: int) -> dict:
                 conn.execute("DELETE FROM files WHERE sha256 = ?", (sha,))
         db.audit(conn, "purge", applicant_id=applicant_id, pages=len(pages),
                  originals_kept=len(report["originals_kept"]))
+    # erased rows are overwritten (secure_delete); the write-ahead log holding them goes too
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for page in pages:
         if page["image_path"]:
             _remove(root / page["image_path"], report["files_removed"])
         _remove(root / "review" / f"halaman_{page['id']:06d}.png", report["files_removed"])
-    for dossier in dossiers:
-        _remove(root / dossier["path"], report["files_removed"])
-    for folder in ("recap",):
-        for path in sorted((root / folder).glob("*")):
+    for rel in [d["path"] for d in dossiers] + certificates:
+        _remove(root / rel, report["files_removed"])
+    # files named after the applicant, wherever formgen writes them
+    for folder in _OWN_FILE_FOLDERS:
+        for path in sorted((root / folder).glob(f"{own_prefix}*")):
+            if path.is_file():
+                _remove(path, report["files_removed"])
+    # files that hold everyone: written again from what is left
+    for folder, pattern in _SHARED_FILES:
+        for path in sorted((root / folder).glob(pattern)):
             if path.is_file():
                 _remove(path, report["files_removed"])
     return report
+
+
+# Folders whose files are named ``<NIK or ID000123>_<NAMA>…`` (see safenames.applicant_filename).
+_OWN_FILE_FOLDERS = ("dossiers", "letters", "sertifikat", "packs", "exports")
+# Files holding several applicants at once.
+_SHARED_FILES = (("recap", "*"), ("packs", "cetak_*"), ("letters", "*_gabungan.pdf"))
+
+
+def _file_prefix(nik: str | None, applicant_id: int) -> str:
+    """The start of every file name made for this applicant (the separator included)."""
+    return f"{nik}_" if nik and nik.isdigit() else f"ID{applicant_id:06d}_"
+
+
+def _certificate_paths(conn, applicant_id: int) -> list[str]:
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "certificates" not in names:
+        return []
+    return [r[0] for r in conn.execute(
+        "SELECT path FROM certificates WHERE applicant_id = ? AND path IS NOT NULL",
+        (applicant_id,))]
 
 
 def _optional_tables(conn) -> list[str]:

@@ -32,11 +32,23 @@ def ingest_command(app: AppContext, paths: tuple[Path, ...], jobs: int | None,
     for entry in report.files:
         if entry.status == "error":
             error_line(f"{entry.path}: {entry.error} [{entry.error_code}]")
+        elif entry.repaired:
+            error_line(t("ingest.file_repaired", path=entry.path, pages=entry.pages))
+        if entry.page_errors:
+            codes = sorted({e["code"] for e in entry.page_errors})
+            error_line(t("ingest.page_errors", path=entry.path, count=len(entry.page_errors),
+                         pages=", ".join(str(e["index"] + 1) for e in entry.page_errors[:10]))
+                       + f" [{','.join(codes)}]")
     if as_json:
         emit_json(report.as_json())
+        error_line(t("ingest.summary", **report.totals))  # stdout holds only the JSON
     else:
         for entry in report.files:
-            if entry.status != "error":
+            if entry.status == "ingested":
+                click.echo(t("ingest.file_accounting", path=entry.path, pages=entry.pages,
+                             attributed=entry.attributed, review=entry.review, blank=entry.blank,
+                             status=t("ingest.status.ingested")))
+            elif entry.status != "error":
                 click.echo(t("ingest.file_line", path=entry.path, pages=entry.pages,
                              status=t(f"ingest.status.{entry.status}")))
         click.echo(t("ingest.summary", **report.totals))

@@ -6,6 +6,7 @@ idempotent file); every database write happens in the parent, which gets a
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from dataclasses import dataclass, field
@@ -96,10 +97,27 @@ def process_page(task: PageTask) -> PageResult:
         result.error, result.error_code = exc.detail or str(exc), exc.code
     except MemoryError:
         result.error, result.error_code = "page too large", "page_too_large"
+    except OSError as exc:
+        if not _workspace_write_failed(exc, task):
+            log.debug("page %s:%d failed", task.sha256[:12], task.index, exc_info=True)
+        result.error = exc.strerror or str(exc)
+        result.error_code = "unreadable_page"
+        if _workspace_write_failed(exc, task):  # the parent stops the run: nothing to review
+            result.error_code = ("disk_full" if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                                 else "workspace_not_writable")
     except Exception as exc:  # one bad page must not stop the batch
         log.debug("page %s:%d failed", task.sha256[:12], task.index, exc_info=True)
         result.error, result.error_code = f"{type(exc).__name__}: {exc}", "unreadable_page"
     return result
+
+
+def _workspace_write_failed(exc: OSError, task: PageTask) -> bool:
+    """True when the page image could not be written: the workspace is full or read-only."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        return True
+    pages_dir = os.path.dirname(os.path.dirname(task.image_path))
+    return exc.errno in (errno.EACCES, errno.EPERM) and str(exc.filename or "").startswith(
+        pages_dir)
 
 
 def _read_page(image, task: PageTask, result: PageResult) -> None:

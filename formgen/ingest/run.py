@@ -3,23 +3,32 @@
 Crash safety: a file is recorded as ``pending`` before its pages are read;
 its pages, findings and the ``ingested`` status are written in one
 transaction once all its pages are back. A run killed half way leaves the
-file pending; the next run reads it again and nothing is doubled.
+file pending; running the same command again reads it again and nothing is
+doubled. Temporary files a killed run left behind are removed on the next
+run once they are older than a few minutes.
+
+A workspace that cannot be written (disk full, read-only) stops the run with
+one WorkspaceError; files not finished stay pending for the next run.
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ocr.findings import Finding
 from ocr.geometry import DocumentGeometry
 
 from .. import db
-from ..errors import FormgenError
+from ..atomic import clean_stale_temps
+from ..errors import FormgenError, WorkspaceError
 from ..i18n import t
 from ..workspace import Workspace
 from .archive import archive_file, archive_path, sha256_file
@@ -44,9 +53,12 @@ class FileReport:
     error: str | None = None
     error_code: str | None = None
     pages: int = 0
+    repaired: bool = False      # a damaged PDF rebuilt; ``pages`` is what was recovered
     attributed: int = 0
     review: int = 0
     blank: int = 0
+    # pages that could not be read (they are in review): [{"index": 0, "code": "truncated"}]
+    page_errors: list[dict] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {k: v for k, v in asdict(self).items()}
@@ -64,7 +76,8 @@ class IngestReport:
 
     @property
     def has_errors(self) -> bool:
-        return any(f.status == "error" for f in self.files)
+        """A file was rejected, or a page of one could not be read."""
+        return any(f.status == "error" or f.page_errors for f in self.files)
 
     def as_json(self) -> dict:
         return {"files": [f.as_json() for f in self.files], "accounting": self.totals}
@@ -76,6 +89,31 @@ class _PendingFile:
     stored_path: Path
     kind: str
     results: dict[int, PageResult] = field(default_factory=dict)
+    form_fields: dict[int, dict[str, str]] = field(default_factory=dict)  # page -> name -> value
+
+
+# errno values that mean the workspace itself cannot take what is written
+_WORKSPACE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+_WORKSPACE_DENIED = {errno.EACCES, errno.EPERM}
+_SQLITE_WORKSPACE = ("disk is full", "readonly database", "disk i/o error")
+
+
+def _as_workspace_error(ws: Workspace, exc: BaseException) -> WorkspaceError | None:
+    """The WorkspaceError an OS or SQLite error stands for, if it is about the workspace."""
+    if isinstance(exc, sqlite3.OperationalError):
+        if any(text in str(exc).lower() for text in _SQLITE_WORKSPACE):
+            return WorkspaceError(t("ingest.workspace_write", detail=str(exc)),
+                                  path=str(ws.root), code="workspace_not_writable")
+        return None
+    if not isinstance(exc, OSError):
+        return None
+    inside = bool(exc.filename) and str(exc.filename).startswith(str(ws.root))
+    if exc.errno in _WORKSPACE_ERRNOS or (exc.errno in _WORKSPACE_DENIED and inside):
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        code = "disk_full" if full else "workspace_not_writable"
+        return WorkspaceError(t("ingest.workspace_write", detail=exc.strerror or str(exc)),
+                              path=str(ws.root), code=code)
+    return None
 
 
 def default_jobs() -> int:
@@ -87,9 +125,22 @@ def ingest_paths(ws: Workspace, paths: list[Path], *, jobs: int | None = None,
                  progress: Callable[[int], None] | None = None,
                  on_total: Callable[[int], None] | None = None) -> IngestReport:
     """Ingest ``paths`` (files or folders) into ``ws``; see the module docstring."""
+    try:
+        return _ingest(ws, paths, jobs=jobs, progress=progress, on_total=on_total)
+    except (OSError, sqlite3.OperationalError) as exc:
+        problem = _as_workspace_error(ws, exc)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
+def _ingest(ws: Workspace, paths: list[Path], *, jobs: int | None,
+            progress: Callable[[int], None] | None,
+            on_total: Callable[[int], None] | None) -> IngestReport:
     from ocr.errors import BadInput
     from ocr.load import open_document, sniff_kind
 
+    clean_stale_temps(ws.root)
     report = IngestReport()
     files, problems = discover_files(paths)
     for path, code in problems:
@@ -118,6 +169,7 @@ def ingest_paths(ws: Workspace, paths: list[Path], *, jobs: int | None = None,
             document = open_document(stored)
             try:
                 page_count = document.page_count
+                repaired = document.repaired
             finally:
                 document.close()
         except BadInput as exc:
@@ -126,24 +178,102 @@ def ingest_paths(ws: Workspace, paths: list[Path], *, jobs: int | None = None,
             _record_file_error(ws, path, sha, entry)
             continue
         except OSError as exc:
+            if _as_workspace_error(ws, exc):
+                raise
             entry.error, entry.error_code = t("ingest.error.unreadable",
                                               detail=exc.strerror or str(exc)), "unreadable"
             continue
-        entry.pages = page_count
+        entry.pages, entry.repaired = page_count, repaired
+        form_fields = _form_fields_by_page(stored) if kind == "pdf" and not repaired else {}
         with db.write_transaction(conn):
             conn.execute(
                 "INSERT INTO files(sha256, original_name, stored_path, kind, pages, status, "
                 "created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(sha256) DO UPDATE "
                 "SET status='pending', pages=excluded.pages, error=NULL, error_code=NULL",
                 (sha, path.name, str(stored.relative_to(ws.root)), kind, page_count, db.now()))
-        pending.append(_PendingFile(entry, stored, kind))
+        pending.append(_PendingFile(entry, stored, kind, form_fields=form_fields))
 
     if on_total:
         on_total(sum(p.report.pages for p in pending))
     layouts = {r["id"]: r["geometry"] for r in conn.execute("SELECT id, geometry FROM layouts")}
     for pending_file, results in _run_pages(ws, pending, layouts, jobs=jobs, progress=progress):
-        _store_file(ws, pending_file, results, layouts)
+        pending_file.results = {}  # the list below is all that is kept of them
+        _add_form_fields(results, pending_file.form_fields)
+        pending_file.report.page_errors = [{"index": r.index, "code": r.error_code}
+                                           for r in results if r.error_code]
+        try:
+            _store_file(ws, pending_file, results, layouts)
+        except AccountingError as exc:  # rolled back: the file stays pending, the batch goes on
+            entry = pending_file.report
+            entry.status, entry.error, entry.error_code = "error", exc.message, exc.code
+            log.debug("accounting mismatch for %s", entry.path)
     return report
+
+
+def _form_fields_by_page(path: Path) -> dict[int, dict[str, str]]:
+    """The values of a filled PDF form (e.g. a pack filled in a PDF reader), by page index.
+
+    Field names are ``<doc>.<field>``; the page of each comes from its widget.
+    Empty values are left out. A PDF without a form, or whose form cannot be
+    read, gives ``{}`` (its pages are read by OCR like any scan).
+    """
+    from ocr.errors import BadInput
+    from ocr.load import extract_form_fields
+
+    try:
+        values = {k: v for k, v in extract_form_fields(path).items() if v not in ("", "Off")}
+    except BadInput:
+        return {}
+    if not values:
+        return {}
+    from pypdf import PdfReader
+
+    by_page: dict[int, dict[str, str]] = {}
+    try:
+        reader = PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        for index, page in enumerate(reader.pages):
+            for annot in page.get("/Annots") or []:
+                widget = annot.get_object()
+                name = _full_field_name(widget)
+                if name in values:
+                    by_page.setdefault(index, {})[name] = values[name]
+    except Exception:  # a broken form is read by OCR instead
+        log.debug("form fields of %s not placed on pages", path.name, exc_info=True)
+        return {}
+    return by_page
+
+
+def _full_field_name(widget) -> str | None:
+    parts = []
+    node, depth = widget, 0
+    while node is not None and depth < 32:
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        parent = node.get("/Parent")
+        node, depth = (parent.get_object() if parent is not None else None), depth + 1
+    return ".".join(reversed(parts)) or None
+
+
+def _add_form_fields(results: list[PageResult], fields: dict[int, dict[str, str]]) -> None:
+    """Put a filled form's own values first on pages whose document is known.
+
+    A typed value is exact, so it replaces what OCR read for the same field.
+    """
+    for result in results:
+        values = fields.get(result.index)
+        if not values or result.doc is None:
+            continue
+        own = []
+        for name, value in values.items():
+            doc, _, short = name.rpartition(".")
+            if doc and doc != result.doc:
+                continue
+            own.append(Finding("field", short, value, 1.0, note="acroform"))
+        names = {f.name for f in own}
+        result.findings = own + [f for f in result.findings
+                                 if not (f.kind == "field" and f.name in names)]
 
 
 def _tasks(ws: Workspace, pending: list[_PendingFile]) -> Iterator[tuple[int, PageTask]]:
@@ -168,6 +298,9 @@ def _run_pages(ws: Workspace, pending: list[_PendingFile], layouts: dict[str, st
     remaining = {i: p.report.pages for i, p in enumerate(pending)}
 
     def collect(number: int, result: PageResult):
+        if result.error_code in ("disk_full", "workspace_not_writable"):
+            raise WorkspaceError(t("ingest.workspace_write", detail=result.error),
+                                 path=str(ws.root), code=result.error_code)
         item = pending[number]
         item.results[result.index] = result
         remaining[number] -= 1

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..atomic import atomic_open
+
 
 class JpegPdfWriter:
     """``add(jpeg, width_px, height_px, grey, dpi)`` per page, then ``close()``."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self._fh = self.path.open("wb")
+        self._atomic = atomic_open(self.path, "wb")  # visible only once complete
+        self._fh = self._atomic.__enter__()
         self._offsets: dict[int, int] = {}
         self._kids: list[int] = []
         self._next = 3  # 1: page tree, 2: catalog
@@ -52,5 +55,5 @@ class JpegPdfWriter:
             self._fh.write(b"%010d 00000 n \n" % self._offsets[number])
         self._fh.write(b"trailer\n<< /Size %d /Root 2 0 R >>\nstartxref\n%d\n%%%%EOF\n"
                        % (count, xref))
-        self._fh.close()
+        self._atomic.__exit__(None, None, None)
         return self.path

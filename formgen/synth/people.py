@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..atomic import atomic_open
 from ..cells import safe_cell
 
 DATA = Path(__file__).with_name("data") / "people.yaml"
@@ -204,7 +205,7 @@ def pengalaman_rows(people: list[dict]) -> list[list[str]]:
 def write_roster_csv(people: list[dict], path: Path) -> Path:
     """The roster as CSV (UTF-8, comma, header row); projects are not in a CSV roster."""
     path = Path(path)
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with atomic_open(path, "w", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(ROSTER_COLUMNS)
         writer.writerows([[safe_cell(v) for v in row] for row in roster_rows(people)])
@@ -231,5 +232,6 @@ def write_roster_xlsx(people: list[dict], path: Path) -> Path:
             # NIKs and dates stay text so that spreadsheets do not turn them into numbers.
             for cell in col:
                 cell.number_format = "@"
-    wb.save(path)
+    with atomic_open(path, "wb") as fh:
+        wb.save(fh)
     return path

@@ -18,7 +18,6 @@ import json
 import math
 import random
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from PIL import Image, ImageFilter, ImageOps
 
 from ocr.pageid import parse_page_id
 
+from ..atomic import atomic_open, write_bytes, write_text
 from .documents import (make_ijazah, make_ktp_copy_page, make_materai, make_pas_foto_page,
                         make_signature)
 from .draw import BLACK_INK, BLUE_INK
@@ -373,7 +373,7 @@ class _Sink:
         """Append a page; returns (file name, index within that file)."""
         if self.fmt == "jpeg":
             path = self.out_dir / f"{self.stem}_{self.count + 1:03d}.jpg"
-            path.write_bytes(data)
+            write_bytes(path, data)
             self.paths.append(path)
             self.count += 1
             return path.name, 0
@@ -389,7 +389,9 @@ class _Sink:
             if self._tiff is None:
                 path = self.out_dir / f"{self.stem}.tif"
                 self.paths.append(path)
-                self._tiff = TiffImagePlugin.AppendingTiffWriter(str(path), new=True)
+                self._tiff_file = atomic_open(path, "w+b")  # visible only once complete
+                self._tiff = TiffImagePlugin.AppendingTiffWriter(self._tiff_file.__enter__(),
+                                                                 new=True)
             with Image.open(io.BytesIO(data)) as im:
                 im.save(self._tiff, "TIFF", compression="jpeg", quality=90,
                         dpi=(self.dpi, self.dpi))
@@ -403,6 +405,7 @@ class _Sink:
             self._pdf = None
         if self._tiff is not None:
             self._tiff.close()
+            self._tiff_file.__exit__(None, None, None)
             self._tiff = None
         return self.paths
 
@@ -537,7 +540,7 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
     for name in dict.fromkeys(twice):
         original = out_dir / name
         copy = out_dir / f"{original.stem}_ulang{original.suffix}"
-        shutil.copyfile(original, copy)
+        write_bytes(copy, original.read_bytes())
         duplicates[copy.name] = name
         files.append(copy)
         truth.extend([PageTruth(**dict(asdict(t), file=copy.name, duplicate_of=name))
@@ -548,15 +551,15 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
             part.add(data, size, grey)
         for path in part.close():
             blob = path.read_bytes()
-            path.write_bytes(blob[: max(16, len(blob) * 2 // 5)])
+            write_bytes(path, blob[: max(16, len(blob) * 2 // 5)])
             corrupt.append(path)
             files.append(path)
     truth_path = Path(truth_file) if truth_file else out_dir / "truth.json"
-    truth_path.write_text(json.dumps({
+    write_text(truth_path, json.dumps({
         "seed": seed, "dpi": dpi, "file_mode": file_mode, "format": fmt,
         "files": [{"name": f.name, "corrupt": f in corrupt,
                    "duplicate_of": duplicates.get(f.name)} for f in files],
         "pages": [asdict(t) for t in truth],
-    }, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    }, ensure_ascii=False, indent=1, default=str))
     return SimulatedBatch(files=files, truth=truth, truth_path=truth_path, corrupt=corrupt,
                           duplicates=duplicates)
