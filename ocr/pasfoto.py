@@ -25,6 +25,7 @@ BACKGROUND_MAX_SPREAD = 14.0      # grey levels (90th percentile) in the top cor
 WORK_SIDE = 1400
 PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
 FACE_WORK_HEIGHT = 400            # photos are scaled to this height for the face search
+LANDSCAPE = 1.1                   # width / height beyond which a photo lies a quarter turned
 
 
 @dataclass
@@ -38,7 +39,7 @@ class PasFotoReading:
     size_mm: tuple[float, float] | None = None
     background_spread: float | None = None
     copies: int = 0
-    turned: bool = False                  # the photo was read upside down
+    turned: bool = False                  # the photo was read turned (page not upright)
 
     @property
     def ok(self) -> bool:
@@ -120,18 +121,22 @@ def _background_spread(photo: np.ndarray) -> float:
 
 
 def analyse_photo(photo: np.ndarray) -> PasFotoReading:
-    """Check one photo already cut out (RGB), upright or upside down.
+    """Check one photo already cut out (RGB), whichever way up it lies.
 
-    A page with little text may reach us upside down, so the photo is read both ways
-    and the way where the face detector is surer wins (then the backdrop is judged in
-    the right corners).
+    A page with little text may reach us upside down or a quarter turned, so the photo
+    is read as it lies and turned (round, or a quarter either way when it lies landscape)
+    and the way where the face detector is surer wins (then the backdrop is judged in the
+    right corners, and a photo that is landscape with its face upright stays landscape).
     """
-    upright, weight = _analyse_one(photo)
-    turned, turned_weight = _analyse_one(np.ascontiguousarray(photo[::-1, ::-1]))
-    if turned_weight > weight:
-        turned.turned = True
-        return turned
-    return upright
+    h, w = photo.shape[:2]
+    turns = (0, 1, 3) if w > h * LANDSCAPE else (0, 2)
+    best, best_weight = None, -1.0
+    for turn in turns:
+        reading, weight = _analyse_one(np.ascontiguousarray(np.rot90(photo, turn)))
+        reading.turned = turn != 0
+        if weight > best_weight:
+            best, best_weight = reading, weight
+    return best
 
 
 def _analyse_one(photo: np.ndarray) -> tuple[PasFotoReading, float]:

@@ -154,3 +154,11 @@ def test_scanned_pas_foto_page(people, kind, upside_down):
     assert (reading.found, reading.faces, reading.plain_background) == \
         (True, 1, truth["plain_background"]), reading
     assert reading.copies == 2
+
+
+def test_quarter_turned_pas_foto_page(people):
+    """A sheet left a quarter turned: the photo is read turned back to portrait."""
+    page, _ = D.make_pas_foto_page(people[3], rng=random.Random(4), dpi=200, copies=1)
+    reading = check_pas_foto(np.rot90(np.asarray(page)), dpi=200)
+    assert (reading.faces, reading.aspect_ok, reading.plain_background, reading.turned) == \
+        (1, True, True, True), reading
