@@ -59,6 +59,10 @@ def test_ktp_colour_copy_read_and_matched(people):
     assert found["nik"].ok is True and found["nama"].ok is True
     assert found["tanggal_lahir"].ok is True and found["jenis_kelamin"].ok is True
     assert {f.kind for f in found.values()} == {"ktp"}
+    # NIK, birth date and sex vouch for each other; a NIK that disagrees does not.
+    assert found["nik"].confidence >= 0.95 and found["tanggal_lahir"].confidence >= 0.95
+    reading.tanggal_lahir, reading.nik_matches_card = "1970-01-01", False
+    assert _by_name(reading.findings(p))["nik"].confidence <= 0.5
 
 
 def test_ktp_greyscale_copy_is_not_colour(people):
