@@ -20,7 +20,7 @@ from ocr.findings import Finding
 ASPECT_RANGE = (0.70, 0.80)       # width / height of a 3 x 4 photo
 MIN_PHOTO_MM = 18.0               # shorter side of anything taken for a photo
 MAX_PHOTO_MM = 70.0
-PAPER_DELTA = 3.0                 # grey levels from the paper, after a median blur
+PAPER_DELTA = 2.0                 # grey levels from the paper, after a median blur
 BACKGROUND_MAX_SPREAD = 14.0      # grey levels (90th percentile) in the top corners of a plain backdrop
 WORK_SIDE = 1400
 PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
