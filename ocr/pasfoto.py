@@ -20,7 +20,8 @@ from ocr.findings import Finding
 ASPECT_RANGE = (0.70, 0.80)       # width / height of a 3 x 4 photo
 MIN_PHOTO_MM = 18.0               # shorter side of anything taken for a photo
 MAX_PHOTO_MM = 70.0
-PAPER_DELTA = 2.0                 # grey levels from the paper, after a median blur
+PAPER_DELTA = 3.0                 # grey levels from the paper, after a median blur
+FAINT_PAPER_DELTA = 2.0           # second look, for a white backdrop on white paper
 BACKGROUND_MAX_SPREAD = 14.0      # grey levels (90th percentile) in the top corners of a plain backdrop
 WORK_SIDE = 1400
 PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
@@ -58,11 +59,17 @@ class PasFotoReading:
 
 
 def photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
-    """Photo-sized rectangles that differ from the paper."""
+    """Photo-sized rectangles that differ from the paper; when none stands out, a second
+    look with a finer threshold (a white backdrop is only a shade off white paper)."""
+    return _quads(rgb, dpi, PAPER_DELTA) or _quads(rgb, dpi, FAINT_PAPER_DELTA)
+
+
+def _quads(rgb: np.ndarray, dpi: float, delta: float) -> list[Quad]:
+    """Photo-sized rectangles more than ``delta`` grey levels from the paper."""
     small, f = downscale(rgb, WORK_SIDE)
     blur = cv2.medianBlur(small, 5).astype(np.float32)
     paper = np.percentile(blur.reshape(-1, 3), 60, axis=0)
-    mask = (np.abs(blur - paper).max(axis=2) > PAPER_DELTA).astype(np.uint8)
+    mask = (np.abs(blur - paper).max(axis=2) > delta).astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     mask = _drop_edge_regions(mask)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
