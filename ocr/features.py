@@ -142,18 +142,21 @@ _cascade = None
 
 
 def find_faces(rgb: np.ndarray, *, min_face_px: int = 40, neighbours: int = 6,
-               scale_factor: float = 1.1) -> list[tuple]:
-    """Frontal faces (x, y, w, h) found by OpenCV's Haar cascade, overlapping hits merged."""
+               scale_factor: float = 1.1) -> tuple[list[tuple], float]:
+    """Frontal faces (x, y, w, h) found by OpenCV's Haar cascade, overlapping hits merged,
+    and the cascade's strongest level weight (0 without a face): an upright face scores
+    well above the same face upside down."""
     global _cascade
     if _cascade is None:
         _cascade = cv2.CascadeClassifier(cv2.data.haarcascades + FACE_CASCADE)
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    faces = _cascade.detectMultiScale(grey, scaleFactor=scale_factor, minNeighbors=neighbours,
-                                      minSize=(min_face_px, min_face_px))
+    faces, _levels, weights = _cascade.detectMultiScale3(
+        grey, scaleFactor=scale_factor, minNeighbors=neighbours,
+        minSize=(min_face_px, min_face_px), outputRejectLevels=True)
     kept: list[tuple] = []
     for x, y, w, h in sorted((tuple(int(v) for v in f) for f in faces), key=lambda f: -f[2]):
         cx, cy = x + w / 2, y + h / 2
         if any(kx <= cx <= kx + kw and ky <= cy <= ky + kh for kx, ky, kw, kh in kept):
             continue  # a face inside a bigger hit: the same face found twice
         kept.append((x, y, w, h))
-    return kept
+    return kept, float(np.max(weights)) if len(weights) else 0.0

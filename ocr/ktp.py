@@ -31,6 +31,9 @@ COLON_X_MM = 21.0                 # the colon column of the field block
 PHOTO_X_MM = 60.5                 # left edge of the photo: fields end before it
 NIK_BAND_MM = (15.1, 8.8, 61.0, 15.4)   # x0, y0, x1, y1 of the NIK digits
 MIN_PRINT_SHARE = 0.03
+CROSS_CHECKED = ("nik", "tanggal_lahir", "jenis_kelamin")   # the NIK encodes the other two
+CROSS_CHECKED_CONFIDENCE = 0.95
+DISAGREEING_CONFIDENCE = 0.5
 HEADER_WORDS = ("PROVINSI", "KABUPATEN", "KOTA", "NIK", "NAMA", "LAHIR", "KELAMIN", "ALAMAT",
                 "AGAMA", "PEKERJAAN", "BERLAKU", "HINGGA", "KEWARGANEGARAAN")
 LABELS = {
@@ -73,6 +76,16 @@ class KtpReading:
     cards: int = 0                        # card-sized rectangles on the page
     fields: dict = field(default_factory=dict)   # every label read, raw
 
+    def _checked_confidence(self, conf: float) -> float:
+        """Confidence in the NIK, birth date and sex: the NIK encodes the other two, so when
+        its well-formed reading agrees with them, three separate readings vouch for each
+        other; when they disagree, one of them is wrong."""
+        if self.nik_valid and self.nik_matches_card:
+            return max(conf, CROSS_CHECKED_CONFIDENCE)
+        if self.nik is not None and (not self.nik_valid or self.nik_matches_card is False):
+            return min(conf, DISAGREEING_CONFIDENCE)
+        return conf
+
     def findings(self, expected: dict | None = None) -> list[Finding]:
         """Findings of kind ``ktp``; ``expected`` holds roster values (nik, nama, tempat_lahir,
         tanggal_lahir, jenis_kelamin) to compare with."""
@@ -81,14 +94,16 @@ class KtpReading:
         conf = round(self.confidence, 3)
         for name in ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat"):
             value = getattr(self, name)
+            field_conf = self._checked_confidence(conf) if name in CROSS_CHECKED else conf
             want = exp.get(name)
             if isinstance(want, dt.date):
                 want = want.isoformat()
             ok = None if want in (None, "") or value is None else _agrees(name, value, str(want))
-            out.append(Finding("ktp", name, value, conf, want or None, ok,
+            out.append(Finding("ktp", name, value, field_conf, want or None, ok,
                                None if value is not None else "unreadable"))
-        out.append(Finding("ktp", "nik_valid", self.nik_valid, conf))
-        out.append(Finding("ktp", "nik_matches_card", self.nik_matches_card, conf))
+        out.append(Finding("ktp", "nik_valid", self.nik_valid, self._checked_confidence(conf)))
+        out.append(Finding("ktp", "nik_matches_card", self.nik_matches_card,
+                           self._checked_confidence(conf)))
         out.append(Finding("ktp", "color", self.color, 0.9 if self.color is not None else 0.0))
         return out
 

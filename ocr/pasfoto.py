@@ -21,10 +21,12 @@ ASPECT_RANGE = (0.70, 0.80)       # width / height of a 3 x 4 photo
 MIN_PHOTO_MM = 18.0               # shorter side of anything taken for a photo
 MAX_PHOTO_MM = 70.0
 PAPER_DELTA = 3.0                 # grey levels from the paper, after a median blur
-BACKGROUND_MAX_STD = 14.0         # per-channel std in the border strips of a plain backdrop
+FAINT_PAPER_DELTA = 2.0           # second look, for a white backdrop on white paper
+BACKGROUND_MAX_SPREAD = 14.0      # grey levels (90th percentile) in the top corners of a plain backdrop
 WORK_SIDE = 1400
 PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
 FACE_WORK_HEIGHT = 400            # photos are scaled to this height for the face search
+LANDSCAPE = 1.1                   # width / height beyond which a photo lies a quarter turned
 
 
 @dataclass
@@ -36,8 +38,9 @@ class PasFotoReading:
     plain_background: bool | None = None
     color: bool | None = None
     size_mm: tuple[float, float] | None = None
-    background_std: float | None = None
+    background_spread: float | None = None
     copies: int = 0
+    turned: bool = False                  # the photo was read turned (page not upright)
 
     @property
     def ok(self) -> bool:
@@ -56,12 +59,19 @@ class PasFotoReading:
 
 
 def photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
-    """Photo-sized rectangles that differ from the paper."""
+    """Photo-sized rectangles that differ from the paper; when none stands out, a second
+    look with a finer threshold (a white backdrop is only a shade off white paper)."""
+    return _quads(rgb, dpi, PAPER_DELTA) or _quads(rgb, dpi, FAINT_PAPER_DELTA)
+
+
+def _quads(rgb: np.ndarray, dpi: float, delta: float) -> list[Quad]:
+    """Photo-sized rectangles more than ``delta`` grey levels from the paper."""
     small, f = downscale(rgb, WORK_SIDE)
     blur = cv2.medianBlur(small, 5).astype(np.float32)
     paper = np.percentile(blur.reshape(-1, 3), 60, axis=0)
-    mask = (np.abs(blur - paper).max(axis=2) > PAPER_DELTA).astype(np.uint8)
+    mask = (np.abs(blur - paper).max(axis=2) > delta).astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    mask = _drop_edge_regions(mask)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     px_mm = dpi / MM_PER_INCH * f
     quads = []
@@ -80,42 +90,78 @@ def photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
     return quads
 
 
+def _drop_edge_regions(mask: np.ndarray) -> np.ndarray:
+    """The mask without the regions touching the image edge.
+
+    Scanner bed and the fill of a deskewed page frame the sheet in a ring that would
+    otherwise enclose (and hide) every photo glued on it; photos never touch the edge.
+    """
+    count, labels = cv2.connectedComponents(mask, connectivity=8)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    keep = mask.copy()
+    keep[np.isin(labels, edge[edge > 0])] = 0
+    return keep
+
+
 def is_whole_photo(rgb: np.ndarray) -> bool:
     """An image that is the photo itself (no paper margin): small and photo-shaped."""
     h, w = rgb.shape[:2]
     return 0.6 <= w / h <= 1.1 and estimate_dpi(rgb.shape) < 150
 
 
-def _background_std(photo: np.ndarray) -> float:
-    """Colour spread over the two top corners of the photo, where only the backdrop shows.
+def _background_spread(photo: np.ndarray) -> float:
+    """How far the backdrop strays from one colour over the two top corners of the photo.
 
-    Pooled, so two corners of different colour (a room, a curtain edge) count as spread.
+    The 90th percentile of each pixel's distance (largest channel) from the corners'
+    pooled median colour: two corners of different colour (a room, a curtain edge) count
+    as spread, while a sliver of paper left by the crop or scanner specks do not.
     """
-    photo = cv2.medianBlur(photo, 3)  # scanner noise and JPEG blocks are not a backdrop
     h, w = photo.shape[:2]
-    # Inset: a photo glued askew shows a sliver of paper or shadow along its edges.
-    y0, y1 = int(h * 0.06), int(h * 0.18)
-    xa, xb = int(w * 0.06), int(w * 0.20)
+    y0, y1 = int(h * 0.05), int(h * 0.17)
+    xa, xb = int(w * 0.05), int(w * 0.19)
     corners = [photo[y0:y1, xa:xb], photo[y0:y1, w - xb:w - xa]]
     pixels = np.concatenate([c.reshape(-1, 3).astype(np.float32) for c in corners])
-    return float(pixels.std(axis=0).max()) if pixels.size else 0.0
+    if not pixels.size:
+        return 0.0
+    distance = np.abs(pixels - np.median(pixels, axis=0)).max(axis=1)
+    return float(np.percentile(distance, 90))
 
 
 def analyse_photo(photo: np.ndarray) -> PasFotoReading:
-    """Check one photo already cut out (RGB, upright)."""
+    """Check one photo already cut out (RGB), whichever way up it lies.
+
+    A page with little text may reach us upside down or a quarter turned, so the photo
+    is read as it lies and turned (round, or a quarter either way when it lies landscape)
+    and the way where the face detector is surer wins (then the backdrop is judged in the
+    right corners, and a photo that is landscape with its face upright stays landscape).
+    """
+    h, w = photo.shape[:2]
+    turns = (0, 1, 3) if w > h * LANDSCAPE else (0, 2)
+    best, best_weight = None, -1.0
+    for turn in turns:
+        reading, weight = _analyse_one(np.ascontiguousarray(np.rot90(photo, turn)))
+        reading.turned = turn != 0
+        if weight > best_weight:
+            best, best_weight = reading, weight
+    return best
+
+
+def _analyse_one(photo: np.ndarray) -> tuple[PasFotoReading, float]:
+    """Check one photo already cut out (RGB, upright); also the face detector's score."""
     h, w = photo.shape[:2]
     scale = FACE_WORK_HEIGHT / h
     work = cv2.resize(photo, None, fx=scale, fy=scale,
                       interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
-    faces = find_faces(work, min_face_px=int(FACE_WORK_HEIGHT * 0.14), neighbours=4,
-                       scale_factor=1.05)
-    std = _background_std(work)
-    return PasFotoReading(found=True, aspect=round(w / h, 3),
-                          aspect_ok=ASPECT_RANGE[0] <= w / h <= ASPECT_RANGE[1],
-                          faces=len(faces), plain_background=std <= BACKGROUND_MAX_STD,
-                          color=color_stats(photo, np.ones(photo.shape[:2], bool),
-                                            min_share=PHOTO_COLOR_SHARE)[0],
-                          background_std=round(std, 2))
+    faces, weight = find_faces(work, min_face_px=int(FACE_WORK_HEIGHT * 0.14), neighbours=4,
+                               scale_factor=1.05)
+    spread = _background_spread(work)
+    reading = PasFotoReading(found=True, aspect=round(w / h, 3),
+                             aspect_ok=ASPECT_RANGE[0] <= w / h <= ASPECT_RANGE[1],
+                             faces=len(faces), plain_background=spread <= BACKGROUND_MAX_SPREAD,
+                             color=color_stats(photo, np.ones(photo.shape[:2], bool),
+                                               min_share=PHOTO_COLOR_SHARE)[0],
+                             background_spread=round(spread, 2))
+    return reading, weight
 
 
 def _upright_size(quad: Quad) -> tuple[float, float]:

@@ -1,18 +1,22 @@
 """Attachment readers on synthetic KTP copies, ijazah pages and pas foto (formgen.synth)."""
 from __future__ import annotations
 
+import io
 import random
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from benchmarks import formboxes as F
 from formgen.synth import documents as D
 from formgen.synth.people import make_people
+from formgen.synth.scan import _degrade, _jpeg
 from ocr.classify import classify_attachment
 from ocr.ijazah import normalise_level, read_ijazah
 from ocr.ktp import nik_agrees, nik_structure_ok, read_ktp
 from ocr.pasfoto import check_pas_foto
+from ocr.upright import make_upright
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +60,10 @@ def test_ktp_colour_copy_read_and_matched(people):
     assert found["tanggal_lahir"].ok is True and found["jenis_kelamin"].ok is True
     assert found["alamat"].ok is True      # the card's street within the roster's address
     assert {f.kind for f in found.values()} == {"ktp"}
+    # NIK, birth date and sex vouch for each other; a NIK that disagrees does not.
+    assert found["nik"].confidence >= 0.95 and found["tanggal_lahir"].confidence >= 0.95
+    reading.tanggal_lahir, reading.nik_matches_card = "1970-01-01", False
+    assert _by_name(reading.findings(p))["nik"].confidence <= 0.5
 
 
 def test_ktp_greyscale_copy_is_not_colour(people):
@@ -129,3 +137,33 @@ def test_pas_foto_checks(people, kind, aspect_ok, faces, plain):
 def test_greyscale_photo_is_not_colour(people):
     photo, _ = D.make_pas_foto(people[2], rng=random.Random(8))
     assert check_pas_foto(photo.convert("L")).color is False
+
+
+def _scanned(page, rng, *, dpi, upside_down):
+    """The page as the scanner returns it and ingest turns it upright (skew kept small)."""
+    image, _ = _degrade(page, rng, dpi=dpi, upside_down=upside_down, greyscale=False)
+    return make_upright(Image.open(io.BytesIO(_jpeg(image, rng, dpi)))).image
+
+
+@pytest.mark.parametrize("kind,upside_down", [("ok", False), ("ok", True),
+                                              ("busy_background", True)])
+def test_scanned_pas_foto_page(people, kind, upside_down):
+    """Deskewing frames the sheet in white fill and scanner bed; a sheet with little
+    text may stay upside down: the photo must still be found, faced and judged."""
+    rng = random.Random(2)
+    page, truth = D.make_pas_foto_page(people[0], rng=rng, dpi=200, kind=kind, copies=2)
+    page = _scanned(page, rng, dpi=200, upside_down=upside_down)
+    doc, _, details = classify_attachment(page, dpi=200)
+    assert doc == "pas_foto", details
+    reading = check_pas_foto(page, dpi=200)
+    assert (reading.found, reading.faces, reading.plain_background) == \
+        (True, 1, truth["plain_background"]), reading
+    assert reading.copies == 2
+
+
+def test_quarter_turned_pas_foto_page(people):
+    """A sheet left a quarter turned: the photo is read turned back to portrait."""
+    page, _ = D.make_pas_foto_page(people[3], rng=random.Random(4), dpi=200, copies=1)
+    reading = check_pas_foto(np.rot90(np.asarray(page)), dpi=200)
+    assert (reading.faces, reading.aspect_ok, reading.plain_background, reading.turned) == \
+        (1, True, True, True), reading
