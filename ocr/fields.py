@@ -116,7 +116,7 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     if image is None:
         return FieldReading(None, 0.95, "empty", expected, None if expected is None else False)
     psm = 6 if multiline else 7
-    words = tesseract.ocr_data(image, psm=psm, whitelist=WHITELISTS[charset])
+    words = tesseract.ocr_data(image, psm=psm, whitelist=WHITELISTS[charset], loaded=True)
     text = tesseract.join_lines(words) if multiline else " ".join(w["text"] for w in words)
     # Weighted by length: Tesseract gives a forced single letter ("I") a confidence of 0.
     lengths = [len(w["text"]) for w in words]
