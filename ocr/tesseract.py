@@ -103,17 +103,20 @@ def _words_from_engine(api, image: Image.Image) -> list[dict]:
     words = []
     block = par = line = 0
     it = api.GetIterator()
+    if it is None:
+        return words
     level = tesserocr.RIL.WORD
     for w in tesserocr.iterate_level(it, level):
-        text = w.GetUTF8Text(level)
-        if text is None:
-            continue
         if w.IsAtBeginningOf(tesserocr.RIL.BLOCK):
             block, par, line = block + 1, 0, 0
         if w.IsAtBeginningOf(tesserocr.RIL.PARA):
             par, line = par + 1, 0
         if w.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
             line += 1
+        try:
+            text = w.GetUTF8Text(level)
+        except RuntimeError:  # nothing recognised here
+            continue
         conf = float(w.Confidence(level))
         if conf < 0 or not text.strip():
             continue
