@@ -1,6 +1,7 @@
 """Ingest speed on a simulated batch, against plain full-page Tesseract OCR of the same pages.
 
-    python benchmarks/bench_ingest.py [--applicants 12] [--dpi 300] [--jobs 2] [--keep DIR]
+    python benchmarks/bench_ingest.py [--quick] [--applicants 12] [--dpi 300] [--jobs 2]
+                                      [--keep DIR]
 
 1. Roster, packs and a returned batch (about 100 pages at 300 dpi) from the simulator.
 2. ``ingest_paths`` on it: wall time, CPU time (parent + workers), pages per minute, peak
@@ -30,8 +31,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psutil  # noqa: E402
+from _figures import report  # noqa: E402
 
 TARGET_FORM_CPU = 0.5
 TARGET_SPEEDUP = 3.0
@@ -148,9 +151,9 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
                     read_form_boxes(registered, page, is_color=color, dpi=CROP_DPI)
                 lap("read")
             else:
-                kind, _conf, _detail = classify_attachment(upright.image, dpi=dpi)
+                kind, _conf, detail = classify_attachment(upright.image, dpi=dpi)
                 lap("classify")
-                read_attachment(upright.image, kind, dpi=dpi)
+                read_attachment(upright.image, kind, dpi=dpi, details=detail)
                 lap("read")
                 row["doc"] = kind
             out.append(row)
@@ -196,7 +199,11 @@ def main() -> int:
     parser.add_argument("--stage-pages", type=int, default=32,
                         help="pages timed stage by stage (the first N of the batch)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--quick", action="store_true",
+                        help="a small batch (4 applicants, about 30 pages)")
     args = parser.parse_args()
+    if args.quick:
+        args.applicants, args.stage_pages = 4, min(args.stage_pages, 16)
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench_ingest_"))
     tmp.mkdir(parents=True, exist_ok=True)
     try:
@@ -243,6 +250,11 @@ def main() -> int:
         verdict = "ok" if speedup >= TARGET_SPEEDUP else "MISSED"
         print(f"ingest vs full-page OCR: {speedup:.2f}x faster (wall), "
               f"{tess['cpu'] / ing['cpu']:.2f}x (CPU); target >= {TARGET_SPEEDUP}x {verdict}")
+        report("ingest: speed-up over full-page OCR (CPU)", tess["cpu"] / ing["cpu"], "x",
+               target=TARGET_SPEEDUP)
+        report("ingest: form page identify+register", id_reg, "s CPU/page",
+               target=TARGET_FORM_CPU, better="lower")
+        report("ingest: peak memory", ing["peak_rss"] / 2**20, "MB")
         print(f"load average after: {os.getloadavg()}")
         ws.close()
     finally:

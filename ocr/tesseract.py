@@ -2,20 +2,32 @@
 
 The version and the installed languages are probed once per process; a missing
 binary or missing ``ind`` data raises :class:`TesseractMissing` with the command
-that installs it.
+that installs it. When tesserocr (the C API binding) is installed, callers that
+ask for it (``loaded=True``: the many small form boxes) and orientation detection
+use an engine kept loaded per process and configuration: starting a Tesseract
+process and loading its model for every small box costs far more than reading it.
+The binding bundles its own Tesseract build, whose readings of hard images can
+differ slightly, so whole-page readers keep the command line.
 """
 from __future__ import annotations
 
 import functools
 import os
 import shlex
+import threading
 
 import numpy as np
 import pytesseract
 from PIL import Image
 
+try:
+    import tesserocr
+except ImportError:  # the command-line path below still works
+    tesserocr = None
+
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-ind"
 MIN_VERSION = 4
+_ENGINE_LOCK = threading.Lock()  # a loaded engine reads one image at a time
 # Pages are read in parallel processes; Tesseract's own threads would only contend.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -58,10 +70,72 @@ def _as_image(img) -> Image.Image:
     return Image.fromarray(img) if isinstance(img, np.ndarray) else img
 
 
-def ocr_data(img, *, psm: int, whitelist: str | None = None, lang: str = "ind") -> list[dict]:
+def _tessdata() -> str | None:
+    """The folder of the system's language data (the binding's own default may be empty)."""
+    for root in (os.environ.get("TESSDATA_PREFIX"), "/usr/share/tesseract-ocr/5/tessdata",
+                 "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata",
+                 "/usr/local/share/tessdata"):
+        if root and os.path.isfile(os.path.join(root, "ind.traineddata")):
+            return root
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _engine(lang: str, psm: int, whitelist: str | None):
+    """A loaded engine for one configuration, or None when the binding is unusable."""
+    if tesserocr is None:
+        return None
+    path = _tessdata()
+    if path is None:
+        return None
+    try:
+        api = tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, oem=tesserocr.OEM.LSTM_ONLY)
+    except RuntimeError:
+        return None
+    if whitelist:
+        api.SetVariable("tessedit_char_whitelist", whitelist)
+    return api
+
+
+def _words_from_engine(api, image: Image.Image) -> list[dict]:
+    api.SetImage(image)
+    api.Recognize()
+    words = []
+    block = par = line = 0
+    it = api.GetIterator()
+    if it is None:
+        return words
+    level = tesserocr.RIL.WORD
+    for w in tesserocr.iterate_level(it, level):
+        if w.IsAtBeginningOf(tesserocr.RIL.BLOCK):
+            block, par, line = block + 1, 0, 0
+        if w.IsAtBeginningOf(tesserocr.RIL.PARA):
+            par, line = par + 1, 0
+        if w.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
+            line += 1
+        try:
+            text = w.GetUTF8Text(level)
+        except RuntimeError:  # nothing recognised here
+            continue
+        conf = float(w.Confidence(level))
+        if conf < 0 or not text.strip():
+            continue
+        x0, y0, x1, y1 = w.BoundingBox(level)
+        words.append({"text": text.strip(), "conf": conf, "left": x0, "top": y0,
+                      "width": x1 - x0, "height": y1 - y0, "block": block, "par": par,
+                      "line": line})
+    return words
+
+
+def ocr_data(img, *, psm: int, whitelist: str | None = None, lang: str = "ind",
+             loaded: bool = False) -> list[dict]:
     """Words with their boxes: dicts with text, conf (0-100), left, top, width, height,
-    block, par, line."""
+    block, par, line. ``loaded``: read with the in-process engine when available."""
     _check_lang(lang)
+    api = _engine(lang, psm, whitelist or None) if loaded else None
+    if api is not None:
+        with _ENGINE_LOCK:
+            return _words_from_engine(api, _as_image(img))
     raw = pytesseract.image_to_data(_as_image(img), lang=lang, config=_config(psm, whitelist),
                                     output_type=pytesseract.Output.DICT)
     words = []
@@ -91,3 +165,35 @@ def ocr_text(img, *, psm: int, whitelist: str | None = None,
     if not words:
         return "", 0.0
     return join_lines(words), float(np.mean([w["conf"] for w in words])) / 100.0
+
+
+@functools.lru_cache(maxsize=1)
+def _osd_engine():
+    if tesserocr is None or _tessdata() is None:
+        return None
+    try:
+        return tesserocr.PyTessBaseAPI(path=_tessdata(), lang="osd",
+                                       psm=tesserocr.PSM.OSD_ONLY)
+    except RuntimeError:
+        return None
+
+
+def orientation(img, *, dpi: float) -> tuple[int, float] | None:
+    """Tesseract OSD: (counter-clockwise correction in degrees, confidence), None when it
+    cannot tell (near-blank pages, photos)."""
+    api = _osd_engine()
+    if api is not None:
+        with _ENGINE_LOCK:
+            api.SetImage(_as_image(img))
+            api.SetSourceResolution(int(dpi))
+            result = api.DetectOrientationScript()
+        if not result:
+            return None
+        return int(result["orient_deg"]) % 360, float(result["orient_conf"])
+    try:
+        result = pytesseract.image_to_osd(_as_image(img), config=f"--psm 0 --dpi {int(dpi)}",
+                                          output_type=pytesseract.Output.DICT, timeout=20)
+    except (pytesseract.TesseractError, RuntimeError):
+        return None
+    # Tesseract's "rotate" is the clockwise turn that corrects the page.
+    return (360 - int(result["rotate"])) % 360, float(result["orientation_conf"])

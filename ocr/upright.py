@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
-import pytesseract
 from PIL import Image
 
+from ocr import tesseract
 from ocr.imaging import scale_array, to_gray
 from ocr.pageid import parse_page_id
 from ocr.qr import QrHit
@@ -24,7 +24,6 @@ _WORK_DPI = 150          # the small copy's resolution; below it 10-11 pt text m
 _OSD_MIN_CONF = 2.0      # below this, OSD's answer is a guess
 _MAX_SKEW = 6.0          # degrees searched by the projection profile
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
-_OSD_TIMEOUT = 20        # seconds
 _MAX_BLOB_MM = 15.0      # ink blobs larger than this are no text
 
 
@@ -112,17 +111,7 @@ def _quarter_turn(small: np.ndarray, dpi: float, hits: list[QrHit]) -> tuple[int
 
 def _osd(gray: np.ndarray, dpi: float) -> tuple[int, float] | None:
     """Tesseract's (counter-clockwise correction, confidence), or None when it cannot tell."""
-    try:
-        result = pytesseract.image_to_osd(Image.fromarray(gray),
-                                          config=f"--psm 0 --dpi {int(dpi)}",
-                                          output_type=pytesseract.Output.DICT,
-                                          timeout=_OSD_TIMEOUT)
-    except (pytesseract.TesseractError, RuntimeError) as exc:
-        # near-blank pages and photos: "Too few characters"
-        log.debug("orientation detection failed: %s", exc)
-        return None
-    # Tesseract's "rotate" is the clockwise turn that corrects the page.
-    return (360 - int(result["rotate"])) % 360, float(result["orientation_conf"])
+    return tesseract.orientation(gray, dpi=dpi)
 
 
 def _ink_points(gray: np.ndarray, dpi: float, limit: int = 40000) -> np.ndarray | None:

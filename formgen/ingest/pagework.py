@@ -152,13 +152,13 @@ def _read_form(page, page_id: PageId, qr_hit, result: PageResult) -> None:
 
 def _read_attachment(page, result: PageResult) -> None:
     dpi = page.info.get("dpi", (None,))[0] if hasattr(page, "info") else None
-    doc, confidence, _details = classify_attachment(page, dpi=dpi)
+    doc, confidence, details = classify_attachment(page, dpi=dpi)
     result.doc, result.doc_confidence = doc, float(confidence)
-    result.findings = read_attachment(page, doc, dpi=dpi)
+    result.findings = read_attachment(page, doc, dpi=dpi, details=details)
 
 
 def _save_image(page, path: str, *, color: bool) -> None:
     image = page.convert("RGB" if color else "L")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with atomic_open(Path(path), "wb") as handle:
-        image.save(handle, format="JPEG", quality=PAGE_IMAGE_QUALITY, optimize=True)
+        image.save(handle, format="JPEG", quality=PAGE_IMAGE_QUALITY, optimize=False)
