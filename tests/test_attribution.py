@@ -58,11 +58,13 @@ def test_ktp_of_someone_else_goes_to_review():
     assert placed[1].review == "ktp_nik_mismatch" and placed[1].applicant_id is None
 
 
-def test_unsure_nik_reading_is_no_contradiction():
+def test_malformed_nik_reading_is_no_contradiction_but_an_unsure_other_nik_is():
     ctx, _ = context()
     placed = attribute_file([form(1, 1, "sampul"), attachment("ktp", NIKS[2], valid=False),
-                             attachment("ktp", NIKS[2], confidence=0.3)], ctx)
-    assert [p.applicant_id for p in placed] == [1, 1, 1]
+                             attachment("ktp", NIKS[2], confidence=0.3),
+                             attachment("ktp", NIKS[1], confidence=0.3)], ctx)
+    assert [p.applicant_id for p in placed] == [1, 1, None, 1]
+    assert placed[2].review == "ktp_nik_mismatch"
 
 
 def test_attachment_after_another_applicants_form_is_ambiguous():

@@ -233,10 +233,12 @@ def test_review_cli_records_decisions_and_check_follows(batch):
 
     # assign: the KTP of another person, handed in with the first applicant
     (ktp,) = [p for p in queue if p["review"] == "ktp_nik_mismatch"]
-    assert _verdict(batch, first)["requirements"]["ktp"]["status"] == "missing"
+    # while it waits, the applicant's KTP requirement waits for a person too
+    assert _verdict(batch, first)["requirements"]["ktp"]["status"] == "review"
     assert run_cli(root, "review", "assign", ktp["id"], first).exit_code == 0
     assert _counts(conn, "assign") == (1, 1)
-    assert _verdict(batch, first)["requirements"]["ktp"]["status"] != "missing"
+    # assigned, the other person's NIK makes the requirement invalid, not missing
+    assert _verdict(batch, first)["requirements"]["ktp"]["status"] == "invalid"
     row = conn.execute("SELECT applicant_id, review FROM pages WHERE id = ?",
                        (ktp["id"],)).fetchone()
     assert tuple(row) == (first, None)

@@ -51,11 +51,11 @@ class AttributionContext:
     claim_blank_pack: Callable[[int], int]   # pack_id -> provisional applicant id
 
 
-def ktp_nik(result: PageResult) -> str | None:
-    """The NIK read from a KTP page, only when it is confident and structurally valid."""
+def ktp_nik(result: PageResult, *, min_confidence: float = 0.6) -> str | None:
+    """The NIK read from a KTP page when it is structurally valid and confident enough."""
     values = {(f.kind, f.name): f for f in result.findings}
     nik, valid = values.get(("ktp", "nik")), values.get(("ktp", "nik_valid"))
-    if nik and valid and valid.value is True and nik.value and nik.confidence >= 0.6:
+    if nik and valid and valid.value is True and nik.value and nik.confidence >= min_confidence:
         return str(nik.value)
     return None
 
@@ -124,7 +124,9 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
             placements.append(Placement(None, None, doc, review="ambiguous_applicant"))
             continue
         if doc == "ktp":
-            read_nik = ktp_nik(result)
+            # any well-formed NIK that differs is a question for a person, however
+            # unsure the reading: another person's KTP must never pass as theirs
+            read_nik = ktp_nik(result, min_confidence=0.0)
             own_nik = ctx.applicant_nik(current)
             if read_nik and own_nik and read_nik != own_nik:
                 # kept with the run's pack, so the check shows it as this applicant's question
