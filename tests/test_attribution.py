@@ -14,10 +14,12 @@ def form(pack, applicant, doc, page=1):
     return PageResult("f" * 64, 0, qr_status="ok", page_id=pid, doc=doc)
 
 
-def attachment(doc, nik=None, valid=True, confidence=0.95):
+def attachment(doc, nik=None, valid=True, confidence=0.95, nama=None):
     findings = []
     if nik:
         findings = [Finding("ktp", "nik", nik, confidence), Finding("ktp", "nik_valid", valid)]
+    if nama:
+        findings.append(Finding("ktp", "nama", nama, confidence))
     return PageResult("f" * 64, 0, doc=doc, findings=findings)
 
 
@@ -29,7 +31,7 @@ def context(packs=None):
         claimed.append(pack_id)
         return 100 + pack_id
 
-    ctx = AttributionContext(WS, packs.get, NIKS.get, claim)
+    ctx = AttributionContext(WS, packs.get, NIKS.get, claim, {1: "Siti Aminah"}.get)
     return ctx, claimed
 
 
@@ -62,9 +64,11 @@ def test_malformed_nik_reading_is_no_contradiction_but_an_unsure_other_nik_is():
     ctx, _ = context()
     placed = attribute_file([form(1, 1, "sampul"), attachment("ktp", NIKS[2], valid=False),
                              attachment("ktp", NIKS[2], confidence=0.3),
-                             attachment("ktp", NIKS[1], confidence=0.3)], ctx)
-    assert [p.applicant_id for p in placed] == [1, 1, None, 1]
-    assert placed[2].review == "ktp_nik_mismatch"
+                             attachment("ktp", NIKS[1], confidence=0.3),
+                             attachment("ktp", NIKS[2], confidence=0.3, nama="SITI AMINAH"),
+                             attachment("ktp", NIKS[2], confidence=0.3, nama="BUDI")], ctx)
+    assert [p.applicant_id for p in placed] == [1, 1, None, 1, 1, None]
+    assert placed[2].review == placed[5].review == "ktp_nik_mismatch"
 
 
 def test_attachment_after_another_applicants_form_is_ambiguous():

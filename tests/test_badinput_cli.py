@@ -47,8 +47,11 @@ def test_the_rest_of_the_batch_is_ingested(run):
     files = _files(run)
     for scan in run["batch"].files:
         entry = files[str(scan)]
-        assert entry["status"] == "ingested"
-        assert entry["review"] == 0 and entry["attributed"] + entry["blank"] == entry["pages"]
+        assert entry["status"] == "ingested" and not entry["page_errors"]
+        assert entry["attributed"] + entry["blank"] + entry["review"] == entry["pages"]
+        # the good scans lose nothing to the bad files beside them: at most a KTP whose
+        # NIK the reader could not read with certainty waits for a person
+        assert entry["review"] <= 1
     expected_pages = {name: case.pages for name, case in CORPUS.items() if case.pages}
     expected_pages.pop("tiff_500_frames")
     expected_pages.update(tiff_many_frames=6, nested_compression=1, active_filled_pack=None)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .compare import values_agree
 from .pagework import PageResult
 
 FORM_DOCS = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran")
@@ -49,6 +50,7 @@ class AttributionContext:
     find_pack: Callable[[int], PackRef | None]
     applicant_nik: Callable[[int], str | None]
     claim_blank_pack: Callable[[int], int]   # pack_id -> provisional applicant id
+    applicant_name: Callable[[int], str | None] = lambda applicant_id: None
 
 
 def ktp_nik(result: PageResult, *, min_confidence: float = 0.6) -> str | None:
@@ -58,6 +60,12 @@ def ktp_nik(result: PageResult, *, min_confidence: float = 0.6) -> str | None:
     if nik and valid and valid.value is True and nik.value and nik.confidence >= min_confidence:
         return str(nik.value)
     return None
+
+
+def _card_names(result: PageResult, name: str | None) -> bool:
+    """Whether the name read from a KTP page agrees with ``name``."""
+    read = next((f.value for f in result.findings if (f.kind, f.name) == ("ktp", "nama")), None)
+    return bool(read and name and values_agree(read, name, kind="name"))
 
 
 def _code_fits_pack(code_applicant: int | None, pack: PackRef) -> bool:
@@ -124,11 +132,12 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
             placements.append(Placement(None, None, doc, review="ambiguous_applicant"))
             continue
         if doc == "ktp":
-            # any well-formed NIK that differs is a question for a person, however
-            # unsure the reading: another person's KTP must never pass as theirs
+            # a well-formed NIK that differs is a question for a person; only an unsure
+            # reading on a card that carries the applicant's own name is taken as a misread
             read_nik = ktp_nik(result, min_confidence=0.0)
             own_nik = ctx.applicant_nik(current)
-            if read_nik and own_nik and read_nik != own_nik:
+            if read_nik and own_nik and read_nik != own_nik and not (
+                    ktp_nik(result) is None and _card_names(result, ctx.applicant_name(current))):
                 # kept with the run's pack, so the check shows it as this applicant's question
                 placements.append(Placement(None, current_pack, doc, review="ktp_nik_mismatch"))
                 continue

@@ -43,4 +43,9 @@ def workspace_context(conn: sqlite3.Connection, workspace_id: str) -> Attributio
         db.audit(conn, BLANK_PACK_CLAIMED, applicant_id=cur.lastrowid, pack=pack_id)
         return cur.lastrowid
 
-    return AttributionContext(workspace_id, find_pack, applicant_nik, claim_blank_pack)
+    def applicant_name(applicant_id: int) -> str | None:
+        row = conn.execute("SELECT nama FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
+        return row["nama"] if row else None
+
+    return AttributionContext(workspace_id, find_pack, applicant_nik, claim_blank_pack,
+                              applicant_name)
