@@ -16,9 +16,16 @@ import re
 from dataclasses import dataclass
 
 PREFIX = "FG1"
-_PATTERN = re.compile(
-    r"^FG1 (?P<ws>[A-Z0-9]{1,12}) P(?P<pack>\d{1,9}) (?:A(?P<app>\d{1,9})|-) "
-    r"(?P<doc>[a-z_]{1,40}) (?P<page>\d{1,3})/(?P<total>\d{1,3}) (?P<layout>[0-9a-f]{4,40})$")
+_BODY = (r"FG1 (?P<ws>[A-Z0-9]{1,12}) P(?P<pack>\d{1,9}) (?:A(?P<app>\d{1,9})|-) "
+         r"(?P<doc>[a-z_]{1,40}) (?P<page>\d{1,3})/(?P<total>\d{1,3}) (?P<layout>[0-9a-f]{4,40})")
+_PATTERN = re.compile(f"^{_BODY}$")
+_SEARCH = re.compile(_BODY)
+
+
+def find_page_code(text: str) -> str | None:
+    """The first page code inside a longer text (a page's text layer, a QR payload)."""
+    match = _SEARCH.search(" ".join(text.split()))
+    return match.group(0) if match else None
 
 
 @dataclass(frozen=True)

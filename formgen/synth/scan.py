@@ -17,7 +17,6 @@ import io
 import json
 import math
 import random
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter, ImageOps
 
-from ocr.pageid import parse_page_id
+from ocr.pageid import find_page_code, parse_page_id
 
 from ..atomic import atomic_open, write_bytes, write_text
 from .documents import (make_ijazah, make_ktp_copy_page, make_materai, make_pas_foto_page,
@@ -42,8 +41,6 @@ DEFECTS = frozenset({
 })
 FILE_MODES = ("per_batch", "per_applicant")
 FORMATS = ("pdf", "tiff", "jpeg")
-PAGE_ID = re.compile(r"FG1 [A-Z0-9]{1,12} P\d{1,9} (?:A\d{1,9}|-) [a-z_]{1,40} \d{1,3}/\d{1,3} "
-                     r"[0-9a-f]{4,40}")
 # Signature fields filled in later by the LSP or the office, not by the applicant's side.
 UNSIGNED_BY_APPLICANT = ("admin", "lsp", "asesor", "petugas")
 SCANNER_BED = (238, 238, 236)
@@ -165,8 +162,7 @@ def _page_id(pdf_page) -> str | None:
     textpage = pdf_page.get_textpage()
     text = textpage.get_text_range()
     textpage.close()
-    match = PAGE_ID.search(" ".join(text.split()))
-    return match.group(0) if match else None
+    return find_page_code(text)
 
 
 def _qr_page_id(image: Image.Image) -> str | None:
@@ -175,9 +171,9 @@ def _qr_page_id(image: Image.Image) -> str | None:
     small = image.convert("L")
     small = small.resize((small.width // 2, small.height // 2))
     for result in zxingcpp.read_barcodes(small):
-        match = PAGE_ID.search(result.text)
-        if match:
-            return match.group(0)
+        code = find_page_code(result.text)
+        if code:
+            return code
     return None
 
 
