@@ -114,7 +114,7 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
     from ocr.geometry import DocumentGeometry
     from ocr.imaging import is_color
     from ocr.load import open_document
-    from ocr.qr import identify, read_codes
+    from ocr.qr import identify
     from ocr.register import register_page
     from ocr.upright import make_upright
 
@@ -135,7 +135,7 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
 
             image = doc.render(index, dpi)
             lap("render")
-            ident = identify(image, hits=read_codes(image))
+            ident = identify(image)
             lap("identify")
             upright = make_upright(image, qr_hits=[ident.hit] if ident.hit else None)
             color = bool(is_color(upright.image))

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ocr.load import open_document  # noqa: E402
-from ocr.qr import identify, read_codes  # noqa: E402
+from ocr.qr import identify  # noqa: E402
 from ocr.register import register_page  # noqa: E402
 from ocr.upright import make_upright  # noqa: E402
 from tests.ocr_pages import (A4, gaussian_noise, make_form_pdf, render_pdf,  # noqa: E402
@@ -37,8 +37,7 @@ def one_page(path: Path, geo, dpi: int) -> tuple[float, str]:
     start = cpu()
     with open_document(path) as doc:
         img = doc.render(0, dpi)
-    hits = read_codes(img)
-    ident = identify(img, hits=hits)
+    ident = identify(img)
     up = make_upright(img, qr_hits=[ident.hit] if ident.hit else None)
     reg = register_page(up.image, geo, A4, qr_hit=up.hits[0] if up.hits else None)
     took = cpu() - start

@@ -13,8 +13,8 @@ def read_attachment(page, doc: str, *, dpi: float | None = None,
                     details: dict | None = None) -> list[Finding]:
     """Findings for an upright attachment ``page`` classified as ``doc`` (none for others).
 
-    ``details``: the classifier's evidence; the page text it read (``text``, with
-    ``ocr_confidence``) is reused rather than read a second time.
+    ``details``: the classifier's evidence; the photo check and the page text it made
+    (``pas_foto``; ``text`` with ``ocr_confidence``) are reused rather than made again.
     Comparison with the roster happens later, once the page's applicant is known.
     """
     if doc == "ktp":
@@ -28,5 +28,6 @@ def read_attachment(page, doc: str, *, dpi: float | None = None,
                                                                       reading.confidence))
         return reading.findings(None)
     if doc == "pas_foto":
-        return check_pas_foto(page, dpi=dpi).findings()
+        photo = (details or {}).get("pas_foto")
+        return (photo or check_pas_foto(page, dpi=dpi)).findings()
     return []

@@ -14,7 +14,7 @@ from ocr import tesseract
 from ocr.features import MM_PER_INCH, content_mask, downscale, estimate_dpi, to_rgb
 from ocr.ijazah import keyword_count, page_text
 from ocr.ktp import PX_PER_MM, find_cards, print_share
-from ocr.pasfoto import analyse_photo, check_pas_foto, is_whole_photo, photo_quads
+from ocr.pasfoto import check_pas_foto, is_whole_photo
 
 BLANK_MAX_INK = 0.0015        # share of the page (at ~75 dpi) that is not paper
 LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name written under it)
@@ -67,8 +67,8 @@ def classify_attachment(img, *, dpi: float | None = None) -> tuple[str, float, d
     """(doc, confidence, details) for an upright attachment page (PIL image or array).
 
     ``details`` holds the evidence: ink share, cards, photos, faces, text marks,
-    keywords, and the page text when OCR was needed (``text``, reusable by
-    :func:`ocr.ijazah.read_ijazah`).
+    keywords, the photo check (``pas_foto``, a :class:`PasFotoReading`) and the page
+    text when OCR was needed (``text``, reusable by :func:`ocr.ijazah.read_ijazah`).
     """
     rgb = to_rgb(img)
     details: dict = {"ocr": False}
@@ -78,8 +78,8 @@ def classify_attachment(img, *, dpi: float | None = None) -> tuple[str, float, d
         return "blank", round(min(0.99, 1.0 - ink / BLANK_MAX_INK * 0.5), 3), details
 
     if is_whole_photo(rgb):
-        photo = analyse_photo(rgb)
-        details.update(faces=photo.faces, photos=1)
+        photo = check_pas_foto(rgb)
+        details.update(faces=photo.faces, photos=1, pas_foto=photo)
         return "pas_foto", _photo_confidence(photo.faces), details
 
     dpi = dpi or estimate_dpi(rgb.shape)
@@ -94,9 +94,9 @@ def classify_attachment(img, *, dpi: float | None = None) -> tuple[str, float, d
                 return "ktp", round(min(0.98, 0.7 + 0.08 * len(words)), 3), details
 
     photo = check_pas_foto(rgb, dpi=dpi)
-    details.update(photos=photo.copies, faces=photo.faces)
+    details.update(photos=photo.copies, faces=photo.faces, pas_foto=photo)
     if photo.found:
-        marks = text_marks(rgb, dpi, exclude=photo_boxes(rgb, dpi))
+        marks = text_marks(rgb, dpi, exclude=photo.boxes)
         details["text_marks"] = marks
         if marks <= LITTLE_TEXT:
             return "pas_foto", _photo_confidence(photo.faces), details
@@ -112,11 +112,3 @@ def classify_attachment(img, *, dpi: float | None = None) -> tuple[str, float, d
         return "ktp", round(min(0.9, 0.5 + 0.06 * len(kt)), 3), details
     return "other", 0.6, details
 
-
-def photo_boxes(rgb: np.ndarray, dpi: float) -> list[tuple[float, float, float, float]]:
-    """Axis-aligned boxes (x0, y0, x1, y1) of the photo regions on a page."""
-    boxes = []
-    for quad in photo_quads(rgb, dpi):
-        xs, ys = quad.corners[:, 0], quad.corners[:, 1]
-        boxes.append((float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())))
-    return boxes

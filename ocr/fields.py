@@ -112,8 +112,7 @@ def prepare(grey: np.ndarray) -> tuple[np.ndarray | None, float]:
 
 def _ocr(image: np.ndarray, psm: int, charset: str, lang: str) -> tuple[str, float, float]:
     """(text, length-weighted mean confidence, weakest word confidence), confidences 0..1."""
-    words = tesseract.ocr_data(image, psm=psm, whitelist=WHITELISTS[charset], lang=lang,
-                               loaded=True)
+    words = tesseract.ocr_data(image, psm=psm, whitelist=WHITELISTS[charset], lang=lang)
     text = tesseract.join_lines(words) if psm == 6 else " ".join(w["text"] for w in words)
     if not words:
         return "", 0.0, 0.0

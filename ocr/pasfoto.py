@@ -8,7 +8,7 @@ and beside the head, which a plain backdrop keeps nearly uniform.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -41,6 +41,7 @@ class PasFotoReading:
     background_spread: float | None = None
     copies: int = 0
     turned: bool = False                  # the photo was read turned (page not upright)
+    boxes: list = field(default_factory=list)  # (x0, y0, x1, y1) of each photo on the page
 
     @property
     def ok(self) -> bool:
@@ -182,6 +183,7 @@ def check_pas_foto(img, *, dpi: float | None = None) -> PasFotoReading:
     dpi = dpi or estimate_dpi(rgb.shape)
     quads = photo_quads(rgb, dpi)
     readings = []
+    boxes = [_box(quad) for quad in quads]
     for quad in quads:
         w_px, h_px = _upright_size(quad)
         photo = warp_quad(rgb, quad, out_w=int(round(w_px)), out_h=int(round(h_px)),
@@ -193,5 +195,10 @@ def check_pas_foto(img, *, dpi: float | None = None) -> PasFotoReading:
     if not readings:
         return PasFotoReading(found=False, color=color_stats(rgb)[0])
     best = (with_face or readings)[0]
-    best.copies = len(readings)
+    best.copies, best.boxes = len(readings), boxes
     return best
+
+
+def _box(quad: Quad) -> tuple[float, float, float, float]:
+    xs, ys = quad.corners[:, 0], quad.corners[:, 1]
+    return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())

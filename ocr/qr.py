@@ -96,31 +96,42 @@ def _read(gray: np.ndarray, *, errors: bool = False):
                                   try_invert=False, return_errors=errors)
 
 
+def _scan(gray: np.ndarray) -> tuple[list[QrHit], list[QrHit]]:
+    """(decoded, located but undecoded) symbols: the full image first, then a downscaled,
+    binarised copy when the full image decodes nothing."""
+    found = _read(gray, errors=True)
+    decoded = _hits([r for r in found if r.valid], 1.0)
+    failed = _hits([r for r in found if not r.valid], 1.0)
+    if decoded:
+        return decoded, failed
+    binary, factor = _small_binary(gray)
+    found = _read(binary, errors=True)
+    return (_hits([r for r in found if r.valid], factor),
+            failed + _hits([r for r in found if not r.valid], factor))
+
+
 def read_codes(img: ImageLike) -> list[QrHit]:
     """Decoded QR codes: the full image first, then a downscaled, binarised copy."""
-    gray = to_gray(img)
-    found = _read(gray)
-    if found:
-        return _hits(found, 1.0)
-    binary, factor = _small_binary(gray)
-    return _hits(_read(binary), factor)
+    return _scan(to_gray(img))[0]
 
 
 def identify(img: ImageLike, *, hits: list[QrHit] | None = None) -> Identity:
-    """The page's formgen identity. Pass ``hits`` from :func:`read_codes` to avoid reading twice.
+    """The page's formgen identity (``hits``: from :func:`read_codes`, when already read).
 
     "none": no QR-like thing, or only foreign codes (an e-Meterai's, a KTP's) that decode
     but are no page id. "unreadable": a QR symbol is visibly there but no page id decodes,
     or two different page ids are on one page; such a page needs a person.
     """
+    gray = to_gray(img)
+    failed = None
     if hits is None:
-        hits = read_codes(img)
+        hits, failed = _scan(gray)
     ids = [(pid, h) for h in hits if (pid := parse_page_id(h.text)) is not None]
     if ids:
         if len({pid for pid, _ in ids}) > 1:
             return Identity(None, "unreadable")
         return Identity(ids[0][0], "ok", ids[0][1])
-    if qr_symbol_present(img, decoded=hits):
+    if qr_symbol_present(gray, decoded=hits, failed=failed):
         return Identity(None, "unreadable")
     return Identity(None, "none")
 
@@ -131,20 +142,20 @@ def find_page_id(img: ImageLike, *, hits: list[QrHit] | None = None) -> tuple[Pa
     return ident.page_id, ident.status
 
 
-def qr_symbol_present(img: ImageLike, *, decoded: list[QrHit] = ()) -> bool:
+def qr_symbol_present(img: ImageLike, *, decoded: list[QrHit] = (),
+                      failed: list[QrHit] | None = None) -> bool:
     """Whether a QR symbol that is not among ``decoded`` is visibly on the page.
 
-    Seen either by zxing (a symbol located whose decoding failed) or by OpenCV's
-    finder-pattern detector (a near-square quadrangle of plausible size).
+    Seen either by zxing (a symbol located whose decoding failed: ``failed``, when the
+    caller already scanned for them) or by OpenCV's finder-pattern detector (a
+    near-square quadrangle of plausible size).
     """
     gray = to_gray(img)
-    binary, factor = _small_binary(gray)
-    for source, scale in ((gray, 1.0), (binary, factor)):
-        for r in _read(source, errors=True):
-            if not r.valid:
-                hit = _hits([r], scale)[0]
-                if not _overlaps(hit.corners_px, decoded):
-                    return True
+    if failed is None:
+        failed = _scan(gray)[1]
+    if any(not _overlaps(hit.corners_px, decoded) for hit in failed):
+        return True
+    factor = min(1.0, _SMALL_LONG_SIDE / max(gray.shape))
     small = scale_array(gray, factor)
     detector = cv2.QRCodeDetector()
     try:

@@ -2,12 +2,12 @@
 
 The version and the installed languages are probed once per process; a missing
 binary or missing ``ind`` data raises :class:`TesseractMissing` with the command
-that installs it. When tesserocr (the C API binding) is installed, callers that
-ask for it (``loaded=True``: the many small form boxes) and orientation detection
-use an engine kept loaded per process and configuration: starting a Tesseract
-process and loading its model for every small box costs far more than reading it.
-The binding bundles its own Tesseract build, whose readings of hard images can
-differ slightly, so whole-page readers keep the command line.
+that installs it. When tesserocr (the C API binding) is installed, every reading
+and orientation detection use an engine kept loaded per process and
+configuration: starting a Tesseract process and loading its model for every small
+box costs far more than reading it. ``FORMGEN_TESSERACT=cli`` in the environment
+(or ``loaded=False``) reads with the ``tesseract`` command instead, the system's
+own build, to compare the two when a reading looks wrong.
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ MIN_VERSION = 4
 _ENGINE_LOCK = threading.Lock()  # a loaded engine reads one image at a time
 # Pages are read in parallel processes; Tesseract's own threads would only contend.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+LOADED_BY_DEFAULT = os.environ.get("FORMGEN_TESSERACT", "").strip().lower() != "cli"
 
 
 class TesseractMissing(RuntimeError):
@@ -128,10 +129,13 @@ def _words_from_engine(api, image: Image.Image) -> list[dict]:
 
 
 def ocr_data(img, *, psm: int, whitelist: str | None = None, lang: str = "ind",
-             loaded: bool = False) -> list[dict]:
+             loaded: bool | None = None) -> list[dict]:
     """Words with their boxes: dicts with text, conf (0-100), left, top, width, height,
-    block, par, line. ``loaded``: read with the in-process engine when available."""
+    block, par, line. ``loaded``: read with the in-process engine when available
+    (default: unless ``FORMGEN_TESSERACT=cli``)."""
     _check_lang(lang)
+    if loaded is None:
+        loaded = LOADED_BY_DEFAULT
     api = _engine(lang, psm, whitelist or None) if loaded else None
     if api is not None:
         with _ENGINE_LOCK:
@@ -158,10 +162,10 @@ def join_lines(words: list[dict]) -> str:
     return "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
 
 
-def ocr_text(img, *, psm: int, whitelist: str | None = None,
-             lang: str = "ind") -> tuple[str, float]:
+def ocr_text(img, *, psm: int, whitelist: str | None = None, lang: str = "ind",
+             loaded: bool | None = None) -> tuple[str, float]:
     """Text (lines joined by newlines) and the mean word confidence in 0..1 (0 when no word)."""
-    words = ocr_data(img, psm=psm, whitelist=whitelist, lang=lang)
+    words = ocr_data(img, psm=psm, whitelist=whitelist, lang=lang, loaded=loaded)
     if not words:
         return "", 0.0
     return join_lines(words), float(np.mean([w["conf"] for w in words])) / 100.0
@@ -181,7 +185,7 @@ def _osd_engine():
 def orientation(img, *, dpi: float) -> tuple[int, float] | None:
     """Tesseract OSD: (counter-clockwise correction in degrees, confidence), None when it
     cannot tell (near-blank pages, photos)."""
-    api = _osd_engine()
+    api = _osd_engine() if LOADED_BY_DEFAULT else None
     if api is not None:
         with _ENGINE_LOCK:
             api.SetImage(_as_image(img))

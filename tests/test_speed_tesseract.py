@@ -22,7 +22,7 @@ def _typed(text: str, size=(900, 70)) -> np.ndarray:
 def test_loaded_engine_reads_like_the_command_line():
     image, _ = prepare(_typed("Kotawaringin Barat 1987"))
     loaded = tesseract.ocr_data(image, psm=7, loaded=True)
-    command = tesseract.ocr_data(image, psm=7)
+    command = tesseract.ocr_data(image, psm=7, loaded=False)
     assert [w["text"] for w in loaded] == [w["text"] for w in command] \
         == ["Kotawaringin", "Barat", "1987"]
     for a, b in zip(loaded, command):

@@ -21,7 +21,7 @@ from ocr.geometry import DocumentGeometry
 from ocr.imaging import is_color
 from ocr.load import open_document
 from ocr.pageid import PageId
-from ocr.qr import identify, read_codes
+from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
 
@@ -121,7 +121,7 @@ def _workspace_write_failed(exc: OSError, task: PageTask) -> bool:
 
 
 def _read_page(image, task: PageTask, result: PageResult) -> None:
-    identity = identify(image, hits=read_codes(image))
+    identity = identify(image)
     upright = make_upright(image, qr_hits=[identity.hit] if identity.hit else None)
     page = upright.image
     result.rotation, result.skew = upright.rotation, upright.skew
