@@ -9,7 +9,7 @@
    largest worker's ru_maxrss).
 3. Per page, in this process, the CPU seconds of each stage of the page work: render,
    identification (QR), upright, registration, box reading on form pages; classification
-   and reading on attachments. Identification + registration of a FORM page is the figure
+   with the way up on attachments. Identification + registration of a FORM page is the figure
    with a target of <= 0.5 s (no full-page OCR on a page its QR identified).
 4. The same pages rendered once at the scan dpi to PNG and read by ``tesseract page.png out
    -l ind``, as many at a time as ingest has workers: wall and CPU time.
@@ -43,6 +43,11 @@ TARGET_SPEEDUP = 3.0
 def cpu() -> float:
     t = os.times()
     return t.user + t.system + t.children_user + t.children_system
+
+
+def own_cpu() -> float:
+    t = os.times()
+    return t.user + t.system
 
 
 class MemorySampler:
@@ -96,20 +101,22 @@ def build(tmp: Path, applicants: int, dpi: int):
 def run_ingest(ws, files, jobs: int) -> dict:
     from formgen.ingest.run import ingest_paths
 
-    start_wall, start_cpu = time.perf_counter(), cpu()
+    start_wall, start_cpu, start_own = time.perf_counter(), cpu(), own_cpu()
     with MemorySampler() as memory:
         report = ingest_paths(ws, files, jobs=jobs)
     wall, used = time.perf_counter() - start_wall, cpu() - start_cpu
     pages = report.totals["pages"]
-    return {"pages": pages, "wall": wall, "cpu": used, "peak_rss": memory.peak,
+    return {"pages": pages, "wall": wall, "cpu": used, "parent_cpu": own_cpu() - start_own,
+            "peak_rss": memory.peak,
             "child_maxrss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
             "totals": report.totals}
 
 
 def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
     """CPU seconds of each stage of the page work, page by page, in this process."""
-    from ocr.attachments import read_attachment
-    from ocr.classify import classify_attachment
+    import cv2
+
+    from ocr.attachments import read_attachment_page
     from ocr.formpage import read_form_boxes
     from ocr.geometry import DocumentGeometry
     from ocr.imaging import is_color
@@ -120,6 +127,7 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
 
     from formgen.ingest.pagework import CROP_DPI
 
+    cv2.setNumThreads(1)  # as in the ingest workers
     layouts = {r["id"]: DocumentGeometry.from_json(r["geometry"])
                for r in ws.conn.execute("SELECT id, geometry FROM layouts")}
     out = []
@@ -137,25 +145,24 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
             lap("render")
             ident = identify(image)
             lap("identify")
-            upright = make_upright(image, qr_hits=[ident.hit] if ident.hit else None)
-            color = bool(is_color(upright.image))
-            lap("upright")
             row["kind"] = "form" if ident.page_id else "attachment"
             if ident.page_id is not None:
+                upright = make_upright(image, qr_hits=[ident.hit])
+                color = bool(is_color(upright.image))
+                lap("upright")
                 geometry = layouts[ident.page_id.layout]
                 page = geometry.page(ident.page_id.page)
                 registered = register_page(upright.image, page, geometry.size_mm,
-                                           qr_hit=upright.hits[0] if upright.hits else None)
+                                           qr_hit=upright.hits[0])
                 lap("register")
                 if registered.ok:
                     read_form_boxes(registered, page, is_color=color, dpi=CROP_DPI)
                 lap("read")
             else:
-                kind, _conf, detail = classify_attachment(upright.image, dpi=dpi)
-                lap("classify")
-                read_attachment(upright.image, kind, dpi=dpi, details=detail)
+                attachment = read_attachment_page(image, dpi=dpi)
+                is_color(attachment.upright.image)
                 lap("read")
-                row["doc"] = kind
+                row["doc"] = attachment.doc
             out.append(row)
     return out
 
@@ -216,7 +223,8 @@ def main() -> int:
         print(f"\ningest --jobs {args.jobs}: {ing['pages']} pages in {ing['wall']:.1f} s wall, "
               f"{ing['cpu']:.1f} s CPU  ->  {ing['pages'] / ing['wall'] * 60:.1f} pages/min "
               f"(wall), {ing['pages'] / ing['cpu'] * 60:.1f} pages/min per CPU; "
-              f"{ing['cpu'] / ing['pages']:.2f} s CPU per page")
+              f"{ing['cpu'] / ing['pages']:.2f} s CPU per page ({ing['parent_cpu']:.1f} s of "
+              f"it in the parent process)")
         print(f"  peak memory: {ing['peak_rss'] / 2**20:.0f} MiB (parent + workers, sampled), "
               f"largest worker ru_maxrss {ing['child_maxrss'] / 2**20:.0f} MiB")
         print(f"  accounting: {ing['totals']}")
@@ -227,8 +235,7 @@ def main() -> int:
         print(f"\nper page CPU seconds, medians ({len(forms)} form pages, {len(attachments)} "
               f"attachment pages):")
         for kind, stages in (("form", ("render", "identify", "upright", "register", "read")),
-                             ("attachment", ("render", "identify", "upright", "classify",
-                                             "read"))):
+                             ("attachment", ("render", "identify", "read"))):
             parts = ", ".join(f"{s} {median_of(rows, s, kind):.3f}" for s in stages)
             total = statistics.median([sum(v for k, v in r.items()
                                            if isinstance(v, float)) for r in rows

@@ -1,26 +1,67 @@
-"""Read an attachment page once its kind is known: KTP, ijazah or pas foto findings."""
+"""An attachment page (no QR): its kind, its findings, and the page turned upright."""
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
+from PIL import Image
+
+from ocr.classify import classify_attachment
+from ocr.features import to_rgb
 from ocr.findings import Finding
 from ocr.ijazah import read_ijazah
 from ocr.ktp import read_ktp
 from ocr.pasfoto import check_pas_foto
+from ocr.upright import MAX_OBJECT_SKEW, Upright, make_upright, turn_page
+
+
+@dataclass
+class AttachmentPage:
+    doc: str
+    confidence: float
+    findings: list[Finding]
+    upright: Upright
+
+
+def read_attachment_page(page: Image.Image, *, dpi: float | None = None) -> AttachmentPage:
+    """Classify and read an attachment page as scanned, and turn it upright.
+
+    The way up comes from what was read: the KTP's header, the face on a pas foto, or
+    (for pages that were read as text) Tesseract's orientation detection. A blank page
+    is left as it is; a page whose photo shows no face is turned as OSD says.
+    """
+    rgb = to_rgb(page)    # once: every look below works on the same pixels
+    doc, confidence, details = classify_attachment(rgb, dpi=dpi, page=page)
+    findings = read_attachment(rgb, doc, dpi=dpi, details=details)
+    upright = details.get("upright")
+    if upright is None:
+        angle = details.get("upright_angle")
+        if doc == "blank":
+            upright = turn_page(page, 0.0, method="none", confidence=0.0)
+        elif angle is not None:
+            upright = turn_page(page, angle, method="card" if doc == "ktp" else "photo",
+                                confidence=0.9, max_skew=MAX_OBJECT_SKEW)
+        else:
+            upright = make_upright(page)
+    return AttachmentPage(doc, float(confidence), findings, upright)
 
 
 def read_attachment(page, doc: str, *, dpi: float | None = None,
                     details: dict | None = None) -> list[Finding]:
-    """Findings for an upright attachment ``page`` classified as ``doc`` (none for others).
+    """Findings for an attachment ``page`` classified as ``doc`` (none for others).
 
-    ``details``: the classifier's evidence; the photo check and the page text it made
-    (``pas_foto``; ``text`` with ``ocr_confidence``) are reused rather than made again.
-    Comparison with the roster happens later, once the page's applicant is known.
+    ``details``: the classifier's evidence; the KTP reading, the cards, the photo check and
+    the page text it made (``ktp``, ``found_cards``, ``pas_foto``; ``text`` with
+    ``ocr_confidence``) are reused
+    rather than made again. Comparison with the roster happens later, once the page's
+    applicant is known.
     """
+    details = details or {}
     if doc == "ktp":
-        return read_ktp(page, dpi=dpi).findings(None)
+        reading = details.get("ktp") or read_ktp(page, dpi=dpi, cards=details.get("found_cards"))
+        return reading.findings(None)
     if doc == "ijazah":
-        text = (details or {}).get("text")
+        text = details.get("text")
         if text is None:
             return read_ijazah(page, dpi=dpi).findings(None)
         reading = read_ijazah(page, dpi=dpi, text=text)
@@ -28,6 +69,6 @@ def read_attachment(page, doc: str, *, dpi: float | None = None,
                                                                       reading.confidence))
         return reading.findings(None)
     if doc == "pas_foto":
-        photo = (details or {}).get("pas_foto")
+        photo = details.get("pas_foto")
         return (photo or check_pas_foto(page, dpi=dpi)).findings()
     return []

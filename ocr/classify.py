@@ -1,20 +1,25 @@
 """What kind of attachment a page is: ktp, ijazah, pas_foto, blank or other.
 
-Cheap evidence first: a near-empty page is blank without any OCR; a card-sized
-rectangle is confirmed as a KTP by a few words of its header; a photo-sized
-region with one face on a page with little text is a pas foto. Only then is the
-page read (downscaled to about 150 dpi) for the words of an ijazah or a KTP.
+Cheap evidence first, on the page as it was scanned, whichever way up: a
+near-empty page is blank without any OCR; a card-sized rectangle is confirmed as
+a KTP by reading it (the front's printed labels, read the right way round, which
+also tells how the page is turned); a photo-sized region with one face on a page with
+little text is a pas foto (the face tells which way is up). Only then is the
+page turned upright (Tesseract OSD) and read, downscaled to about 150 dpi, for
+the words of an ijazah or a KTP.
 """
 from __future__ import annotations
 
 import cv2
 import numpy as np
+from PIL import Image
 
-from ocr import tesseract
-from ocr.features import MM_PER_INCH, content_mask, downscale, estimate_dpi, to_rgb
+from ocr.features import MM_PER_INCH, content_mask, estimate_dpi, to_rgb
+from ocr.imaging import downscale
 from ocr.ijazah import keyword_count, page_text
-from ocr.ktp import PX_PER_MM, find_cards, print_share
+from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
 from ocr.pasfoto import check_pas_foto, is_whole_photo
+from ocr.upright import upright_by_reading
 
 BLANK_MAX_INK = 0.0015        # share of the page (at ~75 dpi) that is not paper
 LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name written under it)
@@ -51,24 +56,22 @@ def ktp_words(text: str) -> list[str]:
     return [w for w in KTP_WORDS if w in upper]
 
 
-def _card_header(card: np.ndarray) -> str:
-    """Text of the card's header and NIK line (the top 30 %), read quickly."""
-    grey = cv2.cvtColor(card, cv2.COLOR_RGB2GRAY)
-    top = grey[:int(grey.shape[0] * 0.45), :int(60 * PX_PER_MM)]
-    return tesseract.ocr_text(top, psm=6)[0]
-
-
 def _photo_confidence(faces: int) -> float:
     """A photo with one face is surely a pas foto; without one (or with two) it is a bad one."""
     return 0.9 if faces == 1 else 0.6
 
 
-def classify_attachment(img, *, dpi: float | None = None) -> tuple[str, float, dict]:
-    """(doc, confidence, details) for an upright attachment page (PIL image or array).
+def classify_attachment(img, *, dpi: float | None = None,
+                        page: Image.Image | None = None) -> tuple[str, float, dict]:
+    """(doc, confidence, details) for an attachment page (PIL image or array), any way up;
+    ``page``: the PIL image of the page when ``img`` is its array (it is turned upright).
 
     ``details`` holds the evidence: ink share, cards, photos, faces, text marks,
-    keywords, the photo check (``pas_foto``, a :class:`PasFotoReading`) and the page
-    text when OCR was needed (``text``, reusable by :func:`ocr.ijazah.read_ijazah`).
+    keywords, the cards found (``found_cards``), the KTP reading (``ktp``), the
+    photo check (``pas_foto``, a :class:`PasFotoReading`) and, when OCR was needed, the
+    page text (``text``, reusable by :func:`ocr.ijazah.read_ijazah`). How the page stands
+    upright: ``upright_angle`` (counter-clockwise degrees, from a card's header or a face)
+    or ``upright`` (the :class:`ocr.upright.Upright` page that was read).
     """
     rgb = to_rgb(img)
     details: dict = {"ocr": False}
@@ -79,19 +82,19 @@ def classify_attachment(img, *, dpi: float | None = None) -> tuple[str, float, d
 
     if is_whole_photo(rgb):
         photo = check_pas_foto(rgb)
-        details.update(faces=photo.faces, photos=1, pas_foto=photo)
+        details.update(faces=photo.faces, photos=1, pas_foto=photo,
+                       upright_angle=photo.upright_angle)
         return "pas_foto", _photo_confidence(photo.faces), details
 
     dpi = dpi or estimate_dpi(rgb.shape)
-    cards = [c for c in find_cards(rgb, dpi=dpi) if print_share(c) >= 0.03]
-    details["cards"] = len(cards)
-    for card in cards:
-        for candidate in (card, cv2.rotate(card, cv2.ROTATE_180)):
-            words = ktp_words(_card_header(candidate))
-            if len(words) >= 2:
-                details["keywords"] = words
-                details["ocr"] = True
-                return "ktp", round(min(0.98, 0.7 + 0.08 * len(words)), 3), details
+    cards = find_cards(rgb, dpi=dpi)
+    details.update(cards=len(cards), found_cards=cards)
+    if any(print_share(card.image) >= MIN_PRINT_SHARE for card in cards):
+        ktp = read_ktp(rgb, dpi=dpi, cards=cards)   # a card's front is read the right way round
+        if ktp.found:
+            details.update(ktp=ktp, ocr=True, upright_angle=ktp.upright_angle,
+                           keywords=ktp.front_words)
+            return "ktp", round(min(0.98, 0.7 + 0.08 * ktp.front_words), 3), details
 
     photo = check_pas_foto(rgb, dpi=dpi)
     details.update(photos=photo.copies, faces=photo.faces, pas_foto=photo)
@@ -99,16 +102,38 @@ def classify_attachment(img, *, dpi: float | None = None) -> tuple[str, float, d
         marks = text_marks(rgb, dpi, exclude=photo.boxes)
         details["text_marks"] = marks
         if marks <= LITTLE_TEXT:
+            details["upright_angle"] = photo.upright_angle
             return "pas_foto", _photo_confidence(photo.faces), details
 
-    text, conf = page_text(rgb, dpi=dpi)
+    if page is None:
+        page = img if isinstance(img, Image.Image) else _as_page(rgb, dpi)
+    upright, (text, conf) = upright_by_reading(
+        page, lambda grey, grey_dpi: page_text(grey, dpi=grey_dpi), _names_a_document)
+    details["upright"] = upright
     details.update(ocr=True, text=text, ocr_confidence=round(conf, 3))
     ij = keyword_count(text)
     kt = ktp_words(text)
     details["keywords"] = {"ijazah": ij, "ktp": kt}
-    if ij >= 2 and ij >= len(kt) - 2:
+    if _is_ijazah(ij, kt):
         return "ijazah", round(min(0.97, 0.6 + 0.08 * ij), 3), details
     if len(kt) >= 4:
         return "ktp", round(min(0.9, 0.5 + 0.06 * len(kt)), 3), details
     return "other", 0.6, details
 
+
+def _is_ijazah(ijazah_words: int, ktp_found: list[str]) -> bool:
+    return ijazah_words >= 2 and ijazah_words >= len(ktp_found) - 2
+
+
+def _names_a_document(reading: tuple[str, float]) -> bool:
+    """Whether a page's text shows it was read the right way up: an ijazah's or a KTP's
+    words (text read upside down or sideways yields none of them)."""
+    text = reading[0]
+    kt = ktp_words(text)
+    return _is_ijazah(keyword_count(text), kt) or len(kt) >= 4
+
+
+def _as_page(rgb: np.ndarray, dpi: float) -> Image.Image:
+    page = Image.fromarray(rgb)
+    page.info["dpi"] = (dpi, dpi)
+    return page

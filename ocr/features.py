@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from ocr.imaging import downscale
+
 MM_PER_INCH = 25.4
 PAGE_WIDTHS_MM = (210.0, 215.0)     # A4 and F4 portrait
 COLOR_CHROMA = 18.0                 # Lab chroma above the page's own tint that counts as colour
@@ -32,15 +34,6 @@ def estimate_dpi(shape: tuple[int, ...]) -> float:
     h, w = shape[:2]
     short = min(h, w)
     return short / (PAGE_WIDTHS_MM[0] / MM_PER_INCH)
-
-
-def downscale(arr: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
-    """Shrink so the longer side is at most ``max_side``; returns (image, factor applied)."""
-    side = max(arr.shape[:2])
-    if side <= max_side:
-        return arr, 1.0
-    f = max_side / side
-    return cv2.resize(arr, None, fx=f, fy=f, interpolation=cv2.INTER_AREA), f
 
 
 def paper_level(grey: np.ndarray) -> float:
@@ -119,12 +112,11 @@ def find_rectangles(rgb: np.ndarray, *, min_mm: float, dpi: float,
     return quads
 
 
-def warp_quad(rgb: np.ndarray, quad: Quad, *, out_w: int, out_h: int,
-              landscape: bool | None) -> np.ndarray:
-    """Cut a rotated rectangle out upright (landscape: long side horizontal; None: as it lies
-    on the page, for shapes near square)."""
+def order_corners(quad: Quad, *, landscape: bool | None) -> np.ndarray:
+    """The quad's corners as the top-left, top-right, bottom-right and bottom-left of its
+    cut-out (landscape: long side on top; None: as it lies on the page, for near-square
+    shapes), in page pixels."""
     pts = quad.corners
-    # Order corners: top-left, top-right, bottom-right, bottom-left.
     s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
     ordered = np.array([pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(s)],
                         pts[np.argmax(d)]], np.float32)
@@ -132,10 +124,23 @@ def warp_quad(rgb: np.ndarray, quad: Quad, *, out_w: int, out_h: int,
     left = np.linalg.norm(ordered[3] - ordered[0])
     if landscape is not None and (top >= left) != landscape:
         ordered = np.roll(ordered, -1, axis=0) if top >= left else np.roll(ordered, 1, axis=0)
+    return ordered
+
+
+def warp_corners(rgb: np.ndarray, corners: np.ndarray, *, out_w: int, out_h: int) -> np.ndarray:
+    """Cut out the quadrangle whose top-left, top-right, bottom-right, bottom-left are
+    ``corners`` as an ``out_w`` x ``out_h`` upright image."""
     dst = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)
-    m = cv2.getPerspectiveTransform(ordered, dst)
+    m = cv2.getPerspectiveTransform(np.asarray(corners, np.float32), dst)
     return cv2.warpPerspective(rgb, m, (out_w, out_h), flags=cv2.INTER_CUBIC,
                                borderMode=cv2.BORDER_REPLICATE)
+
+
+def upright_angle(corners: np.ndarray) -> float:
+    """Counter-clockwise degrees in [0, 360) that turn a page so that the edge from
+    ``corners[0]`` to ``corners[1]`` (a cut-out's top edge) points right."""
+    (x0, y0), (x1, y1) = np.asarray(corners, np.float64)[:2]
+    return float(np.degrees(np.arctan2(y1 - y0, x1 - x0)) % 360.0)
 
 
 _cascade = None

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ocr import tesseract
-from ocr.features import color_stats, downscale, estimate_dpi, to_rgb
+from ocr.features import color_stats, estimate_dpi, to_rgb
 from ocr.findings import Finding
 
 READ_DPI = 150
@@ -127,11 +127,12 @@ def _year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def page_text(rgb: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI
+def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI
               ) -> tuple[str, float]:
-    """The page's text at about ``read_dpi`` (block layout, ``ind``), with its confidence."""
-    dpi = dpi or estimate_dpi(rgb.shape)
-    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    """The text of an upright page (RGB or grey) at about ``read_dpi`` (block layout,
+    ``ind``), with its confidence."""
+    dpi = dpi or estimate_dpi(page.shape)
+    grey = cv2.cvtColor(page, cv2.COLOR_RGB2GRAY) if page.ndim == 3 else page
     factor = min(1.0, read_dpi / dpi)
     if factor < 1.0:
         grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
@@ -150,7 +151,6 @@ def read_ijazah(img, *, dpi: float | None = None, text: str | None = None) -> Ij
     if text is None:
         text, conf = page_text(rgb, dpi=dpi)
     lines = [line for line in text.splitlines() if line.strip()]
-    small, _ = downscale(rgb, 1200)
     return IjazahReading(jenjang=level_from_text(text), nama=_name_from_lines(lines),
-                         tahun=_year(text), color=color_stats(small)[0],
+                         tahun=_year(text), color=color_stats(rgb)[0],
                          confidence=round(conf, 3), keywords=keyword_count(text), text=text)

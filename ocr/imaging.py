@@ -47,14 +47,48 @@ def is_color(img: ImageLike, *, min_fraction: float = 0.01, min_chroma: int = 40
     return float((chroma >= min_chroma).mean()) >= min_fraction
 
 
+class _ShrunkCopies:
+    """Shrunk copies of the one page being worked on.
+
+    A page is shrunk for several looks (ink, rectangles, photos, colour), and one area
+    resize of a 300-dpi page costs more than most of those looks; so the copies of the
+    latest page are kept, keyed by its pixel buffer, and handed out read-only.
+    """
+
+    def __init__(self) -> None:
+        self.key: tuple | None = None
+        self.source: np.ndarray | None = None   # held so its buffer cannot be reused
+        self.copies: dict[int, tuple[np.ndarray, float]] = {}
+
+    def get(self, arr: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
+        key = (arr.__array_interface__["data"][0], arr.shape, arr.strides, arr.dtype.str)
+        if key != self.key:
+            self.key, self.source, self.copies = key, arr, {}
+        found = self.copies.get(max_side)
+        if found is None:
+            h, w = arr.shape[:2]
+            factor = max_side / max(h, w)
+            size = (max(1, round(w * factor)), max(1, round(h * factor)))
+            small = cv2.resize(arr, size, interpolation=cv2.INTER_AREA)
+            small.flags.writeable = False
+            found = self.copies[max_side] = (small, factor)
+        return found
+
+
+_SHRUNK = _ShrunkCopies()
+
+
+def downscale(arr: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
+    """``arr`` shrunk (area interpolation) so its longer side is at most ``max_side``, and
+    the factor applied. The result may be shared: it is read-only."""
+    if max(arr.shape[:2]) <= max_side:
+        return arr, 1.0
+    return _SHRUNK.get(arr, max_side)
+
+
 def shrink_array(arr: np.ndarray, *, max_side: int) -> np.ndarray:
     """``arr`` scaled down (area interpolation) so its longer side is at most ``max_side``."""
-    h, w = arr.shape[:2]
-    factor = max_side / max(h, w)
-    if factor >= 1:
-        return arr
-    size = (max(1, round(w * factor)), max(1, round(h * factor)))
-    return cv2.resize(arr, size, interpolation=cv2.INTER_AREA)
+    return downscale(arr, max_side)[0]
 
 
 def scale_array(arr: np.ndarray, factor: float) -> np.ndarray:

@@ -20,8 +20,8 @@ from rapidfuzz import fuzz
 from stdnum.id import nik as stdnik
 
 from ocr import tesseract
-from ocr.features import (color_stats, estimate_dpi, find_rectangles, to_rgb,
-                          warp_quad)
+from ocr.features import (color_stats, estimate_dpi, find_rectangles, order_corners, to_rgb,
+                          upright_angle, warp_corners)
 from ocr.findings import Finding
 
 CARD_MM = (85.6, 53.98)
@@ -74,6 +74,8 @@ class KtpReading:
     color: bool | None = None
     confidence: float = 0.0
     cards: int = 0                        # card-sized rectangles on the page
+    upright_angle: float | None = None    # ccw degrees that stand the front upright on the page
+    front_words: int = 0                  # words of a KTP front's printed labels that were read
     fields: dict = field(default_factory=dict)   # every label read, raw
 
     def _checked_confidence(self, conf: float) -> float:
@@ -156,8 +158,26 @@ def _card_size_ok(w_mm: float, h_mm: float) -> bool:
         abs(h_mm / CARD_MM[1] - 1) <= CARD_TOLERANCE
 
 
-def find_cards(img, *, dpi: float | None = None) -> list[np.ndarray]:
-    """Card-sized rectangles on the page, each cut out upright at PX_PER_MM (RGB arrays).
+@dataclass(frozen=True)
+class Card:
+    """A card cut out of a page: ``image`` (RGB, landscape, at PX_PER_MM) and ``corners``,
+    the page pixels of the cut-out's top-left, top-right, bottom-right, bottom-left."""
+
+    image: np.ndarray
+    corners: np.ndarray
+
+    def flipped(self) -> Card:
+        """The same card turned round (upside down)."""
+        return Card(cv2.rotate(self.image, cv2.ROTATE_180), np.roll(self.corners, 2, axis=0))
+
+    @property
+    def upright_angle(self) -> float:
+        """Counter-clockwise degrees that turn the page so that this cut-out stands upright."""
+        return upright_angle(self.corners)
+
+
+def find_cards(img, *, dpi: float | None = None) -> list[Card]:
+    """Card-sized rectangles on the page, each cut out upright at PX_PER_MM.
 
     An image that is itself a card (a photo of the card, cropped) is returned whole.
     """
@@ -165,13 +185,15 @@ def find_cards(img, *, dpi: float | None = None) -> list[np.ndarray]:
     h, w = rgb.shape[:2]
     out_w, out_h = round(CARD_MM[0] * PX_PER_MM), round(CARD_MM[1] * PX_PER_MM)
     if 1.45 <= w / h <= 1.72:
-        return [cv2.resize(rgb, (out_w, out_h), interpolation=cv2.INTER_AREA if w > out_w
-                           else cv2.INTER_CUBIC)]
+        whole = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
+        return [Card(cv2.resize(rgb, (out_w, out_h), interpolation=cv2.INTER_AREA if w > out_w
+                                else cv2.INTER_CUBIC), whole)]
     dpi = dpi or estimate_dpi(rgb.shape)
     cards = []
     for quad in find_rectangles(rgb, min_mm=CARD_MM[1] * 0.7, dpi=dpi):
         if quad.fill >= 0.85 and _card_size_ok(quad.width_mm(dpi), quad.height_mm(dpi)):
-            cards.append(warp_quad(rgb, quad, out_w=out_w, out_h=out_h, landscape=True))
+            corners = order_corners(quad, landscape=True)
+            cards.append(Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners))
     return cards
 
 
@@ -323,7 +345,8 @@ def read_card(card_rgb: np.ndarray) -> KtpReading | None:
     grey = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2GRAY)
     binary = _binarise(grey)
     fields, boxes, conf, text = _read_fields(binary)
-    if _front_score(text) < 3:
+    front_words = _front_score(text)
+    if front_words < 3:
         return None
     place, birth = _parse_birth(fields.get("tempat_tgl_lahir"))
     sex = _parse_sex(fields.get("jenis_kelamin"))
@@ -341,7 +364,7 @@ def read_card(card_rgb: np.ndarray) -> KtpReading | None:
                       tanggal_lahir=birth.isoformat() if birth else None, jenis_kelamin=sex,
                       alamat=fields.get("alamat"), nik_valid=valid,
                       nik_matches_card=nik_agrees(nik, birth, sex) if nik else None,
-                      confidence=round(conf, 3), fields=fields)
+                      confidence=round(conf, 3), fields=fields, front_words=front_words)
 
 
 def _choose_nik(candidates: list[str], birth: dt.date | None, sex: str | None) -> str | None:
@@ -370,28 +393,34 @@ def print_share(card_rgb: np.ndarray) -> float:
     return float((_binarise(grey) == 0).mean())
 
 
-def read_ktp(img, *, dpi: float | None = None) -> KtpReading:
-    """Find the KTP on a page (or a photo of the card) and read its front."""
+def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) -> KtpReading:
+    """Find the KTP on a page (or a photo of the card) and read its front.
+
+    ``cards``: the page's cards when already found (:func:`find_cards`). The reading's
+    ``upright_angle`` tells how the page is turned so that the front reads upright.
+    """
     rgb = to_rgb(img)
-    cards = find_cards(rgb, dpi=dpi)
+    if cards is None:
+        cards = find_cards(rgb, dpi=dpi)
     best: KtpReading | None = None
     for card in cards:
         reading = None
-        if print_share(card) < MIN_PRINT_SHARE:
+        if print_share(card.image) < MIN_PRINT_SHARE:
             continue  # the back of the card: security print only
-        for candidate in (card, cv2.rotate(card, cv2.ROTATE_180)):
-            reading = read_card(candidate)
+        for candidate in (card, card.flipped()):
+            reading = read_card(candidate.image)
             if reading is not None:
+                reading.upright_angle = candidate.upright_angle
                 break
         if reading is not None and (best is None or reading.confidence > best.confidence):
             best = reading
-            best.color = color_stats(card)[0]
+            best.color = color_stats(card.image)[0]
     if best is None:
-        color = color_stats(cards[0])[0] if cards else color_stats(rgb)[0]
+        color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]
         return KtpReading(found=False, cards=len(cards), color=color)
     best.cards = len(cards)
     return best
 
 
-__all__ = ["KtpReading", "find_cards", "nik_agrees", "nik_structure_ok", "print_share", "read_card",
+__all__ = ["Card", "KtpReading", "find_cards", "nik_agrees", "nik_structure_ok", "print_share", "read_card",
            "read_ktp"]

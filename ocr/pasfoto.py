@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from ocr.features import (MM_PER_INCH, Quad, color_stats, downscale, estimate_dpi, find_faces,
-                          to_rgb, warp_quad)
+from ocr.features import (MM_PER_INCH, Quad, color_stats, estimate_dpi, find_faces, order_corners,
+                          to_rgb, upright_angle, warp_corners)
+from ocr.imaging import downscale
 from ocr.findings import Finding
 
 ASPECT_RANGE = (0.70, 0.80)       # width / height of a 3 x 4 photo
@@ -41,6 +42,7 @@ class PasFotoReading:
     background_spread: float | None = None
     copies: int = 0
     turned: bool = False                  # the photo was read turned (page not upright)
+    upright_angle: float | None = None    # ccw degrees that stand the photo upright (its face)
     boxes: list = field(default_factory=list)  # (x0, y0, x1, y1) of each photo on the page
 
     @property
@@ -62,15 +64,24 @@ class PasFotoReading:
 def photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
     """Photo-sized rectangles that differ from the paper; when none stands out, a second
     look with a finer threshold (a white backdrop is only a shade off white paper)."""
-    return _quads(rgb, dpi, PAPER_DELTA) or _quads(rgb, dpi, FAINT_PAPER_DELTA)
-
-
-def _quads(rgb: np.ndarray, dpi: float, delta: float) -> list[Quad]:
-    """Photo-sized rectangles more than ``delta`` grey levels from the paper."""
     small, f = downscale(rgb, WORK_SIDE)
+    distance = _paper_distance(small)
+    return (_quads(distance, f, dpi, PAPER_DELTA)
+            or _quads(distance, f, dpi, FAINT_PAPER_DELTA))
+
+
+def _paper_distance(small: np.ndarray) -> np.ndarray:
+    """Each pixel's largest channel distance from the paper colour, after a median blur."""
     blur = cv2.medianBlur(small, 5).astype(np.float32)
-    paper = np.percentile(blur.reshape(-1, 3), 60, axis=0)
-    mask = (np.abs(blur - paper).max(axis=2) > delta).astype(np.uint8)
+    paper = np.percentile(blur[::4, ::4].reshape(-1, 3), 60, axis=0)  # a sample is enough
+    d = np.abs(blur - paper)
+    return np.maximum(np.maximum(d[:, :, 0], d[:, :, 1]), d[:, :, 2])
+
+
+def _quads(distance: np.ndarray, f: float, dpi: float, delta: float) -> list[Quad]:
+    """Photo-sized rectangles more than ``delta`` grey levels from the paper (``distance``:
+    :func:`_paper_distance` of the page shrunk by ``f``)."""
+    mask = (distance > delta).astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     mask = _drop_edge_regions(mask)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -142,6 +153,7 @@ def analyse_photo(photo: np.ndarray) -> PasFotoReading:
     for turn in turns:
         reading, weight = _analyse_one(np.ascontiguousarray(np.rot90(photo, turn)))
         reading.turned = turn != 0
+        reading.upright_angle = 90.0 * turn if reading.faces == 1 else None
         if weight > best_weight:
             best, best_weight = reading, weight
     return best
@@ -165,11 +177,9 @@ def _analyse_one(photo: np.ndarray) -> tuple[PasFotoReading, float]:
     return reading, weight
 
 
-def _upright_size(quad: Quad) -> tuple[float, float]:
-    """(width, height) of a photo as it lies on the page (small angles only)."""
-    pts = quad.corners
-    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
-    tl, tr, bl = pts[np.argmin(s)], pts[np.argmin(d)], pts[np.argmax(d)]
+def _upright_size(corners: np.ndarray) -> tuple[float, float]:
+    """(width, height) of a photo as it lies on the page, from its ordered corners."""
+    tl, tr, _br, bl = corners
     return float(np.linalg.norm(tr - tl)), float(np.linalg.norm(bl - tl))
 
 
@@ -185,17 +195,21 @@ def check_pas_foto(img, *, dpi: float | None = None) -> PasFotoReading:
     readings = []
     boxes = [_box(quad) for quad in quads]
     for quad in quads:
-        w_px, h_px = _upright_size(quad)
-        photo = warp_quad(rgb, quad, out_w=int(round(w_px)), out_h=int(round(h_px)),
-                          landscape=None)
+        corners = order_corners(quad, landscape=None)
+        w_px, h_px = _upright_size(corners)
+        photo = warp_corners(rgb, corners, out_w=int(round(w_px)), out_h=int(round(h_px)))
         reading = analyse_photo(photo)
+        if reading.upright_angle is not None:
+            reading.upright_angle = (upright_angle(corners) + reading.upright_angle) % 360.0
         reading.size_mm = (round(w_px / dpi * MM_PER_INCH, 1), round(h_px / dpi * MM_PER_INCH, 1))
         readings.append(reading)
+        if reading.faces:
+            break  # the first copy with a face is the one judged; the rest are only counted
     with_face = [r for r in readings if r.faces]
     if not readings:
         return PasFotoReading(found=False, color=color_stats(rgb)[0])
     best = (with_face or readings)[0]
-    best.copies, best.boxes = len(readings), boxes
+    best.copies, best.boxes = len(quads), boxes
     return best
 
 

@@ -1,13 +1,13 @@
 """Read QR codes on a page and tell its formgen page identity (or that it cannot be read)."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import zxingcpp
 
+from ocr.features import upright_angle
 from ocr.imaging import ImageLike, scale_array, to_gray
 from ocr.pageid import PageId, parse_page_id
 
@@ -46,7 +46,7 @@ class QrHit:
         pts = np.asarray(self.corners_px, dtype=np.float64)
         moved = pts @ np.asarray(matrix)[:, :2].T + np.asarray(matrix)[:, 2]
         return QrHit(self.text, tuple((float(x), float(y)) for x, y in moved),
-                     _orientation(moved), self.modules)
+                     upright_angle(moved), self.modules)
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,6 @@ class Identity:
     hit: QrHit | None = None
 
 
-def _orientation(corners: np.ndarray) -> float:
-    """Counter-clockwise degrees that make the top edge (top-left -> top-right) point right."""
-    (x0, y0), (x1, y1) = corners[0], corners[1]
-    return math.degrees(math.atan2(y1 - y0, x1 - x0)) % 360.0
-
-
 def _hits(results, factor: float) -> list[QrHit]:
     out = []
     for r in results:
@@ -71,7 +65,7 @@ def _hits(results, factor: float) -> list[QrHit]:
         pts = np.array([[p.top_left.x, p.top_left.y], [p.top_right.x, p.top_right.y],
                         [p.bottom_right.x, p.bottom_right.y], [p.bottom_left.x, p.bottom_left.y]],
                        dtype=np.float64) / factor
-        out.append(QrHit(r.text, tuple((float(x), float(y)) for x, y in pts), _orientation(pts),
+        out.append(QrHit(r.text, tuple((float(x), float(y)) for x, y in pts), upright_angle(pts),
                          _modules(r)))
     return out
 

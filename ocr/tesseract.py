@@ -27,6 +27,7 @@ except ImportError:  # the command-line path below still works
 
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-ind"
 MIN_VERSION = 4
+_ASSUMED_DPI = 96
 _ENGINE_LOCK = threading.Lock()  # a loaded engine reads one image at a time
 # Pages are read in parallel processes; Tesseract's own threads would only contend.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -98,8 +99,23 @@ def _engine(lang: str, psm: int, whitelist: str | None):
     return api
 
 
-def _words_from_engine(api, image: Image.Image) -> list[dict]:
-    api.SetImage(image)
+def _set_image(api, img) -> None:
+    """Hand the engine the pixels as they are (a grey or RGB array; no file encoding).
+
+    The resolution is given as the command line sees an image without one (96 dpi, as
+    the PNG and BMP writers record it), so both paths read alike.
+    """
+    arr = np.ascontiguousarray(np.asarray(img.convert("L") if isinstance(img, Image.Image)
+                                          and img.mode not in ("L", "RGB") else img))
+    if arr.dtype != np.uint8:
+        arr = np.clip(arr, 0, 255).astype(np.uint8)
+    depth = 1 if arr.ndim == 2 else arr.shape[2]
+    api.SetImageBytes(arr.tobytes(), arr.shape[1], arr.shape[0], depth, arr.shape[1] * depth)
+    api.SetSourceResolution(_ASSUMED_DPI)
+
+
+def _words_from_engine(api, image) -> list[dict]:
+    _set_image(api, image)
     api.Recognize()
     words = []
     block = par = line = 0
@@ -139,7 +155,7 @@ def ocr_data(img, *, psm: int, whitelist: str | None = None, lang: str = "ind",
     api = _engine(lang, psm, whitelist or None) if loaded else None
     if api is not None:
         with _ENGINE_LOCK:
-            return _words_from_engine(api, _as_image(img))
+            return _words_from_engine(api, img)
     raw = pytesseract.image_to_data(_as_image(img), lang=lang, config=_config(psm, whitelist),
                                     output_type=pytesseract.Output.DICT)
     words = []
@@ -188,7 +204,7 @@ def orientation(img, *, dpi: float) -> tuple[int, float] | None:
     api = _osd_engine() if LOADED_BY_DEFAULT else None
     if api is not None:
         with _ENGINE_LOCK:
-            api.SetImage(_as_image(img))
+            _set_image(api, img)
             api.SetSourceResolution(int(dpi))
             result = api.DetectOrientationScript()
         if not result:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import cv2
 import numpy as np
@@ -19,10 +21,12 @@ from ocr.pageid import parse_page_id
 from ocr.qr import QrHit
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _WORK_DPI = 150          # the small copy's resolution; below it 10-11 pt text misleads OSD
 _OSD_MIN_CONF = 2.0      # below this, OSD's answer is a guess
 _MAX_SKEW = 6.0          # degrees searched by the projection profile
+MAX_OBJECT_SKEW = 6.0    # a card or photo turned further than this is crooked, not the page
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
 _MAX_BLOB_MM = 15.0      # ink blobs larger than this are no text
 
@@ -37,7 +41,7 @@ class Upright:
     rotation: int
     skew: float
     confidence: float
-    method: str  # "qr", "osd", "lines" (text-line direction only) or "none"
+    method: str  # "qr", "osd", "lines" (text-line direction only), "card", "photo" or "none"
     matrix: np.ndarray = field(repr=False)
     hits: tuple[QrHit, ...] = ()
 
@@ -55,19 +59,66 @@ def make_upright(img: Image.Image, *, qr_hits: list[QrHit] | None = None,
     direction of text lines when OSD cannot tell) and a projection profile the skew.
     """
     hits = list(qr_hits or ())
-    dpi = _dpi_of(img)
     own = [h for h in hits if parse_page_id(h.text) is not None]
     if own:
-        angle = own[0].orientation_deg
-        rotation = int(round(angle / 90.0)) % 4 * 90
-        skew = _wrap(angle - rotation)
-        method, confidence = "qr", 1.0
-    else:
-        work_dpi = min(dpi, _WORK_DPI)
-        small = scale_array(to_gray(img), work_dpi / dpi)
-        rotation, confidence, method = _quarter_turn(small, work_dpi, hits)
-        skew = _projection_skew(np.rot90(small, rotation // 90), work_dpi) if deskew else 0.0
-    if not deskew or abs(skew) < _MIN_SKEW:
+        return turn_page(img, own[0].orientation_deg, method="qr", confidence=1.0,
+                         deskew=deskew, hits=hits)
+    dpi = _dpi_of(img)
+    work_dpi = min(dpi, _WORK_DPI)
+    small = scale_array(to_gray(img), work_dpi / dpi)
+    rotation, confidence, method = _quarter_turn(small, work_dpi, hits)
+    skew = _projection_skew(np.rot90(small, rotation // 90), work_dpi) if deskew else 0.0
+    return _turned(img, rotation, skew, confidence, method, hits)
+
+
+def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
+                       accept: Callable[[T], bool]) -> tuple[Upright, T]:
+    """``img`` turned upright, and ``read(grey, dpi)`` of its upright, deskewed small copy.
+
+    Most pages arrive the right way up, and a reading that ``accept`` takes (the words of
+    an ijazah, say) proves it: the page is read as it lies first, and only when that
+    reading is refused does Tesseract OSD decide the quarter turn and the page is read
+    again, turned.
+    """
+    dpi = _dpi_of(img)
+    work_dpi = min(dpi, _WORK_DPI)
+    small = scale_array(to_gray(img), work_dpi / dpi)
+    skew = _projection_skew(small, work_dpi)
+    first = read(_deskewed(small, skew), work_dpi)
+    if accept(first):
+        return _turned(img, 0, skew, 0.9, "text", []), first
+    rotation, confidence, method = _quarter_turn(small, work_dpi, [])
+    if rotation == 0:
+        return _turned(img, 0, skew, confidence, method, []), first
+    turned = np.ascontiguousarray(np.rot90(small, rotation // 90))
+    skew = _projection_skew(turned, work_dpi)
+    return (_turned(img, rotation, skew, confidence, method, []),
+            read(_deskewed(turned, skew), work_dpi))
+
+
+def _deskewed(grey: np.ndarray, skew: float) -> np.ndarray:
+    if abs(skew) < _MIN_SKEW:
+        return grey
+    return np.asarray(_rotate(Image.fromarray(grey), 0, skew)[0])
+
+
+def turn_page(img: Image.Image, angle: float, *, method: str, confidence: float,
+              deskew: bool = True, max_skew: float | None = None,
+              hits: list[QrHit] | None = None) -> Upright:
+    """``img`` turned counter-clockwise by ``angle`` degrees, which something printed on the
+    page told (a QR symbol's edge, a card's, a photo's): the nearest quarter turn, and the
+    rest as skew unless it exceeds ``max_skew`` (a card laid crooked on the glass: then the
+    page is only quarter turned)."""
+    rotation = int(round(angle / 90.0)) % 4 * 90
+    skew = _wrap(angle - rotation) if deskew else 0.0
+    if max_skew is not None and abs(skew) > max_skew:
+        skew = 0.0
+    return _turned(img, rotation, skew, confidence, method, list(hits or ()))
+
+
+def _turned(img: Image.Image, rotation: int, skew: float, confidence: float, method: str,
+            hits: list[QrHit]) -> Upright:
+    if abs(skew) < _MIN_SKEW:
         skew = 0.0
     image, matrix = _rotate(img, rotation, skew)
     moved = tuple(h.mapped(matrix) for h in hits)

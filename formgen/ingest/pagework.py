@@ -12,8 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocr.attachments import read_attachment
-from ocr.classify import classify_attachment
+import cv2
+
+from ocr.attachments import read_attachment_page
 from ocr.errors import BadInput
 from ocr.findings import Finding
 from ocr.formpage import read_form_boxes
@@ -67,6 +68,9 @@ _OPEN: dict[str, object] = {}
 
 
 def init_worker(layouts: dict[str, str]) -> None:
+    # One thread per worker: the pool already keeps every core busy, and OpenCV's own
+    # threads would only add their hand-over cost to each page.
+    cv2.setNumThreads(1)
     _LAYOUTS.clear()
     _LAYOUTS.update({k: DocumentGeometry.from_json(v) for k, v in layouts.items()})
 
@@ -122,18 +126,25 @@ def _workspace_write_failed(exc: OSError, task: PageTask) -> bool:
 
 def _read_page(image, task: PageTask, result: PageResult) -> None:
     identity = identify(image)
-    upright = make_upright(image, qr_hits=[identity.hit] if identity.hit else None)
-    page = upright.image
-    result.rotation, result.skew = upright.rotation, upright.skew
-    result.is_color = bool(is_color(page))
     result.qr_status = identity.status
     if identity.page_id is not None:
+        upright = make_upright(image, qr_hits=[identity.hit])
         result.page_id = identity.page_id
         result.doc, result.doc_confidence = identity.page_id.doc, 1.0
-        _read_form(page, identity.page_id, upright.hits[0] if upright.hits else None, result)
+        result.is_color = bool(is_color(upright.image))
+        _read_form(upright.image, identity.page_id, upright.hits[0], result)
     elif identity.status == "none":
-        _read_attachment(page, result)
-    _save_image(page, task.image_path, color=result.is_color)
+        dpi = image.info.get("dpi", (None,))[0]
+        attachment = read_attachment_page(image, dpi=dpi)
+        upright = attachment.upright
+        result.doc, result.doc_confidence = attachment.doc, attachment.confidence
+        result.findings = attachment.findings
+        result.is_color = bool(is_color(upright.image))
+    else:  # a QR is there but unreadable: a person looks at the page, upright
+        upright = make_upright(image)
+        result.is_color = bool(is_color(upright.image))
+    result.rotation, result.skew = upright.rotation, upright.skew
+    _save_image(upright.image, task.image_path, color=result.is_color)
 
 
 def _read_form(page, page_id: PageId, qr_hit, result: PageResult) -> None:
@@ -148,13 +159,6 @@ def _read_form(page, page_id: PageId, qr_hit, result: PageResult) -> None:
     if registered.ok:
         result.findings = read_form_boxes(registered, page_geometry, is_color=result.is_color,
                                           dpi=CROP_DPI)
-
-
-def _read_attachment(page, result: PageResult) -> None:
-    dpi = page.info.get("dpi", (None,))[0] if hasattr(page, "info") else None
-    doc, confidence, details = classify_attachment(page, dpi=dpi)
-    result.doc, result.doc_confidence = doc, float(confidence)
-    result.findings = read_attachment(page, doc, dpi=dpi, details=details)
 
 
 def _save_image(page, path: str, *, color: bool) -> None:
