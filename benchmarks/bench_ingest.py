@@ -114,8 +114,6 @@ def run_ingest(ws, files, jobs: int) -> dict:
 
 def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
     """CPU seconds of each stage of the page work, page by page, in this process."""
-    import cv2
-
     from ocr.attachments import read_attachment_page
     from ocr.formpage import read_form_boxes
     from ocr.geometry import DocumentGeometry
@@ -127,7 +125,6 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
 
     from formgen.ingest.pagework import CROP_DPI
 
-    cv2.setNumThreads(1)  # as in the ingest workers
     layouts = {r["id"]: DocumentGeometry.from_json(r["geometry"])
                for r in ws.conn.execute("SELECT id, geometry FROM layouts")}
     out = []

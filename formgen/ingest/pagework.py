@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import cv2
-
 from ocr.attachments import read_attachment_page
 from ocr.errors import BadInput
 from ocr.findings import Finding
@@ -68,9 +66,6 @@ _OPEN: dict[str, object] = {}
 
 
 def init_worker(layouts: dict[str, str]) -> None:
-    # One thread per worker: the pool already keeps every core busy, and OpenCV's own
-    # threads would only add their hand-over cost to each page.
-    cv2.setNumThreads(1)
     _LAYOUTS.clear()
     _LAYOUTS.update({k: DocumentGeometry.from_json(v) for k, v in layouts.items()})
 
