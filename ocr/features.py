@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from ocr.imaging import downscale
+from ocr.imaging import downscale, pixels
 
 MM_PER_INCH = 25.4
 PAGE_WIDTHS_MM = (210.0, 215.0)     # A4 and F4 portrait
@@ -20,9 +20,10 @@ FACE_CASCADE = "haarcascade_frontalface_default.xml"
 
 
 def to_rgb(img) -> np.ndarray:
-    """uint8 RGB array from a PIL image (any mode) or an array."""
+    """uint8 RGB array from a PIL image (any mode; read-only, see
+    :func:`ocr.imaging.pixels`) or an array."""
     if hasattr(img, "convert"):
-        return np.asarray(img.convert("RGB"))
+        return pixels(img, "RGB")
     arr = np.asarray(img)
     if arr.ndim == 2:
         return np.repeat(arr[:, :, None], 3, axis=2)

@@ -8,12 +8,35 @@ from PIL import Image
 ImageLike = Image.Image | np.ndarray
 
 
+def pixels(img: Image.Image, mode: str | None = None) -> np.ndarray:
+    """The pixels of ``img`` (converted to ``mode``, "L" or "RGB", when given) as a read-only
+    array, made once per image and mode.
+
+    PIL copies every pixel on each conversion to an array, and a page is looked at many
+    times (QR, upright, registration, colour, classification); the array is kept on the
+    image, read-only so that no look can change what the next one sees.
+    """
+    mode = mode or img.mode
+    cache = img.__dict__.setdefault("_formgen_pixels", {})
+    arr = cache.get(mode)
+    if arr is None:
+        if mode == img.mode:
+            arr = np.asarray(img)
+        elif mode == "L" and img.mode == "RGB":
+            arr = cv2.cvtColor(pixels(img), cv2.COLOR_RGB2GRAY)
+        elif mode == "RGB" and img.mode == "L":
+            arr = cv2.cvtColor(pixels(img), cv2.COLOR_GRAY2RGB)
+        else:
+            arr = np.asarray(img.convert(mode))
+        arr.flags.writeable = False
+        cache[mode] = arr
+    return arr
+
+
 def to_gray(img: ImageLike) -> np.ndarray:
     """An 8-bit single-channel array of ``img`` (PIL image or RGB/grey array)."""
     if isinstance(img, Image.Image):
-        if img.mode != "L":
-            img = img.convert("L")
-        return np.asarray(img)
+        return pixels(img, "L")
     arr = np.asarray(img)
     if arr.ndim == 2:
         return arr if arr.dtype == np.uint8 else np.clip(arr, 0, 255).astype(np.uint8)
@@ -36,7 +59,7 @@ def is_color(img: ImageLike, *, min_fraction: float = 0.01, min_chroma: int = 40
     if isinstance(img, Image.Image):
         if img.mode not in ("RGB", "RGBA"):
             return False
-        arr = np.asarray(img.convert("RGB"))
+        arr = pixels(img, "RGB")
     else:
         arr = np.asarray(img)
         if arr.ndim == 2:
@@ -48,30 +71,41 @@ def is_color(img: ImageLike, *, min_fraction: float = 0.01, min_chroma: int = 40
 
 
 class _ShrunkCopies:
-    """Shrunk copies of the one page being worked on.
+    """Shrunk copies of the pages being worked on.
 
-    A page is shrunk for several looks (ink, rectangles, photos, colour), and one area
+    A page is shrunk for several looks (QR, ink, rectangles, photos, colour), and one area
     resize of a 300-dpi page costs more than most of those looks; so the copies of the
-    latest page are kept, keyed by its pixel buffer, and handed out read-only.
+    latest few arrays (a page's colour and grey pixels) are kept, keyed by their pixel
+    buffer, and handed out read-only. Smaller copies come from the nearest larger one.
     """
 
+    SOURCES = 3
+    FIRST_SIDE = 1400   # most looks work at this size or a little below: made first, then shrunk
+
     def __init__(self) -> None:
-        self.key: tuple | None = None
-        self.source: np.ndarray | None = None   # held so its buffer cannot be reused
-        self.copies: dict[int, tuple[np.ndarray, float]] = {}
+        # key -> (source held so its buffer cannot be reused, {max_side: (copy, factor)})
+        self.entries: dict[tuple, tuple[np.ndarray, dict[int, tuple[np.ndarray, float]]]] = {}
 
     def get(self, arr: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
         key = (arr.__array_interface__["data"][0], arr.shape, arr.strides, arr.dtype.str)
-        if key != self.key:
-            self.key, self.source, self.copies = key, arr, {}
-        found = self.copies.get(max_side)
+        entry = self.entries.pop(key, None) or (arr, {})
+        self.entries[key] = entry                       # most recent last
+        while len(self.entries) > self.SOURCES:
+            self.entries.pop(next(iter(self.entries)))
+        copies = entry[1]
+        found = copies.get(max_side)
         if found is None:
             h, w = arr.shape[:2]
             factor = max_side / max(h, w)
             size = (max(1, round(w * factor)), max(1, round(h * factor)))
-            small = cv2.resize(arr, size, interpolation=cv2.INTER_AREA)
+            larger = [side for side in copies if side > max_side]
+            if not larger and self.FIRST_SIDE / 2 <= max_side < self.FIRST_SIDE < max(h, w):
+                self.get(arr, self.FIRST_SIDE)
+                larger = [self.FIRST_SIDE]
+            base = copies[min(larger)][0] if larger else arr
+            small = cv2.resize(base, size, interpolation=cv2.INTER_AREA)
             small.flags.writeable = False
-            found = self.copies[max_side] = (small, factor)
+            found = copies[max_side] = (small, factor)
         return found
 
 

@@ -8,7 +8,7 @@ import numpy as np
 import zxingcpp
 
 from ocr.features import upright_angle
-from ocr.imaging import ImageLike, scale_array, to_gray
+from ocr.imaging import ImageLike, downscale, to_gray
 from ocr.pageid import PageId, parse_page_id
 
 _QR = zxingcpp.BarcodeFormat.QRCode
@@ -78,8 +78,7 @@ def _modules(result) -> int:
 
 
 def _small_binary(gray: np.ndarray) -> tuple[np.ndarray, float]:
-    factor = min(1.0, _SMALL_LONG_SIDE / max(gray.shape))
-    small = scale_array(gray, factor)
+    small, factor = downscale(gray, _SMALL_LONG_SIDE)
     binary = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY,
                                    31, 10)
     return binary, factor
@@ -149,8 +148,7 @@ def qr_symbol_present(img: ImageLike, *, decoded: list[QrHit] = (),
         failed = _scan(gray)[1]
     if any(not _overlaps(hit.corners_px, decoded) for hit in failed):
         return True
-    factor = min(1.0, _SMALL_LONG_SIDE / max(gray.shape))
-    small = scale_array(gray, factor)
+    small, factor = downscale(gray, _SMALL_LONG_SIDE)
     detector = cv2.QRCodeDetector()
     try:
         ok, quads = detector.detectMulti(small)

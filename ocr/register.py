@@ -18,7 +18,7 @@ from PIL import Image
 
 from ocr.errors import RegistrationError
 from ocr.geometry import PageGeometry
-from ocr.imaging import ImageLike, to_gray
+from ocr.imaging import ImageLike, pixels, to_gray
 from ocr.qr import QrHit
 
 log = logging.getLogger(__name__)
@@ -126,7 +126,7 @@ def register_page(img: ImageLike, page: PageGeometry, size_mm, *,
 
 def _rgb_of(img: ImageLike) -> np.ndarray | None:
     if isinstance(img, Image.Image):
-        return np.asarray(img.convert("RGB")) if img.mode not in ("L", "1") else None
+        return pixels(img, "RGB") if img.mode not in ("L", "1") else None
     arr = np.asarray(img)
     return arr if arr.ndim == 3 and arr.shape[2] == 3 else None
 

@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image
 
 from ocr import tesseract
-from ocr.imaging import scale_array, to_gray
+from ocr.imaging import pixels, scale_array, to_gray
 from ocr.pageid import parse_page_id
 from ocr.qr import QrHit
 
@@ -238,7 +238,7 @@ def _rotate(img: Image.Image, rotation: int, skew: float) -> tuple[Image.Image, 
     if angle == 0:
         return img, matrix
     info = dict(img.info)
-    arr = np.asarray(img)
+    arr = pixels(img)
     if skew == 0.0:
         out = np.ascontiguousarray(np.rot90(arr, rotation // 90))
     else:
@@ -247,4 +247,6 @@ def _rotate(img: Image.Image, rotation: int, skew: float) -> tuple[Image.Image, 
                              borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
     result = Image.fromarray(out, img.mode)
     result.info.update(info)
+    out.flags.writeable = False
+    result.__dict__["_formgen_pixels"] = {img.mode: out}  # see ocr.imaging.pixels
     return result, matrix

@@ -12,12 +12,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image
+
 from ocr.attachments import read_attachment_page
 from ocr.errors import BadInput
 from ocr.findings import Finding
 from ocr.formpage import read_form_boxes
 from ocr.geometry import DocumentGeometry
-from ocr.imaging import is_color
+from ocr.imaging import is_color, pixels
 from ocr.load import open_document
 from ocr.pageid import PageId
 from ocr.qr import identify
@@ -157,7 +159,8 @@ def _read_form(page, page_id: PageId, qr_hit, result: PageResult) -> None:
 
 
 def _save_image(page, path: str, *, color: bool) -> None:
-    image = page.convert("RGB" if color else "L")
+    mode = "RGB" if color else "L"
+    image = page if page.mode == mode else Image.fromarray(pixels(page, mode))
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with atomic_open(Path(path), "wb") as handle:
         image.save(handle, format="JPEG", quality=PAGE_IMAGE_QUALITY, optimize=False)
