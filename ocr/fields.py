@@ -22,11 +22,14 @@ WHITELISTS = {
     "date": "0123456789-/.",
     # The space must be listed, or Tesseract glues the words together.
     "alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,'-",
+    # ``ind`` has no underscore to allow: a whitelist would only take letters from it.
+    "email": None,
     "any": None,
 }
 # Models tried in turn until one reads confidently: on digit strings ``ind`` and ``eng``
-# fail on different values (7/1, 0/6, a dropped digit), and say so by a low confidence.
-LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind")}
+# fail on different values (7/1, 0/6, a dropped digit), and say so by a low confidence;
+# ``eng`` reads the underscores and dots of an address that ``ind`` turns into spaces.
+LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind"), "email": ("eng", "ind")}
 MIN_CONFIDENCE = 0.70        # mean word confidence (0..1) of a typed reading
 MIN_WORD_CONFIDENCE = 0.40   # no single word below this
 EMPTY_INK = 0.002            # ink fraction below which a box is empty
@@ -35,7 +38,14 @@ INSET_PX = 3                 # border line plus a shifted crop
 FORMATS = {
     "digits": re.compile(r"\d+"),
     "date": re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"),
+    "email": re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}"),
 }
+MIN_AGREED_CONFIDENCE = 0.50     # each model's, when every model read the same text
+AGREEMENT_COUNTS = ("email",)    # charsets whose low-confidence readings may vouch for each other
+SPACES_IGNORED = ("digits", "date")   # typed values with no space: a read space is a gap
+# Tesseract sets the @ and dots of an address apart; a space elsewhere (an underscore read
+# as a gap) is left, and the reading then fails the address format.
+SYMBOL_GAPS = {"email": re.compile(r"\s*([@.])\s*")}
 
 
 @dataclass(frozen=True)
@@ -125,6 +135,28 @@ def _ocr(image: np.ndarray, psm: int, charset: str, lang: str) -> tuple[str, flo
     return text, confidence, weakest
 
 
+def _agreed(readings: list[tuple[str, float, float, bool]]) -> tuple[str, float] | None:
+    """The one well-formed text every model read, each with at least some confidence.
+
+    Tesseract is unsure of any long token outside its dictionaries (an e-mail address),
+    even printed clean; two models reading it letter for letter alike vouch for it.
+    """
+    texts = {text for text, *_ in readings}
+    if len(readings) < 2 or len(texts) != 1:
+        return None
+    if not all(fits and conf >= MIN_AGREED_CONFIDENCE for _, conf, _, fits in readings):
+        return None
+    return texts.pop(), max(MIN_CONFIDENCE, max(conf for _, conf, _, _ in readings))
+
+
+def _closed_up(text: str, charset: str) -> str:
+    """``text`` without the gaps Tesseract reads into values that have none."""
+    if charset in SPACES_IGNORED:
+        return text.replace(" ", "")
+    gaps = SYMBOL_GAPS.get(charset)
+    return gaps.sub(r"\1", text) if gaps else text
+
+
 def read_field(crop, *, charset: str = "any", expected: str | None = None,
                multiline: bool = False) -> FieldReading:
     """Read a typed value; compare with ``expected`` (normalised) when given."""
@@ -134,15 +166,19 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     if image is None:
         return FieldReading(None, 0.95, "empty", expected, None if expected is None else False)
     psm = 6 if multiline else 7
+    pattern = FORMATS.get(charset)
+    readings = []
     for lang in LANGUAGES.get(charset, ("ind",)):
         text, confidence, weakest = _ocr(image, psm, charset, lang)
-        pattern = FORMATS.get(charset)
-        fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text.replace(" ", ""))))
+        text = _closed_up(text, charset)
+        fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
+        readings.append((text, confidence, weakest, fits))
         if fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE:
             break
-    if not fits or confidence < MIN_CONFIDENCE or weakest < MIN_WORD_CONFIDENCE:
-        return FieldReading(None, round(confidence, 3), "handwritten", expected, None)
-    if charset in ("digits", "date"):
-        text = text.replace(" ", "")
+    else:
+        agreed = _agreed(readings) if charset in AGREEMENT_COUNTS else None
+        if agreed is None:
+            return FieldReading(None, round(confidence, 3), "handwritten", expected, None)
+        text, confidence = agreed
     ok = None if expected is None else normalise(text, charset) == normalise(expected, charset)
     return FieldReading(text, round(confidence, 3), None, expected, ok)

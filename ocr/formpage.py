@@ -15,6 +15,7 @@ BORDER_INSET_MM = 0.6
 # Comb cells: the printed tick between cells is cut away this far on each side.
 COMB_TICK_MARGIN_MM = 0.9
 COMB_GAP_MM = 0.6
+COMB_BAND = (0.15, 0.6)   # rows (share of the box height) a typed character always crosses
 
 
 def read_form_boxes(registered: Registered, page: PageGeometry, *, is_color: bool,
@@ -60,13 +61,15 @@ def compact_comb(crop: np.ndarray, cells: int, dpi: int) -> np.ndarray:
     h, w = crop.shape[:2]
     px_mm = dpi / 25.4
     margin, gap = round(COMB_TICK_MARGIN_MM * px_mm), round(COMB_GAP_MM * px_mm)
-    mask = ink_mask(crop)
+    # A character crosses the middle of its cell; a tick stands on the bottom edge, and one
+    # that a shifted crop leaves inside the cell must not widen the character's part.
+    band = ink_mask(crop)[round(h * COMB_BAND[0]):round(h * COMB_BAND[1])]
     parts = []
     for k in range(cells):
         x0, x1 = round(k * w / cells) + margin, round((k + 1) * w / cells) - margin
         if x1 <= x0:
             continue
-        columns = np.flatnonzero(mask[:, x0:x1].any(axis=0))
+        columns = np.flatnonzero(band[:, x0:x1].any(axis=0))
         if columns.size:
             parts.append(crop[:, x0 + max(columns[0] - 2, 0):x0 + min(columns[-1] + 3, x1 - x0)])
     if not parts:

@@ -5,6 +5,7 @@ The kind is told by content, never by the file name. Failures become
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import shutil
@@ -195,8 +196,9 @@ class _PdfDocument(Document):
             if pixels > _max_pixels():
                 raise BadInput("decompression_bomb", f"page {index + 1} would be "
                                f"{pixels / 1e6:.0f} megapixels at {dpi} dpi", path=self.path.name)
-            bitmap = page.render(scale=scale, may_draw_forms=True)
-            img = bitmap.to_pil()
+            img = _scanned_image(page, width_pt * scale, height_pt * scale)
+            if img is None:
+                img = page.render(scale=scale, may_draw_forms=True).to_pil()
         except pdfium.PdfiumError as exc:
             raise BadInput("unreadable_page", f"page {index + 1}: {exc}",
                            path=self.path.name) from exc
@@ -384,6 +386,42 @@ class _ImageDocument(Document):
         if self._tiff is not None:
             self._tiff.close()
             self._tiff = None
+
+
+_SCAN_FILTERS = {"DCTDecode", "FlateDecode"}
+_SCAN_PIXELS = {(pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, 8), (pdfium_c.FPDF_COLORSPACE_DEVICERGB, 24)}
+
+
+def _scanned_image(page, width_px: float, height_px: float) -> Image.Image | None:
+    """The page's one embedded scan, decoded as it is stored, when rendering would only copy
+    it; None otherwise (then the page is rendered).
+
+    A scanner's PDF page is a single 8-bit grey or 24-bit colour image filling an unrotated
+    page; when its pixels already are the size the page would be rendered at, decoding the
+    image is the render, without pdfium's resampling and colour conversion (and a grey
+    scan stays one channel).
+    """
+    if page.get_rotation() % 360:
+        return None
+    objects = list(itertools.islice(page.get_objects(), 2))
+    if len(objects) != 1 or not isinstance(objects[0], pdfium.PdfImage):
+        return None
+    image = objects[0]
+    a, b, c, d, e, f = image.get_matrix().get()
+    width_pt, height_pt = page.get_size()
+    if b or c or abs(e) > 0.5 or abs(f) > 0.5 or abs(a - width_pt) > 0.5 \
+            or abs(d - height_pt) > 0.5:
+        return None
+    meta = image.get_metadata()
+    if (meta.colorspace, meta.bits_per_pixel) not in _SCAN_PIXELS \
+            or not set(image.get_filters()) <= _SCAN_FILTERS:
+        return None
+    w, h = image.get_px_size()
+    if abs(w - width_px) > max(2.0, 0.01 * width_px) or \
+            abs(h - height_px) > max(2.0, 0.01 * height_px):
+        return None
+    img = image.get_bitmap(render=False).to_pil()
+    return img if img.mode in ("L", "RGB") else None
 
 
 def _normalise_mode(img: Image.Image) -> Image.Image:

@@ -207,3 +207,48 @@ def test_is_color_and_to_gray():
     assert grey.shape == (300, 400) and grey.dtype == np.uint8
     assert np.array_equal(to_gray(red_stamp.convert("L")), grey) or \
         np.abs(to_gray(red_stamp).astype(int) - grey).max() <= 1
+
+
+def _scan_pdf(path: Path, img: Image.Image, dpi: int) -> Path:
+    img.save(path, "PDF", resolution=dpi)   # one JPEG image filling each page, as scanners write
+    return path
+
+
+@pytest.mark.parametrize("mode", ["L", "RGB"])
+def test_scanned_page_is_its_image_at_the_scan_dpi(tmp_path, mode):
+    """At the scan's own dpi the embedded image is the page (decoded, not re-rendered); at
+    another dpi the page is rendered. Both show the same page."""
+    import pypdfium2 as pdfium
+
+    rng = np.random.default_rng(4)
+    page = np.full((1100, 850, 3), 245, np.uint8)
+    page[200:260, 100:700] = (30, 30, 30)
+    page[400:600, 300:500] = (200, 40, 40) if mode == "RGB" else (90, 90, 90)
+    page = np.clip(page + rng.normal(0, 4, page.shape), 0, 255).astype(np.uint8)
+    path = _scan_pdf(tmp_path / "scan.pdf", Image.fromarray(page).convert(mode), 100)
+    with open_document(path) as doc:
+        direct = doc.render(0, dpi=100)
+        resampled = doc.render(0, dpi=150)
+    assert direct.mode == mode and direct.info["dpi"] == (100, 100)
+    assert abs(direct.width - 850) <= 1 and abs(direct.height - 1100) <= 1
+    assert resampled.mode in ("L", "RGB") and abs(resampled.width - 1275) <= 2
+    pdf = pdfium.PdfDocument(str(path))
+    rendered = pdf[0].render(scale=100 / 72).to_pil().convert(mode)
+    pdf.close()
+    a = np.asarray(direct, np.float32)
+    b = np.asarray(rendered.resize(direct.size), np.float32)
+    assert np.abs(a - b).mean() < 3.0
+
+
+def test_page_with_more_than_a_scan_is_rendered(tmp_path):
+    path = tmp_path / "mixed.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(85 * mm, 110 * mm))
+    scan = tmp_path / "scan.png"
+    Image.new("L", (335, 433), 255).save(scan)
+    pdf.drawImage(str(scan), 0, 0, 85 * mm, 110 * mm)
+    pdf.setFont("Helvetica", 20)
+    pdf.drawString(20, 200, "STEMPEL")      # text drawn over the scan: only a render shows it
+    pdf.save()
+    with open_document(path) as doc:
+        img = np.asarray(doc.render(0, dpi=100).convert("L"))
+    assert img.min() < 100

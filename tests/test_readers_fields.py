@@ -33,6 +33,14 @@ def test_typed_values_read_exactly(g, charset, value):
     assert normalise(reading.text, charset) == normalise(value, charset)
 
 
+@pytest.mark.parametrize("value", ["siti_rahma@yahoo.co.id", "rina.wulandari1990@gmail.com",
+                                   "ahmad.f@pupr-kobar.go.id"])
+def test_typed_email_read_to_the_letter(g, value):
+    """Underscores and dots survive (a space where ``_`` was is no address)."""
+    reading = read_field(_typed(g, value), charset="email", expected=value)
+    assert (reading.text, reading.ok, reading.note) == (value, True, None), reading
+
+
 def test_typed_value_at_300_dpi_and_case_insensitive_compare(g):
     reading = read_field(_typed(g, "SITI NURHALIZA", dpi=300), charset="alpha",
                          expected="Siti  Nurhaliza")

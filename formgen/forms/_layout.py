@@ -152,7 +152,7 @@ class _Engine:
     def charset(self, key: str | None, node: Node) -> str:
         if "charset" in node:
             value = node["charset"]
-            if value not in ("digits", "date", "alpha", "any"):
+            if value not in ("digits", "date", "alpha", "email", "any"):
                 raise self.err(t("forms.bad_charset", value=value), node, "charset")
             return value
         return self.c.get("charsets", {}).get(key or "", "any")
