@@ -1,7 +1,7 @@
 """Ingest speed on a simulated batch, against plain full-page Tesseract OCR of the same pages.
 
     python benchmarks/bench_ingest.py [--quick] [--applicants 12] [--dpi 300] [--jobs 2]
-                                      [--keep DIR]
+                                      [--repeat 3] [--keep DIR]
 
 1. Roster, packs and a returned batch (about 100 pages at 300 dpi) from the simulator.
 2. ``ingest_paths`` on it: wall time, CPU time (parent + workers), pages per minute, peak
@@ -13,7 +13,10 @@
    with a target of <= 0.5 s (no full-page OCR on a page its QR identified).
 4. The same pages rendered once at the scan dpi to PNG and read by ``tesseract page.png out
    -l ind``, as many at a time as ingest has workers: wall and CPU time.
-Figures are medians where per page; the load average is printed, as the machine is shared.
+Steps 2 and 4 alternate ``--repeat`` times on a fresh copy of the workspace (one round with
+--quick), and the speed-up is the median of the rounds' ratios: the machine is shared, and
+its drift then weighs on both sides alike. Per-page figures are medians; the load average
+is printed.
 """
 from __future__ import annotations
 
@@ -164,7 +167,8 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
     return out
 
 
-def tesseract_full_page(source: Path, pages: int, dpi: int, jobs: int, folder: Path) -> dict:
+def page_images(source: Path, pages: int, dpi: int, folder: Path) -> list[Path]:
+    """The batch's pages rendered once at the scan dpi to PNG, for plain Tesseract."""
     from ocr.load import open_document
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -174,6 +178,10 @@ def tesseract_full_page(source: Path, pages: int, dpi: int, jobs: int, folder: P
             path = folder / f"page_{index:04d}.png"
             doc.render(index, dpi).save(path, dpi=(dpi, dpi))
             images.append(path)
+    return images
+
+
+def tesseract_full_page(images: list[Path], jobs: int) -> dict:
     per_page: list[float] = []
 
     def ocr(path: Path) -> None:
@@ -186,7 +194,7 @@ def tesseract_full_page(source: Path, pages: int, dpi: int, jobs: int, folder: P
     start_wall, start_cpu = time.perf_counter(), cpu()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         list(pool.map(ocr, images))
-    return {"pages": pages, "wall": time.perf_counter() - start_wall,
+    return {"pages": len(images), "wall": time.perf_counter() - start_wall,
             "cpu": cpu() - start_cpu, "median_page_wall": statistics.median(per_page)}
 
 
@@ -202,21 +210,45 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--stage-pages", type=int, default=32,
                         help="pages timed stage by stage (the first N of the batch)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of ingest and plain Tesseract, alternately (medians)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--quick", action="store_true",
                         help="a small batch (4 applicants, about 30 pages)")
     args = parser.parse_args()
     if args.quick:
         args.applicants, args.stage_pages = 4, min(args.stage_pages, 16)
+        args.repeat = min(args.repeat, 1)
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench_ingest_"))
     tmp.mkdir(parents=True, exist_ok=True)
     try:
         print(f"load average before: {os.getloadavg()} on {os.cpu_count()} CPUs")
+        from formgen.workspace import open_workspace
+
         ws, batch = build(tmp, args.applicants, args.dpi)
         source = batch.files[0]
         print(f"batch: {len(batch.truth)} pages at {args.dpi} dpi, {len(batch.files)} file(s)")
 
-        ing = run_ingest(ws, batch.files, args.jobs)
+        fresh, root = tmp / "ws_before_ingest", ws.root
+        ws.close()
+        shutil.copytree(root, fresh)
+        ws = open_workspace(root)
+        images = page_images(source, len(batch.truth), args.dpi, tmp / "tesseract")
+        rounds = []
+        for number in range(args.repeat):   # alternately, so that the machine's drift hits both
+            if number:
+                ws.close()
+                shutil.rmtree(root)
+                shutil.copytree(fresh, root)
+                ws = open_workspace(root)
+            ing = run_ingest(ws, batch.files, args.jobs)
+            tess = tesseract_full_page(images, args.jobs)
+            rounds.append((ing, tess))
+            print(f"round {number + 1}: ingest {ing['wall']:.1f} s wall, {ing['cpu']:.1f} s CPU; "
+                  f"plain tesseract {tess['wall']:.1f} s wall, {tess['cpu']:.1f} s CPU  ->  "
+                  f"{tess['wall'] / ing['wall']:.2f}x wall, {tess['cpu'] / ing['cpu']:.2f}x CPU")
+        by_ratio = sorted(rounds, key=lambda r: r[1]["cpu"] / r[0]["cpu"])
+        ing, tess = by_ratio[(len(by_ratio) - 1) // 2]   # the median round, shown in full
         print(f"\ningest --jobs {args.jobs}: {ing['pages']} pages in {ing['wall']:.1f} s wall, "
               f"{ing['cpu']:.1f} s CPU  ->  {ing['pages'] / ing['wall'] * 60:.1f} pages/min "
               f"(wall), {ing['pages'] / ing['cpu'] * 60:.1f} pages/min per CPU; "
@@ -244,17 +276,18 @@ def main() -> int:
         print(f"  FORM page identification + upright + registration: {id_reg:.3f} s CPU "
               f"(target <= {TARGET_FORM_CPU}) {verdict}")
 
-        tess = tesseract_full_page(source, len(batch.truth), args.dpi, args.jobs,
-                                   tmp / "tesseract")
         print(f"\nplain tesseract -l ind, {args.jobs} at a time: {tess['pages']} pages in "
               f"{tess['wall']:.1f} s wall, {tess['cpu']:.1f} s CPU "
               f"({tess['pages'] / tess['wall'] * 60:.1f} pages/min; median "
               f"{tess['median_page_wall']:.2f} s per page)")
-        speedup = tess["wall"] / ing["wall"]
-        verdict = "ok" if speedup >= TARGET_SPEEDUP else "MISSED"
-        print(f"ingest vs full-page OCR: {speedup:.2f}x faster (wall), "
-              f"{tess['cpu'] / ing['cpu']:.2f}x (CPU); target >= {TARGET_SPEEDUP}x {verdict}")
-        report("ingest: speed-up over full-page OCR (CPU)", tess["cpu"] / ing["cpu"], "x",
+        wall_ratio = statistics.median(t["wall"] / i["wall"] for i, t in rounds)
+        cpu_ratio = statistics.median(t["cpu"] / i["cpu"] for i, t in rounds)
+        verdict = "ok" if min(wall_ratio, cpu_ratio) >= TARGET_SPEEDUP else "MISSED"
+        print(f"ingest vs full-page OCR, median of {len(rounds)} round(s): {wall_ratio:.2f}x "
+              f"faster (wall), {cpu_ratio:.2f}x (CPU); target >= {TARGET_SPEEDUP}x {verdict}")
+        report("ingest: speed-up over full-page OCR (CPU)", cpu_ratio, "x",
+               target=TARGET_SPEEDUP)
+        report("ingest: speed-up over full-page OCR (wall)", wall_ratio, "x",
                target=TARGET_SPEEDUP)
         report("ingest: form page identify+register", id_reg, "s CPU/page",
                target=TARGET_FORM_CPU, better="lower")
