@@ -23,6 +23,7 @@ from ocr.upright import upright_by_reading
 
 BLANK_MAX_INK = 0.0015        # share of the page (at ~75 dpi) that is not paper
 LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name written under it)
+TEXT_PAGE = 3 * LITTLE_TEXT   # more marks than this, photos and all: a page of text
 KTP_WORDS = ("PROVINSI", "KABUPATEN", "KOTA", "NIK", "NAMA", "LAHIR", "KELAMIN", "ALAMAT",
              "AGAMA", "BERLAKU", "KEWARGANEGARAAN", "PEKERJAAN", "PERKAWINAN")
 DOCS = ("ktp", "ijazah", "pas_foto", "blank", "other")
@@ -96,14 +97,15 @@ def classify_attachment(img, *, dpi: float | None = None,
                            keywords=ktp.front_words)
             return "ktp", round(min(0.98, 0.7 + 0.08 * ktp.front_words), 3), details
 
-    photo = check_pas_foto(rgb, dpi=dpi)
-    details.update(photos=photo.copies, faces=photo.faces, pas_foto=photo)
-    if photo.found:
-        marks = text_marks(rgb, dpi, exclude=photo.boxes)
-        details["text_marks"] = marks
-        if marks <= LITTLE_TEXT:
-            details["upright_angle"] = photo.upright_angle
-            return "pas_foto", _photo_confidence(photo.faces), details
+    marks = details["text_marks"] = text_marks(rgb, dpi)
+    if marks <= TEXT_PAGE:   # a page full of text is read, whatever photo it carries
+        photo = check_pas_foto(rgb, dpi=dpi)
+        details.update(photos=photo.copies, faces=photo.faces, pas_foto=photo)
+        if photo.found:
+            marks = details["text_marks"] = text_marks(rgb, dpi, exclude=photo.boxes)
+            if marks <= LITTLE_TEXT:
+                details["upright_angle"] = photo.upright_angle
+                return "pas_foto", _photo_confidence(photo.faces), details
 
     if page is None:
         page = img if isinstance(img, Image.Image) else _as_page(rgb, dpi)
