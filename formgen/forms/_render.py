@@ -30,6 +30,7 @@ QR_MASK = 2  # fixed mask pattern: choosing the "best" of eight costs 10x the en
 QR_LEVEL = "M"
 MIN_VALUE_SIZE = 5.0  # points: the smallest a value is printed
 SINGLE_LINE_MIN = 6.5  # points: below this, a long value wraps rather than shrinking further
+WRAPPED_TOP_PAD = 3.0  # points between a multi-line box's top border and its first line
 _VALUE_FONT = "Helvetica"
 _ANNOT_PRINT = 4
 _FF_MULTILINE = 1 << 12
@@ -311,10 +312,14 @@ def value_appearance(value: str, w: float, h: float, *, font_key: str, max_size:
         body = " ".join(parts)
         return f"/Tx BMC q BT /{font_key} {size:.2f} Tf 0 g {body} ET Q EMC"
     pad_x, pad_y = 2.0, 1.0
-    size, shown = fit_value(text, w - 2 * pad_x, h - 2 * pad_y, max_size=max_size, lines=lines)
+    # A multi-line box's first line keeps clear of the top border: a reader cuts a margin
+    # inside the border, and capitals that touch it come back cropped.
+    pad_top = WRAPPED_TOP_PAD if lines > 1 else pad_y
+    size, shown = fit_value(text, w - 2 * pad_x, h - pad_top - pad_y, max_size=max_size,
+                            lines=lines)
     leading = size * 1.15
     if len(shown) > 1 or top_align:
-        top = h - pad_y - size * 0.85  # baseline of the first line
+        top = h - pad_top - size * 0.85  # baseline of the first line
     else:
         top = h / 2 - size * 0.35
     parts = [f"1 0 0 1 {pad_x:.2f} {top - i * leading:.2f} Tm ({escPDF(line)}) Tj"
