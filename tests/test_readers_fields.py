@@ -84,3 +84,12 @@ def test_tesseract_probe_and_missing_language():
     assert version.startswith(("4", "5")) and "ind" in languages
     with pytest.raises(tesseract.TesseractMissing, match="tesseract-ocr-ind"):
         tesseract.ocr_text(np.full((20, 20), 255, np.uint8), psm=7, lang="zzz")
+
+
+def test_digits_with_uneven_gaps_read_confidently(g):
+    """Packed comb cells leave uneven gaps; a gap read as a space is dropped, not glued over
+    (which left the right digits with no confidence)."""
+    reading = read_field(_typed(g, "6 2 0   1012310770   023"), charset="digits",
+                         expected="6201012310770023")
+    assert (reading.text, reading.ok, reading.note) == ("6201012310770023", True, None)
+    assert reading.confidence >= 0.7
