@@ -422,5 +422,5 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
     return best
 
 
-__all__ = ["Card", "KtpReading", "find_cards", "nik_agrees", "nik_structure_ok", "print_share", "read_card",
-           "read_ktp"]
+__all__ = ["Card", "KtpReading", "find_cards", "nik_agrees", "nik_structure_ok", "print_share",
+           "read_card", "read_ktp"]

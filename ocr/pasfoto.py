@@ -15,8 +15,8 @@ import numpy as np
 
 from ocr.features import (MM_PER_INCH, Quad, color_stats, estimate_dpi, find_faces, order_corners,
                           to_rgb, upright_angle, warp_corners)
-from ocr.imaging import downscale
 from ocr.findings import Finding
+from ocr.imaging import downscale
 
 ASPECT_RANGE = (0.70, 0.80)       # width / height of a 3 x 4 photo
 MIN_PHOTO_MM = 18.0               # shorter side of anything taken for a photo
