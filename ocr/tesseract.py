@@ -82,21 +82,22 @@ def _tessdata() -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=16)
-def _engine(lang: str, psm: int, whitelist: str | None):
-    """A loaded engine for one configuration, or None when the binding is unusable."""
+@functools.lru_cache(maxsize=4)
+def _engine(lang: str):
+    """The loaded engine of one language, or None when the binding is unusable.
+
+    One per language and process: each holds its model in memory, so the page
+    segmentation mode and the whitelist are set for every reading instead.
+    """
     if tesserocr is None:
         return None
     path = _tessdata()
     if path is None:
         return None
     try:
-        api = tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=psm, oem=tesserocr.OEM.LSTM_ONLY)
+        return tesserocr.PyTessBaseAPI(path=path, lang=lang, oem=tesserocr.OEM.LSTM_ONLY)
     except RuntimeError:
         return None
-    if whitelist:
-        api.SetVariable("tessedit_char_whitelist", whitelist)
-    return api
 
 
 def _set_image(api, img) -> None:
@@ -152,9 +153,11 @@ def ocr_data(img, *, psm: int, whitelist: str | None = None, lang: str = "ind",
     _check_lang(lang)
     if loaded is None:
         loaded = LOADED_BY_DEFAULT
-    api = _engine(lang, psm, whitelist or None) if loaded else None
+    api = _engine(lang) if loaded else None
     if api is not None:
         with _ENGINE_LOCK:
+            api.SetPageSegMode(psm)
+            api.SetVariable("tessedit_char_whitelist", whitelist or "")
             return _words_from_engine(api, img)
     raw = pytesseract.image_to_data(_as_image(img), lang=lang, config=_config(psm, whitelist),
                                     output_type=pytesseract.Output.DICT)

@@ -29,14 +29,15 @@ def test_loaded_engine_reads_like_the_command_line():
         assert abs(a["left"] - b["left"]) <= 2 and a["line"] == b["line"] == 1
 
 
-def test_engine_is_kept_per_configuration_and_whitelist_applies():
-    first = tesseract._engine("ind", 7, "0123456789")
-    assert tesseract._engine("ind", 7, "0123456789") is first
-    assert tesseract._engine("ind", 7, None) is not first
+def test_engine_is_kept_per_language_and_whitelist_applies_per_reading():
+    first = tesseract._engine("ind")
+    assert tesseract._engine("ind") is first and tesseract._engine("eng") is not first
     reading = read_field(_typed("6201060504750013"), charset="digits")
     assert reading.text == "6201060504750013" and reading.note is None
     # letters are not in the digits whitelist: no confident typed reading of a word
     assert read_field(_typed("Pangkalan Bun"), charset="digits").text != "Pangkalan Bun"
+    # the same engine, next reading: the whitelist is gone again
+    assert read_field(_typed("Pangkalan Bun"), charset="any").text == "Pangkalan Bun"
 
 
 @pytest.mark.parametrize("turn", [0, 90, 180, 270])
