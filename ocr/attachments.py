@@ -26,8 +26,9 @@ class AttachmentPage:
 def read_attachment_page(page: Image.Image, *, dpi: float | None = None) -> AttachmentPage:
     """Classify and read an attachment page as scanned, and turn it upright.
 
-    The way up comes from what was read: the KTP's header, the face on a pas foto, or
-    (for pages that were read as text) Tesseract's orientation detection. A blank page
+    The way up comes from what was read: the KTP front's labels, the face on a pas foto,
+    or (for pages read as text) the words, with Tesseract's orientation detection when
+    they do not read as they lie. A blank page
     is left as it is; a page whose photo shows no face is turned as OSD says.
     """
     rgb = to_rgb(page)    # once: every look below works on the same pixels
@@ -52,9 +53,8 @@ def read_attachment(page, doc: str, *, dpi: float | None = None,
 
     ``details``: the classifier's evidence; the KTP reading, the cards, the photo check and
     the page text it made (``ktp``, ``found_cards``, ``pas_foto``; ``text`` with
-    ``ocr_confidence``) are reused
-    rather than made again. Comparison with the roster happens later, once the page's
-    applicant is known.
+    ``ocr_confidence``) are reused rather than made again. Comparison with the roster
+    happens later, once the page's applicant is known.
     """
     details = details or {}
     if doc == "ktp":

@@ -5,8 +5,8 @@ near-empty page is blank without any OCR; a card-sized rectangle is confirmed as
 a KTP by reading it (the front's printed labels, read the right way round, which
 also tells how the page is turned); a photo-sized region with one face on a page with
 little text is a pas foto (the face tells which way is up). Only then is the
-page turned upright (Tesseract OSD) and read, downscaled to about 150 dpi, for
-the words of an ijazah or a KTP.
+page read, downscaled to about 150 dpi, for the words of an ijazah or a KTP: as
+it lies first, and turned by Tesseract OSD only when those words do not read.
 """
 from __future__ import annotations
 

@@ -70,10 +70,7 @@ def is_color(img: ImageLike, *, min_fraction: float = 0.01, min_chroma: int = 40
     step = max(1, min(3, max(h, w) // 1200))
     sample = arr if step == 1 else cv2.resize(np.ascontiguousarray(arr), (w // step, h // step),
                                               interpolation=cv2.INTER_NEAREST)
-    factor = min(1.0, 400 / max(sample.shape[:2]))
-    small = cv2.resize(sample, (max(1, round(sample.shape[1] * factor)),
-                                max(1, round(sample.shape[0] * factor))),
-                       interpolation=cv2.INTER_AREA)
+    small = scale_array(sample, min(1.0, 400 / max(sample.shape[:2])))
     chroma = small.max(axis=2).astype(np.int16) - small.min(axis=2)
     return float((chroma >= min_chroma).mean()) >= min_fraction
 

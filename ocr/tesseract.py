@@ -3,9 +3,9 @@
 The version and the installed languages are probed once per process; a missing
 binary or missing ``ind`` data raises :class:`TesseractMissing` with the command
 that installs it. When tesserocr (the C API binding) is installed, every reading
-and orientation detection use an engine kept loaded per process and
-configuration: starting a Tesseract process and loading its model for every small
-box costs far more than reading it. ``FORMGEN_TESSERACT=cli`` in the environment
+and orientation detection use an engine kept loaded per process and language:
+starting a Tesseract process and loading its model for every small box costs far
+more than reading it. ``FORMGEN_TESSERACT=cli`` in the environment
 (or ``loaded=False``) reads with the ``tesseract`` command instead, the system's
 own build, to compare the two when a reading looks wrong.
 """

@@ -63,9 +63,7 @@ def make_upright(img: Image.Image, *, qr_hits: list[QrHit] | None = None,
     if own:
         return turn_page(img, own[0].orientation_deg, method="qr", confidence=1.0,
                          deskew=deskew, hits=hits)
-    dpi = _dpi_of(img)
-    work_dpi = min(dpi, _WORK_DPI)
-    small = scale_array(to_gray(img), work_dpi / dpi)
+    small, work_dpi = _small_grey(img)
     rotation, confidence, method = _quarter_turn(small, work_dpi, hits)
     skew = _projection_skew(np.rot90(small, rotation // 90), work_dpi) if deskew else 0.0
     return _turned(img, rotation, skew, confidence, method, hits)
@@ -80,9 +78,7 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     reading is refused does Tesseract OSD decide the quarter turn and the page is read
     again, turned.
     """
-    dpi = _dpi_of(img)
-    work_dpi = min(dpi, _WORK_DPI)
-    small = scale_array(to_gray(img), work_dpi / dpi)
+    small, work_dpi = _small_grey(img)
     skew = _projection_skew(small, work_dpi)
     first = read(_deskewed(small, skew), work_dpi)
     if accept(first):
@@ -94,6 +90,13 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     skew = _projection_skew(turned, work_dpi)
     return (_turned(img, rotation, skew, confidence, method, []),
             read(_deskewed(turned, skew), work_dpi))
+
+
+def _small_grey(img: Image.Image) -> tuple[np.ndarray, float]:
+    """The grey copy decisions are made on, and its dpi (at most ``_WORK_DPI``)."""
+    dpi = _dpi_of(img)
+    work_dpi = min(dpi, _WORK_DPI)
+    return scale_array(to_gray(img), work_dpi / dpi), work_dpi
 
 
 def _deskewed(grey: np.ndarray, skew: float) -> np.ndarray:

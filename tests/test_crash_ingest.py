@@ -114,16 +114,23 @@ def small(tmp_path):
     return root, _batch(tmp_path / "in", files=2, pages=2)
 
 
-def test_full_disk_stops_cleanly_and_the_same_command_finishes(small, cli, monkeypatch):
-    root, truth = small
+def _refuse_writes_into(monkeypatch, folder: str, code: int, *, name_file: bool = False):
+    """``os.replace`` into the workspace's ``folder`` fails with ``code`` (the source named in
+    the error when ``name_file``); returns the real ``os.replace``."""
     real_replace = os.replace
 
-    def full(src, dst, *a, **kw):
-        if f"{os.sep}pages{os.sep}" in str(dst):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    def refuse(src, dst, *a, **kw):
+        if f"{os.sep}{folder}{os.sep}" in str(dst):
+            raise OSError(code, os.strerror(code), *([str(src)] if name_file else []))
         return real_replace(src, dst, *a, **kw)
 
-    monkeypatch.setattr(os, "replace", full)
+    monkeypatch.setattr(os, "replace", refuse)
+    return real_replace
+
+
+def test_full_disk_stops_cleanly_and_the_same_command_finishes(small, cli, monkeypatch):
+    root, truth = small
+    real_replace = _refuse_writes_into(monkeypatch, "pages", errno.ENOSPC)
     result = cli("ingest", "-j", "1", *truth, workspace=root)
     assert result.exit_code == 3
     lines = [line for line in result.stderr.splitlines() if line.strip()]
@@ -140,14 +147,7 @@ def test_full_disk_stops_cleanly_and_the_same_command_finishes(small, cli, monke
 
 def test_read_only_archive_stops_before_any_page(small, cli, monkeypatch):
     root, truth = small
-    real_replace = os.replace
-
-    def read_only(src, dst, *a, **kw):
-        if f"{os.sep}originals{os.sep}" in str(dst):
-            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(src))
-        return real_replace(src, dst, *a, **kw)
-
-    monkeypatch.setattr(os, "replace", read_only)
+    _refuse_writes_into(monkeypatch, "originals", errno.EROFS, name_file=True)
     result = cli("ingest", "-j", "1", *truth, workspace=root)
     assert result.exit_code == 3
     lines = [line for line in result.stderr.splitlines() if line.strip()]
