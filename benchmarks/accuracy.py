@@ -1,6 +1,6 @@
 """Accuracy of the page readers on synthetic applicants with known truth.
 
-For each applicant (formgen.synth people) it makes the attachments (KTP copy with
+For each applicant (scansim people) it makes the attachments (KTP copy with
 or without the back, colour or greyscale; ijazah; pas foto of every kind; now
 and then a blank or unrelated page) and the form-box crops (checkboxes,
 signatures with and without a rubber stamp, the materai box on colour and
@@ -24,9 +24,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _figures import report  # noqa: E402
+
 from benchmarks import formboxes as F  # noqa: E402
-from formgen.synth import documents as D  # noqa: E402
-from formgen.synth.people import make_people  # noqa: E402
 from ocr.classify import classify_attachment  # noqa: E402
 from ocr.fields import normalise, read_field  # noqa: E402
 from ocr.ijazah import names_agree, read_ijazah  # noqa: E402
@@ -34,7 +34,8 @@ from ocr.ktp import read_ktp  # noqa: E402
 from ocr.marks import read_checkbox, read_signature  # noqa: E402
 from ocr.materai import read_materai  # noqa: E402
 from ocr.pasfoto import check_pas_foto  # noqa: E402
-from _figures import report  # noqa: E402
+from scansim import documents as D  # noqa: E402
+from scansim.people import make_people  # noqa: E402
 
 TARGETS = {"nik_exact": 0.98, "fields_exact": 0.97, "signature": 0.99, "checkbox": 0.99,
            "materai_colour": 0.98, "pas_foto": 0.95}

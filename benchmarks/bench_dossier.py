@@ -17,11 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from _figures import report  # noqa: E402
 from checks_workspace import complete_applicant, nik_for  # noqa: E402
 
-from formgen.dossier import write_dossiers  # noqa: E402
-from formgen.workspace import init_workspace  # noqa: E402
-from _figures import report  # noqa: E402
+from formgen.core.workspace import init_workspace  # noqa: E402
+from formgen.outputs.dossier import write_dossiers  # noqa: E402
 
 FIRST = ["BUDI", "SITI", "AGUS", "DEWI", "RUDI", "NUR", "HENDRA", "RINA", "JOKO", "LINA"]
 LAST = ["SANTOSO", "AMINAH", "PRATAMA", "LESTARI", "HIDAYAT", "WAHYUNI", "SAPUTRA", "KURNIAWAN"]

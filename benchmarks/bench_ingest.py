@@ -82,11 +82,11 @@ class MemorySampler:
 
 
 def build(tmp: Path, applicants: int, dpi: int):
+    from formgen.core.workspace import init_workspace
     from formgen.forms import generate_packs
     from formgen.roster import import_roster
-    from formgen.synth.people import make_people, write_roster_xlsx
-    from formgen.synth.scan import simulate_returns
-    from formgen.workspace import init_workspace
+    from scansim.people import make_people, write_roster_xlsx
+    from scansim.scan import simulate_returns
 
     ws, _ = init_workspace(tmp / "ws", dpi=dpi)
     people = make_people(applicants, seed=2026)
@@ -117,6 +117,7 @@ def run_ingest(ws, files, jobs: int) -> dict:
 
 def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
     """CPU seconds of each stage of the page work, page by page, in this process."""
+    from formgen.ingest.pagework import CROP_DPI
     from ocr.attachments import read_attachment_page
     from ocr.formpage import read_form_boxes
     from ocr.geometry import DocumentGeometry
@@ -125,8 +126,6 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
     from ocr.qr import identify
     from ocr.register import register_page
     from ocr.upright import make_upright
-
-    from formgen.ingest.pagework import CROP_DPI
 
     layouts = {r["id"]: DocumentGeometry.from_json(r["geometry"])
                for r in ws.conn.execute("SELECT id, geometry FROM layouts")}
@@ -223,7 +222,7 @@ def main() -> int:
     tmp.mkdir(parents=True, exist_ok=True)
     try:
         print(f"load average before: {os.getloadavg()} on {os.cpu_count()} CPUs")
-        from formgen.workspace import open_workspace
+        from formgen.core.workspace import open_workspace
 
         ws, batch = build(tmp, args.applicants, args.dpi)
         source = batch.files[0]

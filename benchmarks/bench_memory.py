@@ -75,7 +75,7 @@ def peak_memory(args: list[str]) -> tuple[int, int, float, int]:
 
 
 def ingest(workspace: Path, files: list[Path], jobs: int) -> tuple[int, int, float, int]:
-    from formgen.workspace import init_workspace
+    from formgen.core.workspace import init_workspace
 
     if not workspace.exists():
         init_workspace(workspace)[0].close()

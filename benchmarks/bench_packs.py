@@ -17,10 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from formgen.db import now, write_transaction  # noqa: E402
-from formgen.forms import generate_packs  # noqa: E402
-from formgen.workspace import init_workspace  # noqa: E402
 from _figures import report  # noqa: E402
+
+from formgen.core.db import now, write_transaction  # noqa: E402
+from formgen.core.workspace import init_workspace  # noqa: E402
+from formgen.forms import generate_packs  # noqa: E402
 
 FIRST = ["ADI", "BAYU", "CAHYO", "DEWI", "EKO", "FITRI", "GALIH", "HENDRA", "INDAH", "JOKO"]
 LAST = ["PRASETYO", "SANTOSO", "WIBOWO", "LESTARI", "SAPUTRA", "HIDAYAT", "KURNIAWAN"]

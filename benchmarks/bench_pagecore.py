@@ -14,18 +14,17 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _figures import report  # noqa: E402
 
 from ocr.load import open_document  # noqa: E402
 from ocr.qr import identify  # noqa: E402
 from ocr.register import register_page  # noqa: E402
 from ocr.upright import make_upright  # noqa: E402
-from tests.ocr_pages import (A4, gaussian_noise, make_form_pdf, render_pdf,  # noqa: E402
-from _figures import report  # noqa: E402
-                             rotate)
+from tests.support.ocr_pages import A4, gaussian_noise, make_form_pdf, render_pdf, rotate  # noqa: E402
 
 
 def cpu() -> float:

@@ -17,8 +17,8 @@ from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from formgen.synth.documents import make_materai
-from formgen.synth.draw import make_signature
+from scansim.documents import make_materai
+from scansim.draw import make_signature
 
 PAD_MM = 3.0
 NAMES = ["AHMAD SUBAGIO", "SITI NURHALIZA", "MUHAMMAD RIZKY PRATAMA", "DEWI LESTARI",
@@ -173,7 +173,7 @@ def blank_page(rng: np.random.Generator, dpi: int = 300) -> Image.Image:
 
 
 def paste_signature(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
-    """The applicant's signature (formgen.synth) across most of the box."""
+    """The applicant's signature (scansim) across most of the box."""
     w, h = img.size
     sig = make_signature(rng=rng, width_px=int(w * rng.uniform(0.6, 0.85)),
                          height_px=int(h * rng.uniform(0.6, 0.85)))
@@ -182,7 +182,7 @@ def paste_signature(img: Image.Image, rng: random.Random, dpi: int) -> Image.Ima
 
 
 def paste_materai(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
-    """A Rp10.000 sticker (formgen.synth) stuck in the box, a little off centre."""
+    """A Rp10.000 sticker (scansim) stuck in the box, a little off centre."""
     sticker = make_materai(rng=rng, dpi=dpi).rotate(rng.uniform(-4, 4), expand=True)
     w, h = img.size
     x = int((w - sticker.width) / 2 + rng.uniform(-0.1, 0.1) * w)

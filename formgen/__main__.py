@@ -1,5 +1,5 @@
 """Entry point: ``python -m formgen`` and the ``formgen`` console script."""
-from .cli import main
+from formgen.cli import main
 
 if __name__ == "__main__":
     main()

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import yaml
 
-from .atomic import write_text
-from .errors import WorkspaceError
-from .i18n import t
-from .workspace import Workspace, init_workspace, is_workspace
+from formgen.core.atomic import write_text
+from formgen.core.errors import WorkspaceError
+from formgen.core.i18n import t
+from formgen.core.resources import package_data
+from formgen.core.workspace import Workspace, init_workspace, is_workspace
 
 DEMO_MARKER = ".formgen-demo"
-_PLAN_PATH = Path(__file__).with_name("data") / "demo.yaml"
+_PLAN_PATH = package_data("demo.yaml")
 
 
 @cache
@@ -71,16 +72,16 @@ def run_demo(path: Path, *, applicants: int = 12, jobs: int | None = None,
              step: Step = lambda key: None,
              bar: Bar = lambda key, total: (lambda n: None)) -> DemoResult:
     """Run the whole chain; ``step`` announces each stage, ``bar`` makes a progress callback."""
-    from .checklist_letter import write_letters
-    from .checks import check_applicants
-    from .dossier import write_dossiers
-    from .forms import generate_packs
-    from .ingest.run import ingest_paths
-    from .recap import write_recap
-    from .bundle import write_bundle
-    from .roster import import_roster
-    from .synth.people import make_people, write_roster_xlsx
-    from .synth.scan import simulate_returns
+    from formgen.checks import check_applicants
+    from formgen.forms import generate_packs
+    from formgen.ingest.run import ingest_paths
+    from formgen.outputs.bundle import write_bundle
+    from formgen.outputs.checklist_letter import write_letters
+    from formgen.outputs.dossier import write_dossiers
+    from formgen.outputs.recap import write_recap
+    from formgen.roster import import_roster
+    from scansim.people import make_people, write_roster_xlsx
+    from scansim.scan import simulate_returns
 
     plan = demo_plan()
     step("demo.step.workspace")

@@ -15,10 +15,10 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from . import db
-from .atomic import atomic_open
-from .safenames import applicant_filename
-from .workspace import Workspace
+from formgen.core import db
+from formgen.core.atomic import atomic_open
+from formgen.core.safenames import applicant_filename
+from formgen.core.workspace import Workspace
 
 _TABLE_EXPORT = ("applicants", "experience", "packs", "dossiers", "decisions")
 

@@ -15,8 +15,8 @@ import numpy as np
 from PIL import Image
 
 from ocr.features import MM_PER_INCH, content_mask, estimate_dpi, to_rgb
-from ocr.imaging import downscale
 from ocr.ijazah import keyword_count, page_text
+from ocr.imaging import downscale
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
 from ocr.pasfoto import check_pas_foto, is_whole_photo
 from ocr.upright import upright_by_reading

@@ -20,8 +20,15 @@ from rapidfuzz import fuzz
 from stdnum.id import nik as stdnik
 
 from ocr import tesseract
-from ocr.features import (color_stats, estimate_dpi, find_rectangles, order_corners, to_rgb,
-                          upright_angle, warp_corners)
+from ocr.features import (
+    color_stats,
+    estimate_dpi,
+    find_rectangles,
+    order_corners,
+    to_rgb,
+    upright_angle,
+    warp_corners,
+)
 from ocr.findings import Finding
 
 CARD_MM = (85.6, 53.98)

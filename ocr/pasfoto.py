@@ -13,8 +13,17 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from ocr.features import (MM_PER_INCH, Quad, color_stats, estimate_dpi, find_faces, order_corners,
-                          to_rgb, upright_angle, warp_corners)
+from ocr.features import (
+    MM_PER_INCH,
+    Quad,
+    color_stats,
+    estimate_dpi,
+    find_faces,
+    order_corners,
+    to_rgb,
+    upright_angle,
+    warp_corners,
+)
 from ocr.findings import Finding
 from ocr.imaging import downscale
 

@@ -8,7 +8,17 @@ import pytest
 from click.testing import CliRunner
 
 from formgen.cli import main
-from formgen.workspace import init_workspace
+from formgen.core.i18n import set_language
+from formgen.core.resources import use_office_templates
+from formgen.core.workspace import init_workspace
+
+
+@pytest.fixture(autouse=True)
+def _process_defaults():
+    """Each test starts in Indonesian with the shipped templates, whatever the last one set."""
+    set_language("id")
+    use_office_templates(None)
+    yield
 
 
 @pytest.fixture

@@ -12,14 +12,14 @@ import re
 import sqlite3
 from collections import defaultdict
 
-from ..errors import InputError
-from ..i18n import t
-from ..workspace import Workspace
-from .evidence import Evidence, Page, load_evidence
-from .judge import Subject, judge_requirement
-from .rules import REQUIREMENT_CODES, RULES_PATH, Requirement, Rules, load_rules
+from formgen.checks.evidence import Evidence, Page, load_evidence
+from formgen.checks.judge import Subject, judge_requirement
+from formgen.checks.rules import REQUIREMENT_CODES, Requirement, Rules, load_rules
+from formgen.core.errors import InputError
+from formgen.core.i18n import t
+from formgen.core.workspace import Workspace
 
-__all__ = ["REQUIREMENT_CODES", "RULES_PATH", "Evidence", "Page", "Requirement", "Rules",
+__all__ = ["REQUIREMENT_CODES", "Evidence", "Page", "Requirement", "Rules",
            "applicant_status", "check_applicants", "find_applicants", "load_evidence",
            "load_rules"]
 

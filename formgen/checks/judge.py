@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from stdnum.id import nik as stdnik
 
-from ..i18n import t
-from .evidence import Evidence, Fact, Page
-from .rules import Requirement, Rules
+from formgen.checks.evidence import Evidence, Fact, Page
+from formgen.checks.rules import Requirement, Rules
+from formgen.core.i18n import t
 
 STATUS_ORDER = ("ok", "review", "invalid", "missing")  # later wins
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import TemplateError
-from ..i18n import t
+from formgen.core.errors import TemplateError
+from formgen.core.i18n import t
+from formgen.core.resources import template_path
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "form_templates"
-RULES_PATH = TEMPLATES_DIR / "rules.yaml"
 REQUIREMENT_CODES = ("permohonan", "pengalaman_kerja", "pernyataan_kebenaran", "ktp", "ijazah",
                      "pas_foto")
 CHECKS = ("all_pages", "signed", "materai", "nik_valid", "nik_roster", "flag", "equals",
@@ -56,8 +55,13 @@ def _norm_level(text: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", text.upper())
 
 
+def load_rules(path: Path | None = None) -> Rules:
+    """The rules in force: ``path``, or rules.yaml of the office's templates or the shipped ones."""
+    return _load_rules(Path(path) if path else template_path("rules.yaml"))
+
+
 @cache
-def load_rules(path: Path = RULES_PATH) -> Rules:
+def _load_rules(path: Path) -> Rules:
     """Parse and validate the rules file; a broken file is a TemplateError naming it."""
     def bad(detail: str) -> TemplateError:
         return TemplateError(t("check.bad_rules", detail=detail), path=str(path),

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..i18n import LANGUAGES, set_language
-from ..workspace import DEFAULT_WORKSPACE
-from . import checks, demo, forms, ingest, init, privacy, roster, service
-from ._common import AppContext
+from formgen.cli import checks, demo, forms, ingest, init, privacy, roster, service
+from formgen.cli._common import AppContext
+from formgen.core.i18n import LANGUAGES, set_language
+from formgen.core.workspace import DEFAULT_WORKSPACE
 
 _COMMAND_MODULES = (init, roster, forms, ingest, checks, service, demo, privacy)
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import click
 
-from ..errors import ExitCode, FormgenError
-from ..i18n import LANGUAGES, set_language, t
-from ..workspace import Workspace, is_network_share, open_workspace
+from formgen.core.errors import ExitCode, FormgenError
+from formgen.core.i18n import LANGUAGES, set_language, t
+from formgen.core.workspace import Workspace, is_network_share, open_workspace
 
 log = logging.getLogger(__name__)
 

@@ -3,10 +3,18 @@ from __future__ import annotations
 
 import click
 
-from ..checks import check_applicants, load_rules
-from ..errors import ExitCode, UsageError
-from ..i18n import t
-from ._common import AppContext, command, emit_json, error_line, exit_with, json_option, pass_app
+from formgen.checks import check_applicants, load_rules
+from formgen.cli._common import (
+    AppContext,
+    command,
+    emit_json,
+    error_line,
+    exit_with,
+    json_option,
+    pass_app,
+)
+from formgen.core.errors import ExitCode, UsageError
+from formgen.core.i18n import t
 
 # ASCII marks: a Windows console or a redirected file may not take other characters
 _MARK = {"ok": "v", "missing": "x", "invalid": "x", "review": "?"}
@@ -45,7 +53,7 @@ def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool
     results = check_applicants(ws, applicant=who)
     written = []
     if letters:
-        from ..checklist_letter import write_letters
+        from formgen.outputs.checklist_letter import write_letters
         written = write_letters(ws, results)
     if as_json:
         out: dict = {"applicants": results}
@@ -72,7 +80,7 @@ def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool
 def dossier_command(app: AppContext, all_applicants: bool, who: str | None, force: bool,
                     encrypt: bool, password: str | None, as_json: bool) -> None:
     """Tulis satu berkas PDF per pemohon untuk LSP ke folder dossiers/."""
-    from ..dossier import write_dossiers
+    from formgen.outputs.dossier import write_dossiers
 
     if not all_applicants and not who:
         raise UsageError(t("dossier.need_target"), code="no_target")
@@ -102,8 +110,8 @@ def dossier_command(app: AppContext, all_applicants: bool, who: str | None, forc
 @pass_app
 def recap_command(app: AppContext, bundle: bool, as_json: bool) -> None:
     """Tulis rekap (xlsx dan csv) untuk LSP, Disdukcapil dan isian SIKI ke folder recap/."""
-    from ..bundle import write_bundle
-    from ..recap import write_recap
+    from formgen.outputs.bundle import write_bundle
+    from formgen.outputs.recap import write_recap
 
     ws = app.workspace()
     result = write_recap(ws)

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from ..demo import run_demo
-from ..i18n import t
-from ..progress import Progress
-from ._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.cli._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.core.i18n import t
+from formgen.core.progress import Progress
+from formgen.demo import run_demo
 
 DEMO_WORKSPACE = Path("output") / "demo"
 _STATUS_MARK = {"lengkap": "✔", "belum_lengkap": "✘", "perlu_diperiksa": "?"}

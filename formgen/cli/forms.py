@@ -5,18 +5,19 @@ from pathlib import Path
 
 import click
 
-from ..config import PAPER_SIZES_MM, Settings
-from ..errors import ExitCode, FormgenError, UsageError
-from ..forms import (
+from formgen.cli._common import AppContext, command, emit_json, error_line, json_option, pass_app
+from formgen.core.config import PAPER_SIZES_MM, Settings
+from formgen.core.errors import ExitCode, FormgenError, UsageError
+from formgen.core.i18n import t
+from formgen.core.resources import export_templates
+from formgen.core.workspace import is_workspace, open_workspace
+from formgen.forms import (
     check_template,
     generate_packs,
     layout_document,
     render_preview,
     template_names,
 )
-from ..i18n import t
-from ..workspace import is_workspace, open_workspace
-from ._common import AppContext, command, emit_json, error_line, json_option, pass_app
 
 _paper = click.option("--paper", type=click.Choice(sorted(PAPER_SIZES_MM), case_sensitive=False),
                       default=None, help="Ukuran kertas (bawaan: dari formgen.toml).")
@@ -87,7 +88,18 @@ def _settings_if_any(app: AppContext) -> Settings | None:
         return None
 
 
+@command("export")
+@click.argument("folder", type=click.Path(path_type=Path))
+def template_export(folder: Path) -> None:
+    """Salin templat bawaan ke FOLDER agar kantor dapat mengubahnya sendiri."""
+    if folder.exists() and any(folder.iterdir()):
+        raise UsageError(t("forms.export_not_empty", path=str(folder)), code="folder_not_empty")
+    written = export_templates(folder)
+    click.echo(t("forms.exported", path=str(folder), files=len(written)))
+
+
 template_group.add_command(template_list)
+template_group.add_command(template_export)
 template_group.add_command(template_check)
 template_group.add_command(template_preview)
 

@@ -5,15 +5,31 @@ from pathlib import Path
 
 import click
 
-from ..errors import ExitCode
-from ..i18n import t
-from ..ingest.queries import list_pages, resolve_applicant
-from ..ingest.review import (DOC_TYPES, assign_page, decide_finding, identify_applicant,
-                             reject_page, review_queue, set_page_type, waiting_identification)
-from ..ingest.run import ingest_paths
-from ..progress import progress
-from ._common import (AppContext, command, emit_json, error_line, handle_errors, json_option,
-                      lang_option, pass_app)
+from formgen.cli._common import (
+    AppContext,
+    command,
+    emit_json,
+    error_line,
+    handle_errors,
+    json_option,
+    lang_option,
+    pass_app,
+)
+from formgen.core.errors import ExitCode
+from formgen.core.i18n import t
+from formgen.core.progress import progress
+from formgen.ingest.queries import list_pages, resolve_applicant
+from formgen.ingest.review import (
+    DOC_TYPES,
+    assign_page,
+    decide_finding,
+    identify_applicant,
+    reject_page,
+    review_queue,
+    set_page_type,
+    waiting_identification,
+)
+from formgen.ingest.run import ingest_paths
 
 
 @command("ingest")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import click
 
-from ..config import PAPER_SIZES_MM
-from ..i18n import t
-from ..workspace import init_workspace
-from ._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.cli._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.core.config import PAPER_SIZES_MM
+from formgen.core.i18n import t
+from formgen.core.workspace import init_workspace
 
 
 @command("init")

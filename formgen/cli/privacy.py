@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import click
 
-from ..errors import UsageError
-from ..i18n import t
-from ..ingest.queries import resolve_applicant
-from ..privacy import expired_applicants, export_applicant, purge_applicant
-from ._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.cli._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.core.errors import UsageError
+from formgen.core.i18n import t
+from formgen.ingest.queries import resolve_applicant
+from formgen.privacy import expired_applicants, export_applicant, purge_applicant
 
 
 @command("export")

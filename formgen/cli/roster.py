@@ -5,10 +5,10 @@ from pathlib import Path
 
 import click
 
-from ..errors import ExitCode
-from ..i18n import t
-from ..roster import import_roster, list_applicants
-from ._common import AppContext, command, emit_json, error_line, json_option, pass_app
+from formgen.cli._common import AppContext, command, emit_json, error_line, json_option, pass_app
+from formgen.core.errors import ExitCode
+from formgen.core.i18n import t
+from formgen.roster import import_roster, list_applicants
 
 _LIST_KEYS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
               "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from .. import batches as batches_lib
-from .. import certificates as certificates_lib
-from .. import clarify as clarify_lib
-from .. import letters as letters_lib
-from ..errors import ExitCode, FormgenError
-from ..i18n import t
-from ..status import build_status
-from ._common import command, emit_json, error_line, exit_with, json_option, pass_app
+from formgen.cli._common import command, emit_json, error_line, exit_with, json_option, pass_app
+from formgen.core.errors import ExitCode, FormgenError
+from formgen.core.i18n import t
+from formgen.outputs import letters as letters_lib
+from formgen.service import batches as batches_lib
+from formgen.service import certificates as certificates_lib
+from formgen.service import clarify as clarify_lib
+from formgen.service.status import build_status
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -145,7 +145,7 @@ def status(app, batch_name: str | None, today: date | None, chart: Path | None,
     ws = app.workspace()
     report = build_status(ws, batch=batch_name, today=today)
     if chart is not None:
-        from ..chart import draw_timeline
+        from formgen.service.chart import draw_timeline
         draw_timeline(report, chart)
     if as_json:
         emit_json({**report, "chart": str(chart) if chart else None})

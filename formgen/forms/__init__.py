@@ -9,14 +9,12 @@ are described in form_templates/README.md.
 """
 from __future__ import annotations
 
+from formgen.forms._check import check_template
+from formgen.forms._layout import layout_document
+from formgen.forms._packs import generate_packs, pack_docs, resolve_applicant
+from formgen.forms._preview import render_preview
+from formgen.forms._templates import form_names as template_names
 from ocr.geometry import DocumentGeometry
-
-from ._check import check_template
-from ._layout import layout_document
-from ._packs import generate_packs, pack_docs, resolve_applicant
-from ._preview import render_preview
-from ._templates import form_names as template_names
-from ._templates import templates_dir
 
 
 def document_geometry(doc: str, paper: str) -> DocumentGeometry:
@@ -26,4 +24,4 @@ def document_geometry(doc: str, paper: str) -> DocumentGeometry:
 
 __all__ = ["check_template", "document_geometry", "generate_packs", "layout_document",
            "pack_docs", "render_preview", "resolve_applicant", "template_names",
-           "templates_dir"]
+           ]

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
-from ..config import PAPER_SIZES_MM
-from ..errors import TemplateError
-from ..i18n import t
-from ._layout import PT, layout_document, text_width
-from ._model import DocumentLayout, Letterhead, Line, Rect, Text, TextBlock
+from formgen.core.config import PAPER_SIZES_MM
+from formgen.core.errors import TemplateError
+from formgen.core.i18n import t
+from formgen.forms._layout import PT, layout_document, text_width
+from formgen.forms._model import DocumentLayout, Letterhead, Line, Rect, Text, TextBlock
 
 CLEAR_INTERIOR = ("checkbox", "signature", "materai")
 INSET = 0.6  # mm: a box's own border may touch this margin, nothing may enter further

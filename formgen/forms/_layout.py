@@ -17,11 +17,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
-from ocr.geometry import Box, DocumentGeometry, PageGeometry
-
-from ..config import PAPER_SIZES_MM
-from ..i18n import t
-from ._model import (
+from formgen.core.config import PAPER_SIZES_MM
+from formgen.core.i18n import t
+from formgen.forms._model import (
     DocumentLayout,
     Field,
     Letterhead,
@@ -31,7 +29,8 @@ from ._model import (
     Text,
     TextBlock,
 )
-from ._templates import Node, TemplateFile, load_common, load_template
+from formgen.forms._templates import Node, TemplateFile, load_common, load_template
+from ocr.geometry import Box, DocumentGeometry, PageGeometry
 
 PT = 25.4 / 72  # mm per point
 FONTS = {"regular": "Helvetica", "bold": "Helvetica-Bold", "italic": "Helvetica-Oblique",

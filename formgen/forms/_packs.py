@@ -5,19 +5,18 @@ import io
 import logging
 from pathlib import Path
 
+from formgen.core import db
+from formgen.core.atomic import write_bytes
+from formgen.core.config import PAPER_SIZES_MM, Settings
+from formgen.core.errors import InputError, UsageError, WorkspaceError
+from formgen.core.i18n import t
+from formgen.core.safenames import applicant_filename
+from formgen.core.workspace import Workspace
+from formgen.forms._layout import layout_document
+from formgen.forms._render import PageDrawer, PdfWriter
+from formgen.forms._templates import load_common
+from formgen.forms._values import load_applicants
 from ocr.pageid import PageId
-
-from .. import db
-from ..atomic import write_bytes
-from ..config import PAPER_SIZES_MM, Settings
-from ..errors import InputError, UsageError, WorkspaceError
-from ..i18n import t
-from ..safenames import applicant_filename
-from ..workspace import Workspace
-from ._layout import layout_document
-from ._render import PageDrawer, PdfWriter
-from ._templates import load_common
-from ._values import load_applicants
 
 log = logging.getLogger(__name__)
 MAX_BLANK = 10_000

@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 import io
-import tomllib
 from pathlib import Path
 
-from ..atomic import write_bytes
-from ..config import PAPER_SIZES_MM, Settings, parse_settings, render_default_toml
-from ..errors import UsageError
-from ..i18n import t
-from ._layout import layout_document
-from ._packs import PackPrinter
-from ._render import PdfWriter
-from ._templates import load_file, template_path
-from ._values import applicant_values
+import tomllib
+
+from formgen.core.atomic import write_bytes
+from formgen.core.config import PAPER_SIZES_MM, Settings, parse_settings, render_default_toml
+from formgen.core.errors import UsageError
+from formgen.core.i18n import t
+from formgen.forms._layout import layout_document
+from formgen.forms._packs import PackPrinter
+from formgen.forms._render import PdfWriter
+from formgen.forms._templates import load_file, template_path
+from formgen.forms._values import applicant_values
 
 PREVIEW_WORKSPACE = "CONTOH"
 

@@ -21,10 +21,19 @@ from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ..config import Settings
-from ..letterhead import draw_letterhead
-from ._layout import FONTS, PT, wrap
-from ._model import DocumentLayout, Field, Letterhead, Line, PageLayout, Rect, Text, TextBlock
+from formgen.core.config import Settings
+from formgen.forms._layout import FONTS, PT, wrap
+from formgen.forms._model import (
+    DocumentLayout,
+    Field,
+    Letterhead,
+    Line,
+    PageLayout,
+    Rect,
+    Text,
+    TextBlock,
+)
+from formgen.outputs.letterhead import draw_letterhead
 
 QR_MASK = 2  # fixed mask pattern: choosing the "best" of eight costs 10x the encoding time
 QR_LEVEL = "M"

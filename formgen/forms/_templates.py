@@ -2,26 +2,18 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from ..errors import TemplateError
-from ..i18n import t
+from formgen.core.errors import TemplateError
+from formgen.core.i18n import t
+from formgen.core.resources import template_files
+from formgen.core.resources import template_path as _resource_path
 
 COMMON_NAME = "_common"
-TEMPLATES_ENV = "FORMGEN_TEMPLATES"
-
-
-def templates_dir() -> Path:
-    """form_templates/ beside the package (or the folder named by FORMGEN_TEMPLATES)."""
-    override = os.environ.get(TEMPLATES_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "form_templates"
 
 
 class Node(dict):
@@ -110,7 +102,7 @@ def _load_cached(path_text: str, _mtime: int, _size: int) -> TemplateFile:
 
 
 def template_path(name: str) -> Path:
-    return templates_dir() / f"{name}.yaml"
+    return _resource_path(f"{name}.yaml")
 
 
 def load_template(name: str) -> TemplateFile:
@@ -132,7 +124,7 @@ def load_common() -> TemplateFile:
 def form_names() -> list[str]:
     """Names of the form templates present (files with a top-level ``form:`` key)."""
     names = []
-    for path in sorted(templates_dir().glob("*.yaml")):
+    for path in template_files("*.yaml"):
         if path.stem.startswith("_"):
             continue
         try:

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..atomic import atomic_open
+from formgen.core.atomic import atomic_open
 
 _CHUNK = 1 << 20
 _SUFFIX = {"pdf": ".pdf", "tiff": ".tif", "jpeg": ".jpg", "png": ".png"}

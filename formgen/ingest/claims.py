@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .. import db
-from .compare import recompare_applicant_pages, values_agree
+from formgen.core import db
+from formgen.ingest.compare import recompare_applicant_pages, values_agree
 
 _IDENTITY_FROM_KTP = ("nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat")
 MIN_NIK_CONFIDENCE = 0.6

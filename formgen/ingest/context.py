@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from .. import db
-from .attribute import AttributionContext, PackRef
+from formgen.core import db
+from formgen.ingest.attribute import AttributionContext, PackRef
 
 BLANK_PACK_CLAIMED = "blank_pack_claimed"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from formgen.core.atomic import atomic_open
 from ocr.attachments import read_attachment_page
 from ocr.errors import BadInput
 from ocr.findings import Finding
@@ -25,8 +26,6 @@ from ocr.pageid import PageId
 from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
-
-from ..atomic import atomic_open
 
 log = logging.getLogger(__name__)
 

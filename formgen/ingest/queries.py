@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..errors import InputError
-from ..i18n import t
+from formgen.core.errors import InputError
+from formgen.core.i18n import t
 
 
 def resolve_applicant(conn: sqlite3.Connection, ref: str) -> int:

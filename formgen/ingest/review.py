@@ -13,14 +13,14 @@ from pathlib import Path
 
 from PIL import Image
 
-from .. import db
-from ..atomic import atomic_open
-from ..errors import InputError
-from ..i18n import t
-from ..workspace import Workspace
-from .claims import provisional_applicants, set_applicant_nik
-from .compare import recompare_applicant_pages
-from .queries import list_pages
+from formgen.core import db
+from formgen.core.atomic import atomic_open
+from formgen.core.errors import InputError
+from formgen.core.i18n import t
+from formgen.core.workspace import Workspace
+from formgen.ingest.claims import provisional_applicants, set_applicant_nik
+from formgen.ingest.compare import recompare_applicant_pages
+from formgen.ingest.queries import list_pages
 
 DOC_TYPES = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran", "ktp", "ijazah",
              "pas_foto", "blank", "other")
@@ -124,7 +124,7 @@ def decide_finding(ws: Workspace, finding_id: int, accept: bool) -> None:
 def identify_applicant(ws: Workspace, applicant_id: int, nik: str, *,
                        nama: str | None = None) -> int:
     """A person enters the NIK (and name) of a provisional applicant from a blank pack."""
-    from ..nik import check_nik
+    from formgen.domain.nik import check_nik
 
     conn = ws.conn
     row = conn.execute("SELECT * FROM applicants WHERE id = ?", (applicant_id,)).fetchone()

@@ -23,20 +23,19 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from formgen.core import db
+from formgen.core.atomic import clean_stale_temps
+from formgen.core.errors import FormgenError, WorkspaceError
+from formgen.core.i18n import t
+from formgen.core.workspace import Workspace
+from formgen.ingest.archive import archive_file, archive_path, sha256_file
+from formgen.ingest.attribute import Placement, attribute_file
+from formgen.ingest.compare import compare_with_roster
+from formgen.ingest.context import workspace_context
+from formgen.ingest.discover import discover_files
+from formgen.ingest.pagework import PageResult, PageTask, close_documents, init_worker, process_page
 from ocr.findings import Finding
 from ocr.geometry import DocumentGeometry
-
-from .. import db
-from ..atomic import clean_stale_temps
-from ..errors import FormgenError, WorkspaceError
-from ..i18n import t
-from ..workspace import Workspace
-from .archive import archive_file, archive_path, sha256_file
-from .attribute import Placement, attribute_file
-from .compare import compare_with_roster
-from .context import workspace_context
-from .discover import discover_files
-from .pagework import PageResult, PageTask, close_documents, init_worker, process_page
 
 log = logging.getLogger(__name__)
 
@@ -368,7 +367,7 @@ def _store_file(ws: Workspace, item: _PendingFile, results: list[PageResult],
         placements = attribute_file(results, ctx)
         for result, place in zip(results, placements, strict=True):
             _insert_page(ws, result, place, geometry)
-        from .claims import resolve_provisional_applicants
+        from formgen.ingest.claims import resolve_provisional_applicants
 
         resolve_provisional_applicants(conn)
         counts = conn.execute(

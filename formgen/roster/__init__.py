@@ -1,9 +1,15 @@
 """The roster of applicants: import from CSV/XLSX, look-up, and upsert by NIK."""
 from __future__ import annotations
 
-from .importer import ImportResult, Rejection, import_roster
-from .store import (APPLICANT_FIELDS, EXPERIENCE_FIELDS, get_applicant, list_applicants,
-                    replace_experience, upsert_applicant)
+from formgen.roster.importer import ImportResult, Rejection, import_roster
+from formgen.roster.store import (
+                    APPLICANT_FIELDS,
+                    EXPERIENCE_FIELDS,
+                    get_applicant,
+                    list_applicants,
+                    replace_experience,
+                    upsert_applicant,
+)
 
 __all__ = ["APPLICANT_FIELDS", "EXPERIENCE_FIELDS", "ImportResult", "Rejection", "get_applicant",
            "import_roster", "list_applicants", "replace_experience", "upsert_applicant"]

@@ -5,13 +5,13 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import db
-from ..errors import UsageError
-from ..i18n import t
-from ..nik import normalise_nik
-from .rows import Problem, RowRejected, check_applicant, check_experience
-from .store import applicant_id_by_nik, replace_experience, upsert_applicant
-from .tables import Table, read_roster, read_table
+from formgen.core import db
+from formgen.core.errors import UsageError
+from formgen.core.i18n import t
+from formgen.domain.nik import normalise_nik
+from formgen.roster.rows import Problem, RowRejected, check_applicant, check_experience
+from formgen.roster.store import applicant_id_by_nik, replace_experience, upsert_applicant
+from formgen.roster.tables import Table, read_roster, read_table
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Text is kept as the text it is: a cell like ``=HYPERLINK(...)`` or
 ``+62812...`` is stored verbatim and never evaluated (exports escape it with
-formgen.cells.safe_cell). Bidi controls are removed, other control
+formgen.core.cells.safe_cell). Bidi controls are removed, other control
 characters refused, lengths bounded.
 """
 from __future__ import annotations
@@ -12,11 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from ..dates import parse_date
-from ..errors import InputError
-from ..i18n import t
-from ..nik import NIK_MANGLED, check_nik, normalise_nik
-from .tables import column_specs
+from formgen.core.errors import InputError
+from formgen.core.i18n import t
+from formgen.domain.dates import parse_date
+from formgen.domain.nik import NIK_MANGLED, check_nik, normalise_nik
+from formgen.roster.tables import column_specs
 
 # Bidi embedding/override/isolate marks: they make "gpj.exe" look like "exe.jpg".
 _BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"

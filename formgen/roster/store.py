@@ -4,10 +4,10 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from .. import db
-from ..errors import InputError
-from ..i18n import t
-from ..nik import NIK_LENGTH
+from formgen.core import db
+from formgen.core.errors import InputError
+from formgen.core.i18n import t
+from formgen.domain.nik import NIK_LENGTH
 
 APPLICANT_FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
                     "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError
-from ..i18n import t
+from formgen.core.errors import InputError
+from formgen.core.i18n import t
+from formgen.core.resources import package_data
 
-_COLUMNS_PATH = Path(__file__).parent.parent / "data" / "roster_columns.yaml"
+_COLUMNS_PATH = package_data("roster_columns.yaml")
 EXPERIENCE_SHEET = "pengalaman"
 MAX_ROWS = 20_000
 HEADER_SEARCH_ROWS = 10

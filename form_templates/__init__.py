@@ -1,0 +1,1 @@
+"""The shipped forms, requirement rules, stages and wording: data only, no code."""

@@ -1,0 +1,1 @@
+"""Infrastructure: workspace, settings, database, atomic writes, errors, messages, resources."""

@@ -1,0 +1,1 @@
+"""What formgen hands over: dossiers, recap workbooks, the LSP bundle, letters."""

@@ -1,0 +1,203 @@
+"""The recap workbook for the LSP committee, the Disdukcapil clarification list and SIKI entry.
+
+One xlsx in recap/ with the sheets ``LSP``, ``Disdukcapil`` and ``SIKI`` and the
+same sheets as CSV (UTF-8 with BOM, so Excel opens them). Columns come from
+form_templates/checklist/recap.yaml; every cell goes through
+:func:`formgen.core.cells.safe_cell`, and a NIK is always text.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, StrictUndefined
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from formgen.checks import check_applicants, load_evidence, load_rules
+from formgen.core.atomic import atomic_open, write_bytes
+from formgen.core.cells import safe_cell
+from formgen.core.db import audit, write_transaction
+from formgen.core.i18n import t
+from formgen.core.resources import template_path
+from formgen.core.workspace import Workspace
+from formgen.outputs.dossier import dossier_pages, format_date
+
+XLSX_NAME = "rekap.xlsx"
+TEXT_KEYS = {"nik", "blank_nik", "no_hp"}  # written and formatted as text
+MAX_WIDTH = 60
+
+
+@cache
+def recap_layout(path: Path | None = None) -> dict:
+    path = path or template_path("checklist", "recap.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _render(text: str, **values: object) -> str:
+    return Environment(undefined=StrictUndefined).from_string(text).render(**values)
+
+
+def _kualifikasi(layout: dict, jenjang: object) -> str:
+    for item in layout.get("kualifikasi") or ():
+        if jenjang in item["jenjang"]:
+            return item["nama"]
+    return ""
+
+
+def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
+    """Per sheet, the rows as (key, value) lists in column order."""
+    layout = recap_layout()
+    rules = load_rules()
+    verdicts = {v["applicant"]: v for v in check_applicants(ws)}
+    evidence = load_evidence(ws.conn)
+    conn = ws.conn
+    batches = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM batches")}
+    dossiers = {r["applicant_id"]: Path(r["path"]).name
+                for r in conn.execute("SELECT applicant_id, path FROM dossiers ORDER BY id")}
+    tahun = {}
+    for page in evidence.pages.values():
+        if page.doc == "ijazah" and page.applicant_id and not page.rejected:
+            for fact in evidence.facts.get(page.id, ()):
+                if (fact.kind, fact.name) == ("ijazah", "tahun") and fact.value:
+                    tahun[page.applicant_id] = fact.value
+    sheets: dict[str, list] = {name: [] for name in layout["sheets"]}
+    wilayah = {str(k): v for k, v in (layout.get("wilayah") or {}).items()}
+    for no, person in enumerate(conn.execute("SELECT * FROM applicants ORDER BY id"), start=1):
+        p = dict(person)
+        verdict = verdicts[p["id"]]
+        nik = p["nik"] or ""
+        dossier = dossiers.get(p["id"], "")
+        refs: dict[str, list[int]] = {}
+        for n, item in enumerate(dossier_pages(evidence, p["id"]), start=2):
+            refs.setdefault(item.requirement, []).append(n)
+
+        def ref(code: str, refs=refs, dossier=dossier) -> str:
+            pages = refs.get(code)
+            if not dossier or not pages:
+                return ""
+            span = str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
+            return _render(layout["file_ref"], dossier=dossier, pages=span)
+
+        alamat = ", ".join(x for x in (p["alamat"], p["kelurahan"], p["kecamatan"]) if x)
+        base = {
+            "nomor": no, "applicant_id": p["id"], "nik": nik, "nama": p["nama"] or "",
+            "tempat_lahir": p["tempat_lahir"] or "",
+            "tanggal_lahir": format_date(p["tanggal_lahir"]),
+            "jenis_kelamin": (layout.get("jenis_kelamin") or {}).get(p["jenis_kelamin"], ""),
+            "alamat": p["alamat"] or "", "kelurahan": p["kelurahan"] or "",
+            "kecamatan": p["kecamatan"] or "", "alamat_lengkap": alamat,
+            "no_hp": p["no_hp"] or "", "email": p["email"] or "",
+            "pendidikan": p["pendidikan"] or "", "jabatan_kerja": p["jabatan_kerja"] or "",
+            "jenjang": p["jenjang"], "batch": batches.get(p["batch_id"], ""),
+            "status": t(f"check.applicant_status.{verdict['status']}"),
+            "reasons": "; ".join(f"{rules.requirement(code).short}: {r}"
+                                 for code, req in verdict["requirements"].items()
+                                 for r in req["reasons"]),
+            "dossier": dossier,
+            "ttl": ", ".join(x for x in (p["tempat_lahir"], format_date(p["tanggal_lahir"])) if x),
+            "negara": layout.get("negara", ""),
+            "propinsi": wilayah.get(nik[:2], ""), "kabupaten": wilayah.get(nik[:4], ""),
+            "tahun_lulus": tahun.get(p["id"], ""),
+            "kualifikasi": _kualifikasi(layout, p["jenjang"]),
+            "blank": "", "blank_nik": "",
+            **{f"file_{code}": ref(code) for code in ("ktp", "pernyataan_kebenaran", "pas_foto",
+                                                       "ijazah", "pengalaman_kerja")},
+        }
+        req_cols = [(r.short, t(f"check.status.{verdict['requirements'][r.code]['status']}"))
+                    for r in rules.requirements]
+        projects = [dict(r) for r in conn.execute(
+            "SELECT * FROM experience WHERE applicant_id = ? ORDER BY mulai, id", (p["id"],))]
+        for sheet, columns in layout["sheets"].items():
+            for project in (projects or [{}]) if sheet == "SIKI" else [{}]:
+                values = {**base, "nama_proyek": project.get("nama_proyek") or "",
+                          "lokasi_proyek": project.get("lokasi") or "",
+                          "tanggal_awal": format_date(project.get("mulai")),
+                          "tanggal_akhir": format_date(project.get("selesai")),
+                          "jabatan": project.get("jabatan") or "",
+                          "pemberi_kerja": project.get("pemberi_kerja") or ""}
+                row = []
+                for _header, key in columns:
+                    if key == "requirements":
+                        row += [(f"req:{h}", v) for h, v in req_cols]
+                    else:
+                        row.append((key, values[key]))
+                sheets[sheet].append(row)
+    return sheets
+
+
+def _headers(layout: dict, sheet: str) -> list[tuple[str, str]]:
+    out = []
+    for header, key in layout["sheets"][sheet]:
+        if key == "requirements":
+            out += [(r.short, f"req:{r.short}") for r in load_rules().requirements]
+        else:
+            out.append((str(header), key))
+    return out
+
+
+def build_workbook(sheets: dict[str, list]) -> Workbook:
+    layout = recap_layout()
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        sheet = wb.create_sheet(name)
+        headers = _headers(layout, name)
+        sheet.append([safe_cell(h) for h, _ in headers])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        widths = [len(h) for h, _ in headers]
+        for r, row in enumerate(rows, start=2):
+            for c, (key, value) in enumerate(row, start=1):
+                text = key in TEXT_KEYS
+                cell = sheet.cell(row=r, column=c,
+                                  value=safe_cell(str(value) if text else value))
+                if text:
+                    cell.number_format = "@"
+                widths[c - 1] = max(widths[c - 1], len(str(cell.value or "")))
+        for c, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(c)].width = min(width + 2, MAX_WIDTH)
+        sheet.freeze_panes = "A2"
+        if rows:
+            sheet.auto_filter.ref = sheet.dimensions
+        if name == "Disdukcapil":
+            # the answer column offers its two answers; the NIK correction column stays text
+            col = next(i for i, (h, _) in enumerate(headers, start=1) if h.startswith("Jawaban"))
+            letter = get_column_letter(col)
+            dv = DataValidation(type="list", formula1='"sesuai,tidak sesuai"', allow_blank=True)
+            sheet.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}{max(2, len(rows) + 1)}")
+    return wb
+
+
+def _csv_bytes(headers: list[tuple[str, str]], rows: list) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([safe_cell(h) for h, _ in headers])
+    for row in rows:
+        writer.writerow([safe_cell(v) for _, v in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def write_recap(ws: Workspace) -> dict:
+    """Write recap/rekap.xlsx and one CSV per sheet; returns ``{"xlsx": p, "csv": {...}, ...}``."""
+    layout = recap_layout()
+    sheets = _rows(ws)
+    folder = ws.dir("recap")
+    xlsx = folder / XLSX_NAME
+    with atomic_open(xlsx, "wb") as handle:
+        build_workbook(sheets).save(handle)
+    csvs = {}
+    for name, rows in sheets.items():
+        path = folder / f"rekap_{name}.csv"
+        write_bytes(path, _csv_bytes(_headers(layout, name), rows))
+        csvs[name] = str(path)
+    applicants = len(sheets.get("LSP", []))
+    with write_transaction(ws.conn):
+        audit(ws.conn, "recap", applicants=applicants)
+    return {"xlsx": str(xlsx), "csv": csvs, "applicants": applicants}

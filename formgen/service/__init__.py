@@ -1,0 +1,1 @@
+"""The 30-day service: batches and stages, status and chart, clarification, certificates."""

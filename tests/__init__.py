@@ -1,0 +1,1 @@
+"""The formgen test suite."""

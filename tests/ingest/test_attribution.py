@@ -1,0 +1,136 @@
+"""Attribution rules on page results in file order (the rules of formgen/ingest/attribute.py)."""
+from formgen.ingest.attribute import AttributionContext, PackRef, attribute_file
+from formgen.ingest.pagework import PageResult
+from ocr.findings import Finding
+from ocr.pageid import PageId
+
+WS = "TESTWS"
+NIKS = {1: "6201024505900003", 2: "6201011203880001"}
+
+
+def form(pack, applicant, doc, page=1):
+    pid = PageId(WS, pack, applicant, doc, page, 1, "abcd1234")
+    return PageResult("f" * 64, 0, qr_status="ok", page_id=pid, doc=doc)
+
+
+def attachment(doc, nik=None, valid=True, confidence=0.95, nama=None):
+    findings = []
+    if nik:
+        findings = [Finding("ktp", "nik", nik, confidence), Finding("ktp", "nik_valid", valid)]
+    if nama:
+        findings.append(Finding("ktp", "nama", nama, confidence))
+    return PageResult("f" * 64, 0, doc=doc, findings=findings)
+
+
+def context(packs=None):
+    packs = packs if packs is not None else {1: PackRef(1, 1), 2: PackRef(2, 2), 3: PackRef(3, None)}
+    claimed = []
+
+    def claim(pack_id):
+        claimed.append(pack_id)
+        return 100 + pack_id
+
+    ctx = AttributionContext(WS, packs.get, NIKS.get, claim, {1: "Siti Aminah"}.get)
+    return ctx, claimed
+
+
+def test_run_of_two_applicants():
+    ctx, _ = context()
+    pages = [form(1, 1, "sampul"), attachment("ktp", NIKS[1]), form(1, 1, "permohonan"),
+             attachment("pas_foto"), attachment("blank"),
+             form(2, 2, "sampul"), attachment("ijazah"), form(2, 2, "pernyataan_kebenaran")]
+    placed = attribute_file(pages, ctx)
+    assert [p.applicant_id for p in placed] == [1, 1, 1, 1, 1, 2, 2, 2]
+    assert all(p.review is None for p in placed)
+    assert placed[4].blank and placed[4].doc == "blank"
+
+
+def test_attachment_before_any_separator_goes_to_review():
+    ctx, _ = context()
+    placed = attribute_file([attachment("ktp"), form(1, 1, "permohonan"), attachment("ijazah"),
+                             form(1, 1, "sampul"), attachment("ijazah")], ctx)
+    assert [p.review for p in placed] == ["no_separator", None, "no_separator", None, None]
+    assert placed[1].applicant_id == 1  # a form identifies itself
+
+
+def test_ktp_of_someone_else_goes_to_review():
+    ctx, _ = context()
+    placed = attribute_file([form(1, 1, "sampul"), attachment("ktp", NIKS[2])], ctx)
+    assert placed[1].review == "ktp_nik_mismatch" and placed[1].applicant_id is None
+
+
+def test_malformed_nik_reading_is_no_contradiction_but_an_unsure_other_nik_is():
+    ctx, _ = context()
+    placed = attribute_file([form(1, 1, "sampul"), attachment("ktp", NIKS[2], valid=False),
+                             attachment("ktp", NIKS[2], confidence=0.3),
+                             attachment("ktp", NIKS[1], confidence=0.3),
+                             attachment("ktp", NIKS[2], confidence=0.3, nama="SITI AMINAH"),
+                             attachment("ktp", NIKS[2], confidence=0.3, nama="BUDI")], ctx)
+    assert [p.applicant_id for p in placed] == [1, 1, None, 1, 1, None]
+    assert placed[2].review == placed[5].review == "ktp_nik_mismatch"
+
+
+def test_attachment_after_another_applicants_form_is_ambiguous():
+    ctx, _ = context()
+    placed = attribute_file([form(1, 1, "sampul"), form(2, 2, "permohonan"),
+                             attachment("ijazah")], ctx)
+    assert placed[1].applicant_id == 2
+    assert placed[2].review == "ambiguous_applicant"
+
+
+def test_unreadable_foreign_and_unknown_codes_go_to_review():
+    ctx, _ = context()
+    unreadable = PageResult("f" * 64, 0, qr_status="unreadable")
+    foreign = form(1, 1, "sampul")
+    foreign.page_id = PageId("OTHER", 1, 1, "sampul", 1, 1, "abcd1234")
+    unknown = form(99, 1, "sampul")
+    broken = PageResult("f" * 64, 0, error="bad", error_code="unreadable_page")
+    placed = attribute_file([unreadable, foreign, unknown, broken], ctx)
+    assert [p.review for p in placed] == ["qr_unreadable", "foreign_workspace", "unknown_pack",
+                                          "unreadable_page"]
+    assert all(p.applicant_id is None for p in placed)
+
+
+def test_blank_pack_gets_one_provisional_applicant():
+    ctx, claimed = context()
+    placed = attribute_file([form(3, None, "sampul"), attachment("ktp"),
+                             form(3, None, "permohonan")], ctx)
+    assert claimed == [3]
+    assert [p.applicant_id for p in placed] == [103, 103, 103]
+
+
+def test_blank_page_without_separator_waits_for_a_person():
+    ctx, _ = context()
+    placed = attribute_file([attachment("blank")], ctx)
+    assert placed[0].review == "blank_without_separator" and placed[0].applicant_id is None
+
+
+def test_code_and_pack_must_agree_on_being_blank():
+    packs = {1: PackRef(1, 1), 3: PackRef(3, None), 4: PackRef(4, 7, printed_blank=True)}
+    ctx, claimed = context(packs)
+    placed = attribute_file([
+        form(1, None, "sampul"),      # a blank pack's code, but pack 1 was printed for A1
+        form(3, 5, "permohonan"),     # a personal code on a blank pack
+        form(4, None, "sampul"),      # a blank pack claimed earlier: its provisional applicant
+        form(4, 7, "permohonan"),     # a personal code on a pack printed blank
+        attachment("ijazah"),
+    ], ctx)
+    # an unidentified page ends the run: the attachment after it waits too
+    assert [p.review for p in placed] == ["qr_mismatch", "qr_mismatch", None, "qr_mismatch",
+                                          "after_unidentified"]
+    assert [p.applicant_id for p in placed] == [None, None, 7, None, None]
+    assert claimed == []
+
+
+def test_an_unidentified_page_ends_the_run():
+    """A damaged separator must not hand its applicant's attachments to the one before."""
+    ctx, _ = context()
+    unreadable = PageResult("f" * 64, 0, qr_status="unreadable")
+    unknown = form(99, 1, "sampul")
+    placed = attribute_file([form(1, 1, "sampul"), attachment("ktp"), unreadable,
+                             attachment("ijazah"), attachment("blank"), form(2, 2, "sampul"),
+                             attachment("pas_foto"), unknown, attachment("ktp")], ctx)
+    assert [p.applicant_id for p in placed] == [1, 1, None, None, None, 2, 2, None, None]
+    assert [p.review for p in placed] == [None, None, "qr_unreadable", "after_unidentified",
+                                          "after_unidentified", None, None, "unknown_pack",
+                                          "after_unidentified"]

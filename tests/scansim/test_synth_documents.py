@@ -1,0 +1,157 @@
+"""Synthetic attachment images: sizes, colours, what a reader finds on them."""
+from __future__ import annotations
+
+import random
+
+import cv2
+import numpy as np
+import pytesseract
+import pytest
+
+from scansim.documents import (
+    make_ijazah,
+    make_ktp,
+    make_ktp_copy_page,
+    make_materai,
+    make_pas_foto,
+    make_pas_foto_page,
+    make_signature,
+)
+from scansim.people import make_people
+
+CASCADE = cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml")
+
+
+def faces(image) -> int:
+    grey = cv2.cvtColor(np.asarray(image.convert("RGB")), cv2.COLOR_RGB2GRAY)
+    return len(CASCADE.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=5,
+                                        minSize=(grey.shape[1] // 5, grey.shape[1] // 5)))
+
+
+@pytest.fixture(scope="module")
+def people():
+    people = make_people(30, seed=21)
+    for p in people[::3]:  # enough women to draw hijab and long hair
+        p["jenis_kelamin"] = "P"
+    return people
+
+
+def test_ktp_card_size_photo_colour_and_readable_nik(people):
+    for i, person in enumerate(people[:4]):
+        card, truth = make_ktp(person, rng=random.Random(i), dpi=300)
+        assert card.size == (1011, 638)  # 85.6 x 53.98 mm at 300 dpi
+        assert truth["nik"] == person["nik"] and truth["nama"] == person["nama"].upper()
+        # Photo background: red for odd birth years, blue for even.
+        r, g, b = card.getpixel((int(63.5 / 25.4 * 300), int(12 / 25.4 * 300)))
+        red = person["tanggal_lahir"].year % 2 == 1
+        assert (r > 150 and b < 90) if red else (b > 130 and r < 80), (r, g, b)
+        assert truth["photo_background"] == ("red" if red else "blue")
+    card, truth = make_ktp(people[0], rng=random.Random(0), dpi=300)
+    u = 300 / 25.4
+    band = card.crop((int(15 * u), int(9 * u), int(60 * u), int(15 * u))).convert("L")
+    text = pytesseract.image_to_string(band, config="--psm 7 -c tessedit_char_whitelist=0123456789")
+    assert text.strip() == people[0]["nik"]
+    grey, _ = make_ktp(people[0], rng=random.Random(0), dpi=150, color=False)
+    arr = np.asarray(grey)
+    assert grey.size == (506, 319) and np.array_equal(arr[..., 0], arr[..., 2])
+
+
+def test_ktp_card_text_is_ocr_readable(people):
+    card, truth = make_ktp(people[1], rng=random.Random(3), dpi=300)
+    text = pytesseract.image_to_string(card.convert("L"), lang="ind")
+    for word in ("PROVINSI KALIMANTAN TENGAH", "KOTAWARINGIN BARAT", "SEUMUR HIDUP",
+                 truth["nama"]):
+        assert word in text, (word, text)
+
+
+def test_ktp_copy_page_places_card_on_paper(people):
+    page, truth = make_ktp_copy_page(people[2], rng=random.Random(4), dpi=100, color=False,
+                                     back=True)
+    assert page.size == (827, 1169)  # A4 at 100 dpi
+    arr = np.asarray(page).astype(int)
+    assert np.abs(arr[..., 0] - arr[..., 1]).max() == 0  # a black-and-white copy
+    x0, y0, x1, y1 = truth["card_box"]
+    inside = arr[y0:y1, x0:x1].mean()
+    outside = arr[y1 + 300:, :].mean() if truth["back_box"] is None else arr[-100:, :].mean()
+    assert inside < outside - 40
+    assert truth["back"] and truth["back_box"][1] > y1 and abs(truth["card_angle"]) <= 4
+    page, truth = make_ktp_copy_page(people[2], rng=random.Random(4), dpi=100,
+                                     paper_mm=(215, 330), color=True)
+    assert page.size == (846, 1299) and truth["color"] and truth["back_box"] is None
+    x0, y0, x1, y1 = truth["card_box"]
+    card = np.asarray(page.crop((x0, y0, x1, y1)).convert("HSV"))
+    assert np.median(card[..., 1]) > 20  # the card's blue tint survived the colour copy
+
+
+def test_pas_foto_faces_detected_by_kind(people):
+    found = [faces(make_pas_foto(p, rng=random.Random(i), kind="ok")[0])
+             for i, p in enumerate(people[:20])]
+    assert sum(n == 1 for n in found) >= 18, found
+    photo, truth = make_pas_foto(people[0], rng=random.Random(1), kind="ok")
+    assert photo.size == (354, 472) and truth["faces"] == 1 and truth["aspect_ok"]
+    for i, p in enumerate(people[:8]):
+        photo, truth = make_pas_foto(p, rng=random.Random(i), kind="no_face")
+        assert faces(photo) == 0 and truth["faces"] == 0
+    two = [faces(make_pas_foto(p, rng=random.Random(i), kind="two_faces")[0])
+           for i, p in enumerate(people[:8])]
+    assert sum(n == 2 for n in two) >= 6, two
+    square, truth = make_pas_foto(people[0], rng=random.Random(2), kind="square")
+    assert square.size == (472, 472) and not truth["aspect_ok"] and faces(square) == 1
+    with pytest.raises(ValueError):
+        make_pas_foto(people[0], rng=random.Random(2), kind="selfie")
+
+
+def test_pas_foto_background_is_plain_except_busy(people):
+    for bg, rgb in (("red", (196, 32, 38)), ("blue", (28, 72, 168)), ("white", (246, 246, 244))):
+        photo, truth = make_pas_foto(people[4], rng=random.Random(5), background=bg)
+        corner = np.asarray(photo)[5:40, 5:40].reshape(-1, 3)
+        assert np.abs(corner - np.array(rgb)).max() < 12 and truth["plain_background"]
+    busy, truth = make_pas_foto(people[4], rng=random.Random(5), kind="busy_background")
+    assert np.asarray(busy)[:60].reshape(-1, 3).std(axis=0).max() > 25
+    assert not truth["plain_background"]
+
+
+def test_pas_foto_page_keeps_a_detectable_face(people):
+    page, truth = make_pas_foto_page(people[5], rng=random.Random(6), dpi=300, copies=2)
+    assert page.size == (2480, 3508) and truth["copies"] == 2
+    x0, y0, x1, y1 = truth["photo_boxes"][0]
+    assert faces(page.crop((x0, y0, x1, y1))) == 1
+
+
+def test_ijazah_page_and_truth(people):
+    person = dict(people[6], pendidikan="SMK", tahun_lulus=2009)
+    page, truth = make_ijazah(person, rng=random.Random(7), dpi=150)
+    assert page.size == (1240, 1754)
+    assert truth == {"doc": "ijazah", "jenjang": "SMK", "nama": person["nama"].upper(),
+                     "tahun": 2009, "sekolah": truth["sekolah"], "nik": person["nik"],
+                     "color": True}
+    top = page.crop((0, int(page.height * 0.25), page.width, int(page.height * 0.38)))
+    text = pytesseract.image_to_string(top.convert("L"), lang="ind")
+    assert "IJAZAH" in text and "SEKOLAH MENENGAH KEJURUAN" in text and "2009" in text
+    grey, truth = make_ijazah(dict(person, pendidikan="S1"), rng=random.Random(7), dpi=100,
+                              color=False)
+    arr = np.asarray(grey)
+    assert np.array_equal(arr[..., 0], arr[..., 1]) and truth["jenjang"] == "S1"
+
+
+def test_materai_is_a_pink_sticker_with_perforations():
+    sticker = make_materai(rng=random.Random(8), dpi=300)
+    assert sticker.mode == "RGBA" and sticker.size == (354, 295)  # 30 x 25 mm
+    arr = np.asarray(sticker).astype(int)
+    opaque = arr[arr[..., 3] > 0]
+    pink = (opaque[:, 0] > 170) & (opaque[:, 1] < 140) & (opaque[:, 2] > 90)
+    assert pink.mean() > 0.5
+    assert arr[0, 0, 3] == 0  # the perforated edge is cut out
+    text = pytesseract.image_to_string(sticker.convert("RGB").convert("L"), config="--psm 6")
+    assert "10000" in text.replace(" ", "")
+
+
+def test_signature_has_ink_inside_its_size():
+    for seed in range(5):
+        sig = make_signature(rng=random.Random(seed), width_px=400, height_px=150)
+        alpha = np.asarray(sig)[..., 3]
+        assert sig.size == (400, 150)
+        assert 0.02 < (alpha > 0).mean() < 0.3
+    a = make_signature(rng=random.Random(1), width_px=200, height_px=80)
+    b = make_signature(rng=random.Random(1), width_px=200, height_px=80)
+    assert a.tobytes() == b.tobytes()
