@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from formgen.cli import checks, demo, forms, ingest, init, privacy, roster, service
+from formgen.cli import checks, demo, forms, ingest, init, notify, privacy, roster, service
 from formgen.cli._common import AppContext
 from formgen.core.i18n import LANGUAGES, set_language
 from formgen.core.workspace import DEFAULT_WORKSPACE
 
-_COMMAND_MODULES = (init, roster, forms, ingest, checks, service, demo, privacy)
+_COMMAND_MODULES = (init, roster, forms, ingest, checks, service, notify, demo, privacy)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
