@@ -1,4 +1,4 @@
-"""Messages to applicants by e-mail and WhatsApp: composed from their verdict, sent on a clerk's word.
+"""Messages to applicants by e-mail and WhatsApp, composed from their verdict, sent on a word.
 
 Nothing is sent by itself: a clerk names the applicants (or all who are incomplete) and
 confirms. Every message is recorded in the applicant's history (``messages``) and the audit

@@ -10,8 +10,7 @@ from formgen.core.db import audit, current_user, now, write_transaction
 from formgen.core.errors import UsageError
 from formgen.core.i18n import t
 from formgen.core.workspace import Workspace
-from formgen.notify.channels import (send_email, valid_email, whatsapp_link,
-                                     whatsapp_number)
+from formgen.notify.channels import send_email, valid_email, whatsapp_link, whatsapp_number
 from formgen.notify.compose import KINDS, compose
 from formgen.service.status import build_status
 

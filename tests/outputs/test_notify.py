@@ -1,4 +1,4 @@
-"""Messages to applicants: e-mail read back from a real local SMTP server, WhatsApp links, history."""
+"""Messages to applicants: e-mail read back from a local SMTP server, WhatsApp links, history."""
 from __future__ import annotations
 
 import json
