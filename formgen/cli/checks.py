@@ -15,12 +15,13 @@ from formgen.cli._common import (
 )
 from formgen.core.errors import ExitCode, UsageError
 from formgen.core.i18n import t
+from formgen.outputs.recap import siki_missing
 
 # ASCII marks: a Windows console or a redirected file may not take other characters
 _MARK = {"ok": "v", "missing": "x", "invalid": "x", "review": "?"}
 
 
-def _print_table(results: list[dict]) -> None:
+def _print_table(results: list[dict], siki: dict[int, list[str]]) -> None:
     titles = {r.code: r.title for r in load_rules().requirements}
     if not results:
         click.echo(t("check.none"))
@@ -34,6 +35,8 @@ def _print_table(results: list[dict]) -> None:
             click.echo(line)
             for reason in req["reasons"]:
                 click.echo(f"      - {reason}")
+        if siki.get(res["applicant"]):
+            click.echo("  " + t("check.siki_missing", fields=", ".join(siki[res["applicant"]])))
         click.echo("")
     if results:
         counts = {s: sum(r["status"] == s for r in results)
@@ -51,6 +54,9 @@ def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool
     """Periksa kelengkapan persyaratan setiap pemohon."""
     ws = app.workspace()
     results = check_applicants(ws, applicant=who)
+    siki = siki_missing(ws)
+    for res in results:
+        res["siki_missing"] = siki.get(res["applicant"], [])
     written = []
     if letters:
         from formgen.outputs.checklist_letter import write_letters
@@ -61,7 +67,7 @@ def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool
             out["letters"] = written
         emit_json(out)
         return
-    _print_table(results)
+    _print_table(results, siki)
     if letters:
         click.echo(t("check.letters_written", count=len(written)))
         for item in written:
