@@ -54,6 +54,7 @@ class Settings:
     retention_days: int = 1825
     templates_dir: Path | None = None  # the office's own templates ([templates] dir)
     smtp: Smtp | None = None
+    pack_extras: tuple[str, ...] = ()  # optional pack documents asked for in [pack]
     raw: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -112,7 +113,9 @@ def parse_settings(data: dict, *, path: Path | None = None) -> Settings:
         if not templates.is_dir():
             raise bad(f"templates.dir = {str(templates)!r}")
     smtp = _parse_smtp(data.get("smtp") or {}, bad)
-    return Settings(workspace_id=ws_id, office=office, smtp=smtp,
+    pack = data.get("pack") or {}
+    extras = tuple(sorted(str(k) for k, v in pack.items() if v is True))
+    return Settings(workspace_id=ws_id, office=office, smtp=smtp, pack_extras=extras,
                     lsp_nama=str(data.get("lsp", {}).get("nama", "")), paper=paper, dpi=dpi,
                     retention_days=days, templates_dir=templates, raw=data)
 

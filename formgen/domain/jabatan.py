@@ -20,19 +20,23 @@ class Jabatan:
     klasifikasi: str
     subklasifikasi: str
     jenjang: tuple[int, ...]
+    units: tuple[tuple[str, str], ...] = ()
 
 
 @cache
-def _table(path: Path) -> tuple[dict[str, Jabatan], tuple[tuple[tuple[int, ...], str], ...]]:
+def _table(path: Path) -> tuple[dict[str, Jabatan], tuple[tuple[tuple[int, ...], str], ...],
+                               tuple[tuple[str, str], ...]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     by_name: dict[str, Jabatan] = {}
     for row in data.get("jabatan") or ():
         job = Jabatan(nama=row["nama"], klasifikasi=row["klasifikasi"],
-                      subklasifikasi=row["subklasifikasi"], jenjang=tuple(row["jenjang"]))
+                      subklasifikasi=row["subklasifikasi"], jenjang=tuple(row["jenjang"]),
+                      units=tuple((str(k), str(j)) for k, j in row.get("unit") or ()))
         for name in (row["nama"], *(row.get("nama_lain") or ())):
             by_name[_key(name)] = job
     levels = tuple((tuple(k["jenjang"]), k["nama"]) for k in data.get("kualifikasi") or ())
-    return by_name, levels
+    general = tuple((str(k), str(j)) for k, j in data.get("unit_umum") or ())
+    return by_name, levels, general
 
 
 def _key(name: str) -> str:
@@ -52,3 +56,11 @@ def kualifikasi(jenjang: int | None) -> str:
         if jenjang in levels:
             return nama
     return ""
+
+
+def competency_units(name: str | None) -> tuple[tuple[str, str], ...]:
+    """(kode, judul) of the units an applicant for ``name`` assesses, the general list when
+    the table names none for that job."""
+    job = find_jabatan(name)
+    return (job.units if job and job.units else
+            _table(template_path("jabatan_kerja.yaml"))[2])

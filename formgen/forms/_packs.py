@@ -22,9 +22,16 @@ log = logging.getLogger(__name__)
 MAX_BLANK = 10_000
 
 
-def pack_docs() -> list[str]:
-    """The documents of a pack, in print order (form_templates/_common.yaml ``pack``)."""
-    return [str(d) for d in load_common().data["pack"]]
+def pack_docs(settings: Settings | None = None) -> list[str]:
+    """The documents of a pack, in print order (form_templates/_common.yaml ``pack``).
+
+    A document listed under ``optional`` there is printed only when the workspace asks for
+    it in formgen.toml (``[pack] asesmen_mandiri = true``).
+    """
+    common = load_common().data
+    optional = {str(d) for d in common.get("optional") or ()}
+    wanted = set(settings.pack_extras) if settings else set()
+    return [str(d) for d in common["pack"] if str(d) not in optional or str(d) in wanted]
 
 
 def resolve_applicant(ws: Workspace, token: str | int) -> int:
@@ -46,7 +53,7 @@ class PackPrinter:
 
     def __init__(self, settings: Settings, paper: str, docs: list[str] | None = None):
         self.settings = settings
-        self.layouts = [layout_document(doc, paper) for doc in (docs or pack_docs())]
+        self.layouts = [layout_document(doc, paper) for doc in (docs or pack_docs(settings))]
         self.drawer = PageDrawer(settings)
 
     def draw(self, out: PdfWriter, *, pack: int, applicant_id: int | None,
