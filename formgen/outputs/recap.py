@@ -100,8 +100,7 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
             "tahun_lulus": tahun.get(p["id"], ""),
             "kualifikasi": _kualifikasi(layout, p["jenjang"]),
             "blank": "", "blank_nik": "",
-            **{f"file_{code}": ref(code) for code in ("ktp", "pernyataan_kebenaran", "pas_foto",
-                                                       "ijazah", "pengalaman_kerja")},
+            **{f"file_{r.code}": ref(r.code) for r in rules.requirements},
         }
         req_cols = [(r.short, t(f"check.status.{verdict['requirements'][r.code]['status']}"))
                     for r in rules.requirements]
