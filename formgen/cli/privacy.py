@@ -36,7 +36,8 @@ def purge_command(app: AppContext, applicant_ref: str | None, expired: bool, yes
     if bool(applicant_ref) == expired:
         raise UsageError(t("privacy.purge_usage"), code="usage")
     ws = app.workspace()
-    ids = [require_applicant(ws.conn, applicant_ref)["id"]] if applicant_ref else expired_applicants(ws)
+    ids = ([require_applicant(ws.conn, applicant_ref)["id"]] if applicant_ref
+           else expired_applicants(ws))
     if ids and not yes and not as_json:
         click.confirm(t("privacy.confirm", count=len(ids)), abort=True)
     reports = [purge_applicant(ws, applicant_id) for applicant_id in ids]

@@ -54,7 +54,8 @@ def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
     if kind == "free_text":
         return fuzz.ratio(normalise_text(read), normalise_text(expected)) >= TEXT_MATCH_MIN
     if kind == "sex":
-        return normalise_text(read)[:1] in ("L", "P") and normalise_text(read)[:1] == normalise_text(expected)[:1]
+        sex = normalise_text(read)[:1]
+        return sex in ("L", "P") and sex == normalise_text(expected)[:1]
     return normalise_text(read) == normalise_text(expected)
 
 
