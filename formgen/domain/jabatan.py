@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from formgen.core.resources import template_path
+from formgen.core.yamlfile import load_yaml
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class Jabatan:
 @cache
 def _table(path: Path) -> tuple[dict[str, Jabatan], tuple[tuple[tuple[int, ...], str], ...],
                                tuple[tuple[str, str], ...]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path) or {}
     by_name: dict[str, Jabatan] = {}
     for row in data.get("jabatan") or ():
         job = Jabatan(nama=row["nama"], klasifikasi=row["klasifikasi"],

@@ -5,13 +5,14 @@ import smtplib
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from formgen.checks import check_applicants, find_applicants
+from formgen.checks import check_applicants
 from formgen.core.db import audit, current_user, now, write_transaction
 from formgen.core.errors import UsageError
 from formgen.core.i18n import t
 from formgen.core.workspace import Workspace
 from formgen.notify.channels import send_email, valid_email, whatsapp_link, whatsapp_number
 from formgen.notify.compose import KINDS, compose
+from formgen.roster.store import require_applicant, select_applicants
 from formgen.service.status import build_status
 
 CHANNELS = ("email", "whatsapp")
@@ -69,8 +70,8 @@ def plan(ws: Workspace, who: list[str] | None, *, channel: str, kind: str, today
     if channel not in CHANNELS or kind not in KINDS:
         raise UsageError(t("notify.bad_choice", channel=channel, kind=kind))
     by_reminder = {r.applicant: r for r in reminders or ()}
-    people = ([p for key in who for p in find_applicants(ws.conn, key)] if who
-              else find_applicants(ws.conn))
+    people = ([dict(require_applicant(ws.conn, key)) for key in who] if who
+              else select_applicants(ws.conn))
     if reminders is not None:
         people = [p for p in people if p["id"] in by_reminder]
     verdicts = {v["applicant"]: v for v in check_applicants(ws)}
@@ -129,7 +130,7 @@ def _record(ws: Workspace, out: Outcome, *, channel: str, kind: str) -> None:
 
 
 def history(ws: Workspace, who: str) -> list[dict]:
-    (person,) = find_applicants(ws.conn, who)
+    person = require_applicant(ws.conn, who)
     rows = ws.conn.execute(
         "SELECT created_at, channel, kind, recipient, subject, status, error, staff"
         " FROM messages WHERE applicant_id = ? ORDER BY id", (person["id"],))
@@ -137,7 +138,7 @@ def history(ws: Workspace, who: str) -> list[dict]:
 
 
 def set_letters_only(ws: Workspace, who: str, value: bool) -> dict:
-    (person,) = find_applicants(ws.conn, who)
+    person = require_applicant(ws.conn, who)
     with write_transaction(ws.conn) as conn:
         conn.execute("UPDATE applicants SET letters_only = ? WHERE id = ?",
                      (int(value), person["id"]))

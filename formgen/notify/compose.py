@@ -3,16 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from pathlib import Path
-
-import yaml
-from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
 
 from formgen.checks import load_rules
 from formgen.core.config import Settings
+from formgen.core.jinjaenv import render_text
 from formgen.core.resources import template_path
+from formgen.core.yamlfile import load_yaml
 from formgen.domain.dates import format_tanggal
 from formgen.outputs.checklist_letter import letter_wording
 
@@ -25,10 +21,8 @@ class Text:
     body: str
 
 
-@cache
-def message_wording(path: Path | None = None) -> dict:
-    path = path or template_path("pesan", "pesan.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def message_wording() -> dict:
+    return load_yaml(template_path("pesan", "pesan.yaml"))
 
 
 def office_name(nama: str) -> str:
@@ -41,9 +35,8 @@ def office_name(nama: str) -> str:
 
 def to_bring(verdict: dict, values: dict) -> list[str]:
     """What the applicant must bring, one line per requirement missing or to be corrected."""
-    env = SandboxedEnvironment(undefined=StrictUndefined)
     bring = letter_wording()["bawa"]
-    return [env.from_string(bring[req.code]).render(**values)
+    return [render_text(bring[req.code], **values)
             for req in load_rules().requirements
             if verdict["requirements"][req.code]["status"] in ("missing", "invalid")]
 
@@ -52,14 +45,13 @@ def compose(settings: Settings, applicant: dict, verdict: dict, *, kind: str, to
             stage: str = "", due: date | None = None) -> Text:
     """The subject and body of message ``kind`` (kekurangan / pengingat) for one applicant."""
     words = message_wording()[kind]
-    env = SandboxedEnvironment(undefined=StrictUndefined, keep_trailing_newline=False)
     values = {"applicant": applicant, "office": settings.office, "lsp": settings.lsp_nama,
               "tanggal": format_tanggal(today), "tahap": stage,
               "batas": format_tanggal(due) if due else "",
               "kantor": office_name(settings.office.nama)}
     values["kekurangan"] = to_bring(verdict, values)
-    subject = " ".join(env.from_string(words["subjek"]).render(**values).split())
-    body = env.from_string(words["isi"]).render(**values)
+    subject = " ".join(render_text(words["subjek"], **values).split())
+    body = render_text(words["isi"], **values)
     return Text(subject=subject, body=_tidy(body))
 
 
