@@ -40,7 +40,7 @@ def judge_requirement(req: Requirement, subject: Subject) -> dict:
     outcomes: list[Outcome] = []
     if in_review:
         outcomes.append(_review_pages_outcome(in_review))
-    if not pages:
+    if not any(p.doc == req.docs[0] for p in pages):  # the requirement's own document
         if in_review:
             return _summarise(outcomes)
         if unknown_review:
@@ -124,18 +124,21 @@ def _norm_name(value: object) -> str:
 # -- the checks named in rules.yaml ------------------------------------------------------------
 
 def check_all_pages(rule, req, pages, facts, subject) -> list[Outcome]:
-    totals = [p.total for p in pages if p.total]
-    if not totals:
-        return [Outcome("ok")]
-    total = max(totals)
-    present = {p.page_no for p in pages}
-    present |= {p.page_no for p in subject.evidence.review_pages(subject.applicant["id"])
-                if p.doc in req.docs}
-    missing = [str(n) for n in range(1, total + 1) if n not in present]
-    if not missing:
-        return [Outcome("ok")]
-    return [Outcome("invalid", t("check.reason.pages_missing", pages=", ".join(missing),
-                                 total=total))]
+    """Every page of each document handed in is there (a page waiting in review counts)."""
+    waiting = subject.evidence.review_pages(subject.applicant["id"])
+    out = []
+    for doc in req.docs:
+        totals = [p.total for p in pages if p.doc == doc and p.total]
+        if not totals:
+            continue
+        total = max(totals)
+        present = {p.page_no for p in pages if p.doc == doc}
+        present |= {p.page_no for p in waiting if p.doc == doc}
+        missing = [str(n) for n in range(1, total + 1) if n not in present]
+        if missing:
+            out.append(Outcome("invalid", t("check.reason.pages_missing",
+                                            pages=", ".join(missing), total=total)))
+    return out or [Outcome("ok")]
 
 
 def check_signed(rule, req, pages, facts, subject) -> list[Outcome]:
@@ -319,6 +322,9 @@ def check_fields(rule, req, pages, facts, subject) -> list[Outcome]:
     """Typed form fields: handwritten or differing from the roster means a person decides."""
     names = set(rule.get("names") or ())
     on_fail = rule.get("on_fail", "review")
+    if rule.get("docs"):  # only the boxes of these documents
+        on_docs = {p.id for p in pages if p.doc in rule["docs"]}
+        facts = [f for f in facts if f.page_id in on_docs]
     out = []
     for fact in facts:
         if fact.kind != "field" or (names and fact.name not in names) or fact.note == "empty":
