@@ -27,6 +27,7 @@ from formgen.core import db
 from formgen.core.atomic import clean_stale_temps
 from formgen.core.errors import FormgenError, WorkspaceError
 from formgen.core.i18n import t
+from formgen.core.programs import require_tesseract
 from formgen.core.workspace import Workspace
 from formgen.ingest.archive import archive_file, archive_path, sha256_file
 from formgen.ingest.attribute import Placement, attribute_file
@@ -124,6 +125,7 @@ def ingest_paths(ws: Workspace, paths: list[Path], *, jobs: int | None = None,
                  progress: Callable[[int], None] | None = None,
                  on_total: Callable[[int], None] | None = None) -> IngestReport:
     """Ingest ``paths`` (files or folders) into ``ws``; see the module docstring."""
+    require_tesseract()  # once, before any file: not one unreadable page per page
     try:
         return _ingest(ws, paths, jobs=jobs, progress=progress, on_total=on_total)
     except (OSError, sqlite3.OperationalError) as exc:
