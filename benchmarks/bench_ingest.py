@@ -117,7 +117,7 @@ def run_ingest(ws, files, jobs: int) -> dict:
 
 def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
     """CPU seconds of each stage of the page work, page by page, in this process."""
-    from formgen.ingest.pagework import CROP_DPI
+    from ocr.page import CROP_DPI
     from ocr.attachments import read_attachment_page
     from ocr.formpage import read_form_boxes
     from ocr.geometry import DocumentGeometry

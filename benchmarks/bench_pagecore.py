@@ -24,7 +24,7 @@ from ocr.load import open_document  # noqa: E402
 from ocr.qr import identify  # noqa: E402
 from ocr.register import register_page  # noqa: E402
 from ocr.upright import make_upright  # noqa: E402
-from tests.support.ocr_pages import A4, gaussian_noise, make_form_pdf, render_pdf, rotate  # noqa: E402
+from scansim.formpages import A4, gaussian_noise, make_form_pdf, render_pdf, rotate  # noqa: E402
 
 
 def cpu() -> float:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from formgen.ingest.compare import values_agree
-from formgen.ingest.pagework import PageResult
+from ocr.page import PageResult
 
 FORM_DOCS = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran")
 SEPARATOR = "sampul"

@@ -1,7 +1,7 @@
 """Attribution rules on page results in file order (the rules of formgen/ingest/attribute.py)."""
 from formgen.ingest.attribute import AttributionContext, PackRef, attribute_file
-from formgen.ingest.pagework import PageResult
 from ocr.findings import Finding
+from ocr.page import PageResult
 from ocr.pageid import PageId
 
 WS = "TESTWS"

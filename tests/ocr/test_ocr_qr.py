@@ -6,7 +6,7 @@ from PIL import Image, ImageDraw
 
 from ocr.pageid import PageId
 from ocr.qr import find_page_id, identify, read_codes
-from tests.support.ocr_pages import (
+from scansim.formpages import (
     PAGE_ID,
     QR_RECT,
     gaussian_noise,

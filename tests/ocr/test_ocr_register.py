@@ -10,7 +10,7 @@ from ocr.errors import RegistrationError
 from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
-from tests.support.ocr_pages import (
+from scansim.formpages import (
     A4,
     PAGE_ID,
     TARGET_BOX,
