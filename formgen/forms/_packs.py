@@ -13,7 +13,8 @@ from formgen.core.i18n import t
 from formgen.core.safenames import applicant_filename
 from formgen.core.workspace import Workspace
 from formgen.forms._layout import layout_document
-from formgen.forms._render import PageDrawer, PdfWriter
+from formgen.forms._pdfwriter import PdfWriter
+from formgen.forms._render import PageDrawer
 from formgen.forms._templates import load_common
 from formgen.forms._values import load_applicants
 from ocr.pageid import PageId
