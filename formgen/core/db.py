@@ -100,7 +100,7 @@ def _split_sql(script: str) -> list[str]:
 
 @contextlib.contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, waits for it with the busy timeout."""
+    """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, waiting with the busy timeout."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

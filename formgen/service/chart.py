@@ -47,7 +47,7 @@ def draw_timeline(report: dict, path: Path) -> Path:
     height_px = max(HEIGHT_PX, 450 * count)
     fig, axes = plt.subplots(count, 1, figsize=(WIDTH_PX / DPI, height_px / DPI), dpi=DPI,
                              squeeze=False)
-    for ax, batch in zip(axes[:, 0], batches or [None]):
+    for ax, batch in zip(axes[:, 0], batches or [None], strict=True):
         if batch is None:
             ax.axis("off")
             ax.text(0.5, 0.5, t("service.no_batches"), ha="center", va="center", fontsize=16)
