@@ -12,12 +12,14 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from importlib.resources import files
 from pathlib import Path
 
 from formgen.core.errors import WorkspaceError
 from formgen.core.i18n import t
 
-_MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Shipped as package data beside this module (found as an installed package finds it).
+_MIGRATIONS_DIR = Path(str(files("formgen.core").joinpath("migrations")))
 BUSY_TIMEOUT_MS = 30_000
 
 
