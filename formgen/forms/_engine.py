@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateSyntaxError, meta
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
 from formgen.core.config import PAPER_SIZES_MM
 from formgen.core.i18n import t
+from formgen.core.jinjaenv import sandboxed_environment
 from formgen.forms._measure import FONTS, PT, wrap
 from formgen.forms._model import Field, Letterhead, Line, PageLayout, Text, TextBlock
 from formgen.forms._templates import Node, TemplateFile
@@ -21,7 +21,7 @@ SETTINGS_SCOPE = {"office", "lsp"}
 PACK_SCOPE = {"pack_number", "values"}
 
 # Templates are edited by office staff: a sandbox keeps their text from reaching Python.
-_env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+_env = sandboxed_environment()
 
 
 class EngineBase:

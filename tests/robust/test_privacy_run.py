@@ -169,7 +169,7 @@ def test_purge_one_then_the_expired(full, tmp_path):
     assert not list((ws / "recap").iterdir())
     assert list((ws / "dossiers").glob(f"{stays['nik']}_*"))
     # the NIK is nowhere in the database files any more (rows overwritten, log truncated)
-    for db_file in ws.glob("formgen.core.db*"):
+    for db_file in ws.glob("formgen.db*"):
         assert gone["nik"].encode() not in db_file.read_bytes(), db_file.name
     assert integrity(ws / "formgen.db") == "ok"
 
