@@ -96,10 +96,10 @@ def check_ready(langs: tuple[str, ...] = READER_LANGUAGES, *, osd: bool = True,
     Cached per process, so calling it when every command starts costs little.
     """
     needed = [*langs, "osd"] if osd else list(langs)
-    if not command and LOADED_BY_DEFAULT and all(_engine(lang) is not None for lang in langs):
-        if osd and _osd_engine() is None:
-            raise _missing_languages(["osd"])
-        return
+    path = _tessdata() if tesserocr is not None else None
+    if not command and LOADED_BY_DEFAULT and path is not None and all(
+            Path(path, f"{code}.traineddata").is_file() for code in needed):
+        return  # the engines load when first read with (in the workers, not here)
     _, languages = probe()
     missing = [code for code in needed if code not in languages]
     if missing:
