@@ -11,7 +11,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from formgen.core.workspace import open_workspace
-from tests.support.checks_workspace import complete_applicant, nik_for
+from scansim.records import complete_applicant, nik_for
 
 
 class _Inbox:
