@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from formgen.cli._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.cli._common import AppContext, command, emit_json, json_option, option, pass_app
 from formgen.core.i18n import t
 from formgen.core.progress import Progress
 from formgen.demo import run_demo
@@ -17,17 +17,16 @@ DEMO_WORKSPACE = Path("output") / "demo"
 _STATUS_MARK = {"lengkap": "✔", "belum_lengkap": "✘", "perlu_diperiksa": "?"}
 
 
-@command("demo")
-@click.option("--applicants", type=click.IntRange(1, 500), default=12, show_default=True,
-              help="Jumlah pemohon sintetis.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
-              help="Jumlah proses paralel (bawaan: semua inti CPU).")
+@command("demo", help="help.demo")
+@option("--applicants", type=click.IntRange(1, 500), default=12, show_default=True,
+        help="help.demo.applicants")
+@option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="help.option.jobs")
 @json_option
 @pass_app
 @click.pass_context
 def demo_command(ctx: click.Context, app: AppContext, applicants: int, jobs: int | None,
                  as_json: bool) -> None:
-    """Jalankan seluruh layanan pada pemohon sintetis (ruang kerja output/demo)."""
+    """The whole service on synthetic applicants, in output/demo or the given workspace."""
     source = ctx.parent.get_parameter_source("workspace_path") if ctx.parent else None
     path = app.workspace_path if source not in (None, ParameterSource.DEFAULT) else DEMO_WORKSPACE
     started = time.monotonic()

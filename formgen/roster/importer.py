@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Rejection:
-    """A refused row: where it is (``file``, ``line``) and why (message with codes)."""
+    """A refused row: where it is (``file``, ``line``) and why (messages, and their codes)."""
 
     file: str
     line: int
@@ -36,8 +36,8 @@ class Rejection:
         return {"line": self.line, "reason": self.reason, "file": self.file,
                 "codes": self.codes}
 
-    def one_line(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
+    def one_line(self, *, code: bool = False) -> str:
+        return f"{self.file}:{self.line}: {'; '.join(p.text(code=code) for p in self.problems)}"
 
 
 @dataclass

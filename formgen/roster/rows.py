@@ -37,13 +37,13 @@ class Problem:
     code: str
     message: str
 
-    def text(self) -> str:
-        return f"{self.message} [{self.code}]"
+    def text(self, *, code: bool = False) -> str:
+        return f"{self.message} [{self.code}]" if code else self.message
 
 
 class RowRejected(Exception):
     def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(p.text() for p in problems))
+        super().__init__("; ".join(p.text(code=True) for p in problems))
         self.problems = problems
 
 

@@ -164,10 +164,11 @@ def test_ijazah_level_must_match_pendidikan(workspace):
 def test_page_in_review(workspace):
     app = complete_applicant(workspace, nik=nik_for(18), nama="ANDI", images=False,
                              skip=("ijazah",))
-    add_page(workspace, app, "ijazah", review="low_confidence_type")
+    add_page(workspace, app, "ijazah", review="ambiguous_applicant")
     result = verdict(workspace, app)
     assert statuses(result)["ijazah"] == "review"
-    assert "low_confidence_type" in result["requirements"]["ijazah"]["reasons"][0]
+    reason = result["requirements"]["ijazah"]["reasons"][0]
+    assert "pemiliknya tidak pasti" in reason and "ambiguous_applicant" not in reason
     assert result["status"] == "perlu_diperiksa"
 
 
@@ -260,7 +261,7 @@ def test_form_fields_handwritten_or_differing_need_a_look(workspace):
                              override={"field/nama": ("ANDI S", 0.3, "handwritten")})
     result = verdict(workspace, app)
     assert statuses(result)["permohonan"] == "review"
-    assert "isian nama ditulis tangan" in result["requirements"]["permohonan"]["reasons"][0]
+    assert "isian nama lengkap ditulis tangan" in result["requirements"]["permohonan"]["reasons"][0]
     other = complete_applicant(workspace, nik=nik_for(30), nama="ANDI", images=False)
     page = workspace.conn.execute("SELECT id FROM pages WHERE applicant_id = ? AND "
                                   "doc = 'pernyataan_kebenaran'", (other,)).fetchone()[0]
