@@ -270,7 +270,7 @@ def test_form_fields_handwritten_or_differing_need_a_look(workspace):
     add_finding(workspace, page, "field", "email", None, 0.0, "empty")
     req = verdict(workspace, other)["requirements"]["pernyataan_kebenaran"]
     assert req["status"] == "review"
-    assert req["reasons"] == ["isian tanggal_lahir (13-03-1990) berbeda dengan data terdaftar "
+    assert req["reasons"] == ["isian tanggal lahir (13-03-1990) berbeda dengan data terdaftar "
                               "(12-03-1990)"]
 
 
