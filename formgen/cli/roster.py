@@ -15,6 +15,7 @@ from formgen.cli._common import (
     json_option,
     option,
     pass_app,
+    warning_line,
 )
 from formgen.core.errors import ExitCode
 from formgen.core.i18n import t
@@ -41,6 +42,10 @@ def roster_group() -> None:
 def import_command(app: AppContext, file: Path, pengalaman: Path | None, as_json: bool) -> None:
     """Import a roster file; every bad row named on stderr."""
     result = import_roster(app.workspace(), file, pengalaman=pengalaman)
+    for item in result.ignored:
+        warning_line(t("roster.import.ignored_columns", file=item["file"],
+                       columns=", ".join(f"'{c}'" for c in item["columns"]),
+                       known=", ".join(item["known"])))
     for rejection in result.rejected:
         error_line(rejection.one_line(), ",".join(rejection.codes))
     if as_json:
