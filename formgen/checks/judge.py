@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from stdnum.id import nik as stdnik
@@ -29,6 +29,7 @@ class Subject:
     rules: Rules
     evidence: Evidence
     ktp_niks: dict[str, set[int]]  # NIK read from a KTP -> applicants whose KTP shows it
+    roster_rows: dict[str, int] = field(default_factory=dict)  # roster table -> rows typed
 
 
 def judge_requirement(req: Requirement, subject: Subject) -> dict:
@@ -336,9 +337,31 @@ def check_fields(rule, req, pages, facts, subject) -> list[Outcome]:
     return out
 
 
+def check_table_rows(rule, req, pages, facts, subject) -> list[Outcome]:
+    """A table of the form (boxes named like ``proyek_{i}_nama``) has at least ``min`` rows,
+    counting rows read from the form with ink in them, or rows typed in the roster table
+    named by ``roster``."""
+    pattern = re.compile(re.escape(rule["fields"]).replace(r"\{i\}", r"(\d+)"))
+    wanted = int(rule.get("min", 1))
+    boxes = [(pattern.match(f.name), f) for f in facts if f.kind == "field"]
+    boxes = [(m[1], f) for m, f in boxes if m]
+    filled = {row for row, f in boxes
+              if f.decision != "reject" and f.note != "empty"
+              and (f.note == "handwritten" or say_value(f.value).strip("- "))}
+    typed = subject.roster_rows.get(rule.get("roster", ""), 0)
+    if max(len(filled), typed) >= wanted:
+        return [Outcome("ok")]
+    what = t(rule["label"]) if rule.get("label") else field_label(rule["fields"])
+    if not boxes:
+        return [Outcome("review", t("check.reason.not_read", what=what))]
+    return [Outcome(rule.get("on_fail", "invalid"),
+                    t(rule.get("message", "check.reason.table_empty"), what=what, min=wanted))]
+
+
 CHECKS = {
     "all_pages": check_all_pages, "signed": check_signed, "materai": check_materai,
     "nik_valid": check_nik_valid, "nik_roster": check_nik_roster, "flag": check_flag,
     "equals": check_equals, "name_match": check_name_match, "color": check_color,
     "jenjang": check_jenjang, "unique_nik": check_unique_nik, "fields": check_fields,
+    "table_rows": check_table_rows,
 }

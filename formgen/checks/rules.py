@@ -15,7 +15,8 @@ from formgen.core.resources import template_path
 REQUIREMENT_CODES = ("permohonan", "pengalaman_kerja", "pernyataan_kebenaran", "ktp", "ijazah",
                      "pas_foto")
 CHECKS = ("all_pages", "signed", "materai", "nik_valid", "nik_roster", "flag", "equals",
-          "name_match", "color", "jenjang", "unique_nik", "fields")
+          "name_match", "color", "jenjang", "unique_nik", "fields", "table_rows")
+ROSTER_TABLES = ("experience",)  # roster tables a table_rows rule may count
 _NEEDS_FINDING = {"flag", "equals", "name_match", "color", "jenjang"}
 
 
@@ -80,6 +81,11 @@ def _load_rules(path: Path) -> Rules:
                 raise bad(f"{code}: check {rule.get('check')!r} ({', '.join(CHECKS)})")
             if rule["check"] in _NEEDS_FINDING and "/" not in str(rule.get("finding", "")):
                 raise bad(f"{code}: {rule['check']} needs finding: kind/name")
+            if rule["check"] == "table_rows" and (
+                    "{i}" not in str(rule.get("fields", ""))
+                    or rule.get("roster", ROSTER_TABLES[0]) not in ROSTER_TABLES):
+                raise bad(f"{code}: table_rows needs fields: name_{{i}}_ "
+                          f"and roster: {' / '.join(ROSTER_TABLES)}")
             if rule.get("on_fail", "invalid") not in ("invalid", "review"):
                 raise bad(f"{code}: on_fail {rule.get('on_fail')!r} (invalid / review)")
         requirements.append(Requirement(code=code, title=str(item.get("title", code)),

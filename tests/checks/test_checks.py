@@ -307,3 +307,35 @@ def test_cli_check_json_and_table(workspace, cli):
 def test_every_rule_kind_has_a_check():
     from formgen.checks import judge, rules
     assert set(rules.CHECKS) == set(judge.CHECKS)
+
+
+def _empty_table(ws, app_id):
+    ws.conn.execute("UPDATE findings SET value = 'null', note = 'empty' WHERE name LIKE 'proyek%' "
+                    "AND page_id IN (SELECT id FROM pages WHERE applicant_id = ?)", (app_id,))
+
+
+def test_empty_experience_table_is_not_met(workspace):
+    app = complete_applicant(workspace, nik=nik_for(40), nama="ANDI", images=False)
+    assert statuses(verdict(workspace, app))["pengalaman_kerja"] == "ok"
+    _empty_table(workspace, app)
+    req = verdict(workspace, app)["requirements"]["pengalaman_kerja"]
+    assert req == {"status": "invalid", "reasons": [
+        "tabel pengalaman kerja kosong: isi paling sedikit 1 proyek yang pernah dikerjakan"]}
+
+
+def test_experience_typed_in_the_roster_counts(workspace):
+    app = complete_applicant(workspace, nik=nik_for(41), nama="ANDI", images=False)
+    _empty_table(workspace, app)
+    workspace.conn.execute("INSERT INTO experience(applicant_id, nama_proyek) VALUES (?, ?)",
+                           (app, "Jalan Desa Sungai Bedaun"))
+    assert statuses(verdict(workspace, app))["pengalaman_kerja"] == "ok"
+
+
+def test_handwritten_project_row_counts_and_unread_table_needs_a_look(workspace):
+    app = complete_applicant(workspace, nik=nik_for(42), nama="ANDI", images=False,
+                             override={"field/proyek_1_nama": (None, 0.3, "handwritten")})
+    assert "tabel" not in " ".join(verdict(workspace, app)["requirements"]
+                                   ["pengalaman_kerja"]["reasons"])
+    workspace.conn.execute("DELETE FROM findings WHERE name LIKE 'proyek%'")
+    req = verdict(workspace, app)["requirements"]["pengalaman_kerja"]
+    assert req["status"] == "review" and "isi tabel pengalaman kerja belum terbaca" in req["reasons"]
