@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
+from formgen.checks import load_rules
 from formgen.cli._common import AppContext, command, emit_json, json_option, option, pass_app
 from formgen.core.i18n import t
 from formgen.core.progress import Progress
@@ -57,16 +58,20 @@ def demo_command(ctx: click.Context, app: AppContext, applicants: int, jobs: int
 
 
 def _print_table(result) -> None:
+    titles = {r.code: r.short for r in load_rules().requirements}
     click.echo()
     click.echo(t("demo.table_header"))
     for row in result.applicants:
         mark = _STATUS_MARK.get(row["status"], "")
         click.echo(f"  {mark} A{row['applicant']:<4} {row['nik'] or '-':<16}  "
-                   f"{(row['nama'] or '')[:28]:<28}  {row['status']}")
+                   f"{(row['nama'] or '')[:28]:<28}  "
+                   f"{t('check.applicant_status.' + row['status'])}")
         for code, req in row["requirements"].items():
             if req["status"] != "ok":
-                reasons = "; ".join(req["reasons"]) or req["status"]
-                click.echo(f"        - {code}: {req['status']} — {reasons}")
+                status = t(f"check.status.{req['status']}")
+                reasons = "; ".join(req["reasons"])
+                click.echo(f"        - {titles[code]}: {status}"
+                           + (f" — {reasons}" if reasons else ""))
 
 
 def _print_paths(result) -> None:
@@ -81,6 +86,7 @@ def _print_paths(result) -> None:
                f"({len(paths.get('letters', []))})")
     click.echo(f"  {t('demo.path.recap')}: {paths.get('recap')}")
     click.echo(f"  {t('demo.path.bundle')}: {paths.get('bundle')}")
+    click.echo(f"  {t('demo.path.chart')}: {paths.get('chart')}")
     click.echo(t("demo.open_hint", ws=result.workspace))
 
 

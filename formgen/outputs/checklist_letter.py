@@ -57,8 +57,10 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text.strip()).replace("\n", "<br/>"), style)
 
 
-def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date) -> bytes:
-    """The letter PDF (one page) for one applicant's verdict."""
+def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date,
+                 number: int = 1) -> bytes:
+    """The letter PDF (one page) for one applicant's verdict; ``number`` is its running
+    number among the workspace's checklist letters."""
     words = letter_wording()
     rules = load_rules()
     office = ws.settings.office
@@ -67,7 +69,7 @@ def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date) 
     def render(text: str) -> str:
         return env.from_string(text).render(
             office=office, applicant=applicant, lsp=ws.settings.lsp_nama,
-            tanggal=tanggal_indonesia(today),
+            tanggal=tanggal_indonesia(today), tahun=today.year, nomor_urut=f"{number:04d}",
             alamat=", ".join(x for x in (applicant.get("alamat"), applicant.get("kelurahan"),
                                          applicant.get("kecamatan")) if x),
             tanggal_lahir=format_date(applicant.get("tanggal_lahir")))
@@ -93,16 +95,19 @@ def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date) 
     table.setStyle(TableStyle(style))
     opening = words["pembuka"].get(verdict["status"], words["pembuka"]["belum_lengkap"])
     story = [_para(render(words["tempat_tanggal"]), st["right"]), Spacer(1, 3 * mm),
+             _para(f"{words['nomor_label']}: {render(words['nomor'])}", st["base"]),
              _para(f"{words['perihal_label']}: {render(words['perihal'])}", st["base"]),
              Spacer(1, 3 * mm), _para(render(words["kepada"]), st["base"]), Spacer(1, 4 * mm),
              _para(render(words["salam"]), st["base"]), Spacer(1, 2 * mm),
              _para(render(opening), st["base"]), Spacer(1, 3 * mm), table, Spacer(1, 4 * mm),
              _para(words["bawa_judul"], st["bold"])]
+    closing = " ".join(render(words["penutup"]).split())
     if bring:
         story += [_para(f"{i}. {text}", st["base"]) for i, text in enumerate(bring, start=1)]
+        closing = f"{' '.join(render(words['serahkan']).split())} {closing}"
     else:
         story.append(_para(render(words["tidak_ada_yang_dibawa"]), st["base"]))
-    story += [Spacer(1, 4 * mm), _para(" ".join(render(words["penutup"]).split()), st["base"]),
+    story += [Spacer(1, 4 * mm), _para(closing, st["base"]),
               Spacer(1, 6 * mm), _para(render(words["penanda_tangan"]), st["base"])]
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=(pw, ph), pageCompression=1)
@@ -125,6 +130,8 @@ def write_letters(ws: Workspace, results: list[dict] | None = None, *,
     results = check_applicants(ws) if results is None else results
     today = today or date.today()
     folder = ws.dir("letters")
+    issued = ws.conn.execute("SELECT count(*) FROM audit WHERE action = 'checklist_letter'"
+                             ).fetchone()[0]
     written = []
     for verdict in results:
         (person,) = find_applicants(ws.conn, verdict["applicant"])
@@ -133,11 +140,14 @@ def write_letters(ws: Workspace, results: list[dict] | None = None, *,
         if verdict["status"] == "lengkap":
             (folder / name).unlink(missing_ok=True)  # an old letter no longer holds
             continue
-        path = write_bytes(folder / name, build_letter(ws, person, verdict, today=today))
+        number = issued + len(written) + 1
+        path = write_bytes(folder / name, build_letter(ws, person, verdict, today=today,
+                                                       number=number))
         written.append({"applicant": person["id"], "nik": person["nik"],
-                        "status": verdict["status"], "path": str(path)})
+                        "status": verdict["status"], "path": str(path), "number": number})
     if written:
         with write_transaction(ws.conn):
             for item in written:
-                audit(ws.conn, "checklist_letter", applicant_id=item["applicant"])
+                audit(ws.conn, "checklist_letter", applicant_id=item["applicant"],
+                      number=item["number"])
     return written
