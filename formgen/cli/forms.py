@@ -15,6 +15,7 @@ from formgen.cli._common import (
     json_option,
     option,
     pass_app,
+    warning_line,
 )
 from formgen.core.config import PAPER_SIZES_MM, Settings
 from formgen.core.errors import ExitCode, FormgenError, UsageError
@@ -135,6 +136,10 @@ def pack_command(app: AppContext, all_applicants: bool, applicants: tuple[str, .
                             all_applicants=all_applicants, blank=blank, paper=paper)
     for item in result["rejected"]:
         error_line(f"{item['applicant']}: {item['reason']}", item["code"])
+    for pack in result["packs"]:
+        if pack["replaces"]:
+            warning_line(t("forms.pack_reissued", applicant=pack["applicant"],
+                           number=pack["number"], old=", ".join(pack["replaces"])))
     if as_json:
         emit_json(result)
     else:

@@ -28,7 +28,7 @@ DOC_TYPES = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran",
 # Why a page waits for a person (pages.review); 'rejected' marks a decided page.
 REVIEW_REASONS = ("unreadable_page", "qr_unreadable", FOREIGN, "unknown_pack",
                   "qr_mismatch", "no_separator", "ambiguous_applicant", "ktp_nik_mismatch",
-                  "blank_without_separator", "after_unidentified")
+                  "blank_without_separator", "after_unidentified", "voided_pack")
 THUMB_WIDTH = 500
 REJECTED = "rejected"
 
