@@ -21,7 +21,8 @@ from formgen.cli._common import (
     warning_line,
 )
 from formgen.core.errors import ExitCode, MissingFileError, UsageError
-from formgen.core.i18n import t
+from formgen.checks.judge import review_reason
+from formgen.core.i18n import doc_label, t
 from formgen.core.progress import progress
 from formgen.ingest.queries import list_pages, resolve_applicant
 from formgen.ingest.review import (
@@ -108,9 +109,9 @@ def pages_command(app: AppContext, applicant_ref: str | None, review_only: bool,
         return
     for p in pages:
         where = (f"A{p['applicant']}" if p["applicant"] is not None
-                 else t(f"review.reason.{p['review']}", fallback=p["review"] or "-"))
-        click.echo(f"{p['id']:>6}  {p['file'][:32]:<32} #{p['index']:<4} {p['doc'] or '-':<22}"
-                   f" {where}")
+                 else review_reason(p["review"]))
+        click.echo(f"{p['id']:>6}  {p['file'][:32]:<32} #{p['index']:<4} "
+                   f"{doc_label(p['doc']):<26} {where}")
 
 
 @group("review", invoke_without_command=True, help="help.review")
@@ -135,9 +136,9 @@ def review_group(ctx: click.Context, app: AppContext, as_json: bool) -> None:
     if pages:
         click.echo(t("review.header", count=len(pages), folder=ws.root / "review"))
         for p in pages:
-            reason = t(f"review.reason.{p['review']}", fallback=p["review"])
-            click.echo(f"{p['id']:>6}  {reason}  [{p['doc']}]  {p['file']} #{p['index']}  "
-                       f"{p.get('thumbnail') or ''}")
+            click.echo(f"{p['id']:>6}  {review_reason(p['review'])} — {doc_label(p['doc'])} "
+                       f"({t('review.page_of_file', file=p['file'], page=p['index'] + 1)})  "
+                       f"{p.get('thumbnail') or ''}".rstrip())
         click.echo(t("review.hint"))
     if provisional:
         click.echo(t("review.provisional_header", count=len(provisional)))
