@@ -234,7 +234,8 @@ def check_name_match(rule, req, pages, facts, subject) -> list[Outcome]:
     out = []
     for fact in found:
         name = _norm_name(fact.value)
-        params = {"doc": doc, "found": fact.value, "expected": subject.applicant.get("nama")}
+        params = {"doc": doc, "found": say_value(fact.value),
+                  "expected": subject.applicant.get("nama")}
         score = fuzz.token_sort_ratio(name, expected) if name else 0.0
         # a shortened name ('M. RIZKY') holds a part of the registered one: a person decides
         close = score >= rules.name_review or _is_shortened(name, expected, rules.name_ok)
