@@ -87,7 +87,8 @@ def dossier_command(app: AppContext, all_applicants: bool, who: str | None, forc
                             force=force, encrypt=encrypt or bool(password), password=password)
     rejected = [item for item in result["skipped"] if item["code"] == "bad_image"]
     for item in rejected:
-        error_line(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
+        error_line(t("dossier.skipped", id=item["applicant"], reason=item["reason"]),
+                   item["code"])
     if as_json:
         emit_json(result)
     else:

@@ -262,8 +262,9 @@ def build_dossier(ws: Workspace, applicant: dict, verdict: dict, pages: list[Dos
             jpeg, grey, dpi = page_jpeg(ws.root / item.page.image_path,
                                         color=bool(item.page.is_color), scan_dpi=ws.settings.dpi)
         except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
-            raise InputError(t("dossier.bad_image", detail=type(exc).__name__),
-                             path=item.page.image_path, code="bad_image") from exc
+            log.warning("page image %s: %s", item.page.image_path, exc)
+            raise InputError(t("dossier.bad_image"), path=item.page.image_path,
+                             code="bad_image") from exc
         return jpeg, grey.size, dpi, [] if item.requirement in no_ocr else ocr_words(grey)
 
     # Tesseract runs as a subprocess: threads keep OCR_WORKERS of them busy at once.
