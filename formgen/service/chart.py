@@ -123,8 +123,8 @@ def _draw_batch(ax, batch: dict, today: date, calendar: str, holidays: set[date]
             right = max(end, done + timedelta(days=1))
         notes.append(ax.text(_num(right) + 0.3, row, note, va="center", fontsize=10.5,
                              color=LATE_COLOUR if stage["late_days"] else "#333333", zorder=5))
-        label = f"{stage['nama']} ({t('service.chart.days', n=stage['days'])})"
-        labels.append(textwrap.fill(label, LABEL_CHARS))
+        days = t("service.chart.days", n=stage["days"]).replace(" ", "\u00a0")  # kept whole
+        labels.append(textwrap.fill(f"{stage['nama']} ({days})", LABEL_CHARS))
     ax.set_yticks(range(len(stages)), labels, fontsize=12)
     ax.invert_yaxis()
     first = date.fromisoformat(stages[0]["start"])
