@@ -18,12 +18,14 @@ HERE = Path(__file__).resolve().parent
 
 # (script, full-size arguments, quick arguments)
 BENCHMARKS = [
-    ("bench_packs.py", ["--applicants", "500", "--runs", "3"], ["--applicants", "100", "--runs", "2"]),
+    ("bench_packs.py", ["--applicants", "500", "--runs", "3"],
+     ["--applicants", "100", "--runs", "2"]),
     ("bench_pagecore.py", ["--repeat", "7"], ["--repeat", "3"]),
     ("bench_ingest.py", [], ["--quick"]),
     ("accuracy.py", ["--applicants", "50"], ["--applicants", "12"]),
     ("bench_dossier.py", ["--applicants", "100"], ["--applicants", "10"]),
     ("bench_memory.py", [], ["--quick"]),
+    ("bench_demo.py", [], ["--applicants", "6"]),
 ]
 
 
