@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from formgen.checks.evidence import FOREIGN
+from formgen.checks.judge import review_reason
 from formgen.cli._common import (
     AppContext,
     argument,
@@ -21,12 +22,11 @@ from formgen.cli._common import (
     warning_line,
 )
 from formgen.core.errors import ExitCode, MissingFileError, UsageError
-from formgen.checks.judge import review_reason
 from formgen.core.i18n import doc_label, t
 from formgen.core.progress import progress
-from formgen.ingest.queries import list_pages, resolve_applicant
+from formgen.domain.doctypes import DOC_TYPES
+from formgen.ingest.queries import list_pages
 from formgen.ingest.review import (
-    DOC_TYPES,
     REVIEW_REASONS,
     assign_page,
     decide_finding,
@@ -39,6 +39,7 @@ from formgen.ingest.review import (
     waiting_pages,
 )
 from formgen.ingest.run import ingest_paths
+from formgen.roster.store import require_applicant
 
 
 @command("ingest", help="help.ingest")
@@ -102,7 +103,7 @@ def pages_command(app: AppContext, applicant_ref: str | None, review_only: bool,
                   as_json: bool) -> None:
     """List the pages taken in and where each went."""
     ws = app.workspace()
-    applicant_id = resolve_applicant(ws.conn, applicant_ref) if applicant_ref else None
+    applicant_id = require_applicant(ws.conn, applicant_ref)["id"] if applicant_ref else None
     pages = list_pages(ws.conn, applicant_id=applicant_id, review_only=review_only)
     if as_json:
         emit_json({"pages": pages})
@@ -154,7 +155,7 @@ def review_group(ctx: click.Context, app: AppContext, as_json: bool) -> None:
 def review_assign(app: AppContext, page_id: int, applicant_ref: str) -> None:
     """Give a page to an applicant."""
     ws = app.workspace()
-    assign_page(ws, page_id, resolve_applicant(ws.conn, applicant_ref))
+    assign_page(ws, page_id, require_applicant(ws.conn, applicant_ref)["id"])
     click.echo(t("review.done"))
 
 
@@ -205,7 +206,7 @@ def review_finding(app: AppContext, finding_id: int, decision: str) -> None:
 def review_identify(app: AppContext, applicant_ref: str, nik: str, nama: str | None) -> None:
     """Enter the NIK of a provisional applicant from a blank pack."""
     ws = app.workspace()
-    identify_applicant(ws, resolve_applicant(ws.conn, applicant_ref), nik, nama=nama)
+    identify_applicant(ws, require_applicant(ws.conn, applicant_ref)["id"], nik, nama=nama)
     click.echo(t("review.done"))
 
 
