@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from formgen.core.errors import TemplateError
-from formgen.core.i18n import t
+from formgen.core.i18n import get_language, t
 from formgen.core.resources import template_path
 from formgen.core.yamlfile import load_file
 from formgen.domain.doctypes import HANDED_IN
@@ -27,6 +27,14 @@ class Requirement:
     rules: tuple[dict, ...]
     ocr: bool = True
     short: str = ""
+    english: tuple[str, str] = ("", "")  # (title, short) shown in English runs
+
+    def label(self, *, short: bool = False) -> str:
+        """The title (or short title) in the run's language; letters and dossiers keep the
+        service standard's Indonesian ``title``."""
+        if get_language() == "en" and self.english[short]:
+            return self.english[short]
+        return self.short if short else self.title
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,9 @@ def _load_rules(path: Path) -> Rules:
         requirements.append(Requirement(code=code, title=str(item.get("title", code)),
                                         docs=tuple(item.get("docs") or (code,)), rules=rules,
                                         ocr=bool(item.get("ocr", True)),
-                                        short=str(item.get("short") or code)))
+                                        short=str(item.get("short") or code),
+                                        english=(str(item.get("title_en") or ""),
+                                                 str(item.get("short_en") or ""))))
     codes = tuple(r.code for r in requirements)
     if codes != REQUIREMENT_CODES:
         raise bad(f"requirements must be {', '.join(REQUIREMENT_CODES)} in this order; "

@@ -22,7 +22,7 @@ _MARK = {"ok": "v", "missing": "x", "invalid": "x", "review": "?"}
 
 
 def _print_table(results: list[dict]) -> None:
-    titles = {r.code: r.title for r in load_rules().requirements}
+    titles = {r.code: r.label() for r in load_rules().requirements}
     if not results:
         click.echo(t("check.none"))
     for res in results:

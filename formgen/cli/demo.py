@@ -58,7 +58,7 @@ def demo_command(ctx: click.Context, app: AppContext, applicants: int, jobs: int
 
 
 def _print_table(result) -> None:
-    titles = {r.code: r.short for r in load_rules().requirements}
+    titles = {r.code: r.label(short=True) for r in load_rules().requirements}
     click.echo()
     click.echo(t("demo.table_header"))
     for row in result.applicants:

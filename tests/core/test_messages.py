@@ -129,6 +129,9 @@ def test_check_output_reads_as_sentences_both_ways(workspace, cli):
         assert result.exit_code == 0
         for line in result.stdout.splitlines():
             assert not sentence_problems(line), line
+    english = cli("--lang", "en", "check").stdout
+    assert "sesuai format LSP" not in english and "memenuhi" not in english
+    assert "Application form in the LSP format: ok" in english
 
 
 # -- letters ------------------------------------------------------------------------------
