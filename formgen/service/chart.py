@@ -70,7 +70,14 @@ def build_figure(report: dict):
         fig.tight_layout(rect=(0, 0.05, 1, 1))
         for ax, texts in notes.items():
             _make_room(fig, ax, texts)
+            _day_ticks(ax)
     return fig
+
+
+def _day_ticks(ax) -> None:
+    """Date ticks spaced for the final width of the axis, so their labels never overlap."""
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=6, maxticks=16,
+                                                      interval_multiples=False))
 
 
 def _make_room(fig, ax, texts: list) -> None:
@@ -114,8 +121,10 @@ def _draw_batch(ax, batch: dict, today: date, calendar: str, holidays: set[date]
             right = (done or today) + timedelta(days=1)
         elif done:
             right = max(end, done + timedelta(days=1))
-        notes.append(ax.text(_num(right) + 0.3, row, note, va="center", fontsize=10.5,
-                             color=LATE_COLOUR if stage["late_days"] else "#333333", zorder=5))
+        notes.append(ax.annotate(note, (_num(right), row), xytext=(8, 0),
+                                 textcoords="offset points", va="center", fontsize=10.5,
+                                 color=LATE_COLOUR if stage["late_days"] else "#333333",
+                                 zorder=5))
         days = t("service.chart.days", n=stage["days"]).replace(" ", "\u00a0")  # kept whole
         labels.append(textwrap.fill(f"{stage['nama']} ({days})", LABEL_CHARS))
     ax.set_yticks(range(len(stages)), labels, fontsize=12)
@@ -130,8 +139,6 @@ def _draw_batch(ax, batch: dict, today: date, calendar: str, holidays: set[date]
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 2}, zorder=6)
     if calendar == "working_days":
         _shade_days_off(ax, first - timedelta(days=1), last + timedelta(days=7), holidays)
-    span_days = (last - first).days + 8
-    ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, round(span_days / 18))))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: _short(mdates.num2date(x).date())))
     ax.tick_params(axis="x", labelsize=10, rotation=0)
     ax.grid(axis="x", color="#dddddd", zorder=0)
