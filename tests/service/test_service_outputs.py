@@ -88,6 +88,10 @@ def test_chart_notes_and_long_stage_names_fit(batch, workspace, tmp_path):
         axes_box = ax.get_window_extent(renderer)
         notes = [t for t in ax.texts if "terlambat" in t.get_text()]
         assert all(t.get_window_extent(renderer).x1 <= axes_box.x1 for t in notes)
+        ticks = sorted((label.get_window_extent(renderer) for label in ax.get_xticklabels()
+                        if label.get_text()), key=lambda box: box.x0)
+        assert len(ticks) >= 4
+        assert all(a.x1 < b.x0 for a, b in zip(ticks, ticks[1:], strict=False))  # none overlap
 
 
 def letter_text(path: str) -> str:
