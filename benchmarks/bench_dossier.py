@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT)]
 
 from _figures import report  # noqa: E402
-from checks_workspace import complete_applicant, nik_for  # noqa: E402
+from tests.support.checks_workspace import complete_applicant, nik_for  # noqa: E402
 
 from formgen.core.workspace import init_workspace  # noqa: E402
 from formgen.outputs.dossier import write_dossiers  # noqa: E402
