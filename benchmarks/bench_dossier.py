@@ -18,10 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 from _figures import report  # noqa: E402
-from tests.support.checks_workspace import complete_applicant, nik_for  # noqa: E402
 
 from formgen.core.workspace import init_workspace  # noqa: E402
 from formgen.outputs.dossier import write_dossiers  # noqa: E402
+from tests.support.checks_workspace import complete_applicant, nik_for  # noqa: E402
 
 FIRST = ["BUDI", "SITI", "AGUS", "DEWI", "RUDI", "NUR", "HENDRA", "RINA", "JOKO", "LINA"]
 LAST = ["SANTOSO", "AMINAH", "PRATAMA", "LESTARI", "HIDAYAT", "WAHYUNI", "SAPUTRA", "KURNIAWAN"]
