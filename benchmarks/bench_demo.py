@@ -1,6 +1,6 @@
 """Benchmark: `formgen demo` as a newcomer runs it; wall time, CPU time and the demo's dossiers.
 
-    python benchmarks/bench_demo.py [--applicants 12] [--keep DIR]
+    python -m benchmarks.bench_demo [--applicants 12] [--keep DIR]
 
 Runs the real command in a fresh workspace (a child process, as from the shell) and
 reports what README's "What the demo shows" quotes: seconds from start to the last
@@ -18,8 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from _figures import report
 from pypdf import PdfReader
+
+from benchmarks._figures import report
 
 ROOT = Path(__file__).resolve().parents[1]
 
