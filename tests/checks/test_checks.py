@@ -338,4 +338,5 @@ def test_handwritten_project_row_counts_and_unread_table_needs_a_look(workspace)
                                    ["pengalaman_kerja"]["reasons"])
     workspace.conn.execute("DELETE FROM findings WHERE name LIKE 'proyek%'")
     req = verdict(workspace, app)["requirements"]["pengalaman_kerja"]
-    assert req["status"] == "review" and "isi tabel pengalaman kerja belum terbaca" in req["reasons"]
+    assert req["status"] == "review"
+    assert "isi tabel pengalaman kerja belum terbaca" in req["reasons"]

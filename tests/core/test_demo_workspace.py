@@ -6,7 +6,7 @@ import pytest
 from formgen.core.errors import WorkspaceError
 from formgen.core.workspace import init_workspace
 from formgen.demo import DEMO_MARKER, prepare_demo_workspace
-from tests.support.checks_workspace import add_applicant, nik_for
+from scansim.records import add_applicant, nik_for
 
 
 def test_a_freshly_initialised_workspace_takes_the_demo(tmp_path):

@@ -16,7 +16,7 @@ from formgen.checks import check_applicants
 from formgen.core.i18n import LANGUAGES, message_keys, set_language, t
 from formgen.ingest.review import REVIEW_REASONS
 from formgen.outputs.checklist_letter import write_letters
-from tests.support.checks_workspace import add_finding, add_page, complete_applicant, nik_for
+from scansim.records import add_finding, add_page, complete_applicant, nik_for
 
 SNAKE = re.compile(r"(?<![\w/.-])[a-z]+(?:_[a-z0-9]+)+(?![\w/.])")
 CODE = re.compile(r"\[[a-z0-9_, ]+\]")

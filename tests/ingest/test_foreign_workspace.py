@@ -10,7 +10,7 @@ from formgen.checks import check_applicants
 from formgen.cli import main
 from formgen.core.workspace import init_workspace
 from formgen.forms import generate_packs
-from tests.support.checks_workspace import complete_applicant, nik_for
+from scansim.records import complete_applicant, nik_for
 from tests.support.pack_support import add_applicant
 
 pytestmark = pytest.mark.slow  # one real ingest of a five-page pack
