@@ -7,8 +7,10 @@ from messages/framework/<lang>.yaml, keyed by the framework's text.
 """
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +27,19 @@ def set_language(lang: str) -> None:
 
 def get_language() -> str:
     return _language.get()
+
+
+@contextlib.contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Speak ``lang`` inside the block: papers for applicants and the LSP are Indonesian
+    whatever language the clerk's screen speaks."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    token = _language.set(lang)
+    try:
+        yield
+    finally:
+        _language.reset(token)
 
 
 @cache

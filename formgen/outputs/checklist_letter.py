@@ -18,6 +18,7 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer, Table, Tab
 from formgen.checks import check_applicants, load_rules
 from formgen.core.atomic import write_bytes
 from formgen.core.db import audit, write_transaction
+from formgen.core.i18n import get_language, language
 from formgen.core.jinjaenv import render_text
 from formgen.core.resources import template_path
 from formgen.core.safenames import applicant_filename
@@ -117,7 +118,11 @@ def write_letters(ws: Workspace, results: list[dict] | None = None, *,
 
     Returns ``[{"applicant": id, "nik": nik, "status": s, "path": p}]``.
     """
-    results = check_applicants(ws) if results is None else results
+    if results is None or get_language() != "id":  # the letter's reasons in its language
+        with language("id"):
+            fresh = check_applicants(ws)
+        wanted = None if results is None else {r["applicant"] for r in results}
+        results = [v for v in fresh if wanted is None or v["applicant"] in wanted]
     today = today or date.today()
     folder = ws.dir("letters")
     issued = ws.conn.execute("SELECT count(*) FROM audit WHERE action = 'checklist_letter'"

@@ -42,7 +42,7 @@ from formgen.checks import (
 from formgen.core.atomic import write_bytes
 from formgen.core.db import audit, now, write_transaction
 from formgen.core.errors import InputError, UsageError
-from formgen.core.i18n import t
+from formgen.core.i18n import language, t
 from formgen.core.jinjaenv import render_text
 from formgen.core.programs import require_tesseract
 from formgen.core.resources import template_path
@@ -282,7 +282,8 @@ def write_dossiers(ws: Workspace, *, applicant: str | int | None = None,
         raise UsageError(t("dossier.need_target"), code="no_target")
     require_tesseract(command=True)
     targets = select_applicants(ws.conn, applicant)
-    verdicts = {v["applicant"]: v for v in check_applicants(ws)}
+    with language("id"):  # the cover is read by the LSP
+        verdicts = {v["applicant"]: v for v in check_applicants(ws)}
     evidence = load_evidence(ws.conn)
     generated = None
     if encrypt and not password:
