@@ -164,3 +164,13 @@ def test_every_letter_variant_reads_as_sentences(workspace):
     assert "NIK pada KTP berbeda dengan NIK pemohon" in texts[waiting]
     numbers = {re.search(r"600\.1/(\d{4})", text)[1] for text in texts.values()}
     assert len(numbers) == 3  # each letter its own number
+
+
+def test_papers_speak_indonesian_whatever_the_screen_speaks(workspace, cli):
+    complete_applicant(workspace, nik=nik_for(5), nama="SITI AMINAH", images=False,
+                       override={"materai/materai": False})
+    result = cli("--lang", "en", "check", "--letters")
+    assert result.exit_code == 0 and "no Rp10,000 duty stamp" in result.stdout
+    (letter,) = list((workspace.root / "letters").iterdir())
+    text = _letter_text(str(letter))
+    assert "tidak ada meterai Rp10.000" in text and "duty stamp" not in text
