@@ -94,7 +94,8 @@ def dossier_command(app: AppContext, all_applicants: bool, who: str | None, forc
     else:
         click.echo(t("dossier.written", count=len(result["dossiers"])))
         for item in result["dossiers"]:
-            click.echo(f"  {item['path']} ({item['pages']} hal., {item['bytes'] // 1024} KB)")
+            click.echo("  " + t("dossier.line", path=item["path"], pages=item["pages"],
+                                kb=item["bytes"] // 1024))
         for item in result["skipped"]:
             if item not in rejected:
                 click.echo(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
