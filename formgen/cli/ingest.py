@@ -58,6 +58,7 @@ def ingest_command(app: AppContext, paths: tuple[Path, ...], jobs: int | None,
     with progress(t("ingest.progress"), enabled=not as_json) as bar:
         report = ingest_paths(ws, list(paths), jobs=jobs, progress=bar.advance,
                               on_total=bar.set_total)
+    foreign: dict[str, int] = {}  # file -> pages printed by another workspace
     for entry in report.files:
         if entry.status == "error":
             error_line(f"{entry.path}: {entry.error}", entry.error_code)
@@ -68,17 +69,21 @@ def ingest_command(app: AppContext, paths: tuple[Path, ...], jobs: int | None,
             error_line(t("ingest.page_errors", path=entry.path, count=len(entry.page_errors),
                          pages=", ".join(str(e["index"] + 1) for e in entry.page_errors[:10])),
                        ",".join(codes))
-        foreign = len(waiting_pages(ws.conn, sha256=entry.sha256, reason=FOREIGN)) \
-            if entry.status == "ingested" and entry.review else 0
-        if foreign:
-            warning_line(t("ingest.foreign_pages", path=entry.path, count=foreign,
+        if entry.status == "ingested" and entry.review:
+            foreign[entry.path] = len(waiting_pages(ws.conn, sha256=entry.sha256,
+                                                    reason=FOREIGN))
+        if foreign.get(entry.path):
+            warning_line(t("ingest.foreign_pages", path=entry.path, count=foreign[entry.path],
                            name=Path(entry.path).name))
     empty = [str(p) for p in paths if p.is_dir() and not any(
         Path(f.path).is_relative_to(p) for f in report.files)]
     for folder in empty:
         error_line(t("ingest.empty_folder", path=folder), "no_scans")
     if as_json:
-        emit_json(report.as_json())
+        body = report.as_json()
+        for item in body["files"]:
+            item["foreign_pages"] = foreign.get(item["path"], 0)
+        emit_json({**body, "empty_folders": empty})
         error_line(t("ingest.summary", **report.totals))  # stdout holds only the JSON
     else:
         for entry in report.files:

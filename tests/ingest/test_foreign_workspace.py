@@ -33,13 +33,15 @@ def test_foreign_pages_touch_no_applicant_and_go_with_one_command(tmp_path):
     scan = tmp_path / "kiriman_kantor_lain.pdf"
     scan.write_bytes(open(pack["path"], "rb").read())  # noqa: PTH123 - a copy, as handed in
 
-    result = run(tmp_path / "here", "ingest", scan)
+    result = run(tmp_path / "here", "ingest", scan, "--json")
     assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["files"][0]["foreign_pages"] == 5
     notice = [line for line in result.stderr.splitlines() if "ruang kerja lain" in line]
     assert len(notice) == 1 and "5 halaman dari ruang kerja lain" in notice[0]
     assert "review reject --file kiriman_kantor_lain.pdf" in notice[0]
 
     from formgen.core.workspace import open_workspace
+
     with open_workspace(tmp_path / "here") as ws:
         (verdict,) = check_applicants(ws, applicant=mine)
         assert verdict["status"] == "lengkap", verdict  # nothing waits in their name
