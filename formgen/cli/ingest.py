@@ -193,13 +193,17 @@ def review_reject(app: AppContext, page_id: int | None, file: str | None,
     click.echo(t("review.rejected_many", count=len(rejected)))
 
 
+ACCEPT, REJECT = ("terima", "accept"), ("tolak", "reject")  # either language's word
+
+
 @command("finding", help="help.review_finding")
 @argument("finding_id", type=int, metavar="TEMUAN")
-@argument("decision", type=click.Choice(["accept", "reject"]), metavar="accept|reject")
+@argument("decision", type=click.Choice([*ACCEPT, *REJECT], case_sensitive=False),
+          metavar="KEPUTUSAN")
 @pass_app
 def review_finding(app: AppContext, finding_id: int, decision: str) -> None:
     """Accept or overrule a reader's finding."""
-    decide_finding(app.workspace(), finding_id, decision == "accept")
+    decide_finding(app.workspace(), finding_id, decision.lower() in ACCEPT)
     click.echo(t("review.done"))
 
 
