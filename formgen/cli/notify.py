@@ -7,28 +7,25 @@ from datetime import date
 import click
 
 from formgen import notify
-from formgen.cli._common import command, emit_json, error_line, exit_with, json_option, pass_app
+from formgen.cli._common import (argument, command, emit_json, error_line, exit_with, group,
+                                 json_option, option, pass_app)
 from formgen.core.errors import ExitCode, UsageError
 from formgen.core.i18n import t
 
 
-@click.group("notify")
+@group("notify", help="help.notify")
 def notify_group() -> None:
-    """Pesan kepada pemohon lewat e-mail atau WhatsApp (dikirim hanya atas perintah petugas)."""
+    """Messages to applicants by e-mail or WhatsApp, sent only on a clerk's command."""
 
 
 def _send_options(func):
-    func = click.option("--applicant", "applicants", multiple=True, metavar="ID_ATAU_NIK",
-                        help="Pemohon yang dikirimi pesan (boleh berulang).")(func)
-    func = click.option("--all", "all_incomplete", is_flag=True,
-                        help="Semua pemohon yang belum lengkap.")(func)
-    func = click.option("--reminder", "reminder_days", type=click.IntRange(0, 30), default=None,
-                        metavar="HARI", help="Pengingat: pemohon belum lengkap yang tahapan "
-                        "gelombangnya berakhir dalam HARI hari.")(func)
-    func = click.option("--yes", "-y", "confirmed", is_flag=True,
-                        help="Kirim tanpa bertanya lagi.")(func)
-    func = click.option("--today", default=None, metavar="YYYY-MM-DD",
-                        help="Tanggal hari ini (bawaan: tanggal komputer).")(func)
+    func = option("--applicant", "applicants", multiple=True, metavar="ID_ATAU_NIK",
+                  help="help.notify.applicant")(func)
+    func = option("--all", "all_incomplete", is_flag=True, help="help.notify.all")(func)
+    func = option("--reminder", "reminder_days", type=click.IntRange(0, 30), default=None,
+                  metavar="HARI", help="help.notify.reminder")(func)
+    func = option("--yes", "-y", "confirmed", is_flag=True, help="help.notify.yes")(func)
+    func = option("--today", default=None, metavar="TTTT-BB-HH", help="help.notify.today")(func)
     return json_option(pass_app(func))
 
 
@@ -66,37 +63,37 @@ def _run(app, channel: str, applicants, all_incomplete, reminder_days, confirmed
         exit_with(ExitCode.input_rejected)
 
 
-@command("email")
+@command("email", help="help.notify_email")
 @_send_options
 def notify_email(app, applicants, all_incomplete, reminder_days, confirmed, today, as_json):
-    """Kirim e-mail daftar kekurangan (atau pengingat) ke pemohon."""
+    """E-mail the list of what is missing (or a reminder) to applicants."""
     _run(app, "email", applicants, all_incomplete, reminder_days, confirmed, today, as_json)
 
 
-@command("whatsapp")
+@command("whatsapp", help="help.notify_whatsapp")
 @_send_options
 def notify_whatsapp(app, applicants, all_incomplete, reminder_days, confirmed, today, as_json):
-    """Buat tautan WhatsApp berisi pesan untuk pemohon; petugas membukanya sendiri."""
+    """Click-to-chat WhatsApp links with the message; a clerk opens each one."""
     _run(app, "whatsapp", applicants, all_incomplete, reminder_days, True, today, as_json)
 
 
-@command("letters-only")
-@click.argument("who", metavar="ID_ATAU_NIK")
-@click.option("--off", is_flag=True, help="Pemohon boleh dihubungi lagi lewat e-mail/WhatsApp.")
+@command("letters-only", help="help.notify_letters_only")
+@argument("who", metavar="ID_ATAU_NIK")
+@option("--off", is_flag=True, help="help.notify_letters_only.off")
 @pass_app
 def notify_letters_only(app, who: str, off: bool) -> None:
-    """Pemohon hanya mau menerima surat: tidak dikirimi e-mail atau WhatsApp."""
+    """The applicant gets printed letters only, no e-mail or WhatsApp."""
     person = notify.set_letters_only(app.workspace(), who, not off)
     click.echo(t("notify.letters_only_off" if off else "notify.letters_only_on",
                  nama=person["nama"] or person["id"]))
 
 
-@command("history")
-@click.argument("who", metavar="ID_ATAU_NIK")
+@command("history", help="help.notify_history")
+@argument("who", metavar="ID_ATAU_NIK")
 @json_option
 @pass_app
 def notify_history(app, who: str, as_json: bool) -> None:
-    """Riwayat pesan yang dikirim kepada pemohon."""
+    """The messages sent to an applicant."""
     rows = notify.history(app.workspace(), who)
     if as_json:
         emit_json({"messages": rows})
