@@ -15,8 +15,8 @@ from formgen.cli._common import (
     pass_app,
 )
 from formgen.core.errors import ExitCode, UsageError
-from formgen.core.i18n import t
-from formgen.outputs.recap import siki_missing
+from formgen.core.i18n import field_label, t
+from formgen.outputs.recap import siki_column, siki_missing
 
 # ASCII marks: a Windows console or a redirected file may not take other characters
 _MARK = {"ok": "v", "missing": "x", "invalid": "x", "review": "?"}
@@ -37,7 +37,8 @@ def _print_table(results: list[dict], siki: dict[int, list[str]]) -> None:
             for reason in req["reasons"]:
                 click.echo(f"      - {reason}")
         if siki.get(res["applicant"]):
-            click.echo("  " + t("check.siki_missing", fields=", ".join(siki[res["applicant"]])))
+            fields = ", ".join(field_label(k) for k in siki[res["applicant"]])
+            click.echo("  " + t("check.siki_missing", fields=fields))
         click.echo("")
     if results:
         counts = {s: sum(r["status"] == s for r in results)
@@ -56,7 +57,7 @@ def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool
     results = check_applicants(ws, applicant=who)
     siki = siki_missing(ws)
     for res in results:
-        res["siki_missing"] = siki.get(res["applicant"], [])
+        res["siki_missing"] = [siki_column(k) for k in siki.get(res["applicant"], [])]
     written = []
     if letters:
         from formgen.outputs.checklist_letter import write_letters

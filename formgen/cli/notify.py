@@ -7,8 +7,17 @@ from datetime import date
 import click
 
 from formgen import notify
-from formgen.cli._common import (argument, command, emit_json, error_line, exit_with, group,
-                                 json_option, option, pass_app)
+from formgen.cli._common import (
+    argument,
+    command,
+    emit_json,
+    error_line,
+    exit_with,
+    group,
+    json_option,
+    option,
+    pass_app,
+)
 from formgen.core.errors import ExitCode, UsageError
 from formgen.core.i18n import t
 

@@ -146,23 +146,30 @@ def _ijazah_readings(evidence) -> dict[int, dict[str, str]]:
 
 
 def siki_missing(ws: Workspace) -> dict[int, list[str]]:
-    """Per applicant id, the SIKI fields still empty (column names as SIKI spells them)."""
+    """Per applicant id, the keys of the SIKI fields still empty (``proyek``: no project)."""
     return _siki_missing(*_rows(ws))
+
+
+def siki_column(key: str) -> str:
+    """The SIKI column name of a recap key (``proyek`` for the project sheet as a whole)."""
+    for columns in recap_layout()["sheets"].values():
+        for header, column_key in columns:
+            if column_key == key:
+                return str(header)
+    return key
 
 
 def _siki_missing(sheets: dict[str, list], owners: dict[str, list[int]]) -> dict[int, list[str]]:
     layout = recap_layout()
     missing: dict[int, list[str]] = {i: [] for rows in owners.values() for i in rows}
     for sheet, keys in (layout.get("siki_wajib") or {}).items():
-        names = {key: header for header, key in layout["sheets"][sheet]}
         for applicant, row in zip(owners[sheet], sheets[sheet], strict=True):
             values = dict(row)
-            for key in keys:
-                if values.get(key) in (None, "") and names[key] not in missing[applicant]:
-                    missing[applicant].append(names[key])
+            missing[applicant] += [k for k in keys
+                                   if values.get(k) in (None, "") and k not in missing[applicant]]
         if sheet in (layout.get("per_proyek") or ()):
             for applicant in set(missing) - set(owners[sheet]):
-                missing[applicant].append(t("recap.siki_no_project"))
+                missing[applicant].append("proyek")
     return missing
 
 

@@ -5,8 +5,14 @@ import re
 from pathlib import Path
 
 from formgen.checks.rules import load_rules
-from formgen.domain.doctypes import (ATTACHMENT_KINDS, DOC_TYPES, FORMS, HANDED_IN,
-                                     OPTIONAL_FORMS, SEPARATOR)
+from formgen.domain.doctypes import (
+    ATTACHMENT_KINDS,
+    DOC_TYPES,
+    FORMS,
+    HANDED_IN,
+    OPTIONAL_FORMS,
+    SEPARATOR,
+)
 from formgen.forms import pack_docs, template_names
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -107,13 +107,12 @@ def test_siki_missing_names_what_is_still_empty(workspace, cli):
             " WHERE applicant_id = ?", (a,))
     missing = siki_missing(workspace)
     assert missing[a] == []
-    assert "kodepos" in missing[b] and "no_ijazah" in missing[b]
-    assert any("proyek" in m for m in missing[b])
+    assert "kode_pos" in missing[b] and "no_ijazah" in missing[b] and "proyek" in missing[b]
     result = cli("check", "--json")
     data = {r["applicant"]: r for r in json.loads(result.stdout)["applicants"]}
     assert data[a]["siki_missing"] == [] and "kodepos" in data[b]["siki_missing"]
     text = cli("check").stdout
-    assert "Data SIKI yang belum ada: " in text and "kodepos" in text
+    assert "Data SIKI yang belum ada: " in text and "kode pos" in text and "nomor ijazah" in text
 
 
 def test_recap_csv(workspace):
