@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from formgen.cli import checks, demo, forms, ingest, init, privacy, roster, service
+from formgen.cli import checks, demo, forms, ingest, init, privacy, roster, service, staff, web
 from formgen.cli._common import AppContext
 from formgen.core.i18n import LANGUAGES, set_language
 from formgen.core.workspace import DEFAULT_WORKSPACE
 
-_COMMAND_MODULES = (init, roster, forms, ingest, checks, service, demo, privacy)
+_COMMAND_MODULES = (init, roster, forms, ingest, checks, service, demo, privacy, staff,
+                    web)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

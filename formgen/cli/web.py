@@ -1,0 +1,52 @@
+"""formgen serve (the staff web app) and formgen watch (a folder a scanner drops files into)."""
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+import click
+
+from formgen.cli._common import AppContext, command, error_line, pass_app
+from formgen.core.i18n import t
+from formgen.service.accounts import list_users
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def intake_dir_of(app: AppContext) -> Path | None:
+    ws = app.workspace()
+    folder = ws.settings.raw.get("intake", {}).get("dir")
+    if not folder:
+        return None
+    path = Path(str(folder)).expanduser()
+    return path if path.is_absolute() else ws.root / path
+
+
+@command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Alamat yang dilayani (0.0.0.0: seluruh jaringan kantor).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
+@pass_app
+def serve_command(app: AppContext, host: str, port: int) -> None:
+    """Jalankan aplikasi web untuk petugas."""
+    import uvicorn
+
+    from formgen.web import create_app
+
+    ws = app.workspace()
+    if not list_users(ws.conn):
+        error_line(t("web.serve.no_users"))
+    if not _is_loopback(host):
+        error_line(t("web.serve.lan_warning", host=host))
+    web_app = create_app(ws.root, intake_dir=intake_dir_of(app))
+    error_line(t("web.serve.listening", url=f"http://{host}:{port}/"))
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", access_log=False,
+                workers=1, timeout_graceful_shutdown=5)
+
+
+COMMANDS = [serve_command]

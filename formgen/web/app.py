@@ -1,0 +1,62 @@
+"""Build the ASGI app: routes, sessions, CSRF, login check, static files."""
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from formgen.core.workspace import open_workspace
+from formgen.service.accounts import web_secret
+from formgen.web import routes_auth
+from formgen.web.security import AuthMiddleware, CsrfMiddleware
+from formgen.web.state import WebState
+
+SESSION_COOKIE = "formgen_session"
+SESSION_MAX_AGE = int(timedelta(hours=10).total_seconds())  # one working day
+
+
+def _route_modules():
+    from formgen.web import routes_applicant, routes_intake, routes_media, routes_verify
+
+    return (routes_auth, routes_verify, routes_applicant, routes_media, routes_intake)
+
+
+def create_app(root: Path, *, intake_dir: Path | None = None, worker: bool = True) -> Starlette:
+    """The web app over the workspace at ``root``."""
+    ws = open_workspace(Path(root))
+    secret = web_secret(ws.conn)
+    ws.close()
+    state = WebState(root=Path(root))
+    routes = [r for module in _route_modules() for r in module.ROUTES]
+    routes.append(Mount("/static", StaticFiles(packages=[("formgen.web", "static")]),
+                        name="static"))
+    middleware = [
+        Middleware(SessionMiddleware, secret_key=secret, session_cookie=SESSION_COOKIE,
+                   max_age=SESSION_MAX_AGE, same_site="strict", https_only=False),
+        Middleware(CsrfMiddleware),
+        Middleware(AuthMiddleware, conn_factory=state.conn),
+    ]
+    if worker:
+        from formgen.web.intake import IntakeWorker
+
+        state.intake = IntakeWorker(Path(root), watch_dir=intake_dir)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        if state.intake is not None:
+            state.intake.start()
+        try:
+            yield
+        finally:
+            if state.intake is not None:
+                state.intake.stop()
+
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.web = state
+    return app
