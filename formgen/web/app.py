@@ -22,9 +22,16 @@ SESSION_MAX_AGE = int(timedelta(hours=10).total_seconds())  # one working day
 
 
 def _route_modules():
-    from formgen.web import routes_applicant, routes_intake, routes_media, routes_verify
+    from formgen.web import (
+        routes_applicant,
+        routes_dashboard,
+        routes_intake,
+        routes_media,
+        routes_verify,
+    )
 
-    return (routes_auth, routes_verify, routes_applicant, routes_media, routes_intake)
+    return (routes_auth, routes_dashboard, routes_verify, routes_applicant, routes_media,
+            routes_intake)
 
 
 def create_app(root: Path, *, intake_dir: Path | None = None, worker: bool = True) -> Starlette:
