@@ -49,4 +49,44 @@ def serve_command(app: AppContext, host: str, port: int) -> None:
                 workers=1, timeout_graceful_shutdown=5)
 
 
-COMMANDS = [serve_command]
+def _report_line(result) -> str:
+    if result.status == "failed":
+        return t("web.watch.failed", name=result.name, reason=result.report.error or "",
+                 code=result.report.error_code or "")
+    r = result.report
+    return t("web.watch.done", name=result.name, status=t(f"ingest.status.{result.status}"),
+             pages=r.pages, attributed=r.attributed, review=r.review, blank=r.blank)
+
+
+@command("watch")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--settle", type=click.FloatRange(0.2, 600), default=3.0, show_default=True,
+              help="Detik tanpa perubahan sebelum berkas diambil.")
+@click.option("--interval", type=click.FloatRange(0.1, 600), default=1.0, show_default=True,
+              help="Detik antara dua pemeriksaan folder.")
+@click.option("--once", is_flag=True, help="Proses yang ada, lalu berhenti.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Jumlah proses paralel (bawaan: semua inti CPU).")
+@pass_app
+def watch_command(app: AppContext, folder: Path, settle: float, interval: float, once: bool,
+                  jobs: int | None) -> None:
+    """Masukkan otomatis pindaian yang diletakkan pemindai di FOLDER."""
+    import time
+
+    from formgen.service.watchfolder import WatchFolder
+
+    ws = app.workspace()
+    watcher = WatchFolder(folder, settle=settle, jobs=jobs)
+    error_line(t("web.watch.started", folder=str(folder)))
+    try:
+        while True:
+            for result in watcher.poll(ws):
+                click.echo(_report_line(result))
+            if once and not watcher.candidates():
+                return
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        error_line(t("web.watch.stopped"))
+
+
+COMMANDS = [serve_command, watch_command]

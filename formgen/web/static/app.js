@@ -133,8 +133,81 @@ function setupApplicantSearch() {
   });
 }
 
+// -- intake: drag and drop, upload progress, reading progress ----------------------------------
+function renderJobs(box, jobs) {
+  const states = JSON.parse(box.dataset.states);
+  box.innerHTML = "";
+  if (!jobs.length) {
+    const p = document.createElement("p");
+    p.className = "muted";
+    p.textContent = box.dataset.empty;
+    box.appendChild(p);
+    return;
+  }
+  jobs.forEach((job) => {
+    const div = document.createElement("div");
+    div.className = "job card";
+    const head = document.createElement("div");
+    head.innerHTML = "<b></b> · <span></span>";
+    head.querySelector("b").textContent = job.names.join(", ");
+    head.querySelector("span").textContent = `${states[job.state] || job.state} (${job.user})`;
+    div.appendChild(head);
+    if (job.state === "running" || job.state === "waiting") {
+      const bar = document.createElement("progress");
+      bar.max = Math.max(job.total, 1);
+      bar.value = job.done;
+      div.appendChild(bar);
+    }
+    job.lines.concat(job.summary ? [job.summary] : []).forEach((line) => {
+      const l = document.createElement("div");
+      l.className = "muted";
+      l.textContent = line;
+      div.appendChild(l);
+    });
+    box.appendChild(div);
+  });
+}
+
+async function pollJobs(box) {
+  try {
+    const answer = await fetch("/api/intake/jobs", {credentials: "same-origin"});
+    if (answer.ok) renderJobs(box, (await answer.json()).jobs);
+  } catch (err) { /* the next poll tries again */ }
+  setTimeout(() => pollJobs(box), 1500);
+}
+
+function setupIntake() {
+  const form = document.getElementById("upload-form");
+  if (!form) return;
+  const drop = document.getElementById("drop");
+  const input = document.getElementById("files");
+  const bar = document.getElementById("upload-progress");
+  ["dragenter", "dragover"].forEach((ev) => drop.addEventListener(ev, (e) => {
+    e.preventDefault(); drop.classList.add("over");
+  }));
+  ["dragleave", "drop"].forEach((ev) => drop.addEventListener(ev, (e) => {
+    e.preventDefault(); drop.classList.remove("over");
+  }));
+  drop.addEventListener("drop", (e) => { input.files = e.dataTransfer.files; });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!input.files.length) { input.click(); return; }
+    const data = new FormData();
+    Array.from(input.files).forEach((f) => data.append("files", f, f.name));
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/intake/upload");
+    xhr.setRequestHeader("X-CSRF-Token", csrf());
+    xhr.setRequestHeader("Accept", "application/json");
+    bar.hidden = false;
+    xhr.upload.onprogress = (p) => { if (p.lengthComputable) bar.value = (100 * p.loaded) / p.total; };
+    xhr.onload = () => { bar.value = 100; input.value = ""; setTimeout(() => { bar.hidden = true; }, 800); };
+    xhr.send(data);
+  });
+  pollJobs(document.getElementById("jobs"));
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setupStation();
   setupApplicantSearch();
-  if (typeof setupIntake === "function") setupIntake();
+  setupIntake();
 });

@@ -1,0 +1,45 @@
+"""Uploading scans through the browser: one background worker reads them, progress is shown."""
+from __future__ import annotations
+
+import time
+
+from starlette.testclient import TestClient
+
+from formgen.web import create_app
+from formgen.web.routes_intake import upload_name
+from tests.support.badinputs import sample_pdf
+from tests.web.conftest import login, page_csrf
+
+
+def test_upload_names_are_made_safe():
+    assert upload_name("../../etc/passwd", set()) == "passwd.bin"
+    assert upload_name("C:\\scan\\Hal 1.PDF", set()) == "Hal_1.pdf"
+    assert upload_name("/abs/scan.pdf", {"scan.pdf"}) == "scan-2.pdf"
+
+
+def test_upload_is_read_in_the_background(staff_ws):
+    with TestClient(create_app(staff_ws.root), follow_redirects=False) as client:
+        assert login(client, "citra").status_code == 303
+        files = [("files", ("../../a b.pdf", sample_pdf(2), "application/pdf")),
+                 ("files", ("kedua.pdf", sample_pdf(1), "application/pdf"))]
+        refused = client.post("/intake/upload", files=files)
+        assert refused.status_code == 403
+        token = page_csrf(client, "/intake")
+        answer = client.post("/intake/upload", files=files,
+                             headers={"X-CSRF-Token": token, "Accept": "application/json"})
+        assert answer.status_code == 202, answer.text
+        end = time.monotonic() + 120
+        while time.monotonic() < end:
+            jobs = client.get("/api/intake/jobs").json()["jobs"]
+            if jobs and jobs[0]["state"] in ("done", "failed"):
+                break
+            time.sleep(0.3)
+        job = jobs[0]
+        assert job["state"] == "done", job
+        assert job["total"] == 3 and job["done"] == 3
+        assert "3" in job["summary"] and len(job["lines"]) == 2
+        assert job["names"] == ["a_b.pdf", "kedua.pdf"]
+    names = {r[0] for r in staff_ws.conn.execute("SELECT original_name FROM files")}
+    assert names == {"a_b.pdf", "kedua.pdf"}
+    assert staff_ws.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 3
+    assert not list((staff_ws.root / "tmp" / "uploads").glob("job*/*"))
