@@ -19,6 +19,7 @@ THUMB_SIDES = {"s": 240, "m": 520, "l": 1100}
 CROP_MARGIN_MM = 4.0
 CROP_MAX_WIDTH = 1120
 JPEG_QUALITY = 80
+PAPER_LEVEL = 225  # grey level below which a pixel is ink, not paper
 _CACHE_ITEMS = 512
 
 
@@ -108,6 +109,20 @@ def _box_rect(conn: sqlite3.Connection, page: sqlite3.Row, name: str):
         return None, None
 
 
+def _content_box(image: Image.Image) -> tuple[int, int, int, int]:
+    """The box around everything darker than the paper, with a small margin."""
+    small = image.convert("L")
+    small.thumbnail((400, 400))
+    ink = small.point(lambda v: 255 if v < PAPER_LEVEL else 0)
+    box = ink.getbbox()
+    if box is None:
+        return (0, 0, image.width, image.height)
+    fx, fy = image.width / small.width, image.height / small.height
+    pad = 4
+    return (max(0, int((box[0] - pad) * fx)), max(0, int((box[1] - pad) * fy)),
+            min(image.width, int((box[2] + pad) * fx)), min(image.height, int((box[3] + pad) * fy)))
+
+
 def field_crop(root: Path, conn: sqlite3.Connection, finding_id: int) -> bytes | None:
     """The part of the upright page where the field is (the whole page for attachments)."""
     row = conn.execute("SELECT f.kind, f.name, p.* FROM findings f JOIN pages p "
@@ -121,10 +136,11 @@ def field_crop(root: Path, conn: sqlite3.Connection, finding_id: int) -> bytes |
         return found
     rect, size_mm = _box_rect(conn, row, row["name"]) if row["kind"] == "field" else (None, None)
     with Image.open(path) as image:
-        if rect is None:
-            image.draft(image.mode, (CROP_MAX_WIDTH, CROP_MAX_WIDTH))
-            image.thumbnail((CROP_MAX_WIDTH, CROP_MAX_WIDTH))
-            found = _encode(image)
+        if rect is None:  # an attachment: what is on the sheet (a KTP card, a diploma)
+            image.draft(image.mode, (CROP_MAX_WIDTH * 2, CROP_MAX_WIDTH * 2))
+            content = image.crop(_content_box(image))
+            content.thumbnail((CROP_MAX_WIDTH, CROP_MAX_WIDTH))
+            found = _encode(content)
         else:
             sx, sy = image.width / size_mm[0], image.height / size_mm[1]
             x, y, w, h = rect
