@@ -24,6 +24,7 @@ BENCHMARKS = [
     ("accuracy.py", ["--applicants", "50"], ["--applicants", "12"]),
     ("bench_dossier.py", ["--applicants", "100"], ["--applicants", "10"]),
     ("bench_memory.py", [], ["--quick"]),
+    ("bench_web.py", [], ["--applicants", "40", "--requests", "10"]),
 ]
 
 

@@ -16,6 +16,7 @@ from formgen.service.accounts import web_secret
 from formgen.web import routes_auth
 from formgen.web.security import AuthMiddleware, CsrfMiddleware
 from formgen.web.state import WebState
+from formgen.web.warmer import CropWarmer
 
 SESSION_COOKIE = "formgen_session"
 SESSION_MAX_AGE = int(timedelta(hours=10).total_seconds())  # one working day
@@ -54,15 +55,19 @@ def create_app(root: Path, *, intake_dir: Path | None = None, worker: bool = Tru
 
         state.intake = IntakeWorker(Path(root), watch_dir=intake_dir)
 
+    warmer = CropWarmer(state) if worker else None
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        if state.intake is not None:
-            state.intake.start()
+        for part in (state.intake, warmer):
+            if part is not None:
+                part.start()
         try:
             yield
         finally:
-            if state.intake is not None:
-                state.intake.stop()
+            for part in (warmer, state.intake):
+                if part is not None:
+                    part.stop()
 
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.web = state

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -15,7 +16,7 @@ from formgen.outputs.dossier import write_dossiers
 from formgen.web.downloads import file_response
 from formgen.web.labels import doc_label, field_label, status_label
 from formgen.web.routes_auth import require
-from formgen.web.state import render, with_ws
+from formgen.web.state import render, state_of, with_ws
 from formgen.web.views import STATUS_ORDER, applicant_list, applicant_view
 
 
@@ -23,20 +24,24 @@ async def applicants(request: Request) -> Response:
     query = request.query_params.get("q", "")[:64]
     status = request.query_params.get("status", "")
     status = status if status in STATUS_ORDER else ""
-    rows = await with_ws(request, applicant_list, query=query, status=status)
+    state = state_of(request)
+    rows = await run_in_threadpool(lambda: applicant_list(list(state.verdicts().values()),
+                                                          query=query, status=status))
     return render(request, "applicants.html", rows=rows, q=query, status=status,
                   statuses=STATUS_ORDER, status_label=status_label)
 
 
-def _view(ws, applicant_id: int) -> dict:
-    try:
-        return applicant_view(ws, applicant_id)
-    except InputError as exc:
-        raise HTTPException(404) from exc
+def _view(state, applicant_id: int) -> dict:
+    verdicts = state.verdicts()
+    if applicant_id not in verdicts:
+        raise HTTPException(404)
+    return applicant_view(state.workspace(), applicant_id, verdicts=verdicts,
+                          evidence=state.evidence(), fields=state.fields())
 
 
 async def applicant(request: Request) -> Response:
-    view = await with_ws(request, _view, request.path_params["applicant_id"])
+    state = state_of(request)
+    view = await run_in_threadpool(_view, state, request.path_params["applicant_id"])
     return render(request, "applicant.html", v=view, status_label=status_label,
                   doc_label=doc_label, field_label=field_label,
                   message=request.query_params.get("msg"))

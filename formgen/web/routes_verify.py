@@ -1,6 +1,7 @@
 """The verification station: unsure fields keyed in, pages assigned, typed, turned, rejected."""
 from __future__ import annotations
 
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -12,9 +13,9 @@ from formgen.ingest.queries import list_pages
 from formgen.ingest.review import DOC_TYPES, assign_page, reject_page, set_page_type
 from formgen.service.corrections import FieldConflict, decide_field
 from formgen.service.pageturn import turn_page
-from formgen.service.verify_queue import field_queue, queue_counts
+from formgen.service.verify_queue import queue_counts
 from formgen.web.labels import field_label, status_label
-from formgen.web.state import render, with_conn, with_ws
+from formgen.web.state import render, state_of, with_conn, with_ws
 
 ROWS_PER_SCREEN = 40
 
@@ -28,8 +29,9 @@ def _int_param(request: Request, name: str) -> int | None:
     return int(value)
 
 
-def _station(conn, key, page_id, applicant_id):
-    every = field_queue(conn)
+def _station(state, key, page_id, applicant_id):
+    every = state.fields()
+    conn = state.conn()
     counts = queue_counts(every)
     if key is not None and key not in counts:
         key = None
@@ -44,8 +46,8 @@ def _station(conn, key, page_id, applicant_id):
 async def station(request: Request) -> Response:
     key = request.query_params.get("field")
     page_id, applicant_id = _int_param(request, "page"), _int_param(request, "applicant")
-    counts, key, items, total, pages_waiting = await with_conn(
-        request, _station, key, page_id, applicant_id)
+    counts, key, items, total, pages_waiting = await run_in_threadpool(
+        _station, state_of(request), key, page_id, applicant_id)
     return render(request, "verify.html", counts=counts, key=key, items=items, total=total,
                   pages_waiting=pages_waiting, field_label=field_label, all_count=sum(
                       counts.values()))

@@ -10,9 +10,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
+from formgen.checks import check_applicants, load_evidence, load_rules
 from formgen.core.i18n import get_language, t
 from formgen.core.workspace import Workspace, open_workspace
+from formgen.service.verify_queue import field_queue
 from formgen.web.security import LoginLimiter, csrf_token
+from formgen.web.snapshot import Snapshot
 
 
 @dataclass
@@ -22,6 +25,7 @@ class WebState:
     intake: object | None = None  # the background ingest worker (formgen.web.intake)
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _templates: Jinja2Templates | None = field(default=None, repr=False)
+    _snapshot: Snapshot | None = field(default=None, repr=False)
 
     def workspace(self) -> Workspace:
         """This thread's open workspace (SQLite connections stay in their thread)."""
@@ -32,6 +36,27 @@ class WebState:
 
     def conn(self):
         return self.workspace().conn
+
+    # -- shared reads, rebuilt when the database changed -----------------------------------
+    @property
+    def snapshot(self) -> Snapshot:
+        if self._snapshot is None:
+            self._snapshot = Snapshot(self.workspace().db_path)
+        return self._snapshot
+
+    def evidence(self):
+        return self.snapshot.get("evidence", lambda: load_evidence(self.conn()))
+
+    def verdicts(self) -> dict[int, dict]:
+        """applicant id -> verdict (``formgen check`` shape), for every applicant."""
+        return self.snapshot.get("verdicts", lambda: {
+            v["applicant"]: v for v in check_applicants(self.workspace(), rules=load_rules(),
+                                                        evidence=self.evidence())})
+
+    def fields(self):
+        """Every reading that needs a person (formgen.service.verify_queue)."""
+        return self.snapshot.get("fields", lambda: field_queue(self.conn(),
+                                                               evidence=self.evidence()))
 
     @property
     def templates(self) -> Jinja2Templates:

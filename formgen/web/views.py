@@ -4,17 +4,15 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from formgen.checks import check_applicants, find_applicants, load_evidence, load_rules
+from formgen.checks import find_applicants, load_rules
 from formgen.core.workspace import Workspace
-from formgen.service.verify_queue import field_queue
 
 STATUS_ORDER = ("perlu_diperiksa", "belum_lengkap", "lengkap")
 _FACT_KEYS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
               "kelurahan", "kecamatan", "no_hp", "pendidikan", "jabatan_kerja", "jenjang")
 
 
-def applicant_list(ws: Workspace, *, query: str = "", status: str = "") -> list[dict]:
-    verdicts = check_applicants(ws)
+def applicant_list(verdicts: list[dict], *, query: str = "", status: str = "") -> list[dict]:
     query = " ".join(query.split()).upper()
     rows = [v for v in verdicts
             if (not query or query in (v["nama"] or "").upper() or query in (v["nik"] or ""))
@@ -23,11 +21,12 @@ def applicant_list(ws: Workspace, *, query: str = "", status: str = "") -> list[
     return rows
 
 
-def applicant_view(ws: Workspace, applicant_id: int) -> dict:
+def applicant_view(ws: Workspace, applicant_id: int, *, verdicts: dict[int, dict], evidence,
+                   fields: list) -> dict:
+    """One applicant's screen from the shared reads (``formgen.web.state.WebState``)."""
     conn = ws.conn
     (person,) = find_applicants(conn, applicant_id)
-    verdict = check_applicants(ws, applicant=applicant_id)[0]
-    evidence = load_evidence(conn)
+    verdict = verdicts[applicant_id]
     requirements = []
     for req in load_rules().requirements:
         counted = evidence.counted_pages(applicant_id, req.docs)
@@ -41,8 +40,7 @@ def applicant_view(ws: Workspace, applicant_id: int) -> dict:
                          (person["batch_id"],)).fetchone() if person["batch_id"] else None
     return {"person": person, "facts": [(k, person.get(k)) for k in _FACT_KEYS],
             "verdict": verdict, "requirements": requirements,
-            "fields_waiting": len(field_queue(conn, applicant_id=applicant_id,
-                                              evidence=evidence)),
+            "fields_waiting": sum(1 for f in fields if f.applicant_id == applicant_id),
             "dossier": dict(dossier) if dossier else None,
             "batch": batch["name"] if batch else None, "history": history(conn, applicant_id)}
 
