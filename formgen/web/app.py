@@ -14,7 +14,7 @@ from starlette.staticfiles import StaticFiles
 from formgen.core.workspace import open_workspace
 from formgen.service.accounts import web_secret
 from formgen.web import routes_auth
-from formgen.web.security import AuthMiddleware, CsrfMiddleware
+from formgen.web.security import AuthMiddleware, CsrfMiddleware, SecurityHeadersMiddleware
 from formgen.web.state import WebState
 from formgen.web.warmer import CropWarmer
 
@@ -45,6 +45,7 @@ def create_app(root: Path, *, intake_dir: Path | None = None, worker: bool = Tru
     routes.append(Mount("/static", StaticFiles(packages=[("formgen.web", "static")]),
                         name="static"))
     middleware = [
+        Middleware(SecurityHeadersMiddleware),
         Middleware(SessionMiddleware, secret_key=secret, session_cookie=SESSION_COOKIE,
                    max_age=SESSION_MAX_AGE, same_site="strict", https_only=False),
         Middleware(CsrfMiddleware),

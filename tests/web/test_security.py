@@ -7,7 +7,10 @@ from tests.web.conftest import PASSWORD, csrf_of, login, page_csrf
 
 def test_health_without_login(make_client):
     client = make_client()
-    assert client.get("/healthz").status_code == 200
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
 
 
 def test_nothing_without_login(make_client):

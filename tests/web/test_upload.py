@@ -43,3 +43,17 @@ def test_upload_is_read_in_the_background(staff_ws):
     assert names == {"a_b.pdf", "kedua.pdf"}
     assert staff_ws.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 3
     assert not list((staff_ws.root / "tmp" / "uploads").glob("job*/*"))
+
+
+def test_serve_watches_the_intake_folder(staff_ws, tmp_path):
+    inbox = tmp_path / "pemindai"
+    inbox.mkdir()
+    with TestClient(create_app(staff_ws.root, intake_dir=inbox), follow_redirects=False) as client:
+        (inbox / "scan_001.pdf").write_bytes(sample_pdf(2))
+        end = time.monotonic() + 120
+        while time.monotonic() < end and not (inbox / "processed" / "scan_001.pdf").exists():
+            time.sleep(0.3)
+        assert (inbox / "processed" / "scan_001.pdf").exists()
+        assert login(client, "citra").status_code == 303
+        assert "scan_001.pdf" in client.get("/intake").text
+    assert staff_ws.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 2
