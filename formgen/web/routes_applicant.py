@@ -9,10 +9,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from formgen.checks import check_applicants, find_applicants
+from formgen.checks import check_applicants
 from formgen.core.errors import InputError
 from formgen.outputs.checklist_letter import build_letter
 from formgen.outputs.dossier import write_dossiers
+from formgen.roster.store import select_applicants
 from formgen.web.downloads import file_response
 from formgen.web.labels import doc_label, field_label, status_label
 from formgen.web.routes_auth import require
@@ -49,7 +50,7 @@ async def applicant(request: Request) -> Response:
 
 def _letter(ws, applicant_id: int) -> tuple[bytes, str]:
     try:
-        (person,) = find_applicants(ws.conn, applicant_id)
+        (person,) = select_applicants(ws.conn, applicant_id)
     except InputError as exc:
         raise HTTPException(404) from exc
     verdict = check_applicants(ws, applicant=applicant_id)[0]

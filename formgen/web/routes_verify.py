@@ -9,8 +9,9 @@ from starlette.routing import Route
 
 from formgen.core.errors import InputError
 from formgen.core.i18n import t
+from formgen.domain.doctypes import DOC_TYPES
 from formgen.ingest.queries import list_pages
-from formgen.ingest.review import DOC_TYPES, assign_page, reject_page, set_page_type
+from formgen.ingest.review import assign_page, reject_page, set_page_type
 from formgen.service.corrections import FieldConflict, decide_field
 from formgen.service.pageturn import turn_page
 from formgen.service.verify_queue import queue_counts

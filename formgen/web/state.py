@@ -5,13 +5,14 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import PackageLoader
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
 from formgen.checks import check_applicants, load_evidence, load_rules
 from formgen.core.i18n import get_language, t
+from formgen.core.jinjaenv import sandboxed_environment
 from formgen.core.workspace import Workspace, open_workspace
 from formgen.service.verify_queue import field_queue
 from formgen.web.security import LoginLimiter, csrf_token
@@ -61,8 +62,8 @@ class WebState:
     @property
     def templates(self) -> Jinja2Templates:
         if self._templates is None:
-            env = Environment(loader=PackageLoader("formgen.web", "templates"),
-                              autoescape=select_autoescape(default=True))
+            env = sandboxed_environment(loader=PackageLoader("formgen.web", "templates"),
+                                        autoescape=True)
             env.globals.update(t=t, lang=get_language)
             self._templates = Jinja2Templates(env=env)
         return self._templates
@@ -74,6 +75,8 @@ def state_of(request: Request) -> WebState:
 
 def render(request: Request, name: str, status_code: int = 200, **context: object):
     """A page from formgen/web/templates with the user, CSRF token and messages at hand."""
+    for optional in ("error", "username", "message"):
+        context.setdefault(optional, None)
     context.update(request=request, user=request.scope.get("state", {}).get("user"),
                    csrf=csrf_token(request.session), path=request.url.path)
     return state_of(request).templates.TemplateResponse(request, name, context,

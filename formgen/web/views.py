@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from formgen.checks import find_applicants, load_rules
+from formgen.checks import load_rules
 from formgen.core.workspace import Workspace
+from formgen.roster.store import select_applicants
 
 STATUS_ORDER = ("perlu_diperiksa", "belum_lengkap", "lengkap")
 _FACT_KEYS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
@@ -25,7 +26,7 @@ def applicant_view(ws: Workspace, applicant_id: int, *, verdicts: dict[int, dict
                    fields: list) -> dict:
     """One applicant's screen from the shared reads (``formgen.web.state.WebState``)."""
     conn = ws.conn
-    (person,) = find_applicants(conn, applicant_id)
+    (person,) = select_applicants(conn, applicant_id)
     verdict = verdicts[applicant_id]
     requirements = []
     for req in load_rules().requirements:

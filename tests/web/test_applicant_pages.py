@@ -45,6 +45,7 @@ def test_dossier_needs_a_verifikator(make_client, two_apps):
     pdf = verifier.get(f"/applicants/{done}/dossier.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert clerk.get(f"/applicants/{done}/dossier.pdf").status_code == 403
+    assert f"/applicants/{done}/dossier.pdf" in verifier.get(f"/applicants/{done}").text
     history = ws.conn.execute("SELECT user FROM audit WHERE action = 'dossier'").fetchone()
     assert history["user"] == "budi"
 
@@ -62,3 +63,15 @@ def test_dashboard_and_recap(make_client, two_apps):
     assert response.status_code == 200 and response.content[:2] == b"PK"
     for bad in ("/recap/..%2fformgen.toml", "/recap/%2Fetc%2Fpasswd", "/recap/formgen.toml"):
         assert client.get(bad).status_code == 404, bad
+
+
+def test_every_screen_in_english(make_client, two_apps):
+    ws, done, short = two_apps
+    client = make_client("ani")
+    token = page_csrf(client)
+    client.post("/lang", data={"lang": "en", "back": "/", "csrf_token": token})
+    for path in ("/", "/verify", "/verify/pages", "/applicants", f"/applicants/{short}",
+                 "/intake", "/users"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Log out" in response.text and "Keluar" not in response.text, path
