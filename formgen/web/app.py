@@ -48,8 +48,9 @@ def create_app(root: Path, *, intake_dir: Path | None = None, worker: bool = Tru
         Middleware(SecurityHeadersMiddleware),
         Middleware(SessionMiddleware, secret_key=secret, session_cookie=SESSION_COOKIE,
                    max_age=SESSION_MAX_AGE, same_site="strict", https_only=False),
-        Middleware(CsrfMiddleware),
+        # who first (no session: 401 or the login page), then whether the form is genuine
         Middleware(AuthMiddleware, conn_factory=state.conn),
+        Middleware(CsrfMiddleware),
     ]
     if worker:
         from formgen.web.intake import IntakeWorker

@@ -21,7 +21,7 @@ def test_nothing_without_login(make_client):
         assert response.headers["location"].endswith("/login")
     for path in ("/api/queue", "/api/anything"):
         assert client.get(path).status_code == 401
-        assert client.post(path, json={}).status_code in (401, 403)
+        assert client.post(path, json={}).status_code == 401
 
 
 def test_login_form_and_session(make_client):
@@ -118,3 +118,16 @@ def test_language_switch(make_client):
     assert "Keluar" in client.get("/").text
     client.post("/lang", data={"lang": "en", "back": "//evil.example", "csrf_token": token})
     assert "Log out" in client.get("/").text
+
+
+def test_serve_binds_loopback_and_warns_for_the_lan(cli, staff_ws, monkeypatch):
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    quiet = cli("serve", "--port", "8765")
+    assert quiet.exit_code == 0 and calls[-1]["host"] == "127.0.0.1"
+    assert "PERINGATAN" not in quiet.stderr
+    loud = cli("serve", "--host", "0.0.0.0", "--port", "8765")
+    assert loud.exit_code == 0 and calls[-1]["host"] == "0.0.0.0"
+    assert "PERINGATAN" in loud.stderr
