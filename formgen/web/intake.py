@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 UPLOADS = "uploads"
 KEPT_JOBS = 30
+PARTIAL = ".part"  # an upload still being received
 WATCH_INTERVAL = 2.0
 
 
@@ -48,7 +49,7 @@ class IntakeWorker:
         self.root, self.watch_dir, self.page_jobs = Path(root), watch_dir, jobs
         self._queue: queue.Queue[IntakeJob | None] = queue.Queue()
         self._jobs: list[IntakeJob] = []
-        self._ids = itertools.count(1)
+        self._ids = itertools.count(_next_job_number(self.root / "tmp" / UPLOADS))
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self.watch_lines: list[str] = []
@@ -76,6 +77,7 @@ class IntakeWorker:
     # -- the worker thread ---------------------------------------------------------------
     def start(self) -> None:
         if self._thread is None:
+            self._recover()
             self._thread = threading.Thread(target=self._run, name="formgen-intake", daemon=True)
             self._thread.start()
 
@@ -84,6 +86,17 @@ class IntakeWorker:
             self._queue.put(None)
             self._thread.join(timeout=30)
             self._thread = None
+
+    def _recover(self) -> None:
+        """Uploads a stopped server had not read yet are read now: none is lost."""
+        folder = self.root / "tmp" / UPLOADS
+        for job_dir in sorted(folder.glob("job*")) if folder.is_dir() else ():
+            names = sorted(p.name for p in job_dir.iterdir() if not p.name.endswith(PARTIAL))
+            if not names:
+                shutil.rmtree(job_dir, ignore_errors=True)
+                continue
+            number = int(job_dir.name[3:]) if job_dir.name[3:].isdigit() else next(self._ids)
+            self.submit(number, job_dir, names, t("web.intake.recovered"))
 
     def _run(self) -> None:
         ws = open_workspace(self.root)
@@ -118,8 +131,8 @@ class IntakeWorker:
 
         acting = db.acting_user.set(job.user)  # the audit log names who uploaded
         try:
-            report = ingest_paths(ws, [job.folder], jobs=self.page_jobs, progress=advance,
-                                  on_total=set_total)
+            report = ingest_paths(ws, [job.folder / name for name in job.names],
+                                  jobs=self.page_jobs, progress=advance, on_total=set_total)
         except Exception as exc:  # the worker lives on for the next job
             log.exception("intake job %d failed", job.id)
             job.state, job.summary = "failed", str(getattr(exc, "message", exc))
@@ -147,3 +160,9 @@ class IntakeWorker:
                 self.watch_lines = [line, *self.watch_lines][:KEPT_JOBS]
         except Exception:
             log.exception("watched folder pass failed")
+
+
+def _next_job_number(folder: Path) -> int:
+    numbers = [int(p.name[3:]) for p in folder.glob("job*") if p.name[3:].isdigit()] \
+        if folder.is_dir() else []
+    return max(numbers, default=0) + 1

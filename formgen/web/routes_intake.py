@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from formgen.core.safenames import safe_component, unique_name
 from formgen.ingest.discover import SCAN_SUFFIXES
+from formgen.web.intake import PARTIAL
 from formgen.web.state import render, state_of
 
 MAX_FILES = 50
@@ -51,7 +52,8 @@ async def upload(request: Request) -> Response:
     for item in files:
         name = upload_name(item.filename, set(names))
         size = 0
-        with (folder / name).open("wb") as out:
+        partial = folder / f"{name}{PARTIAL}"
+        with partial.open("wb") as out:
             while chunk := await item.read(1 << 20):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
@@ -59,6 +61,7 @@ async def upload(request: Request) -> Response:
                     shutil.rmtree(folder, ignore_errors=True)
                     return JSONResponse({"error": "too_large", "name": item.filename}, 413)
                 out.write(chunk)
+        partial.replace(folder / name)  # complete: a restarted server may read it
         names.append(name)
     user = request.scope["state"]["user"].name
     job = worker.submit(job_id, folder, names, user)

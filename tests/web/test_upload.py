@@ -57,3 +57,22 @@ def test_serve_watches_the_intake_folder(staff_ws, tmp_path):
         assert login(client, "citra").status_code == 303
         assert "scan_001.pdf" in client.get("/intake").text
     assert staff_ws.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 2
+
+
+def test_upload_left_by_a_stopped_server_is_read_after_restart(staff_ws):
+    left = staff_ws.root / "tmp" / "uploads" / "job000007"
+    left.mkdir(parents=True)
+    (left / "tertinggal.pdf").write_bytes(sample_pdf(2))
+    (left / "setengah.pdf.part").write_bytes(sample_pdf(1)[:100])  # never finished arriving
+    with TestClient(create_app(staff_ws.root), follow_redirects=False) as client:
+        assert login(client, "citra").status_code == 303
+        end = time.monotonic() + 120
+        while time.monotonic() < end:
+            jobs = client.get("/api/intake/jobs").json()["jobs"]
+            if jobs and jobs[-1]["state"] == "done":
+                break
+            time.sleep(0.3)
+        assert jobs[-1]["names"] == ["tertinggal.pdf"] and jobs[-1]["state"] == "done"
+        _, folder = client.app.state.web.intake.upload_folder()
+        assert folder.name == "job000008"  # new uploads never reuse a left folder
+    assert staff_ws.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 2
