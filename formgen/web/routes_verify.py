@@ -111,8 +111,11 @@ def _page_view(conn, page_id: int):
                        "WHERE p.id = ?", (page_id,)).fetchone()
     if row is None:
         raise HTTPException(404)
-    following = next((i for i in ids if i != page_id and ids.index(i) > ids.index(page_id)),
-                     None) if page_id in ids else (ids[0] if ids else None)
+    if page_id in ids:  # the page after this one in the queue
+        at = ids.index(page_id)
+        following = ids[at + 1] if at + 1 < len(ids) else None
+    else:
+        following = ids[0] if ids else None
     hint = None
     if row["pack_id"]:
         hint = conn.execute("SELECT a.id, a.nama, a.nik FROM packs k JOIN applicants a "

@@ -17,6 +17,7 @@ import pytest
 
 from formgen.service.accounts import add_user
 from formgen.service.verify_queue import field_queue
+from tests.support.checks_workspace import add_page, ktp_image
 from tests.support.web_workspace import batch_for, office_workspace
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
@@ -35,6 +36,10 @@ def _free_port() -> int:
 def served(workspace):
     ids = office_workspace(workspace, 8)
     batch_for(workspace, ids)
+    owner = workspace.conn.execute("SELECT id, nik, nama FROM applicants WHERE id = ?",
+                                   (ids[-1],)).fetchone()
+    add_page(workspace, None, "ktp", image=ktp_image(owner["nik"], owner["nama"]),
+             review="no_separator", findings=[("ktp", "nik", owner["nik"])])
     add_user(workspace.conn, "citra", "petugas", PASSWORD)
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "formgen", "--workspace",
@@ -151,6 +156,22 @@ def test_keyboard_walk_through_station(served, browser, tmp_path):
     _wait(lambda: browser.execute_script(
         "const i = document.querySelector('img.chart'); return !i || i.complete;"))
     browser.save_screenshot(str(shots / "05_dashboard.png"))
+    # a page without an owner: found by name and assigned, keyboard only
+    waiting = ws.conn.execute("SELECT id FROM pages WHERE review IS NOT NULL").fetchone()[0]
+    owner = ws.conn.execute("SELECT id, nik, nama FROM applicants WHERE id = ?",
+                            (ids[-1],)).fetchone()
+    browser.get(f"{base}/verify/page/{waiting}")
+    keys(owner["nik"])  # by NIK: one match
+    _wait(lambda: browser.find_elements(By.CSS_SELECTOR, "#applicant-results button"))
+    browser.save_screenshot(str(shots / "07_page_without_owner.png"))
+    keys(Keys.ENTER)  # take the match
+    assert browser.find_element(By.ID, "applicant-id").get_attribute("value") == str(owner["id"])
+    keys(Keys.ENTER)  # assign
+    _wait(lambda: "/verify/page" not in browser.current_url
+          or str(waiting) not in browser.current_url)
+    row = ws.conn.execute("SELECT applicant_id, review FROM pages WHERE id = ?",
+                          (waiting,)).fetchone()
+    assert (row["applicant_id"], row["review"]) == (owner["id"], None)
     browser.get(f"{base}/intake")
     browser.save_screenshot(str(shots / "06_intake.png"))
     width = browser.execute_script("return document.documentElement.scrollWidth")
