@@ -5,6 +5,7 @@ import re
 import secrets
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -19,8 +20,12 @@ RANK = {"petugas": 1, "verifikator": 2, "admin": 3}
 MIN_PASSWORD = 8
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
 _HASHER = PasswordHasher()  # argon2id, memory-hard
-# Verified against when the user does not exist, so both cases cost the same time.
-_DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so both cases cost the same time."""
+    return _HASHER.hash(secrets.token_hex(16))
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ def authenticate(conn: sqlite3.Connection, name: str, password: str) -> Staff | 
     row = conn.execute("SELECT * FROM staff WHERE name = ?",
                        (str(name).strip().lower(),)).fetchone()
     try:
-        _HASHER.verify(row["password_hash"] if row else _DUMMY_HASH, password)
+        _HASHER.verify(row["password_hash"] if row else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     user = _row(row)
