@@ -167,15 +167,23 @@ def test_keyboard_walk_through_station(served, browser, tmp_path):
     keys(Keys.ENTER)  # take the match
     assert browser.find_element(By.ID, "applicant-id").get_attribute("value") == str(owner["id"])
     keys(Keys.ENTER)  # assign
-    _wait(lambda: "/verify/page" not in browser.current_url
-          or str(waiting) not in browser.current_url)
-    row = ws.conn.execute("SELECT applicant_id, review FROM pages WHERE id = ?",
-                          (waiting,)).fetchone()
-    assert (row["applicant_id"], row["review"]) == (owner["id"], None)
+    row = _wait(lambda: ws.conn.execute("SELECT applicant_id, review FROM pages WHERE id = ? "
+                                        "AND review IS NULL", (waiting,)).fetchone())
+    assert row["applicant_id"] == owner["id"]
+    _wait(lambda: browser.current_url.endswith("/verify/pages"))  # on to the next page
     browser.get(f"{base}/intake")
     browser.save_screenshot(str(shots / "06_intake.png"))
     width = browser.execute_script("return document.documentElement.scrollWidth")
     assert width <= 1366  # nothing wider than an office screen
+    # the capture page on a phone
+    browser.set_window_size(390, 844)
+    browser.get(f"{base}/intake")
+    capture = browser.find_element(By.CSS_SELECTOR, 'input[capture]')
+    assert capture.get_attribute("accept") == "image/*"
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    inner = browser.execute_script("return window.innerWidth")
+    assert width <= inner  # no sideways scrolling on a phone
+    browser.save_screenshot(str(shots / "08_phone_capture.png"))
 
 
 def _decisions(ws):

@@ -28,6 +28,7 @@ function setupStation() {
   };
   list.addEventListener("focusin", (e) => {
     rows().forEach((r) => r.classList.toggle("current", r.contains(e.target)));
+    if (e.target.matches("input.value")) e.target.select();  // typing replaces the reading
   });
   list.addEventListener("keydown", (e) => {
     const row = e.target.closest(".field-row");
