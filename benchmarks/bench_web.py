@@ -1,6 +1,6 @@
 """Benchmark: 20 concurrent staff clients against formgen serve on a workspace of ~1,000 pages.
 
-    python benchmarks/bench_web.py [--applicants 112] [--clients 20] [--requests 30] [--keep DIR]
+    python -m benchmarks.bench_web [--applicants 112] [--clients 20] [--requests 30] [--keep DIR]
 
 Each client logs in, then loops over the screens a verification clerk uses: the
 station's queue page, field crops and an applicant's page. Loopback only, a fixed
@@ -25,15 +25,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT)]
-
-from _figures import report  # noqa: E402
-
-from formgen.core.workspace import init_workspace  # noqa: E402
-from formgen.service.accounts import add_user  # noqa: E402
-from formgen.service.verify_queue import field_queue  # noqa: E402
-from tests.support.web_workspace import batch_for, office_workspace  # noqa: E402
+from benchmarks._figures import report
+from formgen.core.workspace import init_workspace
+from formgen.service.accounts import add_user
+from formgen.service.verify_queue import field_queue
+from scansim.unsure import batch_for, office_workspace
 
 PASSWORD = "rahasia-kantor-1"
 TIMEOUT = 30.0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.checks_workspace import complete_applicant, nik_for
+from scansim.records import complete_applicant, nik_for
 from tests.web.conftest import page_csrf
 
 

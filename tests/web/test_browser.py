@@ -17,8 +17,8 @@ import pytest
 
 from formgen.service.accounts import add_user
 from formgen.service.verify_queue import field_queue
-from tests.support.checks_workspace import add_page, ktp_image
-from tests.support.web_workspace import batch_for, office_workspace
+from scansim.records import add_page, ktp_image
+from scansim.unsure import batch_for, office_workspace
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from formgen.checks import check_applicants
-from tests.support.checks_workspace import add_page, complete_applicant, ktp_image, nik_for
+from scansim.records import add_page, complete_applicant, ktp_image, nik_for
 from tests.web.conftest import page_csrf
 
 WRONG = "6201021203900099"

@@ -1,12 +1,11 @@
-"""An office workspace for the web app's tests and benchmark: applicants, scans, unsure readings.
+"""Already-read applicants some of whose readings are unsure: work for the verification station.
 
-Built with the check builders (rows as ingest writes them, images drawn at the
+Built with scansim.records (rows as ingest writes them, images drawn at the
 workspace's dpi); walk-in permohonan pages are filled by hand in boxes whose
-geometry is stored as a printed layout, so the station crops real boxes.
+geometry is stored as a printed layout, so that a field's crop is a real box.
 """
 from __future__ import annotations
 
-import json
 import random
 
 from PIL import Image, ImageDraw, ImageFont
@@ -14,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 from formgen.core.db import now
 from formgen.core.workspace import Workspace
 from ocr.geometry import Box, DocumentGeometry, PageGeometry
-from tests.support.checks_workspace import (
+from scansim.records import (
     FONT,
     FONT_BOLD,
     add_finding,
@@ -96,9 +95,7 @@ def walk_in_form(ws: Workspace, applicant_id: int, person: dict, *, seed: int) -
         else:
             reading, conf, note = value, rng.uniform(0.4, 0.58), None
         ok = None if reading is None else reading == value
-        fid = add_finding(ws, row["id"], "field", name, reading, conf, note,
-                          expected=value, ok=ok)
-        assert fid
+        add_finding(ws, row["id"], "field", name, reading, conf, note, expected=value, ok=ok)
     return row["id"]
 
 
@@ -130,8 +127,3 @@ def batch_for(ws: Workspace, ids: list[int], *, name: str = "Gelombang I",
     ws.conn.executemany("UPDATE applicants SET batch_id = ? WHERE id = ?",
                         [(cur.lastrowid, a) for a in ids])
 
-
-def dump(ws: Workspace) -> str:
-    """The queue in short, for a failing assertion."""
-    return json.dumps([dict(r) for r in ws.conn.execute(
-        "SELECT kind, name, value, confidence, note FROM findings LIMIT 50")], default=str)
