@@ -131,8 +131,8 @@ def main() -> None:
         for line in errors[:5]:
             print("   error:", line)
         errors_all += len(errors)
-    report("web p95 latency (20 clients, ~1,000 pages)", _p95(every) * 1000, "ms", target=300,
-           better="lower", note=f"{pages} pages, {args.clients} clients, steady use")
+    report(f"web p95 latency ({args.clients} clients, {pages} pages)", _p95(every) * 1000, "ms",
+           target=300, better="lower", note="steady use: queue page, crops, applicant page")
     report("web errors", errors_all, "requests", target=0, better="lower")
 
 
