@@ -95,15 +95,26 @@ def _wait(condition, timeout: float = 60.0):
         if found:
             return found
         time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {condition.__code__.co_firstlineno}")
+    raise AssertionError(f"timed out waiting for line {condition.__code__.co_firstlineno}")
 
 
 def test_keyboard_walk_through_station(served, browser, tmp_path):
+    shots = _shots(tmp_path)
+    try:
+        _walk(served, browser, shots)
+    except AssertionError as exc:  # say where the browser was
+        browser.save_screenshot(str(shots / "failed.png"))
+        active = browser.switch_to.active_element
+        raise AssertionError(f"{exc}; at {browser.current_url}, focus on "
+                             f"{active.tag_name}#{active.get_attribute('id')} "
+                             f"(screenshot {shots / 'failed.png'})") from exc
+
+
+def _walk(served, browser, shots: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     base, ws, ids = served
-    shots = _shots(tmp_path)
     keys = lambda *k: browser.switch_to.active_element.send_keys(*k)  # noqa: E731
 
     browser.get(f"{base}/verify")
@@ -133,6 +144,7 @@ def test_keyboard_walk_through_station(served, browser, tmp_path):
         if n == 1:
             browser.save_screenshot(str(shots / "02_verification.png"))
     assert keystrokes >= 1
+    assert browser.switch_to.active_element.get_attribute("id") == "more"  # Enter loads more
     decided = {r["finding_id"]: r["value"] for r in _decisions(ws)}
     assert decided == expected
     assert field_queue(ws.conn, page_id=page_id) == []

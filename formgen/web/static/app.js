@@ -24,7 +24,9 @@ function setupStation() {
   };
   const move = (row, step) => {
     const all = rows();
-    focusRow(all[all.indexOf(row) + step]);
+    const next = all[all.indexOf(row) + step];
+    if (next) focusRow(next);
+    else if (step > 0 && document.getElementById("more")) document.getElementById("more").focus();
   };
   list.addEventListener("focusin", (e) => {
     rows().forEach((r) => r.classList.toggle("current", r.contains(e.target)));
