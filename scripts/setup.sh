@@ -9,6 +9,9 @@ need_apt=()
 command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 if ! tesseract --list-langs 2>/dev/null | grep -qx ind; then need_apt+=(tesseract-ocr-ind); fi
 [ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
+# the browser tests of the web app drive Debian's Chromium
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "Memasang paket sistem: ${need_apt[*]}" >&2
     SUDO=""
