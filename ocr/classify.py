@@ -70,7 +70,8 @@ def classify_attachment(img, *, dpi: float | None = None,
     ``details`` holds the evidence: ink share, cards, photos, faces, text marks,
     keywords, the cards found (``found_cards``), the KTP reading (``ktp``), the
     photo check (``pas_foto``, a :class:`PasFotoReading`) and, when OCR was needed, the
-    page text (``text``, reusable by :func:`ocr.ijazah.read_ijazah`). How the page stands
+    page text (``text``; ``page_text`` with its words, reused by
+    :func:`ocr.ijazah.read_ijazah`). How the page stands
     upright: ``upright_angle`` (counter-clockwise degrees, from a card's header or a face)
     or ``upright`` (the :class:`ocr.upright.Upright` page that was read).
     """
@@ -109,10 +110,12 @@ def classify_attachment(img, *, dpi: float | None = None,
 
     if page is None:
         page = img if isinstance(img, Image.Image) else _as_page(rgb, dpi)
-    upright, (text, conf) = upright_by_reading(
+    upright, reading = upright_by_reading(
         page, lambda grey, grey_dpi: page_text(grey, dpi=grey_dpi), _names_a_document)
+    text = reading.text
     details["upright"] = upright
-    details.update(ocr=True, text=text, ocr_confidence=round(conf, 3))
+    details.update(ocr=True, text=text, page_text=reading,
+                   ocr_confidence=round(reading.confidence, 3))
     ij = keyword_count(text)
     kt = ktp_words(text)
     details["keywords"] = {"ijazah": ij, "ktp": kt}

@@ -1,7 +1,6 @@
 """The requirement rules of the service standard, read from form_templates/rules.yaml."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -11,6 +10,7 @@ import yaml
 from formgen.core.errors import TemplateError
 from formgen.core.i18n import t
 from formgen.core.resources import template_path
+from formgen.domain.education import Level, find_level, parse_levels
 
 REQUIREMENT_CODES = ("permohonan", "pengalaman_kerja", "pernyataan_kebenaran", "ktp", "ijazah",
                      "pas_foto")
@@ -35,24 +35,15 @@ class Rules:
     min_confidence: float = 0.6
     name_ok: float = 88.0
     name_review: float = 70.0
-    levels: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    levels: tuple[Level, ...] = field(default=())
 
     def requirement(self, code: str) -> Requirement:
         return next(r for r in self.requirements if r.code == code)
 
     def level_rank(self, text: object) -> tuple[int, str] | None:
         """(rank, code) of an education level written as ``text`` ('SMK', 'S-1', 'D III'…)."""
-        if not isinstance(text, str) or not text.strip():
-            return None
-        norm = _norm_level(text)
-        for rank, (code, aliases) in enumerate(self.levels):
-            if norm in {_norm_level(a) for a in (code, *aliases)}:
-                return rank, code
-        return None
-
-
-def _norm_level(text: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", text.upper())
+        level = find_level(text, self.levels)
+        return (level.rank, level.code) if level else None
 
 
 def load_rules(path: Path | None = None) -> Rules:
@@ -91,12 +82,11 @@ def _load_rules(path: Path) -> Rules:
         raise bad(f"requirements must be {', '.join(REQUIREMENT_CODES)} in this order; "
                   f"found {', '.join(map(str, codes))}")
     th = data.get("thresholds") or {}
-    levels = tuple((str(lv["code"]), tuple(str(a) for a in lv.get("aliases") or ()))
-                   for lv in data.get("education_levels") or ())
     try:
+        levels = parse_levels(data.get("education_levels"))
         return Rules(requirements=tuple(requirements),
                      min_confidence=float(th.get("min_confidence", 0.6)),
                      name_ok=float(th.get("name_ok", 88)),
                      name_review=float(th.get("name_review", 70)), levels=levels)
-    except (TypeError, ValueError) as exc:
-        raise bad(f"thresholds: {exc}") from exc
+    except (TypeError, ValueError, KeyError) as exc:
+        raise bad(f"thresholds / education_levels: {exc}") from exc

@@ -8,18 +8,13 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from formgen.domain.education import level_code
 from ocr.findings import Finding
 from ocr.geometry import PageGeometry
 
 NAME_MATCH_MIN = 85.0  # rapidfuzz token_sort_ratio, 0-100
 # Free text read back from print: one or two confusable characters (Jl./JI.) still agree.
 TEXT_MATCH_MIN = 92.0
-
-_EDUCATION_LEVELS = {
-    "SD": "SD", "SMP": "SMP", "SLTP": "SMP", "MTS": "SMP",
-    "SMA": "SMA", "SMK": "SMA", "MA": "SMA", "SLTA": "SMA", "STM": "SMA",
-    "D1": "D1", "D2": "D2", "D3": "D3", "D4": "D4", "S1": "S1", "S2": "S2", "S3": "S3",
-}
 
 
 def normalise_text(value: object) -> str:
@@ -43,17 +38,19 @@ def _as_date(value: object) -> date | None:
 
 def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
     if kind == "name":
-        return fuzz.token_sort_ratio(normalise_text(read), normalise_text(expected)) >= NAME_MATCH_MIN
+        score = fuzz.token_sort_ratio(normalise_text(read), normalise_text(expected))
+        return score >= NAME_MATCH_MIN
     if kind == "date":
         a, b = _as_date(read), _as_date(expected)
         return a is not None and a == b
     if kind == "level":
-        return (_EDUCATION_LEVELS.get(normalise_text(read).replace(" ", ""))
-                == _EDUCATION_LEVELS.get(normalise_text(expected).replace(" ", "")))
+        found = level_code(str(read))
+        return found is not None and found == level_code(str(expected))
     if kind == "free_text":
         return fuzz.ratio(normalise_text(read), normalise_text(expected)) >= TEXT_MATCH_MIN
     if kind == "sex":
-        return normalise_text(read)[:1] in ("L", "P") and normalise_text(read)[:1] == normalise_text(expected)[:1]
+        sex = normalise_text(read)[:1]
+        return sex in ("L", "P") and sex == normalise_text(expected)[:1]
     return normalise_text(read) == normalise_text(expected)
 
 
