@@ -60,7 +60,9 @@ def read_attachment(page, doc: str, *, dpi: float | None = None,
         reading = details.get("ktp") or read_ktp(page, dpi=dpi, cards=details.get("found_cards"))
         return reading.findings(None)
     if doc == "ijazah":
-        return read_ijazah(page, dpi=dpi, read=details.get("page_text")).findings()
+        upright = details.get("upright")
+        return read_ijazah(page, dpi=dpi, read=details.get("page_text"),
+                           upright=upright.image if upright is not None else None).findings()
     if doc == "pas_foto":
         photo = details.get("pas_foto")
         return (photo or check_pas_foto(page, dpi=dpi)).findings()

@@ -16,6 +16,8 @@ A value that is not read with confidence is left out (None): a person looks at i
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from formgen.domain import education
 from ocr import tesseract
 from ocr.features import color_stats, estimate_dpi, to_rgb
 from ocr.findings import Finding
+from ocr.imaging import to_gray
 
 READ_DPI = 150
 FRAME_BAND = (0.02, 0.075)   # of the shorter side: where a page's frame runs
@@ -38,6 +41,8 @@ KEYWORDS = ("IJAZAH", "SEKOLAH", "LULUS", "TAHUN PELAJARAN", "KEPALA SEKOLAH", "
 # A name is taken only when its words were read at least this surely (Tesseract 0-100).
 NAME_MEAN_CONF = 80.0
 NAME_MIN_CONF = 60.0
+AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
+REREAD_SCALES = (2.0, 3.0)   # a line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
@@ -195,8 +200,8 @@ def _after(row: Row, start_char: int) -> list[dict]:
     return out
 
 
-def _as_name(words: list[dict]) -> tuple[str, float] | None:
-    """(NAME, confidence 0..1) when ``words`` look like a holder's name read surely."""
+def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
+    """(NAME, mean and least word confidence) when ``words`` look like a holder's name."""
     kept = []
     for w in words:
         token = re.sub(r"[^A-Za-z.'-]", "", w["text"]).strip(".-'")
@@ -215,9 +220,11 @@ def _as_name(words: list[dict]) -> tuple[str, float] | None:
     if capitals < 0.8 and not all(t[0].isupper() for t in tokens):
         return None
     confs = [c for _, c in kept]
-    if statistics.mean(confs) < NAME_MEAN_CONF or min(confs) < NAME_MIN_CONF:
-        return None
-    return " ".join(t.upper() for t in tokens), round(statistics.mean(confs) / 100, 3)
+    return " ".join(t.upper() for t in tokens), statistics.mean(confs), min(confs)
+
+
+def _sure(found: tuple[str, float, float] | None) -> bool:
+    return found is not None and found[1] >= NAME_MEAN_CONF and found[2] >= NAME_MIN_CONF
 
 
 def _value_words(words: list[dict]) -> list[dict]:
@@ -230,18 +237,85 @@ def _value_words(words: list[dict]) -> list[dict]:
     return []
 
 
-def _reread(image: np.ndarray | None, box: tuple[float, float, float, float]
-            ) -> list[dict]:
-    """Words of one line read again inside ``box`` (x0, y0, x1, y1) of ``image``: a large
-    name alone in its row is sometimes taken for a picture by the page layout."""
-    if image is None:
+class Pixels:
+    """Where lines are read again: the page as it was read (``small``, the words' pixels)
+    and, when known, the same page upright at its scanned resolution (``fine``), on which
+    a second look sees more."""
+
+    def __init__(self, small: np.ndarray | None, fine=None) -> None:
+        self.small, self._fine = small, fine
+
+    @functools.cached_property
+    def fine(self) -> np.ndarray | None:
+        if self._fine is None or self.small is None:
+            return None
+        grey = to_gray(self._fine)
+        h, w = self.small.shape[:2]
+        if abs(grey.shape[1] / w - grey.shape[0] / h) > 0.02 * grey.shape[1] / w:
+            return None   # not the same page (turned otherwise): use the small copy
+        return grey
+
+    def crop(self, box: tuple[float, float, float, float], *, scale: float) -> np.ndarray | None:
+        """``box`` (in ``small``'s pixels) cut out at ``scale`` times ``small``'s size."""
+        if self.small is None:
+            return None
+        source, factor = self.small, 1.0
+        if self.fine is not None:
+            source, factor = self.fine, self.fine.shape[1] / self.small.shape[1]
+        h, w = source.shape[:2]
+        x0, y0 = int(max(0, box[0] * factor)), int(max(0, box[1] * factor))
+        x1, y1 = int(min(w, box[2] * factor)), int(min(h, box[3] * factor))
+        if x1 - x0 < 20 or y1 - y0 < 8:
+            return None
+        crop = source[y0:y1, x0:x1]
+        if abs(scale / factor - 1.0) > 0.05:
+            crop = cv2.resize(crop, None, fx=scale / factor, fy=scale / factor,
+                              interpolation=cv2.INTER_CUBIC if scale > factor else cv2.INTER_AREA)
+        return np.ascontiguousarray(crop)
+
+
+def _reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
+            scale: float = 1.0) -> list[dict]:
+    """Words of one line read again inside ``box`` (x0, y0, x1, y1 of the page as read):
+    a large name alone in its row is sometimes taken for a picture by the page layout."""
+    crop = pixels.crop(box, scale=scale) if pixels is not None else None
+    if crop is None:
         return []
-    h, w = image.shape[:2]
-    x0, y0, x1, y1 = (int(max(0, box[0])), int(max(0, box[1])), int(min(w, box[2])),
-                      int(min(h, box[3])))
-    if x1 - x0 < 20 or y1 - y0 < 8:
-        return []
-    return tesseract.ocr_data(np.ascontiguousarray(image[y0:y1, x0:x1]), psm=7)
+    # Sparse text: a label and its value far apart, or a copier's streak beside them,
+    # defeat the line and block layouts. Boxes are given back in the page's pixels.
+    words = tesseract.ocr_data(crop, psm=11)
+    for w in words:
+        w.update(left=box[0] + w["left"] / scale, top=box[1] + w["top"] / scale,
+                 width=w["width"] / scale, height=w["height"] / scale)
+    return sorted(words, key=lambda w: w["left"])
+
+
+def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | None:
+    """(NAME, confidence 0..1) in ``words`` when read surely. Otherwise their line is read
+    again on its own, enlarged twice and three times (a script face or a faint print reads
+    better so): a sure reading is taken, or a name two readings spell alike."""
+    words = _value_words(words)
+    first = _candidate(words)
+    if _sure(first):
+        return first[0], round(first[1] / 100, 3)
+    if not words or pixels is None:
+        return None
+    height = max(w["height"] for w in words)
+    box = (min(w["left"] for w in words) - height, min(w["top"] for w in words) - height / 2,
+           max(w["left"] + w["width"] for w in words) + height,
+           max(w["top"] + w["height"] for w in words) + height / 2)
+    readings = [first] if first and first[1] >= AGREED_CONF else []
+    for scale in REREAD_SCALES:
+        again = _candidate(_value_words(_reread(pixels, box, scale=scale)))
+        if _sure(again):
+            return again[0], round(again[1] / 100, 3)
+        if again and again[1] >= AGREED_CONF:
+            readings.append(again)
+    for a, b in itertools.combinations(readings, 2):
+        if a[0].replace(" ", "") == b[0].replace(" ", ""):
+            best = max((a, b), key=lambda r: (r[0].count(" "), r[1]))
+            return best[0], round(min(a[1], b[1]) / 100, 3)
+    return None
 
 
 def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:
@@ -251,19 +325,23 @@ def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:
             row.bottom + pad)
 
 
-def _name_below(rows: list[Row], i: int, image) -> tuple[str, float] | None:
+def _name_below(rows: list[Row], i: int, pixels: Pixels | None) -> tuple[str, float] | None:
     """The name on the row after row ``i``, or in the gap below it when nothing was read
     there although the gap holds a line."""
     row = rows[i]
     height = row.bottom - row.top
     nxt = rows[i + 1] if i + 1 < len(rows) else None
     if nxt is not None and nxt.top - row.bottom < 1.6 * height:
-        return None if LABEL.match(nxt.text) else _as_name(_value_words(nxt.words))
+        return None if LABEL.match(nxt.text) else _name_of(nxt.words, pixels)
     bottom = nxt.top if nxt is not None else row.bottom + 4 * height
-    return _as_name(_value_words(_reread(image, (0, row.bottom + 1, 10 ** 6, bottom - 1))))
+    words = _reread(pixels, (0, row.bottom + 1, 10 ** 6, bottom - 1))
+    m = LABEL.match(" ".join(w["text"] for w in words))
+    if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
+        words = _after(Row(words, 0, 0), m.start("rest"))
+    return _name_of(words, pixels)
 
 
-def find_name(rows: list[Row], image: np.ndarray | None = None
+def find_name(rows: list[Row], pixels: Pixels | None = None
               ) -> tuple[str | None, float, int | None]:
     """(name, confidence, row index) from the cue that introduces the holder."""
     for i, row in enumerate(rows):        # a "Nama" label first: the most explicit cue
@@ -273,17 +351,17 @@ def find_name(rows: list[Row], image: np.ndarray | None = None
         label = _after(row, 0)[:len(row.text[:m.start("rest")].split())]
         rest = _value_words(_after(row, m.start("rest")))
         if rest:
-            found = _as_name(rest)
+            found = _name_of(rest, pixels)
         else:
-            found = _as_name(_value_words(_reread(image, _right_of(row, label)))) \
-                or _name_below(rows, i, image)
+            found = _name_of(_reread(pixels, _right_of(row, label)), pixels) \
+                or _name_below(rows, i, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     for i, row in enumerate(rows):        # else the first sentence that introduces the holder
         m = CUE.search(row.text)
         if not m:
             continue
         rest = _value_words(_after(row, m.end()))
-        found = _as_name(rest) if rest else _name_below(rows, i, image)
+        found = _name_of(rest, pixels) if rest else _name_below(rows, i, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     return None, 0.0, None
 
@@ -357,15 +435,17 @@ def find_number(rows: list[Row]) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None
-                ) -> IjazahReading:
-    """Read level, name, year, school and number from an upright ijazah page
-    (``read``: the page's OCR from :func:`page_text` if already made)."""
+def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
+                upright=None) -> IjazahReading:
+    """Read level, name, year, school and number from an ijazah page: ``img`` upright, or
+    ``read`` (the page's OCR from :func:`page_text`) made already on the page ``upright``
+    (a PIL image at the scan's resolution)."""
     rgb = to_rgb(img)
     if read is None:
         read = page_text(rgb, dpi=dpi)
+        upright = rgb
     rows = rows_of(read.words)
-    nama, name_conf, name_row = find_name(rows, read.image)
+    nama, name_conf, name_row = find_name(rows, Pixels(read.image, upright))
     jenjang, level_conf = find_level(rows, name_row)
     tahun, year_conf = find_year(rows)
     sekolah, school_conf = find_school(rows)
