@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image
 
 from ocr.features import MM_PER_INCH, content_mask, estimate_dpi, to_rgb
-from ocr.ijazah import keyword_count, page_text
+from ocr.ijazah import keyword_count, page_text, reads_across
 from ocr.imaging import downscale
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
 from ocr.pasfoto import check_pas_foto, is_whole_photo
@@ -132,10 +132,12 @@ def _is_ijazah(ijazah_words: int, ktp_found: list[str]) -> bool:
 
 def _names_a_document(reading: tuple[str, float]) -> bool:
     """Whether a page's text shows it was read the right way up: an ijazah's or a KTP's
-    words (text read upside down or sideways yields none of them)."""
-    text = reading[0]
-    kt = ktp_words(text)
-    return _is_ijazah(keyword_count(text), kt) or len(kt) >= 4
+    words lying across the page (text read upside down yields none of them; a page lying
+    sideways may, in words standing on end)."""
+    if not reads_across(reading.words):
+        return False
+    kt = ktp_words(reading.text)
+    return _is_ijazah(keyword_count(reading.text), kt) or len(kt) >= 4
 
 
 def _as_page(rgb: np.ndarray, dpi: float) -> Image.Image:

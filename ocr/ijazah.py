@@ -35,6 +35,7 @@ from ocr.imaging import to_gray
 READ_DPI = 150
 FRAME_BAND = (0.02, 0.075)   # of the shorter side: where a page's frame runs
 FRAME_COVER = 0.6            # share of an edge the frame's ink covers
+ACROSS_SHARE = 0.7           # of a page's long words, lying across it when it is upright
 KEYWORDS = ("IJAZAH", "SEKOLAH", "LULUS", "TAHUN PELAJARAN", "KEPALA SEKOLAH", "NOMOR INDUK",
             "SATUAN PENDIDIKAN", "DIBERIKAN KEPADA", "UNIVERSITAS", "REKTOR", "MADRASAH",
             "PROGRAM STUDI", "DINYATAKAN", "POLITEKNIK", "PESERTA DIDIK")
@@ -160,6 +161,15 @@ def clear_frame(grey: np.ndarray) -> np.ndarray:
     return out
 
 
+def reads_across(words: list[dict]) -> bool:
+    """Whether the page's words lie across it: Tesseract also reads lines of a page lying
+    sideways, as words taller than wide, which does not make the page upright."""
+    long = [w for w in words if len(w["text"]) >= 4 and w["conf"] >= 60]
+    if not long:
+        return True
+    return sum(w["width"] > w["height"] for w in long) >= ACROSS_SHARE * len(long)
+
+
 def keyword_count(text: str) -> int:
     upper = text.upper()
     return sum(1 for k in KEYWORDS if k in upper)
@@ -204,16 +214,23 @@ def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
     """(NAME, mean and least word confidence) when ``words`` look like a holder's name."""
     kept = []
     for w in words:
-        token = re.sub(r"[^A-Za-z.'-]", "", w["text"]).strip(".-'")
+        raw = re.sub(r"[^A-Za-z.'-]", "", w["text"])
+        token = raw.strip(".-'")
+        if len(token) == 1 and "." in raw:
+            token += "."   # an initial: 'M. RIZKY'
         if not token:
             if kept and re.search(r"[A-Za-z0-9]", w["text"]):
                 break  # digits after the name: something else begins
             continue
         kept.append((token, w["conf"]))
+    while kept and len(kept[0][0]) == 1:    # a stray mark before the name, read as a letter
+        kept.pop(0)
+    while kept and len(kept[-1][0]) <= 2:   # or after it (an initial stands first)
+        kept.pop()
     if not kept or len(kept) > 6:
         return None
     tokens = [t for t, _ in kept]
-    letters = "".join(tokens)
+    letters = "".join(tokens).replace(".", "")
     if len(letters) < 3 or any(t.upper() in NOT_NAME for t in tokens):
         return None
     capitals = sum(c.isupper() for c in letters) / len(letters)
@@ -325,6 +342,16 @@ def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:
             row.bottom + pad)
 
 
+def _text_span(rows: list[Row]) -> tuple[float, float]:
+    """Left and right edge of the page's text (well read words), ornaments left outside."""
+    words = [w for r in rows for w in r.words if w["conf"] >= 80 and len(w["text"]) >= 3]
+    if not words:
+        return 0, 10 ** 6
+    height = statistics.median(w["height"] for w in words)
+    return (min(w["left"] for w in words) - height,
+            max(w["left"] + w["width"] for w in words) + height)
+
+
 def _name_below(rows: list[Row], i: int, pixels: Pixels | None) -> tuple[str, float] | None:
     """The name on the row after row ``i``, or in the gap below it when nothing was read
     there although the gap holds a line."""
@@ -334,7 +361,8 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None) -> tuple[str, fl
     if nxt is not None and nxt.top - row.bottom < 1.6 * height:
         return None if LABEL.match(nxt.text) else _name_of(nxt.words, pixels)
     bottom = nxt.top if nxt is not None else row.bottom + 4 * height
-    words = _reread(pixels, (0, row.bottom + 1, 10 ** 6, bottom - 1))
+    left, right = _text_span(rows)
+    words = _reread(pixels, (left, row.bottom + 1, right, bottom - 1))
     m = LABEL.match(" ".join(w["text"] for w in words))
     if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
         words = _after(Row(words, 0, 0), m.start("rest"))
