@@ -214,10 +214,13 @@ def _holder(p: _Page, dz: Design, y: float, name: str, rows: list[tuple[str, str
 
 
 def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = True,
-                design: str | None = None, program: str | None = None
-                ) -> tuple[Image.Image, dict]:
+                design: str | None = None, program: str | None = None,
+                paper_mm: tuple[float, float] | None = None) -> tuple[Image.Image, dict]:
     """A diploma of the person's last schooling, drawn in ``design`` (else one that is not
-    held out) for ``program`` (a key of data/ijazah.yaml; else from their pendidikan)."""
+    held out) for ``program`` (a key of data/ijazah.yaml; else from their pendidikan).
+
+    ``paper_mm`` (portrait): the sheet a scanner's glass takes; a portrait design is drawn
+    on it, a landscape one comes out turned a quarter onto it (truth ``turned``)."""
     data = load_data()
     if design is None:
         dz, prog = pick(person, rng)
@@ -233,7 +236,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     birth = birth if isinstance(birth, dt.date) else dt.date.fromisoformat(str(birth))
     tahun = int(person.get("tahun_lulus") or birth.year + 18)
     months = data["months"]
-    size_mm = (297, 210) if dz.landscape else (210, 297)
+    size_mm = (297, 210) if dz.landscape else tuple(paper_mm or (210, 297))
     w, h = mm_px(size_mm[0], dpi), mm_px(size_mm[1], dpi)
     img = paper((w, h), dz.tint if color else (246, 246, 246), rng, pattern=dz.pattern, dpi=dpi)
     p = _Page(img, dpi, (25, 25, 30))
@@ -302,9 +305,14 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:
         img = img.convert("L").convert("RGB")
+    turned = 0
+    if paper_mm and land:
+        turned = rng.choice([90, 270])
+        img = img.rotate(turned, expand=True)
     truth = {"doc": "ijazah", "jenjang": spec["jenjang"], "program": prog, "nama": name,
              "tahun": tahun, "sekolah": school, "nomor": nomor, "nik": person.get("nik"),
-             "color": color, "design": dz.name, "held_out": dz.held_out, "landscape": land}
+             "color": color, "design": dz.name, "held_out": dz.held_out, "landscape": land,
+             "turned": turned}
     return img, truth
 
 

@@ -71,8 +71,11 @@ def _load_rules(path: Path) -> Rules:
                 raise bad(f"{code}: check {rule.get('check')!r} ({', '.join(CHECKS)})")
             if rule["check"] in _NEEDS_FINDING and "/" not in str(rule.get("finding", "")):
                 raise bad(f"{code}: {rule['check']} needs finding: kind/name")
-            if rule.get("on_fail", "invalid") not in ("invalid", "review"):
-                raise bad(f"{code}: on_fail {rule.get('on_fail')!r} (invalid / review)")
+            for key in ("on_fail", "not_valid_status"):
+                if rule.get(key, "invalid") not in ("invalid", "review"):
+                    raise bad(f"{code}: {key} {rule.get(key)!r} (invalid / review)")
+            if not isinstance(rule.get("not_valid", {}), dict):
+                raise bad(f"{code}: not_valid must map a kind of materai to a message key")
         requirements.append(Requirement(code=code, title=str(item.get("title", code)),
                                         docs=tuple(item.get("docs") or (code,)), rules=rules,
                                         ocr=bool(item.get("ocr", True)),
