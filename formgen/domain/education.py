@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from formgen.core.resources import template_path
+from formgen.core.yamlfile import load_file
 
 # An alias with a space in it, or this long, is a phrase: found in running text in any
 # case. Shorter ones ("SD", "MTs", "D-I") are abbreviations: only whole words not written
@@ -44,15 +43,16 @@ def parse_levels(data: object) -> tuple[Level, ...]:
     return tuple(levels)
 
 
-@cache
-def _levels_of(path: Path) -> tuple[Level, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return parse_levels(data.get("education_levels"))
-
-
 def levels(path: Path | None = None) -> tuple[Level, ...]:
     """The levels in force: rules.yaml of the office's templates, else the shipped one."""
-    return _levels_of(Path(path) if path else template_path("rules.yaml"))
+    rules = load_file(Path(path) if path else template_path("rules.yaml"), code="bad_rules",
+                      message="check.bad_rules")
+    if rules.digest not in _PARSED:
+        _PARSED[rules.digest] = parse_levels(rules.data.get("education_levels"))
+    return _PARSED[rules.digest]
+
+
+_PARSED: dict[str, tuple[Level, ...]] = {}   # by the rules file's sha256
 
 
 def find_level(text: object, table: tuple[Level, ...] | None = None) -> Level | None:

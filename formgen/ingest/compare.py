@@ -8,11 +8,11 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from formgen.checks.rules import load_rules
 from formgen.domain.education import level_code
 from ocr.findings import Finding
 from ocr.geometry import PageGeometry
 
-NAME_MATCH_MIN = 85.0  # rapidfuzz token_sort_ratio, 0-100
 # Free text read back from print: one or two confusable characters (Jl./JI.) still agree.
 TEXT_MATCH_MIN = 92.0
 
@@ -38,8 +38,8 @@ def _as_date(value: object) -> date | None:
 
 def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
     if kind == "name":
-        score = fuzz.token_sort_ratio(normalise_text(read), normalise_text(expected))
-        return score >= NAME_MATCH_MIN
+        return (fuzz.token_sort_ratio(normalise_text(read), normalise_text(expected))
+                >= load_rules().name_ok)  # rules.yaml thresholds
     if kind == "date":
         a, b = _as_date(read), _as_date(expected)
         return a is not None and a == b

@@ -4,25 +4,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from formgen.core.errors import InputError
-from formgen.core.i18n import t
-
 # The values an attachment's reader puts under a page's ``fields`` (SPEC §7).
 READER_FIELDS = {"ijazah": ("nama", "jenjang", "tahun", "sekolah", "nomor")}
-
-
-def resolve_applicant(conn: sqlite3.Connection, ref: str) -> int:
-    """An applicant id from an id or a 16-digit NIK given on the command line."""
-    ref = str(ref).strip()
-    if len(ref) == 16 and ref.isdigit():
-        row = conn.execute("SELECT id FROM applicants WHERE nik = ?", (ref,)).fetchone()
-    elif ref.isdigit():
-        row = conn.execute("SELECT id FROM applicants WHERE id = ?", (int(ref),)).fetchone()
-    else:
-        row = None
-    if row is None:
-        raise InputError(t("review.no_applicant", ref=ref), code="no_applicant")
-    return row["id"]
 
 
 def _value(text: str | None):
