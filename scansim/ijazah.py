@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
+from formgen.core.yamlfile import load_yaml
 from scansim.draw import BLACK_INK, draw_person, font, make_signature, mm_px
 from scansim.ornament import border, draw_seal, paper, stamp
 
@@ -103,10 +103,9 @@ DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 HELD_OUT = tuple(d.name for d in DESIGNS if d.held_out)
 
 
-@cache
 def load_data() -> dict:
-    with DATA.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """Programmes, institutions and names of data/ijazah.yaml."""
+    return load_yaml(DATA)
 
 
 @cache
