@@ -12,7 +12,7 @@ Ijazah are measured apart, per design (scansim.ijazah), held-out designs separat
 every design at 200 and 300 dpi as colour, grey and faded grey copies, read the way
 ingest reads an attachment page (classified, turned upright, read).
 
-    python benchmarks/accuracy.py [--applicants 50] [--seed 1] [--workers 2]
+    python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
                                   [--ijazah-per-cell 3]
 """
 from __future__ import annotations
@@ -24,27 +24,23 @@ import sys
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from _figures import report  # noqa: E402
-
-from benchmarks import formboxes as F  # noqa: E402
-from formgen.checks.rules import load_rules  # noqa: E402
-from ocr.attachments import read_attachment_page  # noqa: E402
-from ocr.classify import classify_attachment  # noqa: E402
-from ocr.fields import normalise, read_field  # noqa: E402
-from ocr.ktp import read_ktp  # noqa: E402
-from ocr.marks import read_checkbox, read_signature  # noqa: E402
-from ocr.materai import read_materai  # noqa: E402
-from ocr.pasfoto import check_pas_foto  # noqa: E402
-from scansim import documents as D  # noqa: E402
-from scansim import ijazah as IJ  # noqa: E402
-from scansim.people import make_people  # noqa: E402
+from benchmarks import formboxes as F
+from benchmarks._figures import report
+from formgen.checks.rules import load_rules
+from ocr.attachments import read_attachment_page
+from ocr.classify import classify_attachment
+from ocr.fields import normalise, read_field
+from ocr.ktp import read_ktp
+from ocr.marks import read_checkbox, read_signature
+from ocr.materai import read_materai
+from ocr.pasfoto import check_pas_foto
+from scansim import documents as D
+from scansim import ijazah as IJ
+from scansim.people import make_people
 
 TARGETS = {"nik_exact": 0.98, "fields_exact": 0.97, "signature": 0.99, "checkbox": 0.99,
            "materai_colour": 0.98, "pas_foto": 0.95}
