@@ -13,7 +13,7 @@ from ocr.materai import materai_finding
 from scansim.documents import make_materai
 from scansim.draw import make_signature, mm_px
 from scansim.emeterai import make_e_meterai
-from tests.support.checks_workspace import complete_applicant, nik_for
+from scansim.records import complete_applicant, nik_for
 
 
 @pytest.fixture(autouse=True)
