@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from formgen.checks import load_evidence, load_rules
 from formgen.checks.evidence import Evidence, Fact
 from formgen.checks.rules import Rules
+from formgen.domain.doctypes import ATTACHMENTS
 
-TEXT_KINDS = ("field", "ktp", "ijazah")
+# Findings that carry a text a person can type: a form's boxes, then what the readers of the
+# attachments with text read (their findings are named after the document).
+TEXT_KINDS = ("field", *(doc for doc in ATTACHMENTS if doc != "pas_foto"))
 # Order of the fields of a pack as a person reads it.
-_KIND_ORDER = {"field": 0, "ktp": 1, "ijazah": 2}
+_KIND_ORDER = {kind: n for n, kind in enumerate(TEXT_KINDS)}
 
 
 @dataclass
