@@ -23,6 +23,7 @@ BENCHMARKS = [
     ("bench_dossier", ["--applicants", "100"], ["--applicants", "10"]),
     ("bench_memory", [], ["--quick"]),
     ("bench_demo", [], ["--applicants", "6"]),
+    ("bench_web", [], ["--applicants", "40", "--requests", "10"]),
 ]
 
 

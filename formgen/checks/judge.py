@@ -161,9 +161,16 @@ def check_materai(rule, req, pages, facts, subject) -> list[Outcome]:
     found = _select(facts, "materai/materai")
     if not found:
         return [Outcome("review", t("check.reason.materai_unclear"))]
-    return _judge_facts(found, subject.rules, passes=lambda v: v is True,
-                        fail=lambda f: t("check.reason.no_materai"),
-                        unclear=lambda f: t("check.reason.materai_unclear"))
+    not_valid = rule.get("not_valid") or {}   # kind of materai -> message (e-Meterai on paper)
+    out = []
+    for fact in found:
+        if fact.value is True and fact.note in not_valid and fact.decision is None:
+            out.append(Outcome(rule.get("not_valid_status", "review"), t(not_valid[fact.note])))
+            continue
+        out += _judge_facts([fact], subject.rules, passes=lambda v: v is True,
+                            fail=lambda f: t("check.reason.no_materai"),
+                            unclear=lambda f: t("check.reason.materai_unclear"))
+    return out
 
 
 def check_nik_valid(rule, req, pages, facts, subject) -> list[Outcome]:

@@ -6,13 +6,26 @@ from pathlib import Path
 
 import click
 
-from formgen.cli import checks, demo, forms, ingest, init, notify, privacy, roster, service
+from formgen.cli import (
+    checks,
+    demo,
+    forms,
+    ingest,
+    init,
+    notify,
+    privacy,
+    roster,
+    service,
+    staff,
+    web,
+)
 from formgen.cli._common import AppContext, group, option
 from formgen.cli._words import Option, localise_click
 from formgen.core.i18n import LANGUAGES, set_language
 from formgen.core.workspace import DEFAULT_WORKSPACE
 
-_COMMAND_MODULES = (init, roster, forms, ingest, checks, service, notify, demo, privacy)
+_COMMAND_MODULES = (init, roster, forms, ingest, checks, service, notify, demo, privacy, staff,
+                    web)
 
 localise_click()
 

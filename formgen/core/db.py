@@ -6,6 +6,7 @@ Migrations are the files formgen/migrations/NNN_name.sql, applied in order;
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import getpass
 import json
 import re
@@ -42,7 +43,14 @@ def now() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
+# The staff member a web request acts for (formgen serve); the OS user otherwise.
+acting_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("formgen_acting_user",
+                                                                        default=None)
+
+
 def current_user() -> str:
+    if acting_user.get():
+        return acting_user.get()
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers

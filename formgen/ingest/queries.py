@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
+# The values an attachment's reader puts under a page's ``fields`` (SPEC §7).
+READER_FIELDS = {"ijazah": ("nama", "jenjang", "tahun", "sekolah", "nomor")}
+
 
 def _value(text: str | None):
     return json.loads(text) if text else None
@@ -43,6 +46,9 @@ def list_pages(conn: sqlite3.Connection, *, applicant_id: int | None = None,
         signatures = {f["name"]: _value(f["value"]) for f in own if f["kind"] == "signature"}
         materai = [_value(f["value"]) for f in own if f["kind"] == "materai"]
         fields = {f["name"]: _value(f["value"]) for f in own if f["kind"] == "field"}
+        for f in own:   # an attachment reader's values (SPEC §7), null when not read
+            if f["name"] in READER_FIELDS.get(f["kind"], ()):
+                fields.setdefault(f["name"], _value(f["value"]))
         pages.append({
             "id": r["id"], "sha256": r["sha256"], "index": r["idx"], "file": r["original_name"],
             "applicant": r["applicant_id"], "nik": r["nik"], "doc": r["doc"],

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = [("form_templates", "*.yaml"), ("form_templates", "*.md"),
         ("form_templates/checklist", "*"), ("form_templates/letters", "*"),
         ("formgen/core/messages", "*.yaml"), ("formgen/core/migrations", "*.sql"),
-        ("formgen/data", "*"), ("scansim/data", "*.yaml")]
+        ("formgen/data", "*"), ("scansim/data", "*.yaml"),
+        ("formgen/web/templates", "*.html"), ("formgen/web/static", "*")]
 LEFT_OUT = (".venv", ".git", "build", "output", "__pycache__", "*.egg-info", ".pytest_cache",
             ".hypothesis")
 

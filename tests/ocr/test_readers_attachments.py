@@ -10,11 +10,11 @@ from PIL import Image
 
 from benchmarks import formboxes as F
 from ocr.classify import classify_attachment
-from ocr.ijazah import normalise_level, read_ijazah
 from ocr.ktp import nik_agrees, nik_structure_ok, read_ktp
 from ocr.pasfoto import check_pas_foto
 from ocr.upright import make_upright
 from scansim import documents as D
+from scansim.ijazah import make_ijazah
 from scansim.people import make_people
 from scansim.scan import _degrade, _jpeg
 
@@ -32,7 +32,7 @@ def test_classify_each_kind(people):
     rng, g = random.Random(1), np.random.default_rng(1)
     p = people[0]
     pages = [("ktp", D.make_ktp_copy_page(p, rng=rng, dpi=200, back=True)[0]),
-             ("ijazah", D.make_ijazah(p, rng=rng, dpi=200)[0]),
+             ("ijazah", make_ijazah(p, rng=rng, dpi=200)[0]),
              ("pas_foto", D.make_pas_foto_page(p, rng=rng, dpi=200)[0]),
              ("pas_foto", D.make_pas_foto(p, rng=rng, dpi=300)[0]),
              ("blank", F.blank_page(g, 200)),
@@ -96,23 +96,6 @@ def test_nik_structure_and_card_agreement():
     woman = "6201045608850029"                              # 16 + 40
     assert nik_agrees(woman, dt.date(1985, 8, 16), "P") is True
     assert nik_agrees(woman, dt.date(1985, 8, 16), "L") is False
-
-
-def test_ijazah_level_name_year(people):
-    p = dict(people[0], pendidikan="SMK")
-    page, truth = D.make_ijazah(p, rng=random.Random(6), dpi=200, color=False)
-    reading = read_ijazah(page)
-    assert reading.jenjang == "SMK" and reading.tahun == truth["tahun"]
-    assert reading.color is False
-    found = _by_name(reading.findings({"nama": p["nama"], "pendidikan": "smk"}))
-    assert found["nama"].ok is True and found["jenjang"].ok is True
-    other = _by_name(reading.findings({"nama": "Bukan Orangnya", "pendidikan": "S1"}))
-    assert other["nama"].ok is False and other["jenjang"].ok is False
-
-
-def test_level_normalisation():
-    assert [normalise_level(x) for x in ("sma", "S-1", "Diploma Tiga", "SLTA", "d4", "??")] == \
-        ["SMA", "S1", "D3", "SMA", "D4", None]
 
 
 @pytest.mark.parametrize("kind,aspect_ok,faces,plain", [
