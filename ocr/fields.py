@@ -23,14 +23,13 @@ WHITELISTS = {
     "digits": "0123456789 ",
     "date": "0123456789-/. ",
     "alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,'-",
-    # ``ind`` has no underscore to allow: a whitelist would only take letters from it.
+    # Read without a whitelist first; the e-mail reading adds whitelisted ones (below).
     "email": None,
     "any": None,
 }
 # Models tried in turn until one reads confidently: on digit strings ``ind`` and ``eng``
-# fail on different values (7/1, 0/6, a dropped digit), and say so by a low confidence;
-# ``eng`` reads the underscores and dots of an address that ``ind`` turns into spaces.
-LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind"), "email": ("eng", "ind")}
+# fail on different values (7/1, 0/6, a dropped digit), and say so by a low confidence.
+LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind")}
 MIN_CONFIDENCE = 0.70        # mean word confidence (0..1) of a typed reading
 MIN_WORD_CONFIDENCE = 0.40   # no single word below this
 EMPTY_INK = 0.002            # ink fraction below which a box is empty
@@ -39,10 +38,19 @@ INSET_PX = 3                 # border line plus a shifted crop
 FORMATS = {
     "digits": re.compile(r"\d+"),
     "date": re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"),
-    "email": re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}"),
+    "email": re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
 }
-MIN_AGREED_CONFIDENCE = 0.50     # each model's, when every model read the same text
-AGREEMENT_COUNTS = ("email",)    # charsets whose low-confidence readings may vouch for each other
+# An e-mail address is read four ways (two models, each with and without a whitelist of
+# the characters addresses are typed with): Tesseract is unsure of any long token outside
+# its dictionaries, and one model alone misreads now and then (``ijai59`` as ``ijais59``).
+EMAIL_WHITELIST = "abcdefghijklmnopqrstuvwxyz0123456789.@_-"
+EMAIL_READINGS = (("eng", None), ("ind", None), ("eng", EMAIL_WHITELIST),
+                  ("ind", EMAIL_WHITELIST))
+EMAIL_MIN_VOTES = 3              # readings agreeing, when some reading says otherwise
+# Tesseract confusions that no typed Indonesian value contains: the street abbreviation
+# "Jl." read as "Ji.".
+TEXT_FIXES = ((re.compile(r"\bJi\.(?= )"), "Jl."),)
+LINE_SHARE = 0.4                 # an ink band this share of the tallest one is a text line
 SPACES_IGNORED = ("digits", "date")   # typed values with no space: a read space is a gap
 # Tesseract sets the @ and dots of an address apart; a space elsewhere (an underscore read
 # as a gap) is left, and the reading then fails the address format.
@@ -67,7 +75,7 @@ def normalise(text: str, charset: str = "any") -> str:
     if charset == "date":
         parts = _date_parts(text)
         if parts:
-            return "%02d%02d%04d" % parts
+            return "{:02d}{:02d}{:04d}".format(*parts)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
@@ -127,27 +135,20 @@ def _ocr(image: np.ndarray, psm: int, charset: str, lang: str) -> tuple[str, flo
     text = tesseract.join_lines(words) if psm == 6 else " ".join(w["text"] for w in words)
     if not words:
         return "", 0.0, 0.0
+    return (text, *_confidences(words))
+
+
+def _confidences(words: list[dict]) -> tuple[float, float]:
+    """(length-weighted mean, weakest word) confidences 0..1 of a reading's words."""
+    if not words:
+        return 0.0, 0.0
     # Weighted by length: Tesseract gives a forced single letter ("I") a confidence of 0.
     lengths = [len(w["text"]) for w in words]
     confidence = float(np.average([w["conf"] for w in words], weights=lengths)) / 100
     # a one-character value (jenjang "4") has no longer word: its own confidence counts
     weakest = min((w["conf"] for w in words if len(w["text"]) > 1),
                   default=confidence * 100) / 100
-    return text, confidence, weakest
-
-
-def _agreed(readings: list[tuple[str, float, float, bool]]) -> tuple[str, float] | None:
-    """The one well-formed text every model read, each with at least some confidence.
-
-    Tesseract is unsure of any long token outside its dictionaries (an e-mail address),
-    even printed clean; two models reading it letter for letter alike vouch for it.
-    """
-    texts = {text for text, *_ in readings}
-    if len(readings) < 2 or len(texts) != 1:
-        return None
-    if not all(fits and conf >= MIN_AGREED_CONFIDENCE for _, conf, _, fits in readings):
-        return None
-    return texts.pop(), max(MIN_CONFIDENCE, max(conf for _, conf, _, _ in readings))
+    return confidence, weakest
 
 
 def _closed_up(text: str, charset: str) -> str:
@@ -155,7 +156,69 @@ def _closed_up(text: str, charset: str) -> str:
     if charset in SPACES_IGNORED:
         return text.replace(" ", "")
     gaps = SYMBOL_GAPS.get(charset)
-    return gaps.sub(r"\1", text) if gaps else text
+    text = gaps.sub(r"\1", text) if gaps else text
+    if charset == "email":  # no address has a dot beside its @ or two dots in a row
+        text = re.sub(r"\.{2,}", ".", text.replace("@.", "@").replace(".@", "@")).strip(".")
+    elif charset in ("any", "alpha"):
+        for pattern, fixed in TEXT_FIXES:
+            text = pattern.sub(fixed, text)
+    return text
+
+
+def _read_email(image: np.ndarray, psm: int) -> tuple[str, float] | None:
+    """(address, confidence) when the readings leave no doubt, else None.
+
+    The address must be the only well-formed text any reading gives, read by at least
+    two of them or confidently by one model; or, when a reading disagrees, read alike
+    by at least ``EMAIL_MIN_VOTES`` of them. ``ind`` has no underscore: its reading of
+    an address with one, the underscores left out, agrees with it.
+    """
+    pattern = FORMATS["email"]
+    votes: dict[str, list[float]] = {}
+    confident: set[str] = set()
+    blind: list[tuple[str, float, bool]] = []
+    for lang, whitelist in EMAIL_READINGS:
+        words = tesseract.ocr_data(image, psm=psm, whitelist=whitelist, lang=lang)
+        text = _closed_up(" ".join(w["text"] for w in words), "email")
+        if not pattern.fullmatch(text):
+            continue
+        confidence, weakest = _confidences(words)
+        sure = whitelist is None and confidence >= MIN_CONFIDENCE and \
+            weakest >= MIN_WORD_CONFIDENCE
+        if lang == "ind":
+            blind.append((text, confidence, sure))
+            continue
+        votes.setdefault(text, []).append(confidence)
+        if sure:
+            confident.add(text)
+    for text, confidence, sure in blind:
+        seen = [other for other in votes if "_" in other and other.replace("_", "") == text]
+        votes.setdefault(seen[0] if len(seen) == 1 else text, []).append(confidence)
+        if sure and not seen:
+            confident.add(text)
+    if not votes:
+        return None
+    text, seen = max(votes.items(), key=lambda item: len(item[1]))
+    alone = len(votes) == 1 and (len(seen) >= 2 or text in confident)
+    if alone or len(seen) >= EMAIL_MIN_VOTES:
+        return text, max(MIN_CONFIDENCE, max(seen))
+    return None
+
+
+def _line_count(image: np.ndarray) -> int:
+    """Text lines in a prepared crop: bands of inked rows at least ``LINE_SHARE`` as tall as
+    the tallest."""
+    rows = ink_mask(image).any(axis=1)
+    runs, run = [], 0
+    for inked in rows:
+        if inked:
+            run += 1
+        elif run:
+            runs.append(run)
+            run = 0
+    if run:
+        runs.append(run)
+    return sum(1 for r in runs if r >= LINE_SHARE * max(runs)) if runs else 0
 
 
 def read_field(crop, *, charset: str = "any", expected: str | None = None,
@@ -166,20 +229,24 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     image, _ratio = prepare(as_grey(crop))
     if image is None:
         return FieldReading(None, 0.95, "empty", expected, None if expected is None else False)
-    psm = 6 if multiline else 7
+    # a value wrapped onto a second line inside a one-line box is read as lines
+    psm = 6 if multiline or _line_count(image) > 1 else 7
+    if charset == "email":
+        email = _read_email(image, psm)
+        if email is None:
+            return FieldReading(None, 0.0, "handwritten", expected, None)
+        text, confidence = email
+        ok = None if expected is None else normalise(text, charset) == normalise(expected,
+                                                                                  charset)
+        return FieldReading(text, round(confidence, 3), None, expected, ok)
     pattern = FORMATS.get(charset)
-    readings = []
     for lang in LANGUAGES.get(charset, ("ind",)):
         text, confidence, weakest = _ocr(image, psm, charset, lang)
         text = _closed_up(text, charset)
         fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
-        readings.append((text, confidence, weakest, fits))
         if fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE:
             break
     else:
-        agreed = _agreed(readings) if charset in AGREEMENT_COUNTS else None
-        if agreed is None:
-            return FieldReading(None, round(confidence, 3), "handwritten", expected, None)
-        text, confidence = agreed
+        return FieldReading(None, round(confidence, 3), "handwritten", expected, None)
     ok = None if expected is None else normalise(text, charset) == normalise(expected, charset)
     return FieldReading(text, round(confidence, 3), None, expected, ok)

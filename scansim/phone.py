@@ -58,13 +58,18 @@ def photograph(document: Image.Image, rng: random.Random, *, cover=(0.6, 0.85),
                                flags=cv2.INTER_LINEAR)
     alpha = (mask.astype(np.float32) / 255.0)[:, :, None]
     scene = scene * (1 - alpha) + warped.astype(np.float32) * alpha
-    scene *= _light(view_h, view_w, rng)[:, :, None] * _tint(rng)
+    light = _light(view_h // 8, view_w // 8, rng)
     if rng.random() < shadow:
-        scene *= _shadow(view_h, view_w, rng)[:, :, None]
-    scene = cv2.GaussianBlur(scene, (0, 0), rng.uniform(0.7, 1.6))
-    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, rng.uniform(1.5, 4.0),
-                                                                scene.shape)
-    view = Image.fromarray(np.clip(scene + noise, 0, 255).astype(np.uint8), "RGB")
+        light *= _shadow(view_h // 8, view_w // 8, rng)
+    light = cv2.resize(light, (view_w, view_h), interpolation=cv2.INTER_LINEAR)
+    scene *= light[:, :, None] * _tint(rng)
+    pixels = np.clip(scene, 0, 255).astype(np.uint8)
+    pixels = cv2.GaussianBlur(pixels, (0, 0), rng.uniform(0.7, 1.6))
+    cv2.setRNGSeed(rng.randrange(2**31))
+    noise = np.empty(pixels.shape, np.int16)
+    cv2.randn(noise, 0, rng.uniform(1.5, 4.0))
+    pixels = cv2.add(pixels.astype(np.int16), noise, dtype=cv2.CV_16S)
+    view = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
     orientation = rng.choice([6, 6, 6, 1, 1, 8, 3]) if portrait else rng.choice([1, 1, 1, 3, 6])
     turn = ORIENTATIONS[orientation]
     stored = view if turn is None else view.transpose(turn)
