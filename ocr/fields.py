@@ -30,6 +30,11 @@ WHITELISTS = {
 # Models tried in turn until one reads confidently: on digit strings ``ind`` and ``eng``
 # fail on different values (7/1, 0/6, a dropped digit), and say so by a low confidence.
 LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind")}
+# Values where one misread character changes the meaning (a NIK, a year): the other model
+# must read the same. So must a value read as several lines, where one model now and then
+# reads a small word confidently wrong.
+CONFIRMED = ("digits", "date")
+THIRD_SCALE = 1.35           # the text enlarged for a third reading when two models disagree
 MIN_CONFIDENCE = 0.70        # mean word confidence (0..1) of a typed reading
 MIN_WORD_CONFIDENCE = 0.40   # no single word below this
 EMPTY_INK = 0.002            # ink fraction below which a box is empty
@@ -165,6 +170,16 @@ def _closed_up(text: str, charset: str) -> str:
     return text
 
 
+def _third_opinion(image: np.ndarray, psm: int, charset: str, lang: str,
+                   readings: list[tuple[str, float, bool]]) -> tuple[str, float, bool] | None:
+    """When two models disagree: the confident reading that the first model, given the
+    text a third larger, reads again; None (a person looks) when neither is read again."""
+    bigger = cv2.resize(image, None, fx=THIRD_SCALE, fy=THIRD_SCALE,
+                        interpolation=cv2.INTER_CUBIC)
+    again = normalise(_closed_up(_ocr(bigger, psm, charset, lang)[0], charset), charset)
+    return next((r for r in readings if r[2] and normalise(r[0], charset) == again), None)
+
+
 def _read_email(image: np.ndarray, psm: int) -> tuple[str, float] | None:
     """(address, confidence) when the readings leave no doubt, else None.
 
@@ -240,13 +255,24 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
                                                                                   charset)
         return FieldReading(text, round(confidence, 3), None, expected, ok)
     pattern = FORMATS.get(charset)
-    for lang in LANGUAGES.get(charset, ("ind",)):
+    confirm = charset in CONFIRMED or psm == 6
+    languages = LANGUAGES.get(charset, ("ind", "eng") if confirm else ("ind",))
+    readings = []
+    for lang in languages:
         text, confidence, weakest = _ocr(image, psm, charset, lang)
         text = _closed_up(text, charset)
         fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
-        if fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE:
+        sure = fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE
+        readings.append((text, confidence, sure))
+        if sure and not confirm:
             break
-    else:
-        return FieldReading(None, round(confidence, 3), "handwritten", expected, None)
+    chosen = next((r for r in readings if r[2]), None)
+    if chosen is not None and confirm and any(
+            normalise(other, charset) != normalise(chosen[0], charset) for other, *_ in readings):
+        chosen = _third_opinion(image, psm, charset, languages[0], readings)
+    if chosen is None:
+        return FieldReading(None, round(max(r[1] for r in readings), 3), "handwritten",
+                            expected, None)
+    text, confidence, _ = chosen
     ok = None if expected is None else normalise(text, charset) == normalise(expected, charset)
     return FieldReading(text, round(confidence, 3), None, expected, ok)
