@@ -16,11 +16,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 # Handwriting-like faces from Debian packages (fonts-humor-sans, fonts-dkg-handwriting,
-# fonts-femkeklaver, fonts-rufscript).
+# fonts-rufscript).
 HAND_FONTS = (
     "/usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf",
     "/usr/share/fonts/truetype/fifthhorseman/dkg.ttf",
-    "/usr/share/fonts/truetype/femkeklaver/femkeklaver.ttf",
     "/usr/share/fonts/truetype/rufscript/Rufscript010.ttf",
 )
 INKS = ((25, 45, 140), (20, 20, 30), (35, 35, 110))

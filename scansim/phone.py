@@ -45,7 +45,7 @@ def photograph(document: Image.Image, rng: random.Random, *, cover=(0.6, 0.85),
     sensor = rng.choice(SENSORS)
     portrait = dh >= dw
     view_w, view_h = (sensor[1], sensor[0]) if portrait else sensor
-    corners, tilt = _projected_corners(dw, dh, view_w, view_h, rng, cover, max_tilt)
+    corners, tilt = projected_corners(dw, dh, view_w, view_h, rng, cover, max_tilt)
     scene = _table((view_h, view_w), rng)
     src = np.array([[0, 0], [dw - 1, 0], [dw - 1, dh - 1], [0, dh - 1]], np.float32)
     matrix = cv2.getPerspectiveTransform(src, corners.astype(np.float32))
@@ -83,8 +83,8 @@ def photograph(document: Image.Image, rng: random.Random, *, cover=(0.6, 0.85),
     return buf.getvalue(), truth
 
 
-def _projected_corners(dw: int, dh: int, view_w: int, view_h: int, rng: random.Random,
-                       cover, max_tilt: float) -> tuple[np.ndarray, float]:
+def projected_corners(dw: int, dh: int, view_w: int, view_h: int, rng: random.Random,
+                      cover=(0.6, 0.85), max_tilt: float = MAX_TILT) -> tuple[np.ndarray, float]:
     """Where a pinhole camera tilted up to ``max_tilt`` sees the document's corners, scaled
     and moved so the document spans ``cover`` of the frame; and the tilt in degrees."""
     tilt = rng.uniform(0.3, 1.0) * max_tilt
@@ -97,17 +97,15 @@ def _projected_corners(dw: int, dh: int, view_w: int, view_h: int, rng: random.R
                      [-half_w, half_h, 0]], np.float64)
     focal = FOCAL_OF_DIAGONAL * math.hypot(view_w, view_h)
     distance = focal * 1.2 * max(dw / view_w, dh / view_h)
-    points = flat @ rotation.T + np.array([0, 0, distance])
+    # Off the camera's axis by moving the document, not the picture: the lens's centre
+    # stays at the frame's centre, as in a real photo.
+    shift = np.array([rng.uniform(-0.2, 0.2) * dw, rng.uniform(-0.2, 0.2) * dh, distance])
+    points = flat @ rotation.T + shift
     projected = focal * points[:, :2] / points[:, 2:3]
-    span = projected.max(axis=0) - projected.min(axis=0)
-    scale = rng.uniform(*cover) * min(view_w / span[0], view_h / span[1])
-    projected = projected * scale
-    span = projected.max(axis=0) - projected.min(axis=0)
-    room_x, room_y = view_w - span[0], view_h - span[1]
-    offset = np.array([rng.uniform(0.2, 0.8) * room_x, rng.uniform(0.2, 0.8) * room_y])
-    # The camera's axis stays at the frame's centre: a shifted picture of a tilted page is
-    # still the picture of some tilted page, seen off-axis.
-    return projected - projected.min(axis=0) + offset, tilt
+    # Nearer or farther (or zoomed): a scale about the frame's centre.
+    reach = np.abs(projected).max(axis=0)
+    scale = rng.uniform(*cover) * min(view_w / 2 / reach[0], view_h / 2 / reach[1])
+    return projected * scale + np.array([view_w / 2, view_h / 2]), tilt
 
 
 def _rot_x(a: float) -> np.ndarray:
