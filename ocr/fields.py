@@ -237,8 +237,11 @@ def _line_count(image: np.ndarray) -> int:
 
 
 def read_field(crop, *, charset: str = "any", expected: str | None = None,
-               multiline: bool = False) -> FieldReading:
-    """Read a typed value; compare with ``expected`` (normalised) when given."""
+               multiline: bool = False, strict: bool = False) -> FieldReading:
+    """Read a typed value; compare with ``expected`` (normalised) when given.
+
+    ``strict``: whatever the charset, a second model must read the same (a photographed
+    page, whose softer print now and then gives one model a confident misreading)."""
     if charset not in WHITELISTS:
         raise ValueError(f"unknown charset {charset!r}")
     image, _ratio = prepare(as_grey(crop))
@@ -255,7 +258,7 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
                                                                                   charset)
         return FieldReading(text, round(confidence, 3), None, expected, ok)
     pattern = FORMATS.get(charset)
-    confirm = charset in CONFIRMED or psm == 6
+    confirm = strict or charset in CONFIRMED or psm == 6
     languages = LANGUAGES.get(charset, ("ind", "eng") if confirm else ("ind",))
     readings = []
     for lang in languages:

@@ -25,7 +25,8 @@ def read_form_boxes(registered: Registered, page: PageGeometry, *, is_color: boo
     for box in page.boxes:
         if box.kind == "text":
             reading = read_text_box(registered.crop(box.rect, dpi=dpi,
-                                                     inset_mm=BORDER_INSET_MM), box, dpi)
+                                                    inset_mm=BORDER_INSET_MM), box, dpi,
+                                    strict=registered.photo)
             findings.append(Finding("field", box.name, reading.text, reading.confidence,
                                     note=reading.note))
         elif box.kind == "checkbox":
@@ -41,10 +42,13 @@ def read_form_boxes(registered: Registered, page: PageGeometry, *, is_color: boo
     return cross_check_nik(findings)
 
 
-def read_text_box(crop: np.ndarray, box: Box, dpi: int) -> FieldReading:
-    """A text box's value: typed, or digits written by hand into a comb's cells."""
+def read_text_box(crop: np.ndarray, box: Box, dpi: int, *, strict: bool = False) -> FieldReading:
+    """A text box's value: typed, or digits written by hand into a comb's cells.
+
+    ``strict``: every value confirmed by a second model (a photographed page)."""
     if box.comb:
-        reading = read_field(compact_comb(crop, box.comb, dpi), charset=box.charset)
+        reading = read_field(compact_comb(crop, box.comb, dpi), charset=box.charset,
+                             strict=strict)
         if reading.text is not None and box.charset == "digits" and len(reading.text) != box.comb:
             # a comb of digits is filled cell for cell (a NIK): fewer or more is a misreading
             reading = FieldReading(None, reading.confidence, "handwritten")
@@ -53,10 +57,10 @@ def read_text_box(crop: np.ndarray, box: Box, dpi: int) -> FieldReading:
             if digits is not None:
                 return FieldReading(digits, confidence, WRITTEN)
         return reading
-    reading = read_field(crop, charset=box.charset, multiline=box.lines > 1)
+    reading = read_field(crop, charset=box.charset, multiline=box.lines > 1, strict=strict)
     if reading.note == "handwritten" and box.lines == 1:
         # a long value the form wrapped onto a second line inside a one-line box
-        wrapped = read_field(crop, charset=box.charset, multiline=True)
+        wrapped = read_field(crop, charset=box.charset, multiline=True, strict=strict)
         if wrapped.note is None:
             return wrapped
     return reading
