@@ -9,6 +9,10 @@ need_apt=()
 command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 if ! tesseract --list-langs 2>/dev/null | grep -qx ind; then need_apt+=(tesseract-ocr-ind); fi
 [ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
+# Handwriting-like faces the scan simulator writes walk-in packs' digits with.
+[ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
+[ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
+[ -f /usr/share/fonts/truetype/rufscript/Rufscript010.ttf ] || need_apt+=(fonts-rufscript)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "Memasang paket sistem: ${need_apt[*]}" >&2
     SUDO=""
