@@ -126,7 +126,10 @@ class ImageDocument(Document):
         if _believable_dpi(source_dpi, frame.size):
             frame = _to_target_dpi(frame, source_dpi, dpi)
         else:
-            frame = rectify_photo(frame, dpi=dpi) or _cap_photo(frame, dpi)
+            photo = rectify_photo(frame, dpi=dpi)
+            if photo is not None:
+                return photo  # at the photo's own resolution, which info["dpi"] gives
+            frame = _cap_photo(frame, dpi)
         frame.info["dpi"] = (dpi, dpi)
         return frame
 

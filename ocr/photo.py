@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 PAPERS_MM = {"card": (53.98, 85.6), "A4": (210.0, 297.0), "F4": (215.0, 330.0),
              "letter": (215.9, 279.4)}
 CARD_DPI = 300            # a card is cut out at about the resolution its reader works at
+PAGE_MAX_DPI = 300        # a page is cut out at the photo's own resolution, up to this
 _WORK_SIDE = 1000         # long side of the copy the outline is searched on
 _MIN_AREA = 0.12          # the document covers at least this share of the frame
 _EDGE_MARGIN = 0.004      # a corner this close to the frame's edge: the document is cut off
@@ -38,8 +39,10 @@ _MIN_SPREAD = 0.06        # lighter and darker paper differing less than this: l
 
 
 def rectify_photo(img: Image.Image, *, dpi: int) -> Image.Image | None:
-    """The document photographed in ``img``, flat and at ``dpi`` (a card at ``CARD_DPI``,
-    landscape); None when no document outline is found.
+    """The document photographed in ``img``, flat, at the photo's own resolution between
+    ``dpi`` and ``PAGE_MAX_DPI`` (``info["dpi"]`` says which; a card at ``CARD_DPI``,
+    landscape); None when no document outline is found. Every resampling softens the
+    print, and a photo's is soft already: what the camera resolved is kept.
 
     The result keeps the photo's way round (a page photographed sideways stays sideways:
     the upright step turns it).
@@ -56,7 +59,8 @@ def rectify_photo(img: Image.Image, *, dpi: int) -> Image.Image | None:
     short_mm, long_mm = PAPERS_MM[paper]
     top, side = _side_lengths(quad)
     landscape = top >= side
-    out_dpi = CARD_DPI if paper == "card" else dpi
+    native = max(top, side) / long_mm * 25.4
+    out_dpi = CARD_DPI if paper == "card" else round(min(max(dpi, native), PAGE_MAX_DPI))
     long_px, short_px = round(long_mm / 25.4 * out_dpi), round(short_mm / 25.4 * out_dpi)
     out_w, out_h = (long_px, short_px) if landscape else (short_px, long_px)
     dst = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], np.float32)

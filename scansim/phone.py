@@ -31,13 +31,14 @@ ORIENTATIONS = {1: None, 6: Image.Transpose.ROTATE_90, 8: Image.Transpose.ROTATE
 EXIF_ORIENTATION_TAG = 0x0112
 
 
-def photograph(document: Image.Image, rng: random.Random, *, cover=(0.6, 0.85),
+def photograph(document: Image.Image, rng: random.Random, *, cover=(0.7, 0.92),
                max_tilt: float = MAX_TILT, shadow: float = 0.6) -> tuple[bytes, dict]:
     """A phone's JPEG of ``document`` and what was done: ``{"orientation", "tilt",
     "sensor", "corners"}`` (``corners``: the document's corners as the photographer saw
     them, top-left, top-right, bottom-right, bottom-left of the document image).
 
-    ``cover``: the share of the frame's matching side the document spans; ``shadow``:
+    ``cover``: how far towards the frame's edge (from its centre) the document's farthest
+    corner reaches; ``shadow``:
     the chance of a shadow across it.
     """
     doc = np.asarray(document.convert("RGB"))
@@ -84,7 +85,7 @@ def photograph(document: Image.Image, rng: random.Random, *, cover=(0.6, 0.85),
 
 
 def projected_corners(dw: int, dh: int, view_w: int, view_h: int, rng: random.Random,
-                      cover=(0.6, 0.85), max_tilt: float = MAX_TILT) -> tuple[np.ndarray, float]:
+                      cover=(0.7, 0.92), max_tilt: float = MAX_TILT) -> tuple[np.ndarray, float]:
     """Where a pinhole camera tilted up to ``max_tilt`` sees the document's corners, scaled
     and moved so the document spans ``cover`` of the frame; and the tilt in degrees."""
     tilt = rng.uniform(0.3, 1.0) * max_tilt
@@ -99,7 +100,7 @@ def projected_corners(dw: int, dh: int, view_w: int, view_h: int, rng: random.Ra
     distance = focal * 1.2 * max(dw / view_w, dh / view_h)
     # Off the camera's axis by moving the document, not the picture: the lens's centre
     # stays at the frame's centre, as in a real photo.
-    shift = np.array([rng.uniform(-0.2, 0.2) * dw, rng.uniform(-0.2, 0.2) * dh, distance])
+    shift = np.array([rng.uniform(-0.1, 0.1) * dw, rng.uniform(-0.1, 0.1) * dh, distance])
     points = flat @ rotation.T + shift
     projected = focal * points[:, :2] / points[:, 2:3]
     # Nearer or farther (or zoomed): a scale about the frame's centre.
