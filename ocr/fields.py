@@ -248,7 +248,8 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     if image is None:
         return FieldReading(None, 0.95, "empty", expected, None if expected is None else False)
     # a value wrapped onto a second line inside a one-line box is read as lines
-    psm = 6 if multiline or _line_count(image) > 1 else 7
+    lines = _line_count(image)
+    psm = 6 if multiline or lines > 1 else 7
     if charset == "email":
         email = _read_email(image, psm)
         if email is None:
@@ -265,6 +266,8 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
         text, confidence, weakest = _ocr(image, psm, charset, lang)
         text = _closed_up(text, charset)
         fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
+        # as many lines read as the ink shows, or the reading jumbled them
+        fits = fits and (psm == 7 or text.count("\n") + 1 == lines)
         sure = fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE
         readings.append((text, confidence, sure))
         if sure and not confirm:
