@@ -10,9 +10,13 @@ NIK (``formgen.domain.nik``) and agree with the birth date and sex read on the p
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import cv2
 import numpy as np
 
+from formgen.domain.nik import check_nik
 from ocr import tesseract
 from ocr.findings import Finding
 from ocr.marks import ink_mask, remove_speckle
@@ -91,8 +95,6 @@ def cross_check_nik(findings: list[Finding]) -> list[Finding]:
     well-formed NIK (region codes, birth date, serial) that agrees with the birth date
     and the sex read on the same page, where the page shows them; otherwise it goes back
     to a person (value None, note ``handwritten``)."""
-    from formgen.domain.nik import check_nik
-
     by_name = {f.name: f for f in findings if f.kind in ("field", "checkbox")}
     nik = by_name.get("nik")
     if nik is None or nik.note != WRITTEN or not nik.value:
@@ -109,10 +111,7 @@ def cross_check_nik(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _birth_date(finding: Finding | None):
-    import datetime as dt
-    import re
-
+def _birth_date(finding: Finding | None) -> dt.date | None:
     if finding is None or not finding.value:
         return None
     parts = re.findall(r"\d+", str(finding.value))
