@@ -34,9 +34,8 @@ _MIN_SUPPORT = 0.6        # share of each side that must lie on an edge
 _ASPECT_TOLERANCE = 0.07  # relative error of the measured length/width still taken as a paper
 _FLAT_KERNEL_MM = 60.0    # larger than a card or a photo on the page, smaller than a shadow
 _FLAT_DPI = 25            # the light is estimated at this resolution
-# Paper lit at least this share of its brightest is made white: what evening the light
-# leaves uneven (a shadow's soft edge, the corners) must not look like print.
-_PAPER_SHARE = 0.9
+_PAPER_WHITE = 245.0      # the paper's level once the light is even (a scan's, not clipped:
+                          # clipping near-white greys thins soft strokes into misreadings)
 _MIN_SPREAD = 0.06        # lighter and darker paper differing less than this: light is even
 
 
@@ -300,8 +299,7 @@ def nearest_paper(ratio: float) -> str | None:
 
 def flatten_light(arr: np.ndarray, *, dpi: float) -> np.ndarray:
     """``arr`` (grey or RGB) with the paper made evenly white: each channel divided by the
-    light falling on it, estimated by closing away everything smaller than a card, and
-    paper within ``_PAPER_SHARE`` of the light made white.
+    light falling on it, estimated by closing away everything smaller than a card.
 
     Evenly lit pages are returned as they are.
     """
@@ -316,5 +314,5 @@ def flatten_light(arr: np.ndarray, *, dpi: float) -> np.ndarray:
     if hi <= 0 or (hi - lo) / hi < _MIN_SPREAD:
         return arr
     light = cv2.resize(light, (arr.shape[1], arr.shape[0]), interpolation=cv2.INTER_LINEAR)
-    out = arr.astype(np.float32) * (255.0 / _PAPER_SHARE / np.maximum(light, 1.0))
+    out = arr.astype(np.float32) * (_PAPER_WHITE / np.maximum(light, 1.0))
     return np.clip(out, 0, 255).astype(np.uint8)
