@@ -308,7 +308,9 @@ def flatten_light(arr: np.ndarray, *, dpi: float) -> np.ndarray:
     side = max(3, int(round(_FLAT_KERNEL_MM / 25.4 * _FLAT_DPI)) | 1)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (side, side))
     light = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel, borderType=cv2.BORDER_REPLICATE)
-    light = cv2.GaussianBlur(light, (0, 0), side / 4)
+    # only the closing's blocks are smoothed: a wider blur spreads a shadow's edge over
+    # the paper beside it, which then no longer looks like paper
+    light = cv2.GaussianBlur(light, (0, 0), side / 16)
     level = light if light.ndim == 2 else light.mean(axis=2)
     lo, hi = np.percentile(level, (5, 95))
     if hi <= 0 or (hi - lo) / hi < _MIN_SPREAD:
