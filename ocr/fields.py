@@ -170,13 +170,13 @@ def _closed_up(text: str, charset: str) -> str:
     return text
 
 
-def _third_opinion(image: np.ndarray, psm: int, charset: str, lang: str,
+def _third_opinion(image: np.ndarray, charset: str, lang: str,
                    readings: list[tuple[str, float, bool]]) -> tuple[str, float, bool] | None:
     """When two models disagree: the confident reading that the first model, given the
     text a third larger, reads again; None (a person looks) when neither is read again."""
     bigger = cv2.resize(image, None, fx=THIRD_SCALE, fy=THIRD_SCALE,
                         interpolation=cv2.INTER_CUBIC)
-    again = normalise(_closed_up(_ocr(bigger, psm, charset, lang)[0], charset), charset)
+    again = normalise(_closed_up(_read_as_lines(bigger, charset, lang)[0], charset), charset)
     return next((r for r in readings if r[2] and normalise(r[0], charset) == again), None)
 
 
@@ -220,24 +220,56 @@ def _read_email(image: np.ndarray, psm: int) -> tuple[str, float] | None:
     return None
 
 
-def _line_count(image: np.ndarray) -> int:
-    """Text lines in a prepared crop: bands of inked rows at least ``LINE_SHARE`` as tall as
-    the tallest."""
+def _text_lines(image: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) rows of each text line in a prepared crop: bands of inked rows at least
+    ``LINE_SHARE`` as tall as the tallest (an i's dot above a line is no line of its own)."""
     rows = ink_mask(image).any(axis=1)
-    runs, run = [], 0
-    for inked in rows:
-        if inked:
-            run += 1
-        elif run:
-            runs.append(run)
-            run = 0
-    if run:
-        runs.append(run)
-    return sum(1 for r in runs if r >= LINE_SHARE * max(runs)) if runs else 0
+    runs, start = [], None
+    for y, inked in enumerate(rows):
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            runs.append((start, y))
+            start = None
+    if start is not None:
+        runs.append((start, len(rows)))
+    if not runs:
+        return []
+    tallest = max(b - a for a, b in runs)
+    return [(a, b) for a, b in runs if b - a >= LINE_SHARE * tallest]
+
+
+def _read_as_lines(image: np.ndarray, charset: str, lang: str,
+                   bands: list[tuple[int, int]] | None = None) -> tuple[str, float, float]:
+    """:func:`_ocr` of a one-line value, :func:`_ocr_lines` of a value on several lines."""
+    bands = _text_lines(image) if bands is None else bands
+    if len(bands) > 1:
+        return _ocr_lines(image, bands, charset, lang)
+    return _ocr(image, 7, charset, lang)
+
+
+def _ocr_lines(image: np.ndarray, bands: list[tuple[int, int]], charset: str,
+               lang: str) -> tuple[str, float, float]:
+    """Each text line cut out and read on its own (Tesseract's own layout analysis loses
+    or merges closely set lines), joined by newlines; confidences as :func:`_ocr`."""
+    cuts = [0] + [(bands[i][1] + bands[i + 1][0]) // 2 for i in range(len(bands) - 1)] \
+        + [image.shape[0]]
+    texts, weights, confidences, weakest = [], [], [], 1.0
+    for top, bottom in zip(cuts[:-1], cuts[1:], strict=True):
+        line = cv2.copyMakeBorder(image[top:bottom], 12, 12, 0, 0, cv2.BORDER_CONSTANT,
+                                  value=255)
+        text, confidence, weak = _ocr(line, 7, charset, lang)
+        if not text:
+            return "", 0.0, 0.0
+        texts.append(text)
+        weights.append(len(text))
+        confidences.append(confidence)
+        weakest = min(weakest, weak)
+    return "\n".join(texts), float(np.average(confidences, weights=weights)), weakest
 
 
 def read_field(crop, *, charset: str = "any", expected: str | None = None,
-               multiline: bool = False, strict: bool = False) -> FieldReading:
+               strict: bool = False) -> FieldReading:
     """Read a typed value; compare with ``expected`` (normalised) when given.
 
     ``strict``: whatever the charset, a second model must read the same (a photographed
@@ -248,10 +280,9 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     if image is None:
         return FieldReading(None, 0.95, "empty", expected, None if expected is None else False)
     # a value wrapped onto a second line inside a one-line box is read as lines
-    lines = _line_count(image)
-    psm = 6 if multiline or lines > 1 else 7
+    bands = _text_lines(image)
     if charset == "email":
-        email = _read_email(image, psm)
+        email = _read_email(image, 6 if len(bands) > 1 else 7)
         if email is None:
             return FieldReading(None, 0.0, "handwritten", expected, None)
         text, confidence = email
@@ -259,15 +290,13 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
                                                                                   charset)
         return FieldReading(text, round(confidence, 3), None, expected, ok)
     pattern = FORMATS.get(charset)
-    confirm = strict or charset in CONFIRMED or psm == 6
+    confirm = strict or charset in CONFIRMED or len(bands) > 1
     languages = LANGUAGES.get(charset, ("ind", "eng") if confirm else ("ind",))
     readings = []
     for lang in languages:
-        text, confidence, weakest = _ocr(image, psm, charset, lang)
+        text, confidence, weakest = _read_as_lines(image, charset, lang, bands)
         text = _closed_up(text, charset)
         fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
-        # as many lines read as the ink shows, or the reading jumbled them
-        fits = fits and (psm == 7 or text.count("\n") + 1 == lines)
         sure = fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE
         readings.append((text, confidence, sure))
         if sure and not confirm:
@@ -275,7 +304,7 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     chosen = next((r for r in readings if r[2]), None)
     if chosen is not None and confirm and any(
             normalise(other, charset) != normalise(chosen[0], charset) for other, *_ in readings):
-        chosen = _third_opinion(image, psm, charset, languages[0], readings)
+        chosen = _third_opinion(image, charset, languages[0], readings)
     if chosen is None:
         return FieldReading(None, round(max(r[1] for r in readings), 3), "handwritten",
                             expected, None)

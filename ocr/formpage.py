@@ -57,13 +57,8 @@ def read_text_box(crop: np.ndarray, box: Box, dpi: int, *, strict: bool = False)
             if digits is not None:
                 return FieldReading(digits, confidence, WRITTEN)
         return reading
-    reading = read_field(crop, charset=box.charset, multiline=box.lines > 1, strict=strict)
-    if reading.note == "handwritten" and box.lines == 1:
-        # a long value the form wrapped onto a second line inside a one-line box
-        wrapped = read_field(crop, charset=box.charset, multiline=True, strict=strict)
-        if wrapped.note is None:
-            return wrapped
-    return reading
+    # the lines of a value (wrapped or not) are told by its ink
+    return read_field(crop, charset=box.charset, strict=strict)
 
 
 def compact_comb(crop: np.ndarray, cells: int, dpi: int) -> np.ndarray:
