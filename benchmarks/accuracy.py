@@ -8,7 +8,7 @@ greyscale scans, typed, empty and handwritten fields) at 200 and 300 dpi with
 scan defects (skew up to 1.5 degrees, gain, noise, dust, JPEG, shifted crops),
 runs every reader and prints precision and recall (or the exact-match rate).
 
-    python benchmarks/accuracy.py [--applicants 50] [--seed 1] [--workers 2]
+    python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
 """
 from __future__ import annotations
 
@@ -18,24 +18,20 @@ import sys
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from _figures import report  # noqa: E402
-
-from benchmarks import formboxes as F  # noqa: E402
-from ocr.classify import classify_attachment  # noqa: E402
-from ocr.fields import normalise, read_field  # noqa: E402
-from ocr.ijazah import names_agree, read_ijazah  # noqa: E402
-from ocr.ktp import read_ktp  # noqa: E402
-from ocr.marks import read_checkbox, read_signature  # noqa: E402
-from ocr.materai import read_materai  # noqa: E402
-from ocr.pasfoto import check_pas_foto  # noqa: E402
-from scansim import documents as D  # noqa: E402
-from scansim.people import make_people  # noqa: E402
+from benchmarks import formboxes as F
+from benchmarks._figures import report
+from ocr.classify import classify_attachment
+from ocr.fields import normalise, read_field
+from ocr.ijazah import names_agree, read_ijazah
+from ocr.ktp import read_ktp
+from ocr.marks import read_checkbox, read_signature
+from ocr.materai import read_materai
+from ocr.pasfoto import check_pas_foto
+from scansim import documents as D
+from scansim.people import make_people
 
 TARGETS = {"nik_exact": 0.98, "fields_exact": 0.97, "signature": 0.99, "checkbox": 0.99,
            "materai_colour": 0.98, "pas_foto": 0.95, "fields_email": 0.95}

@@ -130,12 +130,11 @@ def typed_value(rng: np.random.Generator, charset: str) -> str:
     if charset == "digits":
         return "62" + "".join(str(int(d)) for d in rng.integers(0, 10, 14))
     if charset == "date":
-        return (f"{int(rng.integers(1, 29)):02d}-{int(rng.integers(1, 13)):02d}-"
-                f"{int(rng.integers(1960, 2005)):04d}")
+        day, month, year = rng.integers(1, 29), rng.integers(1, 13), rng.integers(1960, 2005)
+        return f"{day:02d}-{month:02d}-{year:04d}"
     if charset == "alpha":
         return NAMES[int(rng.integers(0, len(NAMES)))]
-    return (f"Jl. Pangeran Antasari No. {int(rng.integers(1, 200))} "
-            f"RT {int(rng.integers(1, 20)):03d}")
+    return f"Jl. Pangeran Antasari No. {rng.integers(1, 200)} RT {rng.integers(1, 20):03d}"
 
 
 def random_shift(rng: np.random.Generator) -> tuple[int, int]:

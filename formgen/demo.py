@@ -14,6 +14,7 @@ from pathlib import Path
 from formgen.core.atomic import write_text
 from formgen.core.errors import WorkspaceError
 from formgen.core.i18n import t
+from formgen.core.programs import require_tesseract
 from formgen.core.resources import package_data
 from formgen.core.workspace import Workspace, init_workspace, is_workspace
 from formgen.core.yamlfile import load_yaml
@@ -82,6 +83,7 @@ def run_demo(path: Path, *, applicants: int = 12, jobs: int | None = None,
     from scansim.people import make_people, write_roster_xlsx
     from scansim.scan import simulate_returns
 
+    require_tesseract(command=True)  # before anything is made: ingest and dossiers need it
     plan = demo_plan()
     step("demo.step.workspace")
     ws = prepare_demo_workspace(path)

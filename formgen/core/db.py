@@ -12,12 +12,14 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from importlib.resources import files
 from pathlib import Path
 
 from formgen.core.errors import WorkspaceError
 from formgen.core.i18n import t
 
-_MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Shipped as package data beside this module (found as an installed package finds it).
+_MIGRATIONS_DIR = Path(str(files("formgen.core").joinpath("migrations")))
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -100,7 +102,7 @@ def _split_sql(script: str) -> list[str]:
 
 @contextlib.contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, waits for it with the busy timeout."""
+    """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, waiting with the busy timeout."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

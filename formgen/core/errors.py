@@ -9,6 +9,7 @@ class ExitCode(IntEnum):
     input_rejected = 1  # done, but some input was rejected (each named on stderr)
     usage = 2
     workspace = 3  # the workspace cannot be used
+    missing_dependency = 4  # a program or its data (Tesseract, a language pack) is not installed
 
 
 class FormgenError(Exception):
@@ -42,6 +43,12 @@ class UsageError(FormgenError):
 
 class WorkspaceError(FormgenError):
     exit_code = ExitCode.workspace
+
+
+class MissingDependencyError(FormgenError):
+    """A program formgen runs, or its data, is not installed; the message says how to install it."""
+
+    exit_code = ExitCode.missing_dependency
 
 
 class TemplateError(FormgenError):

@@ -14,7 +14,8 @@ from formgen.core.safenames import applicant_filename
 from formgen.core.workspace import Workspace
 from formgen.domain.doctypes import FORMS
 from formgen.forms._layout import layout_document
-from formgen.forms._render import PageDrawer, PdfWriter
+from formgen.forms._pdfwriter import PdfWriter
+from formgen.forms._render import PageDrawer
 from formgen.forms._values import load_applicants
 from formgen.roster.store import require_applicant
 from ocr.pageid import PageId

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from formgen.domain.doctypes import SEPARATOR
 from formgen.ingest.compare import values_agree
-from formgen.ingest.pagework import PageResult
+from ocr.page import PageResult
 
 
 @dataclass

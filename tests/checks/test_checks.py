@@ -8,7 +8,7 @@ import pytest
 from formgen.checks import REQUIREMENT_CODES, check_applicants, load_rules
 from formgen.core.errors import InputError
 from formgen.core.i18n import set_language
-from tests.support.checks_workspace import (
+from scansim.records import (
     add_decision,
     add_finding,
     add_page,
@@ -92,7 +92,7 @@ def test_greyscale_ktp_copy(workspace):
 
 
 def test_colour_from_page_when_reader_says_nothing(workspace):
-    from tests.support.checks_workspace import add_applicant
+    from scansim.records import add_applicant
     app = add_applicant(workspace, nik=nik_for(7), nama="ANDI")
     add_page(workspace, app, "ijazah", is_color=False,
              findings=[("ijazah", "nama", "ANDI"), ("ijazah", "jenjang", "SMK")])

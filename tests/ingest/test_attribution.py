@@ -1,7 +1,7 @@
 """Attribution rules on page results in file order (the rules of formgen/ingest/attribute.py)."""
 from formgen.ingest.attribute import AttributionContext, PackRef, attribute_file
-from formgen.ingest.pagework import PageResult
 from ocr.findings import Finding
+from ocr.page import PageResult
 from ocr.pageid import PageId
 
 WS = "TESTWS"
@@ -23,7 +23,8 @@ def attachment(doc, nik=None, valid=True, confidence=0.95, nama=None):
 
 
 def context(packs=None):
-    packs = packs if packs is not None else {1: PackRef(1, 1), 2: PackRef(2, 2), 3: PackRef(3, None)}
+    if packs is None:
+        packs = {1: PackRef(1, 1), 2: PackRef(2, 2), 3: PackRef(3, None)}
     claimed = []
 
     def claim(pack_id):

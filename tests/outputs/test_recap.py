@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from formgen.outputs.dossier import write_dossiers
 from formgen.outputs.recap import write_recap
-from tests.support.checks_workspace import complete_applicant, nik_for
+from scansim.records import complete_applicant, nik_for
 
 DISDUKCAPIL = ["No", "Nama", "NIK", "Tempat/Tanggal Lahir", "Alamat",
                "Jawaban (sesuai / tidak sesuai)", "Nama Koreksi", "NIK Koreksi",

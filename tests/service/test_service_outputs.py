@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import stat
 from pathlib import Path
 
@@ -55,7 +54,7 @@ def test_chart_is_a_png_of_the_expected_size(batch, cli, tmp_path):
     with Image.open(late) as image:
         assert image.format == "PNG" and image.size == (1600, 900)
     assert red_pixels(late) > 20 * red_pixels(on_time) + 1000  # late parts drawn in red
-    assert stat.S_IMODE(os.stat(late).st_mode) == 0o600
+    assert stat.S_IMODE(Path(late).stat().st_mode) == 0o600
 
 
 def test_chart_stacks_batches(batch, cli, tmp_path):
@@ -85,7 +84,7 @@ def test_recruitment_letters_per_kelurahan(workspace, batch, cli):
         path = Path(item["path"])
         assert path.resolve().parent == letters_dir and path.name.isascii()
         assert "/" not in path.name and ".." not in path.stem and "\\" not in path.name
-        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        assert stat.S_IMODE(Path(path).stat().st_mode) == 0o600
         content = letter_text(item["path"])
         flat = " ".join(content.split())
         assert f"Lurah/Kepala Desa {name}" in flat
@@ -111,7 +110,7 @@ def test_letter_addressees_from_options_and_settings(workspace, batch, cli):
     body = json.loads(result.stdout)
     assert [i["kelurahan"] for i in body["letters"]] == ["Kumai Hulu"]
     assert "600.1/123/PUPR.I/2026" in letter_text(body["letters"][0]["path"])
-    with open(workspace.config_path, "a", encoding="utf-8") as handle:
+    with Path(workspace.config_path).open("a", encoding="utf-8") as handle:
         handle.write('\n[rekrutmen]\nkelurahan = ["Pasir Panjang", "Mendawai"]\n'
                      'penandatangan_nama = "Ir. CONTOH PEJABAT, M.T."\n')
     body = json.loads(cli("letter", "rekrutmen", "--json").stdout)
@@ -144,7 +143,7 @@ def test_certificate_record(workspace, batch, cli, tmp_path):
     assert stored.parent.name == "sertifikat" and stored.name.startswith(PEOPLE[0][0])
     assert "/" not in stored.name.removeprefix(PEOPLE[0][0])
     assert stored.read_bytes() == pdf.read_bytes()
-    assert stat.S_IMODE(os.stat(stored).st_mode) == 0o600
+    assert stat.S_IMODE(Path(stored).stat().st_mode) == 0o600
     row = workspace.conn.execute("SELECT * FROM certificates").fetchone()
     assert row["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
     # recording the same number again updates it, without a second row

@@ -1,7 +1,8 @@
-"""Build workspaces for check, dossier and recap tests: applicants, page images and findings.
+"""Applicants whose paperwork was already read: page images and findings put into a workspace.
 
-Rows are written with SQL as the ingest pipeline would; page images are drawn
-with Pillow at the workspace's scan dpi and saved under ``pages/``.
+For check, dossier and recap tests and benchmarks, without scanning and OCR: rows are
+written with SQL as the ingest pipeline would; page images are drawn with Pillow at
+the workspace's scan dpi and saved under ``pages/``.
 """
 from __future__ import annotations
 
