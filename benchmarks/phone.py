@@ -26,6 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from benchmarks._build import printed_batch
 from benchmarks._figures import report
 from ocr.fields import normalise
 
@@ -36,21 +37,13 @@ CHARSETS = {"nik": "digits", "no_hp": "digits", "kode_pos": "digits", "tanggal_l
 
 
 def build(tmp: Path, applicants: int, seed: int, dpi: int):
-    from formgen.core.workspace import init_workspace
-    from formgen.forms import generate_packs
-    from formgen.roster import import_roster
-    from scansim.people import make_people, write_roster_xlsx
-    from scansim.scan import simulate_returns
-
-    ws, _ = init_workspace(tmp / "ws", dpi=dpi)
-    people = make_people(applicants, seed=seed)
-    write_roster_xlsx(people, tmp / "roster.xlsx")
-    import_roster(ws, tmp / "roster.xlsx")
-    by_nik = {r["nik"]: r["id"] for r in ws.conn.execute("SELECT id, nik FROM applicants")}
-    packs = generate_packs(ws, all_applicants=True)["packs"]
-    batch = simulate_returns(packs, tmp / "photos", dpi=300, seed=seed, capture="phone",
-                             people={by_nik[p["nik"]]: p for p in people},
-                             file_mode="per_applicant", upside_down_rate=0.1)
+    """The workspace, its packs (``{"applicant", "path"}``) and their photos."""
+    ws, _people, batch = printed_batch(tmp / "ws", tmp / "photos", applicants=applicants,
+                                       seed=seed, dpi=dpi, scan_dpi=300, capture="phone",
+                                       file_mode="per_applicant", upside_down_rate=0.1)
+    packs = [{"applicant": r["applicant_id"], "path": ws.root / r["path"]
+              if not Path(r["path"]).is_absolute() else Path(r["path"])}
+             for r in ws.conn.execute("SELECT applicant_id, path FROM packs")]
     return ws, packs, batch
 
 
