@@ -35,6 +35,7 @@ LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind")}
 # reads a small word confidently wrong.
 CONFIRMED = ("digits", "date")
 THIRD_SCALE = 1.35           # the text enlarged for a third reading when two models disagree
+STRICT_CONFIDENCE = 0.80     # a photographed page's value: each model's mean confidence
 SHARPEN_SIGMA_PX = 1.0       # unsharp mask of a photographed page's boxes (crops at ~200 dpi)
 SHARPEN_AMOUNT = 1.0
 MIN_CONFIDENCE = 0.70        # mean word confidence (0..1) of a typed reading
@@ -308,14 +309,17 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
         text, confidence, weakest = _read_as_lines(image, charset, lang, bands)
         text = _closed_up(text, charset)
         fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
-        sure = fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE
+        sure = fits and confidence >= (STRICT_CONFIDENCE if strict else MIN_CONFIDENCE) \
+            and weakest >= MIN_WORD_CONFIDENCE
         readings.append((text, confidence, sure))
         if sure and not confirm:
             break
     chosen = next((r for r in readings if r[2]), None)
     if chosen is not None and confirm and any(
             normalise(other, charset) != normalise(chosen[0], charset) for other, *_ in readings):
-        chosen = _third_opinion(image, charset, languages[0], readings)
+        # on a photo the models' disagreement stands: a model that misread soft print
+        # reads it the same way again
+        chosen = None if strict else _third_opinion(image, charset, languages[0], readings)
     if chosen is None:
         return FieldReading(None, round(max(r[1] for r in readings), 3), "handwritten",
                             expected, None)
