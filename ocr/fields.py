@@ -1,8 +1,11 @@
 """Zonal OCR of one typed value in a registered text box, compared with the roster.
 
-Values are typed into the form by the pack generator (Helvetica), so a clean
-reading is expected. A box with ink but no confident reading is reported as
-``handwritten`` with no value (never a guess); a box without ink as ``empty``.
+Values are typed into the form by the pack generator (Helvetica). A value is given
+only when it is read with certainty: confidently, and for digits, dates, values on
+several lines and every value of a photographed page alike by a second model; an
+e-mail address by four readings that leave no doubt. A box with ink but no certain
+reading is reported as ``handwritten`` with no value (never a guess); a box without
+ink as ``empty``.
 """
 from __future__ import annotations
 
