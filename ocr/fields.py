@@ -38,7 +38,7 @@ LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind")}
 # reads a small word confidently wrong.
 CONFIRMED = ("digits", "date")
 THIRD_SCALE = 1.35           # the text enlarged for a third reading when two models disagree
-STRICT_CONFIDENCE = 0.80     # a photographed page's value: each model's mean confidence
+STRICT_CONFIDENCE = 0.75     # a photographed page's value: the mean confidence it needs
 SHARPEN_SIGMA_PX = 1.0       # unsharp mask of a photographed page's boxes (crops at ~200 dpi)
 SHARPEN_AMOUNT = 1.0
 MIN_CONFIDENCE = 0.70        # mean word confidence (0..1) of a typed reading
@@ -59,8 +59,8 @@ EMAIL_READINGS = (("eng", None), ("ind", None), ("eng", EMAIL_WHITELIST),
                   ("ind", EMAIL_WHITELIST))
 EMAIL_MIN_VOTES = 3              # readings agreeing, when some reading says otherwise
 # Tesseract confusions that no typed Indonesian value contains: the street abbreviation
-# "Jl." read as "Ji.".
-TEXT_FIXES = ((re.compile(r"\bJi\.(?= )"), "Jl."),)
+# "Jl." read as "Ji.", "JI." or "J1.".
+TEXT_FIXES = ((re.compile(r"\bJ[iI1|]\.(?= )"), "Jl."),)
 LINE_SHARE = 0.4                 # an ink band this share of the tallest one is a text line
 SPACES_IGNORED = ("digits", "date")   # typed values with no space: a read space is a gap
 # Tesseract sets the @ and dots of an address apart; a space elsewhere (an underscore read
@@ -183,14 +183,18 @@ def _closed_up(text: str, charset: str) -> str:
     return text
 
 
-def _third_opinion(image: np.ndarray, charset: str, lang: str,
+def _third_opinion(image: np.ndarray, charset: str, languages: tuple[str, ...],
                    readings: list[tuple[str, float, bool]]) -> tuple[str, float, bool] | None:
-    """When two models disagree: the confident reading that the first model, given the
-    text a third larger, reads again; None (a person looks) when neither is read again."""
+    """When two models disagree: the confident reading that every model of ``languages``,
+    given the text a third larger, reads again; None (a person looks) otherwise."""
     bigger = cv2.resize(image, None, fx=THIRD_SCALE, fy=THIRD_SCALE,
                         interpolation=cv2.INTER_CUBIC)
-    again = normalise(_closed_up(_read_as_lines(bigger, charset, lang)[0], charset), charset)
-    return next((r for r in readings if r[2] and normalise(r[0], charset) == again), None)
+    again = {normalise(_closed_up(_read_as_lines(bigger, charset, lang)[0], charset), charset)
+             for lang in languages}
+    if len(again) != 1:
+        return None
+    text = again.pop()
+    return next((r for r in readings if r[2] and normalise(r[0], charset) == text), None)
 
 
 def _read_email(image: np.ndarray, psm: int) -> tuple[str, float] | None:
@@ -320,9 +324,10 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
     chosen = next((r for r in readings if r[2]), None)
     if chosen is not None and confirm and any(
             normalise(other, charset) != normalise(chosen[0], charset) for other, *_ in readings):
-        # on a photo the models' disagreement stands: a model that misread soft print
-        # reads it the same way again
-        chosen = None if strict else _third_opinion(image, charset, languages[0], readings)
+        # on a photo every model must read it again, enlarged: the model that misread soft
+        # print reads it the same way again, the other need not
+        chosen = _third_opinion(image, charset, languages if strict else languages[:1],
+                                readings)
     if chosen is None:
         return FieldReading(None, round(max(r[1] for r in readings), 3), "handwritten",
                             expected, None)
