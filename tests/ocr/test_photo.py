@@ -14,9 +14,9 @@ from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
 from scansim.documents import make_ktp
+from scansim.formpages import PAGE_ID, document_geometry, make_form_pdf, render_pdf
 from scansim.people import make_people
 from scansim.phone import photograph, projected_corners
-from tests.support.ocr_pages import PAGE_ID, document_geometry, make_form_pdf, render_pdf
 
 
 @pytest.fixture(scope="module")
