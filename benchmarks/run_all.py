@@ -22,6 +22,7 @@ BENCHMARKS = [
     ("accuracy", ["--applicants", "50"], ["--applicants", "12"]),
     ("bench_dossier", ["--applicants", "100"], ["--applicants", "10"]),
     ("bench_memory", [], ["--quick"]),
+    ("bench_demo", [], ["--applicants", "6"]),
     ("phone", ["--applicants", "8"], ["--applicants", "3"]),
     ("handwriting", ["--boxes", "100"], ["--boxes", "20"]),
 ]

@@ -209,6 +209,8 @@ def complete_applicant(ws: Workspace, *, nik: str, nama: str, images: bool = Tru
             continue
         for page_no in range(1, total + 1):
             found = [f("field", "nama", nama)]
+            if doc == "pengalaman_kerja" and page_no == 1:
+                found.append(f("field", "proyek_1_nama", "Rehabilitasi Gedung Kantor"))
             if page_no == total:
                 found += [f("signature", s, True) for s in SIGNATURES[doc]]
                 if doc == "pernyataan_kebenaran":

@@ -7,14 +7,15 @@ from functools import cache
 from pathlib import Path
 
 from formgen.core.errors import TemplateError
-from formgen.core.i18n import t
+from formgen.core.i18n import get_language, t
 from formgen.core.resources import template_path
 from formgen.core.yamlfile import load_file
 from formgen.domain.doctypes import HANDED_IN
 
 REQUIREMENT_CODES = HANDED_IN  # one requirement per document handed in, in this order
 CHECKS = ("all_pages", "signed", "materai", "nik_valid", "nik_roster", "flag", "equals",
-          "name_match", "color", "jenjang", "unique_nik", "fields")
+          "name_match", "color", "jenjang", "unique_nik", "fields", "table_rows")
+ROSTER_TABLES = ("experience",)  # roster tables a table_rows rule may count
 _NEEDS_FINDING = {"flag", "equals", "name_match", "color", "jenjang"}
 
 
@@ -26,6 +27,14 @@ class Requirement:
     rules: tuple[dict, ...]
     ocr: bool = True
     short: str = ""
+    english: tuple[str, str] = ("", "")  # (title, short) shown in English runs
+
+    def label(self, *, short: bool = False) -> str:
+        """The title (or short title) in the run's language; letters and dossiers keep the
+        service standard's Indonesian ``title``."""
+        if get_language() == "en" and self.english[short]:
+            return self.english[short]
+        return self.short if short else self.title
 
 
 @dataclass(frozen=True)
@@ -77,12 +86,19 @@ def _load_rules(path: Path) -> Rules:
                 raise bad(f"{code}: check {rule.get('check')!r} ({', '.join(CHECKS)})", rule)
             if rule["check"] in _NEEDS_FINDING and "/" not in str(rule.get("finding", "")):
                 raise bad(f"{code}: {rule['check']} needs finding: kind/name", rule)
+            if rule["check"] == "table_rows" and (
+                    "{i}" not in str(rule.get("fields", ""))
+                    or rule.get("roster", ROSTER_TABLES[0]) not in ROSTER_TABLES):
+                raise bad(f"{code}: table_rows needs fields: name_{{i}}_ "
+                          f"and roster: {' / '.join(ROSTER_TABLES)}", rule)
             if rule.get("on_fail", "invalid") not in ("invalid", "review"):
                 raise bad(f"{code}: on_fail {rule.get('on_fail')!r} (invalid / review)", rule)
         requirements.append(Requirement(code=code, title=str(item.get("title", code)),
                                         docs=tuple(item.get("docs") or (code,)), rules=rules,
                                         ocr=bool(item.get("ocr", True)),
-                                        short=str(item.get("short") or code)))
+                                        short=str(item.get("short") or code),
+                                        english=(str(item.get("title_en") or ""),
+                                                 str(item.get("short_en") or ""))))
     codes = tuple(r.code for r in requirements)
     if codes != REQUIREMENT_CODES:
         raise bad(f"requirements must be {', '.join(REQUIREMENT_CODES)} in this order; "

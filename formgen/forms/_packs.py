@@ -17,11 +17,22 @@ from formgen.forms._layout import layout_document
 from formgen.forms._pdfwriter import PdfWriter
 from formgen.forms._render import PageDrawer
 from formgen.forms._values import load_applicants
+from formgen.ingest.context import PACK_VOIDED, voided_packs
 from formgen.roster.store import require_applicant
 from ocr.pageid import PageId
 
 log = logging.getLogger(__name__)
 MAX_BLANK = 10_000
+def _void_earlier_packs(conn, applicant_id: int, new_pack: int, voided: set[int]) -> list[str]:
+    """Void the applicant's earlier printed packs; their numbers, for the announcement."""
+    old = [r["id"] for r in conn.execute(
+        "SELECT id FROM packs WHERE applicant_id = ? AND id < ? AND path IS NOT NULL "
+        "ORDER BY id", (applicant_id, new_pack)) if r["id"] not in voided]
+    for pack_id in old:
+        db.audit(conn, PACK_VOIDED, applicant_id=applicant_id, pack=pack_id,
+                 replaced_by=new_pack)
+        voided.add(pack_id)
+    return [f"P{pack_id:06d}" for pack_id in old]
 
 
 def pack_docs() -> list[str]:
@@ -63,8 +74,11 @@ class PackPrinter:
 def generate_packs(ws: Workspace, *, applicant_ids: list[int | str] | None = None,
                    all_applicants: bool = False, blank: int = 0,
                    paper: str | None = None) -> dict:
-    """Print packs; returns ``{"packs": [{applicant, nik, path, pages}], "print_file": path,
-    "rejected": [{applicant, reason, code}]}``.
+    """Print packs; returns ``{"packs": [{applicant, nik, path, pages, number, replaces}],
+    "print_file": path, "rejected": [{applicant, reason, code}]}``.
+
+    A new pack for an applicant voids their earlier ones (``replaces`` names them): pages
+    that come back with a void number wait for a person.
 
     ``applicant_ids`` are ids or NIKs; unknown ones are rejected and the rest
     are printed (InputError when nothing is left to print).
@@ -119,7 +133,12 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int | str] | None = Non
                                  path=str(folder), code="not_writable") from exc
         raise
     packs, print_file = results
+    voided = voided_packs(conn)
     with db.write_transaction(conn):
+        for pack_id, entry in packs:
+            entry["number"] = f"P{pack_id:06d}"
+            entry["replaces"] = [] if entry["applicant"] is None else _void_earlier_packs(
+                conn, entry["applicant"], pack_id, voided)
         for layout in printer.layouts:
             conn.execute("INSERT OR IGNORE INTO layouts(id, doc, paper, geometry, created_at) "
                          "VALUES (?, ?, ?, ?, ?)",

@@ -9,10 +9,11 @@ The rules, in file order:
   (no QR: KTP, ijazah, pas foto, other) are theirs until the next separator;
 - an attachment before any separator, after a form of another applicant inside
   the run, or a KTP whose NIK contradicts the applicant goes to review;
-- a page whose QR cannot be read, from another workspace or an unknown pack
-  goes to review; so does a page that could not be read at all. Such a page may
-  be the next applicant's separator, so it ends the run: the attachments after
-  it wait for a person (``after_unidentified``) until the next separator;
+- a page whose QR cannot be read, from another workspace, an unknown pack or a pack
+  voided by a newer one for its applicant goes to review; so does a page that could not
+  be read at all. Such a page may be the next applicant's separator, so it ends the
+  run: the attachments after it wait for a person (``after_unidentified``) until the
+  next separator;
 - a blank page (a duplex back) is recorded as blank for the current applicant.
 Nothing is ever attributed on a guess.
 """
@@ -40,6 +41,7 @@ class PackRef:
     pack_id: int
     applicant_id: int | None   # None: a blank pack not yet claimed
     printed_blank: bool = False  # printed without an applicant (claimed or not)
+    voided: bool = False         # replaced by a newer pack for the same applicant
 
 
 @dataclass
@@ -103,6 +105,9 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
                 continue
             if not _code_fits_pack(page_id.applicant, pack):
                 unidentified(pack.pack_id, page_id.doc, "qr_mismatch")
+                continue
+            if pack.voided:
+                unidentified(pack.pack_id, page_id.doc, "voided_pack")
                 continue
             if pack.applicant_id is None:
                 pack.applicant_id = ctx.claim_blank_pack(pack.pack_id)

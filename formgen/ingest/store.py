@@ -79,12 +79,16 @@ def insert_page(ws: Workspace, result: PageResult, place: Placement, geometry) -
     image = ws.root / "pages" / result.sha256[:2] / f"{result.sha256}_{result.index:04d}.jpg"
     if image.exists():
         image_rel = str(image.relative_to(ws.root))
+    layout = page_id.layout if page_id else None
+    if layout is not None and conn.execute("SELECT 1 FROM layouts WHERE id = ?",
+                                           (layout,)).fetchone() is None:
+        layout = None  # printed elsewhere (another workspace): a layout this one never had
     cur = conn.execute(
         "INSERT INTO pages(sha256, idx, applicant_id, pack_id, doc, page_no, layout_id, qr_text, "
         "rotation, skew, is_color, image_path, review, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (result.sha256, result.index, place.applicant_id, place.pack_id, place.doc,
-         page_id.page if page_id else None, page_id.layout if page_id else None,
+         page_id.page if page_id else None, layout,
          page_id.encode() if page_id else None, result.rotation, result.skew,
          int(result.is_color), image_rel, place.review, db.now()))
     findings = result.findings

@@ -42,7 +42,7 @@ from formgen.checks import (
 from formgen.core.atomic import write_bytes
 from formgen.core.db import audit, now, write_transaction
 from formgen.core.errors import InputError, UsageError
-from formgen.core.i18n import t
+from formgen.core.i18n import language, t
 from formgen.core.jinjaenv import render_text
 from formgen.core.programs import require_tesseract
 from formgen.core.resources import template_path
@@ -234,8 +234,9 @@ def build_dossier(ws: Workspace, applicant: dict, verdict: dict, pages: list[Req
             jpeg, grey, dpi = page_jpeg(ws.root / item.page.image_path,
                                         color=bool(item.page.is_color), scan_dpi=ws.settings.dpi)
         except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
-            raise InputError(t("dossier.bad_image", detail=type(exc).__name__),
-                             path=item.page.image_path, code="bad_image") from exc
+            log.warning("page image %s: %s", item.page.image_path, exc)
+            raise InputError(t("dossier.bad_image"), path=item.page.image_path,
+                             code="bad_image") from exc
         return jpeg, grey.size, dpi, [] if item.requirement in no_ocr else ocr_words(grey)
 
     # Tesseract runs as a subprocess: threads keep OCR_WORKERS of them busy at once.
@@ -281,7 +282,8 @@ def write_dossiers(ws: Workspace, *, applicant: str | int | None = None,
         raise UsageError(t("dossier.need_target"), code="no_target")
     require_tesseract(command=True)
     targets = select_applicants(ws.conn, applicant)
-    verdicts = {v["applicant"]: v for v in check_applicants(ws)}
+    with language("id"):  # the cover is read by the LSP
+        verdicts = {v["applicant"]: v for v in check_applicants(ws)}
     evidence = load_evidence(ws.conn)
     generated = None
     if encrypt and not password:

@@ -20,7 +20,7 @@ from formgen.checks import check_applicants, load_evidence, load_rules, pages_by
 from formgen.core.atomic import atomic_open, write_bytes
 from formgen.core.cells import safe_cell
 from formgen.core.db import audit, write_transaction
-from formgen.core.i18n import t
+from formgen.core.i18n import language, t
 from formgen.core.jinjaenv import render_text
 from formgen.core.resources import template_path
 from formgen.core.workspace import Workspace
@@ -47,7 +47,8 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
     """Per sheet, the rows as (key, value) lists in column order."""
     layout = recap_layout()
     rules = load_rules()
-    verdicts = {v["applicant"]: v for v in check_applicants(ws)}
+    with language("id"):  # the recap is read by the LSP and Disdukcapil
+        verdicts = {v["applicant"]: v for v in check_applicants(ws)}
     evidence = load_evidence(ws.conn)
     conn = ws.conn
     batches = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM batches")}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from formgen.core.errors import InputError
-from formgen.core.i18n import t
+from formgen.core.i18n import field_label, t
 from formgen.domain.dates import parse_date
 from formgen.domain.nik import NIK_MANGLED, check_nik, normalise_nik
 from formgen.roster.tables import column_specs
@@ -37,17 +37,19 @@ class Problem:
     code: str
     message: str
 
-    def text(self) -> str:
-        return f"{self.message} [{self.code}]"
+    def text(self, *, code: bool = False) -> str:
+        return f"{self.message} [{self.code}]" if code else self.message
 
 
 class RowRejected(Exception):
     def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(p.text() for p in problems))
+        super().__init__("; ".join(p.text(code=True) for p in problems))
         self.problems = problems
 
 
 def _problem(code: str, key: str | None = None, **values: object) -> Problem:
+    if "field" in values:
+        values["field"] = field_label(str(values["field"]))
     return Problem(code, t(key or f"roster.reason.{code}", **values))
 
 

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from formgen.core.db import audit, current_user, now, write_transaction
-from formgen.core.errors import InputError
+from formgen.core.errors import InputError, MissingFileError
 from formgen.core.i18n import t
 from formgen.domain.nik import check_nik
 from formgen.service.batches import parse_date
@@ -130,7 +130,7 @@ def read_sheet(path: Path) -> list[SheetRow]:
     """The answered rows of a Disdukcapil sheet (xlsx or csv); blank rows are skipped."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(t("clarify.no_file"), path=str(path), code="not_found")
+        raise MissingFileError(t("clarify.no_file"), path=str(path), code="not_found")
     rows = _rows_from_file(path)
     wanted = {c.lower(): c for c in COLUMNS}
     header_index = next((i for i, row in enumerate(rows[:_HEADER_SEARCH_ROWS])

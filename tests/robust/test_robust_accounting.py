@@ -46,7 +46,7 @@ def test_a_dropped_page_is_an_error_and_the_file_stays_pending(tmp_path, cli, mo
     monkeypatch.setattr(store, "insert_page", lossy)
     result = cli("ingest", "-j", "1", pdf, png)
     assert result.exit_code == 1
-    bad = [line for line in result.stderr.splitlines() if "[accounting_mismatch]" in line]
+    bad = [line for line in result.stderr.splitlines() if "jumlah halaman tidak cocok" in line]
     assert len(bad) == 1 and bad[0].startswith(f"{pdf}:"), result.stderr
     conn = sqlite3.connect(tmp_path / "ws" / "formgen.db")
     status = dict(conn.execute("SELECT original_name, status FROM files").fetchall())
