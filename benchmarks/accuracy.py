@@ -43,7 +43,7 @@ from scansim import ijazah as IJ
 from scansim.people import make_people
 
 TARGETS = {"nik_exact": 0.98, "fields_exact": 0.97, "signature": 0.99, "checkbox": 0.99,
-           "materai_colour": 0.98, "pas_foto": 0.95}
+           "materai_colour": 0.98, "pas_foto": 0.95, "fields_email": 0.95}
 IJAZAH_TARGETS = {"nama": 0.95, "jenjang": 0.98}   # on held-out designs
 IJAZAH_COPIES = ("colour", "grey", "faded")
 
@@ -141,8 +141,11 @@ def run_applicant(args: tuple[int, dict, int]) -> dict:
         out["materai_colour" if colour_scan else "materai_grey"].append(
             (what in ("sticker", "e-meterai"), present))
     birth = person["tanggal_lahir"]
+    local, _, domain = (person.get("email") or "nama@contoh.co.id").partition("@")
+    email = f"{local.replace('.', '_') if index % 3 == 0 else local}@{domain}"
     values = [("digits", person["nik"]), ("date", f"{birth:%d-%m-%Y}"),
-              ("alpha", person["nama"].upper()), ("any", person["alamat"][:38])]
+              ("alpha", person["nama"].upper()), ("any", person["alamat"][:38]),
+              ("email", email)]
     for charset, value in values:
         state = rng.choices(["typed", "empty", "hand"], weights=[8, 1, 1])[0]
         box = F.render_box(90, 7, dpi, text=value if state == "typed" else None,
@@ -152,9 +155,13 @@ def run_applicant(args: tuple[int, dict, int]) -> dict:
         reading = read_field(np.asarray(F.scan(box, g, speckle=int(g.integers(0, 5)))),
                              charset=charset, expected=value)
         if state == "typed":
-            out["fields_exact"].append((normalise(value, charset),
-                                        normalise(reading.text, charset) if reading.text
-                                        else None))
+            read = normalise(reading.text, charset) if reading.text else None
+            if charset == "email":  # read right and confident; a wrong address is never given
+                out["fields_email"].append((normalise(value, charset), read))
+                out["fields_email_wrong"].append((False, read is not None
+                                                  and read != normalise(value, charset)))
+            else:
+                out["fields_exact"].append((normalise(value, charset), read))
         else:
             out["fields_note"].append(({"empty": "empty", "hand": "handwritten"}[state],
                                        reading.note))
@@ -178,7 +185,8 @@ def _exact(pairs: list) -> tuple[str, float]:
 
 
 BINARY = {"checkbox", "signature", "materai_colour", "materai_grey", "pas_foto",
-          "pas_foto_aspect_ok", "pas_foto_plain_background", "ktp_color"}
+          "fields_email_wrong",
+          "pas_foto_aspect_ok", "pas_foto_plain_background", "ktp_color", "ijazah_color"}
 
 
 def run_ijazah(args: tuple[str, int, str, int, dict, int]) -> dict:

@@ -221,3 +221,29 @@ def qrcode_image(text: str, side: int) -> Image.Image:
     c.save()
     page = pdfium.PdfDocument(buf.getvalue())[0]
     return page.render(scale=side / 100).to_pil().convert("RGB").resize((side, side))
+
+
+def render_comb(w_mm: float, h_mm: float, cells: int, dpi: int, *, text: str = "",
+                shift: tuple[int, int] = (0, 0)) -> Image.Image:
+    """A comb box as the forms draw it: a frame, and ticks between the cells rising from
+    the bottom edge to 45 % of the height, with ``text`` typed a character a cell
+    (Helvetica 10 pt); the crop includes the frame."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=((w_mm + 2 * PAD_MM) * mm, (h_mm + 2 * PAD_MM) * mm))
+    c.setStrokeGray(0.35)
+    c.setLineWidth(0.5)
+    c.rect(PAD_MM * mm, PAD_MM * mm, w_mm * mm, h_mm * mm)
+    c.setLineWidth(0.4)
+    for i in range(1, cells):
+        x = (PAD_MM + i * w_mm / cells) * mm
+        c.line(x, PAD_MM * mm, x, (PAD_MM + h_mm * 0.45) * mm)
+    c.setFont("Helvetica", 10)
+    for i, ch in enumerate(text[:cells]):
+        c.drawCentredString((PAD_MM + (i + 0.5) * w_mm / cells) * mm,
+                            (PAD_MM + h_mm / 2) * mm - 3.5, ch)
+    c.save()
+    page = pdfium.PdfDocument(buf.getvalue())[0]
+    img = page.render(scale=dpi / 72).to_pil().convert("RGB")
+    s = dpi / 25.4
+    x0, y0 = round(PAD_MM * s) + shift[0], round(PAD_MM * s) + shift[1]
+    return img.crop((x0, y0, x0 + round(w_mm * s), y0 + round(h_mm * s)))

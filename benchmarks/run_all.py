@@ -24,6 +24,8 @@ BENCHMARKS = [
     ("bench_memory", [], ["--quick"]),
     ("bench_demo", [], ["--applicants", "6"]),
     ("bench_web", [], ["--applicants", "40", "--requests", "10"]),
+    ("phone", ["--applicants", "8"], ["--applicants", "3"]),
+    ("handwriting", ["--boxes", "100"], ["--boxes", "20"]),
 ]
 
 

@@ -16,6 +16,10 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -d /usr/share/fonts/opentype/urw-base35 ] || need_apt+=(fonts-urw-base35)
 [ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
 [ -d /usr/share/fonts/truetype/freefont ] || need_apt+=(fonts-freefont-ttf)
+# Handwriting-like faces the scan simulator writes walk-in packs' digits with.
+[ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
+[ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
+[ -f /usr/share/fonts/truetype/rufscript/Rufscript010.ttf ] || need_apt+=(fonts-rufscript)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "Memasang paket sistem: ${need_apt[*]}" >&2
     SUDO=""

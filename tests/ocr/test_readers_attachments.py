@@ -16,7 +16,7 @@ from ocr.upright import make_upright
 from scansim import documents as D
 from scansim.ijazah import make_ijazah
 from scansim.people import make_people
-from scansim.scan import _degrade, _jpeg
+from scansim.scanner import degrade, scanner_jpeg
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +124,8 @@ def test_greyscale_photo_is_not_colour(people):
 
 def _scanned(page, rng, *, dpi, upside_down):
     """The page as the scanner returns it and ingest turns it upright (skew kept small)."""
-    image, _ = _degrade(page, rng, dpi=dpi, upside_down=upside_down, greyscale=False)
-    return make_upright(Image.open(io.BytesIO(_jpeg(image, rng, dpi)))).image
+    image, _ = degrade(page, rng, dpi=dpi, upside_down=upside_down, greyscale=False)
+    return make_upright(Image.open(io.BytesIO(scanner_jpeg(image, rng, dpi)))).image
 
 
 @pytest.mark.parametrize("kind,upside_down", [("ok", False), ("ok", True),
