@@ -76,6 +76,15 @@ def prepare_demo_workspace(path: Path) -> Workspace:
                              code="not_empty")
     ws, _ = init_workspace(root)
     write_text(root / DEMO_MARKER, "synthetic demo data\n")
+    extras = demo_plan().get("pack_extras") or ()
+    if extras:  # the optional forms the demo shows too, switched on as an office would
+        ws.close()
+        config = root / "formgen.toml"
+        text = config.read_text(encoding="utf-8")
+        for doc in extras:
+            text = text.replace(f"{doc} = false", f"{doc} = true")
+        write_text(config, text)
+        ws = open_workspace(root)
     return ws
 
 

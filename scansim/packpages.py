@@ -2,17 +2,19 @@
 
 ``form_pages`` lists a pack PDF's pages, each drawn only when its turn comes: rendered
 with its filled values, every ``ttd_*`` signature field of the applicant's side signed,
-a materai stuck on the ``materai`` field.
+a materai stuck on the ``materai`` field, and on a self-assessment (FR.APL.02) the K box
+of every unit printed on it ticked.
 """
 from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from ocr.pageid import find_page_code, parse_page_id
 from scansim.documents import make_materai, make_signature
@@ -20,6 +22,9 @@ from scansim.draw import BLACK_INK, BLUE_INK
 
 # Signature fields filled in later by the LSP or the office, not by the applicant's side.
 UNSIGNED_BY_APPLICANT = ("admin", "lsp", "asesor", "petugas")
+# A unit of competency's "kompeten" box on FR.APL.02, and the title printed on its row.
+_UNIT_K = re.compile(r"unit_(\d+)_k")
+TICK = "tick:"  # prefix of the boxes the applicant ticks, in pack_boxes' result
 
 
 @dataclass
@@ -51,7 +56,8 @@ def _field_name(annot) -> tuple[str, str | None]:
 
 def pack_boxes(path: Path) -> list[dict[str, tuple[float, float, float, float]]]:
     """Per page, the signature and materai fields: short name -> (x0, y0, x1, y1) in points
-    from the top-left corner of the page."""
+    from the top-left corner of the page; and the K boxes of the units printed on a
+    self-assessment page, as ``tick:unit_<n>_k``."""
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
@@ -59,20 +65,51 @@ def pack_boxes(path: Path) -> list[dict[str, tuple[float, float, float, float]]]
     for page in reader.pages:
         box = page.mediabox
         left, top = float(box.left), float(box.top)
-        found = {}
+        found, titled = {}, set()
         for ref in page.get("/Annots") or []:
             annot = ref.get_object()
             if annot.get("/Subtype") != "/Widget" or "/Rect" not in annot:
                 continue
             name, _ftype = _field_name(annot)
             short = name.rsplit(".", 1)[-1]
-            if not (short.startswith("ttd_") or short == "materai"):
+            unit = re.fullmatch(r"unit_(\d+)_judul", short)
+            if unit and str(_value(annot)).strip():
+                titled.add(unit[1])
+            if _UNIT_K.fullmatch(short):
+                short = TICK + short
+            elif not (short.startswith("ttd_") or short == "materai"):
                 continue
             x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
             found[short] = (min(x0, x1) - left, top - max(y0, y1), max(x0, x1) - left,
                             top - min(y0, y1))
-        pages.append(found)
+        pages.append({k: v for k, v in found.items()
+                      if not k.startswith(TICK) or _UNIT_K.fullmatch(k[len(TICK):])[1] in titled})
     return pages
+
+
+def _value(annot) -> object:
+    """A widget's field value (on the widget or the field it belongs to)."""
+    node = annot
+    while node is not None:
+        if "/V" in node:
+            return node["/V"]
+        parent = node.get("/Parent")
+        node = parent.get_object() if parent is not None else None
+    return ""
+
+
+def _tick(image: Image.Image, rect, scale: float, rng: random.Random,
+          ink: tuple[int, int, int]) -> None:
+    """A hand-drawn cross in a checkbox."""
+    x0, y0, x1, y1 = (v * scale for v in rect)
+    w, h = x1 - x0, y1 - y0
+    draw = ImageDraw.Draw(image)
+    width = max(2, int(w * 0.12))
+    j = lambda: rng.uniform(-0.08, 0.08) * w  # noqa: E731 - a wobble of the hand
+    draw.line([(x0 + 0.2 * w + j(), y0 + 0.2 * h + j()), (x1 - 0.2 * w + j(), y1 - 0.2 * h + j())],
+              fill=ink, width=width)
+    draw.line([(x1 - 0.2 * w + j(), y0 + 0.2 * h + j()), (x0 + 0.2 * w + j(), y1 - 0.2 * h + j())],
+              fill=ink, width=width)
 
 
 def render_page(pdf, index: int, scale: float, *, forms: bool = True) -> Image.Image:
@@ -132,6 +169,9 @@ def _sign_page(image: Image.Image, boxes: dict, scale: float, rng: random.Random
             image.paste(sticker, (int(cx - sticker.width / 2), int(cy - sticker.height / 2)),
                         sticker)
     for name, rect in sorted(boxes.items()):
+        if name.startswith(TICK):
+            _tick(image, rect, scale, rng, ink)
+            continue
         if not name.startswith("ttd_"):
             continue
         if any(word in name for word in UNSIGNED_BY_APPLICANT) or name in skip:
