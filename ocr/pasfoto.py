@@ -28,6 +28,10 @@ from ocr.findings import Finding
 from ocr.imaging import downscale
 
 ASPECT_RANGE = (0.70, 0.80)       # width / height of a 3 x 4 photo
+# How far a measured aspect may stray from the photo's own: a shadow cast beside it, a
+# corner cut by hand, the scan's skew. Within this of either bound the verdict is unsure.
+ASPECT_UNCERTAINTY = 0.02
+UNSURE = 0.4                      # confidence of a verdict a person should confirm
 MIN_PHOTO_MM = 18.0               # shorter side of anything taken for a photo
 MAX_PHOTO_MM = 70.0
 PAPER_DELTA = 3.0                 # grey levels from the paper, after a median blur
@@ -62,9 +66,12 @@ class PasFotoReading:
 
     def findings(self) -> list[Finding]:
         conf = 0.9 if self.found else 0.3
+        near_bound = self.aspect is not None and any(
+            abs(self.aspect - bound) < ASPECT_UNCERTAINTY for bound in ASPECT_RANGE)
         return [
             Finding("pas_foto", "aspect", self.aspect, conf),
-            Finding("pas_foto", "aspect_ok", self.aspect_ok, conf),
+            Finding("pas_foto", "aspect_ok", self.aspect_ok, min(conf, UNSURE) if near_bound
+                    else conf),
             Finding("pas_foto", "faces", self.faces, conf),
             Finding("pas_foto", "plain_background", self.plain_background, conf),
             Finding("pas_foto", "color", self.color, conf),

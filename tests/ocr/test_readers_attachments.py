@@ -150,3 +150,16 @@ def test_quarter_turned_pas_foto_page(people):
     reading = check_pas_foto(np.rot90(np.asarray(page)), dpi=200)
     assert (reading.faces, reading.aspect_ok, reading.plain_background, reading.turned) == \
         (1, True, True, True), reading
+
+
+@pytest.mark.parametrize("aspect,sure", [(0.75, True), (0.801, False), (0.79, False),
+                                         (0.705, False), (0.86, True), (0.6, True)])
+def test_pas_foto_aspect_near_a_bound_is_left_to_a_person(aspect, sure):
+    """A shadow or a skewed scan moves a measured aspect by a hundredth or two: near the
+    bounds of 3 x 4 the verdict is given without confidence, so a person confirms it."""
+    from ocr.pasfoto import ASPECT_RANGE, PasFotoReading
+    reading = PasFotoReading(found=True, aspect=aspect,
+                             aspect_ok=ASPECT_RANGE[0] <= aspect <= ASPECT_RANGE[1], faces=1,
+                             plain_background=True, color=True)
+    finding = next(f for f in reading.findings() if f.name == "aspect_ok")
+    assert (finding.confidence >= 0.6) is sure
