@@ -34,8 +34,8 @@ from pathlib import Path
 
 import psutil
 
-from benchmarks._build import printed_batch
 from benchmarks._figures import report
+from scansim.printed import printed_batch
 
 TARGET_FORM_CPU = 0.5
 TARGET_SPEEDUP = 3.0

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import psutil
 
-from benchmarks._build import printed_batch
+from scansim.printed import printed_batch
 
 MB = 1024 * 1024
 

@@ -26,9 +26,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from benchmarks._build import printed_batch
 from benchmarks._figures import report
 from ocr.fields import normalise
+from scansim.printed import printed_batch
 
 TARGET_READ = 0.90
 FORMS = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran")

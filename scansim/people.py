@@ -21,7 +21,7 @@ DATA = Path(__file__).with_name("data") / "people.yaml"
 ROSTER_COLUMNS = ["nama", "nik", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
                   "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",
                   "jenjang", "kode_pos", "nama_sekolah", "program_studi", "no_ijazah",
-                  "tahun_lulus"]
+                  "tahun_lulus", "alamat_sekolah", "propinsi_sekolah", "kabupaten_sekolah"]
 PENGALAMAN_COLUMNS = ["nik", "nama_proyek", "pemberi_kerja", "jabatan", "lokasi", "mulai",
                       "selesai", "nilai_proyek", "jenis_pengalaman"]
 
@@ -43,6 +43,14 @@ SCHOOLS = {"SD": "SD Negeri {n} {town}", "SMP": "SMP Negeri {n} {town}",
 SCHOOL_TOWNS = ["Pangkalan Bun", "Kumai", "Kotawaringin Lama", "Pangkalan Banteng",
                 "Pangkalan Lada", "Arut Utara"]
 UNIVERSITY_CITIES = ["Palangka Raya", "Antakusuma", "Lambung Mangkurat", "Banjarmasin"]
+# Where a school or university of those names stands: (province, regency or city, street).
+KOBAR = ("Kalimantan Tengah", "Kotawaringin Barat")
+SCHOOL_PLACES = {
+    "Palangka Raya": ("Kalimantan Tengah", "Kota Palangka Raya", "Jl. Yos Sudarso, Palangka Raya"),
+    "Antakusuma": ("Kalimantan Tengah", "Kotawaringin Barat", "Jl. Iskandar, Pangkalan Bun"),
+    "Lambung Mangkurat": ("Kalimantan Selatan", "Kota Banjarmasin",
+                          "Jl. Brigjen H. Hasan Basri, Banjarmasin"),
+    "Banjarmasin": ("Kalimantan Selatan", "Kota Banjarmasin", "Jl. A. Yani Km 4, Banjarmasin")}
 STUDY = {"SMK": ["Teknik Konstruksi dan Perumahan", "Desain Pemodelan dan Informasi Bangunan",
                  "Teknik Konstruksi Gedung, Sanitasi dan Perawatan"],
          "SMA": ["IPA", "IPS"],
@@ -210,8 +218,13 @@ def _add_siki_fields(person: dict, *, seed: int) -> None:
                  if d["name"] == person["kecamatan"]), "02")
     person["kode_pos"] = POSTCODES.get(code, "74112")
     fmt = SCHOOLS.get(level) or SCHOOLS[level[0]]
-    person["nama_sekolah"] = fmt.format(n=rng.randint(1, 4), town=rng.choice(SCHOOL_TOWNS),
-                                        city=rng.choice(UNIVERSITY_CITIES))
+    town, city = rng.choice(SCHOOL_TOWNS), rng.choice(UNIVERSITY_CITIES)
+    person["nama_sekolah"] = fmt.format(n=rng.randint(1, 4), town=town, city=city)
+    place = SCHOOL_PLACES[city] if "{city}" in fmt else None
+    province, regency, street = place or (*KOBAR, f"Jl. Pendidikan No. {rng.randint(1, 40)}, "
+                                                  f"{town}")
+    person["alamat_sekolah"] = street
+    person["propinsi_sekolah"], person["kabupaten_sekolah"] = province, regency
     study = STUDY.get(level) or (STUDY["higher"] if level[0] in "DS" else None)
     person["program_studi"] = rng.choice(study) if study else ""
     person["no_ijazah"] = (f"DN-{rng.randint(10, 16):02d} {rng.choice(['Dd', 'Dl', 'Ma', 'Mk'])}"

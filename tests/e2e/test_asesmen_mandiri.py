@@ -11,13 +11,12 @@ import sqlite3
 
 import pdfplumber
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 
-from formgen.cli import main
 from formgen.domain.jabatan import competency_units
 from scansim.people import make_people, write_roster_xlsx
 from scansim.scan import simulate_returns
+from tests.support.cli import workspace_cli
 
 DPI = 200
 
@@ -26,13 +25,7 @@ DPI = 200
 def chain(tmp_path_factory):
     root = tmp_path_factory.mktemp("apl02")
     ws = root / "ws"
-    runner = CliRunner()
-
-    def run(*args, ok=(0,)):
-        result = runner.invoke(main, ["--workspace", str(ws), *map(str, args)],
-                               catch_exceptions=False)
-        assert result.exit_code in ok, result.output
-        return json.loads(result.stdout) if "--json" in args else result
+    run = workspace_cli(ws)
 
     run("init", "--dpi", DPI)
     config = ws / "formgen.toml"

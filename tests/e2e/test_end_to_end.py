@@ -7,14 +7,11 @@ verdict must follow from the defects the simulator put in.
 """
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from formgen.cli import main
 from scansim.people import make_people, write_roster_xlsx
 from scansim.scan import simulate_returns
+from tests.support.cli import workspace_cli
 
 DPI = 200
 # applicant (roster order) -> defects of their returned paperwork
@@ -36,13 +33,7 @@ def expected_status(defects: set[str]) -> str:
 def chain(tmp_path_factory):
     root = tmp_path_factory.mktemp("e2e")
     ws = root / "ws"
-    runner = CliRunner()
-
-    def run(*args, ok=(0,)):
-        result = runner.invoke(main, ["--workspace", str(ws), *map(str, args)],
-                               catch_exceptions=False)
-        assert result.exit_code in ok, result.output
-        return json.loads(result.stdout) if "--json" in args else result
+    run = workspace_cli(ws)
 
     run("init", "--dpi", DPI)
     people = make_people(len(PLAN), seed=7)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import socket
 from email import message_from_bytes
 from email.policy import default as default_policy
 from urllib.parse import parse_qs, urlparse
@@ -12,6 +11,7 @@ from aiosmtpd.controller import Controller
 
 from formgen.core.workspace import open_workspace
 from scansim.records import complete_applicant, nik_for
+from tests.support.cli import free_port
 
 
 class _Inbox:
@@ -24,16 +24,10 @@ class _Inbox:
         return "250 OK"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def inbox(workspace):
     handler = _Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     config = workspace.root / "formgen.toml"

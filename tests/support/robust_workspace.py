@@ -15,6 +15,7 @@ from formgen.core.workspace import init_workspace
 from formgen.forms import generate_packs
 from formgen.roster import import_roster
 from scansim.people import make_people, write_roster_xlsx
+from scansim.printed import printed_batch
 from scansim.scan import simulate_returns
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,20 +30,12 @@ def make_workspace(root: Path, scans: Path, *, applicants: int = 2, seed: int = 
     Returns ``(people_by_id, batch)``; the scans are written to ``scans``
     (outside the workspace, as a scanner's folder would be).
     """
-    ws, _ = init_workspace(root, dpi=WORK_DPI)
-    try:
-        people = make_people(applicants, seed=seed)
-        roster = scans.parent / f"roster_{seed}.xlsx"
-        write_roster_xlsx(people, roster)
-        import_roster(ws, roster)
-        by_nik = {r["nik"]: r["id"] for r in ws.conn.execute("SELECT id, nik FROM applicants")}
-        people_by_id = {by_nik[p["nik"]]: p for p in people}
-        packs = generate_packs(ws, all_applicants=True)["packs"]
-        kwargs = {"file_mode": file_mode} if file_mode else {}
-        batch = simulate_returns(packs, scans, dpi=SCAN_DPI, seed=seed, people=people_by_id,
-                                 defects=defects or {}, upside_down_rate=0.0, **kwargs)
-    finally:
-        ws.close()
+    kwargs = {"file_mode": file_mode} if file_mode else {}
+    ws, people_by_id, batch = printed_batch(root, scans, applicants=applicants, seed=seed,
+                                            dpi=WORK_DPI, scan_dpi=SCAN_DPI,
+                                            defects=defects or {}, upside_down_rate=0.0,
+                                            **kwargs)
+    ws.close()
     return people_by_id, batch
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,17 +18,12 @@ from formgen.service.accounts import add_user
 from formgen.service.verify_queue import field_queue
 from scansim.records import add_page, ktp_image
 from scansim.unsure import batch_for, office_workspace
+from tests.support.cli import free_port
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
                                 reason="chromium and chromium-driver (scripts/setup.sh)")
 PASSWORD = "rahasia-kantor-1"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -41,7 +35,7 @@ def served(workspace):
     add_page(workspace, None, "ktp", image=ktp_image(owner["nik"], owner["nama"]),
              review="no_separator", findings=[("ktp", "nik", owner["nik"])])
     add_user(workspace.conn, "citra", "petugas", PASSWORD)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "formgen", "--workspace",
                                str(workspace.root), "serve", "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)

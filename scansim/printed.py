@@ -1,4 +1,4 @@
-"""A workspace with a roster, printed packs and their simulated returned scans, for benchmarks."""
+"""A workspace with a roster, printed packs and the simulated scans of what came back."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,8 +15,9 @@ def printed_batch(root: Path, scans: Path, *, applicants: int, seed: int, dpi: i
                   **simulate: object) -> tuple[Workspace, dict[int, dict], SimulatedBatch]:
     """(open workspace at ``root``, people by applicant id, the batch scanned into ``scans``).
 
-    ``defects_by_person``: defects by the person's position in the roster (0-based);
-    ``simulate``: further options of ``scansim.scan.simulate_returns``.
+    ``defects_by_person``: defects by the person's position in the roster (0-based), or
+    ``defects`` by applicant id among ``simulate``: further options of
+    ``scansim.scan.simulate_returns``.
     """
     ws, _ = init_workspace(root, dpi=dpi)
     people = make_people(applicants, seed=seed)
@@ -26,7 +27,8 @@ def printed_batch(root: Path, scans: Path, *, applicants: int, seed: int, dpi: i
     by_nik = {r["nik"]: r["id"] for r in ws.conn.execute("SELECT id, nik FROM applicants")}
     people_by_id = {by_nik[p["nik"]]: p for p in people}
     packs = generate_packs(ws, all_applicants=True)["packs"]
-    defects = {by_nik[people[i]["nik"]]: d for i, d in (defects_by_person or {}).items()}
+    defects = simulate.pop("defects", None) or {
+        by_nik[people[i]["nik"]]: d for i, d in (defects_by_person or {}).items()}
     batch = simulate_returns(packs, scans, dpi=scan_dpi or dpi, seed=seed, people=people_by_id,
                              defects=defects, **simulate)
     return ws, people_by_id, batch
