@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 
 UPLOADS = "uploads"
 KEPT_JOBS = 30
-PARTIAL = ".part"  # an upload still being received
 WATCH_INTERVAL = 2.0
 
 
@@ -91,7 +90,8 @@ class IntakeWorker:
         """Uploads a stopped server had not read yet are read now: none is lost."""
         folder = self.root / "tmp" / UPLOADS
         for job_dir in sorted(folder.glob("job*")) if folder.is_dir() else ():
-            names = sorted(p.name for p in job_dir.iterdir() if not p.name.endswith(PARTIAL))
+            # an upload still being received is a hidden temporary file beside its name
+            names = sorted(p.name for p in job_dir.iterdir() if not p.name.startswith("."))
             if not names:
                 shutil.rmtree(job_dir, ignore_errors=True)
                 continue

@@ -1,7 +1,9 @@
 """Words a clerk understands for codes: field names, document types, statuses."""
 from __future__ import annotations
 
-from formgen.core.i18n import t
+from formgen.core.i18n import doc_label, t
+
+__all__ = ["doc_label", "field_label", "status_label"]
 
 
 def field_label(key: str) -> str:
@@ -9,10 +11,6 @@ def field_label(key: str) -> str:
     kind, _, name = key.partition("/")
     doc = t(f"web.kind.{kind}", fallback=kind)
     return f"{doc} · {t(f'web.field.{name}', fallback=name.replace('_', ' '))}"
-
-
-def doc_label(doc: str | None) -> str:
-    return t(f"check.doc.{doc}", fallback=doc or "?") if doc else t("web.doc.unknown")
 
 
 def status_label(status: str) -> str:

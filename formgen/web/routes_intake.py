@@ -10,9 +10,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from formgen.core.atomic import atomic_open
 from formgen.core.safenames import safe_component, unique_name
 from formgen.ingest.discover import SCAN_SUFFIXES
-from formgen.web.intake import PARTIAL
 from formgen.web.state import render, state_of
 
 MAX_FILES = 50
@@ -41,6 +41,10 @@ async def intake_page(request: Request) -> Response:
                   watch_lines=worker.watch_lines if worker else [])
 
 
+class _TooLarge(Exception):
+    """An upload past MAX_FILE_BYTES."""
+
+
 async def upload(request: Request) -> Response:
     worker = _worker(request)
     form = await request.form(max_files=MAX_FILES, max_fields=10)
@@ -52,16 +56,17 @@ async def upload(request: Request) -> Response:
     for item in files:
         name = upload_name(item.filename, set(names))
         size = 0
-        partial = folder / f"{name}{PARTIAL}"
-        with partial.open("wb") as out:
-            while chunk := await item.read(1 << 20):
-                size += len(chunk)
-                if size > MAX_FILE_BYTES:
-                    out.close()
-                    shutil.rmtree(folder, ignore_errors=True)
-                    return JSONResponse({"error": "too_large", "name": item.filename}, 413)
-                out.write(chunk)
-        partial.replace(folder / name)  # complete: a restarted server may read it
+        try:
+            # written beside its name and renamed when complete: a restarted server may read it
+            with atomic_open(folder / name, "wb") as out:
+                while chunk := await item.read(1 << 20):
+                    size += len(chunk)
+                    if size > MAX_FILE_BYTES:
+                        raise _TooLarge
+                    out.write(chunk)
+        except _TooLarge:
+            shutil.rmtree(folder, ignore_errors=True)
+            return JSONResponse({"error": "too_large", "name": item.filename}, 413)
         names.append(name)
     user = request.scope["state"]["user"].name
     job = worker.submit(job_id, folder, names, user)

@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.templating import Jinja2Templates
 
 from formgen.checks import check_applicants, load_evidence, load_rules
-from formgen.core.i18n import get_language, t
+from formgen.core.i18n import doc_label, get_language, t
 from formgen.core.jinjaenv import sandboxed_environment
 from formgen.core.workspace import Workspace, open_workspace
 from formgen.service.verify_queue import field_queue
@@ -64,7 +64,7 @@ class WebState:
         if self._templates is None:
             env = sandboxed_environment(loader=PackageLoader("formgen.web", "templates"),
                                         autoescape=True)
-            env.globals.update(t=t, lang=get_language)
+            env.globals.update(t=t, lang=get_language, doc_label=doc_label)
             self._templates = Jinja2Templates(env=env)
         return self._templates
 

@@ -101,7 +101,8 @@ def test_siki_missing_names_what_is_still_empty(workspace, cli):
     with workspace.conn:
         workspace.conn.execute(
             "UPDATE applicants SET kode_pos = '74112', nama_sekolah = 'SMA Negeri 1 Kumai',"
-            " no_ijazah = 'DN-15 Ma 0012345' WHERE id = ?", (a,))
+            " no_ijazah = 'DN-15 Ma 0012345', propinsi_sekolah = 'Kalimantan Tengah',"
+            " kabupaten_sekolah = 'Kotawaringin Barat' WHERE id = ?", (a,))
         workspace.conn.execute(
             "UPDATE experience SET jenis_pengalaman = 'Pelaksanaan', nilai_proyek = 350000000"
             " WHERE applicant_id = ?", (a,))

@@ -63,7 +63,7 @@ def test_upload_left_by_a_stopped_server_is_read_after_restart(staff_ws):
     left = staff_ws.root / "tmp" / "uploads" / "job000007"
     left.mkdir(parents=True)
     (left / "tertinggal.pdf").write_bytes(sample_pdf(2))
-    (left / "setengah.pdf.part").write_bytes(sample_pdf(1)[:100])  # never finished arriving
+    (left / ".setengah.pdf.k3x9.tmp").write_bytes(sample_pdf(1)[:100])  # never finished arriving
     with TestClient(create_app(staff_ws.root), follow_redirects=False) as client:
         assert login(client, "citra").status_code == 303
         end = time.monotonic() + 120
