@@ -29,13 +29,13 @@ from formgen.core.atomic import atomic_open, write_bytes, write_text
 from ocr.pageid import find_page_code, parse_page_id
 from scansim.documents import (
     make_ijazah,
-    make_ktp_copy_page,
     make_materai,
     make_pas_foto_page,
     make_signature,
 )
 from scansim.draw import BLACK_INK, BLUE_INK
 from scansim.jpegpdf import JpegPdfWriter
+from scansim.ktp import make_ktp_copy_page
 from scansim.people import make_people
 
 DEFECTS = frozenset({
