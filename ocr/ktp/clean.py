@@ -1,0 +1,65 @@
+"""The card's print without its security background: fine lines, gradients and colour.
+
+The text of a KTP-el is dark and neutral; the background is pale and tinted, its fine
+lines a little darker than their surroundings. Three steps, all OpenCV:
+the brightest channel per pixel (a pale blue or green line is bright in one of them,
+toner is dark in all); division by the local background (a closing wider than a
+stroke, so gradients and lamination haze level out); a threshold at a share of the way
+from the ink to the paper, after which the long thin fragments of lines that survive
+are dropped by their shape.
+"""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr.ktp.cards import mm
+
+BACKGROUND_MM = 1.2          # closing size: wider than any stroke of the field text
+MAX_GLYPH_MM = (9.0, 6.5)    # a component wider or taller than this is not a letter
+MIN_GLYPH_PX = 6
+
+
+def brightness(card_rgb: np.ndarray) -> np.ndarray:
+    """The brightest channel of each pixel (for a grey copy: the grey itself)."""
+    return card_rgb.max(axis=2) if card_rgb.ndim == 3 else card_rgb
+
+
+def flatten(card_rgb: np.ndarray) -> np.ndarray:
+    """The card divided by its local background: paper 255 everywhere, print dark."""
+    v = brightness(card_rgb).astype(np.float32)
+    k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (mm(BACKGROUND_MM) | 1,) * 2)
+    background = cv2.morphologyEx(v, cv2.MORPH_CLOSE, k)
+    background = cv2.GaussianBlur(background, (0, 0), mm(0.8))
+    return np.clip(v / np.maximum(background, 1.0) * 255.0, 0, 255).astype(np.uint8)
+
+
+def binarise(flat: np.ndarray, share: float = 0.5) -> np.ndarray:
+    """Print black (0) on white (255): pixels darker than ``share`` of the way from the ink
+    level to the paper."""
+    ink = float(np.percentile(flat, 0.5))
+    cut = ink + share * (255.0 - ink)
+    return np.where(flat < cut, 0, 255).astype(np.uint8)
+
+
+def drop_lines(binary: np.ndarray) -> np.ndarray:
+    """Remove dark components shaped like line fragments or specks, not letters."""
+    ink = (binary == 0).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    area = stats[:, cv2.CC_STAT_AREA]
+    fill = area / np.maximum(w * h, 1)
+    thin = (np.minimum(w, h) <= 2) & (np.maximum(w, h) >= mm(1.2))
+    wide = (w > mm(MAX_GLYPH_MM[0])) | (h > mm(MAX_GLYPH_MM[1]))
+    sparse = (fill < 0.12) & (np.maximum(w, h) > mm(2.0))
+    keep = ~(thin | wide | sparse | (area < MIN_GLYPH_PX))
+    keep[0] = False
+    out = np.full(binary.shape, 255, np.uint8)
+    out[keep[labels]] = 0
+    return out
+
+
+def clean_card(card_rgb: np.ndarray, share: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
+    """(flattened grey, binary print) of a cut-out card."""
+    flat = flatten(card_rgb)
+    return flat, drop_lines(binarise(flat, share))

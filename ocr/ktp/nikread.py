@@ -1,0 +1,121 @@
+"""The NIK of a KTP-el read as 16 digits, by several digit-only readings that vote.
+
+The band right of the NIK label is read with a digit whitelist in several renderings
+(the cleaned print, the flattened grey, thickened and thinned strokes, other scales):
+plain and OCR-A-like faces fail in different renderings, rarely in the same digit. The
+readings are tried in order and stop as soon as two independent ones agree on a
+well-formed NIK that agrees with the birth date and sex printed on the card.
+The result says how sure it is: a NIK is only *confident* when it is well formed,
+agrees with the card and was read the same by at least two renderings, more often than
+any rival; otherwise it goes to a person.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from formgen.domain.nik import NIK_LENGTH, nik_agrees, nik_well_formed
+from ocr import tesseract
+from ocr.ktp.cards import mm
+
+CONFIDENT = 0.95
+UNSURE = 0.4
+PAD_MM = 0.9
+BORDER_PX = 14
+
+
+@dataclass(frozen=True)
+class NikResult:
+    """The NIK read (None: no 16-digit reading), how sure (0-1) and the readings made."""
+
+    nik: str | None
+    confidence: float
+    readings: tuple[str, ...] = ()
+
+    @property
+    def confident(self) -> bool:
+        return self.nik is not None and self.confidence >= CONFIDENT
+
+
+def _digits(img: np.ndarray) -> str:
+    band = cv2.copyMakeBorder(img, BORDER_PX, BORDER_PX, BORDER_PX, BORDER_PX,
+                              cv2.BORDER_CONSTANT, value=255)
+    text, _ = tesseract.ocr_text(band, psm=7, lang="eng", whitelist="0123456789")
+    return re.sub(r"\D", "", text)
+
+
+def _scaled(img: np.ndarray, f: float) -> np.ndarray:
+    return cv2.resize(img, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1
+                      else cv2.INTER_CUBIC)
+
+
+def _otsu(grey: np.ndarray) -> np.ndarray:
+    return cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+
+
+def renderings(flat: np.ndarray, binary: np.ndarray) -> list[Callable[[], np.ndarray]]:
+    """The band in the renderings read in turn (made only when needed)."""
+    k = np.ones((2, 2), np.uint8)
+    return [
+        lambda: binary,
+        lambda: flat,
+        lambda: _scaled(binary, 0.7),
+        lambda: cv2.erode(binary, k),          # thicker strokes (white shrinks)
+        lambda: _otsu(_scaled(flat, 1.4)),
+        lambda: cv2.dilate(binary, k),         # thinner strokes
+        lambda: _scaled(flat, 0.6),
+    ]
+
+
+def _support(readings: list[str]) -> Counter:
+    return Counter(r for r in readings if len(r) == NIK_LENGTH)
+
+
+def _fits(nik: str, birth: dt.date | None, sex: str | None) -> bool:
+    return nik_well_formed(nik) and nik_agrees(nik, birth, sex) is True
+
+
+def choose(readings: list[str], birth: dt.date | None, sex: str | None) -> NikResult:
+    """The best-supported reading and how sure it is (see the module docstring)."""
+    support = _support(readings)
+    if not support:
+        return NikResult(None, 0.0, tuple(readings))
+    if len(support) > 1 and sum(support.values()) >= 3:   # a digit-wise vote joins in
+        columns = zip(*[r for r in readings if len(r) == NIK_LENGTH], strict=True)
+        vote = "".join(Counter(col).most_common(1)[0][0] for col in columns)
+        support.setdefault(vote, 0)
+    ranked = sorted(support, key=lambda r: (_fits(r, birth, sex), nik_well_formed(r),
+                                            support[r]), reverse=True)
+    best = ranked[0]
+    rivals = [support[r] for r in ranked[1:] if _fits(r, birth, sex)]
+    sure = _fits(best, birth, sex) and support[best] >= 2 and \
+        all(support[best] > n for n in rivals)
+    return NikResult(best, CONFIDENT if sure else UNSURE, tuple(readings))
+
+
+def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
+                  sex: str | None) -> NikResult:
+    """Read the NIK band (flattened grey and cleaned print of the same crop)."""
+    readings: list[str] = []
+    result = NikResult(None, 0.0)
+    for make in renderings(flat, binary):
+        readings.append(_digits(make()))
+        result = choose(readings, birth, sex)
+        if result.confident:
+            return result
+    return result
+
+
+def nik_band(box: tuple[int, int, int, int], right: int, shape) -> tuple[slice, slice]:
+    """Rows and columns of the NIK digits: from ``box`` (the line's value words, or the
+    line) to ``right`` (the photo's left edge), padded."""
+    x0, y0, _, y1 = box
+    pad = mm(PAD_MM)
+    return (slice(max(0, y0 - pad), min(shape[0], y1 + pad)),
+            slice(max(0, x0 - pad), max(x0 + mm(10), right)))

@@ -1,0 +1,158 @@
+"""Reading the front of a KTP-el: the card found, stood upright, cleaned, read by its labels.
+
+Steps: the cards on the page (:mod:`ocr.ktp.cards`), each turned so its photo is on the
+right; the security background removed (:mod:`ocr.ktp.clean`); the field block left of
+the photo read once and split by its labels (:mod:`ocr.ktp.labels`); the NIK read by
+voting digit-only readings and cross-checked with the birth date and sex read on the
+card (:mod:`ocr.ktp.nikread`). A value that is not read is None; one read with doubt
+carries a low confidence, so that a person looks at it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import cv2
+import numpy as np
+
+from formgen.domain.nik import nik_agrees, nik_well_formed
+from ocr import tesseract
+from ocr.features import color_stats, to_rgb
+from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
+from ocr.ktp.clean import clean_card
+from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
+from ocr.ktp.nikread import CONFIDENT, NikResult, choose, nik_band, read_nik_band
+from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
+
+MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
+MIN_FRONT_LABELS = 3
+NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
+DISAGREEING_CONFIDENCE = 0.5
+
+
+def print_share(card_rgb: np.ndarray) -> float:
+    """Share of print on a cut-out card once its background is removed."""
+    return float((clean_card(card_rgb)[1] == 0).mean())
+
+
+def _reread_date(binary: np.ndarray, box: tuple[int, int, int, int]) -> dt.date | None:
+    """The birth date read again from its value on its own, letters and digits only."""
+    x0, y0, x1, y1 = box
+    pad = mm(0.5)
+    region = binary[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
+    region = cv2.copyMakeBorder(region, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
+    text = tesseract.ocr_text(region, psm=7, lang="eng",
+                              whitelist="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-, ")[0]
+    return parse_birth(text)[1]
+
+
+def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int, int] | None:
+    """Where the NIK digits start: after the NIK label on its line, or above the name."""
+    line = nik_line(lines)
+    if line is not None:
+        label = line.words[0]
+        rest = [w for w in line.words[1:] if re.sub(r"[:;|!]", "", w["text"])]
+        x0 = rest[0]["left"] if rest else label["left"] + label["width"] + mm(1.5)
+        _, y0, _, y1 = line.box
+        return x0, y0, 0, y1
+    if "nama" in fields:     # the NIK line is the one above the name
+        _, y0, _, _ = fields["nama"].box
+        return mm(12.0), max(0, y0 - mm(6.5)), 0, max(0, y0 - mm(0.8))
+    return None
+
+
+def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
+    right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
+    flat, binary = clean_card(img)
+    fields, lines, conf = read_fields(binary[:, :right])
+    labels = front_words(lines)
+    if labels < MIN_FRONT_LABELS:
+        return None
+    place, birth = parse_birth(fields["tempat_tgl_lahir"].text
+                               if "tempat_tgl_lahir" in fields else None)
+    sex = parse_sex(fields["jenis_kelamin"].text if "jenis_kelamin" in fields else None)
+    result = NikResult(None, 0.0)
+    box = _nik_box(lines, fields)
+    if box is not None:
+        rows, cols = nik_band(box, right, binary.shape)
+        result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex)
+    if not result.confident and "tempat_tgl_lahir" in fields:
+        # the NIK or the date may be misread: read the date once more, on its own
+        again = _reread_date(binary, fields["tempat_tgl_lahir"].box)
+        if again is not None and again != birth:
+            retry = choose(list(result.readings), again, sex)
+            if retry.confident or birth is None:
+                birth, result = again, retry
+    return _reading(fields, conf, labels, place, birth, sex, result)
+
+
+def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,
+             birth: dt.date | None, sex: str | None, result: NikResult) -> KtpReading:
+    nik = result.nik
+    matches = nik_agrees(nik, birth, sex) if nik else None
+    confidences = {name: f.confidence for name, f in fields.items()}
+    card_conf = {
+        "nama": confidences.get("nama", 0.0),
+        "alamat": confidences.get("alamat", 0.0),
+        "tempat_lahir": confidences.get("tempat_tgl_lahir", 0.0),
+        "tanggal_lahir": confidences.get("tempat_tgl_lahir", 0.0),
+        "jenis_kelamin": confidences.get("jenis_kelamin", 0.0),
+        "nik": result.confidence,
+    }
+    for name in ("tanggal_lahir", "jenis_kelamin"):
+        if result.confidence >= CONFIDENT:      # the NIK's own digits vouch for them
+            card_conf[name] = max(card_conf[name], CONFIDENT)
+        elif nik and nik_well_formed(nik) and matches is False:
+            card_conf[name] = min(card_conf[name], DISAGREEING_CONFIDENCE)
+    alamat = fields["alamat"].text if "alamat" in fields else None
+    return KtpReading(
+        found=True, nik=nik, nama=clean_name(fields["nama"].text if "nama" in fields else None),
+        tempat_lahir=place, tanggal_lahir=birth.isoformat() if birth else None,
+        jenis_kelamin=sex, alamat=alamat.upper() if alamat else None,
+        nik_valid=nik_well_formed(nik) if nik else None, nik_matches_card=matches,
+        confidence=round(conf, 3), confidences={k: round(v, 3) for k, v in card_conf.items()},
+        front_words=labels, fields={k: f.text for k, f in fields.items()})
+
+
+def read_card(card: Card) -> tuple[KtpReading, Card] | None:
+    """Read one cut-out card; None when it is not the front of a KTP. Returns the reading
+    and the card as it was read (turned upright)."""
+    upright, photo = stand_upright(card)
+    tries = [upright] if photo is not None else [card, card.flipped()]
+    for candidate in tries:
+        reading = _read_front(candidate.image, photo)
+        if reading is not None:
+            return reading, candidate
+    return None
+
+
+def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) -> KtpReading:
+    """Find the KTP on a page (or a photo of the card) and read its front.
+
+    ``cards``: the page's cards when already found (:func:`find_cards`). The reading's
+    ``upright_angle`` tells how the page is turned so that the front reads upright.
+    """
+    rgb = to_rgb(img)
+    if cards is None:
+        cards = find_cards(rgb, dpi=dpi)
+    best: KtpReading | None = None
+    for card in cards:
+        if print_share(card.image) < MIN_PRINT_SHARE:
+            continue  # the back of the card: security print only
+        read = read_card(card)
+        if read is None:
+            continue
+        reading, upright = read
+        reading.upright_angle = upright.upright_angle
+        reading.color = color_stats(card.image)[0]
+        if best is None or (reading.front_words, reading.confidence) > \
+                (best.front_words, best.confidence):
+            best = reading
+    if best is None:
+        color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]
+        return KtpReading(found=False, cards=len(cards), color=color)
+    best.cards = len(cards)
+    return best
+
+
+__all__ = ["CARD_MM", "MIN_PRINT_SHARE", "print_share", "read_card", "read_ktp"]
