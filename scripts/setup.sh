@@ -9,6 +9,10 @@ need_apt=()
 command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 if ! tesseract --list-langs 2>/dev/null | grep -qx ind; then need_apt+=(tesseract-ocr-ind); fi
 [ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
+# Type faces of the simulated KTP-el designs (an OCR-A NIK among them).
+[ -f /usr/share/fonts/truetype/ocr-a/OCRA.ttf ] || need_apt+=(fonts-ocr-a)
+[ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
+[ -d /usr/share/fonts/truetype/freefont ] || need_apt+=(fonts-freefont-ttf)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "Memasang paket sistem: ${need_apt[*]}" >&2
     SUDO=""

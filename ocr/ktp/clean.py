@@ -4,8 +4,8 @@ The text of a KTP-el is dark and neutral; the background is pale and tinted, its
 lines a little darker than their surroundings. Three steps, all OpenCV:
 the brightest channel per pixel (a pale blue or green line is bright in one of them,
 toner is dark in all); division by the local background (a closing wider than a
-stroke, so gradients and lamination haze level out); a threshold at a share of the way
-from the ink to the paper, after which the long thin fragments of lines that survive
+stroke, so gradients and lamination haze level out); a threshold between the print and the
+background's remains (Otsu on the dark pixels), after which the long thin fragments of lines that survive
 are dropped by their shape.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ocr.ktp.cards import mm
 BACKGROUND_MM = 1.2          # closing size: wider than any stroke of the field text
 MAX_GLYPH_MM = (9.0, 6.5)    # a component wider or taller than this is not a letter
 MIN_GLYPH_PX = 6
+SHARE = (0.3, 0.55)          # bounds of the ink cut, from the ink level to the paper
 
 
 def brightness(card_rgb: np.ndarray) -> np.ndarray:
@@ -34,12 +35,20 @@ def flatten(card_rgb: np.ndarray) -> np.ndarray:
     return np.clip(v / np.maximum(background, 1.0) * 255.0, 0, 255).astype(np.uint8)
 
 
-def binarise(flat: np.ndarray, share: float = 0.5) -> np.ndarray:
-    """Print black (0) on white (255): pixels darker than ``share`` of the way from the ink
-    level to the paper."""
+def ink_cut(flat: np.ndarray) -> float:
+    """The grey level between the print and what is left of the background: Otsu's split
+    of the dark pixels, kept between 30 and 55 % of the way from the ink to the paper."""
     ink = float(np.percentile(flat, 0.5))
-    cut = ink + share * (255.0 - ink)
-    return np.where(flat < cut, 0, 255).astype(np.uint8)
+    dark = flat[flat < 215]
+    if dark.size < 100:
+        return ink + 0.5 * (255.0 - ink)
+    otsu, _ = cv2.threshold(dark.reshape(1, -1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return float(np.clip(otsu, ink + SHARE[0] * (255.0 - ink), ink + SHARE[1] * (255.0 - ink)))
+
+
+def binarise(flat: np.ndarray) -> np.ndarray:
+    """Print black (0) on white (255)."""
+    return np.where(flat < ink_cut(flat), 0, 255).astype(np.uint8)
 
 
 def drop_lines(binary: np.ndarray) -> np.ndarray:
@@ -49,7 +58,7 @@ def drop_lines(binary: np.ndarray) -> np.ndarray:
     w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     area = stats[:, cv2.CC_STAT_AREA]
     fill = area / np.maximum(w * h, 1)
-    thin = (np.minimum(w, h) <= 2) & (np.maximum(w, h) >= mm(1.2))
+    thin = ((h <= 2) & (w >= mm(1.2))) | ((w <= 2) & (h >= mm(3.5)))
     wide = (w > mm(MAX_GLYPH_MM[0])) | (h > mm(MAX_GLYPH_MM[1]))
     sparse = (fill < 0.12) & (np.maximum(w, h) > mm(2.0))
     keep = ~(thin | wide | sparse | (area < MIN_GLYPH_PX))
@@ -59,7 +68,7 @@ def drop_lines(binary: np.ndarray) -> np.ndarray:
     return out
 
 
-def clean_card(card_rgb: np.ndarray, share: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
+def clean_card(card_rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(flattened grey, binary print) of a cut-out card."""
     flat = flatten(card_rgb)
-    return flat, drop_lines(binarise(flat, share))
+    return flat, drop_lines(binarise(flat))

@@ -39,6 +39,7 @@ LABELS = {
 HEADER_KEYS = ("provinsi", "kabupaten")
 MIN_LABEL_SCORE = 72
 COLON_MARKS = ":;|!"
+MAX_WORD_GAP_MM = 4.0
 VALUE_STRIP = " :;|!-—=\"'“”#.,_"
 
 
@@ -130,11 +131,18 @@ def _value_words(line: Line, n_label: int, colon_x: float | None) -> list[dict]:
     rest = line.words[n_label:]
     if colon_x is not None:
         rest = [w for w in rest if w["left"] + w["width"] > colon_x + mm(0.5)]
-    out = []
+    if rest and len(rest[0]["text"]) == 1 and rest[0]["text"] in COLON_MARKS + "1Iil" and (
+            colon_x is None or rest[0]["left"] < colon_x + mm(1.0)):
+        rest = rest[1:]          # the colon, read as a letter or a one
+    out: list[dict] = []
     for w in rest:
+        if out and w["left"] - (out[-1]["left"] + out[-1]["width"]) > mm(MAX_WORD_GAP_MM):
+            break                # what follows a wide gap is not part of the value
         text = w["text"].lstrip(COLON_MARKS) if not out else w["text"]
         if text:
             out.append(dict(w, text=text))
+    while out and len(out[-1]["text"]) <= 2 and out[-1]["conf"] < 60 and len(out) > 1:
+        out.pop()                # a speck of the background read at the end
     return out
 
 

@@ -12,7 +12,7 @@ from ocr.ktp.labels import norm
 
 FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat")
 MIN_VALUE_CONFIDENCE = 0.6     # below this a value is shown to a person, not taken
-DATE_RE = re.compile(r"(\d{1,2})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{4})")
+DATE_RE = re.compile(r"(\d{1,2})\s*[-./ ]\s*(\d{1,2})\s*[-./ ]\s*(\d{4})")
 # What Tesseract reads instead of a digit in a date.
 DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1",
                              "|": "1", "i": "1", "!": "1", "Z": "2", "B": "8", "S": "5",
@@ -91,14 +91,18 @@ def parse_birth(text: str | None) -> tuple[str | None, dt.date | None]:
     comma = text.rfind(",")
     head, tail = (text[:comma], text[comma + 1:]) if comma >= 0 else ("", text)
     match = DATE_RE.search(tail.translate(DIGIT_FIXES)) or DATE_RE.search(text)
+    groups = match.groups() if match else None
+    digits = re.sub(r"\D", "", tail.translate(DIGIT_FIXES))
+    if groups is None and len(digits) == 8:      # a separator not read: DDMMYYYY
+        groups = (digits[:2], digits[2:4], digits[4:])
     birth = None
-    if match:
-        d, m, y = (int(g) for g in match.groups())
+    if groups:
+        d, m, y = (int(g) for g in groups)
         try:
             birth = dt.date(y, m, d)
         except ValueError:
             birth = None
-        if comma < 0:
+        if comma < 0 and match:
             head = text[:match.start()]
     place = " ".join(re.sub(r"[^A-Za-z' ]", " ", head).split()).upper() or None
     return place, birth
