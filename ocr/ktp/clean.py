@@ -4,9 +4,9 @@ The text of a KTP-el is dark and neutral; the background is pale and tinted, its
 lines a little darker than their surroundings. Three steps, all OpenCV:
 the brightest channel per pixel (a pale blue or green line is bright in one of them,
 toner is dark in all); division by the local background (a closing wider than a
-stroke, so gradients and lamination haze level out); a threshold between the print and the
-background's remains (Otsu on the dark pixels), after which the long thin fragments of lines that survive
-are dropped by their shape.
+stroke, so gradients and lamination haze level out); a threshold between the print and
+the background's remains (Otsu on the dark pixels), after which the long thin
+fragments of lines that survive are dropped by their shape.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from ocr.ktp.cards import mm
 BACKGROUND_MM = 1.2          # closing size: wider than any stroke of the field text
 MAX_GLYPH_MM = (9.0, 6.5)    # a component wider or taller than this is not a letter
 MIN_GLYPH_PX = 6
+STREAK_PX = 3                # widest light streak bridged
 SHARE = (0.3, 0.55)          # bounds of the ink cut, from the ink level to the paper
 
 
@@ -47,8 +48,11 @@ def ink_cut(flat: np.ndarray) -> float:
 
 
 def binarise(flat: np.ndarray) -> np.ndarray:
-    """Print black (0) on white (255)."""
-    return np.where(flat < ink_cut(flat), 0, 255).astype(np.uint8)
+    """Print black (0) on white (255); a thin light streak across the print (a copier's
+    scratch, running across a card that lay turned on the glass) is bridged."""
+    ink = (flat < ink_cut(flat)).astype(np.uint8)
+    ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((STREAK_PX + 1, 1), np.uint8))
+    return np.where(ink > 0, 0, 255).astype(np.uint8)
 
 
 def drop_lines(binary: np.ndarray) -> np.ndarray:

@@ -6,8 +6,8 @@ plain and OCR-A-like faces fail in different renderings, rarely in the same digi
 readings are tried in order and stop as soon as two independent ones agree on a
 well-formed NIK that agrees with the birth date and sex printed on the card.
 The result says how sure it is: a NIK is only *confident* when it is well formed,
-agrees with the card and was read the same by at least two renderings, more often than
-any rival; otherwise it goes to a person.
+agrees with the card and was read the same by at least two renderings, and by two more
+than any other reading that would also fit the card; otherwise it goes to a person.
 """
 from __future__ import annotations
 
@@ -23,11 +23,14 @@ import numpy as np
 from formgen.domain.nik import NIK_LENGTH, nik_agrees, nik_well_formed
 from ocr import tesseract
 from ocr.ktp.cards import mm
+from ocr.ktp.glyphs import glyph_spans, read_glyphs
 
 CONFIDENT = 0.95
 UNSURE = 0.4
-PAD_MM = 0.9
+PAD_MM = 1.8                # around the NIK line as read, before fitting it to the digits
+GLYPH_PAD_MM = 0.7
 BORDER_PX = 14
+RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def renderings(flat: np.ndarray, binary: np.ndarray) -> list[Callable[[], np.nda
 
 
 def _support(readings: list[str]) -> Counter:
-    return Counter(r for r in readings if len(r) == NIK_LENGTH)
+    return Counter(r for r in readings if len(r) == NIK_LENGTH and r.isdigit())
 
 
 def _fits(nik: str, birth: dt.date | None, sex: str | None) -> bool:
@@ -86,26 +89,38 @@ def choose(readings: list[str], birth: dt.date | None, sex: str | None) -> NikRe
     support = _support(readings)
     if not support:
         return NikResult(None, 0.0, tuple(readings))
-    if len(support) > 1 and sum(support.values()) >= 3:   # a digit-wise vote joins in
-        columns = zip(*[r for r in readings if len(r) == NIK_LENGTH], strict=True)
-        vote = "".join(Counter(col).most_common(1)[0][0] for col in columns)
-        support.setdefault(vote, 0)
+    aligned = [r for r in readings if len(r) == NIK_LENGTH]
+    if len(support) > 1 or len(aligned) >= 3:   # a digit-wise vote joins in
+        columns = [Counter(c for c in col if c != "?") for col in zip(*aligned, strict=True)]
+        if all(columns):
+            support.setdefault("".join(c.most_common(1)[0][0] for c in columns), 0)
     ranked = sorted(support, key=lambda r: (_fits(r, birth, sex), nik_well_formed(r),
                                             support[r]), reverse=True)
     best = ranked[0]
-    rivals = [support[r] for r in ranked[1:] if _fits(r, birth, sex)]
+    rival = max((support[r] for r in ranked[1:] if _fits(r, birth, sex)), default=0)
     sure = _fits(best, birth, sex) and support[best] >= 2 and \
-        all(support[best] > n for n in rivals)
+        (rival == 0 or support[best] >= rival + RIVAL_MARGIN)
     return NikResult(best, CONFIDENT if sure else UNSURE, tuple(readings))
 
 
 def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
                   sex: str | None) -> NikResult:
-    """Read the NIK band (flattened grey and cleaned print of the same crop)."""
+    """Read the NIK band (flattened grey and cleaned print of the same crop).
+
+    When the band falls apart into sixteen glyphs, each is also matched against digit
+    shapes (:mod:`ocr.ktp.glyphs`), on the cleaned print and on the grey's own Otsu
+    split."""
     readings: list[str] = []
     result = NikResult(None, 0.0)
-    for make in renderings(flat, binary):
-        readings.append(_digits(make()))
+    makers = renderings(flat, binary)
+    boxes = glyph_spans(binary)
+    if len(boxes) == NIK_LENGTH:
+        otsu = _otsu(flat)
+        makers = [lambda: read_glyphs(binary, boxes), *makers[:2],
+                  lambda: read_glyphs(otsu, boxes), *makers[2:]]
+    for make in makers:
+        made = make()
+        readings.append(made if isinstance(made, str) else _digits(made))
         result = choose(readings, birth, sex)
         if result.confident:
             return result
@@ -119,3 +134,16 @@ def nik_band(box: tuple[int, int, int, int], right: int, shape) -> tuple[slice, 
     pad = mm(PAD_MM)
     return (slice(max(0, y0 - pad), min(shape[0], y1 + pad)),
             slice(max(0, x0 - pad), max(x0 + mm(10), right)))
+
+
+def glyph_rows(binary: np.ndarray, rows: slice) -> slice:
+    """``rows`` (of a band cut generously round the NIK line) narrowed to the digits'
+    own height: the tall glyphs found on it, padded."""
+    boxes = glyph_spans(binary)
+    if len(boxes) < NIK_LENGTH // 2:
+        return rows
+    top = int(np.median([b[2] for b in boxes]))
+    bottom = int(np.median([b[3] for b in boxes]))
+    start = rows.start or 0
+    return slice(max(0, start + top - mm(GLYPH_PAD_MM)),
+                 min(rows.stop, start + bottom + mm(GLYPH_PAD_MM)))

@@ -21,8 +21,9 @@ from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
-from ocr.ktp.nikread import CONFIDENT, NikResult, choose, nik_band, read_nik_band
+from ocr.ktp.nikread import CONFIDENT, NikResult, choose, glyph_rows, nik_band, read_nik_band
 from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
+from ocr.ktp.values import read_agreed
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
@@ -75,6 +76,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     box = _nik_box(lines, fields)
     if box is not None:
         rows, cols = nik_band(box, right, binary.shape)
+        rows = glyph_rows(binary[rows, cols], rows)
         result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex)
     if not result.confident and "tempat_tgl_lahir" in fields:
         # the NIK or the date may be misread: read the date once more, on its own
@@ -83,16 +85,21 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
             retry = choose(list(result.readings), again, sex)
             if retry.confident or birth is None:
                 birth, result = again, retry
-    return _reading(fields, conf, labels, place, birth, sex, result)
+    nama = (None, 0.0)
+    if "nama" in fields:
+        nama = read_agreed(fields["nama"].text, [(flat, 1.0), (flat, 1.5)], fields["nama"].box,
+                           right=right, clean=clean_name)
+    return _reading(fields, conf, labels, place, birth, sex, result, nama)
 
 
 def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,
-             birth: dt.date | None, sex: str | None, result: NikResult) -> KtpReading:
+             birth: dt.date | None, sex: str | None, result: NikResult,
+             nama: tuple[str | None, float]) -> KtpReading:
     nik = result.nik
     matches = nik_agrees(nik, birth, sex) if nik else None
     confidences = {name: f.confidence for name, f in fields.items()}
     card_conf = {
-        "nama": confidences.get("nama", 0.0),
+        "nama": nama[1],
         "alamat": confidences.get("alamat", 0.0),
         "tempat_lahir": confidences.get("tempat_tgl_lahir", 0.0),
         "tanggal_lahir": confidences.get("tempat_tgl_lahir", 0.0),
@@ -106,7 +113,7 @@ def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | No
             card_conf[name] = min(card_conf[name], DISAGREEING_CONFIDENCE)
     alamat = fields["alamat"].text if "alamat" in fields else None
     return KtpReading(
-        found=True, nik=nik, nama=clean_name(fields["nama"].text if "nama" in fields else None),
+        found=True, nik=nik, nama=nama[0],
         tempat_lahir=place, tanggal_lahir=birth.isoformat() if birth else None,
         jenis_kelamin=sex, alamat=alamat.upper() if alamat else None,
         nik_valid=nik_well_formed(nik) if nik else None, nik_matches_card=matches,
