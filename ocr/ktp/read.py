@@ -12,39 +12,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import cv2
 import numpy as np
 
 from formgen.domain.nik import nik_agrees, nik_well_formed
-from ocr import tesseract
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
 from ocr.ktp.nikread import CONFIDENT, NikResult, choose, glyph_rows, nik_band, read_nik_band
 from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
-from ocr.ktp.values import read_agreed
+from ocr.ktp.values import AGREED, read_agreed
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
 NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
 DISAGREEING_CONFIDENCE = 0.5
+SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
 def print_share(card_rgb: np.ndarray) -> float:
     """Share of print on a cut-out card once its background is removed."""
     return float((clean_card(card_rgb)[1] == 0).mean())
-
-
-def _reread_date(binary: np.ndarray, box: tuple[int, int, int, int]) -> dt.date | None:
-    """The birth date read again from its value on its own, letters and digits only."""
-    x0, y0, x1, y1 = box
-    pad = mm(0.5)
-    region = binary[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
-    region = cv2.copyMakeBorder(region, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=255)
-    text = tesseract.ocr_text(region, psm=7, lang="eng",
-                              whitelist="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-, ")[0]
-    return parse_birth(text)[1]
 
 
 def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int, int] | None:
@@ -62,6 +50,11 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
     return None
 
 
+def _birth_iso(text: str | None) -> str | None:
+    birth = parse_birth(text)[1]
+    return birth.isoformat() if birth else None
+
+
 def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
     flat, binary = clean_card(img)
@@ -69,8 +62,9 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     labels = front_words(lines)
     if labels < MIN_FRONT_LABELS:
         return None
-    place, birth = parse_birth(fields["tempat_tgl_lahir"].text
-                               if "tempat_tgl_lahir" in fields else None)
+    again = [(flat, 1.0), (flat, 1.5)]     # renderings a value is read again in
+    born = fields.get("tempat_tgl_lahir")
+    place, birth = parse_birth(born.text if born else None)
     sex = parse_sex(fields["jenis_kelamin"].text if "jenis_kelamin" in fields else None)
     result = NikResult(None, 0.0)
     box = _nik_box(lines, fields)
@@ -78,46 +72,43 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
         rows, cols = nik_band(box, right, binary.shape)
         rows = glyph_rows(binary[rows, cols], rows)
         result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex)
-    if not result.confident and "tempat_tgl_lahir" in fields:
-        # the NIK or the date may be misread: read the date once more, on its own
-        again = _reread_date(binary, fields["tempat_tgl_lahir"].box)
-        if again is not None and again != birth:
-            retry = choose(list(result.readings), again, sex)
-            if retry.confident or birth is None:
-                birth, result = again, retry
+    confidences = {"tempat_lahir": born.confidence if born else 0.0,
+                   "tanggal_lahir": born.confidence if born else 0.0,
+                   "jenis_kelamin": SEX_READ if sex else 0.0,
+                   "alamat": fields["alamat"].confidence if "alamat" in fields else 0.0}
+    if not result.confident and born is not None:
+        # the NIK or the date may be misread: read the date again on its own line
+        iso, agreed = read_agreed(born.text, again, born.box, right=right, clean=_birth_iso)
+        confidences["tanggal_lahir"] = agreed
+        if iso and agreed >= AGREED and iso != (birth and birth.isoformat()):
+            birth = dt.date.fromisoformat(iso)
+            result = choose(list(result.readings), birth, sex)
     nama = (None, 0.0)
     if "nama" in fields:
-        nama = read_agreed(fields["nama"].text, [(flat, 1.0), (flat, 1.5)], fields["nama"].box,
-                           right=right, clean=clean_name)
-    return _reading(fields, conf, labels, place, birth, sex, result, nama)
+        nama = read_agreed(fields["nama"].text, again, fields["nama"].box, right=right,
+                           clean=clean_name)
+    confidences["nama"] = nama[1]
+    return _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
 
 
 def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,
-             birth: dt.date | None, sex: str | None, result: NikResult,
-             nama: tuple[str | None, float]) -> KtpReading:
+             birth: dt.date | None, sex: str | None, result: NikResult, nama: str | None,
+             confidences: dict[str, float]) -> KtpReading:
     nik = result.nik
     matches = nik_agrees(nik, birth, sex) if nik else None
-    confidences = {name: f.confidence for name, f in fields.items()}
-    card_conf = {
-        "nama": nama[1],
-        "alamat": confidences.get("alamat", 0.0),
-        "tempat_lahir": confidences.get("tempat_tgl_lahir", 0.0),
-        "tanggal_lahir": confidences.get("tempat_tgl_lahir", 0.0),
-        "jenis_kelamin": confidences.get("jenis_kelamin", 0.0),
-        "nik": result.confidence,
-    }
+    confidences = dict(confidences, nik=result.confidence)
     for name in ("tanggal_lahir", "jenis_kelamin"):
         if result.confidence >= CONFIDENT:      # the NIK's own digits vouch for them
-            card_conf[name] = max(card_conf[name], CONFIDENT)
+            confidences[name] = max(confidences[name], CONFIDENT)
         elif nik and nik_well_formed(nik) and matches is False:
-            card_conf[name] = min(card_conf[name], DISAGREEING_CONFIDENCE)
+            confidences[name] = min(confidences[name], DISAGREEING_CONFIDENCE)
     alamat = fields["alamat"].text if "alamat" in fields else None
     return KtpReading(
-        found=True, nik=nik, nama=nama[0],
-        tempat_lahir=place, tanggal_lahir=birth.isoformat() if birth else None,
+        found=True, nik=nik, nama=nama, tempat_lahir=place,
+        tanggal_lahir=birth.isoformat() if birth else None,
         jenis_kelamin=sex, alamat=alamat.upper() if alamat else None,
         nik_valid=nik_well_formed(nik) if nik else None, nik_matches_card=matches,
-        confidence=round(conf, 3), confidences={k: round(v, 3) for k, v in card_conf.items()},
+        confidence=round(conf, 3), confidences={k: round(v, 3) for k, v in confidences.items()},
         front_words=labels, fields={k: f.text for k, f in fields.items()})
 
 
