@@ -113,6 +113,13 @@ def _doc_label(kind: str) -> str:
         return kind
 
 
+def _finding_label(key: str) -> str:
+    """What a finding ("ktp/nik_matches_card") is, in words for staff."""
+    kind, name = key.split("/")
+    return t(f"check.finding.{kind}.{name}",
+             fallback=f"{_doc_label(kind)} {name.replace('_', ' ')}")
+
+
 def _digits(value: object) -> str:
     return re.sub(r"\D", "", str(value or ""))
 
@@ -201,7 +208,7 @@ def check_nik_roster(rule, req, pages, facts, subject) -> list[Outcome]:
 def check_flag(rule, req, pages, facts, subject, *, passes=lambda v: v is True) -> list[Outcome]:
     key = rule["finding"]
     found = _select(facts, key)
-    what = f"{_doc_label(key.split('/')[0])} {key.split('/')[1]}"
+    what = _finding_label(key)
     if not found:
         return [Outcome("review", t("check.reason.not_read", what=what))]
     message = rule.get("message")
