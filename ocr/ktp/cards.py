@@ -30,6 +30,7 @@ PX_PER_MM = 12                    # working resolution of a cut-out card (~305 d
 MIN_FILL = 0.85
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
+PHOTO_MIN_FILL = 0.3              # of its box: a face and a light shirt leave gaps
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def photo_box(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
         x, y, w, h, area = stats[i]
         (w_lo, w_hi), (h_lo, h_hi) = PHOTO_MM
         if w_lo <= w / PX_PER_MM <= w_hi and h_lo <= h / PX_PER_MM <= h_hi and \
-                area >= 0.5 * w * h and (best is None or area > best[4]):
+                area >= PHOTO_MIN_FILL * w * h and (best is None or area > best[4]):
             best = (x, y, w, h, area)
     if best is None:
         return None

@@ -35,11 +35,12 @@ RIVAL_MARGIN = 2            # readings more than any other reading that fits the
 
 @dataclass(frozen=True)
 class NikResult:
-    """The NIK read (None: no 16-digit reading), how sure (0-1) and the readings made."""
+    """The NIK read (None: no 16-digit reading), how sure (0-1) and the readings made
+    ((method, digits), ``?`` for a digit not read)."""
 
     nik: str | None
     confidence: float
-    readings: tuple[str, ...] = ()
+    readings: tuple[tuple[str, str], ...] = ()
 
     @property
     def confident(self) -> bool:
@@ -84,11 +85,18 @@ def _fits(nik: str, birth: dt.date | None, sex: str | None) -> bool:
     return nik_well_formed(nik) and nik_agrees(nik, birth, sex) is True
 
 
-def choose(readings: list[str], birth: dt.date | None, sex: str | None) -> NikResult:
-    """The best-supported reading and how sure it is (see the module docstring)."""
+def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
+    """The best-supported reading and how sure it is (see the module docstring).
+
+    ``made``: the readings, each a digit string or (method, digit string); a method
+    (``glyph``: digit shapes; ``text``: the text model) none of whose readings is the best
+    one, while one of them fits the card too, makes the best one unsure: two ways of
+    reading that disagree are not outvoted by the repetitions of one of them."""
+    made = [m if isinstance(m, tuple) else ("text", m) for m in made]
+    readings = [r for _, r in made]
     support = _support(readings)
     if not support:
-        return NikResult(None, 0.0, tuple(readings))
+        return NikResult(None, 0.0, tuple(made))
     aligned = [r for r in readings if len(r) == NIK_LENGTH]
     if len(support) > 1 or len(aligned) >= 3:   # a digit-wise vote joins in
         columns = [Counter(c for c in col if c != "?") for col in zip(*aligned, strict=True)]
@@ -100,7 +108,11 @@ def choose(readings: list[str], birth: dt.date | None, sex: str | None) -> NikRe
     rival = max((support[r] for r in ranked[1:] if _fits(r, birth, sex)), default=0)
     sure = _fits(best, birth, sex) and support[best] >= 2 and \
         (rival == 0 or support[best] >= rival + RIVAL_MARGIN)
-    return NikResult(best, CONFIDENT if sure else UNSURE, tuple(readings))
+    for method in {m for m, _ in made}:
+        own = [r for m, r in made if m == method]
+        if best not in own and any(_fits(r, birth, sex) for r in own if r.isdigit()):
+            sure = False
+    return NikResult(best, CONFIDENT if sure else UNSURE, tuple(made))
 
 
 def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
@@ -110,7 +122,7 @@ def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
     When the band falls apart into sixteen glyphs, each is also matched against digit
     shapes (:mod:`ocr.ktp.glyphs`), on the cleaned print and on the grey's own Otsu
     split."""
-    readings: list[str] = []
+    readings: list[tuple[str, str]] = []
     result = NikResult(None, 0.0)
     makers = renderings(flat, binary)
     boxes = glyph_spans(binary)
@@ -120,7 +132,7 @@ def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
                   lambda: read_glyphs(otsu, boxes), *makers[2:]]
     for make in makers:
         made = make()
-        readings.append(made if isinstance(made, str) else _digits(made))
+        readings.append(("glyph", made) if isinstance(made, str) else ("text", _digits(made)))
         result = choose(readings, birth, sex)
         if result.confident:
             return result

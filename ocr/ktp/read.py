@@ -27,6 +27,7 @@ MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has 
 MIN_FRONT_LABELS = 3
 NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
 DISAGREEING_CONFIDENCE = 0.5
+DATE_CHARS = "0123456789-"
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
@@ -50,8 +51,8 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
     return None
 
 
-def _birth_iso(text: str | None) -> str | None:
-    birth = parse_birth(text)[1]
+def _date_iso(text: str | None) -> str | None:
+    birth = parse_birth(text)[1] or parse_birth(f", {text}")[1] if text else None
     return birth.isoformat() if birth else None
 
 
@@ -62,7 +63,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     labels = front_words(lines)
     if labels < MIN_FRONT_LABELS:
         return None
-    again = [(flat, 1.0), (flat, 1.5)]     # renderings a value is read again in
+    again = [(binary, 1.5), (flat, 1.0)]     # renderings a value is read again in
     born = fields.get("tempat_tgl_lahir")
     place, birth = parse_birth(born.text if born else None)
     sex = parse_sex(fields["jenis_kelamin"].text if "jenis_kelamin" in fields else None)
@@ -78,7 +79,9 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
                    "alamat": fields["alamat"].confidence if "alamat" in fields else 0.0}
     if not result.confident and born is not None:
         # the NIK or the date may be misread: read the date again on its own line
-        iso, agreed = read_agreed(born.text, again, born.box, right=right, clean=_birth_iso)
+        date_box = born.last_box or born.box      # the date alone, read as digits
+        iso, agreed = read_agreed(born.text, again, date_box, right=date_box[2] + mm(1.0),
+                                  clean=_date_iso, whitelist=DATE_CHARS)
         confidences["tanggal_lahir"] = agreed
         if iso and agreed >= AGREED and iso != (birth and birth.isoformat()):
             birth = dt.date.fromisoformat(iso)
@@ -112,10 +115,12 @@ def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | No
         front_words=labels, fields={k: f.text for k, f in fields.items()})
 
 
-def read_card(card: Card) -> tuple[KtpReading, Card] | None:
+def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
+              ) -> tuple[KtpReading, Card] | None:
     """Read one cut-out card; None when it is not the front of a KTP. Returns the reading
-    and the card as it was read (turned upright)."""
-    upright, photo = stand_upright(card)
+    and the card as it was read (turned upright). ``stood``: the card already stood
+    upright by its photo (:func:`ocr.ktp.cards.stand_upright`)."""
+    upright, photo = stood or stand_upright(card)
     tries = [upright] if photo is not None else [card, card.flipped()]
     for candidate in tries:
         reading = _read_front(candidate.image, photo)
@@ -127,25 +132,33 @@ def read_card(card: Card) -> tuple[KtpReading, Card] | None:
 def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) -> KtpReading:
     """Find the KTP on a page (or a photo of the card) and read its front.
 
-    ``cards``: the page's cards when already found (:func:`find_cards`). The reading's
-    ``upright_angle`` tells how the page is turned so that the front reads upright.
+    ``cards``: the page's cards when already found (:func:`find_cards`). Cards that show
+    a photo are read first; the others (a back, a front whose photo did not copy) only
+    when no front was read. The reading's ``upright_angle`` tells how the page is turned
+    so that the front reads upright.
     """
     rgb = to_rgb(img)
     if cards is None:
         cards = find_cards(rgb, dpi=dpi)
+    stood = [(card, stand_upright(card)) for card in cards]
+    with_photo = [s for s in stood if s[1][1] is not None]
+    without = [s for s in stood if s[1][1] is None]
     best: KtpReading | None = None
-    for card in cards:
-        if print_share(card.image) < MIN_PRINT_SHARE:
-            continue  # the back of the card: security print only
-        read = read_card(card)
-        if read is None:
-            continue
-        reading, upright = read
-        reading.upright_angle = upright.upright_angle
-        reading.color = color_stats(card.image)[0]
-        if best is None or (reading.front_words, reading.confidence) > \
-                (best.front_words, best.confidence):
-            best = reading
+    for group in (with_photo, without):
+        for card, upright in group:
+            if upright[1] is None and print_share(card.image) < MIN_PRINT_SHARE:
+                continue  # the back of the card: security print only
+            read = read_card(card, upright)
+            if read is None:
+                continue
+            reading, turned = read
+            reading.upright_angle = turned.upright_angle
+            reading.color = color_stats(card.image)[0]
+            if best is None or (reading.front_words, reading.confidence) > \
+                    (best.front_words, best.confidence):
+                best = reading
+        if best is not None:
+            break
     if best is None:
         color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]
         return KtpReading(found=False, cards=len(cards), color=color)

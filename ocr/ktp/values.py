@@ -17,11 +17,11 @@ from ocr.ktp.cards import mm
 
 AGREED = 0.9
 DISPUTED = 0.3
-PAD_MM = 0.6
+PAD_MM = 1.0
 
 
 def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
-                  right: int) -> list[str]:
+                  right: int, whitelist: str | None = None) -> list[str]:
     """The text of ``box`` (widened to ``right``, where the photo starts) in each image,
     the cut-out scaled by the factor given with it."""
     x0, y0, _, y1 = box
@@ -32,18 +32,19 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
         if factor != 1.0:
             crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
-        out.append(tesseract.ocr_text(crop, psm=7, lang="ind")[0])
+        lang = "eng" if whitelist else "ind"
+        out.append(tesseract.ocr_text(crop, psm=7, lang=lang, whitelist=whitelist)[0])
     return out
 
 
 def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
-                box: tuple[int, int, int, int], *, right: int,
-                clean) -> tuple[str | None, float]:
+                box: tuple[int, int, int, int], *, right: int, clean,
+                whitelist: str | None = None) -> tuple[str | None, float]:
     """A value read in the block (``first``) and again on its own line in each (image,
     scale), in turn until two readings (as ``clean`` makes them) agree."""
     values = [clean(first)]
     for img in images:
-        values.append(clean(line_readings([img], box, right=right)[0]))
+        values.append(clean(line_readings([img], box, right=right, whitelist=whitelist)[0]))
         value, conf = vote(values)
         if conf >= AGREED:
             return value, conf

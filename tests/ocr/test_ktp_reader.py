@@ -102,3 +102,12 @@ def test_no_card_on_page():
     assert reading.found is False and reading.nik is None
     assert reading.confident_values() == {}
     assert _by_name(reading.findings({"nik": "6201041608850029"}))["nik"].ok is None
+
+
+def test_two_ways_of_reading_that_disagree_are_not_outvoted():
+    birth, nik, other = dt.date(1970, 9, 5), "6201010509700009", "6201010509700004"
+    text = [("text", other)] * 5
+    assert choose(text, birth, "L").confidence >= 0.95
+    assert choose([("glyph", nik), ("glyph", nik), *text], birth, "L").confidence < 0.6
+    # glyphs not all read say nothing against it
+    assert choose([("glyph", "62010105097000?9"), *text], birth, "L").confidence >= 0.95
