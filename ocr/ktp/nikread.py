@@ -30,6 +30,7 @@ UNSURE = 0.4
 PAD_MM = 1.8                # around the NIK line as read, before fitting it to the digits
 GLYPH_PAD_MM = 0.7
 BORDER_PX = 14
+UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, outweigh the card
 RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
 
 
@@ -85,13 +86,22 @@ def _fits(nik: str, birth: dt.date | None, sex: str | None) -> bool:
     return nik_well_formed(nik) and nik_agrees(nik, birth, sex) is True
 
 
+def _contradicts(reading: str, nik: str) -> bool:
+    """Whether an aligned reading shows another digit than ``nik`` somewhere it read one."""
+    return any(a != "?" and a != b for a, b in zip(reading, nik, strict=True))
+
+
 def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     """The best-supported reading and how sure it is (see the module docstring).
 
-    ``made``: the readings, each a digit string or (method, digit string); a method
+    ``made``: the readings, each a digit string or (method, digit string). A method
     (``glyph``: digit shapes; ``text``: the text model) none of whose readings is the best
-    one, while one of them fits the card too, makes the best one unsure: two ways of
-    reading that disagree are not outvoted by the repetitions of one of them."""
+    one makes the best one unsure when one of its readings credibly shows another digit
+    somewhere (a digit shape, matched only when clear; a text reading that would fit the
+    card too): two ways of reading that disagree are not outvoted by the repetitions of
+    one of them. A well-formed NIK both ways read the same every time is sure even when
+    the printed date or sex (read once, as text) disagrees; the disagreement is reported
+    as such."""
     made = [m if isinstance(m, tuple) else ("text", m) for m in made]
     readings = [r for _, r in made]
     support = _support(readings)
@@ -109,9 +119,17 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     sure = _fits(best, birth, sex) and support[best] >= 2 and \
         (rival == 0 or support[best] >= rival + RIVAL_MARGIN)
     for method in {m for m, _ in made}:
-        own = [r for m, r in made if m == method]
-        if best not in own and any(_fits(r, birth, sex) for r in own if r.isdigit()):
+        own = [r for m, r in made if m == method and len(r) == NIK_LENGTH]
+        if best not in own and any(_contradicts(r, best) and (
+                method == "glyph" or _fits(r, birth, sex)) for r in own):
             sure = False
+    aligned_all = [(m, r) for m, r in made if len(r) == NIK_LENGTH]
+    glyphs = [r for m, r in aligned_all if m == "glyph"]
+    texts = [r for m, r in aligned_all if m == "text"]
+    if not sure and nik_well_formed(best) and best in glyphs and len(glyphs) >= 2 and \
+            texts.count(best) >= UNANIMOUS_TEXT and \
+            not any(_contradicts(r, best) for _, r in aligned_all):
+        sure = True     # both ways read the same sixteen digits every time
     return NikResult(best, CONFIDENT if sure else UNSURE, tuple(made))
 
 

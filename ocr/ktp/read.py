@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import numpy as np
 
-from formgen.domain.nik import nik_agrees, nik_well_formed
+from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card
@@ -51,6 +52,10 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
     return None
 
 
+def _upper(text: str | None) -> str | None:
+    return " ".join(text.upper().split()).strip(" :;,.-") or None if text else None
+
+
 def _date_iso(text: str | None) -> str | None:
     birth = parse_birth(text)[1] or parse_birth(f", {text}")[1] if text else None
     return birth.isoformat() if birth else None
@@ -76,7 +81,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,
-                   "alamat": fields["alamat"].confidence if "alamat" in fields else 0.0}
+                   "alamat": 0.0}
     if not result.confident and born is not None:
         # the NIK or the date may be misread: read the date again on its own line
         date_box = born.last_box or born.box      # the date alone, read as digits
@@ -91,6 +96,15 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
         nama = read_agreed(fields["nama"].text, again, fields["nama"].box, right=right,
                            clean=clean_name)
     confidences["nama"] = nama[1]
+    if "alamat" in fields:
+        # digits in a street number: only a reading of another rendering confirms them
+        alamat, confidences["alamat"] = read_agreed(
+            fields["alamat"].text, [(flat, 1.0), (flat, 1.5)], fields["alamat"].box,
+            right=right, clean=_upper)
+        fields["alamat"] = replace(fields["alamat"], text=alamat or "")
+    if born is not None and place:
+        place, confidences["tempat_lahir"] = read_agreed(
+            born.text, again, born.box, right=right, clean=lambda t: parse_birth(t)[0])
     return _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
 
 
@@ -100,11 +114,15 @@ def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | No
     nik = result.nik
     matches = nik_agrees(nik, birth, sex) if nik else None
     confidences = dict(confidences, nik=result.confidence)
-    for name in ("tanggal_lahir", "jenis_kelamin"):
-        if result.confidence >= CONFIDENT:      # the NIK's own digits vouch for them
-            confidences[name] = max(confidences[name], CONFIDENT)
-        elif nik and nik_well_formed(nik) and matches is False:
-            confidences[name] = min(confidences[name], DISAGREEING_CONFIDENCE)
+    if nik and nik_well_formed(nik):
+        # the NIK's digits vouch for the date and the sex they agree with
+        agree = {"tanggal_lahir": nik_agrees(nik, birth, None),
+                 "jenis_kelamin": sex is not None and sex == check_nik(nik).sex}
+        for name, ok in agree.items():
+            if ok and result.confidence >= CONFIDENT:
+                confidences[name] = max(confidences[name], CONFIDENT)
+            elif not ok and matches is False:
+                confidences[name] = min(confidences[name], DISAGREEING_CONFIDENCE)
     alamat = fields["alamat"].text if "alamat" in fields else None
     return KtpReading(
         found=True, nik=nik, nama=nama, tempat_lahir=place,
