@@ -180,10 +180,11 @@ def read_fields(binary: np.ndarray) -> tuple[dict[str, Field], list[Line], float
 def nik_line(lines: list[Line]) -> Line | None:
     """The line that starts with the NIK label."""
     for line in lines:
-        first = norm(line.words[0]["text"])
-        if first[:3] in ("NIK", "N1K", "NLK", "HIK") or fuzz.ratio(first[:3], "NIK") >= 66:
-            return line
-    return None
+        for word in line.words[:2]:
+            first = norm(word["text"])
+            if first[:3] in ("NIK", "N1K", "NLK", "HIK") or fuzz.ratio(first[:3], "NIK") >= 66:
+                return line
+    return next((line for line in lines if match_label(line)[0] == "nik"), None)
 
 
 def front_words(lines: list[Line]) -> int:

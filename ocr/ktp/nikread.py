@@ -166,14 +166,16 @@ def nik_band(box: tuple[int, int, int, int], right: int, shape) -> tuple[slice, 
             slice(max(0, x0 - pad), max(x0 + mm(10), right)))
 
 
-def glyph_rows(binary: np.ndarray, rows: slice) -> slice:
-    """``rows`` (of a band cut generously round the NIK line) narrowed to the digits'
-    own height: the tall glyphs found on it, padded."""
-    boxes = glyph_spans(binary)
+def fit_band(binary: np.ndarray, rows: slice, cols: slice) -> tuple[slice, slice]:
+    """``rows`` and ``cols`` (a band cut generously round the NIK line) narrowed to the
+    digits: the height of the tall glyphs found on it, from the first of them on (the
+    colon before it left out), padded."""
+    boxes = glyph_spans(binary[rows, cols])
     if len(boxes) < NIK_LENGTH // 2:
-        return rows
+        return rows, cols
     top = int(np.median([b[2] for b in boxes]))
     bottom = int(np.median([b[3] for b in boxes]))
-    start = rows.start or 0
-    return slice(max(0, start + top - mm(GLYPH_PAD_MM)),
-                 min(rows.stop, start + bottom + mm(GLYPH_PAD_MM)))
+    y0, x0 = rows.start or 0, cols.start or 0
+    pad = mm(GLYPH_PAD_MM)
+    return (slice(max(0, y0 + top - pad), min(rows.stop, y0 + bottom + pad)),
+            slice(max(x0, x0 + boxes[0][0] - pad), cols.stop))

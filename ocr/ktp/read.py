@@ -20,7 +20,7 @@ from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
-from ocr.ktp.nikread import CONFIDENT, NikResult, choose, glyph_rows, nik_band, read_nik_band
+from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, read_nik_band
 from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
 from ocr.ktp.values import AGREED, read_agreed
 
@@ -41,8 +41,9 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
     """Where the NIK digits start: after the NIK label on its line, or above the name."""
     line = nik_line(lines)
     if line is not None:
-        label = line.words[0]
-        rest = [w for w in line.words[1:] if re.sub(r"[:;|!]", "", w["text"])]
+        at = next((i for i, w in enumerate(line.words[:3]) if "NIK" in w["text"].upper()), 0)
+        label = line.words[at]
+        rest = [w for w in line.words[at + 1:] if re.sub(r"[:;|!]", "", w["text"])]
         x0 = rest[0]["left"] if rest else label["left"] + label["width"] + mm(1.5)
         _, y0, _, y1 = line.box
         return x0, y0, 0, y1
@@ -76,7 +77,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     box = _nik_box(lines, fields)
     if box is not None:
         rows, cols = nik_band(box, right, binary.shape)
-        rows = glyph_rows(binary[rows, cols], rows)
+        rows, cols = fit_band(binary, rows, cols)
         result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex)
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
