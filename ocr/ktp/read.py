@@ -22,7 +22,7 @@ from ocr.ktp.clean import clean_card
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
 from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, read_nik_band
 from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
-from ocr.ktp.values import AGREED, read_agreed
+from ocr.ktp.values import AGREED, line_readings, read_agreed, vote
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
@@ -62,6 +62,29 @@ def _date_iso(text: str | None) -> str | None:
     return birth.isoformat() if birth else None
 
 
+def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: NikResult,
+                 renderings: list, conf: float) -> tuple[dt.date | None, NikResult, float]:
+    """The NIK and the birth date disagree (or the NIK is unsure): the date is read again,
+    as digits, in other renderings. A date read so that the NIK's readings then make a
+    sure NIK, or that agrees with a sure NIK, is taken: two independent readings agree.
+    Otherwise a date two readings agree on, or the first one with a low confidence."""
+    box = born.last_box or born.box      # the date alone
+    dates = [_date_iso(t) for t in line_readings(renderings, box, right=box[2] + mm(1.0),
+                                                 whitelist=DATE_CHARS)]
+    for iso in dict.fromkeys(d for d in dates if d):
+        other = dt.date.fromisoformat(iso)
+        if result.confident and nik_agrees(result.nik, other, None):
+            return other, result, AGREED
+        retry = choose(list(result.readings), other, sex)
+        if not result.confident and retry.confident:
+            return other, retry, AGREED
+    iso, agreed = vote([_date_iso(born.text), *dates])
+    if iso and agreed >= AGREED:
+        return dt.date.fromisoformat(iso), choose(list(result.readings),
+                                                  dt.date.fromisoformat(iso), sex), agreed
+    return birth, result, min(conf, agreed)
+
+
 def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
     flat, binary = clean_card(img)
@@ -83,15 +106,9 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,
                    "alamat": 0.0}
-    if not result.confident and born is not None:
-        # the NIK or the date may be misread: read the date again on its own line
-        date_box = born.last_box or born.box      # the date alone, read as digits
-        iso, agreed = read_agreed(born.text, again, date_box, right=date_box[2] + mm(1.0),
-                                  clean=_date_iso, whitelist=DATE_CHARS)
-        confidences["tanggal_lahir"] = agreed
-        if iso and agreed >= AGREED and iso != (birth and birth.isoformat()):
-            birth = dt.date.fromisoformat(iso)
-            result = choose(list(result.readings), birth, sex)
+    if born is not None and not (result.confident and nik_agrees(result.nik, birth, None)):
+        birth, result, confidences["tanggal_lahir"] = _settle_date(
+            born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"])
     nama = (None, 0.0)
     if "nama" in fields:
         nama = read_agreed(fields["nama"].text, again, fields["nama"].box, right=right,
