@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from formgen.core.atomic import write_text
 from formgen.core.errors import WorkspaceError
 from formgen.core.i18n import t
 from formgen.core.resources import package_data
 from formgen.core.workspace import Workspace, init_workspace, is_workspace
+from formgen.core.yamlfile import load_yaml
 
 DEMO_MARKER = ".formgen-demo"
 _PLAN_PATH = package_data("demo.yaml")
@@ -25,7 +24,7 @@ _PLAN_PATH = package_data("demo.yaml")
 
 @cache
 def demo_plan() -> dict:
-    return yaml.safe_load(_PLAN_PATH.read_text(encoding="utf-8"))
+    return load_yaml(_PLAN_PATH)
 
 
 def defects_for(count: int) -> list[set[str]]:

@@ -26,7 +26,6 @@ LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name writt
 TEXT_PAGE = 3 * LITTLE_TEXT   # more marks than this, photos and all: a page of text
 KTP_WORDS = ("PROVINSI", "KABUPATEN", "KOTA", "NIK", "NAMA", "LAHIR", "KELAMIN", "ALAMAT",
              "AGAMA", "BERLAKU", "KEWARGANEGARAAN", "PEKERJAAN", "PERKAWINAN")
-DOCS = ("ktp", "ijazah", "pas_foto", "blank", "other")
 
 
 def ink_share(rgb: np.ndarray) -> float:

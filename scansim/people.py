@@ -12,10 +12,9 @@ import random
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from formgen.core.atomic import atomic_open
 from formgen.core.cells import safe_cell
+from formgen.core.yamlfile import load_yaml
 
 DATA = Path(__file__).with_name("data") / "people.yaml"
 
@@ -39,8 +38,7 @@ BLOOD = [("-", 40), ("O", 22), ("A", 15), ("B", 17), ("AB", 6)]
 @lru_cache(maxsize=1)
 def load_data() -> dict:
     """The word lists (names, districts, villages, streets, jobs, employers)."""
-    with DATA.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(DATA)
 
 
 def _weighted(rng: random.Random, pairs) -> str:

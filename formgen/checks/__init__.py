@@ -9,19 +9,23 @@ theirs waiting in review), ``ok``. An applicant is ``lengkap`` when all six are 
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import defaultdict
+from typing import NamedTuple
 
 from formgen.checks.evidence import Evidence, Page, load_evidence
 from formgen.checks.judge import Subject, judge_requirement
 from formgen.checks.rules import REQUIREMENT_CODES, Requirement, Rules, load_rules
-from formgen.core.errors import InputError
-from formgen.core.i18n import t
 from formgen.core.workspace import Workspace
+from formgen.roster.store import select_applicants
 
-__all__ = ["REQUIREMENT_CODES", "Evidence", "Page", "Requirement", "Rules",
-           "applicant_status", "check_applicants", "find_applicants", "load_evidence",
-           "load_rules"]
+__all__ = ["REQUIREMENT_CODES", "Evidence", "Page", "Requirement", "RequirementPage", "Rules",
+           "applicant_status", "check_applicants", "load_evidence", "load_rules",
+           "pages_by_requirement"]
+
+
+class RequirementPage(NamedTuple):
+    requirement: str  # code of the requirement the page counts for
+    page: Page
 
 
 def applicant_status(statuses: list[str]) -> str:
@@ -32,21 +36,15 @@ def applicant_status(statuses: list[str]) -> str:
     return "lengkap"
 
 
-def find_applicants(conn: sqlite3.Connection, who: str | int | None = None) -> list[dict]:
-    """All applicants by id, or the one whose id or NIK is ``who`` (InputError when none)."""
-    if who is None:
-        rows = conn.execute("SELECT * FROM applicants ORDER BY id").fetchall()
-        return [dict(r) for r in rows]
-    text = str(who).strip()
-    row = None
-    if re.fullmatch(r"\d{16}", text):
-        row = conn.execute("SELECT * FROM applicants WHERE nik = ?", (text,)).fetchone()
-    if row is None and re.fullmatch(r"A?0*\d{1,9}", text):
-        row = conn.execute("SELECT * FROM applicants WHERE id = ?",
-                           (int(text.lstrip("A")),)).fetchone()
-    if row is None:
-        raise InputError(t("check.unknown_applicant", who=text), code="unknown_applicant")
-    return [dict(row)]
+def pages_by_requirement(evidence: Evidence, applicant_id: int, rules: Rules | None = None
+                         ) -> list[RequirementPage]:
+    """The applicant's counted pages with an image, in requirement order (as in a dossier)."""
+    found = []
+    for req in (rules or load_rules()).requirements:
+        for doc in req.docs:
+            found += [RequirementPage(req.code, p)
+                      for p in evidence.counted_pages(applicant_id, (doc,)) if p.image_path]
+    return found
 
 
 def _ktp_niks(evidence: Evidence) -> dict[str, set[int]]:
@@ -69,7 +67,7 @@ def check_applicants(ws: Workspace, *, applicant: str | int | None = None,
     evidence = load_evidence(ws.conn)
     ktp_niks = _ktp_niks(evidence)
     results = []
-    for person in find_applicants(ws.conn, applicant):
+    for person in select_applicants(ws.conn, applicant):
         subject = Subject(applicant=person, rules=rules, evidence=evidence, ktp_niks=ktp_niks)
         requirements = {req.code: judge_requirement(req, subject) for req in rules.requirements}
         results.append({

@@ -12,10 +12,11 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from formgen.domain.doctypes import BLANK, OTHER, SEPARATOR
 from ocr.pageid import parse_page_id
 
 # Pages that never satisfy a requirement.
-NOT_EVIDENCE = {None, "", "blank", "other", "sampul"}
+NOT_EVIDENCE = {None, "", BLANK, OTHER, SEPARATOR}
 
 
 @dataclass

@@ -18,9 +18,9 @@ from formgen.cli._common import (
 from formgen.core.errors import ExitCode
 from formgen.core.i18n import t
 from formgen.core.progress import progress
-from formgen.ingest.queries import list_pages, resolve_applicant
+from formgen.domain.doctypes import DOC_TYPES
+from formgen.ingest.queries import list_pages
 from formgen.ingest.review import (
-    DOC_TYPES,
     assign_page,
     decide_finding,
     identify_applicant,
@@ -30,6 +30,7 @@ from formgen.ingest.review import (
     waiting_identification,
 )
 from formgen.ingest.run import ingest_paths
+from formgen.roster.store import require_applicant
 
 
 @command("ingest")
@@ -81,7 +82,7 @@ def pages_command(app: AppContext, applicant_ref: str | None, review_only: bool,
                   as_json: bool) -> None:
     """Daftar halaman yang sudah dimasukkan dan ke mana perginya."""
     ws = app.workspace()
-    applicant_id = resolve_applicant(ws.conn, applicant_ref) if applicant_ref else None
+    applicant_id = require_applicant(ws.conn, applicant_ref)["id"] if applicant_ref else None
     pages = list_pages(ws.conn, applicant_id=applicant_id, review_only=review_only)
     if as_json:
         emit_json({"pages": pages})
@@ -136,7 +137,7 @@ def review_group(ctx: click.Context, app: AppContext, as_json: bool) -> None:
 def review_assign(app: AppContext, page_id: int, applicant_ref: str) -> None:
     """Tetapkan halaman ke pemohon (ID atau NIK)."""
     ws = app.workspace()
-    assign_page(ws, page_id, resolve_applicant(ws.conn, applicant_ref))
+    assign_page(ws, page_id, require_applicant(ws.conn, applicant_ref)["id"])
     click.echo(t("review.done"))
 
 
@@ -177,7 +178,7 @@ def review_finding(app: AppContext, finding_id: int, decision: str) -> None:
 def review_identify(app: AppContext, applicant_ref: str, nik: str, nama: str | None) -> None:
     """Isi NIK pemohon sementara (paket kosong bernomor)."""
     ws = app.workspace()
-    identify_applicant(ws, resolve_applicant(ws.conn, applicant_ref), nik, nama=nama)
+    identify_applicant(ws, require_applicant(ws.conn, applicant_ref)["id"], nik, nama=nama)
     click.echo(t("review.done"))
 
 

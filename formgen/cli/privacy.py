@@ -6,8 +6,8 @@ import click
 from formgen.cli._common import AppContext, command, emit_json, json_option, pass_app
 from formgen.core.errors import UsageError
 from formgen.core.i18n import t
-from formgen.ingest.queries import resolve_applicant
 from formgen.privacy import expired_applicants, export_applicant, purge_applicant
+from formgen.roster.store import require_applicant
 
 
 @command("export")
@@ -17,7 +17,7 @@ from formgen.privacy import expired_applicants, export_applicant, purge_applican
 def export_command(app: AppContext, applicant_ref: str, as_json: bool) -> None:
     """Serahkan data seorang pemohon beserta riwayat pemrosesannya (berkas zip)."""
     ws = app.workspace()
-    path = export_applicant(ws, resolve_applicant(ws.conn, applicant_ref))
+    path = export_applicant(ws, require_applicant(ws.conn, applicant_ref)["id"])
     if as_json:
         emit_json({"export": str(path)})
     else:
@@ -36,7 +36,8 @@ def purge_command(app: AppContext, applicant_ref: str | None, expired: bool, yes
     if bool(applicant_ref) == expired:
         raise UsageError(t("privacy.purge_usage"), code="usage")
     ws = app.workspace()
-    ids = [resolve_applicant(ws.conn, applicant_ref)] if applicant_ref else expired_applicants(ws)
+    ids = ([require_applicant(ws.conn, applicant_ref)["id"]] if applicant_ref
+           else expired_applicants(ws))
     if ids and not yes and not as_json:
         click.confirm(t("privacy.confirm", count=len(ids)), abort=True)
     reports = [purge_applicant(ws, applicant_id) for applicant_id in ids]

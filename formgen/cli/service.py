@@ -76,7 +76,7 @@ def batch_assign(app, name: str, applicants: tuple[str, ...], all_unassigned: bo
     assigned, rejected = batches_lib.assign(ws.conn, name, keys,
                                             all_unassigned=all_unassigned)
     for item in rejected:
-        error_line(t("service.unknown_applicant", applicant=item["applicant"]))
+        error_line(t("roster.unknown_applicant", ref=item["applicant"]))
     if as_json:
         emit_json({"batch": name, "assigned": assigned, "rejected": rejected})
     else:

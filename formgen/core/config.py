@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomllib
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import PackageLoader
 
 from formgen.core.errors import WorkspaceError
 from formgen.core.i18n import t
+from formgen.core.jinjaenv import sandboxed_environment
 
 PAPER_SIZES_MM = {"A4": (210.0, 297.0), "F4": (215.0, 330.0)}
 MIN_DPI, MAX_DPI = 100, 1200
@@ -50,8 +51,8 @@ def new_workspace_id() -> str:
 
 
 def render_default_toml(*, workspace_id: str, paper: str = "A4", dpi: int = 300) -> str:
-    env = Environment(loader=PackageLoader("formgen", "data"), undefined=StrictUndefined,
-                      keep_trailing_newline=True)
+    env = sandboxed_environment(loader=PackageLoader("formgen", "data"),
+                                keep_trailing_newline=True)
     return env.get_template("formgen.toml.j2").render(workspace_id=workspace_id, paper=paper,
                                                        dpi=dpi)
 

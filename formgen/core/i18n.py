@@ -10,8 +10,6 @@ import contextvars
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 LANGUAGES = ("id", "en")
 _MESSAGES_DIR = Path(__file__).with_name("messages")
 _language: contextvars.ContextVar[str] = contextvars.ContextVar("formgen_language", default="id")
@@ -29,9 +27,15 @@ def get_language() -> str:
 
 @cache
 def _catalog() -> dict[str, dict[str, str]]:
+    # imported here: the YAML reader words its own errors through this module
+    from formgen.core.yamlfile import YamlSyntaxError, parse_yaml
+
     catalog: dict[str, dict[str, str]] = {}
     for path in sorted(_MESSAGES_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            data = parse_yaml(path.read_bytes()) or {}
+        except YamlSyntaxError as exc:
+            raise RuntimeError(f"{path.name}:{exc.line or 1}: {exc.detail}") from exc
         for key, texts in data.items():
             if key in catalog:
                 raise RuntimeError(f"{path.name}: message key {key!r} defined twice")

@@ -27,7 +27,7 @@ class Workspace:
     # -- paths -------------------------------------------------------------
     @property
     def db_path(self) -> Path:
-        return self.root / "formgen.core.db"
+        return self.root / "formgen.db"
 
     @property
     def config_path(self) -> Path:

@@ -12,13 +12,13 @@ import json
 from dataclasses import asdict, replace
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateSyntaxError, meta
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
 from formgen.core.config import PAPER_SIZES_MM
 from formgen.core.i18n import t
+from formgen.core.jinjaenv import sandboxed_environment
 from formgen.forms._model import (
     DocumentLayout,
     Field,
@@ -40,7 +40,7 @@ SETTINGS_SCOPE = {"office", "lsp"}
 PACK_SCOPE = {"pack_number", "values"}
 
 # Templates are edited by office staff: a sandbox keeps their text from reaching Python.
-_env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+_env = sandboxed_environment()
 
 
 def text_width(text: str, font: str, size: float) -> float:

@@ -12,10 +12,11 @@ from formgen.core.errors import InputError, UsageError, WorkspaceError
 from formgen.core.i18n import t
 from formgen.core.safenames import applicant_filename
 from formgen.core.workspace import Workspace
+from formgen.domain.doctypes import FORMS
 from formgen.forms._layout import layout_document
 from formgen.forms._render import PageDrawer, PdfWriter
-from formgen.forms._templates import load_common
 from formgen.forms._values import load_applicants
+from formgen.roster.store import require_applicant
 from ocr.pageid import PageId
 
 log = logging.getLogger(__name__)
@@ -23,22 +24,8 @@ MAX_BLANK = 10_000
 
 
 def pack_docs() -> list[str]:
-    """The documents of a pack, in print order (form_templates/_common.yaml ``pack``)."""
-    return [str(d) for d in load_common().data["pack"]]
-
-
-def resolve_applicant(ws: Workspace, token: str | int) -> int:
-    """An applicant id from an id or a 16-digit NIK; InputError when there is none."""
-    text = str(token).strip()
-    if len(text) == 16 and text.isdigit():
-        row = ws.conn.execute("SELECT id FROM applicants WHERE nik = ?", (text,)).fetchone()
-    elif text.isdigit():
-        row = ws.conn.execute("SELECT id FROM applicants WHERE id = ?", (int(text),)).fetchone()
-    else:
-        row = None
-    if row is None:
-        raise InputError(t("forms.no_applicant", token=text), code="unknown_applicant")
-    return int(row["id"])
+    """The documents of a pack, in print order."""
+    return list(FORMS)
 
 
 class PackPrinter:
@@ -96,7 +83,7 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int | str] | None = Non
         ids = []
         for token in applicant_ids or []:
             try:
-                applicant_id = resolve_applicant(ws, token)
+                applicant_id = int(require_applicant(conn, token)["id"])
             except InputError as exc:
                 rejected.append({"applicant": str(token), "reason": exc.message,
                                  "code": exc.code})

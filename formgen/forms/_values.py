@@ -1,8 +1,9 @@
 """Values a pack shows: roster rows turned into the keys the form templates name."""
 from __future__ import annotations
 
-import re
 import sqlite3
+
+from formgen.domain.dates import format_numeric
 
 ROSTER_KEYS = ("nama", "nik", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
                "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",
@@ -11,18 +12,6 @@ ROSTER_KEYS = ("nama", "nik", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", 
 EXPERIENCE_KEYS = {"nama_proyek": "nama", "pemberi_kerja": "pemberi_kerja",
                    "jabatan": "jabatan", "lokasi": "lokasi", "mulai": "mulai",
                    "selesai": "selesai"}
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-
-
-def display_date(value: str | None) -> str | None:
-    """ISO dates as Indonesian forms write them: 2019-03-07 -> 07-03-2019, 2019-03 -> 03-2019."""
-    if not value:
-        return value
-    match = _ISO_DATE.match(value.strip())
-    if not match:
-        return value
-    year, month, day = match.groups()
-    return f"{day}-{month}-{year}" if day else f"{month}-{year}"
 
 
 def applicant_values(row: sqlite3.Row | dict, experience: list) -> dict[str, str]:
@@ -32,12 +21,12 @@ def applicant_values(row: sqlite3.Row | dict, experience: list) -> dict[str, str
         if value is not None and value != "":
             values[key] = str(value)
     if "tanggal_lahir" in values:
-        values["tanggal_lahir"] = display_date(values["tanggal_lahir"])
+        values["tanggal_lahir"] = format_numeric(values["tanggal_lahir"])
     for n, exp in enumerate(experience, start=1):
         for column, suffix in EXPERIENCE_KEYS.items():
             value = exp[column]
             if value:
-                text = display_date(str(value)) if column in ("mulai", "selesai") else str(value)
+                text = format_numeric(str(value)) if column in ("mulai", "selesai") else str(value)
                 values[f"proyek_{n}_{suffix}"] = text
     return values
 

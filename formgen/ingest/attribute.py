@@ -23,11 +23,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from formgen.domain.doctypes import SEPARATOR
 from formgen.ingest.compare import values_agree
 from formgen.ingest.pagework import PageResult
-
-FORM_DOCS = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran")
-SEPARATOR = "sampul"
 
 
 @dataclass

@@ -8,10 +8,10 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from formgen.checks.rules import load_rules
 from ocr.findings import Finding
 from ocr.geometry import PageGeometry
 
-NAME_MATCH_MIN = 85.0  # rapidfuzz token_sort_ratio, 0-100
 # Free text read back from print: one or two confusable characters (Jl./JI.) still agree.
 TEXT_MATCH_MIN = 92.0
 
@@ -43,7 +43,8 @@ def _as_date(value: object) -> date | None:
 
 def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
     if kind == "name":
-        return fuzz.token_sort_ratio(normalise_text(read), normalise_text(expected)) >= NAME_MATCH_MIN
+        return (fuzz.token_sort_ratio(normalise_text(read), normalise_text(expected))
+                >= load_rules().name_ok)  # rules.yaml thresholds
     if kind == "date":
         a, b = _as_date(read), _as_date(expected)
         return a is not None and a == b
@@ -53,7 +54,8 @@ def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
     if kind == "free_text":
         return fuzz.ratio(normalise_text(read), normalise_text(expected)) >= TEXT_MATCH_MIN
     if kind == "sex":
-        return normalise_text(read)[:1] in ("L", "P") and normalise_text(read)[:1] == normalise_text(expected)[:1]
+        sex = normalise_text(read)[:1]
+        return sex in ("L", "P") and sex == normalise_text(expected)[:1]
     return normalise_text(read) == normalise_text(expected)
 
 

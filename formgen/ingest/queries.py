@@ -4,23 +4,6 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from formgen.core.errors import InputError
-from formgen.core.i18n import t
-
-
-def resolve_applicant(conn: sqlite3.Connection, ref: str) -> int:
-    """An applicant id from an id or a 16-digit NIK given on the command line."""
-    ref = str(ref).strip()
-    if len(ref) == 16 and ref.isdigit():
-        row = conn.execute("SELECT id FROM applicants WHERE nik = ?", (ref,)).fetchone()
-    elif ref.isdigit():
-        row = conn.execute("SELECT id FROM applicants WHERE id = ?", (int(ref),)).fetchone()
-    else:
-        row = None
-    if row is None:
-        raise InputError(t("review.no_applicant", ref=ref), code="no_applicant")
-    return row["id"]
-
 
 def _value(text: str | None):
     return json.loads(text) if text else None

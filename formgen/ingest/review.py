@@ -18,12 +18,12 @@ from formgen.core.atomic import atomic_open
 from formgen.core.errors import InputError
 from formgen.core.i18n import t
 from formgen.core.workspace import Workspace
+from formgen.domain.doctypes import DOC_TYPES
 from formgen.ingest.claims import provisional_applicants, set_applicant_nik
 from formgen.ingest.compare import recompare_applicant_pages
 from formgen.ingest.queries import list_pages
+from formgen.roster.store import require_applicant
 
-DOC_TYPES = ("sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran", "ktp", "ijazah",
-             "pas_foto", "blank", "other")
 THUMB_WIDTH = 500
 REJECTED = "rejected"
 
@@ -76,9 +76,7 @@ def write_thumbnail(ws: Workspace, page: dict, folder: Path) -> Path | None:
 def assign_page(ws: Workspace, page_id: int, applicant_id: int) -> None:
     conn = ws.conn
     page = _page(ws, page_id)
-    applicant = conn.execute("SELECT * FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
-    if applicant is None:
-        raise InputError(t("review.no_applicant", ref=applicant_id), code="no_applicant")
+    require_applicant(conn, applicant_id)
     with db.write_transaction(conn):
         conn.execute("UPDATE pages SET applicant_id = ?, review = NULL, rejected = 0 WHERE id = ?",
                      (applicant_id, page_id))
@@ -127,9 +125,7 @@ def identify_applicant(ws: Workspace, applicant_id: int, nik: str, *,
     from formgen.domain.nik import check_nik
 
     conn = ws.conn
-    row = conn.execute("SELECT * FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
-    if row is None:
-        raise InputError(t("review.no_applicant", ref=applicant_id), code="no_applicant")
+    row = require_applicant(conn, applicant_id)
     if not row["provisional"] or row["nik"] is not None:
         raise InputError(t("review.not_provisional", ref=applicant_id), code="not_provisional")
     nik = str(nik).strip()

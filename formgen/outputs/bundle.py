@@ -6,12 +6,13 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment, StrictUndefined
-
 from formgen.core.atomic import atomic_open
 from formgen.core.db import audit, write_transaction
+from formgen.core.jinjaenv import render_text
+from formgen.core.resources import template_path
 from formgen.core.workspace import Workspace
-from formgen.outputs.recap import recap_layout
+from formgen.core.yamlfile import load_yaml
+from formgen.domain.dates import format_numeric
 
 
 def write_bundle(ws: Workspace, recap_files: list[Path]) -> dict:
@@ -24,11 +25,10 @@ def write_bundle(ws: Workspace, recap_files: list[Path]) -> dict:
         "SELECT path FROM dossiers ORDER BY applicant_id")]
     members = [(f"dossiers/{p.name}", p) for p in dossiers if p.is_file()]
     members += [(f"rekap/{Path(p).name}", Path(p)) for p in recap_files]
-    layout = recap_layout()
+    layout = load_yaml(template_path("checklist", "recap.yaml"))
     today = date.today()
-    env = Environment(undefined=StrictUndefined)
-    head = env.from_string(layout["manifest_title"]).render(office=ws.settings.office,
-                                                            date=today.strftime("%d-%m-%Y"))
+    head = render_text(layout["manifest_title"], office=ws.settings.office,
+                       date=format_numeric(today))
     lines = [f"# {head}", *(f"# {line}" for line in layout["manifest_note"].splitlines()), ""]
     path = ws.dir("recap") / f"kiriman_LSP_{today.isoformat()}.zip"
     with atomic_open(path, "wb") as handle, zipfile.ZipFile(handle, "w") as zf:

@@ -7,40 +7,31 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from functools import cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-import yaml
-from jinja2 import Environment, StrictUndefined
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
-from formgen.checks import check_applicants, find_applicants, load_rules
+from formgen.checks import check_applicants, load_rules
 from formgen.core.atomic import write_bytes
 from formgen.core.db import audit, write_transaction
+from formgen.core.jinjaenv import render_text
 from formgen.core.resources import template_path
 from formgen.core.safenames import applicant_filename
 from formgen.core.workspace import Workspace
-from formgen.outputs.dossier import format_date
+from formgen.core.yamlfile import load_yaml
+from formgen.domain.dates import format_numeric, format_tanggal
 from formgen.outputs.letterhead import draw_letterhead
+from formgen.roster.store import require_applicant
 
 MARGIN = 20 * mm
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
 
 
-@cache
-def letter_wording(path: Path | None = None) -> dict:
-    path = path or template_path("checklist", "letter.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def tanggal_indonesia(day: date) -> str:
-    return f"{day.day} {_BULAN[day.month - 1]} {day.year}"
+def letter_wording() -> dict:
+    return load_yaml(template_path("checklist", "letter.yaml"))
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -62,15 +53,14 @@ def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date) 
     words = letter_wording()
     rules = load_rules()
     office = ws.settings.office
-    env = Environment(undefined=StrictUndefined)
 
     def render(text: str) -> str:
-        return env.from_string(text).render(
-            office=office, applicant=applicant, lsp=ws.settings.lsp_nama,
-            tanggal=tanggal_indonesia(today),
+        return render_text(
+            text, office=office, applicant=applicant, lsp=ws.settings.lsp_nama,
+            tanggal=format_tanggal(today),
             alamat=", ".join(x for x in (applicant.get("alamat"), applicant.get("kelurahan"),
                                          applicant.get("kecamatan")) if x),
-            tanggal_lahir=format_date(applicant.get("tanggal_lahir")))
+            tanggal_lahir=format_numeric(applicant.get("tanggal_lahir")))
 
     st = _styles()
     rows = [[_para(h, st["head"]) for h in words["tabel_judul"]]]
@@ -127,7 +117,7 @@ def write_letters(ws: Workspace, results: list[dict] | None = None, *,
     folder = ws.dir("letters")
     written = []
     for verdict in results:
-        (person,) = find_applicants(ws.conn, verdict["applicant"])
+        person = dict(require_applicant(ws.conn, verdict["applicant"]))
         name = applicant_filename(person["nik"], person["nama"], applicant_id=person["id"],
                                   suffix="_kekurangan.pdf")
         if verdict["status"] == "lengkap":

@@ -16,16 +16,12 @@ import logging
 import os
 import secrets
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytesseract
-import yaml
-from jinja2 import Environment, StrictUndefined
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
 from reportlab import rl_config
@@ -37,16 +33,25 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
-from formgen.checks import check_applicants, find_applicants, load_evidence, load_rules
-from formgen.checks.evidence import Page
+from formgen.checks import (
+    RequirementPage,
+    check_applicants,
+    load_evidence,
+    load_rules,
+    pages_by_requirement,
+)
 from formgen.core.atomic import write_bytes
 from formgen.core.db import audit, now, write_transaction
 from formgen.core.errors import FormgenError, InputError, UsageError
 from formgen.core.i18n import t
+from formgen.core.jinjaenv import render_text
 from formgen.core.resources import template_path
 from formgen.core.safenames import applicant_filename, unique_name
 from formgen.core.workspace import Workspace
+from formgen.core.yamlfile import load_yaml
+from formgen.domain.dates import format_numeric
 from formgen.outputs.letterhead import draw_letterhead
+from formgen.roster.store import select_applicants
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +60,6 @@ JPEG_QUALITY = {"L": 55, "RGB": 50}
 OCR_LANG = "ind"
 OCR_WORKERS = max(1, min(2, os.cpu_count() or 1))
 MARGIN = 18 * mm
-
-
-@dataclass
-class DossierPage:
-    requirement: str
-    page: Page
 
 
 def _version() -> str:
@@ -72,25 +71,8 @@ def _version() -> str:
 
 # -- wording ----------------------------------------------------------------------------------
 
-@cache
-def _cover_wording(path: Path | None = None) -> dict:
-    path = path or template_path("checklist", "cover.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _render(text: str, **values: object) -> str:
-    env = Environment(undefined=StrictUndefined, autoescape=False)
-    return env.from_string(text).render(**values)
-
-
-def format_date(iso: str | None) -> str:
-    """'1990-03-12' -> '12-03-1990' (as on Indonesian documents); other text unchanged."""
-    if not iso:
-        return ""
-    try:
-        return date.fromisoformat(iso[:10]).strftime("%d-%m-%Y")
-    except ValueError:
-        return iso
+def _cover_wording() -> dict:
+    return load_yaml(template_path("checklist", "cover.yaml"))
 
 
 # -- page images --------------------------------------------------------------------------------
@@ -184,11 +166,12 @@ def draw_cover(canvas: Canvas, ws: Workspace, applicant: dict, verdict: dict, *,
     top = draw_letterhead(canvas, office, left=MARGIN, top=ph - 12 * mm, width=pw - 2 * MARGIN)
     st = _styles()
     values = {"office": office, "applicant": applicant, "batch": batch,
-              "tanggal_lahir": format_date(applicant.get("tanggal_lahir")),
+              "tanggal_lahir": format_numeric(applicant.get("tanggal_lahir")),
               "alamat": ", ".join(x for x in (applicant.get("alamat"), applicant.get("kelurahan"),
                                                 applicant.get("kecamatan")) if x),
               "date": today}
-    identity = [[_p(row["label"], st["cell"]), _p(_render(row["value"], **values), st["cell"])]
+    identity = [[_p(row["label"], st["cell"]),
+                 _p(render_text(row["value"], **values), st["cell"])]
                 for row in words["identity"]]
     id_table = Table(identity, colWidths=[45 * mm, pw - 2 * MARGIN - 45 * mm])
     id_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -213,14 +196,14 @@ def draw_cover(canvas: Canvas, ws: Workspace, applicant: dict, verdict: dict, *,
         if verdict["requirements"][req.code]["status"] != "ok":
             style.append(("BACKGROUND", (2, i), (2, i), colors.HexColor("#fde2e2")))
     check_table.setStyle(TableStyle(style))
-    overall = _render(words["overall"],
+    overall = render_text(words["overall"],
                       status_label=words["overall_labels"][verdict["status"]])
-    story = [_p(_render(words["title"], **values), st["title"]),
-             _p(_render(words["subtitle"], **values), st["subtitle"]), Spacer(1, 4 * mm),
+    story = [_p(render_text(words["title"], **values), st["title"]),
+             _p(render_text(words["subtitle"], **values), st["subtitle"]), Spacer(1, 4 * mm),
              _p(words["identity_title"], st["heading"]), id_table,
              _p(words["checklist_title"], st["heading"]), check_table, Spacer(1, 3 * mm),
              _p(overall, st["bold"]), Spacer(1, 2 * mm),
-             _p(_render(words["footer"], **values), st["base"])]
+             _p(render_text(words["footer"], **values), st["base"])]
     frame = Frame(MARGIN, 15 * mm, inner, top - 15 * mm, showBoundary=0)
     frame.addFromList([KeepInFrame(inner, top - 15 * mm, story, mode="shrink")], canvas)
     canvas.showPage()
@@ -245,7 +228,7 @@ def _binary_images():
 
 # -- one dossier ----------------------------------------------------------------------------------
 
-def build_dossier(ws: Workspace, applicant: dict, verdict: dict, pages: list[DossierPage], *,
+def build_dossier(ws: Workspace, applicant: dict, verdict: dict, pages: list[RequirementPage], *,
                   batch: str | None = None, password: str | None = None) -> bytes:
     """The dossier PDF as bytes (encrypted with AES-256 when ``password`` is given)."""
     rules = load_rules()
@@ -256,8 +239,8 @@ def build_dossier(ws: Workspace, applicant: dict, verdict: dict, pages: list[Dos
     buf = io.BytesIO()
     canvas = Canvas(buf, pageCompression=1)
     draw_cover(canvas, ws, applicant, verdict, page_numbers=page_numbers, batch=batch,
-               today=format_date(date.today().isoformat()))
-    def prepare(item: DossierPage):
+               today=format_numeric(date.today()))
+    def prepare(item: RequirementPage):
         try:
             jpeg, grey, dpi = page_jpeg(ws.root / item.page.image_path,
                                         color=bool(item.page.is_color), scan_dpi=ws.settings.dpi)
@@ -295,16 +278,6 @@ def build_dossier(ws: Workspace, applicant: dict, verdict: dict, pages: list[Dos
     return out.getvalue()
 
 
-def dossier_pages(evidence, applicant_id: int) -> list[DossierPage]:
-    """The applicant's counted pages with an image, in requirement order."""
-    found = []
-    for req in load_rules().requirements:
-        for doc in req.docs:
-            found += [DossierPage(req.code, p) for p in evidence.counted_pages(applicant_id, (doc,))
-                      if p.image_path]
-    return found
-
-
 # -- many dossiers ---------------------------------------------------------------------------------
 
 def write_dossiers(ws: Workspace, *, applicant: str | int | None = None,
@@ -317,7 +290,7 @@ def write_dossiers(ws: Workspace, *, applicant: str | int | None = None,
     """
     if applicant is None and not all_applicants:
         raise UsageError(t("dossier.need_target"), code="no_target")
-    targets = find_applicants(ws.conn, applicant)
+    targets = select_applicants(ws.conn, applicant)
     verdicts = {v["applicant"]: v for v in check_applicants(ws)}
     evidence = load_evidence(ws.conn)
     generated = None
@@ -331,7 +304,7 @@ def write_dossiers(ws: Workspace, *, applicant: str | int | None = None,
     written, skipped = [], []
     for person in targets:
         verdict = verdicts[person["id"]]
-        pages = dossier_pages(evidence, person["id"])
+        pages = pages_by_requirement(evidence, person["id"])
         reason = None
         if not pages:
             reason = ("no_pages", t("dossier.skip.no_pages"))

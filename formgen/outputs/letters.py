@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader
 from jinja2 import TemplateError as JinjaError
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib import colors
@@ -35,10 +34,12 @@ from reportlab.platypus import (
 from formgen.core.atomic import write_bytes
 from formgen.core.errors import TemplateError, UsageError
 from formgen.core.i18n import t
+from formgen.core.jinjaenv import sandboxed_environment
 from formgen.core.resources import template_dirs, template_path
 from formgen.core.safenames import safe_component, unique_name
 from formgen.core.workspace import Workspace
-from formgen.domain.dates import format_tanggal, month_names
+from formgen.core.yamlfile import load_yaml
+from formgen.domain.dates import format_span, format_tanggal
 from formgen.outputs.letterhead import draw_letterhead
 from formgen.service.batches import (
     batch_start,
@@ -87,33 +88,14 @@ def _fitted_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
                                           leading=style.leading))
 
 
-def format_date(day: date) -> str:
-    return format_tanggal(day)
-
-
-def format_span(first: date, last: date) -> str:
-    """'2–4 November 2026', '28 November – 2 Desember 2026' or '5 November 2026'."""
-    if first == last:
-        return format_date(first)
-    months = month_names()
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{format_date(last)}"
-    if first.year == last.year:
-        return f"{first.day} {months[first.month - 1]} – {format_date(last)}"
-    return f"{format_date(first)} – {format_date(last)}"
-
-
 def _load_template() -> tuple[dict, Environment]:
     path = template_path("letters", "rekrutmen.yaml")
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise TemplateError(t("letter.bad_template", detail=str(exc)), path=str(path)) from exc
+    spec = load_yaml(path, code="template_error", message="letter.bad_template")
     for key in ("nomor", "perihal", "kepada", "body", "penandatangan", "persyaratan"):
         if key not in spec:
             raise TemplateError(t("letter.bad_template", detail=f"'{key}'"), path=str(path))
-    env = Environment(loader=FileSystemLoader([d / "letters" for d in template_dirs()]), undefined=StrictUndefined,
-                      autoescape=True, keep_trailing_newline=True)
+    env = sandboxed_environment(loader=FileSystemLoader([d / "letters" for d in template_dirs()]),
+                                autoescape=True, keep_trailing_newline=True)
     return spec, env
 
 
@@ -239,7 +221,7 @@ def render_letter(ws: Workspace, spec: dict, env: Environment, context: dict,
               ("Hal", f"<b>{render('perihal', spec['perihal'])}</b>")]
     rows = [[Paragraph(k, PLAIN), Paragraph(":", PLAIN), Paragraph(v, PLAIN), ""]
             for k, v in header]
-    rows[0][3] = Paragraph(f"{ctx['kota']}, {format_date(letter_date)}",
+    rows[0][3] = Paragraph(f"{ctx['kota']}, {format_tanggal(letter_date)}",
                            ParagraphStyle("date", parent=PLAIN, alignment=2))
     table = Table(rows, colWidths=[20 * mm, 4 * mm, width * 0.48, None], hAlign="LEFT")
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -9,38 +9,31 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import cache
 from pathlib import Path
 
-import yaml
-from jinja2 import Environment, StrictUndefined
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from formgen.checks import check_applicants, load_evidence, load_rules
+from formgen.checks import check_applicants, load_evidence, load_rules, pages_by_requirement
 from formgen.core.atomic import atomic_open, write_bytes
 from formgen.core.cells import safe_cell
 from formgen.core.db import audit, write_transaction
 from formgen.core.i18n import t
+from formgen.core.jinjaenv import render_text
 from formgen.core.resources import template_path
 from formgen.core.workspace import Workspace
-from formgen.outputs.dossier import dossier_pages, format_date
+from formgen.core.yamlfile import load_yaml
+from formgen.domain.dates import format_numeric
 
 XLSX_NAME = "rekap.xlsx"
 TEXT_KEYS = {"nik", "blank_nik", "no_hp"}  # written and formatted as text
 MAX_WIDTH = 60
 
 
-@cache
-def recap_layout(path: Path | None = None) -> dict:
-    path = path or template_path("checklist", "recap.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _render(text: str, **values: object) -> str:
-    return Environment(undefined=StrictUndefined).from_string(text).render(**values)
+def recap_layout() -> dict:
+    return load_yaml(template_path("checklist", "recap.yaml"))
 
 
 def _kualifikasi(layout: dict, jenjang: object) -> str:
@@ -74,7 +67,7 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
         nik = p["nik"] or ""
         dossier = dossiers.get(p["id"], "")
         refs: dict[str, list[int]] = {}
-        for n, item in enumerate(dossier_pages(evidence, p["id"]), start=2):
+        for n, item in enumerate(pages_by_requirement(evidence, p["id"], rules), start=2):
             refs.setdefault(item.requirement, []).append(n)
 
         def ref(code: str, refs=refs, dossier=dossier) -> str:
@@ -82,13 +75,13 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
             if not dossier or not pages:
                 return ""
             span = str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
-            return _render(layout["file_ref"], dossier=dossier, pages=span)
+            return render_text(layout["file_ref"], dossier=dossier, pages=span)
 
         alamat = ", ".join(x for x in (p["alamat"], p["kelurahan"], p["kecamatan"]) if x)
         base = {
             "nomor": no, "applicant_id": p["id"], "nik": nik, "nama": p["nama"] or "",
             "tempat_lahir": p["tempat_lahir"] or "",
-            "tanggal_lahir": format_date(p["tanggal_lahir"]),
+            "tanggal_lahir": format_numeric(p["tanggal_lahir"]),
             "jenis_kelamin": (layout.get("jenis_kelamin") or {}).get(p["jenis_kelamin"], ""),
             "alamat": p["alamat"] or "", "kelurahan": p["kelurahan"] or "",
             "kecamatan": p["kecamatan"] or "", "alamat_lengkap": alamat,
@@ -100,14 +93,14 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
                                  for code, req in verdict["requirements"].items()
                                  for r in req["reasons"]),
             "dossier": dossier,
-            "ttl": ", ".join(x for x in (p["tempat_lahir"], format_date(p["tanggal_lahir"])) if x),
+            "ttl": ", ".join(x for x in (p["tempat_lahir"], format_numeric(p["tanggal_lahir"]))
+                             if x),
             "negara": layout.get("negara", ""),
             "propinsi": wilayah.get(nik[:2], ""), "kabupaten": wilayah.get(nik[:4], ""),
             "tahun_lulus": tahun.get(p["id"], ""),
             "kualifikasi": _kualifikasi(layout, p["jenjang"]),
             "blank": "", "blank_nik": "",
-            **{f"file_{code}": ref(code) for code in ("ktp", "pernyataan_kebenaran", "pas_foto",
-                                                       "ijazah", "pengalaman_kerja")},
+            **{f"file_{r.code}": ref(r.code) for r in rules.requirements},
         }
         req_cols = [(r.short, t(f"check.status.{verdict['requirements'][r.code]['status']}"))
                     for r in rules.requirements]
@@ -117,8 +110,8 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
             for project in (projects or [{}]) if sheet == "SIKI" else [{}]:
                 values = {**base, "nama_proyek": project.get("nama_proyek") or "",
                           "lokasi_proyek": project.get("lokasi") or "",
-                          "tanggal_awal": format_date(project.get("mulai")),
-                          "tanggal_akhir": format_date(project.get("selesai")),
+                          "tanggal_awal": format_numeric(project.get("mulai")),
+                          "tanggal_akhir": format_numeric(project.get("selesai")),
                           "jabatan": project.get("jabatan") or "",
                           "pemberi_kerja": project.get("pemberi_kerja") or ""}
                 row = []

@@ -1,6 +1,7 @@
 """Applicants and their work experience in the workspace database."""
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date, timedelta
 
@@ -14,6 +15,8 @@ APPLICANT_FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelam
                     "jenjang")
 EXPERIENCE_FIELDS = ("nama_proyek", "pemberi_kerja", "jabatan", "lokasi", "mulai", "selesai")
 _OTHER_KEYS = ("id", "batch_id")
+_NIK_REF = re.compile(rf"[0-9]{{{NIK_LENGTH}}}")
+_ID_REF = re.compile(r"[Aa]?0*([0-9]{1,9})")  # 12, or as a page code prints it: A12, A000012
 
 
 def upsert_applicant(conn: sqlite3.Connection, record: dict, *,
@@ -84,6 +87,36 @@ def applicant_id_by_nik(conn: sqlite3.Connection, nik: str) -> int | None:
     return row["id"] if row else None
 
 
+def find_applicant(conn: sqlite3.Connection, ref: str | int) -> sqlite3.Row | None:
+    """The applicant ``ref`` names (a 16-digit NIK, an id ``12``, ``A12`` or ``A000012``), or None.
+
+    The one reading of an applicant given on the command line or in a file.
+    """
+    text = str(ref).strip()
+    if _NIK_REF.fullmatch(text):
+        return conn.execute("SELECT * FROM applicants WHERE nik = ?", (text,)).fetchone()
+    if match := _ID_REF.fullmatch(text):
+        return conn.execute("SELECT * FROM applicants WHERE id = ?",
+                            (int(match[1]),)).fetchone()
+    return None
+
+
+def require_applicant(conn: sqlite3.Connection, ref: str | int) -> sqlite3.Row:
+    """:func:`find_applicant`, or InputError ``unknown_applicant`` naming ``ref``."""
+    row = find_applicant(conn, ref)
+    if row is None:
+        raise InputError(t("roster.unknown_applicant", ref=str(ref).strip()),
+                         code="unknown_applicant")
+    return row
+
+
+def select_applicants(conn: sqlite3.Connection, ref: str | int | None = None) -> list[dict]:
+    """Every applicant by id, or only the one ``ref`` names (InputError when none)."""
+    if ref is None:
+        return [dict(r) for r in conn.execute("SELECT * FROM applicants ORDER BY id")]
+    return [dict(require_applicant(conn, ref))]
+
+
 def list_applicants(ws) -> list[dict]:
     """Every applicant (all columns, ``id`` included, plus ``experience_rows``), by id."""
     rows = ws.conn.execute(
@@ -92,15 +125,9 @@ def list_applicants(ws) -> list[dict]:
     return [dict(row) for row in rows]
 
 
-def get_applicant(ws, id_or_nik: str) -> dict | None:
-    """One applicant by NIK (16 digits) or id, with ``experience`` (list of dicts); else None."""
-    key = str(id_or_nik).strip()
-    if len(key) == NIK_LENGTH and key.isdigit():
-        row = ws.conn.execute("SELECT * FROM applicants WHERE nik = ?", (key,)).fetchone()
-    elif key.isdigit():
-        row = ws.conn.execute("SELECT * FROM applicants WHERE id = ?", (int(key),)).fetchone()
-    else:
-        return None
+def get_applicant(ws, ref: str | int) -> dict | None:
+    """One applicant (see :func:`find_applicant`) with ``experience`` (list of dicts); else None."""
+    row = find_applicant(ws.conn, ref)
     if row is None:
         return None
     applicant = dict(row)

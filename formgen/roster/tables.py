@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from formgen.core.errors import InputError
 from formgen.core.i18n import t
 from formgen.core.resources import package_data
+from formgen.core.yamlfile import load_yaml
 
 _COLUMNS_PATH = package_data("roster_columns.yaml")
 EXPERIENCE_SHEET = "pengalaman"
@@ -42,7 +41,7 @@ class Table:
 
 @cache
 def column_specs() -> dict:
-    return yaml.safe_load(_COLUMNS_PATH.read_text(encoding="utf-8"))
+    return load_yaml(_COLUMNS_PATH)
 
 
 def _aliases(kind: str) -> dict[str, str]:

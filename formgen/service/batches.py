@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-
 from formgen.core.db import audit, current_user, now, write_transaction
 from formgen.core.errors import InputError, TemplateError, UsageError, WorkspaceError
 from formgen.core.i18n import t
 from formgen.core.resources import template_path
+from formgen.core.yamlfile import load_file
 from formgen.domain import dates
+from formgen.roster.store import require_applicant
 
 
 @dataclass(frozen=True)
@@ -101,22 +101,20 @@ def parse_date(value: object, *, what: str = "tanggal") -> date:
 def load_stages(path: Path | None = None) -> StageTable:
     """Read and validate the stage table (form_templates/stages.yaml by default)."""
     path = Path(path or template_path("stages.yaml"))
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise TemplateError(str(exc), path=str(path), code="bad_stage_table") from exc
+    tf = load_file(path, code="bad_stage_table", message="service.bad_stage_table")
+    data = tf.data
 
-    def bad(detail: str) -> TemplateError:
-        return TemplateError(t("service.bad_stage_table", detail=detail), path=str(path),
-                             code="bad_stage_table")
+    def bad(detail: str, node: object = None) -> TemplateError:
+        return tf.error(t("service.bad_stage_table", detail=detail), node,
+                        code="bad_stage_table")
 
     stages = []
     for item in data.get("stages") or []:
         if not isinstance(item, dict) or not {"code", "nama", "hari"} <= item.keys():
-            raise bad(f"stage {item!r}: code, nama, hari")
+            raise bad(f"stage {item!r}: code, nama, hari", item)
         hari = item["hari"]
         if not isinstance(hari, int) or isinstance(hari, bool) or hari < 1:
-            raise bad(f"{item['code']}: hari = {hari!r}")
+            raise bad(f"{item['code']}: hari = {hari!r}", item)
         stages.append(Stage(str(item["code"]), str(item["nama"]), hari))
     codes = [s.code for s in stages]
     if not stages or len(set(codes)) != len(codes):
@@ -124,9 +122,9 @@ def load_stages(path: Path | None = None) -> StageTable:
     states = []
     for item in data.get("applicant_states") or []:
         if not isinstance(item, dict) or not {"code", "nama", "when", "due_stage"} <= item.keys():
-            raise bad(f"applicant state {item!r}: code, nama, when, due_stage")
+            raise bad(f"applicant state {item!r}: code, nama, when, due_stage", item)
         if item["due_stage"] not in codes:
-            raise bad(f"{item['code']}: due_stage {item['due_stage']!r}")
+            raise bad(f"{item['code']}: due_stage {item['due_stage']!r}", item)
         states.append(ApplicantState(str(item["code"]), str(item["nama"]), dict(item["when"]),
                                      str(item["due_stage"])))
     if not states:
@@ -197,16 +195,6 @@ def create_batch(conn: sqlite3.Connection, name: str, start: date) -> int:
     return cur.lastrowid
 
 
-def find_applicant(conn: sqlite3.Connection, key: str) -> sqlite3.Row | None:
-    """An applicant by workspace id or by 16-digit NIK."""
-    key = str(key).strip()
-    if len(key) == 16 and key.isdigit():
-        return conn.execute("SELECT * FROM applicants WHERE nik = ?", (key,)).fetchone()
-    if key.isdigit():
-        return conn.execute("SELECT * FROM applicants WHERE id = ?", (int(key),)).fetchone()
-    return None
-
-
 def assign(conn: sqlite3.Connection, batch_name: str, keys: list[str] | None = None, *,
            all_unassigned: bool = False) -> tuple[list[int], list[dict]]:
     """Put applicants in the batch; returns (assigned ids, rejected [{"applicant", "reason"}])."""
@@ -219,11 +207,10 @@ def assign(conn: sqlite3.Connection, batch_name: str, keys: list[str] | None = N
         else:
             ids = []
             for key in keys or []:
-                row = find_applicant(conn, key)
-                if row is None:
-                    rejected.append({"applicant": key, "reason": "unknown_applicant"})
-                else:
-                    ids.append(row["id"])
+                try:
+                    ids.append(require_applicant(conn, key)["id"])
+                except InputError as exc:
+                    rejected.append({"applicant": key, "reason": exc.code})
         for applicant_id in dict.fromkeys(ids):
             conn.execute("UPDATE applicants SET batch_id = ?, updated_at = ? WHERE id = ?",
                          (batch["id"], now(), applicant_id))

@@ -16,7 +16,7 @@ from formgen.core.errors import InputError, UsageError
 from formgen.core.i18n import t
 from formgen.core.safenames import applicant_filename, safe_component
 from formgen.core.workspace import Workspace
-from formgen.service.batches import find_applicant
+from formgen.roster.store import require_applicant
 
 CERT_DIR = "sertifikat"
 
@@ -44,10 +44,10 @@ def record_certificate(ws: Workspace, applicant: str, number: str, issued: date,
                        file: Path | None = None) -> dict:
     """Record a certificate; the PDF (if any) is copied owner-only into ``sertifikat/``."""
     conn = ws.conn
-    row = find_applicant(conn, applicant)
-    if row is None:
-        raise UsageError(t("service.unknown_applicant", applicant=applicant),
-                         code="unknown_applicant")
+    try:
+        row = require_applicant(conn, applicant)
+    except InputError as exc:  # this command has always ended an unknown applicant with exit 2
+        raise UsageError(exc.message, code=exc.code) from exc
     number = " ".join(number.split())
     if not number:
         raise UsageError(t("certificate.empty_number"), code="empty_number")

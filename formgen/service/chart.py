@@ -14,20 +14,13 @@ from matplotlib.patches import Patch  # noqa: E402
 
 from formgen.core.atomic import atomic_open  # noqa: E402
 from formgen.core.i18n import t  # noqa: E402
+from formgen.domain.dates import format_short as _short  # noqa: E402
 
 WIDTH_PX, HEIGHT_PX, DPI = 1600, 900, 100
 PLAN_COLOUR = "#9ec5e8"
 DONE_COLOUR = "#2e7d32"
 LATE_COLOUR = "#d32f2f"
 TODAY_COLOUR = "#ef6c00"
-
-
-def _months() -> list[str]:
-    return t("service.months_short").split(",")
-
-
-def _short(day: date) -> str:
-    return f"{day.day} {_months()[day.month - 1]}"
 
 
 def _long(iso: str) -> str:
@@ -47,7 +40,7 @@ def draw_timeline(report: dict, path: Path) -> Path:
     height_px = max(HEIGHT_PX, 450 * count)
     fig, axes = plt.subplots(count, 1, figsize=(WIDTH_PX / DPI, height_px / DPI), dpi=DPI,
                              squeeze=False)
-    for ax, batch in zip(axes[:, 0], batches or [None]):
+    for ax, batch in zip(axes[:, 0], batches or [None], strict=True):
         if batch is None:
             ax.axis("off")
             ax.text(0.5, 0.5, t("service.no_batches"), ha="center", va="center", fontsize=16)

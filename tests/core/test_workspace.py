@@ -19,7 +19,7 @@ def test_init_creates_owner_only_workspace(cli, tmp_path):
     root = tmp_path / "ws"
     assert mode(root) == 0o700
     assert mode(root / "formgen.toml") == 0o600
-    assert mode(root / "formgen.core.db") == 0o600
+    assert mode(root / "formgen.db") == 0o600
     for sub in ("originals", "packs", "dossiers", "recap"):
         assert mode(root / sub) == 0o700
     ws = open_workspace(root)

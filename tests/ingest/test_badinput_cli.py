@@ -84,7 +84,7 @@ def test_symlink_loop_folder_ends_and_a_linked_file_counts_once(run):
 
 
 def test_pages_recorded_once_and_images_normalised(run):
-    conn = sqlite3.connect(run["workspace"] / "formgen.core.db")
+    conn = sqlite3.connect(run["workspace"] / "formgen.db")
     conn.row_factory = sqlite3.Row
     per_page = Counter(tuple(r) for r in conn.execute("SELECT sha256, idx FROM pages"))
     assert per_page and max(per_page.values()) == 1
@@ -102,7 +102,7 @@ def test_pages_recorded_once_and_images_normalised(run):
 
 
 def test_filled_form_values_are_findings_before_ocr(run):
-    conn = sqlite3.connect(run["workspace"] / "formgen.core.db")
+    conn = sqlite3.connect(run["workspace"] / "formgen.db")
     conn.row_factory = sqlite3.Row
     rows = conn.execute(
         "SELECT f.name, f.value, f.confidence, p.applicant_id, p.doc, p.idx FROM findings f "

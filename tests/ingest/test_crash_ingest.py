@@ -49,7 +49,7 @@ def _assert_whole(root: Path, truth: dict[Path, int]) -> None:
     """Each page once; every visible file complete; the database sound."""
     import hashlib
 
-    conn = sqlite3.connect(root / "formgen.core.db")
+    conn = sqlite3.connect(root / "formgen.db")
     per_page = Counter(conn.execute("SELECT sha256, idx FROM pages").fetchall())
     assert per_page and max(per_page.values()) == 1
     shas = {hashlib.sha256(p.read_bytes()).hexdigest(): n for p, n in truth.items()}
@@ -59,7 +59,7 @@ def _assert_whole(root: Path, truth: dict[Path, int]) -> None:
     statuses = dict(conn.execute("SELECT sha256, status FROM files").fetchall())
     assert {statuses[s] for s in shas} == {"ingested"}
     conn.close()
-    assert integrity(root / "formgen.core.db") == "ok"
+    assert integrity(root / "formgen.db") == "ok"
     for path in root.rglob("*"):
         if not path.is_file() or any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
@@ -88,7 +88,7 @@ def test_killed_ingest_then_run_again(tmp_path):
     deadline = time.time() + 120
     try:
         while time.time() < deadline and proc.poll() is None:
-            if _status(root / "formgen.core.db")["ingested"] >= 1:
+            if _status(root / "formgen.db")["ingested"] >= 1:
                 break
             time.sleep(0.02)
         assert proc.poll() is None, "ingest ended before it could be killed"
@@ -96,7 +96,7 @@ def test_killed_ingest_then_run_again(tmp_path):
     finally:
         proc.wait(30)
         proc.stderr.close()
-    status = _status(root / "formgen.core.db")
+    status = _status(root / "formgen.db")
     assert status["ingested"] >= 1 and status["pending"] >= 1, status
     assert not stale.exists() and fresh.exists()  # a killed run's temp file is gone next time
 
@@ -135,7 +135,7 @@ def test_full_disk_stops_cleanly_and_the_same_command_finishes(small, cli, monke
     assert result.exit_code == 3
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "[disk_full]" in lines[0], result.stderr
-    conn = sqlite3.connect(root / "formgen.core.db")
+    conn = sqlite3.connect(root / "formgen.db")
     assert conn.execute("SELECT count(*) FROM files WHERE status='pending'").fetchone()[0] >= 1
     assert conn.execute("SELECT count(*) FROM files WHERE status='ingested'").fetchone()[0] == 0
     conn.close()
@@ -153,7 +153,7 @@ def test_read_only_archive_stops_before_any_page(small, cli, monkeypatch):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "[workspace_not_writable]" in lines[0], result.stderr
     assert not list((root / "originals").rglob("*.*"))
-    conn = sqlite3.connect(root / "formgen.core.db")
+    conn = sqlite3.connect(root / "formgen.db")
     assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 0
     conn.close()
 

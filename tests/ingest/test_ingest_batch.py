@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from formgen.checks import check_applicants
+from formgen.domain.doctypes import FORMS as FORM_DOCS
 from formgen.ingest.archive import sha256_file
-from formgen.ingest.attribute import FORM_DOCS
 from formgen.ingest.run import ingest_paths
 from tests.support.ingest_batch import build_bad_cases, build_batch, cli_json, page_row, run_cli
 

@@ -49,7 +49,7 @@ def test_everything_is_owner_only(full):
 
 
 def test_two_people_with_one_name_get_two_dossiers_inside_their_folder(full):
-    conn = sqlite3.connect(full["ws"] / "formgen.core.db")
+    conn = sqlite3.connect(full["ws"] / "formgen.db")
     rows = conn.execute("SELECT a.nama, d.path FROM dossiers d JOIN applicants a "
                         "ON a.id = d.applicant_id").fetchall()
     conn.close()
@@ -105,7 +105,7 @@ def test_export_holds_the_applicants_data(full):
     assert any(n.startswith("halaman/") for n in names)
     assert any(n.startswith("berkas/") for n in names)
     assert full["people"][2]["nik"] not in json.dumps(data)   # nobody else's data
-    conn = sqlite3.connect(full["ws"] / "formgen.core.db")
+    conn = sqlite3.connect(full["ws"] / "formgen.db")
     who = conn.execute("SELECT user FROM audit WHERE action = 'export' AND applicant_id = 1"
                        ).fetchall()
     conn.close()
@@ -128,7 +128,7 @@ def test_purge_one_then_the_expired(full, tmp_path):
     ws = tmp_path / "ws"
     shutil.copytree(full["ws"], ws, symlinks=True)
     gone, stays = full["people"][1], full["people"][2]
-    conn = sqlite3.connect(ws / "formgen.core.db")
+    conn = sqlite3.connect(ws / "formgen.db")
     conn.row_factory = sqlite3.Row
     images = [r[0] for r in conn.execute("SELECT image_path FROM pages WHERE applicant_id = 1 "
                                          "AND image_path IS NOT NULL")]
@@ -148,7 +148,7 @@ def test_purge_one_then_the_expired(full, tmp_path):
     (report,) = json.loads(result.stdout)["purged"]
     assert report["originals_kept"]
 
-    conn = sqlite3.connect(ws / "formgen.core.db")
+    conn = sqlite3.connect(ws / "formgen.db")
     conn.row_factory = sqlite3.Row
     for table in ("applicants", "pages", "experience", "dossiers", "decisions"):
         column = "id" if table == "applicants" else "applicant_id"
@@ -169,12 +169,12 @@ def test_purge_one_then_the_expired(full, tmp_path):
     assert not list((ws / "recap").iterdir())
     assert list((ws / "dossiers").glob(f"{stays['nik']}_*"))
     # the NIK is nowhere in the database files any more (rows overwritten, log truncated)
-    for db_file in ws.glob("formgen.core.db*"):
+    for db_file in ws.glob("formgen.db*"):
         assert gone["nik"].encode() not in db_file.read_bytes(), db_file.name
-    assert integrity(ws / "formgen.core.db") == "ok"
+    assert integrity(ws / "formgen.db") == "ok"
 
     # retention: only an applicant whose date has passed goes
-    conn = sqlite3.connect(ws / "formgen.core.db")
+    conn = sqlite3.connect(ws / "formgen.db")
     conn.execute("UPDATE applicants SET retention_until = ? WHERE id = 2",
                  ((date.today() - timedelta(days=1)).isoformat(),))
     conn.commit()

@@ -48,7 +48,7 @@ def test_a_dropped_page_is_an_error_and_the_file_stays_pending(tmp_path, cli, mo
     assert result.exit_code == 1
     bad = [line for line in result.stderr.splitlines() if "[accounting_mismatch]" in line]
     assert len(bad) == 1 and bad[0].startswith(f"{pdf}:"), result.stderr
-    conn = sqlite3.connect(tmp_path / "ws" / "formgen.core.db")
+    conn = sqlite3.connect(tmp_path / "ws" / "formgen.db")
     status = dict(conn.execute("SELECT original_name, status FROM files").fetchall())
     assert status == {"dua.pdf": "pending", "satu.png": "ingested"}
     # rolled back: nothing of the file was kept
@@ -59,6 +59,6 @@ def test_a_dropped_page_is_an_error_and_the_file_stays_pending(tmp_path, cli, mo
     monkeypatch.setattr(run, "_insert_page", real_insert)
     again = cli("ingest", "-j", "1", pdf, png)
     assert again.exit_code == 0, again.stderr
-    conn = sqlite3.connect(tmp_path / "ws" / "formgen.core.db")
+    conn = sqlite3.connect(tmp_path / "ws" / "formgen.db")
     assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 3
     conn.close()

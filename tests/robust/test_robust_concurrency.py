@@ -40,6 +40,6 @@ def test_ingest_and_check_side_by_side(tmp_path):
     for check in checks:
         assert check.returncode == 0, check.stderr
         assert "Traceback" not in check.stderr and "locked" not in check.stderr
-    assert integrity(root / "formgen.core.db") == "ok"
+    assert integrity(root / "formgen.db") == "ok"
     final = formgen("pages", "--json", workspace=root)
     assert final.returncode == 0 and final.stdout.count('"index"') == 1 + 2 + 1
