@@ -63,12 +63,12 @@ class Line:
 @dataclass
 class Field:
     """A labelled value: its text, the box of its words, their mean confidence (0-1) and
-    the box of its last word (a birth date's own)."""
+    the box of its trailing words that hold digits (a birth date's own)."""
 
     text: str
     box: tuple[int, int, int, int]
     confidence: float
-    last_box: tuple[int, int, int, int] | None = None
+    digits_box: tuple[int, int, int, int] | None = None
 
 
 def norm(text: str) -> str:
@@ -172,7 +172,12 @@ def read_fields(binary: np.ndarray) -> tuple[dict[str, Field], list[Line], float
             continue
         box = Line(value).box
         conf = float(np.mean([w["conf"] for w in value])) / 100
-        fields[key] = Field(text, box, conf, Line(value[-1:]).box)
+        tail = []
+        for w in reversed(value[-3:]):
+            if not re.search(r"\d", w["text"]):
+                break
+            tail.insert(0, w)
+        fields[key] = Field(text, box, conf, Line(tail).box if tail else None)
     mean = float(np.mean([w["conf"] for w in words])) / 100 if words else 0.0
     return fields, lines, mean
 

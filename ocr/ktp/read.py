@@ -68,7 +68,7 @@ def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: Ni
     as digits, in other renderings. A date read so that the NIK's readings then make a
     sure NIK, or that agrees with a sure NIK, is taken: two independent readings agree.
     Otherwise a date two readings agree on, or the first one with a low confidence."""
-    box = born.last_box or born.box      # the date alone
+    box = born.digits_box or born.box      # the date alone
     dates = [_date_iso(t) for t in line_readings(renderings, box, right=box[2] + mm(1.0),
                                                  whitelist=DATE_CHARS)]
     for iso in dict.fromkeys(d for d in dates if d):

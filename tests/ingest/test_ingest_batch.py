@@ -158,7 +158,7 @@ def test_pages_json_contract_and_filters(batch):
         assert p["fields"].get("jenis_kelamin") in ("L", "P", None)
         born = p["fields"].get("tanggal_lahir")
         assert born is None or (len(born) == 10 and born[4] == born[7] == "-")
-    own = [p for p in ktp_pages if p["applicant"] is not None and p["fields"].get("nik")]
+    own = [p for p in ktp_pages if p["nik"] is not None and p["fields"].get("nik")]
     assert own and all(p["fields"]["nik"] == p["nik"] for p in own)
     first = batch.ids[0]
     mine = cli_json(batch.root, "pages", "--applicant", first)["pages"]
