@@ -47,10 +47,11 @@ def ink_cut(flat: np.ndarray) -> float:
     return float(np.clip(otsu, ink + SHARE[0] * (255.0 - ink), ink + SHARE[1] * (255.0 - ink)))
 
 
-def binarise(flat: np.ndarray) -> np.ndarray:
+def binarise(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
     """Print black (0) on white (255); a thin light streak across the print (a copier's
-    scratch, running across a card that lay turned on the glass) is bridged."""
-    ink = (flat < ink_cut(flat)).astype(np.uint8)
+    scratch, running across a card that lay turned on the glass) is bridged. The cut is
+    measured left of ``text_right`` (the photo's edge: its dark pixels are no print)."""
+    ink = (flat < ink_cut(flat[:, :text_right])).astype(np.uint8)
     ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((STREAK_PX + 1, 1), np.uint8))
     return np.where(ink > 0, 0, 255).astype(np.uint8)
 
@@ -72,7 +73,9 @@ def drop_lines(binary: np.ndarray) -> np.ndarray:
     return out
 
 
-def clean_card(card_rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(flattened grey, binary print) of a cut-out card."""
+def clean_card(card_rgb: np.ndarray, text_right: int | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """(flattened grey, binary print) of a cut-out card; ``text_right``: where the field
+    block ends (the photo's left edge), when known."""
     flat = flatten(card_rgb)
-    return flat, drop_lines(binarise(flat))
+    return flat, drop_lines(binarise(flat, text_right))

@@ -34,7 +34,7 @@ SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two d
 
 def print_share(card_rgb: np.ndarray) -> float:
     """Share of print on a cut-out card once its background is removed."""
-    return float((clean_card(card_rgb)[1] == 0).mean())
+    return float((clean_card(card_rgb, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
 
 
 def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int, int] | None:
@@ -87,7 +87,7 @@ def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: Ni
 
 def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
-    flat, binary = clean_card(img)
+    flat, binary = clean_card(img, right)
     fields, lines, conf = read_fields(binary[:, :right])
     labels = front_words(lines)
     if labels < MIN_FRONT_LABELS:
