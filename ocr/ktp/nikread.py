@@ -31,6 +31,7 @@ PAD_MM = 1.8                # around the NIK line as read, before fitting it to 
 GLYPH_PAD_MM = 0.7
 BORDER_PX = 14
 UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, outweigh the card
+CHECKED_DIGITS = 12         # region and birth date: checked against the table and the card
 RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
 
 
@@ -101,7 +102,9 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     card too): two ways of reading that disagree are not outvoted by the repetitions of
     one of them. A well-formed NIK both ways read the same every time is sure even when
     the printed date or sex (read once, as text) disagrees; the disagreement is reported
-    as such."""
+    as such. So is the NIK the digit shapes agree on (a gap in the region or date digits
+    filled by the text readings' clear majority) when it fits the card and no other
+    text reading that fits was read twice."""
     made = [m if isinstance(m, tuple) else ("text", m) for m in made]
     readings = [r for _, r in made]
     support = _support(readings)
@@ -130,7 +133,38 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
             texts.count(best) >= UNANIMOUS_TEXT and \
             not any(_contradicts(r, best) for _, r in aligned_all):
         sure = True     # both ways read the same sixteen digits every time
+    if not sure:
+        shaped = _shapes_filled(made)
+        texts_fit = Counter(r for m, r in made if m == "text" and len(r) == NIK_LENGTH
+                            and r.isdigit() and r != shaped and _fits(r, birth, sex))
+        if shaped and _fits(shaped, birth, sex) and max(texts_fit.values(), default=0) < 2:
+            return NikResult(shaped, CONFIDENT, tuple(made))
     return NikResult(best, CONFIDENT if sure else UNSURE, tuple(made))
+
+
+def _shapes_filled(made: list[tuple[str, str]]) -> str | None:
+    """The digits the digit-shape readings agree on (at least two readings, none
+    contradicting another), a digit none of them read taken from a clear majority of the
+    text readings, but only in the first twelve digits (region and birth date, which the
+    card and the region table check); None when that leaves a digit open."""
+    glyphs = [r for m, r in made if m == "glyph" and len(r) == NIK_LENGTH]
+    texts = [r for m, r in made if m == "text" and len(r) == NIK_LENGTH]
+    if len(glyphs) < 2:
+        return None
+    out = []
+    for pos, column in enumerate(zip(*glyphs, strict=True)):
+        seen = {c for c in column if c != "?"}
+        if len(seen) > 1:
+            return None
+        if seen:
+            out.append(seen.pop())
+            continue
+        votes = Counter(r[pos] for r in texts).most_common(2)
+        if pos >= CHECKED_DIGITS or not votes or votes[0][1] < 2 or \
+                (len(votes) > 1 and votes[1][1] * 2 >= votes[0][1]):
+            return None
+        out.append(votes[0][0])
+    return "".join(out)
 
 
 def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,

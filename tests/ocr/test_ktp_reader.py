@@ -130,3 +130,18 @@ def test_two_ways_of_reading_that_disagree_are_not_outvoted():
     # a digit shape not read says nothing against it; one read otherwise does
     assert choose([("glyph", "620101050970000?"), *text], birth, "L").confidence >= 0.95
     assert choose([("glyph", "62010105097000?9"), *text], birth, "L").confidence < 0.6
+
+
+def test_digit_shapes_fill_in_from_the_text_only_where_the_card_checks():
+    birth, nik = dt.date(2001, 2, 6), "6201050602010004"
+    shapes = [("glyph", "620105?602010004"), ("glyph", "620105?602010004")]
+    text = [("text", "6201050602016004"), ("text", "6201050602616604"),
+            ("text", "6201650602610604"), ("text", "6201050602616004")]
+    assert choose([*shapes, *text], birth, "L").nik == nik
+    assert choose([*shapes, *text], birth, "L").confidence >= 0.95
+    # a gap in the serial is not filled from the text
+    gap = [("glyph", "62010506020100?4")] * 2
+    assert choose([*gap, *text], birth, "L").confidence < 0.6
+    # a fitting text reading read twice stands against the shapes
+    twice = [("text", "6201050602016004")] * 2
+    assert choose([*shapes, *twice, *text[1:]], birth, "L").confidence < 0.6
