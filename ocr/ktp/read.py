@@ -111,8 +111,8 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
             born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"])
     nama = (None, 0.0)
     if "nama" in fields:
-        nama = read_agreed(fields["nama"].text, again, fields["nama"].box, right=right,
-                           clean=clean_name)
+        nama = read_agreed(fields["nama"].text, [*again, (flat, 1.5), (binary, 1.0)],
+                           fields["nama"].box, right=right, clean=clean_name)
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them
