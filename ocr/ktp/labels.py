@@ -40,6 +40,7 @@ HEADER_KEYS = ("provinsi", "kabupaten")
 MIN_LABEL_SCORE = 72
 COLON_MARKS = ":;|!"
 MAX_WORD_GAP_MM = 4.0
+COLON_CLEAR_MM = 0.6         # right of the colon column's centre, clear of the colon
 VALUE_STRIP = " :;|!-—=\"'“”#.,_"
 
 
@@ -171,6 +172,9 @@ def read_fields(binary: np.ndarray) -> tuple[dict[str, Field], list[Line], float
         if not text:
             continue
         box = Line(value).box
+        if colon_x is not None and box[0] < colon_x + mm(COLON_CLEAR_MM):
+            # a colon read as part of the value ("LARIF"): its box starts after the colon
+            box = (int(colon_x + mm(COLON_CLEAR_MM)), *box[1:])
         conf = float(np.mean([w["conf"] for w in value])) / 100
         tail = []
         for w in reversed(value[-3:]):

@@ -18,6 +18,7 @@ from ocr.ktp.cards import mm
 AGREED = 0.9
 DISPUTED = 0.3
 PAD_MM = 1.0
+LEFT_PAD_MM = 0.4
 
 
 def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
@@ -28,7 +29,8 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
     pad = mm(PAD_MM)
     out = []
     for img, factor in images:
-        crop = img[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):right]
+        # little room on the left: the colon before the value must stay out
+        crop = img[max(0, y0 - pad):y1 + pad, max(0, x0 - mm(LEFT_PAD_MM)):right]
         if factor != 1.0:
             crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
@@ -52,12 +54,14 @@ def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
 
 
 def vote(values: list[str | None]) -> tuple[str | None, float]:
-    """The value most readings agree on (at least two) and AGREED; else the first value
-    read and DISPUTED; (None, 0) when nothing was read."""
+    """The value most readings agree on (at least two; a space read or not makes no
+    difference, the reading with the most words is taken) and AGREED; else the first
+    value read and DISPUTED; (None, 0) when nothing was read."""
     read = [v for v in values if v]
     if not read:
         return None, 0.0
-    best, count = Counter(read).most_common(1)[0]
+    key, count = Counter(v.replace(" ", "") for v in read).most_common(1)[0]
     if count >= 2:
-        return best, AGREED
+        same = [v for v in read if v.replace(" ", "") == key]
+        return max(same, key=lambda v: v.count(" ")), AGREED
     return read[0], DISPUTED
