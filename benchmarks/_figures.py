@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 
 def report(name: str, value: float, unit: str, *, target: float | None = None,
@@ -16,10 +17,12 @@ def report(name: str, value: float, unit: str, *, target: float | None = None,
     if target is not None:
         met = value >= target if better == "higher" else value <= target
     sign = "≥" if better == "higher" else "≤"
-    aim = f" (target {sign} {target:g} {unit}: {'met' if met else 'MISSED'})" if target is not None else ""
+    aim = ""
+    if target is not None:
+        aim = f" (target {sign} {target:g} {unit}: {'met' if met else 'MISSED'})"
     print(f"FIGURE {name}: {value:.4g} {unit}{aim}{' — ' + note if note else ''}")
     path = os.environ.get("FORMGEN_BENCH_FIGURES")
     if path:
-        with open(path, "a", encoding="utf-8") as handle:
+        with Path(path).open("a", encoding="utf-8") as handle:
             handle.write(json.dumps({"name": name, "value": value, "unit": unit, "target": target,
                                      "better": better, "met": met, "note": note}) + "\n")

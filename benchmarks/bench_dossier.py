@@ -1,6 +1,6 @@
 """Benchmark: dossiers for many synthetic applicants; seconds per dossier and size distribution.
 
-    python benchmarks/bench_dossier.py [--applicants 100] [--keep DIR]
+    python -m benchmarks.bench_dossier [--applicants 100] [--keep DIR]
 
 Each applicant has the full set of pages (2 + 1 + 1 form pages, KTP, ijazah, pas foto)
 drawn at the workspace's scan dpi, so each dossier has 8 pages with an OCR text layer on 6.
@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from _figures import report  # noqa: E402
-from checks_workspace import complete_applicant, nik_for  # noqa: E402
-
-from formgen.core.workspace import init_workspace  # noqa: E402
-from formgen.outputs.dossier import write_dossiers  # noqa: E402
+from benchmarks._figures import report
+from formgen.core.workspace import init_workspace
+from formgen.outputs.dossier import write_dossiers
+from scansim.records import complete_applicant, nik_for
 
 FIRST = ["BUDI", "SITI", "AGUS", "DEWI", "RUDI", "NUR", "HENDRA", "RINA", "JOKO", "LINA"]
 LAST = ["SANTOSO", "AMINAH", "PRATAMA", "LESTARI", "HIDAYAT", "WAHYUNI", "SAPUTRA", "KURNIAWAN"]

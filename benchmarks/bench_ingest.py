@@ -1,6 +1,6 @@
 """Ingest speed on a simulated batch, against plain full-page Tesseract OCR of the same pages.
 
-    python benchmarks/bench_ingest.py [--quick] [--applicants 12] [--dpi 300] [--jobs 2]
+    python -m benchmarks.bench_ingest [--quick] [--applicants 12] [--dpi 300] [--jobs 2]
                                       [--repeat 3] [--keep DIR]
 
 1. Roster, packs and a returned batch (about 100 pages at 300 dpi) from the simulator.
@@ -26,18 +26,16 @@ import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import psutil
 
-import psutil  # noqa: E402
-from _figures import report  # noqa: E402
+from benchmarks._build import printed_batch
+from benchmarks._figures import report
 
 TARGET_FORM_CPU = 0.5
 TARGET_SPEEDUP = 3.0
@@ -82,22 +80,9 @@ class MemorySampler:
 
 
 def build(tmp: Path, applicants: int, dpi: int):
-    from formgen.core.workspace import init_workspace
-    from formgen.forms import generate_packs
-    from formgen.roster import import_roster
-    from scansim.people import make_people, write_roster_xlsx
-    from scansim.scan import simulate_returns
-
-    ws, _ = init_workspace(tmp / "ws", dpi=dpi)
-    people = make_people(applicants, seed=2026)
-    write_roster_xlsx(people, tmp / "roster.xlsx")
-    import_roster(ws, tmp / "roster.xlsx")
-    by_nik = {r["nik"]: r["id"] for r in ws.conn.execute("SELECT id, nik FROM applicants")}
-    packs = generate_packs(ws, all_applicants=True)["packs"]
-    defects = {by_nik[people[1]["nik"]]: {"upside_down"},
-               by_nik[people[2]["nik"]]: {"blank_back"}}
-    batch = simulate_returns(packs, tmp / "scans", dpi=dpi, seed=2026,
-                             people={by_nik[p["nik"]]: p for p in people}, defects=defects)
+    ws, _people, batch = printed_batch(tmp / "ws", tmp / "scans", applicants=applicants,
+                                       seed=2026, dpi=dpi,
+                                       defects_by_person={1: {"upside_down"}, 2: {"blank_back"}})
     return ws, batch
 
 
@@ -117,12 +102,12 @@ def run_ingest(ws, files, jobs: int) -> dict:
 
 def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
     """CPU seconds of each stage of the page work, page by page, in this process."""
-    from formgen.ingest.pagework import CROP_DPI
     from ocr.attachments import read_attachment_page
     from ocr.formpage import read_form_boxes
     from ocr.geometry import DocumentGeometry
     from ocr.imaging import is_color
     from ocr.load import open_document
+    from ocr.page import CROP_DPI
     from ocr.qr import identify
     from ocr.register import register_page
     from ocr.upright import make_upright
@@ -134,7 +119,7 @@ def stage_times(ws, source: Path, pages: int, dpi: int) -> list[dict]:
         for index in range(pages):
             row, mark = {"index": index}, cpu()
 
-            def lap(name: str) -> None:
+            def lap(name: str, row=row) -> None:
                 nonlocal mark
                 now = cpu()
                 row[name] = now - mark

@@ -1,7 +1,7 @@
 """Peak memory of ``formgen ingest`` (the parent and its page workers together).
 
-    python benchmarks/bench_memory.py [--pages 1000] [--applicants 25] [--jobs 2]
-                                      [--only pdf|batch]
+    python -m benchmarks.bench_memory [--pages 1000] [--applicants 25] [--jobs 2]
+                                      [--only pdf|batch] [--quick]
 
 Two runs, each a real ``python -m formgen ingest`` in a fresh workspace:
 a PDF of ``--pages`` small pages (limit 1 GB), and a simulated batch of
@@ -24,9 +24,7 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from benchmarks._build import printed_batch
 
 MB = 1024 * 1024
 
@@ -50,7 +48,7 @@ def many_page_pdf(path: Path, pages: int) -> Path:
 def peak_memory(args: list[str]) -> tuple[int, int, float, int]:
     """Run ``args``; (peak PSS, peak RSS of its process tree in bytes, seconds, exit code)."""
     start = time.monotonic()
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True)
     parent = psutil.Process(proc.pid)
     peak_pss = peak_rss = 0
@@ -89,7 +87,10 @@ def main() -> int:
     parser.add_argument("--applicants", type=int, default=25)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", choices=("pdf", "batch"))
+    parser.add_argument("--quick", action="store_true", help="200 pages and 5 applicants")
     opts = parser.parse_args()
+    if opts.quick:
+        opts.pages, opts.applicants = 200, 5
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -110,10 +111,10 @@ def bench_pdf(tmp: Path, pages: int, jobs: int) -> bool:
 
 
 def bench_batch(tmp: Path, applicants: int, jobs: int) -> bool:
-    from robust_support import make_workspace
-
-    _people, batch = make_workspace(tmp / "ws2", tmp / "scans", applicants=applicants, seed=11,
-                                    file_mode="per_applicant")
+    ws, _people, batch = printed_batch(tmp / "ws2", tmp / "scans", applicants=applicants,
+                                       seed=11, dpi=150, scan_dpi=100, upside_down_rate=0.0,
+                                       file_mode="per_applicant")
+    ws.close()
     pages = len(batch.truth)
     peak, rss, seconds, code = ingest(tmp / "ws2", batch.files, jobs)
     print(f"simulated batch, {len(batch.files)} files, {pages} pages: peak {peak / MB:.0f} MB "

@@ -1,7 +1,7 @@
 """Benchmark: packs for 500 synthetic applicants (2,500 pages, 5 a pack) in a temp workspace.
 
 Prints pages per second (median of runs, one process). Run from the repository root:
-    python benchmarks/bench_packs.py [--applicants 500] [--runs 3] [--profile]
+    python -m benchmarks.bench_packs [--applicants 500] [--runs 3] [--profile]
 """
 from __future__ import annotations
 
@@ -10,18 +10,14 @@ import cProfile
 import pstats
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from _figures import report  # noqa: E402
-
-from formgen.core.db import now, write_transaction  # noqa: E402
-from formgen.core.workspace import init_workspace  # noqa: E402
-from formgen.forms import generate_packs  # noqa: E402
+from benchmarks._figures import report
+from formgen.core.db import now, write_transaction
+from formgen.core.workspace import init_workspace
+from formgen.forms import generate_packs
 
 FIRST = ["ADI", "BAYU", "CAHYO", "DEWI", "EKO", "FITRI", "GALIH", "HENDRA", "INDAH", "JOKO"]
 LAST = ["PRASETYO", "SANTOSO", "WIBOWO", "LESTARI", "SAPUTRA", "HIDAYAT", "KURNIAWAN"]

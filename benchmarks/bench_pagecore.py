@@ -1,6 +1,6 @@
 """CPU seconds per page for the page core: load + upright + page id + registration.
 
-    python benchmarks/bench_pagecore.py [--dpi 300] [--repeat 7]
+    python -m benchmarks.bench_pagecore [--dpi 300] [--repeat 7]
 
 Inputs of one A4 form page: the PDF itself (rendered), a straight scan (PNG), a
 skewed, noisy JPEG scan turned upside down, and for comparison the same page
@@ -12,19 +12,15 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from _figures import report  # noqa: E402
-
-from ocr.load import open_document  # noqa: E402
-from ocr.qr import identify  # noqa: E402
-from ocr.register import register_page  # noqa: E402
-from ocr.upright import make_upright  # noqa: E402
-from tests.support.ocr_pages import A4, gaussian_noise, make_form_pdf, render_pdf, rotate  # noqa: E402
+from benchmarks._figures import report
+from ocr.load import open_document
+from ocr.qr import identify
+from ocr.register import register_page
+from ocr.upright import make_upright
+from scansim.formpages import A4, gaussian_noise, make_form_pdf, render_pdf, rotate
 
 
 def cpu() -> float:

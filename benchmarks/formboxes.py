@@ -130,11 +130,11 @@ def typed_value(rng: np.random.Generator, charset: str) -> str:
     if charset == "digits":
         return "62" + "".join(str(int(d)) for d in rng.integers(0, 10, 14))
     if charset == "date":
-        return "%02d-%02d-%04d" % (rng.integers(1, 29), rng.integers(1, 13),
-                                   rng.integers(1960, 2005))
+        day, month, year = rng.integers(1, 29), rng.integers(1, 13), rng.integers(1960, 2005)
+        return f"{day:02d}-{month:02d}-{year:04d}"
     if charset == "alpha":
         return NAMES[int(rng.integers(0, len(NAMES)))]
-    return "Jl. Pangeran Antasari No. %d RT %03d" % (rng.integers(1, 200), rng.integers(1, 20))
+    return f"Jl. Pangeran Antasari No. {rng.integers(1, 200)} RT {rng.integers(1, 20):03d}"
 
 
 def random_shift(rng: np.random.Generator) -> tuple[int, int]:
@@ -221,3 +221,29 @@ def qrcode_image(text: str, side: int) -> Image.Image:
     c.save()
     page = pdfium.PdfDocument(buf.getvalue())[0]
     return page.render(scale=side / 100).to_pil().convert("RGB").resize((side, side))
+
+
+def render_comb(w_mm: float, h_mm: float, cells: int, dpi: int, *, text: str = "",
+                shift: tuple[int, int] = (0, 0)) -> Image.Image:
+    """A comb box as the forms draw it: a frame, and ticks between the cells rising from
+    the bottom edge to 45 % of the height, with ``text`` typed a character a cell
+    (Helvetica 10 pt); the crop includes the frame."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=((w_mm + 2 * PAD_MM) * mm, (h_mm + 2 * PAD_MM) * mm))
+    c.setStrokeGray(0.35)
+    c.setLineWidth(0.5)
+    c.rect(PAD_MM * mm, PAD_MM * mm, w_mm * mm, h_mm * mm)
+    c.setLineWidth(0.4)
+    for i in range(1, cells):
+        x = (PAD_MM + i * w_mm / cells) * mm
+        c.line(x, PAD_MM * mm, x, (PAD_MM + h_mm * 0.45) * mm)
+    c.setFont("Helvetica", 10)
+    for i, ch in enumerate(text[:cells]):
+        c.drawCentredString((PAD_MM + (i + 0.5) * w_mm / cells) * mm,
+                            (PAD_MM + h_mm / 2) * mm - 3.5, ch)
+    c.save()
+    page = pdfium.PdfDocument(buf.getvalue())[0]
+    img = page.render(scale=dpi / 72).to_pil().convert("RGB")
+    s = dpi / 25.4
+    x0, y0 = round(PAD_MM * s) + shift[0], round(PAD_MM * s) + shift[1]
+    return img.crop((x0, y0, x0 + round(w_mm * s), y0 + round(h_mm * s)))

@@ -8,30 +8,26 @@ only as the product takes it (confidence at least the review threshold). Printed
 design and, for the held-out designs (never looked at while tuning), per dpi and copy
 kind: NIK exactly right, NIK confidently wrong, name, sex, birth date, CPU per page.
 
-    python benchmarks/ktp_accuracy.py [--people 40] [--cards 4] [--seed 1] [--workers 2]
+    python -m benchmarks.ktp_accuracy [--people 40] [--cards 4] [--seed 1] [--workers 2]
+                                      [--designs tuned|NAME,...] [--misses]
 """
 from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from _figures import report  # noqa: E402
-
-from benchmarks import formboxes as F  # noqa: E402
-from ocr.attachments import read_attachment_page  # noqa: E402
-from ocr.ktp.reading import MIN_VALUE_CONFIDENCE  # noqa: E402
-from scansim.ktp import make_ktp_copy_page  # noqa: E402
-from scansim.ktp_designs import DESIGNS, HELD_OUT, TUNED  # noqa: E402
-from scansim.people import make_people  # noqa: E402
+from benchmarks import formboxes as F
+from benchmarks._figures import report
+from ocr.attachments import read_attachment_page
+from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
+from scansim.ktp import make_ktp_copy_page
+from scansim.ktp_designs import DESIGNS, HELD_OUT, TUNED
+from scansim.people import make_people
 
 NAMES = list(DESIGNS)
 TARGETS = {"nik_right": 98.0, "nik_wrong": 0.5, "name": 95.0, "sex": 97.0, "birth": 97.0}

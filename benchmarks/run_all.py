@@ -1,7 +1,7 @@
 """Run every benchmark and print one table of figures against the issues' targets.
 
-    python benchmarks/run_all.py           # the sizes the issues name (takes a while)
-    python benchmarks/run_all.py --quick   # smaller sizes, same figures
+    python -m benchmarks.run_all           # the sizes the issues name (takes a while)
+    python -m benchmarks.run_all --quick   # smaller sizes, same figures
 """
 from __future__ import annotations
 
@@ -14,23 +14,25 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-
-# (script, full-size arguments, quick arguments)
+# (module, full-size arguments, quick arguments)
 BENCHMARKS = [
-    ("bench_packs.py", ["--applicants", "500", "--runs", "3"], ["--applicants", "100", "--runs", "2"]),
-    ("bench_pagecore.py", ["--repeat", "7"], ["--repeat", "3"]),
-    ("bench_ingest.py", [], ["--quick"]),
-    ("accuracy.py", ["--applicants", "50"], ["--applicants", "12"]),
-    ("bench_dossier.py", ["--applicants", "100"], ["--applicants", "10"]),
-    ("bench_memory.py", [], ["--quick"]),
+    ("bench_packs", ["--applicants", "500", "--runs", "3"], ["--applicants", "100", "--runs", "2"]),
+    ("bench_pagecore", ["--repeat", "7"], ["--repeat", "3"]),
+    ("bench_ingest", [], ["--quick"]),
+    ("accuracy", ["--applicants", "50"], ["--applicants", "12"]),
+    ("bench_dossier", ["--applicants", "100"], ["--applicants", "10"]),
+    ("bench_memory", [], ["--quick"]),
+    ("bench_demo", [], ["--applicants", "6"]),
+    ("bench_web", [], ["--applicants", "40", "--requests", "10"]),
+    ("phone", ["--applicants", "8"], ["--applicants", "3"]),
+    ("handwriting", ["--boxes", "100"], ["--boxes", "20"]),
 ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
-    parser.add_argument("--only", nargs="*", help="benchmark scripts to run")
+    parser.add_argument("--only", nargs="*", help="benchmarks to run (module names)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         figures_file = Path(tmp) / "figures.jsonl"
@@ -39,12 +41,9 @@ def main() -> int:
         for script, full, quick in BENCHMARKS:
             if args.only and script not in args.only:
                 continue
-            if not (HERE / script).exists():
-                print(f"-- {script}: not present, skipped", flush=True)
-                continue
             start = time.monotonic()
             print(f"-- {script} {' '.join(quick if args.quick else full)}", flush=True)
-            done = subprocess.run([sys.executable, str(HERE / script),
+            done = subprocess.run([sys.executable, "-m", f"benchmarks.{script}",
                                    *(quick if args.quick else full)], env=env)
             print(f"-- {script}: {time.monotonic() - start:.0f} s, exit {done.returncode}",
                   flush=True)

@@ -8,14 +8,16 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 from formgen.core.atomic import write_text
 from formgen.core.errors import WorkspaceError
 from formgen.core.i18n import t
+from formgen.core.programs import require_tesseract
 from formgen.core.resources import package_data
-from formgen.core.workspace import Workspace, init_workspace, is_workspace
+from formgen.core.workspace import Workspace, init_workspace, is_workspace, open_workspace
 from formgen.core.yamlfile import load_yaml
 
 DEMO_MARKER = ".formgen-demo"
@@ -47,20 +49,64 @@ class DemoResult:
                 "defects": {str(k): v for k, v in self.defects.items()}}
 
 
+def is_unused_workspace(root: Path) -> bool:
+    """A workspace just made with ``formgen init``: no applicant, no scanned file yet."""
+    with open_workspace(root) as ws:
+        return all(ws.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+                   for table in ("applicants", "files", "packs", "batches"))
+
+
 def prepare_demo_workspace(path: Path) -> Workspace:
-    """A fresh demo workspace at ``path``; refuses a workspace that holds real applicants."""
+    """A fresh demo workspace at ``path``; refuses a workspace that holds real applicants.
+
+    An earlier demo workspace is made again from nothing; a workspace that was only
+    initialised (nothing in it yet) is used as it is, its settings kept.
+    """
     root = Path(path)
     if is_workspace(root):
         if not (root / DEMO_MARKER).exists():
-            raise WorkspaceError(t("demo.real_workspace", path=str(root)), path=str(root),
-                                 code="not_a_demo_workspace")
+            if not is_unused_workspace(root):
+                raise WorkspaceError(t("demo.real_workspace", path=str(root)), path=str(root),
+                                     code="not_a_demo_workspace")
+            write_text(root / DEMO_MARKER, "synthetic demo data\n")
+            return open_workspace(root)
         shutil.rmtree(root)
     elif root.exists() and any(root.iterdir()):
         raise WorkspaceError(t("demo.not_empty", path=str(root)), path=str(root),
                              code="not_empty")
     ws, _ = init_workspace(root)
     write_text(root / DEMO_MARKER, "synthetic demo data\n")
+    extras = demo_plan().get("pack_extras") or ()
+    if extras:  # the optional forms the demo shows too, switched on as an office would
+        ws.close()
+        config = root / "formgen.toml"
+        text = config.read_text(encoding="utf-8")
+        for doc in extras:
+            text = text.replace(f"{doc} = false", f"{doc} = true")
+        write_text(config, text)
+        ws = open_workspace(root)
     return ws
+
+
+def _make_batch(ws: Workspace, spec: dict) -> str:
+    """The demo's batch, begun ``started_days_ago``, its first stages done as the plan says."""
+    from formgen.service import batches
+
+    table = batches.load_stages()
+    start = date.today() - timedelta(days=int(spec["started_days_ago"]))
+    name = str(spec["name"])
+    batches.create_batch(ws.conn, name, start)
+    batches.assign(ws.conn, name, all_unassigned=True)
+    for code, after in (spec.get("done") or {}).items():
+        batches.stage_done(ws.conn, table, code, name, start + timedelta(days=int(after)))
+    return name
+
+
+def _draw_chart(ws: Workspace) -> Path:
+    from formgen.service.chart import draw_timeline
+    from formgen.service.status import build_status
+
+    return draw_timeline(build_status(ws), ws.dir("status") / "jadwal.png")
 
 
 Step = Callable[[str], None]
@@ -82,6 +128,7 @@ def run_demo(path: Path, *, applicants: int = 12, jobs: int | None = None,
     from scansim.people import make_people, write_roster_xlsx
     from scansim.scan import simulate_returns
 
+    require_tesseract(command=True)  # before anything is made: ingest and dossiers need it
     plan = demo_plan()
     step("demo.step.workspace")
     ws = prepare_demo_workspace(path)
@@ -99,6 +146,7 @@ def run_demo(path: Path, *, applicants: int = 12, jobs: int | None = None,
                                                         strict=True) if d}
         result.defects = {k: sorted(v) for k, v in defects.items()}
         assert imported.imported == len(people), imported
+        result.paths["batch"] = _make_batch(ws, plan["batch"])
 
         step("demo.step.packs")
         packs = generate_packs(ws, all_applicants=True)
@@ -137,6 +185,7 @@ def run_demo(path: Path, *, applicants: int = 12, jobs: int | None = None,
         result.paths["recap"] = recap["xlsx"]
         bundle = write_bundle(ws, [Path(recap["xlsx"]), *map(Path, recap["csv"].values())])
         result.paths["bundle"] = bundle["bundle"]
+        result.paths["chart"] = str(_draw_chart(ws))
     finally:
         ws.close()
     return result

@@ -10,7 +10,6 @@ the purge is recorded in the audit log with the OS user who ran it.
 from __future__ import annotations
 
 import json
-import os
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -63,7 +62,7 @@ def export_applicant(ws: Workspace, applicant_id: int) -> Path:
 
 def _remove(path: Path, removed: list[str]) -> None:
     try:
-        os.chmod(path, 0o600)
+        path.chmod(0o600)
         path.unlink()
         removed.append(str(path))
     except FileNotFoundError:

@@ -1,7 +1,6 @@
 """An attachment page (no QR): its kind, its findings, and the page turned upright."""
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from PIL import Image
@@ -61,13 +60,9 @@ def read_attachment(page, doc: str, *, dpi: float | None = None,
         reading = details.get("ktp") or read_ktp(page, dpi=dpi, cards=details.get("found_cards"))
         return reading.findings(None)
     if doc == "ijazah":
-        text = details.get("text")
-        if text is None:
-            return read_ijazah(page, dpi=dpi).findings(None)
-        reading = read_ijazah(page, dpi=dpi, text=text)
-        reading = dataclasses.replace(reading, confidence=details.get("ocr_confidence",
-                                                                      reading.confidence))
-        return reading.findings(None)
+        upright = details.get("upright")
+        return read_ijazah(page, dpi=dpi, read=details.get("page_text"),
+                           upright=upright.image if upright is not None else None).findings()
     if doc == "pas_foto":
         photo = details.get("pas_foto")
         return (photo or check_pas_foto(page, dpi=dpi)).findings()

@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image
 
 from ocr.features import MM_PER_INCH, content_mask, estimate_dpi, to_rgb
-from ocr.ijazah import keyword_count, page_text
+from ocr.ijazah import keyword_count, page_text, reads_across
 from ocr.imaging import downscale
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
 from ocr.pasfoto import check_pas_foto, is_whole_photo
@@ -69,7 +69,8 @@ def classify_attachment(img, *, dpi: float | None = None,
     ``details`` holds the evidence: ink share, cards, photos, faces, text marks,
     keywords, the cards found (``found_cards``), the KTP reading (``ktp``), the
     photo check (``pas_foto``, a :class:`PasFotoReading`) and, when OCR was needed, the
-    page text (``text``, reusable by :func:`ocr.ijazah.read_ijazah`). How the page stands
+    page text (``text``; ``page_text`` with its words, reused by
+    :func:`ocr.ijazah.read_ijazah`). How the page stands
     upright: ``upright_angle`` (counter-clockwise degrees, from a card's header or a face)
     or ``upright`` (the :class:`ocr.upright.Upright` page that was read).
     """
@@ -108,10 +109,12 @@ def classify_attachment(img, *, dpi: float | None = None,
 
     if page is None:
         page = img if isinstance(img, Image.Image) else _as_page(rgb, dpi)
-    upright, (text, conf) = upright_by_reading(
+    upright, reading = upright_by_reading(
         page, lambda grey, grey_dpi: page_text(grey, dpi=grey_dpi), _names_a_document)
+    text = reading.text
     details["upright"] = upright
-    details.update(ocr=True, text=text, ocr_confidence=round(conf, 3))
+    details.update(ocr=True, text=text, page_text=reading,
+                   ocr_confidence=round(reading.confidence, 3))
     ij = keyword_count(text)
     kt = ktp_words(text)
     details["keywords"] = {"ijazah": ij, "ktp": kt}
@@ -128,10 +131,12 @@ def _is_ijazah(ijazah_words: int, ktp_found: list[str]) -> bool:
 
 def _names_a_document(reading: tuple[str, float]) -> bool:
     """Whether a page's text shows it was read the right way up: an ijazah's or a KTP's
-    words (text read upside down or sideways yields none of them)."""
-    text = reading[0]
-    kt = ktp_words(text)
-    return _is_ijazah(keyword_count(text), kt) or len(kt) >= 4
+    words lying across the page (text read upside down yields none of them; a page lying
+    sideways may, in words standing on end)."""
+    if not reads_across(reading.words):
+        return False
+    kt = ktp_words(reading.text)
+    return _is_ijazah(keyword_count(reading.text), kt) or len(kt) >= 4
 
 
 def _as_page(rgb: np.ndarray, dpi: float) -> Image.Image:

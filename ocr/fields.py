@@ -1,8 +1,11 @@
 """Zonal OCR of one typed value in a registered text box, compared with the roster.
 
-Values are typed into the form by the pack generator (Helvetica), so a clean
-reading is expected. A box with ink but no confident reading is reported as
-``handwritten`` with no value (never a guess); a box without ink as ``empty``.
+Values are typed into the form by the pack generator (Helvetica). A value is given
+only when it is read with certainty: confidently, and for digits, dates, values on
+several lines and every value of a photographed page alike by a second model; an
+e-mail address by four readings that leave no doubt. A box with ink but no certain
+reading is reported as ``handwritten`` with no value (never a guess); a box without
+ink as ``empty``.
 """
 from __future__ import annotations
 
@@ -23,14 +26,21 @@ WHITELISTS = {
     "digits": "0123456789 ",
     "date": "0123456789-/. ",
     "alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,'-",
-    # ``ind`` has no underscore to allow: a whitelist would only take letters from it.
+    # Read without a whitelist first; the e-mail reading adds whitelisted ones (below).
     "email": None,
     "any": None,
 }
 # Models tried in turn until one reads confidently: on digit strings ``ind`` and ``eng``
-# fail on different values (7/1, 0/6, a dropped digit), and say so by a low confidence;
-# ``eng`` reads the underscores and dots of an address that ``ind`` turns into spaces.
-LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind"), "email": ("eng", "ind")}
+# fail on different values (7/1, 0/6, a dropped digit), and say so by a low confidence.
+LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind")}
+# Values where one misread character changes the meaning (a NIK, a year): the other model
+# must read the same. So must a value read as several lines, where one model now and then
+# reads a small word confidently wrong.
+CONFIRMED = ("digits", "date")
+THIRD_SCALE = 1.35           # the text enlarged for a third reading when two models disagree
+STRICT_CONFIDENCE = 0.75     # a photographed page's value: the mean confidence it needs
+SHARPEN_SIGMA_PX = 1.0       # unsharp mask of a photographed page's boxes (crops at ~200 dpi)
+SHARPEN_AMOUNT = 1.0
 MIN_CONFIDENCE = 0.70        # mean word confidence (0..1) of a typed reading
 MIN_WORD_CONFIDENCE = 0.40   # no single word below this
 EMPTY_INK = 0.002            # ink fraction below which a box is empty
@@ -39,10 +49,19 @@ INSET_PX = 3                 # border line plus a shifted crop
 FORMATS = {
     "digits": re.compile(r"\d+"),
     "date": re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"),
-    "email": re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}"),
+    "email": re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
 }
-MIN_AGREED_CONFIDENCE = 0.50     # each model's, when every model read the same text
-AGREEMENT_COUNTS = ("email",)    # charsets whose low-confidence readings may vouch for each other
+# An e-mail address is read four ways (two models, each with and without a whitelist of
+# the characters addresses are typed with): Tesseract is unsure of any long token outside
+# its dictionaries, and one model alone misreads now and then (``ijai59`` as ``ijais59``).
+EMAIL_WHITELIST = "abcdefghijklmnopqrstuvwxyz0123456789.@_-"
+EMAIL_READINGS = (("eng", None), ("ind", None), ("eng", EMAIL_WHITELIST),
+                  ("ind", EMAIL_WHITELIST))
+EMAIL_MIN_VOTES = 3              # readings agreeing, when some reading says otherwise
+# Tesseract confusions that no typed Indonesian value contains: the street abbreviation
+# "Jl." read as "Ji.", "JI." or "J1.".
+TEXT_FIXES = ((re.compile(r"\bJ[iI1|]\.(?= )"), "Jl."),)
+LINE_SHARE = 0.4                 # an ink band this share of the tallest one is a text line
 SPACES_IGNORED = ("digits", "date")   # typed values with no space: a read space is a gap
 # Tesseract sets the @ and dots of an address apart; a space elsewhere (an underscore read
 # as a gap) is left, and the reading then fails the address format.
@@ -67,7 +86,7 @@ def normalise(text: str, charset: str = "any") -> str:
     if charset == "date":
         parts = _date_parts(text)
         if parts:
-            return "%02d%02d%04d" % parts
+            return "{:02d}{:02d}{:04d}".format(*parts)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
@@ -127,27 +146,27 @@ def _ocr(image: np.ndarray, psm: int, charset: str, lang: str) -> tuple[str, flo
     text = tesseract.join_lines(words) if psm == 6 else " ".join(w["text"] for w in words)
     if not words:
         return "", 0.0, 0.0
+    return (text, *_confidences(words))
+
+
+def _confidences(words: list[dict]) -> tuple[float, float]:
+    """(length-weighted mean, weakest word) confidences 0..1 of a reading's words."""
+    if not words:
+        return 0.0, 0.0
     # Weighted by length: Tesseract gives a forced single letter ("I") a confidence of 0.
     lengths = [len(w["text"]) for w in words]
     confidence = float(np.average([w["conf"] for w in words], weights=lengths)) / 100
     # a one-character value (jenjang "4") has no longer word: its own confidence counts
     weakest = min((w["conf"] for w in words if len(w["text"]) > 1),
                   default=confidence * 100) / 100
-    return text, confidence, weakest
+    return confidence, weakest
 
 
-def _agreed(readings: list[tuple[str, float, float, bool]]) -> tuple[str, float] | None:
-    """The one well-formed text every model read, each with at least some confidence.
-
-    Tesseract is unsure of any long token outside its dictionaries (an e-mail address),
-    even printed clean; two models reading it letter for letter alike vouch for it.
-    """
-    texts = {text for text, *_ in readings}
-    if len(readings) < 2 or len(texts) != 1:
-        return None
-    if not all(fits and conf >= MIN_AGREED_CONFIDENCE for _, conf, _, fits in readings):
-        return None
-    return texts.pop(), max(MIN_CONFIDENCE, max(conf for _, conf, _, _ in readings))
+def sharpened(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with its edges steepened (unsharp masking): a photo's soft print, on which
+    Tesseract reads an f as a t, made more like a scan's."""
+    soft = cv2.GaussianBlur(grey.astype(np.float32), (0, 0), SHARPEN_SIGMA_PX)
+    return np.clip(grey + SHARPEN_AMOUNT * (grey - soft), 0, 255).astype(np.uint8)
 
 
 def _closed_up(text: str, charset: str) -> str:
@@ -155,31 +174,163 @@ def _closed_up(text: str, charset: str) -> str:
     if charset in SPACES_IGNORED:
         return text.replace(" ", "")
     gaps = SYMBOL_GAPS.get(charset)
-    return gaps.sub(r"\1", text) if gaps else text
+    text = gaps.sub(r"\1", text) if gaps else text
+    if charset == "email":  # no address has a dot beside its @ or two dots in a row
+        text = re.sub(r"\.{2,}", ".", text.replace("@.", "@").replace(".@", "@")).strip(".")
+    elif charset in ("any", "alpha"):
+        for pattern, fixed in TEXT_FIXES:
+            text = pattern.sub(fixed, text)
+    return text
+
+
+def _third_opinion(image: np.ndarray, charset: str, languages: tuple[str, ...],
+                   readings: list[tuple[str, float, bool]]) -> tuple[str, float, bool] | None:
+    """When two models disagree: the confident reading that every model of ``languages``,
+    given the text a third larger, reads again; None (a person looks) otherwise."""
+    bigger = cv2.resize(image, None, fx=THIRD_SCALE, fy=THIRD_SCALE,
+                        interpolation=cv2.INTER_CUBIC)
+    again = {normalise(_closed_up(_read_as_lines(bigger, charset, lang)[0], charset), charset)
+             for lang in languages}
+    if len(again) != 1:
+        return None
+    text = again.pop()
+    return next((r for r in readings if r[2] and normalise(r[0], charset) == text), None)
+
+
+def _read_email(image: np.ndarray, psm: int) -> tuple[str, float] | None:
+    """(address, confidence) when the readings leave no doubt, else None.
+
+    The address must be the only well-formed text any reading gives, read by at least
+    two of them or confidently by one model; or, when a reading disagrees, read alike
+    by at least ``EMAIL_MIN_VOTES`` of them. ``ind`` has no underscore: its reading of
+    an address with one, the underscores left out, agrees with it.
+    """
+    pattern = FORMATS["email"]
+    votes: dict[str, list[float]] = {}
+    confident: set[str] = set()
+    blind: list[tuple[str, float, bool]] = []
+    for lang, whitelist in EMAIL_READINGS:
+        words = tesseract.ocr_data(image, psm=psm, whitelist=whitelist, lang=lang)
+        text = _closed_up(" ".join(w["text"] for w in words), "email")
+        if not pattern.fullmatch(text):
+            continue
+        confidence, weakest = _confidences(words)
+        sure = whitelist is None and confidence >= MIN_CONFIDENCE and \
+            weakest >= MIN_WORD_CONFIDENCE
+        if lang == "ind":
+            blind.append((text, confidence, sure))
+            continue
+        votes.setdefault(text, []).append(confidence)
+        if sure:
+            confident.add(text)
+    for text, confidence, sure in blind:
+        seen = [other for other in votes if "_" in other and other.replace("_", "") == text]
+        votes.setdefault(seen[0] if len(seen) == 1 else text, []).append(confidence)
+        if sure and not seen:
+            confident.add(text)
+    if not votes:
+        return None
+    text, seen = max(votes.items(), key=lambda item: len(item[1]))
+    alone = len(votes) == 1 and (len(seen) >= 2 or text in confident)
+    if alone or len(seen) >= EMAIL_MIN_VOTES:
+        return text, max(MIN_CONFIDENCE, max(seen))
+    return None
+
+
+def _text_lines(image: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) rows of each text line in a prepared crop: bands of inked rows at least
+    ``LINE_SHARE`` as tall as the tallest (an i's dot above a line is no line of its own)."""
+    rows = ink_mask(image).any(axis=1)
+    runs, start = [], None
+    for y, inked in enumerate(rows):
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            runs.append((start, y))
+            start = None
+    if start is not None:
+        runs.append((start, len(rows)))
+    if not runs:
+        return []
+    tallest = max(b - a for a, b in runs)
+    return [(a, b) for a, b in runs if b - a >= LINE_SHARE * tallest]
+
+
+def _read_as_lines(image: np.ndarray, charset: str, lang: str,
+                   bands: list[tuple[int, int]] | None = None) -> tuple[str, float, float]:
+    """:func:`_ocr` of a one-line value, :func:`_ocr_lines` of a value on several lines."""
+    bands = _text_lines(image) if bands is None else bands
+    if len(bands) > 1:
+        return _ocr_lines(image, bands, charset, lang)
+    return _ocr(image, 7, charset, lang)
+
+
+def _ocr_lines(image: np.ndarray, bands: list[tuple[int, int]], charset: str,
+               lang: str) -> tuple[str, float, float]:
+    """Each text line cut out and read on its own (Tesseract's own layout analysis loses
+    or merges closely set lines), joined by newlines; confidences as :func:`_ocr`."""
+    cuts = [0] + [(bands[i][1] + bands[i + 1][0]) // 2 for i in range(len(bands) - 1)] \
+        + [image.shape[0]]
+    texts, weights, confidences, weakest = [], [], [], 1.0
+    for top, bottom in zip(cuts[:-1], cuts[1:], strict=True):
+        line = cv2.copyMakeBorder(image[top:bottom], 12, 12, 0, 0, cv2.BORDER_CONSTANT,
+                                  value=255)
+        text, confidence, weak = _ocr(line, 7, charset, lang)
+        if not text:
+            return "", 0.0, 0.0
+        texts.append(text)
+        weights.append(len(text))
+        confidences.append(confidence)
+        weakest = min(weakest, weak)
+    return "\n".join(texts), float(np.average(confidences, weights=weights)), weakest
 
 
 def read_field(crop, *, charset: str = "any", expected: str | None = None,
-               multiline: bool = False) -> FieldReading:
-    """Read a typed value; compare with ``expected`` (normalised) when given."""
+               strict: bool = False) -> FieldReading:
+    """Read a typed value; compare with ``expected`` (normalised) when given.
+
+    ``strict``: a photographed page, whose softer print now and then gives one model a
+    confident misreading: the crop is sharpened and, whatever the charset, a second model
+    must read the same."""
     if charset not in WHITELISTS:
         raise ValueError(f"unknown charset {charset!r}")
-    image, _ratio = prepare(as_grey(crop))
+    grey = as_grey(crop)
+    image, _ratio = prepare(sharpened(grey) if strict else grey)
     if image is None:
         return FieldReading(None, 0.95, "empty", expected, None if expected is None else False)
-    psm = 6 if multiline else 7
+    # a value wrapped onto a second line inside a one-line box is read as lines
+    bands = _text_lines(image)
+    if charset == "email":
+        email = _read_email(image, 6 if len(bands) > 1 else 7)
+        if email is None:
+            return FieldReading(None, 0.0, "handwritten", expected, None)
+        text, confidence = email
+        ok = None if expected is None else normalise(text, charset) == normalise(expected,
+                                                                                  charset)
+        return FieldReading(text, round(confidence, 3), None, expected, ok)
     pattern = FORMATS.get(charset)
+    confirm = strict or charset in CONFIRMED or len(bands) > 1
+    languages = LANGUAGES.get(charset, ("ind", "eng") if confirm else ("ind",))
     readings = []
-    for lang in LANGUAGES.get(charset, ("ind",)):
-        text, confidence, weakest = _ocr(image, psm, charset, lang)
+    for lang in languages:
+        text, confidence, weakest = _read_as_lines(image, charset, lang, bands)
         text = _closed_up(text, charset)
         fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
-        readings.append((text, confidence, weakest, fits))
-        if fits and confidence >= MIN_CONFIDENCE and weakest >= MIN_WORD_CONFIDENCE:
+        sure = fits and confidence >= (STRICT_CONFIDENCE if strict else MIN_CONFIDENCE) \
+            and weakest >= MIN_WORD_CONFIDENCE
+        readings.append((text, confidence, sure))
+        if sure and not confirm:
             break
-    else:
-        agreed = _agreed(readings) if charset in AGREEMENT_COUNTS else None
-        if agreed is None:
-            return FieldReading(None, round(confidence, 3), "handwritten", expected, None)
-        text, confidence = agreed
+    chosen = next((r for r in readings if r[2]), None)
+    if chosen is not None and confirm and any(
+            normalise(other, charset) != normalise(chosen[0], charset) for other, *_ in readings):
+        # on a photo every model must read it again, enlarged: the model that misread soft
+        # print reads it the same way again, the other need not
+        chosen = _third_opinion(image, charset, languages if strict else languages[:1],
+                                readings)
+    if chosen is None:
+        return FieldReading(None, round(max(r[1] for r in readings), 3), "handwritten",
+                            expected, None)
+    text, confidence, _ = chosen
     ok = None if expected is None else normalise(text, charset) == normalise(expected, charset)
     return FieldReading(text, round(confidence, 3), None, expected, ok)

@@ -6,6 +6,7 @@ import numpy as np
 from ocr.fields import FieldReading, read_field
 from ocr.findings import Finding
 from ocr.geometry import Box, PageGeometry
+from ocr.handdigits import WRITTEN, cross_check_nik, read_comb_digits
 from ocr.marks import ink_mask, read_checkbox, read_signature
 from ocr.materai import read_materai
 from ocr.register import Registered
@@ -23,8 +24,9 @@ def read_form_boxes(registered: Registered, page: PageGeometry, *, is_color: boo
     findings: list[Finding] = []
     for box in page.boxes:
         if box.kind == "text":
-            reading = _read_text_box(registered.crop(box.rect, dpi=dpi,
-                                                     inset_mm=BORDER_INSET_MM), box, dpi)
+            reading = read_text_box(registered.crop(box.rect, dpi=dpi,
+                                                    inset_mm=BORDER_INSET_MM), box, dpi,
+                                    strict=registered.photo)
             findings.append(Finding("field", box.name, reading.text, reading.confidence,
                                     note=reading.note))
         elif box.kind == "checkbox":
@@ -37,19 +39,26 @@ def read_form_boxes(registered: Registered, page: PageGeometry, *, is_color: boo
             present, kind, confidence = read_materai(
                 registered.crop(box.rect, dpi=dpi, color=True), is_color_scan=is_color)
             findings.append(Finding("materai", box.name, present, confidence, note=kind))
-    return findings
+    return cross_check_nik(findings)
 
 
-def _read_text_box(crop: np.ndarray, box: Box, dpi: int) -> FieldReading:
+def read_text_box(crop: np.ndarray, box: Box, dpi: int, *, strict: bool = False) -> FieldReading:
+    """A text box's value: typed, or digits written by hand into a comb's cells.
+
+    ``strict``: every value confirmed by a second model (a photographed page)."""
     if box.comb:
-        crop = compact_comb(crop, box.comb, dpi)
-    reading = read_field(crop, charset=box.charset, multiline=box.lines > 1)
-    if reading.note == "handwritten" and box.lines == 1 and not box.comb:
-        # a long value the form wrapped onto a second line inside a one-line box
-        wrapped = read_field(crop, charset=box.charset, multiline=True)
-        if wrapped.note is None:
-            return wrapped
-    return reading
+        reading = read_field(compact_comb(crop, box.comb, dpi), charset=box.charset,
+                             strict=strict)
+        if reading.text is not None and box.charset == "digits" and len(reading.text) != box.comb:
+            # a comb of digits is filled cell for cell (a NIK): fewer or more is a misreading
+            reading = FieldReading(None, reading.confidence, "handwritten")
+        if reading.note == "handwritten" and box.charset == "digits":
+            digits, confidence = read_comb_digits(crop, box.comb)
+            if digits is not None:
+                return FieldReading(digits, confidence, WRITTEN)
+        return reading
+    # the lines of a value (wrapped or not) are told by its ink
+    return read_field(crop, charset=box.charset, strict=strict)
 
 
 def compact_comb(crop: np.ndarray, cells: int, dpi: int) -> np.ndarray:

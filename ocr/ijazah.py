@@ -1,47 +1,97 @@
-"""Reading an ijazah (school or university diploma): level, name, year, colour.
+"""Reading an ijazah (school or university diploma) by its words, whatever its design.
 
-The page is read once with Tesseract (``ind``) at about 150 dpi. The level comes
-from the printed programme ("SEKOLAH MENENGAH ATAS", "DIPLOMA TIGA (D-III)",
-"SARJANA (S-1)", a school name such as "SMK NEGERI 2"), the name from the line
-after "diberikan kepada" or a "Nama" label, the year from "TAHUN PELAJARAN
-2002/2003", "tahun 2003" or the latest plausible year on the page.
+The page is read once with Tesseract (``ind``) at about 150 dpi, keeping each word's box
+and confidence. Words are put back into the rows they stand in on paper (a label and its
+value in separate columns are one row). Then:
+
+- the name is the row after a cue ("Nama :", "Nama Peserta Didik", "diberikan kepada",
+  "menerangkan bahwa"), on the cue's row or the next one, kept only when it looks like a
+  name and was read with confidence;
+- the level comes from the programme the title prints ("SEKOLAH MENENGAH KEJURUAN",
+  "PROGRAM PAKET C", "DIPLOMA III"), found through the levels and aliases of rules.yaml;
+- the year from "TAHUN PELAJARAN 2002/2003", "lulus ... 2003" or the date it was signed;
+- the school and the diploma number where printed.
+
+A value that is not read with confidence is left out (None): a person looks at it.
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import re
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import cv2
 import numpy as np
-from rapidfuzz import fuzz
 
+from formgen.domain import education
 from ocr import tesseract
 from ocr.features import color_stats, estimate_dpi, to_rgb
 from ocr.findings import Finding
+from ocr.imaging import to_gray
 
 READ_DPI = 150
-# Most specific first: the first pattern found on the page names the level. Phrases match
-# in any case; abbreviations only in capitals ("di bawah" is not D-I).
-LEVEL_PATTERNS = [
-    ("S3", r"(?i:DOKTOR\b)|\bS-3\b"),
-    ("S2", r"(?i:MAGISTER)|\bS-2\b"),
-    ("D4", r"(?i:SARJANA\s+TERAPAN)|\bD-IV\b|\bD-4\b"),
-    ("S1", r"(?i:SARJANA)|\bS-1\b"),
-    ("D3", r"(?i:DIPLOMA\s+(TIGA|III)\b)|\bD-III\b|\bD-3\b"),
-    ("D2", r"(?i:DIPLOMA\s+(DUA|II)\b)|\bD-II\b|\bD-2\b"),
-    ("D1", r"(?i:DIPLOMA\s+(SATU|I)\b)|\bD-I\b|\bD-1\b"),
-    ("SMK", r"(?i:MENENGAH\s+KEJURUAN)|\bSMK\b"),
-    ("MA", r"(?i:MADRASAH\s+ALIYAH)|\bMAN\b"),
-    ("SMA", r"(?i:MENENGAH\s+ATAS)|\bSMA\b|\bSMU\b"),
-    ("SMP", r"(?i:MENENGAH\s+PERTAMA|MADRASAH\s+TSANAWIYAH)|\bSMP\b|\bSLTP\b|\bMTS\b"),
-    ("SD", r"(?i:SEKOLAH\s+DASAR|MADRASAH\s+IBTIDAIYAH)|\bSD\b"),
-]
-# Roster wording of pendidikan -> normalised level.
-LEVEL_ALIASES = {"SLTA": "SMA", "SMU": "SMA", "SLTP": "SMP", "MTS": "SMP", "MI": "SD",
-                 "MAN": "MA", "STM": "SMK", "SMEA": "SMK", "D-I": "D1", "D-II": "D2",
-                 "D-III": "D3", "D-IV": "D4", "S-1": "S1", "S-2": "S2", "S-3": "S3"}
+FRAME_BAND = (0.02, 0.075)   # of the shorter side: where a page's frame runs
+FRAME_COVER = 0.6            # share of an edge the frame's ink covers
+ACROSS_SHARE = 0.7           # of a page's long words, lying across it when it is upright
 KEYWORDS = ("IJAZAH", "SEKOLAH", "LULUS", "TAHUN PELAJARAN", "KEPALA SEKOLAH", "NOMOR INDUK",
-            "SATUAN PENDIDIKAN", "DIBERIKAN KEPADA", "UNIVERSITAS", "REKTOR")
+            "SATUAN PENDIDIKAN", "DIBERIKAN KEPADA", "UNIVERSITAS", "REKTOR", "MADRASAH",
+            "PROGRAM STUDI", "DINYATAKAN", "POLITEKNIK", "PESERTA DIDIK")
+# A name is taken only when its words were read at least this surely (Tesseract 0-100).
+NAME_MEAN_CONF = 80.0
+NAME_MIN_CONF = 60.0
+AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
+REREAD_SCALES = (2.0, 3.0)   # a line read again, enlarged, as a share of the page as read
+LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
+                   r"siswa|mahasiswa|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
+                   r"(?P<rest>.*)$", re.I)
+OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
+                        r"perguruan|madrasah|lembaga|ortu)", re.I)
+CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa)\b\s*[:;]?",
+                 re.I)
+NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
+            "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
+            "DIBERIKAN", "SISWA", "MAHASISWA", "PESERTA", "DIDIK", "NAMA", "SATUAN", "PENDIDIKAN",
+            "STUDI", "ORANG", "TUA", "WALI", "DINYATAKAN", "BERTANDA", "TANGAN", "INI", "DAN",
+            "GELAR", "MENYELESAIKAN", "PADA", "DARI", "KOMPETENSI", "KEAHLIAN", "NIS", "NISN",
+            "NIM", "REPUBLIK", "INDONESIA", "KEMENTERIAN", "KEPALA", "MADRASAH", "AHLI",
+            "MADYA", "MUDA", "PRATAMA", "SARJANA", "MAGISTER", "DOKTOR", "TERAPAN", "TEKNIK",
+            "KEPADANYA", "BERIKUT", "MENERANGKAN", "MENYATAKAN", "SEBAGAI"}
+SCHOOL = re.compile(r"\b(?:(?:SD|SMP|SMA|SMK|MI|MTs|MA|SDN|SMPN|SMAN|SMKN|MIN|MTsN|MAN)\s+"
+                    r"(?:NEGERI|SWASTA|N|ISLAM|KATOLIK|KRISTEN|MUHAMMADIYAH|IT)\b"
+                    r"|(?:UNIVERSITAS|POLITEKNIK|INSTITUT|AKADEMI|SEKOLAH\s+TINGGI|PKBM)\s)"
+                    r"[A-Za-z0-9 .'-]{2,60}", re.I)
+SCHOOL_LABEL = re.compile(r"(?:satuan\s+pendidikan|nama\s+sekolah|asal\s+sekolah|"
+                          r"nama\s+madrasah|perguruan\s+tinggi)\s*[:;.]?\s*(?P<rest>.+)$", re.I)
+NUMBER = re.compile(r"(?:No(?:mor)?\.?\s*(?:Seri\s*)?(?:Ijazah)?\s*[:;.]\s*(?P<a>[A-Za-z0-9./ -]"
+                    r"{5,40}))|(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}\s*\d{5,8}\b)", re.I)
+MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
+          "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
+
+
+class PageText(NamedTuple):
+    """A page read by :func:`page_text`: its text, mean confidence (0..1), words, and the
+    grey image they were read on (their boxes are in its pixels)."""
+
+    text: str
+    confidence: float
+    words: list
+    image: np.ndarray | None = None
+
+
+@dataclass
+class Row:
+    """Words standing side by side on the page, left to right."""
+
+    words: list
+    top: float
+    bottom: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
 
 
 @dataclass
@@ -49,94 +99,75 @@ class IjazahReading:
     jenjang: str | None = None
     nama: str | None = None
     tahun: int | None = None
+    sekolah: str | None = None
+    nomor: str | None = None
     color: bool | None = None
     confidence: float = 0.0
     keywords: int = 0
     text: str = ""
+    confidences: dict = field(default_factory=dict)
 
-    def findings(self, expected: dict | None = None) -> list[Finding]:
-        """Findings of kind ``ijazah``; ``expected`` may hold roster ``nama`` and ``pendidikan``."""
-        exp = expected or {}
-        conf = round(self.confidence, 3)
-        want_level = normalise_level(exp.get("pendidikan")) if exp.get("pendidikan") else None
-        want_name = exp.get("nama") or None
-        return [
-            Finding("ijazah", "jenjang", self.jenjang, conf, want_level,
-                    None if want_level is None or self.jenjang is None
-                    else self.jenjang == want_level,
-                    None if self.jenjang else "unreadable"),
-            Finding("ijazah", "nama", self.nama, conf, want_name,
-                    None if want_name is None or self.nama is None
-                    else names_agree(self.nama, want_name),
-                    None if self.nama else "unreadable"),
-            Finding("ijazah", "tahun", self.tahun, conf),
-            Finding("ijazah", "color", self.color, 0.9),
-        ]
+    def findings(self) -> list[Finding]:
+        """Findings of kind ``ijazah`` (compared with the roster later, in ingest)."""
+        def one(name: str, value) -> Finding:
+            conf = round(self.confidences.get(name, self.confidence if value else 0.0), 3)
+            return Finding("ijazah", name, value, conf, note=None if value else "unreadable")
 
-
-def normalise_level(text: str | None) -> str | None:
-    """'sma' -> 'SMA', 'S-1' -> 'S1', 'Diploma Tiga' -> 'D3'; None when unknown."""
-    if not text:
-        return None
-    upper = " ".join(text.upper().split())
-    if upper in LEVEL_ALIASES:
-        return LEVEL_ALIASES[upper]
-    compact = upper.replace("-", "").replace(" ", "")
-    if compact in {code for code, _ in LEVEL_PATTERNS}:
-        return compact
-    return level_from_text(upper)
-
-
-def level_from_text(text: str) -> str | None:
-    for code, pattern in LEVEL_PATTERNS:
-        if re.search(pattern, text):
-            return code
-    return None
-
-
-def names_agree(read: str, expected: str, threshold: float = 88) -> bool:
-    a = " ".join(re.sub(r"[^A-Z ]", " ", read.upper()).split())
-    b = " ".join(re.sub(r"[^A-Z ]", " ", expected.upper()).split())
-    return fuzz.ratio(a, b) >= threshold or fuzz.token_sort_ratio(a, b) >= threshold
-
-
-def _name_from_lines(lines: list[str]) -> str | None:
-    for i, line in enumerate(lines):
-        low = line.lower()
-        if "kepada" in low and i + 1 < len(lines):
-            return _clean_name(lines[i + 1])
-        match = re.match(r"\s*nama\s*(lengkap)?\s*[:;]\s*(.+)", line, re.I)
-        if match and "sekolah" not in low and "orang" not in low:
-            return _clean_name(match.group(2))
-    return None
-
-
-def _clean_name(text: str) -> str | None:
-    name = " ".join(re.sub(r"[^A-Za-z.,' ]", " ", text).split()).upper().strip(" .,")
-    return name if len(name) >= 3 else None
-
-
-def _year(text: str) -> int | None:
-    match = re.search(r"PELAJARAN\s*(\d{4})\s*[/-]\s*(\d{4})", text, re.I)
-    if match:
-        return int(match.group(2))
-    match = re.search(r"(?:tahun|lulus)\D{0,30}?((?:19|20)\d{2})", text, re.I)
-    if match:
-        return int(match.group(1))
-    years = [int(y) for y in re.findall(r"\b((?:19[5-9]|20[0-4])\d)\b", text)]
-    return max(years) if years else None
+        return [one("jenjang", self.jenjang), one("nama", self.nama),
+                one("tahun", self.tahun), one("sekolah", self.sekolah),
+                one("nomor", self.nomor), Finding("ijazah", "color", self.color, 0.9)]
 
 
 def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI
-              ) -> tuple[str, float]:
-    """The text of an upright page (RGB or grey) at about ``read_dpi`` (block layout,
-    ``ind``), with its confidence."""
+              ) -> PageText:
+    """The words of an upright page (RGB or grey) read at about ``read_dpi`` (block
+    layout, ``ind``), with the page's text and mean confidence."""
     dpi = dpi or estimate_dpi(page.shape)
     grey = cv2.cvtColor(page, cv2.COLOR_RGB2GRAY) if page.ndim == 3 else page
     factor = min(1.0, read_dpi / dpi)
     if factor < 1.0:
         grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    return tesseract.ocr_text(grey, psm=3)
+    grey = clear_frame(grey)
+    words = tesseract.ocr_data(grey, psm=3)
+    if not words:
+        return PageText("", 0.0, [], grey)
+    conf = float(np.mean([w["conf"] for w in words])) / 100.0
+    return PageText(tesseract.join_lines(words), conf, words, grey)
+
+
+def clear_frame(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with an ornamental frame along three or four edges painted over as paper.
+
+    A border of ropes, dots or guilloche read as text merges with the rows beside it
+    (and the holder's name with them). A frame is ink along most of an edge band
+    (2-7.5 % of the shorter side in from the edge); text never runs along three sides.
+    """
+    h, w = grey.shape[:2]
+    side = min(h, w)
+    outer, inner = int(FRAME_BAND[0] * side), int(FRAME_BAND[1] * side)
+    if inner <= outer or h <= 2 * inner or w <= 2 * inner:
+        return grey
+    paper_level = float(np.percentile(grey, 90))
+    ink = grey < paper_level - 50
+    cover = [ink[outer:inner, inner:w - inner].any(axis=0).mean(),
+             ink[h - inner:h - outer, inner:w - inner].any(axis=0).mean(),
+             ink[inner:h - inner, outer:inner].any(axis=1).mean(),
+             ink[inner:h - inner, w - inner:w - outer].any(axis=1).mean()]
+    if sum(c >= FRAME_COVER for c in cover) < 3:
+        return grey
+    out = grey.copy()
+    fill = int(paper_level)
+    out[:inner], out[h - inner:], out[:, :inner], out[:, w - inner:] = fill, fill, fill, fill
+    return out
+
+
+def reads_across(words: list[dict]) -> bool:
+    """Whether the page's words lie across it: Tesseract also reads lines of a page lying
+    sideways, as words taller than wide, which does not make the page upright."""
+    long = [w for w in words if len(w["text"]) >= 4 and w["conf"] >= 60]
+    if not long:
+        return True
+    return sum(w["width"] > w["height"] for w in long) >= ACROSS_SHARE * len(long)
 
 
 def keyword_count(text: str) -> int:
@@ -144,13 +175,312 @@ def keyword_count(text: str) -> int:
     return sum(1 for k in KEYWORDS if k in upper)
 
 
-def read_ijazah(img, *, dpi: float | None = None, text: str | None = None) -> IjazahReading:
-    """Read level, name and year from an ijazah page (``text``: the page's OCR if already made)."""
+def rows_of(words: list[dict]) -> list[Row]:
+    """Tesseract's lines joined into the rows they form on paper, top to bottom."""
+    lines: dict[tuple, list[dict]] = {}
+    for w in words:
+        lines.setdefault((w["block"], w["par"], w["line"]), []).append(w)
+    boxes = sorted(((min(w["top"] for w in ws), max(w["top"] + w["height"] for w in ws), ws)
+                    for ws in lines.values()), key=lambda b: (b[0] + b[1]) / 2)
+    typical = statistics.median([b - t for t, b, _ in boxes]) if boxes else 0
+    rows: list[Row] = []
+    for top, bottom, ws in boxes:
+        if bottom - top > 3 * typical:
+            continue  # not a line of text: a frame or a picture read as one
+        for row in rows[-3:]:
+            overlap = min(bottom, row.bottom) - max(top, row.top)
+            if overlap >= 0.5 * min(bottom - top, row.bottom - row.top):
+                row.words.extend(ws)
+                row.top, row.bottom = min(top, row.top), max(bottom, row.bottom)
+                break
+        else:
+            rows.append(Row(list(ws), top, bottom))
+    for row in rows:
+        row.words.sort(key=lambda w: w["left"])
+    return rows
+
+
+def _after(row: Row, start_char: int) -> list[dict]:
+    """The words of ``row`` after character ``start_char`` of its text."""
+    out, pos = [], 0
+    for w in row.words:
+        if pos >= start_char:
+            out.append(w)
+        pos += len(w["text"]) + 1
+    return out
+
+
+def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
+    """(NAME, mean and least word confidence) when ``words`` look like a holder's name."""
+    kept = []
+    for w in words:
+        raw = re.sub(r"[^A-Za-z.'-]", "", w["text"])
+        token = raw.strip(".-'")
+        if len(token) == 1 and "." in raw:
+            token += "."   # an initial: 'M. RIZKY'
+        if not token:
+            if kept and re.search(r"[A-Za-z0-9]", w["text"]):
+                break  # digits after the name: something else begins
+            continue
+        kept.append((token, w["conf"]))
+    while kept and len(kept[0][0]) == 1:    # a stray mark before the name, read as a letter
+        kept.pop(0)
+    while kept and len(kept[-1][0]) <= 2:   # or after it (an initial stands first)
+        kept.pop()
+    if not kept or len(kept) > 6:
+        return None
+    tokens = [t for t, _ in kept]
+    letters = "".join(tokens).replace(".", "")
+    if len(letters) < 3 or any(t.upper() in NOT_NAME for t in tokens):
+        return None
+    capitals = sum(c.isupper() for c in letters) / len(letters)
+    if capitals < 0.8 and not all(t[0].isupper() for t in tokens):
+        return None
+    confs = [c for _, c in kept]
+    return " ".join(t.upper() for t in tokens), statistics.mean(confs), min(confs)
+
+
+def _sure(found: tuple[str, float, float] | None) -> bool:
+    return found is not None and found[1] >= NAME_MEAN_CONF and found[2] >= NAME_MIN_CONF
+
+
+def _value_words(words: list[dict]) -> list[dict]:
+    """Drop the colon (and stray marks) between a label and its value."""
+    i = 0
+    while i < len(words) and not re.search(r"[A-Za-z0-9]", words[i]["text"]):
+        i += 1
+    if i < len(words):
+        return [dict(words[i], text=words[i]["text"].lstrip(":;.,"))] + words[i + 1:]
+    return []
+
+
+class Pixels:
+    """Where lines are read again: the page as it was read (``small``, the words' pixels)
+    and, when known, the same page upright at its scanned resolution (``fine``), on which
+    a second look sees more."""
+
+    def __init__(self, small: np.ndarray | None, fine=None) -> None:
+        self.small, self._fine = small, fine
+
+    @functools.cached_property
+    def fine(self) -> np.ndarray | None:
+        if self._fine is None or self.small is None:
+            return None
+        grey = to_gray(self._fine)
+        h, w = self.small.shape[:2]
+        if abs(grey.shape[1] / w - grey.shape[0] / h) > 0.02 * grey.shape[1] / w:
+            return None   # not the same page (turned otherwise): use the small copy
+        return grey
+
+    def crop(self, box: tuple[float, float, float, float], *, scale: float) -> np.ndarray | None:
+        """``box`` (in ``small``'s pixels) cut out at ``scale`` times ``small``'s size."""
+        if self.small is None:
+            return None
+        source, factor = self.small, 1.0
+        if self.fine is not None:
+            source, factor = self.fine, self.fine.shape[1] / self.small.shape[1]
+        h, w = source.shape[:2]
+        x0, y0 = int(max(0, box[0] * factor)), int(max(0, box[1] * factor))
+        x1, y1 = int(min(w, box[2] * factor)), int(min(h, box[3] * factor))
+        if x1 - x0 < 20 or y1 - y0 < 8:
+            return None
+        crop = source[y0:y1, x0:x1]
+        if abs(scale / factor - 1.0) > 0.05:
+            crop = cv2.resize(crop, None, fx=scale / factor, fy=scale / factor,
+                              interpolation=cv2.INTER_CUBIC if scale > factor else cv2.INTER_AREA)
+        return np.ascontiguousarray(crop)
+
+
+def _reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
+            scale: float = 1.0) -> list[dict]:
+    """Words of one line read again inside ``box`` (x0, y0, x1, y1 of the page as read):
+    a large name alone in its row is sometimes taken for a picture by the page layout."""
+    crop = pixels.crop(box, scale=scale) if pixels is not None else None
+    if crop is None:
+        return []
+    # Sparse text: a label and its value far apart, or a copier's streak beside them,
+    # defeat the line and block layouts. Boxes are given back in the page's pixels.
+    words = tesseract.ocr_data(crop, psm=11)
+    for w in words:
+        w.update(left=box[0] + w["left"] / scale, top=box[1] + w["top"] / scale,
+                 width=w["width"] / scale, height=w["height"] / scale)
+    return sorted(words, key=lambda w: w["left"])
+
+
+def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | None:
+    """(NAME, confidence 0..1) in ``words`` when read surely. Otherwise their line is read
+    again on its own, enlarged twice and three times (a script face or a faint print reads
+    better so): a sure reading is taken, or a name two readings spell alike."""
+    words = _value_words(words)
+    first = _candidate(words)
+    if _sure(first):
+        return first[0], round(first[1] / 100, 3)
+    if not words or pixels is None:
+        return None
+    height = max(w["height"] for w in words)
+    box = (min(w["left"] for w in words) - height, min(w["top"] for w in words) - height / 2,
+           max(w["left"] + w["width"] for w in words) + height,
+           max(w["top"] + w["height"] for w in words) + height / 2)
+    readings = [first] if first and first[1] >= AGREED_CONF else []
+    for scale in REREAD_SCALES:
+        again = _candidate(_value_words(_reread(pixels, box, scale=scale)))
+        if _sure(again):
+            return again[0], round(again[1] / 100, 3)
+        if again and again[1] >= AGREED_CONF:
+            readings.append(again)
+    for a, b in itertools.combinations(readings, 2):
+        if a[0].replace(" ", "") == b[0].replace(" ", ""):
+            best = max((a, b), key=lambda r: (r[0].count(" "), r[1]))
+            return best[0], round(min(a[1], b[1]) / 100, 3)
+    return None
+
+
+def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:
+    """The box of ``row`` to the right of ``words`` (a label), a little taller."""
+    pad = (row.bottom - row.top) * 0.6
+    return (max(w["left"] + w["width"] for w in words) + 2, row.top - pad, 10 ** 6,
+            row.bottom + pad)
+
+
+def _text_span(rows: list[Row]) -> tuple[float, float]:
+    """Left and right edge of the page's text (well read words), ornaments left outside."""
+    words = [w for r in rows for w in r.words if w["conf"] >= 80 and len(w["text"]) >= 3]
+    if not words:
+        return 0, 10 ** 6
+    height = statistics.median(w["height"] for w in words)
+    return (min(w["left"] for w in words) - height,
+            max(w["left"] + w["width"] for w in words) + height)
+
+
+def _name_below(rows: list[Row], i: int, pixels: Pixels | None) -> tuple[str, float] | None:
+    """The name on the row after row ``i``, or in the gap below it when nothing was read
+    there although the gap holds a line."""
+    row = rows[i]
+    height = row.bottom - row.top
+    nxt = rows[i + 1] if i + 1 < len(rows) else None
+    if nxt is not None and nxt.top - row.bottom < 1.6 * height:
+        return None if LABEL.match(nxt.text) else _name_of(nxt.words, pixels)
+    bottom = nxt.top if nxt is not None else row.bottom + 4 * height
+    left, right = _text_span(rows)
+    words = _reread(pixels, (left, row.bottom + 1, right, bottom - 1))
+    m = LABEL.match(" ".join(w["text"] for w in words))
+    if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
+        words = _after(Row(words, 0, 0), m.start("rest"))
+    return _name_of(words, pixels)
+
+
+def find_name(rows: list[Row], pixels: Pixels | None = None
+              ) -> tuple[str | None, float, int | None]:
+    """(name, confidence, row index) from the cue that introduces the holder."""
+    for i, row in enumerate(rows):        # a "Nama" label first: the most explicit cue
+        m = LABEL.match(row.text)
+        if not m or OTHER_NAME.match(row.text):
+            continue
+        label = _after(row, 0)[:len(row.text[:m.start("rest")].split())]
+        rest = _value_words(_after(row, m.start("rest")))
+        if rest:
+            found = _name_of(rest, pixels)
+        else:
+            found = _name_of(_reread(pixels, _right_of(row, label)), pixels) \
+                or _name_below(rows, i, pixels)
+        return (found[0], found[1], i) if found else (None, 0.0, i)
+    for i, row in enumerate(rows):        # else the first sentence that introduces the holder
+        m = CUE.search(row.text)
+        if not m:
+            continue
+        rest = _value_words(_after(row, m.end()))
+        found = _name_of(rest, pixels) if rest else _name_below(rows, i, pixels)
+        return (found[0], found[1], i) if found else (None, 0.0, i)
+    return None, 0.0, None
+
+
+def find_level(rows: list[Row], name_row: int | None) -> tuple[str | None, float]:
+    """The level the title names: phrases count double, the title's rows double again;
+    two levels named alike leave it unread."""
+    scores: dict[str, float] = {}
+    phrase_in_title = set()
+    title_end = name_row if name_row is not None else max(1, len(rows) // 2)
+    for i, row in enumerate(rows):
+        for m in education.mentions(row.text):
+            weight = (2.0 if m.phrase else 1.0) * (2.0 if i <= title_end else 1.0)
+            scores[m.code] = scores.get(m.code, 0.0) + weight
+            if m.phrase and i <= title_end:
+                phrase_in_title.add(m.code)
+    if not scores:
+        return None, 0.0
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] >= 0.5 * score:
+        return None, 0.0
+    return best, 0.95 if best in phrase_in_title else 0.7
+
+
+def find_year(rows: list[Row]) -> tuple[int | None, float]:
+    """The year of graduation: school year, 'lulus ... YYYY', 'tahun YYYY', signing date."""
+    votes: list[int] = []
+    for row in rows:
+        text = row.text
+        if re.search(r"lahir", text, re.I):
+            continue
+        m = re.search(r"PELAJARAN\s*((?:19|20)\d\d)\s*[/-]\s*((?:19|20)\d\d)", text, re.I)
+        if m and int(m.group(2)) - int(m.group(1)) == 1:
+            votes += [int(m.group(2))] * 2
+        for pattern in (r"lulus\D{0,40}?((?:19|20)\d\d)\b", r"tahun\s+((?:19|20)\d\d)\b",
+                        r"\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b"):
+            votes += [int(y) for y in re.findall(pattern, text, re.I)]
+    if not votes:
+        return None, 0.0
+    counts = {y: votes.count(y) for y in votes}
+    best = max(counts, key=lambda y: (counts[y], y))
+    if counts[best] < 2:
+        return best, 0.6
+    return best, round(0.6 + 0.35 * counts[best] / len(votes), 3)
+
+
+def find_school(rows: list[Row]) -> tuple[str | None, float]:
+    for row in rows:
+        m = SCHOOL_LABEL.search(row.text)
+        if m and len(m.group("rest").strip(" :")) >= 4:
+            return _clean(m.group("rest")), 0.8
+    for row in rows:
+        m = SCHOOL.search(row.text)
+        if m:
+            return _clean(re.split(r"\s+pada\s+tahun|,", m.group(0), flags=re.I)[0]), 0.7
+    return None, 0.0
+
+
+def _clean(text: str) -> str:
+    return " ".join(re.sub(r"[^A-Za-z0-9 .'-]", " ", text).split()).upper().strip(" .:")
+
+
+def find_number(rows: list[Row]) -> tuple[str | None, float]:
+    for row in rows:
+        m = NUMBER.search(row.text)
+        if m:
+            value = (m.group("a") or m.group("b")).strip(" .:")
+            if sum(c.isdigit() for c in value) >= 4:
+                return " ".join(value.split()), 0.7
+    return None, 0.0
+
+
+def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
+                upright=None) -> IjazahReading:
+    """Read level, name, year, school and number from an ijazah page: ``img`` upright, or
+    ``read`` (the page's OCR from :func:`page_text`) made already on the page ``upright``
+    (a PIL image at the scan's resolution)."""
     rgb = to_rgb(img)
-    conf = 0.8
-    if text is None:
-        text, conf = page_text(rgb, dpi=dpi)
-    lines = [line for line in text.splitlines() if line.strip()]
-    return IjazahReading(jenjang=level_from_text(text), nama=_name_from_lines(lines),
-                         tahun=_year(text), color=color_stats(rgb)[0],
-                         confidence=round(conf, 3), keywords=keyword_count(text), text=text)
+    if read is None:
+        read = page_text(rgb, dpi=dpi)
+        upright = rgb
+    rows = rows_of(read.words)
+    nama, name_conf, name_row = find_name(rows, Pixels(read.image, upright))
+    jenjang, level_conf = find_level(rows, name_row)
+    tahun, year_conf = find_year(rows)
+    sekolah, school_conf = find_school(rows)
+    nomor, number_conf = find_number(rows)
+    return IjazahReading(
+        jenjang=jenjang, nama=nama, tahun=tahun, sekolah=sekolah, nomor=nomor,
+        color=color_stats(rgb)[0], confidence=round(read.confidence, 3),
+        keywords=keyword_count(read.text), text=read.text,
+        confidences={"jenjang": level_conf, "nama": name_conf, "tahun": year_conf,
+                     "sekolah": school_conf, "nomor": number_conf})

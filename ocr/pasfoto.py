@@ -32,7 +32,8 @@ MIN_PHOTO_MM = 18.0               # shorter side of anything taken for a photo
 MAX_PHOTO_MM = 70.0
 PAPER_DELTA = 3.0                 # grey levels from the paper, after a median blur
 FAINT_PAPER_DELTA = 2.0           # second look, for a white backdrop on white paper
-BACKGROUND_MAX_SPREAD = 14.0      # grey levels (90th percentile) in the top corners of a plain backdrop
+# grey levels (90th percentile) in the top corners of a plain backdrop
+BACKGROUND_MAX_SPREAD = 14.0
 WORK_SIDE = 1400
 PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
 FACE_WORK_HEIGHT = 400            # photos are scaled to this height for the face search

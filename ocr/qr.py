@@ -170,6 +170,7 @@ def _overlaps(corners, hits) -> bool:
     cx, cy = np.asarray(corners, dtype=np.float64).mean(axis=0)
     for h in hits:
         pts = np.asarray(h.corners_px)
-        if (pts[:, 0].min() <= cx <= pts[:, 0].max()) and (pts[:, 1].min() <= cy <= pts[:, 1].max()):
+        xs, ys = pts[:, 0], pts[:, 1]
+        if xs.min() <= cx <= xs.max() and ys.min() <= cy <= ys.max():
             return True
     return False

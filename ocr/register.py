@@ -37,7 +37,8 @@ class Registered:
 
     ``method``: "marks" (four corner marks), "marks3" (three, affine), "qr" (QR code
     similarity, maybe with one or two marks) or "none" (not aligned: ``ok`` False and
-    ``crop``/``warp`` raise RegistrationError).
+    ``crop``/``warp`` raise RegistrationError). ``photo``: the page was photographed
+    (``ocr.photo``), so its print is softer than a scan's.
     """
 
     gray: np.ndarray = field(repr=False)
@@ -49,6 +50,7 @@ class Registered:
     marks_found: int
     ok: bool
     rgb: np.ndarray | None = field(default=None, repr=False)  # the colour page, if colour
+    photo: bool = False
 
     @property
     def px_per_mm(self) -> float:
@@ -119,9 +121,10 @@ def register_page(img: ImageLike, page: PageGeometry, size_mm, *,
         log.info("registration rejected: method %s, residual %.2f mm", method, residual)
         confidence = min(confidence, 0.1)
     rgb = _rgb_of(img)
+    photo = isinstance(img, Image.Image) and "photo" in img.info
     return Registered(gray, size_mm, homography if ok else None,
                       method if ok else "none", confidence if ok else 0.0,
-                      residual, n_found, ok, rgb)
+                      residual, n_found, ok, rgb, photo)
 
 
 def _rgb_of(img: ImageLike) -> np.ndarray | None:

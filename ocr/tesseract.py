@@ -1,8 +1,9 @@
-"""The one place that calls Tesseract (through pytesseract).
+"""The one place that calls Tesseract (the loaded tesserocr engine or the command, via pytesseract).
 
 The version and the installed languages are probed once per process; a missing
-binary or missing ``ind`` data raises :class:`TesseractMissing` with the command
-that installs it. When tesserocr (the C API binding) is installed, every reading
+program or language data raises :class:`TesseractMissing` naming what is missing and
+the command that installs it (:func:`check_ready` does this up front, for all a
+command will need). When tesserocr (the C API binding) is installed, every reading
 and orientation detection use an engine kept loaded per process and language:
 starting a Tesseract process and loading its model for every small box costs far
 more than reading it. ``FORMGEN_TESSERACT=cli`` in the environment
@@ -15,6 +16,7 @@ import functools
 import os
 import shlex
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytesseract
@@ -25,7 +27,11 @@ try:
 except ImportError:  # the command-line path below still works
     tesserocr = None
 
-INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-ind"
+INSTALL_HINT = "sudo apt-get install tesseract-ocr tesseract-ocr-ind"
+# Debian/Ubuntu package of a language's data ("osd": orientation and script detection).
+_LANGUAGE_PACKAGE = "tesseract-ocr-{}"
+# The languages the page readers use (the KTP's digits read best with "eng").
+READER_LANGUAGES = ("ind", "eng")
 MIN_VERSION = 4
 _ASSUMED_DPI = 96
 _ENGINE_LOCK = threading.Lock()  # a loaded engine reads one image at a time
@@ -35,21 +41,42 @@ LOADED_BY_DEFAULT = os.environ.get("FORMGEN_TESSERACT", "").strip().lower() != "
 
 
 class TesseractMissing(RuntimeError):
-    """Tesseract or its language data is not installed."""
+    """Tesseract or its language data is not installed.
+
+    ``missing`` is ``"program"``, ``"too_old"`` or ``"language"``; ``languages`` the
+    language codes missing (``"ind"``, ``"osd"``); ``install`` the command that fixes it.
+    """
+
+    def __init__(self, message: str, *, missing: str, install: str,
+                 languages: tuple[str, ...] = (), version: str | None = None):
+        super().__init__(message)
+        self.missing = missing
+        self.install = install
+        self.languages = languages
+        self.version = version
+
+
+def _missing_languages(codes: list[str]) -> TesseractMissing:
+    install = "sudo apt-get install " + " ".join(_LANGUAGE_PACKAGE.format(c) for c in codes)
+    return TesseractMissing(f"Tesseract language data {', '.join(codes)} missing; "
+                            f"install it: {install}", missing="language", install=install,
+                            languages=tuple(codes))
 
 
 @functools.lru_cache(maxsize=1)
 def probe() -> tuple[str, frozenset[str]]:
-    """Return (version, languages); raise TesseractMissing when unusable."""
+    """Return (version, languages) of the ``tesseract`` command; raise TesseractMissing."""
     try:
         version = str(pytesseract.get_tesseract_version())
         languages = frozenset(pytesseract.get_languages(config=""))
     except (pytesseract.TesseractNotFoundError, OSError) as exc:
-        raise TesseractMissing(f"Tesseract not found; install it: {INSTALL_HINT}") from exc
+        raise TesseractMissing(f"Tesseract not found; install it: {INSTALL_HINT}",
+                               missing="program", install=INSTALL_HINT) from exc
     major = int(version.split(".")[0]) if version[:1].isdigit() else 0
     if major < MIN_VERSION:
         raise TesseractMissing(
-            f"Tesseract {version} is too old (need {MIN_VERSION}+): {INSTALL_HINT}")
+            f"Tesseract {version} is too old (need {MIN_VERSION}+): {INSTALL_HINT}",
+            missing="too_old", install=INSTALL_HINT, version=version)
     return version, languages
 
 
@@ -57,8 +84,26 @@ def _check_lang(lang: str) -> None:
     _, languages = probe()
     missing = [code for code in lang.split("+") if code not in languages]
     if missing:
-        raise TesseractMissing(
-            f"Tesseract language data {', '.join(missing)} missing; install it: {INSTALL_HINT}")
+        raise _missing_languages(missing)
+
+
+def check_ready(langs: tuple[str, ...] = READER_LANGUAGES, *, osd: bool = True,
+                command: bool = False) -> None:
+    """Raise TesseractMissing unless pages can be read in ``langs`` (and turned by OSD).
+
+    Checks the way readings will actually go: the loaded engine when it can be made,
+    else the ``tesseract`` command (``command=True``: the command is needed anyway).
+    Cached per process, so calling it when every command starts costs little.
+    """
+    needed = [*langs, "osd"] if osd else list(langs)
+    path = _tessdata() if tesserocr is not None else None
+    if not command and LOADED_BY_DEFAULT and path is not None and all(
+            Path(path, f"{code}.traineddata").is_file() for code in needed):
+        return  # the engines load when first read with (in the workers, not here)
+    _, languages = probe()
+    missing = [code for code in needed if code not in languages]
+    if missing:
+        raise _missing_languages(missing)
 
 
 def _config(psm: int, whitelist: str | None) -> str:
@@ -73,11 +118,16 @@ def _as_image(img) -> Image.Image:
 
 
 def _tessdata() -> str | None:
-    """The folder of the system's language data (the binding's own default may be empty)."""
-    for root in (os.environ.get("TESSDATA_PREFIX"), "/usr/share/tesseract-ocr/5/tessdata",
-                 "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata",
-                 "/usr/local/share/tessdata"):
-        if root and os.path.isfile(os.path.join(root, "ind.traineddata")):
+    """The folder of the system's language data (the binding's own default may be empty).
+
+    ``TESSDATA_PREFIX``, when set, is the only folder looked at, as for the command.
+    """
+    prefix = os.environ.get("TESSDATA_PREFIX")
+    roots = (prefix,) if prefix else (
+        "/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+        "/usr/share/tessdata", "/usr/local/share/tessdata")
+    for root in roots:
+        if Path(root, "ind.traineddata").is_file():
             return root
     return None
 
@@ -92,7 +142,8 @@ def _engine(lang: str):
     if tesserocr is None:
         return None
     path = _tessdata()
-    if path is None:
+    if path is None or not all(Path(path, f"{code}.traineddata").is_file()
+                               for code in lang.split("+")):
         return None
     try:
         return tesserocr.PyTessBaseAPI(path=path, lang=lang, oem=tesserocr.OEM.LSTM_ONLY)
@@ -193,6 +244,8 @@ def ocr_text(img, *, psm: int, whitelist: str | None = None, lang: str = "ind",
 @functools.lru_cache(maxsize=1)
 def _osd_engine():
     if tesserocr is None or _tessdata() is None:
+        return None
+    if not Path(_tessdata(), "osd.traineddata").is_file():
         return None
     try:
         return tesserocr.PyTessBaseAPI(path=_tessdata(), lang="osd",

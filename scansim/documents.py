@@ -1,4 +1,4 @@
-"""Synthetic attachments as images: ijazah, pas foto, materai (KTP cards: scansim.ktp).
+"""Synthetic attachments as images: pas foto, materai (KTP: scansim.ktp; ijazah: scansim.ijazah).
 
 Each maker draws with Pillow and returns ``(image, truth)``: ``truth`` is a JSON-ready dict
 of what a reader should find on the image. Images are RGB (greyscale content when
@@ -21,42 +21,19 @@ from scansim.draw import (
     make_signature,
     mm_px,
 )
+from scansim.ornament import emblem
 
-__all__ = ["PAS_FOTO_KINDS", "make_ijazah", "make_materai", "make_pas_foto",
-           "make_pas_foto_page", "make_signature"]
+__all__ = ["PAS_FOTO_KINDS", "make_materai", "make_pas_foto", "make_pas_foto_page",
+           "make_signature"]
 
 PAS_FOTO_MM = (30.0, 40.0)
 MATERAI_MM = (30.0, 25.0)
 PAS_FOTO_KINDS = ("ok", "square", "no_face", "two_faces", "busy_background")
 PHOTO_BACKGROUNDS = {"red": (196, 32, 38), "blue": (28, 72, 168), "white": (246, 246, 244)}
 
-LEVELS = {
-    "SD": ("SEKOLAH DASAR", "SD NEGERI {n} {town}"),
-    "SMP": ("SEKOLAH MENENGAH PERTAMA", "SMP NEGERI {n} {town}"),
-    "SMA": ("SEKOLAH MENENGAH ATAS", "SMA NEGERI {n} {town}"),
-    "SMK": ("SEKOLAH MENENGAH KEJURUAN", "SMK NEGERI {n} {town}"),
-    "D1": ("DIPLOMA SATU (D-I)", "POLITEKNIK {town}"),
-    "D2": ("DIPLOMA DUA (D-II)", "POLITEKNIK {town}"),
-    "D3": ("DIPLOMA TIGA (D-III)", "POLITEKNIK {town}"),
-    "D4": ("SARJANA TERAPAN (D-IV)", "POLITEKNIK {town}"),
-    "S1": ("SARJANA (S-1)", "UNIVERSITAS {town}"),
-    "S2": ("MAGISTER (S-2)", "UNIVERSITAS {town}"),
-    "S3": ("DOKTOR (S-3)", "UNIVERSITAS {town}"),
-}
-SCHOOL_TOWNS = ["PANGKALAN BUN", "KUMAI", "KOTAWARINGIN LAMA", "PANGKALAN BANTENG",
-                "PANGKALAN LADA", "ARUT UTARA"]
-UNIVERSITY_TOWNS = ["PALANGKA RAYA", "ANTAKUSUMA", "LAMBUNG MANGKURAT", "BORNEO TARAKAN"]
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember"]
-
 
 def _date(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def _title(text: str) -> str:
-    """Title case that keeps school abbreviations (SD, SMP, SMA, SMK) upper case."""
-    return " ".join(w if w in ("SD", "SMP", "SMA", "SMK") else w.title() for w in text.split())
 
 
 def _grey(img: Image.Image) -> Image.Image:
@@ -167,130 +144,6 @@ def _photocopy(img: Image.Image, *, color: bool, rng: random.Random) -> Image.Im
     return ImageEnhance.Contrast(img).enhance(rng.uniform(1.1, 1.35))
 
 
-# --------------------------------------------------------------------------- ijazah
-
-def _emblem(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color) -> None:
-    """A Garuda-like emblem: a shield on spread wings, as a placeholder shape."""
-    for s in (-1, 1):
-        for k in range(5):
-            spread = r * (1.0 - k * 0.13)
-            d.polygon([(cx + s * r * 0.25, cy - r * 0.1 + k * r * 0.1),
-                       (cx + s * spread * 1.25, cy - r * 0.6 + k * r * 0.18),
-                       (cx + s * spread * 1.15, cy - r * 0.45 + k * r * 0.22),
-                       (cx + s * r * 0.25, cy + r * 0.1 + k * r * 0.1)], fill=color)
-    d.ellipse([cx - r * 0.22, cy - r * 1.05, cx + r * 0.22, cy - r * 0.6], fill=color)
-    d.polygon([(cx - r * 0.45, cy - r * 0.45), (cx + r * 0.45, cy - r * 0.45),
-               (cx + r * 0.4, cy + r * 0.35), (cx, cy + r * 0.7),
-               (cx - r * 0.4, cy + r * 0.35)], fill=color)
-    d.polygon([(cx - r * 0.3, cy - r * 0.3), (cx + r * 0.3, cy - r * 0.3),
-               (cx + r * 0.27, cy + r * 0.3), (cx, cy + r * 0.55),
-               (cx - r * 0.27, cy + r * 0.3)], fill=(235, 225, 200))
-    d.ellipse([cx - r * 0.1, cy - r * 0.08, cx + r * 0.1, cy + r * 0.12], fill=color)
-    d.polygon([(cx - r * 0.55, cy + r * 0.8), (cx + r * 0.55, cy + r * 0.8),
-               (cx + r * 0.5, cy + r * 0.95), (cx - r * 0.5, cy + r * 0.95)], fill=color)
-
-
-def _stamp(size: int, rng: random.Random, text: str, color) -> Image.Image:
-    img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    d = ImageDraw.Draw(img)
-    lw = max(2, size // 45)
-    d.ellipse([lw, lw, size - lw, size - lw], outline=color + (190,), width=lw)
-    d.ellipse([size * 0.17, size * 0.17, size * 0.83, size * 0.83], outline=color + (190,),
-              width=max(1, lw // 2))
-    f = font("bold", max(6, size // 12))
-    r = size * 0.41
-    for i, ch in enumerate(text):
-        a = math.pi * (1.1 + 0.8 * i / max(1, len(text) - 1))
-        d.text((size / 2 + r * math.cos(a) - size / 30, size / 2 + r * math.sin(a) - size / 24),
-               ch, font=f, fill=color + (190,))
-    _emblem(d, size / 2, size / 2, size * 0.18, color + (170,))
-    return img.rotate(rng.uniform(-25, 25), resample=Image.BICUBIC)
-
-
-def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = True,
-                paper_mm: tuple[float, float] = (210, 297)) -> tuple[Image.Image, dict]:
-    """A diploma page (portrait A4) for the person's last schooling."""
-    jenjang = person.get("pendidikan", "SMA")
-    level, school_fmt = LEVELS.get(jenjang, LEVELS["SMA"])
-    towns = UNIVERSITY_TOWNS if jenjang[0] in "DS" and jenjang not in ("SD", "SMP", "SMA", "SMK") \
-        else SCHOOL_TOWNS
-    school = school_fmt.format(n=rng.randint(1, 4), town=rng.choice(towns))
-    birth = _date(person["tanggal_lahir"])
-    tahun = int(person.get("tahun_lulus") or birth.year + 18)
-    u = dpi / 25.4
-    w, h = mm_px(paper_mm[0], dpi), mm_px(paper_mm[1], dpi)
-    paper = (246, 240, 222) if color else (245, 245, 245)
-    img = Image.new("RGB", (w, h), paper)
-    accent = rng.choice([(20, 70, 40), (30, 50, 120), (110, 40, 30)])
-    guilloche(img, rng, tuple(min(255, c + 8) for c in (226, 220, 200)), lines=60,
-              amplitude=0.01, width=max(1, dpi // 150))
-    d = ImageDraw.Draw(img)
-    m = 10 * u
-    d.rectangle([m, m, w - m, h - m], outline=accent, width=int(1.6 * u))
-    d.rectangle([m + 2.5 * u, m + 2.5 * u, w - m - 2.5 * u, h - m - 2.5 * u], outline=accent,
-                width=max(1, int(0.4 * u)))
-    _emblem(d, w / 2, 38 * u, 13 * u, (150, 120, 40))
-    ink = (25, 25, 30)
-    centered(d, w / 2, 58 * u, "REPUBLIK INDONESIA", font("serif_bold", int(5 * u)), ink)
-    centered(d, w / 2, 66 * u, "KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN",
-             font("serif", int(3.6 * u)), ink)
-    centered(d, w / 2, 80 * u, "IJAZAH", font("serif_bold", int(12 * u)), accent)
-    centered(d, w / 2, 97 * u, level, font("serif_bold", int(5 * u)), ink)
-    centered(d, w / 2, 105 * u, f"TAHUN PELAJARAN {tahun - 1}/{tahun}",
-             font("serif", int(3.8 * u)), ink)
-    body = font("serif", int(3.7 * u))
-    centered(d, w / 2, 118 * u, f"Yang bertanda tangan di bawah ini, Kepala {_title(school)}",
-             body, ink)
-    centered(d, w / 2, 124 * u, "menerangkan bahwa:", body, ink)
-    centered(d, w / 2, 134 * u, "diberikan kepada", font("serif_italic", int(3.8 * u)), ink)
-    name = person["nama"].upper()
-    centered(d, w / 2, 142 * u, name, fit_font(d, name, "serif_bold", int(7 * u), w - 50 * u),
-             ink)
-    rows = [("tempat dan tanggal lahir",
-             f"{person['tempat_lahir'].title()}, {birth.day} {MONTHS[birth.month - 1]} "
-             f"{birth.year}"),
-            ("nomor induk siswa", f"{rng.randint(1000, 9999)}.{rng.randint(100, 999)}"),
-            ("nama sekolah", _title(school))]
-    y = 158 * u
-    for lab, val in rows:
-        d.text((35 * u, y), lab, font=body, fill=ink)
-        d.text((85 * u, y), ":", font=body, fill=ink)
-        d.text((89 * u, y), val, font=body, fill=ink)
-        y += 8 * u
-    centered(d, w / 2, y + 6 * u, "dinyatakan  L U L U S", font("serif_bold", int(5 * u)), ink)
-    centered(d, w / 2, y + 16 * u, f"dari satuan pendidikan berdasarkan hasil ujian tahun {tahun}.",
-             body, ink)
-    # Photo box on the left, signature block on the right.
-    py = int(228 * u)
-    pw, ph = mm_px(30, dpi), mm_px(40, dpi)
-    photo = _portrait(rng, (pw, ph), (235, 235, 235), kind="ok",
-                      look=_look(person, rng))
-    img.paste(_grey(photo), (int(45 * u), py))
-    d.rectangle([int(45 * u), py, int(45 * u) + pw, py + ph], outline=ink, width=2)
-    day = dt.date(tahun, rng.randint(5, 6), rng.randint(1, 28))
-    sx = 115 * u
-    d.text((sx, 225 * u), f"{rng.choice(SCHOOL_TOWNS).title()}, {day.day} "
-           f"{MONTHS[day.month - 1]} {tahun}", font=body, fill=ink)
-    d.text((sx, 231 * u), "Kepala Sekolah,", font=body, fill=ink)
-    sig = make_signature(rng=rng, width_px=int(45 * u), height_px=int(20 * u))
-    stamp = _stamp(int(32 * u), rng, school, (90, 60, 150))
-    img.paste(stamp, (int(sx - 14 * u), int(233 * u)), stamp)
-    img.paste(sig, (int(sx), int(236 * u)), sig)
-    head = f"{rng.choice(['Drs.', 'H.', '', ''])} {rng.choice(['Suyanto', 'Hj. Rahmawati', 'Markus Tingang', 'Abdul Gani'])}"
-    d.text((sx, 258 * u), head.strip() + ", S.Pd.", font=font("serif_bold", int(3.7 * u)),
-           fill=ink)
-    d.text((sx, 264 * u), f"NIP {rng.randint(10**17, 10**18 - 1)}", font=body, fill=ink)
-    d.text((m + 5 * u, h - m - 9 * u), f"DN-15 {rng.choice(['Mk', 'Ma', 'Dl'])} "
-           f"{rng.randint(0, 9999999):07d}", font=font("mono_bold", int(3.4 * u)),
-           fill=(150, 30, 30))
-    img = _blur(img, dpi, 0.5)
-    if not color:
-        img = _photocopy(img, color=False, rng=rng)
-    truth = {"doc": "ijazah", "jenjang": jenjang, "nama": name, "tahun": tahun,
-             "sekolah": school, "nik": person.get("nik"), "color": color}
-    return img, truth
-
-
 # --------------------------------------------------------------------------- materai
 
 def make_materai(*, rng: random.Random, dpi: int = 300) -> Image.Image:
@@ -309,7 +162,7 @@ def make_materai(*, rng: random.Random, dpi: int = 300) -> Image.Image:
         c = (int(180 + 70 * math.sin(6.3 * t)), int(190 + 60 * math.sin(6.3 * t + 2)),
              int(200 + 55 * math.sin(6.3 * t + 4)))
         d.line([(hx0 + i, hy0), (hx0 + i, hy1)], fill=c)
-    _emblem(d, (hx0 + hx1) / 2, (hy0 + hy1) / 2 + 0.6 * u, 3.0 * u, (150, 120, 50))
+    emblem(d, (hx0 + hx1) / 2, (hy0 + hy1) / 2 + 0.6 * u, 3.0 * u, (150, 120, 50))
     white = (255, 248, 252)
     dark = (95, 10, 55)
     d.text((12.5 * u, 2.3 * u), "METERAI", font=font("bold", int(2.9 * u)), fill=white)

@@ -20,9 +20,10 @@ DATA = Path(__file__).with_name("data") / "people.yaml"
 
 ROSTER_COLUMNS = ["nama", "nik", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
                   "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",
-                  "jenjang"]
+                  "jenjang", "kode_pos", "nama_sekolah", "program_studi", "no_ijazah",
+                  "tahun_lulus"]
 PENGALAMAN_COLUMNS = ["nik", "nama_proyek", "pemberi_kerja", "jabatan", "lokasi", "mulai",
-                      "selesai"]
+                      "selesai", "nilai_proyek", "jenis_pengalaman"]
 
 PROVINCE = "62"
 REGENCY = "01"
@@ -33,6 +34,20 @@ MARITAL = [("KAWIN", 60), ("BELUM KAWIN", 32), ("CERAI HIDUP", 5), ("CERAI MATI"
 SCHOOL_AGE = {"SD": 12, "SMP": 15, "SMA": 18, "SMK": 18, "D1": 19, "D2": 20, "D3": 21,
               "D4": 22, "S1": 22, "S2": 25, "S3": 29}
 BLOOD = [("-", 40), ("O", 22), ("A", 15), ("B", 17), ("AB", 6)]
+# Postcodes of the districts (kecamatan code -> kode pos), for SIKI's kodepos.
+POSTCODES = {"01": "74181", "02": "74112", "03": "74161", "04": "74152", "05": "74184",
+             "06": "74183"}
+SCHOOLS = {"SD": "SD Negeri {n} {town}", "SMP": "SMP Negeri {n} {town}",
+           "SMA": "SMA Negeri {n} {town}", "SMK": "SMK Negeri {n} {town}",
+           "D": "Politeknik Negeri {city}", "S": "Universitas {city}"}
+SCHOOL_TOWNS = ["Pangkalan Bun", "Kumai", "Kotawaringin Lama", "Pangkalan Banteng",
+                "Pangkalan Lada", "Arut Utara"]
+UNIVERSITY_CITIES = ["Palangka Raya", "Antakusuma", "Lambung Mangkurat", "Banjarmasin"]
+STUDY = {"SMK": ["Teknik Konstruksi dan Perumahan", "Desain Pemodelan dan Informasi Bangunan",
+                 "Teknik Konstruksi Gedung, Sanitasi dan Perawatan"],
+         "SMA": ["IPA", "IPS"],
+         "higher": ["Teknik Sipil", "Arsitektur", "Teknik Konstruksi Gedung"]}
+EXPERIENCE_KINDS = {"Pengawas": "Pengawasan", "Ahli": "Perencanaan"}
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +197,30 @@ def make_people(n: int, *, seed: int, today: dt.date | None = None) -> list[dict
             "kecamatan_kode": issue,
             "tahun_lulus": birth.year + school_age,
         })
+        _add_siki_fields(people[-1], seed=seed)
     return people
+
+
+def _add_siki_fields(person: dict, *, seed: int) -> None:
+    """What SIKI also takes (postcode, school, diploma number, project values), drawn from a
+    stream of its own so that the rest of a person stays as it was for the same seed."""
+    rng = random.Random(f"siki-{seed}-{person['nik']}")
+    level = person["pendidikan"]
+    code = next((c for c, d in load_data()["districts"].items()
+                 if d["name"] == person["kecamatan"]), "02")
+    person["kode_pos"] = POSTCODES.get(code, "74112")
+    fmt = SCHOOLS.get(level) or SCHOOLS[level[0]]
+    person["nama_sekolah"] = fmt.format(n=rng.randint(1, 4), town=rng.choice(SCHOOL_TOWNS),
+                                        city=rng.choice(UNIVERSITY_CITIES))
+    study = STUDY.get(level) or (STUDY["higher"] if level[0] in "DS" else None)
+    person["program_studi"] = rng.choice(study) if study else ""
+    person["no_ijazah"] = (f"DN-{rng.randint(10, 16):02d} {rng.choice(['Dd', 'Dl', 'Ma', 'Mk'])}"
+                           f" {rng.randint(0, 9999999):07d}")
+    kind = next((v for k, v in EXPERIENCE_KINDS.items() if k in person["jabatan_kerja"]),
+                "Pelaksanaan")
+    for project in person["pengalaman"]:
+        project["nilai_proyek"] = rng.randint(8, 900) * 5_000_000
+        project["jenis_pengalaman"] = kind
 
 
 def _cell(value) -> str:

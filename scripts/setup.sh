@@ -9,10 +9,20 @@ need_apt=()
 command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 if ! tesseract --list-langs 2>/dev/null | grep -qx ind; then need_apt+=(tesseract-ocr-ind); fi
 [ -d /usr/share/fonts/truetype/dejavu ] || need_apt+=(fonts-dejavu-core)
-# Type faces of the simulated KTP-el designs (an OCR-A NIK among them).
-[ -f /usr/share/fonts/truetype/ocr-a/OCRA.ttf ] || need_apt+=(fonts-ocr-a)
+# the browser tests of the web app drive Debian's Chromium
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+# Type faces of the simulated ijazah designs (serif titles, a script-like face for names).
+[ -d /usr/share/fonts/opentype/urw-base35 ] || need_apt+=(fonts-urw-base35)
 [ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
 [ -d /usr/share/fonts/truetype/freefont ] || need_apt+=(fonts-freefont-ttf)
+# Type faces of the simulated KTP-el designs (an OCR-A NIK among them; Liberation and
+# FreeFont above); the KTP reader matches NIK digits against OCR-A and the mono faces.
+[ -f /usr/share/fonts/truetype/ocr-a/OCRA.ttf ] || need_apt+=(fonts-ocr-a)
+# Handwriting-like faces the scan simulator writes walk-in packs' digits with.
+[ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
+[ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
+[ -f /usr/share/fonts/truetype/rufscript/Rufscript010.ttf ] || need_apt+=(fonts-rufscript)
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "Memasang paket sistem: ${need_apt[*]}" >&2
     SUDO=""

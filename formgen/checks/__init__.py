@@ -61,14 +61,17 @@ def _ktp_niks(evidence: Evidence) -> dict[str, set[int]]:
 
 
 def check_applicants(ws: Workspace, *, applicant: str | int | None = None,
-                     rules: Rules | None = None) -> list[dict]:
+                     rules: Rules | None = None, evidence: Evidence | None = None) -> list[dict]:
     """The verdict for every applicant (or the one with id/NIK ``applicant``), SPEC §7 shape."""
     rules = rules or load_rules()
-    evidence = load_evidence(ws.conn)
+    evidence = evidence or load_evidence(ws.conn)
     ktp_niks = _ktp_niks(evidence)
+    experience = dict(ws.conn.execute(
+        "SELECT applicant_id, count(*) FROM experience GROUP BY applicant_id").fetchall())
     results = []
     for person in select_applicants(ws.conn, applicant):
-        subject = Subject(applicant=person, rules=rules, evidence=evidence, ktp_niks=ktp_niks)
+        subject = Subject(applicant=person, rules=rules, evidence=evidence, ktp_niks=ktp_niks,
+                          roster_rows={"experience": experience.get(person["id"], 0)})
         requirements = {req.code: judge_requirement(req, subject) for req in rules.requirements}
         results.append({
             "applicant": person["id"], "nik": person["nik"], "nama": person["nama"] or "",

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from formgen.domain.doctypes import BLANK, OTHER, SEPARATOR
 from ocr.pageid import parse_page_id
 
+# Review reason of a page printed for another workspace: it belongs to nobody here.
+FOREIGN = "foreign_workspace"
 # Pages that never satisfy a requirement.
 NOT_EVIDENCE = {None, "", BLANK, OTHER, SEPARATOR}
 
@@ -90,6 +92,8 @@ def load_evidence(conn: sqlite3.Connection) -> Evidence:
     for row in rows:
         pid = parse_page_id(row["qr_text"]) if row["qr_text"] else None
         hint = row["pack_applicant"] or (pid.applicant if pid else None)
+        if row["review"] == FOREIGN:
+            hint = None  # another office's numbers name nobody here
         pages[row["id"]] = Page(
             id=row["id"], sha256=row["sha256"], idx=row["idx"], applicant_id=row["applicant_id"],
             owner_hint=hint, doc=row["doc"], page_no=row["page_no"] or (pid.page if pid else None),

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from stdnum.id import nik as stdnik
 
 from formgen.checks.evidence import Evidence, Fact, Page
 from formgen.checks.rules import Requirement, Rules
-from formgen.core.i18n import t
+from formgen.core.i18n import doc_label, field_label, finding_label, has_message, say_value, t
 
 STATUS_ORDER = ("ok", "review", "invalid", "missing")  # later wins
 
@@ -29,6 +29,7 @@ class Subject:
     rules: Rules
     evidence: Evidence
     ktp_niks: dict[str, set[int]]  # NIK read from a KTP -> applicants whose KTP shows it
+    roster_rows: dict[str, int] = field(default_factory=dict)  # roster table -> rows typed
 
 
 def judge_requirement(req: Requirement, subject: Subject) -> dict:
@@ -40,7 +41,7 @@ def judge_requirement(req: Requirement, subject: Subject) -> dict:
     outcomes: list[Outcome] = []
     if in_review:
         outcomes.append(_review_pages_outcome(in_review))
-    if not pages:
+    if not any(p.doc == req.docs[0] for p in pages):  # the requirement's own document
         if in_review:
             return _summarise(outcomes)
         if unknown_review:
@@ -67,8 +68,14 @@ def _summarise(outcomes: list[Outcome]) -> dict:
 
 
 def _review_pages_outcome(pages: list[Page]) -> Outcome:
-    why = ", ".join(sorted({p.review or "?" for p in pages}))
+    why = "; ".join(sorted({review_reason(p.review) for p in pages}))
     return Outcome("review", t("check.reason.page_in_review", count=len(pages), why=why))
+
+
+def review_reason(code: str | None) -> str:
+    """Why a page waits for a person, in words."""
+    key = f"review.reason.{code}"
+    return t(key) if has_message(key) else t("review.reason.other")
 
 
 # -- shared judging of one finding ------------------------------------------------------------
@@ -86,7 +93,7 @@ def _judge_facts(facts: list[Fact], rules: Rules, *, passes: Callable[[object], 
     for fact in facts:
         if fact.decision == "reject":
             out.append(Outcome("ok", t("check.reason.overruled",
-                                       finding=f"{fact.kind}/{fact.name}")))
+                                       finding=finding_label(fact.kind, fact.name))))
             continue
         ok = fact.value is not None and passes(fact.value)
         if ok and _is_confident(fact, rules):
@@ -106,20 +113,6 @@ def _select(facts: list[Fact], key: str) -> list[Fact]:
     return [f for f in facts if f.kind == kind and f.name == name]
 
 
-def _doc_label(kind: str) -> str:
-    try:
-        return t(f"check.doc.{kind}")
-    except KeyError:
-        return kind
-
-
-def _finding_label(key: str) -> str:
-    """What a finding ("ktp/nik_matches_card") is, in words for staff."""
-    kind, name = key.split("/")
-    return t(f"check.finding.{kind}.{name}",
-             fallback=f"{_doc_label(kind)} {name.replace('_', ' ')}")
-
-
 def _digits(value: object) -> str:
     return re.sub(r"\D", "", str(value or ""))
 
@@ -131,24 +124,28 @@ def _norm_name(value: object) -> str:
 # -- the checks named in rules.yaml ------------------------------------------------------------
 
 def check_all_pages(rule, req, pages, facts, subject) -> list[Outcome]:
-    totals = [p.total for p in pages if p.total]
-    if not totals:
-        return [Outcome("ok")]
-    total = max(totals)
-    present = {p.page_no for p in pages}
-    present |= {p.page_no for p in subject.evidence.review_pages(subject.applicant["id"])
-                if p.doc in req.docs}
-    missing = [str(n) for n in range(1, total + 1) if n not in present]
-    if not missing:
-        return [Outcome("ok")]
-    return [Outcome("invalid", t("check.reason.pages_missing", pages=", ".join(missing),
-                                 total=total))]
+    """Every page of each document handed in is there (a page waiting in review counts)."""
+    waiting = subject.evidence.review_pages(subject.applicant["id"])
+    out = []
+    for doc in req.docs:
+        totals = [p.total for p in pages if p.doc == doc and p.total]
+        if not totals:
+            continue
+        total = max(totals)
+        present = {p.page_no for p in pages if p.doc == doc}
+        present |= {p.page_no for p in waiting if p.doc == doc}
+        missing = [str(n) for n in range(1, total + 1) if n not in present]
+        if missing:
+            out.append(Outcome("invalid", t("check.reason.pages_missing",
+                                            pages=", ".join(missing), total=total)))
+    return out or [Outcome("ok")]
 
 
 def check_signed(rule, req, pages, facts, subject) -> list[Outcome]:
     out = []
     for name in rule.get("names") or ["ttd_pemohon"]:
-        who = t(f"check.who.{name}") if name in ("ttd_pemohon", "ttd_pemberi_kerja") else name
+        who = t(f"check.who.{name}") if has_message(f"check.who.{name}") else \
+            name.removeprefix("ttd_").replace("_", " ")
         found = _select(facts, f"signature/{name}")
         if not found:
             out.append(Outcome("review", t("check.reason.signature_not_read", who=who)))
@@ -164,9 +161,16 @@ def check_materai(rule, req, pages, facts, subject) -> list[Outcome]:
     found = _select(facts, "materai/materai")
     if not found:
         return [Outcome("review", t("check.reason.materai_unclear"))]
-    return _judge_facts(found, subject.rules, passes=lambda v: v is True,
-                        fail=lambda f: t("check.reason.no_materai"),
-                        unclear=lambda f: t("check.reason.materai_unclear"))
+    not_valid = rule.get("not_valid") or {}   # kind of materai -> message (e-Meterai on paper)
+    out = []
+    for fact in found:
+        if fact.value is True and fact.note in not_valid and fact.decision is None:
+            out.append(Outcome(rule.get("not_valid_status", "review"), t(not_valid[fact.note])))
+            continue
+        out += _judge_facts([fact], subject.rules, passes=lambda v: v is True,
+                            fail=lambda f: t("check.reason.no_materai"),
+                            unclear=lambda f: t("check.reason.materai_unclear"))
+    return out
 
 
 def check_nik_valid(rule, req, pages, facts, subject) -> list[Outcome]:
@@ -208,15 +212,15 @@ def check_nik_roster(rule, req, pages, facts, subject) -> list[Outcome]:
 def check_flag(rule, req, pages, facts, subject, *, passes=lambda v: v is True) -> list[Outcome]:
     key = rule["finding"]
     found = _select(facts, key)
-    what = _finding_label(key)
+    what = finding_label(*key.split("/", 1))
     if not found:
         return [Outcome("review", t("check.reason.not_read", what=what))]
     message = rule.get("message")
 
     def fail(f: Fact) -> str:
         if message:
-            return t(message, value=_fmt(f.value))
-        return t("check.reason.finding_failed", finding=key, value=_fmt(f.value))
+            return t(message, value=say_value(f.value))
+        return t("check.reason.finding_failed", finding=what, value=say_value(f.value))
 
     return _judge_facts(found, subject.rules, passes=passes, fail=fail,
                         unclear=lambda f: t("check.reason.unclear", what=what),
@@ -228,12 +232,8 @@ def check_equals(rule, req, pages, facts, subject) -> list[Outcome]:
     return check_flag(rule, req, pages, facts, subject, passes=lambda v: v == want)
 
 
-def _fmt(value: object) -> str:
-    return f"{value:.2f}" if isinstance(value, float) else str(value)
-
-
 def check_name_match(rule, req, pages, facts, subject) -> list[Outcome]:
-    doc = _doc_label(rule["finding"].split("/")[0])
+    doc = doc_label(rule["finding"].split("/")[0])
     expected = _norm_name(subject.applicant.get("nama"))
     found = _select(facts, rule["finding"])
     if not expected:
@@ -244,13 +244,14 @@ def check_name_match(rule, req, pages, facts, subject) -> list[Outcome]:
     out = []
     for fact in found:
         name = _norm_name(fact.value)
-        params = {"doc": doc, "found": fact.value, "expected": subject.applicant.get("nama")}
+        params = {"doc": doc, "found": say_value(fact.value),
+                  "expected": subject.applicant.get("nama")}
         score = fuzz.token_sort_ratio(name, expected) if name else 0.0
         # a shortened name ('M. RIZKY') holds a part of the registered one: a person decides
         close = score >= rules.name_review or _is_shortened(name, expected, rules.name_ok)
         if fact.decision == "reject":
             out.append(Outcome("ok", t("check.reason.overruled",
-                                       finding=f"{fact.kind}/{fact.name}")))
+                                       finding=finding_label(fact.kind, fact.name))))
         elif not name:
             out.append(Outcome("review", t("check.reason.name_unread", doc=doc)))
         elif score >= rules.name_ok:
@@ -277,7 +278,7 @@ def _is_shortened(name: str, expected: str, threshold: float) -> bool:
 
 def check_color(rule, req, pages, facts, subject) -> list[Outcome]:
     kind = rule["finding"].split("/")[0]
-    doc = _doc_label(kind)
+    doc = doc_label(kind)
     found = _select(facts, rule["finding"])
     if found:
         return _judge_facts(found, subject.rules, passes=lambda v: v is True,
@@ -305,7 +306,8 @@ def check_jenjang(rule, req, pages, facts, subject) -> list[Outcome]:
 
     return _judge_facts(found, rules, passes=lambda v: level(v) == expected[1],
                         fail=lambda f: t("check.reason.jenjang_mismatch",
-                                         found=level(f.value) or f.value, expected=expected[1]),
+                                         found=level(f.value) or say_value(f.value),
+                                         expected=expected[1]),
                         unclear=lambda f: t("check.reason.jenjang_unread"))
 
 
@@ -326,20 +328,48 @@ def check_fields(rule, req, pages, facts, subject) -> list[Outcome]:
     """Typed form fields: handwritten or differing from the roster means a person decides."""
     names = set(rule.get("names") or ())
     on_fail = rule.get("on_fail", "review")
+    if rule.get("docs"):  # only the boxes of these documents
+        on_docs = {p.id for p in pages if p.doc in rule["docs"]}
+        facts = [f for f in facts if f.page_id in on_docs]
     out = []
     for fact in facts:
         if fact.kind != "field" or (names and fact.name not in names) or fact.note == "empty":
             continue
         if fact.decision == "reject":
-            out.append(Outcome("ok", t("check.reason.overruled", finding=f"field/{fact.name}")))
+            out.append(Outcome("ok", t("check.reason.overruled",
+                                       finding=field_label(fact.name))))
         elif fact.decision == "accept":
             out.append(Outcome("ok"))
         elif fact.note == "handwritten" or fact.confidence < subject.rules.min_confidence:
-            out.append(Outcome("review", t("check.reason.field_handwritten", field=fact.name)))
+            out.append(Outcome("review", t("check.reason.field_handwritten",
+                                           field=field_label(fact.name))))
         elif fact.ok is False:
-            out.append(Outcome(on_fail, t("check.reason.field_mismatch", field=fact.name,
-                                          found=fact.value, expected=fact.expected)))
+            out.append(Outcome(on_fail, t("check.reason.field_mismatch",
+                                          field=field_label(fact.name),
+                                          found=say_value(fact.value),
+                                          expected=say_value(fact.expected))))
     return out
+
+
+def check_table_rows(rule, req, pages, facts, subject) -> list[Outcome]:
+    """A table of the form (boxes named like ``proyek_{i}_nama``) has at least ``min`` rows,
+    counting rows read from the form with ink in them, or rows typed in the roster table
+    named by ``roster``."""
+    pattern = re.compile(re.escape(rule["fields"]).replace(r"\{i\}", r"(\d+)"))
+    wanted = int(rule.get("min", 1))
+    boxes = [(pattern.match(f.name), f) for f in facts if f.kind == "field"]
+    boxes = [(m[1], f) for m, f in boxes if m]
+    filled = {row for row, f in boxes
+              if f.decision != "reject" and f.note != "empty"
+              and (f.note == "handwritten" or say_value(f.value).strip("- "))}
+    typed = subject.roster_rows.get(rule.get("roster", ""), 0)
+    if max(len(filled), typed) >= wanted:
+        return [Outcome("ok")]
+    what = t(rule["label"]) if rule.get("label") else field_label(rule["fields"])
+    if not boxes:
+        return [Outcome("review", t("check.reason.not_read", what=what))]
+    return [Outcome(rule.get("on_fail", "invalid"),
+                    t(rule.get("message", "check.reason.table_empty"), what=what, min=wanted))]
 
 
 CHECKS = {
@@ -347,4 +377,5 @@ CHECKS = {
     "nik_valid": check_nik_valid, "nik_roster": check_nik_roster, "flag": check_flag,
     "equals": check_equals, "name_match": check_name_match, "color": check_color,
     "jenjang": check_jenjang, "unique_nik": check_unique_nik, "fields": check_fields,
+    "table_rows": check_table_rows,
 }

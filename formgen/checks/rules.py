@@ -1,20 +1,21 @@
 """The requirement rules of the service standard, read from form_templates/rules.yaml."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from formgen.core.errors import TemplateError
-from formgen.core.i18n import t
+from formgen.core.i18n import get_language, t
 from formgen.core.resources import template_path
 from formgen.core.yamlfile import load_file
 from formgen.domain.doctypes import HANDED_IN
+from formgen.domain.education import Level, find_level, parse_levels
 
 REQUIREMENT_CODES = HANDED_IN  # one requirement per document handed in, in this order
 CHECKS = ("all_pages", "signed", "materai", "nik_valid", "nik_roster", "flag", "equals",
-          "name_match", "color", "jenjang", "unique_nik", "fields")
+          "name_match", "color", "jenjang", "unique_nik", "fields", "table_rows")
+ROSTER_TABLES = ("experience",)  # roster tables a table_rows rule may count
 _NEEDS_FINDING = {"flag", "equals", "name_match", "color", "jenjang"}
 
 
@@ -26,6 +27,14 @@ class Requirement:
     rules: tuple[dict, ...]
     ocr: bool = True
     short: str = ""
+    english: tuple[str, str] = ("", "")  # (title, short) shown in English runs
+
+    def label(self, *, short: bool = False) -> str:
+        """The title (or short title) in the run's language; letters and dossiers keep the
+        service standard's Indonesian ``title``."""
+        if get_language() == "en" and self.english[short]:
+            return self.english[short]
+        return self.short if short else self.title
 
 
 @dataclass(frozen=True)
@@ -34,24 +43,15 @@ class Rules:
     min_confidence: float  # a finding less sure than this is doubtful: a person looks
     name_ok: float         # name similarity (0-100) at or above which two names agree
     name_review: float     # ... at or above which they are close: a person decides
-    levels: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    levels: tuple[Level, ...] = field(default=())
 
     def requirement(self, code: str) -> Requirement:
         return next(r for r in self.requirements if r.code == code)
 
     def level_rank(self, text: object) -> tuple[int, str] | None:
         """(rank, code) of an education level written as ``text`` ('SMK', 'S-1', 'D III'…)."""
-        if not isinstance(text, str) or not text.strip():
-            return None
-        norm = _norm_level(text)
-        for rank, (code, aliases) in enumerate(self.levels):
-            if norm in {_norm_level(a) for a in (code, *aliases)}:
-                return rank, code
-        return None
-
-
-def _norm_level(text: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", text.upper())
+        level = find_level(text, self.levels)
+        return (level.rank, level.code) if level else None
 
 
 def load_rules(path: Path | None = None) -> Rules:
@@ -77,12 +77,22 @@ def _load_rules(path: Path) -> Rules:
                 raise bad(f"{code}: check {rule.get('check')!r} ({', '.join(CHECKS)})", rule)
             if rule["check"] in _NEEDS_FINDING and "/" not in str(rule.get("finding", "")):
                 raise bad(f"{code}: {rule['check']} needs finding: kind/name", rule)
-            if rule.get("on_fail", "invalid") not in ("invalid", "review"):
-                raise bad(f"{code}: on_fail {rule.get('on_fail')!r} (invalid / review)", rule)
+            if rule["check"] == "table_rows" and (
+                    "{i}" not in str(rule.get("fields", ""))
+                    or rule.get("roster", ROSTER_TABLES[0]) not in ROSTER_TABLES):
+                raise bad(f"{code}: table_rows needs fields: name_{{i}}_ "
+                          f"and roster: {' / '.join(ROSTER_TABLES)}", rule)
+            for key in ("on_fail", "not_valid_status"):
+                if rule.get(key, "invalid") not in ("invalid", "review"):
+                    raise bad(f"{code}: {key} {rule.get(key)!r} (invalid / review)", rule)
+            if not isinstance(rule.get("not_valid", {}), dict):
+                raise bad(f"{code}: not_valid must map a kind of materai to a message key", rule)
         requirements.append(Requirement(code=code, title=str(item.get("title", code)),
                                         docs=tuple(item.get("docs") or (code,)), rules=rules,
                                         ocr=bool(item.get("ocr", True)),
-                                        short=str(item.get("short") or code)))
+                                        short=str(item.get("short") or code),
+                                        english=(str(item.get("title_en") or ""),
+                                                 str(item.get("short_en") or ""))))
     codes = tuple(r.code for r in requirements)
     if codes != REQUIREMENT_CODES:
         raise bad(f"requirements must be {', '.join(REQUIREMENT_CODES)} in this order; "
@@ -91,8 +101,10 @@ def _load_rules(path: Path) -> Rules:
     missing = [k for k in ("min_confidence", "name_ok", "name_review") if k not in th]
     if missing:
         raise bad(f"thresholds: {', '.join(missing)}", th or data)
-    levels = tuple((str(lv["code"]), tuple(str(a) for a in lv.get("aliases") or ()))
-                   for lv in data.get("education_levels") or ())
+    try:
+        levels = parse_levels(data.get("education_levels"))
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise bad(f"education_levels: {exc}", data.get("education_levels")) from exc
     try:
         return Rules(requirements=tuple(requirements),
                      min_confidence=float(th["min_confidence"]),

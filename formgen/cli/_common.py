@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from formgen.cli._words import Argument, Command, Group, Option
 from formgen.core.errors import ExitCode, FormgenError
 from formgen.core.i18n import LANGUAGES, set_language, t
 from formgen.core.workspace import Workspace, is_network_share, open_workspace
@@ -46,20 +47,52 @@ def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return value
 
 
-lang_option = click.option(
+def option(*names: str, **kwargs):
+    """click.option whose help (a ``help.*`` key) and metavar follow the run's language."""
+    return click.option(*names, cls=Option, **kwargs)
+
+
+def argument(*names: str, **kwargs):
+    return click.argument(*names, cls=Argument, **kwargs)
+
+
+def group(name: str | None = None, **kwargs):
+    """A command group whose help and framework words follow the run's language."""
+    return click.group(name, cls=Group, **kwargs)
+
+
+lang_option = option(
     "--lang", type=click.Choice(LANGUAGES), default=None, expose_value=False, is_eager=True,
-    callback=_set_lang, help="Bahasa pesan: id (bawaan) atau en.")
-json_option = click.option("--json", "as_json", is_flag=True,
-                           help="Keluaran JSON untuk program lain.")
+    callback=_set_lang, help="help.option.lang")
+json_option = option("--json", "as_json", is_flag=True, help="help.option.json")
+
+
+def is_technical() -> bool:
+    """Whether this run shows stable codes beside messages (--verbose or --json)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return False
+    app = ctx.find_object(AppContext)
+    return bool((app and app.verbose) or ctx.params.get("as_json"))
+
+
+def with_code(message: str, code: str | None) -> str:
+    """``message [code]`` for a technician, ``message`` for everyone else."""
+    return f"{message} [{code}]" if code and is_technical() else message
 
 
 def emit_json(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
-def error_line(message: str) -> None:
-    """One line on stderr, for one rejected input; the command goes on."""
-    click.echo(message, err=True)
+def error_line(message: str, code: str | None = None) -> None:
+    """One line on stderr, for one rejected input; the command goes on. ``code`` shows only
+    with --verbose or --json."""
+    click.echo(with_code(message, code), err=True)
+
+
+def warning_line(message: str) -> None:
+    click.echo(f"{t('cli.warning_prefix')}: {message}", err=True)
 
 
 def handle_errors(func):
@@ -70,7 +103,7 @@ def handle_errors(func):
         try:
             return func(*args, **kwargs)
         except FormgenError as exc:
-            click.echo(f"{t('cli.error_prefix')}: {exc.one_line()}", err=True)
+            click.echo(f"{t('cli.error_prefix')}: {exc.one_line(code=is_technical())}", err=True)
             ctx = click.get_current_context()
             app = ctx.find_object(AppContext)
             if app and app.verbose:
@@ -81,10 +114,11 @@ def handle_errors(func):
 
 
 def command(name: str | None = None, **kwargs):
-    """A formgen command: --lang accepted, FormgenError reported as one line with its exit code."""
+    """A formgen command: --lang accepted, FormgenError reported as one line with its exit code;
+    ``help`` is a ``help.*`` catalogue key."""
 
     def decorate(func):
-        return click.command(name, **kwargs)(lang_option(handle_errors(func)))
+        return click.command(name, cls=Command, **kwargs)(lang_option(handle_errors(func)))
 
     return decorate
 

@@ -11,17 +11,19 @@ from formgen.cli._common import (
     error_line,
     exit_with,
     json_option,
+    option,
     pass_app,
 )
 from formgen.core.errors import ExitCode, UsageError
-from formgen.core.i18n import t
+from formgen.core.i18n import field_label, t
+from formgen.outputs.recap import siki_column, siki_missing
 
 # ASCII marks: a Windows console or a redirected file may not take other characters
 _MARK = {"ok": "v", "missing": "x", "invalid": "x", "review": "?"}
 
 
-def _print_table(results: list[dict]) -> None:
-    titles = {r.code: r.title for r in load_rules().requirements}
+def _print_table(results: list[dict], siki: dict[int, list[str]]) -> None:
+    titles = {r.code: r.label() for r in load_rules().requirements}
     if not results:
         click.echo(t("check.none"))
     for res in results:
@@ -34,6 +36,9 @@ def _print_table(results: list[dict]) -> None:
             click.echo(line)
             for reason in req["reasons"]:
                 click.echo(f"      - {reason}")
+        if siki.get(res["applicant"]):
+            fields = ", ".join(field_label(k) for k in siki[res["applicant"]])
+            click.echo("  " + t("check.siki_missing", fields=fields))
         click.echo("")
     if results:
         counts = {s: sum(r["status"] == s for r in results)
@@ -41,16 +46,18 @@ def _print_table(results: list[dict]) -> None:
         click.echo(t("check.summary", **counts))
 
 
-@command("check")
-@click.option("--applicant", "who", metavar="ID_ATAU_NIK", help="Hanya satu pemohon.")
-@click.option("--letters", is_flag=True,
-              help="Tulis surat daftar kekurangan (PDF) ke letters/ untuk yang belum lengkap.")
+@command("check", help="help.check")
+@option("--applicant", "who", metavar="ID_ATAU_NIK", help="help.check.applicant")
+@option("--letters", is_flag=True, help="help.check.letters")
 @json_option
 @pass_app
 def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool) -> None:
-    """Periksa kelengkapan persyaratan setiap pemohon."""
+    """Judge every applicant (or one) against the six requirements."""
     ws = app.workspace()
     results = check_applicants(ws, applicant=who)
+    siki = siki_missing(ws)
+    for res in results:
+        res["siki_missing"] = [siki_column(k) for k in siki.get(res["applicant"], [])]
     written = []
     if letters:
         from formgen.outputs.checklist_letter import write_letters
@@ -61,25 +68,24 @@ def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool
             out["letters"] = written
         emit_json(out)
         return
-    _print_table(results)
+    _print_table(results, siki)
     if letters:
         click.echo(t("check.letters_written", count=len(written)))
         for item in written:
             click.echo(f"  {item['path']}")
 
 
-@command("dossier")
-@click.option("--all", "all_applicants", is_flag=True, help="Semua pemohon yang lengkap.")
-@click.option("--applicant", "who", metavar="ID_ATAU_NIK", help="Hanya satu pemohon.")
-@click.option("--force", is_flag=True, help="Buat juga untuk pemohon yang belum lengkap.")
-@click.option("--encrypt", is_flag=True, help="Kunci PDF dengan kata sandi (AES-256).")
-@click.option("--password", metavar="KATA_SANDI",
-              help="Kata sandi untuk --encrypt (bila kosong dibuatkan dan ditampilkan sekali).")
+@command("dossier", help="help.dossier")
+@option("--all", "all_applicants", is_flag=True, help="help.dossier.all")
+@option("--applicant", "who", metavar="ID_ATAU_NIK", help="help.dossier.applicant")
+@option("--force", is_flag=True, help="help.dossier.force")
+@option("--encrypt", is_flag=True, help="help.dossier.encrypt")
+@option("--password", metavar="KATA_SANDI", help="help.dossier.password")
 @json_option
 @pass_app
 def dossier_command(app: AppContext, all_applicants: bool, who: str | None, force: bool,
                     encrypt: bool, password: str | None, as_json: bool) -> None:
-    """Tulis satu berkas PDF per pemohon untuk LSP ke folder dossiers/."""
+    """Write one PDF dossier per applicant for the LSP."""
     from formgen.outputs.dossier import write_dossiers
 
     if not all_applicants and not who:
@@ -88,13 +94,15 @@ def dossier_command(app: AppContext, all_applicants: bool, who: str | None, forc
                             force=force, encrypt=encrypt or bool(password), password=password)
     rejected = [item for item in result["skipped"] if item["code"] == "bad_image"]
     for item in rejected:
-        error_line(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
+        error_line(t("dossier.skipped", id=item["applicant"], reason=item["reason"]),
+                   item["code"])
     if as_json:
         emit_json(result)
     else:
         click.echo(t("dossier.written", count=len(result["dossiers"])))
         for item in result["dossiers"]:
-            click.echo(f"  {item['path']} ({item['pages']} hal., {item['bytes'] // 1024} KB)")
+            click.echo("  " + t("dossier.line", path=item["path"], pages=item["pages"],
+                                kb=item["bytes"] // 1024))
         for item in result["skipped"]:
             if item not in rejected:
                 click.echo(t("dossier.skipped", id=item["applicant"], reason=item["reason"]))
@@ -103,13 +111,12 @@ def dossier_command(app: AppContext, all_applicants: bool, who: str | None, forc
     exit_with(ExitCode.input_rejected if rejected else ExitCode.ok)
 
 
-@command("recap")
-@click.option("--bundle", is_flag=True,
-              help="Buat juga paket zip untuk LSP (berkas PDF, rekap, MANIFEST.txt).")
+@command("recap", help="help.recap")
+@option("--bundle", is_flag=True, help="help.recap.bundle")
 @json_option
 @pass_app
 def recap_command(app: AppContext, bundle: bool, as_json: bool) -> None:
-    """Tulis rekap (xlsx dan csv) untuk LSP, Disdukcapil dan isian SIKI ke folder recap/."""
+    """Write the recap workbook and CSVs, and the bundle on request."""
     from formgen.outputs.bundle import write_bundle
     from formgen.outputs.recap import write_recap
 

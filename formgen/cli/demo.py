@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 from click.core import ParameterSource
 
-from formgen.cli._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.checks import load_rules
+from formgen.cli._common import AppContext, command, emit_json, json_option, option, pass_app
 from formgen.core.i18n import t
 from formgen.core.progress import Progress
 from formgen.demo import run_demo
@@ -17,17 +18,16 @@ DEMO_WORKSPACE = Path("output") / "demo"
 _STATUS_MARK = {"lengkap": "✔", "belum_lengkap": "✘", "perlu_diperiksa": "?"}
 
 
-@command("demo")
-@click.option("--applicants", type=click.IntRange(1, 500), default=12, show_default=True,
-              help="Jumlah pemohon sintetis.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
-              help="Jumlah proses paralel (bawaan: semua inti CPU).")
+@command("demo", help="help.demo")
+@option("--applicants", type=click.IntRange(1, 500), default=12, show_default=True,
+        help="help.demo.applicants")
+@option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="help.option.jobs")
 @json_option
 @pass_app
 @click.pass_context
 def demo_command(ctx: click.Context, app: AppContext, applicants: int, jobs: int | None,
                  as_json: bool) -> None:
-    """Jalankan seluruh layanan pada pemohon sintetis (ruang kerja output/demo)."""
+    """The whole service on synthetic applicants, in output/demo or the given workspace."""
     source = ctx.parent.get_parameter_source("workspace_path") if ctx.parent else None
     path = app.workspace_path if source not in (None, ParameterSource.DEFAULT) else DEMO_WORKSPACE
     started = time.monotonic()
@@ -58,16 +58,20 @@ def demo_command(ctx: click.Context, app: AppContext, applicants: int, jobs: int
 
 
 def _print_table(result) -> None:
+    titles = {r.code: r.label(short=True) for r in load_rules().requirements}
     click.echo()
     click.echo(t("demo.table_header"))
     for row in result.applicants:
         mark = _STATUS_MARK.get(row["status"], "")
         click.echo(f"  {mark} A{row['applicant']:<4} {row['nik'] or '-':<16}  "
-                   f"{(row['nama'] or '')[:28]:<28}  {row['status']}")
+                   f"{(row['nama'] or '')[:28]:<28}  "
+                   f"{t('check.applicant_status.' + row['status'])}")
         for code, req in row["requirements"].items():
             if req["status"] != "ok":
-                reasons = "; ".join(req["reasons"]) or req["status"]
-                click.echo(f"        - {code}: {req['status']} — {reasons}")
+                status = t(f"check.status.{req['status']}")
+                reasons = "; ".join(req["reasons"])
+                click.echo(f"        - {titles[code]}: {status}"
+                           + (f" — {reasons}" if reasons else ""))
 
 
 def _print_paths(result) -> None:
@@ -82,6 +86,7 @@ def _print_paths(result) -> None:
                f"({len(paths.get('letters', []))})")
     click.echo(f"  {t('demo.path.recap')}: {paths.get('recap')}")
     click.echo(f"  {t('demo.path.bundle')}: {paths.get('bundle')}")
+    click.echo(f"  {t('demo.path.chart')}: {paths.get('chart')}")
     click.echo(t("demo.open_hint", ws=result.workspace))
 
 

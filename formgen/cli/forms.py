@@ -5,7 +5,18 @@ from pathlib import Path
 
 import click
 
-from formgen.cli._common import AppContext, command, emit_json, error_line, json_option, pass_app
+from formgen.cli._common import (
+    AppContext,
+    argument,
+    command,
+    emit_json,
+    error_line,
+    group,
+    json_option,
+    option,
+    pass_app,
+    warning_line,
+)
 from formgen.core.config import PAPER_SIZES_MM, Settings
 from formgen.core.errors import ExitCode, FormgenError, UsageError
 from formgen.core.i18n import t
@@ -19,19 +30,19 @@ from formgen.forms import (
     template_names,
 )
 
-_paper = click.option("--paper", type=click.Choice(sorted(PAPER_SIZES_MM), case_sensitive=False),
-                      default=None, help="Ukuran kertas (bawaan: dari formgen.toml).")
+_paper = option("--paper", type=click.Choice(sorted(PAPER_SIZES_MM), case_sensitive=False),
+                default=None, help="help.option.paper")
 
 
-@click.group("template")
+@group("template", help="help.template")
 def template_group() -> None:
-    """Templat formulir di form_templates/: daftar, periksa, contoh cetak."""
+    """Form templates: list, check, preview, export."""
 
 
-@command("list")
+@command("list", help="help.template_list")
 @json_option
 def template_list(as_json: bool) -> None:
-    """Daftar templat formulir."""
+    """List the form templates."""
     names = template_names()
     if as_json:
         emit_json({"templates": names})
@@ -40,11 +51,11 @@ def template_list(as_json: bool) -> None:
             click.echo(name)
 
 
-@command("check")
-@click.argument("name")
+@command("check", help="help.template_check")
+@argument("name", metavar="NAMA")
 @json_option
 def template_check(name: str, as_json: bool) -> None:
-    """Periksa templat NAME (tata letak A4 dan F4, kotak tidak bertumpuk, isi kotak bersih)."""
+    """Check one template's layouts and boxes."""
     problems = check_template(name)
     if as_json:
         emit_json({"template": name, "ok": not problems,
@@ -52,7 +63,7 @@ def template_check(name: str, as_json: bool) -> None:
                                  "message": p.message} for p in problems]})
     else:
         for problem in problems:
-            error_line(problem.one_line())
+            error_line(problem.one_line(), problem.code)
         if not problems:
             click.echo(t("forms.template_ok", name=name,
                          a4=len(layout_document(name, "A4").pages),
@@ -61,19 +72,20 @@ def template_check(name: str, as_json: bool) -> None:
         click.get_current_context().exit(int(ExitCode.input_rejected))
 
 
-@command("preview")
-@click.argument("name")
+@command("preview", help="help.template_preview")
+@argument("name", metavar="NAMA")
 @_paper
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
-              help="Berkas PDF keluaran (bawaan: contoh_NAME.pdf).")
-@click.option("--blank", is_flag=True, help="Tanpa data contoh (formulir kosong).")
+@option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+        metavar="BERKAS", help="help.template_preview.output")
+@option("--blank", is_flag=True, help="help.template_preview.blank")
 @pass_app
 def template_preview(app: AppContext, name: str, paper: str | None, output: Path | None,
                      blank: bool) -> None:
-    """Cetak contoh templat NAME dengan data contoh (orang fiktif)."""
+    """Print a sample of a template, into the workspace when there is one."""
     settings = _settings_if_any(app)
     paper = (paper or (settings.paper if settings else "A4")).upper()
-    out = output or Path(f"contoh_{name}.pdf")
+    folder = app.workspace().dir("preview") if settings else Path()
+    out = output or folder / f"contoh_{name}.pdf"
     pages = render_preview(name, out, paper=paper, settings=settings, blank=blank)
     click.echo(t("forms.preview_written", path=str(out), pages=pages))
 
@@ -88,10 +100,10 @@ def _settings_if_any(app: AppContext) -> Settings | None:
         return None
 
 
-@command("export")
-@click.argument("folder", type=click.Path(path_type=Path))
+@command("export", help="help.template_export")
+@argument("folder", type=click.Path(path_type=Path), metavar="FOLDER")
 def template_export(folder: Path) -> None:
-    """Salin templat bawaan ke FOLDER agar kantor dapat mengubahnya sendiri."""
+    """Copy the shipped templates for the office to change."""
     if folder.exists() and any(folder.iterdir()):
         raise UsageError(t("forms.export_not_empty", path=str(folder)), code="folder_not_empty")
     written = export_templates(folder)
@@ -104,18 +116,17 @@ template_group.add_command(template_check)
 template_group.add_command(template_preview)
 
 
-@command("pack")
-@click.option("--all", "all_applicants", is_flag=True, help="Semua pemohon di daftar.")
-@click.option("--applicant", "applicants", multiple=True, metavar="ID_ATAU_NIK",
-              help="Pemohon tertentu (boleh diulang).")
-@click.option("--blank", type=int, default=0, metavar="N",
-              help="N berkas kosong bernomor (untuk pemohon yang belum terdaftar).")
+@command("pack", help="help.pack")
+@option("--all", "all_applicants", is_flag=True, help="help.pack.all")
+@option("--applicant", "applicants", multiple=True, metavar="ID_ATAU_NIK",
+        help="help.pack.applicant")
+@option("--blank", type=int, default=0, metavar="N", help="help.pack.blank")
 @_paper
 @json_option
 @pass_app
 def pack_command(app: AppContext, all_applicants: bool, applicants: tuple[str, ...], blank: int,
                  paper: str | None, as_json: bool) -> None:
-    """Cetak berkas formulir: sampul, permohonan, pengalaman kerja, pernyataan kebenaran data."""
+    """Print form packs for applicants, or numbered blank ones."""
     if not (all_applicants or applicants or blank):
         raise UsageError(t("forms.pack_nothing"), code="no_selection")
     if all_applicants and applicants:
@@ -124,7 +135,11 @@ def pack_command(app: AppContext, all_applicants: bool, applicants: tuple[str, .
     result = generate_packs(ws, applicant_ids=list(applicants) or None,
                             all_applicants=all_applicants, blank=blank, paper=paper)
     for item in result["rejected"]:
-        error_line(f"{item['applicant']}: {item['reason']} [{item['code']}]")
+        error_line(f"{item['applicant']}: {item['reason']}", item["code"])
+    for pack in result["packs"]:
+        if pack["replaces"]:
+            warning_line(t("forms.pack_reissued", applicant=pack["applicant"],
+                           number=pack["number"], old=", ".join(pack["replaces"])))
     if as_json:
         emit_json(result)
     else:

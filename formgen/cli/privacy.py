@@ -3,19 +3,20 @@ from __future__ import annotations
 
 import click
 
-from formgen.cli._common import AppContext, command, emit_json, json_option, pass_app
+from formgen.cli._common import AppContext, command, emit_json, json_option, option, pass_app
 from formgen.core.errors import UsageError
 from formgen.core.i18n import t
 from formgen.privacy import expired_applicants, export_applicant, purge_applicant
 from formgen.roster.store import require_applicant
 
 
-@command("export")
-@click.option("--applicant", "applicant_ref", required=True, help="ID atau NIK pemohon.")
+@command("export", help="help.export")
+@option("--applicant", "applicant_ref", required=True, metavar="ID_ATAU_NIK",
+        help="help.export.applicant")
 @json_option
 @pass_app
 def export_command(app: AppContext, applicant_ref: str, as_json: bool) -> None:
-    """Serahkan data seorang pemohon beserta riwayat pemrosesannya (berkas zip)."""
+    """Hand an applicant their data and its processing history."""
     ws = app.workspace()
     path = export_applicant(ws, require_applicant(ws.conn, applicant_ref)["id"])
     if as_json:
@@ -24,15 +25,15 @@ def export_command(app: AppContext, applicant_ref: str, as_json: bool) -> None:
         click.echo(t("privacy.exported", path=path))
 
 
-@command("purge")
-@click.option("--applicant", "applicant_ref", help="ID atau NIK pemohon.")
-@click.option("--expired", is_flag=True, help="Semua pemohon yang masa simpannya habis.")
-@click.option("--yes", is_flag=True, help="Jangan tanya konfirmasi.")
+@command("purge", help="help.purge")
+@option("--applicant", "applicant_ref", metavar="ID_ATAU_NIK", help="help.purge.applicant")
+@option("--expired", is_flag=True, help="help.purge.expired")
+@option("--yes", is_flag=True, help="help.purge.yes")
 @json_option
 @pass_app
 def purge_command(app: AppContext, applicant_ref: str | None, expired: bool, yes: bool,
                   as_json: bool) -> None:
-    """Hapus data pemohon di mana pun formgen menyimpannya."""
+    """Erase one applicant, or every expired one, everywhere."""
     if bool(applicant_ref) == expired:
         raise UsageError(t("privacy.purge_usage"), code="usage")
     ws = app.workspace()

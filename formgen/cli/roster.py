@@ -5,7 +5,18 @@ from pathlib import Path
 
 import click
 
-from formgen.cli._common import AppContext, command, emit_json, error_line, json_option, pass_app
+from formgen.cli._common import (
+    AppContext,
+    argument,
+    command,
+    emit_json,
+    error_line,
+    group,
+    json_option,
+    option,
+    pass_app,
+    warning_line,
+)
 from formgen.core.errors import ExitCode
 from formgen.core.i18n import t
 from formgen.roster import import_roster, list_applicants
@@ -17,22 +28,26 @@ _NAME_WIDTH = 32
 _JOB_WIDTH = 28
 
 
-@click.group("roster")
+@group("roster", help="help.roster")
 def roster_group() -> None:
-    """Daftar pemohon: impor dari CSV/XLSX dan tampilkan."""
+    """The roster: import and list."""
 
 
-@command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--pengalaman", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Berkas pengalaman kerja (CSV/XLSX) bila tidak ada lembar 'pengalaman'.")
+@command("import", help="help.roster_import")
+@argument("file", type=click.Path(path_type=Path, dir_okay=False), metavar="BERKAS")
+@option("--pengalaman", type=click.Path(path_type=Path, dir_okay=False), default=None,
+        metavar="BERKAS", help="help.roster_import.pengalaman")
 @json_option
 @pass_app
 def import_command(app: AppContext, file: Path, pengalaman: Path | None, as_json: bool) -> None:
-    """Impor daftar pemohon (CSV atau XLSX); NIK yang sudah ada diperbarui."""
+    """Import a roster file; every bad row named on stderr."""
     result = import_roster(app.workspace(), file, pengalaman=pengalaman)
+    for item in result.ignored:
+        warning_line(t("roster.import.ignored_columns", file=item["file"],
+                       columns=", ".join(f"'{c}'" for c in item["columns"]),
+                       known=", ".join(item["known"])))
     for rejection in result.rejected:
-        error_line(rejection.one_line())
+        error_line(rejection.one_line(), ",".join(rejection.codes))
     if as_json:
         emit_json(result.to_json())
     else:
@@ -42,11 +57,11 @@ def import_command(app: AppContext, file: Path, pengalaman: Path | None, as_json
         click.get_current_context().exit(int(ExitCode.input_rejected))
 
 
-@command("list")
+@command("list", help="help.roster_list")
 @json_option
 @pass_app
 def list_command(app: AppContext, as_json: bool) -> None:
-    """Tampilkan pemohon: id, NIK, nama, jabatan kerja, jenjang."""
+    """Show the applicants."""
     applicants = list_applicants(app.workspace())
     if as_json:
         emit_json({"applicants": [{"applicant": a["id"], **{k: a.get(k) for k in _LIST_KEYS}}
@@ -61,7 +76,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
             for a in applicants]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *rows]:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _fit(text: str | None, width: int) -> str:

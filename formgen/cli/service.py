@@ -6,9 +6,19 @@ from pathlib import Path
 
 import click
 
-from formgen.cli._common import command, emit_json, error_line, exit_with, json_option, pass_app
+from formgen.cli._common import (
+    argument,
+    command,
+    emit_json,
+    error_line,
+    exit_with,
+    group,
+    json_option,
+    option,
+    pass_app,
+)
 from formgen.core.errors import ExitCode, FormgenError
-from formgen.core.i18n import t
+from formgen.core.i18n import field_label, t
 from formgen.outputs import letters as letters_lib
 from formgen.service import batches as batches_lib
 from formgen.service import certificates as certificates_lib
@@ -26,7 +36,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
 
 
 def _date_option(*names: str, **kwargs):
-    return click.option(*names, callback=_date, metavar="YYYY-MM-DD", **kwargs)
+    return option(*names, callback=_date, metavar="TTTT-BB-HH", **kwargs)
 
 
 def _stage_context(ws):
@@ -35,18 +45,18 @@ def _stage_context(ws):
 
 # -- batch ----------------------------------------------------------------------
 
-@click.group("batch")
+@group("batch", help="help.batch")
 def batch() -> None:
-    """Gelombang pemohon: buat, isi, tampilkan."""
+    """Batches of applicants."""
 
 
-@command("create")
-@click.argument("name")
-@_date_option("--start", required=True, help="Hari pertama layanan (mulai pengumuman).")
+@command("create", help="help.batch_create")
+@argument("name", metavar="NAMA")
+@_date_option("--start", required=True, help="help.batch_create.start")
 @json_option
 @pass_app
 def batch_create(app, name: str, start: date, as_json: bool) -> None:
-    """Buat gelombang NAME yang mulai pada --start."""
+    """Create a batch and show its end date."""
     ws = app.workspace()
     table, calendar = _stage_context(ws)
     batch_id = batches_lib.create_batch(ws.conn, name, start)
@@ -59,16 +69,16 @@ def batch_create(app, name: str, start: date, as_json: bool) -> None:
                      end=end.isoformat()))
 
 
-@command("assign")
-@click.argument("name")
-@click.option("--applicant", "applicants", multiple=True, metavar="ID_OR_NIK",
-              help="Pemohon (id atau NIK); boleh diulang atau dipisah koma.")
-@click.option("--all-unassigned", is_flag=True, help="Semua pemohon yang belum bergelombang.")
+@command("assign", help="help.batch_assign")
+@argument("name", metavar="NAMA")
+@option("--applicant", "applicants", multiple=True, metavar="ID_ATAU_NIK",
+        help="help.batch_assign.applicant")
+@option("--all-unassigned", is_flag=True, help="help.batch_assign.all_unassigned")
 @json_option
 @pass_app
 def batch_assign(app, name: str, applicants: tuple[str, ...], all_unassigned: bool,
                  as_json: bool) -> None:
-    """Masukkan pemohon ke gelombang NAME."""
+    """Put applicants into a batch."""
     if bool(applicants) == all_unassigned:
         raise click.UsageError(t("service.assign_usage"))
     ws = app.workspace()
@@ -84,11 +94,11 @@ def batch_assign(app, name: str, applicants: tuple[str, ...], all_unassigned: bo
     exit_with(ExitCode.input_rejected if rejected else ExitCode.ok)
 
 
-@command("list")
+@command("list", help="help.batch_list")
 @json_option
 @pass_app
 def batch_list(app, as_json: bool) -> None:
-    """Tampilkan gelombang beserta tanggal mulai dan selesai."""
+    """List the batches."""
     ws = app.workspace()
     table, calendar = _stage_context(ws)
     rows = batches_lib.list_batches(ws.conn, table, calendar)
@@ -107,18 +117,18 @@ for _cmd in (batch_create, batch_assign, batch_list):
 
 # -- stage ----------------------------------------------------------------------
 
-@click.group("stage")
+@group("stage", help="help.stage")
 def stage() -> None:
-    """Tahapan waktu pelayanan 30 hari."""
+    """The stages of the 30-day service time."""
 
 
-@command("done")
-@click.argument("stage_code", metavar="STAGE")
-@click.option("--batch", "batch_name", help="Gelombang (boleh kosong bila hanya ada satu).")
-@_date_option("--date", "done", help="Tanggal selesai (bawaan: hari ini).")
+@command("done", help="help.stage_done")
+@argument("stage_code", metavar="TAHAPAN")
+@option("--batch", "batch_name", metavar="NAMA", help="help.stage_done.batch")
+@_date_option("--date", "done", help="help.stage_done.date")
 @pass_app
 def stage_done(app, stage_code: str, batch_name: str | None, done: date | None) -> None:
-    """Catat bahwa tahapan STAGE sudah selesai."""
+    """Record a stage as done for a batch."""
     ws = app.workspace()
     table, _calendar = _stage_context(ws)
     done = done or date.today()
@@ -132,16 +142,16 @@ stage.add_command(stage_done)
 
 # -- status ---------------------------------------------------------------------
 
-@command("status")
-@click.option("--batch", "batch_name", help="Hanya gelombang ini.")
-@_date_option("--today", help="Hitung keterlambatan per tanggal ini (bawaan: hari ini).")
-@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tulis juga grafik jadwal (PNG).")
+@command("status", help="help.status")
+@option("--batch", "batch_name", metavar="NAMA", help="help.status.batch")
+@_date_option("--today", help="help.status.today")
+@option("--chart", type=click.Path(dir_okay=False, path_type=Path), metavar="BERKAS",
+        help="help.status.chart")
 @json_option
 @pass_app
 def status(app, batch_name: str | None, today: date | None, chart: Path | None,
            as_json: bool) -> None:
-    """Posisi setiap gelombang dan pemohon dalam waktu pelayanan 30 hari."""
+    """Where every batch and applicant stands, and the chart on request."""
     ws = app.workspace()
     report = build_status(ws, batch=batch_name, today=today)
     if chart is not None:
@@ -183,30 +193,30 @@ def _print_status(report: dict) -> None:
 
 # -- clarify --------------------------------------------------------------------
 
-@click.group("clarify")
+@group("clarify", help="help.clarify")
 def clarify() -> None:
-    """Klarifikasi data kependudukan dengan Disdukcapil."""
+    """Clarification with Disdukcapil."""
 
 
-@command("import")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--yes", is_flag=True, help="Terapkan koreksi tanpa bertanya.")
+@command("import", help="help.clarify_import")
+@argument("file", type=click.Path(path_type=Path), metavar="BERKAS")
+@option("--yes", is_flag=True, help="help.clarify_import.yes")
 @json_option
 @pass_app
 def clarify_import(app, file: Path, yes: bool, as_json: bool) -> None:
-    """Baca lembar jawaban Disdukcapil (xlsx/csv) dan terapkan koreksinya."""
+    """Read Disdukcapil's answer sheet and apply its corrections."""
     ws = app.workspace()
     rows = clarify_lib.read_sheet(file)
     plan = clarify_lib.plan_import(ws.conn, rows, source=file.name)
     for p in plan.problems:
-        error_line(f"{file}: {p.message} [{p.reason}]")
+        error_line(f"{file}: {p.message}", p.reason)
     corrections = plan.corrections
     if not as_json:
         counts = plan.counts()
         click.echo(t("clarify.summary", **counts))
         for c in corrections:
             click.echo(t("clarify.correction_line", applicant=c["applicant"], nik=c["nik"],
-                         field=t(f"clarify.field.{c['field']}"), old=c["old"] or "-",
+                         field=field_label(c['field']), old=c["old"] or "-",
                          new=c["new"]))
     applied = False
     if plan.answers:
@@ -236,22 +246,22 @@ clarify.add_command(clarify_import)
 
 # -- letter ---------------------------------------------------------------------
 
-@click.group("letter")
+@group("letter", help="help.letter")
 def letter() -> None:
-    """Surat-surat layanan."""
+    """Letters of the service."""
 
 
-@command("rekrutmen")
-@click.option("--batch", "batch_name", help="Gelombang (jadwal diambil dari tahapannya).")
-@click.option("--kelurahan", "kelurahan", multiple=True, metavar="NAMA",
-              help="Kelurahan/desa tujuan; boleh diulang.")
-@click.option("--nomor", help="Nomor surat (bawaan: dari templat, untuk diisi tangan).")
-@_date_option("--date", "letter_date", help="Tanggal surat (bawaan: hari ini).")
+@command("rekrutmen", help="help.letter_rekrutmen")
+@option("--batch", "batch_name", metavar="NAMA", help="help.letter_rekrutmen.batch")
+@option("--kelurahan", "kelurahan", multiple=True, metavar="NAMA",
+        help="help.letter_rekrutmen.kelurahan")
+@option("--nomor", metavar="NOMOR", help="help.letter_rekrutmen.nomor")
+@_date_option("--date", "letter_date", help="help.letter_rekrutmen.date")
 @json_option
 @pass_app
 def letter_rekrutmen(app, batch_name: str | None, kelurahan: tuple[str, ...], nomor: str | None,
                      letter_date: date | None, as_json: bool) -> None:
-    """Surat rekrutmen peserta untuk setiap kelurahan/desa, ditambah satu berkas cetak gabungan."""
+    """Recruitment letters per village and one print file."""
     ws = app.workspace()
     result = letters_lib.write_recruitment_letters(
         ws, batch_name, kelurahan=list(kelurahan) or None, nomor=nomor,
@@ -269,21 +279,23 @@ letter.add_command(letter_rekrutmen)
 
 # -- certificate ----------------------------------------------------------------
 
-@click.group("certificate")
+@group("certificate", help="help.certificate")
 def certificate() -> None:
-    """Sertifikat kompetensi (SKK) yang sudah terbit."""
+    """Issued competence certificates."""
 
 
-@command("record")
-@click.option("--applicant", required=True, metavar="ID_OR_NIK", help="Pemohon (id atau NIK).")
-@click.option("--number", required=True, help="Nomor sertifikat.")
-@_date_option("--date", "issued", required=True, help="Tanggal terbit.")
-@click.option("--file", "file", type=click.Path(path_type=Path), help="Berkas PDF sertifikat.")
+@command("record", help="help.certificate_record")
+@option("--applicant", required=True, metavar="ID_ATAU_NIK",
+        help="help.certificate_record.applicant")
+@option("--number", required=True, metavar="NOMOR", help="help.certificate_record.number")
+@_date_option("--date", "issued", required=True, help="help.certificate_record.date")
+@option("--file", "file", type=click.Path(path_type=Path), metavar="BERKAS",
+        help="help.certificate_record.file")
 @json_option
 @pass_app
 def certificate_record(app, applicant: str, number: str, issued: date, file: Path | None,
                        as_json: bool) -> None:
-    """Catat sertifikat yang terbit untuk seorang pemohon."""
+    """Record an issued certificate."""
     ws = app.workspace()
     row = certificates_lib.record_certificate(ws, applicant, number, issued, file)
     if as_json:

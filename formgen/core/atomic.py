@@ -23,7 +23,7 @@ def ensure_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by the owner only."""
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     with contextlib.suppress(PermissionError):
-        os.chmod(path, DIR_MODE)
+        path.chmod(DIR_MODE)
     return path
 
 
@@ -32,17 +32,17 @@ def atomic_open(path: Path, mode: str = "wb", *, encoding: str | None = None) ->
     """Open a temporary file beside ``path``; on success it replaces ``path``."""
     path = Path(path)
     ensure_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
-        os.chmod(tmp, FILE_MODE)
+        tmp.chmod(FILE_MODE)
         with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        tmp.replace(path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -67,7 +67,7 @@ def clean_stale_temps(root: Path, *, older_than: float = STALE_TEMP_SECONDS) -> 
     """
     removed = []
     limit = time.time() - older_than
-    for folder, subdirs, names in os.walk(root, followlinks=False):
+    for folder, _subdirs, names in os.walk(root, followlinks=False):
         for name in names:
             if not (name.startswith(".") and name.endswith(".tmp")):
                 continue

@@ -31,6 +31,21 @@ class Office:
 
 
 @dataclass(frozen=True)
+class Smtp:
+    """The office's outgoing mail server ([smtp]); the password comes from the environment."""
+
+    host: str
+    sender: str
+    port: int = 587
+    security: str = "starttls"  # starttls, ssl or none
+    user: str = ""
+    password_env: str = "FORMGEN_SMTP_PASSWORD"
+
+
+SMTP_SECURITY = ("starttls", "ssl", "none")
+
+
+@dataclass(frozen=True)
 class Settings:
     workspace_id: str
     office: Office
@@ -39,6 +54,8 @@ class Settings:
     dpi: int = 300
     retention_days: int = 1825
     templates_dir: Path | None = None  # the office's own templates ([templates] dir)
+    smtp: Smtp | None = None
+    pack_extras: tuple[str, ...] = ()  # optional pack documents asked for in [pack]
     raw: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -96,6 +113,26 @@ def parse_settings(data: dict, *, path: Path | None = None) -> Settings:
             templates = path.parent / templates
         if not templates.is_dir():
             raise bad(f"templates.dir = {str(templates)!r}")
-    return Settings(workspace_id=ws_id, office=office,
+    smtp = _parse_smtp(data.get("smtp") or {}, bad)
+    pack = data.get("pack") or {}
+    extras = tuple(sorted(str(k) for k, v in pack.items() if v is True))
+    return Settings(workspace_id=ws_id, office=office, smtp=smtp, pack_extras=extras,
                     lsp_nama=str(data.get("lsp", {}).get("nama", "")), paper=paper, dpi=dpi,
                     retention_days=days, templates_dir=templates, raw=data)
+
+
+def _parse_smtp(section: dict, bad) -> Smtp | None:
+    """[smtp] as a typed object, or None when the office sends no e-mail (no host)."""
+    if not section.get("host"):
+        return None
+    try:
+        smtp = Smtp(**{k: section[k] for k in section if k in Smtp.__dataclass_fields__})
+    except TypeError as exc:
+        raise bad(str(exc)) from exc
+    if not isinstance(smtp.port, int) or not 0 < smtp.port < 65536:
+        raise bad(f"smtp.port = {smtp.port!r}")
+    if smtp.security not in SMTP_SECURITY:
+        raise bad(f"smtp.security = {smtp.security!r} ({' / '.join(SMTP_SECURITY)})")
+    if "@" not in str(smtp.sender):
+        raise bad(f"smtp.sender = {smtp.sender!r}")
+    return smtp

@@ -6,18 +6,21 @@ Migrations are the files formgen/migrations/NNN_name.sql, applied in order;
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import getpass
 import json
 import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from importlib.resources import files
 from pathlib import Path
 
 from formgen.core.errors import WorkspaceError
 from formgen.core.i18n import t
 
-_MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Shipped as package data beside this module (found as an installed package finds it).
+_MIGRATIONS_DIR = Path(str(files("formgen.core").joinpath("migrations")))
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -40,7 +43,14 @@ def now() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
+# The staff member a web request acts for (formgen serve); the OS user otherwise.
+acting_user: contextvars.ContextVar[str | None] = contextvars.ContextVar("formgen_acting_user",
+                                                                        default=None)
+
+
 def current_user() -> str:
+    if acting_user.get():
+        return acting_user.get()
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
@@ -100,7 +110,7 @@ def _split_sql(script: str) -> list[str]:
 
 @contextlib.contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, waits for it with the busy timeout."""
+    """BEGIN IMMEDIATE … COMMIT: takes the write lock up front, waiting with the busy timeout."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

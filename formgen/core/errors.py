@@ -9,6 +9,7 @@ class ExitCode(IntEnum):
     input_rejected = 1  # done, but some input was rejected (each named on stderr)
     usage = 2
     workspace = 3  # the workspace cannot be used
+    missing_dependency = 4  # a program or its data (Tesseract, a language pack) is not installed
 
 
 class FormgenError(Exception):
@@ -27,9 +28,11 @@ class FormgenError(Exception):
         self.code = code
         self.path = path
 
-    def one_line(self) -> str:
+    def one_line(self, *, code: bool = False) -> str:
+        """The message on one line, after the file it concerns; ``code`` adds ``[code]``
+        (for a technician: --verbose or --json)."""
         prefix = f"{self.path}: " if self.path else ""
-        return f"{prefix}{self.message} [{self.code}]"
+        return f"{prefix}{self.message}{f' [{self.code}]' if code else ''}"
 
 
 class InputError(FormgenError):
@@ -40,8 +43,21 @@ class UsageError(FormgenError):
     exit_code = ExitCode.usage
 
 
+class MissingFileError(InputError):
+    """A file or folder named on the command line does not exist: nothing was read, so it is
+    a usage error (exit 2), not a rejected input (exit 1)."""
+
+    exit_code = ExitCode.usage
+
+
 class WorkspaceError(FormgenError):
     exit_code = ExitCode.workspace
+
+
+class MissingDependencyError(FormgenError):
+    """A program formgen runs, or its data, is not installed; the message says how to install it."""
+
+    exit_code = ExitCode.missing_dependency
 
 
 class TemplateError(FormgenError):
@@ -52,8 +68,9 @@ class TemplateError(FormgenError):
         super().__init__(message, code=code, path=path)
         self.line = line
 
-    def one_line(self) -> str:
+    def one_line(self, *, code: bool = False) -> str:
         where = self.path or ""
         if self.line:
             where += f":{self.line}"
-        return f"{where}: {self.message} [{self.code}]" if where else self.message
+        text = f"{self.message}{f' [{self.code}]' if code else ''}"
+        return f"{where}: {text}" if where else text

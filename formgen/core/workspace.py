@@ -1,7 +1,6 @@
 """The workspace folder: settings, database and the folders formgen writes, owner-only."""
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,7 @@ class Workspace:
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
             self._conn = db.connect(self.db_path)
-            os.chmod(self.db_path, FILE_MODE)
+            self.db_path.chmod(FILE_MODE)
         return self._conn
 
     def close(self) -> None:
@@ -77,7 +76,7 @@ def init_workspace(path: Path, *, paper: str = "A4", dpi: int = 300) -> tuple[Wo
                              path=str(root), code="not_writable") from exc
     ws = open_workspace(root)
     ws.conn  # noqa: B018 - creates and migrates the database now
-    os.chmod(root, DIR_MODE)
+    Path(root).chmod(DIR_MODE)
     return ws, created
 
 

@@ -6,7 +6,8 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from formgen.core.config import PAPER_SIZES_MM
 from formgen.core.errors import TemplateError
 from formgen.core.i18n import t
-from formgen.forms._layout import PT, layout_document, text_width
+from formgen.forms._layout import layout_document
+from formgen.forms._measure import PT, text_width
 from formgen.forms._model import DocumentLayout, Letterhead, Line, Rect, Text, TextBlock
 
 CLEAR_INTERIOR = ("checkbox", "signature", "materai")

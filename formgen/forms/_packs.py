@@ -12,20 +12,34 @@ from formgen.core.errors import InputError, UsageError, WorkspaceError
 from formgen.core.i18n import t
 from formgen.core.safenames import applicant_filename
 from formgen.core.workspace import Workspace
-from formgen.domain.doctypes import FORMS
+from formgen.domain.doctypes import FORMS, OPTIONAL_FORMS
 from formgen.forms._layout import layout_document
-from formgen.forms._render import PageDrawer, PdfWriter
+from formgen.forms._pdfwriter import PdfWriter
+from formgen.forms._render import PageDrawer
 from formgen.forms._values import load_applicants
+from formgen.ingest.context import PACK_VOIDED, voided_packs
 from formgen.roster.store import require_applicant
 from ocr.pageid import PageId
 
 log = logging.getLogger(__name__)
 MAX_BLANK = 10_000
+def _void_earlier_packs(conn, applicant_id: int, new_pack: int, voided: set[int]) -> list[str]:
+    """Void the applicant's earlier printed packs; their numbers, for the announcement."""
+    old = [r["id"] for r in conn.execute(
+        "SELECT id FROM packs WHERE applicant_id = ? AND id < ? AND path IS NOT NULL "
+        "ORDER BY id", (applicant_id, new_pack)) if r["id"] not in voided]
+    for pack_id in old:
+        db.audit(conn, PACK_VOIDED, applicant_id=applicant_id, pack=pack_id,
+                 replaced_by=new_pack)
+        voided.add(pack_id)
+    return [f"P{pack_id:06d}" for pack_id in old]
 
 
-def pack_docs() -> list[str]:
-    """The documents of a pack, in print order."""
-    return list(FORMS)
+def pack_docs(settings: Settings | None = None) -> list[str]:
+    """The documents of a pack, in print order; an optional one only when the workspace asks
+    for it in formgen.toml (``[pack] asesmen_mandiri = true``)."""
+    wanted = set(settings.pack_extras) if settings else set()
+    return [d for d in FORMS if d not in OPTIONAL_FORMS or d in wanted]
 
 
 class PackPrinter:
@@ -33,7 +47,7 @@ class PackPrinter:
 
     def __init__(self, settings: Settings, paper: str, docs: list[str] | None = None):
         self.settings = settings
-        self.layouts = [layout_document(doc, paper) for doc in (docs or pack_docs())]
+        self.layouts = [layout_document(doc, paper) for doc in (docs or pack_docs(settings))]
         self.drawer = PageDrawer(settings)
 
     def draw(self, out: PdfWriter, *, pack: int, applicant_id: int | None,
@@ -62,8 +76,11 @@ class PackPrinter:
 def generate_packs(ws: Workspace, *, applicant_ids: list[int | str] | None = None,
                    all_applicants: bool = False, blank: int = 0,
                    paper: str | None = None) -> dict:
-    """Print packs; returns ``{"packs": [{applicant, nik, path, pages}], "print_file": path,
-    "rejected": [{applicant, reason, code}]}``.
+    """Print packs; returns ``{"packs": [{applicant, nik, path, pages, number, replaces}],
+    "print_file": path, "rejected": [{applicant, reason, code}]}``.
+
+    A new pack for an applicant voids their earlier ones (``replaces`` names them): pages
+    that come back with a void number wait for a person.
 
     ``applicant_ids`` are ids or NIKs; unknown ones are rejected and the rest
     are printed (InputError when nothing is left to print).
@@ -118,7 +135,12 @@ def generate_packs(ws: Workspace, *, applicant_ids: list[int | str] | None = Non
                                  path=str(folder), code="not_writable") from exc
         raise
     packs, print_file = results
+    voided = voided_packs(conn)
     with db.write_transaction(conn):
+        for pack_id, entry in packs:
+            entry["number"] = f"P{pack_id:06d}"
+            entry["replaces"] = [] if entry["applicant"] is None else _void_earlier_packs(
+                conn, entry["applicant"], pack_id, voided)
         for layout in printer.layouts:
             conn.execute("INSERT OR IGNORE INTO layouts(id, doc, paper, geometry, created_at) "
                          "VALUES (?, ?, ?, ?, ?)",

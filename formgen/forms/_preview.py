@@ -12,7 +12,7 @@ from formgen.core.errors import UsageError
 from formgen.core.i18n import t
 from formgen.forms._layout import layout_document
 from formgen.forms._packs import PackPrinter
-from formgen.forms._render import PdfWriter
+from formgen.forms._pdfwriter import PdfWriter
 from formgen.forms._templates import load_file, template_path
 from formgen.forms._values import applicant_values
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 from formgen.domain.dates import format_numeric
+from formgen.domain.jabatan import competency_units
 
 ROSTER_KEYS = ("nama", "nik", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
                "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",
@@ -22,6 +23,8 @@ def applicant_values(row: sqlite3.Row | dict, experience: list) -> dict[str, str
             values[key] = str(value)
     if "tanggal_lahir" in values:
         values["tanggal_lahir"] = format_numeric(values["tanggal_lahir"])
+    for n, (kode, judul) in enumerate(competency_units(values.get("jabatan_kerja")), start=1):
+        values[f"unit_{n}_kode"], values[f"unit_{n}_judul"] = kode, judul
     for n, exp in enumerate(experience, start=1):
         for column, suffix in EXPERIENCE_KEYS.items():
             value = exp[column]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,7 @@ _SUFFIX = {"pdf": ".pdf", "tiff": ".tif", "jpeg": ".jpg", "png": ".png"}
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with Path(path).open("rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
@@ -29,10 +28,10 @@ def archive_file(source: Path, target: Path, sha256: str) -> Path:
     """Copy ``source`` to ``target`` (atomically) unless it is there already; make it read-only."""
     if target.exists() and sha256_file(target) == sha256:
         return target
-    with open(source, "rb") as src, atomic_open(target, "wb") as dst:
+    with Path(source).open("rb") as src, atomic_open(target, "wb") as dst:
         shutil.copyfileobj(src, dst, _CHUNK)
     if sha256_file(target) != sha256:  # the source changed while we read it
         target.unlink()
         raise OSError(f"{source} changed while it was being archived")
-    os.chmod(target, 0o400)
+    target.chmod(0o400)
     return target

@@ -11,10 +11,11 @@ The rules, in file order:
   the run, or a KTP whose NIK contradicts the applicant goes to review; so does a
   KTP that does not show whose it is (no well-formed NIK read, and no name read
   that agrees with the applicant's): its owner is not confirmed;
-- a page whose QR cannot be read, from another workspace or an unknown pack
-  goes to review; so does a page that could not be read at all. Such a page may
-  be the next applicant's separator, so it ends the run: the attachments after
-  it wait for a person (``after_unidentified``) until the next separator;
+- a page whose QR cannot be read, from another workspace, an unknown pack or a pack
+  voided by a newer one for its applicant goes to review; so does a page that could not
+  be read at all. Such a page may be the next applicant's separator, so it ends the
+  run: the attachments after it wait for a person (``after_unidentified``) until the
+  next separator;
 - a blank page (a duplex back) is recorded as blank for the current applicant.
 Nothing is ever attributed on a guess.
 """
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 from formgen.domain.doctypes import SEPARATOR
 from formgen.ingest.compare import values_agree
-from formgen.ingest.pagework import PageResult
+from ocr.page import PageResult
 
 
 @dataclass
@@ -42,6 +43,7 @@ class PackRef:
     pack_id: int
     applicant_id: int | None   # None: a blank pack not yet claimed
     printed_blank: bool = False  # printed without an applicant (claimed or not)
+    voided: bool = False         # replaced by a newer pack for the same applicant
 
 
 @dataclass
@@ -114,6 +116,9 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
                 continue
             if not _code_fits_pack(page_id.applicant, pack):
                 unidentified(pack.pack_id, page_id.doc, "qr_mismatch")
+                continue
+            if pack.voided:
+                unidentified(pack.pack_id, page_id.doc, "voided_pack")
                 continue
             if pack.applicant_id is None:
                 pack.applicant_id = ctx.claim_blank_pack(pack.pack_id)

@@ -9,17 +9,12 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from formgen.checks.rules import load_rules
+from formgen.domain.education import level_code
 from ocr.findings import Finding
 from ocr.geometry import PageGeometry
 
 # Free text read back from print: one or two confusable characters (Jl./JI.) still agree.
 TEXT_MATCH_MIN = 92.0
-
-_EDUCATION_LEVELS = {
-    "SD": "SD", "SMP": "SMP", "SLTP": "SMP", "MTS": "SMP",
-    "SMA": "SMA", "SMK": "SMA", "MA": "SMA", "SLTA": "SMA", "STM": "SMA",
-    "D1": "D1", "D2": "D2", "D3": "D3", "D4": "D4", "S1": "S1", "S2": "S2", "S3": "S3",
-}
 
 
 def normalise_text(value: object) -> str:
@@ -49,8 +44,8 @@ def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
         a, b = _as_date(read), _as_date(expected)
         return a is not None and a == b
     if kind == "level":
-        return (_EDUCATION_LEVELS.get(normalise_text(read).replace(" ", ""))
-                == _EDUCATION_LEVELS.get(normalise_text(expected).replace(" ", "")))
+        found = level_code(str(read))
+        return found is not None and found == level_code(str(expected))
     if kind == "free_text":
         return fuzz.ratio(normalise_text(read), normalise_text(expected)) >= TEXT_MATCH_MIN
     if kind == "sex":

@@ -7,6 +7,13 @@ from formgen.core import db
 from formgen.ingest.attribute import AttributionContext, PackRef
 
 BLANK_PACK_CLAIMED = "blank_pack_claimed"
+PACK_VOIDED = "pack.void"  # a pack replaced by a newer one printed for its applicant
+
+
+def voided_packs(conn: sqlite3.Connection) -> set[int]:
+    """Ids of packs replaced by a newer pack for the same applicant (their numbers are void)."""
+    return {r[0] for r in conn.execute(
+        "SELECT json_extract(detail, '$.pack') FROM audit WHERE action = ?", (PACK_VOIDED,))}
 
 
 def pack_printed_blank(conn: sqlite3.Connection, pack_id: int) -> bool:
@@ -25,11 +32,14 @@ def pack_printed_blank(conn: sqlite3.Connection, pack_id: int) -> bool:
 def workspace_context(conn: sqlite3.Connection, workspace_id: str) -> AttributionContext:
     """An ``AttributionContext`` reading and writing ``conn`` (inside the caller's transaction)."""
 
+    voided = voided_packs(conn)
+
     def find_pack(number: int) -> PackRef | None:
         row = conn.execute("SELECT id, applicant_id FROM packs WHERE id = ?", (number,)).fetchone()
         if row is None:
             return None
-        return PackRef(row["id"], row["applicant_id"], pack_printed_blank(conn, row["id"]))
+        return PackRef(row["id"], row["applicant_id"], pack_printed_blank(conn, row["id"]),
+                       voided=row["id"] in voided)
 
     def applicant_nik(applicant_id: int) -> str | None:
         row = conn.execute("SELECT nik FROM applicants WHERE id = ?", (applicant_id,)).fetchone()

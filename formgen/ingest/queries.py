@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
+# The values an attachment's reader puts under a page's ``fields`` (SPEC §7).
+READER_FIELDS = {"ijazah": ("nama", "jenjang", "tahun", "sekolah", "nomor")}
+
 
 def _value(text: str | None):
     return json.loads(text) if text else None
@@ -23,6 +26,8 @@ def _fields(own: list[sqlite3.Row]) -> dict:
         if f["name"] in CARD_FIELDS.get(f["kind"], ()):
             sure = (f["confidence"] or 0.0) >= MIN_FIELD_CONFIDENCE
             fields[f["name"]] = _value(f["value"]) if sure else None
+        elif f["name"] in READER_FIELDS.get(f["kind"], ()):   # null when not read
+            fields.setdefault(f["name"], _value(f["value"]))
     return fields
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PIL import Image
 
+from formgen.checks.evidence import FOREIGN
 from formgen.core import db
 from formgen.core.atomic import atomic_open
-from formgen.core.errors import InputError
+from formgen.core.errors import InputError, UsageError
 from formgen.core.i18n import t
 from formgen.core.workspace import Workspace
 from formgen.domain.doctypes import DOC_TYPES
@@ -24,6 +25,10 @@ from formgen.ingest.compare import recompare_applicant_pages
 from formgen.ingest.queries import list_pages
 from formgen.roster.store import require_applicant
 
+# Why a page waits for a person (pages.review); 'rejected' marks a decided page.
+REVIEW_REASONS = ("unreadable_page", "qr_unreadable", FOREIGN, "unknown_pack",
+                  "qr_mismatch", "no_separator", "ambiguous_applicant", "ktp_nik_mismatch",
+                  "blank_without_separator", "after_unidentified", "voided_pack")
 THUMB_WIDTH = 500
 REJECTED = "rejected"
 
@@ -101,10 +106,56 @@ def reject_page(ws: Workspace, page_id: int) -> None:
     """The page is used for nobody (see the module docstring)."""
     page = _page(ws, page_id)
     with db.write_transaction(ws.conn):
-        ws.conn.execute("UPDATE pages SET rejected = 1, applicant_id = NULL, review = ? "
-                        "WHERE id = ?", (REJECTED, page_id))
-        _decide(ws, "reject", page_id=page_id, applicant_id=page["applicant_id"],
-                previous_applicant=page["applicant_id"], previous_review=page["review"])
+        _reject(ws, page)
+
+
+def _reject(ws: Workspace, page) -> None:
+    ws.conn.execute("UPDATE pages SET rejected = 1, applicant_id = NULL, review = ? "
+                    "WHERE id = ?", (REJECTED, page["id"]))
+    _decide(ws, "reject", page_id=page["id"], applicant_id=page["applicant_id"],
+            previous_applicant=page["applicant_id"], previous_review=page["review"])
+
+
+def waiting_pages(conn, *, file: str | Path | None = None, sha256: str | None = None,
+                  reason: str | None = None) -> list:
+    """Pages waiting in review from ``file`` (a path, or the name it was ingested under) or
+    the file ``sha256``, and/or with review ``reason``."""
+    where, args = ["p.review IS NOT NULL", "p.rejected = 0"], []
+    if sha256 is not None:
+        where.append("p.sha256 = ?")
+        args.append(sha256)
+    if file is not None:
+        path = Path(file)
+        if path.is_file():
+            from formgen.ingest.archive import sha256_file
+            where.append("p.sha256 = ?")
+            args.append(sha256_file(path))
+        else:
+            where.append("f.original_name = ?")
+            args.append(path.name)
+    if reason is not None:
+        where.append("p.review = ?")
+        args.append(reason)
+    return conn.execute(f"SELECT p.* FROM pages p JOIN files f ON f.sha256 = p.sha256 "
+                        f"WHERE {' AND '.join(where)} ORDER BY p.id", args).fetchall()
+
+
+def reject_pages(ws: Workspace, *, file: str | Path | None = None,
+                 reason: str | None = None) -> list[int]:
+    """Reject every page waiting from ``file`` and/or for ``reason``, each recorded like one
+    ``reject_page``; the ids rejected (InputError when none waits)."""
+    if file is None and reason is None:
+        raise UsageError(t("review.reject_target"), code="no_target")
+    if reason is not None and reason not in REVIEW_REASONS:
+        raise UsageError(t("review.bad_reason", reason=reason,
+                           reasons=", ".join(REVIEW_REASONS)), code="bad_reason")
+    pages = waiting_pages(ws.conn, file=file, reason=reason)
+    if not pages:
+        raise InputError(t("review.nothing_to_reject"), code="nothing_to_reject")
+    with db.write_transaction(ws.conn):
+        for page in pages:
+            _reject(ws, page)
+    return [page["id"] for page in pages]
 
 
 def decide_finding(ws: Workspace, finding_id: int, accept: bool) -> None:

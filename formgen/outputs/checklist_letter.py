@@ -18,6 +18,7 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer, Table, Tab
 from formgen.checks import check_applicants, load_rules
 from formgen.core.atomic import write_bytes
 from formgen.core.db import audit, write_transaction
+from formgen.core.i18n import get_language, language
 from formgen.core.jinjaenv import render_text
 from formgen.core.resources import template_path
 from formgen.core.safenames import applicant_filename
@@ -48,8 +49,10 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text.strip()).replace("\n", "<br/>"), style)
 
 
-def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date) -> bytes:
-    """The letter PDF (one page) for one applicant's verdict."""
+def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date,
+                 number: int = 1) -> bytes:
+    """The letter PDF (one page) for one applicant's verdict; ``number`` is its running
+    number among the workspace's checklist letters."""
     words = letter_wording()
     rules = load_rules()
     office = ws.settings.office
@@ -57,7 +60,7 @@ def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date) 
     def render(text: str) -> str:
         return render_text(
             text, office=office, applicant=applicant, lsp=ws.settings.lsp_nama,
-            tanggal=format_tanggal(today),
+            tanggal=format_tanggal(today), tahun=today.year, nomor_urut=f"{number:04d}",
             alamat=", ".join(x for x in (applicant.get("alamat"), applicant.get("kelurahan"),
                                          applicant.get("kecamatan")) if x),
             tanggal_lahir=format_numeric(applicant.get("tanggal_lahir")))
@@ -83,16 +86,19 @@ def build_letter(ws: Workspace, applicant: dict, verdict: dict, *, today: date) 
     table.setStyle(TableStyle(style))
     opening = words["pembuka"].get(verdict["status"], words["pembuka"]["belum_lengkap"])
     story = [_para(render(words["tempat_tanggal"]), st["right"]), Spacer(1, 3 * mm),
+             _para(f"{words['nomor_label']}: {render(words['nomor'])}", st["base"]),
              _para(f"{words['perihal_label']}: {render(words['perihal'])}", st["base"]),
              Spacer(1, 3 * mm), _para(render(words["kepada"]), st["base"]), Spacer(1, 4 * mm),
              _para(render(words["salam"]), st["base"]), Spacer(1, 2 * mm),
              _para(render(opening), st["base"]), Spacer(1, 3 * mm), table, Spacer(1, 4 * mm),
              _para(words["bawa_judul"], st["bold"])]
+    closing = " ".join(render(words["penutup"]).split())
     if bring:
         story += [_para(f"{i}. {text}", st["base"]) for i, text in enumerate(bring, start=1)]
+        closing = f"{' '.join(render(words['serahkan']).split())} {closing}"
     else:
         story.append(_para(render(words["tidak_ada_yang_dibawa"]), st["base"]))
-    story += [Spacer(1, 4 * mm), _para(" ".join(render(words["penutup"]).split()), st["base"]),
+    story += [Spacer(1, 4 * mm), _para(closing, st["base"]),
               Spacer(1, 6 * mm), _para(render(words["penanda_tangan"]), st["base"])]
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=(pw, ph), pageCompression=1)
@@ -112,9 +118,15 @@ def write_letters(ws: Workspace, results: list[dict] | None = None, *,
 
     Returns ``[{"applicant": id, "nik": nik, "status": s, "path": p}]``.
     """
-    results = check_applicants(ws) if results is None else results
+    if results is None or get_language() != "id":  # the letter's reasons in its language
+        with language("id"):
+            fresh = check_applicants(ws)
+        wanted = None if results is None else {r["applicant"] for r in results}
+        results = [v for v in fresh if wanted is None or v["applicant"] in wanted]
     today = today or date.today()
     folder = ws.dir("letters")
+    issued = ws.conn.execute("SELECT count(*) FROM audit WHERE action = 'checklist_letter'"
+                             ).fetchone()[0]
     written = []
     for verdict in results:
         person = dict(require_applicant(ws.conn, verdict["applicant"]))
@@ -123,11 +135,14 @@ def write_letters(ws: Workspace, results: list[dict] | None = None, *,
         if verdict["status"] == "lengkap":
             (folder / name).unlink(missing_ok=True)  # an old letter no longer holds
             continue
-        path = write_bytes(folder / name, build_letter(ws, person, verdict, today=today))
+        number = issued + len(written) + 1
+        path = write_bytes(folder / name, build_letter(ws, person, verdict, today=today,
+                                                       number=number))
         written.append({"applicant": person["id"], "nik": person["nik"],
-                        "status": verdict["status"], "path": str(path)})
+                        "status": verdict["status"], "path": str(path), "number": number})
     if written:
         with write_transaction(ws.conn):
             for item in written:
-                audit(ws.conn, "checklist_letter", applicant_id=item["applicant"])
+                audit(ws.conn, "checklist_letter", applicant_id=item["applicant"],
+                      number=item["number"])
     return written

@@ -21,7 +21,6 @@ from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import pytesseract
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
 from reportlab import rl_config
@@ -42,9 +41,10 @@ from formgen.checks import (
 )
 from formgen.core.atomic import write_bytes
 from formgen.core.db import audit, now, write_transaction
-from formgen.core.errors import FormgenError, InputError, UsageError
-from formgen.core.i18n import t
+from formgen.core.errors import InputError, UsageError
+from formgen.core.i18n import language, t
 from formgen.core.jinjaenv import render_text
+from formgen.core.programs import require_tesseract
 from formgen.core.resources import template_path
 from formgen.core.safenames import applicant_filename, unique_name
 from formgen.core.workspace import Workspace
@@ -52,6 +52,7 @@ from formgen.core.yamlfile import load_yaml
 from formgen.domain.dates import format_numeric
 from formgen.outputs.letterhead import draw_letterhead
 from formgen.roster.store import select_applicants
+from ocr import tesseract
 
 log = logging.getLogger(__name__)
 
@@ -98,21 +99,9 @@ def page_jpeg(path: Path, *, color: bool, scan_dpi: int) -> tuple[bytes, Image.I
 
 def ocr_words(image: Image.Image) -> list[tuple[str, int, int, int, int]]:
     """Words Tesseract reads on ``image``: (text, left, top, width, height) in pixels."""
-    # one thread per Tesseract process: pages are already run side by side
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    try:
-        data = pytesseract.image_to_data(image, lang=OCR_LANG,
-                                         output_type=pytesseract.Output.DICT)
-    except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError) as exc:
-        raise FormgenError(t("dossier.no_tesseract", lang=OCR_LANG),
-                           code="no_tesseract") from exc
-    words = []
-    for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
-        if text and float(data["conf"][i]) >= 0:
-            words.append((text, data["left"][i], data["top"][i], data["width"][i],
-                          data["height"][i]))
-    return words
+    # The command, one process per page: the threads below keep OCR_WORKERS of them busy.
+    return [(w["text"], w["left"], w["top"], w["width"], w["height"])
+            for w in tesseract.ocr_data(image, psm=3, lang=OCR_LANG, loaded=False)]
 
 
 def draw_scanned_page(canvas: Canvas, jpeg: bytes, size_px: tuple[int, int], dpi: float,
@@ -245,8 +234,9 @@ def build_dossier(ws: Workspace, applicant: dict, verdict: dict, pages: list[Req
             jpeg, grey, dpi = page_jpeg(ws.root / item.page.image_path,
                                         color=bool(item.page.is_color), scan_dpi=ws.settings.dpi)
         except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
-            raise InputError(t("dossier.bad_image", detail=type(exc).__name__),
-                             path=item.page.image_path, code="bad_image") from exc
+            log.warning("page image %s: %s", item.page.image_path, exc)
+            raise InputError(t("dossier.bad_image"), path=item.page.image_path,
+                             code="bad_image") from exc
         return jpeg, grey.size, dpi, [] if item.requirement in no_ocr else ocr_words(grey)
 
     # Tesseract runs as a subprocess: threads keep OCR_WORKERS of them busy at once.
@@ -290,8 +280,10 @@ def write_dossiers(ws: Workspace, *, applicant: str | int | None = None,
     """
     if applicant is None and not all_applicants:
         raise UsageError(t("dossier.need_target"), code="no_target")
+    require_tesseract(command=True)
     targets = select_applicants(ws.conn, applicant)
-    verdicts = {v["applicant"]: v for v in check_applicants(ws)}
+    with language("id"):  # the cover is read by the LSP
+        verdicts = {v["applicant"]: v for v in check_applicants(ws)}
     evidence = load_evidence(ws.conn)
     generated = None
     if encrypt and not password:

@@ -20,15 +20,17 @@ from formgen.checks import check_applicants, load_evidence, load_rules, pages_by
 from formgen.core.atomic import atomic_open, write_bytes
 from formgen.core.cells import safe_cell
 from formgen.core.db import audit, write_transaction
-from formgen.core.i18n import t
+from formgen.core.i18n import language, t
 from formgen.core.jinjaenv import render_text
 from formgen.core.resources import template_path
 from formgen.core.workspace import Workspace
 from formgen.core.yamlfile import load_yaml
 from formgen.domain.dates import format_numeric
+from formgen.domain.jabatan import find_jabatan, kualifikasi
 
 XLSX_NAME = "rekap.xlsx"
-TEXT_KEYS = {"nik", "blank_nik", "no_hp"}  # written and formatted as text
+# written and formatted as text
+TEXT_KEYS = {"nik", "blank_nik", "no_hp", "npwp", "kode_pos", "no_ijazah"}
 MAX_WIDTH = 60
 
 
@@ -36,30 +38,20 @@ def recap_layout() -> dict:
     return load_yaml(template_path("checklist", "recap.yaml"))
 
 
-def _kualifikasi(layout: dict, jenjang: object) -> str:
-    for item in layout.get("kualifikasi") or ():
-        if jenjang in item["jenjang"]:
-            return item["nama"]
-    return ""
-
-
-def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
-    """Per sheet, the rows as (key, value) lists in column order."""
+def _rows(ws: Workspace) -> tuple[dict[str, list[list[tuple[str, object]]]], dict[str, list[int]]]:
+    """Per sheet, the rows as (key, value) lists in column order, and whose each row is."""
     layout = recap_layout()
     rules = load_rules()
-    verdicts = {v["applicant"]: v for v in check_applicants(ws)}
+    with language("id"):  # the recap is read by the LSP and Disdukcapil
+        verdicts = {v["applicant"]: v for v in check_applicants(ws)}
     evidence = load_evidence(ws.conn)
     conn = ws.conn
     batches = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM batches")}
     dossiers = {r["applicant_id"]: Path(r["path"]).name
                 for r in conn.execute("SELECT applicant_id, path FROM dossiers ORDER BY id")}
-    tahun = {}
-    for page in evidence.pages.values():
-        if page.doc == "ijazah" and page.applicant_id and not page.rejected:
-            for fact in evidence.facts.get(page.id, ()):
-                if (fact.kind, fact.name) == ("ijazah", "tahun") and fact.value:
-                    tahun[page.applicant_id] = fact.value
+    read = _ijazah_readings(evidence)
     sheets: dict[str, list] = {name: [] for name in layout["sheets"]}
+    owners: dict[str, list[int]] = {name: [] for name in layout["sheets"]}
     wilayah = {str(k): v for k, v in (layout.get("wilayah") or {}).items()}
     for no, person in enumerate(conn.execute("SELECT * FROM applicants ORDER BY id"), start=1):
         p = dict(person)
@@ -78,6 +70,8 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
             return render_text(layout["file_ref"], dossier=dossier, pages=span)
 
         alamat = ", ".join(x for x in (p["alamat"], p["kelurahan"], p["kecamatan"]) if x)
+        job = find_jabatan(p["jabatan_kerja"])
+        ijazah = read.get(p["id"], {})
         base = {
             "nomor": no, "applicant_id": p["id"], "nik": nik, "nama": p["nama"] or "",
             "tempat_lahir": p["tempat_lahir"] or "",
@@ -97,8 +91,19 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
                              if x),
             "negara": layout.get("negara", ""),
             "propinsi": wilayah.get(nik[:2], ""), "kabupaten": wilayah.get(nik[:4], ""),
-            "tahun_lulus": tahun.get(p["id"], ""),
-            "kualifikasi": _kualifikasi(layout, p["jenjang"]),
+            "tahun_lulus": p["tahun_lulus"] or ijazah.get("tahun", ""),
+            "kualifikasi": kualifikasi(p["jenjang"]),
+            "klasifikasi": job.klasifikasi if job else "",
+            "subklasifikasi": job.subklasifikasi if job else "",
+            # for residents the NIK serves as NPWP (PMK 112/PMK.03/2022)
+            "npwp": p["npwp"] or nik, "kode_pos": p["kode_pos"] or "",
+            "iso_tanggal_lahir": p["tanggal_lahir"] or "",
+            "nama_sekolah": p["nama_sekolah"] or ijazah.get("sekolah", ""),
+            "no_ijazah": p["no_ijazah"] or ijazah.get("nomor", ""),
+            "program_studi": p["program_studi"] or "",
+            "alamat_sekolah": p["alamat_sekolah"] or "",
+            "propinsi_sekolah": p["propinsi_sekolah"] or "",
+            "kabupaten_sekolah": p["kabupaten_sekolah"] or "",
             "blank": "", "blank_nik": "",
             **{f"file_{r.code}": ref(r.code) for r in rules.requirements},
         }
@@ -106,13 +111,16 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
                     for r in rules.requirements]
         projects = [dict(r) for r in conn.execute(
             "SELECT * FROM experience WHERE applicant_id = ? ORDER BY mulai, id", (p["id"],))]
+        per_project = set(layout.get("per_proyek") or ())
         for sheet, columns in layout["sheets"].items():
-            for project in (projects or [{}]) if sheet == "SIKI" else [{}]:
+            for project in projects if sheet in per_project else [{}]:
                 values = {**base, "nama_proyek": project.get("nama_proyek") or "",
                           "lokasi_proyek": project.get("lokasi") or "",
-                          "tanggal_awal": format_numeric(project.get("mulai")),
-                          "tanggal_akhir": format_numeric(project.get("selesai")),
+                          "tanggal_awal": project.get("mulai") or "",
+                          "tanggal_akhir": project.get("selesai") or "",
                           "jabatan": project.get("jabatan") or "",
+                          "nilai_proyek": project.get("nilai_proyek") or "",
+                          "jenis_pengalaman": project.get("jenis_pengalaman") or "",
                           "pemberi_kerja": project.get("pemberi_kerja") or ""}
                 row = []
                 for _header, key in columns:
@@ -121,7 +129,48 @@ def _rows(ws: Workspace) -> dict[str, list[list[tuple[str, object]]]]:
                     else:
                         row.append((key, values[key]))
                 sheets[sheet].append(row)
-    return sheets
+                owners[sheet].append(p["id"])
+    return sheets, owners
+
+
+def _ijazah_readings(evidence) -> dict[int, dict[str, str]]:
+    """Per applicant, what was read on their ijazah (tahun, sekolah, nomor)."""
+    read: dict[int, dict[str, str]] = {}
+    for page in evidence.pages.values():
+        if page.doc == "ijazah" and page.applicant_id and not page.rejected:
+            for fact in evidence.facts.get(page.id, ()):
+                if fact.kind == "ijazah" and fact.name in ("tahun", "sekolah", "nomor") \
+                        and fact.value and fact.decision != "reject":
+                    read.setdefault(page.applicant_id, {})[fact.name] = str(fact.value)
+    return read
+
+
+def siki_missing(ws: Workspace) -> dict[int, list[str]]:
+    """Per applicant id, the keys of the SIKI fields still empty (``proyek``: no project)."""
+    return _siki_missing(*_rows(ws))
+
+
+def siki_column(key: str) -> str:
+    """The SIKI column name of a recap key (``proyek`` for the project sheet as a whole)."""
+    for columns in recap_layout()["sheets"].values():
+        for header, column_key in columns:
+            if column_key == key:
+                return str(header)
+    return key
+
+
+def _siki_missing(sheets: dict[str, list], owners: dict[str, list[int]]) -> dict[int, list[str]]:
+    layout = recap_layout()
+    missing: dict[int, list[str]] = {i: [] for rows in owners.values() for i in rows}
+    for sheet, keys in (layout.get("siki_wajib") or {}).items():
+        for applicant, row in zip(owners[sheet], sheets[sheet], strict=True):
+            values = dict(row)
+            missing[applicant] += [k for k in keys
+                                   if values.get(k) in (None, "") and k not in missing[applicant]]
+        if sheet in (layout.get("per_proyek") or ()):
+            for applicant in set(missing) - set(owners[sheet]):
+                missing[applicant].append("proyek")
+    return missing
 
 
 def _headers(layout: dict, sheet: str) -> list[tuple[str, str]]:
@@ -180,7 +229,7 @@ def _csv_bytes(headers: list[tuple[str, str]], rows: list) -> bytes:
 def write_recap(ws: Workspace) -> dict:
     """Write recap/rekap.xlsx and one CSV per sheet; returns ``{"xlsx": p, "csv": {...}, ...}``."""
     layout = recap_layout()
-    sheets = _rows(ws)
+    sheets, _owners = _rows(ws)
     folder = ws.dir("recap")
     xlsx = folder / XLSX_NAME
     with atomic_open(xlsx, "wb") as handle:

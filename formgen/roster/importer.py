@@ -11,14 +11,14 @@ from formgen.core.i18n import t
 from formgen.domain.nik import normalise_nik
 from formgen.roster.rows import Problem, RowRejected, check_applicant, check_experience
 from formgen.roster.store import applicant_id_by_nik, replace_experience, upsert_applicant
-from formgen.roster.tables import Table, read_roster, read_table
+from formgen.roster.tables import Table, known_columns, read_roster, read_table
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Rejection:
-    """A refused row: where it is (``file``, ``line``) and why (message with codes)."""
+    """A refused row: where it is (``file``, ``line``) and why (messages, and their codes)."""
 
     file: str
     line: int
@@ -36,8 +36,8 @@ class Rejection:
         return {"line": self.line, "reason": self.reason, "file": self.file,
                 "codes": self.codes}
 
-    def one_line(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
+    def one_line(self, *, code: bool = False) -> str:
+        return f"{self.file}:{self.line}: {'; '.join(p.text(code=code) for p in self.problems)}"
 
 
 @dataclass
@@ -47,11 +47,14 @@ class ImportResult:
     experience: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     applicant_ids: list[int] = field(default_factory=list)
+    # columns left unread: [{"file": ..., "columns": [...], "known": [...]}]
+    ignored: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"imported": self.imported, "updated": self.updated,
                 "experience": self.experience,
-                "rejected": [r.to_json() for r in self.rejected]}
+                "rejected": [r.to_json() for r in self.rejected],
+                "ignored_columns": self.ignored}
 
 
 def import_roster(ws, path: Path, *, pengalaman: Path | None = None) -> ImportResult:
@@ -71,6 +74,10 @@ def import_roster(ws, path: Path, *, pengalaman: Path | None = None) -> ImportRe
         experience = read_table(Path(pengalaman), "experience")
 
     result = ImportResult()
+    for table, kind in ((roster, "applicant"), (experience, "experience")):
+        if table is not None and table.ignored:
+            result.ignored.append({"file": table.label, "columns": table.ignored,
+                                   "known": known_columns(kind)})
     applicants = _check_applicants(roster, result)
     experience_rows = _check_experience(experience, result) if experience is not None else []
 

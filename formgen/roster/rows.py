@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from formgen.core.errors import InputError
-from formgen.core.i18n import t
+from formgen.core.i18n import field_label, t
 from formgen.domain.dates import parse_date
 from formgen.domain.nik import NIK_MANGLED, check_nik, normalise_nik
 from formgen.roster.tables import column_specs
@@ -37,17 +37,19 @@ class Problem:
     code: str
     message: str
 
-    def text(self) -> str:
-        return f"{self.message} [{self.code}]"
+    def text(self, *, code: bool = False) -> str:
+        return f"{self.message} [{self.code}]" if code else self.message
 
 
 class RowRejected(Exception):
     def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(p.text() for p in problems))
+        super().__init__("; ".join(p.text(code=True) for p in problems))
         self.problems = problems
 
 
 def _problem(code: str, key: str | None = None, **values: object) -> Problem:
+    if "field" in values:
+        values["field"] = field_label(str(values["field"]))
     return Problem(code, t(key or f"roster.reason.{code}", **values))
 
 
@@ -136,7 +138,7 @@ def check_applicant(cells: dict[str, object]) -> dict:
     problems: list[Problem] = []
     record: dict[str, object] = {}
     for name, value in cells.items():
-        if name in ("nik", "tanggal_lahir", "jenis_kelamin", "jenjang"):
+        if name in ("nik", "tanggal_lahir", "jenis_kelamin", "jenjang", "tahun_lulus"):
             continue
         text, problem = clean_text(value, name, max_len=_max_len("applicant", name))
         if problem:
@@ -173,6 +175,16 @@ def check_applicant(cells: dict[str, object]) -> dict:
             if record["jenjang"] is None:
                 problems.append(_problem("bad_jenjang", value=_short(cell_text(cells["jenjang"]))))
 
+    if not _blank(cells.get("tahun_lulus")):
+        record["tahun_lulus"] = _parse_year(cells["tahun_lulus"])
+        if record["tahun_lulus"] is None:
+            problems.append(_problem("bad_tahun_lulus",
+                                     value=_short(cell_text(cells["tahun_lulus"]))))
+    if record.get("npwp"):
+        digits = "".join(ch for ch in record["npwp"] if ch.isdigit())
+        if len(digits) not in (15, 16):
+            problems.append(_problem("bad_npwp"))
+        record["npwp"] = digits
     if isinstance(cells.get("no_hp"), int | float) and str(record.get("no_hp")).startswith("8"):
         # A number cell lost the leading 0 of a mobile number (08xx).
         record["no_hp"] = "0" + record["no_hp"]
@@ -204,7 +216,7 @@ def check_experience(cells: dict[str, object]) -> dict:
     """One work-experience row: its NIK (16 digits) and the ``experience`` columns."""
     problems: list[Problem] = []
     record: dict[str, object] = {}
-    for name in ("nama_proyek", "pemberi_kerja", "jabatan", "lokasi"):
+    for name in ("nama_proyek", "pemberi_kerja", "jabatan", "lokasi", "jenis_pengalaman"):
         if name not in cells:
             continue
         text, problem = clean_text(cells[name], name, max_len=_max_len("experience", name))
@@ -220,6 +232,11 @@ def check_experience(cells: dict[str, object]) -> dict:
         if _blank(value) or (name == "selesai" and _is_ongoing(value)):
             continue
         days[name] = _parse_day(value, name, problems)
+    if not _blank(cells.get("nilai_proyek")):
+        record["nilai_proyek"] = parse_rupiah(cells["nilai_proyek"])
+        if record["nilai_proyek"] is None:
+            problems.append(_problem("bad_nilai_proyek",
+                                     value=_short(cell_text(cells["nilai_proyek"]))))
     if days["mulai"] and days["selesai"] and days["selesai"] < days["mulai"]:
         problems.append(_problem("experience_dates_order"))
     record.update({k: v.isoformat() if v else None for k, v in days.items()})
@@ -236,3 +253,23 @@ def check_experience(cells: dict[str, object]) -> dict:
 
 def _is_ongoing(value: object) -> bool:
     return isinstance(value, str) and value.strip().lower() in column_specs()["ongoing"]
+
+
+def _parse_year(value: object) -> int | None:
+    text = cell_text(value).strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if len(text) == 4 and text.isdigit() and 1940 <= int(text) <= date.today().year:
+        return int(text)
+    return None
+
+
+def parse_rupiah(value: object) -> int | None:
+    """A project value as offices write it ('Rp 1.250.000.000', '1250000000', 1.25e9) in rupiah."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value) if value >= 0 else None
+    text = cell_text(value).strip().lower().replace("rp", "").replace(" ", "")
+    if text.endswith(",00") or text.endswith(",-"):
+        text = text.rsplit(",", 1)[0]
+    digits = text.replace(".", "").replace(",", "")
+    return int(digits) if digits.isdigit() else None

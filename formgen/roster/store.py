@@ -12,8 +12,10 @@ from formgen.domain.nik import NIK_LENGTH
 
 APPLICANT_FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
                     "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",
-                    "jenjang")
-EXPERIENCE_FIELDS = ("nama_proyek", "pemberi_kerja", "jabatan", "lokasi", "mulai", "selesai")
+                    "jenjang", "npwp", "kode_pos", "nama_sekolah", "program_studi", "no_ijazah",
+                    "tahun_lulus", "alamat_sekolah", "propinsi_sekolah", "kabupaten_sekolah")
+EXPERIENCE_FIELDS = ("nama_proyek", "pemberi_kerja", "jabatan", "lokasi", "mulai", "selesai",
+                     "nilai_proyek", "jenis_pengalaman")
 _OTHER_KEYS = ("id", "batch_id")
 _NIK_REF = re.compile(rf"[0-9]{{{NIK_LENGTH}}}")
 _ID_REF = re.compile(r"[Aa]?0*([0-9]{1,9})")  # 12, or as a page code prints it: A12, A000012

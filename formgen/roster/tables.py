@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from formgen.core.errors import InputError
+from formgen.core.errors import InputError, MissingFileError
 from formgen.core.i18n import t
 from formgen.core.resources import package_data
 from formgen.core.yamlfile import load_yaml
@@ -37,6 +37,12 @@ class Table:
     label: str
     columns: list[str]
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # headers of columns no one knows
+
+
+def known_columns(kind: str) -> list[str]:
+    """The column names a ``kind`` table accepts (aliases aside)."""
+    return list(column_specs()[kind]["columns"])
 
 
 @cache
@@ -99,7 +105,7 @@ def _read_bytes(path: Path, label: str) -> bytes:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise InputError(t("roster.file.not_found"), path=label, code="not_found") from None
+        raise MissingFileError(t("roster.file.not_found"), path=label, code="not_found") from None
     except OSError as exc:
         raise InputError(t("roster.file.unreadable", detail=exc.strerror or str(exc)),
                          path=label, code="unreadable") from None
@@ -254,7 +260,9 @@ def _build(raw_rows: list[tuple[int, list]], kind: str, label: str, *,
     if missing:
         raise InputError(t("roster.file.missing_column", columns=", ".join(missing)),
                          path=label, code="missing_column")
-    table = Table(label=label, columns=list(index))
+    header = rows[header_at][1]
+    ignored = [str(c).strip() for c in header if _filled(c) and header_key(c) not in names]
+    table = Table(label=label, columns=list(index), ignored=ignored)
     for number, cells in rows[header_at + 1:]:
         table.rows.append((number, {name: cells[i] if i < len(cells) else None
                                     for name, i in index.items()}))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from formgen.core.db import audit, current_user, now, write_transaction
 from formgen.core.errors import InputError, TemplateError, UsageError, WorkspaceError
-from formgen.core.i18n import t
+from formgen.core.i18n import get_language, t
 from formgen.core.resources import template_path
 from formgen.core.yamlfile import load_file
 from formgen.domain import dates
@@ -24,8 +24,9 @@ from formgen.roster.store import require_applicant
 @dataclass(frozen=True)
 class Stage:
     code: str
-    nama: str
+    nama: str  # in the run's language
     hari: int
+    names: tuple[str, ...] = ()  # every name it goes by, for finding it from what people type
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,24 @@ class StageTable:
     def codes(self) -> list[str]:
         return [s.code for s in self.stages]
 
-    def stage(self, code: str) -> Stage:
+    def stage(self, text: str) -> Stage:
+        """The stage named ``text``: its code or a name as 'formgen status' shows it, any case."""
+        wanted = _fold(text)
         for stage in self.stages:
-            if stage.code == code:
+            if wanted in {_fold(n) for n in (stage.code, *stage.names)}:
                 return stage
-        raise UsageError(t("service.unknown_stage", stage=code, known=", ".join(self.codes)),
+        known = "; ".join(f"{s.nama} ({s.code})" for s in self.stages)
+        raise UsageError(t("service.unknown_stage", stage=text, known=known),
                          code="unknown_stage")
+
+
+def _fold(text: str) -> str:
+    return " ".join(str(text).replace("_", " ").casefold().split())
+
+
+def _name(item: dict) -> str:
+    """The name of a stage or state in the run's language (``nama_en`` for English)."""
+    return str(item.get(f"nama_{get_language()}") or item["nama"])
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,8 @@ def load_stages(path: Path | None = None) -> StageTable:
         hari = item["hari"]
         if not isinstance(hari, int) or isinstance(hari, bool) or hari < 1:
             raise bad(f"{item['code']}: hari = {hari!r}", item)
-        stages.append(Stage(str(item["code"]), str(item["nama"]), hari))
+        names = tuple(str(v) for k, v in item.items() if k.startswith("nama"))
+        stages.append(Stage(str(item["code"]), _name(item), hari, names))
     codes = [s.code for s in stages]
     if not stages or len(set(codes)) != len(codes):
         raise bad(f"stages {codes}")
@@ -125,7 +139,7 @@ def load_stages(path: Path | None = None) -> StageTable:
             raise bad(f"applicant state {item!r}: code, nama, when, due_stage", item)
         if item["due_stage"] not in codes:
             raise bad(f"{item['code']}: due_stage {item['due_stage']!r}", item)
-        states.append(ApplicantState(str(item["code"]), str(item["nama"]), dict(item["when"]),
+        states.append(ApplicantState(str(item["code"]), _name(item), dict(item["when"]),
                                      str(item["due_stage"])))
     if not states:
         raise bad("applicant_states")
@@ -235,7 +249,7 @@ def list_batches(conn: sqlite3.Connection, table: StageTable, calendar: WorkCale
 def stage_done(conn: sqlite3.Connection, table: StageTable, stage: str,
                batch_name: str | None, done: date) -> sqlite3.Row:
     """Record that the batch finished ``stage`` on ``done`` (a later record replaces it)."""
-    table.stage(stage)
+    stage = table.stage(stage).code
     batch = get_batch(conn, batch_name)
     with write_transaction(conn):
         conn.execute(

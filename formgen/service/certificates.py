@@ -12,7 +12,7 @@ from pypdf.errors import PdfReadError
 
 from formgen.core.atomic import write_bytes
 from formgen.core.db import audit, current_user, now, write_transaction
-from formgen.core.errors import InputError, UsageError
+from formgen.core.errors import InputError, MissingFileError, UsageError
 from formgen.core.i18n import t
 from formgen.core.safenames import applicant_filename, safe_component
 from formgen.core.workspace import Workspace
@@ -24,6 +24,9 @@ CERT_DIR = "sertifikat"
 def _read_pdf(path: Path) -> bytes:
     try:
         data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise MissingFileError(t("certificate.unreadable", detail=exc.strerror or str(exc)),
+                               path=str(path), code="not_found") from exc
     except OSError as exc:
         raise InputError(t("certificate.unreadable", detail=exc.strerror or str(exc)),
                          path=str(path), code="unreadable") from exc

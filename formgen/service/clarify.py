@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from formgen.core.db import audit, current_user, now, write_transaction
-from formgen.core.errors import InputError
+from formgen.core.errors import InputError, MissingFileError
 from formgen.core.i18n import t
 from formgen.domain.nik import check_nik
 from formgen.service.batches import parse_date
@@ -130,16 +130,16 @@ def read_sheet(path: Path) -> list[SheetRow]:
     """The answered rows of a Disdukcapil sheet (xlsx or csv); blank rows are skipped."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(t("clarify.no_file"), path=str(path), code="not_found")
+        raise MissingFileError(t("clarify.no_file"), path=str(path), code="not_found")
     rows = _rows_from_file(path)
     wanted = {c.lower(): c for c in COLUMNS}
-    for header_index, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        keys = [_header_key(v) for v in row]
-        if all(c.lower() in keys for c in REQUIRED):
-            break
-    else:
+    header_index = next((i for i, row in enumerate(rows[:_HEADER_SEARCH_ROWS])
+                         if all(c.lower() in [_header_key(v) for v in row] for c in REQUIRED)),
+                        None)
+    if header_index is None:
         raise InputError(t("clarify.missing_columns", columns=", ".join(REQUIRED)),
                          path=str(path), code="missing_column")
+    keys = [_header_key(v) for v in rows[header_index]]
     index = {wanted[k]: i for i, k in enumerate(keys) if k in wanted}
 
     def cell(row: list[object], column: str) -> object:

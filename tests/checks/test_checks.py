@@ -8,7 +8,7 @@ import pytest
 from formgen.checks import REQUIREMENT_CODES, check_applicants, load_rules
 from formgen.core.errors import InputError
 from formgen.core.i18n import set_language
-from tests.support.checks_workspace import (
+from scansim.records import (
     add_decision,
     add_finding,
     add_page,
@@ -92,7 +92,7 @@ def test_greyscale_ktp_copy(workspace):
 
 
 def test_colour_from_page_when_reader_says_nothing(workspace):
-    from tests.support.checks_workspace import add_applicant
+    from scansim.records import add_applicant
     app = add_applicant(workspace, nik=nik_for(7), nama="ANDI")
     add_page(workspace, app, "ijazah", is_color=False,
              findings=[("ijazah", "nama", "ANDI"), ("ijazah", "jenjang", "SMK")])
@@ -164,10 +164,11 @@ def test_ijazah_level_must_match_pendidikan(workspace):
 def test_page_in_review(workspace):
     app = complete_applicant(workspace, nik=nik_for(18), nama="ANDI", images=False,
                              skip=("ijazah",))
-    add_page(workspace, app, "ijazah", review="low_confidence_type")
+    add_page(workspace, app, "ijazah", review="ambiguous_applicant")
     result = verdict(workspace, app)
     assert statuses(result)["ijazah"] == "review"
-    assert "low_confidence_type" in result["requirements"]["ijazah"]["reasons"][0]
+    reason = result["requirements"]["ijazah"]["reasons"][0]
+    assert "pemiliknya tidak pasti" in reason and "ambiguous_applicant" not in reason
     assert result["status"] == "perlu_diperiksa"
 
 
@@ -260,7 +261,7 @@ def test_form_fields_handwritten_or_differing_need_a_look(workspace):
                              override={"field/nama": ("ANDI S", 0.3, "handwritten")})
     result = verdict(workspace, app)
     assert statuses(result)["permohonan"] == "review"
-    assert "isian nama ditulis tangan" in result["requirements"]["permohonan"]["reasons"][0]
+    assert "isian nama lengkap ditulis tangan" in result["requirements"]["permohonan"]["reasons"][0]
     other = complete_applicant(workspace, nik=nik_for(30), nama="ANDI", images=False)
     page = workspace.conn.execute("SELECT id FROM pages WHERE applicant_id = ? AND "
                                   "doc = 'pernyataan_kebenaran'", (other,)).fetchone()[0]
@@ -269,7 +270,7 @@ def test_form_fields_handwritten_or_differing_need_a_look(workspace):
     add_finding(workspace, page, "field", "email", None, 0.0, "empty")
     req = verdict(workspace, other)["requirements"]["pernyataan_kebenaran"]
     assert req["status"] == "review"
-    assert req["reasons"] == ["isian tanggal_lahir (13-03-1990) berbeda dengan data terdaftar "
+    assert req["reasons"] == ["isian tanggal lahir (13-03-1990) berbeda dengan data terdaftar "
                               "(12-03-1990)"]
 
 
@@ -306,3 +307,36 @@ def test_cli_check_json_and_table(workspace, cli):
 def test_every_rule_kind_has_a_check():
     from formgen.checks import judge, rules
     assert set(rules.CHECKS) == set(judge.CHECKS)
+
+
+def _empty_table(ws, app_id):
+    ws.conn.execute("UPDATE findings SET value = 'null', note = 'empty' WHERE name LIKE 'proyek%' "
+                    "AND page_id IN (SELECT id FROM pages WHERE applicant_id = ?)", (app_id,))
+
+
+def test_empty_experience_table_is_not_met(workspace):
+    app = complete_applicant(workspace, nik=nik_for(40), nama="ANDI", images=False)
+    assert statuses(verdict(workspace, app))["pengalaman_kerja"] == "ok"
+    _empty_table(workspace, app)
+    req = verdict(workspace, app)["requirements"]["pengalaman_kerja"]
+    assert req == {"status": "invalid", "reasons": [
+        "tabel pengalaman kerja kosong: isi paling sedikit 1 proyek yang pernah dikerjakan"]}
+
+
+def test_experience_typed_in_the_roster_counts(workspace):
+    app = complete_applicant(workspace, nik=nik_for(41), nama="ANDI", images=False)
+    _empty_table(workspace, app)
+    workspace.conn.execute("INSERT INTO experience(applicant_id, nama_proyek) VALUES (?, ?)",
+                           (app, "Jalan Desa Sungai Bedaun"))
+    assert statuses(verdict(workspace, app))["pengalaman_kerja"] == "ok"
+
+
+def test_handwritten_project_row_counts_and_unread_table_needs_a_look(workspace):
+    app = complete_applicant(workspace, nik=nik_for(42), nama="ANDI", images=False,
+                             override={"field/proyek_1_nama": (None, 0.3, "handwritten")})
+    assert "tabel" not in " ".join(verdict(workspace, app)["requirements"]
+                                   ["pengalaman_kerja"]["reasons"])
+    workspace.conn.execute("DELETE FROM findings WHERE name LIKE 'proyek%'")
+    req = verdict(workspace, app)["requirements"]["pengalaman_kerja"]
+    assert req["status"] == "review"
+    assert "isi tabel pengalaman kerja belum terbaca" in req["reasons"]

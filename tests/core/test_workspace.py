@@ -1,5 +1,5 @@
-import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +10,7 @@ from formgen.core.workspace import open_workspace
 
 
 def mode(path):
-    return stat.S_IMODE(os.stat(path).st_mode)
+    return stat.S_IMODE(Path(path).stat().st_mode)
 
 
 def test_init_creates_owner_only_workspace(cli, tmp_path):

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from formgen.cli import main
-from scansim.people import make_people, write_roster_csv
+from scansim.people import make_people, write_roster_xlsx
 from scansim.scan import simulate_returns
 
 DPI = 200
@@ -46,8 +46,8 @@ def chain(tmp_path_factory):
 
     run("init", "--dpi", DPI)
     people = make_people(len(PLAN), seed=7)
-    write_roster_csv(people, root / "roster.csv")
-    imported = run("roster", "import", root / "roster.csv", "--json")
+    write_roster_xlsx(people, root / "roster.xlsx")  # with the sheet of their projects
+    imported = run("roster", "import", root / "roster.xlsx", "--json")
     assert imported["imported"] == len(PLAN) and imported["rejected"] == []
     roster = run("roster", "list", "--json")["applicants"]
     by_nik = {a["nik"]: a["applicant"] for a in roster}

@@ -19,7 +19,7 @@ from formgen.forms import (
     render_preview,
     template_names,
 )
-from formgen.forms._render import MIN_VALUE_SIZE, fit_value
+from formgen.forms._appearance import MIN_VALUE_SIZE, fit_value
 from ocr.geometry import DocumentGeometry
 
 DOCS = ["sampul", "permohonan", "pengalaman_kerja", "pernyataan_kebenaran"]

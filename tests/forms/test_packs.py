@@ -332,3 +332,24 @@ def test_qr_survives_a_poor_scan(printed):
         scanned = Image.open(io.BytesIO(buffer.getvalue()))
         codes = [parse_page_id(b.text) for b in zxingcpp.read_barcodes(scanned)]
         assert [c for c in codes if c], index
+
+
+def test_a_reprint_voids_the_old_numbers_and_says_so(tmp_path, cli):
+    ws, _ = init_workspace(tmp_path / "ws")
+    first = add_applicant(ws, experience=1)
+    ws.close()
+    assert cli("pack", "--all").exit_code == 0
+    again = cli("pack", "--all", "--json")
+    assert again.exit_code == 0, again.output
+    (pack,) = load_json(again)["packs"]
+    assert (pack["applicant"], pack["number"], pack["replaces"]) == (first, "P000002",
+                                                                     ["P000001"])
+    assert "P000002 menggantikan P000001" in again.stderr
+    assert "tidak berlaku lagi" in again.stderr
+    third = cli("pack", "--applicant", str(first))
+    assert "P000003 menggantikan P000002;" in third.stderr  # P000001 was voided already
+    with open_workspace(tmp_path / "ws") as reopened:
+        from formgen.ingest.context import voided_packs
+        assert voided_packs(reopened.conn) == {1, 2}
+        assert reopened.conn.execute("SELECT count(*) FROM audit WHERE action = 'pack.void'"
+                                     ).fetchone()[0] == 2

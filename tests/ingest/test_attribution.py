@@ -1,7 +1,7 @@
 """Attribution rules on page results in file order (the rules of formgen/ingest/attribute.py)."""
 from formgen.ingest.attribute import AttributionContext, PackRef, attribute_file
-from formgen.ingest.pagework import PageResult
 from ocr.findings import Finding
+from ocr.page import PageResult
 from ocr.pageid import PageId
 
 WS = "TESTWS"
@@ -148,3 +148,11 @@ def test_an_unidentified_page_ends_the_run():
     assert [p.review for p in placed] == [None, None, "qr_unreadable", "after_unidentified",
                                           "after_unidentified", None, None, "unknown_pack",
                                           "after_unidentified"]
+
+
+def test_a_voided_pack_waits_for_a_person():
+    ctx, _ = context({1: PackRef(1, 1, voided=True), 2: PackRef(2, 1)})
+    placed = attribute_file([form(1, 1, "sampul"), attachment("ktp", NIKS[1]),
+                             form(2, 1, "sampul"), attachment("ktp", NIKS[1])], ctx)
+    assert [(p.applicant_id, p.review) for p in placed] == [
+        (None, "voided_pack"), (None, "after_unidentified"), (1, None), (1, None)]

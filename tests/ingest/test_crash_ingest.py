@@ -134,7 +134,8 @@ def test_full_disk_stops_cleanly_and_the_same_command_finishes(small, cli, monke
     result = cli("ingest", "-j", "1", *truth, workspace=root)
     assert result.exit_code == 3
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "[disk_full]" in lines[0], result.stderr
+    assert len(lines) == 1 and "tidak dapat ditulisi" in lines[0], result.stderr
+    assert "[disk_full]" not in lines[0]  # the code is for a technician (--verbose, --json)
     conn = sqlite3.connect(root / "formgen.db")
     assert conn.execute("SELECT count(*) FROM files WHERE status='pending'").fetchone()[0] >= 1
     assert conn.execute("SELECT count(*) FROM files WHERE status='ingested'").fetchone()[0] == 0
@@ -151,7 +152,7 @@ def test_read_only_archive_stops_before_any_page(small, cli, monkeypatch):
     result = cli("ingest", "-j", "1", *truth, workspace=root)
     assert result.exit_code == 3
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "[workspace_not_writable]" in lines[0], result.stderr
+    assert len(lines) == 1 and "tidak dapat ditulisi" in lines[0], result.stderr
     assert not list((root / "originals").rglob("*.*"))
     conn = sqlite3.connect(root / "formgen.db")
     assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 0
@@ -169,7 +170,7 @@ def test_read_only_pages_folder_exit_3_then_retry(small):
         pages.chmod(0o700)
     assert result.returncode == 3, result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "[workspace_not_writable]" in lines[0], result.stderr
+    assert len(lines) == 1 and "tidak dapat ditulisi" in lines[0], result.stderr
     again = formgen("ingest", "-j", "2", *truth, workspace=root)
     assert again.returncode == 0, again.stderr
     _assert_whole(root, truth)

@@ -242,7 +242,7 @@ def test_review_cli_records_decisions_and_check_follows(batch):
         assert page["thumbnail"] and Path(page["thumbnail"]).is_file()
         assert Path(page["thumbnail"]).parent == root / "review"
     text = run_cli(root, "review")
-    assert text.exit_code == 0 and "ktp" in text.output
+    assert text.exit_code == 0 and "KTP" in text.output and "[" not in text.output
 
     # assign: the KTP of another person, handed in with the first applicant
     (ktp,) = [p for p in queue if p["review"] == "ktp_nik_mismatch"]
@@ -288,3 +288,24 @@ def test_review_cli_records_decisions_and_check_follows(batch):
     assert _counts(conn, "accept_finding") == (1, 1)
     assert run_cli(root, "review", "finding", 999999, "accept").exit_code == 1
     assert run_cli(root, "review", "assign", 999999, first).exit_code == 1
+
+
+def test_pages_json_carries_the_ijazah_reading(batch):
+    """An ijazah page's ``fields``: nama, jenjang, tahun, sekolah, nomor (SPEC §7), each the
+    value printed or null; never another value."""
+    by_id = {p["id"]: p for p in cli_json(batch.root, "pages")["pages"]}
+    read = 0
+    for path, truth, _ in truth_pages(batch):
+        if truth.doc != "ijazah" or not truth.attachment:
+            continue
+        page = by_id[page_row(batch.ws, path, truth.index)["id"]]
+        fields = page["fields"]
+        assert {"nama", "jenjang", "tahun", "sekolah", "nomor"} <= fields.keys()
+        want = truth.attachment
+        # a space between two words may be missed, never a letter
+        assert fields["nama"] is None or fields["nama"].replace(" ", "") == \
+            want["nama"].replace(" ", "")
+        assert fields["jenjang"] in (None, want["jenjang"])
+        assert fields["tahun"] in (None, want["tahun"])
+        read += fields["nama"] is not None and fields["jenjang"] is not None
+    assert read >= 1

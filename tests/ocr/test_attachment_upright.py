@@ -12,6 +12,7 @@ from ocr.attachments import read_attachment_page
 from ocr.imaging import downscale
 from ocr.ktp import read_ktp
 from scansim import documents as D
+from scansim.ijazah import make_ijazah
 from scansim.ktp import make_ktp_copy_page
 from scansim.people import make_people
 
@@ -59,7 +60,8 @@ def test_pas_foto_page_turned_by_the_face(people, turn):
 
 
 def test_upright_ijazah_is_read_once_without_osd(people, monkeypatch):
-    page, truth = D.make_ijazah(people[2], rng=random.Random(13), dpi=200)
+    page, truth = make_ijazah(people[2], rng=random.Random(13), dpi=200,
+                              design="sekolah_klasik")
 
     def no_osd(*_a, **_k):
         raise AssertionError("OSD asked for a page whose text already reads")
@@ -72,7 +74,7 @@ def test_upright_ijazah_is_read_once_without_osd(people, monkeypatch):
 
 
 def test_upside_down_ijazah_is_turned_by_osd_and_read(people):
-    page, truth = D.make_ijazah(people[2], rng=random.Random(14), dpi=200)
+    page, truth = make_ijazah(people[2], rng=random.Random(14), dpi=200, design="madrasah")
     result = read_attachment_page(_with_dpi(page.rotate(180), 200), dpi=200)
     assert result.doc == "ijazah"
     assert (result.upright.method, result.upright.rotation) == ("osd", 180)

@@ -6,7 +6,7 @@ from PIL import Image, ImageDraw
 
 from ocr.pageid import PageId
 from ocr.qr import find_page_id, identify, read_codes
-from tests.support.ocr_pages import (
+from scansim.formpages import (
     PAGE_ID,
     QR_RECT,
     gaussian_noise,
@@ -44,8 +44,9 @@ def test_page_id_any_turn(pages, dpi, turn):
 @pytest.mark.parametrize("defect", ["grey-jpeg50", "noise", "speckle"])
 def test_page_id_through_scan_defects(pages, defect):
     img = render_pdf(pages["form"], 200)
-    img = {"grey-jpeg50": lambda i: jpeg(i.convert("L"), 50),
-           "noise": lambda i: gaussian_noise(i, 20), "speckle": lambda i: speckle(i, 0.01)}[defect](img)
+    damage = {"grey-jpeg50": lambda i: jpeg(i.convert("L"), 50),
+              "noise": lambda i: gaussian_noise(i, 20), "speckle": lambda i: speckle(i, 0.01)}
+    img = damage[defect](img)
     assert find_page_id(img) == (PAGE_ID, "ok")
 
 

@@ -10,7 +10,7 @@ from ocr.errors import RegistrationError
 from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
-from tests.support.ocr_pages import (
+from scansim.formpages import (
     A4,
     PAGE_ID,
     TARGET_BOX,
@@ -137,7 +137,7 @@ def test_warp_gives_the_template_frame(pdfs):
     _, _, reg = pipeline(rotate(render_pdf(d / "form.pdf", 200), 2.5), geos["form"])
     page = reg.warp(100)
     assert page.shape == (round(297 * 100 / 25.4), round(210 * 100 / 25.4))
-    for cx, cy, side in geos["form"].marks:  # every mark lands where the template has it
+    for cx, cy, _side in geos["form"].marks:  # every mark lands where the template has it
         x, y = round(cx * 100 / 25.4), round(cy * 100 / 25.4)
         assert page[y - 5:y + 5, x - 5:x + 5].max() < 100
     assert reg.to_px([(105.0, 148.5)]).shape == (1, 2)

@@ -7,7 +7,7 @@ from PIL import Image
 
 from ocr.qr import read_codes
 from ocr.upright import make_upright
-from tests.support.ocr_pages import make_form_pdf, render_pdf, rotate
+from scansim.formpages import make_form_pdf, render_pdf, rotate
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,13 @@ from PIL import Image
 
 from benchmarks import formboxes as F
 from ocr.classify import classify_attachment
-from ocr.ijazah import normalise_level, read_ijazah
 from ocr.pasfoto import check_pas_foto
 from ocr.upright import make_upright
 from scansim import documents as D
+from scansim.ijazah import make_ijazah
 from scansim.ktp import make_ktp_copy_page
 from scansim.people import make_people
-from scansim.scan import _degrade, _jpeg
+from scansim.scanner import degrade, scanner_jpeg
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def test_classify_each_kind(people):
     rng, g = random.Random(1), np.random.default_rng(1)
     p = people[0]
     pages = [("ktp", make_ktp_copy_page(p, rng=rng, dpi=200, back=True)[0]),
-             ("ijazah", D.make_ijazah(p, rng=rng, dpi=200)[0]),
+             ("ijazah", make_ijazah(p, rng=rng, dpi=200)[0]),
              ("pas_foto", D.make_pas_foto_page(p, rng=rng, dpi=200)[0]),
              ("pas_foto", D.make_pas_foto(p, rng=rng, dpi=300)[0]),
              ("blank", F.blank_page(g, 200)),
@@ -43,23 +43,6 @@ def test_classify_each_kind(people):
         assert 0.5 <= confidence <= 1.0
     # The blank page costs no OCR.
     assert classify_attachment(F.blank_page(g, 300))[2]["ocr"] is False
-
-
-def test_ijazah_level_name_year(people):
-    p = dict(people[0], pendidikan="SMK")
-    page, truth = D.make_ijazah(p, rng=random.Random(6), dpi=200, color=False)
-    reading = read_ijazah(page)
-    assert reading.jenjang == "SMK" and reading.tahun == truth["tahun"]
-    assert reading.color is False
-    found = _by_name(reading.findings({"nama": p["nama"], "pendidikan": "smk"}))
-    assert found["nama"].ok is True and found["jenjang"].ok is True
-    other = _by_name(reading.findings({"nama": "Bukan Orangnya", "pendidikan": "S1"}))
-    assert other["nama"].ok is False and other["jenjang"].ok is False
-
-
-def test_level_normalisation():
-    assert [normalise_level(x) for x in ("sma", "S-1", "Diploma Tiga", "SLTA", "d4", "??")] == \
-        ["SMA", "S1", "D3", "SMA", "D4", None]
 
 
 @pytest.mark.parametrize("kind,aspect_ok,faces,plain", [
@@ -88,8 +71,8 @@ def test_greyscale_photo_is_not_colour(people):
 
 def _scanned(page, rng, *, dpi, upside_down):
     """The page as the scanner returns it and ingest turns it upright (skew kept small)."""
-    image, _ = _degrade(page, rng, dpi=dpi, upside_down=upside_down, greyscale=False)
-    return make_upright(Image.open(io.BytesIO(_jpeg(image, rng, dpi)))).image
+    image, _ = degrade(page, rng, dpi=dpi, upside_down=upside_down, greyscale=False)
+    return make_upright(Image.open(io.BytesIO(scanner_jpeg(image, rng, dpi)))).image
 
 
 @pytest.mark.parametrize("kind,upside_down", [("ok", False), ("ok", True),

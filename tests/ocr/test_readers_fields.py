@@ -82,7 +82,7 @@ def test_unknown_charset_is_refused(g):
 def test_tesseract_probe_and_missing_language():
     version, languages = tesseract.probe()
     assert version.startswith(("4", "5")) and "ind" in languages
-    with pytest.raises(tesseract.TesseractMissing, match="tesseract-ocr-ind"):
+    with pytest.raises(tesseract.TesseractMissing, match="tesseract-ocr-zzz"):
         tesseract.ocr_text(np.full((20, 20), 255, np.uint8), psm=7, lang="zzz")
 
 

@@ -25,7 +25,7 @@ def test_loaded_engine_reads_like_the_command_line():
     command = tesseract.ocr_data(image, psm=7, loaded=False)
     assert [w["text"] for w in loaded] == [w["text"] for w in command] \
         == ["Kotawaringin", "Barat", "1987"]
-    for a, b in zip(loaded, command):
+    for a, b in zip(loaded, command, strict=True):
         assert abs(a["left"] - b["left"]) <= 2 and a["line"] == b["line"] == 1
 
 

@@ -7,7 +7,7 @@ import pdfplumber
 from pypdf import PdfReader
 
 from formgen.outputs.checklist_letter import write_letters
-from tests.support.checks_workspace import complete_applicant, nik_for
+from scansim.records import complete_applicant, nik_for
 
 
 def test_letters_for_incomplete_applicants(workspace, cli):

@@ -15,7 +15,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from formgen.core.errors import UsageError
 from formgen.outputs.dossier import write_dossiers
-from tests.support.checks_workspace import complete_applicant, nik_for
+from scansim.records import complete_applicant, nik_for
 
 FORBIDDEN = {"/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/OpenAction",
              "/AA", "/URI", "/SubmitForm"}

@@ -10,8 +10,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from formgen.outputs.dossier import write_dossiers
-from formgen.outputs.recap import write_recap
-from tests.support.checks_workspace import complete_applicant, nik_for
+from formgen.outputs.recap import siki_missing, write_recap
+from scansim.records import complete_applicant, nik_for
 
 DISDUKCAPIL = ["No", "Nama", "NIK", "Tempat/Tanggal Lahir", "Alamat",
                "Jawaban (sesuai / tidak sesuai)", "Nama Koreksi", "NIK Koreksi",
@@ -27,6 +27,8 @@ def make(ws):
                     "lokasi, mulai, selesai) VALUES (?, 'Gedung Kantor Camat', '@CV Maju', "
                     "'Tukang', 'Kumai', '2020-01-05', '2020-06-30'), (?, 'Jalan Desa', "
                     "'PT Contoh', 'Mandor', 'Arut Selatan', '2021-02-01', '2021-09-30')", (a, a))
+    ws.conn.execute("UPDATE experience SET nilai_proyek = 1250000000 WHERE nama_proyek ="
+                    " 'Gedung Kantor Camat'")
     return a, b
 
 
@@ -35,7 +37,7 @@ def test_recap_workbook(workspace):
     result = write_recap(workspace)
     assert result["applicants"] == 2
     wb = load_workbook(result["xlsx"])
-    assert wb.sheetnames == ["LSP", "Disdukcapil", "SIKI"]
+    assert wb.sheetnames == ["LSP", "Disdukcapil", "SIKI", "SIKI_Proyek"]
 
     dis = wb["Disdukcapil"]
     assert [c.value for c in dis[1]] == DISDUKCAPIL
@@ -63,19 +65,54 @@ def test_recap_workbook(workspace):
 
     siki = wb["SIKI"]
     sh = [c.value for c in siki[1]]
-    for col in ("nik", "nama", "tempat_lahir", "tanggal_lahir", "npwp", "propinsi",
-                "nama_sekolah", "tahun_lulus", "nama_proyek", "pemberi_kerja", "klasifikasi",
-                "kualifikasi", "jabatan_kerja", "jenjang"):
+    for col in ("nik", "nama", "tempat_lahir", "tanggal_lahir", "npwp", "propinsi", "kodepos",
+                "nama_sekolah_perguruan_tinggi", "program_studi", "no_ijazah", "tahun_lulus",
+                "jenjang_pendidikan", "klasifikasi", "subklasifikasi", "kualifikasi",
+                "jabatan_kerja", "jenjang", "scan_ijazah"):
         assert col in sh
-    siki_rows = list(siki.iter_rows(min_row=2, values_only=True))
-    assert len(siki_rows) == 3  # one per project, one for the applicant without any
-    budi = [r for r in siki_rows if r[sh.index("nik")] == nik_for(1)]
-    assert [r[sh.index("nama_proyek")] for r in budi] == ["Gedung Kantor Camat", "Jalan Desa"]
-    assert budi[0][sh.index("pemberi_kerja")] == "'@CV Maju"
-    assert budi[0][sh.index("propinsi")] == "Kalimantan Tengah"
-    assert budi[0][sh.index("tahun_lulus")] == "2008"
-    other = next(r for r in siki_rows if r[sh.index("nik")] == nik_for(2, female=True))
+    siki_rows = {r[sh.index("nik")]: r for r in siki.iter_rows(min_row=2, values_only=True)}
+    assert len(siki_rows) == 2  # one row per applicant
+    budi = siki_rows[nik_for(1)]
+    assert budi[sh.index("propinsi")] == "Kalimantan Tengah"
+    assert budi[sh.index("tahun_lulus")] == "2008"  # read from the ijazah
+    assert budi[sh.index("npwp")] == nik_for(1)  # the NIK serves as NPWP
+    assert budi[sh.index("tanggal_lahir")] == "1990-03-12"  # SIKI's date format
+    assert budi[sh.index("klasifikasi")] == "Sipil"
+    assert budi[sh.index("subklasifikasi")] == "Gedung"
+    assert budi[sh.index("kualifikasi")] == "Operator"
+    other = siki_rows[nik_for(2, female=True)]
     assert other[sh.index("kualifikasi")] == "Teknisi/Analis"
+
+    proyek = wb["SIKI_Proyek"]
+    ph = [c.value for c in proyek[1]]
+    for col in ("nik", "nama_proyek", "lokasi_proyek", "tanggal_awal", "tanggal_akhir",
+                "jabatan", "nilai_proyek", "pemberi_kerja", "jenis_pengalaman",
+                "surat_referensi"):
+        assert col in ph
+    rows = list(proyek.iter_rows(min_row=2, values_only=True))
+    assert [r[ph.index("nama_proyek")] for r in rows] == ["Gedung Kantor Camat", "Jalan Desa"]
+    assert rows[0][ph.index("pemberi_kerja")] == "'@CV Maju"
+    assert rows[0][ph.index("tanggal_awal")] == "2020-01-05"
+    assert rows[0][ph.index("nilai_proyek")] == 1250000000
+
+
+def test_siki_missing_names_what_is_still_empty(workspace, cli):
+    a, b = make(workspace)
+    with workspace.conn:
+        workspace.conn.execute(
+            "UPDATE applicants SET kode_pos = '74112', nama_sekolah = 'SMA Negeri 1 Kumai',"
+            " no_ijazah = 'DN-15 Ma 0012345' WHERE id = ?", (a,))
+        workspace.conn.execute(
+            "UPDATE experience SET jenis_pengalaman = 'Pelaksanaan', nilai_proyek = 350000000"
+            " WHERE applicant_id = ?", (a,))
+    missing = siki_missing(workspace)
+    assert missing[a] == []
+    assert "kode_pos" in missing[b] and "no_ijazah" in missing[b] and "proyek" in missing[b]
+    result = cli("check", "--json")
+    data = {r["applicant"]: r for r in json.loads(result.stdout)["applicants"]}
+    assert data[a]["siki_missing"] == [] and "kodepos" in data[b]["siki_missing"]
+    text = cli("check").stdout
+    assert "Data SIKI yang belum ada: " in text and "kode pos" in text and "nomor ijazah" in text
 
 
 def test_recap_csv(workspace):

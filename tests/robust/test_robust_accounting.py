@@ -5,7 +5,7 @@ import sqlite3
 from collections import deque
 
 from formgen.core.workspace import init_workspace
-from formgen.ingest import run
+from formgen.ingest import store
 from tests.support.badinputs import sample_image, sample_pdf
 
 
@@ -34,7 +34,7 @@ def test_cli_prints_the_line_per_file_and_in_total(tmp_path, cli):
 def test_a_dropped_page_is_an_error_and_the_file_stays_pending(tmp_path, cli, monkeypatch):
     init_workspace(tmp_path / "ws", dpi=150)[0].close()
     pdf, png = _inputs(tmp_path)
-    real_insert = run._insert_page
+    real_insert = store.insert_page
     dropped = deque([1])  # the first page stored is lost once
 
     def lossy(ws, result, place, geometry):
@@ -43,10 +43,10 @@ def test_a_dropped_page_is_an_error_and_the_file_stays_pending(tmp_path, cli, mo
             return None
         return real_insert(ws, result, place, geometry)
 
-    monkeypatch.setattr(run, "_insert_page", lossy)
+    monkeypatch.setattr(store, "insert_page", lossy)
     result = cli("ingest", "-j", "1", pdf, png)
     assert result.exit_code == 1
-    bad = [line for line in result.stderr.splitlines() if "[accounting_mismatch]" in line]
+    bad = [line for line in result.stderr.splitlines() if "jumlah halaman tidak cocok" in line]
     assert len(bad) == 1 and bad[0].startswith(f"{pdf}:"), result.stderr
     conn = sqlite3.connect(tmp_path / "ws" / "formgen.db")
     status = dict(conn.execute("SELECT original_name, status FROM files").fetchall())
@@ -56,7 +56,7 @@ def test_a_dropped_page_is_an_error_and_the_file_stays_pending(tmp_path, cli, mo
                         "WHERE f.original_name = 'dua.pdf'").fetchone()[0] == 0
     conn.close()
 
-    monkeypatch.setattr(run, "_insert_page", real_insert)
+    monkeypatch.setattr(store, "insert_page", real_insert)
     again = cli("ingest", "-j", "1", pdf, png)
     assert again.exit_code == 0, again.stderr
     conn = sqlite3.connect(tmp_path / "ws" / "formgen.db")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from formgen.core.atomic import clean_stale_temps
 from formgen.core.workspace import init_workspace
-from formgen.ingest import run
+from formgen.ingest import pool, run
 from tests.support.badinputs import sample_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +61,7 @@ def test_pages_in_flight_follow_the_workers_not_the_batch(tmp_path, monkeypatch)
     ws, _ = init_workspace(tmp_path / "ws", dpi=100)
     pdf = tmp_path / "dua_belas.pdf"
     pdf.write_bytes(sample_pdf(12))
-    monkeypatch.setattr(run, "ProcessPoolExecutor", _CountingPool)
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", _CountingPool)
     report = run.ingest_paths(ws, [pdf], jobs=2)
     ws.close()
     assert report.files[0].status == "ingested" and report.files[0].pages == 12

@@ -69,4 +69,6 @@ def test_select_all_or_one(two):
 def test_commands_say_the_same(two, cli, args):
     result = cli(*args)
     assert result.exit_code == 1
-    assert "pemohon tidak ditemukan: " in result.stderr and "[unknown_applicant]" in result.stderr
+    assert "pemohon tidak ditemukan: " in result.stderr
+    assert "[unknown_applicant]" not in result.stderr  # codes only with --verbose or --json
+    assert "[unknown_applicant]" in cli("-v", *args).stderr

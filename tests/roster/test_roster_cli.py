@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from click.testing import CliRunner
+
+from formgen.cli import main
 from formgen.domain.nik import make_nik
 
 BUDI = make_nik(birth=date(1990, 5, 15), sex="L", region="620102")
@@ -27,7 +30,7 @@ def test_import_and_list(cli, tmp_path):
     result = cli("roster", "import", path, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"imported": 2, "updated": 0, "experience": 0,
-                                         "rejected": []}
+                                         "rejected": [], "ignored_columns": []}
     again = cli("roster", "import", path)
     assert again.exit_code == 0
     assert "0 pemohon baru, 2 diperbarui" in again.stdout
@@ -66,11 +69,12 @@ def test_unreadable_file_is_one_line_and_imports_nothing(cli, tmp_path):
     result = cli("roster", "import", path)
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
-    assert str(path) in result.stderr and "[not_a_spreadsheet]" in result.stderr
+    assert str(path) in result.stderr and "bukan tabel CSV" in result.stderr
+    assert "[not_a_spreadsheet]" not in result.stderr  # codes only with --verbose or --json
     missing = cli("roster", "import", _write(tmp_path, "nama,nik\nBudi,1\n", "b.csv"),
                   "--lang", "en")
     assert missing.exit_code == 1
-    assert "required column missing: tanggal_lahir, jenis_kelamin [missing_column]" in \
+    assert "required column missing: tanggal_lahir, jenis_kelamin\n" in \
         missing.stderr
     assert json.loads(cli("roster", "list", "--json").stdout) == {"applicants": []}
     assert "Belum ada pemohon" in cli("roster", "list").stdout
@@ -92,3 +96,36 @@ def test_pengalaman_option(cli, tmp_path):
 def test_no_workspace_exit_3(cli, tmp_path):
     result = cli("roster", "list")
     assert result.exit_code == 3
+
+
+def test_unknown_columns_are_named_with_the_known_ones(cli, tmp_path):
+    cli("init")
+    text = ROSTER.replace("Jenjang\n", "Jenjang;Desa/Kelurahan;Catatan Petugas\n")
+    text = text.replace(";2\n", ";2;Raja;baru\n").replace(";3\n", ";3;Sidorejo;-\n")
+    result = cli("roster", "import", _write(tmp_path, text))
+    assert result.exit_code == 0, result.output
+    warning = [line for line in result.stderr.splitlines() if "Catatan Petugas" in line]
+    assert len(warning) == 1 and warning[0].startswith("peringatan: ")
+    assert "kelurahan" in warning[0] and "tanggal_lahir" in warning[0]
+    assert "Desa/Kelurahan" not in result.stderr  # read as the village
+    listed = json.loads(cli("roster", "list", "--json").stdout)["applicants"]
+    assert [a["kelurahan"] for a in listed] == ["Raja", "Sidorejo"]
+    body = json.loads(cli("roster", "import", _write(tmp_path, text), "--json").stdout)
+    assert body["ignored_columns"][0]["columns"] == ["Catatan Petugas"]
+
+
+def test_codes_only_for_a_technician(cli, tmp_path):
+    cli("init")
+    path = _write(tmp_path, ROSTER + "Rusak;6.20102E+15;Kumai;15-05-1990;L;;;\n")
+    plain = cli("roster", "import", path)
+    assert plain.exit_code == 1 and "[" not in plain.stderr and "spreadsheet" in plain.stderr
+    verbose = CliRunner().invoke(main, ["-v", "--workspace", str(tmp_path / "ws"), "roster",
+                                        "import", str(path)])
+    assert "[nik_mangled]" in verbose.stderr
+
+
+def test_missing_file_is_a_usage_error(cli, tmp_path):
+    cli("init")
+    result = cli("roster", "import", tmp_path / "tidak_ada.csv")
+    assert result.exit_code == 2
+    assert "tidak ditemukan" in result.stderr and "[" not in result.stderr

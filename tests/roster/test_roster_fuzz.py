@@ -50,7 +50,7 @@ def _check(ws, path) -> None:
     assert len(list_applicants(ws)) == before + result.imported
     for rejection in result.rejected:
         assert rejection.line >= 1 and rejection.codes
-        assert all(f"[{code}]" in rejection.reason for code in rejection.codes)
+        assert all(f"[{code}]" in rejection.one_line(code=True) for code in rejection.codes)
     for applicant in list_applicants(ws):
         assert isinstance(applicant["nik"], str) and len(applicant["nik"]) == 16
 

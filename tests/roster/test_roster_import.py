@@ -285,7 +285,8 @@ def test_every_row_error_kind(workspace, tmp_path):
         21: ["nik_duplicate_in_file"],  # even though line 6 was refused
     }
     reasons = {r.line: r.reason for r in result.rejected}
-    assert "[nik_sex_mismatch]" in reasons[7] and "40" in reasons[7]
+    assert "jenis kelamin tidak cocok" in reasons[7] and "40" in reasons[7]
+    assert "nik_sex_mismatch" in result.rejected[[r.line for r in result.rejected].index(7)].codes
     assert "baris 2" in reasons[12]
     assert count(workspace, "applicants") == 1
 

@@ -9,7 +9,6 @@ import pytesseract
 import pytest
 
 from scansim.documents import (
-    make_ijazah,
     make_materai,
     make_pas_foto,
     make_pas_foto_page,
@@ -67,22 +66,6 @@ def test_pas_foto_page_keeps_a_detectable_face(people):
     assert page.size == (2480, 3508) and truth["copies"] == 2
     x0, y0, x1, y1 = truth["photo_boxes"][0]
     assert faces(page.crop((x0, y0, x1, y1))) == 1
-
-
-def test_ijazah_page_and_truth(people):
-    person = dict(people[6], pendidikan="SMK", tahun_lulus=2009)
-    page, truth = make_ijazah(person, rng=random.Random(7), dpi=150)
-    assert page.size == (1240, 1754)
-    assert truth == {"doc": "ijazah", "jenjang": "SMK", "nama": person["nama"].upper(),
-                     "tahun": 2009, "sekolah": truth["sekolah"], "nik": person["nik"],
-                     "color": True}
-    top = page.crop((0, int(page.height * 0.25), page.width, int(page.height * 0.38)))
-    text = pytesseract.image_to_string(top.convert("L"), lang="ind")
-    assert "IJAZAH" in text and "SEKOLAH MENENGAH KEJURUAN" in text and "2009" in text
-    grey, truth = make_ijazah(dict(person, pendidikan="S1"), rng=random.Random(7), dpi=100,
-                              color=False)
-    arr = np.asarray(grey)
-    assert np.array_equal(arr[..., 0], arr[..., 1]) and truth["jenjang"] == "S1"
 
 
 def test_materai_is_a_pink_sticker_with_perforations():

@@ -12,6 +12,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from scansim.people import make_people
 from scansim.scan import pack_boxes, simulate_returns
@@ -87,7 +88,7 @@ def test_files_and_truth_agree(batch):
     pages_per_file = Counter(t.file for t in result.truth)
     for path in result.files:
         if path in result.corrupt:
-            with pytest.raises(Exception):
+            with pytest.raises(PyPdfError):
                 PdfReader(str(path), strict=True).pages[0]
             with pytest.raises(pdfium.PdfiumError):
                 pdfium.PdfDocument(str(path))

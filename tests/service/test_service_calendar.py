@@ -113,7 +113,7 @@ def test_parse_date_formats():
 
 
 def test_workspace_calendar_from_formgen_toml(workspace, cli):
-    with open(workspace.config_path, "a", encoding="utf-8") as handle:
+    with Path(workspace.config_path).open("a", encoding="utf-8") as handle:
         handle.write('\n[calendar]\nworking_days = true\nholidays = [2026-12-25, "2027-01-01"]\n')
     assert cli("batch", "create", "Gelombang 1", "--start", "2026-12-21").exit_code == 0
     listed = json.loads(cli("batch", "list", "--json").stdout)["batches"]

@@ -184,13 +184,13 @@ def test_bad_sheets(workspace, cli, tmp_path):
     bad = tmp_path / "salah.csv"
     bad.write_text("Nama;Alamat\nSITI;Jl. Contoh\n", encoding="utf-8")
     result = cli("clarify", "import", str(bad))
-    assert result.exit_code == 1 and "missing_column" in result.stderr and "salah.csv" in \
-        result.stderr
+    assert result.exit_code == 1 and "kolom wajib tidak ditemukan" in result.stderr
+    assert "salah.csv" in result.stderr
     broken = tmp_path / "rusak.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     result = cli("clarify", "import", str(broken))
     assert result.exit_code == 1 and "rusak.xlsx" in result.stderr
-    assert cli("clarify", "import", str(tmp_path / "tidak_ada.xlsx")).exit_code == 1
+    assert cli("clarify", "import", str(tmp_path / "tidak_ada.xlsx")).exit_code == 2  # usage
     rows = answer_rows()
     rows[3]["Tanggal Lahir Koreksi"] = "31-02-1988"
     result = cli("clarify", "import", str(write_csv(tmp_path / "tgl.csv", rows[3:4])),

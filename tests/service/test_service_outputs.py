@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import stat
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -55,7 +55,7 @@ def test_chart_is_a_png_of_the_expected_size(batch, cli, tmp_path):
     with Image.open(late) as image:
         assert image.format == "PNG" and image.size == (1600, 900)
     assert red_pixels(late) > 20 * red_pixels(on_time) + 1000  # late parts drawn in red
-    assert stat.S_IMODE(os.stat(late).st_mode) == 0o600
+    assert stat.S_IMODE(Path(late).stat().st_mode) == 0o600
 
 
 def test_chart_stacks_batches(batch, cli, tmp_path):
@@ -64,6 +64,33 @@ def test_chart_stacks_batches(batch, cli, tmp_path):
     assert cli("status", "--today", "2026-11-20", "--chart", str(path)).exit_code == 0
     with Image.open(path) as image:
         assert image.size == (1600, 900)
+
+
+def test_chart_notes_and_long_stage_names_fit(batch, workspace, tmp_path):
+    from formgen.service.chart import build_figure
+    from formgen.service.status import build_status
+
+    cli_report = build_status(workspace, today=date(2027, 3, 30))
+    for stage in cli_report["batches"][0]["stages"]:
+        stage["nama"] = stage["nama"] + " beserta penjelasan yang sangat panjang sekali"
+    fig = build_figure(cli_report)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    page = fig.bbox
+    texts = [t for ax in fig.axes for t in ax.texts] + [
+        label for ax in fig.axes for label in ax.get_yticklabels()]
+    assert any("terlambat" in t.get_text() for t in texts)  # ~130 days late: long notes
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= page.x0 - 1 and box.x1 <= page.x1 + 1, text.get_text()
+    for ax in fig.axes:
+        axes_box = ax.get_window_extent(renderer)
+        notes = [t for t in ax.texts if "terlambat" in t.get_text()]
+        assert all(t.get_window_extent(renderer).x1 <= axes_box.x1 for t in notes)
+        ticks = sorted((label.get_window_extent(renderer) for label in ax.get_xticklabels()
+                        if label.get_text()), key=lambda box: box.x0)
+        assert len(ticks) >= 4
+        assert all(a.x1 < b.x0 for a, b in zip(ticks, ticks[1:], strict=False))  # none overlap
 
 
 def letter_text(path: str) -> str:
@@ -85,7 +112,7 @@ def test_recruitment_letters_per_kelurahan(workspace, batch, cli):
         path = Path(item["path"])
         assert path.resolve().parent == letters_dir and path.name.isascii()
         assert "/" not in path.name and ".." not in path.stem and "\\" not in path.name
-        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        assert stat.S_IMODE(Path(path).stat().st_mode) == 0o600
         content = letter_text(item["path"])
         flat = " ".join(content.split())
         assert f"Lurah/Kepala Desa {name}" in flat
@@ -111,7 +138,7 @@ def test_letter_addressees_from_options_and_settings(workspace, batch, cli):
     body = json.loads(result.stdout)
     assert [i["kelurahan"] for i in body["letters"]] == ["Kumai Hulu"]
     assert "600.1/123/PUPR.I/2026" in letter_text(body["letters"][0]["path"])
-    with open(workspace.config_path, "a", encoding="utf-8") as handle:
+    with Path(workspace.config_path).open("a", encoding="utf-8") as handle:
         handle.write('\n[rekrutmen]\nkelurahan = ["Pasir Panjang", "Mendawai"]\n'
                      'penandatangan_nama = "Ir. CONTOH PEJABAT, M.T."\n')
     body = json.loads(cli("letter", "rekrutmen", "--json").stdout)
@@ -123,7 +150,7 @@ def test_letter_without_addressees_or_batch(workspace, cli):
     assert cli("letter", "rekrutmen").exit_code == 2                 # no batch yet
     cli("batch", "create", "Kosong", "--start", "2026-11-02")
     result = cli("letter", "rekrutmen", "--batch", "Kosong")
-    assert result.exit_code == 2 and "no_kelurahan" in result.stderr
+    assert result.exit_code == 2 and "tidak ada kelurahan/desa tujuan" in result.stderr
 
 
 def make_pdf(path: Path) -> Path:
@@ -144,7 +171,7 @@ def test_certificate_record(workspace, batch, cli, tmp_path):
     assert stored.parent.name == "sertifikat" and stored.name.startswith(PEOPLE[0][0])
     assert "/" not in stored.name.removeprefix(PEOPLE[0][0])
     assert stored.read_bytes() == pdf.read_bytes()
-    assert stat.S_IMODE(os.stat(stored).st_mode) == 0o600
+    assert stat.S_IMODE(Path(stored).stat().st_mode) == 0o600
     row = workspace.conn.execute("SELECT * FROM certificates").fetchone()
     assert row["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
     # recording the same number again updates it, without a second row
@@ -162,7 +189,7 @@ def test_certificate_bad_input(workspace, batch, cli, tmp_path):
     fake.write_bytes(b"GIF89a not a pdf")
     result = cli("certificate", "record", "--applicant", "1", "--number", "X1", "--date",
                  "2026-11-30", "--file", str(fake))
-    assert result.exit_code == 1 and "bukan.pdf" in result.stderr and "not_pdf" in result.stderr
+    assert result.exit_code == 1 and "bukan.pdf" in result.stderr and "bukan PDF" in result.stderr
     truncated = tmp_path / "potong.pdf"
     truncated.write_bytes(make_pdf(tmp_path / "utuh.pdf").read_bytes()[:60])
     assert cli("certificate", "record", "--applicant", "1", "--number", "X1", "--date",

@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from click.testing import CliRunner
 
+from formgen.cli import main
 from formgen.service import status as status_lib
 from formgen.service.batches import load_stages
 from formgen.service.status import Facts, applicant_state
@@ -65,7 +67,7 @@ def test_batch_create_assign_list(workspace, cli):
     ids = add_applicants(workspace)
     assert cli("batch", "create", "Gelombang 1", "--start", "02-11-2026").exit_code == 0
     again = cli("batch", "create", "Gelombang 1", "--start", "2026-11-02")
-    assert again.exit_code == 1 and "batch_exists" in again.stderr
+    assert again.exit_code == 1 and "Gelombang 1" in again.stderr and "[" not in again.stderr
     assigned = cli("batch", "assign", "Gelombang 1", "--applicant", PEOPLE[0][0],
                    "--applicant", str(ids[1]), "--applicant", "9999", "--json")
     assert assigned.exit_code == 1 and "9999" in assigned.stderr
@@ -168,3 +170,29 @@ def test_status_follows_applicants_through_the_states(workspace, cli, monkeypatc
     assert by_id[ids[2]]["state"] == "terdaftar"
     # late first: the stuck applicant (paperwork due 5 Nov) leads
     assert report["applicants"][0]["applicant"] == ids[2]
+
+
+def test_stage_done_takes_what_status_shows(workspace, cli):
+    cli("batch", "create", "G1", "--start", "2026-11-02")
+    shown = cli("status", "--today", "2026-11-03").stdout
+    assert "Verifikasi data" in shown and "verifikasi " not in shown
+    for typed, stage in (("Verifikasi data", "verifikasi"), ("VERIFIKASI DATA", "verifikasi"),
+                         ("Verifikasi", "verifikasi"), ("input portal", "input_portal"),
+                         ("Data verification", "verifikasi")):
+        result = cli("stage", "done", typed, "--date", "2026-11-05")
+        assert result.exit_code == 0, (typed, result.output)
+        assert workspace.conn.execute("SELECT count(*) FROM batch_stages WHERE stage = ?",
+                                      (stage,)).fetchone()[0] == 1
+    bad = cli("stage", "done", "rapat")
+    assert bad.exit_code == 2 and "Verifikasi data" in bad.stderr
+
+
+def test_status_in_english_names_stages_and_states(workspace, cli):
+    add_applicants(workspace)
+    cli("batch", "create", "G1", "--start", "2026-11-02")
+    cli("batch", "assign", "G1", "--all-unassigned")
+    result = CliRunner().invoke(main, ["--lang", "en", "--workspace", str(workspace.root),
+                                       "status", "--today", "2026-11-10"])
+    assert result.exit_code == 0, result.output
+    assert "Data verification" in result.stdout and "Registered" in result.stdout
+    assert "Verifikasi data" not in result.stdout and "Terdaftar" not in result.stdout

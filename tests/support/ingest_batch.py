@@ -63,7 +63,7 @@ class Batch:
 def single_page_pdf(source: Path, index: int, target: Path) -> Path:
     writer = PdfWriter()
     writer.add_page(PdfReader(str(source)).pages[index])
-    with open(target, "wb") as handle:
+    with Path(target).open("wb") as handle:
         writer.write(handle)
     return target
 
@@ -72,7 +72,7 @@ def drop_pages(source: Path, keep: list[int], target: Path) -> Path:
     reader, writer = PdfReader(str(source)), PdfWriter()
     for i in keep:
         writer.add_page(reader.pages[i])
-    with open(target, "wb") as handle:
+    with Path(target).open("wb") as handle:
         writer.write(handle)
     return target
 
@@ -130,7 +130,7 @@ def build_batch(tmp: Path) -> Batch:
     blank_packs = generate_packs(ws, blank=2)["packs"]
     scans = tmp / "scans"
     sim = simulate_returns(
-        packs, scans, dpi=DPI, seed=SEED, people=dict(zip(ids, roster)),
+        packs, scans, dpi=DPI, seed=SEED, people=dict(zip(ids, roster, strict=True)),
         defects={ids[0]: {"ktp_other_person", "upside_down"},
                  ids[1]: {"blank_back", "scanned_twice"}},
         upside_down_rate=0.0, greyscale_rate=0.0)

@@ -1,7 +1,8 @@
-"""Build workspaces for check, dossier and recap tests: applicants, page images and findings.
+"""Applicants whose paperwork was already read: page images and findings put into a workspace.
 
-Rows are written with SQL as the ingest pipeline would; page images are drawn
-with Pillow at the workspace's scan dpi and saved under ``pages/``.
+For check, dossier and recap tests and benchmarks, without scanning and OCR: rows are
+written with SQL as the ingest pipeline would; page images are drawn with Pillow at
+the workspace's scan dpi and saved under ``pages/``.
 """
 from __future__ import annotations
 
@@ -208,6 +209,8 @@ def complete_applicant(ws: Workspace, *, nik: str, nama: str, images: bool = Tru
             continue
         for page_no in range(1, total + 1):
             found = [f("field", "nama", nama)]
+            if doc == "pengalaman_kerja" and page_no == 1:
+                found.append(f("field", "proyek_1_nama", "Rehabilitasi Gedung Kantor"))
             if page_no == total:
                 found += [f("signature", s, True) for s in SIGNATURES[doc]]
                 if doc == "pernyataan_kebenaran":

@@ -1,4 +1,4 @@
-"""Template-like test pages (corner marks, a page-id QR, boxes, text) and scan defects."""
+"""Template-like form pages (corner marks, a page-id QR, boxes, text) and simple scan defects."""
 from __future__ import annotations
 
 import functools

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures against the issues' targets: ``python -m benchmarks.NAME``."""

@@ -1,0 +1,371 @@
+"""Synthetic ijazah (school and university diplomas) in many designs, as printed and copied.
+
+Each design differs in type faces (serif titles, a script-like face for names where the
+system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
+name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
+and where the diploma number is printed. Designs marked ``held_out`` are only drawn when
+asked for by name: they measure the reader on layouts it was not tuned on.
+``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` turns a page into a grey or
+colour photocopy or a faded print.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
+
+from formgen.core.yamlfile import load_yaml
+from scansim.draw import BLACK_INK, draw_person, font, make_signature, mm_px
+from scansim.ornament import border, draw_seal, paper, stamp
+
+DATA = Path(__file__).with_name("data") / "ijazah.yaml"
+FONT_ROOT = Path("/usr/share/fonts")
+# Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
+# fonts-liberation, fonts-freefont-ttf); DejaVu when none is installed.
+FACES = {
+    "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
+    "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
+    "times_bold_italic": (["NimbusRoman-BoldItalic.otf", "LiberationSerif-BoldItalic.ttf"],
+                          "serif_italic"),
+    "bookman": (["URWBookman-Light.otf"], "serif"),
+    "bookman_bold": (["URWBookman-Demi.otf"], "serif_bold"),
+    "palatino": (["P052-Roman.otf"], "serif"),
+    "palatino_bold": (["P052-Bold.otf"], "serif_bold"),
+    "palatino_bold_italic": (["P052-BoldItalic.otf"], "serif_italic"),
+    "century": (["C059-Roman.otf"], "serif"),
+    "century_bold": (["C059-Bold.otf"], "serif_bold"),
+    "chancery": (["Z003-MediumItalic.otf"], "serif_italic"),
+    "sans": (["LiberationSans-Regular.ttf", "NimbusSans-Regular.otf"], "sans"),
+    "sans_bold": (["LiberationSans-Bold.ttf", "NimbusSans-Bold.otf"], "bold"),
+    "gothic": (["URWGothic-Book.otf"], "sans"),
+    "free_serif": (["FreeSerif.ttf"], "serif"),
+    "free_serif_bold": (["FreeSerifBold.ttf"], "serif_bold"),
+    "dejavu_serif": ([], "serif"),
+    "dejavu_serif_bold": ([], "serif_bold"),
+    "dejavu_serif_italic": ([], "serif_italic"),
+    "mono_bold": ([], "mono_bold"),
+}
+
+
+@dataclass(frozen=True)
+class Design:
+    name: str
+    family: str                  # sekolah, madrasah, kesetaraan, pt (see data/ijazah.yaml)
+    landscape: bool
+    title: str                   # face of "IJAZAH"
+    heading: str                 # face of the programme and institution lines
+    body: str
+    name_face: str
+    tint: tuple[int, int, int]   # paper colour
+    pattern: tuple[int, int, int] | None  # faint security print on the paper
+    accent: tuple[int, int, int]
+    border: str
+    seal: str
+    cue: str                     # how the name is introduced (see _holder)
+    number: str                  # where the diploma number stands: top, bottom, title
+    short: bool = True           # the programme's abbreviation printed with its title
+    held_out: bool = False
+    families: tuple[str, ...] = ()
+
+
+DESIGNS = (
+    Design("sekolah_klasik", "sekolah", False, "dejavu_serif_bold", "dejavu_serif_bold",
+           "dejavu_serif", "dejavu_serif_bold", (246, 240, 222), (232, 226, 206),
+           (20, 70, 40), "double", "garuda", "kepada_below", "bottom"),
+    Design("madrasah", "madrasah", False, "bookman_bold", "bookman_bold", "century",
+           "century_bold", (236, 246, 234), None, (30, 110, 60), "corners", "kemenag",
+           "bahwa_label", "top"),
+    Design("kesetaraan", "kesetaraan", True, "times_bold", "times_bold", "sans", "sans_bold",
+           (252, 252, 250), None, (40, 60, 130), "double", "tut_wuri", "label_lower", "top"),
+    Design("universitas", "pt", True, "century_bold", "century_bold", "century", "chancery",
+           (234, 242, 250), (218, 228, 242), (30, 50, 120), "guilloche", "university",
+           "kepada_below", "top", short=False),
+    Design("politeknik", "pt", False, "palatino_bold", "palatino_bold", "palatino",
+           "palatino_bold_italic", (250, 246, 220), None, (120, 80, 20), "rope", "university",
+           "bahwa_below", "title"),
+    Design("sekolah_modern", "sekolah", False, "times_bold", "times_bold", "sans", "sans_bold",
+           (255, 255, 255), None, (150, 30, 40), "band", "tut_wuri", "label_long", "top",
+           families=("madrasah",)),
+    # Held out: never tuned on; benchmarks report them apart.
+    Design("kampus_resmi", "pt", False, "times_bold", "times_bold", "times",
+           "times_bold_italic", (248, 244, 232), None, (90, 30, 30), "ornate", "university",
+           "bahwa_upper", "bottom", held_out=True),
+    Design("sekolah_lanskap", "sekolah", True, "free_serif_bold", "free_serif_bold", "gothic",
+           "free_serif_bold", (250, 238, 240), (240, 222, 226), (110, 40, 90), "guilloche",
+           "garuda", "kepada_inline", "top", short=False, held_out=True,
+           families=("madrasah", "kesetaraan")),
+)
+DESIGN_NAMES = tuple(d.name for d in DESIGNS)
+HELD_OUT = tuple(d.name for d in DESIGNS if d.held_out)
+
+
+def load_data() -> dict:
+    """Programmes, institutions and names of data/ijazah.yaml."""
+    return load_yaml(DATA)
+
+
+@cache
+def _font_files() -> dict[str, Path]:
+    return {p.name: p for p in FONT_ROOT.rglob("*") if p.suffix in (".ttf", ".otf")} \
+        if FONT_ROOT.is_dir() else {}
+
+
+@lru_cache(maxsize=256)
+def face(role: str, size: int) -> ImageFont.FreeTypeFont:
+    """The face of ``role`` (see FACES) at ``size`` px."""
+    files, fallback = FACES[role]
+    for name in files:
+        path = _font_files().get(name)
+        if path:
+            return ImageFont.truetype(str(path), max(4, int(size)))
+    return font(fallback, size)
+
+
+def get_design(name: str) -> Design:
+    return next(d for d in DESIGNS if d.name == name)
+
+
+def programs_of(d: Design) -> list[str]:
+    """The programmes (keys of data/ijazah.yaml) design ``d`` is drawn for."""
+    fams = (d.family, *d.families)
+    return [k for k, p in load_data()["programs"].items() if p["family"] in fams]
+
+
+def pick(person: dict, rng: random.Random) -> tuple[Design, str]:
+    """A design (never a held-out one) and programme for the person's pendidikan."""
+    data = load_data()
+    wanted = data["roster_programs"].get(str(person.get("pendidikan", "SMA")).upper(), ["SMA"])
+    options = [(d, p) for d in DESIGNS if not d.held_out for p in programs_of(d) if p in wanted]
+    return rng.choice(options)
+
+
+class _Page:
+    """A drawing surface with a cursor and mm units."""
+
+    def __init__(self, img: Image.Image, dpi: int, ink) -> None:
+        self.img, self.d, self.u, self.ink = img, ImageDraw.Draw(img), dpi / 25.4, ink
+        self.w, self.h = img.size
+
+    def text(self, x_mm: float, y_mm: float, text: str, role: str, size_mm: float,
+             fill=None, *, anchor: str = "la", width_mm: float | None = None) -> None:
+        size = int(size_mm * self.u)
+        fnt = face(role, size)
+        if width_mm:
+            while size > 8 and self.d.textlength(text, font=fnt) > width_mm * self.u:
+                size -= 1
+                fnt = face(role, size)
+        self.d.text((x_mm * self.u, y_mm * self.u), text, font=fnt, fill=fill or self.ink,
+                    anchor=anchor)
+
+    def centre(self, y_mm: float, text: str, role: str, size_mm: float, fill=None, **kw):
+        self.text(self.w / self.u / 2, y_mm, text, role, size_mm, fill, anchor="ma", **kw)
+
+
+def _holder(p: _Page, dz: Design, y: float, name: str, rows: list[tuple[str, str]],
+            sizes: tuple[float, float]) -> float:
+    """The sentence that introduces the holder, the name and the other rows; returns y."""
+    body, big = sizes
+    wmm = p.w / p.u
+    lab_x, col_x = wmm * 0.15, wmm * 0.15 + (58 if dz.landscape else 56)
+    val_w = wmm - col_x - wmm * 0.15
+
+    def table(y: float, items: list[tuple[str, str]], name_row: str | None) -> float:
+        if name_row:
+            p.text(lab_x, y, name_row, dz.body, body)
+            p.text(col_x - 3, y, ":", dz.body, body)
+            p.text(col_x, y - (big - body) * 0.6, name, dz.name_face, big, width_mm=val_w)
+            y += big + 3.5
+        for lab, val in items:
+            p.text(lab_x, y, lab, dz.body, body)
+            p.text(col_x - 3, y, ":", dz.body, body)
+            p.text(col_x, y, val, dz.body, body, width_mm=val_w)
+            y += body + 3.2
+        return y
+
+    if dz.cue == "kepada_below":
+        p.centre(y, "diberikan kepada", dz.body, body * 1.05)
+        p.centre(y + body + 3, name, dz.name_face, big, width_mm=wmm * 0.7)
+        return table(y + body + big + 9, rows, None)
+    if dz.cue == "bahwa_below":
+        p.centre(y, "dengan ini menerangkan bahwa", dz.body, body)
+        p.centre(y + body + 3, name, dz.name_face, big, width_mm=wmm * 0.7)
+        return table(y + body + big + 9, rows, None)
+    if dz.cue == "bahwa_label":
+        p.text(lab_x, y, "Yang bertanda tangan di bawah ini menerangkan bahwa:", dz.body, body)
+        return table(y + body + 5, rows, "Nama")
+    if dz.cue == "label_lower":
+        return table(y, rows, "nama")
+    if dz.cue == "label_long":
+        p.text(lab_x, y, "Dengan ini menyatakan bahwa:", dz.body, body)
+        return table(y + body + 5, rows, "Nama Peserta Didik")
+    if dz.cue == "bahwa_upper":
+        p.centre(y, "Dengan ini menyatakan bahwa", dz.body, body)
+        return table(y + body + 5, [(a.upper(), b) for a, b in rows], "NAMA")
+    # kepada_inline: "diberikan kepada : NAME" on one line
+    p.text(lab_x, y, "Diberikan kepada", dz.body, body)
+    p.text(col_x - 3, y, ":", dz.body, body)
+    p.text(col_x, y - (big - body) * 0.6, name, dz.name_face, big, width_mm=val_w)
+    return table(y + big + 4, rows, None)
+
+
+def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = True,
+                design: str | None = None, program: str | None = None,
+                paper_mm: tuple[float, float] | None = None) -> tuple[Image.Image, dict]:
+    """A diploma of the person's last schooling, drawn in ``design`` (else one that is not
+    held out) for ``program`` (a key of data/ijazah.yaml; else from their pendidikan).
+
+    ``paper_mm`` (portrait): the sheet a scanner's glass takes; a portrait design is drawn
+    on it, a landscape one comes out turned a quarter onto it (truth ``turned``)."""
+    data = load_data()
+    if design is None:
+        dz, prog = pick(person, rng)
+        prog = program or prog
+    else:
+        dz = get_design(design)
+        prog = program or rng.choice(programs_of(dz))
+    spec = data["programs"][prog]
+    towns = data["university_towns" if spec["family"] == "pt" else "school_towns"]
+    school = spec["school"].format(n=rng.randint(1, 4), town=rng.choice(towns),
+                                   pkbm=rng.choice(data["pkbm"]))
+    birth = person["tanggal_lahir"]
+    birth = birth if isinstance(birth, dt.date) else dt.date.fromisoformat(str(birth))
+    tahun = int(person.get("tahun_lulus") or birth.year + 18)
+    months = data["months"]
+    size_mm = (297, 210) if dz.landscape else tuple(paper_mm or (210, 297))
+    w, h = mm_px(size_mm[0], dpi), mm_px(size_mm[1], dpi)
+    img = paper((w, h), dz.tint if color else (246, 246, 246), rng, pattern=dz.pattern, dpi=dpi)
+    p = _Page(img, dpi, (25, 25, 30))
+    border(img, dz.border, dz.accent, rng, dpi=dpi, margin_mm=rng.uniform(8, 11))
+    land = dz.landscape
+    top = 22 if land else 28
+    scale = 0.85 if land else 1.0
+    draw_seal(p.d, dz.seal, p.w / 2, (top + 4) * p.u, (10 if land else 13) * p.u,
+              (150, 120, 40) if dz.seal == "garuda" else dz.accent)
+    y = top + (18 if land else 24)
+    ministry = {"madrasah": "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
+                "pt": "KEMENTERIAN PENDIDIKAN TINGGI, SAINS, DAN TEKNOLOGI"}.get(
+        dz.family if spec["family"] != "madrasah" else "madrasah",
+        "KEMENTERIAN PENDIDIKAN DASAR DAN MENENGAH")
+    p.centre(y, "REPUBLIK INDONESIA", dz.heading, 4.6 * scale)
+    p.centre(y + 6.5 * scale, ministry, dz.body, 3.4 * scale, width_mm=size_mm[0] * 0.75)
+    if spec["family"] == "pt":
+        p.centre(y + 12 * scale, school, dz.heading, 4.6 * scale, fill=dz.accent)
+    y += 20 * scale
+    p.centre(y, "IJAZAH", dz.title, (11 if land else 12) * scale, fill=dz.accent)
+    y += 15 * scale
+    title = spec["title"] + (f" ({spec['short']})" if dz.short else "")
+    p.centre(y, title, dz.heading, 5 * scale, width_mm=size_mm[0] * 0.8)
+    y += 8 * scale
+    nomor = f"DN-{rng.randint(10, 34)} {rng.choice(['Mk', 'Ma', 'Dl', 'Pc'])} " \
+            f"{rng.randint(0, 9999999):07d}"
+    if spec["family"] == "pt":
+        nomor = f"{rng.randint(100, 9999)}/{rng.choice(['UN24', 'PL12', 'UN8'])}/" \
+                f"{spec['jenjang']}/{tahun}"
+        p.centre(y, f"Tanggal lulus {rng.randint(1, 28)} {months[rng.randint(6, 11)]} {tahun}",
+                 dz.body, 3.6 * scale)
+    else:
+        p.centre(y, f"TAHUN PELAJARAN {tahun - 1}/{tahun}", dz.body, 3.6 * scale)
+    if dz.number == "title":
+        p.centre(y + 5.5 * scale, f"Nomor: {nomor}", dz.body, 3.2 * scale)
+    elif dz.number == "top":
+        p.text(size_mm[0] - 26, 17, f"No. Ijazah: {nomor}", dz.body, 3.0, anchor="ra")
+    y += 13 * scale
+    name = person["nama"].upper()
+    place = f"{person['tempat_lahir'].title()}, {birth.day} {months[birth.month - 1]} {birth.year}"
+    if spec["family"] == "pt":
+        rows = [("tempat dan tanggal lahir", place),
+                ("nomor induk mahasiswa", f"{tahun - 4}{rng.randint(10000, 99999)}"),
+                ("program studi", rng.choice(["Teknik Sipil", "Arsitektur", "Teknik Elektro"]))]
+    else:
+        rows = [("tempat dan tanggal lahir", place),
+                ("nomor induk siswa nasional", f"{rng.randint(10**9, 10**10 - 1)}"),
+                ("nama orang tua/wali", rng.choice(["Sukardi", "Hasanah", "Yakobus Dehen"])),
+                ("satuan pendidikan", school.title().replace("Smk", "SMK").replace("Sd", "SD"))]
+    if "major" in spec:
+        rows.append(("kompetensi keahlian", rng.choice(spec["major"])))
+    body = 3.6 * scale
+    y = _holder(p, dz, y, name, rows, (body, (7.5 if dz.name_face == "chancery" else 6.5) * scale))
+    y += 3
+    if spec["family"] == "pt":
+        p.centre(y, f"telah menyelesaikan {spec['title'].lower()}"
+                 f" dan kepadanya diberikan gelar", dz.body, body, width_mm=size_mm[0] * 0.8)
+        p.centre(y + body + 2.5, spec["degree"], dz.heading, 5 * scale)
+    else:
+        p.centre(y, "dinyatakan  LULUS", dz.heading, 4.8 * scale)
+        p.centre(y + 7 * scale, f"dari {school.title()} pada tahun {tahun}.", dz.body, body,
+                 width_mm=size_mm[0] * 0.8)
+    _sign_block(p, dz, rng, person, school, spec, tahun, land)
+    if dz.number == "bottom":
+        p.text(22, size_mm[1] - 22, nomor, "mono_bold", 3.2, fill=(150, 30, 30))
+    img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
+    if not color:
+        img = img.convert("L").convert("RGB")
+    turned = 0
+    if paper_mm and land:
+        turned = rng.choice([90, 270])
+        img = img.rotate(turned, expand=True)
+    truth = {"doc": "ijazah", "jenjang": spec["jenjang"], "program": prog, "nama": name,
+             "tahun": tahun, "sekolah": school, "nomor": nomor, "nik": person.get("nik"),
+             "color": color, "design": dz.name, "held_out": dz.held_out, "landscape": land,
+             "turned": turned}
+    return img, truth
+
+
+def _sign_block(p: _Page, dz: Design, rng: random.Random, person: dict, school: str,
+                spec: dict, tahun: int, land: bool) -> None:
+    """The photo box left, the place and date, the head's signature, stamp and name right."""
+    data = load_data()
+    wmm, hmm = p.w / p.u, p.h / p.u
+    base = hmm - (62 if land else 72)
+    pw, ph = mm_px(30, int(p.u * 25.4)), mm_px(40, int(p.u * 25.4))
+    px = int(wmm * (0.2 if land else 0.18) * p.u)
+    photo = Image.new("RGB", (pw, ph), (232, 232, 232))
+    look = {"hijab": True} if person.get("jenis_kelamin") == "P" else {}
+    draw_person(photo, (0, 0, pw, ph), rng, **look)
+    p.img.paste(photo.convert("L").convert("RGB"), (px, int(base * p.u)))
+    p.d.rectangle([px, int(base * p.u), px + pw, int(base * p.u) + ph], outline=p.ink, width=2)
+    sx = wmm * (0.58 if land else 0.55)
+    day = dt.date(tahun, rng.randint(5, 7), rng.randint(1, 28))
+    town = rng.choice(data["school_towns"]).title()
+    p.text(sx, base, f"{town}, {day.day} {data['months'][day.month - 1]} {tahun}", dz.body, 3.4)
+    p.text(sx, base + 5.5, f"{spec['head']},", dz.body, 3.4)
+    sig = make_signature(rng=rng, width_px=int(45 * p.u), height_px=int(18 * p.u),
+                         ink=BLACK_INK if rng.random() < 0.5 else None)
+    seal = stamp(int(30 * p.u), rng, school, (90, 60, 150), seal=dz.seal)
+    p.img.paste(seal, (int((sx - 14) * p.u), int((base + 6) * p.u)), seal)
+    p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
+    head = rng.choice(data["head_titles"]) + rng.choice(data["heads"])
+    p.text(sx, base + 30, head + (", M.Pd." if spec["family"] != "pt" else ", M.T."),
+           dz.heading, 3.5)
+    p.text(sx, base + 35.5, f"NIP {rng.randint(10**17, 10**18 - 1)}", dz.body, 3.2)
+
+
+def copy_quality(img: Image.Image, *, rng: random.Random, kind: str) -> Image.Image:
+    """The page as handed in: ``colour`` (a colour copy or scan: a little more saturation
+    and contrast), ``grey`` (an office photocopy: grey, hard contrast, toner specks) or
+    ``faded`` (a pale, worn print copied in grey)."""
+    if kind == "colour":
+        img = ImageEnhance.Color(img).enhance(rng.uniform(1.0, 1.3))
+        return ImageEnhance.Contrast(img).enhance(rng.uniform(1.0, 1.25))
+    grey = img.convert("L")
+    if kind == "faded":
+        grey = ImageEnhance.Contrast(grey).enhance(rng.uniform(0.45, 0.65))
+        grey = ImageEnhance.Brightness(grey).enhance(rng.uniform(1.05, 1.15))
+    else:
+        grey = ImageOps.autocontrast(grey, cutoff=1)
+        grey = ImageEnhance.Contrast(grey).enhance(rng.uniform(1.3, 1.8))
+        grey = ImageEnhance.Brightness(grey).enhance(rng.uniform(0.92, 1.03))
+    out = grey.convert("RGB")
+    d = ImageDraw.Draw(out)
+    for _ in range(rng.randint(0, 3)):
+        x = rng.randint(0, out.width - 1)
+        d.line([(x, 0), (x, out.height)], fill=(205, 205, 205), width=1)
+    for _ in range(rng.randint(30, 150)):
+        x, y = rng.randint(0, out.width - 2), rng.randint(0, out.height - 2)
+        r = rng.choice([1, 1, 2])
+        d.ellipse([x, y, x + r, y + r], fill=(70, 70, 70))
+    return out

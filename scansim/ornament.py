@@ -1,0 +1,172 @@
+"""Ornaments of official paper: emblems, logos, round seals, borders and tinted paper."""
+from __future__ import annotations
+
+import math
+import random
+
+from PIL import Image, ImageDraw
+
+from scansim.draw import font, guilloche
+
+BORDERS = ("double", "ornate", "guilloche", "corners", "rope", "band", "none")
+SEALS = ("garuda", "tut_wuri", "kemenag", "university")
+
+
+def emblem(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color) -> None:
+    """A Garuda-like emblem: a shield on spread wings, as a placeholder shape."""
+    for s in (-1, 1):
+        for k in range(5):
+            spread = r * (1.0 - k * 0.13)
+            d.polygon([(cx + s * r * 0.25, cy - r * 0.1 + k * r * 0.1),
+                       (cx + s * spread * 1.25, cy - r * 0.6 + k * r * 0.18),
+                       (cx + s * spread * 1.15, cy - r * 0.45 + k * r * 0.22),
+                       (cx + s * r * 0.25, cy + r * 0.1 + k * r * 0.1)], fill=color)
+    d.ellipse([cx - r * 0.22, cy - r * 1.05, cx + r * 0.22, cy - r * 0.6], fill=color)
+    d.polygon([(cx - r * 0.45, cy - r * 0.45), (cx + r * 0.45, cy - r * 0.45),
+               (cx + r * 0.4, cy + r * 0.35), (cx, cy + r * 0.7),
+               (cx - r * 0.4, cy + r * 0.35)], fill=color)
+    d.polygon([(cx - r * 0.3, cy - r * 0.3), (cx + r * 0.3, cy - r * 0.3),
+               (cx + r * 0.27, cy + r * 0.3), (cx, cy + r * 0.55),
+               (cx - r * 0.27, cy + r * 0.3)], fill=(235, 225, 200))
+    d.ellipse([cx - r * 0.1, cy - r * 0.08, cx + r * 0.1, cy + r * 0.12], fill=color)
+    d.polygon([(cx - r * 0.55, cy + r * 0.8), (cx + r * 0.55, cy + r * 0.8),
+               (cx + r * 0.5, cy + r * 0.95), (cx - r * 0.5, cy + r * 0.95)], fill=color)
+
+
+def tut_wuri(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color) -> None:
+    """A school-ministry-like logo: a ring, a triangle of rays and a bird's wings."""
+    d.ellipse([cx - r, cy - r, cx + r, cy + r], outline=color, width=max(2, int(r / 9)))
+    for k in range(5):
+        a = math.pi * (0.15 + 0.175 * k)
+        d.line([(cx, cy + r * 0.1), (cx + r * 0.8 * math.cos(a), cy - r * 0.8 * math.sin(a))],
+               fill=color, width=max(1, int(r / 14)))
+    d.polygon([(cx - r * 0.55, cy + r * 0.55), (cx + r * 0.55, cy + r * 0.55),
+               (cx, cy - r * 0.1)], outline=color, width=max(1, int(r / 12)))
+    d.pieslice([cx - r * 0.5, cy + r * 0.05, cx + r * 0.5, cy + r * 0.8], 200, 340, fill=color)
+
+
+def kemenag(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color) -> None:
+    """A religious-ministry-like logo: a five-pointed star over an open book, in a ring."""
+    d.ellipse([cx - r, cy - r, cx + r, cy + r], outline=color, width=max(2, int(r / 10)))
+    pts = []
+    for k in range(10):
+        rad = r * (0.55 if k % 2 == 0 else 0.22)
+        a = -math.pi / 2 + k * math.pi / 5
+        pts.append((cx + rad * math.cos(a), cy - r * 0.15 + rad * math.sin(a)))
+    d.polygon(pts, fill=color)
+    d.polygon([(cx - r * 0.6, cy + r * 0.45), (cx, cy + r * 0.6), (cx + r * 0.6, cy + r * 0.45),
+               (cx + r * 0.6, cy + r * 0.7), (cx, cy + r * 0.85), (cx - r * 0.6, cy + r * 0.7)],
+              fill=color)
+
+
+def university(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color) -> None:
+    """A university-like logo: a shield with a torch and a ring of small marks."""
+    for k in range(24):
+        a = 2 * math.pi * k / 24
+        x, y = cx + r * 0.95 * math.cos(a), cy + r * 0.95 * math.sin(a)
+        d.ellipse([x - r * 0.05, y - r * 0.05, x + r * 0.05, y + r * 0.05], fill=color)
+    d.polygon([(cx - r * 0.55, cy - r * 0.6), (cx + r * 0.55, cy - r * 0.6),
+               (cx + r * 0.5, cy + r * 0.2), (cx, cy + r * 0.75), (cx - r * 0.5, cy + r * 0.2)],
+              outline=color, width=max(2, int(r / 10)))
+    d.rectangle([cx - r * 0.06, cy - r * 0.2, cx + r * 0.06, cy + r * 0.45], fill=color)
+    d.ellipse([cx - r * 0.16, cy - r * 0.5, cx + r * 0.16, cy - r * 0.18], fill=color)
+
+
+def draw_seal(d: ImageDraw.ImageDraw, kind: str, cx: float, cy: float, r: float, color) -> None:
+    {"garuda": emblem, "tut_wuri": tut_wuri, "kemenag": kemenag,
+     "university": university}[kind](d, cx, cy, r, color)
+
+
+def stamp(size: int, rng: random.Random, text: str, color, *, seal: str = "garuda"
+          ) -> Image.Image:
+    """A round rubber stamp (RGBA): two rings, the institution's name round the top."""
+    img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    lw = max(2, size // 45)
+    d.ellipse([lw, lw, size - lw, size - lw], outline=color + (190,), width=lw)
+    d.ellipse([size * 0.17, size * 0.17, size * 0.83, size * 0.83], outline=color + (190,),
+              width=max(1, lw // 2))
+    f = font("bold", max(6, size // 12))
+    r = size * 0.41
+    for i, ch in enumerate(text[:28]):
+        a = math.pi * (1.1 + 0.8 * i / max(1, min(len(text), 28) - 1))
+        d.text((size / 2 + r * math.cos(a) - size / 30, size / 2 + r * math.sin(a) - size / 24),
+               ch, font=f, fill=color + (190,))
+    draw_seal(d, seal, size / 2, size / 2, size * 0.18, color + (170,))
+    return img.rotate(rng.uniform(-25, 25), resample=Image.BICUBIC)
+
+
+def paper(size: tuple[int, int], tint: tuple[int, int, int], rng: random.Random,
+          *, pattern: tuple[int, int, int] | None, dpi: int) -> Image.Image:
+    """Paper of ``tint``, with a faint security pattern of ``pattern`` colour when given."""
+    img = Image.new("RGB", size, tint)
+    if pattern:
+        guilloche(img, rng, pattern, lines=rng.randint(40, 70), amplitude=0.012,
+                  width=max(1, dpi // 150))
+    return img
+
+
+def border(img: Image.Image, kind: str, color, rng: random.Random, *, dpi: int,
+           margin_mm: float = 10.0) -> None:
+    """Draw a frame of ``kind`` (see BORDERS) ``margin_mm`` inside the paper's edge."""
+    if kind == "none":
+        return
+    d = ImageDraw.Draw(img)
+    u = dpi / 25.4
+    w, h = img.size
+    m = margin_mm * u
+    thin = max(1, int(0.35 * u))
+    if kind in ("double", "ornate", "corners"):
+        d.rectangle([m, m, w - m, h - m], outline=color, width=int(1.4 * u))
+        d.rectangle([m + 2.4 * u, m + 2.4 * u, w - m - 2.4 * u, h - m - 2.4 * u],
+                    outline=color, width=thin)
+    if kind == "ornate":
+        step = 6 * u
+        for x0, y0, x1, _ in ((m, m, w - m, m), (m, h - m, w - m, h - m)):
+            x = x0 + step
+            while x < x1 - step / 2:
+                d.ellipse([x - 1.2 * u, y0 - 1.2 * u, x + 1.2 * u, y0 + 1.2 * u],
+                          outline=color, width=thin)
+                x += step
+        for x in (m, w - m):
+            y = m + step
+            while y < h - m - step / 2:
+                d.ellipse([x - 1.2 * u, y - 1.2 * u, x + 1.2 * u, y + 1.2 * u], outline=color,
+                          width=thin)
+                y += step
+    if kind in ("ornate", "corners"):
+        for cx, cy, sx, sy in ((m, m, 1, 1), (w - m, m, -1, 1), (m, h - m, 1, -1),
+                               (w - m, h - m, -1, -1)):
+            for k in range(3):
+                r = (6 + 4 * k) * u
+                box = [cx + sx * 3 * u - r, cy + sy * 3 * u - r, cx + sx * 3 * u + r,
+                       cy + sy * 3 * u + r]
+                start = {(1, 1): 0, (-1, 1): 90, (-1, -1): 180, (1, -1): 270}[(sx, sy)]
+                d.arc(box, start, start + 90, fill=color, width=thin + 1)
+            d.regular_polygon((cx + sx * 5 * u, cy + sy * 5 * u, 2.2 * u), 4, rotation=45,
+                              fill=color)
+    if kind == "guilloche":
+        band = int(7 * u)
+        frame = Image.new("RGB", img.size, img.getpixel((w // 2, h // 2)))
+        guilloche(frame, rng, color, lines=28, amplitude=0.004, width=thin)
+        mask = Image.new("L", img.size, 0)
+        md = ImageDraw.Draw(mask)
+        md.rectangle([m, m, w - m, h - m], fill=255)
+        md.rectangle([m + band, m + band, w - m - band, h - m - band], fill=0)
+        img.paste(frame, (0, 0), mask)
+        d.rectangle([m, m, w - m, h - m], outline=color, width=thin)
+        d.rectangle([m + band, m + band, w - m - band, h - m - band], outline=color, width=thin)
+    if kind == "rope":
+        step = 3.2 * u
+        for x0, y0, horizontal, length in ((m, m, True, w - 2 * m), (m, h - m, True, w - 2 * m),
+                                           (m, m, False, h - 2 * m), (w - m, m, False, h - 2 * m)):
+            t = 0.0
+            while t < length:
+                x, y = (x0 + t, y0) if horizontal else (x0, y0 + t)
+                dx, dy = (step, 1.6 * u) if horizontal else (1.6 * u, step)
+                d.line([(x - dx / 2, y - dy / 2), (x + dx / 2, y + dy / 2)], fill=color,
+                       width=thin + 1)
+                t += step * 0.8
+    if kind == "band":
+        d.rectangle([0, 0, w, int(m * 1.6)], fill=color)
+        d.rectangle([0, h - int(m * 0.8), w, h], fill=color)

@@ -1,0 +1,40 @@
+"""The built wheel carries every data file the program reads (templates, wording, migrations)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# Data found through importlib.resources at run time, by folder and pattern.
+DATA = [("form_templates", "*.yaml"), ("form_templates", "*.md"),
+        ("form_templates/checklist", "*"), ("form_templates/letters", "*"),
+        ("formgen/core/messages", "*.yaml"), ("formgen/core/migrations", "*.sql"),
+        ("formgen/data", "*"), ("scansim/data", "*.yaml"),
+        ("formgen/web/templates", "*.html"), ("formgen/web/static", "*")]
+LEFT_OUT = (".venv", ".git", "build", "output", "__pycache__", "*.egg-info", ".pytest_cache",
+            ".hypothesis")
+
+
+@pytest.mark.slow
+def test_wheel_holds_templates_messages_migrations_and_simulator_data(tmp_path):
+    source = tmp_path / "src"  # a copy: building leaves build/ and egg-info beside the sources
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*LEFT_OUT))
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
+                            "--wheel-dir", str(tmp_path / "dist"), str(source)],
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "dist").glob("formgen-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {path.relative_to(ROOT).as_posix() for folder, pattern in DATA
+                for path in (ROOT / folder).glob(pattern) if path.is_file()}
+    assert {"form_templates/_common.yaml", "form_templates/rules.yaml",
+            "formgen/core/migrations/001_core.sql", "scansim/data/people.yaml"} <= expected
+    assert expected - names == set()
+    assert not {n for n in names if n.startswith(("tests/", "benchmarks/"))}
+    entry = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "formgen = formgen.__main__:main" in zipfile.ZipFile(wheel).read(entry).decode()

@@ -1,0 +1,47 @@
+"""Education levels and their aliases come from rules.yaml only."""
+from __future__ import annotations
+
+from formgen.checks.rules import load_rules
+from formgen.core.resources import shipped_templates
+from formgen.domain import education
+from formgen.ingest.compare import values_agree
+
+
+def test_roster_wording_to_level():
+    cases = {"sma": "SMA", "S-1": "S1", "Diploma Tiga": "D3", "SLTA": "SMA", "d4": "D4",
+             "SMK": "SMA", "MTs": "SMP", "Paket A": "SD", "Paket C": "SMA", "D III": "D3",
+             "DI": "D1", "??": None, "": None}
+    assert {k: education.level_code(k) for k in cases} == cases
+
+
+def test_levels_in_order_and_the_checks_use_the_same_table():
+    codes = [lv.code for lv in education.levels()]
+    assert codes == ["SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S1", "S2", "S3"]
+    rules = load_rules()
+    assert rules.levels == education.levels()
+    assert rules.level_rank("Madrasah Aliyah") == (2, "SMA")
+
+
+def test_mentions_in_a_diploma_text():
+    text = ("YANG BERTANDA TANGAN DI BAWAH INI\nPROGRAM DIPLOMA III (D-III)\n"
+            "gelar Ahli Madya; Sarjana Terapan; PASCASARJANA; SMK NEGERI 2; di sekolah; MTs")
+    found = [(m.code, text[m.start:m.end]) for m in education.mentions(text)]
+    assert found == [("D3", "DIPLOMA III"), ("D3", "D-III"), ("D3", "Ahli Madya"),
+                     ("D4", "Sarjana Terapan"), ("SMA", "SMK"), ("SMP", "MTs")]
+
+
+def test_roster_comparison_uses_the_levels():
+    assert values_agree("SMK", "SMA", kind="level")
+    assert values_agree("PAKET B", "SMP", kind="level")
+    assert not values_agree("S1", "D4", kind="level")
+    assert not values_agree("??", "??", kind="level")
+
+
+def test_an_office_table_is_used(tmp_path, monkeypatch):
+    rules = shipped_templates().joinpath("rules.yaml").read_text(encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text(rules.replace("aliases: [MI,", "aliases: [SR, MI,"),
+                                         encoding="utf-8")
+    monkeypatch.setenv("FORMGEN_TEMPLATES", str(tmp_path))
+    assert education.level_code("SR") == "SD"
+    monkeypatch.delenv("FORMGEN_TEMPLATES")
+    assert education.level_code("SR") is None

@@ -1,0 +1,38 @@
+"""Typed values the form wrapped onto a second line inside a one-line box are read whole."""
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pypdfium2 as pdfium
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from benchmarks.formboxes import scan
+from ocr.fields import normalise, read_field
+
+
+def _two_lines(first: str, second: str, *, dpi: int = 200, w_mm: float = 60.0,
+               h_mm: float = 9.0) -> np.ndarray:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(w_mm * mm, h_mm * mm))
+    c.setFont("Helvetica", 8)
+    c.drawString(1.5 * mm, (h_mm - 3.8) * mm, first)
+    c.drawString(1.5 * mm, (h_mm - 7.3) * mm, second)
+    c.save()
+    page = pdfium.PdfDocument(buf.getvalue())[0]
+    img = page.render(scale=dpi / 72).to_pil().convert("RGB")
+    return np.asarray(scan(img, np.random.default_rng(5)))
+
+
+def test_wrapped_project_name_is_read_whole_not_half():
+    value = ("Pembangunan Rumah Dinas Masjid", "Jami Sungai Rangit Jaya")
+    reading = read_field(_two_lines(*value), charset="any", expected=" ".join(value))
+    # read as one line, only half the value came back, confidently
+    assert reading.ok is True, reading
+
+
+def test_street_abbreviation_is_not_read_as_ji():
+    reading = read_field(_two_lines("Peningkatan Jalan", "Jl. Kenanga"), charset="any")
+    assert reading.text is not None and "Ji." not in reading.text
+    assert normalise(reading.text) == normalise("Peningkatan Jalan Jl. Kenanga")

@@ -1,0 +1,105 @@
+"""The ijazah reader on rendered designs (scansim.ijazah), with real Tesseract.
+
+Only the designs the reader was tuned on are drawn here; the held-out ones are measured
+by benchmarks/accuracy.py alone.
+"""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from PIL import ImageDraw
+
+from ocr.attachments import read_attachment_page
+from ocr.ijazah import read_ijazah
+from scansim import ijazah as IJ
+from scansim.people import make_people
+
+TUNED = [d.name for d in IJ.DESIGNS if not d.held_out]
+
+
+@pytest.fixture(scope="module")
+def people():
+    return make_people(len(TUNED) + 2, seed=20261131)
+
+
+def _page(person, design, *, seed, dpi=200, copy="grey", paper_mm=None):
+    rng = random.Random(seed)
+    page, truth = IJ.make_ijazah(person, rng=rng, dpi=dpi, design=design,
+                                 color=copy == "colour", paper_mm=paper_mm)
+    page = IJ.copy_quality(page, rng=rng, kind=copy)
+    page.info["dpi"] = (dpi, dpi)
+    return page, truth
+
+
+def _values(findings):
+    return {f.name: f.value for f in findings}
+
+
+def test_every_tuned_design_read_by_its_words(people):
+    """Each design read as ingest reads an attachment page: never a wrong value, and the
+    name, level and year read on all but at most one design."""
+    complete = 0
+    for i, design in enumerate(TUNED):
+        copy = ("grey", "colour", "faded")[i % 3]
+        page, truth = _page(people[i], design, seed=40 + i, copy=copy)
+        result = read_attachment_page(page, dpi=200)
+        assert result.doc == "ijazah", design
+        got = _values(result.findings)
+        assert got["nama"] in (None, truth["nama"]), design
+        assert got["jenjang"] in (None, truth["jenjang"]), design
+        assert got["tahun"] in (None, truth["tahun"]), design
+        assert got["color"] is (copy == "colour"), design
+        complete += None not in (got["nama"], got["jenjang"], got["tahun"])
+    assert complete >= len(TUNED) - 1
+
+
+def test_label_layout_school_and_number(people):
+    page, truth = _page(people[0], "kesetaraan", seed=7, dpi=300, copy="colour")
+    reading = read_ijazah(page)
+    assert (reading.nama, reading.jenjang, reading.tahun) == \
+        (truth["nama"], truth["jenjang"], truth["tahun"])
+    assert reading.sekolah == truth["sekolah"]
+    assert reading.nomor.replace(" ", "") == truth["nomor"].replace(" ", "")
+
+
+def test_landscape_ijazah_scanned_sideways_is_turned_and_read(people):
+    page, truth = _page(people[1], "kesetaraan", seed=8, paper_mm=(210, 297))
+    assert truth["turned"]
+    result = read_attachment_page(page, dpi=200)
+    assert result.doc == "ijazah" and result.upright.rotation in (90, 270)
+    got = _values(result.findings)
+    assert (got["jenjang"], got["tahun"]) == (truth["jenjang"], truth["tahun"])
+
+
+def test_a_name_that_cannot_be_read_is_left_for_a_person(people):
+    """Ink smeared across the name: no name (review), never a guess; the rest still read."""
+    page, truth = _page(people[2], "sekolah_klasik", seed=9, copy="colour")
+    reading = read_ijazah(page)
+    assert reading.nama == truth["nama"]
+    rows = np.asarray(page.convert("L")) < 110
+    # The name is the largest dark line under the title: find it by its letters and smear it.
+    smeared = page.copy()
+    d = ImageDraw.Draw(smeared)
+    ys = [y for y in range(int(page.height * 0.36), int(page.height * 0.5)) if rows[y].sum()
+          > page.width * 0.02]
+    top, bottom = min(ys), max(ys)
+    rng = random.Random(3)
+    for _ in range(300):
+        x = rng.uniform(page.width * 0.2, page.width * 0.8)
+        y = rng.uniform(top, bottom)
+        d.line([(x, y), (x + rng.uniform(-40, 40), y + rng.uniform(-30, 30))],
+               fill=(60, 60, 70), width=5)
+    smeared.info["dpi"] = (200, 200)
+    blurred = read_ijazah(smeared)
+    assert blurred.nama is None
+    assert blurred.jenjang == truth["jenjang"] and blurred.tahun == truth["tahun"]
+    assert [f for f in blurred.findings() if f.name == "nama"][0].note == "unreadable"
+
+
+def test_findings_carry_every_value(people):
+    page, truth = _page(people[3], "madrasah", seed=10, copy="colour")
+    found = {f.name: f for f in read_ijazah(page).findings()}
+    assert set(found) == {"jenjang", "nama", "tahun", "sekolah", "nomor", "color"}
+    assert found["jenjang"].value == truth["jenjang"] and found["jenjang"].confidence >= 0.9
