@@ -23,8 +23,9 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from formgen.core.atomic import write_bytes, write_text
-from scansim.documents import make_ktp, make_ktp_copy_page, make_pas_foto_page
+from scansim.documents import make_pas_foto_page
 from scansim.ijazah import make_ijazah
+from scansim.ktp import make_ktp, make_ktp_copy_page
 from scansim.packpages import Page, form_pages, pack_boxes, render_page
 from scansim.people import make_people
 from scansim.phone import photograph

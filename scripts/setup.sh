@@ -16,6 +16,9 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -d /usr/share/fonts/opentype/urw-base35 ] || need_apt+=(fonts-urw-base35)
 [ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
 [ -d /usr/share/fonts/truetype/freefont ] || need_apt+=(fonts-freefont-ttf)
+# Type faces of the simulated KTP-el designs (an OCR-A NIK among them; Liberation and
+# FreeFont above); the KTP reader matches NIK digits against OCR-A and the mono faces.
+[ -f /usr/share/fonts/truetype/ocr-a/OCRA.ttf ] || need_apt+=(fonts-ocr-a)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

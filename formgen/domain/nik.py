@@ -237,3 +237,21 @@ def make_nik(*, birth: date, sex: str, region: str = "620102", serial: int = 1) 
         raise ValueError("region PPRRSS, sex L/P and serial 1-9999 expected")
     day = birth.day + (FEMALE_DAY_OFFSET if sex == "P" else 0)
     return f"{region}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+
+
+def nik_well_formed(nik: str | None) -> bool:
+    """16 digits, a known region and a real birth date (day + 40 for women)."""
+    return bool(nik) and check_nik(str(nik)).ok
+
+
+def nik_agrees(nik: str | None, birth: date | None, sex: str | None) -> bool | None:
+    """Do the NIK's date digits agree with a birth date and sex (``"L"``/``"P"``, or None
+    when unknown: then the day may carry the 40 of either)? None when there is nothing to
+    compare or the NIK is not 16 digits."""
+    if birth is None or not nik or len(nik) != NIK_LENGTH or not nik.isdigit():
+        return None
+    if sex not in ("L", "P"):
+        return nik[8:12] == f"{birth.month:02d}{birth.year % 100:02d}" and \
+            int(nik[6:8]) % FEMALE_DAY_OFFSET == birth.day
+    day = birth.day + (FEMALE_DAY_OFFSET if sex == "P" else 0)
+    return nik[6:12] == f"{day:02d}{birth.month:02d}{birth.year % 100:02d}"

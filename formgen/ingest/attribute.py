@@ -8,7 +8,9 @@ The rules, in file order:
 - a separator (``sampul``) starts that applicant's run: the attachments after it
   (no QR: KTP, ijazah, pas foto, other) are theirs until the next separator;
 - an attachment before any separator, after a form of another applicant inside
-  the run, or a KTP whose NIK contradicts the applicant goes to review;
+  the run, or a KTP whose NIK contradicts the applicant goes to review; so does a
+  KTP that does not show whose it is (no well-formed NIK read, and no name read
+  that agrees with the applicant's): its owner is not confirmed;
 - a page whose QR cannot be read, from another workspace, an unknown pack or a pack
   voided by a newer one for its applicant goes to review; so does a page that could not
   be read at all. Such a page may be the next applicant's separator, so it ends the
@@ -66,6 +68,15 @@ def _card_names(result: PageResult, name: str | None) -> bool:
     """Whether the name read from a KTP page agrees with ``name``."""
     read = next((f.value for f in result.findings if (f.kind, f.name) == ("ktp", "nama")), None)
     return bool(read and name and values_agree(read, name, kind="name"))
+
+
+def _owner_confirmed(result: PageResult, name: str | None) -> bool:
+    """Whether a KTP page shows its owner: a well-formed NIK (a differing one is a question
+    of its own), or else a name that agrees with ``name`` (any name when none is known)."""
+    if ktp_nik(result, min_confidence=0.0):
+        return True
+    read = next((f.value for f in result.findings if (f.kind, f.name) == ("ktp", "nama")), None)
+    return bool(read) and (name is None or values_agree(read, name, kind="name"))
 
 
 def _code_fits_pack(code_applicant: int | None, pack: PackRef) -> bool:
@@ -143,6 +154,10 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
                     ktp_nik(result) is None and _card_names(result, ctx.applicant_name(current))):
                 # kept with the run's pack, so the check shows it as this applicant's question
                 placements.append(Placement(None, current_pack, doc, review="ktp_nik_mismatch"))
+                continue
+            if not _owner_confirmed(result, ctx.applicant_name(current)):
+                placements.append(Placement(None, current_pack, doc,
+                                            review="ktp_owner_unconfirmed"))
                 continue
         placements.append(Placement(current, current_pack, doc))
     return placements

@@ -12,6 +12,25 @@ def _value(text: str | None):
     return json.loads(text) if text else None
 
 
+# Values a card reader's findings contribute to a page's ``fields`` (SPEC §7).
+CARD_FIELDS = {"ktp": ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
+                       "alamat")}
+MIN_FIELD_CONFIDENCE = 0.6      # below it a value waits for a person: shown as null
+
+
+def _fields(own: list[sqlite3.Row]) -> dict:
+    """A page's ``fields``: a form's boxes by name, a card's values as SPEC §7 names them
+    (null when not read with confidence: never a guess)."""
+    fields = {f["name"]: _value(f["value"]) for f in own if f["kind"] == "field"}
+    for f in own:
+        if f["name"] in CARD_FIELDS.get(f["kind"], ()):
+            sure = (f["confidence"] or 0.0) >= MIN_FIELD_CONFIDENCE
+            fields[f["name"]] = _value(f["value"]) if sure else None
+        elif f["name"] in READER_FIELDS.get(f["kind"], ()):   # null when not read
+            fields.setdefault(f["name"], _value(f["value"]))
+    return fields
+
+
 def list_pages(conn: sqlite3.Connection, *, applicant_id: int | None = None,
                review_only: bool = False) -> list[dict]:
     """Pages in SPEC §7 shape (plus ``id``, ``file``, ``rejected``, ``image``, ``findings``).
@@ -45,10 +64,7 @@ def list_pages(conn: sqlite3.Connection, *, applicant_id: int | None = None,
         own = findings.get(r["id"], [])
         signatures = {f["name"]: _value(f["value"]) for f in own if f["kind"] == "signature"}
         materai = [_value(f["value"]) for f in own if f["kind"] == "materai"]
-        fields = {f["name"]: _value(f["value"]) for f in own if f["kind"] == "field"}
-        for f in own:   # an attachment reader's values (SPEC §7), null when not read
-            if f["name"] in READER_FIELDS.get(f["kind"], ()):
-                fields.setdefault(f["name"], _value(f["value"]))
+        fields = _fields(own)
         pages.append({
             "id": r["id"], "sha256": r["sha256"], "index": r["idx"], "file": r["original_name"],
             "applicant": r["applicant_id"], "nik": r["nik"], "doc": r["doc"],

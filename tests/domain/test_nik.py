@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from formgen.domain.nik import check_nik, known_districts, make_nik, normalise_nik
+from formgen.domain.nik import (
+    check_nik,
+    known_districts,
+    make_nik,
+    nik_agrees,
+    nik_well_formed,
+    normalise_nik,
+)
 
 KOBAR_DISTRICTS = sorted(known_districts("62", "01"))
 
@@ -186,3 +193,18 @@ def test_any_text_gives_reasons_not_errors(text):
     assert result.ok == (result.reasons == [])
     normalised = normalise_nik(text)
     assert normalised is None or isinstance(normalised, str)
+
+
+def test_well_formed_and_card_agreement():
+    assert nik_well_formed("6201041608850029")
+    assert not nik_well_formed("6201041608850")            # too short
+    assert not nik_well_formed("6201043208850029")         # day 32
+    assert not nik_well_formed("6201091608850029")         # no district 09 in Kotawaringin Barat
+    assert not nik_well_formed(None)
+    woman = "6201045608850029"                              # 16 + 40
+    assert nik_agrees(woman, date(1985, 8, 16), "P") is True
+    assert nik_agrees(woman, date(1985, 8, 16), "L") is False
+    assert nik_agrees(woman, date(1985, 8, 16), None) is True     # sex not read
+    assert nik_agrees(woman, date(1985, 8, 17), None) is False
+    assert nik_agrees(woman, None, "P") is None
+    assert nik_agrees("62010456088500", date(1985, 8, 16), "P") is None

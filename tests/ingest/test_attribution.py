@@ -67,8 +67,20 @@ def test_malformed_nik_reading_is_no_contradiction_but_an_unsure_other_nik_is():
                              attachment("ktp", NIKS[1], confidence=0.3),
                              attachment("ktp", NIKS[2], confidence=0.3, nama="SITI AMINAH"),
                              attachment("ktp", NIKS[2], confidence=0.3, nama="BUDI")], ctx)
-    assert [p.applicant_id for p in placed] == [1, 1, None, 1, 1, None]
+    assert [p.applicant_id for p in placed] == [1, None, None, 1, 1, None]
+    assert placed[1].review == "ktp_owner_unconfirmed"     # nothing on it says whose it is
     assert placed[2].review == placed[5].review == "ktp_nik_mismatch"
+
+
+def test_ktp_whose_identity_cannot_be_read_waits_for_a_person():
+    ctx, _ = context()
+    placed = attribute_file([form(1, 1, "sampul"), attachment("ktp"),
+                             attachment("ktp", nama="BUDI SANTOSO"),
+                             attachment("ktp", nama="SITI AMINAH"),
+                             form(2, 2, "sampul"), attachment("ktp", nama="ANY NAME")], ctx)
+    assert [p.applicant_id for p in placed] == [1, None, None, 1, 2, 2]
+    assert placed[1].review == placed[2].review == "ktp_owner_unconfirmed"
+    assert placed[1].pack_id == 1      # still shown as this applicant's question
 
 
 def test_attachment_after_another_applicants_form_is_ambiguous():
@@ -94,10 +106,11 @@ def test_unreadable_foreign_and_unknown_codes_go_to_review():
 
 def test_blank_pack_gets_one_provisional_applicant():
     ctx, claimed = context()
-    placed = attribute_file([form(3, None, "sampul"), attachment("ktp"),
-                             form(3, None, "permohonan")], ctx)
+    placed = attribute_file([form(3, None, "sampul"), attachment("ktp", "6201010101900001"),
+                             form(3, None, "permohonan"), attachment("ktp")], ctx)
     assert claimed == [3]
-    assert [p.applicant_id for p in placed] == [103, 103, 103]
+    assert [p.applicant_id for p in placed] == [103, 103, 103, None]
+    assert placed[3].review == "ktp_owner_unconfirmed"
 
 
 def test_blank_page_without_separator_waits_for_a_person():
@@ -128,7 +141,7 @@ def test_an_unidentified_page_ends_the_run():
     ctx, _ = context()
     unreadable = PageResult("f" * 64, 0, qr_status="unreadable")
     unknown = form(99, 1, "sampul")
-    placed = attribute_file([form(1, 1, "sampul"), attachment("ktp"), unreadable,
+    placed = attribute_file([form(1, 1, "sampul"), attachment("ktp", NIKS[1]), unreadable,
                              attachment("ijazah"), attachment("blank"), form(2, 2, "sampul"),
                              attachment("pas_foto"), unknown, attachment("ktp")], ctx)
     assert [p.applicant_id for p in placed] == [1, 1, None, None, None, 2, 2, None, None]

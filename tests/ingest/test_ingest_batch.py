@@ -147,6 +147,19 @@ def test_pages_json_contract_and_filters(batch):
         assert all(isinstance(v, bool) for v in p["signatures"].values())
         if p["applicant"] is not None and p["nik"] is not None:
             assert len(p["nik"]) == 16
+    # a KTP's values as SPEC §7 names them; one not read with confidence is null
+    ktp_pages = [p for p in pages if p["doc"] == "ktp"]
+    assert ktp_pages
+    for p in ktp_pages:
+        sure = {f["name"]: f["value"] for f in p["findings"]
+                if f["kind"] == "ktp" and f["confidence"] >= 0.6}
+        for key in ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat"):
+            assert p["fields"].get(key) == sure.get(key), (key, p["fields"])
+        assert p["fields"].get("jenis_kelamin") in ("L", "P", None)
+        born = p["fields"].get("tanggal_lahir")
+        assert born is None or (len(born) == 10 and born[4] == born[7] == "-")
+    own = [p for p in ktp_pages if p["nik"] is not None and p["fields"].get("nik")]
+    assert own and all(p["fields"]["nik"] == p["nik"] for p in own)
     first = batch.ids[0]
     mine = cli_json(batch.root, "pages", "--applicant", first)["pages"]
     assert mine and all(p["applicant"] == first for p in mine)

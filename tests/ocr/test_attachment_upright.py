@@ -13,6 +13,7 @@ from ocr.imaging import downscale
 from ocr.ktp import read_ktp
 from scansim import documents as D
 from scansim.ijazah import make_ijazah
+from scansim.ktp import make_ktp_copy_page
 from scansim.people import make_people
 
 
@@ -36,7 +37,7 @@ def _near_zero(angle: float) -> bool:
 
 @pytest.mark.parametrize("turn", [0, 90, 180, 270])
 def test_ktp_page_turned_by_its_card(people, turn):
-    page, truth = D.make_ktp_copy_page(people[0], rng=random.Random(11), dpi=200, back=True)
+    page, truth = make_ktp_copy_page(people[0], rng=random.Random(11), dpi=200, back=True)
     scanned = _with_dpi(page.rotate(turn, expand=True), 200)
     result = read_attachment_page(scanned, dpi=200)
     assert result.doc == "ktp"

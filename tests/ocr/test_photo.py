@@ -13,8 +13,8 @@ from ocr.photo import flatten_light, nearest_paper, rectangle_ratio
 from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
-from scansim.documents import make_ktp
 from scansim.formpages import PAGE_ID, document_geometry, make_form_pdf, render_pdf
+from scansim.ktp import make_ktp
 from scansim.people import make_people
 from scansim.phone import photograph, projected_corners
 

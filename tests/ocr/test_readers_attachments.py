@@ -10,11 +10,11 @@ from PIL import Image
 
 from benchmarks import formboxes as F
 from ocr.classify import classify_attachment
-from ocr.ktp import nik_agrees, nik_structure_ok, read_ktp
 from ocr.pasfoto import check_pas_foto
 from ocr.upright import make_upright
 from scansim import documents as D
 from scansim.ijazah import make_ijazah
+from scansim.ktp import make_ktp_copy_page
 from scansim.people import make_people
 from scansim.scanner import degrade, scanner_jpeg
 
@@ -31,7 +31,7 @@ def _by_name(findings):
 def test_classify_each_kind(people):
     rng, g = random.Random(1), np.random.default_rng(1)
     p = people[0]
-    pages = [("ktp", D.make_ktp_copy_page(p, rng=rng, dpi=200, back=True)[0]),
+    pages = [("ktp", make_ktp_copy_page(p, rng=rng, dpi=200, back=True)[0]),
              ("ijazah", make_ijazah(p, rng=rng, dpi=200)[0]),
              ("pas_foto", D.make_pas_foto_page(p, rng=rng, dpi=200)[0]),
              ("pas_foto", D.make_pas_foto(p, rng=rng, dpi=300)[0]),
@@ -43,59 +43,6 @@ def test_classify_each_kind(people):
         assert 0.5 <= confidence <= 1.0
     # The blank page costs no OCR.
     assert classify_attachment(F.blank_page(g, 300))[2]["ocr"] is False
-
-
-def test_ktp_colour_copy_read_and_matched(people):
-    p = people[1]
-    page, truth = D.make_ktp_copy_page(p, rng=random.Random(2), dpi=300, color=True, back=True)
-    reading = read_ktp(page)
-    assert reading.found and reading.cards == 2
-    assert reading.nik == truth["nik"]
-    assert reading.nik_valid is True and reading.nik_matches_card is True
-    assert reading.jenis_kelamin == truth["jenis_kelamin"]
-    assert reading.tanggal_lahir == truth["tanggal_lahir"]
-    assert reading.color is True
-    found = _by_name(reading.findings(p))
-    assert found["nik"].ok is True and found["nama"].ok is True
-    assert found["tanggal_lahir"].ok is True and found["jenis_kelamin"].ok is True
-    assert found["alamat"].ok is True      # the card's street within the roster's address
-    assert {f.kind for f in found.values()} == {"ktp"}
-    # NIK, birth date and sex vouch for each other; a NIK that disagrees does not.
-    assert found["nik"].confidence >= 0.95 and found["tanggal_lahir"].confidence >= 0.95
-    reading.tanggal_lahir, reading.nik_matches_card = "1970-01-01", False
-    assert _by_name(reading.findings(p))["nik"].confidence <= 0.5
-
-
-def test_ktp_greyscale_copy_is_not_colour(people):
-    p = people[2]
-    page, truth = D.make_ktp_copy_page(p, rng=random.Random(3), dpi=200, color=False)
-    reading = read_ktp(page)
-    assert reading.nik == truth["nik"]
-    assert reading.color is False
-    assert _by_name(reading.findings())["color"].value is False
-
-
-def test_ktp_of_someone_else_mismatches_roster(people):
-    page, _ = D.make_ktp_copy_page(people[3], rng=random.Random(4), dpi=300)
-    found = _by_name(read_ktp(page).findings(people[0]))
-    assert found["nik"].ok is False and found["nama"].ok is False
-    assert found["nik"].expected == people[0]["nik"]
-
-
-def test_no_card_on_page():
-    reading = read_ktp(F.letter_page(np.random.default_rng(5), 200))
-    assert reading.found is False and reading.nik is None
-    assert _by_name(reading.findings({"nik": "6201041608850029"}))["nik"].ok is None
-
-
-def test_nik_structure_and_card_agreement():
-    import datetime as dt
-    assert nik_structure_ok("6201041608850029")
-    assert not nik_structure_ok("6201041608850")           # too short
-    assert not nik_structure_ok("6201043208850029")         # day 32
-    woman = "6201045608850029"                              # 16 + 40
-    assert nik_agrees(woman, dt.date(1985, 8, 16), "P") is True
-    assert nik_agrees(woman, dt.date(1985, 8, 16), "L") is False
 
 
 @pytest.mark.parametrize("kind,aspect_ok,faces,plain", [

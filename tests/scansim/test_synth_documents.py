@@ -9,8 +9,6 @@ import pytesseract
 import pytest
 
 from scansim.documents import (
-    make_ktp,
-    make_ktp_copy_page,
     make_materai,
     make_pas_foto,
     make_pas_foto_page,
@@ -33,53 +31,6 @@ def people():
     for p in people[::3]:  # enough women to draw hijab and long hair
         p["jenis_kelamin"] = "P"
     return people
-
-
-def test_ktp_card_size_photo_colour_and_readable_nik(people):
-    for i, person in enumerate(people[:4]):
-        card, truth = make_ktp(person, rng=random.Random(i), dpi=300)
-        assert card.size == (1011, 638)  # 85.6 x 53.98 mm at 300 dpi
-        assert truth["nik"] == person["nik"] and truth["nama"] == person["nama"].upper()
-        # Photo background: red for odd birth years, blue for even.
-        r, g, b = card.getpixel((int(63.5 / 25.4 * 300), int(12 / 25.4 * 300)))
-        red = person["tanggal_lahir"].year % 2 == 1
-        assert (r > 150 and b < 90) if red else (b > 130 and r < 80), (r, g, b)
-        assert truth["photo_background"] == ("red" if red else "blue")
-    card, truth = make_ktp(people[0], rng=random.Random(0), dpi=300)
-    u = 300 / 25.4
-    band = card.crop((int(15 * u), int(9 * u), int(60 * u), int(15 * u))).convert("L")
-    text = pytesseract.image_to_string(band, config="--psm 7 -c tessedit_char_whitelist=0123456789")
-    assert text.strip() == people[0]["nik"]
-    grey, _ = make_ktp(people[0], rng=random.Random(0), dpi=150, color=False)
-    arr = np.asarray(grey)
-    assert grey.size == (506, 319) and np.array_equal(arr[..., 0], arr[..., 2])
-
-
-def test_ktp_card_text_is_ocr_readable(people):
-    card, truth = make_ktp(people[1], rng=random.Random(3), dpi=300)
-    text = pytesseract.image_to_string(card.convert("L"), lang="ind")
-    for word in ("PROVINSI KALIMANTAN TENGAH", "KOTAWARINGIN BARAT", "SEUMUR HIDUP",
-                 truth["nama"]):
-        assert word in text, (word, text)
-
-
-def test_ktp_copy_page_places_card_on_paper(people):
-    page, truth = make_ktp_copy_page(people[2], rng=random.Random(4), dpi=100, color=False,
-                                     back=True)
-    assert page.size == (827, 1169)  # A4 at 100 dpi
-    arr = np.asarray(page).astype(int)
-    assert np.abs(arr[..., 0] - arr[..., 1]).max() == 0  # a black-and-white copy
-    x0, y0, x1, y1 = truth["card_box"]
-    inside = arr[y0:y1, x0:x1].mean()
-    outside = arr[y1 + 300:, :].mean() if truth["back_box"] is None else arr[-100:, :].mean()
-    assert inside < outside - 40
-    assert truth["back"] and truth["back_box"][1] > y1 and abs(truth["card_angle"]) <= 4
-    page, truth = make_ktp_copy_page(people[2], rng=random.Random(4), dpi=100,
-                                     paper_mm=(215, 330), color=True)
-    assert page.size == (846, 1299) and truth["color"] and truth["back_box"] is None
-    x0, y0, x1, y1 = truth["card_box"]
-    card = np.asarray(page.crop((x0, y0, x1, y1)).convert("HSV"))
-    assert np.median(card[..., 1]) > 20  # the card's blue tint survived the colour copy
 
 
 def test_pas_foto_faces_detected_by_kind(people):

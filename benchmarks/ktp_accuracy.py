@@ -1,0 +1,156 @@
+"""KTP reading per card design, the held-out designs apart, at 200 and 300 dpi, grey and colour.
+
+Each synthetic person gets KTP copy pages of the designs in turn (scansim.ktp_designs):
+anywhere on the sheet, 80-160 % zoom, any quarter turn, a few degrees askew, with or
+without the back, then scanned (skew, gain, noise, JPEG). Each page goes through the
+attachment reader as ingest runs it (classification, reading, findings); a value counts
+only as the product takes it (confidence at least the review threshold). Printed per
+design and, for the held-out designs (never looked at while tuning), per dpi and copy
+kind: NIK exactly right, NIK confidently wrong, name, sex, birth date, CPU per page.
+
+    python -m benchmarks.ktp_accuracy [--people 40] [--cards 4] [--seed 1] [--workers 2]
+                                      [--designs tuned|NAME,...] [--misses]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+
+from benchmarks import formboxes as F
+from benchmarks._figures import report
+from ocr.attachments import read_attachment_page
+from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
+from scansim.ktp import make_ktp_copy_page
+from scansim.ktp_designs import DESIGNS, HELD_OUT, TUNED
+from scansim.people import make_people
+
+NAMES = list(DESIGNS)
+TARGETS = {"nik_right": 98.0, "nik_wrong": 0.5, "name": 95.0, "sex": 97.0, "birth": 97.0}
+MAX_CPU_S = 1.0
+
+
+def _scan(page, g: np.random.Generator, colour: bool):
+    scanned = F.scan(F.skew(page.convert("RGB"), g), g, grey=False,
+                     jpeg=int(g.integers(70, 90)), noise=3.0)
+    return scanned.convert("RGB" if colour else "L").convert("RGB")
+
+
+def card_case(person: dict, n: int, seed: int, designs: list[str]) -> dict:
+    """Case ``n``: design, dpi and copy kind cycle so every design meets each of them."""
+    rng = random.Random(seed * 100003 + n)
+    g = np.random.default_rng(seed * 100003 + n)
+    design = designs[n % len(designs)]
+    dpi = (200, 300)[n // len(designs) % 2]
+    colour = n // (2 * len(designs)) % 2 == 0
+    page, truth = make_ktp_copy_page(person, rng=rng, dpi=dpi, color=colour,
+                                     back=rng.random() < 0.5, design=design,
+                                     scale=rng.uniform(0.8, 1.6), turn=rng.randint(0, 3))
+    page = _scan(page, g, colour)
+    page.info["dpi"] = (dpi, dpi)
+    started = time.process_time()
+    result = read_attachment_page(page, dpi=dpi)
+    cpu = time.process_time() - started
+    taken = {f.name: f.value for f in result.findings
+             if f.kind == "ktp" and f.value is not None and f.confidence >= MIN_VALUE_CONFIDENCE}
+    nik = taken.get("nik")
+    return {"design": design, "held_out": design in HELD_OUT, "dpi": dpi, "colour": colour,
+            "doc": result.doc, "nik_right": nik == truth["nik"],
+            "nik_wrong": nik is not None and nik != truth["nik"],
+            "name": taken.get("nama") == truth["nama"],
+            "sex": taken.get("jenis_kelamin") == truth["jenis_kelamin"],
+            "birth": taken.get("tanggal_lahir") == truth["tanggal_lahir"], "cpu": cpu,
+            "truth_nik": truth["nik"], "read_nik": nik, "truth_nama": truth["nama"],
+            "read_nama": taken.get("nama")}
+
+
+def _run(args: tuple[dict, list[int], int, list[str]]) -> list[dict]:
+    person, numbers, seed, designs = args
+    return [card_case(person, n, seed, designs) for n in numbers]
+
+
+def _row(label: str, cases: list[dict]) -> str:
+    def pct(key):
+        return 100.0 * sum(c[key] for c in cases) / len(cases)
+    cpu = sorted(c["cpu"] for c in cases)
+    return (f"{label:34s} n={len(cases):4d}  NIK right {pct('nik_right'):5.1f} %  "
+            f"wrong {pct('nik_wrong'):4.1f} %  name {pct('name'):5.1f} %  "
+            f"sex {pct('sex'):5.1f} %  birth {pct('birth'):5.1f} %  "
+            f"CPU median {cpu[len(cpu) // 2]:.2f} s max {cpu[-1]:.2f} s")
+
+
+def summarise(cases: list[dict], *, misses: bool = False) -> None:
+    """Print the table: per design, then the held-out designs per dpi and copy kind."""
+    by_design = defaultdict(list)
+    for c in cases:
+        by_design[c["design"]].append(c)
+    for name in NAMES:
+        if by_design[name]:
+            tag = " (held out)" if name in HELD_OUT else ""
+            print(_row(name + tag, by_design[name]))
+    held = [c for c in cases if c["held_out"]]
+    tuned = [c for c in cases if not c["held_out"]]
+    print()
+    for dpi in (200, 300):
+        for colour in (False, True):
+            part = [c for c in held if c["dpi"] == dpi and c["colour"] == colour]
+            if part:
+                print(_row(f"held out, {dpi} dpi, {'colour' if colour else 'grey'}", part))
+    if tuned:
+        print(_row("tuned designs, all", tuned))
+    if held:
+        print(_row("HELD-OUT DESIGNS, ALL", held))
+        for key, target in TARGETS.items():
+            value = 100.0 * sum(c[key] for c in held) / len(held)
+            report(f"ktp held-out {key}", value, "%", target=target,
+                   better="lower" if key == "nik_wrong" else "higher")
+        cpu = max(c["cpu"] for c in cases)
+        report("ktp page CPU max", cpu, "s", target=MAX_CPU_S, better="lower")
+    if misses:
+        for c in cases:
+            if not (c["nik_right"] and c["name"]):
+                print(f"  {c['design']:16s} {c['dpi']} {'colour' if c['colour'] else 'grey'}"
+                      f" doc={c['doc']} nik {c['read_nik']} (truth {c['truth_nik']}) "
+                      f"nama {c['read_nama']!r} (truth {c['truth_nama']!r})")
+
+
+def run(people: list[dict], *, cards: int, seed: int, workers: int,
+        designs: list[str] | None = None) -> list[dict]:
+    """Read ``cards`` KTP pages per person, the designs taken in turn."""
+    designs = designs or NAMES
+    jobs = [(p, [i * cards + j for j in range(cards)], seed, designs)
+            for i, p in enumerate(people)]
+    out: list[dict] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for res in pool.map(_run, jobs):
+            out.extend(res)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--people", type=int, default=40)
+    ap.add_argument("--cards", type=int, default=4, help="KTP pages per person")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--designs", help="comma-separated design names (default: all; "
+                    "'tuned' for the designs that are not held out)")
+    ap.add_argument("--misses", action="store_true", help="list the cards not fully read")
+    args = ap.parse_args(argv)
+    designs = NAMES if not args.designs else (
+        list(TUNED) if args.designs == "tuned" else args.designs.split(","))
+    started = time.time()
+    cases = run(make_people(args.people, seed=args.seed), cards=args.cards, seed=args.seed,
+                workers=args.workers, designs=designs)
+    print(f"{len(cases)} KTP copy pages, designs {', '.join(designs)}; held out: "
+          f"{', '.join(HELD_OUT)}; seed {args.seed}, {time.time() - started:.0f} s\n")
+    summarise(cases, misses=args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

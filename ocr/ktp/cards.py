@@ -1,0 +1,123 @@
+"""Finding ID-1 cards on a page and standing each one upright by where its photo is.
+
+A card is a rectangle of the card's proportions (85.6 x 53.98 mm) at any place, any
+angle and at 80-160 % of its size (copies made with zoom). Each is cut out at
+:data:`PX_PER_MM` of the card, long side on top. The front of a KTP-el carries its photo
+on the right: a large block of dark or strongly coloured pixels that survives an opening
+that wipes out every text stroke and security line. The side it is on tells whether the
+cut-out is upside down; a cut-out without it is the back (or not a KTP front).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ocr.features import (
+    estimate_dpi,
+    find_rectangles,
+    order_corners,
+    to_rgb,
+    upright_angle,
+    warp_corners,
+)
+
+CARD_MM = (85.6, 53.98)
+ASPECT_TOLERANCE = 0.1            # relative, of long side / short side
+ZOOM_RANGE = (0.72, 1.75)         # card sizes accepted, relative to ID-1
+PX_PER_MM = 12                    # working resolution of a cut-out card (~305 dpi)
+MIN_FILL = 0.85
+PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
+PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
+PHOTO_MIN_FILL = 0.3              # of its box: a face and a light shirt leave gaps
+
+
+@dataclass(frozen=True)
+class Card:
+    """A card cut out of a page: ``image`` (RGB, landscape, at PX_PER_MM) and ``corners``,
+    the page pixels of the cut-out's top-left, top-right, bottom-right, bottom-left."""
+
+    image: np.ndarray
+    corners: np.ndarray
+
+    def flipped(self) -> Card:
+        """The same card turned round (upside down)."""
+        return Card(cv2.rotate(self.image, cv2.ROTATE_180), np.roll(self.corners, 2, axis=0))
+
+    @property
+    def upright_angle(self) -> float:
+        """Counter-clockwise degrees that turn the page so that this cut-out stands upright."""
+        return upright_angle(self.corners)
+
+
+def mm(value: float) -> int:
+    """Card millimetres in cut-out pixels."""
+    return int(round(value * PX_PER_MM))
+
+
+def _card_like(w_mm: float, h_mm: float) -> bool:
+    aspect = w_mm / max(h_mm, 1e-6)
+    zoom = h_mm / CARD_MM[1]
+    return abs(aspect / (CARD_MM[0] / CARD_MM[1]) - 1) <= ASPECT_TOLERANCE and \
+        ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]
+
+
+def find_cards(img, *, dpi: float | None = None) -> list[Card]:
+    """Card-shaped rectangles on the page, each cut out landscape at PX_PER_MM.
+
+    An image that is itself a card (a photo of the card, cropped) is returned whole.
+    """
+    rgb = to_rgb(img)
+    h, w = rgb.shape[:2]
+    out_w, out_h = mm(CARD_MM[0]), mm(CARD_MM[1])
+    if 1.45 <= max(w, h) / min(w, h) <= 1.72:
+        whole = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
+        if h > w:
+            whole = np.roll(whole, -1, axis=0)
+        return [Card(warp_corners(rgb, whole, out_w=out_w, out_h=out_h), whole)]
+    dpi = dpi or estimate_dpi(rgb.shape)
+    cards = []
+    for quad in find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi):
+        if quad.fill >= MIN_FILL and _card_like(quad.width_mm(dpi), quad.height_mm(dpi)):
+            corners = order_corners(quad, landscape=True)
+            cards.append(Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners))
+    return cards
+
+
+def photo_box(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The box (x0, y0, x1, y1) of the holder's photo on a cut-out card, None without one."""
+    hsv = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2HSV)
+    grey = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2GRAY)
+    paper = float(np.percentile(grey, 90))
+    solid = ((grey < paper * 0.62) | ((hsv[:, :, 1] > 110) & (hsv[:, :, 2] > 60)))
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (mm(PHOTO_OPEN_MM), mm(PHOTO_OPEN_MM)))
+    solid = cv2.morphologyEx(solid.astype(np.uint8), cv2.MORPH_OPEN, k)
+    solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, k)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, 8)
+    best = None
+    for i in range(1, count):
+        x, y, w, h, area = stats[i]
+        (w_lo, w_hi), (h_lo, h_hi) = PHOTO_MM
+        if w_lo <= w / PX_PER_MM <= w_hi and h_lo <= h / PX_PER_MM <= h_hi and \
+                area >= PHOTO_MIN_FILL * w * h and (best is None or area > best[4]):
+            best = (x, y, w, h, area)
+    if best is None:
+        return None
+    x, y, w, h, _ = best
+    return int(x), int(y), int(x + w), int(y + h)
+
+
+def stand_upright(card: Card) -> tuple[Card, tuple[int, int, int, int] | None]:
+    """The card turned so that its photo is on the right, and the photo's box.
+
+    A card whose photo is not found is returned as it is, with None."""
+    box = photo_box(card.image)
+    if box is None:
+        return card, None
+    width = card.image.shape[1]
+    if (box[0] + box[2]) / 2 < width / 2:
+        flipped = card.flipped()
+        h = card.image.shape[0]
+        return flipped, (width - box[2], h - box[3], width - box[0], h - box[1])
+    return card, box

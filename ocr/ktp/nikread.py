@@ -1,0 +1,215 @@
+"""The NIK of a KTP-el read as 16 digits, by several digit-only readings that vote.
+
+The band right of the NIK label is read with a digit whitelist in several renderings
+(the cleaned print, the flattened grey, thickened and thinned strokes, other scales):
+plain and OCR-A-like faces fail in different renderings, rarely in the same digit. The
+readings are tried in order and stop as soon as two independent ones agree on a
+well-formed NIK that agrees with the birth date and sex printed on the card.
+The result says how sure it is: a NIK is only *confident* when it is well formed,
+agrees with the card and was read the same by at least two renderings, and by two more
+than any other reading that would also fit the card; otherwise it goes to a person.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from formgen.domain.nik import NIK_LENGTH, nik_agrees, nik_well_formed
+from ocr import tesseract
+from ocr.ktp.cards import mm
+from ocr.ktp.glyphs import glyph_spans, read_glyphs
+
+CONFIDENT = 0.95
+UNSURE = 0.4
+PAD_MM = 1.8                # around the NIK line as read, before fitting it to the digits
+GLYPH_PAD_MM = 0.7
+BORDER_PX = 14
+UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, outweigh the card
+CHECKED_DIGITS = 12         # region and birth date: checked against the table and the card
+RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
+
+
+@dataclass(frozen=True)
+class NikResult:
+    """The NIK read (None: no 16-digit reading), how sure (0-1) and the readings made
+    ((method, digits), ``?`` for a digit not read)."""
+
+    nik: str | None
+    confidence: float
+    readings: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def confident(self) -> bool:
+        return self.nik is not None and self.confidence >= CONFIDENT
+
+
+def _digits(img: np.ndarray) -> str:
+    band = cv2.copyMakeBorder(img, BORDER_PX, BORDER_PX, BORDER_PX, BORDER_PX,
+                              cv2.BORDER_CONSTANT, value=255)
+    text, _ = tesseract.ocr_text(band, psm=7, lang="eng", whitelist="0123456789")
+    return re.sub(r"\D", "", text)
+
+
+def _scaled(img: np.ndarray, f: float) -> np.ndarray:
+    return cv2.resize(img, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1
+                      else cv2.INTER_CUBIC)
+
+
+def _otsu(grey: np.ndarray) -> np.ndarray:
+    return cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+
+
+def renderings(flat: np.ndarray, binary: np.ndarray) -> list[Callable[[], np.ndarray]]:
+    """The band in the renderings read in turn (made only when needed)."""
+    k = np.ones((2, 2), np.uint8)
+    return [
+        lambda: binary,
+        lambda: flat,
+        lambda: _scaled(binary, 0.7),
+        lambda: cv2.erode(binary, k),          # thicker strokes (white shrinks)
+        lambda: _otsu(_scaled(flat, 1.4)),
+        lambda: cv2.dilate(binary, k),         # thinner strokes
+        lambda: _scaled(flat, 0.6),
+    ]
+
+
+def _support(readings: list[str]) -> Counter:
+    return Counter(r for r in readings if len(r) == NIK_LENGTH and r.isdigit())
+
+
+def _fits(nik: str, birth: dt.date | None, sex: str | None) -> bool:
+    return nik_well_formed(nik) and nik_agrees(nik, birth, sex) is True
+
+
+def _contradicts(reading: str, nik: str) -> bool:
+    """Whether an aligned reading shows another digit than ``nik`` somewhere it read one."""
+    return any(a != "?" and a != b for a, b in zip(reading, nik, strict=True))
+
+
+def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
+    """The best-supported reading and how sure it is (see the module docstring).
+
+    ``made``: the readings, each a digit string or (method, digit string). A method
+    (``glyph``: digit shapes; ``text``: the text model) none of whose readings is the best
+    one makes the best one unsure when one of its readings credibly shows another digit
+    somewhere (a digit shape, matched only when clear; a text reading that would fit the
+    card too): two ways of reading that disagree are not outvoted by the repetitions of
+    one of them. A well-formed NIK both ways read the same every time is sure even when
+    the printed date or sex (read once, as text) disagrees; the disagreement is reported
+    as such. So is the NIK the digit shapes agree on (a gap in the region or date digits
+    filled by the text readings' clear majority) when it fits the card and no other
+    text reading that fits was read twice."""
+    made = [m if isinstance(m, tuple) else ("text", m) for m in made]
+    readings = [r for _, r in made]
+    support = _support(readings)
+    if not support:
+        return NikResult(None, 0.0, tuple(made))
+    aligned = [r for r in readings if len(r) == NIK_LENGTH]
+    if len(support) > 1 or len(aligned) >= 3:   # a digit-wise vote joins in
+        columns = [Counter(c for c in col if c != "?") for col in zip(*aligned, strict=True)]
+        if all(columns):
+            support.setdefault("".join(c.most_common(1)[0][0] for c in columns), 0)
+    ranked = sorted(support, key=lambda r: (_fits(r, birth, sex), nik_well_formed(r),
+                                            support[r]), reverse=True)
+    best = ranked[0]
+    rival = max((support[r] for r in ranked[1:] if _fits(r, birth, sex)), default=0)
+    sure = _fits(best, birth, sex) and support[best] >= 2 and \
+        (rival == 0 or support[best] >= rival + RIVAL_MARGIN)
+    for method in {m for m, _ in made}:
+        own = [r for m, r in made if m == method and len(r) == NIK_LENGTH]
+        if best not in own and any(_contradicts(r, best) and (
+                method == "glyph" or _fits(r, birth, sex)) for r in own):
+            sure = False
+    aligned_all = [(m, r) for m, r in made if len(r) == NIK_LENGTH]
+    glyphs = [r for m, r in aligned_all if m == "glyph"]
+    texts = [r for m, r in aligned_all if m == "text"]
+    if not sure and nik_well_formed(best) and best in glyphs and len(glyphs) >= 2 and \
+            texts.count(best) >= UNANIMOUS_TEXT and \
+            not any(_contradicts(r, best) for _, r in aligned_all):
+        sure = True     # both ways read the same sixteen digits every time
+    if not sure:
+        shaped = _shapes_filled(made)
+        texts_fit = Counter(r for m, r in made if m == "text" and len(r) == NIK_LENGTH
+                            and r.isdigit() and r != shaped and _fits(r, birth, sex))
+        if shaped and _fits(shaped, birth, sex) and max(texts_fit.values(), default=0) < 2:
+            return NikResult(shaped, CONFIDENT, tuple(made))
+    return NikResult(best, CONFIDENT if sure else UNSURE, tuple(made))
+
+
+def _shapes_filled(made: list[tuple[str, str]]) -> str | None:
+    """The digits the digit-shape readings agree on (at least two readings, none
+    contradicting another), a digit none of them read taken from a clear majority of the
+    text readings, but only in the first twelve digits (region and birth date, which the
+    card and the region table check); None when that leaves a digit open."""
+    glyphs = [r for m, r in made if m == "glyph" and len(r) == NIK_LENGTH]
+    texts = [r for m, r in made if m == "text" and len(r) == NIK_LENGTH]
+    if len(glyphs) < 2:
+        return None
+    out = []
+    for pos, column in enumerate(zip(*glyphs, strict=True)):
+        seen = {c for c in column if c != "?"}
+        if len(seen) > 1:
+            return None
+        if seen:
+            out.append(seen.pop())
+            continue
+        votes = Counter(r[pos] for r in texts).most_common(2)
+        if pos >= CHECKED_DIGITS or not votes or votes[0][1] < 2 or \
+                (len(votes) > 1 and votes[1][1] * 2 >= votes[0][1]):
+            return None
+        out.append(votes[0][0])
+    return "".join(out)
+
+
+def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
+                  sex: str | None) -> NikResult:
+    """Read the NIK band (flattened grey and cleaned print of the same crop).
+
+    When the band falls apart into sixteen glyphs, each is also matched against digit
+    shapes (:mod:`ocr.ktp.glyphs`), on the cleaned print and on the grey's own Otsu
+    split."""
+    readings: list[tuple[str, str]] = []
+    result = NikResult(None, 0.0)
+    makers = renderings(flat, binary)
+    boxes = glyph_spans(binary)
+    if len(boxes) == NIK_LENGTH:
+        otsu = _otsu(flat)
+        makers = [lambda: read_glyphs(binary, boxes), *makers[:2],
+                  lambda: read_glyphs(otsu, boxes), *makers[2:]]
+    for make in makers:
+        made = make()
+        readings.append(("glyph", made) if isinstance(made, str) else ("text", _digits(made)))
+        result = choose(readings, birth, sex)
+        if result.confident:
+            return result
+    return result
+
+
+def nik_band(box: tuple[int, int, int, int], right: int, shape) -> tuple[slice, slice]:
+    """Rows and columns of the NIK digits: from ``box`` (the line's value words, or the
+    line) to ``right`` (the photo's left edge), padded."""
+    x0, y0, _, y1 = box
+    pad = mm(PAD_MM)
+    return (slice(max(0, y0 - pad), min(shape[0], y1 + pad)),
+            slice(max(0, x0 - pad), max(x0 + mm(10), right)))
+
+
+def fit_band(binary: np.ndarray, rows: slice, cols: slice) -> tuple[slice, slice]:
+    """``rows`` and ``cols`` (a band cut generously round the NIK line) narrowed to the
+    digits: the height of the tall glyphs found on it, from the first of them on (the
+    colon before it left out), padded."""
+    boxes = glyph_spans(binary[rows, cols])
+    if len(boxes) < NIK_LENGTH // 2:
+        return rows, cols
+    top = int(np.median([b[2] for b in boxes]))
+    bottom = int(np.median([b[3] for b in boxes]))
+    y0, x0 = rows.start or 0, cols.start or 0
+    pad = mm(GLYPH_PAD_MM)
+    return (slice(max(0, y0 + top - pad), min(rows.stop, y0 + bottom + pad)),
+            slice(max(x0, x0 + boxes[0][0] - pad), cols.stop))

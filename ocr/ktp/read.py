@@ -1,0 +1,205 @@
+"""Reading the front of a KTP-el: the card found, stood upright, cleaned, read by its labels.
+
+Steps: the cards on the page (:mod:`ocr.ktp.cards`), each turned so its photo is on the
+right; the security background removed (:mod:`ocr.ktp.clean`); the field block left of
+the photo read once and split by its labels (:mod:`ocr.ktp.labels`); the NIK read by
+voting digit-only readings and cross-checked with the birth date and sex read on the
+card (:mod:`ocr.ktp.nikread`). A value that is not read is None; one read with doubt
+carries a low confidence, so that a person looks at it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
+from ocr.features import color_stats, to_rgb
+from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
+from ocr.ktp.clean import clean_card
+from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
+from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, read_nik_band
+from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
+from ocr.ktp.values import AGREED, line_readings, read_agreed, vote
+
+MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
+MIN_FRONT_LABELS = 3
+NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
+DISAGREEING_CONFIDENCE = 0.5
+DATE_CHARS = "0123456789-"
+SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
+
+
+def print_share(card_rgb: np.ndarray) -> float:
+    """Share of print on a cut-out card once its background is removed."""
+    return float((clean_card(card_rgb, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
+
+
+def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int, int] | None:
+    """Where the NIK digits start: after the NIK label on its line, or above the name."""
+    line = nik_line(lines)
+    if line is not None:
+        at = next((i for i, w in enumerate(line.words[:3]) if "NIK" in w["text"].upper()), 0)
+        label = line.words[at]
+        rest = [w for w in line.words[at + 1:] if re.sub(r"[:;|!]", "", w["text"])]
+        x0 = rest[0]["left"] if rest else label["left"] + label["width"] + mm(1.5)
+        _, y0, _, y1 = line.box
+        return x0, y0, 0, y1
+    if "nama" in fields:     # the NIK line is the one above the name
+        _, y0, _, _ = fields["nama"].box
+        return mm(12.0), max(0, y0 - mm(6.5)), 0, max(0, y0 - mm(0.8))
+    return None
+
+
+def _upper(text: str | None) -> str | None:
+    return " ".join(text.upper().split()).strip(" :;,.-") or None if text else None
+
+
+def _date_iso(text: str | None) -> str | None:
+    birth = parse_birth(text)[1] or parse_birth(f", {text}")[1] if text else None
+    return birth.isoformat() if birth else None
+
+
+def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: NikResult,
+                 renderings: list, conf: float) -> tuple[dt.date | None, NikResult, float]:
+    """The NIK and the birth date disagree (or the NIK is unsure): the date is read again,
+    as digits, in other renderings. A date read so that the NIK's readings then make a
+    sure NIK, or that agrees with a sure NIK, is taken: two independent readings agree.
+    Otherwise a date two readings agree on, or the first one with a low confidence."""
+    box = born.digits_box or born.box      # the date alone
+    dates = [_date_iso(t) for t in line_readings(renderings, box, right=box[2] + mm(1.0),
+                                                 whitelist=DATE_CHARS)]
+    for iso in dict.fromkeys(d for d in dates if d):
+        other = dt.date.fromisoformat(iso)
+        if result.confident and nik_agrees(result.nik, other, None):
+            return other, result, AGREED
+        retry = choose(list(result.readings), other, sex)
+        if not result.confident and retry.confident:
+            return other, retry, AGREED
+    iso, agreed = vote([_date_iso(born.text), *dates])
+    if iso and agreed >= AGREED:
+        return dt.date.fromisoformat(iso), choose(list(result.readings),
+                                                  dt.date.fromisoformat(iso), sex), agreed
+    return birth, result, min(conf, agreed)
+
+
+def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
+    right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
+    flat, binary = clean_card(img, right)
+    fields, lines, conf = read_fields(binary[:, :right])
+    labels = front_words(lines)
+    if labels < MIN_FRONT_LABELS:
+        return None
+    again = [(binary, 1.5), (flat, 1.0)]     # renderings a value is read again in
+    born = fields.get("tempat_tgl_lahir")
+    place, birth = parse_birth(born.text if born else None)
+    sex = parse_sex(fields["jenis_kelamin"].text if "jenis_kelamin" in fields else None)
+    result = NikResult(None, 0.0)
+    box = _nik_box(lines, fields)
+    if box is not None:
+        rows, cols = nik_band(box, right, binary.shape)
+        rows, cols = fit_band(binary, rows, cols)
+        result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex)
+    confidences = {"tempat_lahir": born.confidence if born else 0.0,
+                   "tanggal_lahir": born.confidence if born else 0.0,
+                   "jenis_kelamin": SEX_READ if sex else 0.0,
+                   "alamat": 0.0}
+    if born is not None and not (result.confident and nik_agrees(result.nik, birth, None)):
+        birth, result, confidences["tanggal_lahir"] = _settle_date(
+            born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"])
+    nama = (None, 0.0)
+    if "nama" in fields:
+        nama = read_agreed(fields["nama"].text, [*again, (flat, 1.5), (binary, 1.0)],
+                           fields["nama"].box, right=right, clean=clean_name)
+    confidences["nama"] = nama[1]
+    if "alamat" in fields:
+        # digits in a street number: only a reading of another rendering confirms them
+        alamat, confidences["alamat"] = read_agreed(
+            fields["alamat"].text, [(flat, 1.0), (flat, 1.5)], fields["alamat"].box,
+            right=right, clean=_upper)
+        fields["alamat"] = replace(fields["alamat"], text=alamat or "")
+    if born is not None and place:
+        place, confidences["tempat_lahir"] = read_agreed(
+            born.text, again, born.box, right=right, clean=lambda t: parse_birth(t)[0])
+    return _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
+
+
+def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,
+             birth: dt.date | None, sex: str | None, result: NikResult, nama: str | None,
+             confidences: dict[str, float]) -> KtpReading:
+    nik = result.nik
+    matches = nik_agrees(nik, birth, sex) if nik else None
+    confidences = dict(confidences, nik=result.confidence)
+    if nik and nik_well_formed(nik):
+        # the NIK's digits vouch for the date and the sex they agree with
+        agree = {"tanggal_lahir": nik_agrees(nik, birth, None),
+                 "jenis_kelamin": sex is not None and sex == check_nik(nik).sex}
+        for name, ok in agree.items():
+            if ok and result.confidence >= CONFIDENT:
+                confidences[name] = max(confidences[name], CONFIDENT)
+            elif not ok and matches is False:
+                confidences[name] = min(confidences[name], DISAGREEING_CONFIDENCE)
+    alamat = fields["alamat"].text if "alamat" in fields else None
+    return KtpReading(
+        found=True, nik=nik, nama=nama, tempat_lahir=place,
+        tanggal_lahir=birth.isoformat() if birth else None,
+        jenis_kelamin=sex, alamat=alamat.upper() if alamat else None,
+        nik_valid=nik_well_formed(nik) if nik else None, nik_matches_card=matches,
+        confidence=round(conf, 3), confidences={k: round(v, 3) for k, v in confidences.items()},
+        front_words=labels, fields={k: f.text for k, f in fields.items()})
+
+
+def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
+              ) -> tuple[KtpReading, Card] | None:
+    """Read one cut-out card; None when it is not the front of a KTP. Returns the reading
+    and the card as it was read (turned upright). ``stood``: the card already stood
+    upright by its photo (:func:`ocr.ktp.cards.stand_upright`)."""
+    upright, photo = stood or stand_upright(card)
+    tries = [upright] if photo is not None else [card, card.flipped()]
+    for candidate in tries:
+        reading = _read_front(candidate.image, photo)
+        if reading is not None:
+            return reading, candidate
+    return None
+
+
+def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) -> KtpReading:
+    """Find the KTP on a page (or a photo of the card) and read its front.
+
+    ``cards``: the page's cards when already found (:func:`find_cards`). Cards that show
+    a photo are read first; the others (a back, a front whose photo did not copy) only
+    when no front was read. The reading's ``upright_angle`` tells how the page is turned
+    so that the front reads upright.
+    """
+    rgb = to_rgb(img)
+    if cards is None:
+        cards = find_cards(rgb, dpi=dpi)
+    stood = [(card, stand_upright(card)) for card in cards]
+    with_photo = [s for s in stood if s[1][1] is not None]
+    without = [s for s in stood if s[1][1] is None]
+    best: KtpReading | None = None
+    for group in (with_photo, without):
+        for card, upright in group:
+            if upright[1] is None and print_share(card.image) < MIN_PRINT_SHARE:
+                continue  # the back of the card: security print only
+            read = read_card(card, upright)
+            if read is None:
+                continue
+            reading, turned = read
+            reading.upright_angle = turned.upright_angle
+            reading.color = color_stats(card.image)[0]
+            if best is None or (reading.front_words, reading.confidence) > \
+                    (best.front_words, best.confidence):
+                best = reading
+        if best is not None:
+            break
+    if best is None:
+        color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]
+        return KtpReading(found=False, cards=len(cards), color=color)
+    best.cards = len(cards)
+    return best
+
+
+__all__ = ["CARD_MM", "MIN_PRINT_SHARE", "print_share", "read_card", "read_ktp"]

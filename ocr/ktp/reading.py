@@ -1,0 +1,127 @@
+"""What a KTP copy shows, as findings, and how its printed values are parsed."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ocr.findings import Finding
+from ocr.ktp.labels import norm
+
+FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat")
+MIN_VALUE_CONFIDENCE = 0.6     # below this a value is shown to a person, not taken
+DATE_RE = re.compile(r"(\d{1,2})\s*[-./ ]\s*(\d{1,2})\s*[-./ ]\s*(\d{4})")
+# What Tesseract reads instead of a digit in a date.
+DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1",
+                             "|": "1", "i": "1", "!": "1", "Z": "2", "B": "8", "S": "5",
+                             "G": "6", "b": "6", "T": "7", "g": "9", "q": "9"})
+
+
+@dataclass
+class KtpReading:
+    """What a KTP copy shows. Values are None when not read; ``confidences`` per value."""
+
+    found: bool = False
+    nik: str | None = None
+    nama: str | None = None
+    tempat_lahir: str | None = None
+    tanggal_lahir: str | None = None      # ISO date
+    jenis_kelamin: str | None = None      # "L" | "P"
+    alamat: str | None = None
+    nik_valid: bool | None = None
+    nik_matches_card: bool | None = None
+    color: bool | None = None
+    confidence: float = 0.0               # mean word confidence of the field block
+    confidences: dict = field(default_factory=dict)
+    cards: int = 0                        # card-shaped rectangles on the page
+    upright_angle: float | None = None    # ccw degrees that stand the front upright on the page
+    front_words: int = 0                  # KTP-el labels read on the front
+    fields: dict = field(default_factory=dict)   # every label read, raw
+
+    def value_confidence(self, name: str) -> float:
+        return float(self.confidences.get(name, self.confidence))
+
+    def confident_values(self) -> dict:
+        """The values read beyond doubt (SPEC §7 ``fields`` of a KTP page)."""
+        return {name: getattr(self, name) for name in FIELDS
+                if getattr(self, name) is not None
+                and self.value_confidence(name) >= MIN_VALUE_CONFIDENCE}
+
+    def findings(self, expected: dict | None = None) -> list[Finding]:
+        """Findings of kind ``ktp``; ``expected`` holds roster values (nik, nama, tempat_lahir,
+        tanggal_lahir, jenis_kelamin) to compare with."""
+        exp = expected or {}
+        out = []
+        nik_conf = round(self.value_confidence("nik"), 3)
+        for name in FIELDS:
+            value = getattr(self, name)
+            want = exp.get(name)
+            if isinstance(want, dt.date):
+                want = want.isoformat()
+            ok = None if want in (None, "") or value is None else agrees(name, value, str(want))
+            out.append(Finding("ktp", name, value, round(self.value_confidence(name), 3),
+                               want or None, ok, None if value is not None else "unreadable"))
+        out.append(Finding("ktp", "nik_valid", self.nik_valid, nik_conf))
+        out.append(Finding("ktp", "nik_matches_card", self.nik_matches_card, nik_conf))
+        out.append(Finding("ktp", "color", self.color, 0.9 if self.color is not None else 0.0))
+        return out
+
+
+def agrees(name: str, value: str, want: str) -> bool:
+    """Whether a value read agrees with the roster's."""
+    if name == "nik":
+        return value == re.sub(r"\D", "", want)
+    if name in ("nama", "tempat_lahir", "alamat"):
+        a = " ".join(re.sub(r"[^0-9A-Z ]", " ", value.upper()).split())
+        b = " ".join(re.sub(r"[^0-9A-Z ]", " ", want.upper()).split())
+        if name == "alamat":  # the roster's address adds RT/RW to the street the card shows
+            return fuzz.partial_ratio(a, b) >= 85
+        return fuzz.ratio(a, b) >= (90 if name == "nama" else 85)
+    if name == "jenis_kelamin":
+        return value[:1].upper() == want[:1].upper()
+    return value == want
+
+
+def parse_birth(text: str | None) -> tuple[str | None, dt.date | None]:
+    """'PANGKALAN BUN, 03-01-2003' -> ('PANGKALAN BUN', date)."""
+    if not text:
+        return None, None
+    comma = text.rfind(",")
+    head, tail = (text[:comma], text[comma + 1:]) if comma >= 0 else ("", text)
+    match = DATE_RE.search(tail.translate(DIGIT_FIXES)) or DATE_RE.search(text)
+    groups = match.groups() if match else None
+    digits = re.sub(r"\D", "", tail.translate(DIGIT_FIXES))
+    if groups is None and len(digits) == 8:      # a separator not read: DDMMYYYY
+        groups = (digits[:2], digits[2:4], digits[4:])
+    birth = None
+    if groups:
+        d, m, y = (int(g) for g in groups)
+        try:
+            birth = dt.date(y, m, d)
+        except ValueError:
+            birth = None
+        if comma < 0 and match:
+            head = text[:match.start()]
+    place = " ".join(re.sub(r"[^A-Za-z' ]", " ", head).split()).upper() or None
+    return place, birth
+
+
+def parse_sex(text: str | None) -> str | None:
+    """'LAKI-LAKI' -> 'L', 'PEREMPUAN' -> 'P', None when neither reads."""
+    if not text:
+        return None
+    head = norm(text)[:10]
+    male, female = fuzz.ratio(head[:8], "LAKILAKI"), fuzz.ratio(head[:9], "PEREMPUAN")
+    if max(male, female) < 70 or abs(male - female) < 20:
+        return None
+    return "L" if male > female else "P"
+
+
+def clean_name(text: str | None) -> str | None:
+    """A name as printed: upper-case letters, spaces, dots, commas and apostrophes."""
+    if not text:
+        return None
+    name = " ".join(re.sub(r"[^A-Za-z.,' ]", " ", text).split()).upper().strip(" .,'")
+    return name if len(name) >= 2 else None

@@ -1,0 +1,67 @@
+"""A value of the field block read again on its own line, and the readings put to a vote.
+
+The block reading sees a value once; a word misread there (``SANTOSI``) would pass as
+read. The value's line is read twice more, cut out on its own: from the cleaned print
+enlarged, and from the flattened grey. A value two readings agree on is taken; one read three
+ways is shown to a person.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import cv2
+import numpy as np
+
+from ocr import tesseract
+from ocr.ktp.cards import mm
+
+AGREED = 0.9
+DISPUTED = 0.3
+PAD_MM = 1.0
+LEFT_PAD_MM = 0.4
+
+
+def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
+                  right: int, whitelist: str | None = None) -> list[str]:
+    """The text of ``box`` (widened to ``right``, where the photo starts) in each image,
+    the cut-out scaled by the factor given with it."""
+    x0, y0, _, y1 = box
+    pad = mm(PAD_MM)
+    out = []
+    for img, factor in images:
+        # little room on the left: the colon before the value must stay out
+        crop = img[max(0, y0 - pad):y1 + pad, max(0, x0 - mm(LEFT_PAD_MM)):right]
+        if factor != 1.0:
+            crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
+        lang = "eng" if whitelist else "ind"
+        out.append(tesseract.ocr_text(crop, psm=7, lang=lang, whitelist=whitelist)[0])
+    return out
+
+
+def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
+                box: tuple[int, int, int, int], *, right: int, clean,
+                whitelist: str | None = None) -> tuple[str | None, float]:
+    """A value read in the block (``first``) and again on its own line in each (image,
+    scale), in turn until two readings (as ``clean`` makes them) agree."""
+    values = [clean(first)]
+    for img in images:
+        values.append(clean(line_readings([img], box, right=right, whitelist=whitelist)[0]))
+        value, conf = vote(values)
+        if conf >= AGREED:
+            return value, conf
+    return vote(values)
+
+
+def vote(values: list[str | None]) -> tuple[str | None, float]:
+    """The value most readings agree on (at least two; a space read or not makes no
+    difference, the reading with the most words is taken) and AGREED; else the first
+    value read and DISPUTED; (None, 0) when nothing was read."""
+    read = [v for v in values if v]
+    if not read:
+        return None, 0.0
+    key, count = Counter(v.replace(" ", "") for v in read).most_common(1)[0]
+    if count >= 2:
+        same = [v for v in read if v.replace(" ", "") == key]
+        return max(same, key=lambda v: v.count(" ")), AGREED
+    return read[0], DISPUTED

@@ -1,0 +1,247 @@
+"""Synthetic KTP-el cards (front and back) of many designs, and photocopy pages of them.
+
+The front follows the KTP-el layout (SPEC §8): PROVINSI and KABUPATEN/KOTA on top, then
+NIK, Nama, Tempat/Tgl Lahir, Jenis Kelamin with Gol. Darah, Alamat, RT/RW, Kel/Desa,
+Kecamatan, Agama, Status Perkawinan, Pekerjaan, Kewarganegaraan, Berlaku Hingga; the
+photo on the right on red (odd birth year) or blue (even). The design (scansim.ktp_designs)
+sets faces, background, offsets and print quality. A copy page holds the card, or the
+front and the back, anywhere on the sheet at 80-160 % zoom, any quarter turn and a few
+degrees askew, in grey or colour. Makers return ``(image, truth)``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+
+from PIL import Image, ImageDraw, ImageFilter
+
+from scansim.documents import (
+    PHOTO_BACKGROUNDS,
+    _grey,
+    _look,
+    _paper,
+    _photocopy,
+    _portrait,
+)
+from scansim.draw import BLACK_INK, centered, make_signature, mm_px
+from scansim.ktp_designs import DESIGNS, TUNED, KtpDesign, background, face, fit_face
+
+__all__ = ["KTP_MM", "ktp_fields", "make_ktp", "make_ktp_back", "make_ktp_copy_page"]
+
+KTP_MM = (85.6, 53.98)
+KTP_JOBS = {"Tukang Batu": "TUKANG BATU", "Tukang Kayu": "TUKANG KAYU",
+            "Tukang Besi": "TUKANG LAS/PANDAI BESI"}
+KTP_OTHER_JOBS = ["WIRASWASTA", "KARYAWAN SWASTA", "BURUH HARIAN LEPAS"]
+PROVINCE, REGENCY = "KALIMANTAN TENGAH", "KOTAWARINGIN BARAT"
+INDENTED = ("RT/RW", "Kel/Desa", "Kecamatan")
+
+
+def _date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def ktp_fields(person: dict, rng: random.Random) -> dict:
+    """The values a KTP-el of ``person`` shows, as printed (upper case)."""
+    birth = _date(person["tanggal_lahir"])
+    job = KTP_JOBS.get(person.get("jabatan_kerja", ""), None)
+    if job is None or rng.random() < 0.3:
+        job = rng.choice(KTP_OTHER_JOBS)
+    rt, rw = person.get("rt", "001"), person.get("rw", "001")
+    jalan = person.get("jalan") or person["alamat"]
+    return {
+        "nik": person["nik"],
+        "nama": person["nama"].upper(),
+        "tempat_lahir": person["tempat_lahir"].upper(),
+        "tanggal_lahir": birth.isoformat(),
+        "tempat_tgl_lahir": f"{person['tempat_lahir'].upper()}, {birth:%d-%m-%Y}",
+        "jenis_kelamin": person["jenis_kelamin"],
+        "jenis_kelamin_text": "LAKI-LAKI" if person["jenis_kelamin"] == "L" else "PEREMPUAN",
+        "gol_darah": person.get("gol_darah", "-"),
+        "alamat": jalan.upper(),
+        "rt_rw": f"{rt}/{rw}",
+        "kel_desa": person["kelurahan"].upper(),
+        "kecamatan": person["kecamatan"].upper(),
+        "agama": person.get("agama", "ISLAM"),
+        "status_perkawinan": person.get("status_perkawinan", "KAWIN"),
+        "pekerjaan": job,
+        "kewarganegaraan": "WNI",
+        "berlaku_hingga": "SEUMUR HIDUP",
+        "photo_background": "red" if birth.year % 2 else "blue",
+    }
+
+
+def _design(design: str | KtpDesign | None, rng: random.Random) -> KtpDesign:
+    if isinstance(design, KtpDesign):
+        return design
+    return DESIGNS[design] if design else DESIGNS[rng.choice(TUNED)]
+
+
+def _ink(design: KtpDesign, rng: random.Random) -> tuple[int, int, int]:
+    """The toner colour: the design's ink, lighter on worn or lightly printed cards."""
+    fade = min(1.0, max(0.0, design.fade + rng.uniform(-0.1, 0.1)))
+    return tuple(int(c + fade * (110 - c) * 0.9) for c in design.ink)
+
+
+def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = True,
+             design: str | KtpDesign | None = None) -> tuple[Image.Image, dict]:
+    """The front of a KTP-el card of ``person`` at ``dpi`` (85.6 x 53.98 mm).
+
+    ``design``: a name in :data:`scansim.ktp_designs.DESIGNS` (default: one of the tuned
+    designs at random)."""
+    des = _design(design, rng)
+    f = ktp_fields(person, rng)
+    size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
+    w, _ = size
+    img = background(des, size, rng, dpi)
+    d = ImageDraw.Draw(img)
+    u = dpi / 25.4
+    ink = _ink(des, rng)
+    jx, jy = rng.uniform(-0.6, 0.6) * u, rng.uniform(-0.5, 0.5) * u   # print offset
+    head = face(des.head_face, int(2.7 * u))
+    centered(d, w / 2 + jx, 1.6 * u + jy, f"PROVINSI {PROVINCE}", head, ink)
+    centered(d, w / 2 + jx, 4.9 * u + jy, f"KABUPATEN {REGENCY}", head, ink)
+    lx, cx = des.label_x_mm * u + jx, des.colon_x_mm * u + jx
+    photo_left = des.photo_x_mm * u + jx
+    nik_label = face(des.head_face, int(3.6 * u))
+    ny = des.nik_y_mm * u + jy
+    d.text((lx, ny + 0.3 * u), "NIK", font=nik_label, fill=ink)
+    d.text((lx + 11.0 * u, ny + 0.3 * u), ":", font=nik_label, fill=ink)
+    nik_font = fit_face(d, f["nik"], des.nik_face, int(des.nik_mm * u),
+                        photo_left - lx - 15.0 * u)
+    d.text((lx + 13.0 * u, ny), f["nik"], font=nik_font, fill=ink)
+    size_px = int(des.text_mm * u)
+    lines = [("Nama", f["nama"]), ("Tempat/Tgl Lahir", f["tempat_tgl_lahir"]),
+             ("Jenis Kelamin", f["jenis_kelamin_text"]), ("Alamat", f["alamat"]),
+             ("RT/RW", f["rt_rw"]), ("Kel/Desa", f["kel_desa"]),
+             ("Kecamatan", f["kecamatan"]), ("Agama", f["agama"]),
+             ("Status Perkawinan", f["status_perkawinan"]), ("Pekerjaan", f["pekerjaan"]),
+             ("Kewarganegaraan", f["kewarganegaraan"]), ("Berlaku Hingga", f["berlaku_hingga"])]
+    y = des.first_y_mm * u + jy
+    for name, text in lines:
+        shown = name.upper() if des.upper_labels else name
+        x = lx + (2.2 * u if name in INDENTED else 0)
+        d.text((x, y), shown, font=fit_face(d, shown, des.label_face, size_px, cx - x - 0.8 * u),
+               fill=ink)
+        d.text((cx, y), ":", font=face(des.label_face, size_px), fill=ink)
+        room = (15.5 if name == "Jenis Kelamin" else des.photo_x_mm - des.colon_x_mm - 3.0) * u
+        fnt = fit_face(d, text, des.value_face, size_px, room)
+        d.text((cx + 1.4 * u, y), text, font=fnt, fill=ink)
+        if name == "Jenis Kelamin":
+            gx = cx + 17.5 * u
+            gol = "GOL. DARAH" if des.upper_labels else "Gol. Darah"
+            d.text((gx, y), gol, font=fit_face(d, gol, des.label_face, size_px, 10.5 * u),
+                   fill=ink)
+            d.text((gx + 11.5 * u, y), ":", font=face(des.label_face, size_px), fill=ink)
+            d.text((gx + 12.9 * u, y), f["gol_darah"], font=face(des.value_face, size_px),
+                   fill=ink)
+        y += des.step_mm * u
+    pbox = (int(photo_left + 0.5 * u), int(10.5 * u + jy), int(photo_left + 21.5 * u),
+            int(38.5 * u + jy))
+    portrait = _portrait(rng, (pbox[2] - pbox[0], pbox[3] - pbox[1]),
+                         PHOTO_BACKGROUNDS[f["photo_background"]], kind="ok",
+                         look=_look(person, rng))
+    img.paste(portrait.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * 0.8))), pbox[:2])
+    small = face(des.label_face, int(1.75 * u))
+    issued = dt.date(rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28))
+    mid = (pbox[0] + pbox[2]) / 2
+    centered(d, mid, 39.3 * u + jy, REGENCY, small, ink)
+    centered(d, mid, 41.6 * u + jy, f"{issued:%d-%m-%Y}", small, ink)
+    sig = make_signature(rng=rng, width_px=int(18 * u), height_px=int(7 * u), ink=BLACK_INK)
+    img.paste(sig, (int(pbox[0] + 1.5 * u), int(44.2 * u + jy)), sig)
+    img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
+    if not color:
+        img = _grey(img)
+    truth = {"doc": "ktp", **f, "tanggal_terbit": issued.isoformat(), "color": color,
+             "side": "front", "design": des.name}
+    return img, truth
+
+
+def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
+                  design: str | KtpDesign | None = None) -> Image.Image:
+    """The back of a KTP-el: security print only, as the card's reverse shows."""
+    des = _design(design, rng)
+    size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
+    img = background(des, size, rng, dpi)
+    d = ImageDraw.Draw(img)
+    u = dpi / 25.4
+    d.ellipse([size[0] * 0.55, size[1] * 0.25, size[0] * 0.9, size[1] * 0.8],
+              outline=tuple(c - 20 for c in des.line_color), width=max(1, int(0.4 * u)))
+    centered(d, size[0] * 0.3, size[1] * 0.45, "REPUBLIK INDONESIA",
+             face(des.head_face, int(2.4 * u)), tuple(c - 30 for c in des.line_color))
+    img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
+    return img if color else _grey(img)
+
+
+def _outlined(card: Image.Image, dpi: int) -> Image.Image:
+    """The card with rounded corners and the dark edge a copier draws around it."""
+    radius = mm_px(3.2, dpi)
+    mask = Image.new("L", card.size, 0)
+    ImageDraw.Draw(mask).rounded_rectangle([0, 0, card.width - 1, card.height - 1],
+                                           radius=radius, fill=255)
+    out = card.convert("RGBA")
+    out.putalpha(mask)
+    ImageDraw.Draw(out).rounded_rectangle([0, 0, out.width - 1, out.height - 1], radius=radius,
+                                          outline=(70, 70, 70, 255), width=max(1, dpi // 150))
+    return out
+
+
+def _turned(point, size, angle: float, new_size) -> tuple[float, float]:
+    """Where ``point`` of an image of ``size`` lands after PIL's rotate(angle, expand=True)."""
+    a = math.radians(angle)
+    dx, dy = point[0] - size[0] / 2, point[1] - size[1] / 2
+    return (new_size[0] / 2 + dx * math.cos(a) + dy * math.sin(a),
+            new_size[1] / 2 - dx * math.sin(a) + dy * math.cos(a))
+
+
+def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
+                       paper_mm: tuple[float, float] = (210, 297), color: bool = True,
+                       back: bool = False, design: str | KtpDesign | None = None,
+                       scale: float = 1.0, turn: int = 0,
+                       max_skew: float = 4.0) -> tuple[Image.Image, dict]:
+    """A photocopy page of the KTP (with ``back=True`` the reverse under the front).
+
+    ``scale``: the copier's zoom (0.8-1.6); ``turn``: quarter turns (counter-clockwise) of
+    the cards on the sheet; the cards are a few degrees askew (up to ``max_skew``) and at
+    a random place. Truth adds ``card_box``/``back_box`` (page pixels), ``card_angle``
+    (degrees the front is turned on the sheet, counter-clockwise), ``design``, ``scale``.
+    """
+    des = _design(design, rng)
+    page = _paper((mm_px(paper_mm[0], dpi), mm_px(paper_mm[1], dpi)), rng, tone=252)
+    card, truth = make_ktp(person, rng=rng, dpi=dpi, color=True, design=des)
+    cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des)] if back else [])
+    cards = [_outlined(c.resize((round(c.width * scale), round(c.height * scale)),
+                                Image.LANCZOS), dpi) for c in cards]
+    cw, ch = cards[0].size
+    gap = mm_px(rng.uniform(8, 25), dpi)
+    shift = mm_px(rng.uniform(-6, 6), dpi) if back else 0
+    group = Image.new("RGBA", (cw + abs(shift), ch * len(cards) + gap * (len(cards) - 1)),
+                      (0, 0, 0, 0))
+    offsets = [(max(0, -shift), 0), (max(0, shift), ch + gap)][:len(cards)]
+    for c, off in zip(cards, offsets, strict=True):
+        group.paste(c, off, c)
+    angle = 90 * (turn % 4) + rng.uniform(-max_skew, max_skew)
+    turned = group.rotate(angle, expand=True, resample=Image.BICUBIC)
+    if turned.width > page.width or turned.height > page.height:
+        raise ValueError("the cards do not fit on the sheet at this zoom")
+    x = rng.randint(0, page.width - turned.width)
+    y = rng.randint(0, page.height - turned.height)
+    page.paste(turned, (x, y), turned)
+    boxes = []
+    for off in offsets:
+        pts = [_turned((off[0] + px, off[1] + py), group.size, angle, turned.size)
+               for px, py in ((0, 0), (cw, 0), (cw, ch), (0, ch))]
+        boxes.append([round(x + min(p[0] for p in pts)), round(y + min(p[1] for p in pts)),
+                      round(x + max(p[0] for p in pts)), round(y + max(p[1] for p in pts))])
+    page = _photocopy(page, color=color, rng=rng)
+    d = ImageDraw.Draw(page)   # copier streaks and toner specks
+    for _ in range(rng.randint(0, 3)):
+        sx = rng.randint(0, page.width)
+        d.line([(sx, 0), (sx, page.height)], fill=(200, 200, 200), width=1)
+    for _ in range(rng.randint(20, 120)):
+        px, py = rng.randint(0, page.width - 1), rng.randint(0, page.height - 1)
+        r = rng.choice([1, 1, 2])
+        d.ellipse([px, py, px + r, py + r], fill=(60, 60, 60))
+    truth = dict(truth, color=color, card_box=boxes[0], card_angle=round(angle % 360, 2),
+                 back=back, back_box=boxes[1] if back else None, scale=scale, turn=turn % 4)
+    return page, truth

@@ -1,0 +1,147 @@
+"""The KTP reader on rendered copy pages of the tuned card designs, with real Tesseract."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import numpy as np
+import pytest
+from PIL import ImageDraw
+
+from benchmarks import formboxes as F
+from ocr.ktp import find_cards, print_share, read_ktp
+from ocr.ktp.nikread import choose
+from scansim.ktp import make_ktp_copy_page
+from scansim.ktp_designs import TUNED
+from scansim.people import make_people
+
+
+@pytest.fixture(scope="module")
+def people():
+    people = make_people(12, seed=20261130)
+    for p in people[1::2]:
+        p["jenis_kelamin"] = "P"
+        day = p["tanggal_lahir"].day + 40
+        p["nik"] = p["nik"][:6] + f"{day:02d}" + p["nik"][8:]
+    return people
+
+
+def _by_name(findings):
+    return {f.name: f for f in findings}
+
+
+@pytest.fixture(scope="module")
+def readings(people):
+    """One copy page per tuned design: 200/300 dpi, grey/colour, zoomed, turned, with and
+    without the back, read once for the tests below."""
+    out = []
+    for i, design in enumerate(TUNED):
+        dpi, color = (200, 300)[i % 2], i % 3 != 0
+        page, truth = make_ktp_copy_page(people[i], rng=random.Random(100 + i), dpi=dpi,
+                                         color=color, back=i % 2 == 0, design=design,
+                                         scale=(0.85, 1.5, 1.2, 1.0, 1.35)[i], turn=i % 4)
+        out.append((truth, read_ktp(page, dpi=dpi), color, i % 2 == 0))
+    return out
+
+
+def test_each_design_found_and_never_a_confident_wrong_value(readings):
+    for truth, reading, color, back in readings:
+        assert reading.found and reading.cards == (2 if back else 1), truth["design"]
+        assert reading.color is color
+        for key, value in reading.confident_values().items():
+            assert value == truth[key] or (key == "alamat" and value in truth[key]), \
+                (truth["design"], key, value)
+
+
+def test_most_niks_read_with_confidence_and_names_read(readings):
+    sure = [r.nik == t["nik"] and r.nik_valid for t, r, _, _ in readings
+            if "nik" in r.confident_values()]
+    assert sum(sure) >= len(readings) - 1
+    for truth, reading, _, _ in readings:
+        assert reading.nama == truth["nama"], truth["design"]
+        assert reading.jenis_kelamin == truth["jenis_kelamin"], truth["design"]
+        if reading.nik_matches_card:
+            assert reading.tanggal_lahir == truth["tanggal_lahir"]
+
+
+def test_upright_angle_undoes_the_turn(readings):
+    for truth, reading, _, _ in readings:
+        turned = (reading.upright_angle + truth["card_angle"]) % 360
+        assert min(turned, 360 - turned) < 6, truth["design"]
+
+
+def test_findings_compared_with_the_roster(people):
+    page, truth = make_ktp_copy_page(people[3], rng=random.Random(4), dpi=300,
+                                     design=TUNED[0])
+    reading = read_ktp(page)
+    own = _by_name(reading.findings(people[3]))
+    assert own["nik"].ok is True and own["nama"].ok is True and own["alamat"].ok is True
+    assert own["tanggal_lahir"].confidence >= 0.95      # the NIK vouches for the date
+    other = _by_name(reading.findings(people[0]))
+    assert other["nik"].ok is False and other["nama"].ok is False
+    assert other["nik"].expected == people[0]["nik"]
+
+
+def test_a_nik_partly_covered_is_not_read_with_confidence(people):
+    page, truth = make_ktp_copy_page(people[5], rng=random.Random(5), dpi=300,
+                                     design=TUNED[1], max_skew=0.0)
+    x0, y0, x1, y1 = truth["card_box"]
+    u = (x1 - x0) / 85.6
+    # a smudge over the last digits of the NIK (the serial, which nothing else confirms)
+    ImageDraw.Draw(page).rectangle([x0 + 47 * u, y0 + 9.8 * u, x0 + 57 * u, y0 + 14.2 * u],
+                                   fill=(252, 252, 252))
+    reading = read_ktp(page)
+    assert reading.found
+    assert reading.nik is None or reading.value_confidence("nik") < 0.6
+    assert "nik" not in reading.confident_values()
+
+
+def test_votes_and_cross_checks():
+    birth, nik = dt.date(1985, 8, 16), "6201045608850029"
+    assert choose([nik, nik], birth, "P").confidence >= 0.95
+    assert choose([nik], birth, "P").confidence < 0.6                    # one reading only
+    assert choose([nik, nik], birth, "L").confidence < 0.6               # sex disagrees
+    assert choose([nik, nik], dt.date(1985, 8, 15), "P").confidence < 0.6
+    rival = "6201045608850028"
+    assert choose([nik, rival, nik, rival], birth, "P").confidence < 0.6  # a tie
+    assert choose([nik, rival, nik], birth, "P").nik == nik
+    assert choose(["620104560885", "12"], birth, "P").nik is None
+
+
+def test_background_only_back_has_no_print(people):
+    page, _ = make_ktp_copy_page(people[0], rng=random.Random(7), dpi=200, color=False,
+                                 back=True, design=TUNED[2])
+    shares = sorted(print_share(card.image) for card in find_cards(np.asarray(page), dpi=200))
+    assert len(shares) == 2 and shares[0] < 0.01 < 0.03 < shares[1]
+
+
+def test_no_card_on_page():
+    reading = read_ktp(F.letter_page(np.random.default_rng(5), 200))
+    assert reading.found is False and reading.nik is None
+    assert reading.confident_values() == {}
+    assert _by_name(reading.findings({"nik": "6201041608850029"}))["nik"].ok is None
+
+
+def test_two_ways_of_reading_that_disagree_are_not_outvoted():
+    birth, nik, other = dt.date(1970, 9, 5), "6201010509700009", "6201010509700004"
+    text = [("text", other)] * 5
+    assert choose(text, birth, "L").confidence >= 0.95
+    assert choose([("glyph", nik), ("glyph", nik), *text], birth, "L").confidence < 0.6
+    # a digit shape not read says nothing against it; one read otherwise does
+    assert choose([("glyph", "620101050970000?"), *text], birth, "L").confidence >= 0.95
+    assert choose([("glyph", "62010105097000?9"), *text], birth, "L").confidence < 0.6
+
+
+def test_digit_shapes_fill_in_from_the_text_only_where_the_card_checks():
+    birth, nik = dt.date(2001, 2, 6), "6201050602010004"
+    shapes = [("glyph", "620105?602010004"), ("glyph", "620105?602010004")]
+    text = [("text", "6201050602016004"), ("text", "6201050602616604"),
+            ("text", "6201650602610604"), ("text", "6201050602616004")]
+    assert choose([*shapes, *text], birth, "L").nik == nik
+    assert choose([*shapes, *text], birth, "L").confidence >= 0.95
+    # a gap in the serial is not filled from the text
+    gap = [("glyph", "62010506020100?4")] * 2
+    assert choose([*gap, *text], birth, "L").confidence < 0.6
+    # a fitting text reading read twice stands against the shapes
+    twice = [("text", "6201050602016004")] * 2
+    assert choose([*shapes, *twice, *text[1:]], birth, "L").confidence < 0.6
