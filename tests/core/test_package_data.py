@@ -10,12 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-# Data found through importlib.resources at run time, by folder and pattern.
-DATA = [("form_templates", "*.yaml"), ("form_templates", "*.md"),
-        ("form_templates/checklist", "*"), ("form_templates/letters", "*"),
-        ("formgen/core/messages", "*.yaml"), ("formgen/core/migrations", "*.sql"),
-        ("formgen/data", "*"), ("scansim/data", "*.yaml"),
-        ("formgen/web/templates", "*.html"), ("formgen/web/static", "*")]
+# The installed packages: every file in them that is not Python is data read at run time.
+PACKAGES = ("formgen", "ocr", "scansim", "form_templates")
 LEFT_OUT = (".venv", ".git", "build", "output", "__pycache__", "*.egg-info", ".pytest_cache",
             ".hypothesis")
 
@@ -30,10 +26,13 @@ def test_wheel_holds_templates_messages_migrations_and_simulator_data(tmp_path):
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "dist").glob("formgen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    expected = {path.relative_to(ROOT).as_posix() for folder, pattern in DATA
-                for path in (ROOT / folder).glob(pattern) if path.is_file()}
+    expected = {path.relative_to(ROOT).as_posix() for package in PACKAGES
+                for path in (ROOT / package).rglob("*") if path.is_file()
+                and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts}
     assert {"form_templates/_common.yaml", "form_templates/rules.yaml",
-            "formgen/core/migrations/001_core.sql", "scansim/data/people.yaml"} <= expected
+            "formgen/core/migrations/001_core.sql", "scansim/data/people.yaml",
+            "form_templates/pesan/pesan.yaml",
+            "formgen/core/messages/framework/id.yaml"} <= expected
     assert expected - names == set()
     assert not {n for n in names if n.startswith(("tests/", "benchmarks/"))}
     entry = next(n for n in names if n.endswith("entry_points.txt"))
