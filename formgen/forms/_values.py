@@ -7,7 +7,8 @@ from formgen.domain.dates import format_numeric
 from formgen.domain.jabatan import competency_units
 
 ROSTER_KEYS = ("nama", "nik", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat",
-               "kelurahan", "kecamatan", "no_hp", "email", "pendidikan", "jabatan_kerja",
+               "kelurahan", "kecamatan", "kode_pos", "no_hp", "email", "pendidikan",
+               "nama_sekolah", "program_studi", "tahun_lulus", "no_ijazah", "jabatan_kerja",
                "jenjang")
 # experience column -> suffix of the form key proyek_<n>_<suffix>
 EXPERIENCE_KEYS = {"nama_proyek": "nama", "pemberi_kerja": "pemberi_kerja",

@@ -15,6 +15,8 @@ from ocr.geometry import PageGeometry
 
 # Free text read back from print: one or two confusable characters (Jl./JI.) still agree.
 TEXT_MATCH_MIN = 92.0
+# Letters a type face may draw alike in a number such as a diploma's (Dl / DI / D1, O / 0).
+_CONFUSABLE = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
 
 def normalise_text(value: object) -> str:
@@ -48,6 +50,9 @@ def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
         return found is not None and found == level_code(str(expected))
     if kind == "free_text":
         return fuzz.ratio(normalise_text(read), normalise_text(expected)) >= TEXT_MATCH_MIN
+    if kind == "identifier":
+        return (normalise_text(read).translate(_CONFUSABLE)
+                == normalise_text(expected).translate(_CONFUSABLE))
     if kind == "sex":
         sex = normalise_text(read)[:1]
         return sex in ("L", "P") and sex == normalise_text(expected)[:1]
@@ -57,7 +62,8 @@ def values_agree(read: object, expected: object, *, kind: str = "text") -> bool:
 _KEY_KIND = {"nama": "name", "tanggal_lahir": "date", "jenis_kelamin": "sex",
              "alamat": "free_text", "tempat_lahir": "free_text", "kelurahan": "free_text",
              "kecamatan": "free_text", "jabatan_kerja": "free_text", "pendidikan": "free_text",
-             "email": "free_text"}
+             "email": "free_text", "nama_sekolah": "free_text", "program_studi": "free_text",
+             "no_ijazah": "identifier"}
 _KTP_KEYS = {"nik": "text", "nama": "name", "tanggal_lahir": "date", "jenis_kelamin": "sex",
              "tempat_lahir": "text"}
 _IJAZAH_KEYS = {"nama": ("nama", "name"), "jenjang": ("pendidikan", "level")}

@@ -21,3 +21,10 @@ def test_an_office_threshold_applies(tmp_path):
                                          encoding="utf-8")
     use_office_templates(tmp_path)
     assert values_agree(READ, ROSTER, kind="name")
+
+
+def test_a_diploma_number_read_with_confusable_letters_agrees():
+    from formgen.ingest.compare import values_agree
+    assert values_agree("DN-12 DI 4923731", "DN-12 Dl 4923731", kind="identifier")
+    assert values_agree("dn-15 mk 0012345", "DN-15 Mk OO12345", kind="identifier")
+    assert not values_agree("DN-12 DI 4923732", "DN-12 Dl 4923731", kind="identifier")
