@@ -4,6 +4,15 @@ Nothing is sent by itself: a clerk names the applicants (or all who are incomple
 confirms. Every message is recorded in the applicant's history (``messages``) and the audit
 log; an applicant who asked for letters only gets none.
 """
-from formgen.notify.api import Outcome, deliver, due_reminders, history, plan, set_letters_only
+from formgen.notify.api import (
+                                CHANNELS,
+                                Outcome,
+                                deliver,
+                                due_reminders,
+                                history,
+                                plan,
+                                set_letters_only,
+)
 
-__all__ = ["Outcome", "deliver", "due_reminders", "history", "plan", "set_letters_only"]
+__all__ = ["CHANNELS", "Outcome", "deliver", "due_reminders", "history", "plan",
+           "set_letters_only"]

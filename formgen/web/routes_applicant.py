@@ -9,8 +9,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from formgen import notify
 from formgen.checks import check_applicants
-from formgen.core.errors import InputError
+from formgen.core.errors import InputError, UsageError
 from formgen.outputs.checklist_letter import build_letter
 from formgen.outputs.dossier import write_dossiers
 from formgen.roster.store import select_applicants
@@ -73,6 +74,31 @@ async def make_dossier(request: Request) -> Response:
     return RedirectResponse(f"/applicants/{applicant_id}?msg={msg}", 303)
 
 
+def _notify(ws, applicant_id: int, channel: str):
+    """The applicant's deficiency message sent by e-mail, or made into a WhatsApp link."""
+    outcomes = notify.plan(ws, [str(applicant_id)], channel=channel, kind="kekurangan",
+                           today=date.today())
+    return notify.deliver(ws, outcomes, channel=channel, kind="kekurangan")[0]
+
+
+async def send_message(request: Request) -> Response:
+    """A clerk's click: the message goes now, by e-mail or as a WhatsApp link they open."""
+    applicant_id = request.path_params["applicant_id"]
+    form = await request.form()
+    channel = str(form.get("channel", ""))
+    if channel not in notify.CHANNELS:
+        raise HTTPException(400)
+    try:
+        out = await with_ws(request, _notify, applicant_id, channel)
+    except InputError as exc:
+        raise HTTPException(404) from exc
+    except UsageError:  # no mail server set up in formgen.toml
+        return RedirectResponse(f"/applicants/{applicant_id}?msg=notify_no_smtp", 303)
+    if out.status == "link":
+        return RedirectResponse(out.link, 303)
+    return RedirectResponse(f"/applicants/{applicant_id}?msg=notify_{out.status}", 303)
+
+
 def _dossier_path(ws, applicant_id: int):
     row = ws.conn.execute("SELECT path FROM dossiers WHERE applicant_id = ?",
                           (applicant_id,)).fetchone()
@@ -93,4 +119,5 @@ ROUTES = [
     Route("/applicants/{applicant_id:int}/letter.pdf", letter),
     Route("/applicants/{applicant_id:int}/dossier", make_dossier, methods=["POST"]),
     Route("/applicants/{applicant_id:int}/dossier.pdf", dossier),
+    Route("/applicants/{applicant_id:int}/notify", send_message, methods=["POST"]),
 ]

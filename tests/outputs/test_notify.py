@@ -2,46 +2,19 @@
 from __future__ import annotations
 
 import json
-from email import message_from_bytes
-from email.policy import default as default_policy
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from formgen.core.workspace import open_workspace
 from scansim.records import complete_applicant, nik_for
-from tests.support.cli import free_port
-
-
-class _Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        self.messages.append((envelope.rcpt_tos,
-                              message_from_bytes(envelope.content, policy=default_policy)))
-        return "250 OK"
+from tests.support.mail import smtp_server
 
 
 @pytest.fixture
 def inbox(workspace):
-    handler = _Inbox()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    config = workspace.root / "formgen.toml"
-    text = config.read_text(encoding="utf-8")
-    assert "\n[smtp]\n" in text
-    config.write_text(text.replace("\n[smtp]\n", f"""
-[smtp]
-host = "127.0.0.1"
-port = {port}
-security = "none"
-sender = "layanan@pupr.example.go.id"
-""", 1), encoding="utf-8")
-    yield handler
-    controller.stop()
+    with smtp_server(workspace.root) as received:
+        yield received
 
 
 def _people(ws):
