@@ -1,7 +1,7 @@
 """Ingest speed on a simulated batch, against plain full-page Tesseract OCR of the same pages.
 
     python -m benchmarks.bench_ingest [--quick] [--applicants 12] [--dpi 300] [--jobs 2]
-                                      [--repeat 3] [--keep DIR]
+                                      [--repeat 3] [--keep DIR] [--ocrmypdf]
 
 1. Roster, packs and a returned batch (about 100 pages at 300 dpi) from the simulator.
 2. ``ingest_paths`` on it: wall time, CPU time (parent + workers), pages per minute, peak
@@ -13,19 +13,24 @@
    with a target of <= 0.5 s (no full-page OCR on a page its QR identified).
 4. The same pages rendered once at the scan dpi to PNG and read by ``tesseract page.png out
    -l ind``, as many at a time as ingest has workers: wall and CPU time.
-Steps 2 and 4 alternate ``--repeat`` times on a fresh copy of the workspace (one round with
---quick), and the speed-up is the median of the rounds' ratios: the machine is shared, and
-its drift then weighs on both sides alike. Per-page figures are medians; the load average
+5. With --ocrmypdf (``pip install ocrmypdf``): the same scanned files through
+   ``ocrmypdf -l ind --jobs N --rotate-pages --deskew --output-type pdf``, the speed a user
+   would get from that tool.
+Steps 2, 4 and 5 alternate ``--repeat`` times on a fresh copy of the workspace (one round
+with --quick), and the speed-ups are the medians of the rounds' ratios: the machine is
+shared, and its drift then weighs on all sides alike. Per-page figures are medians; the load average
 is printed.
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import resource
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -39,6 +44,7 @@ from scansim.printed import printed_batch
 
 TARGET_FORM_CPU = 0.5
 TARGET_SPEEDUP = 3.0
+TARGET_OVER_OCRMYPDF = 5.0
 
 
 def cpu() -> float:
@@ -182,6 +188,18 @@ def tesseract_full_page(images: list[Path], jobs: int) -> dict:
             "cpu": cpu() - start_cpu, "median_page_wall": statistics.median(per_page)}
 
 
+def ocrmypdf_files(files: list[Path], jobs: int, folder: Path) -> dict:
+    """The scanned files through OCRmyPDF, one after the other, each with ``jobs`` workers."""
+    folder.mkdir(parents=True, exist_ok=True)
+    start_wall, start_cpu = time.perf_counter(), cpu()
+    for path in files:
+        subprocess.run([sys.executable, "-m", "ocrmypdf", "-l", "ind", "--jobs",
+                        str(jobs), "--rotate-pages", "--deskew", "--output-type", "pdf",
+                        "--quiet", str(path), str(folder / Path(path).name)],
+                       check=True, capture_output=True)
+    return {"wall": time.perf_counter() - start_wall, "cpu": cpu() - start_cpu}
+
+
 def median_of(rows: list[dict], key: str, kind: str) -> float:
     values = [r.get(key, 0.0) for r in rows if r["kind"] == kind]
     return statistics.median(values) if values else float("nan")
@@ -197,6 +215,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds of ingest and plain Tesseract, alternately (medians)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--ocrmypdf", action="store_true",
+                        help="also time OCRmyPDF on the same files (pip install ocrmypdf)")
     parser.add_argument("--quick", action="store_true",
                         help="a small batch (4 applicants, about 30 pages)")
     args = parser.parse_args()
@@ -218,7 +238,10 @@ def main() -> int:
         shutil.copytree(root, fresh)
         ws = open_workspace(root)
         images = page_images(source, len(batch.truth), args.dpi, tmp / "tesseract")
-        rounds = []
+        if args.ocrmypdf and importlib.util.find_spec("ocrmypdf") is None:
+            print("OCRmyPDF is not installed (pip install ocrmypdf): its comparison is left out")
+            args.ocrmypdf = False
+        rounds, over_ocrmypdf = [], []
         for number in range(args.repeat):   # alternately, so that the machine's drift hits both
             if number:
                 ws.close()
@@ -231,6 +254,12 @@ def main() -> int:
             print(f"round {number + 1}: ingest {ing['wall']:.1f} s wall, {ing['cpu']:.1f} s CPU; "
                   f"plain tesseract {tess['wall']:.1f} s wall, {tess['cpu']:.1f} s CPU  ->  "
                   f"{tess['wall'] / ing['wall']:.2f}x wall, {tess['cpu'] / ing['cpu']:.2f}x CPU")
+            if args.ocrmypdf:
+                omp = ocrmypdf_files(batch.files, args.jobs, tmp / f"ocrmypdf_{number}")
+                over_ocrmypdf.append((omp["wall"] / ing["wall"], omp["cpu"] / ing["cpu"]))
+                print(f"         OCRmyPDF --rotate-pages --deskew {omp['wall']:.1f} s wall, "
+                      f"{omp['cpu']:.1f} s CPU  ->  {over_ocrmypdf[-1][0]:.2f}x wall, "
+                      f"{over_ocrmypdf[-1][1]:.2f}x CPU")
         by_ratio = sorted(rounds, key=lambda r: r[1]["cpu"] / r[0]["cpu"])
         ing, tess = by_ratio[(len(by_ratio) - 1) // 2]   # the median round, shown in full
         print(f"\ningest --jobs {args.jobs}: {ing['pages']} pages in {ing['wall']:.1f} s wall, "
@@ -273,6 +302,16 @@ def main() -> int:
                target=TARGET_SPEEDUP)
         report("ingest: speed-up over full-page OCR (wall)", wall_ratio, "x",
                target=TARGET_SPEEDUP)
+        if over_ocrmypdf:
+            omp_wall = statistics.median(w for w, _ in over_ocrmypdf)
+            omp_cpu = statistics.median(c for _, c in over_ocrmypdf)
+            print(f"ingest vs OCRmyPDF --rotate-pages --deskew, median of "
+                  f"{len(over_ocrmypdf)} round(s): {omp_wall:.2f}x faster (wall), "
+                  f"{omp_cpu:.2f}x (CPU); target >= {TARGET_OVER_OCRMYPDF}x")
+            report("ingest: speed-up over OCRmyPDF (wall)", omp_wall, "x",
+                   target=TARGET_OVER_OCRMYPDF)
+            report("ingest: speed-up over OCRmyPDF (CPU)", omp_cpu, "x",
+                   target=TARGET_OVER_OCRMYPDF)
         report("ingest: form page identify+register", id_reg, "s CPU/page",
                target=TARGET_FORM_CPU, better="lower")
         report("ingest: peak memory", ing["peak_rss"] / 2**20, "MB")
