@@ -55,7 +55,7 @@ def check_command(app: AppContext, who: str | None, letters: bool, as_json: bool
     """Judge every applicant (or one) against the six requirements."""
     ws = app.workspace()
     results = check_applicants(ws, applicant=who)
-    siki = siki_missing(ws)
+    siki = siki_missing(ws, None if who else results)
     for res in results:
         res["siki_missing"] = [siki_column(k) for k in siki.get(res["applicant"], [])]
     written = []

@@ -5,7 +5,7 @@ import smtplib
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from formgen.checks import check_applicants
+from formgen.checks import check_applicants, load_evidence
 from formgen.core.db import audit, current_user, now, write_transaction
 from formgen.core.errors import UsageError
 from formgen.core.i18n import t
@@ -74,7 +74,9 @@ def plan(ws: Workspace, who: list[str] | None, *, channel: str, kind: str, today
               else select_applicants(ws.conn))
     if reminders is not None:
         people = [p for p in people if p["id"] in by_reminder]
-    verdicts = {v["applicant"]: v for v in check_applicants(ws)}
+    evidence = load_evidence(ws.conn)
+    verdicts = {v["applicant"]: v for p in people
+                for v in check_applicants(ws, applicant=p["id"], evidence=evidence)}
     outcomes = []
     for person in people:
         verdict = verdicts[person["id"]]

@@ -25,14 +25,6 @@ def message_wording() -> dict:
     return load_yaml(template_path("pesan", "pesan.yaml"))
 
 
-def office_name(nama: str) -> str:
-    """'DINAS PEKERJAAN UMUM DAN PENATAAN RUANG' as a sentence writes it."""
-    small = {"dan", "dari", "di", "ke", "untuk", "atas"}
-    words = nama.strip().split()
-    return " ".join(w.lower() if i and w.lower() in small else w.capitalize()
-                    for i, w in enumerate(words))
-
-
 def to_bring(verdict: dict, values: dict) -> list[str]:
     """What the applicant must bring, one line per requirement missing or to be corrected."""
     bring = letter_wording()["bawa"]
@@ -47,8 +39,7 @@ def compose(settings: Settings, applicant: dict, verdict: dict, *, kind: str, to
     words = message_wording()[kind]
     values = {"applicant": applicant, "office": settings.office, "lsp": settings.lsp_nama,
               "tanggal": format_tanggal(today), "tahap": stage,
-              "batas": format_tanggal(due) if due else "",
-              "kantor": office_name(settings.office.nama)}
+              "batas": format_tanggal(due) if due else ""}
     values["kekurangan"] = to_bring(verdict, values)
     subject = " ".join(render_text(words["subjek"], **values).split())
     body = render_text(words["isi"], **values)

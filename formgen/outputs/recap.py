@@ -38,12 +38,19 @@ def recap_layout() -> dict:
     return load_yaml(template_path("checklist", "recap.yaml"))
 
 
-def _rows(ws: Workspace) -> tuple[dict[str, list[list[tuple[str, object]]]], dict[str, list[int]]]:
-    """Per sheet, the rows as (key, value) lists in column order, and whose each row is."""
+def _rows(ws: Workspace, verdicts: list[dict] | None = None
+          ) -> tuple[dict[str, list[list[tuple[str, object]]]], dict[str, list[int]]]:
+    """Per sheet, the rows as (key, value) lists in column order, and whose each row is.
+
+    ``verdicts``: every applicant's, when the caller has them already (their wording is
+    then the caller's); else judged here in Indonesian, as the LSP and Disdukcapil read it.
+    """
     layout = recap_layout()
     rules = load_rules()
-    with language("id"):  # the recap is read by the LSP and Disdukcapil
-        verdicts = {v["applicant"]: v for v in check_applicants(ws)}
+    if verdicts is None:
+        with language("id"):
+            verdicts = check_applicants(ws)
+    verdicts = {v["applicant"]: v for v in verdicts}
     evidence = load_evidence(ws.conn)
     conn = ws.conn
     batches = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM batches")}
@@ -145,9 +152,10 @@ def _ijazah_readings(evidence) -> dict[int, dict[str, str]]:
     return read
 
 
-def siki_missing(ws: Workspace) -> dict[int, list[str]]:
-    """Per applicant id, the keys of the SIKI fields still empty (``proyek``: no project)."""
-    return _siki_missing(*_rows(ws))
+def siki_missing(ws: Workspace, verdicts: list[dict] | None = None) -> dict[int, list[str]]:
+    """Per applicant id, the keys of the SIKI fields still empty (``proyek``: no project);
+    ``verdicts``: every applicant's, when the caller has judged them already."""
+    return _siki_missing(*_rows(ws, verdicts))
 
 
 def siki_column(key: str) -> str:
