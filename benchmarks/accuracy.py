@@ -15,6 +15,7 @@ ingest reads an attachment page (classified, turned upright, read).
 
     python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
                                   [--ijazah-per-cell 3] [--ktp-cards 2]
+                                  [--only-ijazah] [--ijazah-tuned-only]
 """
 from __future__ import annotations
 
@@ -290,12 +291,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="KTP pages per applicant for the per-design KTP figures")
     ap.add_argument("--ijazah-designs", default=",".join(IJ.DESIGN_NAMES),
                     help="comma-separated ijazah designs to measure (default: all)")
+    ap.add_argument("--ijazah-tuned-only", action="store_true",
+                    help="draw only the ijazah designs the reader is tuned on (none held out)")
     args = ap.parse_args(argv)
     ijazah_failed = []
+    designs = tuple(args.ijazah_designs.split(","))
+    if args.ijazah_tuned_only:
+        designs = tuple(d for d in designs if d not in IJ.HELD_OUT)
     if args.ijazah_per_cell:
         ijazah_failed = ijazah_figures(per_cell=args.ijazah_per_cell, seed=args.seed,
                                        workers=args.workers, misses=args.misses,
-                                       designs=tuple(args.ijazah_designs.split(",")))
+                                       designs=designs)
     if args.only_ijazah:
         return 1 if ijazah_failed else 0
     people = make_people(args.applicants, seed=args.seed)

@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image
 
 from ocr.features import MM_PER_INCH, content_mask, estimate_dpi, to_rgb
-from ocr.ijazah import keyword_count, page_text, reads_across
+from ocr.ijazah_text import PageText, form_words, has_title, keyword_count, page_text, reads_across
 from ocr.imaging import downscale
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
 from ocr.pasfoto import check_pas_foto, is_whole_photo
@@ -115,7 +115,7 @@ def classify_attachment(img, *, dpi: float | None = None,
     details["upright"] = upright
     details.update(ocr=True, text=text, page_text=reading,
                    ocr_confidence=round(reading.confidence, 3))
-    ij = keyword_count(text)
+    ij = ijazah_score(reading)
     kt = ktp_words(text)
     details["keywords"] = {"ijazah": ij, "ktp": kt}
     if _is_ijazah(ij, kt):
@@ -125,18 +125,27 @@ def classify_attachment(img, *, dpi: float | None = None,
     return "other", 0.6, details
 
 
+def ijazah_score(reading: PageText) -> int:
+    """The words of a diploma on a page read as text, and one more for a large "IJAZAH"
+    title however its face was read; none on a page carrying the office's own forms'
+    words (a form asks for the ijazah's number, it is not one)."""
+    if form_words(reading.text) >= 2:
+        return 0
+    return keyword_count(reading.text) + has_title(reading.words)
+
+
 def _is_ijazah(ijazah_words: int, ktp_found: list[str]) -> bool:
     return ijazah_words >= 2 and ijazah_words >= len(ktp_found) - 2
 
 
-def _names_a_document(reading: tuple[str, float]) -> bool:
+def _names_a_document(reading: PageText) -> bool:
     """Whether a page's text shows it was read the right way up: an ijazah's or a KTP's
     words lying across the page (text read upside down yields none of them; a page lying
     sideways may, in words standing on end)."""
     if not reads_across(reading.words):
         return False
     kt = ktp_words(reading.text)
-    return _is_ijazah(keyword_count(reading.text), kt) or len(kt) >= 4
+    return _is_ijazah(ijazah_score(reading), kt) or len(kt) >= 4
 
 
 def _as_page(rgb: np.ndarray, dpi: float) -> Image.Image:

@@ -21,24 +21,17 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import cv2
 import numpy as np
 
 from formgen.domain import education
 from ocr import tesseract
-from ocr.features import color_stats, estimate_dpi, to_rgb
+from ocr.features import color_stats, to_rgb
 from ocr.findings import Finding
+from ocr.ijazah_text import PageText, keyword_count, lift_background, page_text
 from ocr.imaging import to_gray
 
-READ_DPI = 150
-FRAME_BAND = (0.02, 0.075)   # of the shorter side: where a page's frame runs
-FRAME_COVER = 0.6            # share of an edge the frame's ink covers
-ACROSS_SHARE = 0.7           # of a page's long words, lying across it when it is upright
-KEYWORDS = ("IJAZAH", "SEKOLAH", "LULUS", "TAHUN PELAJARAN", "KEPALA SEKOLAH", "NOMOR INDUK",
-            "SATUAN PENDIDIKAN", "DIBERIKAN KEPADA", "UNIVERSITAS", "REKTOR", "MADRASAH",
-            "PROGRAM STUDI", "DINYATAKAN", "POLITEKNIK", "PESERTA DIDIK")
 # A name is taken only when its words were read at least this surely (Tesseract 0-100).
 NAME_MEAN_CONF = 80.0
 NAME_MIN_CONF = 60.0
@@ -49,8 +42,8 @@ LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|pes
                    r"(?P<rest>.*)$", re.I)
 OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
                         r"perguruan|madrasah|lembaga|ortu)", re.I)
-CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa)\b\s*[:;]?",
-                 re.I)
+CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa|"
+                 r"atas\s+nama)\b\s*[:;]?", re.I)
 NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
             "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
             "DIBERIKAN", "SISWA", "MAHASISWA", "PESERTA", "DIDIK", "NAMA", "SATUAN", "PENDIDIKAN",
@@ -69,16 +62,6 @@ NUMBER = re.compile(r"(?:No(?:mor)?\.?\s*(?:Seri\s*)?(?:Ijazah)?\s*[:;.]\s*(?P<a
                     r"{5,40}))|(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}\s*\d{5,8}\b)", re.I)
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
-
-
-class PageText(NamedTuple):
-    """A page read by :func:`page_text`: its text, mean confidence (0..1), words, and the
-    grey image they were read on (their boxes are in its pixels)."""
-
-    text: str
-    confidence: float
-    words: list
-    image: np.ndarray | None = None
 
 
 @dataclass
@@ -116,63 +99,6 @@ class IjazahReading:
         return [one("jenjang", self.jenjang), one("nama", self.nama),
                 one("tahun", self.tahun), one("sekolah", self.sekolah),
                 one("nomor", self.nomor), Finding("ijazah", "color", self.color, 0.9)]
-
-
-def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI
-              ) -> PageText:
-    """The words of an upright page (RGB or grey) read at about ``read_dpi`` (block
-    layout, ``ind``), with the page's text and mean confidence."""
-    dpi = dpi or estimate_dpi(page.shape)
-    grey = cv2.cvtColor(page, cv2.COLOR_RGB2GRAY) if page.ndim == 3 else page
-    factor = min(1.0, read_dpi / dpi)
-    if factor < 1.0:
-        grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
-    grey = clear_frame(grey)
-    words = tesseract.ocr_data(grey, psm=3)
-    if not words:
-        return PageText("", 0.0, [], grey)
-    conf = float(np.mean([w["conf"] for w in words])) / 100.0
-    return PageText(tesseract.join_lines(words), conf, words, grey)
-
-
-def clear_frame(grey: np.ndarray) -> np.ndarray:
-    """``grey`` with an ornamental frame along three or four edges painted over as paper.
-
-    A border of ropes, dots or guilloche read as text merges with the rows beside it
-    (and the holder's name with them). A frame is ink along most of an edge band
-    (2-7.5 % of the shorter side in from the edge); text never runs along three sides.
-    """
-    h, w = grey.shape[:2]
-    side = min(h, w)
-    outer, inner = int(FRAME_BAND[0] * side), int(FRAME_BAND[1] * side)
-    if inner <= outer or h <= 2 * inner or w <= 2 * inner:
-        return grey
-    paper_level = float(np.percentile(grey, 90))
-    ink = grey < paper_level - 50
-    cover = [ink[outer:inner, inner:w - inner].any(axis=0).mean(),
-             ink[h - inner:h - outer, inner:w - inner].any(axis=0).mean(),
-             ink[inner:h - inner, outer:inner].any(axis=1).mean(),
-             ink[inner:h - inner, w - inner:w - outer].any(axis=1).mean()]
-    if sum(c >= FRAME_COVER for c in cover) < 3:
-        return grey
-    out = grey.copy()
-    fill = int(paper_level)
-    out[:inner], out[h - inner:], out[:, :inner], out[:, w - inner:] = fill, fill, fill, fill
-    return out
-
-
-def reads_across(words: list[dict]) -> bool:
-    """Whether the page's words lie across it: Tesseract also reads lines of a page lying
-    sideways, as words taller than wide, which does not make the page upright."""
-    long = [w for w in words if len(w["text"]) >= 4 and w["conf"] >= 60]
-    if not long:
-        return True
-    return sum(w["width"] > w["height"] for w in long) >= ACROSS_SHARE * len(long)
-
-
-def keyword_count(text: str) -> int:
-    upper = text.upper()
-    return sum(1 for k in KEYWORDS if k in upper)
 
 
 def rows_of(words: list[dict]) -> list[Row]:
@@ -259,8 +185,9 @@ class Pixels:
     and, when known, the same page upright at its scanned resolution (``fine``), on which
     a second look sees more."""
 
-    def __init__(self, small: np.ndarray | None, fine=None) -> None:
-        self.small, self._fine = small, fine
+    def __init__(self, small: np.ndarray | None, fine=None,
+                 levels: tuple[float, float] | None = None) -> None:
+        self.small, self._fine, self.levels = small, fine, levels
 
     @functools.cached_property
     def fine(self) -> np.ndarray | None:
@@ -285,6 +212,8 @@ class Pixels:
         if x1 - x0 < 20 or y1 - y0 < 8:
             return None
         crop = source[y0:y1, x0:x1]
+        if self.fine is not None and self.levels is not None:
+            crop = lift_background(crop, self.levels)   # as the small copy was read
         if abs(scale / factor - 1.0) > 0.05:
             crop = cv2.resize(crop, None, fx=scale / factor, fy=scale / factor,
                               interpolation=cv2.INTER_CUBIC if scale > factor else cv2.INTER_AREA)
@@ -473,7 +402,7 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
         read = page_text(rgb, dpi=dpi)
         upright = rgb
     rows = rows_of(read.words)
-    nama, name_conf, name_row = find_name(rows, Pixels(read.image, upright))
+    nama, name_conf, name_row = find_name(rows, Pixels(read.image, upright, read.levels))
     jenjang, level_conf = find_level(rows, name_row)
     tahun, year_conf = find_year(rows)
     sekolah, school_conf = find_school(rows)

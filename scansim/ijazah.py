@@ -42,6 +42,12 @@ FACES = {
     "sans": (["LiberationSans-Regular.ttf", "NimbusSans-Regular.otf"], "sans"),
     "sans_bold": (["LiberationSans-Bold.ttf", "NimbusSans-Bold.otf"], "bold"),
     "gothic": (["URWGothic-Book.otf"], "sans"),
+    "gothic_demi": (["URWGothic-Demi.otf"], "bold"),
+    "bookman_demi_italic": (["URWBookman-DemiItalic.otf"], "serif_italic"),
+    "century_bold_italic": (["C059-BdIta.otf"], "serif_italic"),
+    "sans_narrow_bold": (["NimbusSansNarrow-Bold.otf"], "bold"),
+    "free_sans": (["FreeSans.ttf"], "sans"),
+    "free_serif_bold_italic": (["FreeSerifBoldItalic.ttf"], "serif_italic"),
     "free_serif": (["FreeSerif.ttf"], "serif"),
     "free_serif_bold": (["FreeSerifBold.ttf"], "serif_bold"),
     "dejavu_serif": ([], "serif"),
@@ -69,6 +75,8 @@ class Design:
     number: str                  # where the diploma number stands: top, bottom, title
     short: bool = True           # the programme's abbreviation printed with its title
     held_out: bool = False
+    watermark: bool = False      # a large pale seal printed behind the body text
+    spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
 
 
@@ -89,6 +97,29 @@ DESIGNS = (
            "bahwa_below", "title"),
     Design("sekolah_modern", "sekolah", False, "times_bold", "times_bold", "sans", "sans_bold",
            (255, 255, 255), None, (150, 30, 40), "band", "tut_wuri", "label_long", "top",
+           families=("madrasah",)),
+    # Ornate and tinted ones: dense frames, a pale seal behind the text, decorative titles.
+    Design("sekolah_piagam", "sekolah", True, "gothic_demi", "gothic_demi", "bookman",
+           "bookman_bold", (228, 214, 180), (214, 198, 160), (30, 80, 50), "guilloche_dense",
+           "tut_wuri", "label_siswa", "bottom", watermark=True),
+    Design("madrasah_lanskap", "madrasah", True, "chancery", "century_bold", "times",
+           "times_bold", (214, 232, 210), (198, 220, 194), (20, 90, 50), "filigree",
+           "kemenag", "atas_nama", "top", watermark=True),
+    Design("paket_berhias", "kesetaraan", False, "bookman_demi_italic", "bookman_bold",
+           "palatino", "palatino_bold", (212, 222, 236), (196, 208, 228), (30, 50, 110),
+           "guilloche_dense", "garuda", "bahwa_inline", "title", watermark=True),
+    Design("diploma_lanskap", "pt", True, "palatino_bold_italic", "sans_narrow_bold", "free_sans",
+           "sans_bold", (238, 228, 208), None, (100, 60, 20), "ornate", "university", "anugerah",
+           "title", short=False, watermark=True),
+    Design("pascasarjana", "pt", False, "gothic_demi", "century_bold", "free_serif", "chancery",
+           (226, 218, 198), (212, 202, 178), (70, 30, 80), "filigree", "university",
+           "label_lengkap", "top"),
+    Design("sekolah_salem", "sekolah", True, "century_bold_italic", "century_bold", "century",
+           "free_serif_bold_italic", (242, 216, 196), (228, 200, 178), (130, 50, 30), "rope",
+           "garuda", "label_lengkap", "top", watermark=True, families=("kesetaraan",)),
+    Design("sekolah_renggang", "sekolah", False, "times_bold", "times_bold", "dejavu_serif",
+           "dejavu_serif_bold", (216, 216, 210), None, (40, 40, 40), "guilloche_dense",
+           "garuda", "atas_nama", "bottom", short=False, spaced_title=True,
            families=("madrasah",)),
     # Held out: never tuned on; benchmarks report them apart.
     Design("kampus_resmi", "pt", False, "times_bold", "times_bold", "times",
@@ -205,6 +236,22 @@ def _holder(p: _Page, dz: Design, y: float, name: str, rows: list[tuple[str, str
     if dz.cue == "bahwa_upper":
         p.centre(y, "Dengan ini menyatakan bahwa", dz.body, body)
         return table(y + body + 5, [(a.upper(), b) for a, b in rows], "NAMA")
+    if dz.cue == "label_siswa":
+        return table(y, rows, "Nama Siswa")
+    if dz.cue == "label_lengkap":
+        return table(y, rows, "Nama Lengkap")
+    if dz.cue in ("atas_nama", "anugerah"):
+        p.centre(y, "Ijazah ini diberikan atas nama" if dz.cue == "atas_nama" else
+                 "dengan ini memberikan ijazah dan gelar kepada", dz.body, body)
+        p.centre(y + body + 3, name, dz.name_face, big, width_mm=wmm * 0.7)
+        return table(y + body + big + 9, rows, None)
+    if dz.cue == "bahwa_inline":
+        lead = "Menerangkan bahwa :  "
+        p.text(lab_x, y, lead, dz.body, body)
+        lead_mm = p.d.textlength(lead, font=face(dz.body, int(body * p.u))) / p.u
+        p.text(lab_x + lead_mm, y - (big - body) * 0.6, name, dz.name_face, big,
+               width_mm=wmm * 0.85 - lab_x - lead_mm)
+        return table(y + big + 4, rows, None)
     # kepada_inline: "diberikan kepada : NAME" on one line
     p.text(lab_x, y, "Diberikan kepada", dz.body, body)
     p.text(col_x - 3, y, ":", dz.body, body)
@@ -241,6 +288,9 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     p = _Page(img, dpi, (25, 25, 30))
     border(img, dz.border, dz.accent, rng, dpi=dpi, margin_mm=rng.uniform(8, 11))
     land = dz.landscape
+    if dz.watermark:   # pale, behind the holder's rows and name
+        pale = tuple(int(t * 0.84 + a * 0.16) for t, a in zip(dz.tint, dz.accent, strict=True))
+        draw_seal(p.d, dz.seal, p.w / 2, p.h * 0.56, min(p.w, p.h) * 0.24, pale)
     top = 22 if land else 28
     scale = 0.85 if land else 1.0
     draw_seal(p.d, dz.seal, p.w / 2, (top + 4) * p.u, (10 if land else 13) * p.u,
@@ -255,7 +305,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     if spec["family"] == "pt":
         p.centre(y + 12 * scale, school, dz.heading, 4.6 * scale, fill=dz.accent)
     y += 20 * scale
-    p.centre(y, "IJAZAH", dz.title, (11 if land else 12) * scale, fill=dz.accent)
+    p.centre(y, " ".join("IJAZAH") if dz.spaced_title else "IJAZAH", dz.title,
+             (11 if land else 12) * scale, fill=dz.accent)
     y += 15 * scale
     title = spec["title"] + (f" ({spec['short']})" if dz.short else "")
     p.centre(y, title, dz.heading, 5 * scale, width_mm=size_mm[0] * 0.8)

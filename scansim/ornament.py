@@ -4,11 +4,12 @@ from __future__ import annotations
 import math
 import random
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from scansim.draw import font, guilloche
 
-BORDERS = ("double", "ornate", "guilloche", "corners", "rope", "band", "none")
+BORDERS = ("double", "ornate", "guilloche", "guilloche_dense", "filigree", "corners", "rope",
+           "band", "none")
 SEALS = ("garuda", "tut_wuri", "kemenag", "university")
 
 
@@ -156,6 +157,38 @@ def border(img: Image.Image, kind: str, color, rng: random.Random, *, dpi: int,
         img.paste(frame, (0, 0), mask)
         d.rectangle([m, m, w - m, h - m], outline=color, width=thin)
         d.rectangle([m + band, m + band, w - m - band, h - m - band], outline=color, width=thin)
+    if kind == "guilloche_dense":   # a wide band of tight, dark interlaced curves
+        band = int(rng.uniform(11, 15) * u)
+        frame = Image.new("RGB", img.size, img.getpixel((w // 2, h // 2)))
+        guilloche(frame, rng, color, lines=rng.randint(70, 110), amplitude=0.01,
+                  width=max(1, int(0.25 * u)))
+        across = Image.new("RGB", (h, w), img.getpixel((w // 2, h // 2)))
+        guilloche(across, rng, color, lines=rng.randint(40, 60), amplitude=0.01)
+        frame = ImageChops.darker(frame, across.transpose(Image.ROTATE_270))
+        mask = Image.new("L", img.size, 0)
+        md = ImageDraw.Draw(mask)
+        md.rectangle([m, m, w - m, h - m], fill=255)
+        md.rectangle([m + band, m + band, w - m - band, h - m - band], fill=0)
+        img.paste(frame, (0, 0), mask)
+        for k in (0, band):
+            d.rectangle([m + k, m + k, w - m - k, h - m - k], outline=color, width=thin + 1)
+    if kind == "filigree":   # rosettes side by side all round, a double rule inside
+        step, r = 7 * u, 3.2 * u
+        for horizontal, fixed, length in ((True, m, w), (True, h - m, w), (False, m, h),
+                                          (False, w - m, h)):
+            t = m
+            while t <= length - m:
+                cx, cy = (t, fixed) if horizontal else (fixed, t)
+                for k in range(6):
+                    a = math.pi * k / 3
+                    ox, oy = r * 0.55 * math.cos(a), r * 0.55 * math.sin(a)
+                    d.ellipse([cx + ox - r * 0.5, cy + oy - r * 0.5, cx + ox + r * 0.5,
+                               cy + oy + r * 0.5], outline=color, width=thin)
+                d.ellipse([cx - r * 0.2, cy - r * 0.2, cx + r * 0.2, cy + r * 0.2], fill=color)
+                t += step
+        for k in (5.5, 7.0):
+            d.rectangle([m + k * u, m + k * u, w - m - k * u, h - m - k * u], outline=color,
+                        width=thin)
     if kind == "rope":
         step = 3.2 * u
         for x0, y0, horizontal, length in ((m, m, True, w - 2 * m), (m, h - m, True, w - 2 * m),

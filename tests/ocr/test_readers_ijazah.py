@@ -103,3 +103,23 @@ def test_findings_carry_every_value(people):
     found = {f.name: f for f in read_ijazah(page).findings()}
     assert set(found) == {"jenjang", "nama", "tahun", "sekolah", "nomor", "color"}
     assert found["jenjang"].value == truth["jenjang"] and found["jenjang"].confidence >= 0.9
+
+
+def test_ornate_landscape_page_on_dark_paper_is_read_through_its_seal(people):
+    """A landscape diploma on dark tinted paper, in a dense guilloche frame, a large seal
+    printed behind the holder's rows, copied in hard grey: all of it is read."""
+    page, truth = _page(people[4], "sekolah_piagam", seed=12, copy="grey")
+    result = read_attachment_page(page, dpi=200)
+    assert result.doc == "ijazah"
+    got = _values(result.findings)
+    assert (got["nama"], got["jenjang"], got["tahun"]) == \
+        (truth["nama"], truth["jenjang"], truth["tahun"])
+
+
+def test_name_after_atas_nama_under_a_spaced_title(people):
+    """'I J A Z A H' set apart, and the holder introduced by 'diberikan atas nama'."""
+    page, truth = _page(people[5], "sekolah_renggang", seed=13, copy="colour")
+    result = read_attachment_page(page, dpi=200)
+    assert result.doc == "ijazah"
+    got = _values(result.findings)
+    assert (got["nama"], got["jenjang"]) == (truth["nama"], truth["jenjang"])

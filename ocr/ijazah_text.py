@@ -1,0 +1,154 @@
+"""An ijazah page's words: read once with its frame and tinted background cleared, and the
+evidence in them that a page is an ijazah at all.
+
+Diplomas are printed on tinted security paper, inside dense guilloche or rosette frames,
+with a large pale seal behind the text; a grey photocopy darkens all of it. Tesseract's
+page layout takes such areas for pictures and drops the text on them. So before reading,
+the frame along the edges is painted over as paper and every shade clearly lighter than
+the print (paper, tint, pattern, seal) is lifted to white, the print kept as it is.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import cv2
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+from ocr import tesseract
+from ocr.features import estimate_dpi
+
+READ_DPI = 150
+FRAME_BAND = (0.02, 0.075)   # of the shorter side: where a page's frame runs
+FRAME_COVER = 0.6            # share of an edge the frame's ink covers
+ACROSS_SHARE = 0.7           # of a page's long words, lying across it when it is upright
+INK_PERCENTILE = 0.5         # the darkest print on the page (%)
+PAPER_PERCENTILE = 90        # the paper (%)
+PRINT_SHARE = 0.6            # of the way from the print to the paper: lighter is background
+MIN_CONTRAST = 60            # grey levels between print and paper, below which nothing is lifted
+KEYWORDS = ("IJAZAH", "SEKOLAH", "LULUS", "TAHUN PELAJARAN", "KEPALA SEKOLAH", "NOMOR INDUK",
+            "SATUAN PENDIDIKAN", "DIBERIKAN KEPADA", "UNIVERSITAS", "REKTOR", "MADRASAH",
+            "PROGRAM STUDI", "DINYATAKAN", "POLITEKNIK", "PESERTA DIDIK", "TANDA TAMAT BELAJAR",
+            "KEPALA MADRASAH", "ORANG TUA/WALI", "PROGRAM PAKET", "KESETARAAN", "PKBM",
+            "DIBERIKAN GELAR", "MENYELESAIKAN", "NAMA SISWA", "NAMA MAHASISWA")
+# Words of the office's own forms and letters: a page carrying them is no diploma.
+FORM_WORDS = ("FORMULIR", "PERMOHONAN", "SERTIFIKASI", "ASESI", "ASESOR", "ASESMEN", "PEMOHON",
+              "LSP", "JABATAN KERJA", "PENGALAMAN KERJA", "SURAT PERNYATAAN", "MATERAI")
+TITLE = "IJAZAH"
+TITLE_HEIGHT = 1.6           # the title's letters: at least this many times the text's height
+
+
+class PageText(NamedTuple):
+    """A page read by :func:`page_text`: its text, mean confidence (0..1), words, the
+    grey image they were read on (their boxes are in its pixels) and the grey levels
+    (print, background) by which the background was lifted (None: it was not)."""
+
+    text: str
+    confidence: float
+    words: list
+    image: np.ndarray | None = None
+    levels: tuple[float, float] | None = None
+
+
+def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI
+              ) -> PageText:
+    """The words of an upright page (RGB or grey) read at about ``read_dpi`` (block
+    layout, ``ind``), with the page's text and mean confidence."""
+    dpi = dpi or estimate_dpi(page.shape)
+    grey = cv2.cvtColor(page, cv2.COLOR_RGB2GRAY) if page.ndim == 3 else page
+    factor = min(1.0, read_dpi / dpi)
+    if factor < 1.0:
+        grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    grey = clear_frame(grey)
+    levels = print_levels(grey)
+    if levels is not None:
+        grey = lift_background(grey, levels)
+    words = tesseract.ocr_data(grey, psm=3)
+    if not words:
+        return PageText("", 0.0, [], grey, levels)
+    conf = float(np.mean([w["conf"] for w in words])) / 100.0
+    return PageText(tesseract.join_lines(words), conf, words, grey, levels)
+
+
+def print_levels(grey: np.ndarray) -> tuple[float, float] | None:
+    """(print, background) grey levels of a page: shades lighter than ``background`` are
+    paper, tint or pattern; None on a page with too little contrast to tell."""
+    ink, paper = np.percentile(grey, (INK_PERCENTILE, PAPER_PERCENTILE))
+    if paper - ink < MIN_CONTRAST:
+        return None
+    return float(ink), float(ink + PRINT_SHARE * (paper - ink))
+
+
+def lift_background(grey: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """``grey`` stretched so that ``levels`` (print, background) become black and white:
+    the print keeps its edges, everything at least as light as the background is paper."""
+    ink, background = levels
+    lut = np.clip((np.arange(256) - ink) * 255.0 / max(1.0, background - ink), 0, 255)
+    return cv2.LUT(grey, lut.astype(np.uint8))
+
+
+def clear_frame(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with an ornamental frame along three or four edges painted over as paper.
+
+    A border of ropes, dots or guilloche read as text merges with the rows beside it
+    (and the holder's name with them). A frame is ink along most of an edge band
+    (2-7.5 % of the shorter side in from the edge); text never runs along three sides.
+    """
+    h, w = grey.shape[:2]
+    side = min(h, w)
+    outer, inner = int(FRAME_BAND[0] * side), int(FRAME_BAND[1] * side)
+    if inner <= outer or h <= 2 * inner or w <= 2 * inner:
+        return grey
+    paper_level = float(np.percentile(grey, 90))
+    ink = grey < paper_level - 50
+    cover = [ink[outer:inner, inner:w - inner].any(axis=0).mean(),
+             ink[h - inner:h - outer, inner:w - inner].any(axis=0).mean(),
+             ink[inner:h - inner, outer:inner].any(axis=1).mean(),
+             ink[inner:h - inner, w - inner:w - outer].any(axis=1).mean()]
+    if sum(c >= FRAME_COVER for c in cover) < 3:
+        return grey
+    out = grey.copy()
+    fill = int(paper_level)
+    out[:inner], out[h - inner:], out[:, :inner], out[:, w - inner:] = fill, fill, fill, fill
+    return out
+
+
+def reads_across(words: list[dict]) -> bool:
+    """Whether the page's words lie across it: Tesseract also reads lines of a page lying
+    sideways, as words taller than wide, which does not make the page upright."""
+    long = [w for w in words if len(w["text"]) >= 4 and w["conf"] >= 60]
+    if not long:
+        return True
+    return sum(w["width"] > w["height"] for w in long) >= ACROSS_SHARE * len(long)
+
+
+def keyword_count(text: str) -> int:
+    upper = text.upper()
+    return sum(1 for k in KEYWORDS if k in upper)
+
+
+def form_words(text: str) -> int:
+    """How many words of the office's own forms and letters the text carries."""
+    upper = text.upper()
+    return sum(1 for k in FORM_WORDS if re.search(rf"\b{k}\b", upper))
+
+
+def has_title(words: list[dict]) -> bool:
+    """Whether the page is headed "IJAZAH" in large letters, however a decorative face or
+    letters set apart ("I J A Z A H") were read: two letters wrong or missing at most."""
+    if not words:
+        return False
+    height = float(np.median([w["height"] for w in words]))
+    lines: dict[tuple, list[dict]] = {}
+    for w in words:
+        lines.setdefault((w["block"], w["par"], w["line"]), []).append(w)
+    for line in lines.values():
+        big = [w for w in sorted(line, key=lambda w: w["left"])
+               if w["height"] >= TITLE_HEIGHT * height]
+        candidates = [re.sub(r"[^A-Z]", "", w["text"].upper()) for w in big]
+        candidates.append("".join(c for c in candidates if len(c) == 1))   # I J A Z A H
+        if any(len(c) >= 4 and Levenshtein.distance(c, TITLE) <= (2 if len(c) >= 5 else 1)
+               for c in candidates):
+            return True
+    return False
