@@ -15,7 +15,15 @@ import numpy as np
 from PIL import Image
 
 from ocr.features import MM_PER_INCH, content_mask, estimate_dpi, to_rgb
-from ocr.ijazah_text import PageText, form_words, has_title, keyword_count, page_text, reads_across
+from ocr.ijazah_text import (
+    PageText,
+    cleaned,
+    form_words,
+    has_title,
+    keyword_count,
+    page_text,
+    reads_across,
+)
 from ocr.imaging import downscale
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
 from ocr.pasfoto import check_pas_foto, is_whole_photo
@@ -110,7 +118,8 @@ def classify_attachment(img, *, dpi: float | None = None,
     if page is None:
         page = img if isinstance(img, Image.Image) else _as_page(rgb, dpi)
     upright, reading = upright_by_reading(
-        page, lambda grey, grey_dpi: page_text(grey, dpi=grey_dpi), _names_a_document)
+        page, lambda grey, grey_dpi: page_text(grey, dpi=grey_dpi), _names_a_document,
+        clean=cleaned)
     text = reading.text
     details["upright"] = upright
     details.update(ocr=True, text=text, page_text=reading,

@@ -151,8 +151,11 @@ def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
         kept.append((token, w["conf"]))
     while kept and len(kept[0][0]) == 1:    # a stray mark before the name, read as a letter
         kept.pop(0)
+    trailing = []
     while kept and len(kept[-1][0]) <= 2:   # or after it (an initial stands first)
-        kept.pop()
+        trailing.append(kept.pop())
+    if len(trailing) > 1 or any(len(t.rstrip(".")) == 2 and c >= 70 for t, c in trailing):
+        return None   # not a stray mark: the end of the name read in pieces
     if not kept or len(kept) > 6:
         return None
     tokens = [t for t, _ in kept]
@@ -164,6 +167,16 @@ def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
         return None
     confs = [c for _, c in kept]
     return " ".join(t.upper() for t in tokens), statistics.mean(confs), min(confs)
+
+
+def _letters(name: str) -> str:
+    return name.replace(" ", "")
+
+
+def _maybe_split(name: str) -> bool:
+    """Whether a piece of the name is short enough to be half a word that widely spaced
+    capitals made Tesseract cut in two ('AB DUL', 'DAM BUNG'); an initial ('M.') is not."""
+    return any(len(t) <= 3 and not t.endswith(".") for t in name.split())
 
 
 def _sure(found: tuple[str, float, float] | None) -> bool:
@@ -242,7 +255,7 @@ def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | No
     better so): a sure reading is taken, or a name two readings spell alike."""
     words = _value_words(words)
     first = _candidate(words)
-    if _sure(first):
+    if _sure(first) and not _maybe_split(first[0]):
         return first[0], round(first[1] / 100, 3)
     if not words or pixels is None:
         return None
@@ -253,13 +266,20 @@ def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | No
     readings = [first] if first and first[1] >= AGREED_CONF else []
     for scale in REREAD_SCALES:
         again = _candidate(_value_words(_reread(pixels, box, scale=scale)))
-        if _sure(again):
+        if _sure(first) and again and again[1] >= AGREED_CONF and (
+                again[0] == first[0] or _letters(again[0]) == _letters(first[0])
+                and not _maybe_split(again[0])):
+            # the same name seen larger, or its letters with a spacing to trust more
+            return again[0], round(min(first[1], again[1]) / 100, 3)
+        if _sure(again) and not (_sure(first) and _maybe_split(again[0])):
             return again[0], round(again[1] / 100, 3)
         if again and again[1] >= AGREED_CONF:
             readings.append(again)
     for a, b in itertools.combinations(readings, 2):
-        if a[0].replace(" ", "") == b[0].replace(" ", ""):
-            best = max((a, b), key=lambda r: (r[0].count(" "), r[1]))
+        if _letters(a[0]) != _letters(b[0]):
+            continue
+        best = max((a, b), key=lambda r: (r[0].count(" "), r[1]))
+        if a[0] == b[0] or not _maybe_split(best[0]):   # pieces: spelt alike twice
             return best[0], round(min(a[1], b[1]) / 100, 3)
     return None
 

@@ -71,6 +71,13 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
     return PageText(tesseract.join_lines(words), conf, words, grey, levels)
 
 
+def cleaned(grey: np.ndarray) -> np.ndarray:
+    """``grey`` with its frame painted over and its background lifted to white."""
+    grey = clear_frame(grey)
+    levels = print_levels(grey)
+    return grey if levels is None else lift_background(grey, levels)
+
+
 def print_levels(grey: np.ndarray) -> tuple[float, float] | None:
     """(print, background) grey levels of a page: shades lighter than ``background`` are
     paper, tint or pattern; None on a page with too little contrast to tell."""

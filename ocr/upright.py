@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 _WORK_DPI = 150          # the small copy's resolution; below it 10-11 pt text misleads OSD
 _OSD_MIN_CONF = 2.0      # below this, OSD's answer is a guess
+_SIDEWAYS_MARGIN = 1.5   # lines standing on end this plainly: a page lying sideways
 _MAX_SKEW = 6.0          # degrees searched by the projection profile
 MAX_OBJECT_SKEW = 6.0    # a card or photo turned further than this is crooked, not the page
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
@@ -70,26 +71,55 @@ def make_upright(img: Image.Image, *, qr_hits: list[QrHit] | None = None,
 
 
 def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
-                       accept: Callable[[T], bool]) -> tuple[Upright, T]:
+                       accept: Callable[[T], bool],
+                       clean: Callable[[np.ndarray], np.ndarray] | None = None
+                       ) -> tuple[Upright, T]:
     """``img`` turned upright, and ``read(grey, dpi)`` of its upright, deskewed small copy.
 
     Most pages arrive the right way up, and a reading that ``accept`` takes (the words of
     an ijazah, say) proves it: the page is read as it lies first, and only when that
     reading is refused does Tesseract OSD decide the quarter turn and the page is read
-    again, turned.
+    again, turned. ``clean``: what OSD should look at instead of the grey page (frames and
+    backgrounds that mislead it painted over).
     """
     small, work_dpi = _small_grey(img)
+    view = clean(small) if clean else small
+    if _lines_vertical(view, work_dpi, margin=_SIDEWAYS_MARGIN):
+        found = _read_sideways(img, small, view, work_dpi, read, accept)
+        if found is not None:
+            return found
     skew = _projection_skew(small, work_dpi)
     first = read(_deskewed(small, skew), work_dpi)
     if accept(first):
         return _turned(img, 0, skew, 0.9, "text", []), first
-    rotation, confidence, method = _quarter_turn(small, work_dpi, [])
+    rotation, confidence, method = _quarter_turn(view, work_dpi, [])
     if rotation == 0:
         return _turned(img, 0, skew, confidence, method, []), first
+    return _read_turned(img, small, work_dpi, rotation, confidence, method, read)
+
+
+def _read_turned(img: Image.Image, small: np.ndarray, work_dpi: float, rotation: int,
+                 confidence: float, method: str, read: Callable[[np.ndarray, float], T]
+                 ) -> tuple[Upright, T]:
     turned = np.ascontiguousarray(np.rot90(small, rotation // 90))
     skew = _projection_skew(turned, work_dpi)
     return (_turned(img, rotation, skew, confidence, method, []),
             read(_deskewed(turned, skew), work_dpi))
+
+
+def _read_sideways(img: Image.Image, small: np.ndarray, view: np.ndarray, work_dpi: float,
+                   read: Callable[[np.ndarray, float], T], accept: Callable[[T], bool]
+                   ) -> tuple[Upright, T] | None:
+    """A page whose lines plainly stand on end (a landscape sheet on an upright glass):
+    read turned the way OSD says, else the other way; None when neither reading is
+    accepted (the page is then read as it lies after all)."""
+    osd = _osd(view, work_dpi)
+    first = osd[0] if osd is not None and osd[0] in (90, 270) else 90
+    for rotation in (first, 360 - first):
+        found = _read_turned(img, small, work_dpi, rotation, 0.8, "text", read)
+        if accept(found[1]):
+            return found
+    return None
 
 
 def _small_grey(img: Image.Image) -> tuple[np.ndarray, float]:
@@ -211,14 +241,15 @@ def _projection_skew(gray: np.ndarray, dpi: float) -> float:
     return float(fine[int(np.argmax(fine_scores))])
 
 
-def _lines_vertical(gray: np.ndarray, dpi: float) -> bool | None:
-    """Whether text lines run vertically (True), horizontally (False) or nobody can tell."""
+def _lines_vertical(gray: np.ndarray, dpi: float, *, margin: float = 1.15) -> bool | None:
+    """Whether text lines run vertically (True), horizontally (False) or nobody can tell
+    (neither profile ``margin`` times as sharp as the other)."""
     pts = _ink_points(gray, dpi)
     if pts is None:
         return None
     horizontal = _profile_score(pts, 0.0)
     vertical = _profile_score(pts[:, ::-1], 0.0)
-    if max(horizontal, vertical) < 1.15 * min(horizontal, vertical):
+    if max(horizontal, vertical) < margin * min(horizontal, vertical):
         return None
     return vertical > horizontal
 

@@ -12,7 +12,7 @@ import pytest
 from PIL import ImageDraw
 
 from ocr.attachments import read_attachment_page
-from ocr.ijazah import read_ijazah
+from ocr.ijazah import _candidate, _maybe_split, _name_of, read_ijazah
 from scansim import ijazah as IJ
 from scansim.people import make_people
 
@@ -123,3 +123,29 @@ def test_name_after_atas_nama_under_a_spaced_title(people):
     assert result.doc == "ijazah"
     got = _values(result.findings)
     assert (got["nama"], got["jenjang"]) == (truth["nama"], truth["jenjang"])
+
+
+def _words(*pieces: tuple[str, float]) -> list[dict]:
+    out, left = [], 500
+    for text, conf in pieces:
+        out.append({"text": text, "conf": conf, "left": left, "top": 100, "width": 30 * len(text),
+                    "height": 40})
+        left += 30 * len(text) + 15
+    return out
+
+
+def test_a_name_read_in_pieces_is_never_cut_short():
+    """'NORHADI KU A I' (letters of the surname lost): not 'NORHADI', but unsure."""
+    assert _candidate(_words(("NORHADI", 90), ("KU", 97), ("A", 80), ("I", 93))) is None
+    assert _candidate(_words(("NORHADI", 90), ("KUSASI", 90), ("'", 40)))[0] == "NORHADI KUSASI"
+    assert _candidate(_words(("M.", 90), ("RIZKY", 95)))[0] == "M. RIZKY"
+
+
+def test_short_pieces_of_a_name_are_checked_on_a_larger_reading():
+    """A sure reading with a short piece ('AB DUL') is not taken without a second look;
+    with nothing to look at again it is left for a person, while 'SRI' and 'NUR' read
+    alike twice are names."""
+    assert _maybe_split("AB DUL") and _maybe_split("SRI WAHYUNI")
+    assert not _maybe_split("M. RIZKY PRATAMA") and not _maybe_split("DAMBUNG NYAHU")
+    assert _name_of(_words(("AB", 90), ("DUL", 90)), None) is None
+    assert _name_of(_words(("ABDUL", 90), ("GANI", 90)), None)[0] == "ABDUL GANI"
