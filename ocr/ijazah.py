@@ -17,7 +17,6 @@ A value that is not read with confidence is left out (None): a person looks at i
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from ocr.imaging import to_gray
 NAME_MEAN_CONF = 80.0
 NAME_MIN_CONF = 60.0
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
-REREAD_SCALES = (2.0, 3.0)   # a line read again, enlarged, as a share of the page as read
+REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
@@ -250,15 +249,16 @@ def _reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
 
 
 def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | None:
-    """(NAME, confidence 0..1) in ``words`` when read surely. Otherwise their line is read
-    again on its own, enlarged twice and three times (a script face or a faint print reads
-    better so): a sure reading is taken, or a name two readings spell alike."""
+    """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
+    enlarged twice (and three times when the two disagree): the page's layout sometimes
+    loses a letter of a large name, a script face or a faint print reads better enlarged.
+    A name two readings spell alike is taken; a lone reading only when sure and nothing
+    read contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike."""
     words = _value_words(words)
     first = _candidate(words)
-    if _sure(first) and not _maybe_split(first[0]):
-        return first[0], round(first[1] / 100, 3)
     if not words or pixels is None:
-        return None
+        return (first[0], round(first[1] / 100, 3)) \
+            if _sure(first) and not _maybe_split(first[0]) else None
     height = max(w["height"] for w in words)
     box = (min(w["left"] for w in words) - height, min(w["top"] for w in words) - height / 2,
            max(w["left"] + w["width"] for w in words) + height,
@@ -266,21 +266,19 @@ def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | No
     readings = [first] if first and first[1] >= AGREED_CONF else []
     for scale in REREAD_SCALES:
         again = _candidate(_value_words(_reread(pixels, box, scale=scale)))
-        if _sure(first) and again and again[1] >= AGREED_CONF and (
-                again[0] == first[0] or _letters(again[0]) == _letters(first[0])
-                and not _maybe_split(again[0])):
-            # the same name seen larger, or its letters with a spacing to trust more
-            return again[0], round(min(first[1], again[1]) / 100, 3)
-        if _sure(again) and not (_sure(first) and _maybe_split(again[0])):
-            return again[0], round(again[1] / 100, 3)
-        if again and again[1] >= AGREED_CONF:
-            readings.append(again)
-    for a, b in itertools.combinations(readings, 2):
-        if _letters(a[0]) != _letters(b[0]):
+        if again is None or again[1] < AGREED_CONF:
             continue
-        best = max((a, b), key=lambda r: (r[0].count(" "), r[1]))
-        if a[0] == b[0] or not _maybe_split(best[0]):   # pieces: spelt alike twice
-            return best[0], round(min(a[1], b[1]) / 100, 3)
+        for other in readings:
+            if _letters(other[0]) != _letters(again[0]):
+                continue
+            whole = [r for r in (again, other) if not _maybe_split(r[0])]
+            pick = whole[0] if whole else again if again[0] == other[0] else None
+            if pick is not None:
+                return pick[0], round(min(other[1], again[1]) / 100, 3)
+        readings.append(again)
+    if len({_letters(r[0]) for r in readings}) == 1 and _sure(readings[0]) \
+            and not _maybe_split(readings[0][0]):
+        return readings[0][0], round(readings[0][1] / 100, 3)
     return None
 
 
