@@ -35,6 +35,8 @@ from ocr.imaging import to_gray
 NAME_MEAN_CONF = 80.0
 NAME_MIN_CONF = 60.0
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
+GLUED = 0.35           # a letter this close to a word (share of its height) is part of it
+NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
@@ -147,24 +149,29 @@ def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
             if kept and re.search(r"[A-Za-z0-9]", w["text"]):
                 break  # digits after the name: something else begins
             continue
-        kept.append((token, w["conf"]))
+        kept.append((token, w["conf"], w))
     while kept and len(kept[0][0]) == 1:    # a stray mark before the name, read as a letter
+        (letter, _, mark), rest = kept[0], kept[1:]
+        if rest and rest[0][2]["left"] - (mark["left"] + mark["width"]) \
+                <= GLUED * rest[0][2]["height"]:
+            kept[:2] = [(letter + rest[0][0], min(kept[0][1], rest[0][1]), rest[0][2])]
+            break   # unless it stands against the word: its first letter, read apart
         kept.pop(0)
     trailing = []
     while kept and len(kept[-1][0]) <= 2:   # or after it (an initial stands first)
         trailing.append(kept.pop())
-    if len(trailing) > 1 or any(len(t.rstrip(".")) == 2 and c >= 70 for t, c in trailing):
+    if len(trailing) > 1 or any(len(t.rstrip(".")) == 2 and c >= 70 for t, c, _ in trailing):
         return None   # not a stray mark: the end of the name read in pieces
     if not kept or len(kept) > 6:
         return None
-    tokens = [t for t, _ in kept]
+    tokens = [t for t, _, _ in kept]
     letters = "".join(tokens).replace(".", "")
     if len(letters) < 3 or any(t.upper() in NOT_NAME for t in tokens):
         return None
     capitals = sum(c.isupper() for c in letters) / len(letters)
     if capitals < 0.8 and not all(t[0].isupper() for t in tokens):
         return None
-    confs = [c for _, c in kept]
+    confs = [c for _, c, _ in kept]
     return " ".join(t.upper() for t in tokens), statistics.mean(confs), min(confs)
 
 
@@ -260,8 +267,10 @@ def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | No
         return (first[0], round(first[1] / 100, 3)) \
             if _sure(first) and not _maybe_split(first[0]) else None
     height = max(w["height"] for w in words)
-    box = (min(w["left"] for w in words) - height, min(w["top"] for w in words) - height / 2,
-           max(w["left"] + w["width"] for w in words) + height,
+    # Word boxes of a large face may leave out a letter they read: a wide margin each side.
+    box = (min(w["left"] for w in words) - NAME_MARGIN * height,
+           min(w["top"] for w in words) - height / 2,
+           max(w["left"] + w["width"] for w in words) + NAME_MARGIN * height,
            max(w["top"] + w["height"] for w in words) + height / 2)
     readings = [first] if first and first[1] >= AGREED_CONF else []
     for scale in REREAD_SCALES:

@@ -25,7 +25,7 @@ T = TypeVar("T")
 
 _WORK_DPI = 150          # the small copy's resolution; below it 10-11 pt text misleads OSD
 _OSD_MIN_CONF = 2.0      # below this, OSD's answer is a guess
-_SIDEWAYS_MARGIN = 1.5   # lines standing on end this plainly: a page lying sideways
+_SIDEWAYS_MARGIN = 1.2   # lines standing on end this plainly: a page lying sideways
 _MAX_SKEW = 6.0          # degrees searched by the projection profile
 MAX_OBJECT_SKEW = 6.0    # a card or photo turned further than this is crooked, not the page
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)

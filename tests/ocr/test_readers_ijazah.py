@@ -139,6 +139,10 @@ def test_a_name_read_in_pieces_is_never_cut_short():
     assert _candidate(_words(("NORHADI", 90), ("KU", 97), ("A", 80), ("I", 93))) is None
     assert _candidate(_words(("NORHADI", 90), ("KUSASI", 90), ("'", 40)))[0] == "NORHADI KUSASI"
     assert _candidate(_words(("M.", 90), ("RIZKY", 95)))[0] == "M. RIZKY"
+    glued = _words(("E", 90), ("NDANG", 95))
+    glued[1]["left"] = glued[0]["left"] + glued[0]["width"] + 4     # read apart, yet touching
+    assert _candidate(glued)[0] == "ENDANG"
+    assert _candidate(_words(("i", 90), ("NDANG", 95), ("LESTARI", 95)))[0] == "NDANG LESTARI"
 
 
 def test_short_pieces_of_a_name_are_checked_on_a_larger_reading():
