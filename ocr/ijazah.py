@@ -255,7 +255,8 @@ def _reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
     return sorted(words, key=lambda w: w["left"])
 
 
-def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | None:
+def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
+             ) -> tuple[str, float] | None:
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
@@ -267,8 +268,13 @@ def _name_of(words: list[dict], pixels: Pixels | None) -> tuple[str, float] | No
         return (first[0], round(first[1] / 100, 3)) \
             if _sure(first) and not _maybe_split(first[0]) else None
     height = max(w["height"] for w in words)
-    # Word boxes of a large face may leave out a letter they read: a wide margin each side.
-    box = (min(w["left"] for w in words) - NAME_MARGIN * height,
+    # Word boxes of a large face may leave out a letter they read: a wide margin each side,
+    # but not over the label or cue before the name on its row (small print beside large
+    # defeats the reading of the line).
+    start = min(w["left"] for w in words)
+    before = [w["left"] + w["width"] for w in (row.words if row else ())
+              if w["left"] + w["width"] <= start]
+    box = (max(start - NAME_MARGIN * height, max(before, default=-10 ** 6) + 1),
            min(w["top"] for w in words) - height / 2,
            max(w["left"] + w["width"] for w in words) + NAME_MARGIN * height,
            max(w["top"] + w["height"] for w in words) + height / 2)
@@ -335,9 +341,9 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         label = _after(row, 0)[:len(row.text[:m.start("rest")].split())]
         rest = _value_words(_after(row, m.start("rest")))
         if rest:
-            found = _name_of(rest, pixels)
+            found = _name_of(rest, pixels, row)
         else:
-            found = _name_of(_reread(pixels, _right_of(row, label)), pixels) \
+            found = _name_of(_reread(pixels, _right_of(row, label)), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     for i, row in enumerate(rows):        # else the first sentence that introduces the holder
@@ -345,7 +351,7 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         if not m:
             continue
         rest = _value_words(_after(row, m.end()))
-        found = _name_of(rest, pixels) if rest else _name_below(rows, i, pixels)
+        found = _name_of(rest, pixels, row) if rest else _name_below(rows, i, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     return None, 0.0, None
 
