@@ -35,6 +35,7 @@ from ocr.imaging import to_gray
 NAME_MEAN_CONF = 80.0
 NAME_MIN_CONF = 60.0
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
+LINE_MIN_CONF = 50.0   # a line read less surely than this (median word) is no text
 GLUED = 0.35           # a letter this close to a word (share of its height) is part of it
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
@@ -44,7 +45,7 @@ LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|pes
 OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
                         r"perguruan|madrasah|lembaga|ortu)", re.I)
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa|"
-                 r"atas\s+nama)\b\s*[:;]?", re.I)
+                 r"\w?tas\s+nama)\b\s*[:;]?", re.I)   # 'atas nama', its a misread as u
 NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
             "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
             "DIBERIKAN", "SISWA", "MAHASISWA", "PESERTA", "DIDIK", "NAMA", "SATUAN", "PENDIDIKAN",
@@ -52,7 +53,8 @@ NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", 
             "GELAR", "MENYELESAIKAN", "PADA", "DARI", "KOMPETENSI", "KEAHLIAN", "NIS", "NISN",
             "NIM", "REPUBLIK", "INDONESIA", "KEMENTERIAN", "KEPALA", "MADRASAH", "AHLI",
             "MADYA", "MUDA", "PRATAMA", "SARJANA", "MAGISTER", "DOKTOR", "TERAPAN", "TEKNIK",
-            "KEPADANYA", "BERIKUT", "MENERANGKAN", "MENYATAKAN", "SEBAGAI"}
+            "KEPADANYA", "BERIKUT", "MENERANGKAN", "MENYATAKAN", "SEBAGAI", "LENGKAP",
+            "PEMILIK", "PEMEGANG", "ATAS"}
 SCHOOL = re.compile(r"\b(?:(?:SD|SMP|SMA|SMK|MI|MTs|MA|SDN|SMPN|SMAN|SMKN|MIN|MTsN|MAN)\s+"
                     r"(?:NEGERI|SWASTA|N|ISLAM|KATOLIK|KRISTEN|MUHAMMADIYAH|IT)\b"
                     r"|(?:UNIVERSITAS|POLITEKNIK|INSTITUT|AKADEMI|SEKOLAH\s+TINGGI|PKBM)\s)"
@@ -114,6 +116,8 @@ def rows_of(words: list[dict]) -> list[Row]:
     for top, bottom, ws in boxes:
         if bottom - top > 3 * typical:
             continue  # not a line of text: a frame or a picture read as one
+        if statistics.median(w["conf"] for w in ws) < LINE_MIN_CONF:
+            continue  # an ornament read as letters ('KMI MI SM NI'), not print
         for row in rows[-3:]:
             overlap = min(bottom, row.bottom) - max(top, row.top)
             if overlap >= 0.5 * min(bottom - top, row.bottom - row.top):
@@ -177,6 +181,12 @@ def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
 
 def _letters(name: str) -> str:
     return name.replace(" ", "")
+
+
+def _letter_apart(name: str) -> bool:
+    """Whether a lone letter stands in the name ('ENDAN G LESTARI'): never a whole name
+    part, however often it is read so (an initial has its full stop)."""
+    return any(len(t) == 1 for t in name.split())
 
 
 def _maybe_split(name: str) -> bool:
@@ -287,7 +297,8 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             if _letters(other[0]) != _letters(again[0]):
                 continue
             whole = [r for r in (again, other) if not _maybe_split(r[0])]
-            pick = whole[0] if whole else again if again[0] == other[0] else None
+            pick = whole[0] if whole else again \
+                if again[0] == other[0] and not _letter_apart(again[0]) else None
             if pick is not None:
                 return pick[0], round(min(other[1], again[1]) / 100, 3)
         readings.append(again)

@@ -12,7 +12,7 @@ import pytest
 from PIL import ImageDraw
 
 from ocr.attachments import read_attachment_page
-from ocr.ijazah import _candidate, _maybe_split, _name_of, read_ijazah
+from ocr.ijazah import _candidate, _letter_apart, _maybe_split, _name_of, read_ijazah
 from scansim import ijazah as IJ
 from scansim.people import make_people
 
@@ -150,6 +150,7 @@ def test_short_pieces_of_a_name_are_checked_on_a_larger_reading():
     with nothing to look at again it is left for a person, while 'SRI' and 'NUR' read
     alike twice are names."""
     assert _maybe_split("AB DUL") and _maybe_split("SRI WAHYUNI")
+    assert _letter_apart("ENDAN G LESTARI") and not _letter_apart("M. RIZKY")
     assert not _maybe_split("M. RIZKY PRATAMA") and not _maybe_split("DAMBUNG NYAHU")
     assert _name_of(_words(("AB", 90), ("DUL", 90)), None) is None
     assert _name_of(_words(("ABDUL", 90), ("GANI", 90)), None)[0] == "ABDUL GANI"
