@@ -8,7 +8,8 @@ The outside material and its licences are listed in benchmarks/outside/SOURCES.m
 - a KTP-el card template and layout from an MIT-licensed generator (benchmarks/
   outside_cards.py puts our synthetic people on it): each applicant's KTP photocopy is
   one of these cards, at 80-160 % zoom, any quarter turn, a few degrees askew, every
-  second copy in grey;
+  second copy in grey; the third stack holds someone else's card, which must wait in
+  review;
 - public scanned-document test files (OCRmyPDF's and Tesseract's test resources): skewed,
   turned by /Rotate, four cardinal directions on four pages, a palette image, JBIG2,
   200 x 100 dpi, 1-bit and RGBA TIFF, odd page sizes.
@@ -135,6 +136,8 @@ def build(tmp: Path, applicants: int, seed: int, dpi: int):
     people_by_id = {pack["applicant"]: by_nik[pack["nik"]] for pack in packs}
     order = [pack["applicant"] for pack in packs]
     defects = {a: {"greyscale_ktp"} for a in order[1::2]}
+    if len(order) > 2:   # someone else's card in the third stack: it must wait in review
+        defects[order[2]] = {"ktp_other_person"}
     others = {a: [partial(slipped_page, *SLIPPED[i % len(SLIPPED)])]
               for i, a in enumerate(order)}
     batch = simulate_returns(packs, scans / "stacks", dpi=dpi, seed=seed, people=people_by_id,
@@ -193,17 +196,20 @@ def evaluate(ws: Path, scans: Path, batch) -> dict:
                 row["filed"] += 1
             t = None if outside else truth.get((path.name, page["index"]))
             owner = None if t is None else (t.belongs_to or t.applicant)
-            if page["applicant"] is not None and page["applicant"] != owner:
+            waits = t is not None and t.review is not None      # someone else's card
+            if page["applicant"] is not None and (page["applicant"] != owner or waits):
                 row["misfiled"] += 1
+                why = f", should wait in review: {t.review}" if waits else ""
                 misses.append(f"MISFILED {path.name}#{page['index']} ({t.doc if t else 'outside'})"
-                              f" -> applicant {page['applicant']} as {page['doc']}")
+                              f" -> applicant {page['applicant']} as {page['doc']}{why}")
             if (outside or (t is not None and t.doc == "other")) and page["doc"] not in (
                     "other", "blank"):
                 row["misclassified"] += 1
                 misses.append(f"classified {path.name}#{page['index']} as {page['doc']}")
             if t is not None and t.doc == "ktp":
                 read = card_fields(page, t.attachment or {})
-                cards.append({"file": path.name, "index": page["index"], "owner": owner,
+                cards.append({"file": path.name, "index": page["index"],
+                              "owner": None if t.review else owner,
                               "applicant": page["applicant"], "doc": page["doc"],
                               "review": page["review"], "grey": not t.attachment.get("color"),
                               "scale": t.attachment.get("scale"),
