@@ -1,7 +1,7 @@
 """Files nobody on the project made, put through formgen as a user would: what each became.
 
     python -m benchmarks.outside [--applicants 6] [--seed 13] [--dpi 200] [--jobs 2]
-                                 [--keep DIR] [--misses]
+                                 [--keep DIR] [--misses] [--more DIR]
 
 The outside material and its licences are listed in benchmarks/outside/SOURCES.md:
 
@@ -13,6 +13,9 @@ The outside material and its licences are listed in benchmarks/outside/SOURCES.m
 - public scanned-document test files (OCRmyPDF's and Tesseract's test resources): skewed,
   turned by /Rotate, four cardinal directions on four pages, a palette image, JBIG2,
   200 x 100 dpi, 1-bit and RGBA TIFF, odd page sizes.
+
+``--more DIR`` adds every scan in DIR as a file of its own (a checkout of OCRmyPDF's
+tests/resources holds 51 such files, too many megabytes to keep here).
 
 The run: ``formgen init``, ``roster import`` of synthetic people, ``pack --all``; the
 simulator prints the packs, has them signed and scanned with the outside cards as the
@@ -45,6 +48,7 @@ from benchmarks._figures import report
 
 HERE = Path(__file__).with_name("outside")
 OUTSIDE_FILES = sorted([*HERE.glob("ocrmypdf/*.pdf"), *HERE.glob("tesseract/*.tif")])
+SCAN_SUFFIXES = {".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".png"}
 # Pages slipped into the applicants' stacks, in turn: (file, page index).
 SLIPPED = [("ocrmypdf/cardinal.pdf", 0), ("tesseract/phototestrot.tif", 0),
            ("ocrmypdf/palette.pdf", 0), ("ocrmypdf/3small.pdf", 0),
@@ -64,6 +68,14 @@ def formgen(ws: Path, *args: str, ok: tuple[int, ...] = (0,)) -> dict | str:
 
 
 def page_count(path: Path) -> int:
+    """Pages in ``path`` (0 when the file cannot be opened at all)."""
+    try:
+        return _pages(path)
+    except Exception:  # noqa: BLE001 - a broken file holds no page to account for
+        return 0
+
+
+def _pages(path: Path) -> int:
     if path.suffix.lower() == ".pdf":
         import pypdfium2 as pdfium
 
@@ -121,7 +133,7 @@ def outside_copy_page(person: dict, *, rng, dpi: int, paper_mm, color: bool, bac
                               scale=round(rng.uniform(0.8, 1.6), 2), turn=rng.randrange(4))
 
 
-def build(tmp: Path, applicants: int, seed: int, dpi: int):
+def build(tmp: Path, applicants: int, seed: int, dpi: int, more: Path | None = None):
     """The workspace, the scans folder (simulated stacks + outside files) and the truth."""
     from scansim.people import make_people, write_roster_xlsx
     from scansim.scan import simulate_returns
@@ -148,6 +160,9 @@ def build(tmp: Path, applicants: int, seed: int, dpi: int):
     own.mkdir(parents=True)
     for path in OUTSIDE_FILES:
         shutil.copy2(path, own / f"{path.parent.name}_{path.name}")
+    for path in sorted(more.iterdir()) if more else ():
+        if path.suffix.lower() in SCAN_SUFFIXES and not (own / path.name).exists():
+            shutil.copy2(path, own / path.name)
     return ws, scans, batch
 
 
@@ -257,11 +272,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
     ap.add_argument("--misses", action="store_true", help="list what went wrong")
+    ap.add_argument("--more", type=Path, help="a folder of further outside scans (e.g. a "
+                    "checkout of OCRmyPDF's tests/resources), each ingested as a file of its own")
     args = ap.parse_args(argv)
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="formgen-outside-"))
     try:
         started = time.time()
-        ws, scans, batch = build(tmp, args.applicants, args.seed, args.dpi)
+        ws, scans, batch = build(tmp, args.applicants, args.seed, args.dpi, args.more)
         made = time.time() - started
         started = time.time()
         ingested = formgen(ws, "ingest", str(scans), "--jobs", str(args.jobs), "--json",
@@ -274,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     errors = [f for f in ingested["files"] if f["status"] == "error"]
     t = result["totals"]
     print(f"{args.applicants} applicants at {args.dpi} dpi (seed {args.seed}), "
-          f"{len(OUTSIDE_FILES)} outside files; simulated in {made:.0f} s, ingested "
+          f"{sum(row['outside'] for row in result['files'])} outside files; simulated in "
+          f"{made:.0f} s, ingested "
           f"{t['pages_in']} pages in {took:.0f} s; {len(errors)} files refused")
     for f in errors:
         print(f"  refused {Path(f['path']).name}: {f['error']}")
@@ -284,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     nik_wrong = sum(c["read"]["nik"] == "WRONG" for c in cards)
     print(f"\npages in {t['pages_in']}, accounted {t['accounted']}, filed {t['filed']}, "
           f"in review {t['review']}, misfiled {t['misfiled']}, outside pages classified as "
-          f"one of ours {t['misclassified']}")
+          f"one of ours {t['misclassified']}; outside KTP cards taken for a KTP "
+          f"{sum(c['doc'] == 'ktp' for c in cards)}/{len(cards)}, NIK exact {nik_right}, "
+          f"NIK wrong {nik_wrong}")
     if args.misses:
         for line in result["misses"]:
             print("  " + line)
