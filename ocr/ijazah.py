@@ -270,8 +270,8 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
-    A name two readings spell alike is taken; a lone reading only when sure and nothing
-    read contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike."""
+    A name two readings spell alike is taken; a lone reading only when sure and no other
+    sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike."""
     words = _value_words(words)
     first = _candidate(words)
     if not words or pixels is None:
@@ -302,9 +302,9 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             if pick is not None:
                 return pick[0], round(min(other[1], again[1]) / 100, 3)
         readings.append(again)
-    if len({_letters(r[0]) for r in readings}) == 1 and _sure(readings[0]) \
-            and not _maybe_split(readings[0][0]):
-        return readings[0][0], round(readings[0][1] / 100, 3)
+    sure = [r for r in readings if _sure(r)]
+    if len({_letters(r[0]) for r in sure}) == 1 and not _maybe_split(sure[0][0]):
+        return sure[0][0], round(sure[0][1] / 100, 3)
     return None
 
 
