@@ -1,11 +1,11 @@
-"""An ijazah page's words: read once with its frame and tinted background cleared, and the
-evidence in them that a page is an ijazah at all.
+"""An ijazah page's words, read with its frame and background cleared, and its evidence.
 
-Diplomas are printed on tinted security paper, inside dense guilloche or rosette frames,
-with a large pale seal behind the text; a grey photocopy darkens all of it. Tesseract's
-page layout takes such areas for pictures and drops the text on them. So before reading,
-the frame along the edges is painted over as paper and every shade clearly lighter than
-the print (paper, tint, pattern, seal) is lifted to white, the print kept as it is.
+The words are read once; they also tell whether a page is an ijazah at all. Diplomas
+are printed on tinted security paper, inside dense guilloche or rosette frames, with a
+large pale seal behind the text; a grey photocopy darkens all of it. Tesseract's page
+layout takes such areas for pictures and drops the text on them. So before reading, the
+frame along the edges is painted over as paper and every shade clearly lighter than the
+print (paper, tint, pattern, seal) is lifted to white, the print kept as it is.
 """
 from __future__ import annotations
 
