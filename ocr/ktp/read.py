@@ -18,7 +18,7 @@ import numpy as np
 from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
-from ocr.ktp.clean import clean_card
+from ocr.ktp.clean import clean_card, masked
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
 from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, read_nik_band
 from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
@@ -111,7 +111,11 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
             born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"])
     nama = (None, 0.0)
     if "nama" in fields:
-        nama = read_agreed(fields["nama"].text, [*again, (flat, 1.5), (binary, 1.0)],
+        # grey renderings first: the block was read on the print, a second reading of
+        # the print would share its mistakes
+        soft = masked(flat, binary)
+        nama = read_agreed(fields["nama"].text,
+                           [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            fields["nama"].box, right=right, clean=clean_name)
     confidences["nama"] = nama[1]
     if "alamat" in fields:

@@ -98,6 +98,8 @@ def parse_birth(text: str | None) -> tuple[str | None, dt.date | None]:
     birth = None
     if groups:
         d, m, y = (int(g) for g in groups)
+        if y // 100 not in (19, 20) and y // 1000 in (1, 2):
+            y = (1900 if y < 2000 else 2000) + y % 100   # "1075": the 9's bowl filled in
         try:
             birth = dt.date(y, m, d)
         except ValueError:
@@ -123,5 +125,6 @@ def clean_name(text: str | None) -> str | None:
     """A name as printed: upper-case letters, spaces, dots, commas and apostrophes."""
     if not text:
         return None
-    name = " ".join(re.sub(r"[^A-Za-z.,' ]", " ", text).split()).upper().strip(" .,'")
+    name = re.sub(r"(?<=[A-Za-z]{3})[.,](?=[A-Za-z]{3})", " ", text)   # "GUSTI.ANANG"
+    name = " ".join(re.sub(r"[^A-Za-z.,' ]", " ", name).split()).upper().strip(" .,'")
     return name if len(name) >= 2 else None
