@@ -19,8 +19,11 @@ BACKGROUND_MM = 1.2          # closing size: wider than any stroke of the field 
 MAX_GLYPH_MM = (9.0, 6.5)    # a component wider or taller than this is not a letter
 MIN_GLYPH_PX = 6
 NEAR_PRINT_PX = 2             # grey kept this close to the print in the masked rendering
-SHARE = (0.2, 0.55)          # bounds of the ink cut, from the ink level to the paper
-TOWARD_INK = 0.7             # the cut this far from the ink to Otsu's split: toner spreads
+SHARE = (0.3, 0.55)          # bounds of the ink cut, from the ink level to the paper
+LOCAL_PX = 7                 # window of the local mid-level (wider than a bold stroke)
+DIGITS_TOWARD_INK = 0.7      # the NIK's cut: this share of the way from the ink to Otsu's
+DIGITS_FLOOR = 0.2
+LOCAL_CONTRAST = 64          # below this spread the window lies within one stroke
 
 
 def brightness(card_rgb: np.ndarray) -> np.ndarray:
@@ -37,18 +40,26 @@ def flatten(card_rgb: np.ndarray) -> np.ndarray:
     return np.clip(v / np.maximum(background, 1.0) * 255.0, 0, 255).astype(np.uint8)
 
 
-def ink_cut(flat: np.ndarray) -> float:
-    """The grey level between the print and what is left of the background: 70 % of the
-    way from the ink to Otsu's split of the dark pixels (a copier's toner spreads, a cut
-    at the split itself fills the bowls of bold digits), kept between 20 and 55 % of the
-    way from the ink to the paper."""
+def ink_cut(flat: np.ndarray, toward_ink: float = 1.0) -> float:
+    """The grey level between the print and what is left of the background: Otsu's split
+    of the dark pixels, kept between 30 and 55 % of the way from the ink to the paper.
+    ``toward_ink`` below 1 moves the cut that share of the way from the ink to the split,
+    (floor 20 %) for the heavy NIK digits whose dotted zeros fill in at the split."""
     ink = float(np.percentile(flat, 0.5))
     dark = flat[flat < 215]
     if dark.size < 100:
         return ink + 0.5 * (255.0 - ink)
     otsu, _ = cv2.threshold(dark.reshape(1, -1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    cut = ink + TOWARD_INK * (otsu - ink)
-    return float(np.clip(cut, ink + SHARE[0] * (255.0 - ink), ink + SHARE[1] * (255.0 - ink)))
+    floor = SHARE[0] if toward_ink >= 1.0 else DIGITS_FLOOR
+    return float(np.clip(ink + toward_ink * (otsu - ink), ink + floor * (255.0 - ink),
+                         ink + SHARE[1] * (255.0 - ink)))
+
+
+def digits_print(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
+    """The print cut nearer the ink (black on white, line fragments dropped): the heavy
+    NIK digits keep their bowls and the dots of their zeros apart."""
+    cut = ink_cut(flat[:, :text_right], toward_ink=DIGITS_TOWARD_INK)
+    return drop_lines(np.where(flat < cut, 0, 255).astype(np.uint8))
 
 
 def binarise(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
@@ -57,6 +68,11 @@ def binarise(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
     would mend a copier's light streak fills the gaps of small bold letters (F reads P,
     5 reads 6); the other renderings read across a streak instead."""
     ink = (flat < ink_cut(flat[:, :text_right])).astype(np.uint8)
+    # a pixel darker than the cut but lighter than the middle of its neighbourhood is the
+    # gap between two strokes that toner and blur have darkened (the arms of an F)
+    k = np.ones((LOCAL_PX, LOCAL_PX), np.uint8)
+    hi, lo = cv2.dilate(flat, k).astype(np.int16), cv2.erode(flat, k).astype(np.int16)
+    ink &= ((flat <= (hi + lo) // 2) | (hi - lo < LOCAL_CONTRAST)).astype(np.uint8)
     return np.where(ink > 0, 0, 255).astype(np.uint8)
 
 

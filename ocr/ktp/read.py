@@ -18,7 +18,7 @@ import numpy as np
 from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
-from ocr.ktp.clean import clean_card, masked
+from ocr.ktp.clean import clean_card, digits_print, masked
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
 from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, read_nik_band
 from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
@@ -99,9 +99,10 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     result = NikResult(None, 0.0)
     box = _nik_box(lines, fields)
     if box is not None:
+        digits = digits_print(flat, right)
         rows, cols = nik_band(box, right, binary.shape)
-        rows, cols = fit_band(binary, rows, cols)
-        result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex)
+        rows, cols = fit_band(digits, rows, cols)
+        result = read_nik_band(flat[rows, cols], digits[rows, cols], birth, sex)
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,
