@@ -29,6 +29,7 @@ MIN_FRONT_LABELS = 3
 NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
 DISAGREEING_CONFIDENCE = 0.5
 DATE_CHARS = "0123456789-"
+MIN_AGE = 17                    # a KTP-el is issued from 17 (or on marriage)
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
@@ -131,10 +132,26 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     return _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
 
 
+def _nik_birth(holder) -> dt.date | None:
+    """The birth date a NIK carries, in the century that makes its holder at least 17."""
+    this_century = holder.birth_date(dt.date(2000, 1, 1))
+    if this_century is not None and this_century.year <= dt.date.today().year - MIN_AGE:
+        return this_century
+    return holder.birth_date(dt.date(1900, 1, 1))
+
+
 def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,
              birth: dt.date | None, sex: str | None, result: NikResult, nama: str | None,
              confidences: dict[str, float]) -> KtpReading:
     nik = result.nik
+    if result.confident and nik_well_formed(nik) and (birth is None or sex is None):
+        # a sure NIK carries the date and sex the card prints: a line not read is taken
+        # from it (the century from the holder's age: a KTP holder is at least 17)
+        holder = check_nik(nik)
+        if birth is None and (born := _nik_birth(holder)) is not None:
+            birth, confidences = born, dict(confidences, tanggal_lahir=AGREED)
+        if sex is None and holder.sex:
+            sex, confidences = holder.sex, dict(confidences, jenis_kelamin=AGREED)
     matches = nik_agrees(nik, birth, sex) if nik else None
     confidences = dict(confidences, nik=result.confidence)
     if nik and nik_well_formed(nik):
