@@ -45,7 +45,12 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
         at = next((i for i, w in enumerate(line.words[:3]) if "NIK" in w["text"].upper()), 0)
         label = line.words[at]
         rest = [w for w in line.words[at + 1:] if re.sub(r"[:;|!]", "", w["text"])]
-        x0 = rest[0]["left"] if rest else label["left"] + label["width"] + mm(1.5)
+        glued = re.search(r"\d{4,}", label["text"])
+        if glued and not any(re.search(r"\d", w["text"]) for w in rest):
+            # "NIK..:6201022409000030" read as one word: the digits start inside it
+            x0 = label["left"] + label["width"] * glued.start() // len(label["text"])
+        else:
+            x0 = rest[0]["left"] if rest else label["left"] + label["width"] + mm(1.5)
         _, y0, _, y1 = line.box
         return x0, y0, 0, y1
     if "nama" in fields:     # the NIK line is the one above the name

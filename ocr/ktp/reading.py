@@ -126,5 +126,8 @@ def clean_name(text: str | None) -> str | None:
     if not text:
         return None
     name = re.sub(r"(?<=[A-Za-z]{3})[.,](?=[A-Za-z]{3})", " ", text)   # "GUSTI.ANANG"
-    name = " ".join(re.sub(r"[^A-Za-z.,' ]", " ", name).split()).upper().strip(" .,'")
+    words = re.sub(r"[^A-Za-z.,' ]", " ", name).split()
+    while words and re.fullmatch(r"[a-z]", words[-1]):
+        words.pop()      # a speck read as a small letter after the name (printed in capitals)
+    name = " ".join(words).upper().strip(" .,'")
     return name if len(name) >= 2 else None

@@ -15,6 +15,8 @@ from scansim.ktp import make_ktp_copy_page
 from scansim.ktp_designs import TUNED
 from scansim.people import make_people
 
+SCALES = (0.85, 1.5, 1.2, 1.0, 1.35, 1.1, 1.45)
+
 
 @pytest.fixture(scope="module")
 def people():
@@ -39,7 +41,7 @@ def readings(people):
         dpi, color = (200, 300)[i % 2], i % 3 != 0
         page, truth = make_ktp_copy_page(people[i], rng=random.Random(100 + i), dpi=dpi,
                                          color=color, back=i % 2 == 0, design=design,
-                                         scale=(0.85, 1.5, 1.2, 1.0, 1.35)[i], turn=i % 4)
+                                         scale=SCALES[i % len(SCALES)], turn=i % 4)
         out.append((truth, read_ktp(page, dpi=dpi), color, i % 2 == 0))
     return out
 
