@@ -32,6 +32,7 @@ GLYPH_PAD_MM = 0.7
 BORDER_PX = 14
 UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, outweigh the card
 CHECKED_DIGITS = 12         # region and birth date: checked against the table and the card
+MIN_SHAPES_NAMED = 10       # digits a shape reading must name before it can veto
 RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
 
 
@@ -92,13 +93,20 @@ def _contradicts(reading: str, nik: str) -> bool:
     return any(a != "?" and a != b for a, b in zip(reading, nik, strict=True))
 
 
+def _credible_shapes(reading: str) -> bool:
+    """Whether a digit-shape reading named enough digits to have cut the band right (a
+    band cut into sixteen pieces that are not the digits matches almost none)."""
+    return sum(c != "?" for c in reading) >= MIN_SHAPES_NAMED
+
+
 def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     """The best-supported reading and how sure it is (see the module docstring).
 
     ``made``: the readings, each a digit string or (method, digit string). A method
     (``glyph``: digit shapes; ``text``: the text model) none of whose readings is the best
     one makes the best one unsure when one of its readings credibly shows another digit
-    somewhere (a digit shape, matched only when clear; a text reading that would fit the
+    somewhere (a digit shape, matched only when clear, from a band cut into its digits:
+    one naming at least MIN_SHAPES_NAMED of them; a text reading that would fit the
     card too): two ways of reading that disagree are not outvoted by the repetitions of
     one of them. A well-formed NIK both ways read the same every time is sure even when
     the printed date or sex (read once, as text) disagrees; the disagreement is reported
@@ -124,7 +132,8 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     for method in {m for m, _ in made}:
         own = [r for m, r in made if m == method and len(r) == NIK_LENGTH]
         if best not in own and any(_contradicts(r, best) and (
-                method == "glyph" or _fits(r, birth, sex)) for r in own):
+                _credible_shapes(r) if method == "glyph" else _fits(r, birth, sex))
+                for r in own):
             sure = False
     aligned_all = [(m, r) for m, r in made if len(r) == NIK_LENGTH]
     glyphs = [r for m, r in aligned_all if m == "glyph"]

@@ -21,7 +21,13 @@ from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
 from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, read_nik_band
-from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
+from ocr.ktp.reading import (
+    MIN_VALUE_CONFIDENCE,
+    KtpReading,
+    clean_name,
+    parse_birth,
+    parse_sex,
+)
 from ocr.ktp.values import AGREED, line_readings, read_agreed, vote
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
@@ -149,15 +155,18 @@ def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | No
              birth: dt.date | None, sex: str | None, result: NikResult, nama: str | None,
              confidences: dict[str, float]) -> KtpReading:
     nik = result.nik
-    if result.confident and nik_well_formed(nik) and (birth is None or sex is None):
-        # a sure NIK carries the date and sex the card prints: a line not read is taken
-        # from it (the century from the holder's age: a KTP holder is at least 17)
+    matches = nik_agrees(nik, birth, sex) if nik else None     # as the card's lines read
+    if result.confident and nik_well_formed(nik):
+        # a sure NIK carries the date and sex the card prints: a line not read, or read
+        # without certainty, is taken from it (the century from the holder's age: a KTP
+        # holder is at least 17); nik_matches_card still tells what the lines showed
         holder = check_nik(nik)
-        if birth is None and (born := _nik_birth(holder)) is not None:
+        if (birth is None or confidences["tanggal_lahir"] < MIN_VALUE_CONFIDENCE) and \
+                not nik_agrees(nik, birth, None) and (born := _nik_birth(holder)) is not None:
             birth, confidences = born, dict(confidences, tanggal_lahir=AGREED)
-        if sex is None and holder.sex:
+        if (sex is None or confidences["jenis_kelamin"] < MIN_VALUE_CONFIDENCE) and \
+                holder.sex and sex != holder.sex:
             sex, confidences = holder.sex, dict(confidences, jenis_kelamin=AGREED)
-    matches = nik_agrees(nik, birth, sex) if nik else None
     confidences = dict(confidences, nik=result.confidence)
     if nik and nik_well_formed(nik):
         # the NIK's digits vouch for the date and the sex they agree with
