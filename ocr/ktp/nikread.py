@@ -177,12 +177,14 @@ def _shapes_filled(made: list[tuple[str, str]]) -> str | None:
 
 
 def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
-                  sex: str | None) -> NikResult:
-    """Read the NIK band (flattened grey and cleaned print of the same crop).
+                  sex: str | None, thin: np.ndarray | None = None) -> NikResult:
+    """Read the NIK band (flattened grey and cleaned print of the same crop; ``thin``: the
+    print cut nearer the ink, :func:`ocr.ktp.clean.digits_print`).
 
     When the band falls apart into sixteen glyphs, each is also matched against digit
-    shapes (:mod:`ocr.ktp.glyphs`), on the cleaned print and on the grey's own Otsu
-    split."""
+    shapes (:mod:`ocr.ktp.glyphs`), on the cleaned print, on the grey's own Otsu split
+    and on the thin print. Heavy digits keep the dots of their zeros apart only in the
+    thin print; the thin strokes of OCR-A-like faces survive only in the other."""
     readings: list[tuple[str, str]] = []
     result = NikResult(None, 0.0)
     makers = renderings(flat, binary)
@@ -191,6 +193,13 @@ def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
         otsu = _otsu(flat)
         makers = [lambda: read_glyphs(binary, boxes), *makers[:2],
                   lambda: read_glyphs(otsu, boxes), *makers[2:]]
+    if thin is not None:
+        thin_boxes = glyph_spans(thin)
+        extra = [lambda: thin]
+        if len(thin_boxes) == NIK_LENGTH:
+            extra.insert(0, lambda: read_glyphs(thin, thin_boxes))
+        at = len(makers) - len(renderings(flat, binary)) + 2
+        makers = [*makers[:at], *extra, *makers[at:]]
     for make in makers:
         made = make()
         readings.append(("glyph", made) if isinstance(made, str) else ("text", _digits(made)))

@@ -111,10 +111,11 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     result = NikResult(None, 0.0)
     box = _nik_box(lines, fields)
     if box is not None:
-        digits = digits_print(flat, right)
+        thin = digits_print(flat, right)
         rows, cols = nik_band(box, right, binary.shape)
-        rows, cols = fit_band(digits, rows, cols)
-        result = read_nik_band(flat[rows, cols], digits[rows, cols], birth, sex)
+        rows, cols = fit_band(binary, rows, cols)
+        result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex,
+                               thin[rows, cols])
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,
