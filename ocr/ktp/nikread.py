@@ -189,14 +189,17 @@ def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
     result = NikResult(None, 0.0)
     makers = renderings(flat, binary)
     boxes = glyph_spans(binary)
+    thin_boxes = glyph_spans(thin) if thin is not None else []
+    cut = binary if len(boxes) == NIK_LENGTH else thin
+    if len(boxes) != NIK_LENGTH:
+        boxes = thin_boxes
     if len(boxes) == NIK_LENGTH:
         otsu = _otsu(flat)
-        makers = [lambda: read_glyphs(binary, boxes), *makers[:2],
+        makers = [lambda: read_glyphs(cut, boxes), *makers[:2],
                   lambda: read_glyphs(otsu, boxes), *makers[2:]]
     if thin is not None:
-        thin_boxes = glyph_spans(thin)
         extra = [lambda: thin]
-        if len(thin_boxes) == NIK_LENGTH:
+        if cut is not thin and len(thin_boxes) == NIK_LENGTH:
             extra.insert(0, lambda: read_glyphs(thin, thin_boxes))
         at = len(makers) - len(renderings(flat, binary)) + 2
         makers = [*makers[:at], *extra, *makers[at:]]

@@ -35,6 +35,8 @@ MIN_FRONT_LABELS = 3
 NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
 DISAGREEING_CONFIDENCE = 0.5
 DATE_CHARS = "0123456789-"
+LINE_PITCH_MM = 2.95            # of the field block, when not measured on the card
+HALF_LINE_MM = 1.0              # half the height of a value's capitals
 MIN_AGE = 17                    # a KTP-el is issued from 17 (or on marriage)
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
@@ -63,6 +65,21 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
         _, y0, _, _ = fields["nama"].box
         return mm(12.0), max(0, y0 - mm(6.5)), 0, max(0, y0 - mm(0.8))
     return None
+
+
+def _name_field(fields: dict[str, Field]) -> Field | None:
+    """Where the name stands when its label was not read: the value one line pitch above
+    the birth line's (the card's order is fixed), nothing read there yet."""
+    born = fields.get("tempat_tgl_lahir")
+    if born is None:
+        return None
+    x0, y0, x1, y1 = born.box
+    below = fields.get("jenis_kelamin")
+    pitch = below.box[1] - y0 if below is not None and below.box[1] > y0 else mm(LINE_PITCH_MM)
+    middle = (y0 + y1) // 2 - pitch       # the birth line's box may hold specks: its middle
+    if middle - mm(HALF_LINE_MM) < 0:
+        return None
+    return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
 
 
 def _upper(text: str | None) -> str | None:
@@ -124,13 +141,14 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
         birth, result, confidences["tanggal_lahir"] = _settle_date(
             born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"])
     nama = (None, 0.0)
-    if "nama" in fields:
+    name = fields.get("nama") or _name_field(fields)
+    if name is not None:
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes
         soft = masked(flat, binary)
-        nama = read_agreed(fields["nama"].text,
+        nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
-                           fields["nama"].box, right=right, clean=clean_name)
+                           name.box, right=right, clean=clean_name)
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them

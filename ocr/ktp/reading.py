@@ -127,7 +127,7 @@ def clean_name(text: str | None) -> str | None:
         return None
     name = re.sub(r"(?<=[A-Za-z]{3})[.,](?=[A-Za-z]{3})", " ", text)   # "GUSTI.ANANG"
     words = re.sub(r"[^A-Za-z.,' ]", " ", name).split()
-    while words and re.fullmatch(r"[a-z]", words[-1]):
-        words.pop()      # a speck read as a small letter after the name (printed in capitals)
+    while words and sum(c.islower() for c in words[-1]) * 2 > len(words[-1]):
+        words.pop()      # specks read as small letters after the name (printed in capitals)
     name = " ".join(words).upper().strip(" .,'")
     return name if len(name) >= 2 else None
