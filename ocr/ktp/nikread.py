@@ -29,6 +29,8 @@ CONFIDENT = 0.95
 UNSURE = 0.4
 PAD_MM = 1.8                # around the NIK line as read, before fitting it to the digits
 GLYPH_PAD_MM = 0.7
+LINE_INK = 0.03             # share of a row's pixels that print makes it part of a line
+MIN_DIGIT_MM = 2.0          # a line this tall can be the NIK's (its digits ~2.8 mm)
 BORDER_PX = 14
 UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, outweigh the card
 CHECKED_DIGITS = 12         # region and birth date: checked against the table and the card
@@ -221,16 +223,36 @@ def nik_band(box: tuple[int, int, int, int], right: int, shape) -> tuple[slice, 
             slice(max(0, x0 - pad), max(x0 + mm(10), right)))
 
 
+def _tallest_line(ink_rows: np.ndarray) -> tuple[int, int] | None:
+    """(first, end) of the tallest run of rows with print: the NIK's digits are the
+    card's largest type, the lines above and below it smaller."""
+    runs, start = [], None
+    for y, inked in enumerate([*ink_rows, False]):
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            runs.append((start, y))
+            start = None
+    return max(runs, key=lambda r: r[1] - r[0], default=None)
+
+
 def fit_band(binary: np.ndarray, rows: slice, cols: slice) -> tuple[slice, slice]:
     """``rows`` and ``cols`` (a band cut generously round the NIK line) narrowed to the
-    digits: the height of the tall glyphs found on it, from the first of them on (the
-    colon before it left out), padded."""
+    digits: the tallest line of print on it (the name or the regency line caught in
+    the band left out), then the height of the tall glyphs found on that, from the
+    first of them on (the colon before it left out), padded."""
+    band = binary[rows, cols]
+    y0, x0 = rows.start or 0, cols.start or 0
+    line = _tallest_line((band == 0).sum(axis=1) > LINE_INK * band.shape[1])
+    if line is not None and line[1] - line[0] >= mm(MIN_DIGIT_MM):
+        pad = mm(GLYPH_PAD_MM)
+        y0, stop = max(y0, y0 + line[0] - pad), min(rows.stop, y0 + line[1] + pad)
+        rows = slice(y0, stop)
     boxes = glyph_spans(binary[rows, cols])
     if len(boxes) < NIK_LENGTH // 2:
         return rows, cols
     top = int(np.median([b[2] for b in boxes]))
     bottom = int(np.median([b[3] for b in boxes]))
-    y0, x0 = rows.start or 0, cols.start or 0
     pad = mm(GLYPH_PAD_MM)
     return (slice(max(0, y0 + top - pad), min(rows.stop, y0 + bottom + pad)),
             slice(max(x0, x0 + boxes[0][0] - pad), cols.stop))
