@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from collections.abc import Callable
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -197,10 +198,13 @@ def _turned(point, size, angle: float, new_size) -> tuple[float, float]:
 def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
                        paper_mm: tuple[float, float] = (210, 297), color: bool = True,
                        back: bool = False, design: str | KtpDesign | None = None,
-                       scale: float = 1.0, turn: int = 0,
-                       max_skew: float = 4.0) -> tuple[Image.Image, dict]:
+                       scale: float = 1.0, turn: int = 0, max_skew: float = 4.0,
+                       front: Callable[..., tuple[Image.Image, dict]] | None = None,
+                       ) -> tuple[Image.Image, dict]:
     """A photocopy page of the KTP (with ``back=True`` the reverse under the front).
 
+    ``front``: another maker of the card's front, called as ``front(person, rng=, dpi=)``
+    and returning ``(image, truth)`` (default: :func:`make_ktp` in ``design``).
     ``scale``: the copier's zoom (0.8-1.6); ``turn``: quarter turns (counter-clockwise) of
     the cards on the sheet; the cards are a few degrees askew (up to ``max_skew``) and at
     a random place. Truth adds ``card_box``/``back_box`` (page pixels), ``card_angle``
@@ -208,7 +212,8 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
     """
     des = _design(design, rng)
     page = _paper((mm_px(paper_mm[0], dpi), mm_px(paper_mm[1], dpi)), rng, tone=252)
-    card, truth = make_ktp(person, rng=rng, dpi=dpi, color=True, design=des)
+    card, truth = (front(person, rng=rng, dpi=dpi) if front is not None
+                   else make_ktp(person, rng=rng, dpi=dpi, color=True, design=des))
     cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des)] if back else [])
     cards = [_outlined(c.resize((round(c.width * scale), round(c.height * scale)),
                                 Image.LANCZOS), dpi) for c in cards]

@@ -42,6 +42,7 @@ FILE_MODES = ("per_batch", "per_applicant")
 FORMATS = ("pdf", "tiff", "jpeg")
 CAPTURES = ("scanner", "phone")
 ATTACHMENTS = ("ktp", "ijazah", "pas_foto")
+OTHER = "other"  # paper that is none of the pack's documents, slipped into a stack
 
 
 @dataclass
@@ -108,9 +109,11 @@ def _attachment(doc: str, maker: Callable[[], tuple[Image.Image, dict]], **kw) -
 
 
 def _attachments(person: dict, applicant, rng: random.Random, dpi: int, paper_mm,
-                 defects: set[str], seed: int, *, phone: bool = False) -> list[Page]:
+                 defects: set[str], seed: int, *, phone: bool = False,
+                 ktp_page: Callable[..., tuple[Image.Image, dict]] | None = None,
+                 others: list[Callable[..., tuple[Image.Image, dict]]] = ()) -> list[Page]:
     """The applicant's photocopies and photo, each drawn when it is scanned (with ``phone``,
-    the KTP card itself, to be photographed, instead of its photocopy)."""
+    the KTP card itself, to be photographed, instead of its photocopy), then ``others``."""
     pages = []
     if "missing_ktp" not in defects:
         owner, review, page_defects = person, None, []
@@ -125,7 +128,7 @@ def _attachments(person: dict, applicant, rng: random.Random, dpi: int, paper_mm
         if phone:
             maker = lambda: make_ktp(owner, rng=rng, dpi=dpi)  # noqa: E731
         else:
-            maker = lambda: make_ktp_copy_page(  # noqa: E731
+            maker = lambda: (ktp_page or make_ktp_copy_page)(  # noqa: E731
                 owner, rng=rng, dpi=dpi, paper_mm=paper_mm, color=color, back=back)
         pages.append(_attachment("ktp", maker, review=review, defects=page_defects,
                                  color_doc=color or phone))
@@ -139,6 +142,8 @@ def _attachments(person: dict, applicant, rng: random.Random, dpi: int, paper_mm
         pages.append(_attachment("pas_foto", lambda: make_pas_foto_page(
             person, rng=rng, dpi=dpi, kind=kind, paper_mm=paper_mm),
             defects=["wrong_photo"] if kind != "ok" else []))
+    for other in others:
+        pages.append(_attachment(OTHER, lambda other=other: other(rng=rng, dpi=dpi)))
     return pages
 
 
@@ -172,7 +177,10 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
                      people: dict[int, dict], defects: dict[int, set[str]] | None = None,
                      file_mode: str = "per_batch", fmt: str = "pdf",
                      upside_down_rate: float = 0.03, greyscale_rate: float = 0.1,
-                     truth_file: Path | None = None, capture: str = "scanner") -> SimulatedBatch:
+                     truth_file: Path | None = None, capture: str = "scanner",
+                     ktp_page: Callable[..., tuple[Image.Image, dict]] | None = None,
+                     others: dict[int, list[Callable[..., tuple[Image.Image, dict]]]] | None = None,
+                     ) -> SimulatedBatch:
     """Scan what the applicants of ``packs`` hand back; see the module docstring.
 
     ``packs``: ``[{"applicant": id, "nik": nik, "path": pack_pdf, "pages": n}]`` as
@@ -184,6 +192,10 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
     ``truth_file``: where the JSON truth goes (default ``out_dir/truth.json``).
     ``capture``: "scanner", or "phone": every page (and the KTP card itself) photographed
     with a phone (``scansim.phone``), one JPEG per photo whatever ``fmt`` says.
+    ``ktp_page``: another maker of the KTP photocopy page, called like
+    :func:`scansim.ktp.make_ktp_copy_page` (a card design from elsewhere; scanner only).
+    ``others``: applicant id -> makers ``(rng=, dpi=) -> (image, truth)`` of foreign pages
+    slipped into that applicant's stack among the attachments (truth doc ``other``).
     """
     if file_mode not in FILE_MODES:
         raise ValueError(f"file_mode must be one of {FILE_MODES}")
@@ -235,8 +247,9 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
                                              pdf=pdf: blank_back(
                     size, rng, render_page(pdf, after, 50 / 72)),
                     defects=["blank_back"]))
-            stack = _stack(forms, _attachments(person, applicant, rng, dpi, paper_mm, own, seed,
-                                               phone=phone), rng)
+            stack = _stack(forms, _attachments(
+                person, applicant, rng, dpi, paper_mm, own, seed, phone=phone,
+                ktp_page=ktp_page, others=(others or {}).get(applicant, ())), rng)
             flips = set()
             if "upside_down" in own and len(stack) > 1:
                 flips.update(rng.sample(range(1, len(stack)), k=min(len(stack) - 1,
@@ -246,7 +259,8 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
             kept: list[tuple[bytes, tuple[int, int], bool]] = []
             for i, page in enumerate(stack):
                 # Scanner grey mode hits forms; attachments keep the colour they were copied in.
-                grey = page.doc not in ATTACHMENTS and rng.random() < greyscale_rate
+                grey = (page.doc not in (*ATTACHMENTS, OTHER)
+                        and rng.random() < greyscale_rate)
                 shot = None
                 if phone:  # a phone sees colour, and whichever way the page lies
                     grey, rotation = False, 180.0 if i in flips else 0.0
@@ -273,7 +287,7 @@ def simulate_returns(packs: list[dict], out_dir: Path, *, dpi: int = 300, seed: 
                     page_id=page.page_id, rotation=rotation, upside_down=i in flips,
                     greyscale=grey, signed=page.signed, materai=page.materai,
                     attachment=attachment,
-                    belongs_to=applicant if page.doc in ATTACHMENTS else None,
+                    belongs_to=applicant if page.doc in (*ATTACHMENTS, OTHER) else None,
                     review=page.review, defects=page_defects, photo=shot))
         finally:
             pdf.close()

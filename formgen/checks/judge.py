@@ -173,6 +173,15 @@ def check_materai(rule, req, pages, facts, subject) -> list[Outcome]:
     return out
 
 
+def _nik_unclear(value) -> str:
+    """The unsure reading is shown only when it is a well-formed NIK; a broken guess would
+    only mislead the person comparing it with the card."""
+    nik = _digits(value)
+    if len(nik) == 16 and stdnik.is_valid(nik):
+        return t("check.reason.nik_unclear", nik=nik)
+    return t("check.reason.nik_unclear_unshown")
+
+
 def check_nik_valid(rule, req, pages, facts, subject) -> list[Outcome]:
     niks = _select(facts, "ktp/nik")
     shown = _digits(niks[0].value) if niks else ""
@@ -180,13 +189,13 @@ def check_nik_valid(rule, req, pages, facts, subject) -> list[Outcome]:
     if flags:
         return _judge_facts(flags, subject.rules, passes=lambda v: v is True,
                             fail=lambda f: t("check.reason.nik_invalid", nik=shown),
-                            unclear=lambda f: t("check.reason.nik_unclear", nik=shown))
+                            unclear=lambda f: _nik_unclear(shown))
     if not niks:
         return [Outcome("review", t("check.reason.nik_unread"))]
     return _judge_facts(niks, subject.rules,
                         passes=lambda v: len(_digits(v)) == 16 and stdnik.is_valid(_digits(v)),
                         fail=lambda f: t("check.reason.nik_invalid", nik=_digits(f.value)),
-                        unclear=lambda f: t("check.reason.nik_unclear", nik=_digits(f.value)))
+                        unclear=lambda f: _nik_unclear(f.value))
 
 
 def check_nik_roster(rule, req, pages, facts, subject) -> list[Outcome]:
@@ -204,8 +213,7 @@ def check_nik_roster(rule, req, pages, facts, subject) -> list[Outcome]:
             out += _judge_facts([fact], subject.rules, passes=lambda v: _digits(v) == expected,
                                 fail=lambda f: t("check.reason.nik_mismatch",
                                                  found=_digits(f.value), expected=expected),
-                                unclear=lambda f: t("check.reason.nik_unclear",
-                                                    nik=_digits(f.value)))
+                                unclear=lambda f: _nik_unclear(f.value))
     return out
 
 

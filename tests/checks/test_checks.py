@@ -139,6 +139,18 @@ def test_invalid_nik_structure(workspace):
     assert req["status"] == "invalid" and "struktur NIK" in req["reasons"][0]
 
 
+@pytest.mark.parametrize("reading, shown", [("", False), ("62010211184", False),
+                                             (nik_for(15), True)])
+def test_unsure_nik_is_shown_only_when_well_formed(workspace, reading, shown):
+    app = complete_applicant(workspace, nik=nik_for(14), nama="ANDI", images=False,
+                             override={"ktp/nik": (reading, 0.3, None)})
+    req = verdict(workspace, app)["requirements"]["ktp"]
+    assert req["status"] == "review"
+    unsure = [r for r in req["reasons"] if "belum pasti terbaca" in r]
+    assert unsure and all("()" not in r for r in unsure)
+    assert (bool(reading) and any(reading in r for r in unsure)) is shown
+
+
 def test_name_close_is_review_far_is_invalid(workspace):
     a = complete_applicant(workspace, nik=nik_for(13), nama="MUHAMMAD RIZKY PRATAMA",
                            images=False, override={"ijazah/nama": "MUHAMAD RIZKI PRATAMA"})
