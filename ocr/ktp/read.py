@@ -24,6 +24,7 @@ from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, re
 from ocr.ktp.reading import (
     MIN_VALUE_CONFIDENCE,
     KtpReading,
+    clean_address,
     clean_name,
     parse_birth,
     parse_sex,
@@ -80,10 +81,6 @@ def _name_field(fields: dict[str, Field]) -> Field | None:
     if middle - mm(HALF_LINE_MM) < 0:
         return None
     return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
-
-
-def _upper(text: str | None) -> str | None:
-    return " ".join(text.upper().split()).strip(" :;,.-") or None if text else None
 
 
 def _date_iso(text: str | None) -> str | None:
@@ -154,7 +151,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
         # digits in a street number: only a reading of another rendering confirms them
         alamat, confidences["alamat"] = read_agreed(
             fields["alamat"].text, [(flat, 1.0), (flat, 1.5)], fields["alamat"].box,
-            right=right, clean=_upper)
+            right=right, clean=clean_address)
         fields["alamat"] = replace(fields["alamat"], text=alamat or "")
     if born is not None and place:
         place, confidences["tempat_lahir"] = read_agreed(

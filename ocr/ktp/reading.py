@@ -121,6 +121,16 @@ def parse_sex(text: str | None) -> str | None:
     return "L" if male > female else "P"
 
 
+def clean_address(text: str | None) -> str | None:
+    """A street address as printed: upper case, without tokens that hold neither a letter
+    nor a digit (a card edge read as "|"), "NO:" read for the printed "NO."."""
+    if not text:
+        return None
+    words = [w for w in text.upper().split() if re.search(r"[A-Z0-9]", w)]
+    address = re.sub(r"\bNO\s*[:;,]\s*", "NO. ", " ".join(words))
+    return address.strip(" :;,.-|") or None
+
+
 def clean_name(text: str | None) -> str | None:
     """A name as printed: upper-case letters, spaces, dots, commas and apostrophes."""
     if not text:
