@@ -20,7 +20,15 @@ from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
-from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, read_nik_band
+from ocr.ktp.nikread import (
+    CONFIDENT,
+    PAD_MM,
+    NikResult,
+    choose,
+    fit_band,
+    nik_band,
+    read_nik_band,
+)
 from ocr.ktp.reading import (
     MIN_VALUE_CONFIDENCE,
     KtpReading,
@@ -29,10 +37,11 @@ from ocr.ktp.reading import (
     parse_birth,
     parse_sex,
 )
-from ocr.ktp.values import AGREED, line_readings, read_agreed, vote
+from ocr.ktp.values import AGREED, DISPUTED, line_readings, read_agreed, vote
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
+UNDER_PHOTO_MM = 1.5             # a value ending this near the photo may run on under it
 NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
 DISAGREEING_CONFIDENCE = 0.5
 DATE_CHARS = "0123456789-"
@@ -111,6 +120,21 @@ def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: Ni
     return birth, result, min(conf, agreed)
 
 
+def _runs_under_photo(box: tuple, right: int) -> bool:
+    """Whether a value's line ends at the photo's edge: a long address the printer ran
+    under the photo, whose end cannot be read."""
+    return box[2] >= right - mm(UNDER_PHOTO_MM)
+
+
+def _nik_right(photo: tuple | None, box: tuple, right: int, width: int) -> int:
+    """Where the NIK band ends: the photo's edge, or near the card's edge when the photo
+    starts below the NIK line (printers that set the NIK wide run it over the photo's
+    column)."""
+    if photo is not None and photo[1] >= box[3] + mm(PAD_MM):
+        return width - mm(2.0)
+    return right
+
+
 def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
     flat, binary = clean_card(img, right)
@@ -126,7 +150,8 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     box = _nik_box(lines, fields)
     if box is not None:
         thin = digits_print(flat, right)
-        rows, cols = nik_band(box, right, binary.shape)
+        rows, cols = nik_band(box, _nik_right(photo, box, right, binary.shape[1]),
+                              binary.shape)
         rows, cols = fit_band(binary, rows, cols)
         result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex,
                                thin[rows, cols])
@@ -152,6 +177,8 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
         alamat, confidences["alamat"] = read_agreed(
             fields["alamat"].text, [(flat, 1.0), (flat, 1.5)], fields["alamat"].box,
             right=right, clean=clean_address)
+        if _runs_under_photo(fields["alamat"].box, right):
+            confidences["alamat"] = min(confidences["alamat"], DISPUTED)
         fields["alamat"] = replace(fields["alamat"], text=alamat or "")
     if born is not None and place:
         place, confidences["tempat_lahir"] = read_agreed(
