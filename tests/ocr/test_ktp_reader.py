@@ -147,3 +147,20 @@ def test_digit_shapes_fill_in_from_the_text_only_where_the_card_checks():
     # a fitting text reading read twice stands against the shapes
     twice = [("text", "6201050602016004")] * 2
     assert choose([*shapes, *twice, *text[1:]], birth, "L").confidence < 0.6
+
+
+def test_card_of_another_printer_wide_nik_and_address_under_the_photo():
+    """A card laid out by someone else (benchmarks/outside): the NIK runs over the photo's
+    column and is read whole; an address hidden at its end under the photo is not taken."""
+    from PIL import Image
+
+    from benchmarks.outside_cards import make_outside_ktp
+
+    people = make_people(3, seed=2)
+    for i in (0, 2):
+        card, truth = make_outside_ktp(people[i], rng=random.Random(i), dpi=300)
+        page = Image.new("RGB", (2480, 3508), "white")
+        page.paste(card, (300, 300))
+        sure = read_ktp(page).confident_values()
+        assert sure.get("nik") == truth["nik"]
+        assert sure.get("alamat") in (None, truth["alamat"])
