@@ -10,7 +10,8 @@ import datetime as dt
 import math
 import random
 
-from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
+import numpy as np
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
 
 from scansim.draw import (
     centered,
@@ -132,11 +133,22 @@ def make_pas_foto_page(person: dict, *, rng: random.Random, dpi: int = 300,
     return page, truth
 
 
+def _copier_levels(img: Image.Image) -> Image.Image:
+    """Stretch the tones from the print's black to white, as a copier's fixed curve does.
+
+    The black point is the darkest percent of the page but never above a dark grey: a small
+    pale card on a white sheet must not have its own background taken for black."""
+    a = np.asarray(img, dtype=np.float32)
+    low = min(float(np.percentile(a, 1)), 60.0)
+    high = max(float(np.percentile(a, 99)), low + 1.0)
+    return Image.fromarray(np.clip((a - low) * 255.0 / (high - low), 0, 255).astype(np.uint8))
+
+
 def _photocopy(img: Image.Image, *, color: bool, rng: random.Random) -> Image.Image:
     """What an office copier makes of an image: higher contrast, darker mid-tones."""
     if not color:
         img = img.convert("L")
-        img = ImageOps.autocontrast(img, cutoff=1)
+        img = _copier_levels(img)
         img = ImageEnhance.Contrast(img).enhance(rng.uniform(1.4, 1.9))
         img = ImageEnhance.Brightness(img).enhance(rng.uniform(0.92, 1.02))
         return img.convert("RGB")

@@ -21,7 +21,8 @@ from scansim.draw import guilloche
 
 FONT_ROOT = Path("/usr/share/fonts/truetype")
 # Face name -> file under FONT_ROOT (Debian packages fonts-dejavu-core/-extra,
-# fonts-liberation, fonts-freefont-ttf, fonts-ocr-a); DejaVu stands in when one is missing.
+# fonts-liberation, fonts-freefont-ttf, fonts-ocr-a, fonts-urw-base35); DejaVu stands
+# in when one is missing.
 FACES = {
     "dejavu_cond": ("dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -36,6 +37,10 @@ FACES = {
     "free_sans_bold": ("freefont/FreeSansBold.ttf", "bold"),
     "free_mono_bold": ("freefont/FreeMonoBold.ttf", "mono_bold"),
     "ocr_a": ("ocr-a/OCRA.ttf", "mono_bold"),
+    "nimbus_sans": ("../opentype/urw-base35/NimbusSans-Regular.otf", "sans"),
+    "nimbus_sans_bold": ("../opentype/urw-base35/NimbusSans-Bold.otf", "bold"),
+    "nimbus_narrow_bold": ("../opentype/urw-base35/NimbusSansNarrow-Bold.otf", "cond_bold"),
+    "nimbus_mono_bold": ("../opentype/urw-base35/NimbusMonoPS-Bold.otf", "mono_bold"),
 }
 
 
@@ -64,7 +69,7 @@ class KtpDesign:
     value_face: str
     nik_face: str
     head_face: str
-    background: str                  # guilloche | wave | mesh | rosette | dots
+    background: str                  # guilloche | wave | mesh | rosette | dots | dense
     tint: tuple[tuple[int, int, int], tuple[int, int, int]]   # gradient from, to
     line_color: tuple[int, int, int]
     text_mm: float = 2.05            # cap-to-descender size of labels and values
@@ -101,6 +106,17 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               ((196, 224, 238), (214, 236, 226)), (168, 200, 222), text_mm=2.2, nik_mm=4.1,
               step_mm=2.95, colon_x_mm=19.5, nik_y_mm=9.6, first_y_mm=15.5, ink=(35, 35, 50),
               fade=0.3, blur=0.7),
+    # Worn cards under a dark, dense security print: in a grey copy the background is
+    # nearly as dark as the faded toner (tuning designs, not held out).
+    KtpDesign("nimbus_dense", "nimbus_sans", "nimbus_sans_bold", "nimbus_mono_bold",
+              "nimbus_sans_bold", "dense", ((190, 214, 236), (208, 230, 214)),
+              (138, 170, 204), text_mm=2.1, nik_mm=3.9, step_mm=2.95, colon_x_mm=21.2,
+              nik_y_mm=9.8, first_y_mm=15.6, ink=(45, 45, 55), fade=0.4, blur=0.7),
+    KtpDesign("ocra_darkwave", "nimbus_sans", "nimbus_narrow_bold", "ocr_a",
+              "nimbus_sans_bold", "wave", ((196, 210, 240), (220, 232, 244)),
+              (148, 170, 212), text_mm=2.05, nik_mm=4.1, step_mm=2.9, colon_x_mm=20.2,
+              nik_y_mm=9.6, first_y_mm=15.4, upper_labels=True, ink=(30, 32, 40), fade=0.3,
+              blur=0.8),
     # Held out: never looked at while tuning the reader.
     KtpDesign("ocra_mesh", "liberation_sans", "liberation_sans_bold", "ocr_a",
               "liberation_sans_bold", "mesh", ((204, 226, 246), (224, 242, 230)),
@@ -167,7 +183,14 @@ def _dots(img: Image.Image, rng: random.Random, color, u: float) -> None:
             d.ellipse([x - r, y - r, x + r, y + r], fill=color)
 
 
-PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
+def _dense(img: Image.Image, rng: random.Random, color, u: float) -> None:
+    """Close-set guilloche over a mesh: the dark security print of some card series."""
+    guilloche(img, rng, color, lines=int(img.height / (0.8 * u)), amplitude=0.05,
+              width=max(1, round(0.09 * u)))
+    _mesh(img, rng, tuple(min(255, c + 18) for c in color), u)
+
+
+PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots, "dense": _dense,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),

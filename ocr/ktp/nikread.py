@@ -29,9 +29,12 @@ CONFIDENT = 0.95
 UNSURE = 0.4
 PAD_MM = 1.8                # around the NIK line as read, before fitting it to the digits
 GLYPH_PAD_MM = 0.7
+LINE_INK = 0.03             # share of a row's pixels that print makes it part of a line
+MIN_DIGIT_MM = 2.0          # a line this tall can be the NIK's (its digits ~2.8 mm)
 BORDER_PX = 14
 UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, outweigh the card
 CHECKED_DIGITS = 12         # region and birth date: checked against the table and the card
+MIN_SHAPES_NAMED = 10       # digits a shape reading must name before it can veto
 RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
 
 
@@ -92,13 +95,20 @@ def _contradicts(reading: str, nik: str) -> bool:
     return any(a != "?" and a != b for a, b in zip(reading, nik, strict=True))
 
 
+def _credible_shapes(reading: str) -> bool:
+    """Whether a digit-shape reading named enough digits to have cut the band right (a
+    band cut into sixteen pieces that are not the digits matches almost none)."""
+    return sum(c != "?" for c in reading) >= MIN_SHAPES_NAMED
+
+
 def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     """The best-supported reading and how sure it is (see the module docstring).
 
     ``made``: the readings, each a digit string or (method, digit string). A method
     (``glyph``: digit shapes; ``text``: the text model) none of whose readings is the best
     one makes the best one unsure when one of its readings credibly shows another digit
-    somewhere (a digit shape, matched only when clear; a text reading that would fit the
+    somewhere (a digit shape, matched only when clear, from a band cut into its digits:
+    one naming at least MIN_SHAPES_NAMED of them; a text reading that would fit the
     card too): two ways of reading that disagree are not outvoted by the repetitions of
     one of them. A well-formed NIK both ways read the same every time is sure even when
     the printed date or sex (read once, as text) disagrees; the disagreement is reported
@@ -124,7 +134,8 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     for method in {m for m, _ in made}:
         own = [r for m, r in made if m == method and len(r) == NIK_LENGTH]
         if best not in own and any(_contradicts(r, best) and (
-                method == "glyph" or _fits(r, birth, sex)) for r in own):
+                _credible_shapes(r) if method == "glyph" else _fits(r, birth, sex))
+                for r in own):
             sure = False
     aligned_all = [(m, r) for m, r in made if len(r) == NIK_LENGTH]
     glyphs = [r for m, r in aligned_all if m == "glyph"]
@@ -168,20 +179,32 @@ def _shapes_filled(made: list[tuple[str, str]]) -> str | None:
 
 
 def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
-                  sex: str | None) -> NikResult:
-    """Read the NIK band (flattened grey and cleaned print of the same crop).
+                  sex: str | None, thin: np.ndarray | None = None) -> NikResult:
+    """Read the NIK band (flattened grey and cleaned print of the same crop; ``thin``: the
+    print cut nearer the ink, :func:`ocr.ktp.clean.digits_print`).
 
     When the band falls apart into sixteen glyphs, each is also matched against digit
-    shapes (:mod:`ocr.ktp.glyphs`), on the cleaned print and on the grey's own Otsu
-    split."""
+    shapes (:mod:`ocr.ktp.glyphs`), on the cleaned print, on the grey's own Otsu split
+    and on the thin print. Heavy digits keep the dots of their zeros apart only in the
+    thin print; the thin strokes of OCR-A-like faces survive only in the other."""
     readings: list[tuple[str, str]] = []
     result = NikResult(None, 0.0)
     makers = renderings(flat, binary)
     boxes = glyph_spans(binary)
+    thin_boxes = glyph_spans(thin) if thin is not None else []
+    cut = binary if len(boxes) == NIK_LENGTH else thin
+    if len(boxes) != NIK_LENGTH:
+        boxes = thin_boxes
     if len(boxes) == NIK_LENGTH:
         otsu = _otsu(flat)
-        makers = [lambda: read_glyphs(binary, boxes), *makers[:2],
+        makers = [lambda: read_glyphs(cut, boxes), *makers[:2],
                   lambda: read_glyphs(otsu, boxes), *makers[2:]]
+    if thin is not None:
+        extra = [lambda: thin]
+        if cut is not thin and len(thin_boxes) == NIK_LENGTH:
+            extra.insert(0, lambda: read_glyphs(thin, thin_boxes))
+        at = len(makers) - len(renderings(flat, binary)) + 2
+        makers = [*makers[:at], *extra, *makers[at:]]
     for make in makers:
         made = make()
         readings.append(("glyph", made) if isinstance(made, str) else ("text", _digits(made)))
@@ -200,16 +223,36 @@ def nik_band(box: tuple[int, int, int, int], right: int, shape) -> tuple[slice, 
             slice(max(0, x0 - pad), max(x0 + mm(10), right)))
 
 
+def _tallest_line(ink_rows: np.ndarray) -> tuple[int, int] | None:
+    """(first, end) of the tallest run of rows with print: the NIK's digits are the
+    card's largest type, the lines above and below it smaller."""
+    runs, start = [], None
+    for y, inked in enumerate([*ink_rows, False]):
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            runs.append((start, y))
+            start = None
+    return max(runs, key=lambda r: r[1] - r[0], default=None)
+
+
 def fit_band(binary: np.ndarray, rows: slice, cols: slice) -> tuple[slice, slice]:
     """``rows`` and ``cols`` (a band cut generously round the NIK line) narrowed to the
-    digits: the height of the tall glyphs found on it, from the first of them on (the
-    colon before it left out), padded."""
+    digits: the tallest line of print on it (the name or the regency line caught in
+    the band left out), then the height of the tall glyphs found on that, from the
+    first of them on (the colon before it left out), padded."""
+    band = binary[rows, cols]
+    y0, x0 = rows.start or 0, cols.start or 0
+    line = _tallest_line((band == 0).sum(axis=1) > LINE_INK * band.shape[1])
+    if line is not None and line[1] - line[0] >= mm(MIN_DIGIT_MM):
+        pad = mm(GLYPH_PAD_MM)
+        y0, stop = max(y0, y0 + line[0] - pad), min(rows.stop, y0 + line[1] + pad)
+        rows = slice(y0, stop)
     boxes = glyph_spans(binary[rows, cols])
     if len(boxes) < NIK_LENGTH // 2:
         return rows, cols
     top = int(np.median([b[2] for b in boxes]))
     bottom = int(np.median([b[3] for b in boxes]))
-    y0, x0 = rows.start or 0, cols.start or 0
     pad = mm(GLYPH_PAD_MM)
     return (slice(max(0, y0 + top - pad), min(rows.stop, y0 + bottom + pad)),
             slice(max(x0, x0 + boxes[0][0] - pad), cols.stop))

@@ -18,17 +18,36 @@ import numpy as np
 from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
-from ocr.ktp.clean import clean_card
+from ocr.ktp.clean import clean_card, digits_print, masked
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
-from ocr.ktp.nikread import CONFIDENT, NikResult, choose, fit_band, nik_band, read_nik_band
-from ocr.ktp.reading import KtpReading, clean_name, parse_birth, parse_sex
-from ocr.ktp.values import AGREED, line_readings, read_agreed, vote
+from ocr.ktp.nikread import (
+    CONFIDENT,
+    PAD_MM,
+    NikResult,
+    choose,
+    fit_band,
+    nik_band,
+    read_nik_band,
+)
+from ocr.ktp.reading import (
+    MIN_VALUE_CONFIDENCE,
+    KtpReading,
+    clean_address,
+    clean_name,
+    parse_birth,
+    parse_sex,
+)
+from ocr.ktp.values import AGREED, DISPUTED, line_readings, read_agreed, vote
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
+UNDER_PHOTO_MM = 1.5             # a value ending this near the photo may run on under it
 NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
 DISAGREEING_CONFIDENCE = 0.5
 DATE_CHARS = "0123456789-"
+LINE_PITCH_MM = 2.95            # of the field block, when not measured on the card
+HALF_LINE_MM = 1.0              # half the height of a value's capitals
+MIN_AGE = 17                    # a KTP-el is issued from 17 (or on marriage)
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
@@ -44,7 +63,12 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
         at = next((i for i, w in enumerate(line.words[:3]) if "NIK" in w["text"].upper()), 0)
         label = line.words[at]
         rest = [w for w in line.words[at + 1:] if re.sub(r"[:;|!]", "", w["text"])]
-        x0 = rest[0]["left"] if rest else label["left"] + label["width"] + mm(1.5)
+        glued = re.search(r"\d{4,}", label["text"])
+        if glued and not any(re.search(r"\d", w["text"]) for w in rest):
+            # "NIK..:6201022409000030" read as one word: the digits start inside it
+            x0 = label["left"] + label["width"] * glued.start() // len(label["text"])
+        else:
+            x0 = rest[0]["left"] if rest else label["left"] + label["width"] + mm(1.5)
         _, y0, _, y1 = line.box
         return x0, y0, 0, y1
     if "nama" in fields:     # the NIK line is the one above the name
@@ -53,8 +77,19 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
     return None
 
 
-def _upper(text: str | None) -> str | None:
-    return " ".join(text.upper().split()).strip(" :;,.-") or None if text else None
+def _name_field(fields: dict[str, Field]) -> Field | None:
+    """Where the name stands when its label was not read: the value one line pitch above
+    the birth line's (the card's order is fixed), nothing read there yet."""
+    born = fields.get("tempat_tgl_lahir")
+    if born is None:
+        return None
+    x0, y0, x1, y1 = born.box
+    below = fields.get("jenis_kelamin")
+    pitch = below.box[1] - y0 if below is not None and below.box[1] > y0 else mm(LINE_PITCH_MM)
+    middle = (y0 + y1) // 2 - pitch       # the birth line's box may hold specks: its middle
+    if middle - mm(HALF_LINE_MM) < 0:
+        return None
+    return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
 
 
 def _date_iso(text: str | None) -> str | None:
@@ -85,6 +120,21 @@ def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: Ni
     return birth, result, min(conf, agreed)
 
 
+def _runs_under_photo(box: tuple, right: int) -> bool:
+    """Whether a value's line ends at the photo's edge: a long address the printer ran
+    under the photo, whose end cannot be read."""
+    return box[2] >= right - mm(UNDER_PHOTO_MM)
+
+
+def _nik_right(photo: tuple | None, box: tuple, right: int, width: int) -> int:
+    """Where the NIK band ends: the photo's edge, or near the card's edge when the photo
+    starts below the NIK line (printers that set the NIK wide run it over the photo's
+    column)."""
+    if photo is not None and photo[1] >= box[3] + mm(PAD_MM):
+        return width - mm(2.0)
+    return right
+
+
 def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
     flat, binary = clean_card(img, right)
@@ -99,9 +149,12 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     result = NikResult(None, 0.0)
     box = _nik_box(lines, fields)
     if box is not None:
-        rows, cols = nik_band(box, right, binary.shape)
+        thin = digits_print(flat, right)
+        rows, cols = nik_band(box, _nik_right(photo, box, right, binary.shape[1]),
+                              binary.shape)
         rows, cols = fit_band(binary, rows, cols)
-        result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex)
+        result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex,
+                               thin[rows, cols])
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,
@@ -110,15 +163,22 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
         birth, result, confidences["tanggal_lahir"] = _settle_date(
             born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"])
     nama = (None, 0.0)
-    if "nama" in fields:
-        nama = read_agreed(fields["nama"].text, [*again, (flat, 1.5), (binary, 1.0)],
-                           fields["nama"].box, right=right, clean=clean_name)
+    name = fields.get("nama") or _name_field(fields)
+    if name is not None:
+        # grey renderings first: the block was read on the print, a second reading of
+        # the print would share its mistakes
+        soft = masked(flat, binary)
+        nama = read_agreed(name.text or None,
+                           [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
+                           name.box, right=right, clean=clean_name)
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them
         alamat, confidences["alamat"] = read_agreed(
             fields["alamat"].text, [(flat, 1.0), (flat, 1.5)], fields["alamat"].box,
-            right=right, clean=_upper)
+            right=right, clean=clean_address)
+        if _runs_under_photo(fields["alamat"].box, right):
+            confidences["alamat"] = min(confidences["alamat"], DISPUTED)
         fields["alamat"] = replace(fields["alamat"], text=alamat or "")
     if born is not None and place:
         place, confidences["tempat_lahir"] = read_agreed(
@@ -126,11 +186,30 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     return _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
 
 
+def _nik_birth(holder) -> dt.date | None:
+    """The birth date a NIK carries, in the century that makes its holder at least 17."""
+    this_century = holder.birth_date(dt.date(2000, 1, 1))
+    if this_century is not None and this_century.year <= dt.date.today().year - MIN_AGE:
+        return this_century
+    return holder.birth_date(dt.date(1900, 1, 1))
+
+
 def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,
              birth: dt.date | None, sex: str | None, result: NikResult, nama: str | None,
              confidences: dict[str, float]) -> KtpReading:
     nik = result.nik
-    matches = nik_agrees(nik, birth, sex) if nik else None
+    matches = nik_agrees(nik, birth, sex) if nik else None     # as the card's lines read
+    if result.confident and nik_well_formed(nik):
+        # a sure NIK carries the date and sex the card prints: a line not read, or read
+        # without certainty, is taken from it (the century from the holder's age: a KTP
+        # holder is at least 17); nik_matches_card still tells what the lines showed
+        holder = check_nik(nik)
+        if (birth is None or confidences["tanggal_lahir"] < MIN_VALUE_CONFIDENCE) and \
+                not nik_agrees(nik, birth, None) and (born := _nik_birth(holder)) is not None:
+            birth, confidences = born, dict(confidences, tanggal_lahir=AGREED)
+        if (sex is None or confidences["jenis_kelamin"] < MIN_VALUE_CONFIDENCE) and \
+                holder.sex and sex != holder.sex:
+            sex, confidences = holder.sex, dict(confidences, jenis_kelamin=AGREED)
     confidences = dict(confidences, nik=result.confidence)
     if nik and nik_well_formed(nik):
         # the NIK's digits vouch for the date and the sex they agree with

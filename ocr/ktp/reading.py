@@ -98,6 +98,8 @@ def parse_birth(text: str | None) -> tuple[str | None, dt.date | None]:
     birth = None
     if groups:
         d, m, y = (int(g) for g in groups)
+        if y // 100 not in (19, 20) and y // 1000 in (1, 2):
+            y = (1900 if y < 2000 else 2000) + y % 100   # "1075": the 9's bowl filled in
         try:
             birth = dt.date(y, m, d)
         except ValueError:
@@ -119,9 +121,23 @@ def parse_sex(text: str | None) -> str | None:
     return "L" if male > female else "P"
 
 
+def clean_address(text: str | None) -> str | None:
+    """A street address as printed: upper case, without tokens that hold neither a letter
+    nor a digit (a card edge read as "|"), "NO:" read for the printed "NO."."""
+    if not text:
+        return None
+    words = [w for w in text.upper().split() if re.search(r"[A-Z0-9]", w)]
+    address = re.sub(r"\bNO\s*[:;,]\s*", "NO. ", " ".join(words))
+    return address.strip(" :;,.-|") or None
+
+
 def clean_name(text: str | None) -> str | None:
     """A name as printed: upper-case letters, spaces, dots, commas and apostrophes."""
     if not text:
         return None
-    name = " ".join(re.sub(r"[^A-Za-z.,' ]", " ", text).split()).upper().strip(" .,'")
+    name = re.sub(r"(?<=[A-Za-z]{3})[.,](?=[A-Za-z]{3})", " ", text)   # "GUSTI.ANANG"
+    words = re.sub(r"[^A-Za-z.,' ]", " ", name).split()
+    while words and sum(c.islower() for c in words[-1]) * 2 > len(words[-1]):
+        words.pop()      # specks read as small letters after the name (printed in capitals)
+    name = " ".join(words).upper().strip(" .,'")
     return name if len(name) >= 2 else None

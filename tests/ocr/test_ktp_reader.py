@@ -15,6 +15,8 @@ from scansim.ktp import make_ktp_copy_page
 from scansim.ktp_designs import TUNED
 from scansim.people import make_people
 
+SCALES = (0.85, 1.5, 1.2, 1.0, 1.35, 1.1, 1.45)
+
 
 @pytest.fixture(scope="module")
 def people():
@@ -39,7 +41,7 @@ def readings(people):
         dpi, color = (200, 300)[i % 2], i % 3 != 0
         page, truth = make_ktp_copy_page(people[i], rng=random.Random(100 + i), dpi=dpi,
                                          color=color, back=i % 2 == 0, design=design,
-                                         scale=(0.85, 1.5, 1.2, 1.0, 1.35)[i], turn=i % 4)
+                                         scale=SCALES[i % len(SCALES)], turn=i % 4)
         out.append((truth, read_ktp(page, dpi=dpi), color, i % 2 == 0))
     return out
 
@@ -145,3 +147,20 @@ def test_digit_shapes_fill_in_from_the_text_only_where_the_card_checks():
     # a fitting text reading read twice stands against the shapes
     twice = [("text", "6201050602016004")] * 2
     assert choose([*shapes, *twice, *text[1:]], birth, "L").confidence < 0.6
+
+
+def test_card_of_another_printer_wide_nik_and_address_under_the_photo():
+    """A card laid out by someone else (benchmarks/outside): the NIK runs over the photo's
+    column and is read whole; an address hidden at its end under the photo is not taken."""
+    from PIL import Image
+
+    from benchmarks.outside_cards import make_outside_ktp
+
+    people = make_people(3, seed=2)
+    for i in (0, 2):
+        card, truth = make_outside_ktp(people[i], rng=random.Random(i), dpi=300)
+        page = Image.new("RGB", (2480, 3508), "white")
+        page.paste(card, (300, 300))
+        sure = read_ktp(page).confident_values()
+        assert sure.get("nik") == truth["nik"]
+        assert sure.get("alamat") in (None, truth["alamat"])
