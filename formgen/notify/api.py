@@ -40,12 +40,15 @@ class Reminder:
     applicant: int
     stage: str
     due: date
+    verdict: dict  # the requirement check's, so the message does not judge a second time
 
 
 def due_reminders(ws: Workspace, *, within_days: int, today: date) -> list[Reminder]:
     """Applicants still incomplete whose batch has a stage ending within ``within_days``."""
     found = []
-    for batch in build_status(ws, today=today)["batches"]:
+    verdicts = check_applicants(ws)
+    by_applicant = {v["applicant"]: v for v in verdicts}
+    for batch in build_status(ws, today=today, verdicts=verdicts)["batches"]:
         upcoming = [s for s in batch["stages"] if not s["done"]
                     and today <= date.fromisoformat(s["due"]) <= today + timedelta(within_days)]
         if not upcoming:
@@ -54,7 +57,8 @@ def due_reminders(ws: Workspace, *, within_days: int, today: date) -> list[Remin
         for person in batch["applicants"]:
             if person["paperwork"] in ("belum_lengkap", "perlu_diperiksa"):
                 found.append(Reminder(person["applicant"], stage["nama"],
-                                      date.fromisoformat(stage["due"])))
+                                      date.fromisoformat(stage["due"]),
+                                      by_applicant[person["applicant"]]))
     return found
 
 
@@ -74,9 +78,12 @@ def plan(ws: Workspace, who: list[str] | None, *, channel: str, kind: str, today
               else select_applicants(ws.conn))
     if reminders is not None:
         people = [p for p in people if p["id"] in by_reminder]
-    evidence = load_evidence(ws.conn)
-    verdicts = {v["applicant"]: v for p in people
-                for v in check_applicants(ws, applicant=p["id"], evidence=evidence)}
+    verdicts = {r.applicant: r.verdict for r in reminders or ()}
+    unjudged = [p for p in people if p["id"] not in verdicts]
+    if unjudged:
+        evidence = load_evidence(ws.conn)
+        verdicts.update((v["applicant"], v) for p in unjudged
+                        for v in check_applicants(ws, applicant=p["id"], evidence=evidence))
     outcomes = []
     for person in people:
         verdict = verdicts[person["id"]]

@@ -65,14 +65,17 @@ def applicant_state(table: StageTable, facts: Facts) -> tuple[int, list[str]]:
     return index, reached
 
 
-def paperwork_results(ws: Workspace) -> dict[int, str]:
-    """applicant id -> lengkap / belum_lengkap / perlu_diperiksa from the requirement check."""
-    return {r["applicant"]: r["status"] for r in check_applicants(ws)}
+def paperwork_results(ws: Workspace, verdicts: list[dict] | None = None) -> dict[int, str]:
+    """applicant id -> lengkap / belum_lengkap / perlu_diperiksa from the requirement check
+    (``verdicts`` when the caller has judged already)."""
+    return {r["applicant"]: r["status"]
+            for r in (check_applicants(ws) if verdicts is None else verdicts)}
 
 
 def build_status(ws: Workspace, *, batch: str | None = None, today: date | None = None,
-                 table: StageTable | None = None) -> dict:
-    """The status report (see README / `formgen status --json`)."""
+                 table: StageTable | None = None, verdicts: list[dict] | None = None) -> dict:
+    """The status report (see README / `formgen status --json`); ``verdicts`` are the
+    requirement check's, when the caller has them already."""
     conn = ws.conn
     table = table or load_stages()
     calendar = calendar_from_settings(ws.settings.raw)
@@ -81,7 +84,7 @@ def build_status(ws: Workspace, *, batch: str | None = None, today: date | None 
         "SELECT * FROM batches ORDER BY start_date, id").fetchall()
     has_applicants = conn.execute(
         "SELECT 1 FROM applicants WHERE batch_id IS NOT NULL LIMIT 1").fetchone()
-    checks = paperwork_results(ws) if has_applicants else {}
+    checks = paperwork_results(ws, verdicts) if has_applicants else {}
     dossiers = {r[0] for r in conn.execute("SELECT DISTINCT applicant_id FROM dossiers")}
     report = {"today": today.isoformat(),
               "calendar": "working_days" if calendar.working_days else "calendar_days",

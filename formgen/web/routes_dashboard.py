@@ -10,9 +10,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from formgen.checks import check_applicants
 from formgen.outputs.bundle import write_bundle
 from formgen.outputs.recap import write_recap
-from formgen.service.status import build_status
+from formgen.service.status import build_status, paperwork_results
 from formgen.service.verify_queue import field_queue
 from formgen.web.downloads import file_response
 from formgen.web.labels import status_label
@@ -33,10 +34,9 @@ def _recap_files(ws) -> list[str]:
 
 
 def _dashboard(ws) -> dict:
-    report = build_status(ws)
-    from formgen.service.status import paperwork_results
-
-    statuses = paperwork_results(ws)
+    verdicts = check_applicants(ws)
+    report = build_status(ws, verdicts=verdicts)
+    statuses = paperwork_results(ws, verdicts)
     counts = {s: 0 for s in ("lengkap", "perlu_diperiksa", "belum_lengkap")}
     for value in statuses.values():
         counts[value] = counts.get(value, 0) + 1

@@ -133,7 +133,7 @@ def test_status_follows_applicants_through_the_states(workspace, cli, monkeypatc
     ids = add_applicants(workspace)
     # the requirement check (another module) says who is complete
     monkeypatch.setattr(status_lib, "paperwork_results",
-                        lambda ws: {ids[0]: "lengkap", ids[1]: "lengkap",
+                        lambda ws, verdicts=None: {ids[0]: "lengkap", ids[1]: "lengkap",
                                     ids[2]: "belum_lengkap"})
     cli("batch", "create", "G1", "--start", "2026-11-02")
     cli("batch", "assign", "G1", "--all-unassigned")
