@@ -3,8 +3,9 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Designs marked ``held_out`` are only drawn when
-asked for by name: they measure the reader on layouts it was not tuned on.
+and where the diploma number is printed. Held-out designs (``group`` 1 or 2) are only
+drawn when asked for by name: they measure the reader on layouts it was not tuned on;
+group 2 came after group 1 had been measured, so nobody tuning has seen it.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` turns a page into a grey or
 colour photocopy or a faded print.
 """
@@ -20,6 +21,7 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
 from formgen.core.yamlfile import load_yaml
 from scansim.draw import BLACK_INK, draw_person, font, make_signature, mm_px
+from scansim.ijazah_cues import CUES
 from scansim.ornament import border, draw_seal, paper, stamp
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
@@ -48,6 +50,8 @@ FACES = {
     "sans_narrow_bold": (["NimbusSansNarrow-Bold.otf"], "bold"),
     "free_sans": (["FreeSans.ttf"], "sans"),
     "free_serif_bold_italic": (["FreeSerifBoldItalic.ttf"], "serif_italic"),
+    "nimbus_sans_bold": (["NimbusSans-Bold.otf"], "bold"),
+    "nimbus_narrow": (["NimbusSansNarrow-Regular.otf"], "cond"),
     "free_serif": (["FreeSerif.ttf"], "serif"),
     "free_serif_bold": (["FreeSerifBold.ttf"], "serif_bold"),
     "dejavu_serif": ([], "serif"),
@@ -72,12 +76,19 @@ class Design:
     border: str
     seal: str
     cue: str                     # how the name is introduced (see _holder)
-    number: str                  # where the diploma number stands: top, bottom, title
+    number: str                  # where the diploma number stands: top, top_left, bottom, title
     short: bool = True           # the programme's abbreviation printed with its title
-    held_out: bool = False
+    group: int = 0               # 0 tuned on; 1, 2: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()   # only these programmes of the families (all if empty)
+    nomor_style: str = "dn"      # dn: DN-.. serial; pc: DN-PC/..; pin: national 15 digits
+    seal_over: bool = False      # the rubber stamp pressed over the signature
+
+    @property
+    def held_out(self) -> bool:
+        return self.group > 0
 
 
 DESIGNS = (
@@ -121,17 +132,28 @@ DESIGNS = (
            "dejavu_serif_bold", (216, 216, 210), None, (40, 40, 40), "guilloche_dense",
            "garuda", "atas_nama", "bottom", short=False, spaced_title=True,
            families=("madrasah",)),
-    # Held out: never tuned on; benchmarks report them apart.
+    # Held out, group 1: never tuned on; benchmarks report them apart.
     Design("kampus_resmi", "pt", False, "times_bold", "times_bold", "times",
            "times_bold_italic", (248, 244, 232), None, (90, 30, 30), "ornate", "university",
-           "bahwa_upper", "bottom", held_out=True),
+           "bahwa_upper", "bottom", group=1),
     Design("sekolah_lanskap", "sekolah", True, "free_serif_bold", "free_serif_bold", "gothic",
            "free_serif_bold", (250, 238, 240), (240, 222, 226), (110, 40, 90), "guilloche",
-           "garuda", "kepada_inline", "top", short=False, held_out=True,
+           "garuda", "kepada_inline", "top", short=False, group=1,
            families=("madrasah", "kesetaraan")),
+    # Held out, group 2: made after group 1 was measured; nobody tuning has seen them.
+    Design("paket_c_pkbm", "kesetaraan", True, "nimbus_sans_bold", "nimbus_sans_bold",
+           "nimbus_narrow", "bookman_demi_italic", (242, 248, 238), (226, 238, 222),
+           (30, 105, 95), "lattice", "tut_wuri", "kepada_prose", "top_left", group=2,
+           programs=("PAKET C",), nomor_style="pc"),
+    Design("politeknik_transkrip", "pt", False, "gothic_demi", "gothic_demi", "free_sans",
+           "century_bold_italic", (252, 252, 255), None, (25, 65, 160), "meander",
+           "university", "table_ruled", "top_left", group=2, programs=("D3", "D4"),
+           nomor_style="pin", seal_over=True),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
-HELD_OUT = tuple(d.name for d in DESIGNS if d.held_out)
+HELD_OUT_1 = tuple(d.name for d in DESIGNS if d.group == 1)
+HELD_OUT_2 = tuple(d.name for d in DESIGNS if d.group == 2)
+HELD_OUT = HELD_OUT_1 + HELD_OUT_2
 
 
 def load_data() -> dict:
@@ -163,7 +185,8 @@ def get_design(name: str) -> Design:
 def programs_of(d: Design) -> list[str]:
     """The programmes (keys of data/ijazah.yaml) design ``d`` is drawn for."""
     fams = (d.family, *d.families)
-    return [k for k, p in load_data()["programs"].items() if p["family"] in fams]
+    return [k for k, p in load_data()["programs"].items()
+            if p["family"] in fams and (not d.programs or k in d.programs)]
 
 
 def pick(person: dict, rng: random.Random) -> tuple[Design, str]:
@@ -199,6 +222,8 @@ class _Page:
 def _holder(p: _Page, dz: Design, y: float, name: str, rows: list[tuple[str, str]],
             sizes: tuple[float, float]) -> float:
     """The sentence that introduces the holder, the name and the other rows; returns y."""
+    if dz.cue in CUES:
+        return CUES[dz.cue](p, dz, y, name, rows, sizes)
     body, big = sizes
     wmm = p.w / p.u
     lab_x, col_x = wmm * 0.15, wmm * 0.15 + (58 if dz.landscape else 56)
@@ -320,10 +345,18 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
                  dz.body, 3.6 * scale)
     else:
         p.centre(y, f"TAHUN PELAJARAN {tahun - 1}/{tahun}", dz.body, 3.6 * scale)
+    if dz.nomor_style == "pc":
+        nomor = f"DN-PC/{rng.randint(1, 34):02d} {rng.randint(0, 9999999):07d}"
+    elif dz.nomor_style == "pin":
+        nomor = f"{rng.randint(1001, 99999):06d}{tahun}{rng.randint(1, 99999):05d}"
     if dz.number == "title":
         p.centre(y + 5.5 * scale, f"Nomor: {nomor}", dz.body, 3.2 * scale)
     elif dz.number == "top":
         p.text(size_mm[0] - 26, 17, f"No. Ijazah: {nomor}", dz.body, 3.0, anchor="ra")
+    elif dz.number == "top_left":
+        label = {"pin": "Nomor Ijazah Nasional", "pc": "Nomor Seri"}.get(dz.nomor_style,
+                                                                        "No. Ijazah")
+        p.text(27, 24, f"{label}: {nomor}", dz.body, 3.0)
     y += 13 * scale
     name = person["nama"].upper()
     place = f"{person['tempat_lahir'].title()}, {birth.day} {months[birth.month - 1]} {birth.year}"
@@ -338,6 +371,11 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
                 ("satuan pendidikan", school.title().replace("Smk", "SMK").replace("Sd", "SD"))]
     if "major" in spec:
         rows.append(("kompetensi keahlian", rng.choice(spec["major"])))
+    if dz.cue == "table_ruled":   # a transcript-like diploma adds the graduation record
+        ipk = rng.uniform(2.75, 3.95)
+        rows += [("indeks prestasi kumulatif", f"{ipk:.2f}".replace(".", ",")),
+                 ("predikat kelulusan", "Dengan Pujian" if ipk >= 3.51 else
+                  "Sangat Memuaskan" if ipk >= 3.01 else "Memuaskan")]
     body = 3.6 * scale
     y = _holder(p, dz, y, name, rows, (body, (7.5 if dz.name_face == "chancery" else 6.5) * scale))
     y += 3
@@ -361,8 +399,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         img = img.rotate(turned, expand=True)
     truth = {"doc": "ijazah", "jenjang": spec["jenjang"], "program": prog, "nama": name,
              "tahun": tahun, "sekolah": school, "nomor": nomor, "nik": person.get("nik"),
-             "color": color, "design": dz.name, "held_out": dz.held_out, "landscape": land,
-             "turned": turned}
+             "color": color, "design": dz.name, "held_out": dz.held_out, "group": dz.group,
+             "landscape": land, "turned": turned}
     return img, truth
 
 
@@ -386,9 +424,14 @@ def _sign_block(p: _Page, dz: Design, rng: random.Random, person: dict, school: 
     p.text(sx, base + 5.5, f"{spec['head']},", dz.body, 3.4)
     sig = make_signature(rng=rng, width_px=int(45 * p.u), height_px=int(18 * p.u),
                          ink=BLACK_INK if rng.random() < 0.5 else None)
-    seal = stamp(int(30 * p.u), rng, school, (90, 60, 150), seal=dz.seal)
-    p.img.paste(seal, (int((sx - 14) * p.u), int((base + 6) * p.u)), seal)
-    p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
+    seal = stamp(int(30 * p.u), rng, school, dz.accent if dz.seal_over else (90, 60, 150),
+                 seal=dz.seal)
+    if dz.seal_over:   # signed first, then stamped across the signature
+        p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
+        p.img.paste(seal, (int((sx + 3) * p.u), int((base + 3) * p.u)), seal)
+    else:
+        p.img.paste(seal, (int((sx - 14) * p.u), int((base + 6) * p.u)), seal)
+        p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
     head = rng.choice(data["head_titles"]) + rng.choice(data["heads"])
     p.text(sx, base + 30, head + (", M.Pd." if spec["family"] != "pt" else ", M.T."),
            dz.heading, 3.5)

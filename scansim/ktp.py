@@ -26,7 +26,7 @@ from scansim.documents import (
     _portrait,
 )
 from scansim.draw import BLACK_INK, centered, make_signature, mm_px
-from scansim.ktp_designs import DESIGNS, TUNED, KtpDesign, background, face, fit_face
+from scansim.ktp_designs import DESIGNS, TUNED, KtpDesign, background, face, fit_face, wear
 
 __all__ = ["KTP_MM", "ktp_fields", "make_ktp", "make_ktp_back", "make_ktp_copy_page"]
 
@@ -121,13 +121,13 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     y = des.first_y_mm * u + jy
     for name, text in lines:
         shown = name.upper() if des.upper_labels else name
-        x = lx + (2.2 * u if name in INDENTED else 0)
+        x = lx + (des.indent_mm * u if name in INDENTED else 0)
         d.text((x, y), shown, font=fit_face(d, shown, des.label_face, size_px, cx - x - 0.8 * u),
                fill=ink)
         d.text((cx, y), ":", font=face(des.label_face, size_px), fill=ink)
         room = (15.5 if name == "Jenis Kelamin" else des.photo_x_mm - des.colon_x_mm - 3.0) * u
         fnt = fit_face(d, text, des.value_face, size_px, room)
-        d.text((cx + 1.4 * u, y), text, font=fnt, fill=ink)
+        d.text((cx + des.value_gap_mm * u, y), text, font=fnt, fill=ink)
         if name == "Jenis Kelamin":
             gx = cx + 17.5 * u
             gol = "GOL. DARAH" if des.upper_labels else "Gol. Darah"
@@ -150,6 +150,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     centered(d, mid, 41.6 * u + jy, f"{issued:%d-%m-%Y}", small, ink)
     sig = make_signature(rng=rng, width_px=int(18 * u), height_px=int(7 * u), ink=BLACK_INK)
     img.paste(sig, (int(pbox[0] + 1.5 * u), int(44.2 * u + jy)), sig)
+    if des.wear:
+        img = wear(img, rng, des.wear, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if not color:
         img = _grey(img)
@@ -170,6 +172,8 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
               outline=tuple(c - 20 for c in des.line_color), width=max(1, int(0.4 * u)))
     centered(d, size[0] * 0.3, size[1] * 0.45, "REPUBLIK INDONESIA",
              face(des.head_face, int(2.4 * u)), tuple(c - 30 for c in des.line_color))
+    if des.wear:
+        img = wear(img, rng, des.wear, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     return img if color else _grey(img)
 

@@ -9,7 +9,7 @@ from PIL import Image, ImageChops, ImageDraw
 from scansim.draw import font, guilloche
 
 BORDERS = ("double", "ornate", "guilloche", "guilloche_dense", "filigree", "corners", "rope",
-           "band", "none")
+           "band", "lattice", "meander", "none")
 SEALS = ("garuda", "tut_wuri", "kemenag", "university")
 
 
@@ -203,3 +203,54 @@ def border(img: Image.Image, kind: str, color, rng: random.Random, *, dpi: int,
     if kind == "band":
         d.rectangle([0, 0, w, int(m * 1.6)], fill=color)
         d.rectangle([0, h - int(m * 0.8), w, h], fill=color)
+    if kind == "lattice":
+        _lattice(img, color, m, u, thin)
+    if kind == "meander":
+        _meander(d, img.size, color, m, u, thin)
+
+
+def _lattice(img: Image.Image, color, m: float, u: float, thin: int) -> None:
+    """A band of fine crossing diagonals (a diamond lattice) between two rules."""
+    w, h = img.size
+    band = 6 * u
+    layer = Image.new("RGB", img.size, img.getpixel((w // 2, h // 2)))
+    ld = ImageDraw.Draw(layer)
+    pitch = 1.8 * u
+    k = -h
+    while k < w + h:
+        ld.line([(k, 0), (k + h, h)], fill=color, width=thin)
+        ld.line([(k, h), (k + h, 0)], fill=color, width=thin)
+        k += pitch
+    mask = Image.new("L", img.size, 0)
+    md = ImageDraw.Draw(mask)
+    md.rectangle([m, m, w - m, h - m], fill=255)
+    md.rectangle([m + band, m + band, w - m - band, h - m - band], fill=0)
+    img.paste(layer, (0, 0), mask)
+    d = ImageDraw.Draw(img)
+    d.rectangle([m, m, w - m, h - m], outline=color, width=int(1.0 * u))
+    d.rectangle([m + band, m + band, w - m - band, h - m - band], outline=color,
+                width=thin * 2)
+
+
+# One key of a meander in a unit square: along the edge (t), across the band (v, 0 outside).
+_KEY = [(0.05, 0.85), (0.05, 0.15), (0.85, 0.15), (0.85, 0.7), (0.35, 0.7), (0.35, 0.42),
+        (0.62, 0.42)]
+
+
+def _meander(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float,
+             thin: int) -> None:
+    """A Greek-key band between a heavy outer rule and a thin inner one."""
+    w, h = size
+    band = 5.5 * u
+    d.rectangle([m, m, w - m, h - m], outline=color, width=int(1.2 * u))
+    d.rectangle([m + band, m + band, w - m - band, h - m - band], outline=color, width=thin)
+    edges = (((m, m), (1, 0), (0, 1), w - 2 * m), ((m, h - m), (1, 0), (0, -1), w - 2 * m),
+             ((m, m), (0, 1), (1, 0), h - 2 * m), ((w - m, m), (0, 1), (-1, 0), h - 2 * m))
+    for (x0, y0), (ax, ay), (bx, by), length in edges:
+        count = int((length - 2 * band) // band)
+        step = (length - 2 * band) / count
+        for k in range(count):
+            t0 = band + k * step
+            d.line([(x0 + ax * (t0 + t * step) + bx * v * band,
+                     y0 + ay * (t0 + t * step) + by * v * band) for t, v in _KEY],
+                   fill=color, width=thin + 1)
