@@ -22,7 +22,6 @@ from ocr.ktp.clean import clean_card, digits_print, masked
 from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
 from ocr.ktp.nikread import (
     CONFIDENT,
-    PAD_MM,
     NikResult,
     choose,
     fit_band,
@@ -126,13 +125,14 @@ def _runs_under_photo(box: tuple, right: int) -> bool:
     return box[2] >= right - mm(UNDER_PHOTO_MM)
 
 
-def _nik_right(photo: tuple | None, box: tuple, right: int, width: int) -> int:
-    """Where the NIK band ends: the photo's edge, or near the card's edge when the photo
-    starts below the NIK line (printers that set the NIK wide run it over the photo's
-    column)."""
-    if photo is not None and photo[1] >= box[3] + mm(PAD_MM):
-        return width - mm(2.0)
-    return right
+def _nik_band(photo: tuple | None, box: tuple, right: int, shape) -> tuple[slice, slice]:
+    """Rows and columns of the NIK band: up to the photo's edge, or on to near the card's
+    edge, above the photo, when the photo starts below the NIK line (printers that set
+    the NIK wide run it over the photo's column)."""
+    if photo is None or photo[1] < box[3]:
+        return nik_band(box, right, shape)
+    rows, cols = nik_band(box, shape[1] - mm(2.0), shape)
+    return slice(rows.start, max(box[3] + 1, min(rows.stop, photo[1] - mm(0.3)))), cols
 
 
 def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
@@ -150,8 +150,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     box = _nik_box(lines, fields)
     if box is not None:
         thin = digits_print(flat, right)
-        rows, cols = nik_band(box, _nik_right(photo, box, right, binary.shape[1]),
-                              binary.shape)
+        rows, cols = _nik_band(photo, box, right, binary.shape)
         rows, cols = fit_band(binary, rows, cols)
         result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex,
                                thin[rows, cols])
