@@ -13,6 +13,7 @@ draws the same pages of the other designs as before group 2 existed.
 
     python -m benchmarks.ktp_accuracy [--people 40] [--cards 4] [--seed 1] [--workers 2]
                                       [--designs tuned|NAME,...] [--misses]
+                                      [--dpi 200|300] [--grey|--colour]
 """
 from __future__ import annotations
 
@@ -44,9 +45,11 @@ def _scan(page, g: np.random.Generator, colour: bool):
     return scanned.convert("RGB" if colour else "L").convert("RGB")
 
 
-def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str = "") -> dict:
+def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str = "",
+              only: tuple[int | None, bool | None] = (None, None)) -> dict:
     """Case ``n``: design, dpi and copy kind cycle so every design meets each of them.
-    ``stream``: another sequence of random pages for the same ``seed`` and ``n``."""
+    ``stream``: another sequence of random pages for the same ``seed`` and ``n``;
+    ``only``: (dpi, colour) that every page gets instead, where not None."""
     if stream:
         rng = random.Random(f"{stream}-{seed}-{n}")
         g = np.random.default_rng(rng.randrange(2 ** 32))
@@ -56,6 +59,8 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
     design = designs[n % len(designs)]
     dpi = (200, 300)[n // len(designs) % 2]
     colour = n // (2 * len(designs)) % 2 == 0
+    dpi = only[0] or dpi
+    colour = colour if only[1] is None else only[1]
     page, truth = make_ktp_copy_page(person, rng=rng, dpi=dpi, color=colour,
                                      back=rng.random() < 0.5, design=design,
                                      scale=rng.uniform(0.8, 1.6), turn=rng.randint(0, 3))
@@ -91,9 +96,9 @@ def second_cases(person: dict, index: int, seed: int, cards: int) -> list[dict]:
             for n in second_numbers(index, cards)]
 
 
-def _run(args: tuple[dict, list[int], int, list[str], str]) -> list[dict]:
-    person, numbers, seed, designs, stream = args
-    return [card_case(person, n, seed, designs, stream) for n in numbers]
+def _run(args: tuple[dict, list[int], int, list[str], str, tuple]) -> list[dict]:
+    person, numbers, seed, designs, stream, only = args
+    return [card_case(person, n, seed, designs, stream, only) for n in numbers]
 
 
 def _row(label: str, cases: list[dict]) -> str:
@@ -155,13 +160,15 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
 
 
 def run(people: list[dict], *, cards: int, seed: int, workers: int,
-        designs: list[str] | None = None) -> list[dict]:
+        designs: list[str] | None = None,
+        only: tuple[int | None, bool | None] = (None, None)) -> list[dict]:
     """Read ``cards`` KTP pages per person, the designs taken in turn; by default (no
-    ``designs``) held-out group 2 too, in a pass of its own."""
-    jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "")
+    ``designs``) held-out group 2 too, in a pass of its own. ``only``: (dpi, colour)
+    every page gets, where not None (instead of cycling through them)."""
+    jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only)
             for i, p in enumerate(people)]
     if designs is None:
-        jobs += [(p, second_numbers(i, cards), seed, list(HELD_OUT_2), SECOND)
+        jobs += [(p, second_numbers(i, cards), seed, list(HELD_OUT_2), SECOND, only)
                  for i, p in enumerate(people)]
     out: list[dict] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -180,12 +187,18 @@ def main(argv: list[str] | None = None) -> int:
                     "all, held-out group 2 in a pass of its own; 'tuned' for the designs "
                     "that are not held out)")
     ap.add_argument("--misses", action="store_true", help="list the cards not fully read")
+    ap.add_argument("--dpi", type=int, choices=(200, 300), help="every page at this dpi")
+    copy = ap.add_mutually_exclusive_group()
+    copy.add_argument("--grey", action="store_const", const=False, dest="colour",
+                      help="every page a grey copy")
+    copy.add_argument("--colour", action="store_const", const=True, dest="colour",
+                      help="every page a colour copy")
     args = ap.parse_args(argv)
     designs = None if not args.designs else (
         list(TUNED) if args.designs == "tuned" else args.designs.split(","))
     started = time.time()
     cases = run(make_people(args.people, seed=args.seed), cards=args.cards, seed=args.seed,
-                workers=args.workers, designs=designs)
+                workers=args.workers, designs=designs, only=(args.dpi, args.colour))
     shown = designs or NAMES + list(HELD_OUT_2)
     print(f"{len(cases)} KTP copy pages, designs {', '.join(shown)}; held out: "
           f"{', '.join(HELD_OUT_1)}; held out 2: {', '.join(HELD_OUT_2)}; seed {args.seed}, "
