@@ -97,14 +97,15 @@ def _date_iso(text: str | None) -> str | None:
 
 
 def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: NikResult,
-                 renderings: list, conf: float) -> tuple[dt.date | None, NikResult, float]:
+                 renderings: list, conf: float, binary: np.ndarray
+                 ) -> tuple[dt.date | None, NikResult, float]:
     """The NIK and the birth date disagree (or the NIK is unsure): the date is read again,
     as digits, in other renderings. A date read so that the NIK's readings then make a
     sure NIK, or that agrees with a sure NIK, is taken: two independent readings agree.
     Otherwise a date two readings agree on, or the first one with a low confidence."""
     box = born.digits_box or born.box      # the date alone
     dates = [_date_iso(t) for t in line_readings(renderings, box, right=box[2] + mm(1.0),
-                                                 whitelist=DATE_CHARS)]
+                                                 whitelist=DATE_CHARS, print_=binary)]
     for iso in dict.fromkeys(d for d in dates if d):
         other = dt.date.fromisoformat(iso)
         if result.confident and nik_agrees(result.nik, other, None):
@@ -160,7 +161,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
                    "alamat": 0.0}
     if born is not None and not (result.confident and nik_agrees(result.nik, birth, None)):
         birth, result, confidences["tanggal_lahir"] = _settle_date(
-            born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"])
+            born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"], binary)
     nama = (None, 0.0)
     name = fields.get("nama") or _name_field(fields)
     if name is not None:
@@ -169,19 +170,20 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
         soft = masked(flat, binary)
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
-                           name.box, right=right, clean=clean_name)
+                           name.box, right=right, clean=clean_name, print_=binary)
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them
         alamat, confidences["alamat"] = read_agreed(
             fields["alamat"].text, [(flat, 1.0), (flat, 1.5)], fields["alamat"].box,
-            right=right, clean=clean_address)
+            right=right, clean=clean_address, print_=binary)
         if _runs_under_photo(fields["alamat"].box, right):
             confidences["alamat"] = min(confidences["alamat"], DISPUTED)
         fields["alamat"] = replace(fields["alamat"], text=alamat or "")
     if born is not None and place:
         place, confidences["tempat_lahir"] = read_agreed(
-            born.text, again, born.box, right=right, clean=lambda t: parse_birth(t)[0])
+            born.text, again, born.box, right=right, clean=lambda t: parse_birth(t)[0],
+            print_=binary)
     return _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
 
 

@@ -19,18 +19,46 @@ AGREED = 0.9
 DISPUTED = 0.3
 PAD_MM = 1.0
 LEFT_PAD_MM = 0.4
+ROW_MARGIN_PX = 3           # kept above and below the value's own line of print
+
+
+def own_rows(ink: np.ndarray, middle: int) -> tuple[int, int] | None:
+    """(first, end) rows of the line of print through row ``middle`` of a crop's print
+    mask: the run of rows with print around it, the halves of the lines above and below
+    (which a crop padded for skew catches on a tightly set card) left out. None when
+    no print lies near the middle."""
+    inked = ink.any(axis=1)
+    near = [y for y in range(max(0, middle - 3), min(len(inked), middle + 4)) if inked[y]]
+    if not near:
+        return None
+    first = end = near[0]
+    while first > 0 and inked[first - 1]:
+        first -= 1
+    while end < len(inked) and inked[end]:
+        end += 1
+    return first, end
 
 
 def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
-                  right: int, whitelist: str | None = None) -> list[str]:
+                  right: int, whitelist: str | None = None,
+                  print_: np.ndarray | None = None) -> list[str]:
     """The text of ``box`` (widened to ``right``, where the photo starts) in each image,
-    the cut-out scaled by the factor given with it."""
-    x0, y0, _, y1 = box
+    the cut-out scaled by the factor given with it. ``print_``: the cleaned print of the
+    card (black on white), by which rows of other lines are whitened in the crops."""
+    x0, y0, x1, y1 = box
     pad = mm(PAD_MM)
+    top, left = max(0, y0 - pad), max(0, x0 - mm(LEFT_PAD_MM))
+    rows = None
+    if print_ is not None:
+        rows = own_rows(print_[top:y1 + pad, x0:max(x1, x0 + 1)] == 0, (y0 + y1) // 2 - top)
     out = []
     for img, factor in images:
         # little room on the left: the colon before the value must stay out
-        crop = img[max(0, y0 - pad):y1 + pad, max(0, x0 - mm(LEFT_PAD_MM)):right]
+        crop = img[top:y1 + pad, left:right]
+        if rows is not None:
+            crop = crop.copy()
+            crop[:max(0, rows[0] - ROW_MARGIN_PX)] = 255
+            crop[rows[1] + ROW_MARGIN_PX:] = 255
         if factor != 1.0:
             crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
@@ -41,12 +69,14 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
 
 def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
                 box: tuple[int, int, int, int], *, right: int, clean,
-                whitelist: str | None = None) -> tuple[str | None, float]:
+                whitelist: str | None = None,
+                print_: np.ndarray | None = None) -> tuple[str | None, float]:
     """A value read in the block (``first``) and again on its own line in each (image,
     scale), in turn until two readings (as ``clean`` makes them) agree."""
     values = [clean(first)]
     for img in images:
-        values.append(clean(line_readings([img], box, right=right, whitelist=whitelist)[0]))
+        values.append(clean(line_readings([img], box, right=right, whitelist=whitelist,
+                                          print_=print_)[0]))
         value, conf = vote(values)
         if conf >= AGREED:
             return value, conf
