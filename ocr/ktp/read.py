@@ -91,6 +91,15 @@ def _name_field(fields: dict[str, Field]) -> Field | None:
     return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
 
 
+def _above_nik(name: Field | None, lines: list[Line]) -> Field | None:
+    """The name as its label found it, unless it stands above the NIK line (specks
+    before the regency line read as "ama" are not the name's label: the order is fixed)."""
+    line = nik_line(lines)
+    if name is not None and line is not None and name.box[3] <= line.box[1]:
+        return None
+    return name
+
+
 def _date_iso(text: str | None) -> str | None:
     birth = parse_birth(text)[1] or parse_birth(f", {text}")[1] if text else None
     return birth.isoformat() if birth else None
@@ -144,6 +153,8 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     if labels < MIN_FRONT_LABELS:
         return None
     again = [(binary, 1.5), (flat, 1.0)]     # renderings a value is read again in
+    # the grey near the print only: soft edges without the background lines between them
+    soft = masked(flat, binary)
     born = fields.get("tempat_tgl_lahir")
     place, birth = parse_birth(born.text if born else None)
     sex = parse_sex(fields["jenis_kelamin"].text if "jenis_kelamin" in fields else None)
@@ -161,13 +172,13 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
                    "alamat": 0.0}
     if born is not None and not (result.confident and nik_agrees(result.nik, birth, None)):
         birth, result, confidences["tanggal_lahir"] = _settle_date(
-            born, birth, sex, result, [*again, (flat, 1.5)], confidences["tanggal_lahir"], binary)
+            born, birth, sex, result, [*again, (soft, 1.5), (flat, 1.5)],
+            confidences["tanggal_lahir"], binary)
     nama = (None, 0.0)
-    name = fields.get("nama") or _name_field(fields)
+    name = _above_nik(fields.get("nama"), lines) or _name_field(fields)
     if name is not None:
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes
-        soft = masked(flat, binary)
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary)

@@ -20,6 +20,7 @@ DISPUTED = 0.3
 PAD_MM = 1.0
 LEFT_PAD_MM = 0.4
 ROW_MARGIN_PX = 3           # kept above and below the value's own line of print
+END_GAP_MM = 3.0            # a wider gap on the value's line ends the value (specks beyond)
 
 
 def own_rows(ink: np.ndarray, middle: int) -> tuple[int, int] | None:
@@ -39,6 +40,17 @@ def own_rows(ink: np.ndarray, middle: int) -> tuple[int, int] | None:
     return first, end
 
 
+def print_end(ink: np.ndarray) -> int | None:
+    """The column where the print of a value's line (``ink``: its rows, from the value's
+    start on) ends: at the first gap wider than END_GAP_MM, so that remains of the
+    background further right are not read as more words. None without print."""
+    cols = np.flatnonzero(ink.any(axis=0))
+    if cols.size == 0:
+        return None
+    gaps = np.flatnonzero(np.diff(cols) > mm(END_GAP_MM))
+    return int(cols[gaps[0]] if gaps.size else cols[-1]) + 1
+
+
 def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
                   right: int, whitelist: str | None = None,
                   print_: np.ndarray | None = None) -> list[str]:
@@ -51,6 +63,10 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
     rows = None
     if print_ is not None:
         rows = own_rows(print_[top:y1 + pad, x0:max(x1, x0 + 1)] == 0, (y0 + y1) // 2 - top)
+    if rows is not None:
+        end = print_end(print_[top + rows[0]:top + rows[1], x0:right] == 0)
+        if end is not None:
+            right = min(right, x0 + end + mm(1.0))
     out = []
     for img, factor in images:
         # little room on the left: the colon before the value must stay out
