@@ -155,13 +155,13 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     again = [(binary, 1.5), (flat, 1.0)]     # renderings a value is read again in
     # the grey near the print only: soft edges without the background lines between them
     soft = masked(flat, binary)
+    thin = digits_print(flat, right)      # bold digits filled in at 200 dpi keep open here
     born = fields.get("tempat_tgl_lahir")
     place, birth = parse_birth(born.text if born else None)
     sex = parse_sex(fields["jenis_kelamin"].text if "jenis_kelamin" in fields else None)
     result = NikResult(None, 0.0)
     box = _nik_box(lines, fields)
     if box is not None:
-        thin = digits_print(flat, right)
         rows, cols = _nik_band(photo, box, right, binary.shape)
         rows, cols = fit_band(binary, rows, cols)
         result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex,
@@ -172,7 +172,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
                    "alamat": 0.0}
     if born is not None and not (result.confident and nik_agrees(result.nik, birth, None)):
         birth, result, confidences["tanggal_lahir"] = _settle_date(
-            born, birth, sex, result, [*again, (soft, 1.5), (flat, 1.5)],
+            born, birth, sex, result, [*again, (thin, 1.0), (soft, 1.5), (flat, 1.5), (thin, 2.0)],
             confidences["tanggal_lahir"], binary)
     nama = (None, 0.0)
     name = _above_nik(fields.get("nama"), lines) or _name_field(fields)
