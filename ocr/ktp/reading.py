@@ -137,7 +137,9 @@ def clean_name(text: str | None) -> str | None:
         return None
     name = re.sub(r"(?<=[A-Za-z]{3})[.,](?=[A-Za-z]{3})", " ", text)   # "GUSTI.ANANG"
     words = re.sub(r"[^A-Za-z.,' ]", " ", name).split()
-    while words and sum(c.islower() for c in words[-1]) * 2 > len(words[-1]):
-        words.pop()      # specks read as small letters after the name (printed in capitals)
+    while len(words) > 1 and sum(c.islower() for c in words[-1]) * 2 > len(words[-1]):
+        # specks read as small letters after the name (printed in capitals); the first
+        # word is the name's own even when read in small letters ("Dwi")
+        words.pop()
     name = " ".join(words).upper().strip(" .,'")
     return name if len(name) >= 2 else None

@@ -1,0 +1,51 @@
+"""A KTP value's line read again on its own: other lines and background remains left out."""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr.ktp.cards import mm
+from ocr.ktp.reading import clean_name
+from ocr.ktp.values import line_readings, own_rows, print_end
+
+
+def test_own_rows_leave_out_the_halves_of_the_lines_above_and_below():
+    ink = np.zeros((45, 50), bool)
+    ink[0:5, 5:40] = True        # the bottom of the line above
+    ink[10:31, 3:45] = True      # the value's own line
+    ink[36:45, 5:40] = True      # the top of the line below
+    assert own_rows(ink, 20) == (10, 31)
+    assert own_rows(ink[:, :2], 20) is None
+
+
+def test_print_end_stops_at_a_gap_wider_than_between_words():
+    ink = np.zeros((20, 400), bool)
+    ink[:, 0:60] = True
+    ink[:, 72:130] = True                # the next word, a normal gap apart
+    ink[5:8, 130 + mm(5.0):140 + mm(5.0)] = True    # a remain of the background further on
+    assert print_end(ink) == 130
+    assert print_end(np.zeros((5, 5), bool)) is None
+
+
+def _tight_card() -> np.ndarray:
+    """Three value lines set tightly at the cut-out's resolution, a speck far right."""
+    img = np.full((mm(12.0), mm(60.0)), 255, np.uint8)
+    pitch, left = mm(2.95), mm(2.0)
+    for i, text in enumerate(("SANTOSO WIDODO", "TAMBUN", "PANGKALAN BUN, 16-09-1970")):
+        base = mm(3.0) + i * pitch
+        cv2.putText(img, text, (left, base), cv2.FONT_HERSHEY_DUPLEX, 0.95, 0, 2)
+    img[mm(5.2):mm(5.4), mm(40.0):mm(43.0)] = 0
+    return img
+
+
+def test_value_read_without_the_neighbouring_lines_or_specks_beyond_it():
+    img = _tight_card()
+    x0, x1 = mm(2.0), mm(18.0)
+    y0, y1 = mm(3.0) + mm(2.95) - mm(2.0), mm(3.0) + mm(2.95)
+    texts = line_readings([(img, 1.5)], (x0, y0, x1, y1), right=img.shape[1], print_=img)
+    assert texts[0].strip() == "TAMBUN"
+
+
+def test_a_short_name_read_in_small_letters_is_kept():
+    assert clean_name("Dwi") == "DWI"
+    assert clean_name("BUDI SANTOSO ae") == "BUDI SANTOSO"
