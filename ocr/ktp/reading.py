@@ -123,10 +123,13 @@ def parse_sex(text: str | None) -> str | None:
 
 def clean_address(text: str | None) -> str | None:
     """A street address as printed: upper case, without tokens that hold neither a letter
-    nor a digit (a card edge read as "|"), "NO:" read for the printed "NO."."""
+    nor a digit (a card edge read as "|") or a lone character before the street (its
+    colon), "NO:" read for the printed "NO."."""
     if not text:
         return None
     words = [w for w in text.upper().split() if re.search(r"[A-Z0-9]", w)]
+    while len(words) > 1 and len(words[0]) == 1 and words[1][0].isalpha():
+        words.pop(0)      # the value's colon read as "1" or "I" before the street
     address = re.sub(r"\bNO\s*[:;,]\s*", "NO. ", " ".join(words))
     return address.strip(" :;,.-|") or None
 

@@ -164,3 +164,15 @@ def test_card_of_another_printer_wide_nik_and_address_under_the_photo():
         sure = read_ktp(page).confident_values()
         assert sure.get("nik") == truth["nik"]
         assert sure.get("alamat") in (None, truth["alamat"])
+
+
+@pytest.mark.parametrize("read, printed", [
+    ("1 JL. PANGERAN ANTASARI NO. 18", "JL. PANGERAN ANTASARI NO. 18"),   # colon read as 1
+    ("JL. KASUARI NO: 1 |", "JL. KASUARI NO. 1"),                          # card edge as |
+    ("jl. melati gg. family no. 51", "JL. MELATI GG. FAMILY NO. 51"),
+    ("GG. MAWAR 1", "GG. MAWAR 1"),
+])
+def test_address_as_printed(read, printed):
+    from ocr.ktp.reading import clean_address
+
+    assert clean_address(read) == printed
