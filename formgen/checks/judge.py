@@ -269,11 +269,22 @@ def check_name_match(rule, req, pages, facts, subject) -> list[Outcome]:
             key = "name_unclear" if close else "name_mismatch"
             out.append(Outcome(status, t("check.reason.decided",
                                          reason=t(f"check.reason.{key}", **params))))
-        elif close or not _is_confident(fact, rules):
+        elif close or not _is_confident(fact, rules) or _owner_by_nik(facts, fact, subject,
+                                                                      rules):
             out.append(Outcome("review", t("check.reason.name_unclear", **params)))
         else:
             out.append(Outcome("invalid", t("check.reason.name_mismatch", **params)))
     return out
+
+
+def _owner_by_nik(facts: list[Fact], fact: Fact, subject, rules: Rules) -> bool:
+    """Whether the page the name was read on carries the applicant's own NIK, read with
+    confidence: a card of theirs whose name reads otherwise is more likely misread than
+    someone else's, so a person looks rather than the card being refused."""
+    expected = subject.applicant.get("nik")
+    return bool(expected) and any(
+        f.page_id == fact.page_id and f.name == "nik" and _digits(f.value) == expected
+        and _is_confident(f, rules) and f.decision != "reject" for f in facts)
 
 
 def _is_shortened(name: str, expected: str, threshold: float) -> bool:

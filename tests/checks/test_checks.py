@@ -122,6 +122,14 @@ def test_ktp_of_another_person(workspace):
     assert any("JOKO WIDODO" in r for r in req["reasons"])
 
 
+def test_own_nik_with_a_name_read_otherwise_is_looked_at_not_refused(workspace):
+    app = complete_applicant(workspace, nik=nik_for(8), nama="IJAI", images=False,
+                             override={"ktp/nama": "WA"})
+    req = verdict(workspace, app)["requirements"]["ktp"]
+    assert req["status"] == "review"
+    assert any("WA" in r for r in req["reasons"])
+
+
 def test_same_nik_on_two_applicants_ktp(workspace):
     a = complete_applicant(workspace, nik=nik_for(10), nama="ANDI", images=False)
     b = complete_applicant(workspace, nik=nik_for(11), nama="ANDI", images=False,
