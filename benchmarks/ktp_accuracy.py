@@ -77,6 +77,7 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
             "doc": result.doc, "nik_right": nik == truth["nik"],
             "nik_wrong": nik is not None and nik != truth["nik"],
             "name": taken.get("nama") == truth["nama"],
+            "name_wrong": taken.get("nama") not in (None, truth["nama"]),
             "sex": taken.get("jenis_kelamin") == truth["jenis_kelamin"],
             "birth": taken.get("tanggal_lahir") == truth["tanggal_lahir"], "cpu": cpu,
             "truth_nik": truth["nik"], "read_nik": nik, "truth_nama": truth["nama"],
@@ -106,7 +107,8 @@ def _row(label: str, cases: list[dict]) -> str:
         return 100.0 * sum(c[key] for c in cases) / len(cases)
     cpu = sorted(c["cpu"] for c in cases)
     return (f"{label:34s} n={len(cases):4d}  NIK right {pct('nik_right'):5.1f} %  "
-            f"wrong {pct('nik_wrong'):4.1f} %  name {pct('name'):5.1f} %  "
+            f"wrong {pct('nik_wrong'):4.1f} %  name {pct('name'):5.1f} % "
+            f"(wrong {pct('name_wrong'):4.1f} %)  "
             f"sex {pct('sex'):5.1f} %  birth {pct('birth'):5.1f} %  "
             f"CPU median {cpu[len(cpu) // 2]:.2f} s max {cpu[-1]:.2f} s")
 

@@ -139,12 +139,13 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_group_2(monkeypatch, capsys)
     numbers = [n for i in range(10) for n in ktp_accuracy.second_numbers(i, 4)]
     assert numbers == list(range(10))
 
-    def case(person, n, seed, designs, stream=""):   # the bookkeeping only: no reading
+    def case(person, n, seed, designs, stream="", only=(None, None)):   # bookkeeping only
         design = designs[n % len(designs)]
         return {"design": design, "held_out": design in KD.HELD_OUT,
                 "group": KD.DESIGNS[design].group, "dpi": (200, 300)[n // len(designs) % 2],
                 "colour": n // (2 * len(designs)) % 2 == 0, "doc": "ktp",
-                "nik_right": stream == "", "nik_wrong": False, "name": True, "sex": True,
+                "nik_right": stream == "", "nik_wrong": False, "name": True,
+                "name_wrong": False, "sex": True,
                 "birth": True, "cpu": 0.3, "stream": stream}
 
     monkeypatch.setattr(ktp_accuracy, "card_case", case)
