@@ -92,4 +92,5 @@ def test_dossier_puts_the_self_assessment_after_the_application(chain):
     def first(word: str) -> int:  # page 1 is the cover, which names every requirement
         return next(i for i, text in enumerate(texts) if i > 0 and word in text)
 
-    assert first("FR.APL.01") < first("ASESMEN MANDIRI") < first("KETERANGAN PENGALAMAN")
+    # the application form lists the experience form among its attachments: its title
+    assert first("FR.APL.01") < first("ASESMEN MANDIRI") < first("FORMULIR KETERANGAN")
