@@ -18,6 +18,7 @@ import numpy as np
 
 from ocr import tesseract
 from ocr.findings import Finding
+from ocr.imaging import runs
 from ocr.marks import as_grey, drop_border_lines, ink_mask, remove_speckle
 
 WHITELISTS = {
@@ -240,20 +241,11 @@ def _read_email(image: np.ndarray, psm: int) -> tuple[str, float] | None:
 def _text_lines(image: np.ndarray) -> list[tuple[int, int]]:
     """(top, bottom) rows of each text line in a prepared crop: bands of inked rows at least
     ``LINE_SHARE`` as tall as the tallest (an i's dot above a line is no line of its own)."""
-    rows = ink_mask(image).any(axis=1)
-    runs, start = [], None
-    for y, inked in enumerate(rows):
-        if inked and start is None:
-            start = y
-        elif not inked and start is not None:
-            runs.append((start, y))
-            start = None
-    if start is not None:
-        runs.append((start, len(rows)))
-    if not runs:
+    lines = runs(ink_mask(image).any(axis=1))
+    if not lines:
         return []
-    tallest = max(b - a for a, b in runs)
-    return [(a, b) for a, b in runs if b - a >= LINE_SHARE * tallest]
+    tallest = max(b - a for a, b in lines)
+    return [(a, b) for a, b in lines if b - a >= LINE_SHARE * tallest]
 
 
 def _read_as_lines(image: np.ndarray, charset: str, lang: str,

@@ -133,3 +133,10 @@ def scale_array(arr: np.ndarray, factor: float) -> np.ndarray:
     size = (max(1, round(w * factor)), max(1, round(h * factor)))
     interp = cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR
     return cv2.resize(arr, size, interpolation=interp)
+
+
+def runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of each run of true values in ``flags`` (e.g. the rows of a crop
+    that hold print: its lines of text)."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], np.asarray(flags, np.int8), [0]))))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]

@@ -22,6 +22,7 @@ import numpy as np
 
 from formgen.domain.nik import NIK_LENGTH, nik_agrees, nik_well_formed
 from ocr import tesseract
+from ocr.imaging import runs
 from ocr.ktp.cards import mm
 from ocr.ktp.glyphs import glyph_spans, read_glyphs
 
@@ -226,14 +227,7 @@ def nik_band(box: tuple[int, int, int, int], right: int, shape) -> tuple[slice, 
 def _tallest_line(ink_rows: np.ndarray) -> tuple[int, int] | None:
     """(first, end) of the tallest run of rows with print: the NIK's digits are the
     card's largest type, the lines above and below it smaller."""
-    runs, start = [], None
-    for y, inked in enumerate([*ink_rows, False]):
-        if inked and start is None:
-            start = y
-        elif not inked and start is not None:
-            runs.append((start, y))
-            start = None
-    return max(runs, key=lambda r: r[1] - r[0], default=None)
+    return max(runs(ink_rows), key=lambda r: r[1] - r[0], default=None)
 
 
 def fit_band(binary: np.ndarray, rows: slice, cols: slice) -> tuple[slice, slice]:

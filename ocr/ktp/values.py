@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from ocr import tesseract
+from ocr.imaging import runs
 from ocr.ktp.cards import mm
 
 AGREED = 0.9
@@ -32,12 +33,7 @@ def own_rows(ink: np.ndarray, middle: int) -> tuple[int, int] | None:
     near = [y for y in range(max(0, middle - 3), min(len(inked), middle + 4)) if inked[y]]
     if not near:
         return None
-    first = end = near[0]
-    while first > 0 and inked[first - 1]:
-        first -= 1
-    while end < len(inked) and inked[end]:
-        end += 1
-    return first, end
+    return next((a, b) for a, b in runs(inked) if a <= near[0] < b)
 
 
 def print_end(ink: np.ndarray) -> int | None:
