@@ -24,6 +24,7 @@ from formgen.core.resources import package_data
 _REGIONS_PATH = package_data("regions.yaml")
 NIK_LENGTH = 16
 FEMALE_DAY_OFFSET = 40
+KTP_MIN_AGE = 17        # a KTP-el is issued from 17 (or on marriage)
 
 # Reason codes, in the order they are reported.
 NIK_MISSING = "nik_missing"
@@ -100,6 +101,15 @@ class NikCheck:
             except ValueError:
                 continue
         return None
+
+    def holder_birth_date(self, today: date | None = None) -> date | None:
+        """The birth date in the NIK of a KTP-el holder: the century that makes them at
+        least KTP_MIN_AGE years old (the card is issued from that age)."""
+        this_century = self.birth_date(date(2000, 1, 1))
+        year = (today or date.today()).year
+        if this_century is not None and this_century.year <= year - KTP_MIN_AGE:
+            return this_century
+        return self.birth_date(date(1900, 1, 1))
 
 
 @cache

@@ -46,7 +46,6 @@ DISAGREEING_CONFIDENCE = 0.5
 DATE_CHARS = "0123456789-"
 LINE_PITCH_MM = 2.95            # of the field block, when not measured on the card
 HALF_LINE_MM = 1.0              # half the height of a value's capitals
-MIN_AGE = 17                    # a KTP-el is issued from 17 (or on marriage)
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
@@ -198,14 +197,6 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     return _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
 
 
-def _nik_birth(holder) -> dt.date | None:
-    """The birth date a NIK carries, in the century that makes its holder at least 17."""
-    this_century = holder.birth_date(dt.date(2000, 1, 1))
-    if this_century is not None and this_century.year <= dt.date.today().year - MIN_AGE:
-        return this_century
-    return holder.birth_date(dt.date(1900, 1, 1))
-
-
 def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,
              birth: dt.date | None, sex: str | None, result: NikResult, nama: str | None,
              confidences: dict[str, float]) -> KtpReading:
@@ -213,11 +204,12 @@ def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | No
     matches = nik_agrees(nik, birth, sex) if nik else None     # as the card's lines read
     if result.confident and nik_well_formed(nik):
         # a sure NIK carries the date and sex the card prints: a line not read, or read
-        # without certainty, is taken from it (the century from the holder's age: a KTP
-        # holder is at least 17); nik_matches_card still tells what the lines showed
+        # without certainty, is taken from it (the century from the holder's age);
+        # nik_matches_card still tells what the lines showed
         holder = check_nik(nik)
         if (birth is None or confidences["tanggal_lahir"] < MIN_VALUE_CONFIDENCE) and \
-                not nik_agrees(nik, birth, None) and (born := _nik_birth(holder)) is not None:
+                not nik_agrees(nik, birth, None) and \
+                (born := holder.holder_birth_date()) is not None:
             birth, confidences = born, dict(confidences, tanggal_lahir=AGREED)
         if (sex is None or confidences["jenis_kelamin"] < MIN_VALUE_CONFIDENCE) and \
                 holder.sex and sex != holder.sex:

@@ -208,3 +208,10 @@ def test_well_formed_and_card_agreement():
     assert nik_agrees(woman, date(1985, 8, 17), None) is False
     assert nik_agrees(woman, None, "P") is None
     assert nik_agrees("62010456088500", date(1985, 8, 16), "P") is None
+
+
+def test_holder_birth_date_takes_the_century_of_an_adult():
+    today = date(2026, 11, 30)
+    assert check_nik("6201020106040014").holder_birth_date(today) == date(2004, 6, 1)
+    assert check_nik("6201020106100014").holder_birth_date(today) == date(1910, 6, 1)
+    assert check_nik("6201024106850014").holder_birth_date(today) == date(1985, 6, 1)
