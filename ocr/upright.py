@@ -26,6 +26,7 @@ T = TypeVar("T")
 _WORK_DPI = 150          # the small copy's resolution; below it 10-11 pt text misleads OSD
 _OSD_MIN_CONF = 2.0      # below this, OSD's answer is a guess
 _SIDEWAYS_MARGIN = 1.2   # lines standing on end this plainly: a page lying sideways
+_NOT_ASKED = object()    # OSD not run yet
 _MAX_SKEW = 6.0          # degrees searched by the projection profile
 MAX_OBJECT_SKEW = 6.0    # a card or photo turned further than this is crooked, not the page
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
@@ -79,47 +80,40 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     Most pages arrive the right way up, and a reading that ``accept`` takes (the words of
     an ijazah, say) proves it: the page is read as it lies first, and only when that
     reading is refused does Tesseract OSD decide the quarter turn and the page is read
-    again, turned. ``clean``: what OSD should look at instead of the grey page (frames and
-    backgrounds that mislead it painted over).
+    again, turned. A page whose lines plainly stand on end is read turned first. No
+    reading and no OSD answer is made twice. ``clean``: what OSD should look at instead
+    of the grey page (frames and backgrounds that mislead it painted over).
     """
     small, work_dpi = _small_grey(img)
     view = clean(small) if clean else small
+    osd: tuple[int, float] | None | object = _NOT_ASKED
+    tried: dict[int, tuple[float, T]] = {}     # rotation -> (skew, reading) already made
     if _lines_vertical(view, work_dpi, margin=_SIDEWAYS_MARGIN):
-        found = _read_sideways(img, small, view, work_dpi, read, accept)
-        if found is not None:
-            return found
+        # lines plainly standing on end (a landscape sheet on an upright glass): read
+        # turned the way OSD says, else the other way, before reading it as it lies
+        osd = _osd(view, work_dpi)
+        turn = osd[0] if osd is not None and osd[0] in (90, 270) else 90
+        for rotation in (turn, 360 - turn):
+            skew, reading = tried[rotation] = _turned_reading(small, work_dpi, rotation, read)
+            if accept(reading):
+                return _turned(img, rotation, skew, 0.8, "text", []), reading
     skew = _projection_skew(small, work_dpi)
     first = read(_deskewed(small, skew), work_dpi)
     if accept(first):
         return _turned(img, 0, skew, 0.9, "text", []), first
-    rotation, confidence, method = _quarter_turn(view, work_dpi, [])
+    rotation, confidence, method = _quarter_turn(view, work_dpi, [], osd=osd)
     if rotation == 0:
         return _turned(img, 0, skew, confidence, method, []), first
-    return _read_turned(img, small, work_dpi, rotation, confidence, method, read)
+    skew, reading = tried.get(rotation) or _turned_reading(small, work_dpi, rotation, read)
+    return _turned(img, rotation, skew, confidence, method, []), reading
 
 
-def _read_turned(img: Image.Image, small: np.ndarray, work_dpi: float, rotation: int,
-                 confidence: float, method: str, read: Callable[[np.ndarray, float], T]
-                 ) -> tuple[Upright, T]:
+def _turned_reading(small: np.ndarray, work_dpi: float, rotation: int,
+                    read: Callable[[np.ndarray, float], T]) -> tuple[float, T]:
+    """(skew, reading) of the small copy turned by ``rotation``."""
     turned = np.ascontiguousarray(np.rot90(small, rotation // 90))
     skew = _projection_skew(turned, work_dpi)
-    return (_turned(img, rotation, skew, confidence, method, []),
-            read(_deskewed(turned, skew), work_dpi))
-
-
-def _read_sideways(img: Image.Image, small: np.ndarray, view: np.ndarray, work_dpi: float,
-                   read: Callable[[np.ndarray, float], T], accept: Callable[[T], bool]
-                   ) -> tuple[Upright, T] | None:
-    """A page whose lines plainly stand on end (a landscape sheet on an upright glass):
-    read turned the way OSD says, else the other way; None when neither reading is
-    accepted (the page is then read as it lies after all)."""
-    osd = _osd(view, work_dpi)
-    first = osd[0] if osd is not None and osd[0] in (90, 270) else 90
-    for rotation in (first, 360 - first):
-        found = _read_turned(img, small, work_dpi, rotation, 0.8, "text", read)
-        if accept(found[1]):
-            return found
-    return None
+    return skew, read(_deskewed(turned, skew), work_dpi)
 
 
 def _small_grey(img: Image.Image) -> tuple[np.ndarray, float]:
@@ -178,9 +172,13 @@ def _wrap(angle: float) -> float:
     return angle
 
 
-def _quarter_turn(small: np.ndarray, dpi: float, hits: list[QrHit]) -> tuple[int, float, str]:
-    """(rotation, confidence, method) for a page without a formgen QR."""
-    osd = _osd(small, dpi)
+def _quarter_turn(small: np.ndarray, dpi: float, hits: list[QrHit], *,
+                  osd: tuple[int, float] | None | object = _NOT_ASKED
+                  ) -> tuple[int, float, str]:
+    """(rotation, confidence, method) for a page without a formgen QR (``osd``: Tesseract's
+    answer for ``small`` when already asked)."""
+    if osd is _NOT_ASKED:
+        osd = _osd(small, dpi)
     if osd is not None and osd[1] >= _OSD_MIN_CONF:
         return osd[0], min(1.0, osd[1] / 10.0), "osd"
     if hits:  # a foreign code (an e-Meterai's, a card's) is printed upright on its document
