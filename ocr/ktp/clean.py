@@ -26,6 +26,8 @@ LOCAL_PX = 7                 # window of the local mid-level (wider than a bold 
 DIGITS_TOWARD_INK = 0.7      # the NIK's cut: this share of the way from the ink to Otsu's
 DIGITS_FLOOR = 0.2
 LOCAL_CONTRAST = 64          # below this spread the window lies within one stroke
+SPLIT_PX = 3                 # opening that cuts a fine line joining letters (not a stroke)
+MIN_PIECE_MM = 0.9           # a piece cut from a joined component this tall may be a letter
 
 
 def brightness(card_rgb: np.ndarray) -> np.ndarray:
@@ -78,10 +80,9 @@ def binarise(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
     return np.where(ink > 0, 0, 255).astype(np.uint8)
 
 
-def drop_lines(binary: np.ndarray) -> np.ndarray:
-    """Remove dark components shaped like line fragments or specks, not letters."""
-    ink = (binary == 0).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
+def _letter_like(stats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per component (rows of connectedComponentsWithStats): whether it may be a letter,
+    and whether it is too wide, tall or sparse for one but not a thin line fragment."""
     w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     area = stats[:, cv2.CC_STAT_AREA]
     fill = area / np.maximum(w * h, 1)
@@ -90,9 +91,39 @@ def drop_lines(binary: np.ndarray) -> np.ndarray:
     sparse = (fill < 0.12) & (np.maximum(w, h) > mm(2.0))
     keep = ~(thin | wide | sparse | (area < MIN_GLYPH_PX))
     keep[0] = False
-    out = np.full(binary.shape, 255, np.uint8)
-    out[keep[labels]] = 0
-    return out
+    joined = (wide | sparse) & ~thin
+    joined[0] = False
+    return keep, joined
+
+
+def _split_joined(part: np.ndarray) -> np.ndarray:
+    """The letters in one component too wide to be a letter (``part``: its mask), when a
+    fine background line only joins them (at 200 dpi a line is a pixel wide and touches
+    the print): an opening cuts the line, and each piece of letter size keeps the
+    component's pixels next to it."""
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (SPLIT_PX, SPLIT_PX))
+    opened = cv2.morphologyEx(part, cv2.MORPH_OPEN, k)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, 8)
+    if count <= 1:
+        return np.zeros(part.shape, bool)
+    keep, _ = _letter_like(stats)
+    keep &= stats[:, cv2.CC_STAT_HEIGHT] >= mm(MIN_PIECE_MM)
+    pieces = keep[labels].astype(np.uint8)
+    return (cv2.dilate(pieces, np.ones((3, 3), np.uint8)) > 0) & (part > 0)
+
+
+def drop_lines(binary: np.ndarray) -> np.ndarray:
+    """Remove dark components shaped like line fragments or specks, not letters; letters
+    that a fine line joins into one wide component are cut apart and kept."""
+    ink = (binary == 0).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
+    keep, joined = _letter_like(stats)
+    letters = keep[labels]
+    for i in np.flatnonzero(joined):
+        x, y, w, h = stats[i, :4]
+        part = (labels[y:y + h, x:x + w] == i).astype(np.uint8)
+        letters[y:y + h, x:x + w] |= _split_joined(part)
+    return np.where(letters, 0, 255).astype(np.uint8)
 
 
 def clean_card(card_rgb: np.ndarray, text_right: int | None = None

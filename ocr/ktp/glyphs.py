@@ -27,6 +27,7 @@ MIN_MATCH = 0.75                 # correlation a digit's best template must reac
 MIN_MARGIN = 0.1                 # over the best template of any other digit
 GLYPH_MIN_HEIGHT = 0.6           # of the tallest glyphs: shorter marks are the colon, specks
 PIECE_MIN_HEIGHT = 0.3           # a piece of a glyph, within the line, joins its neighbour
+STREAK_PX = 4                    # rows of a light streak bridged when cutting the glyphs
 
 
 def normalise(ink: np.ndarray) -> np.ndarray | None:
@@ -66,8 +67,11 @@ def templates() -> tuple[np.ndarray, np.ndarray]:
 
 def glyph_spans(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, x1, y0, y1) of the glyphs on a band of print: dark components as tall as
-    the tallest ones (not the colon, not specks), those overlapping in x joined."""
-    ink = (binary == 0).astype(np.uint8)
+    the tallest ones (not the colon, not specks), those overlapping in x joined. A light
+    streak across the band (a copier's, a scratch) does not cut a glyph in two: gaps of
+    a few rows are bridged first."""
+    ink = cv2.morphologyEx((binary == 0).astype(np.uint8), cv2.MORPH_CLOSE,
+                           np.ones((STREAK_PX + 1, 1), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
     if count <= 1:
         return []

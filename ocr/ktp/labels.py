@@ -187,8 +187,11 @@ def read_fields(binary: np.ndarray) -> tuple[dict[str, Field], list[Line], float
 
 
 def nik_line(lines: list[Line]) -> Line | None:
-    """The line that starts with the NIK label."""
+    """The line that starts with the NIK label (not one another label starts: "WNI"
+    after "Kewarganegaraan" is no NIK)."""
     for line in lines:
+        if match_label(line)[0] not in (None, "nik"):
+            continue
         for word in line.words[:2]:
             first = norm(word["text"])
             if first[:3] in ("NIK", "N1K", "NLK", "HIK") or fuzz.ratio(first[:3], "NIK") >= 66:

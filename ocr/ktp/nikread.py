@@ -32,6 +32,7 @@ PAD_MM = 1.8                # around the NIK line as read, before fitting it to 
 GLYPH_PAD_MM = 0.7
 LINE_INK = 0.03             # share of a row's pixels that print makes it part of a line
 MIN_DIGIT_MM = 2.0          # a line this tall can be the NIK's (its digits ~2.8 mm)
+STREAK_MM = 0.25            # a gap this narrow across a line of print is a light streak
 BORDER_PX = 14
 UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, outweigh the card
 CHECKED_DIGITS = 12         # region and birth date: checked against the table and the card
@@ -226,8 +227,15 @@ def nik_band(box: tuple[int, int, int, int], right: int, shape) -> tuple[slice, 
 
 def _tallest_line(ink_rows: np.ndarray) -> tuple[int, int] | None:
     """(first, end) of the tallest run of rows with print: the NIK's digits are the
-    card's largest type, the lines above and below it smaller."""
-    return max(runs(ink_rows), key=lambda r: r[1] - r[0], default=None)
+    card's largest type, the lines above and below it smaller. Runs a copier's light
+    streak parts (a gap of a few rows) count as one."""
+    joined: list[tuple[int, int]] = []
+    for first, end in runs(ink_rows):
+        if joined and first - joined[-1][1] <= mm(STREAK_MM):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((first, end))
+    return max(joined, key=lambda r: r[1] - r[0], default=None)
 
 
 def fit_band(binary: np.ndarray, rows: slice, cols: slice) -> tuple[slice, slice]:

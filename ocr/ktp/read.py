@@ -36,7 +36,7 @@ from ocr.ktp.reading import (
     parse_birth,
     parse_sex,
 )
-from ocr.ktp.values import AGREED, DISPUTED, line_readings, read_agreed, vote
+from ocr.ktp.values import AGREED, DISPUTED, line_readings, read_agreed, vote, vote_name
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
@@ -55,7 +55,8 @@ def print_share(card_rgb: np.ndarray) -> float:
 
 
 def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int, int] | None:
-    """Where the NIK digits start: after the NIK label on its line, or above the name."""
+    """Where the NIK digits start: after the NIK label on its line, or above the name
+    (where its label was read, or where it stands above the birth line)."""
     line = nik_line(lines)
     if line is not None:
         at = next((i for i, w in enumerate(line.words[:3]) if "NIK" in w["text"].upper()), 0)
@@ -69,8 +70,9 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
             x0 = rest[0]["left"] if rest else label["left"] + label["width"] + mm(1.5)
         _, y0, _, y1 = line.box
         return x0, y0, 0, y1
-    if "nama" in fields:     # the NIK line is the one above the name
-        _, y0, _, _ = fields["nama"].box
+    name = fields.get("nama") or _name_field(fields)
+    if name is not None:     # the NIK line is the one above the name
+        _, y0, _, _ = name.box
         return mm(12.0), max(0, y0 - mm(6.5)), 0, max(0, y0 - mm(0.8))
     return None
 
@@ -180,7 +182,8 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
         # the print would share its mistakes
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
-                           name.box, right=right, clean=clean_name, print_=binary)
+                           name.box, right=right, clean=clean_name, print_=binary,
+                           judge=vote_name)
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them

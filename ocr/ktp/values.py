@@ -3,11 +3,15 @@
 The block reading sees a value once; a word misread there (``SANTOSI``) would pass as
 read. The value's line is read twice more, cut out on its own: from the cleaned print
 enlarged, and from the flattened grey. A value two readings agree on is taken; one read three
-ways is shown to a person.
+ways is shown to a person. A name is held to more: a short word of it (a misread letter
+there makes another name, IJAI read WAI) that readings of its own line show in two ways,
+or a name of one short word that fewer than three readings agree on, goes to a person.
 """
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from difflib import SequenceMatcher
 
 import cv2
 import numpy as np
@@ -22,6 +26,8 @@ PAD_MM = 1.0
 LEFT_PAD_MM = 0.4
 ROW_MARGIN_PX = 3           # kept above and below the value's own line of print
 END_GAP_MM = 3.0            # a wider gap on the value's line ends the value (specks beyond)
+SHORT_WORD = 5              # letters: a name's word this short misread by one is another name
+SHORT_NAME_READINGS = 3     # readings that must agree on a name of one short word
 
 
 def own_rows(ink: np.ndarray, middle: int) -> tuple[int, int] | None:
@@ -81,18 +87,21 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
 
 def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
                 box: tuple[int, int, int, int], *, right: int, clean,
-                whitelist: str | None = None,
-                print_: np.ndarray | None = None) -> tuple[str | None, float]:
+                whitelist: str | None = None, print_: np.ndarray | None = None,
+                judge: Callable[[list[str | None]], tuple[str | None, float]] | None = None
+                ) -> tuple[str | None, float]:
     """A value read in the block (``first``) and again on its own line in each (image,
-    scale), in turn until two readings (as ``clean`` makes them) agree."""
+    scale), in turn until the readings (as ``clean`` makes them) agree as ``judge`` (by
+    default :func:`vote`) says."""
+    judge = judge or vote
     values = [clean(first)]
     for img in images:
         values.append(clean(line_readings([img], box, right=right, whitelist=whitelist,
                                           print_=print_)[0]))
-        value, conf = vote(values)
+        value, conf = judge(values)
         if conf >= AGREED:
             return value, conf
-    return vote(values)
+    return judge(values)
 
 
 def vote(values: list[str | None]) -> tuple[str | None, float]:
@@ -107,3 +116,42 @@ def vote(values: list[str | None]) -> tuple[str | None, float]:
         same = [v for v in read if v.replace(" ", "") == key]
         return max(same, key=lambda v: v.count(" ")), AGREED
     return read[0], DISPUTED
+
+
+def _owners(text: str) -> tuple[list[int], list[int]]:
+    """The word each letter of ``text`` (spaces left out) belongs to, and the words' lengths."""
+    words = text.split()
+    return [k for k, word in enumerate(words) for _ in word], [len(w) for w in words]
+
+
+def _short_word_differs(value: str, other: str) -> bool:
+    """Whether two readings of a name differ (spaces aside) in a word that, in either of
+    them, has at most SHORT_WORD letters."""
+    (own_a, len_a), (own_b, len_b) = _owners(value), _owners(other)
+    a, b = value.replace(" ", ""), other.replace(" ", "")
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        touched_a = own_a[i1:i2] or own_a[max(0, i1 - 1):i1 + 1]
+        touched_b = own_b[j1:j2] or own_b[max(0, j1 - 1):j1 + 1]
+        if any(len_a[k] <= SHORT_WORD for k in touched_a) or \
+                any(len_b[k] <= SHORT_WORD for k in touched_b):
+            return True
+    return False
+
+
+def vote_name(values: list[str | None]) -> tuple[str | None, float]:
+    """:func:`vote` for a name (``values[0]``: the block's reading, the others each of the
+    name's own line), DISPUTED as well when a reading of the line shows one of its short
+    words otherwise (the block's reading, made among the other lines, may be outvoted),
+    or when it is one short word fewer than SHORT_NAME_READINGS readings agree on."""
+    value, conf = vote(values)
+    if conf < AGREED or value is None:
+        return value, conf
+    key = value.replace(" ", "")
+    others = [v for v in values[1:] if v and v.replace(" ", "") != key]
+    agreeing = sum(1 for v in values if v and v.replace(" ", "") == key)
+    if any(_short_word_differs(value, v) for v in others) or \
+            (len(key) <= SHORT_WORD and agreeing < SHORT_NAME_READINGS):
+        return value, DISPUTED
+    return value, conf
