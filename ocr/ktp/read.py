@@ -130,6 +130,21 @@ def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: Ni
     return birth, result, min(conf, agreed)
 
 
+def _read_sex(field: Field | None, renderings: list, right: int,
+              binary: np.ndarray) -> str | None:
+    """LAKI-LAKI or PEREMPUAN as the block read it, else as the first of ``renderings``
+    of its own line that reads as one of them (the two words differ too much to be
+    mistaken for each other)."""
+    if field is None:
+        return None
+    sex = parse_sex(field.text)
+    for image in renderings if sex is None else ():
+        sex = parse_sex(line_readings([image], field.box, right=right, print_=binary)[0])
+        if sex is not None:
+            break
+    return sex
+
+
 def _runs_under_photo(box: tuple, right: int) -> bool:
     """Whether a value's line ends at the photo's edge: a long address the printer ran
     under the photo, whose end cannot be read."""
@@ -159,7 +174,7 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     thin = digits_print(flat, right)      # bold digits filled in at 200 dpi keep open here
     born = fields.get("tempat_tgl_lahir")
     place, birth = parse_birth(born.text if born else None)
-    sex = parse_sex(fields["jenis_kelamin"].text if "jenis_kelamin" in fields else None)
+    sex = _read_sex(fields.get("jenis_kelamin"), [(soft, 1.5), (flat, 1.5)], right, binary)
     result = NikResult(None, 0.0)
     box = _nik_box(lines, fields)
     if box is not None:

@@ -6,7 +6,7 @@ import numpy as np
 
 from ocr.ktp.cards import mm
 from ocr.ktp.reading import clean_name
-from ocr.ktp.values import line_readings, own_rows, print_end
+from ocr.ktp.values import AGREED, DISPUTED, line_readings, own_rows, print_end, vote_name
 
 
 def test_own_rows_leave_out_the_halves_of_the_lines_above_and_below():
@@ -49,3 +49,22 @@ def test_value_read_without_the_neighbouring_lines_or_specks_beyond_it():
 def test_a_short_name_read_in_small_letters_is_kept():
     assert clean_name("Dwi") == "DWI"
     assert clean_name("BUDI SANTOSO ae") == "BUDI SANTOSO"
+
+
+def test_a_name_whose_short_word_is_read_two_ways_goes_to_a_person():
+    # the block's reading and one of the line's agree; another reading of the line
+    # shows the five-letter word otherwise: BASAI may be BASRI
+    assert vote_name(["UTUH BASAI", "UTUH BASRI", None, "UTUH BASAI"])[1] == DISPUTED
+    assert vote_name(["MAT ARSYAD", "WAI ARSYAD", "WATARSYAD", "WATARSYAD"])[1] == DISPUTED
+    # a letter read two ways in a long word: the majority stands
+    assert vote_name(["WIDODO SAPLITRO", "WIDODO SAPUTRO", "WIDODO SAPUTRO"]) == \
+        ("WIDODO SAPUTRO", AGREED)
+    # the block's reading, made among the other lines, is outvoted by the line's own
+    assert vote_name(["NUSUF SANTOSO", "YUSUF SANTOSO", "YUSUF SANTOSO"]) == \
+        ("YUSUF SANTOSO", AGREED)
+
+
+def test_a_name_of_one_short_word_needs_three_readings():
+    assert vote_name(["JOKO", None, "JOKO"])[1] == DISPUTED
+    assert vote_name(["JOKO", None, "JOKO", "JOKO"]) == ("JOKO", AGREED)
+    assert vote_name(["SUPRIYADI", "SUPRIYADI"]) == ("SUPRIYADI", AGREED)
