@@ -4,8 +4,9 @@ The block reading sees a value once; a word misread there (``SANTOSI``) would pa
 read. The value's line is read twice more, cut out on its own: from the cleaned print
 enlarged, and from the flattened grey. A value two readings agree on is taken; one read three
 ways is shown to a person. A name is held to more: a short word of it (a misread letter
-there makes another name, IJAI read WAI) that readings of its own line show in two ways,
-or a name of one short word that fewer than three readings agree on, goes to a person.
+there makes another name, IJAI read WAI) that readings of its own line show in two ways
+goes to a person; so does a name of one short word, or one whose short word the block
+read otherwise, that fewer than three readings agree on.
 """
 from __future__ import annotations
 
@@ -143,15 +144,19 @@ def _short_word_differs(value: str, other: str) -> bool:
 def vote_name(values: list[str | None]) -> tuple[str | None, float]:
     """:func:`vote` for a name (``values[0]``: the block's reading, the others each of the
     name's own line), DISPUTED as well when a reading of the line shows one of its short
-    words otherwise (the block's reading, made among the other lines, may be outvoted),
-    or when it is one short word fewer than SHORT_NAME_READINGS readings agree on."""
+    words otherwise, or when fewer than SHORT_NAME_READINGS readings agree on a name of
+    one short word or on one whose short word the block's reading shows otherwise (the
+    block's reading, made among the other lines, may be outvoted, but by more than two)."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
     key = value.replace(" ", "")
     others = [v for v in values[1:] if v and v.replace(" ", "") != key]
     agreeing = sum(1 for v in values if v and v.replace(" ", "") == key)
+    block = values[0]
+    block_differs = bool(block) and block.replace(" ", "") != key and \
+        _short_word_differs(value, block)
     if any(_short_word_differs(value, v) for v in others) or \
-            (len(key) <= SHORT_WORD and agreeing < SHORT_NAME_READINGS):
+            ((len(key) <= SHORT_WORD or block_differs) and agreeing < SHORT_NAME_READINGS):
         return value, DISPUTED
     return value, conf
