@@ -2,12 +2,13 @@
 
 Every cell is cut out clear of the printed ticks and its ink given to a classifier
 trained on real handwriting (:mod:`ocr.digitclass`). A digit is taken only when the
-classifier is sure of it (at least ``MIN_SHARE`` of the nearest training digits are
-that digit) and a second, independent opinion agrees: the classifier's pixel machine,
-or else one of two Tesseract models reading the cell as one character. One doubtful
-cell leaves the whole value unread (a person then reads the crop), never guessed. A NIK
-read this way must also be a well-formed NIK (``formgen.domain.nik``) and agree with
-the birth date and sex read on the page (:func:`cross_check_nik`).
+classifier is sure of it (``MIN_SHARE`` of the nearest training digits are that digit,
+or one fewer when a third opinion confirms it too) and a second, independent opinion
+agrees: the classifier's pixel machine, or else one of two Tesseract models reading the
+cell as one character. One doubtful cell leaves the whole value unread (a person then
+reads the crop), never guessed. A NIK read this way must also be a well-formed NIK
+(``formgen.domain.nik``) and agree with the birth date and sex read on the page
+(:func:`cross_check_nik`).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from ocr.marks import ink_mask, remove_speckle
 
 DIGITS = "0123456789"
 MODELS = ("eng", "ind")
-MIN_SHARE = 6 / 9             # of the nearest training digits, the classifier's digit
+MIN_SHARE = 6 / 9             # of the nearest training digits (see read_cell)
 CELL_MARGIN = 0.12            # share of the cell width cut off each side (the ticks)
 CELL_INSET = 0.08             # share of the box height cut off top and bottom (the border)
 GLYPH_PX = 40                 # the digit's height as Tesseract is given it
@@ -66,16 +67,27 @@ def read_comb_cells(crop: np.ndarray, cells: int) -> list[CellReading]:
 
 
 def read_cell(cell: np.ndarray) -> CellReading:
-    """The handwritten digit of one comb cell (grey), when sure and confirmed."""
+    """The handwritten digit of one comb cell (grey), when sure and confirmed.
+
+    The classifier's digit counts the nearest training digits that agree with it; a
+    second opinion must confirm it (the pixel machine, else a Tesseract model), and each
+    further confirming opinion counts as one more agreeing neighbour. The digit is taken
+    when that count reaches ``MIN_SHARE`` of the neighbours; the count is its confidence.
+    """
     ink = _ink(cell)
     if ink is None:
         return CellReading(None, inked=False)
     opinion = digitclass.classify(ink)
-    if opinion is None or opinion.share < MIN_SHARE:
+    one = 1 / digitclass.NEIGHBOURS
+    if opinion is None or opinion.share + one < MIN_SHARE - 1e-6:
         return CellReading(None)
-    if opinion.second != opinion.digit and opinion.digit not in _tesseract_digits(ink):
+    confirmations = int(opinion.second == opinion.digit)
+    if confirmations == 0 or opinion.share < MIN_SHARE - 1e-6:
+        confirmations += opinion.digit in _tesseract_digits(ink)
+    score = opinion.share + max(confirmations - 1, 0) * one
+    if confirmations == 0 or score < MIN_SHARE - 1e-6:
         return CellReading(None)
-    return CellReading(opinion.digit, opinion.share)
+    return CellReading(opinion.digit, round(min(score, 1.0), 3))
 
 
 def _ink(cell: np.ndarray) -> np.ndarray | None:
