@@ -60,29 +60,55 @@ def classify(ink: np.ndarray) -> DigitOpinion | None:
 
 
 def normalise(ink: np.ndarray) -> np.ndarray | None:
-    """``ink`` fitted into the SIDE x SIDE square, centred on its mass and deskewed."""
-    ys, xs = np.nonzero(ink > INK_LEVEL)
-    if ys.size == 0:
+    """``ink`` straightened by its own slant, then fitted into the SIDE x SIDE square and
+    centred on its mass."""
+    ink = _straighten(_cut(ink))
+    if ink is None:
         return None
-    ink = ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1].astype(np.float32)
+    ink = _cut(ink)
     h, w = ink.shape
     scale = FIT / max(h, w)
     nh, nw = max(1, round(h * scale)), max(1, round(w * scale))
     square = np.zeros((SIDE, SIDE), np.float32)
     y0, x0 = (SIDE - nh) // 2, (SIDE - nw) // 2
     square[y0:y0 + nh, x0:x0 + nw] = cv2.resize(ink, (nw, nh), interpolation=cv2.INTER_AREA)
-    m = cv2.moments(square)
-    if m["m00"] > 0:
-        shift = np.float32([[1, 0, SIDE / 2 - m["m10"] / m["m00"]],
-                            [0, 1, SIDE / 2 - m["m01"] / m["m00"]]])
-        square = cv2.warpAffine(square, shift, (SIDE, SIDE))
-    m = cv2.moments(square)
-    if abs(m["mu02"]) < 1e-2:
-        return square
-    slant = m["mu11"] / m["mu02"]
-    straighten = np.float32([[1, slant, -0.5 * SIDE * slant], [0, 1, 0]])
-    return cv2.warpAffine(square, straighten, (SIDE, SIDE),
-                          flags=cv2.WARP_INVERSE_MAP | cv2.INTER_LINEAR)
+    cx, cy, _ = _moments(square)
+    shift = np.float32([[1, 0, SIDE / 2 - cx], [0, 1, SIDE / 2 - cy]])
+    return cv2.warpAffine(square, shift, (SIDE, SIDE))
+
+
+def _cut(ink: np.ndarray | None) -> np.ndarray | None:
+    """``ink`` cut to the box of its pixels brighter than INK_LEVEL (None: no ink)."""
+    if ink is None:
+        return None
+    ys, xs = np.nonzero(ink > INK_LEVEL)
+    if ys.size == 0:
+        return None
+    return ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1].astype(np.float32)
+
+
+def _straighten(ink: np.ndarray | None) -> np.ndarray | None:
+    """``ink`` sheared so that its strokes stand upright (its own slant, from moments)."""
+    if ink is None:
+        return None
+    _, cy, slant = _moments(ink)
+    h, w = ink.shape
+    pad = int(np.ceil(abs(slant) * h)) + 2
+    wide = cv2.copyMakeBorder(ink, 0, 0, pad, pad, cv2.BORDER_CONSTANT, value=0)
+    shear = np.float32([[1, -slant, slant * cy], [0, 1, 0]])
+    return cv2.warpAffine(wide, shear, (w + 2 * pad, h), flags=cv2.INTER_LINEAR)
+
+
+def _moments(ink: np.ndarray) -> tuple[float, float, float]:
+    """(centre x, centre y, slant: x change per row) of ``ink`` weighted by brightness.
+
+    (``cv2.moments`` would take an ink two pixels wide for a list of points.)"""
+    total = float(ink.sum())
+    ys, xs = np.indices(ink.shape, dtype=np.float64)
+    cx, cy = float((xs * ink).sum()) / total, float((ys * ink).sum()) / total
+    mu02 = float(((ys - cy) ** 2 * ink).sum())
+    slant = float(((xs - cx) * (ys - cy) * ink).sum()) / mu02 if mu02 > 1e-2 else 0.0
+    return cx, cy, slant
 
 
 def hog_features(squares: np.ndarray) -> np.ndarray:

@@ -22,15 +22,19 @@ import numpy as np
 from formgen.domain.nik import check_nik
 from ocr import digitclass, tesseract
 from ocr.findings import Finding
-from ocr.marks import ink_mask, remove_speckle
+from ocr.marks import drop_border_lines, ink_mask, remove_speckle
 
 DIGITS = "0123456789"
 MODELS = ("eng", "ind")
 MIN_SHARE = 6 / 9             # of the nearest training digits (see read_cell)
 CELL_MARGIN = 0.12            # share of the cell width cut off each side (the ticks)
-CELL_INSET = 0.08             # share of the box height cut off top and bottom (the border)
+BORDER_FILL = 0.9             # a row (or column) of a cell this full of ink is a printed line
 GLYPH_PX = 40                 # the digit's height as Tesseract is given it
 MIN_INK = 0.015               # share of a cell's pixels that make a written digit
+# Closed loops a written digit can have: only an 8 has two (a loop is paper enclosed by
+# ink of at least (cell height / LOOP_SCALE)² pixels).
+MAX_LOOPS = {"8": 2}
+LOOP_SCALE = 35
 HANDWRITTEN = "handwritten"   # ink, but no certain reading: a person reads the crop
 WRITTEN = "written"           # written by hand and read with certainty
 
@@ -44,10 +48,8 @@ class CellReading:
     inked: bool = True
 
 
-def read_comb_digits(crop: np.ndarray, cells: int) -> tuple[str | None, float]:
-    """(digits, confidence) of a comb box whose every cell holds a handwritten digit read
-    with certainty; (None, 0.0) otherwise."""
-    readings = read_comb_cells(crop, cells)
+def comb_value(readings: list[CellReading]) -> tuple[str | None, float]:
+    """(digits, the least confidence) when every cell's digit was taken; (None, 0.0)."""
     if any(r.digit is None for r in readings):
         return None, 0.0
     return "".join(r.digit for r in readings), round(min(r.confidence for r in readings), 3)
@@ -56,13 +58,12 @@ def read_comb_digits(crop: np.ndarray, cells: int) -> tuple[str | None, float]:
 def read_comb_cells(crop: np.ndarray, cells: int) -> list[CellReading]:
     """Every cell of a comb box read on its own (see the module's rule)."""
     grey = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
-    h, w = grey.shape
-    top, bottom = round(h * CELL_INSET), h - round(h * CELL_INSET)
+    w = grey.shape[1]
     readings = []
     for k in range(cells):
         x0 = round((k + CELL_MARGIN) * w / cells)
         x1 = round((k + 1 - CELL_MARGIN) * w / cells)
-        readings.append(read_cell(grey[top:bottom, x0:x1]))
+        readings.append(read_cell(grey[:, x0:x1]))
     return readings
 
 
@@ -81,6 +82,8 @@ def read_cell(cell: np.ndarray) -> CellReading:
     one = 1 / digitclass.NEIGHBOURS
     if opinion is None or opinion.share + one < MIN_SHARE - 1e-6:
         return CellReading(None)
+    if _loops(ink > 0) > MAX_LOOPS.get(opinion.digit, 1):
+        return CellReading(None)  # e.g. an 8 whose loops came out too small to see, read 0
     confirmations = int(opinion.second == opinion.digit)
     if confirmations == 0 or opinion.share < MIN_SHARE - 1e-6:
         confirmations += opinion.digit in _tesseract_digits(ink)
@@ -94,7 +97,8 @@ def _ink(cell: np.ndarray) -> np.ndarray | None:
     """The cell's ink, light on dark (0..255, paper 0); None for an empty cell."""
     if cell.size == 0:
         return None
-    mask = remove_speckle(ink_mask(cell), max(4, cell.shape[0] // 12))
+    mask = remove_speckle(drop_border_lines(ink_mask(cell), BORDER_FILL),
+                          max(4, cell.shape[0] // 12))
     if mask.mean() < MIN_INK:
         return None
     paper = float(np.percentile(cell, 90))
@@ -102,6 +106,19 @@ def _ink(cell: np.ndarray) -> np.ndarray | None:
                   0, 255)
     ink[~mask] = 0
     return ink
+
+
+def _loops(mask: np.ndarray) -> int:
+    """How many closed loops the ink encloses (holes of paper it surrounds)."""
+    paper = (~mask).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(paper, connectivity=4)
+    h, w = mask.shape
+    min_area = max(2, round((h / LOOP_SCALE) ** 2))
+    loops = 0
+    for x, y, bw, bh, area in stats[1:]:
+        if x > 0 and y > 0 and x + bw < w and y + bh < h and area >= min_area:
+            loops += 1
+    return loops
 
 
 def _tesseract_digits(ink: np.ndarray) -> set[str]:
