@@ -31,6 +31,10 @@ FIT = 16                      # px: the longer side of a digit's ink inside the 
 INK_LEVEL = 40                # of 255: what counts as ink when the ink's box is found
 HOG_CELL, HOG_BINS = 5, 9     # px, directions: 16 cells x 9 bins
 NEIGHBOURS = 9                # nearest training digits asked for the certainty
+# Ink farther from its nearest training digits than all but this share of the training
+# digits are from theirs does not look like a digit (a cross, a scribble, a letter).
+FAMILIAR = 0.995
+FAMILIAR_SAMPLE = 10          # every this many training digits measure that distance
 PIXELS = 10                   # px: the blurred square the second opinion looks at
 # Kernel settings of OpenCV's own digits sample (HOG); the pixel machine's are smooth.
 HOG_SVM = {"C": 2.67, "gamma": 5.383}
@@ -44,6 +48,7 @@ class DigitOpinion:
     digit: str      # the HOG machine's digit
     share: float    # share of the nearest training digits that are this digit
     second: str     # the pixel machine's digit, an independent opinion
+    familiar: bool  # as near to the training digits as nearly all of them are to each other
 
 
 def classify(ink: np.ndarray) -> DigitOpinion | None:
@@ -54,9 +59,10 @@ def classify(ink: np.ndarray) -> DigitOpinion | None:
     model = _model()
     hog = hog_features(square[None])
     digit = int(model.svm.predict(hog)[1][0, 0])
-    neighbours = model.knn.findNearest(hog, NEIGHBOURS)[2][0].astype(int)
+    _, _, neighbours, distances = model.knn.findNearest(hog, NEIGHBOURS)
     second = int(model.pixel_svm.predict(pixel_features(square)[None])[1][0, 0])
-    return DigitOpinion(str(digit), round(float(np.mean(neighbours == digit)), 3), str(second))
+    return DigitOpinion(str(digit), round(float(np.mean(neighbours[0] == digit)), 3),
+                        str(second), float(distances.mean()) <= model.familiar_distance)
 
 
 def normalise(ink: np.ndarray) -> np.ndarray | None:
@@ -103,12 +109,14 @@ def _moments(ink: np.ndarray) -> tuple[float, float, float]:
     """(centre x, centre y, slant: x change per row) of ``ink`` weighted by brightness.
 
     (``cv2.moments`` would take an ink two pixels wide for a list of points.)"""
+    ink = ink.astype(np.float64)
     total = float(ink.sum())
-    ys, xs = np.indices(ink.shape, dtype=np.float64)
-    cx, cy = float((xs * ink).sum()) / total, float((ys * ink).sum()) / total
-    mu02 = float(((ys - cy) ** 2 * ink).sum())
-    slant = float(((xs - cx) * (ys - cy) * ink).sum()) / mu02 if mu02 > 1e-2 else 0.0
-    return cx, cy, slant
+    ys, xs = np.arange(ink.shape[0], dtype=np.float64), np.arange(ink.shape[1], dtype=np.float64)
+    rows, by_row = ink.sum(axis=1), ink @ xs
+    cx, cy = float(by_row.sum()) / total, float(rows @ ys) / total
+    mu02 = float(rows @ ys ** 2) - total * cy * cy
+    mu11 = float(by_row @ ys) - total * cx * cy
+    return cx, cy, (mu11 / mu02 if mu02 > 1e-2 else 0.0)
 
 
 def hog_features(squares: np.ndarray) -> np.ndarray:
@@ -143,6 +151,7 @@ class _Model:
     svm: cv2.ml.SVM
     knn: cv2.ml.KNearest
     pixel_svm: cv2.ml.SVM
+    familiar_distance: float   # mean distance to the nearest training digits, at most
 
 
 _lock = threading.Lock()
@@ -183,4 +192,7 @@ def _train() -> _Model:
     pixels = np.array([pixel_features(s) for s in squares])
     knn = cv2.ml.KNearest_create()
     knn.train(hog, cv2.ml.ROW_SAMPLE, labels.astype(np.float32))
-    return _Model(_svm(hog, labels, HOG_SVM), knn, _svm(pixels, labels, PIXEL_SVM))
+    # a sample's own row is its nearest neighbour (distance 0): leave it out
+    distances = knn.findNearest(hog[::FAMILIAR_SAMPLE], NEIGHBOURS + 1)[3][:, 1:]
+    familiar = float(np.quantile(distances.mean(axis=1), FAMILIAR))
+    return _Model(_svm(hog, labels, HOG_SVM), knn, _svm(pixels, labels, PIXEL_SVM), familiar)

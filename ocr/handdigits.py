@@ -80,7 +80,7 @@ def read_cell(cell: np.ndarray) -> CellReading:
         return CellReading(None, inked=False)
     opinion = digitclass.classify(ink)
     one = 1 / digitclass.NEIGHBOURS
-    if opinion is None or opinion.share + one < MIN_SHARE - 1e-6:
+    if opinion is None or not opinion.familiar or opinion.share + one < MIN_SHARE - 1e-6:
         return CellReading(None)
     if _loops(ink > 0) > MAX_LOOPS.get(opinion.digit, 1):
         return CellReading(None)  # e.g. an 8 whose loops came out too small to see, read 0
