@@ -15,6 +15,7 @@ from ocr.printed_code import _agreed, _nearest, code_bands, read_printed_code
 from tests.support.pack_support import add_applicant, render
 
 DPI = 200
+WORKSPACE = "K7B2QX"
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +23,14 @@ def pack(tmp_path_factory):
     """(pages as scanned with their QR codes inked out, the codes they carried, layouts)."""
     from formgen.core.workspace import init_workspace
 
-    ws, _ = init_workspace(tmp_path_factory.mktemp("ws"), dpi=DPI)
+    root = tmp_path_factory.mktemp("ws")
+    ws, _ = init_workspace(root, dpi=DPI)
+    ws.close()      # one workspace code for every run: what is read does not vary by chance
+    toml = root / "formgen.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        f'id = "{ws.settings.workspace_id}"', f'id = "{WORKSPACE}"'), encoding="utf-8")
+    ws, _ = init_workspace(root, dpi=DPI)
+    assert ws.settings.workspace_id == WORKSPACE
     applicant = add_applicant(ws)
     (printed,) = generate_packs(ws, applicant_ids=[applicant])["packs"]
     layouts = {r["id"]: DocumentGeometry.from_json(r["geometry"])
