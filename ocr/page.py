@@ -28,7 +28,7 @@ from ocr.geometry import DocumentGeometry
 from ocr.imaging import is_color
 from ocr.load import Document
 from ocr.pageid import PageId
-from ocr.printed_code import has_form_marks, read_printed_code
+from ocr.printed_code import read_printed_code, register_as_form
 from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
@@ -109,15 +109,15 @@ def _decide(image: Image.Image, result: PageResult, layouts: Mapping[str, Docume
         attachment = read_attachment_page(image, dpi=dpi)
         upright = attachment.upright
         result.is_color = bool(is_color(upright.image))
-        own_form = attachment.form_page and has_form_marks(upright.image, layouts)
-        page_id = (read_printed_code(upright.image, layouts, workspace_id=workspace_id)
+        own_form = register_as_form(upright.image, layouts) if attachment.form_page else None
+        page_id = (read_printed_code(own_form, layouts, workspace_id=workspace_id)
                    if own_form else None)
         if page_id is not None:
             result.qr_status, result.page_id = "printed", page_id
             result.doc, result.doc_confidence = page_id.doc, PRINTED_CODE_CONFIDENCE
             _read_form(upright.image, page_id, None, result, layouts)
         else:
-            result.qr_status = "missing" if own_form else "none"
+            result.qr_status = "none" if own_form is None else "missing"
             result.doc, result.doc_confidence = attachment.doc, attachment.confidence
             result.findings = attachment.findings
     else:  # a QR is there but unreadable: a person looks at the page, upright

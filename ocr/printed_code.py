@@ -19,9 +19,10 @@ from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
 from ocr import tesseract
+from ocr.features import MM_PER_INCH
 from ocr.geometry import DocumentGeometry
 from ocr.pageid import PageId, parse_page_id
-from ocr.register import register_page
+from ocr.register import Registered, register_page
 
 BAND_ABOVE_MM = 3.0     # the band around a printed QR where its code line may stand
 BAND_BELOW_MM = 8.0
@@ -56,19 +57,17 @@ def code_bands(layouts: Mapping[str, DocumentGeometry]) -> list[tuple[float, flo
     return merged
 
 
-def read_printed_code(page: Image.Image, layouts: Mapping[str, DocumentGeometry], *,
+def read_printed_code(page: Registered, layouts: Mapping[str, DocumentGeometry], *,
                       workspace_id: str | None = None) -> PageId | None:
-    """The page code printed on upright ``page``, when enough readings agree on every part
-    of it and it names a layout of ``layouts``, that layout's document and one of its pages;
-    None otherwise. A workspace code read two characters off ``workspace_id`` at most is
-    taken as it (another workspace's code that close does not occur)."""
-    if not layouts:
-        return None
-    width_mm = next(iter(layouts.values())).size_mm[0]
-    grey = np.asarray(page.convert("L"))
-    px_per_mm = grey.shape[1] / width_mm
+    """The page code printed on ``page`` (registered by its corner marks), when enough
+    readings agree on every part of it and it names a layout of ``layouts``, that layout's
+    document and one of its pages; None otherwise. A workspace code read two characters off
+    ``workspace_id`` at most is taken as it (another workspace's code that close does not
+    occur)."""
+    px_per_mm = max(page.px_per_mm, 1.0)    # the scan's own resolution, in the paper's frame
     for top, bottom in code_bands(layouts):
-        band = grey[round(top * px_per_mm):min(round(bottom * px_per_mm), grey.shape[0])]
+        band = page.crop((0.0, top, page.size_mm[0], min(bottom, page.size_mm[1]) - top),
+                         dpi=round(px_per_mm * MM_PER_INCH))
         line = _code_line(band, px_per_mm, {g.doc for g in layouts.values()})
         if line is None:
             continue
@@ -81,15 +80,16 @@ def read_printed_code(page: Image.Image, layouts: Mapping[str, DocumentGeometry]
     return None
 
 
-def has_form_marks(page: Image.Image, layouts: Mapping[str, DocumentGeometry]) -> bool:
-    """Whether upright ``page`` carries the corner marks of this workspace's forms (three or
-    four, where a printed page puts them): a form's words alone may be on someone else's
-    paper."""
+def register_as_form(page: Image.Image, layouts: Mapping[str, DocumentGeometry]
+                     ) -> Registered | None:
+    """Upright ``page`` aligned to the paper of this workspace's forms by three or four of
+    their corner marks; None when it does not carry them (a form's words alone may be on
+    someone else's paper)."""
     geometry = next(iter(layouts.values()), None)
     if geometry is None:
-        return False
+        return None
     registered = register_page(page, geometry.page(1), geometry.size_mm)
-    return registered.ok and registered.marks_found >= 3
+    return registered if registered.ok and registered.marks_found >= 3 else None
 
 
 def _code_line(band: np.ndarray, px_per_mm: float, docs: set[str]) -> np.ndarray | None:

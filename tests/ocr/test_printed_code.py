@@ -11,7 +11,7 @@ from formgen.forms import generate_packs
 from ocr.geometry import DocumentGeometry
 from ocr.page import PageResult, _decide
 from ocr.pageid import PageId
-from ocr.printed_code import _agreed, _nearest, code_bands, read_printed_code
+from ocr.printed_code import _agreed, _nearest, code_bands, register_as_form
 from tests.support.pack_support import add_applicant, render
 
 DPI = 200
@@ -96,7 +96,7 @@ def test_readings_that_disagree_or_name_no_layout_give_no_code(pack):
     assert _agreed(split, layouts) is None               # two and two: nobody knows
     assert _agreed([{**good, "layout": "00000000"}] * 3, layouts) is None
     assert _agreed([{**good, "page": len(geometry.pages) + 1}] * 3, layouts) is None
-    assert read_printed_code(Image.new("RGB", (1654, 2339), "white"), layouts) is None
+    assert register_as_form(Image.new("RGB", (1654, 2339), "white"), layouts) is None
 
 
 def test_someone_elses_paper_with_form_words_stays_an_attachment(pack):
