@@ -8,7 +8,8 @@ stroke, so gradients and lamination haze level out); a threshold between the pri
 the background's remains (Otsu on the dark pixels) that also leaves out a pixel lighter
 than the middle of its neighbourhood (the gap between two strokes a copier's toner has
 darkened), after which the long thin fragments of lines that survive are dropped by
-their shape. The NIK's heavy digits get a cut of their own, nearer the ink.
+their shape (letters a fine line joins into one wide component are cut apart by an
+opening and kept). The NIK's heavy digits get a cut of their own, nearer the ink.
 """
 from __future__ import annotations
 
