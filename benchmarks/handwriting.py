@@ -8,7 +8,8 @@ stroke varied, blue or black ink) at 200 and 300 dpi, scanned (gain, noise, dust
 a shifted crop) and read as a form page reads its NIK box: typed reading first, then cell
 by cell, then the NIK's own checks (region codes, birth date, serial) and its agreement
 with the birth date and sex on the page. Figures: share of boxes read (a value given),
-share read right, and wrong values given (target 0).
+share read right, and wrong values given (target 0); and cell by cell (every cell read on
+its own, before the NIK's checks): share of written digits read, and read wrongly.
 """
 from __future__ import annotations
 
@@ -23,15 +24,17 @@ from benchmarks._figures import report
 from ocr.findings import Finding
 from ocr.formpage import BORDER_INSET_MM, read_text_box
 from ocr.geometry import Box
-from ocr.handdigits import cross_check_nik
+from ocr.handdigits import cross_check_nik, read_comb_cells
 from scansim.handwriting import write_digits
 from scansim.people import make_people
 
 BOX_MM = (122.0, 7.5)
+READ_CPU: list[float] = []   # s of CPU to read each box as a form page does
 
 
 def read_one(person: dict, rng: random.Random, g: np.random.Generator, dpi: int):
-    """(truth, value given or None) for one handwritten NIK box."""
+    """(truth, value given or None, the digit taken in each cell or None) for one
+    handwritten NIK box."""
     box = Box(name="nik", kind="text", rect=(0.0, 0.0, *BOX_MM), key="nik", charset="digits",
               comb=16)
     img = F.render_comb(*BOX_MM, 16, dpi, shift=F.random_shift(g))
@@ -40,13 +43,16 @@ def read_one(person: dict, rng: random.Random, g: np.random.Generator, dpi: int)
                                 jpeg=int(g.integers(55, 85))))
     inset = round(BORDER_INSET_MM * dpi / 25.4)
     crop = scanned[inset:-inset, inset:-inset]
+    started = time.process_time()
     reading = read_text_box(crop, box, dpi)
+    READ_CPU.append(time.process_time() - started)
     birth = person["tanggal_lahir"]
     page = [reading.finding("nik"),
             Finding("field", "tanggal_lahir", f"{birth:%d-%m-%Y}", 0.9),
             Finding("checkbox", "jenis_kelamin_l", person["jenis_kelamin"] == "L", 0.9),
             Finding("checkbox", "jenis_kelamin_p", person["jenis_kelamin"] == "P", 0.9)]
-    return person["nik"], cross_check_nik(page)[0].value
+    cells = [c.digit for c in read_comb_cells(crop, 16)]
+    return person["nik"], cross_check_nik(page)[0].value, cells
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,8 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     rng, g = random.Random(args.seed), np.random.default_rng(args.seed)
     started = time.time()
     read = right = wrong = 0
+    cells_read, cells_wrong = np.zeros(10, int), np.zeros(10, int)
+    cells_written = np.zeros(10, int)
     for i, person in enumerate(people):
-        truth, value = read_one(person, rng, g, (200, 300)[i % 2])
+        truth, value, cells = read_one(person, rng, g, (200, 300)[i % 2])
+        for digit, taken in zip(truth, cells, strict=True):
+            cells_written[int(digit)] += 1
+            cells_read[int(digit)] += taken is not None
+            cells_wrong[int(digit)] += taken not in (None, digit)
         read += value is not None
         right += value == truth
         if value is not None and value != truth:
@@ -71,7 +83,20 @@ def main(argv: list[str] | None = None) -> int:
     n = len(people)
     print(f"{n} handwritten NIK boxes (200 and 300 dpi), {time.time() - started:.0f} s: "
           f"read {read} ({read / n:.1%}), right {right}, wrong {wrong}")
+    print(f"CPU to read a box: mean {np.mean(READ_CPU):.3f} s, max {max(READ_CPU):.3f} s "
+          f"(the first box trains the digit classifier)")
+    written = cells_written.sum()
+    print(f"{written} written digits, cell by cell: read {cells_read.sum()} "
+          f"({cells_read.sum() / written:.1%}), wrong {cells_wrong.sum()}")
+    print("  read per digit: " + ", ".join(
+        f"{d}: {cells_read[d]}/{cells_written[d]}" for d in range(10) if cells_written[d]))
+    if cells_wrong.any():
+        print("  wrong per digit: " + ", ".join(
+            f"{d}: {cells_wrong[d]}" for d in range(10) if cells_wrong[d]))
     report("handwriting: NIK boxes read", 100 * read / n, "%")
+    report("handwriting: digit cells read", 100 * cells_read.sum() / written, "%")
+    report("handwriting: digit cells read wrongly", int(cells_wrong.sum()), "cells",
+           target=0, better="lower")
     report("handwriting: wrong NIKs given", wrong, "boxes", target=0, better="lower")
     return 0 if wrong == 0 else 1
 

@@ -27,6 +27,7 @@ BENCHMARKS = [
     ("phone", ["--applicants", "8"], ["--applicants", "3"]),
     ("handwriting", ["--boxes", "100"], ["--boxes", "20"]),
     ("outside", ["--applicants", "12"], ["--applicants", "4"]),
+    ("lost_qr", ["--applicants", "8"], ["--applicants", "3"]),
 ]
 
 

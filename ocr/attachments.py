@@ -20,6 +20,7 @@ class AttachmentPage:
     confidence: float
     findings: list[Finding]
     upright: Upright
+    form_page: bool = False    # its words are the office's own form's: its QR code was lost
 
 
 def read_attachment_page(page: Image.Image, *, dpi: float | None = None) -> AttachmentPage:
@@ -43,7 +44,8 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None) -> Atta
                                 confidence=0.9, max_skew=MAX_OBJECT_SKEW)
         else:
             upright = make_upright(page)
-    return AttachmentPage(doc, float(confidence), findings, upright)
+    return AttachmentPage(doc, float(confidence), findings, upright,
+                          form_page=bool(details.get("form_page")))
 
 
 def read_attachment(page, doc: str, *, dpi: float | None = None,

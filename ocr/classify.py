@@ -75,7 +75,8 @@ def classify_attachment(img, *, dpi: float | None = None,
     ``page``: the PIL image of the page when ``img`` is its array (it is turned upright).
 
     ``details`` holds the evidence: ink share, cards, photos (faces on a pas foto), text marks,
-    keywords, the cards found (``found_cards``), the KTP reading (``ktp``), the
+    keywords, whether the text is the office's own form's (``form_page``), the cards found
+    (``found_cards``), the KTP reading (``ktp``), the
     photo check (``pas_foto``, a :class:`PasFotoReading`) and, when OCR was needed, the
     page text (``text``; ``page_text`` with its words, reused by
     :func:`ocr.ijazah.read_ijazah`). How the page stands
@@ -129,9 +130,10 @@ def classify_attachment(img, *, dpi: float | None = None,
     ij = ijazah_score(reading)
     kt = ktp_words(text)
     details["keywords"] = {"ijazah": ij, "ktp": kt}
+    details["form_page"] = form_words(text) >= 2
     if _is_ijazah(ij, kt):
         return "ijazah", round(min(0.97, 0.6 + 0.08 * ij), 3), details
-    if len(kt) >= 4:
+    if len(kt) >= 4 and not details["form_page"]:   # a form asks for what a KTP shows
         return "ktp", round(min(0.9, 0.5 + 0.06 * len(kt)), 3), details
     return "other", 0.6, details
 

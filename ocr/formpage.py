@@ -6,7 +6,7 @@ import numpy as np
 from ocr.fields import FieldReading, read_field
 from ocr.findings import Finding
 from ocr.geometry import Box, PageGeometry
-from ocr.handdigits import WRITTEN, cross_check_nik, read_comb_digits
+from ocr.handdigits import HANDWRITTEN, WRITTEN, comb_value, cross_check_nik, read_comb_cells
 from ocr.marks import ink_mask, read_checkbox, read_signature
 from ocr.materai import read_materai
 from ocr.register import Registered
@@ -49,13 +49,23 @@ def read_text_box(crop: np.ndarray, box: Box, dpi: int, *, strict: bool = False)
     if box.comb:
         reading = read_field(compact_comb(crop, box.comb, dpi), charset=box.charset,
                              strict=strict)
-        if reading.text is not None and box.charset == "digits" and len(reading.text) != box.comb:
+        if box.charset != "digits":
+            return reading
+        if reading.text is not None and len(reading.text) != box.comb:
             # a comb of digits is filled cell for cell (a NIK): fewer or more is a misreading
-            reading = FieldReading(None, reading.confidence, "handwritten")
-        if reading.note == "handwritten" and box.charset == "digits":
-            digits, confidence = read_comb_digits(crop, box.comb)
-            if digits is not None:
-                return FieldReading(digits, confidence, WRITTEN)
+            reading = FieldReading(None, reading.confidence, HANDWRITTEN)
+        if reading.text is None and reading.note != HANDWRITTEN:
+            return reading
+        cells = read_comb_cells(crop, box.comb)
+        if reading.text is not None:
+            if not any(c.digit not in (None, typed)
+                       for c, typed in zip(cells, reading.text, strict=True)):
+                return reading
+            # digits written by hand that Tesseract read as a typed line, and misread
+            reading = FieldReading(None, reading.confidence, HANDWRITTEN)
+        digits, confidence = comb_value(cells)
+        if digits is not None:
+            return FieldReading(digits, confidence, WRITTEN)
         return reading
     # the lines of a value (wrapped or not) are told by its ink
     return read_field(crop, charset=box.charset, strict=strict)

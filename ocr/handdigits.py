@@ -1,93 +1,147 @@
 """Handwritten digits in the cells of a comb box (a NIK on a walk-in pack), one cell at a time.
 
-Every cell is cut out clear of the printed ticks, its ink centred on paper at the
-height Tesseract reads single characters best, and read as one character by two
-models with a digits-only whitelist. A digit is taken only when both models read it
-alike and confidently; one doubtful cell leaves the whole value unread (a person
-then reads the crop), never guessed. A NIK read this way must also be a well-formed
-NIK (``formgen.domain.nik``) and agree with the birth date and sex read on the page
+Every cell is cut out clear of the printed ticks and its ink given to a classifier
+trained on real handwriting (:mod:`ocr.digitclass`). A digit is taken only when the
+classifier is sure of it (``MIN_SHARE`` of the nearest training digits are that digit,
+or one fewer when a third opinion confirms it too) and a second, independent opinion
+agrees: the classifier's pixel machine, or else one of two Tesseract models reading the
+cell as one character. One doubtful cell leaves the whole value unread (a person then
+reads the crop), never guessed. A NIK read this way must also be a well-formed NIK
+(``formgen.domain.nik``) and agree with the birth date and sex read on the page
 (:func:`cross_check_nik`).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
 from formgen.domain.nik import check_nik
-from ocr import tesseract
+from ocr import digitclass, tesseract
 from ocr.findings import Finding
-from ocr.marks import ink_mask, remove_speckle
+from ocr.marks import drop_border_lines, ink_mask, remove_speckle
 
 DIGITS = "0123456789"
 MODELS = ("eng", "ind")
-MIN_DIGIT_CONFIDENCE = 0.80   # each model's confidence in a cell's digit
+MIN_SHARE = 6 / 9             # of the nearest training digits (see read_cell)
 CELL_MARGIN = 0.12            # share of the cell width cut off each side (the ticks)
-CELL_INSET = 0.08             # share of the box height cut off top and bottom (the border)
+BORDER_FILL = 0.9             # a row (or column) of a cell this full of ink is a printed line
 GLYPH_PX = 40                 # the digit's height as Tesseract is given it
 MIN_INK = 0.015               # share of a cell's pixels that make a written digit
+# Closed loops a written digit can have: only an 8 has two (a loop is paper enclosed by
+# ink of at least (cell height / LOOP_SCALE)² pixels).
+MAX_LOOPS = {"8": 2}
+LOOP_SCALE = 35
 HANDWRITTEN = "handwritten"   # ink, but no certain reading: a person reads the crop
 WRITTEN = "written"           # written by hand and read with certainty
 
 
-def read_comb_digits(crop: np.ndarray, cells: int) -> tuple[str | None, float]:
-    """(digits, confidence) of a comb box whose every cell holds a handwritten digit read
-    with certainty; (None, 0.0) otherwise."""
+@dataclass(frozen=True)
+class CellReading:
+    """One cell of a comb: the digit taken (None: empty or doubtful) and how sure."""
+
+    digit: str | None
+    confidence: float = 0.0
+    inked: bool = True
+
+
+def comb_value(readings: list[CellReading]) -> tuple[str | None, float]:
+    """(digits, the least confidence) when every cell's digit was taken; (None, 0.0)."""
+    if any(r.digit is None for r in readings):
+        return None, 0.0
+    return "".join(r.digit for r in readings), round(min(r.confidence for r in readings), 3)
+
+
+def read_comb_cells(crop: np.ndarray, cells: int) -> list[CellReading]:
+    """Every cell of a comb box read on its own (see the module's rule)."""
     grey = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
-    h, w = grey.shape
-    top, bottom = round(h * CELL_INSET), h - round(h * CELL_INSET)
-    digits, confidences = [], []
+    w = grey.shape[1]
+    readings = []
     for k in range(cells):
         x0 = round((k + CELL_MARGIN) * w / cells)
         x1 = round((k + 1 - CELL_MARGIN) * w / cells)
-        glyph = _glyph(grey[top:bottom, x0:x1])
-        if glyph is None:
-            return None, 0.0
-        read = _read_digit(glyph)
-        if read is None:
-            return None, 0.0
-        digits.append(read[0])
-        confidences.append(read[1])
-    return "".join(digits), round(min(confidences), 3)
+        readings.append(read_cell(grey[:, x0:x1]))
+    return readings
 
 
-def _glyph(cell: np.ndarray) -> np.ndarray | None:
-    """The cell's ink, centred on white paper at ``GLYPH_PX`` high; None for an empty cell."""
+def read_cell(cell: np.ndarray) -> CellReading:
+    """The handwritten digit of one comb cell (grey), when sure and confirmed.
+
+    The classifier's digit counts the nearest training digits that agree with it; a
+    second opinion must confirm it (the pixel machine, else a Tesseract model), and each
+    further confirming opinion counts as one more agreeing neighbour. The digit is taken
+    when that count reaches ``MIN_SHARE`` of the neighbours; the count is its confidence.
+    """
+    ink = _ink(cell)
+    if ink is None:
+        return CellReading(None, inked=False)
+    opinion = digitclass.classify(ink)
+    one = 1 / digitclass.NEIGHBOURS
+    if opinion is None or not opinion.familiar or opinion.share + one < MIN_SHARE - 1e-6:
+        return CellReading(None)
+    if _loops(ink > 0) > MAX_LOOPS.get(opinion.digit, 1):
+        return CellReading(None)  # e.g. an 8 whose loops came out too small to see, read 0
+    confirmations = int(opinion.second == opinion.digit)
+    if confirmations == 0 or opinion.share < MIN_SHARE - 1e-6:
+        confirmations += opinion.digit in _tesseract_digits(ink)
+    score = opinion.share + max(confirmations - 1, 0) * one
+    if confirmations == 0 or score < MIN_SHARE - 1e-6:
+        return CellReading(None)
+    return CellReading(opinion.digit, round(min(score, 1.0), 3))
+
+
+def _ink(cell: np.ndarray) -> np.ndarray | None:
+    """The cell's ink, light on dark (0..255, paper 0); None for an empty cell."""
     if cell.size == 0:
         return None
-    mask = remove_speckle(ink_mask(cell), max(4, cell.shape[0] // 12))
+    mask = remove_speckle(drop_border_lines(ink_mask(cell), BORDER_FILL),
+                          max(4, cell.shape[0] // 12))
     if mask.mean() < MIN_INK:
         return None
-    ys, xs = np.nonzero(mask)
-    y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
-    ink = cell[y0:y1, x0:x1].astype(np.float32)
     paper = float(np.percentile(cell, 90))
-    ink = np.clip((ink - ink.min()) / max(paper - ink.min(), 1.0) * 255, 0, 255)
-    ink[~mask[y0:y1, x0:x1] & (ink > 160)] = 255
-    scale = GLYPH_PX / max(y1 - y0, 1)
+    ink = np.clip((paper - cell.astype(np.float32)) / max(paper - float(cell.min()), 1.0) * 255,
+                  0, 255)
+    ink[~mask] = 0
+    return ink
+
+
+def _loops(mask: np.ndarray) -> int:
+    """How many closed loops the ink encloses (holes of paper it surrounds)."""
+    paper = (~mask).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(paper, connectivity=4)
+    h, w = mask.shape
+    min_area = max(2, round((h / LOOP_SCALE) ** 2))
+    loops = 0
+    for x, y, bw, bh, area in stats[1:]:
+        if x > 0 and y > 0 and x + bw < w and y + bh < h and area >= min_area:
+            loops += 1
+    return loops
+
+
+def _tesseract_digits(ink: np.ndarray) -> set[str]:
+    """The digits Tesseract's models read in the cell, each as one character."""
+    glyph = _glyph(ink)
+    seen = set()
+    for lang in MODELS:
+        text = "".join(w["text"] for w in
+                       tesseract.ocr_data(glyph, psm=10, whitelist=DIGITS, lang=lang))
+        if len(text) == 1 and text.isdigit():
+            seen.add(text)
+    return seen
+
+
+def _glyph(ink: np.ndarray) -> np.ndarray:
+    """The ink dark on white paper, cut to its box, ``GLYPH_PX`` high with a margin."""
+    ys, xs = np.nonzero(ink)
+    ink = 255 - ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+    scale = GLYPH_PX / ink.shape[0]
     ink = cv2.resize(ink.astype(np.uint8), None, fx=scale, fy=scale,
                      interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
     side = GLYPH_PX // 2
     return cv2.copyMakeBorder(ink, side, side, side, side, cv2.BORDER_CONSTANT, value=255)
-
-
-def _read_digit(glyph: np.ndarray) -> tuple[str, float] | None:
-    """The digit both models read alike and confidently, with the lower confidence."""
-    seen = []
-    for lang in MODELS:
-        words = tesseract.ocr_data(glyph, psm=10, whitelist=DIGITS, lang=lang)
-        text = "".join(w["text"] for w in words)
-        if len(text) != 1 or not text.isdigit():
-            return None
-        confidence = min(w["conf"] for w in words) / 100
-        if confidence < MIN_DIGIT_CONFIDENCE:
-            return None
-        seen.append((text, confidence))
-    if len({text for text, _ in seen}) != 1:
-        return None
-    return seen[0][0], min(c for _, c in seen)
 
 
 def cross_check_nik(findings: list[Finding]) -> list[Finding]:

@@ -5,7 +5,9 @@ The decision for each page lives here, with everything it decides with:
   marks register it to its printed layout, every box is read (no full-page OCR), and
   the values a filled PDF form carries replace what OCR read of the same fields;
 - no QR at all: an attachment, classified and read as scanned (KTP, ijazah, pas foto,
-  blank, other);
+  blank, other); unless it carries a form's words and corner marks: then its QR was lost,
+  and the page code printed beside it identifies it when it reads with certainty (else a
+  person does);
 - a QR there but unreadable: turned upright only, for a person to look at.
 A page that cannot be read becomes a result with an error code, never a crash. No
 database and no files written here: the caller stores the result and the upright image.
@@ -26,6 +28,7 @@ from ocr.geometry import DocumentGeometry
 from ocr.imaging import is_color
 from ocr.load import Document
 from ocr.pageid import PageId
+from ocr.printed_code import read_printed_code, register_as_form
 from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
@@ -33,6 +36,7 @@ from ocr.upright import make_upright
 log = logging.getLogger(__name__)
 
 CROP_DPI = 200  # resolution the boxes of a registered form are cut out at
+PRINTED_CODE_CONFIDENCE = 0.9   # a page known by its printed code line, its QR code lost
 
 
 @dataclass
@@ -44,7 +48,8 @@ class PageResult:
     rotation: int = 0
     skew: float = 0.0
     is_color: bool = False
-    qr_status: str = "none"          # ok | none | unreadable
+    qr_status: str = "none"   # ok | none | unreadable | printed (read from the code's text
+    #                           beside a lost QR) | missing (a form page, no code found)
     page_id: PageId | None = None
     doc: str | None = None           # from the QR, or the attachment classifier
     doc_confidence: float = 0.0
@@ -56,20 +61,22 @@ class PageResult:
 def read_page(document: Document, index: int, *, dpi: int,
               layouts: Mapping[str, DocumentGeometry],
               form_values: Mapping[str, str] | None = None,
-              sha256: str = "") -> tuple[PageResult, Image.Image | None]:
+              sha256: str = "", workspace_id: str | None = None
+              ) -> tuple[PageResult, Image.Image | None]:
     """Page ``index`` of ``document`` read whole: (result, the page upright or None on error).
 
     A page that cannot be read is a result with ``error_code``; an OSError is raised
     (it may be about the caller's own disk rather than the page).
 
     ``layouts``: the printed layouts by id (a form printed elsewhere is identified but its
-    boxes are unknown); ``form_values``: a filled PDF form's values on this page, by
-    ``<doc>.<field>``.
+    boxes are unknown); ``workspace_id``: the workspace that printed them (helps read the
+    code printed beside a lost QR code); ``form_values``: a filled PDF form's values on this
+    page, by ``<doc>.<field>``.
     """
     result = PageResult(sha256=sha256, index=index)
     try:
         image = document.render(index, dpi)
-        upright = _decide(image, result, layouts)
+        upright = _decide(image, result, layouts, workspace_id)
     except BadInput as exc:
         result.error, result.error_code = exc.detail or str(exc), exc.code
         return result, None
@@ -87,8 +94,8 @@ def read_page(document: Document, index: int, *, dpi: int,
     return result, upright
 
 
-def _decide(image: Image.Image, result: PageResult,
-            layouts: Mapping[str, DocumentGeometry]) -> Image.Image:
+def _decide(image: Image.Image, result: PageResult, layouts: Mapping[str, DocumentGeometry],
+            workspace_id: str | None = None) -> Image.Image:
     identity = identify(image)
     result.qr_status = identity.status
     if identity.page_id is not None:
@@ -101,9 +108,18 @@ def _decide(image: Image.Image, result: PageResult,
         dpi = image.info.get("dpi", (None,))[0]
         attachment = read_attachment_page(image, dpi=dpi)
         upright = attachment.upright
-        result.doc, result.doc_confidence = attachment.doc, attachment.confidence
-        result.findings = attachment.findings
         result.is_color = bool(is_color(upright.image))
+        own_form = register_as_form(upright.image, layouts) if attachment.form_page else None
+        page_id = (read_printed_code(own_form, layouts, workspace_id=workspace_id)
+                   if own_form else None)
+        if page_id is not None:
+            result.qr_status, result.page_id = "printed", page_id
+            result.doc, result.doc_confidence = page_id.doc, PRINTED_CODE_CONFIDENCE
+            _read_form(upright.image, page_id, None, result, layouts)
+        else:
+            result.qr_status = "none" if own_form is None else "missing"
+            result.doc, result.doc_confidence = attachment.doc, attachment.confidence
+            result.findings = attachment.findings
     else:  # a QR is there but unreadable: a person looks at the page, upright
         upright = make_upright(image)
         result.is_color = bool(is_color(upright.image))

@@ -102,8 +102,9 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
         if result.error:
             unidentified(None, "other", "unreadable_page")
             continue
-        if result.qr_status == "unreadable":
-            unidentified(None, result.doc or "other", "qr_unreadable")
+        if result.qr_status in ("unreadable", "missing"):
+            unidentified(None, result.doc or "other",
+                         "qr_unreadable" if result.qr_status == "unreadable" else "form_code_lost")
             continue
         page_id = result.page_id
         if page_id is not None:

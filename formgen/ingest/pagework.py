@@ -39,11 +39,14 @@ class PageTask:
 # given once by the pool initializer, and the document last opened.
 _LAYOUTS: dict[str, DocumentGeometry] = {}
 _OPEN: dict[str, Document] = {}
+_WORKSPACE_ID: str | None = None
 
 
-def init_worker(layouts: dict[str, str]) -> None:
+def init_worker(layouts: dict[str, str], workspace_id: str | None = None) -> None:
+    global _WORKSPACE_ID
     _LAYOUTS.clear()
     _LAYOUTS.update({k: DocumentGeometry.from_json(v) for k, v in layouts.items()})
+    _WORKSPACE_ID = workspace_id
 
 
 def _document(path: str) -> Document:
@@ -66,7 +69,7 @@ def process_page(task: PageTask) -> PageResult:
     try:
         result, upright = read_page(_document(task.source), task.index, dpi=task.dpi,
                                     layouts=_LAYOUTS, form_values=task.form_values,
-                                    sha256=task.sha256)
+                                    sha256=task.sha256, workspace_id=_WORKSPACE_ID)
         if upright is not None:
             _save_image(upright, Path(task.image_path), color=result.is_color)
     except BadInput as exc:  # the file opened in the parent but not here

@@ -63,7 +63,7 @@ def run_pages(ws: Workspace, pending: list[PendingFile], layouts: dict[str, str]
         if item.report.pages == 0:
             yield item, []
     if jobs == 1:  # in process: for debugging, and where processes cost more than they give
-        init_worker(layouts)
+        init_worker(layouts, ws.settings.workspace_id)
         try:
             for number, task in _tasks(ws, pending):
                 done = collect(number, process_page(task))
@@ -74,7 +74,7 @@ def run_pages(ws: Workspace, pending: list[PendingFile], layouts: dict[str, str]
         return
     window: deque[tuple[int, Future]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
-                             initargs=(layouts,)) as pool:
+                             initargs=(layouts, ws.settings.workspace_id)) as pool:
         for number, task in _tasks(ws, pending):
             window.append((number, pool.submit(process_page, task)))
             while len(window) >= 2 * jobs:

@@ -26,9 +26,10 @@ from formgen.ingest.queries import list_pages
 from formgen.roster.store import require_applicant
 
 # Why a page waits for a person (pages.review); 'rejected' marks a decided page.
-REVIEW_REASONS = ("unreadable_page", "qr_unreadable", FOREIGN, "unknown_pack",
+REVIEW_REASONS = ("unreadable_page", "qr_unreadable", "form_code_lost", FOREIGN, "unknown_pack",
                   "qr_mismatch", "no_separator", "ambiguous_applicant", "ktp_nik_mismatch",
-                  "blank_without_separator", "after_unidentified", "voided_pack")
+                  "ktp_owner_unconfirmed", "blank_without_separator", "after_unidentified",
+                  "voided_pack")
 THUMB_WIDTH = 500
 REJECTED = "rejected"
 

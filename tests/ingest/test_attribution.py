@@ -156,3 +156,21 @@ def test_a_voided_pack_waits_for_a_person():
                              form(2, 1, "sampul"), attachment("ktp", NIKS[1])], ctx)
     assert [(p.applicant_id, p.review) for p in placed] == [
         (None, "voided_pack"), (None, "after_unidentified"), (1, None), (1, None)]
+
+
+def test_form_page_without_a_code_waits_for_a_person_and_ends_the_run():
+    """A page with a form's words but no QR code and no printed code read is never filed
+    under the run it lies in, nor are the attachments after it."""
+    ctx, _ = context()
+    lost = PageResult("f" * 64, 0, qr_status="missing", doc="other")
+    placed = attribute_file([form(1, 1, "sampul"), lost, attachment("ijazah")], ctx)
+    assert [p.review for p in placed] == [None, "form_code_lost", "after_unidentified"]
+    assert placed[1].applicant_id is None and placed[2].applicant_id is None
+
+
+def test_form_page_known_by_its_printed_code_is_filed_like_one_with_its_qr():
+    ctx, _ = context()
+    printed = form(1, 1, "permohonan")
+    printed.qr_status = "printed"
+    placed = attribute_file([form(1, 1, "sampul"), printed, attachment("ijazah")], ctx)
+    assert [(p.applicant_id, p.review) for p in placed] == [(1, None)] * 3
