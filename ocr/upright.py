@@ -90,9 +90,10 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     Most pages arrive the right way up, and a reading that ``accept`` takes (the words of
     an ijazah, say) proves it: the page is read as it lies first, and only when that
     reading is refused does Tesseract OSD decide the quarter turn and the page is read
-    again, turned. A page whose lines plainly stand on end is read turned first. No
-    reading and no OSD answer is made twice. ``clean``: what OSD should look at instead
-    of the grey page (frames and backgrounds that mislead it painted over).
+    again, turned. A page whose lines plainly stand on end is read turned first, the
+    way a line or two of it read as words (:func:`_sideways_turn`). No reading and no
+    OSD answer is made twice. ``clean``: what OSD and those lines are looked at on
+    instead of the grey page (frames and backgrounds that mislead them painted over).
     """
     small, work_dpi = _small_grey(img)
     view = clean(small) if clean else small
