@@ -24,9 +24,9 @@ from ocr.ijazah_text import (
     page_text,
     reads_across,
 )
-from ocr.imaging import downscale
+from ocr.imaging import downscale, grey_percentiles
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
-from ocr.pasfoto import check_pas_foto, is_whole_photo
+from ocr.pasfoto import check_pas_foto, is_whole_photo, photo_quads, quad_box
 from ocr.upright import upright_by_reading
 
 BLANK_MAX_INK = 0.0015        # share of the page (at ~75 dpi) that is not paper
@@ -48,7 +48,7 @@ def text_marks(rgb: np.ndarray, dpi: float, exclude: list | None = None) -> int:
     """Letter-sized dark marks on the page (0.8-8 mm), outside the ``exclude`` boxes."""
     small, f = downscale(rgb, 1400)
     grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
-    paper = float(np.percentile(grey, 95))
+    paper = grey_percentiles(grey, (95,))[0]
     mask = (grey < paper - 70).astype(np.uint8)
     for x0, y0, x1, y1 in exclude or []:
         mask[int(y0 * f):int(y1 * f), int(x0 * f):int(x1 * f)] = 0
@@ -74,7 +74,7 @@ def classify_attachment(img, *, dpi: float | None = None,
     """(doc, confidence, details) for an attachment page (PIL image or array), any way up;
     ``page``: the PIL image of the page when ``img`` is its array (it is turned upright).
 
-    ``details`` holds the evidence: ink share, cards, photos, faces, text marks,
+    ``details`` holds the evidence: ink share, cards, photos (faces on a pas foto), text marks,
     keywords, whether the text is the office's own form's (``form_page``), the cards found
     (``found_cards``), the KTP reading (``ktp``), the
     photo check (``pas_foto``, a :class:`PasFotoReading`) and, when OCR was needed, the
@@ -107,14 +107,16 @@ def classify_attachment(img, *, dpi: float | None = None,
             return "ktp", round(min(0.98, 0.7 + 0.08 * ktp.front_words), 3), details
 
     marks = details["text_marks"] = text_marks(rgb, dpi)
-    if marks <= TEXT_PAGE:   # a page full of text is read, whatever photo it carries
-        photo = check_pas_foto(rgb, dpi=dpi)
-        details.update(photos=photo.copies, faces=photo.faces, pas_foto=photo)
-        if photo.found:
-            marks = details["text_marks"] = text_marks(rgb, dpi, exclude=photo.boxes)
-            if marks <= LITTLE_TEXT:
-                details["upright_angle"] = photo.upright_angle
-                return "pas_foto", _photo_confidence(photo.faces), details
+    # A page full of text is read, whatever photo it carries; the faces are looked for
+    # only on a page that is little more than its photos (a diploma's photo box is not).
+    quads = photo_quads(rgb, dpi) if marks <= TEXT_PAGE else []
+    details["photos"] = len(quads)
+    if quads:
+        marks = details["text_marks"] = text_marks(rgb, dpi, exclude=[quad_box(q) for q in quads])
+        if marks <= LITTLE_TEXT:
+            photo = check_pas_foto(rgb, dpi=dpi, quads=quads)
+            details.update(faces=photo.faces, pas_foto=photo, upright_angle=photo.upright_angle)
+            return "pas_foto", _photo_confidence(photo.faces), details
 
     if page is None:
         page = img if isinstance(img, Image.Image) else _as_page(rgb, dpi)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from ocr.imaging import downscale, pixels
+from ocr.imaging import downscale, grey_percentiles, pixels
 
 MM_PER_INCH = 25.4
 PAGE_WIDTHS_MM = (210.0, 215.0)     # A4 and F4 portrait
@@ -38,7 +38,7 @@ def estimate_dpi(shape: tuple[int, ...]) -> float:
 
 
 def paper_level(grey: np.ndarray) -> float:
-    return float(np.percentile(grey, 95))
+    return grey_percentiles(grey, (95,))[0]
 
 
 def content_mask(rgb: np.ndarray, *, delta: float = 28.0) -> np.ndarray:

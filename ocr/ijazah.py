@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from formgen.domain import education
-from ocr import tesseract
+from ocr import imaging, tesseract
 from ocr.features import color_stats, to_rgb
 from ocr.findings import Finding
 from ocr.ijazah_text import PageText, keyword_count, lift_background, page_text
-from ocr.imaging import to_gray
 
 # A name is taken only when its words were read at least this surely (Tesseract 0-100).
 NAME_MEAN_CONF = 80.0
@@ -220,13 +220,17 @@ class Pixels:
 
     @functools.cached_property
     def fine(self) -> np.ndarray | None:
+        """The upright page's pixels (grey or RGB: only the lines cut out are made grey)."""
         if self._fine is None or self.small is None:
             return None
-        grey = to_gray(self._fine)
+        fine = self._fine
+        if isinstance(fine, Image.Image):
+            fine = imaging.pixels(fine) if fine.mode in ("L", "RGB") else imaging.to_gray(fine)
+        fine = np.asarray(fine)
         h, w = self.small.shape[:2]
-        if abs(grey.shape[1] / w - grey.shape[0] / h) > 0.02 * grey.shape[1] / w:
+        if abs(fine.shape[1] / w - fine.shape[0] / h) > 0.02 * fine.shape[1] / w:
             return None   # not the same page (turned otherwise): use the small copy
-        return grey
+        return fine
 
     def crop(self, box: tuple[float, float, float, float], *, scale: float) -> np.ndarray | None:
         """``box`` (in ``small``'s pixels) cut out at ``scale`` times ``small``'s size."""
@@ -240,7 +244,7 @@ class Pixels:
         x1, y1 = int(min(w, box[2] * factor)), int(min(h, box[3] * factor))
         if x1 - x0 < 20 or y1 - y0 < 8:
             return None
-        crop = source[y0:y1, x0:x1]
+        crop = imaging.to_gray(source[y0:y1, x0:x1])
         if self.fine is not None and self.levels is not None:
             crop = lift_background(crop, self.levels)   # as the small copy was read
         if abs(scale / factor - 1.0) > 0.05:

@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr import tesseract
 from ocr.features import estimate_dpi
+from ocr.imaging import grey_percentiles
 
 READ_DPI = 150
 FRAME_BAND = (0.02, 0.075)   # of the shorter side: where a page's frame runs
@@ -81,10 +82,10 @@ def cleaned(grey: np.ndarray) -> np.ndarray:
 def print_levels(grey: np.ndarray) -> tuple[float, float] | None:
     """(print, background) grey levels of a page: shades lighter than ``background`` are
     paper, tint or pattern; None on a page with too little contrast to tell."""
-    ink, paper = np.percentile(grey, (INK_PERCENTILE, PAPER_PERCENTILE))
+    ink, paper = grey_percentiles(grey, (INK_PERCENTILE, PAPER_PERCENTILE))
     if paper - ink < MIN_CONTRAST:
         return None
-    return float(ink), float(ink + PRINT_SHARE * (paper - ink))
+    return ink, ink + PRINT_SHARE * (paper - ink)
 
 
 def lift_background(grey: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
@@ -107,7 +108,7 @@ def clear_frame(grey: np.ndarray) -> np.ndarray:
     outer, inner = int(FRAME_BAND[0] * side), int(FRAME_BAND[1] * side)
     if inner <= outer or h <= 2 * inner or w <= 2 * inner:
         return grey
-    paper_level = float(np.percentile(grey, 90))
+    paper_level = grey_percentiles(grey, (90,))[0]
     ink = grey < paper_level - 50
     cover = [ink[outer:inner, inner:w - inner].any(axis=0).mean(),
              ink[h - inner:h - outer, inner:w - inner].any(axis=0).mean(),

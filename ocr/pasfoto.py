@@ -200,17 +200,20 @@ def _upright_size(corners: np.ndarray) -> tuple[float, float]:
     return float(np.linalg.norm(tr - tl)), float(np.linalg.norm(bl - tl))
 
 
-def check_pas_foto(img, *, dpi: float | None = None) -> PasFotoReading:
-    """Find the pas foto on a page (or take the image as the photo) and check it."""
+def check_pas_foto(img, *, dpi: float | None = None,
+                   quads: list[Quad] | None = None) -> PasFotoReading:
+    """Find the pas foto on a page (or take the image as the photo) and check it;
+    ``quads``: the page's :func:`photo_quads` when already found."""
     rgb = to_rgb(img)
     if is_whole_photo(rgb):
         reading = analyse_photo(rgb)
         reading.copies = 1
         return reading
     dpi = dpi or estimate_dpi(rgb.shape)
-    quads = photo_quads(rgb, dpi)
+    if quads is None:
+        quads = photo_quads(rgb, dpi)
     readings = []
-    boxes = [_box(quad) for quad in quads]
+    boxes = [quad_box(quad) for quad in quads]
     for quad in quads:
         corners = order_corners(quad, landscape=None)
         w_px, h_px = _upright_size(corners)
@@ -230,6 +233,7 @@ def check_pas_foto(img, *, dpi: float | None = None) -> PasFotoReading:
     return best
 
 
-def _box(quad: Quad) -> tuple[float, float, float, float]:
+def quad_box(quad: Quad) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) around a photo found on the page."""
     xs, ys = quad.corners[:, 0], quad.corners[:, 1]
     return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())

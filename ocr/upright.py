@@ -1,4 +1,5 @@
-"""Turn a page image upright: quarter turns from its QR code or Tesseract OSD, then deskew.
+"""Turn a page image upright: quarter turns from its QR code, Tesseract OSD or its lines
+read both ways, then deskew.
 
 Decisions are made on a small grey copy (at most 150 dpi); the full image is
 turned once. Angles are counter-clockwise degrees, as in ``PIL.Image.rotate``.
@@ -16,7 +17,7 @@ import numpy as np
 from PIL import Image
 
 from ocr import tesseract
-from ocr.imaging import pixels, scale_array, to_gray
+from ocr.imaging import pixels, runs, scale_array, to_gray
 from ocr.pageid import parse_page_id
 from ocr.qr import QrHit
 
@@ -31,6 +32,15 @@ _MAX_SKEW = 6.0          # degrees searched by the projection profile
 MAX_OBJECT_SKEW = 6.0    # a card or photo turned further than this is crooked, not the page
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
 _MAX_BLOB_MM = 15.0      # ink blobs larger than this are no text
+# Telling which way a sideways page is turned by reading a few of its lines both ways:
+_PROBE_LINES = 2         # lines read at most
+_LINE_INK = 0.01         # share of a row that is ink for the row to be part of a line
+_MIN_LINE_PX = 4         # thinner runs of rows are rules or specks
+_BODY_LINE = (0.8, 1.25)  # a body line's height, as a share of the typical line's
+_LINE_PAD = 3            # pixels kept above and below a line
+_WORD_MIN_CONF = 70.0    # words read at least this surely count
+_PROBE_MIN_WEIGHT = 150.0  # summed word confidence the better way must reach
+_PROBE_MARGIN = 2.0      # and this many times the other way's
 
 
 @dataclass(frozen=True)
@@ -80,9 +90,10 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     Most pages arrive the right way up, and a reading that ``accept`` takes (the words of
     an ijazah, say) proves it: the page is read as it lies first, and only when that
     reading is refused does Tesseract OSD decide the quarter turn and the page is read
-    again, turned. A page whose lines plainly stand on end is read turned first. No
-    reading and no OSD answer is made twice. ``clean``: what OSD should look at instead
-    of the grey page (frames and backgrounds that mislead it painted over).
+    again, turned. A page whose lines plainly stand on end is read turned first, the
+    way a line or two of it read as words (:func:`_sideways_turn`). No reading and no
+    OSD answer is made twice. ``clean``: what OSD and those lines are looked at on
+    instead of the grey page (frames and backgrounds that mislead them painted over).
     """
     small, work_dpi = _small_grey(img)
     view = clean(small) if clean else small
@@ -90,9 +101,12 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     tried: dict[int, tuple[float, T]] = {}     # rotation -> (skew, reading) already made
     if _lines_vertical(view, work_dpi, margin=_SIDEWAYS_MARGIN):
         # lines plainly standing on end (a landscape sheet on an upright glass): read
-        # turned the way OSD says, else the other way, before reading it as it lies
-        osd = _osd(view, work_dpi)
-        turn = osd[0] if osd is not None and osd[0] in (90, 270) else 90
+        # turned the way a few of its lines read as words (OSD when they do not tell),
+        # else the other way, before reading it as it lies
+        turn = _sideways_turn(view)
+        if turn is None:
+            osd = _osd(view, work_dpi)
+            turn = osd[0] if osd is not None and osd[0] in (90, 270) else 90
         for rotation in (turn, 360 - turn):
             skew, reading = tried[rotation] = _turned_reading(small, work_dpi, rotation, read)
             if accept(reading):
@@ -106,6 +120,40 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
         return _turned(img, 0, skew, confidence, method, []), first
     skew, reading = tried.get(rotation) or _turned_reading(small, work_dpi, rotation, read)
     return _turned(img, rotation, skew, confidence, method, []), reading
+
+
+def _sideways_turn(grey: np.ndarray) -> int | None:
+    """90 or 270 for a page whose text lines stand on end: the quarter turn under which
+    its inkiest lines of body height read as words, where the other shows them upside
+    down (the second line is read only when the first does not tell); None when they do
+    not tell. A line or two read both ways cost less than Tesseract's orientation
+    detection over the whole page."""
+    turned = np.ascontiguousarray(np.rot90(grey, 1))
+    _, ink = cv2.threshold(turned, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    profile = ink.sum(axis=1, dtype=np.int64)
+    lines = [(a, b) for a, b in runs(profile > max(2, _LINE_INK * turned.shape[1]))
+             if b - a >= _MIN_LINE_PX]
+    if len(lines) < 2:
+        return None
+    typical = float(np.median([b - a for a, b in lines]))
+    body = [(a, b) for a, b in lines if _BODY_LINE[0] <= (b - a) / typical <= _BODY_LINE[1]]
+    chosen = sorted(body, key=lambda ab: -int(profile[ab[0]:ab[1]].sum()))[:_PROBE_LINES]
+    weight = {90: 0.0, 270: 0.0}
+    for a, b in chosen:
+        line = turned[max(0, a - _LINE_PAD):b + _LINE_PAD]
+        weight[90] += _word_weight(tesseract.ocr_data(line, psm=7))
+        weight[270] += _word_weight(tesseract.ocr_data(np.ascontiguousarray(line[::-1, ::-1]),
+                                                       psm=7))
+        best = max(weight, key=weight.get)
+        if weight[best] >= _PROBE_MIN_WEIGHT and weight[best] >= _PROBE_MARGIN * weight[360 - best]:
+            return best
+    return None
+
+
+def _word_weight(words: list[dict]) -> float:
+    """Summed confidence of the surely read words of three letters or more."""
+    return sum(w["conf"] for w in words
+               if w["conf"] >= _WORD_MIN_CONF and sum(c.isalpha() for c in w["text"]) >= 3)
 
 
 def _turned_reading(small: np.ndarray, work_dpi: float, rotation: int,

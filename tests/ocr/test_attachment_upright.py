@@ -9,7 +9,7 @@ import pytest
 from benchmarks import formboxes as F
 from ocr import tesseract
 from ocr.attachments import read_attachment_page
-from ocr.imaging import downscale
+from ocr.imaging import downscale, grey_percentiles
 from ocr.ktp import read_ktp
 from scansim import documents as D
 from scansim.ijazah import make_ijazah
@@ -73,6 +73,33 @@ def test_upright_ijazah_is_read_once_without_osd(people, monkeypatch):
     assert _value(result.findings, "tahun") == truth["tahun"]
 
 
+@pytest.mark.parametrize("turn", [90, 270])
+def test_sideways_ijazah_is_turned_by_its_lines_and_read_once(people, monkeypatch, turn):
+    """A landscape diploma lying on an upright glass: two of its lines read both ways tell
+    the turn; the page is read once, turned, and OSD is not asked."""
+    page, truth = make_ijazah(people[0], rng=random.Random(15), dpi=200, design="universitas")
+    assert truth["landscape"]
+    whole_page_reads = []
+    ocr_data = tesseract.ocr_data
+
+    def counted(img, **kw):
+        if kw.get("psm") == 3:
+            whole_page_reads.append(img.shape)
+        return ocr_data(img, **kw)
+
+    def no_osd(*_a, **_k):
+        raise AssertionError("OSD asked for a page whose lines tell the turn")
+
+    monkeypatch.setattr(tesseract, "ocr_data", counted)
+    monkeypatch.setattr(tesseract, "orientation", no_osd)
+    result = read_attachment_page(_with_dpi(page.rotate(turn, expand=True), 200), dpi=200)
+    assert result.doc == "ijazah"
+    assert (result.upright.method, result.upright.rotation) == ("text", 360 - turn)
+    assert len(whole_page_reads) == 1
+    assert _value(result.findings, "tahun") == truth["tahun"]
+    assert _value(result.findings, "jenjang") == truth["jenjang"]
+
+
 def test_upside_down_ijazah_is_turned_by_osd_and_read(people):
     page, truth = make_ijazah(people[2], rng=random.Random(14), dpi=200, design="madrasah")
     result = read_attachment_page(_with_dpi(page.rotate(180), 200), dpi=200)
@@ -86,6 +113,16 @@ def test_blank_page_is_left_as_it_is():
     result = read_attachment_page(page, dpi=200)
     assert result.doc == "blank" and result.findings == []
     assert (result.upright.rotation, result.upright.skew) == (0, 0.0)
+
+
+def test_grey_percentiles_are_numpys_to_the_last_bit():
+    g = np.random.default_rng(5)
+    arrays = [g.integers(0, 256, (n, m), dtype=np.uint8) for n, m in ((1, 1), (3, 7), (640, 480))]
+    arrays += [g.normal(200, 40, (300, 200)).clip(0, 255).astype(np.uint8),
+               np.full((50, 40), 17, np.uint8), g.integers(100, 103, 999).astype(np.uint8)]
+    for grey in arrays:
+        qs = (0.0, 0.5, 5, 60, 90, 95, 97, 100)
+        assert grey_percentiles(grey, qs) == tuple(float(np.percentile(grey, q)) for q in qs)
 
 
 def test_shrunk_copies_are_shared_read_only_and_follow_the_pixels():
