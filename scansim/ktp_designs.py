@@ -165,7 +165,7 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_y_mm=10.0, first_y_mm=15.7, photo_x_mm=62.0, ink=(36, 26, 46), fade=0.1,
               blur=0.5, value_dy_mm=0.35, glare=0.6, group=3),
     KtpDesign("stipple_garuda", "nimbus_narrow", "nimbus_narrow", "ocr_a_bold",
-              "nimbus_narrow", "stipple", ((214, 222, 238), (236, 226, 238)), (150, 160, 196),
+              "nimbus_narrow", "stipple", ((214, 222, 238), (236, 226, 238)), (160, 170, 204),
               second_color=(204, 196, 222), text_mm=1.9, nik_mm=4.4, step_mm=2.85,
               label_x_mm=3.2, colon_x_mm=18.6, value_gap_mm=1.6, indent_mm=1.5,
               nik_y_mm=9.9, first_y_mm=15.2, photo_x_mm=63.6, upper_labels=True,
@@ -367,7 +367,7 @@ def _stipple(img: Image.Image, rng: random.Random, color, u: float, *, second) -
     w, h = img.size
     g = np.random.default_rng(rng.randrange(2 ** 32))
     yy, xx = np.mgrid[0:h, 0:w]
-    density = 0.05 + 0.1 * (0.5 + 0.5 * np.sin(xx / (6 * u) + np.sin(yy / (9 * u)) * 2.2))
+    density = 0.035 + 0.075 * (0.5 + 0.5 * np.sin(xx / (6 * u) + np.sin(yy / (9 * u)) * 2.2))
     dots = g.random((h, w)) < density
     if u > 10:   # a printer's dot is larger than one pixel at 300 dpi
         dots |= np.roll(dots, 1, axis=1) & (g.random((h, w)) < 0.5)
@@ -377,7 +377,7 @@ def _stipple(img: Image.Image, rng: random.Random, color, u: float, *, second) -
     emblem(ImageDraw.Draw(layer), w * rng.uniform(0.42, 0.48), h * rng.uniform(0.5, 0.56),
            h * 0.3, (255, 255, 255))
     # The emblem's shape at full strength, its shield face lighter: one pale colour.
-    mask = layer.convert("L").point(lambda v: 200 if v > 240 else 80 if v > 0 else 0)
+    mask = layer.convert("L").point(lambda v: 150 if v > 240 else 60 if v > 0 else 0)
     img.paste(ImageChops.darker(img, Image.new("RGB", img.size, second)), (0, 0), mask)
 
 
