@@ -95,6 +95,23 @@ def warning_line(message: str) -> None:
     click.echo(f"{t('cli.warning_prefix')}: {message}", err=True)
 
 
+def ask_yes_no(question: str, *, err: bool = False) -> bool:
+    """A yes/no question in the run's language: ``[y/T]`` (ya/tidak) in Indonesian, ``[y/N]``
+    in English; Enter alone means no. click.confirm knows only English answers."""
+    yes, no = t("cli.answer_yes").split(), t("cli.answer_no").split()
+
+    def answer(value: str) -> bool:
+        word = value.strip().lower()
+        if word in yes:
+            return True
+        if word in no or not word:
+            return False
+        raise click.UsageError(t("cli.answer_invalid"))
+
+    return click.prompt(f"{question} {t('cli.answer_choices')}", default="", show_default=False,
+                        value_proc=answer, err=err)
+
+
 def handle_errors(func):
     """Map FormgenError to its one-line message and exit code; library callers get the exception."""
 

@@ -9,6 +9,7 @@ import click
 from formgen import notify
 from formgen.cli._common import (
     argument,
+    ask_yes_no,
     command,
     emit_json,
     error_line,
@@ -55,7 +56,7 @@ def _run(app, channel: str, applicants, all_incomplete, reminder_days, confirmed
             click.echo(t("notify.will_send", nama=out.nama, to=out.recipient), err=True)
         if not sys.stdin.isatty():
             raise UsageError(t("notify.confirm_needed"), code="confirm_needed")
-        if not click.confirm(t(f"notify.confirm_{channel}", n=len(ready)), err=True):
+        if not ask_yes_no(t(f"notify.confirm_{channel}", n=len(ready)), err=True):
             raise UsageError(t("notify.cancelled"), code="cancelled")
     notify.deliver(ws, outcomes, channel=channel, kind=kind)
     if as_json:

@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import click
 
-from formgen.cli._common import AppContext, command, emit_json, json_option, option, pass_app
+from formgen.cli._common import (
+    AppContext,
+    ask_yes_no,
+    command,
+    emit_json,
+    json_option,
+    option,
+    pass_app,
+)
 from formgen.core.errors import UsageError
 from formgen.core.i18n import t
 from formgen.privacy import expired_applicants, export_applicant, purge_applicant
@@ -40,7 +48,9 @@ def purge_command(app: AppContext, applicant_ref: str | None, expired: bool, yes
     ids = ([require_applicant(ws.conn, applicant_ref)["id"]] if applicant_ref
            else expired_applicants(ws))
     if ids and not yes and not as_json:
-        click.confirm(t("privacy.confirm", count=len(ids)), abort=True)
+        if not ask_yes_no(t("privacy.confirm", count=len(ids))):
+            click.echo(t("privacy.cancelled"))
+            return
     reports = [purge_applicant(ws, applicant_id) for applicant_id in ids]
     if as_json:
         emit_json({"purged": reports})

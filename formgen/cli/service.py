@@ -8,6 +8,7 @@ import click
 
 from formgen.cli._common import (
     argument,
+    ask_yes_no,
     command,
     emit_json,
     error_line,
@@ -221,7 +222,7 @@ def clarify_import(app, file: Path, yes: bool, as_json: bool) -> None:
     applied = False
     if plan.answers:
         asked = corrections and not yes
-        if not asked or click.confirm(t("clarify.confirm", n=len(corrections)), err=True):
+        if not asked or ask_yes_no(t("clarify.confirm", n=len(corrections)), err=True):
             clarify_lib.apply_import(ws.conn, plan)
             applied = True
     if as_json:

@@ -88,3 +88,27 @@ def test_review_type_usage_keeps_words_whole():
     assert re.sub(r"\s+", " ", usage).strip() == \
         "Penggunaan: formgen review type [OPSI] HALAMAN JENIS"
     assert "pengalaman_kerja" in result.stdout  # the document types are listed in its help
+
+
+@pytest.mark.parametrize(("lang", "choices", "answers"), [
+    ("id", "[y/T]", {"ya": True, "t": False, "tidak": False, "": False}),
+    ("en", "[y/N]", {"yes": True, "y": True, "n": False, "": False}),
+])
+def test_yes_no_question_in_the_run_language(lang, choices, answers):
+    from formgen.cli._common import ask_yes_no
+    from formgen.core.i18n import set_language
+
+    @click.command()
+    def ask():
+        click.echo(f"answer={ask_yes_no('Lanjut?')}")
+
+    set_language(lang)
+    try:
+        for typed, meant in answers.items():
+            result = CliRunner().invoke(ask, input=f"{typed}\n")
+            assert f"Lanjut? {choices}" in result.output
+            assert f"answer={meant}" in result.output
+        again = CliRunner().invoke(ask, input="mungkin\nya\n")
+        assert t("cli.answer_invalid") in again.output and "answer=True" in again.output
+    finally:
+        set_language("id")
