@@ -11,8 +11,9 @@ runs every reader and prints precision and recall (or the exact-match rate).
 
 Ijazah are measured apart, per design (scansim.ijazah), held-out designs separately
 (all together, then each held-out group: "held out 2" is the group made after group 1
-had been measured): every design at 200 and 300 dpi as colour, grey and faded grey
-copies, read the way ingest reads an attachment page (classified, turned upright, read).
+had been measured, "held out 3" the one made after group 2): every design at 200 and
+300 dpi as colour, grey and faded grey copies, read the way ingest reads an attachment
+page (classified, turned upright, read).
 
     python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
                                   [--ijazah-per-cell 3] [--ktp-cards 2]
@@ -102,7 +103,7 @@ def run_applicant(args: tuple[int, dict, int, int]) -> dict:
     out["ktp_color"].append((colour, ktp.color))
     out["ktp_cases"] = [ktp_accuracy.card_case(person, index * ktp_cards + j, seed,
                                                ktp_accuracy.NAMES) for j in range(ktp_cards)]
-    out["ktp_cases"] += ktp_accuracy.second_cases(person, index, seed, ktp_cards)
+    out["ktp_cases"] += ktp_accuracy.later_cases(person, index, seed, ktp_cards)
     other = ktp.findings({"nik": "6201010101900001", "nama": "Bukan Orangnya"})
     out["ktp_mismatch_flagged"].append((True, all(f.ok is False for f in other
                                                   if f.name in ("nik", "nama"))))
@@ -252,9 +253,10 @@ def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
                 (True, None, "-- held-out designs (never tuned on)", "held-out")]
     groups = {d.group for d in IJ.DESIGNS if d.held_out and d.name in designs}
     if len(groups) > 1:
-        sections += [(True, 1, f"-- held out 1: {', '.join(IJ.HELD_OUT_1)}", "held-out 1"),
-                     (True, 2, f"-- held out 2 (made after group 1 was measured): "
-                               f"{', '.join(IJ.HELD_OUT_2)}", "held-out 2")]
+        sections += [(True, g, f"-- held out {g}"
+                      f"{f' (made after group {g - 1} was measured)' if g > 1 else ''}: "
+                      f"{', '.join(names)}", f"held-out {g}")
+                     for g, names in IJ.HELD_OUT_GROUPS.items()]
     for held, number, heading, label in sections:
         names = [d.name for d in IJ.DESIGNS if d.held_out == held and d.name in designs
                  and number in (None, d.group)]

@@ -8,8 +8,9 @@ only as the product takes it (confidence at least the review threshold). Printed
 design and, for the held-out designs (never looked at while tuning), per dpi and copy
 kind: NIK exactly right, NIK confidently wrong, name, sex, birth date, CPU per page. The
 held-out designs are reported all together and per group ("held out 2": the group made
-after group 1 had been measured). Group 2's pages come in a pass of their own, so a seed
-draws the same pages of the other designs as before group 2 existed.
+after group 1 had been measured; "held out 3": after group 2). Each later group's pages
+come in a pass of their own (its own seed stream), so a seed draws the same pages of the
+other designs as before that group existed.
 
     python -m benchmarks.ktp_accuracy [--people 40] [--cards 4] [--seed 1] [--workers 2]
                                       [--designs tuned|NAME,...] [--misses]
@@ -30,11 +31,17 @@ from benchmarks._figures import report
 from ocr.attachments import read_attachment_page
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
 from scansim.ktp import make_ktp_copy_page
-from scansim.ktp_designs import DESIGNS, HELD_OUT, HELD_OUT_1, HELD_OUT_2, TUNED
+from scansim.ktp_designs import DESIGNS, HELD_OUT, HELD_OUT_GROUPS, TUNED
 from scansim.people import make_people
 
 NAMES = [name for name, d in DESIGNS.items() if d.group < 2]   # taken in turn, one pass
-SECOND = "held-out-2"   # the seed stream of held-out group 2's own pass
+LATER = {g: names for g, names in HELD_OUT_GROUPS.items() if g >= 2}   # a pass each
+
+
+def stream(group: int) -> str:
+    """The seed stream of a later held-out group's own pass."""
+    return f"held-out-{group}"
+
 TARGETS = {"nik_right": 98.0, "nik_wrong": 0.5, "name": 95.0, "sex": 97.0, "birth": 97.0}
 MAX_CPU_S = 1.0
 
@@ -84,17 +91,17 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
             "read_nama": taken.get("nama")}
 
 
-def second_numbers(index: int, cards: int) -> list[int]:
-    """Case numbers of held-out group 2 for person ``index`` when the others get ``cards``
-    pages each: about as many pages per design as the designs of the main pass get."""
-    per_person = max(1, round(cards * len(HELD_OUT_2) / len(NAMES)))
+def later_numbers(index: int, cards: int, group: int = 2) -> list[int]:
+    """Case numbers of later held-out ``group`` for person ``index`` when the others get
+    ``cards`` pages each: about as many pages per design as the main pass's designs get."""
+    per_person = max(1, round(cards * len(LATER[group]) / len(NAMES)))
     return [index * per_person + j for j in range(per_person)]
 
 
-def second_cases(person: dict, index: int, seed: int, cards: int) -> list[dict]:
-    """Held-out group 2's pages of person ``index`` (their own seed stream)."""
-    return [card_case(person, n, seed, list(HELD_OUT_2), SECOND)
-            for n in second_numbers(index, cards)]
+def later_cases(person: dict, index: int, seed: int, cards: int) -> list[dict]:
+    """The later held-out groups' pages of person ``index`` (each its own seed stream)."""
+    return [card_case(person, n, seed, list(names), stream(group))
+            for group, names in LATER.items() for n in later_numbers(index, cards, group)]
 
 
 def _run(args: tuple[dict, list[int], int, list[str], str, tuple]) -> list[dict]:
@@ -120,7 +127,8 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
         by_design[c["design"]].append(c)
     for name in DESIGNS:
         if by_design[name]:
-            tag = {0: "", 1: " (held out)", 2: " (held out 2)"}[DESIGNS[name].group]
+            group = DESIGNS[name].group
+            tag = {0: "", 1: " (held out)"}.get(group, f" (held out {group})")
             print(_row(name + tag, by_design[name]))
     held = [c for c in cases if c["held_out"]]
     tuned = [c for c in cases if not c["held_out"]]
@@ -130,23 +138,24 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
             part = [c for c in held if c["dpi"] == dpi and c["colour"] == colour]
             if part:
                 print(_row(f"held out, {dpi} dpi, {'colour' if colour else 'grey'}", part))
-    second = [c for c in held if c["group"] == 2]
-    for dpi in (200, 300):
-        for colour in (False, True):
-            part = [c for c in second if c["dpi"] == dpi and c["colour"] == colour]
-            if part:
-                print(_row(f"held out 2, {dpi} dpi, {'colour' if colour else 'grey'}", part))
+    groups = {g: [c for c in held if c["group"] == g] for g in HELD_OUT_GROUPS}
+    for number in LATER:
+        for dpi in (200, 300):
+            for colour in (False, True):
+                part = [c for c in groups[number] if c["dpi"] == dpi and c["colour"] == colour]
+                if part:
+                    print(_row(f"held out {number}, {dpi} dpi, "
+                               f"{'colour' if colour else 'grey'}", part))
     if tuned:
         print(_row("tuned designs, all", tuned))
     if held:
         print(_row("HELD-OUT DESIGNS, ALL", held))
-        groups = {1: [c for c in held if c["group"] == 1], 2: second}
-        if second:
-            for number, part in groups.items():
-                if part:
-                    print(_row(f"held out {number}, all", part))
-        for label, part in (("held-out", held), ("held-out 1", groups[1] if second else []),
-                            ("held-out 2", second)):
+        later = any(groups[number] for number in LATER)   # then every group apart too
+        apart = [(f"held-out {number}", part) for number, part in groups.items()
+                 if part and later]
+        for label, part in apart:
+            print(_row(f"{label.replace('-', ' ')}, all", part))
+        for label, part in [("held-out", held), *apart]:
             for key, target in TARGETS.items() if part else ():
                 value = 100.0 * sum(c[key] for c in part) / len(part)
                 report(f"ktp {label} {key}", value, "%", target=target,
@@ -165,13 +174,13 @@ def run(people: list[dict], *, cards: int, seed: int, workers: int,
         designs: list[str] | None = None,
         only: tuple[int | None, bool | None] = (None, None)) -> list[dict]:
     """Read ``cards`` KTP pages per person, the designs taken in turn; by default (no
-    ``designs``) held-out group 2 too, in a pass of its own. ``only``: (dpi, colour)
+    ``designs``) the later held-out groups too, each in a pass of its own. ``only``: (dpi, colour)
     every page gets, where not None (instead of cycling through them)."""
     jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only)
             for i, p in enumerate(people)]
     if designs is None:
-        jobs += [(p, second_numbers(i, cards), seed, list(HELD_OUT_2), SECOND, only)
-                 for i, p in enumerate(people)]
+        jobs += [(p, later_numbers(i, cards, group), seed, list(names), stream(group), only)
+                 for group, names in LATER.items() for i, p in enumerate(people)]
     out: list[dict] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for res in pool.map(_run, jobs):
@@ -186,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--designs", help="comma-separated design names taken in turn (default: "
-                    "all, held-out group 2 in a pass of its own; 'tuned' for the designs "
+                    "all, each later held-out group in a pass of its own; 'tuned' for the "
+                    "designs "
                     "that are not held out)")
     ap.add_argument("--misses", action="store_true", help="list the cards not fully read")
     ap.add_argument("--dpi", type=int, choices=(200, 300), help="every page at this dpi")
@@ -201,10 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     cases = run(make_people(args.people, seed=args.seed), cards=args.cards, seed=args.seed,
                 workers=args.workers, designs=designs, only=(args.dpi, args.colour))
-    shown = designs or NAMES + list(HELD_OUT_2)
-    print(f"{len(cases)} KTP copy pages, designs {', '.join(shown)}; held out: "
-          f"{', '.join(HELD_OUT_1)}; held out 2: {', '.join(HELD_OUT_2)}; seed {args.seed}, "
-          f"{time.time() - started:.0f} s\n")
+    shown = designs or NAMES + [n for names in LATER.values() for n in names]
+    groups = "; ".join(f"held out{'' if g == 1 else f' {g}'}: {', '.join(names)}"
+                       for g, names in HELD_OUT_GROUPS.items())
+    print(f"{len(cases)} KTP copy pages, designs {', '.join(shown)}; {groups}; "
+          f"seed {args.seed}, {time.time() - started:.0f} s\n")
     summarise(cases, misses=args.misses)
     return 0
 

@@ -3,11 +3,12 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 or 2) are only
+and where the diploma number is printed. Held-out designs (``group`` 1, 2 or 3) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, so nobody tuning has seen it.
-``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` turns a page into a grey or
-colour photocopy or a faded print.
+group 2 came after group 1 had been measured and group 3 after group 2, so nobody tuning
+has seen the latest.
+``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
+into a grey or colour photocopy or a faded print.
 """
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from formgen.core.yamlfile import load_yaml
+from scansim.copies import copy_quality as copy_quality
 from scansim.draw import BLACK_INK, draw_person, font, make_signature, mm_px
 from scansim.ijazah_cues import CUES
 from scansim.ornament import border, draw_seal, paper, stamp
@@ -58,6 +60,13 @@ FACES = {
     "dejavu_serif_bold": ([], "serif_bold"),
     "dejavu_serif_italic": ([], "serif_italic"),
     "mono_bold": ([], "mono_bold"),
+    "dejavu_sans": ([], "sans"),
+    "sans_narrow_lib_bold": (["LiberationSansNarrow-Bold.ttf"], "cond_bold"),
+    "dejavu_serif_cond_bold": (["DejaVuSerifCondensed-Bold.ttf"], "serif_bold"),
+    "dejavu_serif_cond": (["DejaVuSerifCondensed.ttf"], "serif"),
+    "bookman_light_italic": (["URWBookman-LightItalic.otf"], "serif_italic"),
+    "liberation_serif": (["LiberationSerif-Regular.ttf"], "serif"),
+    "liberation_serif_bold": (["LiberationSerif-Bold.ttf"], "serif_bold"),
 }
 
 
@@ -76,15 +85,19 @@ class Design:
     border: str
     seal: str
     cue: str                     # how the name is introduced (see _holder)
-    number: str                  # where the diploma number stands: top, top_left, bottom, title
+    number: str                  # where the diploma number stands: top, top_left, bottom,
+    #                              title, boxed (a ruled box top right), under_band
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1, 2: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1, 2, 3: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
     programs: tuple[str, ...] = ()   # only these programmes of the families (all if empty)
-    nomor_style: str = "dn"      # dn: DN-.. serial; pc: DN-PC/..; pin: national 15 digits
+    nomor_style: str = "dn"      # dn: DN-.. serial; pc: DN-PC/..; pin: national 15 digits;
+    #                              smk: DN-05 Mk/13 0012345; kemenag: MTs.15.08/PP.01.1/0231/2019
     seal_over: bool = False      # the rubber stamp pressed over the signature
+    big_stamp: bool = False      # a large stamp half over the head's name and NIP
+    drop_mm: float = 0.0         # the heading starts this much lower (under a top band)
 
     @property
     def held_out(self) -> bool:
@@ -149,11 +162,20 @@ DESIGNS = (
            "century_bold_italic", (252, 252, 255), None, (25, 65, 160), "meander",
            "university", "table_ruled", "top_left", group=2, programs=("D3", "D4"),
            nomor_style="pin", seal_over=True),
+    # Held out, group 3: made after group 2 was measured; nobody tuning has seen them.
+    Design("smk_hijau", "sekolah", False, "sans_narrow_lib_bold", "sans_narrow_lib_bold",
+           "dejavu_sans", "dejavu_serif_cond_bold", (246, 250, 242), None, (0, 112, 66),
+           "twin", "tut_wuri", "menyatakan_spaced", "boxed", group=3, programs=("SMK",),
+           nomor_style="smk"),
+    Design("madrasah_arabes", "madrasah", False, "bookman_light_italic", "dejavu_serif_cond",
+           "liberation_serif", "liberation_serif_bold", (250, 247, 234), None, (12, 92, 58),
+           "arabesque", "kemenag", "madrasah_table", "under_band", group=3,
+           nomor_style="kemenag", big_stamp=True, drop_mm=7.0),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
-HELD_OUT_1 = tuple(d.name for d in DESIGNS if d.group == 1)
-HELD_OUT_2 = tuple(d.name for d in DESIGNS if d.group == 2)
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2
+HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in (1, 2, 3)}
+HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
+HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3
 
 
 def load_data() -> dict:
@@ -214,6 +236,9 @@ class _Page:
                 fnt = face(role, size)
         self.d.text((x_mm * self.u, y_mm * self.u), text, font=fnt, fill=fill or self.ink,
                     anchor=anchor)
+
+    def font(self, role: str, size_mm: float) -> ImageFont.FreeTypeFont:
+        return face(role, int(size_mm * self.u))
 
     def centre(self, y_mm: float, text: str, role: str, size_mm: float, fill=None, **kw):
         self.text(self.w / self.u / 2, y_mm, text, role, size_mm, fill, anchor="ma", **kw)
@@ -316,7 +341,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     if dz.watermark:   # pale, behind the holder's rows and name
         pale = tuple(int(t * 0.84 + a * 0.16) for t, a in zip(dz.tint, dz.accent, strict=True))
         draw_seal(p.d, dz.seal, p.w / 2, p.h * 0.56, min(p.w, p.h) * 0.24, pale)
-    top = 22 if land else 28
+    top = (22 if land else 28) + dz.drop_mm
     scale = 0.85 if land else 1.0
     draw_seal(p.d, dz.seal, p.w / 2, (top + 4) * p.u, (10 if land else 13) * p.u,
               (150, 120, 40) if dz.seal == "garuda" else dz.accent)
@@ -349,6 +374,11 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         nomor = f"DN-PC/{rng.randint(1, 34):02d} {rng.randint(0, 9999999):07d}"
     elif dz.nomor_style == "pin":
         nomor = f"{rng.randint(1001, 99999):06d}{tahun}{rng.randint(1, 99999):05d}"
+    elif dz.nomor_style == "smk":
+        nomor = f"DN-{rng.randint(1, 34):02d} Mk/{tahun % 100:02d} {rng.randint(0, 9999999):07d}"
+    elif dz.nomor_style == "kemenag":
+        nomor = f"{spec['short']}.{rng.randint(11, 34)}.{rng.randint(1, 20):02d}/PP.01.1/" \
+                f"{rng.randint(1, 999):04d}/{tahun}"
     if dz.number == "title":
         p.centre(y + 5.5 * scale, f"Nomor: {nomor}", dz.body, 3.2 * scale)
     elif dz.number == "top":
@@ -357,6 +387,10 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         label = {"pin": "Nomor Ijazah Nasional", "pc": "Nomor Seri"}.get(dz.nomor_style,
                                                                         "No. Ijazah")
         p.text(27, 24, f"{label}: {nomor}", dz.body, 3.0)
+    elif dz.number == "boxed":
+        _boxed_number(p, dz, nomor, size_mm[0])
+    elif dz.number == "under_band":
+        p.text(size_mm[0] - 24, 27, f"Nomor: {nomor}", dz.body, 3.0, anchor="ra")
     y += 13 * scale
     name = person["nama"].upper()
     place = f"{person['tempat_lahir'].title()}, {birth.day} {months[birth.month - 1]} {birth.year}"
@@ -424,9 +458,11 @@ def _sign_block(p: _Page, dz: Design, rng: random.Random, person: dict, school: 
     p.text(sx, base + 5.5, f"{spec['head']},", dz.body, 3.4)
     sig = make_signature(rng=rng, width_px=int(45 * p.u), height_px=int(18 * p.u),
                          ink=BLACK_INK if rng.random() < 0.5 else None)
-    seal = stamp(int(30 * p.u), rng, school, dz.accent if dz.seal_over else (90, 60, 150),
-                 seal=dz.seal)
-    if dz.seal_over:   # signed first, then stamped across the signature
+    seal = None if dz.big_stamp else stamp(int(30 * p.u), rng, school, dz.accent if
+                                            dz.seal_over else (90, 60, 150), seal=dz.seal)
+    if seal is None:   # the large stamp comes last, over the head's name
+        p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
+    elif dz.seal_over:   # signed first, then stamped across the signature
         p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
         p.img.paste(seal, (int((sx + 3) * p.u), int((base + 3) * p.u)), seal)
     else:
@@ -436,30 +472,17 @@ def _sign_block(p: _Page, dz: Design, rng: random.Random, person: dict, school: 
     p.text(sx, base + 30, head + (", M.Pd." if spec["family"] != "pt" else ", M.T."),
            dz.heading, 3.5)
     p.text(sx, base + 35.5, f"NIP {rng.randint(10**17, 10**18 - 1)}", dz.body, 3.2)
+    if dz.big_stamp:   # stamped last, across the left half of the head's name
+        big = stamp(int(40 * p.u), rng, school, (70, 50, 140), seal=dz.seal)
+        p.img.paste(big, (int((sx - 22) * p.u), int((base + 15) * p.u)), big)
 
 
-def copy_quality(img: Image.Image, *, rng: random.Random, kind: str) -> Image.Image:
-    """The page as handed in: ``colour`` (a colour copy or scan: a little more saturation
-    and contrast), ``grey`` (an office photocopy: grey, hard contrast, toner specks) or
-    ``faded`` (a pale, worn print copied in grey)."""
-    if kind == "colour":
-        img = ImageEnhance.Color(img).enhance(rng.uniform(1.0, 1.3))
-        return ImageEnhance.Contrast(img).enhance(rng.uniform(1.0, 1.25))
-    grey = img.convert("L")
-    if kind == "faded":
-        grey = ImageEnhance.Contrast(grey).enhance(rng.uniform(0.45, 0.65))
-        grey = ImageEnhance.Brightness(grey).enhance(rng.uniform(1.05, 1.15))
-    else:
-        grey = ImageOps.autocontrast(grey, cutoff=1)
-        grey = ImageEnhance.Contrast(grey).enhance(rng.uniform(1.3, 1.8))
-        grey = ImageEnhance.Brightness(grey).enhance(rng.uniform(0.92, 1.03))
-    out = grey.convert("RGB")
-    d = ImageDraw.Draw(out)
-    for _ in range(rng.randint(0, 3)):
-        x = rng.randint(0, out.width - 1)
-        d.line([(x, 0), (x, out.height)], fill=(205, 205, 205), width=1)
-    for _ in range(rng.randint(30, 150)):
-        x, y = rng.randint(0, out.width - 2), rng.randint(0, out.height - 2)
-        r = rng.choice([1, 1, 2])
-        d.ellipse([x, y, x + r, y + r], fill=(70, 70, 70))
-    return out
+def _boxed_number(p: _Page, dz: Design, nomor: str, width_mm: float) -> None:
+    """The serial number in a small ruled box at the top right, its label above it."""
+    right, top = width_mm - 24, 21
+    text = face(dz.body, int(3.0 * p.u))
+    box_w = p.d.textlength(nomor, font=text) / p.u + 5
+    p.text(right - box_w, top - 4.5, "Nomor Seri Ijazah", dz.body, 2.6)
+    p.d.rectangle([(right - box_w) * p.u, top * p.u, right * p.u, (top + 6) * p.u],
+                  outline=dz.accent, width=max(1, round(0.3 * p.u)))
+    p.text(right - box_w + 2.5, top + 1.4, nomor, dz.body, 3.0)

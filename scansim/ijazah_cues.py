@@ -1,4 +1,5 @@
-"""Two more ways an ijazah introduces its holder: a centred sentence and a ruled table."""
+"""More ways an ijazah introduces its holder: a centred sentence, a ruled table, a name
+set in spaced capitals and a pre-printed table with dotted lines to type on."""
 from __future__ import annotations
 
 # How a row of the holder's table reads in a sentence ("lahir di Sampit, 3 Maret 1990").
@@ -54,4 +55,64 @@ def table_ruled(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     return y + 4
 
 
-CUES = {"kepada_prose": kepada_prose, "table_ruled": table_ruled}
+def _spaced_width(p, text: str, fnt, track: float) -> float:
+    return sum(p.d.textlength(ch, font=fnt) + (3 * track if ch == " " else track)
+               for ch in text) - track
+
+
+def menyatakan_spaced(p, dz, y: float, name: str, rows: list[tuple[str, str]],
+                      sizes: tuple[float, float]) -> float:
+    """"Dengan ini menyatakan bahwa" centred, the name centred in letter-spaced capitals,
+    then the rows as a plain table."""
+    body, big = sizes
+    wmm = p.w / p.u
+    p.centre(y, "Dengan ini menyatakan bahwa", dz.body, body * 1.05)
+    size = big
+    fnt = p.font(dz.name_face, size)
+    while size > body and _spaced_width(p, name, fnt, 0.28 * size * p.u) > wmm * 0.72 * p.u:
+        size -= 0.2
+        fnt = p.font(dz.name_face, size)
+    track = 0.28 * size * p.u
+    x = p.w / 2 - _spaced_width(p, name, fnt, track) / 2
+    for ch in name:
+        p.d.text((x, (y + body + 4) * p.u), ch, font=fnt, fill=p.ink)
+        x += p.d.textlength(ch, font=fnt) + (3 * track if ch == " " else track)
+    y += body + big + 10
+    lab_x, col_x = wmm * 0.17, wmm * 0.17 + 54
+    for label, value in rows:
+        p.text(lab_x, y, _titled(label), dz.body, body * 0.95)
+        p.text(col_x - 3, y, ":", dz.body, body * 0.95)
+        p.text(col_x, y, value, dz.body, body * 0.95, width_mm=wmm * 0.8 - col_x)
+        y += body + 3
+    return y
+
+
+def madrasah_table(p, dz, y: float, name: str, rows: list[tuple[str, str]],
+                   sizes: tuple[float, float]) -> float:
+    """A pre-printed table: labels, colons, and a dotted line under each typed value, the
+    name after "Nama Peserta Didik :" in the body's size, set bold."""
+    body, _ = sizes
+    wmm = p.w / p.u
+    lab_x, col_x, end = wmm * 0.13, wmm * 0.13 + 60, wmm * 0.87
+    p.text(lab_x, y, "Yang bertanda tangan di bawah ini, Kepala Madrasah, menerangkan bahwa:",
+           dz.body, body, width_mm=end - lab_x)
+    y += body + 5
+    dot = max(1, round(0.18 * p.u))
+    items = [("Nama Peserta Didik", name, dz.name_face)] + \
+        [(_titled(label), value.replace("Mts ", "MTs "), dz.body) for label, value in rows]
+    for label, value, role in items:
+        p.text(lab_x, y, label, dz.body, body)
+        p.text(col_x - 3, y, ":", dz.body, body)
+        p.text(col_x + 1, y - 0.3, value, role, body * (1.1 if role == dz.name_face else 1),
+               width_mm=end - col_x - 2)
+        line_y = (y + body * 1.25) * p.u
+        x = col_x * p.u
+        while x < end * p.u:
+            p.d.ellipse([x, line_y, x + dot, line_y + dot], fill=p.ink)
+            x += dot * 3.5
+        y += body + 4.2
+    return y
+
+
+CUES = {"kepada_prose": kepada_prose, "table_ruled": table_ruled,
+        "menyatakan_spaced": menyatakan_spaced, "madrasah_table": madrasah_table}

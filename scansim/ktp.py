@@ -26,7 +26,16 @@ from scansim.documents import (
     _portrait,
 )
 from scansim.draw import BLACK_INK, centered, make_signature, mm_px
-from scansim.ktp_designs import DESIGNS, TUNED, KtpDesign, background, face, fit_face, wear
+from scansim.ktp_designs import (
+    DESIGNS,
+    TUNED,
+    KtpDesign,
+    background,
+    face,
+    fit_face,
+    glare,
+    wear,
+)
 
 __all__ = ["KTP_MM", "ktp_fields", "make_ktp", "make_ktp_back", "make_ktp_copy_page"]
 
@@ -119,6 +128,7 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
              ("Status Perkawinan", f["status_perkawinan"]), ("Pekerjaan", f["pekerjaan"]),
              ("Kewarganegaraan", f["kewarganegaraan"]), ("Berlaku Hingga", f["berlaku_hingga"])]
     y = des.first_y_mm * u + jy
+    dy = des.value_dy_mm * u
     for name, text in lines:
         shown = name.upper() if des.upper_labels else name
         x = lx + (des.indent_mm * u if name in INDENTED else 0)
@@ -127,14 +137,14 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         d.text((cx, y), ":", font=face(des.label_face, size_px), fill=ink)
         room = (15.5 if name == "Jenis Kelamin" else des.photo_x_mm - des.colon_x_mm - 3.0) * u
         fnt = fit_face(d, text, des.value_face, size_px, room)
-        d.text((cx + des.value_gap_mm * u, y), text, font=fnt, fill=ink)
+        d.text((cx + des.value_gap_mm * u, y + dy), text, font=fnt, fill=ink)
         if name == "Jenis Kelamin":
             gx = cx + 17.5 * u
             gol = "GOL. DARAH" if des.upper_labels else "Gol. Darah"
             d.text((gx, y), gol, font=fit_face(d, gol, des.label_face, size_px, 10.5 * u),
                    fill=ink)
             d.text((gx + 11.5 * u, y), ":", font=face(des.label_face, size_px), fill=ink)
-            d.text((gx + 12.9 * u, y), f["gol_darah"], font=face(des.value_face, size_px),
+            d.text((gx + 12.9 * u, y + dy), f["gol_darah"], font=face(des.value_face, size_px),
                    fill=ink)
         y += des.step_mm * u
     pbox = (int(photo_left + 0.5 * u), int(10.5 * u + jy), int(photo_left + 21.5 * u),
@@ -150,6 +160,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     centered(d, mid, 41.6 * u + jy, f"{issued:%d-%m-%Y}", small, ink)
     sig = make_signature(rng=rng, width_px=int(18 * u), height_px=int(7 * u), ink=BLACK_INK)
     img.paste(sig, (int(pbox[0] + 1.5 * u), int(44.2 * u + jy)), sig)
+    if des.glare and rng.random() < des.glare:
+        img = glare(img, rng, dpi)
     if des.wear:
         img = wear(img, rng, des.wear, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))

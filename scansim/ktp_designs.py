@@ -3,10 +3,11 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 or 2, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1, 2 or 3, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
-came later, after group 1 had been measured, so its figures are the ones nobody tuning
-has seen (the benchmarks report all held-out designs together and each group apart).
+came after group 1 had been measured and group 3 (:data:`HELD_OUT_3`) after group 2, so
+the latest group's figures are the ones nobody tuning has seen (the benchmarks report
+all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+import numpy as np
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 from scansim.draw import font as dejavu
 from scansim.draw import guilloche
+from scansim.ornament import emblem
 
 FONT_ROOT = Path("/usr/share/fonts")
 # Face name -> file under FONT_ROOT (Debian packages fonts-dejavu-core/-extra,
@@ -45,6 +48,10 @@ FACES = {
     "nimbus_mono_bold": ("opentype/urw-base35/NimbusMonoPS-Bold.otf", "mono_bold"),
     "urw_gothic": ("opentype/urw-base35/URWGothic-Book.otf", "sans"),
     "urw_gothic_demi": ("opentype/urw-base35/URWGothic-Demi.otf", "bold"),
+    "dejavu_sans": ("truetype/dejavu/DejaVuSans.ttf", "sans"),
+    "nimbus_narrow": ("opentype/urw-base35/NimbusSansNarrow-Regular.otf", "cond"),
+    "liberation_mono": ("truetype/liberation/LiberationMono-Regular.ttf", "mono_bold"),
+    "ocr_a_bold": ("truetype/ocr-a/OCRABold.ttf", "mono_bold"),
 }
 
 
@@ -92,7 +99,9 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1, 2: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1, 2, 3: held-out groups, never tuned on
+    value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
+    glare: float = 0.0               # share of cards with a lamination glare patch
 
 
 DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
@@ -148,10 +157,24 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.2, colon_x_mm=22.4, value_gap_mm=1.0, indent_mm=1.8,
               nik_y_mm=9.4, first_y_mm=15.2, ink=(50, 38, 32), fade=0.25,
               blur=0.65, wear=0.5, group=2),
+    # Held out, group 3: made after group 2 was measured; nobody tuning has seen them.
+    KtpDesign("sunset_glare", "dejavu_sans", "dejavu_sans", "liberation_mono",
+              "dejavu_sans", "sunset", ((250, 200, 150), (178, 224, 170)), (226, 170, 120),
+              second_color=(150, 200, 150), text_mm=2.3, nik_mm=4.2, step_mm=3.1,
+              label_x_mm=2.0, colon_x_mm=23.8, value_gap_mm=1.2, indent_mm=2.6,
+              nik_y_mm=10.0, first_y_mm=15.7, photo_x_mm=62.0, ink=(36, 26, 46), fade=0.1,
+              blur=0.5, value_dy_mm=0.35, glare=0.6, group=3),
+    KtpDesign("stipple_garuda", "nimbus_narrow", "nimbus_narrow", "ocr_a_bold",
+              "nimbus_narrow", "stipple", ((214, 222, 238), (236, 226, 238)), (160, 170, 204),
+              second_color=(204, 196, 222), text_mm=1.9, nik_mm=4.4, step_mm=2.85,
+              label_x_mm=3.2, colon_x_mm=18.6, value_gap_mm=1.6, indent_mm=1.5,
+              nik_y_mm=9.9, first_y_mm=15.2, photo_x_mm=63.6, upper_labels=True,
+              ink=(14, 36, 50), fade=0.2, blur=0.6, wear=0.2, value_dy_mm=-0.3, group=3),
 )}
-HELD_OUT_1 = tuple(name for name, d in DESIGNS.items() if d.group == 1)
-HELD_OUT_2 = tuple(name for name, d in DESIGNS.items() if d.group == 2)
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2
+HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
+                   for g in (1, 2, 3)}
+HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
+HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 
 
@@ -287,6 +310,20 @@ def _batik(img: Image.Image, rng: random.Random, color, u: float, *, second) -> 
             d.line(pts, fill=second, width=width)
 
 
+def glare(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
+    """Light caught by the lamination: a soft white oval washing out part of the print."""
+    u = dpi / 25.4
+    w, h = img.size
+    mask = Image.new("L", img.size, 0)
+    x, y = rng.uniform(0.15, 0.75) * w, rng.uniform(0.25, 0.8) * h
+    rx, ry = rng.uniform(8, 16) * u, rng.uniform(3, 6) * u
+    ImageDraw.Draw(mask).ellipse([x - rx, y - ry, x + rx, y + ry],
+                                 fill=int(rng.uniform(120, 170)))
+    mask = mask.filter(ImageFilter.GaussianBlur(2.2 * u)).rotate(rng.uniform(-35, 35),
+                                                                 center=(x, y))
+    return Image.composite(Image.new("RGB", img.size, (252, 252, 250)), img, mask)
+
+
 def wear(img: Image.Image, rng: random.Random, amount: float, dpi: int) -> Image.Image:
     """A used card: print rubbed pale in soft patches and a few fine light scratches."""
     u = dpi / 25.4
@@ -310,8 +347,43 @@ def wear(img: Image.Image, rng: random.Random, amount: float, dpi: int) -> Image
     return out
 
 
+def _sunset(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
+    """A faint mesh of wavy lines in two colours over the strong orange-to-green gradient."""
+    d = ImageDraw.Draw(img)
+    w, h = img.size
+    width = max(1, round(0.06 * u))
+    pitch, amp = rng.uniform(1.6, 2.1) * u, rng.uniform(0.5, 0.8) * u
+    for tone, slope in ((color, 0.45), (second, -0.45)):
+        k = -h
+        while k < w + h:
+            d.line([(k + slope * y + amp * math.sin(y / (1.9 * u) + k / (7 * u)), y)
+                    for y in range(0, h + 4, 3)], fill=tone, width=width)
+            k += pitch
+
+
+def _stipple(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
+    """A fine random stipple, denser in soft bands, under a pale Garuda-like watermark in
+    the middle of the card, behind the values."""
+    w, h = img.size
+    g = np.random.default_rng(rng.randrange(2 ** 32))
+    yy, xx = np.mgrid[0:h, 0:w]
+    density = 0.035 + 0.075 * (0.5 + 0.5 * np.sin(xx / (6 * u) + np.sin(yy / (9 * u)) * 2.2))
+    dots = g.random((h, w)) < density
+    if u > 10:   # a printer's dot is larger than one pixel at 300 dpi
+        dots |= np.roll(dots, 1, axis=1) & (g.random((h, w)) < 0.5)
+    ink = Image.fromarray(np.uint8(dots) * 255, "L")
+    img.paste(Image.new("RGB", img.size, color), (0, 0), ink)
+    layer = Image.new("RGB", img.size, (0, 0, 0))
+    emblem(ImageDraw.Draw(layer), w * rng.uniform(0.42, 0.48), h * rng.uniform(0.5, 0.56),
+           h * 0.3, (255, 255, 255))
+    # The emblem's shape at full strength, its shield face lighter: one pale colour.
+    mask = layer.convert("L").point(lambda v: 150 if v > 240 else 60 if v > 0 else 0)
+    img.paste(ImageChops.darker(img, Image.new("RGB", img.size, second)), (0, 0), mask)
+
+
 PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
-            "dense": _dense, "twotone": _twotone, "batik": _batik,
+            "dense": _dense, "twotone": _twotone, "batik": _batik, "sunset": _sunset,
+            "stipple": _stipple,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -329,5 +401,5 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
     return img
 
 
-__all__ = ["DESIGNS", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "TUNED", "KtpDesign",
-           "background", "face", "fit_face", "wear"]
+__all__ = ["DESIGNS", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3", "HELD_OUT_GROUPS",
+           "TUNED", "KtpDesign", "background", "face", "fit_face", "glare", "wear"]

@@ -9,7 +9,7 @@ from PIL import Image, ImageChops, ImageDraw
 from scansim.draw import font, guilloche
 
 BORDERS = ("double", "ornate", "guilloche", "guilloche_dense", "filigree", "corners", "rope",
-           "band", "lattice", "meander", "none")
+           "band", "lattice", "meander", "twin", "arabesque", "none")
 SEALS = ("garuda", "tut_wuri", "kemenag", "university")
 
 
@@ -207,6 +207,70 @@ def border(img: Image.Image, kind: str, color, rng: random.Random, *, dpi: int,
         _lattice(img, color, m, u, thin)
     if kind == "meander":
         _meander(d, img.size, color, m, u, thin)
+    if kind == "twin":
+        _twin(d, img.size, color, m, u)
+    if kind == "arabesque":
+        _arabesque(d, img.size, color, m, u, thin)
+
+
+def _twin(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float) -> None:
+    """Two rules of equal weight, joined at each corner by a square block."""
+    w, h = size
+    rule, gap = max(2, int(0.9 * u)), 2.0 * u
+    for k in (0, rule + gap):
+        d.rectangle([m + k, m + k, w - m - k, h - m - k], outline=color, width=rule)
+    side = 2 * rule + gap
+    for cx, cy in ((m, m), (w - m - side, m), (m, h - m - side), (w - m - side, h - m - side)):
+        d.rectangle([cx, cy, cx + side, cy + side], fill=color)
+
+
+def _star(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color, width: int) -> None:
+    """An eight-pointed star (khatam) round two interlaced squares, with a ring inside."""
+    d.polygon([(cx + (r if k % 2 == 0 else r * 0.72) * math.cos(math.pi * k / 8),
+                cy + (r if k % 2 == 0 else r * 0.72) * math.sin(math.pi * k / 8))
+               for k in range(16)], outline=color, width=width)
+    for rotation in (0, 45):
+        d.regular_polygon((cx, cy, r * 0.66), 4, rotation=rotation, outline=color, width=width)
+    d.ellipse([cx - r * 0.42, cy - r * 0.42, cx + r * 0.42, cy + r * 0.42], outline=color,
+              width=width)
+    d.regular_polygon((cx, cy, r * 0.22), 8, fill=color)
+
+
+def _arabesque(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float,
+               thin: int) -> None:
+    """A band of interlaced eight-pointed stars and pointed arches across the top, scallops
+    hanging under it, and a thin double frame round the rest of the sheet."""
+    w, h = size
+    band = 13 * u
+    d.rectangle([m, m, w - m, h - m], outline=color, width=thin + 1)
+    d.rectangle([m + 1.6 * u, m + 1.6 * u, w - m - 1.6 * u, h - m - 1.6 * u], outline=color,
+                width=thin)
+    d.rectangle([m, m, w - m, m + band], outline=color, width=thin + 1)
+    d.rectangle([m + 1.2 * u, m + 1.2 * u, w - m - 1.2 * u, m + band - 1.2 * u],
+                outline=color, width=thin)
+    cy, r = m + band / 2, band * 0.36
+    count = max(3, int((w - 2 * m) / (band * 1.15)))
+    step = (w - 2 * m) / count
+    for k in range(count):
+        cx = m + step * (k + 0.5)
+        _star(d, cx, cy, r, color, thin)
+        if k:   # a pointed arch between two stars, its feet on the band's lower rule
+            ax = cx - step / 2
+            foot = m + band - 1.2 * u
+            half, spring = step * 0.18, cy + 0.8 * u
+            for s in (-1, 1):   # a post, then an arc centred on the other springing point
+                d.line([(ax + s * half, foot), (ax + s * half, spring)], fill=color,
+                       width=thin)
+                centre, r2 = ax - s * half, 2 * half
+                d.arc([centre - r2, spring - r2, centre + r2, spring + r2],
+                      180 if s < 0 else 300, 240 if s < 0 else 360, fill=color, width=thin)
+            d.regular_polygon((ax, cy + r * 0.15, r * 0.18), 4, rotation=45, fill=color)
+    scallop = step / 3
+    x = m + 1.6 * u
+    while x + scallop <= w - m - 1.6 * u:
+        d.arc([x, m + band - scallop / 2, x + scallop, m + band + scallop / 2], 0, 180,
+              fill=color, width=thin)
+        x += scallop
 
 
 def _lattice(img: Image.Image, color, m: float, u: float, thin: int) -> None:

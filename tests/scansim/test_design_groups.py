@@ -1,7 +1,9 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (group 2 never drawn unasked, never tuned on) and the benchmarks report each group."""
+apart (groups 2 and 3 never drawn unasked, never tuned on) and the benchmarks report each
+group."""
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from concurrent.futures import Executor
@@ -21,6 +23,13 @@ KTP_FIRST = ("dejavu_guilloche", "liberation_wave", "ocra_guilloche", "freemono_
              "narrow_rosette")
 IJAZAH_FIRST = ("sekolah_klasik", "madrasah", "kesetaraan", "universitas", "politeknik",
                 "sekolah_modern")
+# The designs tuned on, as they stood when group 3 was made: group 3 must leave them be.
+KTP_TUNED = KTP_FIRST + ("nimbus_dense", "ocra_darkwave")
+IJAZAH_TUNED = IJAZAH_FIRST + ("sekolah_piagam", "madrasah_lanskap", "paket_berhias",
+                               "diploma_lanskap", "pascasarjana", "sekolah_salem",
+                               "sekolah_renggang")
+KTP_3 = ("sunset_glare", "stipple_garuda")
+IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 
 
 @pytest.fixture(scope="module")
@@ -73,9 +82,13 @@ def test_ktp_groups():
     assert KD.TUNED == tuple(n for n, d in KD.DESIGNS.items() if d.group == 0)
     assert KD.HELD_OUT_1 == ("ocra_mesh", "freesans_wave")
     assert KD.HELD_OUT_2 == ("nimbus_twotone", "gothic_batik")
-    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2
-    for name in KD.HELD_OUT_2:
-        assert KD.DESIGNS[name].group == 2 and name not in KD.TUNED
+    assert KD.HELD_OUT_3 == KTP_3
+    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2 + KD.HELD_OUT_3
+    assert KD.HELD_OUT_GROUPS == {1: KD.HELD_OUT_1, 2: KD.HELD_OUT_2, 3: KD.HELD_OUT_3}
+    assert KD.TUNED == KTP_TUNED   # group 3 changed nothing tuned on
+    for group in (2, 3):
+        for name in KD.HELD_OUT_GROUPS[group]:
+            assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
     person = make_people(1, seed=3)[0]
     drawn = {make_ktp(person, rng=random.Random(k), dpi=40)[1]["design"] for k in range(40)}
@@ -86,10 +99,14 @@ def test_ijazah_groups(people):
     assert IJ.DESIGN_NAMES[:len(IJAZAH_FIRST)] == IJAZAH_FIRST
     assert IJ.HELD_OUT_1 == ("kampus_resmi", "sekolah_lanskap")
     assert IJ.HELD_OUT_2 == ("paket_c_pkbm", "politeknik_transkrip")
-    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2
+    assert IJ.HELD_OUT_3 == IJAZAH_3
+    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2 + IJ.HELD_OUT_3
+    assert IJ.HELD_OUT_GROUPS == {1: IJ.HELD_OUT_1, 2: IJ.HELD_OUT_2, 3: IJ.HELD_OUT_3}
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
+    assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED
+    assert all(IJ.get_design(n).group == 3 for n in IJAZAH_3)
     rng = random.Random(2)
-    for level in ("SMA", "D3", "D4"):
+    for level in ("SMA", "SMK", "SMP", "D3", "D4"):
         for _ in range(30):
             design, _program = IJ.pick(dict(people[0], pendidikan=level), rng)
             assert design.group == 0
@@ -125,6 +142,64 @@ def test_group_2_programmes_and_numbers(people):
     assert truth["nomor"][6:10] == str(truth["tahun"])   # the national number holds the year
 
 
+def test_group_3_differs_from_every_earlier_design():
+    earlier = [d for d in KD.DESIGNS.values() if d.group < 3]
+    text_faces = {f for e in earlier for f in (e.label_face, e.value_face, e.head_face)}
+    colons = [e.colon_x_mm for e in earlier]
+    for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_3):
+        assert d.background not in {e.background for e in earlier}
+        assert {d.label_face, d.value_face, d.head_face}.isdisjoint(text_faces)
+        assert d.nik_face not in {e.nik_face for e in earlier}
+        assert d.ink not in {e.ink for e in earlier}
+        assert not min(colons) <= d.colon_x_mm <= max(colons)   # label column width
+        assert d.value_dy_mm != 0 and all(e.value_dy_mm == 0 for e in earlier)
+    assert any(KD.DESIGNS[n].glare for n in KD.HELD_OUT_3)
+    assert not any(e.glare for e in earlier)
+    before = [d for d in IJ.DESIGNS if d.group < 3]
+    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    for d in (IJ.get_design(n) for n in IJ.HELD_OUT_3):
+        assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
+        assert d.cue not in {b.cue for b in before}
+        assert d.border not in {b.border for b in before}
+        assert d.number not in {b.number for b in before}
+        assert d.nomor_style not in {b.nomor_style for b in before}
+
+
+def test_group_3_programmes_and_numbers(people):
+    assert IJ.programs_of(IJ.get_design("smk_hijau")) == ["SMK"]
+    assert IJ.programs_of(IJ.get_design("madrasah_arabes")) == ["MI", "MTS", "MA"]
+    for k in range(3):
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40, design="smk_hijau")
+        assert truth["jenjang"] == "SMA" and truth["group"] == 3 and truth["held_out"]
+        yy = f"{truth['tahun'] % 100:02d}"
+        assert re.fullmatch(rf"DN-\d\d Mk/{yy} \d{{7}}", truth["nomor"])
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40,
+                                  design="madrasah_arabes")
+        short = {"MI": "MI", "MTS": "MTs", "MA": "MA"}[truth["program"]]
+        assert truth["jenjang"] == {"MI": "SD", "MTS": "SMP", "MA": "SMA"}[truth["program"]]
+        assert re.fullmatch(rf"{short}\.\d\d\.\d\d/PP\.01\.1/\d{{4}}/{truth['tahun']}",
+                            truth["nomor"])
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_3_marks_show(people, dpi):
+    """The lamination glare whitens part of a card; the madrasah band inks the top."""
+    des = KD.DESIGNS["sunset_glare"]
+    plain, _ = make_ktp(people[0], rng=random.Random(5), dpi=dpi,
+                        design=dataclasses.replace(des, glare=0.0))
+    shone, _ = make_ktp(people[0], rng=random.Random(5), dpi=dpi,
+                        design=dataclasses.replace(des, glare=1.0))
+
+    lift = np.asarray(shone.convert("L"), float) - np.asarray(plain.convert("L"), float)
+    assert (lift > 15).mean() > 0.02 and (lift < -15).mean() < 0.001   # only ever paler
+    page, _ = IJ.make_ijazah(people[1], rng=random.Random(5), dpi=dpi,
+                             design="madrasah_arabes")
+    u = dpi / 25.4
+    band = page.crop((int(30 * u), int(12 * u), int(180 * u), int(22 * u)))
+    green = np.asarray(band).reshape(-1, 3).astype(int)
+    assert ((green[:, 1] > green[:, 0] + 40) & (green[:, 1] < 160)).mean() > 0.05
+
+
 class _Inline(Executor):
     def __init__(self, max_workers=None):
         pass
@@ -133,11 +208,14 @@ class _Inline(Executor):
         return map(fn, *iterables)
 
 
-def test_ktp_benchmark_keeps_the_old_cycle_and_adds_group_2(monkeypatch, capsys):
+def test_ktp_benchmark_keeps_the_old_cycle_and_adds_groups_2_and_3(monkeypatch, capsys):
     names = KD.TUNED + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
-    numbers = [n for i in range(10) for n in ktp_accuracy.second_numbers(i, 4)]
-    assert numbers == list(range(10))
+    for group in (2, 3):
+        numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
+        assert numbers == list(range(10))
+    # Group 2 keeps its seed stream, so its pages stay those measured before group 3.
+    assert ktp_accuracy.stream(2) == "held-out-2" and ktp_accuracy.stream(3) != "held-out-2"
 
     def case(person, n, seed, designs, stream="", only=(None, None)):   # bookkeeping only
         design = designs[n % len(designs)]
@@ -153,27 +231,33 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_group_2(monkeypatch, capsys)
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    second = [c for c in cases if c["stream"]]
-    assert {c["design"] for c in second} == set(KD.HELD_OUT_2) and len(second) == 14
-    assert {(c["dpi"], c["colour"]) for c in second} == {(200, True), (300, True),
-                                                        (200, False), (300, False)}
+    for group in (2, 3):
+        later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
+        assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
+        assert len(later) == 14
+        assert {(c["dpi"], c["colour"]) for c in later} == {(200, True), (300, True),
+                                                           (200, False), (300, False)}
     ktp_accuracy.summarise(cases)
     out = capsys.readouterr().out
     assert "nimbus_twotone (held out 2)" in out and "ocra_mesh (held out)" in out
+    assert "sunset_glare (held out 3)" in out and "stipple_garuda (held out 3)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + len(second)
+    held = first + 28
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
     assert re.search(r"held out 2, all +n=  14 .*NIK right   0.0 %", out)
-    assert "held out 2, 300 dpi, grey" in out
+    assert re.search(r"held out 3, all +n=  14 .*NIK right   0.0 %", out)
+    assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
 
 
 def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
-    def read(args):   # the bookkeeping only: no reading; group 2 pages all missed
+    def read(args):   # the bookkeeping only: no reading; groups 2 and 3 pages all missed
         design, dpi, copy, *_ = args
         ok = IJ.get_design(design).group < 2
         return {"design": design, "dpi": dpi, "copy": copy, "cpu": 0.2, "doc": "ijazah",
@@ -186,7 +270,9 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     out = capsys.readouterr().out
     assert failed == ["ijazah_nama"]
     assert "-- held-out designs (never tuned on)" in out and "-- held out 2" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 50 %" in out
+    assert "-- held out 3 (made after group 2 was measured): smk_hijau, madrasah_arabes" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 33.33 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
