@@ -36,6 +36,7 @@ NIK_REGENCY = "nik_regency"
 NIK_DISTRICT = "nik_district"
 NIK_BIRTH_DATE = "nik_birth_date"
 NIK_SERIAL = "nik_serial"
+UNUSUAL_SERIAL = 2000   # see nik_serial_usual
 NIK_BIRTH_MISMATCH = "nik_birth_mismatch"
 NIK_SEX_MISMATCH = "nik_sex_mismatch"
 
@@ -252,6 +253,16 @@ def make_nik(*, birth: date, sex: str, region: str = "620102", serial: int = 1) 
 def nik_well_formed(nik: str | None) -> bool:
     """16 digits, a known region and a real birth date (day + 40 for women)."""
     return bool(nik) and check_nik(str(nik)).ok
+
+
+def nik_serial_usual(nik: str | None) -> bool:
+    """Whether a NIK's serial is one real cards carry: it counts the holders of one birth
+    date registered in one district, who number in the tens or hundreds, so a serial of
+    ``UNUSUAL_SERIAL`` or more is far more often a misread (worn "00" read as "99") than a
+    real number. Only a reader's certainty depends on it; such a NIK is still valid."""
+    if not nik or len(nik) != NIK_LENGTH or not nik.isdigit():
+        return True
+    return int(nik[12:16]) < UNUSUAL_SERIAL
 
 
 def nik_agrees(nik: str | None, birth: date | None, sex: str | None) -> bool | None:

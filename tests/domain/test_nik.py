@@ -215,3 +215,12 @@ def test_holder_birth_date_takes_the_century_of_an_adult():
     assert check_nik("6201020106040014").holder_birth_date(today) == date(2004, 6, 1)
     assert check_nik("6201020106100014").holder_birth_date(today) == date(1910, 6, 1)
     assert check_nik("6201024106850014").holder_birth_date(today) == date(1985, 6, 1)
+
+
+def test_a_serial_no_card_carries_is_doubted_not_refused():
+    from formgen.domain.nik import nik_serial_usual, nik_well_formed
+
+    assert nik_serial_usual("6201020701040024")
+    assert not nik_serial_usual("6201020701049924")      # worn "00" read as "99"
+    assert nik_well_formed("6201020701049924")           # still a valid NIK on a roster
+    assert nik_serial_usual(None) and nik_serial_usual("62010207")
