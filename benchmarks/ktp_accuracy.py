@@ -14,7 +14,7 @@ other designs as before that group existed.
 
     python -m benchmarks.ktp_accuracy [--people 40] [--cards 4] [--seed 1] [--workers 2]
                                       [--designs tuned|NAME,...] [--misses]
-                                      [--dpi 200|300] [--grey|--colour]
+                                      [--dpi 200|300] [--grey|--colour] [--glare 0.3]
 """
 from __future__ import annotations
 
@@ -53,10 +53,11 @@ def _scan(page, g: np.random.Generator, colour: bool):
 
 
 def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str = "",
-              only: tuple[int | None, bool | None] = (None, None)) -> dict:
+              only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0) -> dict:
     """Case ``n``: design, dpi and copy kind cycle so every design meets each of them.
     ``stream``: another sequence of random pages for the same ``seed`` and ``n``;
-    ``only``: (dpi, colour) that every page gets instead, where not None."""
+    ``only``: (dpi, colour) that every page gets instead, where not None; ``glare``: the
+    share of cards given a lamination glare patch whatever their design."""
     if stream:
         rng = random.Random(f"{stream}-{seed}-{n}")
         g = np.random.default_rng(rng.randrange(2 ** 32))
@@ -70,7 +71,8 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
     colour = colour if only[1] is None else only[1]
     page, truth = make_ktp_copy_page(person, rng=rng, dpi=dpi, color=colour,
                                      back=rng.random() < 0.5, design=design,
-                                     scale=rng.uniform(0.8, 1.6), turn=rng.randint(0, 3))
+                                     scale=rng.uniform(0.8, 1.6), turn=rng.randint(0, 3),
+                                     glare_share=glare)
     page = _scan(page, g, colour)
     page.info["dpi"] = (dpi, dpi)
     started = time.process_time()
@@ -104,9 +106,9 @@ def later_cases(person: dict, index: int, seed: int, cards: int) -> list[dict]:
             for group, names in LATER.items() for n in later_numbers(index, cards, group)]
 
 
-def _run(args: tuple[dict, list[int], int, list[str], str, tuple]) -> list[dict]:
-    person, numbers, seed, designs, stream, only = args
-    return [card_case(person, n, seed, designs, stream, only) for n in numbers]
+def _run(args: tuple[dict, list[int], int, list[str], str, tuple, float]) -> list[dict]:
+    person, numbers, seed, designs, stream, only, glare = args
+    return [card_case(person, n, seed, designs, stream, only, glare) for n in numbers]
 
 
 def _row(label: str, cases: list[dict]) -> str:
@@ -172,15 +174,16 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
 
 def run(people: list[dict], *, cards: int, seed: int, workers: int,
         designs: list[str] | None = None,
-        only: tuple[int | None, bool | None] = (None, None)) -> list[dict]:
+        only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0) -> list[dict]:
     """Read ``cards`` KTP pages per person, the designs taken in turn; by default (no
     ``designs``) the later held-out groups too, each in a pass of its own. ``only``: (dpi, colour)
-    every page gets, where not None (instead of cycling through them)."""
-    jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only)
+    every page gets, where not None (instead of cycling through them); ``glare``: the share
+    of cards of any design given a lamination glare patch."""
+    jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only, glare)
             for i, p in enumerate(people)]
     if designs is None:
-        jobs += [(p, later_numbers(i, cards, group), seed, list(names), stream(group), only)
-                 for group, names in LATER.items() for i, p in enumerate(people)]
+        jobs += [(p, later_numbers(i, cards, group), seed, list(names), stream(group), only,
+                  glare) for group, names in LATER.items() for i, p in enumerate(people)]
     out: list[dict] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for res in pool.map(_run, jobs):
@@ -205,12 +208,15 @@ def main(argv: list[str] | None = None) -> int:
                       help="every page a grey copy")
     copy.add_argument("--colour", action="store_const", const=True, dest="colour",
                       help="every page a colour copy")
+    ap.add_argument("--glare", type=float, default=0.0,
+                    help="share of cards of any design with a lamination glare patch")
     args = ap.parse_args(argv)
     designs = None if not args.designs else (
         list(TUNED) if args.designs == "tuned" else args.designs.split(","))
     started = time.time()
     cases = run(make_people(args.people, seed=args.seed), cards=args.cards, seed=args.seed,
-                workers=args.workers, designs=designs, only=(args.dpi, args.colour))
+                workers=args.workers, designs=designs, only=(args.dpi, args.colour),
+                glare=args.glare)
     shown = designs or NAMES + [n for names in LATER.values() for n in names]
     groups = "; ".join(f"held out{'' if g == 1 else f' {g}'}: {', '.join(names)}"
                        for g, names in HELD_OUT_GROUPS.items())

@@ -216,20 +216,27 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
                        back: bool = False, design: str | KtpDesign | None = None,
                        scale: float = 1.0, turn: int = 0, max_skew: float = 4.0,
                        front: Callable[..., tuple[Image.Image, dict]] | None = None,
-                       ) -> tuple[Image.Image, dict]:
+                       glare_share: float = 0.0) -> tuple[Image.Image, dict]:
     """A photocopy page of the KTP (with ``back=True`` the reverse under the front).
 
     ``front``: another maker of the card's front, called as ``front(person, rng=, dpi=)``
     and returning ``(image, truth)`` (default: :func:`make_ktp` in ``design``).
     ``scale``: the copier's zoom (0.8-1.6); ``turn``: quarter turns (counter-clockwise) of
     the cards on the sheet; the cards are a few degrees askew (up to ``max_skew``) and at
-    a random place. Truth adds ``card_box``/``back_box`` (page pixels), ``card_angle``
-    (degrees the front is turned on the sheet, counter-clockwise), ``design``, ``scale``.
+    a random place. ``glare_share``: the share of copies whose card (of any design) catches
+    a lamination glare patch, on top of the design's own share. Truth adds
+    ``card_box``/``back_box`` (page pixels), ``card_angle`` (degrees the front is turned
+    on the sheet, counter-clockwise), ``design``, ``scale``, ``glare`` (whether this copy
+    added a glare patch).
     """
     des = _design(design, rng)
     page = _paper((mm_px(paper_mm[0], dpi), mm_px(paper_mm[1], dpi)), rng, tone=252)
     card, truth = (front(person, rng=rng, dpi=dpi) if front is not None
                    else make_ktp(person, rng=rng, dpi=dpi, color=True, design=des))
+    # drawn only when asked, after the card: a seed draws the same pages as before
+    glared = bool(glare_share) and rng.random() < glare_share
+    if glared:
+        card = glare(card.convert("RGB"), rng, dpi)
     cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des)] if back else [])
     cards = [_outlined(c.resize((round(c.width * scale), round(c.height * scale)),
                                 Image.LANCZOS), dpi) for c in cards]
@@ -264,5 +271,6 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
         r = rng.choice([1, 1, 2])
         d.ellipse([px, py, px + r, py + r], fill=(60, 60, 60))
     truth = dict(truth, color=color, card_box=boxes[0], card_angle=round(angle % 360, 2),
-                 back=back, back_box=boxes[1] if back else None, scale=scale, turn=turn % 4)
+                 back=back, back_box=boxes[1] if back else None, scale=scale, turn=turn % 4,
+                 glare=glared)
     return page, truth

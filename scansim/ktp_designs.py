@@ -135,6 +135,16 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               (148, 170, 212), text_mm=2.05, nik_mm=4.1, step_mm=2.9, colon_x_mm=20.2,
               nik_y_mm=9.6, first_y_mm=15.4, upper_labels=True, ink=(30, 32, 40), fade=0.3,
               blur=0.8),
+    # Strong saturated gradients under fine lines (tuning designs, not held out): in a
+    # colour copy the background is bright in one channel only, or dark in all of them.
+    KtpDesign("magenta_teal", "urw_gothic", "urw_gothic_demi", "nimbus_mono_bold",
+              "urw_gothic_demi", "wave", ((214, 64, 168), (24, 150, 152)), (150, 70, 150),
+              text_mm=2.05, nik_mm=4.0, step_mm=2.95, colon_x_mm=21.0, nik_y_mm=9.8,
+              first_y_mm=15.6, ink=(16, 16, 24), fade=0.1, blur=0.6, glare=0.3),
+    KtpDesign("forest_amber", "dejavu_sans", "dejavu_bold", "ocr_a_bold", "dejavu_bold",
+              "mesh", ((44, 130, 72), (238, 172, 46)), (72, 142, 84), text_mm=2.0,
+              nik_mm=3.9, step_mm=2.9, colon_x_mm=20.6, nik_y_mm=9.6, first_y_mm=15.4,
+              upper_labels=True, ink=(20, 18, 16), fade=0.15, blur=0.6, glare=0.3),
     # Held out, group 1: never looked at while tuning the reader.
     KtpDesign("ocra_mesh", "liberation_sans", "liberation_sans_bold", "ocr_a",
               "liberation_sans_bold", "mesh", ((204, 226, 246), (224, 242, 230)),

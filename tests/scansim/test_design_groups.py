@@ -217,7 +217,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_groups_2_and_3(monkeypatch, 
     # Group 2 keeps its seed stream, so its pages stay those measured before group 3.
     assert ktp_accuracy.stream(2) == "held-out-2" and ktp_accuracy.stream(3) != "held-out-2"
 
-    def case(person, n, seed, designs, stream="", only=(None, None)):   # bookkeeping only
+    def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0):   # bookkeeping
         design = designs[n % len(designs)]
         return {"design": design, "held_out": design in KD.HELD_OUT,
                 "group": KD.DESIGNS[design].group, "dpi": (200, 300)[n // len(designs) % 2],
