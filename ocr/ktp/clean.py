@@ -3,8 +3,10 @@
 The text of a KTP-el is dark and neutral; the background is pale and tinted, its fine
 lines a little darker than their surroundings. Three steps, all OpenCV:
 the brightest channel per pixel (a pale blue or green line is bright in one of them,
-toner is dark in all); division by the local background (a closing wider than a
-stroke, so gradients and lamination haze level out); a threshold between the print and
+toner is dark in all; on a card printed on a strong, saturated colour the lightness
+instead, :mod:`ocr.ktp.colour`); division by the local background (a closing wider than
+a stroke, so gradients and lamination haze level out; on a strongly coloured card a
+glare patch's white veil is lifted off first); a threshold between the print and
 the background's remains (Otsu on the dark pixels) that also leaves out a pixel lighter
 than the middle of its neighbourhood (the gap between two strokes a copier's toner has
 darkened), after which the long thin fragments of lines that survive are dropped by
@@ -16,7 +18,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr.ktp.cards import mm
+from ocr.ktp.cards import PX_PER_MM, mm
+from ocr.ktp.colour import VEIL_WHITE, glare_veil, strong_share
 
 BACKGROUND_MM = 1.2          # closing size: wider than any stroke of the field text
 MAX_GLYPH_MM = (9.0, 6.5)    # a component wider or taller than this is not a letter
@@ -32,8 +35,22 @@ MIN_PIECE_MM = 0.9           # a piece cut from a joined component this tall may
 
 
 def brightness(card_rgb: np.ndarray) -> np.ndarray:
-    """The brightest channel of each pixel (for a grey copy: the grey itself)."""
-    return card_rgb.max(axis=2) if card_rgb.ndim == 3 else card_rgb
+    """The grey the background is removed from (for a grey copy: the grey itself).
+
+    On a pale card the brightest channel of each pixel: a pale blue or green line is
+    bright in one of them, toner is dark in all. On a card printed on a strong colour
+    the brightest channel of the background is dark or changes along the gradient, and
+    a colour copy's JPEG smears the background's colour into thin strokes (their
+    brightest channel lightens): there the lightness a grey copy shows reads better
+    (grey copies of such cards read well). Between the two, a blend."""
+    if card_rgb.ndim != 3:
+        return card_rgb
+    top = card_rgb.max(axis=2)
+    share = strong_share(card_rgb)
+    if share == 0.0:
+        return top
+    luma = cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
+    return luma if share == 1.0 else cv2.addWeighted(top, 1.0 - share, luma, share, 0.0)
 
 
 def flatten(card_rgb: np.ndarray) -> np.ndarray:
@@ -42,6 +59,12 @@ def flatten(card_rgb: np.ndarray) -> np.ndarray:
     k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (mm(BACKGROUND_MM) | 1,) * 2)
     background = cv2.morphologyEx(v, cv2.MORPH_CLOSE, k)
     background = cv2.GaussianBlur(background, (0, 0), mm(0.8))
+    share = strong_share(card_rgb)
+    if share > 0.0:
+        # a lamination glare veils print and background alike: lifted off both, the
+        # print under it is as dark against its background as elsewhere
+        white = share * VEIL_WHITE * glare_veil(background, PX_PER_MM)
+        v, background = v - white, np.maximum(background - white, 1.0)
     return np.clip(v / np.maximum(background, 1.0) * 255.0, 0, 255).astype(np.uint8)
 
 

@@ -1,13 +1,22 @@
-"""A KTP's print kept apart from the fine lines of its security background at 200 dpi."""
+"""A KTP's print kept apart from the fine lines of its security background at 200 dpi,
+and from strong coloured backgrounds and lamination glare."""
 from __future__ import annotations
+
+import dataclasses
+import random
 
 import cv2
 import numpy as np
+import pytest
 
-from ocr.ktp.cards import mm
-from ocr.ktp.clean import drop_lines
+from ocr.ktp.cards import PX_PER_MM, mm
+from ocr.ktp.clean import clean_card, drop_lines
+from ocr.ktp.colour import strong_share
 from ocr.ktp.glyphs import glyph_spans, read_glyphs
 from ocr.ktp.nikread import fit_band
+from scansim.ktp import make_ktp
+from scansim.ktp_designs import DESIGNS
+from scansim.people import make_people
 
 NIK = "6201022409000030"
 
@@ -48,3 +57,33 @@ def test_a_light_streak_across_the_nik_cuts_neither_its_line_nor_its_glyphs():
     rows, _ = fit_band(page, slice(0, page.shape[0]), slice(0, page.shape[1]))
     assert rows.start <= mm(6.0) + ink_rows[0] and rows.stop >= mm(6.0) + ink_rows[-1]
     assert read_glyphs(band, glyph_spans(band)).count("?") < len(NIK)
+
+
+def _card(design: str, *, glare: float = 0.0, color: bool = True) -> np.ndarray:
+    """A card of ``design`` at the cut-out card's resolution (PX_PER_MM)."""
+    des = dataclasses.replace(DESIGNS[design], glare=glare)
+    person = make_people(2, seed=5)[1]
+    card, _ = make_ktp(person, rng=random.Random(0), dpi=PX_PER_MM * 25.4, design=des,
+                       color=color)
+    return np.asarray(card.convert("RGB"))
+
+
+def test_how_strongly_a_card_is_coloured():
+    assert strong_share(_card("magenta_teal")) == 1.0
+    assert strong_share(_card("forest_amber")) == 1.0
+    assert strong_share(_card("dejavu_guilloche")) == 0.0
+    assert strong_share(_card("forest_amber", color=False)) == 0.0
+
+
+@pytest.mark.parametrize("design", ["magenta_teal", "forest_amber"])
+def test_print_under_a_glare_patch_is_kept(design):
+    """The glare veils print and background alike: lifted off both, most of the print
+    under it stays print, and little else turns to print."""
+    plain, glared = _card(design), _card(design, glare=1.0)
+    washed = np.abs(glared.astype(int) - plain.astype(int)).max(axis=2) > 40
+    washed[:, mm(60.0):] = False                  # the field block only, not the photo
+    ink = clean_card(plain, mm(62.0))[1] == 0
+    kept = clean_card(glared, mm(62.0))[1] == 0
+    assert (ink & washed).sum() > 500             # the patch lies over some print
+    assert (kept & ink & washed).sum() >= 0.5 * (ink & washed).sum()   # without: 6-14 %
+    assert (kept & ~ink).sum() <= 0.1 * ink.sum()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+import cv2
 import numpy as np
 import pytest
 from PIL import ImageDraw
@@ -88,3 +89,24 @@ def test_copy_page_in_colour_keeps_the_tint(people):
 def test_too_big_a_zoom_is_refused(people):
     with pytest.raises(ValueError):
         make_ktp_copy_page(people[0], rng=random.Random(0), dpi=50, back=True, scale=3.0)
+
+
+@pytest.mark.parametrize("seed", [0, 2])
+def test_copy_page_can_give_any_design_a_glare_patch(people, seed):
+    """A pale design without glare of its own: asked for, a copy's card catches a soft
+    white glare patch (the print side whitens); not asked for, the seed's page stays."""
+    def lightest(share):
+        page, truth = make_ktp_copy_page(people[3], rng=random.Random(seed), dpi=100,
+                                         design="dejavu_guilloche", max_skew=0,
+                                         glare_share=share)
+        x0, y0, x1, y1 = truth["card_box"]
+        card = np.asarray(page.crop((x0, y0, x1, y1)))
+        side = card[5:-5, 5:int(0.6 * card.shape[1])].min(axis=2).astype(np.float32)
+        return truth["glare"], np.percentile(cv2.GaussianBlur(side, (0, 0), 4), 99), page
+
+    plain, without, page = lightest(0.0)
+    glared, within, _ = lightest(1.0)
+    assert not plain and glared and within > without + 8
+    again, _ = make_ktp_copy_page(people[3], rng=random.Random(seed), dpi=100,
+                                  design="dejavu_guilloche", max_skew=0)
+    assert np.array_equal(np.asarray(again), np.asarray(page))

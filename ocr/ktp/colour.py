@@ -1,0 +1,48 @@
+"""How strongly a card is coloured, and how much lamination glare veils its print.
+
+Most KTP-el cards are printed on a pale tint; some on a strong, saturated gradient
+(magenta to teal, green to amber). On those the brightest channel is no measure of the
+print, and a glare patch shows as background lighter than the gradient around it, so
+the cleaning undoes the veil there before it measures the print.
+"""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+PALE_CHROMA = 55        # median chroma (max - min channel) of a pale tinted card
+STRONG_CHROMA = 75      # ... and of a card printed on a strong, saturated colour
+VEIL_WHITE = 250.0      # the lamination's glare: a veil of this grey over the print
+VEIL_SLACK = 6.0        # background this much lighter than the field is not yet glare
+MAX_VEIL = 0.75         # the strongest veil undone (beyond it the print is gone)
+VEIL_BLUR_MM = 0.5
+VEIL_OPEN_MM = 18.0     # wider than a glare patch is high
+VEIL_PX_PER_MM = 3      # the veil is measured at this resolution
+
+
+def strong_share(card_rgb: np.ndarray) -> float:
+    """0 for a pale card (or a grey copy), 1 for one printed on a strong colour, between
+    the two a share."""
+    if card_rgb.ndim != 3:
+        return 0.0
+    chroma = float(np.median(card_rgb.max(axis=2) - card_rgb.min(axis=2)))
+    return min(1.0, max(0.0, (chroma - PALE_CHROMA) / (STRONG_CHROMA - PALE_CHROMA)))
+
+
+def glare_veil(background: np.ndarray, px_per_mm: float) -> np.ndarray:
+    """How much (0-1) of a white glare veil lies over each pixel of a strongly coloured
+    card, from its local background (``background``: the grey the print is measured in,
+    print closed away): where that is lighter than the background around it (an opening
+    wider than a glare patch, which keeps a gradient as it is). A veil ``a`` turns a grey
+    ``g`` into ``(1 - a) g + a VEIL_WHITE``, print and background alike."""
+    step = max(1, round(px_per_mm / VEIL_PX_PER_MM))
+    small = background[::step, ::step].astype(np.float32)
+    size = round(VEIL_OPEN_MM * px_per_mm / step) | 1
+    disk = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    field = cv2.morphologyEx(cv2.copyMakeBorder(small, size, size, size, size,
+                                                cv2.BORDER_REFLECT), cv2.MORPH_OPEN, disk)
+    field = field[size:-size, size:-size]
+    veil = np.clip((small - field - VEIL_SLACK) / np.maximum(VEIL_WHITE - field, 1.0),
+                   0.0, MAX_VEIL)
+    veil = cv2.resize(veil, background.shape[::-1], interpolation=cv2.INTER_LINEAR)
+    return cv2.GaussianBlur(veil, (0, 0), VEIL_BLUR_MM * px_per_mm).astype(np.float32)
