@@ -34,7 +34,7 @@ SPLIT_PX = 3                 # opening that cuts a fine line joining letters (no
 MIN_PIECE_MM = 0.9           # a piece cut from a joined component this tall may be a letter
 
 
-def brightness(card_rgb: np.ndarray) -> np.ndarray:
+def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
     """The grey the background is removed from (for a grey copy: the grey itself).
 
     On a pale card the brightest channel of each pixel: a pale blue or green line is
@@ -42,11 +42,12 @@ def brightness(card_rgb: np.ndarray) -> np.ndarray:
     the brightest channel of the background is dark or changes along the gradient, and
     a colour copy's JPEG smears the background's colour into thin strokes (their
     brightest channel lightens): there the lightness a grey copy shows reads better
-    (grey copies of such cards read well). Between the two, a blend."""
+    (grey copies of such cards read well). Between the two, a blend (``share``: the
+    card's :func:`ocr.ktp.colour.strong_share`, when known)."""
     if card_rgb.ndim != 3:
         return card_rgb
     top = card_rgb.max(axis=2)
-    share = strong_share(card_rgb)
+    share = strong_share(card_rgb) if share is None else share
     if share == 0.0:
         return top
     luma = cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
@@ -55,11 +56,11 @@ def brightness(card_rgb: np.ndarray) -> np.ndarray:
 
 def flatten(card_rgb: np.ndarray) -> np.ndarray:
     """The card divided by its local background: paper 255 everywhere, print dark."""
-    v = brightness(card_rgb).astype(np.float32)
+    share = strong_share(card_rgb)
+    v = brightness(card_rgb, share).astype(np.float32)
     k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (mm(BACKGROUND_MM) | 1,) * 2)
     background = cv2.morphologyEx(v, cv2.MORPH_CLOSE, k)
     background = cv2.GaussianBlur(background, (0, 0), mm(0.8))
-    share = strong_share(card_rgb)
     if share > 0.0:
         # a lamination glare veils print and background alike: lifted off both, the
         # print under it is as dark against its background as elsewhere

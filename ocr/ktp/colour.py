@@ -12,12 +12,13 @@ import numpy as np
 
 PALE_CHROMA = 55        # median chroma (max - min channel) of a pale tinted card
 STRONG_CHROMA = 75      # ... and of a card printed on a strong, saturated colour
+SAMPLE_STEP = 4         # the chroma is measured on every this-many'th pixel
 VEIL_WHITE = 250.0      # the lamination's glare: a veil of this grey over the print
 VEIL_SLACK = 6.0        # background this much lighter than the field is not yet glare
 MAX_VEIL = 0.75         # the strongest veil undone (beyond it the print is gone)
 VEIL_BLUR_MM = 0.5
 VEIL_OPEN_MM = 18.0     # wider than a glare patch is high
-VEIL_PX_PER_MM = 3      # the veil is measured at this resolution
+VEIL_PX_PER_MM = 2      # the veil is measured at this resolution
 
 
 def strong_share(card_rgb: np.ndarray) -> float:
@@ -25,7 +26,8 @@ def strong_share(card_rgb: np.ndarray) -> float:
     the two a share."""
     if card_rgb.ndim != 3:
         return 0.0
-    chroma = float(np.median(card_rgb.max(axis=2) - card_rgb.min(axis=2)))
+    sample = card_rgb[::SAMPLE_STEP, ::SAMPLE_STEP]
+    chroma = float(np.median(sample.max(axis=2) - sample.min(axis=2)))
     return min(1.0, max(0.0, (chroma - PALE_CHROMA) / (STRONG_CHROMA - PALE_CHROMA)))
 
 
