@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 and 3 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2, 3 and 4 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ IJAZAH_TUNED = IJAZAH_FIRST + ("sekolah_piagam", "madrasah_lanskap", "paket_berh
                                "diploma_lanskap", "pascasarjana", "sekolah_salem",
                                "sekolah_renggang")
 KTP_3 = ("sunset_glare", "stipple_garuda")
+KTP_4 = ("bookman_sunburst", "p052_microtext")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 
 
@@ -83,10 +84,15 @@ def test_ktp_groups():
     assert KD.HELD_OUT_1 == ("ocra_mesh", "freesans_wave")
     assert KD.HELD_OUT_2 == ("nimbus_twotone", "gothic_batik")
     assert KD.HELD_OUT_3 == KTP_3
-    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2 + KD.HELD_OUT_3
-    assert KD.HELD_OUT_GROUPS == {1: KD.HELD_OUT_1, 2: KD.HELD_OUT_2, 3: KD.HELD_OUT_3}
-    assert KD.TUNED == KTP_TUNED   # group 3 changed nothing tuned on
-    for group in (2, 3):
+    assert KD.HELD_OUT_4 == KTP_4
+    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2 + KD.HELD_OUT_3 + KD.HELD_OUT_4
+    assert KD.HELD_OUT_GROUPS == {1: KD.HELD_OUT_1, 2: KD.HELD_OUT_2, 3: KD.HELD_OUT_3,
+                                  4: KD.HELD_OUT_4}
+    assert KD.TUNED == KTP_TUNED   # groups 3 and 4 changed nothing tuned on
+    # Group 4 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-2:] == KTP_4
+    assert tuple(KD.DESIGNS)[:-2] == KTP_TUNED + KD.HELD_OUT_1 + KD.HELD_OUT_2 + KTP_3
+    for group in (2, 3, 4):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -200,6 +206,49 @@ def test_group_3_marks_show(people, dpi):
     assert ((green[:, 1] > green[:, 0] + 40) & (green[:, 1] < 160)).mean() > 0.05
 
 
+def test_group_4_differs_from_every_earlier_design():
+    earlier = [d for d in KD.DESIGNS.values() if d.group < 4]
+    text_faces = {f for e in earlier for f in (e.label_face, e.value_face, e.head_face)}
+    sizes, steps = [e.text_mm for e in earlier], [e.step_mm for e in earlier]
+    labels = [e.label_x_mm for e in earlier]
+    for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_4):
+        assert d.background not in {e.background for e in earlier}
+        assert {d.label_face, d.value_face, d.head_face}.isdisjoint(text_faces)
+        assert d.nik_face not in {e.nik_face for e in earlier} | text_faces
+        assert d.ink not in {e.ink for e in earlier} and d.wear > 0
+        assert not min(sizes) <= d.text_mm <= max(sizes)   # smaller or bigger type
+        assert not min(steps) <= d.step_mm <= max(steps)   # looser or tighter lines
+        assert d.colon_x_mm > max(e.colon_x_mm for e in earlier) or d.label_x_mm < min(labels)
+    # The print faults are theirs alone: a rubbed edge, an over-inked print.
+    assert [KD.DESIGNS[n].edge_wear > 0 for n in KTP_4] == [True, False]
+    assert [KD.DESIGNS[n].spread_mm > 0 for n in KTP_4] == [False, True]
+    assert not any(e.edge_wear or e.spread_mm for e in earlier)
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_4_marks_show(people, dpi):
+    """The rubbed edge pales the card's rim only; the over-inked print is darker type."""
+    u = dpi / 25.4
+    des = KD.DESIGNS["bookman_sunburst"]
+    crisp, _ = make_ktp(people[2], rng=random.Random(9), dpi=dpi,
+                        design=dataclasses.replace(des, edge_wear=0.0))
+    rubbed, _ = make_ktp(people[2], rng=random.Random(9), dpi=dpi, design=des)
+    lift = np.asarray(rubbed.convert("L"), float) - np.asarray(crisp.convert("L"), float)
+    rim = int(1.0 * u)
+    edges = np.concatenate([lift[:rim].ravel(), lift[-rim:].ravel(),
+                            lift[:, :rim].ravel(), lift[:, -rim:].ravel()])
+    middle = lift[int(12 * u):int(40 * u), int(12 * u):int(70 * u)]
+    assert edges.mean() > 3 and (lift < -3).mean() < 0.001   # paler, never darker
+    assert np.abs(middle).max() < 2
+    des = KD.DESIGNS["p052_microtext"]
+    thin, _ = make_ktp(people[3], rng=random.Random(9), dpi=dpi,
+                       design=dataclasses.replace(des, spread_mm=0.0))
+    heavy, _ = make_ktp(people[3], rng=random.Random(9), dpi=dpi, design=des)
+    block = (int(des.colon_x_mm * u), int(des.first_y_mm * u), int(des.photo_x_mm * u),
+             int(50 * u))
+    assert _dark_share(heavy, block) > 1.15 * _dark_share(thin, block) > 0
+
+
 class _Inline(Executor):
     def __init__(self, max_workers=None):
         pass
@@ -208,14 +257,16 @@ class _Inline(Executor):
         return map(fn, *iterables)
 
 
-def test_ktp_benchmark_keeps_the_old_cycle_and_adds_groups_2_and_3(monkeypatch, capsys):
+def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, capsys):
     names = KD.TUNED + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
-    for group in (2, 3):
+    assert tuple(ktp_accuracy.LATER) == (2, 3, 4)
+    for group in (2, 3, 4):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
-    # Group 2 keeps its seed stream, so its pages stay those measured before group 3.
-    assert ktp_accuracy.stream(2) == "held-out-2" and ktp_accuracy.stream(3) != "held-out-2"
+    # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
+    assert [ktp_accuracy.stream(g) for g in (2, 3, 4)] == [
+        "held-out-2", "held-out-3", "held-out-4"]
 
     def case(person, n, seed, designs, stream="", only=(None, None)):   # bookkeeping only
         design = designs[n % len(designs)]
@@ -231,7 +282,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_groups_2_and_3(monkeypatch, 
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3):
+    for group in (2, 3, 4):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -241,16 +292,20 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_groups_2_and_3(monkeypatch, 
     out = capsys.readouterr().out
     assert "nimbus_twotone (held out 2)" in out and "ocra_mesh (held out)" in out
     assert "sunset_glare (held out 3)" in out and "stipple_garuda (held out 3)" in out
+    assert "bookman_sunburst (held out 4)" in out and "p052_microtext (held out 4)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 28
+    held = first + 42
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
     assert re.search(r"held out 2, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 3, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 4, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
+    assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
