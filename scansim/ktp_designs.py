@@ -187,7 +187,7 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               second_color=(232, 196, 168), text_mm=1.8, nik_mm=4.1, step_mm=3.15,
               label_x_mm=2.6, colon_x_mm=24.6, value_gap_mm=1.0, indent_mm=2.4,
               nik_y_mm=10.5, first_y_mm=16.1, photo_x_mm=62.2, ink=(22, 26, 92), fade=0.15,
-              blur=0.5, wear=0.25, value_dy_mm=0.2, edge_wear=0.8, group=4),
+              blur=0.5, wear=0.25, value_dy_mm=0.2, edge_wear=0.6, group=4),
     # Heavy, over-inked print on tiled micro-text: big type at a tight pitch.
     KtpDesign("p052_microtext", "p052", "p052_bold", "dejavu_mono", "p052_bold",
               "microtext", ((224, 240, 226), (236, 228, 244)), (192, 214, 198),

@@ -31,6 +31,7 @@ IJAZAH_TUNED = IJAZAH_FIRST + ("sekolah_piagam", "madrasah_lanskap", "paket_berh
 KTP_3 = ("sunset_glare", "stipple_garuda")
 KTP_4 = ("bookman_sunburst", "p052_microtext")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
+IJAZAH_4 = ("sarjana_dwibahasa",)
 
 
 @pytest.fixture(scope="module")
@@ -106,13 +107,17 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_1 == ("kampus_resmi", "sekolah_lanskap")
     assert IJ.HELD_OUT_2 == ("paket_c_pkbm", "politeknik_transkrip")
     assert IJ.HELD_OUT_3 == IJAZAH_3
-    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2 + IJ.HELD_OUT_3
-    assert IJ.HELD_OUT_GROUPS == {1: IJ.HELD_OUT_1, 2: IJ.HELD_OUT_2, 3: IJ.HELD_OUT_3}
+    assert IJ.HELD_OUT_4 == IJAZAH_4
+    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2 + IJ.HELD_OUT_3 + IJ.HELD_OUT_4
+    assert IJ.HELD_OUT_GROUPS == {1: IJ.HELD_OUT_1, 2: IJ.HELD_OUT_2, 3: IJ.HELD_OUT_3,
+                                  4: IJ.HELD_OUT_4}
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED
     assert all(IJ.get_design(n).group == 3 for n in IJAZAH_3)
+    assert all(IJ.get_design(n).group == 4 for n in IJAZAH_4)
+    assert IJ.DESIGN_NAMES[-1:] == IJAZAH_4   # added after all the others
     rng = random.Random(2)
-    for level in ("SMA", "SMK", "SMP", "D3", "D4"):
+    for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
             design, _program = IJ.pick(dict(people[0], pendidikan=level), rng)
             assert design.group == 0
@@ -249,6 +254,34 @@ def test_group_4_marks_show(people, dpi):
     assert _dark_share(heavy, block) > 1.15 * _dark_share(thin, block) > 0
 
 
+def test_group_4_diploma_differs_and_is_numbered(people):
+    before = [d for d in IJ.DESIGNS if d.group < 4]
+    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    d = IJ.get_design("sarjana_dwibahasa")
+    assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
+    for key in ("cue", "border", "number", "nomor_style"):
+        assert getattr(d, key) not in {getattr(b, key) for b in before}
+    assert d.landscape and IJ.programs_of(d) == ["S1"]
+    for k in range(3):
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40,
+                                  design="sarjana_dwibahasa")
+        assert truth["jenjang"] == "S1" and truth["group"] == 4 and truth["held_out"]
+        initials = "".join(w[0] for w in truth["sekolah"].split())
+        assert re.fullmatch(rf"{initials}\.{truth['tahun']}\.S1\.\d{{6}}", truth["nomor"])
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_4_diploma_band_shows(people, dpi):
+    """The band of fine lines down the left edge is inked and tinted; right of it, paper."""
+    page, _ = IJ.make_ijazah(people[0], rng=random.Random(2), dpi=dpi,
+                             design="sarjana_dwibahasa")
+    u = dpi / 25.4
+    band = np.asarray(page.crop((int(2 * u), int(30 * u), int(18 * u), int(180 * u))))
+    blank = np.asarray(page.crop((int(40 * u), int(30 * u), int(55 * u), int(60 * u))))
+    assert band.reshape(-1, 3).mean(axis=0)[2] - band.reshape(-1, 3).mean(axis=0)[0] > 8
+    assert band.std() > 3 * blank.std()
+
+
 class _Inline(Executor):
     def __init__(self, max_workers=None):
         pass
@@ -312,7 +345,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
 
 
 def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
-    def read(args):   # the bookkeeping only: no reading; groups 2 and 3 pages all missed
+    def read(args):   # the bookkeeping only: no reading; later groups' pages all missed
         design, dpi, copy, *_ = args
         ok = IJ.get_design(design).group < 2
         return {"design": design, "dpi": dpi, "copy": copy, "cpu": 0.2, "doc": "ijazah",
@@ -326,8 +359,10 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert failed == ["ijazah_nama"]
     assert "-- held-out designs (never tuned on)" in out and "-- held out 2" in out
     assert "-- held out 3 (made after group 2 was measured): smk_hijau, madrasah_arabes" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 33.33 %" in out
+    assert "-- held out 4 (made after group 3 was measured): sarjana_dwibahasa" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 28.57 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 4 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
