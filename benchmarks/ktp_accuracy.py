@@ -8,9 +8,9 @@ only as the product takes it (confidence at least the review threshold). Printed
 design and, for the held-out designs (never looked at while tuning), per dpi and copy
 kind: NIK exactly right, NIK confidently wrong, name, sex, birth date, CPU per page. The
 held-out designs are reported all together and per group ("held out 2": the group made
-after group 1 had been measured; "held out 3": after group 2). Each later group's pages
-come in a pass of their own (its own seed stream), so a seed draws the same pages of the
-other designs as before that group existed.
+after group 1 had been measured; "held out 3": after group 2; "held out 4": after group
+3). Each later group's pages come in a pass of their own (its own seed stream), so a seed
+draws the same pages of the other designs as before that group existed.
 
     python -m benchmarks.ktp_accuracy [--people 40] [--cards 4] [--seed 1] [--workers 2]
                                       [--designs tuned|NAME,...] [--misses]
@@ -31,10 +31,11 @@ from benchmarks._figures import report
 from ocr.attachments import read_attachment_page
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
 from scansim.ktp import make_ktp_copy_page
-from scansim.ktp_designs import DESIGNS, HELD_OUT, HELD_OUT_GROUPS, TUNED
+from scansim.ktp_designs import DESIGNS, HELD_OUT, HELD_OUT_GROUPS, NAMED_ONLY, TUNED
 from scansim.people import make_people
 
-NAMES = [name for name, d in DESIGNS.items() if d.group < 2]   # taken in turn, one pass
+# taken in turn, one pass (tuned designs drawn only when named: by --designs)
+NAMES = [name for name, d in DESIGNS.items() if d.group < 2 and name not in NAMED_ONLY]
 LATER = {g: names for g, names in HELD_OUT_GROUPS.items() if g >= 2}   # a pass each
 
 

@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1, 2 or 3) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 4) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured and group 3 after group 2, so nobody tuning
-has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and group 4 after
+group 3, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -24,6 +24,7 @@ from formgen.core.yamlfile import load_yaml
 from scansim.copies import copy_quality as copy_quality
 from scansim.draw import BLACK_INK, draw_person, font, make_signature, mm_px
 from scansim.ijazah_cues import CUES
+from scansim.ijazah_numbers import styled_number
 from scansim.ornament import border, draw_seal, paper, stamp
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
@@ -67,6 +68,10 @@ FACES = {
     "bookman_light_italic": (["URWBookman-LightItalic.otf"], "serif_italic"),
     "liberation_serif": (["LiberationSerif-Regular.ttf"], "serif"),
     "liberation_serif_bold": (["LiberationSerif-Bold.ttf"], "serif_bold"),
+    "liberation_serif_bold_italic": (["LiberationSerif-BoldItalic.ttf"], "serif_italic"),
+    "free_sans_bold": (["FreeSansBold.ttf"], "bold"),
+    "liberation_narrow": (["LiberationSansNarrow-Regular.ttf"], "cond"),
+    "palatino_italic": (["P052-Italic.otf"], "serif_italic"),
 }
 
 
@@ -86,15 +91,17 @@ class Design:
     seal: str
     cue: str                     # how the name is introduced (see _holder)
     number: str                  # where the diploma number stands: top, top_left, bottom,
-    #                              title, boxed (a ruled box top right), under_band
+    #                              title, boxed (a ruled box top right), under_band,
+    #                              bottom_right
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1, 2, 3: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 4: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
     programs: tuple[str, ...] = ()   # only these programmes of the families (all if empty)
     nomor_style: str = "dn"      # dn: DN-.. serial; pc: DN-PC/..; pin: national 15 digits;
-    #                              smk: DN-05 Mk/13 0012345; kemenag: MTs.15.08/PP.01.1/0231/2019
+    #                              smk: DN-05 Mk/13 0012345; kemenag: MTs.15.08/PP.01.1/0231/2019;
+    #                              seri: UPR.2019.S1.004217 (a university's own series)
     seal_over: bool = False      # the rubber stamp pressed over the signature
     big_stamp: bool = False      # a large stamp half over the head's name and NIP
     drop_mm: float = 0.0         # the heading starts this much lower (under a top band)
@@ -171,11 +178,17 @@ DESIGNS = (
            "liberation_serif", "liberation_serif_bold", (250, 247, 234), None, (12, 92, 58),
            "arabesque", "kemenag", "madrasah_table", "under_band", group=3,
            nomor_style="kemenag", big_stamp=True, drop_mm=7.0),
+    # Held out, group 4: made after group 3 was measured; a bilingual university diploma.
+    Design("sarjana_dwibahasa", "pt", True, "liberation_serif_bold_italic", "free_sans_bold",
+           "liberation_narrow", "palatino_italic", (246, 248, 252), None, (0, 84, 110),
+           "side_band", "university", "dwibahasa", "bottom_right", short=False, group=4,
+           programs=("S1",), nomor_style="seri"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
-HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in (1, 2, 3)}
+HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in (1, 2, 3, 4)}
 HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3
+HELD_OUT_4 = HELD_OUT_GROUPS[4]
+HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4
 
 
 def load_data() -> dict:
@@ -370,15 +383,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
                  dz.body, 3.6 * scale)
     else:
         p.centre(y, f"TAHUN PELAJARAN {tahun - 1}/{tahun}", dz.body, 3.6 * scale)
-    if dz.nomor_style == "pc":
-        nomor = f"DN-PC/{rng.randint(1, 34):02d} {rng.randint(0, 9999999):07d}"
-    elif dz.nomor_style == "pin":
-        nomor = f"{rng.randint(1001, 99999):06d}{tahun}{rng.randint(1, 99999):05d}"
-    elif dz.nomor_style == "smk":
-        nomor = f"DN-{rng.randint(1, 34):02d} Mk/{tahun % 100:02d} {rng.randint(0, 9999999):07d}"
-    elif dz.nomor_style == "kemenag":
-        nomor = f"{spec['short']}.{rng.randint(11, 34)}.{rng.randint(1, 20):02d}/PP.01.1/" \
-                f"{rng.randint(1, 999):04d}/{tahun}"
+    nomor = styled_number(dz.nomor_style, nomor, spec=spec, tahun=tahun, school=school, rng=rng)
     if dz.number == "title":
         p.centre(y + 5.5 * scale, f"Nomor: {nomor}", dz.body, 3.2 * scale)
     elif dz.number == "top":
@@ -424,6 +429,9 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     _sign_block(p, dz, rng, person, school, spec, tahun, land)
     if dz.number == "bottom":
         p.text(22, size_mm[1] - 22, nomor, "mono_bold", 3.2, fill=(150, 30, 30))
+    elif dz.number == "bottom_right":
+        p.text(size_mm[0] - 24, size_mm[1] - 19, f"Nomor Seri Ijazah: {nomor}", dz.body, 3.0,
+               anchor="ra")
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:
         img = img.convert("L").convert("RGB")

@@ -1,5 +1,6 @@
 """More ways an ijazah introduces its holder: a centred sentence, a ruled table, a name
-set in spaced capitals and a pre-printed table with dotted lines to type on."""
+set in spaced capitals, a pre-printed table with dotted lines to type on and a bilingual
+text with the English under the Indonesian."""
 from __future__ import annotations
 
 # How a row of the holder's table reads in a sentence ("lahir di Sampit, 3 Maret 1990").
@@ -114,5 +115,34 @@ def madrasah_table(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     return y
 
 
+# The English a bilingual diploma prints under each row's label.
+ENGLISH = {"tempat dan tanggal lahir": "Place and Date of Birth",
+           "nomor induk mahasiswa": "Student Registration Number",
+           "program studi": "Study Programme"}
+
+
+def dwibahasa(p, dz, y: float, name: str, rows: list[tuple[str, str]],
+              sizes: tuple[float, float]) -> float:
+    """"Memberikan ijazah kepada" with "confers upon" in italics under it, the name centred,
+    then the rows, each label with its English under it."""
+    body, big = sizes
+    wmm = p.w / p.u
+    p.centre(y, "Memberikan ijazah kepada", dz.body, body * 1.1)
+    p.centre(y + body * 1.1 + 1.0, "confers upon", dz.name_face, body * 0.85, fill=dz.accent)
+    y += body * 2 + 4.5
+    p.centre(y, name, dz.name_face, big * 1.1, width_mm=wmm * 0.66)
+    y += big * 1.1 + 4.5
+    lab_x, col_x = wmm * 0.25, wmm * 0.25 + 44
+    for label, value in rows:
+        p.text(lab_x, y, _titled(label), dz.body, body)
+        p.text(lab_x, y + body + 0.6, ENGLISH.get(label, ""), dz.name_face, body * 0.78,
+               fill=dz.accent)
+        p.text(col_x - 3, y, ":", dz.body, body)
+        p.text(col_x, y, value, dz.body, body, width_mm=wmm * 0.78 - col_x)
+        y += body * 1.8 + 2.2
+    return y
+
+
 CUES = {"kepada_prose": kepada_prose, "table_ruled": table_ruled,
-        "menyatakan_spaced": menyatakan_spaced, "madrasah_table": madrasah_table}
+        "menyatakan_spaced": menyatakan_spaced, "madrasah_table": madrasah_table,
+        "dwibahasa": dwibahasa}

@@ -28,7 +28,7 @@ from scansim.documents import (
 from scansim.draw import BLACK_INK, centered, make_signature, mm_px
 from scansim.ktp_designs import (
     DESIGNS,
-    TUNED,
+    DRAWN,
     KtpDesign,
     background,
     face,
@@ -36,6 +36,7 @@ from scansim.ktp_designs import (
     glare,
     wear,
 )
+from scansim.ktp_prints import spread, worn_edge
 
 __all__ = ["KTP_MM", "ktp_fields", "make_ktp", "make_ktp_back", "make_ktp_copy_page"]
 
@@ -84,7 +85,7 @@ def ktp_fields(person: dict, rng: random.Random) -> dict:
 def _design(design: str | KtpDesign | None, rng: random.Random) -> KtpDesign:
     if isinstance(design, KtpDesign):
         return design
-    return DESIGNS[design] if design else DESIGNS[rng.choice(TUNED)]
+    return DESIGNS[design] if design else DESIGNS[rng.choice(DRAWN)]
 
 
 def _ink(design: KtpDesign, rng: random.Random) -> tuple[int, int, int]:
@@ -104,9 +105,12 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
     w, _ = size
     img = background(des, size, rng, dpi)
-    d = ImageDraw.Draw(img)
     u = dpi / 25.4
-    ink = _ink(des, rng)
+    toner = _ink(des, rng)
+    # An over-inked design's type goes onto a layer first, to grow its strokes.
+    layer = Image.new("L", size, 0) if des.spread_mm else None
+    d = ImageDraw.Draw(layer if layer else img)
+    ink = 255 if layer else toner
     jx, jy = rng.uniform(-0.6, 0.6) * u, rng.uniform(-0.5, 0.5) * u   # print offset
     head = face(des.head_face, int(2.7 * u))
     centered(d, w / 2 + jx, 1.6 * u + jy, f"PROVINSI {PROVINCE}", head, ink)
@@ -158,12 +162,16 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     mid = (pbox[0] + pbox[2]) / 2
     centered(d, mid, 39.3 * u + jy, REGENCY, small, ink)
     centered(d, mid, 41.6 * u + jy, f"{issued:%d-%m-%Y}", small, ink)
+    if layer:
+        img.paste(toner, (0, 0), spread(layer, des.spread_mm, dpi))
     sig = make_signature(rng=rng, width_px=int(18 * u), height_px=int(7 * u), ink=BLACK_INK)
     img.paste(sig, (int(pbox[0] + 1.5 * u), int(44.2 * u + jy)), sig)
     if des.glare and rng.random() < des.glare:
         img = glare(img, rng, dpi)
     if des.wear:
         img = wear(img, rng, des.wear, dpi)
+    if des.edge_wear:
+        img = worn_edge(img, rng, des.edge_wear, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if not color:
         img = _grey(img)
@@ -186,6 +194,8 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
              face(des.head_face, int(2.4 * u)), tuple(c - 30 for c in des.line_color))
     if des.wear:
         img = wear(img, rng, des.wear, dpi)
+    if des.edge_wear:
+        img = worn_edge(img, rng, des.edge_wear, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     return img if color else _grey(img)
 

@@ -9,7 +9,7 @@ from PIL import Image, ImageChops, ImageDraw
 from scansim.draw import font, guilloche
 
 BORDERS = ("double", "ornate", "guilloche", "guilloche_dense", "filigree", "corners", "rope",
-           "band", "lattice", "meander", "twin", "arabesque", "none")
+           "band", "lattice", "meander", "twin", "arabesque", "side_band", "none")
 SEALS = ("garuda", "tut_wuri", "kemenag", "university")
 
 
@@ -211,6 +211,23 @@ def border(img: Image.Image, kind: str, color, rng: random.Random, *, dpi: int,
         _twin(d, img.size, color, m, u)
     if kind == "arabesque":
         _arabesque(d, img.size, color, m, u, thin)
+    if kind == "side_band":
+        _side_band(img, color, rng, m, u, thin)
+
+
+def _side_band(img: Image.Image, color, rng: random.Random, m: float, u: float,
+               thin: int) -> None:
+    """A broad band of fine wavy lines running down the left edge of the sheet, in a pale
+    shade of ``color``, and a single thin rule round the rest."""
+    w, h = img.size
+    band = int(rng.uniform(20, 24) * u)
+    pale = tuple(int(c * 0.45 + 255 * 0.55) for c in color)
+    strip = Image.new("RGB", (h, band), tuple(int(c * 0.12 + 255 * 0.88) for c in color))
+    guilloche(strip, rng, pale, lines=int(band / (0.9 * u)), amplitude=0.05, width=thin)
+    img.paste(strip.transpose(Image.ROTATE_90), (0, 0))
+    d = ImageDraw.Draw(img)
+    d.line([(band, 0), (band, h)], fill=color, width=thin * 2)
+    d.rectangle([band + 2.5 * u, m, w - m, h - m], outline=color, width=thin)
 
 
 def _twin(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float) -> None:

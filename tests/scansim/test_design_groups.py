@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 and 3 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2, 3 and 4 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ IJAZAH_TUNED = IJAZAH_FIRST + ("sekolah_piagam", "madrasah_lanskap", "paket_berh
                                "diploma_lanskap", "pascasarjana", "sekolah_salem",
                                "sekolah_renggang")
 KTP_3 = ("sunset_glare", "stipple_garuda")
+KTP_4 = ("bookman_sunburst", "p052_microtext")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
+IJAZAH_4 = ("sarjana_dwibahasa",)
 
 
 @pytest.fixture(scope="module")
@@ -85,10 +87,20 @@ def test_ktp_groups():
     assert KD.HELD_OUT_1 == ("ocra_mesh", "freesans_wave")
     assert KD.HELD_OUT_2 == ("nimbus_twotone", "gothic_batik")
     assert KD.HELD_OUT_3 == KTP_3
-    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2 + KD.HELD_OUT_3
-    assert KD.HELD_OUT_GROUPS == {1: KD.HELD_OUT_1, 2: KD.HELD_OUT_2, 3: KD.HELD_OUT_3}
-    assert KD.TUNED == KTP_TUNED + KTP_STRONG   # group 3 changed nothing tuned on
-    for group in (2, 3):
+    assert KD.HELD_OUT_4 == KTP_4
+    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2 + KD.HELD_OUT_3 + KD.HELD_OUT_4
+    assert KD.HELD_OUT_GROUPS == {1: KD.HELD_OUT_1, 2: KD.HELD_OUT_2, 3: KD.HELD_OUT_3,
+                                  4: KD.HELD_OUT_4}
+    # groups 3 and 4 changed nothing tuned on; the strong-colour cards came at its end
+    assert KD.TUNED == KTP_TUNED + KTP_STRONG
+    # a card drawn without a design named is one of the tuned designs as they stood
+    # before the strong-colour cards: a seed draws the same card as before
+    assert KD.DRAWN == KTP_TUNED
+    # Group 4 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-2:] == KTP_4
+    assert tuple(KD.DESIGNS)[:-2] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+        KD.HELD_OUT_2 + KTP_3
+    for group in (2, 3, 4):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -102,13 +114,17 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_1 == ("kampus_resmi", "sekolah_lanskap")
     assert IJ.HELD_OUT_2 == ("paket_c_pkbm", "politeknik_transkrip")
     assert IJ.HELD_OUT_3 == IJAZAH_3
-    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2 + IJ.HELD_OUT_3
-    assert IJ.HELD_OUT_GROUPS == {1: IJ.HELD_OUT_1, 2: IJ.HELD_OUT_2, 3: IJ.HELD_OUT_3}
+    assert IJ.HELD_OUT_4 == IJAZAH_4
+    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2 + IJ.HELD_OUT_3 + IJ.HELD_OUT_4
+    assert IJ.HELD_OUT_GROUPS == {1: IJ.HELD_OUT_1, 2: IJ.HELD_OUT_2, 3: IJ.HELD_OUT_3,
+                                  4: IJ.HELD_OUT_4}
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED
     assert all(IJ.get_design(n).group == 3 for n in IJAZAH_3)
+    assert all(IJ.get_design(n).group == 4 for n in IJAZAH_4)
+    assert IJ.DESIGN_NAMES[-1:] == IJAZAH_4   # added after all the others
     rng = random.Random(2)
-    for level in ("SMA", "SMK", "SMP", "D3", "D4"):
+    for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
             design, _program = IJ.pick(dict(people[0], pendidikan=level), rng)
             assert design.group == 0
@@ -202,6 +218,77 @@ def test_group_3_marks_show(people, dpi):
     assert ((green[:, 1] > green[:, 0] + 40) & (green[:, 1] < 160)).mean() > 0.05
 
 
+def test_group_4_differs_from_every_earlier_design():
+    earlier = [d for d in KD.DESIGNS.values() if d.group < 4 and d.name not in KTP_STRONG]
+    text_faces = {f for e in earlier for f in (e.label_face, e.value_face, e.head_face)}
+    sizes, steps = [e.text_mm for e in earlier], [e.step_mm for e in earlier]
+    labels = [e.label_x_mm for e in earlier]
+    for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_4):
+        assert d.background not in {e.background for e in earlier}
+        assert {d.label_face, d.value_face, d.head_face}.isdisjoint(text_faces)
+        assert d.nik_face not in {e.nik_face for e in earlier} | text_faces
+        assert d.ink not in {e.ink for e in earlier} and d.wear > 0
+        assert not min(sizes) <= d.text_mm <= max(sizes)   # smaller or bigger type
+        assert not min(steps) <= d.step_mm <= max(steps)   # looser or tighter lines
+        assert d.colon_x_mm > max(e.colon_x_mm for e in earlier) or d.label_x_mm < min(labels)
+    # The print faults are theirs alone: a rubbed edge, an over-inked print.
+    assert [KD.DESIGNS[n].edge_wear > 0 for n in KTP_4] == [True, False]
+    assert [KD.DESIGNS[n].spread_mm > 0 for n in KTP_4] == [False, True]
+    assert not any(e.edge_wear or e.spread_mm for e in earlier)
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_4_marks_show(people, dpi):
+    """The rubbed edge pales the card's rim only; the over-inked print is darker type."""
+    u = dpi / 25.4
+    des = KD.DESIGNS["bookman_sunburst"]
+    crisp, _ = make_ktp(people[2], rng=random.Random(9), dpi=dpi,
+                        design=dataclasses.replace(des, edge_wear=0.0))
+    rubbed, _ = make_ktp(people[2], rng=random.Random(9), dpi=dpi, design=des)
+    lift = np.asarray(rubbed.convert("L"), float) - np.asarray(crisp.convert("L"), float)
+    rim = int(1.0 * u)
+    edges = np.concatenate([lift[:rim].ravel(), lift[-rim:].ravel(),
+                            lift[:, :rim].ravel(), lift[:, -rim:].ravel()])
+    middle = lift[int(12 * u):int(40 * u), int(12 * u):int(70 * u)]
+    assert edges.mean() > 3 and (lift < -3).mean() < 0.001   # paler, never darker
+    assert np.abs(middle).max() < 2
+    des = KD.DESIGNS["p052_microtext"]
+    thin, _ = make_ktp(people[3], rng=random.Random(9), dpi=dpi,
+                       design=dataclasses.replace(des, spread_mm=0.0))
+    heavy, _ = make_ktp(people[3], rng=random.Random(9), dpi=dpi, design=des)
+    block = (int(des.colon_x_mm * u), int(des.first_y_mm * u), int(des.photo_x_mm * u),
+             int(50 * u))
+    assert _dark_share(heavy, block) > 1.15 * _dark_share(thin, block) > 0
+
+
+def test_group_4_diploma_differs_and_is_numbered(people):
+    before = [d for d in IJ.DESIGNS if d.group < 4]
+    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    d = IJ.get_design("sarjana_dwibahasa")
+    assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
+    for key in ("cue", "border", "number", "nomor_style"):
+        assert getattr(d, key) not in {getattr(b, key) for b in before}
+    assert d.landscape and IJ.programs_of(d) == ["S1"]
+    for k in range(3):
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40,
+                                  design="sarjana_dwibahasa")
+        assert truth["jenjang"] == "S1" and truth["group"] == 4 and truth["held_out"]
+        initials = "".join(w[0] for w in truth["sekolah"].split())
+        assert re.fullmatch(rf"{initials}\.{truth['tahun']}\.S1\.\d{{6}}", truth["nomor"])
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_4_diploma_band_shows(people, dpi):
+    """The band of fine lines down the left edge is inked and tinted; right of it, paper."""
+    page, _ = IJ.make_ijazah(people[0], rng=random.Random(2), dpi=dpi,
+                             design="sarjana_dwibahasa")
+    u = dpi / 25.4
+    band = np.asarray(page.crop((int(2 * u), int(30 * u), int(18 * u), int(180 * u))))
+    blank = np.asarray(page.crop((int(40 * u), int(30 * u), int(55 * u), int(60 * u))))
+    assert band.reshape(-1, 3).mean(axis=0)[2] - band.reshape(-1, 3).mean(axis=0)[0] > 8
+    assert band.std() > 3 * blank.std()
+
+
 class _Inline(Executor):
     def __init__(self, max_workers=None):
         pass
@@ -210,14 +297,16 @@ class _Inline(Executor):
         return map(fn, *iterables)
 
 
-def test_ktp_benchmark_keeps_the_old_cycle_and_adds_groups_2_and_3(monkeypatch, capsys):
-    names = KD.TUNED + KD.HELD_OUT_1
+def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, capsys):
+    names = KD.DRAWN + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
-    for group in (2, 3):
+    assert tuple(ktp_accuracy.LATER) == (2, 3, 4)
+    for group in (2, 3, 4):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
-    # Group 2 keeps its seed stream, so its pages stay those measured before group 3.
-    assert ktp_accuracy.stream(2) == "held-out-2" and ktp_accuracy.stream(3) != "held-out-2"
+    # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
+    assert [ktp_accuracy.stream(g) for g in (2, 3, 4)] == [
+        "held-out-2", "held-out-3", "held-out-4"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0):   # bookkeeping
         design = designs[n % len(designs)]
@@ -233,7 +322,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_groups_2_and_3(monkeypatch, 
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3):
+    for group in (2, 3, 4):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -243,23 +332,27 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_groups_2_and_3(monkeypatch, 
     out = capsys.readouterr().out
     assert "nimbus_twotone (held out 2)" in out and "ocra_mesh (held out)" in out
     assert "sunset_glare (held out 3)" in out and "stipple_garuda (held out 3)" in out
+    assert "bookman_sunburst (held out 4)" in out and "p052_microtext (held out 4)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 28
+    held = first + 42
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
     assert re.search(r"held out 2, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 3, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 4, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
+    assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
 
 
 def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
-    def read(args):   # the bookkeeping only: no reading; groups 2 and 3 pages all missed
+    def read(args):   # the bookkeeping only: no reading; later groups' pages all missed
         design, dpi, copy, *_ = args
         ok = IJ.get_design(design).group < 2
         return {"design": design, "dpi": dpi, "copy": copy, "cpu": 0.2, "doc": "ijazah",
@@ -273,8 +366,10 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert failed == ["ijazah_nama"]
     assert "-- held-out designs (never tuned on)" in out and "-- held out 2" in out
     assert "-- held out 3 (made after group 2 was measured): smk_hijau, madrasah_arabes" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 33.33 %" in out
+    assert "-- held out 4 (made after group 3 was measured): sarjana_dwibahasa" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 28.57 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 4 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out

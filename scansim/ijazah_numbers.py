@@ -1,0 +1,23 @@
+"""Diploma numbers as each kind of issuer prints them, beside the plain DN- serial."""
+from __future__ import annotations
+
+import random
+
+
+def styled_number(style: str, nomor: str, *, spec: dict, tahun: int, school: str,
+                  rng: random.Random) -> str:
+    """The number of a diploma in ``style`` (a Design's nomor_style); ``nomor`` stands when
+    the style adds nothing (dn)."""
+    if style == "pc":
+        return f"DN-PC/{rng.randint(1, 34):02d} {rng.randint(0, 9999999):07d}"
+    if style == "pin":
+        return f"{rng.randint(1001, 99999):06d}{tahun}{rng.randint(1, 99999):05d}"
+    if style == "smk":
+        return f"DN-{rng.randint(1, 34):02d} Mk/{tahun % 100:02d} {rng.randint(0, 9999999):07d}"
+    if style == "kemenag":
+        return f"{spec['short']}.{rng.randint(11, 34)}.{rng.randint(1, 20):02d}/PP.01.1/" \
+               f"{rng.randint(1, 999):04d}/{tahun}"
+    if style == "seri":   # a university's own series: its initials, the year, the level
+        initials = "".join(word[0] for word in school.split())
+        return f"{initials}.{tahun}.{spec['jenjang']}.{rng.randint(1, 999999):06d}"
+    return nomor
