@@ -45,7 +45,9 @@ LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|pes
 OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
                         r"perguruan|madrasah|lembaga|ortu)", re.I)
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa|"
-                 r"\w?tas\s+nama)\b\s*[:;]?", re.I)   # 'atas nama', its a misread as u
+                 r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
+                 r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
+                 re.I)   # a bilingual diploma's English under its Indonesian
 NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
             "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
             "DIBERIKAN", "SISWA", "MAHASISWA", "PESERTA", "DIDIK", "NAMA", "SATUAN", "PENDIDIKAN",
@@ -361,14 +363,17 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
             found = _name_of(_reread(pixels, _right_of(row, label)), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)
-    for i, row in enumerate(rows):        # else the first sentence that introduces the holder
-        m = CUE.search(row.text)
-        if not m:
+    first = None
+    for i, row in enumerate(rows):        # else a sentence that introduces the holder: the
+        m = CUE.search(row.text)          # next one when the first is followed by its own
+        if not m:                         # translation ("kepada" / "confers upon")
             continue
         rest = _value_words(_after(row, m.end()))
         found = _name_of(rest, pixels, row) if rest else _name_below(rows, i, pixels)
-        return (found[0], found[1], i) if found else (None, 0.0, i)
-    return None, 0.0, None
+        if found:
+            return found[0], found[1], i
+        first = i if first is None else first
+    return None, 0.0, first
 
 
 def find_level(rows: list[Row], name_row: int | None) -> tuple[str | None, float]:

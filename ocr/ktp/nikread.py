@@ -7,7 +7,11 @@ readings are tried in order and stop as soon as two independent ones agree on a
 well-formed NIK that agrees with the birth date and sex printed on the card.
 The result says how sure it is: a NIK is only *confident* when it is well formed,
 agrees with the card and was read the same by at least two renderings, and by two more
-than any other reading that would also fit the card; otherwise it goes to a person.
+than any other reading that would also fit the card; its serial (the last four digits,
+which neither the card nor the region table checks) must also be read by the digit
+shapes, or else by three text readings alike and by no text reading otherwise: a face
+the text model misreads (a 9 read as 4) misreads it the same way every time. Otherwise
+it goes to a person.
 """
 from __future__ import annotations
 
@@ -38,6 +42,7 @@ UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, out
 CHECKED_DIGITS = 12         # region and birth date: checked against the table and the card
 MIN_SHAPES_NAMED = 10       # digits a shape reading must name before it can veto
 RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
+SERIAL_TEXT_SUPPORT = 3     # text readings alike that vouch for a serial no digit shape read
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,10 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     aligned_all = [(m, r) for m, r in made if len(r) == NIK_LENGTH]
     glyphs = [r for m, r in aligned_all if m == "glyph"]
     texts = [r for m, r in aligned_all if m == "text"]
+    if sure and not any(g[CHECKED_DIGITS:] == best[CHECKED_DIGITS:] for g in glyphs) and (
+            texts.count(best) < SERIAL_TEXT_SUPPORT
+            or any(r[CHECKED_DIGITS:] != best[CHECKED_DIGITS:] for r in texts)):
+        sure = False    # the serial, which nothing else checks, seen one way only, too few times
     if not sure and nik_well_formed(best) and best in glyphs and len(glyphs) >= 2 and \
             texts.count(best) >= UNANIMOUS_TEXT and \
             not any(_contradicts(r, best) for _, r in aligned_all):

@@ -100,10 +100,16 @@ def test_a_nik_partly_covered_is_not_read_with_confidence(people):
 
 def test_votes_and_cross_checks():
     birth, nik = dt.date(1985, 8, 16), "6201045608850029"
-    assert choose([nik, nik], birth, "P").confidence >= 0.95
+    assert choose([nik, nik, nik], birth, "P").confidence >= 0.95
+    serial_shapes = ("glyph", "?" * 12 + nik[12:])      # digit shapes saw the serial alike
+    assert choose([serial_shapes, nik, nik], birth, "P").confidence >= 0.95
+    # the serial, which nothing on the card checks, read alike by text twice only: a face
+    # the text model misreads (a 9 read as 4) misreads it the same way every time
+    assert choose([nik, nik], birth, "P").confidence < 0.6
+    assert choose([nik, nik, nik, nik[:12] + "0028"], birth, "P").confidence < 0.6
     assert choose([nik], birth, "P").confidence < 0.6                    # one reading only
-    assert choose([nik, nik], birth, "L").confidence < 0.6               # sex disagrees
-    assert choose([nik, nik], dt.date(1985, 8, 15), "P").confidence < 0.6
+    assert choose([serial_shapes, nik, nik], birth, "L").confidence < 0.6   # sex disagrees
+    assert choose([serial_shapes, nik, nik], dt.date(1985, 8, 15), "P").confidence < 0.6
     rival = "6201045608850028"
     assert choose([nik, rival, nik, rival], birth, "P").confidence < 0.6  # a tie
     assert choose([nik, rival, nik], birth, "P").nik == nik

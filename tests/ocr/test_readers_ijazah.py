@@ -154,3 +154,28 @@ def test_short_pieces_of_a_name_are_checked_on_a_larger_reading():
     assert not _maybe_split("M. RIZKY PRATAMA") and not _maybe_split("DAMBUNG NYAHU")
     assert _name_of(_words(("AB", 90), ("DUL", 90)), None) is None
     assert _name_of(_words(("ABDUL", 90), ("GANI", 90)), None)[0] == "ABDUL GANI"
+
+
+def _row_words(line: int, top: int, *words: str) -> list[dict]:
+    out, left = [], 100
+    for text in words:
+        out.append({"text": text, "conf": 93, "left": left, "top": top, "width": 18 * len(text),
+                    "height": 30, "block": 1, "par": 1, "line": line})
+        left += 18 * len(text) + 14
+    return out
+
+
+def test_a_cue_followed_by_its_translation_leaves_the_name_to_the_next_cue():
+    """A bilingual diploma: "Memberikan ijazah kepada", "confers upon" under it, then the
+    name; the row under the first cue is its translation, not the name."""
+    from ocr.ijazah import find_name, rows_of
+
+    words = [*_row_words(1, 100, "Memberikan", "ijazah", "kepada"),
+             *_row_words(2, 145, "confers", "upon"),
+             *_row_words(3, 200, "RAHMAT", "HAKIM"),
+             *_row_words(4, 260, "Tempat", "dan", "tanggal", "lahir", ":", "Kumai")]
+    name, confidence, row = find_name(rows_of(words))
+    assert (name, row) == ("RAHMAT HAKIM", 1) and confidence > 0.9
+    # one cue and a translation with no name after it: nothing is guessed
+    name, _, row = find_name(rows_of(words[:5]))
+    assert name is None and row == 0
