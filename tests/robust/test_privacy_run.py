@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 import shutil
 import sqlite3
 import stat
@@ -119,7 +120,8 @@ def test_active_content_never_reaches_a_dossier(full):
     assert dossiers
     for path in dossiers:
         assert active_content(path) == set(), path
-        data = path.read_bytes()
+        # outside the streams (compressed image bytes may hold any three letters by chance)
+        data = re.sub(rb"stream\r?\n.*?endstream", b"", path.read_bytes(), flags=re.S)
         for key in (b"/JS", b"/Launch", b"/EmbeddedFile", b"muatan.bat"):
             assert key not in data, (path.name, key)
 
