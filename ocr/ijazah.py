@@ -37,6 +37,7 @@ NAME_MIN_CONF = 60.0
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
 LINE_MIN_CONF = 50.0   # a line read less surely than this (median word) is no text
 GLUED = 0.35           # a letter this close to a word (share of its height) is part of it
+TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
@@ -333,7 +334,8 @@ def _text_span(rows: list[Row]) -> tuple[float, float]:
 
 def _name_below(rows: list[Row], i: int, pixels: Pixels | None) -> tuple[str, float] | None:
     """The name on the row after row ``i``, or in the gap below it when nothing was read
-    there although the gap holds a line."""
+    there although the gap holds a line; the row after the gap when that line is no name
+    (a bilingual diploma's translation of the cue, in small italics)."""
     row = rows[i]
     height = row.bottom - row.top
     nxt = rows[i + 1] if i + 1 < len(rows) else None
@@ -345,7 +347,11 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None) -> tuple[str, fl
     m = LABEL.match(" ".join(w["text"] for w in words))
     if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
         words = _after(Row(words, 0, 0), m.start("rest"))
-    return _name_of(words, pixels)
+    found = _name_of(words, pixels)
+    if found is None and nxt is not None and not LABEL.match(nxt.text) and \
+            nxt.top - row.bottom < TRANSLATION_GAP * height:
+        found = _name_of(nxt.words, pixels)   # the gap held the cue's translation, not a name
+    return found
 
 
 def find_name(rows: list[Row], pixels: Pixels | None = None

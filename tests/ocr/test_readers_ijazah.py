@@ -179,3 +179,18 @@ def test_a_cue_followed_by_its_translation_leaves_the_name_to_the_next_cue():
     # one cue and a translation with no name after it: nothing is guessed
     name, _, row = find_name(rows_of(words[:5]))
     assert name is None and row == 0
+
+
+def test_a_line_between_cue_and_name_that_is_no_name_is_passed_over():
+    """The cue's translation in small italics, not read with the page, stands in the gap
+    between the cue and the name: the row after the gap is the name."""
+    from ocr.ijazah import find_name, rows_of
+
+    words = [*_row_words(1, 100, "Memberikan", "ijazah", "kepada"),
+             *_row_words(2, 200, "PRASETYO", "NUGROHO"),
+             *_row_words(3, 250, "Tempat", "dan", "tanggal", "lahir", ":", "Kumai")]
+    name, confidence, _ = find_name(rows_of(words))
+    assert name == "PRASETYO NUGROHO" and confidence > 0.9
+    far = [*_row_words(1, 100, "Memberikan", "ijazah", "kepada"),
+           *_row_words(2, 400, "PRASETYO", "NUGROHO")]
+    assert find_name(rows_of(far))[0] is None        # too far below to be the cue's name
