@@ -10,7 +10,8 @@ agrees with the card and was read the same by at least two renderings, and by tw
 than any other reading that would also fit the card; its serial (the last four digits,
 which neither the card nor the region table checks) must also be read by the digit
 shapes, or else by three text readings alike and by no text reading otherwise: a face
-the text model misreads (a 9 read as 4) misreads it the same way every time. Otherwise
+the text model misreads (a 9 read as 4) misreads it the same way every time; and it must
+be a serial real cards carry (:func:`formgen.domain.nik.nik_serial_usual`). Otherwise
 it goes to a person.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from formgen.domain.nik import NIK_LENGTH, nik_agrees, nik_well_formed
+from formgen.domain.nik import NIK_LENGTH, nik_agrees, nik_serial_usual, nik_well_formed
 from ocr import tesseract
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
@@ -159,8 +160,10 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
         shaped = _shapes_filled(made)
         texts_fit = Counter(r for m, r in made if m == "text" and len(r) == NIK_LENGTH
                             and r.isdigit() and r != shaped and _fits(r, birth, sex))
-        if shaped and _fits(shaped, birth, sex) and max(texts_fit.values(), default=0) < 2:
+        if shaped and _fits(shaped, birth, sex) and max(texts_fit.values(), default=0) < 2 \
+                and nik_serial_usual(shaped):
             return NikResult(shaped, CONFIDENT, tuple(made))
+    sure = sure and nik_serial_usual(best)   # a serial no card carries is doubted, not taken
     return NikResult(best, CONFIDENT if sure else UNSURE, tuple(made))
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from formgen.domain.nik import check_nik, nik_agrees, nik_serial_usual, nik_well_formed
+from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked
@@ -220,8 +220,6 @@ def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | No
              confidences: dict[str, float]) -> KtpReading:
     nik = result.nik
     matches = nik_agrees(nik, birth, sex) if nik else None     # as the card's lines read
-    if not nik_serial_usual(nik):    # a serial no card carries: the digits are doubted
-        result = replace(result, confidence=min(result.confidence, DISPUTED))
     if result.confident and nik_well_formed(nik):
         # a sure NIK carries the date and sex the card prints: a line not read, or read
         # without certainty, is taken from it (the century from the holder's age);

@@ -108,6 +108,8 @@ def test_votes_and_cross_checks():
     assert choose([nik, nik], birth, "P").confidence < 0.6
     assert choose([nik, nik, nik, nik[:12] + "0028"], birth, "P").confidence < 0.6
     assert choose([nik], birth, "P").confidence < 0.6                    # one reading only
+    worn = nik[:12] + "9929"           # a worn "00" read "99" alike by every reading
+    assert choose([("glyph", worn), worn, worn, worn], birth, "P").confidence < 0.6
     assert choose([serial_shapes, nik, nik], birth, "L").confidence < 0.6   # sex disagrees
     assert choose([serial_shapes, nik, nik], dt.date(1985, 8, 15), "P").confidence < 0.6
     rival = "6201045608850028"
