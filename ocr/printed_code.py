@@ -2,10 +2,11 @@
 
 A torn corner, a stamp or a coffee ring can take a QR code off a form page while the line
 of text printed beside it (``FG1 <workspace> P<pack> A<applicant> <doc> <page>/<total>
-<layout>``, in a monospaced face) survives. The line is looked for only in the bands where
-this workspace's layouts print a QR code, read on two different cuts of the ink, and taken
-only when both readings give the same code, of a layout this workspace printed, with a
-page number that layout has. Anything less leaves the page to a person.
+<layout>``, in a monospaced face) survives. On a page aligned by its corner marks, the
+line is looked for only in the bands where this workspace's layouts print a QR code, read
+six ways (three sizes, each as scanned and cut at Otsu's level), and taken only when most
+readings agree on every part of it and it names a layout this workspace printed, that
+layout's document and one of its pages. Anything less leaves the page to a person.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr import tesseract
 from ocr.features import MM_PER_INCH
 from ocr.geometry import DocumentGeometry
-from ocr.pageid import PageId, parse_page_id
+from ocr.pageid import PageId
 from ocr.register import Registered, register_page
 
 BAND_ABOVE_MM = 3.0     # the band around a printed QR where its code line may stand
@@ -168,10 +169,9 @@ def _agreed(readings: list[dict], layouts: Mapping[str, DocumentGeometry]) -> Pa
         if count < MIN_AGREEING or count < 2 * runner_up:
             return None
         parts[key] = value
-    applicant = "-" if parts["app"] is None else f"A{parts['app']:06d}"
-    page_id = parse_page_id(f"FG1 {parts['ws']} P{parts['pack']:06d} {applicant} {parts['doc']} "
-                            f"{parts['page']}/{parts['total']} {parts['layout']}")
-    geometry = layouts.get(page_id.layout) if page_id else None
+    page_id = PageId(parts["ws"], parts["pack"], parts["app"], parts["doc"], parts["page"],
+                     parts["total"], parts["layout"])
+    geometry = layouts.get(page_id.layout)
     if (geometry is None or geometry.doc != page_id.doc
             or page_id.total != len(geometry.pages) or not 1 <= page_id.page <= page_id.total):
         return None

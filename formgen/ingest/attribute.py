@@ -11,7 +11,8 @@ The rules, in file order:
   the run, or a KTP whose NIK contradicts the applicant goes to review; so does a
   KTP that does not show whose it is (no well-formed NIK read, and no name read
   that agrees with the applicant's): its owner is not confirmed;
-- a page whose QR cannot be read, from another workspace, an unknown pack or a pack
+- a page whose QR cannot be read (or a form page whose QR was lost and whose printed
+  code could not be read), from another workspace, an unknown pack or a pack
   voided by a newer one for its applicant goes to review; so does a page that could not
   be read at all. Such a page may be the next applicant's separator, so it ends the
   run: the attachments after it wait for a person (``after_unidentified``) until the
@@ -27,6 +28,9 @@ from dataclasses import dataclass
 from formgen.domain.doctypes import SEPARATOR
 from formgen.ingest.compare import values_agree
 from ocr.page import PageResult
+
+# A page's code not read: its review reason, by the reader's QR status.
+_CODE_UNREAD = {"unreadable": "qr_unreadable", "missing": "form_code_lost"}
 
 
 @dataclass
@@ -102,9 +106,8 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
         if result.error:
             unidentified(None, "other", "unreadable_page")
             continue
-        if result.qr_status in ("unreadable", "missing"):
-            unidentified(None, result.doc or "other",
-                         "qr_unreadable" if result.qr_status == "unreadable" else "form_code_lost")
+        if result.qr_status in _CODE_UNREAD:
+            unidentified(None, result.doc or "other", _CODE_UNREAD[result.qr_status])
             continue
         page_id = result.page_id
         if page_id is not None:
