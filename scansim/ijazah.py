@@ -15,66 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from formgen.core.yamlfile import load_yaml
 from scansim.copies import copy_quality as copy_quality
-from scansim.draw import BLACK_INK, draw_person, font, make_signature, mm_px
+from scansim.draw import BLACK_INK, draw_person, make_signature, mm_px
 from scansim.ijazah_cues import CUES
+from scansim.ijazah_faces import face
+from scansim.ijazah_holders import HOLDERS
 from scansim.ijazah_numbers import styled_number
 from scansim.ornament import border, draw_seal, paper, stamp
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
-FONT_ROOT = Path("/usr/share/fonts")
-# Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
-# fonts-liberation, fonts-freefont-ttf); DejaVu when none is installed.
-FACES = {
-    "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
-    "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
-    "times_bold_italic": (["NimbusRoman-BoldItalic.otf", "LiberationSerif-BoldItalic.ttf"],
-                          "serif_italic"),
-    "bookman": (["URWBookman-Light.otf"], "serif"),
-    "bookman_bold": (["URWBookman-Demi.otf"], "serif_bold"),
-    "palatino": (["P052-Roman.otf"], "serif"),
-    "palatino_bold": (["P052-Bold.otf"], "serif_bold"),
-    "palatino_bold_italic": (["P052-BoldItalic.otf"], "serif_italic"),
-    "century": (["C059-Roman.otf"], "serif"),
-    "century_bold": (["C059-Bold.otf"], "serif_bold"),
-    "chancery": (["Z003-MediumItalic.otf"], "serif_italic"),
-    "sans": (["LiberationSans-Regular.ttf", "NimbusSans-Regular.otf"], "sans"),
-    "sans_bold": (["LiberationSans-Bold.ttf", "NimbusSans-Bold.otf"], "bold"),
-    "gothic": (["URWGothic-Book.otf"], "sans"),
-    "gothic_demi": (["URWGothic-Demi.otf"], "bold"),
-    "bookman_demi_italic": (["URWBookman-DemiItalic.otf"], "serif_italic"),
-    "century_bold_italic": (["C059-BdIta.otf"], "serif_italic"),
-    "sans_narrow_bold": (["NimbusSansNarrow-Bold.otf"], "bold"),
-    "free_sans": (["FreeSans.ttf"], "sans"),
-    "free_serif_bold_italic": (["FreeSerifBoldItalic.ttf"], "serif_italic"),
-    "nimbus_sans_bold": (["NimbusSans-Bold.otf"], "bold"),
-    "nimbus_narrow": (["NimbusSansNarrow-Regular.otf"], "cond"),
-    "free_serif": (["FreeSerif.ttf"], "serif"),
-    "free_serif_bold": (["FreeSerifBold.ttf"], "serif_bold"),
-    "dejavu_serif": ([], "serif"),
-    "dejavu_serif_bold": ([], "serif_bold"),
-    "dejavu_serif_italic": ([], "serif_italic"),
-    "mono_bold": ([], "mono_bold"),
-    "dejavu_sans": ([], "sans"),
-    "sans_narrow_lib_bold": (["LiberationSansNarrow-Bold.ttf"], "cond_bold"),
-    "dejavu_serif_cond_bold": (["DejaVuSerifCondensed-Bold.ttf"], "serif_bold"),
-    "dejavu_serif_cond": (["DejaVuSerifCondensed.ttf"], "serif"),
-    "bookman_light_italic": (["URWBookman-LightItalic.otf"], "serif_italic"),
-    "liberation_serif": (["LiberationSerif-Regular.ttf"], "serif"),
-    "liberation_serif_bold": (["LiberationSerif-Bold.ttf"], "serif_bold"),
-    "liberation_serif_bold_italic": (["LiberationSerif-BoldItalic.ttf"], "serif_italic"),
-    "free_sans_bold": (["FreeSansBold.ttf"], "bold"),
-    "liberation_narrow": (["LiberationSansNarrow-Regular.ttf"], "cond"),
-    "palatino_italic": (["P052-Italic.otf"], "serif_italic"),
-}
-
-
 @dataclass(frozen=True)
 class Design:
     name: str
@@ -105,6 +59,10 @@ class Design:
     seal_over: bool = False      # the rubber stamp pressed over the signature
     big_stamp: bool = False      # a large stamp half over the head's name and NIP
     drop_mm: float = 0.0         # the heading starts this much lower (under a top band)
+    watermark_at: tuple[float, float, float] = (0.56, 0.24, 0.16)   # the pale seal: centre
+    #                              (share of the page's height), radius (of its shorter side),
+    #                              share of the accent in its colour
+    name_stroke_mm: float = 0.0  # the name's strokes thickened this much (a heavy face)
 
     @property
     def held_out(self) -> bool:
@@ -183,8 +141,34 @@ DESIGNS = (
            "liberation_narrow", "palatino_italic", (246, 248, 252), None, (0, 84, 110),
            "side_band", "university", "dwibahasa", "bottom_right", short=False, group=4,
            programs=("S1",), nomor_style="seri"),
+    # Tuned on, added after the held-out groups (drawn only when named, see NAMED_ONLY): what
+    # real diplomas carry that the tuned ones above lacked.
+    Design("sd_kaligrafi", "sekolah", False, "century_bold", "century_bold", "times",
+           "chancery", (250, 244, 226), None, (30, 70, 120), "corners", "tut_wuri",
+           "kepada_alone", "top", families=("madrasah",), programs=("SD", "MI")),
+    Design("paket_renggang", "kesetaraan", True, "bookman_bold", "bookman_bold",
+           "liberation_serif", "nimbus_sans_bold", (240, 236, 250), (228, 222, 244),
+           (60, 40, 110), "double", "garuda", "peserta_spaced", "bottom",
+           programs=("PAKET A", "PAKET B")),
+    Design("sekolah_sel", "sekolah", False, "palatino_bold", "palatino_bold",
+           "liberation_serif", "century_bold", (252, 250, 240), None, (20, 60, 100), "rope",
+           "garuda", "cell_table", "top", programs=("SMP", "SMA", "SMK"), name_stroke_mm=0.12),
+    Design("sarjana_dua_baris", "pt", True, "century_bold_italic", "century_bold", "palatino",
+           "palatino_bold_italic", (236, 240, 246), (222, 228, 238), (40, 40, 100), "guilloche",
+           "university", "split_name", "top", short=False, programs=("S1", "S2")),
+    Design("madrasah_lambang", "madrasah", True, "bookman_demi_italic", "bookman_bold",
+           "century", "bookman_bold", (222, 238, 222), (206, 226, 206), (20, 100, 50),
+           "filigree", "kemenag", "bahwa_below", "title", watermark=True,
+           watermark_at=(0.47, 0.34, 0.26)),
+    Design("politeknik_label_atas", "pt", False, "gothic_demi", "gothic_demi", "free_sans",
+           "chancery", (246, 242, 232), None, (110, 40, 40), "band", "university",
+           "label_above", "title", short=False, programs=("D3", "D4")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
+# Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
+# the same diploma (and benchmark page) as before them.
+NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_baris",
+              "madrasah_lambang", "politeknik_label_atas")
 HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in (1, 2, 3, 4)}
 HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
 HELD_OUT_4 = HELD_OUT_GROUPS[4]
@@ -194,23 +178,6 @@ HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4
 def load_data() -> dict:
     """Programmes, institutions and names of data/ijazah.yaml."""
     return load_yaml(DATA)
-
-
-@cache
-def _font_files() -> dict[str, Path]:
-    return {p.name: p for p in FONT_ROOT.rglob("*") if p.suffix in (".ttf", ".otf")} \
-        if FONT_ROOT.is_dir() else {}
-
-
-@lru_cache(maxsize=256)
-def face(role: str, size: int) -> ImageFont.FreeTypeFont:
-    """The face of ``role`` (see FACES) at ``size`` px."""
-    files, fallback = FACES[role]
-    for name in files:
-        path = _font_files().get(name)
-        if path:
-            return ImageFont.truetype(str(path), max(4, int(size)))
-    return font(fallback, size)
 
 
 def get_design(name: str) -> Design:
@@ -228,7 +195,8 @@ def pick(person: dict, rng: random.Random) -> tuple[Design, str]:
     """A design (never a held-out one) and programme for the person's pendidikan."""
     data = load_data()
     wanted = data["roster_programs"].get(str(person.get("pendidikan", "SMA")).upper(), ["SMA"])
-    options = [(d, p) for d in DESIGNS if not d.held_out for p in programs_of(d) if p in wanted]
+    options = [(d, p) for d in DESIGNS if not d.held_out and d.name not in NAMED_ONLY
+               for p in programs_of(d) if p in wanted]
     return rng.choice(options)
 
 
@@ -262,6 +230,8 @@ def _holder(p: _Page, dz: Design, y: float, name: str, rows: list[tuple[str, str
     """The sentence that introduces the holder, the name and the other rows; returns y."""
     if dz.cue in CUES:
         return CUES[dz.cue](p, dz, y, name, rows, sizes)
+    if dz.cue in HOLDERS:
+        return HOLDERS[dz.cue](p, dz, y, name, rows, sizes)
     body, big = sizes
     wmm = p.w / p.u
     lab_x, col_x = wmm * 0.15, wmm * 0.15 + (58 if dz.landscape else 56)
@@ -352,8 +322,9 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     border(img, dz.border, dz.accent, rng, dpi=dpi, margin_mm=rng.uniform(8, 11))
     land = dz.landscape
     if dz.watermark:   # pale, behind the holder's rows and name
-        pale = tuple(int(t * 0.84 + a * 0.16) for t, a in zip(dz.tint, dz.accent, strict=True))
-        draw_seal(p.d, dz.seal, p.w / 2, p.h * 0.56, min(p.w, p.h) * 0.24, pale)
+        at, radius, ink = dz.watermark_at
+        pale = tuple(int(t * (1 - ink) + a * ink) for t, a in zip(dz.tint, dz.accent, strict=True))
+        draw_seal(p.d, dz.seal, p.w / 2, p.h * at, min(p.w, p.h) * radius, pale)
     top = (22 if land else 28) + dz.drop_mm
     scale = 0.85 if land else 1.0
     draw_seal(p.d, dz.seal, p.w / 2, (top + 4) * p.u, (10 if land else 13) * p.u,

@@ -34,6 +34,15 @@ KTP_3 = ("sunset_glare", "stipple_garuda")
 KTP_4 = ("bookman_sunburst", "p052_microtext")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
+# Tuned designs added after group 4, at the end: drawn only when named.
+IJAZAH_LATER = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_baris",
+                "madrasah_lambang", "politeknik_label_atas")
+
+
+def _ijazah_before(group: int) -> list:
+    """The diploma designs that stood before ``group`` was made (earlier in the list)."""
+    first = next(i for i, d in enumerate(IJ.DESIGNS) if d.group == group)
+    return list(IJ.DESIGNS[:first])
 
 
 @pytest.fixture(scope="module")
@@ -119,15 +128,17 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_GROUPS == {1: IJ.HELD_OUT_1, 2: IJ.HELD_OUT_2, 3: IJ.HELD_OUT_3,
                                   4: IJ.HELD_OUT_4}
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
-    assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED
+    assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
+    assert IJ.NAMED_ONLY == IJAZAH_LATER
     assert all(IJ.get_design(n).group == 3 for n in IJAZAH_3)
     assert all(IJ.get_design(n).group == 4 for n in IJAZAH_4)
-    assert IJ.DESIGN_NAMES[-1:] == IJAZAH_4   # added after all the others
+    # group 4 came after the other held-out groups; the later tuned designs after it
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 1:] == IJAZAH_4 + IJAZAH_LATER
     rng = random.Random(2)
     for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
             design, _program = IJ.pick(dict(people[0], pendidikan=level), rng)
-            assert design.group == 0
+            assert design.group == 0 and design.name not in IJAZAH_LATER
 
 
 def test_group_2_differs_from_every_earlier_design():
@@ -173,7 +184,7 @@ def test_group_3_differs_from_every_earlier_design():
         assert d.value_dy_mm != 0 and all(e.value_dy_mm == 0 for e in earlier)
     assert any(KD.DESIGNS[n].glare for n in KD.HELD_OUT_3)
     assert not any(e.glare for e in earlier)
-    before = [d for d in IJ.DESIGNS if d.group < 3]
+    before = _ijazah_before(3)
     faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
     for d in (IJ.get_design(n) for n in IJ.HELD_OUT_3):
         assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
@@ -262,7 +273,7 @@ def test_group_4_marks_show(people, dpi):
 
 
 def test_group_4_diploma_differs_and_is_numbered(people):
-    before = [d for d in IJ.DESIGNS if d.group < 4]
+    before = _ijazah_before(4)
     faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
     d = IJ.get_design("sarjana_dwibahasa")
     assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
