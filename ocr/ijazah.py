@@ -38,6 +38,10 @@ AGREED_CONF = 50.0     # two readings spelling the name alike: each at least thi
 LINE_MIN_CONF = 50.0   # a line read less surely than this (median word) is no text
 GLUED = 0.35           # a letter this close to a word (share of its height) is part of it
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
+PIECE_GAP = 0.15       # a short piece this close to a word (share of its height) is part of it
+SPACED_GLYPH = 0.5     # a capital's least width (share of its height), for spaced letters
+LEAD_TALL = 0.6        # a letter: at least this share of the line's tall marks' height
+LEAD_MARK = 0.55       # a mark before the first letter lower than this share of it: no letter
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
@@ -46,6 +50,7 @@ LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|pes
 OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
                         r"perguruan|madrasah|lembaga|ortu)", re.I)
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa|"
+                 r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
                  r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
                  r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
                  re.I)   # a bilingual diploma's English under its Indonesian
@@ -135,11 +140,15 @@ def rows_of(words: list[dict]) -> list[Row]:
 
 
 def _after(row: Row, start_char: int) -> list[dict]:
-    """The words of ``row`` after character ``start_char`` of its text."""
+    """The words of ``row`` from character ``start_char`` of its text on; a word that
+    character falls in keeps its part from there ('.NORHADI' after 'Didik ', a mark read
+    onto the name, is 'NORHADI')."""
     out, pos = [], 0
     for w in row.words:
         if pos >= start_char:
             out.append(w)
+        elif pos + len(w["text"]) > start_char:
+            out.append(dict(w, text=w["text"][start_char - pos:]))
         pos += len(w["text"]) + 1
     return out
 
@@ -157,13 +166,20 @@ def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
                 break  # digits after the name: something else begins
             continue
         kept.append((token, w["conf"], w))
+    kept = _join_pieces(kept)
     while kept and len(kept[0][0]) == 1:    # a stray mark before the name, read as a letter
         (letter, _, mark), rest = kept[0], kept[1:]
         if rest and rest[0][2]["left"] - (mark["left"] + mark["width"]) \
-                <= GLUED * rest[0][2]["height"]:
+                <= _glue_gap(rest[0][0], rest[0][2]):
             kept[:2] = [(letter + rest[0][0], min(kept[0][1], rest[0][1]), rest[0][2])]
             break   # unless it stands against the word: its first letter, read apart
         kept.pop(0)
+    if len(kept) >= 2 and len(kept[-1][0]) == 1 and kept[-2][0][-1:] != ".":
+        (token, conf, word), (letter, c, mark) = kept[-2], kept[-1]
+        gap = mark["left"] - (word["left"] + word["width"])
+        if GLUED * word["height"] < _glue_gap(token, word) and gap <= _glue_gap(token, word):
+            kept[-2:] = [(token + letter, min(conf, c), word)]   # the last letter of a name
+            #                                                      set in spaced capitals
     trailing = []
     while kept and len(kept[-1][0]) <= 2:   # or after it (an initial stands first)
         trailing.append(kept.pop())
@@ -180,6 +196,33 @@ def _candidate(words: list[dict]) -> tuple[str, float, float] | None:
         return None
     confs = [c for _, c, _ in kept]
     return " ".join(t.upper() for t in tokens), statistics.mean(confs), min(confs)
+
+
+def _join_pieces(kept: list[tuple]) -> list[tuple]:
+    """A short piece (three letters at most, no initial) and the word it stands against
+    joined: Tesseract cuts a word of a script face where two letters barely touch
+    ('SANG KAI'), leaving less room than any space between words."""
+    out = kept[:1]
+    for token, conf, word in kept[1:]:
+        prev, pconf, pword = out[-1]
+        gap = word["left"] - (pword["left"] + pword["width"])
+        short = min(len(prev), len(token)) <= 3 and not prev.endswith(".") and len(prev) > 1 \
+            and len(token) > 1
+        if short and gap < PIECE_GAP * max(word["height"], pword["height"]):
+            out[-1] = (prev + token, min(pconf, conf),
+                       dict(pword, width=word["left"] + word["width"] - pword["left"]))
+        else:
+            out.append((token, conf, word))
+    return out
+
+
+def _glue_gap(token: str, word: dict) -> float:
+    """How far a lone letter may stand from ``word`` (read as ``token``) and still be one of
+    its letters: a little for ordinary print; in capitals set wide apart ('S U M A R N I'),
+    the space between the word's own letters."""
+    height = word["height"]
+    pitch = word["width"] / max(1, len(token))
+    return max(GLUED * height, pitch - SPACED_GLYPH * height)
 
 
 def _letters(name: str) -> str:
@@ -256,16 +299,39 @@ class Pixels:
         return np.ascontiguousarray(crop)
 
 
+def clear_lead(crop: np.ndarray) -> np.ndarray:
+    """``crop`` (a line, dark print on white) with the small marks before its first letter
+    made paper: the colon after a label, a quote or a speck, which Tesseract otherwise
+    reads onto a name set in spaced capitals ('.NORHADI', '-Z AINAL')."""
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 3:
+        return crop
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    tall = heights >= LEAD_TALL * np.percentile(heights, 90)
+    first = stats[1:, cv2.CC_STAT_LEFT][tall].min()
+    typical = np.median(heights[tall])
+    out = crop
+    for x, y, w, h, _ in stats[1:]:
+        if x + w <= first and h < LEAD_MARK * typical:
+            out = out if out is not crop else crop.copy()
+            out[y:y + h, x:x + w] = 255
+    return out
+
+
 def _reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
-            scale: float = 1.0) -> list[dict]:
+            scale: float = 1.0, lead: bool = False) -> list[dict]:
     """Words of one line read again inside ``box`` (x0, y0, x1, y1 of the page as read):
-    a large name alone in its row is sometimes taken for a picture by the page layout."""
+    a large name alone in its row is sometimes taken for a picture by the page layout.
+    ``lead``: the marks before the line's first letter are cleared first (see clear_lead)."""
     crop = pixels.crop(box, scale=scale) if pixels is not None else None
     if crop is None:
         return []
+    if lead:
+        crop = clear_lead(crop)
     # Sparse text: a label and its value far apart, or a copier's streak beside them,
     # defeat the line and block layouts. Boxes are given back in the page's pixels.
-    words = tesseract.ocr_data(crop, psm=11)
+    words = tesseract.ocr_data(crop, psm=11, invert=False)
     for w in words:
         w.update(left=box[0] + w["left"] / scale, top=box[1] + w["top"] / scale,
                  width=w["width"] / scale, height=w["height"] / scale)
@@ -297,7 +363,7 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
            max(w["top"] + w["height"] for w in words) + height / 2)
     readings = [first] if first and first[1] >= AGREED_CONF else []
     for scale in REREAD_SCALES:
-        again = _candidate(_value_words(_reread(pixels, box, scale=scale)))
+        again = _candidate(_value_words(_reread(pixels, box, scale=scale, lead=True)))
         if again is None or again[1] < AGREED_CONF:
             continue
         for other in readings:

@@ -28,6 +28,8 @@ INK_PERCENTILE = 0.5         # the darkest print on the page (%)
 PAPER_PERCENTILE = 90        # the paper (%)
 PRINT_SHARE = 0.6            # of the way from the print to the paper: lighter is background
 MIN_CONTRAST = 60            # grey levels between print and paper, below which nothing is lifted
+RULE_MM = (15, 14)            # a straight stroke this long across, or down, is a rule
+RULE_INK = 210                # grey below this is ink (or a pale rule), when looking for rules
 KEYWORDS = ("IJAZAH", "SEKOLAH", "LULUS", "TAHUN PELAJARAN", "KEPALA SEKOLAH", "NOMOR INDUK",
             "SATUAN PENDIDIKAN", "DIBERIKAN KEPADA", "UNIVERSITAS", "REKTOR", "MADRASAH",
             "PROGRAM STUDI", "DINYATAKAN", "POLITEKNIK", "PESERTA DIDIK", "TANDA TAMAT BELAJAR",
@@ -65,7 +67,8 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
     levels = print_levels(grey)
     if levels is not None:
         grey = lift_background(grey, levels)
-    words = tesseract.ocr_data(grey, psm=3)
+    grey = clear_rules(grey, min(dpi, read_dpi))
+    words = tesseract.ocr_data(grey, psm=3, invert=False)   # a diploma prints dark on light
     if not words:
         return PageText("", 0.0, [], grey, levels)
     conf = float(np.mean([w["conf"] for w in words])) / 100.0
@@ -77,6 +80,24 @@ def cleaned(grey: np.ndarray) -> np.ndarray:
     grey = clear_frame(grey)
     levels = print_levels(grey)
     return grey if levels is None else lift_background(grey, levels)
+
+
+def clear_rules(grey: np.ndarray, dpi: float) -> np.ndarray:
+    """``grey`` with long straight rules made paper: a table's cell lines, the line a value
+    is typed on. Tesseract reads them as letters ('|', '—') or takes the rows between them
+    for a picture; no letter has a stroke this long."""
+    px = dpi / 25.4
+    ink = (grey < RULE_INK).astype(np.uint8)
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                              cv2.getStructuringElement(cv2.MORPH_RECT, (int(RULE_MM[0] * px), 1)))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                            cv2.getStructuringElement(cv2.MORPH_RECT, (1, int(RULE_MM[1] * px))))
+    rules = cv2.dilate(across | down, np.ones((3, 3), np.uint8))
+    if not rules.any():
+        return grey
+    out = grey.copy()
+    out[rules > 0] = 255
+    return out
 
 
 def print_levels(grey: np.ndarray) -> tuple[float, float] | None:
