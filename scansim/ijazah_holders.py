@@ -4,6 +4,7 @@ over two lines and a label standing above the name."""
 from __future__ import annotations
 
 LABEL_W = {True: 60.0, False: 54.0}   # mm from the labels to the values (landscape, portrait)
+NAME_COLUMN_MM = 40.0   # the narrow column a long name is broken in
 
 
 def _rows(p, dz, y: float, rows: list[tuple[str, str]], body: float, lab_x: float,
@@ -108,7 +109,7 @@ def split_name(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     lab_x, col_x = _columns(p, dz)
     p.text(lab_x, y, "Nama", dz.body, body)
     p.text(col_x - 3, y, ":", dz.body, body)
-    fnt, room = p.font(dz.name_face, big), 55 * p.u
+    fnt, room = p.font(dz.name_face, big), NAME_COLUMN_MM * p.u
     lines = [[]]
     for word in name.split():
         if lines[-1] and p.d.textlength(" ".join([*lines[-1], word]), font=fnt) > room:

@@ -12,7 +12,8 @@ import pytest
 from PIL import ImageDraw
 
 from ocr.attachments import read_attachment_page
-from ocr.ijazah import _candidate, _letter_apart, _maybe_split, _name_of, read_ijazah
+from ocr.ijazah import _name_of, read_ijazah
+from ocr.ijazah_words import candidate, letter_apart, maybe_split
 from scansim import ijazah as IJ
 from scansim.people import make_people
 
@@ -136,22 +137,22 @@ def _words(*pieces: tuple[str, float]) -> list[dict]:
 
 def test_a_name_read_in_pieces_is_never_cut_short():
     """'NORHADI KU A I' (letters of the surname lost): not 'NORHADI', but unsure."""
-    assert _candidate(_words(("NORHADI", 90), ("KU", 97), ("A", 80), ("I", 93))) is None
-    assert _candidate(_words(("NORHADI", 90), ("KUSASI", 90), ("'", 40)))[0] == "NORHADI KUSASI"
-    assert _candidate(_words(("M.", 90), ("RIZKY", 95)))[0] == "M. RIZKY"
+    assert candidate(_words(("NORHADI", 90), ("KU", 97), ("A", 80), ("I", 93))) is None
+    assert candidate(_words(("NORHADI", 90), ("KUSASI", 90), ("'", 40)))[0] == "NORHADI KUSASI"
+    assert candidate(_words(("M.", 90), ("RIZKY", 95)))[0] == "M. RIZKY"
     glued = _words(("E", 90), ("NDANG", 95))
     glued[1]["left"] = glued[0]["left"] + glued[0]["width"] + 4     # read apart, yet touching
-    assert _candidate(glued)[0] == "ENDANG"
-    assert _candidate(_words(("i", 90), ("NDANG", 95), ("LESTARI", 95)))[0] == "NDANG LESTARI"
+    assert candidate(glued)[0] == "ENDANG"
+    assert candidate(_words(("i", 90), ("NDANG", 95), ("LESTARI", 95)))[0] == "NDANG LESTARI"
 
 
 def test_short_pieces_of_a_name_are_checked_on_a_larger_reading():
     """A sure reading with a short piece ('AB DUL') is not taken without a second look;
     with nothing to look at again it is left for a person, while 'SRI' and 'NUR' read
     alike twice are names."""
-    assert _maybe_split("AB DUL") and _maybe_split("SRI WAHYUNI")
-    assert _letter_apart("ENDAN G LESTARI") and not _letter_apart("M. RIZKY")
-    assert not _maybe_split("M. RIZKY PRATAMA") and not _maybe_split("DAMBUNG NYAHU")
+    assert maybe_split("AB DUL") and maybe_split("SRI WAHYUNI")
+    assert letter_apart("ENDAN G LESTARI") and not letter_apart("M. RIZKY")
+    assert not maybe_split("M. RIZKY PRATAMA") and not maybe_split("DAMBUNG NYAHU")
     assert _name_of(_words(("AB", 90), ("DUL", 90)), None) is None
     assert _name_of(_words(("ABDUL", 90), ("GANI", 90)), None)[0] == "ABDUL GANI"
 

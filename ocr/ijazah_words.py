@@ -1,0 +1,275 @@
+"""An ijazah's words in the rows they stand in, and a holder's name among them: which words
+look like a name (stray marks, pieces of a script face and letters set wide apart put
+right), and a line read again on its own, enlarged, its leading marks cleared."""
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from ocr import imaging, tesseract
+from ocr.ijazah_text import lift_background
+
+# A name is taken only when its words were read at least this surely (Tesseract 0-100).
+NAME_MEAN_CONF = 80.0
+NAME_MIN_CONF = 60.0
+LINE_MIN_CONF = 50.0   # a line read less surely than this (median word) is no text
+GLUED = 0.35           # a letter this close to a word (share of its height) is part of it
+PIECE_GAP = 0.15       # a short piece this close to a word (share of its height) is part of it
+SPACED_GLYPH = 0.5     # a capital's least width (share of its height), for spaced letters
+LEAD_TALL = 0.6        # a letter: at least this share of the line's tall marks' height
+LEAD_MARK = 0.55       # a mark before the first letter lower than this share of it: no letter
+NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
+            "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
+            "DIBERIKAN", "SISWA", "MAHASISWA", "PESERTA", "DIDIK", "NAMA", "SATUAN", "PENDIDIKAN",
+            "STUDI", "ORANG", "TUA", "WALI", "DINYATAKAN", "BERTANDA", "TANGAN", "INI", "DAN",
+            "GELAR", "MENYELESAIKAN", "PADA", "DARI", "KOMPETENSI", "KEAHLIAN", "NIS", "NISN",
+            "NIM", "REPUBLIK", "INDONESIA", "KEMENTERIAN", "KEPALA", "MADRASAH", "AHLI",
+            "MADYA", "MUDA", "PRATAMA", "SARJANA", "MAGISTER", "DOKTOR", "TERAPAN", "TEKNIK",
+            "KEPADANYA", "BERIKUT", "MENERANGKAN", "MENYATAKAN", "SEBAGAI", "LENGKAP",
+            "PEMILIK", "PEMEGANG", "ATAS"}
+
+
+@dataclass
+class Row:
+    """Words standing side by side on the page, left to right."""
+
+    words: list
+    top: float
+    bottom: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+
+def rows_of(words: list[dict]) -> list[Row]:
+    """Tesseract's lines joined into the rows they form on paper, top to bottom."""
+    lines: dict[tuple, list[dict]] = {}
+    for w in words:
+        lines.setdefault((w["block"], w["par"], w["line"]), []).append(w)
+    boxes = sorted(((min(w["top"] for w in ws), max(w["top"] + w["height"] for w in ws), ws)
+                    for ws in lines.values()), key=lambda b: (b[0] + b[1]) / 2)
+    typical = statistics.median([b - t for t, b, _ in boxes]) if boxes else 0
+    rows: list[Row] = []
+    for top, bottom, ws in boxes:
+        if bottom - top > 3 * typical:
+            continue  # not a line of text: a frame or a picture read as one
+        if statistics.median(w["conf"] for w in ws) < LINE_MIN_CONF:
+            continue  # an ornament read as letters ('KMI MI SM NI'), not print
+        for row in rows[-3:]:
+            overlap = min(bottom, row.bottom) - max(top, row.top)
+            if overlap >= 0.5 * min(bottom - top, row.bottom - row.top):
+                row.words.extend(ws)
+                row.top, row.bottom = min(top, row.top), max(bottom, row.bottom)
+                break
+        else:
+            rows.append(Row(list(ws), top, bottom))
+    for row in rows:
+        row.words.sort(key=lambda w: w["left"])
+    return rows
+
+
+def after(row: Row, start_char: int) -> list[dict]:
+    """The words of ``row`` from character ``start_char`` of its text on; a word that
+    character falls in keeps its part from there ('.NORHADI' after 'Didik ', a mark read
+    onto the name, is 'NORHADI')."""
+    out, pos = [], 0
+    for w in row.words:
+        if pos >= start_char:
+            out.append(w)
+        elif pos + len(w["text"]) > start_char:
+            out.append(dict(w, text=w["text"][start_char - pos:]))
+        pos += len(w["text"]) + 1
+    return out
+
+
+def candidate(words: list[dict]) -> tuple[str, float, float] | None:
+    """(NAME, mean and least word confidence) when ``words`` look like a holder's name."""
+    kept = []
+    for w in words:
+        raw = re.sub(r"[^A-Za-z.'-]", "", w["text"])
+        token = raw.strip(".-'")
+        if len(token) == 1 and "." in raw:
+            token += "."   # an initial: 'M. RIZKY'
+        if not token:
+            if kept and re.search(r"[A-Za-z0-9]", w["text"]):
+                break  # digits after the name: something else begins
+            continue
+        kept.append((token, w["conf"], w))
+    kept = _join_pieces(kept)
+    while kept and len(kept[0][0]) == 1:    # a stray mark before the name, read as a letter
+        (letter, _, mark), rest = kept[0], kept[1:]
+        if rest and rest[0][2]["left"] - (mark["left"] + mark["width"]) \
+                <= _glue_gap(rest[0][0], rest[0][2]):
+            kept[:2] = [(letter + rest[0][0], min(kept[0][1], rest[0][1]), rest[0][2])]
+            break   # unless it stands against the word: its first letter, read apart
+        kept.pop(0)
+    if len(kept) >= 2 and len(kept[-1][0]) == 1 and kept[-2][0][-1:] != ".":
+        (token, conf, word), (letter, c, mark) = kept[-2], kept[-1]
+        gap = mark["left"] - (word["left"] + word["width"])
+        if GLUED * word["height"] < _glue_gap(token, word) and gap <= _glue_gap(token, word):
+            kept[-2:] = [(token + letter, min(conf, c), word)]   # the last letter of a name
+            #                                                      set in spaced capitals
+    trailing = []
+    while kept and len(kept[-1][0]) <= 2:   # or after it (an initial stands first)
+        trailing.append(kept.pop())
+    if len(trailing) > 1 or any(len(t.rstrip(".")) == 2 and c >= 70 for t, c, _ in trailing):
+        return None   # not a stray mark: the end of the name read in pieces
+    if not kept or len(kept) > 6:
+        return None
+    tokens = [t for t, _, _ in kept]
+    chars = "".join(tokens).replace(".", "")
+    if len(chars) < 3 or any(t.upper() in NOT_NAME for t in tokens):
+        return None
+    capitals = sum(c.isupper() for c in chars) / len(chars)
+    if capitals < 0.8 and not all(t[0].isupper() for t in tokens):
+        return None
+    confs = [c for _, c, _ in kept]
+    return " ".join(t.upper() for t in tokens), statistics.mean(confs), min(confs)
+
+
+def _join_pieces(kept: list[tuple]) -> list[tuple]:
+    """A short piece (three letters at most, no initial) and the word it stands against
+    joined: Tesseract cuts a word of a script face where two letters barely touch
+    ('SANG KAI'), leaving less room than any space between words."""
+    out = kept[:1]
+    for token, conf, word in kept[1:]:
+        prev, pconf, pword = out[-1]
+        gap = word["left"] - (pword["left"] + pword["width"])
+        short = min(len(prev), len(token)) <= 3 and not prev.endswith(".") and len(prev) > 1 \
+            and len(token) > 1
+        if short and gap < PIECE_GAP * max(word["height"], pword["height"]):
+            out[-1] = (prev + token, min(pconf, conf),
+                       dict(pword, width=word["left"] + word["width"] - pword["left"]))
+        else:
+            out.append((token, conf, word))
+    return out
+
+
+def _glue_gap(token: str, word: dict) -> float:
+    """How far a lone letter may stand from ``word`` (read as ``token``) and still be one of
+    its letters: a little for ordinary print; in capitals set wide apart ('S U M A R N I'),
+    the space between the word's own letters."""
+    height = word["height"]
+    pitch = word["width"] / max(1, len(token))
+    return max(GLUED * height, pitch - SPACED_GLYPH * height)
+
+
+def letters(name: str) -> str:
+    return name.replace(" ", "")
+
+
+def letter_apart(name: str) -> bool:
+    """Whether a lone letter stands in the name ('ENDAN G LESTARI'): never a whole name
+    part, however often it is read so (an initial has its full stop)."""
+    return any(len(t) == 1 for t in name.split())
+
+
+def maybe_split(name: str) -> bool:
+    """Whether a piece of the name is short enough to be half a word that widely spaced
+    capitals made Tesseract cut in two ('AB DUL', 'DAM BUNG'); an initial ('M.') is not."""
+    return any(len(t) <= 3 and not t.endswith(".") for t in name.split())
+
+
+def sure(found: tuple[str, float, float] | None) -> bool:
+    return found is not None and found[1] >= NAME_MEAN_CONF and found[2] >= NAME_MIN_CONF
+
+
+def value_words(words: list[dict]) -> list[dict]:
+    """Drop the colon (and stray marks) between a label and its value."""
+    i = 0
+    while i < len(words) and not re.search(r"[A-Za-z0-9]", words[i]["text"]):
+        i += 1
+    if i < len(words):
+        return [dict(words[i], text=words[i]["text"].lstrip(":;.,"))] + words[i + 1:]
+    return []
+
+
+class Pixels:
+    """Where lines are read again: the page as it was read (``small``, the words' pixels)
+    and, when known, the same page upright at its scanned resolution (``fine``), on which
+    a second look sees more."""
+
+    def __init__(self, small: np.ndarray | None, fine=None,
+                 levels: tuple[float, float] | None = None) -> None:
+        self.small, self._fine, self.levels = small, fine, levels
+
+    @functools.cached_property
+    def fine(self) -> np.ndarray | None:
+        """The upright page's pixels (grey or RGB: only the lines cut out are made grey)."""
+        if self._fine is None or self.small is None:
+            return None
+        fine = self._fine
+        if isinstance(fine, Image.Image):
+            fine = imaging.pixels(fine) if fine.mode in ("L", "RGB") else imaging.to_gray(fine)
+        fine = np.asarray(fine)
+        h, w = self.small.shape[:2]
+        if abs(fine.shape[1] / w - fine.shape[0] / h) > 0.02 * fine.shape[1] / w:
+            return None   # not the same page (turned otherwise): use the small copy
+        return fine
+
+    def crop(self, box: tuple[float, float, float, float], *, scale: float) -> np.ndarray | None:
+        """``box`` (in ``small``'s pixels) cut out at ``scale`` times ``small``'s size."""
+        if self.small is None:
+            return None
+        source, factor = self.small, 1.0
+        if self.fine is not None:
+            source, factor = self.fine, self.fine.shape[1] / self.small.shape[1]
+        h, w = source.shape[:2]
+        x0, y0 = int(max(0, box[0] * factor)), int(max(0, box[1] * factor))
+        x1, y1 = int(min(w, box[2] * factor)), int(min(h, box[3] * factor))
+        if x1 - x0 < 20 or y1 - y0 < 8:
+            return None
+        crop = imaging.to_gray(source[y0:y1, x0:x1])
+        if self.fine is not None and self.levels is not None:
+            crop = lift_background(crop, self.levels)   # as the small copy was read
+        if abs(scale / factor - 1.0) > 0.05:
+            crop = cv2.resize(crop, None, fx=scale / factor, fy=scale / factor,
+                              interpolation=cv2.INTER_CUBIC if scale > factor else cv2.INTER_AREA)
+        return np.ascontiguousarray(crop)
+
+
+def clear_lead(crop: np.ndarray) -> np.ndarray:
+    """``crop`` (a line, dark print on white) with the small marks before its first letter
+    made paper: the colon after a label, a quote or a speck, which Tesseract otherwise
+    reads onto a name set in spaced capitals ('.NORHADI', '-Z AINAL')."""
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 3:
+        return crop
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    tall = heights >= LEAD_TALL * np.percentile(heights, 90)
+    first = stats[1:, cv2.CC_STAT_LEFT][tall].min()
+    typical = np.median(heights[tall])
+    out = crop
+    for x, y, w, h, _ in stats[1:]:
+        if x + w <= first and h < LEAD_MARK * typical:
+            out = out if out is not crop else crop.copy()
+            out[y:y + h, x:x + w] = 255
+    return out
+
+
+def reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
+            scale: float = 1.0, lead: bool = False) -> list[dict]:
+    """Words of one line read again inside ``box`` (x0, y0, x1, y1 of the page as read):
+    a large name alone in its row is sometimes taken for a picture by the page layout.
+    ``lead``: the marks before the line's first letter are cleared first (see clear_lead)."""
+    crop = pixels.crop(box, scale=scale) if pixels is not None else None
+    if crop is None:
+        return []
+    if lead:
+        crop = clear_lead(crop)
+    # Sparse text: a label and its value far apart, or a copier's streak beside them,
+    # defeat the line and block layouts. Boxes are given back in the page's pixels.
+    words = tesseract.ocr_data(crop, psm=11, invert=False)
+    for w in words:
+        w.update(left=box[0] + w["left"] / scale, top=box[1] + w["top"] / scale,
+                 width=w["width"] / scale, height=w["height"] / scale)
+    return sorted(words, key=lambda w: w["left"])
