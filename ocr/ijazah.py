@@ -41,6 +41,7 @@ from ocr.ijazah_words import (
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
 CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (or Title Case)
+INK_UNDER = 0.25       # of the width under a name: print there may be its second line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
@@ -155,33 +156,58 @@ def _text_span(rows: list[Row]) -> tuple[float, float]:
 def _continued(rows: list[Row], k: int, words: list[dict], found: tuple[str, float] | None,
                pixels: Pixels | None) -> tuple[str, float] | None:
     """``found`` (read in ``words`` on row ``k``) with the rest of the name when it goes on
-    in the row just below (a long name broken over two lines): a row close under it, as
-    tall, starting where it starts (or centred under it), nothing in the label column.
-    When that row cannot be read surely, None: the name is not cut short."""
+    in the line just below (a long name broken over two lines): a row close under it, as
+    tall, starting where it starts (or centred under it), nothing in the label column; or,
+    when the page's reading left no row there, print there read again. When that line
+    cannot be read surely, None: the name is not cut short."""
     words = value_words(words)
-    if found is None or not words or k + 1 >= len(rows):
+    if found is None or not words:
         return found
     height = statistics.median(w["height"] for w in words)
     left = min(w["left"] for w in words)
     right = max(w["left"] + w["width"] for w in words)
-    nxt = rows[k + 1]
-    n_left = min(w["left"] for w in nxt.words)
-    n_right = max(w["left"] + w["width"] for w in nxt.words)
-    n_height = statistics.median(w["height"] for w in nxt.words)
-    if nxt.top - max(w["top"] + w["height"] for w in words) > CONTINUED_GAP * height \
-            or n_left < left - 2 * height or not 0.7 * height <= n_height <= 1.4 * height:
+    bottom = max(w["top"] + w["height"] for w in words)
+    nxt = rows[k + 1] if k + 1 < len(rows) else None
+    if nxt is not None and nxt.top - bottom <= CONTINUED_GAP * height:
+        line = nxt.words
+    elif _ink_under(pixels, (left - height, bottom + 0.15 * height, right + height,
+                             bottom + (CONTINUED_GAP + 0.6) * height)):
+        line = reread(pixels, (left - 2 * height, bottom + 0.1 * height, right + 2 * height,
+                               bottom + (CONTINUED_GAP + 1.4) * height), scale=2.0, lead=True)
+        if not line:
+            return found   # a flourish of the name's face, read as nothing
+    else:
+        return found
+    n_left = min(w["left"] for w in line)
+    n_right = max(w["left"] + w["width"] for w in line)
+    n_height = statistics.median(w["height"] for w in line)
+    if n_left < left - 2 * height or not 0.7 * height <= n_height <= 1.4 * height:
         return found
     if abs(n_left - left) > 2 * height and abs(n_left + n_right - left - right) > 3 * height:
         return found
-    chars = re.sub(r"[^A-Za-z]", "", nxt.text)
-    titled = all(w["text"].lstrip("\"'(-")[:1].isupper() for w in nxt.words)
-    if re.search(r"[0-9:]", nxt.text) or len(chars) < 2 or not titled and \
+    text = " ".join(w["text"] for w in line)
+    chars = re.sub(r"[^A-Za-z]", "", text)
+    titled = all(w["text"].lstrip("\"'(-")[:1].isupper() for w in line)
+    if re.search(r"[0-9:]", text) or len(chars) < 2 or not titled and \
             sum(c.isupper() for c in chars) < CONTINUED_CAPITALS * len(chars):
         return found   # a sentence or a label's row, not the rest of a name
-    more = _name_of(nxt.words, pixels)
+    more = _name_of(line, pixels)
     if more is None:
         return None
     return f"{found[0]} {more[0]}", min(found[1], more[1])
+
+
+def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) -> bool:
+    """Whether ``box`` of the page as read holds print across a good part of its width."""
+    if pixels is None or pixels.small is None:
+        return False
+    h, w = pixels.small.shape[:2]
+    x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
+    x1, y1 = min(w, int(box[2])), min(h, int(box[3]))
+    if x1 - x0 < 8 or y1 - y0 < 3:
+        return False
+    ink = pixels.small[y0:y1, x0:x1] < 128
+    return bool(ink.any(axis=0).mean() > INK_UNDER and ink.mean() > 0.02)
 
 
 def _name_below(rows: list[Row], i: int, pixels: Pixels | None) -> tuple[str, float] | None:
