@@ -20,11 +20,14 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from formgen.domain import education
 from ocr.features import color_stats, to_rgb
 from ocr.findings import Finding
 from ocr.ijazah_text import PageText, keyword_count, page_text
 from ocr.ijazah_words import (
+    NAME_MEAN_CONF,
     Pixels,
     Row,
     after,
@@ -117,8 +120,11 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
            max(w["left"] + w["width"] for w in words) + NAME_MARGIN * height,
            max(w["top"] + w["height"] for w in words) + height / 2)
     readings = [first] if first and first[1] >= AGREED_CONF else []
+    seen = {letters(first[0])} if first else set()   # however unsurely read
     for scale in REREAD_SCALES:
         again = candidate(value_words(reread(pixels, box, scale=scale, lead=True)))
+        if again is not None:
+            seen.add(letters(again[0]))
         if again is None or again[1] < AGREED_CONF:
             continue
         for other in readings:
@@ -127,13 +133,26 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             whole = [r for r in (again, other) if not maybe_split(r[0])]
             pick = whole[0] if whole else again \
                 if again[0] == other[0] and not letter_apart(again[0]) else None
+            conf = min(other[1], again[1])
+            if pick is not None and conf < NAME_MEAN_CONF and \
+                    _spelled_near(letters(pick[0]), seen):
+                pick = None   # agreed, but not surely, and another reading spelled it
+                #               otherwise: a script face's F read as J twice ('JAUZIAH')
             if pick is not None:
-                return pick[0], round(min(other[1], again[1]) / 100, 3)
+                return pick[0], round(conf / 100, 3)
         readings.append(again)
     surely = [r for r in readings if sure(r)]
-    if len({letters(r[0]) for r in surely}) == 1 and not maybe_split(surely[0][0]):
+    if len({letters(r[0]) for r in surely}) == 1 and not maybe_split(surely[0][0]) \
+            and not _spelled_near(letters(surely[0][0]), seen):
         return surely[0][0], round(surely[0][1] / 100, 3)
     return None
+
+
+def _spelled_near(name: str, seen: set[str]) -> bool:
+    """Whether another reading spelled ``name`` a letter or two otherwise ('JFAUZIAH' by
+    'JAUZIAH'): a glyph of the face that reads either way, which one sure reading alone
+    does not settle."""
+    return any(0 < Levenshtein.distance(name, other) <= 2 for other in seen)
 
 
 def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:
