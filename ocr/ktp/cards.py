@@ -5,7 +5,11 @@ angle and at 80-160 % of its size (copies made with zoom). Each is cut out at
 :data:`PX_PER_MM` of the card, long side on top. The front of a KTP-el carries its photo
 on the right: a large block of dark or strongly coloured pixels that survives an opening
 that wipes out every text stroke and security line. The side it is on tells whether the
-cut-out is upside down; a cut-out without it is the back (or not a KTP front).
+cut-out is upside down; a cut-out without it is the back (or not a KTP front). On a
+card printed on a strong, saturated gradient everything is strongly coloured: there the
+photo is the block of colours the gradient does not take
+(:func:`ocr.ktp.colour.off_background`), a rectangle that survives an opening wider than
+a line of text.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from ocr.features import (
     upright_angle,
     warp_corners,
 )
+from ocr.ktp.colour import off_background, strong_share
 
 CARD_MM = (85.6, 53.98)
 ASPECT_TOLERANCE = 0.1            # relative, of long side / short side
@@ -31,6 +36,11 @@ MIN_FILL = 0.85
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
 PHOTO_MIN_FILL = 0.3              # of its box: a face and a light shirt leave gaps
+STRONG_PX_PER_MM = 4              # a strongly coloured card's photo is looked for at this
+OFF_BACKGROUND = 40.0             # RGB distance from the background's colours: the photo's
+STRONG_OPEN_MM = 3.0              # wider than a line of text (the photo's caption below it)
+STRONG_CLOSE_MM = 2.0             # mends the photo's colours the gradient also takes
+STRONG_MIN_FILL = 0.5             # of its box: the photo's backdrop fills it
 
 
 @dataclass(frozen=True)
@@ -85,8 +95,31 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
     return cards
 
 
-def photo_box(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
-    """The box (x0, y0, x1, y1) of the holder's photo on a cut-out card, None without one."""
+def _photo_of(solid: np.ndarray, px_per_mm: float, min_fill: float
+              ) -> tuple[int, int, int, int] | None:
+    """The largest component of ``solid`` (uint8 mask at ``px_per_mm``) of a photo's size
+    that fills ``min_fill`` of its box, as (x0, y0, x1, y1) in cut-out pixels."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, 8)
+    best = None
+    (w_lo, w_hi), (h_lo, h_hi) = PHOTO_MM
+    for i in range(1, count):
+        x, y, w, h, area = stats[i]
+        if w_lo <= w / px_per_mm <= w_hi and h_lo <= h / px_per_mm <= h_hi and \
+                area >= min_fill * w * h and (best is None or area > best[4]):
+            best = (x, y, w, h, area)
+    if best is None:
+        return None
+    f = PX_PER_MM / px_per_mm
+    x, y, w, h, _ = best
+    return int(x * f), int(y * f), int((x + w) * f), int((y + h) * f)
+
+
+def _block(px: float) -> np.ndarray:
+    return cv2.getStructuringElement(cv2.MORPH_RECT, (int(round(px)) | 1,) * 2)
+
+
+def _dark_photo(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The photo on a pale card: dark or strongly coloured pixels that survive an opening."""
     hsv = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2HSV)
     grey = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2GRAY)
     paper = float(np.percentile(grey, 90))
@@ -94,18 +127,28 @@ def photo_box(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
     k = cv2.getStructuringElement(cv2.MORPH_RECT, (mm(PHOTO_OPEN_MM), mm(PHOTO_OPEN_MM)))
     solid = cv2.morphologyEx(solid.astype(np.uint8), cv2.MORPH_OPEN, k)
     solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, k)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, 8)
-    best = None
-    for i in range(1, count):
-        x, y, w, h, area = stats[i]
-        (w_lo, w_hi), (h_lo, h_hi) = PHOTO_MM
-        if w_lo <= w / PX_PER_MM <= w_hi and h_lo <= h / PX_PER_MM <= h_hi and \
-                area >= PHOTO_MIN_FILL * w * h and (best is None or area > best[4]):
-            best = (x, y, w, h, area)
-    if best is None:
-        return None
-    x, y, w, h, _ = best
-    return int(x), int(y), int(x + w), int(y + h)
+    return _photo_of(solid, PX_PER_MM, PHOTO_MIN_FILL)
+
+
+def _off_gradient_photo(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The photo on a card printed on a strong gradient: colours the gradient does not take."""
+    f = STRONG_PX_PER_MM / PX_PER_MM
+    small = cv2.resize(card_rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    solid = (off_background(small, STRONG_PX_PER_MM) > OFF_BACKGROUND).astype(np.uint8)
+    solid = cv2.morphologyEx(solid, cv2.MORPH_OPEN, _block(STRONG_OPEN_MM * STRONG_PX_PER_MM))
+    solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, _block(STRONG_CLOSE_MM * STRONG_PX_PER_MM))
+    return _photo_of(solid, STRONG_PX_PER_MM, STRONG_MIN_FILL)
+
+
+def photo_box(card_rgb: np.ndarray, share: float | None = None
+              ) -> tuple[int, int, int, int] | None:
+    """The box (x0, y0, x1, y1) of the holder's photo on a cut-out card, None without one.
+    ``share``: the card's :func:`ocr.ktp.colour.strong_share`, when known."""
+    share = strong_share(card_rgb) if share is None else share
+    if share == 0.0:
+        return _dark_photo(card_rgb)
+    box = _off_gradient_photo(card_rgb)
+    return box if box is not None or share == 1.0 else _dark_photo(card_rgb)
 
 
 def stand_upright(card: Card) -> tuple[Card, tuple[int, int, int, int] | None]:

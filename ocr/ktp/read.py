@@ -258,9 +258,12 @@ def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
     and the card as it was read (turned upright). ``stood``: the card already stood
     upright by its photo (:func:`ocr.ktp.cards.stand_upright`)."""
     upright, photo = stood or stand_upright(card)
-    tries = [upright] if photo is not None else [card, card.flipped()]
-    for candidate in tries:
-        reading = _read_front(candidate.image, photo)
+    # what was taken for the photo may be something else (a patch of the background):
+    # the labels, not the photo, tell a front, so the other way round is read too
+    tries = [(upright, photo), (upright.flipped(), None)] if photo is not None else \
+        [(card, None), (card.flipped(), None)]
+    for candidate, box in tries:
+        reading = _read_front(candidate.image, box)
         if reading is not None:
             return reading, candidate
     return None
