@@ -13,7 +13,7 @@ a line of text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -33,6 +33,7 @@ ASPECT_TOLERANCE = 0.1            # relative, of long side / short side
 ZOOM_RANGE = (0.72, 1.75)         # card sizes accepted, relative to ID-1
 PX_PER_MM = 12                    # working resolution of a cut-out card (~305 dpi)
 MIN_FILL = 0.85
+TURNS_WITH_CARD = ("strong", "flat")   # memo entries still true of the card turned round
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
 PHOTO_MIN_FILL = 0.3              # of its box: a face and a light shirt leave gaps
@@ -50,10 +51,22 @@ class Card:
 
     image: np.ndarray
     corners: np.ndarray
+    # what was measured on the image once, for every later look (images turned with it)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def flipped(self) -> Card:
         """The same card turned round (upside down)."""
-        return Card(cv2.rotate(self.image, cv2.ROTATE_180), np.roll(self.corners, 2, axis=0))
+        memo = {k: cv2.rotate(v, cv2.ROTATE_180) if isinstance(v, np.ndarray) else v
+                for k, v in self.memo.items() if k in TURNS_WITH_CARD}
+        return Card(cv2.rotate(self.image, cv2.ROTATE_180), np.roll(self.corners, 2, axis=0),
+                    memo)
+
+    @property
+    def strong(self) -> float:
+        """How strongly the card is coloured (:func:`ocr.ktp.colour.strong_share`)."""
+        if "strong" not in self.memo:
+            self.memo["strong"] = strong_share(self.image)
+        return self.memo["strong"]
 
     @property
     def upright_angle(self) -> float:
@@ -155,7 +168,7 @@ def stand_upright(card: Card) -> tuple[Card, tuple[int, int, int, int] | None]:
     """The card turned so that its photo is on the right, and the photo's box.
 
     A card whose photo is not found is returned as it is, with None."""
-    box = photo_box(card.image)
+    box = photo_box(card.image, card.strong)
     if box is None:
         return card, None
     width = card.image.shape[1]

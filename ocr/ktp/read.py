@@ -49,9 +49,13 @@ HALF_LINE_MM = 1.0              # half the height of a value's capitals
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
-def print_share(card_rgb: np.ndarray) -> float:
-    """Share of print on a cut-out card once its background is removed."""
-    return float((clean_card(card_rgb, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
+def print_share(card: Card | np.ndarray) -> float:
+    """Share of print on a cut-out card (or its image) once its background is removed."""
+    if not isinstance(card, Card):
+        return float((clean_card(card, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
+    if "print_share" not in card.memo:
+        card.memo["print_share"] = float((clean_card(card, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
+    return card.memo["print_share"]
 
 
 def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int, int] | None:
@@ -161,9 +165,9 @@ def _nik_band(photo: tuple | None, box: tuple, right: int, shape) -> tuple[slice
     return slice(rows.start, max(box[3] + 1, min(rows.stop, photo[1] - mm(0.3)))), cols
 
 
-def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
+def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
-    flat, binary = clean_card(img, right)
+    flat, binary = clean_card(card, right)
     fields, lines, conf = read_fields(binary[:, :right])
     labels = front_words(lines)
     if labels < MIN_FRONT_LABELS:
@@ -263,7 +267,7 @@ def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
     tries = [(upright, photo), (upright.flipped(), None)] if photo is not None else \
         [(card, None), (card.flipped(), None)]
     for candidate, box in tries:
-        reading = _read_front(candidate.image, box)
+        reading = _read_front(candidate, box)
         if reading is not None:
             return reading, candidate
     return None
@@ -286,7 +290,7 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
     best: KtpReading | None = None
     for group in (with_photo, without):
         for card, upright in group:
-            if upright[1] is None and print_share(card.image) < MIN_PRINT_SHARE:
+            if upright[1] is None and print_share(card) < MIN_PRINT_SHARE:
                 continue  # the back of the card: security print only
             read = read_card(card, upright)
             if read is None:
