@@ -33,6 +33,9 @@ ASPECT_TOLERANCE = 0.1            # relative, of long side / short side
 ZOOM_RANGE = (0.72, 1.75)         # card sizes accepted, relative to ID-1
 PX_PER_MM = 12                    # working resolution of a cut-out card (~305 dpi)
 MIN_FILL = 0.85
+# A dark streak a copier ran across the sheet joins a card's outline: a blob of a card's
+# size that has no card's proportions is looked at again with the narrow marks cut off.
+STREAK_OPEN_MM = (2.0, 5.0)
 TURNS_WITH_CARD = ("strong", "flat")   # memo entries still true of the card turned round
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
@@ -86,6 +89,11 @@ def _card_like(w_mm: float, h_mm: float) -> bool:
         ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]
 
 
+def _streaked(w_mm: float, h_mm: float) -> bool:
+    """Whether a blob could be a card that a streak running off it lengthens."""
+    return h_mm <= CARD_MM[1] * ZOOM_RANGE[1] and w_mm <= 2 * CARD_MM[0] * ZOOM_RANGE[1]
+
+
 def find_cards(img, *, dpi: float | None = None) -> list[Card]:
     """Card-shaped rectangles on the page, each cut out landscape at PX_PER_MM.
 
@@ -100,11 +108,16 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
             whole = np.roll(whole, -1, axis=0)
         return [Card(warp_corners(rgb, whole, out_w=out_w, out_h=out_h), whole)]
     dpi = dpi or estimate_dpi(rgb.shape)
-    cards = []
-    for quad in find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi):
-        if quad.fill >= MIN_FILL and _card_like(quad.width_mm(dpi), quad.height_mm(dpi)):
-            corners = order_corners(quad, landscape=True)
-            cards.append(Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners))
+    cards: list[Card] = []
+    for open_mm in STREAK_OPEN_MM:
+        quads = find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi,
+                                open_mm=open_mm)
+        fit = [q for q in quads if _card_like(q.width_mm(dpi), q.height_mm(dpi))]
+        cards = [Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners)
+                 for corners in (order_corners(q, landscape=True) for q in fit
+                                 if q.fill >= MIN_FILL)]
+        if all(q in fit or not _streaked(q.width_mm(dpi), q.height_mm(dpi)) for q in quads):
+            break       # no blob is a card with a streak running off it
     return cards
 
 

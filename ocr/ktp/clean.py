@@ -46,7 +46,7 @@ def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
     card's :func:`ocr.ktp.colour.strong_share`, when known)."""
     if card_rgb.ndim != 3:
         return card_rgb
-    top = card_rgb.max(axis=2)
+    top = cv2.max(cv2.max(card_rgb[:, :, 0], card_rgb[:, :, 1]), card_rgb[:, :, 2])
     share = strong_share(card_rgb) if share is None else share
     if share == 0.0:
         return top
