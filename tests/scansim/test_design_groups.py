@@ -27,7 +27,6 @@ IJAZAH_FIRST = ("sekolah_klasik", "madrasah", "kesetaraan", "universitas", "poli
 # (the cards on strong saturated gradients came after, at the end of the tuned list).
 KTP_TUNED = KTP_FIRST + ("nimbus_dense", "ocra_darkwave")
 KTP_STRONG = ("magenta_teal", "forest_amber")
-KTP_STRONG_LATER = ("violet_lime",)     # appended after group 4, tuned on, named only
 IJAZAH_TUNED = IJAZAH_FIRST + ("sekolah_piagam", "madrasah_lanskap", "paket_berhias",
                                "diploma_lanskap", "pascasarjana", "sekolah_salem",
                                "sekolah_renggang")
@@ -93,17 +92,14 @@ def test_ktp_groups():
     assert KD.HELD_OUT_GROUPS == {1: KD.HELD_OUT_1, 2: KD.HELD_OUT_2, 3: KD.HELD_OUT_3,
                                   4: KD.HELD_OUT_4}
     # groups 3 and 4 changed nothing tuned on; the strong-colour cards came at its end
-    assert KD.TUNED == KTP_TUNED + KTP_STRONG + KTP_STRONG_LATER
+    assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
     # Group 4 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-3:-1] == KTP_4
-    assert tuple(KD.DESIGNS)[:-3] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+    assert tuple(KD.DESIGNS)[-2:] == KTP_4
+    assert tuple(KD.DESIGNS)[:-2] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
-    # the third strong-colour card came last, drawn only when named
-    assert tuple(KD.DESIGNS)[-1:] == KTP_STRONG_LATER
-    assert set(KTP_STRONG + KTP_STRONG_LATER) == set(KD.NAMED_ONLY)
     for group in (2, 3, 4):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
@@ -165,7 +161,7 @@ def test_group_2_programmes_and_numbers(people):
 
 
 def test_group_3_differs_from_every_earlier_design():
-    earlier = [d for d in KD.DESIGNS.values() if d.group < 3 and d.name not in KD.NAMED_ONLY]
+    earlier = [d for d in KD.DESIGNS.values() if d.group < 3 and d.name not in KTP_STRONG]
     text_faces = {f for e in earlier for f in (e.label_face, e.value_face, e.head_face)}
     colons = [e.colon_x_mm for e in earlier]
     for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_3):
@@ -223,7 +219,7 @@ def test_group_3_marks_show(people, dpi):
 
 
 def test_group_4_differs_from_every_earlier_design():
-    earlier = [d for d in KD.DESIGNS.values() if d.group < 4 and d.name not in KD.NAMED_ONLY]
+    earlier = [d for d in KD.DESIGNS.values() if d.group < 4 and d.name not in KTP_STRONG]
     text_faces = {f for e in earlier for f in (e.label_face, e.value_face, e.head_face)}
     sizes, steps = [e.text_mm for e in earlier], [e.step_mm for e in earlier]
     labels = [e.label_x_mm for e in earlier]
