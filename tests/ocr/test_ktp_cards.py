@@ -25,7 +25,7 @@ def _card(design: str, *, glare: float = 0.0, dpi: float = PX_PER_MM * 25.4, per
     return np.asarray(card.convert("RGB")), truth
 
 
-@pytest.mark.parametrize("design", ["magenta_teal", "forest_amber", "violet_lime"])
+@pytest.mark.parametrize("design", ["magenta_teal", "forest_amber"])
 @pytest.mark.parametrize("person", [0, 1])       # a red and a blue photo backdrop, or both
 def test_the_photo_of_a_card_on_a_strong_gradient_is_found_either_way_round(design, person):
     image, _ = _card(design, person=person)
