@@ -5,10 +5,10 @@ handwriting faces, not italics) prints real-looking NIKs of scansim's people as 
 prints its NIK line: 3.8-4.3 mm type fitted to the band, in the toner of a tuned card
 design on that design's security background, plain and in synthetic variants (squeezed
 to 70-90 % of its width, thickened, thinned, slanted). The band is blurred as the card
-is, copied in grey or colour, scanned (gain, noise, JPEG 70-90) at 200 or 300 dpi and
-resampled to the cut-out card's resolution; then it is cleaned, binarised and cut into
-its glyphs as the KTP reader does (:mod:`ocr.ktp.clean`, :func:`ocr.ktp.nikread.fit_band`)
-and read by the digit-shape readings the NIK reader makes
+is, copied in grey or colour at 80-160 % zoom, scanned (gain, noise, JPEG 70-90) at 200
+or 300 dpi and resampled to the cut-out card's resolution; then it is cleaned, binarised
+and cut into its glyphs as the KTP reader does (:mod:`ocr.ktp.clean`,
+:func:`ocr.ktp.nikread.fit_band`) and read by the digit-shape readings the NIK reader makes
 (:func:`ocr.ktp.nikread.shape_readings`).
 
 Faces are split: TRAIN faces (the ones the reader may draw its templates from) and TEST
@@ -38,6 +38,7 @@ from benchmarks._figures import report
 from formgen.domain.nik import NIK_LENGTH
 from ocr.ktp.cards import PX_PER_MM
 from ocr.ktp.clean import binarise, digits_print, drop_lines, flatten
+from ocr.ktp.glyphs import number_faces
 from ocr.ktp.nikread import fit_band, shape_readings
 from scansim.documents import _photocopy
 from scansim.ktp_designs import DESIGNS, DRAWN, background
@@ -73,6 +74,7 @@ BAND_MM = (60.0, 9.0)
 STROKE_MM = 0.06             # thickening / thinning, all round
 SLANT = (0.12, 0.2)          # shear (tan of the slant angle)
 SQUEEZE = (0.7, 0.9)
+ZOOM = (0.8, 1.6)            # copier zoom, as KTP copies are made
 
 
 def print_faces() -> list[str]:
@@ -138,6 +140,8 @@ def render_band(nik: str, rel: str, variant: str, *, dpi: int, colour: bool,
     y = max(0, (size[1] - mask.height) // 2 + int(rng.uniform(-0.5, 0.5) * u))
     img.paste(Image.new("RGB", mask.size, toner), (x, y), mask)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
+    zoom = rng.uniform(*ZOOM)      # a copy made with zoom: the card smaller or larger
+    img = img.resize((round(img.width * zoom), round(img.height * zoom)), Image.LANCZOS)
     img = _photocopy(img if colour else img.convert("L").convert("RGB"), color=colour, rng=rng)
     scanned = F.scan(img, g, grey=False, jpeg=int(g.integers(70, 90)), noise=3.0)
     rgb = np.asarray(scanned.convert("RGB" if colour else "L").convert("RGB"))
@@ -243,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         cases = list(pool.map(band_case, jobs, chunksize=8))
+    leaked = sorted(set(number_faces()) - set(TRAIN_FACES))
+    if leaked:
+        print(f"WARNING: the reader draws templates from faces counted as test faces: {leaked}")
     print(f"{len(cases)} NIK bands, {len(faces)} faces ({sum(f in TRAIN_FACES for f in faces)}"
           f" train), variants {', '.join(variants)}, seed {args.seed}, "
           f"{time.time() - started:.0f} s")

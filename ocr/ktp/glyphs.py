@@ -4,14 +4,14 @@ A NIK is printed in a face of its own, often OCR-A-like, whose 1, 4, 6 and 0 a g
 text model reads poorly. Its sixteen digits stand apart on the cleaned band, so each is
 cut out and compared with the digits 0-9 drawn in a fixed list of faces
 (``ocr/data/nik_faces.txt``: OCR-A, monospaced, sans and serif faces, each also drawn
-thicker and thinner). A card's face need not be among them: the sixteen glyphs of a band
-share one face, so the band as a whole is first brought to the templates' proportions:
-its slant (the glyphs' median shear) is taken off and its width scaled so that its wider
-glyphs are as wide, for their height, as the templates' (a condensed face compares
-with a regular one; a narrow 1 stays narrow). Each face's templates are brought to the
-same proportions the same way. A digit is named only when its best match clearly beats
-the best match of any other digit; otherwise it is left as ``?`` for the other readings
-to settle.
+thinner, the regular ones also thicker). A card's face need not be among them: the
+sixteen glyphs of a band share one face, so the band as a whole is first brought to
+the templates' proportions: its slant (the glyphs' median shear) is taken off and its
+width scaled so that its wider glyphs are as wide, for their height, as the templates'
+(a condensed face compares with a regular one; a narrow 1 stays narrow). Each face's
+templates are brought to the same proportions the same way. A digit is named only
+when its best match clearly beats the best match of any other digit; otherwise it is
+left as ``?`` for the other readings to settle.
 """
 from __future__ import annotations
 
@@ -29,20 +29,30 @@ SHAPE = (24, 32)                 # width, height of a normalised digit
 ASPECT = 0.62                    # width / height the wider half of a band's glyphs is set to
 TEMPLATE_PX = 34                 # height templates are drawn at (a NIK digit on the cut-out)
 SUPERSAMPLE = 4                  # templates are drawn this much larger, then reduced
-WEIGHTS = (-3, 0, 3)             # stroke change (px, drawn size) of the template sets
 MIN_SHEAR = 0.02                 # a band slanted less than this is left as it is
 MIN_MATCH = 0.75                 # correlation a digit's best template must reach
 MIN_MARGIN = 0.1                 # over the best template of any other digit
+NEAR_MARGIN = 0.07               # over any other digit, when clear in the band's nearest face:
+FACE_MARGIN = 0.08               # over that face's other digits
 GLYPH_MIN_HEIGHT = 0.6           # of the tallest glyphs: shorter marks are the colon, specks
 PIECE_MIN_HEIGHT = 0.3           # a piece of a glyph, within the line, joins its neighbour
 STREAK_PX = 4                    # rows of a light streak bridged when cutting the glyphs
+PITCH_TOLERANCE = 0.35           # of the pitch: a glyph's centre this far off an even step
+
+
+@lru_cache(maxsize=1)
+def face_weights() -> dict[str, tuple[int, ...]]:
+    """The faces templates are drawn in (paths under FONT_ROOT), as listed, each with the
+    stroke changes (px at the drawn size) its digits are drawn with."""
+    text = files("ocr").joinpath("data", FACES_LIST).read_text(encoding="utf-8")
+    rows = [line.split() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+    return {row[0]: tuple(int(w) for w in row[1:]) or (0,) for row in rows}
 
 
 def number_faces() -> tuple[str, ...]:
     """The faces templates are drawn in (paths under FONT_ROOT), as listed."""
-    text = files("ocr").joinpath("data", FACES_LIST).read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines()
-                 if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(face_weights())
 
 
 def _tight(ink: np.ndarray) -> np.ndarray | None:
@@ -120,20 +130,22 @@ def _drawn(path: Path, weight: int) -> list[np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def templates() -> tuple[np.ndarray, np.ndarray]:
-    """(normalised digit shapes, their digits) of the listed faces that are installed,
-    in each stroke weight; each face's ten digits normalised together as a band is."""
-    shapes, digits = [], []
-    for name in number_faces():
+def templates() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(normalised digit shapes, their digits, their set: one per face and stroke weight)
+    of the listed faces that are installed; each set's ten digits normalised together as
+    a band is."""
+    shapes, digits, sets = [], [], []
+    for name, weights in face_weights().items():
         path = FONT_ROOT / name
         if not path.is_file():
             continue
-        for weight in WEIGHTS:
+        for weight in weights:
             for digit, shape in enumerate(normalise_band(_drawn(path, weight))):
                 if shape is not None:
                     shapes.append(shape)
                     digits.append(str(digit))
-    return np.array(shapes), np.array(digits)
+                    sets.append(len(set(sets)) if digit == 0 else sets[-1])
+    return np.array(shapes), np.array(digits), np.array(sets, int)
 
 
 def glyph_spans(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -182,31 +194,70 @@ def _join_pieces(boxes: list[list[int]]) -> list[list[int]]:
     return out
 
 
-def _similarity(shape: np.ndarray, bank: np.ndarray) -> np.ndarray:
-    a = shape - shape.mean()
-    b = bank - bank.mean(axis=(1, 2), keepdims=True)
-    num = (b * a).sum(axis=(1, 2))
-    den = np.sqrt((a * a).sum() * (b * b).sum(axis=(1, 2))) + 1e-6
-    return num / den
+def _similarity(shapes: np.ndarray, bank: np.ndarray) -> np.ndarray:
+    """Correlation of each shape (n, h, w) with each template (m, h, w): (n, m)."""
+    a = shapes.reshape(len(shapes), -1)
+    b = bank.reshape(len(bank), -1)
+    a = a - a.mean(axis=1, keepdims=True)
+    b = b - b.mean(axis=1, keepdims=True)
+    den = np.sqrt(np.outer((a * a).sum(axis=1), (b * b).sum(axis=1))) + 1e-6
+    return (a @ b.T) / den
 
 
-def match_shape(shape: np.ndarray | None) -> str:
-    """The digit a normalised glyph shows, or ``?`` when no digit matches clearly: its
-    best template must reach MIN_MATCH and beat every other digit's best by MIN_MARGIN."""
-    bank, digits = templates()
-    if shape is None or not len(bank):
-        return "?"
-    sims = _similarity(shape, bank)
+def _best_and_margin(sims: np.ndarray, digits: np.ndarray) -> tuple[str, float, float]:
+    """(best digit, its best correlation, by how much it beats any other digit's best)."""
     best = int(np.argmax(sims))
     rival = float(sims[digits != digits[best]].max(initial=0.0))
-    if sims[best] < MIN_MATCH or sims[best] - rival < MIN_MARGIN:
-        return "?"
-    return str(digits[best])
+    return str(digits[best]), float(sims[best]), float(sims[best]) - rival
+
+
+def match_shapes(shapes: list[np.ndarray | None]) -> str:
+    """The digits a band's normalised glyphs show, ``?`` where no digit matches clearly.
+
+    A digit is named when its best template reaches MIN_MATCH and beats every other
+    digit's best template by MIN_MARGIN; or, as the glyphs of a band share one face,
+    when it is also the best digit among the templates of the set (face and weight) that
+    fits the band best, beating that set's other digits by FACE_MARGIN, and beats every
+    other digit's best template by NEAR_MARGIN (a heavy 0 of one face against another
+    face's 6)."""
+    bank, digits, sets = templates()
+    inked = [i for i, shape in enumerate(shapes) if shape is not None]
+    out = ["?"] * len(shapes)
+    if not inked or not len(bank):
+        return "".join(out)
+    sims = _similarity(np.array([shapes[i] for i in inked]), bank)
+    fit = [sims[:, sets == k].max(axis=1).mean() for k in range(int(sets.max()) + 1)]
+    near = sets == int(np.argmax(fit))
+    for row, i in zip(sims, inked, strict=True):
+        digit, score, margin = _best_and_margin(row, digits)
+        if score < MIN_MATCH:
+            continue
+        if margin >= MIN_MARGIN:
+            out[i] = digit
+            continue
+        own, _, own_margin = _best_and_margin(row[near], digits[near])
+        if own == digit and own_margin >= FACE_MARGIN and margin >= NEAR_MARGIN:
+            out[i] = digit
+    return "".join(out)
+
+
+def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:
+    """Whether the glyphs' centres step evenly along the band, as a NIK's digits do (a
+    card sets them at one pitch); pieces of broken strokes do not."""
+    if len(boxes) < 3:
+        return True
+    centres = np.array([(x0 + x1) / 2 for x0, x1, _, _ in boxes])
+    steps = np.arange(len(centres))
+    pitch, start = np.polyfit(steps, centres, 1)
+    return pitch > 0 and float(np.abs(centres - start - pitch * steps).max()) \
+        <= PITCH_TOLERANCE * pitch
 
 
 def read_glyphs(binary: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> str:
     """The digits of the glyphs in ``boxes`` of a band of print, ``?`` where unsure (the
-    glyphs normalised together: :func:`normalise_band`)."""
+    glyphs normalised together: :func:`normalise_band`); none named when the glyphs are
+    not evenly spaced (the band was not cut into its digits)."""
+    if not evenly_spaced(boxes):
+        return "?" * len(boxes)
     ink = binary == 0
-    shapes = normalise_band([ink[y0:y1, x0:x1] for x0, x1, y0, y1 in boxes])
-    return "".join(match_shape(shape) for shape in shapes)
+    return match_shapes(normalise_band([ink[y0:y1, x0:x1] for x0, x1, y0, y1 in boxes]))

@@ -55,3 +55,16 @@ def test_a_glyph_between_two_digits_is_left_unread():
     read = read_glyphs(mixed, boxes)
     assert read[9] == "?"
     assert read[:9] + read[10:] == NIK[:9] + NIK[10:]
+
+
+def test_pieces_that_are_not_the_digits_name_none():
+    """Sixteen boxes that are fourteen digits, two of them broken in two (a thin face
+    broken apart), do not step evenly along the band: no digit is named from them."""
+    band = _band("truetype/dejavu/DejaVuSansMono.ttf")
+    pieces = []
+    for i, (x0, x1, y0, y1) in enumerate(glyph_spans(band)[:14]):
+        middle = (x0 + x1) // 2
+        pieces += [(x0, middle, y0, y1), (middle, x1, y0, y1)] if i in (3, 4) else \
+            [(x0, x1, y0, y1)]
+    assert len(pieces) == len(NIK)
+    assert read_glyphs(band, pieces) == "?" * len(NIK)
