@@ -194,14 +194,22 @@ def _join_pieces(boxes: list[list[int]]) -> list[list[int]]:
     return out
 
 
-def _similarity(shapes: np.ndarray, bank: np.ndarray) -> np.ndarray:
-    """Correlation of each shape (n, h, w) with each template (m, h, w): (n, m)."""
-    a = shapes.reshape(len(shapes), -1)
-    b = bank.reshape(len(bank), -1)
-    a = a - a.mean(axis=1, keepdims=True)
-    b = b - b.mean(axis=1, keepdims=True)
-    den = np.sqrt(np.outer((a * a).sum(axis=1), (b * b).sum(axis=1))) + 1e-6
-    return (a @ b.T) / den
+def _unit(rows: np.ndarray) -> np.ndarray:
+    """Each row (a flattened shape) less its mean, scaled to length 1."""
+    rows = rows - rows.mean(axis=1, keepdims=True)
+    return rows / (np.sqrt((rows * rows).sum(axis=1, keepdims=True)) + 1e-6)
+
+
+@lru_cache(maxsize=1)
+def _unit_bank() -> np.ndarray:
+    """The templates as unit columns (pixels x templates), ready for correlation."""
+    bank = templates()[0]
+    return np.ascontiguousarray(_unit(bank.reshape(len(bank), -1)).T)
+
+
+def _similarity(shapes: np.ndarray) -> np.ndarray:
+    """Correlation of each shape (n, h, w) with each template: (n, templates)."""
+    return _unit(shapes.reshape(len(shapes), -1)) @ _unit_bank()
 
 
 def _best_and_margin(sims: np.ndarray, digits: np.ndarray) -> tuple[str, float, float]:
@@ -225,7 +233,7 @@ def match_shapes(shapes: list[np.ndarray | None]) -> str:
     out = ["?"] * len(shapes)
     if not inked or not len(bank):
         return "".join(out)
-    sims = _similarity(np.array([shapes[i] for i in inked]), bank)
+    sims = _similarity(np.array([shapes[i] for i in inked]))
     fit = [sims[:, sets == k].max(axis=1).mean() for k in range(int(sets.max()) + 1)]
     near = sets == int(np.argmax(fit))
     for row, i in zip(sims, inked, strict=True):
