@@ -99,7 +99,7 @@ def classify_attachment(img, *, dpi: float | None = None,
     dpi = dpi or estimate_dpi(rgb.shape)
     cards = find_cards(rgb, dpi=dpi)
     details.update(cards=len(cards), found_cards=cards)
-    if any(print_share(card.image) >= MIN_PRINT_SHARE for card in cards):
+    if any(print_share(card) >= MIN_PRINT_SHARE for card in cards):
         ktp = read_ktp(rgb, dpi=dpi, cards=cards)   # a card's front is read the right way round
         if ktp.found:
             details.update(ktp=ktp, ocr=True, upright_angle=ktp.upright_angle,

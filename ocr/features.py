@@ -89,13 +89,18 @@ class Quad:
 
 
 def find_rectangles(rgb: np.ndarray, *, min_mm: float, dpi: float,
-                    work_side: int = 1400) -> list[Quad]:
-    """Rectangle-like blobs of content (cards, photos) at least ``min_mm`` on the short side."""
+                    work_side: int = 1400, open_mm: float = 2.0) -> list[Quad]:
+    """Rectangle-like blobs of content (cards, photos) at least ``min_mm`` on the short side.
+    ``open_mm``: marks narrower than this (a copier's dark streak running off a card) are
+    cut off the blobs."""
     small, f = downscale(rgb, work_side)
     mask = content_mask(small, delta=18).astype(np.uint8)
     k = max(3, int(round(2.0 / MM_PER_INCH * dpi * f)) | 1)   # ~2 mm
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
+    if open_mm != 2.0:
+        k = max(3, int(round(open_mm / MM_PER_INCH * dpi * f)) | 1)
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     quads = []

@@ -5,11 +5,15 @@ angle and at 80-160 % of its size (copies made with zoom). Each is cut out at
 :data:`PX_PER_MM` of the card, long side on top. The front of a KTP-el carries its photo
 on the right: a large block of dark or strongly coloured pixels that survives an opening
 that wipes out every text stroke and security line. The side it is on tells whether the
-cut-out is upside down; a cut-out without it is the back (or not a KTP front).
+cut-out is upside down; a cut-out without it is the back (or not a KTP front). On a
+card printed on a strong, saturated gradient everything is strongly coloured: there the
+photo is the block of colours the gradient does not take
+(:func:`ocr.ktp.colour.off_background`), a rectangle that survives an opening wider than
+a line of text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -22,15 +26,25 @@ from ocr.features import (
     upright_angle,
     warp_corners,
 )
+from ocr.ktp.colour import off_background, strong_share
 
 CARD_MM = (85.6, 53.98)
 ASPECT_TOLERANCE = 0.1            # relative, of long side / short side
 ZOOM_RANGE = (0.72, 1.75)         # card sizes accepted, relative to ID-1
 PX_PER_MM = 12                    # working resolution of a cut-out card (~305 dpi)
 MIN_FILL = 0.85
+# A dark streak a copier ran across the sheet joins a card's outline: a blob of a card's
+# size that has no card's proportions is looked at again with the narrow marks cut off.
+STREAK_OPEN_MM = (2.0, 5.0)
+TURNS_WITH_CARD = ("strong", "flat")   # memo entries still true of the card turned round
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
 PHOTO_MIN_FILL = 0.3              # of its box: a face and a light shirt leave gaps
+STRONG_PX_PER_MM = 4              # a strongly coloured card's photo is looked for at this
+OFF_BACKGROUND = 40.0             # RGB distance from the background's colours: the photo's
+STRONG_OPEN_MM = 3.0              # wider than a line of text (the photo's caption below it)
+STRONG_CLOSE_MM = 2.0             # mends the photo's colours the gradient also takes
+STRONG_MIN_FILL = 0.5             # of its box: the photo's backdrop fills it
 
 
 @dataclass(frozen=True)
@@ -40,10 +54,22 @@ class Card:
 
     image: np.ndarray
     corners: np.ndarray
+    # what was measured on the image once, for every later look (images turned with it)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def flipped(self) -> Card:
         """The same card turned round (upside down)."""
-        return Card(cv2.rotate(self.image, cv2.ROTATE_180), np.roll(self.corners, 2, axis=0))
+        memo = {k: cv2.rotate(v, cv2.ROTATE_180) if isinstance(v, np.ndarray) else v
+                for k, v in self.memo.items() if k in TURNS_WITH_CARD}
+        return Card(cv2.rotate(self.image, cv2.ROTATE_180), np.roll(self.corners, 2, axis=0),
+                    memo)
+
+    @property
+    def strong(self) -> float:
+        """How strongly the card is coloured (:func:`ocr.ktp.colour.strong_share`)."""
+        if "strong" not in self.memo:
+            self.memo["strong"] = strong_share(self.image)
+        return self.memo["strong"]
 
     @property
     def upright_angle(self) -> float:
@@ -63,6 +89,11 @@ def _card_like(w_mm: float, h_mm: float) -> bool:
         ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]
 
 
+def _streaked(w_mm: float, h_mm: float) -> bool:
+    """Whether a blob could be a card that a streak running off it lengthens."""
+    return h_mm <= CARD_MM[1] * ZOOM_RANGE[1] and w_mm <= 2 * CARD_MM[0] * ZOOM_RANGE[1]
+
+
 def find_cards(img, *, dpi: float | None = None) -> list[Card]:
     """Card-shaped rectangles on the page, each cut out landscape at PX_PER_MM.
 
@@ -77,16 +108,44 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
             whole = np.roll(whole, -1, axis=0)
         return [Card(warp_corners(rgb, whole, out_w=out_w, out_h=out_h), whole)]
     dpi = dpi or estimate_dpi(rgb.shape)
-    cards = []
-    for quad in find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi):
-        if quad.fill >= MIN_FILL and _card_like(quad.width_mm(dpi), quad.height_mm(dpi)):
-            corners = order_corners(quad, landscape=True)
-            cards.append(Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners))
+    cards: list[Card] = []
+    for open_mm in STREAK_OPEN_MM:
+        quads = find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi,
+                                open_mm=open_mm)
+        fit = [q for q in quads if _card_like(q.width_mm(dpi), q.height_mm(dpi))]
+        cards = [Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners)
+                 for corners in (order_corners(q, landscape=True) for q in fit
+                                 if q.fill >= MIN_FILL)]
+        if all(q in fit or not _streaked(q.width_mm(dpi), q.height_mm(dpi)) for q in quads):
+            break       # no blob is a card with a streak running off it
     return cards
 
 
-def photo_box(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
-    """The box (x0, y0, x1, y1) of the holder's photo on a cut-out card, None without one."""
+def _photo_of(solid: np.ndarray, px_per_mm: float, min_fill: float
+              ) -> tuple[int, int, int, int] | None:
+    """The largest component of ``solid`` (uint8 mask at ``px_per_mm``) of a photo's size
+    that fills ``min_fill`` of its box, as (x0, y0, x1, y1) in cut-out pixels."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, 8)
+    best = None
+    (w_lo, w_hi), (h_lo, h_hi) = PHOTO_MM
+    for i in range(1, count):
+        x, y, w, h, area = stats[i]
+        if w_lo <= w / px_per_mm <= w_hi and h_lo <= h / px_per_mm <= h_hi and \
+                area >= min_fill * w * h and (best is None or area > best[4]):
+            best = (x, y, w, h, area)
+    if best is None:
+        return None
+    f = PX_PER_MM / px_per_mm
+    x, y, w, h, _ = best
+    return int(x * f), int(y * f), int((x + w) * f), int((y + h) * f)
+
+
+def _block(px: float) -> np.ndarray:
+    return cv2.getStructuringElement(cv2.MORPH_RECT, (int(round(px)) | 1,) * 2)
+
+
+def _dark_photo(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The photo on a pale card: dark or strongly coloured pixels that survive an opening."""
     hsv = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2HSV)
     grey = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2GRAY)
     paper = float(np.percentile(grey, 90))
@@ -94,25 +153,35 @@ def photo_box(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
     k = cv2.getStructuringElement(cv2.MORPH_RECT, (mm(PHOTO_OPEN_MM), mm(PHOTO_OPEN_MM)))
     solid = cv2.morphologyEx(solid.astype(np.uint8), cv2.MORPH_OPEN, k)
     solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, k)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, 8)
-    best = None
-    for i in range(1, count):
-        x, y, w, h, area = stats[i]
-        (w_lo, w_hi), (h_lo, h_hi) = PHOTO_MM
-        if w_lo <= w / PX_PER_MM <= w_hi and h_lo <= h / PX_PER_MM <= h_hi and \
-                area >= PHOTO_MIN_FILL * w * h and (best is None or area > best[4]):
-            best = (x, y, w, h, area)
-    if best is None:
-        return None
-    x, y, w, h, _ = best
-    return int(x), int(y), int(x + w), int(y + h)
+    return _photo_of(solid, PX_PER_MM, PHOTO_MIN_FILL)
+
+
+def _off_gradient_photo(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The photo on a card printed on a strong gradient: colours the gradient does not take."""
+    f = STRONG_PX_PER_MM / PX_PER_MM
+    small = cv2.resize(card_rgb, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    solid = (off_background(small, STRONG_PX_PER_MM) > OFF_BACKGROUND).astype(np.uint8)
+    solid = cv2.morphologyEx(solid, cv2.MORPH_OPEN, _block(STRONG_OPEN_MM * STRONG_PX_PER_MM))
+    solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, _block(STRONG_CLOSE_MM * STRONG_PX_PER_MM))
+    return _photo_of(solid, STRONG_PX_PER_MM, STRONG_MIN_FILL)
+
+
+def photo_box(card_rgb: np.ndarray, share: float | None = None
+              ) -> tuple[int, int, int, int] | None:
+    """The box (x0, y0, x1, y1) of the holder's photo on a cut-out card, None without one.
+    ``share``: the card's :func:`ocr.ktp.colour.strong_share`, when known."""
+    share = strong_share(card_rgb) if share is None else share
+    if share == 0.0:
+        return _dark_photo(card_rgb)
+    box = _off_gradient_photo(card_rgb)
+    return box if box is not None or share == 1.0 else _dark_photo(card_rgb)
 
 
 def stand_upright(card: Card) -> tuple[Card, tuple[int, int, int, int] | None]:
     """The card turned so that its photo is on the right, and the photo's box.
 
     A card whose photo is not found is returned as it is, with None."""
-    box = photo_box(card.image)
+    box = photo_box(card.image, card.strong)
     if box is None:
         return card, None
     width = card.image.shape[1]

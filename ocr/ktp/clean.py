@@ -18,7 +18,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr.ktp.cards import PX_PER_MM, mm
+from ocr.ktp.cards import PX_PER_MM, Card, mm
 from ocr.ktp.colour import VEIL_WHITE, glare_veil, strong_share
 
 BACKGROUND_MM = 1.2          # closing size: wider than any stroke of the field text
@@ -46,7 +46,7 @@ def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
     card's :func:`ocr.ktp.colour.strong_share`, when known)."""
     if card_rgb.ndim != 3:
         return card_rgb
-    top = card_rgb.max(axis=2)
+    top = cv2.max(cv2.max(card_rgb[:, :, 0], card_rgb[:, :, 1]), card_rgb[:, :, 2])
     share = strong_share(card_rgb) if share is None else share
     if share == 0.0:
         return top
@@ -54,9 +54,10 @@ def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
     return luma if share == 1.0 else cv2.addWeighted(top, 1.0 - share, luma, share, 0.0)
 
 
-def flatten(card_rgb: np.ndarray) -> np.ndarray:
-    """The card divided by its local background: paper 255 everywhere, print dark."""
-    share = strong_share(card_rgb)
+def flatten(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
+    """The card divided by its local background: paper 255 everywhere, print dark.
+    ``share``: the card's :func:`ocr.ktp.colour.strong_share`, when known."""
+    share = strong_share(card_rgb) if share is None else share
     v = brightness(card_rgb, share).astype(np.float32)
     k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (mm(BACKGROUND_MM) | 1,) * 2)
     background = cv2.morphologyEx(v, cv2.MORPH_CLOSE, k)
@@ -151,11 +152,18 @@ def drop_lines(binary: np.ndarray) -> np.ndarray:
     return np.where(letters, 0, 255).astype(np.uint8)
 
 
-def clean_card(card_rgb: np.ndarray, text_right: int | None = None
+def card_flat(card: Card) -> np.ndarray:
+    """:func:`flatten` of a cut-out card, made once per card (and kept when it is turned)."""
+    if "flat" not in card.memo:
+        card.memo["flat"] = flatten(card.image, card.strong)
+    return card.memo["flat"]
+
+
+def clean_card(card: Card | np.ndarray, text_right: int | None = None
                ) -> tuple[np.ndarray, np.ndarray]:
-    """(flattened grey, binary print) of a cut-out card; ``text_right``: where the field
-    block ends (the photo's left edge), when known."""
-    flat = flatten(card_rgb)
+    """(flattened grey, binary print) of a cut-out card (or its image); ``text_right``:
+    where the field block ends (the photo's left edge), when known."""
+    flat = card_flat(card) if isinstance(card, Card) else flatten(card)
     return flat, drop_lines(binarise(flat, text_right))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import statistics
 from dataclasses import replace
 
 import numpy as np
@@ -19,7 +20,7 @@ from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked
-from ocr.ktp.labels import Field, Line, front_words, nik_line, read_fields
+from ocr.ktp.labels import HEADER_KEYS, LABELS, Field, Line, front_words, nik_line, read_fields
 from ocr.ktp.nikread import (
     CONFIDENT,
     NikResult,
@@ -49,9 +50,13 @@ HALF_LINE_MM = 1.0              # half the height of a value's capitals
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
-def print_share(card_rgb: np.ndarray) -> float:
-    """Share of print on a cut-out card once its background is removed."""
-    return float((clean_card(card_rgb, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
+def print_share(card: Card | np.ndarray) -> float:
+    """Share of print on a cut-out card (or its image) once its background is removed."""
+    if not isinstance(card, Card):
+        return float((clean_card(card, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
+    if "print_share" not in card.memo:
+        card.memo["print_share"] = float((clean_card(card, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
+    return card.memo["print_share"]
 
 
 def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int, int] | None:
@@ -90,6 +95,33 @@ def _name_field(fields: dict[str, Field]) -> Field | None:
     if middle - mm(HALF_LINE_MM) < 0:
         return None
     return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
+
+
+def _row_field(fields: dict[str, Field], key: str, images: list, right: int,
+               binary: np.ndarray) -> Field | None:
+    """A value whose label was not read (washed out under a glare), where the card's fixed
+    order of lines puts it: the line pitch and the value column measured on the values
+    that were read, the value read on its own line. Its confidence is nil: only readings
+    that agree with it or with the NIK make it count."""
+    order = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
+    rows = sorted((order.index(k), (f.box[1] + f.box[3]) / 2, f.box[0])
+                  for k, f in fields.items() if k in order)
+    pitches = [(y2 - y1) / (j2 - j1)
+               for (j1, y1, _), (j2, y2, _) in zip(rows, rows[1:], strict=False)]
+    if len(rows) < 3 or not pitches:
+        return None
+    pitch = statistics.median(pitches)
+    if abs(pitch - mm(LINE_PITCH_MM)) > mm(LINE_PITCH_MM) * 0.25:
+        return None       # the values read do not stand at a card's pitch
+    at = order.index(key)
+    j, y, _ = min(rows, key=lambda r: abs(r[0] - at))
+    middle = int(round(y + (at - j) * pitch))
+    x0 = int(statistics.median(r[2] for r in rows))
+    if middle - mm(HALF_LINE_MM) < 0 or x0 >= right:
+        return None
+    box = (x0, middle - mm(HALF_LINE_MM), right, middle + mm(HALF_LINE_MM))
+    text = line_readings(images, box, right=right, print_=binary)[0].strip(" :;|!-")
+    return Field(text, box, 0.0) if text else None
 
 
 def _above_nik(name: Field | None, lines: list[Line]) -> Field | None:
@@ -161,9 +193,9 @@ def _nik_band(photo: tuple | None, box: tuple, right: int, shape) -> tuple[slice
     return slice(rows.start, max(box[3] + 1, min(rows.stop, photo[1] - mm(0.3)))), cols
 
 
-def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
+def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
-    flat, binary = clean_card(img, right)
+    flat, binary = clean_card(card, right)
     fields, lines, conf = read_fields(binary[:, :right])
     labels = front_words(lines)
     if labels < MIN_FRONT_LABELS:
@@ -172,6 +204,10 @@ def _read_front(img: np.ndarray, photo: tuple | None) -> KtpReading | None:
     # the grey near the print only: soft edges without the background lines between them
     soft = masked(flat, binary)
     thin = digits_print(flat, right)      # bold digits filled in at 200 dpi keep open here
+    for key in ("tempat_tgl_lahir", "jenis_kelamin"):
+        if key not in fields and (found := _row_field(fields, key, [(flat, 1.5)], right,
+                                                      binary)) is not None:
+            fields[key] = found
     born = fields.get("tempat_tgl_lahir")
     place, birth = parse_birth(born.text if born else None)
     sex = _read_sex(fields.get("jenis_kelamin"), [(soft, 1.5), (flat, 1.5)], right, binary)
@@ -258,9 +294,12 @@ def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
     and the card as it was read (turned upright). ``stood``: the card already stood
     upright by its photo (:func:`ocr.ktp.cards.stand_upright`)."""
     upright, photo = stood or stand_upright(card)
-    tries = [upright] if photo is not None else [card, card.flipped()]
-    for candidate in tries:
-        reading = _read_front(candidate.image, photo)
+    # what was taken for the photo may be something else (a patch of the background):
+    # the labels, not the photo, tell a front, so the other way round is read too
+    tries = [(upright, photo), (upright.flipped(), None)] if photo is not None else \
+        [(card, None), (card.flipped(), None)]
+    for candidate, box in tries:
+        reading = _read_front(candidate, box)
         if reading is not None:
             return reading, candidate
     return None
@@ -283,7 +322,7 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
     best: KtpReading | None = None
     for group in (with_photo, without):
         for card, upright in group:
-            if upright[1] is None and print_share(card.image) < MIN_PRINT_SHARE:
+            if upright[1] is None and print_share(card) < MIN_PRINT_SHARE:
                 continue  # the back of the card: security print only
             read = read_card(card, upright)
             if read is None:

@@ -6,7 +6,8 @@ enlarged, and from the flattened grey. A value two readings agree on is taken; o
 ways is shown to a person. A name is held to more: a short word of it (a misread letter
 there makes another name, IJAI read WAI) that readings of its own line show in two ways
 goes to a person; so does a name of one short word, or one whose short word the block
-read otherwise, that fewer than three readings agree on.
+read otherwise, that fewer than three readings agree on, and a name no more than half of
+the readings made show.
 """
 from __future__ import annotations
 
@@ -159,4 +160,6 @@ def vote_name(values: list[str | None]) -> tuple[str | None, float]:
     if any(_short_word_differs(value, v) for v in others) or \
             ((len(key) <= SHORT_WORD or block_differs) and agreeing < SHORT_NAME_READINGS):
         return value, DISPUTED
+    if agreeing * 2 <= sum(1 for v in values if v):
+        return value, DISPUTED     # as many readings show it otherwise: two alike by chance
     return value, conf

@@ -1,0 +1,87 @@
+"""Cards found on a page and stood upright by their photo: on strong saturated gradients
+(where the whole background is as coloured as a photo), and with a copier's dark streak
+running off the card."""
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import cv2
+import numpy as np
+import pytest
+
+from ocr.ktp import find_cards, read_card
+from ocr.ktp.cards import PX_PER_MM, Card, mm, stand_upright
+from scansim.draw import mm_px
+from scansim.ktp import make_ktp
+from scansim.ktp_designs import DESIGNS
+from scansim.people import make_people
+
+
+def _card(design: str, *, glare: float = 0.0, dpi: float = PX_PER_MM * 25.4, person: int = 1):
+    des = dataclasses.replace(DESIGNS[design], glare=glare)
+    who = make_people(3, seed=7)[person]
+    card, truth = make_ktp(who, rng=random.Random(person), dpi=dpi, design=des)
+    return np.asarray(card.convert("RGB")), truth
+
+
+@pytest.mark.parametrize("design", ["magenta_teal", "forest_amber"])
+@pytest.mark.parametrize("person", [0, 1])       # a red and a blue photo backdrop, or both
+def test_the_photo_of_a_card_on_a_strong_gradient_is_found_either_way_round(design, person):
+    image, _ = _card(design, person=person)
+    image = cv2.resize(image, (mm(85.6), mm(53.98)), interpolation=cv2.INTER_AREA)
+    corners = np.zeros((4, 2), np.float32)
+    photo_x = DESIGNS[design].photo_x_mm + 0.5
+    for turned in (False, True):
+        card = Card(image, corners)
+        card = card.flipped() if turned else card
+        upright, box = stand_upright(card)
+        assert box is not None
+        x0, y0, x1, y1 = box
+        assert abs(x0 - mm(photo_x)) <= mm(1.5)
+        assert mm(18.0) <= x1 - x0 <= mm(24.0) and mm(20.0) <= y1 - y0 <= mm(33.0)
+        assert np.array_equal(upright.image, image)      # turned back the right way
+
+
+def test_a_dark_streak_running_off_the_card_does_not_hide_it():
+    dpi = 200
+    image, _ = _card("dejavu_guilloche", dpi=dpi)
+    page = np.full((mm_px(297, dpi), mm_px(210, dpi), 3), 250, np.uint8)
+    top, left = mm_px(60, dpi), mm_px(40, dpi)
+    h, w = image.shape[:2]
+    page[top:top + h, left:left + w] = image
+    # a grey streak the copier drew down the sheet, from the card's bottom edge on
+    x = left + w // 2
+    page[top + h:, x:x + mm_px(2.5, dpi)] = 150
+    cards = find_cards(page, dpi=dpi)
+    assert len(cards) == 1
+    corners = cards[0].corners
+    assert corners[:, 1].max() <= top + h + mm_px(2.0, dpi)      # the streak left off
+
+
+def test_a_front_whose_photo_was_taken_for_a_patch_of_background_is_read_turned_round():
+    image, truth = _card("magenta_teal")
+    image = cv2.resize(image, (mm(85.6), mm(53.98)), interpolation=cv2.INTER_AREA)
+    card = Card(image, np.zeros((4, 2), np.float32))
+    upright, box = stand_upright(card)
+    wrong = (upright.flipped(), (mm(70.0), 0, mm(85.0), mm(15.0)))   # the photo "top right"
+    read = read_card(upright, wrong)
+    assert read is not None
+    reading, turned = read
+    assert np.array_equal(turned.image, image)
+    assert reading.front_words >= 8
+
+
+def test_birth_line_whose_label_washed_out_is_read_where_the_card_puts_it():
+    image, truth = _card("dejavu_guilloche")
+    image = cv2.resize(image, (mm(85.6), mm(53.98)), interpolation=cv2.INTER_AREA)
+    des = DESIGNS["dejavu_guilloche"]
+    washed = image.copy()
+    # the labels of the name and birth lines gone white (a glare), their values kept
+    washed[mm(des.first_y_mm - 0.6):mm(des.first_y_mm + 2 * des.step_mm),
+           mm(1.0):mm(des.colon_x_mm - 0.8)] = 255
+    reading, _ = read_card(Card(washed, np.zeros((4, 2), np.float32)))
+    assert reading.tempat_lahir == truth["tempat_lahir"]
+    assert reading.nama == truth["nama"] and reading.value_confidence("nama") >= 0.6
+    assert reading.tanggal_lahir == truth["tanggal_lahir"]
+    assert reading.nik == truth["nik"] and reading.value_confidence("nik") >= 0.95
