@@ -26,6 +26,7 @@ BENCHMARKS = [
     ("bench_web", [], ["--applicants", "40", "--requests", "10"]),
     ("phone", ["--applicants", "8"], ["--applicants", "3"]),
     ("handwriting", ["--boxes", "100"], ["--boxes", "20"]),
+    ("nik_glyphs", ["--people", "4"], ["--people", "1"]),
     ("outside", ["--applicants", "12"], ["--applicants", "4"]),
     ("lost_qr", ["--applicants", "8"], ["--applicants", "3"]),
 ]

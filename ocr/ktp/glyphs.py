@@ -2,67 +2,150 @@
 
 A NIK is printed in a face of its own, often OCR-A-like, whose 1, 4, 6 and 0 a general
 text model reads poorly. Its sixteen digits stand apart on the cleaned band, so each is
-cut out and compared with the digits 0-9 drawn in the number faces card printers use
-(OCR-A and the common monospaced faces, installed from Debian packages). A digit is
-named only when its best match clearly beats the best match of any other digit;
-otherwise it is left as ``?`` for the other readings to settle.
+cut out and compared with the digits 0-9 drawn in a fixed list of faces
+(``ocr/data/nik_faces.txt``: OCR-A, monospaced, sans and serif faces, each also drawn
+thinner, the regular ones also thicker). A card's face need not be among them: the
+sixteen glyphs of a band share one face, so the band as a whole is first brought to
+the templates' proportions: its slant (the glyphs' median shear) is taken off and its
+width scaled so that its wider glyphs are as wide, for their height, as the templates'
+(a condensed face compares with a regular one; a narrow 1 stays narrow). Each face's
+templates are brought to the same proportions the same way. A digit is named only
+when its best match clearly beats the best match of any other digit; otherwise it is
+left as ``?`` for the other readings to settle.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-FONT_ROOT = Path("/usr/share/fonts/truetype")
-# Number faces of card printers (Debian: fonts-ocr-a, fonts-dejavu-core, fonts-liberation,
-# fonts-freefont-ttf). A face that is not installed is skipped.
-NUMBER_FACES = ("ocr-a/OCRA.ttf", "dejavu/DejaVuSansMono-Bold.ttf",
-                "liberation/LiberationMono-Bold.ttf", "freefont/FreeMonoBold.ttf",
-                "dejavu/DejaVuSansMono.ttf", "liberation/LiberationMono-Regular.ttf")
-SHAPE = (20, 28)                 # width, height of a normalised digit
+FONT_ROOT = Path("/usr/share/fonts")
+FACES_LIST = "nik_faces.txt"     # in ocr/data: the faces templates are drawn in
+SHAPE = (24, 32)                 # width, height of a normalised digit
+ASPECT = 0.62                    # width / height the wider half of a band's glyphs is set to
+TEMPLATE_PX = 34                 # height templates are drawn at (a NIK digit on the cut-out)
+SUPERSAMPLE = 4                  # templates are drawn this much larger, then reduced
+MIN_SHEAR = 0.02                 # a band slanted less than this is left as it is
 MIN_MATCH = 0.75                 # correlation a digit's best template must reach
 MIN_MARGIN = 0.1                 # over the best template of any other digit
+NEAR_MARGIN = 0.07               # over any other digit, when clear in the band's nearest face:
+FACE_MARGIN = 0.08               # over that face's other digits
 GLYPH_MIN_HEIGHT = 0.6           # of the tallest glyphs: shorter marks are the colon, specks
 PIECE_MIN_HEIGHT = 0.3           # a piece of a glyph, within the line, joins its neighbour
 STREAK_PX = 4                    # rows of a light streak bridged when cutting the glyphs
+PITCH_TOLERANCE = 0.35           # of the pitch: a glyph's centre this far off an even step
 
 
-def normalise(ink: np.ndarray) -> np.ndarray | None:
-    """A glyph's ink (bool array) cropped to its box, scaled to SHAPE's height, centred."""
-    ys, xs = np.nonzero(ink)
-    if ys.size < 4:
+@lru_cache(maxsize=1)
+def face_weights() -> dict[str, tuple[int, ...]]:
+    """The faces templates are drawn in (paths under FONT_ROOT), as listed, each with the
+    stroke changes (px at the drawn size) its digits are drawn with."""
+    text = files("ocr").joinpath("data", FACES_LIST).read_text(encoding="utf-8")
+    rows = [line.split() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+    return {row[0]: tuple(int(w) for w in row[1:]) or (0,) for row in rows}
+
+
+def number_faces() -> tuple[str, ...]:
+    """The faces templates are drawn in (paths under FONT_ROOT), as listed."""
+    return tuple(face_weights())
+
+
+def _tight(ink: np.ndarray) -> np.ndarray | None:
+    """The ink (bool) cropped to its box; None for a speck."""
+    mask = ink.astype(np.uint8)
+    if cv2.countNonZero(mask) < 4:
         return None
-    crop = ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1].astype(np.float32)
+    x, y, w, h = cv2.boundingRect(mask)
+    return ink[y:y + h, x:x + w]
+
+
+def _shear_of(ink: np.ndarray) -> float:
+    """How far the ink leans: x moved per row down (its second moments)."""
+    ys, xs = np.nonzero(ink)
+    y, x = ys - ys.mean(), xs - xs.mean()
+    spread = float((y * y).mean())
+    return float((x * y).mean()) / spread if spread > 0 else 0.0
+
+
+def _unshear(ink: np.ndarray, shear: float) -> np.ndarray:
+    """The ink with ``shear`` taken off (rows moved back by their distance from the middle)."""
+    h, w = ink.shape
+    extra = int(abs(shear) * h) + 2
+    m = np.float32([[1, -shear, shear * h / 2 + extra / 2], [0, 1, 0]])
+    out = cv2.warpAffine(ink.astype(np.uint8) * 255, m, (w + extra, h),
+                         flags=cv2.INTER_LINEAR) > 127
+    return _tight(out) if out.sum() >= 4 else ink
+
+
+def _fit(ink: np.ndarray, stretch: float) -> np.ndarray:
+    """A glyph's ink scaled to SHAPE's height, its width ``stretch`` times as much,
+    centred and blurred."""
     w, h = SHAPE
-    scale = h / crop.shape[0]
-    new_w = max(1, min(w, int(round(crop.shape[1] * scale))))
-    glyph = cv2.resize(crop, (new_w, h), interpolation=cv2.INTER_AREA)
+    new_w = max(1, min(w, int(round(ink.shape[1] * h / ink.shape[0] * stretch))))
+    glyph = cv2.resize(ink.astype(np.float32), (new_w, h), interpolation=cv2.INTER_AREA)
     out = np.zeros((h, w), np.float32)
     x0 = (w - new_w) // 2
     out[:, x0:x0 + new_w] = glyph
     return cv2.GaussianBlur(out, (3, 3), 0)
 
 
+def normalise_band(glyphs: list[np.ndarray]) -> list[np.ndarray | None]:
+    """The glyphs of one face (bool ink arrays) brought to the templates' proportions:
+    their median slant taken off, then their width scaled so that the median width over
+    height of the wider half of them is ASPECT; None for a glyph without ink."""
+    crops = [_tight(g) for g in glyphs]
+    inked = [c for c in crops if c is not None]
+    if not inked:
+        return [None] * len(crops)
+    shear = float(np.median([_shear_of(c) for c in inked]))
+    if abs(shear) >= MIN_SHEAR:
+        crops = [_unshear(c, shear) if c is not None else None for c in crops]
+    aspects = sorted(c.shape[1] / c.shape[0] for c in crops if c is not None)
+    stretch = ASPECT / float(np.median(aspects[len(aspects) // 2:]))
+    return [_fit(c, stretch) if c is not None else None for c in crops]
+
+
+def _drawn(path: Path, weight: int) -> list[np.ndarray]:
+    """The digits 0-9 of a face as a card's cut-out shows them: TEMPLATE_PX high, strokes
+    grown (or thinned) by ``weight`` px at SUPERSAMPLE times the size, cut at half grey."""
+    big = TEMPLATE_PX * SUPERSAMPLE
+    font = ImageFont.truetype(str(path), int(big * 1.4))
+    k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * abs(weight) + 1,) * 2)
+    out = []
+    for digit in "0123456789":
+        img = Image.new("L", (2 * big, 2 * big), 0)
+        ImageDraw.Draw(img).text((big // 3, big // 4), digit, font=font, fill=255)
+        a = np.asarray(img)
+        if weight:
+            a = cv2.dilate(a, k) if weight > 0 else cv2.erode(a, k)
+        ink = _tight(a > 127)
+        size = (max(1, round(ink.shape[1] * TEMPLATE_PX / ink.shape[0])), TEMPLATE_PX)
+        out.append(cv2.resize(ink.astype(np.float32), size, interpolation=cv2.INTER_AREA) > 0.5)
+    return out
+
+
 @lru_cache(maxsize=1)
-def templates() -> tuple[np.ndarray, np.ndarray]:
-    """(normalised digit shapes, their digits) of the installed number faces."""
-    shapes, digits = [], []
-    for name in NUMBER_FACES:
+def templates() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(normalised digit shapes, their digits, their set: one per face and stroke weight)
+    of the listed faces that are installed; each set's ten digits normalised together as
+    a band is."""
+    shapes, digits, sets = [], [], []
+    for name, weights in face_weights().items():
         path = FONT_ROOT / name
         if not path.is_file():
             continue
-        font = ImageFont.truetype(str(path), 64)
-        for digit in "0123456789":
-            img = Image.new("L", (80, 100), 0)
-            ImageDraw.Draw(img).text((8, 8), digit, font=font, fill=255)
-            shape = normalise(np.asarray(img) > 127)
-            if shape is not None:
-                shapes.append(shape)
-                digits.append(digit)
-    return np.array(shapes), np.array(digits)
+        for weight in weights:
+            for digit, shape in enumerate(normalise_band(_drawn(path, weight))):
+                if shape is not None:
+                    shapes.append(shape)
+                    digits.append(str(digit))
+                    sets.append(len(set(sets)) if digit == 0 else sets[-1])
+    return np.array(shapes), np.array(digits), np.array(sets, int)
 
 
 def glyph_spans(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -111,30 +194,78 @@ def _join_pieces(boxes: list[list[int]]) -> list[list[int]]:
     return out
 
 
-def _similarity(shape: np.ndarray, bank: np.ndarray) -> np.ndarray:
-    a = shape - shape.mean()
-    b = bank - bank.mean(axis=(1, 2), keepdims=True)
-    num = (b * a).sum(axis=(1, 2))
-    den = np.sqrt((a * a).sum() * (b * b).sum(axis=(1, 2))) + 1e-6
-    return num / den
+def _unit(rows: np.ndarray) -> np.ndarray:
+    """Each row (a flattened shape) less its mean, scaled to length 1."""
+    rows = rows - rows.mean(axis=1, keepdims=True)
+    return rows / (np.sqrt((rows * rows).sum(axis=1, keepdims=True)) + 1e-6)
 
 
-def match_digit(ink: np.ndarray) -> str:
-    """The digit a glyph's ink shows, or ``?`` when no digit matches clearly."""
-    shape = normalise(ink)
-    bank, digits = templates()
-    if shape is None or not len(bank):
-        return "?"
-    sims = _similarity(shape, bank)
+@lru_cache(maxsize=1)
+def _unit_bank() -> np.ndarray:
+    """The templates as unit columns (pixels x templates), ready for correlation."""
+    bank = templates()[0]
+    return np.ascontiguousarray(_unit(bank.reshape(len(bank), -1)).T)
+
+
+def _similarity(shapes: np.ndarray) -> np.ndarray:
+    """Correlation of each shape (n, h, w) with each template: (n, templates)."""
+    return _unit(shapes.reshape(len(shapes), -1)) @ _unit_bank()
+
+
+def _best_and_margin(sims: np.ndarray, digits: np.ndarray) -> tuple[str, float, float]:
+    """(best digit, its best correlation, by how much it beats any other digit's best)."""
     best = int(np.argmax(sims))
-    rival = max((s for s, d in zip(sims, digits, strict=True) if d != digits[best]),
-                default=0.0)
-    if sims[best] < MIN_MATCH or sims[best] - rival < MIN_MARGIN:
-        return "?"
-    return str(digits[best])
+    rival = float(sims[digits != digits[best]].max(initial=0.0))
+    return str(digits[best]), float(sims[best]), float(sims[best]) - rival
+
+
+def match_shapes(shapes: list[np.ndarray | None]) -> str:
+    """The digits a band's normalised glyphs show, ``?`` where no digit matches clearly.
+
+    A digit is named when its best template reaches MIN_MATCH and beats every other
+    digit's best template by MIN_MARGIN; or, as the glyphs of a band share one face,
+    when it is also the best digit among the templates of the set (face and weight) that
+    fits the band best, beating that set's other digits by FACE_MARGIN, and beats every
+    other digit's best template by NEAR_MARGIN (a heavy 0 of one face against another
+    face's 6)."""
+    bank, digits, sets = templates()
+    inked = [i for i, shape in enumerate(shapes) if shape is not None]
+    out = ["?"] * len(shapes)
+    if not inked or not len(bank):
+        return "".join(out)
+    sims = _similarity(np.array([shapes[i] for i in inked]))
+    fit = [sims[:, sets == k].max(axis=1).mean() for k in range(int(sets.max()) + 1)]
+    near = sets == int(np.argmax(fit))
+    for row, i in zip(sims, inked, strict=True):
+        digit, score, margin = _best_and_margin(row, digits)
+        if score < MIN_MATCH:
+            continue
+        if margin >= MIN_MARGIN:
+            out[i] = digit
+            continue
+        own, _, own_margin = _best_and_margin(row[near], digits[near])
+        if own == digit and own_margin >= FACE_MARGIN and margin >= NEAR_MARGIN:
+            out[i] = digit
+    return "".join(out)
+
+
+def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:
+    """Whether the glyphs' centres step evenly along the band, as a NIK's digits do (a
+    card sets them at one pitch); pieces of broken strokes do not."""
+    if len(boxes) < 3:
+        return True
+    centres = np.array([(x0 + x1) / 2 for x0, x1, _, _ in boxes])
+    steps = np.arange(len(centres))
+    pitch, start = np.polyfit(steps, centres, 1)
+    return pitch > 0 and float(np.abs(centres - start - pitch * steps).max()) \
+        <= PITCH_TOLERANCE * pitch
 
 
 def read_glyphs(binary: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> str:
-    """The digits of the glyphs in ``boxes`` of a band of print, ``?`` where unsure."""
+    """The digits of the glyphs in ``boxes`` of a band of print, ``?`` where unsure (the
+    glyphs normalised together: :func:`normalise_band`); none named when the glyphs are
+    not evenly spaced (the band was not cut into its digits)."""
+    if not evenly_spaced(boxes):
+        return "?" * len(boxes)
     ink = binary == 0
-    return "".join(match_digit(ink[y0:y1, x0:x1]) for x0, x1, y0, y1 in boxes)
+    return match_shapes(normalise_band([ink[y0:y1, x0:x1] for x0, x1, y0, y1 in boxes]))

@@ -192,34 +192,57 @@ def _shapes_filled(made: list[tuple[str, str]]) -> str | None:
     return "".join(out)
 
 
-def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
-                  sex: str | None, thin: np.ndarray | None = None) -> NikResult:
-    """Read the NIK band (flattened grey and cleaned print of the same crop; ``thin``: the
-    print cut nearer the ink, :func:`ocr.ktp.clean.digits_print`).
-
-    When the band falls apart into sixteen glyphs, each is also matched against digit
-    shapes (:mod:`ocr.ktp.glyphs`), on the cleaned print, on the grey's own Otsu split
-    and on the thin print. Heavy digits keep the dots of their zeros apart only in the
-    thin print; the thin strokes of OCR-A-like faces survive only in the other."""
-    readings: list[tuple[str, str]] = []
-    result = NikResult(None, 0.0)
-    makers = renderings(flat, binary)
+def _shape_makers(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None
+                  ) -> tuple[list[Callable[[], str]], list[Callable[[], str]]]:
+    """(readings of the glyphs as cut, reading of the thin print cut on its own)."""
     boxes = glyph_spans(binary)
     thin_boxes = glyph_spans(thin) if thin is not None else []
     cut = binary if len(boxes) == NIK_LENGTH else thin
     if len(boxes) != NIK_LENGTH:
         boxes = thin_boxes
+    main: list[Callable[[], str]] = []
     if len(boxes) == NIK_LENGTH:
-        otsu = _otsu(flat)
-        makers = [lambda: read_glyphs(cut, boxes), *makers[:2],
-                  lambda: read_glyphs(otsu, boxes), *makers[2:]]
+        main = [lambda: read_glyphs(cut, boxes), lambda: read_glyphs(_otsu(flat), boxes)]
+    own = [lambda: read_glyphs(thin, thin_boxes)] if (
+        thin is not None and cut is not thin and len(thin_boxes) == NIK_LENGTH) else []
+    return main, own
+
+
+def shape_readings(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None = None
+                   ) -> list[Callable[[], str]]:
+    """The digit-shape readings of the band (:mod:`ocr.ktp.glyphs`), in the order they
+    are tried; none when the band falls apart into sixteen glyphs neither on the cleaned
+    nor on the thin print.
+
+    The glyphs are cut on the cleaned print (on the thin one when the cleaned print does
+    not fall apart into sixteen) and matched there and on the grey's own Otsu split;
+    then, cut apart on its own, on the thin print. Heavy digits keep the dots of their
+    zeros apart only in the thin print; the thin strokes of OCR-A-like faces survive
+    only in the other."""
+    main, own = _shape_makers(flat, binary, thin)
+    return main + own
+
+
+def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
+                  sex: str | None, thin: np.ndarray | None = None) -> NikResult:
+    """Read the NIK band (flattened grey and cleaned print of the same crop; ``thin``: the
+    print cut nearer the ink, :func:`ocr.ktp.clean.digits_print`).
+
+    The text renderings (:func:`renderings`) and the digit-shape readings
+    (:func:`shape_readings`) are tried interleaved: the first shape reading, two text
+    ones, the second shape reading, a text one, the thin print (its own shape reading,
+    then as text), then the other text renderings."""
+    readings: list[tuple[str, str]] = []
+    result = NikResult(None, 0.0)
+    text = renderings(flat, binary)
+    main, own = _shape_makers(flat, binary, thin)
+    makers = [*main[:1], *text[:2], *main[1:]]
+    rest = text[2:]
+    if main:
+        makers, rest = [*makers, text[2]], text[3:]
     if thin is not None:
-        extra = [lambda: thin]
-        if cut is not thin and len(thin_boxes) == NIK_LENGTH:
-            extra.insert(0, lambda: read_glyphs(thin, thin_boxes))
-        at = len(makers) - len(renderings(flat, binary)) + 2
-        makers = [*makers[:at], *extra, *makers[at:]]
-    for make in makers:
+        makers += [*own, lambda: thin]
+    for make in [*makers, *rest]:
         made = make()
         readings.append(("glyph", made) if isinstance(made, str) else ("text", _digits(made)))
         result = choose(readings, birth, sex)

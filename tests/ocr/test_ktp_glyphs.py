@@ -1,0 +1,70 @@
+"""The NIK's digit shapes read in faces the reader has no templates of, and a glyph
+between two digits left unread."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr.ktp.cards import mm
+from ocr.ktp.glyphs import FONT_ROOT, glyph_spans, number_faces, read_glyphs
+
+NIK = "6201054709910003"
+
+
+def _band(face: str, text: str = NIK, squeeze: float = 1.0) -> np.ndarray:
+    """``text`` set in ``face`` (a path under FONT_ROOT) as a card's NIK line, 4 mm type,
+    at the cut-out card's resolution, binarised (print 0 on 255)."""
+    font = ImageFont.truetype(str(FONT_ROOT / face), mm(4.0))
+    left, top, right, bottom = font.getbbox(text)
+    img = Image.new("L", (right - left + mm(4.0), bottom - top + mm(3.0)), 255)
+    ImageDraw.Draw(img).text((mm(2.0) - left, mm(1.5) - top), text, font=font, fill=0)
+    if squeeze != 1.0:
+        img = img.resize((int(img.width * squeeze), img.height), Image.LANCZOS)
+    return np.where(np.asarray(img) < 128, 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize(("face", "squeeze"), [
+    ("truetype/ocr-a/OCRACondensed.ttf", 1.0),     # the condensed OCR-A-like NIK face
+    ("truetype/ocr-a/OCRABold.ttf", 0.8),           # a heavier OCR-A, printed narrower
+    ("truetype/dejavu/DejaVuSansMono-Bold.ttf", 0.75),   # a template face, squeezed
+])
+def test_a_face_the_reader_has_no_templates_of_is_read(face, squeeze):
+    if not (FONT_ROOT / face).is_file():
+        pytest.skip(f"{face} is not installed (scripts/setup.sh installs it)")
+    assert squeeze != 1.0 or face not in number_faces()
+    band = _band(face, squeeze=squeeze)
+    boxes = glyph_spans(band)
+    assert len(boxes) == len(NIK)
+    read = read_glyphs(band, boxes)
+    assert all(r in ("?", t) for r, t in zip(read, NIK, strict=True)), read   # never wrong
+    assert read.count("?") <= 1, read
+
+
+def test_a_glyph_between_two_digits_is_left_unread():
+    """Half a 0 and half an 8 in one glyph: neither digit clearly beats the other."""
+    face = "truetype/dejavu/DejaVuSansMono-Bold.ttf"
+    eight = _band(face, NIK[:9] + "8" + NIK[10:])
+    zero = _band(face, NIK[:9] + "0" + NIK[10:])
+    x0, x1, _, _ = glyph_spans(eight)[9]
+    mixed = eight.copy()
+    middle = (x0 + x1) // 2
+    mixed[:, x0:middle] = zero[:, x0:middle]
+    boxes = glyph_spans(mixed)
+    assert len(boxes) == len(NIK)
+    read = read_glyphs(mixed, boxes)
+    assert read[9] == "?"
+    assert read[:9] + read[10:] == NIK[:9] + NIK[10:]
+
+
+def test_pieces_that_are_not_the_digits_name_none():
+    """Sixteen boxes that are fourteen digits, two of them broken in two (a thin face
+    broken apart), do not step evenly along the band: no digit is named from them."""
+    band = _band("truetype/dejavu/DejaVuSansMono.ttf")
+    pieces = []
+    for i, (x0, x1, y0, y1) in enumerate(glyph_spans(band)[:14]):
+        middle = (x0 + x1) // 2
+        pieces += [(x0, middle, y0, y1), (middle, x1, y0, y1)] if i in (3, 4) else \
+            [(x0, x1, y0, y1)]
+    assert len(pieces) == len(NIK)
+    assert read_glyphs(band, pieces) == "?" * len(NIK)
