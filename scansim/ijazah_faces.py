@@ -1,0 +1,84 @@
+"""Type faces of the synthetic ijazah by role (serif titles, script-like names), found among
+the installed fonts by file name."""
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+from scansim.draw import font
+
+FONT_ROOT = Path("/usr/share/fonts")
+# Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
+# fonts-liberation, fonts-freefont-ttf, fonts-go); DejaVu when none is installed.
+FACES = {
+    "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
+    "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
+    "times_bold_italic": (["NimbusRoman-BoldItalic.otf", "LiberationSerif-BoldItalic.ttf"],
+                          "serif_italic"),
+    "bookman": (["URWBookman-Light.otf"], "serif"),
+    "bookman_bold": (["URWBookman-Demi.otf"], "serif_bold"),
+    "palatino": (["P052-Roman.otf"], "serif"),
+    "palatino_bold": (["P052-Bold.otf"], "serif_bold"),
+    "palatino_bold_italic": (["P052-BoldItalic.otf"], "serif_italic"),
+    "century": (["C059-Roman.otf"], "serif"),
+    "century_bold": (["C059-Bold.otf"], "serif_bold"),
+    "chancery": (["Z003-MediumItalic.otf"], "serif_italic"),
+    "sans": (["LiberationSans-Regular.ttf", "NimbusSans-Regular.otf"], "sans"),
+    "sans_bold": (["LiberationSans-Bold.ttf", "NimbusSans-Bold.otf"], "bold"),
+    "gothic": (["URWGothic-Book.otf"], "sans"),
+    "gothic_demi": (["URWGothic-Demi.otf"], "bold"),
+    "bookman_demi_italic": (["URWBookman-DemiItalic.otf"], "serif_italic"),
+    "century_bold_italic": (["C059-BdIta.otf"], "serif_italic"),
+    "sans_narrow_bold": (["NimbusSansNarrow-Bold.otf"], "bold"),
+    "free_sans": (["FreeSans.ttf"], "sans"),
+    "free_serif_bold_italic": (["FreeSerifBoldItalic.ttf"], "serif_italic"),
+    "nimbus_sans_bold": (["NimbusSans-Bold.otf"], "bold"),
+    "nimbus_narrow": (["NimbusSansNarrow-Regular.otf"], "cond"),
+    "free_serif": (["FreeSerif.ttf"], "serif"),
+    "free_serif_bold": (["FreeSerifBold.ttf"], "serif_bold"),
+    "dejavu_serif": ([], "serif"),
+    "dejavu_serif_bold": ([], "serif_bold"),
+    "dejavu_serif_italic": ([], "serif_italic"),
+    "mono_bold": ([], "mono_bold"),
+    "dejavu_sans": ([], "sans"),
+    "sans_narrow_lib_bold": (["LiberationSansNarrow-Bold.ttf"], "cond_bold"),
+    "dejavu_serif_cond_bold": (["DejaVuSerifCondensed-Bold.ttf"], "serif_bold"),
+    "dejavu_serif_cond": (["DejaVuSerifCondensed.ttf"], "serif"),
+    "bookman_light_italic": (["URWBookman-LightItalic.otf"], "serif_italic"),
+    "liberation_serif": (["LiberationSerif-Regular.ttf"], "serif"),
+    "liberation_serif_bold": (["LiberationSerif-Bold.ttf"], "serif_bold"),
+    "liberation_serif_bold_italic": (["LiberationSerif-BoldItalic.ttf"], "serif_italic"),
+    "free_sans_bold": (["FreeSansBold.ttf"], "bold"),
+    "liberation_narrow": (["LiberationSansNarrow-Regular.ttf"], "cond"),
+    "palatino_italic": (["P052-Italic.otf"], "serif_italic"),
+    "go_regular": (["Go-Regular.ttf"], "sans"),
+    "go_medium": (["Go-Medium.ttf"], "bold"),
+    "go_bold": (["Go-Bold.ttf"], "bold"),
+    "go_smallcaps": (["Go-Smallcaps.ttf"], "bold"),
+    "gothic_demi_oblique": (["URWGothic-DemiOblique.otf"], "bold"),
+    "dejavu_sans_cond": (["DejaVuSansCondensed.ttf"], "cond"),
+    "dejavu_serif_bold_italic": (["DejaVuSerif-BoldItalic.ttf"], "serif_italic"),
+    "dejavu_serif_cond_bold_italic": (["DejaVuSerifCondensed-BoldItalic.ttf"], "serif_italic"),
+}
+
+
+@cache
+def _font_files() -> dict[str, Path]:
+    return {p.name: p for p in FONT_ROOT.rglob("*") if p.suffix in (".ttf", ".otf")} \
+        if FONT_ROOT.is_dir() else {}
+
+
+@lru_cache(maxsize=256)
+def face(role: str, size: int) -> ImageFont.FreeTypeFont:
+    """The face of ``role`` (see FACES) at ``size`` px."""
+    files, fallback = FACES[role]
+    for name in files:
+        path = _font_files().get(name)
+        if path:
+            return ImageFont.truetype(str(path), max(4, int(size)))
+    return font(fallback, size)
+
+
+__all__ = ["FACES", "FONT_ROOT", "face"]
