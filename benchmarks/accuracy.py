@@ -10,10 +10,11 @@ scan defects (skew up to 1.5 degrees, gain, noise, dust, JPEG, shifted crops),
 runs every reader and prints precision and recall (or the exact-match rate).
 
 Ijazah are measured apart, per design (scansim.ijazah), held-out designs separately
-(all together, then each held-out group: "held out 2" is the group made after group 1
-had been measured, "held out 3" the one made after group 2, "held out 4" the one made
-after group 3): every design at 200 and 300 dpi as colour, grey and faded grey copies,
-read the way ingest reads an attachment page (classified, turned upright, read).
+(all together, then each held-out group in a section of its own: "held out 2" is the
+group made after group 1 had been measured, "held out 3" the one made after group 2,
+"held out 4" the one made after group 3, "held out 5" the one made after group 4): every
+design at 200 and 300 dpi as colour, grey and faded grey copies, read the way ingest
+reads an attachment page (classified, turned upright, read).
 
     python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
                                   [--ijazah-per-cell 3] [--ktp-cards 2]

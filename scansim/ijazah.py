@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 4) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 5) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and group 4 after
-group 3, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2, group 4 after
+group 3 and group 5 after group 4, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -23,12 +23,15 @@ from formgen.core.yamlfile import load_yaml
 from scansim.copies import copy_quality as copy_quality
 from scansim.draw import BLACK_INK, draw_person, make_signature, mm_px
 from scansim.ijazah_cues import CUES
+from scansim.ijazah_faces import FACES as FACES
 from scansim.ijazah_faces import face
 from scansim.ijazah_holders import HOLDERS
 from scansim.ijazah_numbers import styled_number
 from scansim.ornament import border, draw_seal, paper, stamp
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
+
+
 @dataclass(frozen=True)
 class Design:
     name: str
@@ -46,16 +49,17 @@ class Design:
     cue: str                     # how the name is introduced (see _holder)
     number: str                  # where the diploma number stands: top, top_left, bottom,
     #                              title, boxed (a ruled box top right), under_band,
-    #                              bottom_right
+    #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 4: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 5: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
     programs: tuple[str, ...] = ()   # only these programmes of the families (all if empty)
     nomor_style: str = "dn"      # dn: DN-.. serial; pc: DN-PC/..; pin: national 15 digits;
     #                              smk: DN-05 Mk/13 0012345; kemenag: MTs.15.08/PP.01.1/0231/2019;
-    #                              seri: UPR.2019.S1.004217 (a university's own series)
+    #                              seri: UPR.2019.S1.004217 (a university's own series);
+    #                              sd: DN-15 Dd 0012345; akademi: 0417/AK.23/D-III/2019
     seal_over: bool = False      # the rubber stamp pressed over the signature
     big_stamp: bool = False      # a large stamp half over the head's name and NIP
     drop_mm: float = 0.0         # the heading starts this much lower (under a top band)
@@ -63,6 +67,8 @@ class Design:
     #                              (share of the page's height), radius (of its shorter side),
     #                              share of the accent in its colour
     name_stroke_mm: float = 0.0  # the name's strokes thickened this much (a heavy face)
+    seal_at: float = 0.5         # where across the top the emblem stands (share of width)
+    school: str = ""             # the issuer, in data/ijazah.yaml's form (else the programme's)
 
     @property
     def held_out(self) -> bool:
@@ -163,16 +169,30 @@ DESIGNS = (
     Design("politeknik_label_atas", "pt", False, "gothic_demi", "gothic_demi", "free_sans",
            "chancery", (246, 242, 232), None, (110, 40, 40), "band", "university",
            "label_above", "title", short=False, programs=("D3", "D4")),
+    # Held out, group 5: made after group 4 was measured; nobody tuning has seen them.
+    # An elementary certificate (SD or Paket A) on pale yellow paper, scalloped frame, the
+    # emblem top left, the name on a ribbon after "peserta didik yang bernama".
+    Design("sd_pita", "sekolah", False, "go_bold", "go_medium", "go_regular",
+           "gothic_demi_oblique", (252, 246, 214), (242, 232, 190), (176, 36, 44), "scallop",
+           "tut_wuri", "bernama_pita", "under_photo", group=5, families=("kesetaraan",),
+           programs=("SD", "PAKET A"), nomor_style="sd", seal_at=0.22),
+    # A D3 academy's diploma, landscape on lilac security paper, an art-deco frame, the
+    # emblem top right, the name in a bold italic serif after "Nama Mahasiswa".
+    Design("akademi_teknik", "pt", True, "dejavu_serif_cond_bold_italic", "go_smallcaps",
+           "dejavu_sans_cond", "dejavu_serif_bold_italic", (240, 236, 246), (226, 220, 238),
+           (128, 24, 36), "deco", "university", "mahasiswa_kolom", "footer", group=5,
+           programs=("D3",), nomor_style="akademi", seal_at=0.8,
+           school="AKADEMI TEKNIK {town}"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
 # the same diploma (and benchmark page) as before them.
 NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_baris",
               "madrasah_lambang", "politeknik_label_atas")
-HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in (1, 2, 3, 4)}
+HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in (1, 2, 3, 4, 5)}
 HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
-HELD_OUT_4 = HELD_OUT_GROUPS[4]
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4
+HELD_OUT_4, HELD_OUT_5 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5]
+HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5
 
 
 def load_data() -> dict:
@@ -309,7 +329,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         prog = program or rng.choice(programs_of(dz))
     spec = data["programs"][prog]
     towns = data["university_towns" if spec["family"] == "pt" else "school_towns"]
-    school = spec["school"].format(n=rng.randint(1, 4), town=rng.choice(towns),
+    school = (dz.school or spec["school"]).format(n=rng.randint(1, 4), town=rng.choice(towns),
                                    pkbm=rng.choice(data["pkbm"]))
     birth = person["tanggal_lahir"]
     birth = birth if isinstance(birth, dt.date) else dt.date.fromisoformat(str(birth))
@@ -327,7 +347,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         draw_seal(p.d, dz.seal, p.w / 2, p.h * at, min(p.w, p.h) * radius, pale)
     top = (22 if land else 28) + dz.drop_mm
     scale = 0.85 if land else 1.0
-    draw_seal(p.d, dz.seal, p.w / 2, (top + 4) * p.u, (10 if land else 13) * p.u,
+    draw_seal(p.d, dz.seal, p.w * dz.seal_at, (top + 4) * p.u, (10 if land else 13) * p.u,
               (150, 120, 40) if dz.seal == "garuda" else dz.accent)
     y = top + (18 if land else 24)
     ministry = {"madrasah": "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
@@ -403,6 +423,10 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     elif dz.number == "bottom_right":
         p.text(size_mm[0] - 24, size_mm[1] - 19, f"Nomor Seri Ijazah: {nomor}", dz.body, 3.0,
                anchor="ra")
+    elif dz.number == "under_photo":   # under the photo box, left
+        p.text(size_mm[0] * 0.18, size_mm[1] - 29, f"No. {nomor}", dz.body, 2.8)
+    elif dz.number == "footer":
+        p.centre(size_mm[1] - 17.5, f"Nomor Ijazah: {nomor}", dz.body, 3.0)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:
         img = img.convert("L").convert("RGB")

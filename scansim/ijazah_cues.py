@@ -1,6 +1,7 @@
 """More ways an ijazah introduces its holder: a centred sentence, a ruled table, a name
-set in spaced capitals, a pre-printed table with dotted lines to type on and a bilingual
-text with the English under the Indonesian."""
+set in spaced capitals, a pre-printed table with dotted lines to type on, a bilingual
+text with the English under the Indonesian, a name on a ribbon banner and an academy's
+"Nama Mahasiswa" table."""
 from __future__ import annotations
 
 # How a row of the holder's table reads in a sentence ("lahir di Sampit, 3 Maret 1990").
@@ -143,6 +144,79 @@ def dwibahasa(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     return y
 
 
+def _pale(color, share: float) -> tuple[int, ...]:
+    return tuple(int(c * share + 255 * (1 - share)) for c in color)
+
+
+def bernama_pita(p, dz, y: float, name: str, rows: list[tuple[str, str]],
+                 sizes: tuple[float, float]) -> float:
+    """Two centred lines ending "peserta didik yang bernama", the name on a ribbon banner
+    (a pale band with folded tails), then the rows as a plain table."""
+    body, big = sizes
+    wmm = p.w / p.u
+    p.centre(y, "Yang bertanda tangan di bawah ini menerangkan bahwa", dz.body, body)
+    p.centre(y + body + 1.8, "peserta didik yang bernama", dz.body, body)
+    y += 2 * body + 6
+    text_mm = min(p.d.textlength(name, font=p.font(dz.name_face, big)) / p.u, wmm * 0.62)
+    half, high = text_mm / 2 + 9, big * 1.75
+    cx, top = wmm / 2, y - big * 0.45
+    u, thin = p.u, max(1, round(0.3 * p.u))
+    for side in (-1, 1):   # the tails, lower and behind the band, notched at the end
+        x0, x1 = cx + side * (half - 4), cx + side * (half + 11)
+        pts = [(x0, top + 3), (x1, top + 3), (x1 - side * 4, top + 3 + high / 2),
+               (x1, top + 3 + high), (x0, top + 3 + high)]
+        p.d.polygon([(a * u, b * u) for a, b in pts], fill=_pale(dz.accent, 0.35),
+                    outline=dz.accent, width=thin)
+        p.d.polygon([((cx + side * half) * u, (top + high) * u),
+                     ((cx + side * (half - 4)) * u, (top + high + 3) * u),
+                     ((cx + side * (half - 4)) * u, (top + high) * u)], fill=dz.accent)
+    p.d.rectangle([(cx - half) * u, top * u, (cx + half) * u, (top + high) * u],
+                  fill=_pale(dz.accent, 0.18), outline=dz.accent, width=thin)
+    p.centre(y, name, dz.name_face, big, width_mm=wmm * 0.62)
+    y = top + high + 8
+    lab_x, col_x = wmm * 0.16, wmm * 0.16 + 58
+    for label, value in rows:
+        p.text(lab_x, y, _titled(label).replace("/wali", "/Wali"), dz.body, body)
+        p.text(col_x - 3, y, ":", dz.body, body)
+        p.text(col_x, y, value.replace("Pkbm", "PKBM"), dz.body, body,
+               width_mm=wmm * 0.84 - col_x)
+        y += body + 3
+    return y
+
+
+# How an academy words the rows of its table, in its own order.
+ACADEMY = {"nomor induk mahasiswa": "Nomor Induk Mahasiswa (NIM)",
+           "tempat dan tanggal lahir": "Tempat, Tanggal Lahir", "program studi": "Program Studi"}
+
+
+def mahasiswa_kolom(p, dz, y: float, name: str, rows: list[tuple[str, str]],
+                    sizes: tuple[float, float]) -> float:
+    """A left-aligned sentence, then a table whose first row is "Nama Mahasiswa :" with
+    the name in its own face, a thin rule in the accent colour under the name."""
+    body, big = sizes
+    wmm = p.w / p.u
+    lab_x, col_x = wmm * 0.2, wmm * 0.2 + 62
+    p.text(lab_x, y, "Dengan ini menyatakan bahwa mahasiswa tersebut di bawah ini:", dz.body,
+           body)
+    y += body + 5
+    p.text(lab_x, y, "Nama Mahasiswa", dz.body, body)
+    p.text(col_x - 3, y, ":", dz.body, body)
+    p.text(col_x, y - (big - body) * 0.7, name, dz.name_face, big, width_mm=wmm * 0.8 - col_x)
+    rule_y = (y + body + 2.6) * p.u
+    p.d.line([(col_x * p.u, rule_y), (wmm * 0.8 * p.u, rule_y)], fill=dz.accent,
+             width=max(1, round(0.2 * p.u)))
+    y += big + 4
+    ordered = sorted(rows, key=lambda row: list(ACADEMY).index(row[0])
+                     if row[0] in ACADEMY else len(ACADEMY))
+    for label, value in ordered:
+        p.text(lab_x, y, ACADEMY.get(label, _titled(label)), dz.body, body)
+        p.text(col_x - 3, y, ":", dz.body, body)
+        p.text(col_x, y, value, dz.body, body, width_mm=wmm * 0.8 - col_x)
+        y += body + 2.8
+    return y
+
+
 CUES = {"kepada_prose": kepada_prose, "table_ruled": table_ruled,
         "menyatakan_spaced": menyatakan_spaced, "madrasah_table": madrasah_table,
-        "dwibahasa": dwibahasa}
+        "dwibahasa": dwibahasa, "bernama_pita": bernama_pita,
+        "mahasiswa_kolom": mahasiswa_kolom}

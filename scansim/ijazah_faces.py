@@ -1,4 +1,5 @@
-"""Type faces of the synthetic ijazah, by role, and where the system keeps them."""
+"""Type faces of the synthetic ijazah by role (serif titles, script-like names), found among
+the installed fonts by file name."""
 from __future__ import annotations
 
 from functools import cache, lru_cache
@@ -10,7 +11,7 @@ from scansim.draw import font
 
 FONT_ROOT = Path("/usr/share/fonts")
 # Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
-# fonts-liberation, fonts-freefont-ttf); DejaVu when none is installed.
+# fonts-liberation, fonts-freefont-ttf, fonts-go); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -52,6 +53,14 @@ FACES = {
     "free_sans_bold": (["FreeSansBold.ttf"], "bold"),
     "liberation_narrow": (["LiberationSansNarrow-Regular.ttf"], "cond"),
     "palatino_italic": (["P052-Italic.otf"], "serif_italic"),
+    "go_regular": (["Go-Regular.ttf"], "sans"),
+    "go_medium": (["Go-Medium.ttf"], "bold"),
+    "go_bold": (["Go-Bold.ttf"], "bold"),
+    "go_smallcaps": (["Go-Smallcaps.ttf"], "bold"),
+    "gothic_demi_oblique": (["URWGothic-DemiOblique.otf"], "bold"),
+    "dejavu_sans_cond": (["DejaVuSansCondensed.ttf"], "cond"),
+    "dejavu_serif_bold_italic": (["DejaVuSerif-BoldItalic.ttf"], "serif_italic"),
+    "dejavu_serif_cond_bold_italic": (["DejaVuSerifCondensed-BoldItalic.ttf"], "serif_italic"),
 }
 
 
@@ -70,3 +79,6 @@ def face(role: str, size: int) -> ImageFont.FreeTypeFont:
         if path:
             return ImageFont.truetype(str(path), max(4, int(size)))
     return font(fallback, size)
+
+
+__all__ = ["FACES", "FONT_ROOT", "face"]

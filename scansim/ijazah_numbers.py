@@ -20,4 +20,8 @@ def styled_number(style: str, nomor: str, *, spec: dict, tahun: int, school: str
     if style == "seri":   # a university's own series: its initials, the year, the level
         initials = "".join(word[0] for word in school.split())
         return f"{initials}.{tahun}.{spec['jenjang']}.{rng.randint(1, 999999):06d}"
+    if style == "sd":   # an elementary certificate's serial (Dd: pendidikan dasar)
+        return f"DN-{rng.randint(1, 34):02d} Dd {rng.randint(0, 9999999):07d}"
+    if style == "akademi":   # an academy's register: number, code, level, year
+        return f"{rng.randint(1, 9999):04d}/AK.{rng.randint(10, 99)}/{spec['short']}/{tahun}"
     return nomor

@@ -36,7 +36,7 @@ from scansim.ktp_designs import (
     glare,
     wear,
 )
-from scansim.ktp_prints import spread, worn_edge
+from scansim.ktp_prints import dot_text, spread, worn_edge
 
 __all__ = ["KTP_MM", "ktp_fields", "make_ktp", "make_ktp_back", "make_ktp_copy_page"]
 
@@ -123,7 +123,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     d.text((lx + 11.0 * u, ny + 0.3 * u), ":", font=nik_label, fill=ink)
     nik_font = fit_face(d, f["nik"], des.nik_face, int(des.nik_mm * u),
                         photo_left - lx - 15.0 * u)
-    d.text((lx + 13.0 * u, ny), f["nik"], font=nik_font, fill=ink)
+    if des.nik_dots:
+        dot_text(d, (lx + 13.0 * u, ny), f["nik"], nik_font, ink, slant=des.nik_slant)
+    else:
+        d.text((lx + 13.0 * u, ny), f["nik"], font=nik_font, fill=ink)
     size_px = int(des.text_mm * u)
     lines = [("Nama", f["nama"]), ("Tempat/Tgl Lahir", f["tempat_tgl_lahir"]),
              ("Jenis Kelamin", f["jenis_kelamin_text"]), ("Alamat", f["alamat"]),
@@ -134,7 +137,7 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     y = des.first_y_mm * u + jy
     dy = des.value_dy_mm * u
     for name, text in lines:
-        shown = name.upper() if des.upper_labels else name
+        shown = des.label(name)
         x = lx + (des.indent_mm * u if name in INDENTED else 0)
         d.text((x, y), shown, font=fit_face(d, shown, des.label_face, size_px, cx - x - 0.8 * u),
                fill=ink)
@@ -144,7 +147,7 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         d.text((cx + des.value_gap_mm * u, y + dy), text, font=fnt, fill=ink)
         if name == "Jenis Kelamin":
             gx = cx + 17.5 * u
-            gol = "GOL. DARAH" if des.upper_labels else "Gol. Darah"
+            gol = des.label("Gol. Darah")
             d.text((gx, y), gol, font=fit_face(d, gol, des.label_face, size_px, 10.5 * u),
                    fill=ink)
             d.text((gx + 11.5 * u, y), ":", font=face(des.label_face, size_px), fill=ink)

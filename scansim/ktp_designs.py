@@ -3,12 +3,12 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 4, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 5, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
-came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2 and
-group 4 (:data:`HELD_OUT_4`) after group 3, so the latest group's figures are the ones
-nobody tuning has seen (the benchmarks report all held-out designs together and each
-group apart, :data:`HELD_OUT_GROUPS`).
+came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
+group 4 (:data:`HELD_OUT_4`) after group 3 and group 5 (:data:`HELD_OUT_5`) after group 4,
+so the latest group's figures are the ones nobody tuning has seen (the benchmarks report
+all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 from scansim.draw import font as dejavu
 from scansim.draw import guilloche
-from scansim.ktp_prints import microtext, sunburst
+from scansim.ktp_prints import cloud_rings, crosshatch, microtext, sunburst
 from scansim.ornament import emblem
 
 FONT_ROOT = Path("/usr/share/fonts")
 # Face name -> file under FONT_ROOT (Debian packages fonts-dejavu-core/-extra,
-# fonts-liberation, fonts-freefont-ttf, fonts-ocr-a, fonts-urw-base35); DejaVu stands in
-# when one is missing.
+# fonts-liberation, fonts-freefont-ttf, fonts-ocr-a, fonts-urw-base35, fonts-inconsolata,
+# fonts-go); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -60,6 +60,13 @@ FACES = {
     "bookman_demi": ("opentype/urw-base35/URWBookman-Demi.otf", "serif_bold"),
     "p052": ("opentype/urw-base35/P052-Roman.otf", "serif"),
     "p052_bold": ("opentype/urw-base35/P052-Bold.otf", "serif_bold"),
+    "go_regular": ("fonts-go/Go-Regular.ttf", "sans"),
+    "go_medium": ("fonts-go/Go-Medium.ttf", "bold"),
+    "go_bold": ("fonts-go/Go-Bold.ttf", "bold"),
+    "go_mono": ("fonts-go/Go-Mono.ttf", "mono_bold"),
+    "inconsolata": ("truetype/inconsolata/Inconsolata.otf", "mono_bold"),
+    "c059": ("opentype/urw-base35/C059-Roman.otf", "serif"),
+    "c059_bold": ("opentype/urw-base35/C059-Bold.otf", "serif_bold"),
 }
 
 
@@ -107,11 +114,19 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 4: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 5: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
     edge_wear: float = 0.0           # 0 crisp edges .. 1 edges and corners rubbed pale
+    labels: tuple[tuple[str, str], ...] = ()   # a printer's own wording of some labels
+    nik_dots: bool = False           # the NIK struck in dots by a dot-matrix head
+    nik_slant: float = 0.0           # degrees the dot-matrix NIK leans right
+
+    def label(self, name: str) -> str:
+        """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
+        shown = dict(self.labels).get(name, name)
+        return shown.upper() if self.upper_labels else shown
 
 
 DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
@@ -205,12 +220,35 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=1.8, colon_x_mm=22.0, value_gap_mm=2.3, indent_mm=2.0,
               nik_y_mm=9.1, first_y_mm=14.9, photo_x_mm=63.4,
               ink=(8, 8, 8), fade=0.05, blur=0.55, spread_mm=0.05, wear=0.1, group=4),
+    # Held out, group 5: made after group 4 was measured; nobody tuning has seen them.
+    # A humanist sans on a two-colour cross-hatch, wide margins and a loose pitch, the NIK
+    # in Inconsolata (slashed zero), the labels worded with spaces round the slashes.
+    KtpDesign("go_crosshatch", "go_regular", "go_medium", "inconsolata", "go_bold",
+              "crosshatch", ((246, 234, 226), (226, 232, 248)), (206, 184, 216),
+              second_color=(176, 214, 204), text_mm=2.0, nik_mm=3.9, step_mm=3.2,
+              label_x_mm=3.5, colon_x_mm=20.4, value_gap_mm=2.6, indent_mm=2.0,
+              nik_y_mm=9.0, first_y_mm=14.6, photo_x_mm=61.8, ink=(60, 20, 28), fade=0.1,
+              blur=0.55, wear=0.15, group=5,
+              labels=(("Tempat/Tgl Lahir", "Tempat / Tgl Lahir"),
+                      ("Jenis Kelamin", "Jenis kelamin"), ("Gol. Darah", "Gol Darah"),
+                      ("RT/RW", "RT / RW"), ("Kel/Desa", "Kel / Desa"))),
+    # A Century card over a cloudy photo texture and off-centre rings, the NIK struck by
+    # a dot-matrix head (Go Mono's digits in dots, leaning), a light, faded ribbon.
+    KtpDesign("century_dotmatrix", "c059", "c059_bold", "go_mono", "c059_bold",
+              "cloud_rings", ((222, 236, 246), (242, 242, 226)), (178, 200, 220),
+              second_color=(200, 190, 166), text_mm=2.1, nik_mm=4.5, step_mm=2.7,
+              label_x_mm=2.3, colon_x_mm=25.2, value_gap_mm=0.9, indent_mm=2.8,
+              nik_y_mm=10.6, first_y_mm=16.6, photo_x_mm=63.2, ink=(26, 50, 40), fade=0.25,
+              blur=0.6, wear=0.2, value_dy_mm=-0.15, glare=0.2, group=5, nik_dots=True,
+              nik_slant=6.0, labels=(("Tempat/Tgl Lahir", "Tempat/Tgl. Lahir"),
+                                     ("Gol. Darah", "Gol.Darah"),
+                                     ("Berlaku Hingga", "Berlaku hingga"))),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
-                   for g in (1, 2, 3, 4)}
+                   for g in (1, 2, 3, 4, 5)}
 HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
-HELD_OUT_4 = HELD_OUT_GROUPS[4]
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4
+HELD_OUT_4, HELD_OUT_5 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5]
+HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
 # when named, so that a seed draws the same card (and benchmark page) as before them.
@@ -424,6 +462,7 @@ def _stipple(img: Image.Image, rng: random.Random, color, u: float, *, second) -
 PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "dense": _dense, "twotone": _twotone, "batik": _batik, "sunset": _sunset,
             "stipple": _stipple, "sunburst": sunburst, "microtext": microtext,
+            "crosshatch": crosshatch, "cloud_rings": cloud_rings,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -442,5 +481,5 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 
 
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
-           "HELD_OUT_4", "HELD_OUT_GROUPS", "NAMED_ONLY", "TUNED", "KtpDesign", "background",
-           "face", "fit_face", "glare", "wear"]
+           "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_GROUPS", "NAMED_ONLY", "TUNED", "KtpDesign",
+           "background", "face", "fit_face", "glare", "wear"]

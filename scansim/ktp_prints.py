@@ -1,11 +1,13 @@
-"""Later KTP security prints and print faults: a sunburst of fine rays, tiled micro-text,
-an over-inked (bolder) print and a card edge rubbed pale."""
+"""Later KTP security prints and print looks: a sunburst of fine rays, tiled micro-text, a
+two-colour cross-hatch, a cloud texture under off-centre rings, an over-inked (bolder)
+print, a NIK struck in dots by a dot-matrix head and a card edge rubbed pale."""
 from __future__ import annotations
 
 import math
 import random
 
-from PIL import Image, ImageDraw, ImageFilter
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from scansim.draw import font
 
@@ -87,4 +89,77 @@ def worn_edge(img: Image.Image, rng: random.Random, amount: float, dpi: int) -> 
     return Image.composite(Image.new("RGB", img.size, (238, 236, 226)), img, mask)
 
 
-__all__ = ["MICROTEXT", "microtext", "spread", "sunburst", "worn_edge"]
+def crosshatch(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
+    """Two families of fine straight lines, each its own colour and slant, crossing at an
+    odd angle; every few lines a slightly heavier one, as an engraved hatch has."""
+    d = ImageDraw.Draw(img)
+    w, h = img.size
+    thin = max(1, round(0.05 * u))
+    for tone, degrees, pitch in ((color, rng.uniform(28, 34), rng.uniform(0.62, 0.72)),
+                                 (second, rng.uniform(-64, -58), rng.uniform(0.8, 0.95))):
+        a = math.radians(degrees)
+        nx, ny = -math.sin(a), math.cos(a)   # the lines' normal
+        reach = math.hypot(w, h)
+        offset, k = -reach, 0
+        while offset < reach:
+            cx, cy = w / 2 + nx * offset, h / 2 + ny * offset
+            dx, dy = math.cos(a) * reach, math.sin(a) * reach
+            d.line([(cx - dx, cy - dy), (cx + dx, cy + dy)], fill=tone,
+                   width=thin + (1 if k % 5 == 0 and u > 10 else 0))
+            offset += pitch * u
+            k += 1
+
+
+def cloud_rings(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
+    """A pale cloudy texture, like a faint photograph printed under the card, with fine
+    wavy rings round a centre off to the lower left."""
+    w, h = img.size
+    g = np.random.default_rng(rng.randrange(2 ** 32))
+    cloud = np.zeros((h, w), np.float32)
+    for cells, weight in ((3, 0.55), (7, 0.3), (16, 0.15)):   # soft noise, coarse to fine
+        small = Image.fromarray(np.uint8(g.random((cells, max(2, cells * w // h))) * 255))
+        cloud += weight * np.asarray(small.resize((w, h), Image.BICUBIC), np.float32) / 255
+    cloud = Image.fromarray(np.uint8(np.clip((cloud - 0.3) * 1.8, 0, 1) * 170), "L")
+    img.paste(Image.new("RGB", img.size, second), (0, 0),
+              cloud.filter(ImageFilter.GaussianBlur(1.5 * u)))
+    d = ImageDraw.Draw(img)
+    cx, cy = w * rng.uniform(0.12, 0.3), h * rng.uniform(0.7, 0.95)
+    lobes, wobble = rng.randint(14, 20), rng.uniform(0.25, 0.4) * u
+    width = max(1, round(0.05 * u))
+    r = 2.5 * u
+    while r < math.hypot(w, h):
+        steps = max(90, int(r / 2))
+        d.line([(cx + (r + wobble * math.sin(lobes * t + r / (3 * u))) * math.cos(t),
+                 cy + (r + wobble * math.sin(lobes * t + r / (3 * u))) * math.sin(t))
+                for t in (2 * math.pi * i / steps for i in range(steps + 1))],
+               fill=color, width=width)
+        r += rng.uniform(0.85, 1.05) * u
+
+
+def dot_text(d: ImageDraw.ImageDraw, xy: tuple[float, float], text: str,
+             fnt: ImageFont.FreeTypeFont, fill, *, slant: float = 0.0) -> None:
+    """``text`` as a dot-matrix head strikes it: each glyph of ``fnt`` sampled on its own
+    grid of round dots, ten rows over the glyph's height (a 24-pin head's letter quality),
+    leaning ``slant`` degrees right."""
+    rows = 10
+    big = fnt.font_variant(size=fnt.size * 4)
+    lean = math.tan(math.radians(slant))
+    x = xy[0]
+    for ch in text:
+        left, top, right, bottom = d.textbbox((x, xy[1]), ch, font=fnt)
+        mask = Image.new("L", (int(4 * (right - left)) + 2, int(4 * (bottom - top)) + 2), 0)
+        ImageDraw.Draw(mask).text((4 * (x - left), 4 * (xy[1] - top)), ch, font=big, fill=255)
+        pitch_y = (bottom - top) / rows
+        cols = max(1, round((right - left) / (0.9 * pitch_y)))
+        pitch_x = (right - left) / cols
+        cover = np.asarray(mask.resize((cols, rows), Image.BOX), np.float32) / 255
+        r = 0.4 * pitch_y
+        for j, i in zip(*np.nonzero(cover > 0.35), strict=True):
+            cx = left + (i + 0.5) * pitch_x + lean * (rows - 1 - j) * pitch_y
+            cy = top + (j + 0.5) * pitch_y
+            d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=fill)
+        x += d.textlength(ch, font=fnt)
+
+
+__all__ = ["MICROTEXT", "cloud_rings", "crosshatch", "dot_text", "microtext", "spread",
+           "sunburst", "worn_edge"]

@@ -9,7 +9,8 @@ from PIL import Image, ImageChops, ImageDraw
 from scansim.draw import font, guilloche
 
 BORDERS = ("double", "ornate", "guilloche", "guilloche_dense", "filigree", "corners", "rope",
-           "band", "lattice", "meander", "twin", "arabesque", "side_band", "none")
+           "band", "lattice", "meander", "twin", "arabesque", "side_band", "scallop", "deco",
+           "none")
 SEALS = ("garuda", "tut_wuri", "kemenag", "university")
 
 
@@ -213,6 +214,61 @@ def border(img: Image.Image, kind: str, color, rng: random.Random, *, dpi: int,
         _arabesque(d, img.size, color, m, u, thin)
     if kind == "side_band":
         _side_band(img, color, rng, m, u, thin)
+    if kind == "scallop":
+        _scallop(d, img.size, color, m, u, thin)
+    if kind == "deco":
+        _deco(d, img.size, color, m, u, thin)
+
+
+def _scallop(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float,
+             thin: int) -> None:
+    """A rule, then a row of half-rounds along each side bulging inward with a dot at each
+    cusp, then a finer rule: the frame of many school certificates."""
+    w, h = size
+    d.rectangle([m, m, w - m, h - m], outline=color, width=thin * 2)
+    inset = m + 2.2 * u
+    for start, end, fixed, horizontal, sign in ((inset, w - inset, inset, True, 1),
+                                                (inset, w - inset, h - inset, True, -1),
+                                                (inset, h - inset, inset, False, 1),
+                                                (inset, h - inset, w - inset, False, -1)):
+        n = max(2, round((end - start) / (7 * u)))
+        step = (end - start) / n
+        r = step / 2
+        for k in range(n + 1):
+            t = start + k * step
+            cx, cy = (t, fixed) if horizontal else (fixed, t)
+            d.ellipse([cx - 0.7 * u, cy - 0.7 * u, cx + 0.7 * u, cy + 0.7 * u], fill=color)
+            if k == n:
+                continue
+            mx, my = (t + r, fixed) if horizontal else (fixed, t + r)
+            box = [mx - r, my - r, mx + r, my + r]
+            arc = {(True, 1): (0, 180), (True, -1): (180, 360), (False, 1): (270, 450),
+                   (False, -1): (90, 270)}[(horizontal, sign)]
+            d.arc(box, *arc, fill=color, width=thin + 1)
+    inner = inset + 5.5 * u
+    d.rectangle([inner, inner, w - inner, h - inner], outline=color, width=thin)
+
+
+def _deco(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float,
+          thin: int) -> None:
+    """Two fine rules, stepped brackets in each corner (an art-deco frame) and a small
+    bar with diamonds at the middle of the top."""
+    w, h = size
+    for k in (0, 1.6 * u):
+        d.rectangle([m + k, m + k, w - m - k, h - m - k], outline=color, width=thin)
+    for sx, sy, cx, cy in ((1, 1, m, m), (-1, 1, w - m, m), (1, -1, m, h - m),
+                           (-1, -1, w - m, h - m)):
+        for k, length in enumerate((32, 24, 16)):
+            off = (3.4 + 2.2 * k) * u
+            x0, y0 = cx + sx * off, cy + sy * off
+            d.line([(x0 + sx * length * u, y0), (x0, y0), (x0, y0 + sy * length * u)],
+                   fill=color, width=thin + (2 if k == 0 else 1), joint="curve")
+        d.regular_polygon((cx + sx * 12.5 * u, cy + sy * 12.5 * u, 1.8 * u), 4, rotation=45,
+                          fill=color)
+    y = m + 3.6 * u
+    d.line([(w / 2 - 22 * u, y), (w / 2 + 22 * u, y)], fill=color, width=thin + 1)
+    for x in (w / 2 - 24 * u, w / 2, w / 2 + 24 * u):
+        d.regular_polygon((x, y, 1.5 * u), 4, rotation=45, fill=color)
 
 
 def _side_band(img: Image.Image, color, rng: random.Random, m: float, u: float,

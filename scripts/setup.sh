@@ -19,6 +19,10 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 # Type faces of the simulated KTP-el designs (an OCR-A NIK among them; Liberation and
 # FreeFont above); the KTP reader matches NIK digits against OCR-A and the mono faces.
 [ -f /usr/share/fonts/truetype/ocr-a/OCRA.ttf ] || need_apt+=(fonts-ocr-a)
+# Faces of later card and diploma designs: Inconsolata for one card's NIK, the Go family
+# (Go Mono for a dot-matrix NIK, Go and Go Smallcaps for text); the NIK reader knows neither.
+[ -f /usr/share/fonts/truetype/inconsolata/Inconsolata.otf ] || need_apt+=(fonts-inconsolata)
+[ -f /usr/share/fonts/fonts-go/Go-Mono.ttf ] || need_apt+=(fonts-go)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2, 3 and 4 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2 to 5 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import random
 import re
 from concurrent.futures import Executor
 
+import cv2
 import numpy as np
 import pytest
 
 from benchmarks import accuracy, ktp_accuracy
+from ocr.ktp.glyphs import NUMBER_FACES
 from scansim import ijazah as IJ
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
@@ -32,6 +34,7 @@ IJAZAH_TUNED = IJAZAH_FIRST + ("sekolah_piagam", "madrasah_lanskap", "paket_berh
                                "sekolah_renggang")
 KTP_3 = ("sunset_glare", "stipple_garuda")
 KTP_4 = ("bookman_sunburst", "p052_microtext")
+KTP_5 = ("go_crosshatch", "century_dotmatrix")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
 # Tuned designs added after group 4, at the end: drawn only when named.
@@ -43,6 +46,7 @@ def _ijazah_before(group: int) -> list:
     """The diploma designs that stood before ``group`` was made (earlier in the list)."""
     first = next(i for i, d in enumerate(IJ.DESIGNS) if d.group == group)
     return list(IJ.DESIGNS[:first])
+IJAZAH_5 = ("sd_pita", "akademi_teknik")
 
 
 @pytest.fixture(scope="module")
@@ -97,19 +101,21 @@ def test_ktp_groups():
     assert KD.HELD_OUT_2 == ("nimbus_twotone", "gothic_batik")
     assert KD.HELD_OUT_3 == KTP_3
     assert KD.HELD_OUT_4 == KTP_4
-    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2 + KD.HELD_OUT_3 + KD.HELD_OUT_4
+    assert KD.HELD_OUT_5 == KTP_5
+    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2 + KD.HELD_OUT_3 + KD.HELD_OUT_4 + \
+        KD.HELD_OUT_5
     assert KD.HELD_OUT_GROUPS == {1: KD.HELD_OUT_1, 2: KD.HELD_OUT_2, 3: KD.HELD_OUT_3,
-                                  4: KD.HELD_OUT_4}
-    # groups 3 and 4 changed nothing tuned on; the strong-colour cards came at its end
+                                  4: KD.HELD_OUT_4, 5: KD.HELD_OUT_5}
+    # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
-    # Group 4 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-2:] == KTP_4
-    assert tuple(KD.DESIGNS)[:-2] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+    # Groups 4 and 5 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-4:] == KTP_4 + KTP_5
+    assert tuple(KD.DESIGNS)[:-4] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
-    for group in (2, 3, 4):
+    for group in (2, 3, 4, 5):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -124,16 +130,19 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_2 == ("paket_c_pkbm", "politeknik_transkrip")
     assert IJ.HELD_OUT_3 == IJAZAH_3
     assert IJ.HELD_OUT_4 == IJAZAH_4
-    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2 + IJ.HELD_OUT_3 + IJ.HELD_OUT_4
+    assert IJ.HELD_OUT_5 == IJAZAH_5
+    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2 + IJ.HELD_OUT_3 + IJ.HELD_OUT_4 + \
+        IJ.HELD_OUT_5
     assert IJ.HELD_OUT_GROUPS == {1: IJ.HELD_OUT_1, 2: IJ.HELD_OUT_2, 3: IJ.HELD_OUT_3,
-                                  4: IJ.HELD_OUT_4}
+                                  4: IJ.HELD_OUT_4, 5: IJ.HELD_OUT_5}
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
     assert IJ.NAMED_ONLY == IJAZAH_LATER
     assert all(IJ.get_design(n).group == 3 for n in IJAZAH_3)
     assert all(IJ.get_design(n).group == 4 for n in IJAZAH_4)
-    # group 4 came after the other held-out groups; the later tuned designs after it
-    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 1:] == IJAZAH_4 + IJAZAH_LATER
+    assert all(IJ.get_design(n).group == 5 for n in IJAZAH_5)
+    # group 4, then the later tuned designs, then group 5: each added after the others
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 3:] == IJAZAH_4 + IJAZAH_LATER + IJAZAH_5
     rng = random.Random(2)
     for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
@@ -300,6 +309,92 @@ def test_group_4_diploma_band_shows(people, dpi):
     assert band.std() > 3 * blank.std()
 
 
+def test_group_5_differs_from_every_earlier_design():
+    earlier = [d for d in KD.DESIGNS.values() if d.group < 5]
+    label_faces = {e.label_face for e in earlier}
+    text_faces = label_faces | {f for e in earlier for f in (e.value_face, e.head_face)}
+    known = {KD.FACES[e.nik_face][0] for e in earlier}
+    for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_5):
+        assert d.background not in {e.background for e in earlier}
+        assert {d.label_face, d.value_face, d.head_face}.isdisjoint(text_faces)
+        # a NIK face no card had, from a font package the digit-shape reader does not load
+        assert d.nik_face not in {e.nik_face for e in earlier} | text_faces
+        path = KD.FACES[d.nik_face][0]
+        assert path not in known and not any(path.endswith(f) for f in NUMBER_FACES)
+        assert d.ink not in {e.ink for e in earlier} and d.wear > 0
+        assert dict(d.labels) and all(e.labels == () for e in earlier)
+        assert d.label("Tempat/Tgl Lahir") != "Tempat/Tgl Lahir"
+    # the two differ from each other too: offsets, pitch, NIK print
+    a, b = (KD.DESIGNS[n] for n in KTP_5)
+    steps, colons = [e.step_mm for e in earlier], [e.colon_x_mm for e in earlier]
+    assert a.step_mm > max(steps) and b.step_mm < min(steps)
+    assert a.label_x_mm > max(e.label_x_mm for e in earlier) and b.colon_x_mm > max(colons)
+    assert (a.nik_dots, b.nik_dots) == (False, True) and b.nik_slant > 0
+    assert not any(e.nik_dots for e in earlier)
+    # the older designs word and case their labels as before
+    assert KD.DESIGNS["freemono_mesh"].label("Gol. Darah") == "GOL. DARAH"
+    assert KD.DESIGNS["dejavu_guilloche"].label("Kel/Desa") == "Kel/Desa"
+
+
+def _blobs(img, box) -> int:
+    """Separate marks in ``box``, counting only the darkest ink (a dot's core)."""
+    grey = np.asarray(img.crop(box).convert("L"))
+    return cv2.connectedComponents(np.uint8(grey < grey.min() + 18))[0] - 1
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_5_nik_is_struck_in_dots(people, dpi):
+    """The dot-matrix NIK is hundreds of dots where the typed one is sixteen glyphs."""
+    des = KD.DESIGNS["century_dotmatrix"]
+    u = dpi / 25.4
+    box = (int((des.label_x_mm + 12.5) * u), int((des.nik_y_mm - 0.5) * u),
+           int(des.photo_x_mm * u), int((des.nik_y_mm + des.nik_mm + 0.5) * u))
+    dark = dataclasses.replace(des, fade=0.0, wear=0.0, glare=0.0)
+    dotted, _ = make_ktp(people[1], rng=random.Random(4), dpi=dpi, design=dark)
+    typed, _ = make_ktp(people[1], rng=random.Random(4), dpi=dpi,
+                        design=dataclasses.replace(dark, nik_dots=False))
+    assert _blobs(typed, box) <= 24 and _blobs(dotted, box) > 10 * _blobs(typed, box)
+    assert _dark_share(dotted, box) > 0.04
+
+
+def test_group_5_diplomas_differ_and_are_numbered(people):
+    before = _ijazah_before(5)
+    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    for name in IJAZAH_5:
+        d = IJ.get_design(name)
+        assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
+        for key in ("cue", "border", "number", "nomor_style"):
+            assert getattr(d, key) not in {getattr(b, key) for b in before}
+        assert d.seal_at != 0.5 and all(b.seal_at == 0.5 and not b.school for b in before)
+    assert IJ.programs_of(IJ.get_design("sd_pita")) == ["SD", "PAKET A"]
+    assert IJ.programs_of(IJ.get_design("akademi_teknik")) == ["D3"]
+    for k in range(3):
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40, design="sd_pita")
+        assert truth["jenjang"] == "SD" and truth["group"] == 5 and truth["held_out"]
+        assert re.fullmatch(r"DN-\d\d Dd \d{7}", truth["nomor"])
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40,
+                                  design="akademi_teknik")
+        assert truth["jenjang"] == "D3" and truth["landscape"]
+        assert truth["sekolah"].startswith("AKADEMI TEKNIK ")
+        assert re.fullmatch(rf"\d{{4}}/AK\.\d\d/D-III/{truth['tahun']}", truth["nomor"])
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_5_emblem_stands_aside(people, dpi):
+    """The emblem is printed top left (the elementary certificate) or top right (the
+    academy), the top middle above the heading left blank."""
+    u = dpi / 25.4
+    for name, side in (("sd_pita", 0.22), ("akademi_teknik", 0.8)):
+        page, _ = IJ.make_ijazah(people[2], rng=random.Random(6), dpi=dpi, design=name)
+        top = 22 if IJ.get_design(name).landscape else 28
+        grey = np.asarray(page.convert("L"))
+        rows = slice(int((top - 6) * u), int((top + 14) * u))
+
+        def ink(cx: float, grey=grey, rows=rows) -> float:
+            return float((grey[rows, int(cx - 12 * u):int(cx + 12 * u)] < 200).mean())
+        assert ink(page.width * side) > 0.05 and ink(page.width / 2) < 0.01
+
+
 class _Inline(Executor):
     def __init__(self, max_workers=None):
         pass
@@ -311,13 +406,13 @@ class _Inline(Executor):
 def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, capsys):
     names = KD.DRAWN + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
-    assert tuple(ktp_accuracy.LATER) == (2, 3, 4)
-    for group in (2, 3, 4):
+    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5)
+    for group in (2, 3, 4, 5):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
     # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
-    assert [ktp_accuracy.stream(g) for g in (2, 3, 4)] == [
-        "held-out-2", "held-out-3", "held-out-4"]
+    assert [ktp_accuracy.stream(g) for g in (2, 3, 4, 5)] == [
+        "held-out-2", "held-out-3", "held-out-4", "held-out-5"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0):   # bookkeeping
         design = designs[n % len(designs)]
@@ -333,7 +428,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3, 4):
+    for group in (2, 3, 4, 5):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -344,19 +439,23 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "nimbus_twotone (held out 2)" in out and "ocra_mesh (held out)" in out
     assert "sunset_glare (held out 3)" in out and "stipple_garuda (held out 3)" in out
     assert "bookman_sunburst (held out 4)" in out and "p052_microtext (held out 4)" in out
+    assert "go_crosshatch (held out 5)" in out and "century_dotmatrix (held out 5)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 42
+    held = first + 56
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
     assert re.search(r"held out 2, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 3, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 4, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 5, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
+    assert "held out 5, 200 dpi, colour" in out and "held out 5, 300 dpi, grey" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 5 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
@@ -378,9 +477,11 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "-- held-out designs (never tuned on)" in out and "-- held out 2" in out
     assert "-- held out 3 (made after group 2 was measured): smk_hijau, madrasah_arabes" in out
     assert "-- held out 4 (made after group 3 was measured): sarjana_dwibahasa" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 28.57 %" in out
+    assert "-- held out 5 (made after group 4 was measured): sd_pita, akademi_teknik" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 22.22 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 4 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 5 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
