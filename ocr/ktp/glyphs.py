@@ -11,7 +11,10 @@ width scaled so that its wider glyphs are as wide, for their height, as the temp
 (a condensed face compares with a regular one; a narrow 1 stays narrow). Each face's
 templates are brought to the same proportions the same way. A digit is named only
 when its best match clearly beats the best match of any other digit; otherwise it is
-left as ``?`` for the other readings to settle.
+left as ``?`` for the other readings to settle. A slashed or dotted zero, which matches
+an 8 nearly as well as a 0, is told from it by its waist: a 0 keeps its width at
+mid-height, an 8 pinches (mono faces' zeros are also drawn slashed, as dot-matrix heads
+and many mono faces print them).
 """
 from __future__ import annotations
 
@@ -40,6 +43,9 @@ STREAK_PX = 4                    # rows of a light streak bridged when cutting t
 PITCH_TOLERANCE = 0.35           # of the pitch: a glyph's centre this far off an even step
 SLASHED = "slashed"              # marks a face in the list whose zero is also drawn slashed
 SLASH_INSET = (0.2, 0.15)        # of the zero's width, height: the slash's ends from its box
+ZERO_WAIST = 0.88                # a 0 is at least this wide at mid-height (of its bowls' width)
+EIGHT_WAIST = 0.8                # an 8 at most this: it pinches between its bowls
+WAIST_ROWS = (0.35, 0.65)        # of the height: where the waist is looked for
 
 
 @lru_cache(maxsize=1)
@@ -285,7 +291,36 @@ def match_shapes(shapes: list[np.ndarray | None]) -> str:
         own, _, own_margin = _best_and_margin(row[near], digits[near])
         if own == digit and own_margin >= FACE_MARGIN and margin >= NEAR_MARGIN:
             out[i] = digit
+        elif _waist_settles(row, digits, digit, shapes[i]):
+            out[i] = digit
     return "".join(out)
+
+
+def waist(shape: np.ndarray) -> float:
+    """A normalised glyph's narrowest outer width at mid-height, over the width of the
+    narrower of its top and bottom halves at their widest."""
+    ink = shape > 0.5
+    widths = np.array([(xs[-1] - xs[0] + 1) if len(xs) else 0
+                       for xs in (np.nonzero(r)[0] for r in ink)], float)
+    h = len(widths)
+    bowls = min(widths[:h // 2].max(), widths[h // 2:].max())
+    middle = widths[int(WAIST_ROWS[0] * h):int(WAIST_ROWS[1] * h)]
+    return float(middle.min() / bowls) if bowls > 0 and len(middle) else 0.0
+
+
+def _waist_settles(row: np.ndarray, digits: np.ndarray, digit: str, shape: np.ndarray) -> bool:
+    """Whether a 0 or an 8 that matched an 8 or a 0 nearly as well (a slashed or dotted
+    zero against an 8) is told by its waist: a 0 keeps its width at mid-height, an 8
+    pinches. Only the best match is confirmed, and only when it beats every digit but
+    the other of the two by NEAR_MARGIN."""
+    pair = {"0": "8", "8": "0"}
+    if digit not in pair:
+        return False
+    others = (digits != digit) & (digits != pair[digit])
+    if float(row.max()) - float(row[others].max(initial=0.0)) < NEAR_MARGIN:
+        return False
+    w = waist(shape)
+    return w >= ZERO_WAIST if digit == "0" else w <= EIGHT_WAIST
 
 
 def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:

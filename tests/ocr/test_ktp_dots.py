@@ -1,5 +1,5 @@
 """A NIK struck by a dot-matrix head is recognised and joined into strokes before it is
-read; a NIK in ordinary print is left as it is."""
+read; a NIK in ordinary print is left as it is; a 0 and an 8 told apart by their waist."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,7 +8,15 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from ocr.ktp.cards import mm
 from ocr.ktp.dots import dotted, join_dotted, join_print
-from ocr.ktp.glyphs import FONT_ROOT, glyph_spans, read_glyphs
+from ocr.ktp.glyphs import (
+    EIGHT_WAIST,
+    FONT_ROOT,
+    ZERO_WAIST,
+    glyph_spans,
+    normalise_band,
+    read_glyphs,
+    waist,
+)
 from ocr.ktp.nikread import read_nik_band
 from scansim.ktp_prints import dot_text
 
@@ -63,3 +71,20 @@ def test_a_band_of_ordinary_print_is_left_as_it_is():
     rows, cols = slice(0, binary.shape[0]), slice(0, binary.shape[1])
     flat, ink, thin = join_dotted(grey, binary, binary, rows, cols)
     assert flat is grey and ink is binary and thin is binary
+
+
+@pytest.mark.parametrize("face", ["truetype/freefont/FreeMonoBold.ttf",
+                                  "truetype/liberation/LiberationMono-Bold.ttf",
+                                  "opentype/urw-base35/NimbusMonoPS-Bold.otf"])
+def test_a_zero_keeps_its_width_at_mid_height_and_an_eight_pinches(face):
+    if not (FONT_ROOT / face).is_file():
+        pytest.skip(f"{face} is not installed")
+    font = ImageFont.truetype(str(FONT_ROOT / face), mm(4.0) * 2)
+    shapes = []
+    for digit in "08":
+        img = Image.new("L", (mm(8.0), mm(8.0)), 255)
+        ImageDraw.Draw(img).text((mm(1.0), mm(1.0)), digit, font=font, fill=0)
+        shapes.append(np.asarray(img) < 128)
+    zero, eight = normalise_band(shapes)
+    assert waist(zero) >= ZERO_WAIST
+    assert waist(eight) <= EIGHT_WAIST
