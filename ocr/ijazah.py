@@ -55,6 +55,7 @@ OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|s
                         r"perguruan|madrasah|lembaga|ortu)", re.I)
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa|"
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
+                 r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
                  r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
                  re.I)   # a bilingual diploma's English under its Indonesian
