@@ -47,6 +47,8 @@ CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (o
 INK_UNDER = 0.25       # of the width under a name: print there may be its second line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
+SHORT_NAME = 4         # a one-word name of at most this many letters: every reading must agree
+LOOKALIKE_START = "TIJ"   # a short name starting so: the other two read as well ('IRI', 'TRI')
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
@@ -108,7 +110,7 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     first = candidate(words)
     if not words or pixels is None:
         return (first[0], round(first[1] / 100, 3)) \
-            if sure(first) and not maybe_split(first[0]) else None
+            if sure(first) and not maybe_split(first[0]) and not _short(first[0]) else None
     height = max(w["height"] for w in words)
     # Word boxes of a large face may leave out a letter they read: a wide margin each side,
     # but not over the label or cue before the name on its row (small print beside large
@@ -122,10 +124,13 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
            max(w["top"] + w["height"] for w in words) + height / 2)
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
+    every = [first] if first else []
+    short = False
     for scale in REREAD_SCALES:
         again = candidate(value_words(reread(pixels, box, scale=scale, lead=True)))
         if again is not None:
             seen.add(letters(again[0]))
+            every.append(again)
         if again is None or again[1] < AGREED_CONF:
             continue
         for other in readings:
@@ -139,14 +144,37 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
                     _spelled_near(letters(pick[0]), seen):
                 pick = None   # agreed, but not surely, and another reading spelled it
                 #               otherwise: a script face's F read as J twice ('JAUZIAH')
-            if pick is not None:
+            if pick is not None and _short(pick[0]):
+                short = True   # settled below, once every reading is made
+            elif pick is not None:
                 return pick[0], round(conf / 100, 3)
         readings.append(again)
+    if short:
+        return _short_name(every)
     surely = [r for r in readings if sure(r)]
     if len({letters(r[0]) for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not _spelled_near(letters(surely[0][0]), seen):
-        return surely[0][0], round(surely[0][1] / 100, 3)
+        return None if _short(surely[0][0]) else (surely[0][0], round(surely[0][1] / 100, 3))
     return None
+
+
+def _short(name: str) -> bool:
+    return len(name.split()) == 1 and len(letters(name)) <= SHORT_NAME
+
+
+def _short_name(every: list[tuple[str, float, float]]) -> tuple[str, float] | None:
+    """A short one-word name ('TRI', 'JOKO') from ``every`` reading of its line: a letter
+    misread makes another name as plausible ('IRI'), which nothing else on the page
+    contradicts. Taken only when every reading spells it alike, two at least surely, and
+    all three when it starts with a letter of the face that reads as another (T, I, J)."""
+    names = {r[0] for r in every}
+    surely = [r for r in every if sure(r)]
+    if len(names) != 1 or len(surely) < 2 or not _short(every[0][0]):
+        return None
+    name = every[0][0]
+    if name[:1].upper() in LOOKALIKE_START and len(every) < 1 + len(REREAD_SCALES):
+        return None
+    return name, round(min(r[1] for r in every) / 100, 3)
 
 
 def _spelled_near(name: str, seen: set[str]) -> bool:
