@@ -100,17 +100,18 @@ class IjazahReading:
 
 
 def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
-             ) -> tuple[str, float] | None:
+             ) -> tuple[str, float, list] | None:
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
     A name two readings spell alike is taken; a lone reading only when sure and no other
-    sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike."""
+    sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike.
+    Every reading made comes third: a short name is settled on all of them (see settled)."""
     words = value_words(words)
     first = candidate(words)
     if not words or pixels is None:
-        return (first[0], round(first[1] / 100, 3)) \
-            if sure(first) and not maybe_split(first[0]) and not _short(first[0]) else None
+        return (first[0], round(first[1] / 100, 3), [first]) \
+            if sure(first) and not maybe_split(first[0]) else None
     height = max(w["height"] for w in words)
     # Word boxes of a large face may leave out a letter they read: a wide margin each side,
     # but not over the label or cue before the name on its row (small print beside large
@@ -125,7 +126,7 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
-    short = False
+    short = None
     for scale in REREAD_SCALES:
         again = candidate(value_words(reread(pixels, box, scale=scale, lead=True)))
         if again is not None:
@@ -145,21 +146,29 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
                 pick = None   # agreed, but not surely, and another reading spelled it
                 #               otherwise: a script face's F read as J twice ('JAUZIAH')
             if pick is not None and _short(pick[0]):
-                short = True   # settled below, once every reading is made
+                short = pick[0], round(conf / 100, 3)   # every reading made first
             elif pick is not None:
-                return pick[0], round(conf / 100, 3)
+                return pick[0], round(conf / 100, 3), every
         readings.append(again)
     if short:
-        return _short_name(every)
+        return *short, every
     surely = [r for r in readings if sure(r)]
     if len({letters(r[0]) for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not _spelled_near(letters(surely[0][0]), seen):
-        return None if _short(surely[0][0]) else (surely[0][0], round(surely[0][1] / 100, 3))
+        return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
 
 
 def _short(name: str) -> bool:
     return len(name.split()) == 1 and len(letters(name)) <= SHORT_NAME
+
+
+def settled(found: tuple[str, float, list] | None) -> tuple[str, float] | None:
+    """(name, confidence) of what :func:`_name_of` found, a short name (its line and any
+    line that continues it) only when every reading agrees (see _short_name)."""
+    if found is None:
+        return None
+    return _short_name(found[2]) if _short(found[0]) else (found[0], found[1])
 
 
 def _short_name(every: list[tuple[str, float, float]]) -> tuple[str, float] | None:
@@ -242,7 +251,7 @@ def _continued(rows: list[Row], k: int, words: list[dict], found: tuple[str, flo
     more = _name_of(line, pixels)
     if more is None:
         return None
-    return f"{found[0]} {more[0]}", min(found[1], more[1])
+    return f"{found[0]} {more[0]}", min(found[1], more[1]), found[2] + more[2]
 
 
 def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) -> bool:
@@ -296,6 +305,7 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         else:
             found = _name_of(reread(pixels, _right_of(row, label)), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels)
+        found = settled(found)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     first = None
     for i, row in enumerate(rows):        # else a sentence that introduces the holder: the
@@ -303,8 +313,8 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         if not m:                         # translation ("kepada" / "confers upon")
             continue
         rest = value_words(after(row, m.end()))
-        found = _continued(rows, i, rest, _name_of(rest, pixels, row), pixels) if rest \
-            else _name_below(rows, i, pixels)
+        found = settled(_continued(rows, i, rest, _name_of(rest, pixels, row), pixels) if rest
+                        else _name_below(rows, i, pixels))
         if found:
             return found[0], found[1], i
         first = i if first is None else first
