@@ -58,7 +58,12 @@ def rows_of(words: list[dict]) -> list[Row]:
         lines.setdefault((w["block"], w["par"], w["line"]), []).append(w)
     boxes = sorted(((min(w["top"] for w in ws), max(w["top"] + w["height"] for w in ws), ws)
                     for ws in lines.values()), key=lambda b: (b[0] + b[1]) / 2)
-    typical = statistics.median([b - t for t, b, _ in boxes]) if boxes else 0
+    # The typical line: of lines holding a word, not of an ornament's marks, which Tesseract
+    # may give as dozens of one-mark lines ('(' along a scalloped frame) that would make a
+    # title's large letters look like a picture.
+    worded = [b - t for t, b, ws in boxes
+              if any(len(re.sub(r"[^A-Za-z0-9]", "", w["text"])) >= 3 for w in ws)]
+    typical = statistics.median(worded or [b - t for t, b, _ in boxes]) if boxes else 0
     rows: list[Row] = []
     for top, bottom, ws in boxes:
         if bottom - top > 3 * typical:

@@ -6,7 +6,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ocr.ijazah import _short_name, find_name, read_ijazah
-from ocr.ijazah_words import Row, clear_enclosing
+from ocr.ijazah_words import Row, clear_enclosing, rows_of
 from scansim.ijazah import face
 
 RED = (176, 36, 44)
@@ -82,3 +82,16 @@ def test_a_short_name_is_taken_only_when_every_reading_agrees():
     assert _short_name([("JOKO", 96, 96), ("JOKO", 92, 92)]) is None     # a third not made
     assert _short_name([("RINA", 96, 96), ("RINA", 92, 92)]) == ("RINA", 0.92)
     assert _short_name([("RINA", 96, 96), ("RINA", 60, 50)]) is None     # one surely only
+
+
+def test_a_title_stays_a_row_beside_many_marks_of_a_scalloped_frame():
+    """Dozens of one-mark lines along a frame do not make the title's large letters look
+    like a picture."""
+    def line(n, text, top, height):
+        return [{"text": text, "left": 100, "top": top, "width": 40, "height": height,
+                 "conf": 70, "block": 1, "par": 1, "line": n}]
+    words = [w for n in range(30) for w in line(n, "(", 10, 12)]
+    words += line(40, "IJAZAH", 100, 60) + line(41, "PROGRAM", 180, 38)
+    words += line(42, "Yang", 240, 20) + line(43, "Tempat", 280, 20)
+    texts = [r.text for r in rows_of(words)]
+    assert "IJAZAH" in texts and "PROGRAM" in texts
