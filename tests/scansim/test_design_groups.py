@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from benchmarks import accuracy, ktp_accuracy
-from ocr.ktp.glyphs import NUMBER_FACES
+from ocr.ktp.glyphs import number_faces
 from scansim import ijazah as IJ
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
@@ -320,7 +320,7 @@ def test_group_5_differs_from_every_earlier_design():
         # a NIK face no card had, from a font package the digit-shape reader does not load
         assert d.nik_face not in {e.nik_face for e in earlier} | text_faces
         path = KD.FACES[d.nik_face][0]
-        assert path not in known and not any(path.endswith(f) for f in NUMBER_FACES)
+        assert path not in known and not any(path.endswith(f) for f in number_faces())
         assert d.ink not in {e.ink for e in earlier} and d.wear > 0
         assert dict(d.labels) and all(e.labels == () for e in earlier)
         assert d.label("Tempat/Tgl Lahir") != "Tempat/Tgl Lahir"
