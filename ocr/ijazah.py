@@ -174,14 +174,15 @@ def settled(found: tuple[str, float, list] | None) -> tuple[str, float] | None:
 def _short_name(every: list[tuple[str, float, float]]) -> tuple[str, float] | None:
     """A short one-word name ('TRI', 'JOKO') from ``every`` reading of its line: a letter
     misread makes another name as plausible ('IRI'), which nothing else on the page
-    contradicts. Taken only when every reading spells it alike, two at least surely, and
-    all three when it starts with a letter of the face that reads as another (T, I, J)."""
-    names = {r[0] for r in every}
-    surely = [r for r in every if sure(r)]
-    if len(names) != 1 or len(surely) < 2 or not _short(every[0][0]):
+    contradicts. Taken only when every reading spells it alike: all three of them, one at
+    least surely; or two surely, unless it starts with a letter of the face that reads as
+    another (T, I, J)."""
+    if len({r[0] for r in every}) != 1 or not _short(every[0][0]):
         return None
+    surely = sum(sure(r) for r in every)
     name = every[0][0]
-    if name[:1].upper() in LOOKALIKE_START and len(every) < 1 + len(REREAD_SCALES):
+    all_made = len(every) == 1 + len(REREAD_SCALES)
+    if not (all_made and surely >= 1 or surely >= 2 and name[:1].upper() not in LOOKALIKE_START):
         return None
     return name, round(min(r[1] for r in every) / 100, 3)
 

@@ -82,6 +82,8 @@ def test_a_short_name_is_taken_only_when_every_reading_agrees():
     assert _short_name([("JOKO", 96, 96), ("JOKO", 92, 92)]) is None     # a third not made
     assert _short_name([("RINA", 96, 96), ("RINA", 92, 92)]) == ("RINA", 0.92)
     assert _short_name([("RINA", 96, 96), ("RINA", 60, 50)]) is None     # one surely only
+    assert _short_name([("JOKO", 77, 77), ("JOKO", 96, 96), ("JOKO", 44, 44)]) == ("JOKO", 0.44)
+    assert _short_name([("JOKO", 77, 77), ("JOKO", 79, 79), ("JOKO", 44, 44)]) is None
 
 
 def test_a_title_stays_a_row_beside_many_marks_of_a_scalloped_frame():
