@@ -68,7 +68,7 @@ SCHOOL = re.compile(r"\b(?:(?:SD|SMP|SMA|SMK|MI|MTs|MA|SDN|SMPN|SMAN|SMKN|MIN|MT
 SCHOOL_LABEL = re.compile(r"(?:satuan\s+pendidikan|nama\s+sekolah|asal\s+sekolah|"
                           r"nama\s+madrasah|perguruan\s+tinggi)\s*[:;.]?\s*(?P<rest>.+)$", re.I)
 NUMBER = re.compile(r"(?:No(?:mor)?\.?\s*(?:Seri\s*)?(?:Ijazah)?\s*[:;.]\s*(?P<a>[A-Za-z0-9./ -]"
-                    r"{5,40}))|(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}\s*\d{5,8}\b)", re.I)
+                    r"{5,40}))|(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}\.?\s*\d{5,8}\b)", re.I)
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
 
@@ -329,7 +329,8 @@ def find_level(rows: list[Row], name_row: int | None) -> tuple[str | None, float
     phrase_in_title = set()
     title_end = name_row if name_row is not None else max(1, len(rows) // 2)
     for i, row in enumerate(rows):
-        for m in education.mentions(row.text):
+        # a diploma number's letters ('DN-29 Ma 2178491') code its issuer, not a level
+        for m in education.mentions(NUMBER.sub(" ", row.text)):
             weight = (2.0 if m.phrase else 1.0) * (2.0 if i <= title_end else 1.0)
             scores[m.code] = scores.get(m.code, 0.0) + weight
             if m.phrase and i <= title_end:
@@ -385,7 +386,7 @@ def find_number(rows: list[Row]) -> tuple[str | None, float]:
     for row in rows:
         m = NUMBER.search(row.text)
         if m:
-            value = (m.group("a") or m.group("b")).strip(" .:")
+            value = (m.group("a") or re.sub(r"(?<=[A-Za-z])\.", " ", m.group("b"))).strip(" .:")
             if sum(c.isdigit() for c in value) >= 4:
                 return " ".join(value.split()), 0.7
     return None, 0.0

@@ -11,7 +11,10 @@ width scaled so that its wider glyphs are as wide, for their height, as the temp
 (a condensed face compares with a regular one; a narrow 1 stays narrow). Each face's
 templates are brought to the same proportions the same way. A digit is named only
 when its best match clearly beats the best match of any other digit; otherwise it is
-left as ``?`` for the other readings to settle.
+left as ``?`` for the other readings to settle. A slashed or dotted zero, which matches
+an 8 nearly as well as a 0, is told from it by its waist: a 0 keeps its width at
+mid-height, an 8 pinches (mono faces' zeros are also drawn slashed, as dot-matrix heads
+and many mono faces print them).
 """
 from __future__ import annotations
 
@@ -38,6 +41,11 @@ GLYPH_MIN_HEIGHT = 0.6           # of the tallest glyphs: shorter marks are the 
 PIECE_MIN_HEIGHT = 0.3           # a piece of a glyph, within the line, joins its neighbour
 STREAK_PX = 4                    # rows of a light streak bridged when cutting the glyphs
 PITCH_TOLERANCE = 0.35           # of the pitch: a glyph's centre this far off an even step
+SLASHED = "slashed"              # marks a face in the list whose zero is also drawn slashed
+SLASH_INSET = (0.2, 0.15)        # of the zero's width, height: the slash's ends from its box
+ZERO_WAIST = 0.88                # a 0 is at least this wide at mid-height (of its bowls' width)
+EIGHT_WAIST = 0.8                # an 8 at most this: it pinches between its bowls
+WAIST_ROWS = (0.35, 0.65)        # of the height: where the waist is looked for
 
 
 @lru_cache(maxsize=1)
@@ -45,9 +53,20 @@ def face_weights() -> dict[str, tuple[int, ...]]:
     """The faces templates are drawn in (paths under FONT_ROOT), as listed, each with the
     stroke changes (px at the drawn size) its digits are drawn with."""
     text = files("ocr").joinpath("data", FACES_LIST).read_text(encoding="utf-8")
-    rows = [line.split() for line in text.splitlines()
+    return {row[0]: tuple(int(w) for w in row[1:] if w != SLASHED) or (0,)
+            for row in _face_rows(text)}
+
+
+def _face_rows(text: str) -> list[list[str]]:
+    return [line.split() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
-    return {row[0]: tuple(int(w) for w in row[1:]) or (0,) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def slashed_faces() -> frozenset[str]:
+    """The listed faces whose zero is also drawn slashed (marked SLASHED in the list)."""
+    text = files("ocr").joinpath("data", FACES_LIST).read_text(encoding="utf-8")
+    return frozenset(row[0] for row in _face_rows(text) if SLASHED in row[1:])
 
 
 def number_faces() -> tuple[str, ...]:
@@ -110,16 +129,31 @@ def normalise_band(glyphs: list[np.ndarray]) -> list[np.ndarray | None]:
     return [_fit(c, stretch) if c is not None else None for c in crops]
 
 
-def _drawn(path: Path, weight: int) -> list[np.ndarray]:
+def _slash(draw: ImageDraw.ImageDraw, zero: np.ndarray) -> None:
+    """A slash across a drawn zero (``zero``: its ink), as wide as its stroke, rising
+    from lower left to upper right inside its bowl: the slashed zero of dot-matrix heads
+    and many monospaced faces."""
+    x, y, w, h = cv2.boundingRect(zero.astype(np.uint8))
+    dist = cv2.distanceTransform(zero.astype(np.uint8), cv2.DIST_L2, 3)
+    width = max(1, int(round(2 * float(dist.max()))))
+    dx, dy = SLASH_INSET[0] * w, SLASH_INSET[1] * h
+    draw.line([(x + dx, y + h - dy), (x + w - dx, y + dy)], fill=255, width=width)
+
+
+def _drawn(path: Path, weight: int, slashed: bool = False) -> list[np.ndarray]:
     """The digits 0-9 of a face as a card's cut-out shows them: TEMPLATE_PX high, strokes
-    grown (or thinned) by ``weight`` px at SUPERSAMPLE times the size, cut at half grey."""
+    grown (or thinned) by ``weight`` px at SUPERSAMPLE times the size, cut at half grey;
+    ``slashed``: then a slashed zero."""
     big = TEMPLATE_PX * SUPERSAMPLE
     font = ImageFont.truetype(str(path), int(big * 1.4))
     k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * abs(weight) + 1,) * 2)
     out = []
-    for digit in "0123456789":
+    for digit in "0123456789" + ("/" if slashed else ""):
         img = Image.new("L", (2 * big, 2 * big), 0)
-        ImageDraw.Draw(img).text((big // 3, big // 4), digit, font=font, fill=255)
+        draw = ImageDraw.Draw(img)
+        draw.text((big // 3, big // 4), "0" if digit == "/" else digit, font=font, fill=255)
+        if digit == "/":
+            _slash(draw, np.asarray(img) > 127)
         a = np.asarray(img)
         if weight:
             a = cv2.dilate(a, k) if weight > 0 else cv2.erode(a, k)
@@ -140,10 +174,11 @@ def templates() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if not path.is_file():
             continue
         for weight in weights:
-            for digit, shape in enumerate(normalise_band(_drawn(path, weight))):
+            drawn = _drawn(path, weight, name in slashed_faces())
+            for digit, shape in enumerate(normalise_band(drawn)):
                 if shape is not None:
                     shapes.append(shape)
-                    digits.append(str(digit))
+                    digits.append(str(digit % 10))
                     sets.append(len(set(sets)) if digit == 0 else sets[-1])
     return np.array(shapes), np.array(digits), np.array(sets, int)
 
@@ -174,7 +209,17 @@ def glyph_spans(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
             last[1], last[2], last[3] = max(last[1], x1), min(last[2], y0), max(last[3], y1)
         else:
             merged.append([x0, x1, y0, y1])
-    return [(a, b, c, d) for a, b, c, d in _join_pieces(merged)]
+    boxes = _join_pieces(merged)
+    if len(boxes) > 1 and _lone_mark(boxes[0], boxes[1:], tall):
+        boxes = boxes[1:]    # the colon before the digits, its two dots run together
+    return [(a, b, c, d) for a, b, c, d in boxes]
+
+
+def _lone_mark(box: list[int], others: list[list[int]], tall: float) -> bool:
+    """Whether ``box`` is a short, narrow mark that joined no glyph: no taller than a
+    piece of one, at most half as wide as the glyphs."""
+    width = float(np.median([b[1] - b[0] for b in others]))
+    return box[3] - box[2] < GLYPH_MIN_HEIGHT * tall and box[1] - box[0] <= 0.5 * width
 
 
 def _join_pieces(boxes: list[list[int]]) -> list[list[int]]:
@@ -246,7 +291,36 @@ def match_shapes(shapes: list[np.ndarray | None]) -> str:
         own, _, own_margin = _best_and_margin(row[near], digits[near])
         if own == digit and own_margin >= FACE_MARGIN and margin >= NEAR_MARGIN:
             out[i] = digit
+        elif _waist_settles(row, digits, digit, shapes[i]):
+            out[i] = digit
     return "".join(out)
+
+
+def waist(shape: np.ndarray) -> float:
+    """A normalised glyph's narrowest outer width at mid-height, over the width of the
+    narrower of its top and bottom halves at their widest."""
+    ink = shape > 0.5
+    widths = np.array([(xs[-1] - xs[0] + 1) if len(xs) else 0
+                       for xs in (np.nonzero(r)[0] for r in ink)], float)
+    h = len(widths)
+    bowls = min(widths[:h // 2].max(), widths[h // 2:].max())
+    middle = widths[int(WAIST_ROWS[0] * h):int(WAIST_ROWS[1] * h)]
+    return float(middle.min() / bowls) if bowls > 0 and len(middle) else 0.0
+
+
+def _waist_settles(row: np.ndarray, digits: np.ndarray, digit: str, shape: np.ndarray) -> bool:
+    """Whether a 0 or an 8 that matched an 8 or a 0 nearly as well (a slashed or dotted
+    zero against an 8) is told by its waist: a 0 keeps its width at mid-height, an 8
+    pinches. Only the best match is confirmed, and only when it beats every digit but
+    the other of the two by NEAR_MARGIN."""
+    pair = {"0": "8", "8": "0"}
+    if digit not in pair:
+        return False
+    others = (digits != digit) & (digits != pair[digit])
+    if float(row.max()) - float(row[others].max(initial=0.0)) < NEAR_MARGIN:
+        return False
+    w = waist(shape)
+    return w >= ZERO_WAIST if digit == "0" else w <= EIGHT_WAIST
 
 
 def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:

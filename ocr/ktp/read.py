@@ -20,6 +20,7 @@ from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked
+from ocr.ktp.dots import join_dotted
 from ocr.ktp.labels import HEADER_KEYS, LABELS, Field, Line, front_words, nik_line, read_fields
 from ocr.ktp.nikread import (
     CONFIDENT,
@@ -215,9 +216,11 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     box = _nik_box(lines, fields)
     if box is not None:
         rows, cols = _nik_band(photo, box, right, binary.shape)
-        rows, cols = fit_band(binary, rows, cols)
-        result = read_nik_band(flat[rows, cols], binary[rows, cols], birth, sex,
-                               thin[rows, cols])
+        # digits struck in dots are joined into strokes before they are cut and read
+        grey, ink, thin_ink = join_dotted(flat, binary, thin, rows, cols)
+        rows, cols = fit_band(ink, rows, cols)
+        result = read_nik_band(grey[rows, cols], ink[rows, cols], birth, sex,
+                               thin_ink[rows, cols])
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,

@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw
 
 from formgen.forms._preview import render_preview
 from ocr.classify import classify_attachment, ijazah_score
+from ocr.ijazah import find_level, find_number
 from ocr.ijazah_text import (
     PageText,
     form_words,
@@ -17,6 +18,7 @@ from ocr.ijazah_text import (
     page_text,
     print_levels,
 )
+from ocr.ijazah_words import Row
 from scansim.ijazah import face
 
 
@@ -93,3 +95,19 @@ def test_the_offices_own_form_pages_are_never_an_ijazah(form_pages):
     for label, page in form_pages:
         doc, _conf, details = classify_attachment(page, dpi=150, page=page)
         assert doc != "ijazah", (label, details.get("keywords"))
+
+
+def _rows(lines: list[str]):
+    return [Row([{"text": t} for t in line.split()], 100.0 * i, 100.0 * i + 40)
+            for i, line in enumerate(lines)]
+
+
+def test_level_not_taken_from_the_diploma_numbers_issuer_code():
+    """'DN-29 Ma. 2178491' codes the issuer: an SD diploma whose title lost a letter
+    ('EKOLAH DASAR') is still an SD one, and its number is read without the stray dot."""
+    rows = _rows(["IJAZAH", "EKOLAH DASAR", "Ijazah ini diberikan atas nama", "SYAHRUL",
+                  "satuan pendidikan : SD Negeri 4 Kuala Pembuang",
+                  "dari Sd Negeri 4 Kuala Pembuang pada tahun 2017.", "DN-29 Ma. 2178491"])
+    assert find_level(rows, 3)[0] == "SD"
+    assert find_number(rows)[0] == "DN-29 Ma 2178491"
+    assert find_level(_rows(["IJAZAH", "MADRASAH ALIYAH", "DN-29 Dd 2178491"]), 1)[0] == "SMA"

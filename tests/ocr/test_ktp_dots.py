@@ -1,0 +1,90 @@
+"""A NIK struck by a dot-matrix head is recognised and joined into strokes before it is
+read; a NIK in ordinary print is left as it is; a 0 and an 8 told apart by their waist."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from ocr.ktp.cards import mm
+from ocr.ktp.dots import dotted, join_dotted, join_print
+from ocr.ktp.glyphs import (
+    EIGHT_WAIST,
+    FONT_ROOT,
+    ZERO_WAIST,
+    glyph_spans,
+    normalise_band,
+    read_glyphs,
+    waist,
+)
+from ocr.ktp.nikread import read_nik_band
+from scansim.ktp_prints import dot_text
+
+NIK = "3201054709910023"
+FACE = "truetype/dejavu/DejaVuSansMono.ttf"
+BIRTH = __import__("datetime").date(1991, 9, 7)
+
+
+def _band(dots: bool, slant: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """(grey, print) of a NIK line, 4 mm type at the cut-out card's resolution, drawn
+    twice as large and reduced as a scan does, softened a little."""
+    if not (FONT_ROOT / FACE).is_file():
+        pytest.skip(f"{FACE} is not installed")
+    font = ImageFont.truetype(str(FONT_ROOT / FACE), 2 * mm(4.0))
+    left, top, right, bottom = font.getbbox(NIK)
+    img = Image.new("L", (right - left + 2 * mm(4.0), bottom - top + 2 * mm(3.0)), 255)
+    d = ImageDraw.Draw(img)
+    xy = (2 * mm(2.0) - left, 2 * mm(1.5) - top)
+    if dots:
+        dot_text(d, xy, NIK, font, 0, slant=slant)
+    else:
+        d.text(xy, NIK, font=font, fill=0)
+    img = img.resize((img.width // 2, img.height // 2), Image.BOX)
+    grey = np.asarray(img.filter(ImageFilter.GaussianBlur(0.5)))
+    return grey, np.where(grey < 128, 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("slant", [0.0, 6.0])
+def test_a_dot_matrix_band_is_joined_and_read(slant):
+    grey, binary = _band(dots=True, slant=slant)
+    assert dotted(binary)
+    joined = join_print(binary)
+    boxes = glyph_spans(joined)
+    assert len(boxes) == len(NIK)
+    read = read_glyphs(joined, boxes)
+    assert all(r in ("?", t) for r, t in zip(read, NIK, strict=True)), read   # never wrong
+    assert read.count("?") <= 4, read
+
+
+def test_a_dot_matrix_nik_is_read_sure():
+    grey, binary = _band(dots=True, slant=6.0)
+    rows, cols = slice(0, binary.shape[0]), slice(0, binary.shape[1])
+    flat, ink, thin = join_dotted(grey, binary, binary, rows, cols)
+    result = read_nik_band(flat, ink, BIRTH, "PEREMPUAN", thin)
+    assert result.nik == NIK
+    assert result.confident
+
+
+def test_a_band_of_ordinary_print_is_left_as_it_is():
+    grey, binary = _band(dots=False)
+    assert not dotted(binary)
+    rows, cols = slice(0, binary.shape[0]), slice(0, binary.shape[1])
+    flat, ink, thin = join_dotted(grey, binary, binary, rows, cols)
+    assert flat is grey and ink is binary and thin is binary
+
+
+@pytest.mark.parametrize("face", ["truetype/freefont/FreeMonoBold.ttf",
+                                  "truetype/liberation/LiberationMono-Bold.ttf",
+                                  "opentype/urw-base35/NimbusMonoPS-Bold.otf"])
+def test_a_zero_keeps_its_width_at_mid_height_and_an_eight_pinches(face):
+    if not (FONT_ROOT / face).is_file():
+        pytest.skip(f"{face} is not installed")
+    font = ImageFont.truetype(str(FONT_ROOT / face), mm(4.0) * 2)
+    shapes = []
+    for digit in "08":
+        img = Image.new("L", (mm(8.0), mm(8.0)), 255)
+        ImageDraw.Draw(img).text((mm(1.0), mm(1.0)), digit, font=font, fill=0)
+        shapes.append(np.asarray(img) < 128)
+    zero, eight = normalise_band(shapes)
+    assert waist(zero) >= ZERO_WAIST
+    assert waist(eight) <= EIGHT_WAIST
