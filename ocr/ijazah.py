@@ -47,6 +47,8 @@ CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (o
 INK_UNDER = 0.25       # of the width under a name: print there may be its second line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
+SHORT_NAME = 4         # a one-word name of at most this many letters: every reading must agree
+LOOKALIKE_START = "TIJ"   # a short name starting so: the other two read as well ('IRI', 'TRI')
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
@@ -55,6 +57,7 @@ OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|s
                         r"perguruan|madrasah|lembaga|ortu)", re.I)
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa|"
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
+                 r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
                  r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
                  re.I)   # a bilingual diploma's English under its Indonesian
@@ -97,16 +100,17 @@ class IjazahReading:
 
 
 def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
-             ) -> tuple[str, float] | None:
+             ) -> tuple[str, float, list] | None:
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
     A name two readings spell alike is taken; a lone reading only when sure and no other
-    sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike."""
+    sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike.
+    Every reading made comes third: a short name is settled on all of them (see settled)."""
     words = value_words(words)
     first = candidate(words)
     if not words or pixels is None:
-        return (first[0], round(first[1] / 100, 3)) \
+        return (first[0], round(first[1] / 100, 3), [first]) \
             if sure(first) and not maybe_split(first[0]) else None
     height = max(w["height"] for w in words)
     # Word boxes of a large face may leave out a letter they read: a wide margin each side,
@@ -121,10 +125,13 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
            max(w["top"] + w["height"] for w in words) + height / 2)
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
+    every = [first] if first else []
+    short = None
     for scale in REREAD_SCALES:
         again = candidate(value_words(reread(pixels, box, scale=scale, lead=True)))
         if again is not None:
             seen.add(letters(again[0]))
+            every.append(again)
         if again is None or again[1] < AGREED_CONF:
             continue
         for other in readings:
@@ -138,14 +145,46 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
                     _spelled_near(letters(pick[0]), seen):
                 pick = None   # agreed, but not surely, and another reading spelled it
                 #               otherwise: a script face's F read as J twice ('JAUZIAH')
-            if pick is not None:
-                return pick[0], round(conf / 100, 3)
+            if pick is not None and _short(pick[0]):
+                short = pick[0], round(conf / 100, 3)   # every reading made first
+            elif pick is not None:
+                return pick[0], round(conf / 100, 3), every
         readings.append(again)
+    if short:
+        return *short, every
     surely = [r for r in readings if sure(r)]
     if len({letters(r[0]) for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not _spelled_near(letters(surely[0][0]), seen):
-        return surely[0][0], round(surely[0][1] / 100, 3)
+        return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
+
+
+def _short(name: str) -> bool:
+    return len(name.split()) == 1 and len(letters(name)) <= SHORT_NAME
+
+
+def settled(found: tuple[str, float, list] | None) -> tuple[str, float] | None:
+    """(name, confidence) of what :func:`_name_of` found, a short name (its line and any
+    line that continues it) only when every reading agrees (see _short_name)."""
+    if found is None:
+        return None
+    return _short_name(found[2]) if _short(found[0]) else (found[0], found[1])
+
+
+def _short_name(every: list[tuple[str, float, float]]) -> tuple[str, float] | None:
+    """A short one-word name ('TRI', 'JOKO') from ``every`` reading of its line: a letter
+    misread makes another name as plausible ('IRI'), which nothing else on the page
+    contradicts. Taken only when every reading spells it alike: all three of them, one at
+    least surely; or two surely, unless it starts with a letter of the face that reads as
+    another (T, I, J)."""
+    if len({r[0] for r in every}) != 1 or not _short(every[0][0]):
+        return None
+    surely = sum(sure(r) for r in every)
+    name = every[0][0]
+    all_made = len(every) == 1 + len(REREAD_SCALES)
+    if not (all_made and surely >= 1 or surely >= 2 and name[:1].upper() not in LOOKALIKE_START):
+        return None
+    return name, round(min(r[1] for r in every) / 100, 3)
 
 
 def _spelled_near(name: str, seen: set[str]) -> bool:
@@ -213,7 +252,7 @@ def _continued(rows: list[Row], k: int, words: list[dict], found: tuple[str, flo
     more = _name_of(line, pixels)
     if more is None:
         return None
-    return f"{found[0]} {more[0]}", min(found[1], more[1])
+    return f"{found[0]} {more[0]}", min(found[1], more[1]), found[2] + more[2]
 
 
 def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) -> bool:
@@ -267,6 +306,7 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         else:
             found = _name_of(reread(pixels, _right_of(row, label)), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels)
+        found = settled(found)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     first = None
     for i, row in enumerate(rows):        # else a sentence that introduces the holder: the
@@ -274,8 +314,8 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         if not m:                         # translation ("kepada" / "confers upon")
             continue
         rest = value_words(after(row, m.end()))
-        found = _continued(rows, i, rest, _name_of(rest, pixels, row), pixels) if rest \
-            else _name_below(rows, i, pixels)
+        found = settled(_continued(rows, i, rest, _name_of(rest, pixels, row), pixels) if rest
+                        else _name_below(rows, i, pixels))
         if found:
             return found[0], found[1], i
         first = i if first is None else first

@@ -24,6 +24,8 @@ PIECE_GAP = 0.15       # a short piece this close to a word (share of its height
 SPACED_GLYPH = 0.5     # a capital's least width (share of its height), for spaced letters
 LEAD_TALL = 0.6        # a letter: at least this share of the line's tall marks' height
 LEAD_MARK = 0.55       # a mark before the first letter lower than this share of it: no letter
+ENCLOSED = 3           # a stroke around at least this many marks is a shape drawn about them
+ENCLOSING_HEIGHT = 1.3   # ... when this many times taller than the marks it goes around
 NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
             "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
             "DIBERIKAN", "SISWA", "MAHASISWA", "PESERTA", "DIDIK", "NAMA", "SATUAN", "PENDIDIKAN",
@@ -56,7 +58,12 @@ def rows_of(words: list[dict]) -> list[Row]:
         lines.setdefault((w["block"], w["par"], w["line"]), []).append(w)
     boxes = sorted(((min(w["top"] for w in ws), max(w["top"] + w["height"] for w in ws), ws)
                     for ws in lines.values()), key=lambda b: (b[0] + b[1]) / 2)
-    typical = statistics.median([b - t for t, b, _ in boxes]) if boxes else 0
+    # The typical line: of lines holding a word, not of an ornament's marks, which Tesseract
+    # may give as dozens of one-mark lines ('(' along a scalloped frame) that would make a
+    # title's large letters look like a picture.
+    worded = [b - t for t, b, ws in boxes
+              if any(len(re.sub(r"[^A-Za-z0-9]", "", w["text"])) >= 3 for w in ws)]
+    typical = statistics.median(worded or [b - t for t, b, _ in boxes]) if boxes else 0
     rows: list[Row] = []
     for top, bottom, ws in boxes:
         if bottom - top > 3 * typical:
@@ -256,6 +263,29 @@ def clear_lead(crop: np.ndarray) -> np.ndarray:
     return out
 
 
+def clear_enclosing(crop: np.ndarray) -> np.ndarray:
+    """``crop`` (dark print on white) with the outline of a shape drawn around its print made
+    paper: a ribbon or banner behind a name, a box or cartouche. Tesseract reads such an
+    outline as letters beside and through the name ('Ta', '|'); no letter goes around
+    three others."""
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < ENCLOSED + 2:
+        return crop
+    x, y, w, h = (stats[1:, k] for k in (cv2.CC_STAT_LEFT, cv2.CC_STAT_TOP,
+                                         cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT))
+    out = crop
+    for i in np.argsort(-w * h)[:4]:   # the largest marks only
+        inside = (x >= x[i]) & (y >= y[i]) & (x + w <= x[i] + w[i]) & (y + h <= y[i] + h[i])
+        inside[i] = False
+        if inside.sum() < ENCLOSED or h[i] < ENCLOSING_HEIGHT * np.median(h[inside]) or \
+                h[inside].max() < 0.3 * h[i]:
+            continue   # a letter with small marks in its bowl, or a frame about specks
+        out = out if out is not crop else crop.copy()
+        out[labels == i + 1] = 255
+    return out
+
+
 def reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
             scale: float = 1.0, lead: bool = False) -> list[dict]:
     """Words of one line read again inside ``box`` (x0, y0, x1, y1 of the page as read):
@@ -264,6 +294,7 @@ def reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
     crop = pixels.crop(box, scale=scale) if pixels is not None else None
     if crop is None:
         return []
+    crop = clear_enclosing(crop)
     if lead:
         crop = clear_lead(crop)
     # Sparse text: a label and its value far apart, or a copier's streak beside them,
