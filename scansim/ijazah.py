@@ -25,7 +25,7 @@ from scansim.draw import BLACK_INK, draw_person, make_signature, mm_px
 from scansim.ijazah_cues import CUES
 from scansim.ijazah_faces import FACES as FACES
 from scansim.ijazah_faces import face
-from scansim.ijazah_holders import HOLDERS
+from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ornament import border, draw_seal, paper, stamp
 
@@ -263,12 +263,7 @@ def _holder(p: _Page, dz: Design, y: float, name: str, rows: list[tuple[str, str
             p.text(col_x - 3, y, ":", dz.body, body)
             p.text(col_x, y - (big - body) * 0.6, name, dz.name_face, big, width_mm=val_w)
             y += big + 3.5
-        for lab, val in items:
-            p.text(lab_x, y, lab, dz.body, body)
-            p.text(col_x - 3, y, ":", dz.body, body)
-            p.text(col_x, y, val, dz.body, body, width_mm=val_w)
-            y += body + 3.2
-        return y
+        return holder_rows(p, dz, y, items, body, lab_x, col_x)
 
     if dz.cue == "kepada_below":
         p.centre(y, "diberikan kepada", dz.body, body * 1.05)

@@ -7,7 +7,7 @@ LABEL_W = {True: 60.0, False: 54.0}   # mm from the labels to the values (landsc
 NAME_COLUMN_MM = 40.0   # the narrow column a long name is broken in
 
 
-def _rows(p, dz, y: float, rows: list[tuple[str, str]], body: float, lab_x: float,
+def holder_rows(p, dz, y: float, rows: list[tuple[str, str]], body: float, lab_x: float,
           col_x: float) -> float:
     """The holder's other rows: label, colon and value; returns y under them."""
     val_w = p.w / p.u - col_x - lab_x
@@ -48,7 +48,7 @@ def kepada_alone(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     p.text(lab_x, y + body + 3, "kepada:", dz.body, body)
     _name(p, dz, p.w / p.u / 2, y + 2 * body + 6, name, big, anchor="ma",
           width_mm=p.w / p.u * 0.7)
-    return _rows(p, dz, y + 2 * body + big + 12, rows, body, lab_x, col_x)
+    return holder_rows(p, dz, y + 2 * body + big + 12, rows, body, lab_x, col_x)
 
 
 def peserta_spaced(p, dz, y: float, name: str, rows: list[tuple[str, str]],
@@ -73,7 +73,7 @@ def peserta_spaced(p, dz, y: float, name: str, rows: list[tuple[str, str]],
             continue
         p.d.text((x, top), c, font=fnt, fill=p.ink)
         x += p.d.textlength(c, font=fnt) + track
-    return _rows(p, dz, y + big + 4, rows, body, lab_x, col_x)
+    return holder_rows(p, dz, y + big + 4, rows, body, lab_x, col_x)
 
 
 def cell_table(p, dz, y: float, name: str, rows: list[tuple[str, str]],
@@ -117,7 +117,7 @@ def split_name(p, dz, y: float, name: str, rows: list[tuple[str, str]],
         lines[-1].append(word)
     for k, words in enumerate(lines):
         _name(p, dz, col_x, y - (big - body) * 0.6 + k * big * 1.15, " ".join(words), big)
-    return _rows(p, dz, y + len(lines) * big * 1.15 + 3, rows, body, lab_x, col_x)
+    return holder_rows(p, dz, y + len(lines) * big * 1.15 + 3, rows, body, lab_x, col_x)
 
 
 def label_above(p, dz, y: float, name: str, rows: list[tuple[str, str]],
@@ -128,7 +128,7 @@ def label_above(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     lab_x, col_x = _columns(p, dz)
     p.text(lab_x, y, "NAMA MAHASISWA", dz.body, body * 0.85)
     _name(p, dz, lab_x, y + body + 2, name, big, width_mm=p.w / p.u - 2 * lab_x)
-    return _rows(p, dz, y + body + big + 8, rows, body, lab_x, col_x)
+    return holder_rows(p, dz, y + body + big + 8, rows, body, lab_x, col_x)
 
 
 HOLDERS = {"kepada_alone": kepada_alone, "peserta_spaced": peserta_spaced,
