@@ -95,13 +95,13 @@ def find_rectangles(rgb: np.ndarray, *, min_mm: float, dpi: float,
     cut off the blobs."""
     small, f = downscale(rgb, work_side)
     mask = content_mask(small, delta=18).astype(np.uint8)
-    k = max(3, int(round(2.0 / MM_PER_INCH * dpi * f)) | 1)   # ~2 mm
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
-    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, kernel)
-    if open_mm != 2.0:
-        k = max(3, int(round(open_mm / MM_PER_INCH * dpi * f)) | 1)
-        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
-    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+
+    def square(size_mm: float) -> np.ndarray:
+        k = max(3, int(round(size_mm / MM_PER_INCH * dpi * f)) | 1)
+        return cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, square(2.0))   # gaps of ~2 mm closed
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, square(open_mm))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     quads = []
     min_px = min_mm / MM_PER_INCH * dpi * f

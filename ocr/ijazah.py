@@ -73,7 +73,6 @@ MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUST
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
 
 
-
 @dataclass
 class IjazahReading:
     jenjang: str | None = None
@@ -211,8 +210,9 @@ def _text_span(rows: list[Row]) -> tuple[float, float]:
             max(w["left"] + w["width"] for w in words) + height)
 
 
-def _continued(rows: list[Row], k: int, words: list[dict], found: tuple[str, float] | None,
-               pixels: Pixels | None) -> tuple[str, float] | None:
+def _continued(rows: list[Row], k: int, words: list[dict],
+               found: tuple[str, float, list] | None,
+               pixels: Pixels | None) -> tuple[str, float, list] | None:
     """``found`` (read in ``words`` on row ``k``) with the rest of the name when it goes on
     in the line just below (a long name broken over two lines): a row close under it, as
     tall, starting where it starts (or centred under it), nothing in the label column; or,
@@ -268,7 +268,8 @@ def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) ->
     return bool(ink.any(axis=0).mean() > INK_UNDER and ink.mean() > 0.02)
 
 
-def _name_below(rows: list[Row], i: int, pixels: Pixels | None) -> tuple[str, float] | None:
+def _name_below(rows: list[Row], i: int, pixels: Pixels | None
+                ) -> tuple[str, float, list] | None:
     """The name on the row after row ``i``, or in the gap below it when nothing was read
     there although the gap holds a line; the row after the gap when that line is no name
     (a bilingual diploma's translation of the cue, in small italics)."""

@@ -50,7 +50,6 @@ class Row:
         return " ".join(w["text"] for w in self.words)
 
 
-
 def rows_of(words: list[dict]) -> list[Row]:
     """Tesseract's lines joined into the rows they form on paper, top to bottom."""
     lines: dict[tuple, list[dict]] = {}

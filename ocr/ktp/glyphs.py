@@ -49,24 +49,25 @@ WAIST_ROWS = (0.35, 0.65)        # of the height: where the waist is looked for
 
 
 @lru_cache(maxsize=1)
+def _face_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of the face list (ocr/data/FACES_LIST), comments left out, split."""
+    text = files("ocr").joinpath("data", FACES_LIST).read_text(encoding="utf-8")
+    return tuple(tuple(line.split()) for line in text.splitlines()
+                 if line.strip() and not line.lstrip().startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def face_weights() -> dict[str, tuple[int, ...]]:
     """The faces templates are drawn in (paths under FONT_ROOT), as listed, each with the
     stroke changes (px at the drawn size) its digits are drawn with."""
-    text = files("ocr").joinpath("data", FACES_LIST).read_text(encoding="utf-8")
     return {row[0]: tuple(int(w) for w in row[1:] if w != SLASHED) or (0,)
-            for row in _face_rows(text)}
-
-
-def _face_rows(text: str) -> list[list[str]]:
-    return [line.split() for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+            for row in _face_rows()}
 
 
 @lru_cache(maxsize=1)
 def slashed_faces() -> frozenset[str]:
     """The listed faces whose zero is also drawn slashed (marked SLASHED in the list)."""
-    text = files("ocr").joinpath("data", FACES_LIST).read_text(encoding="utf-8")
-    return frozenset(row[0] for row in _face_rows(text) if SLASHED in row[1:])
+    return frozenset(row[0] for row in _face_rows() if SLASHED in row[1:])
 
 
 def number_faces() -> tuple[str, ...]:

@@ -51,10 +51,8 @@ HALF_LINE_MM = 1.0              # half the height of a value's capitals
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
-def print_share(card: Card | np.ndarray) -> float:
-    """Share of print on a cut-out card (or its image) once its background is removed."""
-    if not isinstance(card, Card):
-        return float((clean_card(card, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
+def print_share(card: Card) -> float:
+    """Share of print on a cut-out card once its background is removed (measured once)."""
     if "print_share" not in card.memo:
         card.memo["print_share"] = float((clean_card(card, mm(NO_PHOTO_RIGHT_MM))[1] == 0).mean())
     return card.memo["print_share"]

@@ -121,7 +121,7 @@ def test_votes_and_cross_checks():
 def test_background_only_back_has_no_print(people):
     page, _ = make_ktp_copy_page(people[0], rng=random.Random(7), dpi=200, color=False,
                                  back=True, design=TUNED[2])
-    shares = sorted(print_share(card.image) for card in find_cards(np.asarray(page), dpi=200))
+    shares = sorted(print_share(card) for card in find_cards(np.asarray(page), dpi=200))
     assert len(shares) == 2 and shares[0] < 0.01 < 0.03 < shares[1]
 
 
