@@ -12,13 +12,12 @@ from ocr.ktp.glyphs import (
     EIGHT_WAIST,
     FONT_ROOT,
     ZERO_WAIST,
-    glyph_spans,
     normalise_band,
-    read_glyphs,
     waist,
 )
 from ocr.ktp.nikread import read_nik_band
 from scansim.ktp_prints import dot_text
+from tests.support.nik_band import read_shapes
 
 NIK = "3201054709910023"
 FACE = "truetype/dejavu/DejaVuSansMono.ttf"
@@ -48,11 +47,7 @@ def _band(dots: bool, slant: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
 def test_a_dot_matrix_band_is_joined_and_read(slant):
     grey, binary = _band(dots=True, slant=slant)
     assert dotted(binary)
-    joined = join_print(binary)
-    boxes = glyph_spans(joined)
-    assert len(boxes) == len(NIK)
-    read = read_glyphs(joined, boxes)
-    assert all(r in ("?", t) for r, t in zip(read, NIK, strict=True)), read   # never wrong
+    read = read_shapes(join_print(binary), NIK)
     assert read.count("?") <= 4, read
 
 

@@ -94,6 +94,14 @@ def test_every_ijazah_design_renders(people, name, dpi):
     assert 0.002 < _dark_share(page) < 0.2
 
 
+def _groups_add_up(designs) -> None:
+    """A simulator module's held-out lists: HELD_OUT is groups 1 to 5 in order, and
+    HELD_OUT_GROUPS names each by its number."""
+    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 6))
+    assert designs.HELD_OUT == sum(groups, ())
+    assert designs.HELD_OUT_GROUPS == dict(enumerate(groups, start=1))
+
+
 def test_ktp_groups():
     assert KD.TUNED[:len(KTP_FIRST)] == KTP_FIRST
     assert KD.TUNED == tuple(n for n, d in KD.DESIGNS.items() if d.group == 0)
@@ -102,10 +110,7 @@ def test_ktp_groups():
     assert KD.HELD_OUT_3 == KTP_3
     assert KD.HELD_OUT_4 == KTP_4
     assert KD.HELD_OUT_5 == KTP_5
-    assert KD.HELD_OUT == KD.HELD_OUT_1 + KD.HELD_OUT_2 + KD.HELD_OUT_3 + KD.HELD_OUT_4 + \
-        KD.HELD_OUT_5
-    assert KD.HELD_OUT_GROUPS == {1: KD.HELD_OUT_1, 2: KD.HELD_OUT_2, 3: KD.HELD_OUT_3,
-                                  4: KD.HELD_OUT_4, 5: KD.HELD_OUT_5}
+    _groups_add_up(KD)
     # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
@@ -131,10 +136,7 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_3 == IJAZAH_3
     assert IJ.HELD_OUT_4 == IJAZAH_4
     assert IJ.HELD_OUT_5 == IJAZAH_5
-    assert IJ.HELD_OUT == IJ.HELD_OUT_1 + IJ.HELD_OUT_2 + IJ.HELD_OUT_3 + IJ.HELD_OUT_4 + \
-        IJ.HELD_OUT_5
-    assert IJ.HELD_OUT_GROUPS == {1: IJ.HELD_OUT_1, 2: IJ.HELD_OUT_2, 3: IJ.HELD_OUT_3,
-                                  4: IJ.HELD_OUT_4, 5: IJ.HELD_OUT_5}
+    _groups_add_up(IJ)
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
     assert IJ.NAMED_ONLY == IJAZAH_LATER
