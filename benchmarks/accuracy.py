@@ -63,6 +63,12 @@ def names_agree(read: str, expected: str) -> bool:
     return fuzz.token_sort_ratio(a, b) >= load_rules().name_ok
 
 
+def names_exact(read: str, expected: str) -> bool:
+    """Whether ``read`` spells ``expected`` letter for letter (case and spacing aside): a
+    name cut short ('WAHY' for 'WAHYU') agrees with the roster but is not the name."""
+    return " ".join(read.upper().split()) == " ".join(expected.upper().split())
+
+
 def _page_scan(img, g: np.random.Generator, colour: bool):
     """A scanned attachment: a little skew, gain, noise, JPEG; greyscale unless in colour."""
     scanned = F.scan(F.skew(img.convert("RGB"), g), g, grey=False,
@@ -215,7 +221,8 @@ def run_ijazah(args: tuple[str, int, str, int, dict, int]) -> dict:
     return {"design": design, "dpi": dpi, "copy": copy, "cpu": cpu, "doc": result.doc,
             "nama": name is not None and names_agree(name, truth["nama"]),
             "nama_wrong": name is not None and not names_agree(name, truth["nama"]),
-            "nama_exact": name == truth["nama"],
+            "nama_exact": name is not None and names_exact(name, truth["nama"]),
+            "nama_inexact": name is not None and not names_exact(name, truth["nama"]),
             "jenjang": read.get("jenjang") == truth["jenjang"],
             "jenjang_wrong": read.get("jenjang") not in (None, truth["jenjang"]),
             "tahun": read.get("tahun") == truth["tahun"],
@@ -236,17 +243,20 @@ def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
         rows = list(pool.map(run_ijazah, jobs))
     print(f"\nijazah: {len(rows)} pages, {per_cell} per design, resolution and copy "
           f"(colour, grey, faded grey)")
-    print(f"{'design':20s} {'':9s} {'n':>4s} {'name':>7s} {'wrong':>6s} {'level':>7s} "
-          f"{'year':>7s} {'as ijazah':>9s} {'cpu s':>6s}")
+    print("name: agrees with the roster's comparison; exact: letter for letter (wrong: any "
+          "other name taken)")
+    print(f"{'design':20s} {'':9s} {'n':>4s} {'name':>7s} {'wrong':>6s} {'exact':>7s} "
+          f"{'wrong':>6s} {'level':>7s} {'year':>7s} {'as ijazah':>9s} {'cpu s':>6s}")
 
     def line(label: str, group: list[dict], kind: str = "") -> dict:
         n = len(group)
-        rate = {k: sum(r[k] for r in group) / n for k in ("nama", "nama_wrong", "jenjang",
-                                                          "tahun")}
+        rate = {k: sum(r[k] for r in group) / n
+                for k in ("nama", "nama_wrong", "nama_exact", "nama_inexact", "jenjang", "tahun")}
         doc = sum(r["doc"] == "ijazah" for r in group) / n
         cpu = max(r["cpu"] for r in group)
         print(f"{label:20s} {kind:9s} {n:4d} {rate['nama']:7.1%} {rate['nama_wrong']:6.1%} "
-              f"{rate['jenjang']:7.1%} {rate['tahun']:7.1%} {doc:9.1%} {cpu:6.2f}")
+              f"{rate['nama_exact']:7.1%} {rate['nama_inexact']:6.1%} {rate['jenjang']:7.1%} "
+              f"{rate['tahun']:7.1%} {doc:9.1%} {cpu:6.2f}")
         return rate
 
     failed = []
@@ -280,6 +290,9 @@ def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
                 failed.append(f"ijazah_{key}")
         report(f"accuracy: ijazah name read wrongly ({label} designs)",
                rate["nama_wrong"] * 100, "%")
+        report(f"accuracy: ijazah name exact ({label} designs)", rate["nama_exact"] * 100, "%")
+        report(f"accuracy: ijazah name not exactly the truth ({label} designs)",
+               rate["nama_inexact"] * 100, "%")
         if misses and number is None:
             for r in group:
                 for miss in r["misses"]:

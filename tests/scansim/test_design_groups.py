@@ -468,7 +468,8 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
         design, dpi, copy, *_ = args
         ok = IJ.get_design(design).group < 2
         return {"design": design, "dpi": dpi, "copy": copy, "cpu": 0.2, "doc": "ijazah",
-                "nama": ok, "nama_wrong": False, "nama_exact": ok, "jenjang": True,
+                "nama": ok, "nama_wrong": False, "nama_exact": ok, "nama_inexact": False,
+                "jenjang": True,
                 "jenjang_wrong": False, "tahun": ok, "color": True, "misses": []}
 
     monkeypatch.setattr(accuracy, "run_ijazah", read)
