@@ -111,7 +111,11 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     if not words or pixels is None:
         return (first[0], round(first[1] / 100, 3), [first]) \
             if sure(first) and not maybe_split(first[0]) else None
-    height = max(w["height"] for w in words)
+    # The line's height and band from its words, not from an outline's marks read beside
+    # them ('Z', '(' of a ribbon's tails), which would take in the line above.
+    core = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 2] or words
+    height = max(w["height"] for w in core)
+    band = (min(w["top"] for w in core), max(w["top"] + w["height"] for w in core))
     # Word boxes of a large face may leave out a letter they read: a wide margin each side,
     # but not over the label or cue before the name on its row (small print beside large
     # defeats the reading of the line).
@@ -119,15 +123,15 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     before = [w["left"] + w["width"] for w in (row.words if row else ())
               if w["left"] + w["width"] <= start]
     box = (max(start - NAME_MARGIN * height, max(before, default=-10 ** 6) + 1),
-           min(w["top"] for w in words) - height / 2,
-           max(w["left"] + w["width"] for w in words) + NAME_MARGIN * height,
-           max(w["top"] + w["height"] for w in words) + height / 2)
+           band[0] - height / 2, max(w["left"] + w["width"] for w in words) +
+           NAME_MARGIN * height, band[1] + height / 2)
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
     short = None
     for scale in REREAD_SCALES:
-        again = candidate(value_words(reread(pixels, box, scale=scale, lead=True)))
+        again = candidate(value_words(_on_line(reread(pixels, box, scale=scale, lead=True),
+                                               band)))
         if again is not None:
             seen.add(letters(again[0]))
             every.append(again)
@@ -156,6 +160,13 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             and not _spelled_near(letters(surely[0][0]), seen):
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
+
+
+def _on_line(words: list[dict], band: tuple[float, float]) -> list[dict]:
+    """The ``words`` standing on the line ``band`` (top, bottom) for at least half their
+    height: print of the lines above and below, cut by the box, read apart."""
+    return [w for w in words if min(band[1], w["top"] + w["height"]) - max(band[0], w["top"])
+            >= 0.5 * min(w["height"], band[1] - band[0])]
 
 
 def _short(name: str) -> bool:

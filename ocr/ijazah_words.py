@@ -26,6 +26,9 @@ LEAD_TALL = 0.6        # a letter: at least this share of the line's tall marks'
 LEAD_MARK = 0.55       # a mark before the first letter lower than this share of it: no letter
 ENCLOSED = 3           # a stroke around at least this many marks is a shape drawn about them
 ENCLOSING_HEIGHT = 1.3   # ... when this many times taller than the marks it goes around
+BRIDGE = 0.12          # breaks in an outline up to this share of a letter's height are bridged
+OUTLINE_SHADE = 0.5    # of the way from print to paper: an outline printed paler still counts
+THIN = 0.25            # a piece of outline: lower than this share of a letter, twice as wide
 NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
             "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
             "DIBERIKAN", "SISWA", "MAHASISWA", "PESERTA", "DIDIK", "NAMA", "SATUAN", "PENDIDIKAN",
@@ -264,24 +267,50 @@ def clear_lead(crop: np.ndarray) -> np.ndarray:
 
 def clear_enclosing(crop: np.ndarray) -> np.ndarray:
     """``crop`` (dark print on white) with the outline of a shape drawn around its print made
-    paper: a ribbon or banner behind a name, a box or cartouche. Tesseract reads such an
-    outline as letters beside and through the name ('Ta', '|'); no letter goes around
-    three others."""
-    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if count < ENCLOSED + 2:
+    paper: a ribbon or banner behind a name (its tails and folds too), a box or cartouche.
+    Tesseract reads such an outline as letters beside and through the name ('Ta', '|', 'Z');
+    no letter goes around three others. A thin outline broken by a copy is bridged first:
+    its pieces are found as one shape, but only pieces no letter could be are cleared
+    (on the shape's edge, taller than the letters, or a thin stroke)."""
+    level, _ = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    paper = float(np.percentile(crop, 90))
+    ink = (crop < level + OUTLINE_SHADE * (paper - level)).astype(np.uint8)   # a pale
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)  # outline
+    if count < ENCLOSED + 2:                                                       # counts
         return crop
     x, y, w, h = (stats[1:, k] for k in (cv2.CC_STAT_LEFT, cv2.CC_STAT_TOP,
                                          cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT))
+    sizeable = h[h >= LEAD_TALL * np.percentile(h, 90)]
+    reach = max(3, int(BRIDGE * np.median(sizeable)) | 1)
+    bridged = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach)))
+    b_count, b_labels, b_stats, _ = cv2.connectedComponentsWithStats(bridged, connectivity=8)
+    # each mark lies wholly in one bridged shape: the shape of one of its pixels
+    first = np.zeros(count, np.int64)
+    flat = labels.ravel()
+    order = np.argsort(flat, kind="stable")
+    starts = np.searchsorted(flat[order], np.arange(1, count))
+    first[1:] = b_labels.ravel()[order[starts]]
+    shape_of = first[1:]
+    bx, by, bw, bh = (b_stats[1:, k] for k in (cv2.CC_STAT_LEFT, cv2.CC_STAT_TOP,
+                                               cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT))
     out = crop
-    for i in np.argsort(-w * h)[:4]:   # the largest marks only
-        inside = (x >= x[i]) & (y >= y[i]) & (x + w <= x[i] + w[i]) & (y + h <= y[i] + h[i])
-        inside[i] = False
-        if inside.sum() < ENCLOSED or h[i] < ENCLOSING_HEIGHT * np.median(h[inside]) or \
-                h[inside].max() < 0.3 * h[i]:
+    for i in np.argsort(-bw * bh)[:4]:   # the largest shapes only
+        x0, y0, x1, y1 = bx[i], by[i], bx[i] + bw[i], by[i] + bh[i]
+        member = shape_of == i + 1
+        edge = (x <= x0 + reach) | (y <= y0 + reach) | (x + w >= x1 - reach) | \
+            (y + h >= y1 - reach)
+        inside = (x >= x0) & (y >= y0) & (x + w <= x1) & (y + h <= y1) & ~edge
+        if inside.sum() < ENCLOSED:
+            continue
+        typical = np.median(h[inside])
+        if bh[i] < ENCLOSING_HEIGHT * typical or h[inside].max() < 0.3 * bh[i]:
             continue   # a letter with small marks in its bowl, or a frame about specks
+        stroke = (h < THIN * typical) & (w > 2 * THIN * typical)
+        gone = member & (edge | (h >= ENCLOSING_HEIGHT * typical) | stroke)
+        if not gone.any():
+            continue
         out = out if out is not crop else crop.copy()
-        out[labels == i + 1] = 255
+        out[np.isin(labels, np.flatnonzero(gone) + 1)] = 255
     return out
 
 
