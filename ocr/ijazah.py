@@ -32,6 +32,7 @@ from ocr.ijazah_words import (
     Row,
     after,
     candidate,
+    ink_end,
     letter_apart,
     letters,
     maybe_split,
@@ -49,6 +50,7 @@ CONTINUED_GAP = 0.9    # a name's second line starts within this many letter hei
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
 SHORT_NAME = 4         # a one-word name of at most this many letters: every reading must agree
 LOOKALIKE_START = "TIJ"   # a short name starting so: the other two read as well ('IRI', 'TRI')
+CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights) may go on
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
@@ -122,16 +124,19 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     start = min(w["left"] for w in words)
     before = [w["left"] + w["width"] for w in (row.words if row else ())
               if w["left"] + w["width"] <= start]
+    # ... and to the end of the print the words stand in: a large name's last letters left
+    # out of its word boxes would otherwise be cut off by the box ('WAHY' for 'WAHYU').
+    end = ink_end(pixels.small, band, max(w["left"] + w["width"] for w in words), height)
     box = (max(start - NAME_MARGIN * height, max(before, default=-10 ** 6) + 1),
-           band[0] - height / 2, max(w["left"] + w["width"] for w in words) +
-           NAME_MARGIN * height, band[1] + height / 2)
+           band[0] - height / 2, end + NAME_MARGIN * height, band[1] + height / 2)
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
     short = None
     for scale in REREAD_SCALES:
-        again = candidate(value_words(_on_line(reread(pixels, box, scale=scale, lead=True),
-                                               band)))
+        line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
+        cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
+        again = None if cut else candidate(value_words(line))   # print on past the box
         if again is not None:
             seen.add(letters(again[0]))
             every.append(again)
@@ -237,8 +242,10 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     right = max(w["left"] + w["width"] for w in words)
     bottom = max(w["top"] + w["height"] for w in words)
     nxt = rows[k + 1] if k + 1 < len(rows) else None
-    if nxt is not None and nxt.top - bottom <= CONTINUED_GAP * height:
-        line = nxt.words
+    if nxt is not None and nxt.top - bottom <= (CONTINUED_GAP + 0.6) * height:
+        line = nxt.words   # a row the page's reading made there: judged as it stands (the
+        #                    value column of 'Tempat ... Lahir : Palangka Raya' read alone
+        #                    would look like the rest of a name)
     elif _ink_under(pixels, (left - height, bottom + 0.15 * height, right + height,
                              bottom + (CONTINUED_GAP + 0.6) * height)):
         line = reread(pixels, (left - 2 * height, bottom + 0.1 * height, right + 2 * height,

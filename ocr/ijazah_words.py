@@ -28,6 +28,8 @@ ENCLOSED = 3           # a stroke around at least this many marks is a shape dra
 ENCLOSING_HEIGHT = 1.3   # ... when this many times taller than the marks it goes around
 BRIDGE = 0.12          # breaks in an outline up to this share of a letter's height are bridged
 OUTLINE_SHADE = 0.5    # of the way from print to paper: an outline printed paler still counts
+INK_RUN = 12           # print followed along a name's line at most this many letter heights
+INK_GAP = 0.8          # ... past gaps up to this share of a letter's height (a word space)
 THIN = 0.25            # a piece of outline: lower than this share of a letter, twice as wide
 NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
             "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
@@ -312,6 +314,26 @@ def clear_enclosing(crop: np.ndarray) -> np.ndarray:
         out = out if out is not crop else crop.copy()
         out[np.isin(labels, np.flatnonzero(gone) + 1)] = 255
     return out
+
+
+def ink_end(small: np.ndarray | None, band: tuple[float, float], right: float,
+            height: float) -> float:
+    """Where the print that runs on from ``right`` along the line ``band`` (top, bottom)
+    ends: past gaps narrower than a word space, at most ``INK_RUN`` letter heights on."""
+    if small is None:
+        return right
+    y0, y1 = max(0, int(band[0])), min(small.shape[0], int(band[1]) + 1)
+    x0 = max(0, int(right))
+    x1 = min(small.shape[1], int(right + INK_RUN * height))
+    if y1 - y0 < 2 or x1 - x0 < 2:
+        return right
+    columns = np.flatnonzero((small[y0:y1, x0:x1] < 128).any(axis=0))
+    end, gap = 0, INK_GAP * height
+    for c in columns:
+        if c - end > gap:
+            break
+        end = c
+    return float(x0 + end)
 
 
 def reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
