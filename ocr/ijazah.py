@@ -32,6 +32,9 @@ from ocr.ijazah_words import (
     Row,
     after,
     candidate,
+    clear_enclosing,
+    clear_lead,
+    first_glyph_is_t,
     ink_end,
     letter_apart,
     letters,
@@ -159,12 +162,30 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
                 return pick[0], round(conf / 100, 3), every
         readings.append(again)
     if short:
-        return *short, every
+        return *short, _lookalike_settled(every, short[0], pixels, box, band)
     surely = [r for r in readings if sure(r)]
     if len({letters(r[0]) for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not _spelled_near(letters(surely[0][0]), seen):
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
+
+
+def _lookalike_settled(every: list, name: str, pixels: Pixels, box: tuple, band: tuple
+                       ) -> list:
+    """``every`` reading of a short name, those that read its first letter T as I ('IRI'
+    for 'TRI') spelled with T when the first letter's shape is clearly a T (a bar across
+    the top, a narrow stem): the readings then agree."""
+    rest = {r[0][1:] for r in every}
+    firsts = {r[0][:1] for r in every}
+    if len(rest) != 1 or firsts != {"T", "I"} or name[:1] != "T":
+        return every
+    crop = pixels.crop(box, scale=REREAD_SCALES[0])
+    scale = REREAD_SCALES[0]
+    if crop is None or not first_glyph_is_t(
+            clear_lead(clear_enclosing(crop)),
+            ((band[0] - box[1]) * scale, (band[1] - box[1]) * scale)):
+        return every
+    return [("T" + r[0][1:], *r[1:]) for r in every]
 
 
 def _on_line(words: list[dict], band: tuple[float, float]) -> list[dict]:

@@ -30,6 +30,7 @@ BRIDGE = 0.12          # breaks in an outline up to this share of a letter's hei
 OUTLINE_SHADE = 0.5    # of the way from print to paper: an outline printed paler still counts
 INK_RUN = 12           # print followed along a name's line at most this many letter heights
 INK_GAP = 0.8          # ... past gaps up to this share of a letter's height (a word space)
+T_BAR = 0.3            # a T's bar: wider than its stem and its foot by this share of its height
 THIN = 0.25            # a piece of outline: lower than this share of a letter, twice as wide
 NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
             "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
@@ -314,6 +315,34 @@ def clear_enclosing(crop: np.ndarray) -> np.ndarray:
         out = out if out is not crop else crop.copy()
         out[np.isin(labels, np.flatnonzero(gone) + 1)] = 255
     return out
+
+
+def first_glyph_is_t(crop: np.ndarray, band: tuple[float, float]) -> bool:
+    """Whether the first letter on the line ``band`` (top, bottom, in ``crop``'s pixels) of
+    ``crop`` (dark print on white) is clearly a T: its top wider than its stem and its foot
+    by a good share of its height. An I is as wide at the foot as at the top (serifs) or
+    no wider anywhere; a face whose T and I cannot be told apart says no."""
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return False
+    x, y, w, h = (stats[1:, k] for k in (cv2.CC_STAT_LEFT, cv2.CC_STAT_TOP,
+                                         cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT))
+    on_line = np.minimum(y + h, band[1]) - np.maximum(y, band[0]) >= 0.5 * h
+    tall = on_line & (h >= LEAD_TALL * max(1, np.percentile(h[on_line], 90)
+                                           if on_line.any() else 1))
+    if not tall.any():
+        return False
+    i = int(np.flatnonzero(tall)[np.argmin(x[tall])])
+    glyph = labels[y[i]:y[i] + h[i], x[i]:x[i] + w[i]] == i + 1
+    widths = glyph.sum(axis=1)
+    height = h[i]
+    if height < 12:
+        return False
+    top = widths[:height // 6].max()
+    bottom = widths[-(height // 6):].max()
+    stem = np.median(widths[height // 3: 2 * height // 3])
+    return bool(top - stem >= T_BAR * height and top - bottom >= T_BAR * height)
 
 
 def ink_end(small: np.ndarray | None, band: tuple[float, float], right: float,

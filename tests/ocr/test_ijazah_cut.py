@@ -1,0 +1,69 @@
+"""An ijazah name neither cut short nor misread at its first letter: print followed to its
+end, a pale or broken outline cleared, a T told from an I by its shape; the benchmark's
+exact-name figure."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from benchmarks.accuracy import names_agree, names_exact
+from ocr.ijazah_words import clear_enclosing, first_glyph_is_t, ink_end
+from scansim.ijazah import face
+
+FACES = ("go_bold", "times_bold", "sans_narrow_lib_bold", "bookman_light_italic",
+         "century_bold", "dejavu_serif_cond", "gothic_demi_oblique")
+
+
+def _line(text: str, font: str, size: int = 48) -> np.ndarray:
+    img = Image.new("L", (40 + int(size * 0.8 * len(text)), size * 2), 255)
+    ImageDraw.Draw(img).text((20, size // 2), text, font=face(font, size), fill=0)
+    return np.asarray(img)
+
+
+@pytest.mark.parametrize("font", FACES)
+def test_a_t_is_told_from_an_i_by_its_shape(font):
+    band = (20.0, 80.0)
+    assert first_glyph_is_t(_line("TRI", font), band)
+    assert not first_glyph_is_t(_line("IRI", font), band)
+    assert not first_glyph_is_t(_line("IRA", font), band)
+
+
+def test_a_name_s_print_is_followed_to_its_end():
+    page = _line("WAHYU", "nimbus_sans_bold")
+    columns = np.flatnonzero((page < 128).any(axis=0))
+    y = np.flatnonzero((page < 128).any(axis=1))
+    band = (float(y[0]), float(y[-1]))
+    cut = columns[0] + int(0.75 * (columns[-1] - columns[0]))   # a box without the U
+    assert ink_end(page, band, cut, band[1] - band[0]) >= columns[-1]
+    wide = np.full((page.shape[0], page.shape[1] + 300), 255, np.uint8)
+    wide[:, :page.shape[1]] = page
+    wide[int(band[0]):int(band[1]), -40:] = 0     # print far beyond: another column
+    assert ink_end(wide, band, cut, band[1] - band[0]) < wide.shape[1] - 40
+    assert ink_end(None, band, cut, 40) == cut
+
+
+def test_a_pale_outline_broken_by_a_copy_is_cleared_with_its_tails():
+    page = Image.new("L", (900, 160), 255)
+    d = ImageDraw.Draw(page)
+    for side, edge in ((-1, 150), (1, 750)):     # tails, behind the band
+        d.polygon([(edge - side * 30, 50), (edge + side * 80, 50), (edge + side * 55, 95),
+                   (edge + side * 80, 140), (edge - side * 30, 140)], fill=255, outline=170,
+                  width=2)
+    d.rectangle((150, 30, 750, 120), fill=255, outline=170, width=2)
+    for x in range(170, 740, 60):                # breaks along the band's edges
+        d.rectangle((x, 28, x + 3, 32), fill=255)
+        d.rectangle((x + 20, 118, x + 23, 122), fill=255)
+    d.text((450, 75), "RAFII KUSASI", font=face("gothic_demi_oblique", 46), fill=0,
+           anchor="mm")
+    grey = np.asarray(page)
+    out = clear_enclosing(grey)
+    assert (out[28:33, 160:740] < 200).sum() == 0          # the band's top edge, in pieces
+    assert (out[50:140, 70:120] < 200).sum() == 0          # the left tail
+    letters = (slice(50, 100), slice(280, 620))
+    assert (out[letters] < 128).sum() == (grey[letters] < 128).sum()
+
+
+def test_a_name_cut_short_agrees_with_the_roster_but_is_not_exact():
+    assert names_agree("WAHY", "WAHYU") and not names_exact("WAHY", "WAHYU")
+    assert names_exact("Wahyu ", "WAHYU") and names_exact("RAFII  KUSASI", "Rafii Kusasi")
