@@ -151,6 +151,9 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             whole = [r for r in (again, other) if not maybe_split(r[0])]
             pick = whole[0] if whole else again \
                 if again[0] == other[0] and not letter_apart(again[0]) else None
+            if pick is not None and len({r[0] for r in every if letters(r[0]) ==
+                                         letters(pick[0]) and not maybe_split(r[0])}) > 1:
+                pick = None   # another reading cut it into words otherwise ('FAHR URRAZI')
             conf = min(other[1], again[1])
             if pick is not None and conf < NAME_MEAN_CONF and \
                     _spelled_near(letters(pick[0]), seen):
@@ -164,7 +167,7 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     if short:
         return *short, _lookalike_settled(every, short[0], pixels, box, band)
     surely = [r for r in readings if sure(r)]
-    if len({letters(r[0]) for r in surely}) == 1 and not maybe_split(surely[0][0]) \
+    if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not _spelled_near(letters(surely[0][0]), seen):
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
