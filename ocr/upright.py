@@ -33,7 +33,8 @@ MAX_OBJECT_SKEW = 6.0    # a card or photo turned further than this is crooked, 
 _MIN_SKEW = 0.15         # smaller skews are left alone (no resampling)
 _MAX_BLOB_MM = 15.0      # ink blobs larger than this are no text
 # Telling which way a sideways page is turned by reading a few of its lines both ways:
-_PROBE_LINES = 2         # lines read at most
+_PROBE_LINES = 2         # lines read at most: those with the most letter-sized marks
+_LETTER_SHARE = 0.4      # a mark at least this share of its line's height: a letter's size
 _LINE_INK = 0.01         # share of a row that is ink for the row to be part of a line
 _MIN_LINE_PX = 4         # thinner runs of rows are rules or specks
 _BODY_LINE = (0.8, 1.25)  # a body line's height, as a share of the typical line's
@@ -137,7 +138,7 @@ def _sideways_turn(grey: np.ndarray) -> int | None:
         return None
     typical = float(np.median([b - a for a, b in lines]))
     body = [(a, b) for a, b in lines if _BODY_LINE[0] <= (b - a) / typical <= _BODY_LINE[1]]
-    chosen = sorted(body, key=lambda ab: -int(profile[ab[0]:ab[1]].sum()))[:_PROBE_LINES]
+    chosen = sorted(body, key=lambda ab: -_letter_marks(ink[ab[0]:ab[1]]))[:_PROBE_LINES]
     weight = {90: 0.0, 270: 0.0}
     for a, b in chosen:
         line = turned[max(0, a - _LINE_PAD):b + _LINE_PAD]
@@ -148,6 +149,15 @@ def _sideways_turn(grey: np.ndarray) -> int | None:
         if weight[best] >= _PROBE_MIN_WEIGHT and weight[best] >= _PROBE_MARGIN * weight[360 - best]:
             return best
     return None
+
+
+def _letter_marks(strip: np.ndarray) -> int:
+    """How many marks of a letter's size stand in ``strip`` (a line's rows of ink): a
+    line of words has many, a signature's stroke, a seal or an ornament few."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(strip.astype(np.uint8),
+                                                          connectivity=8)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    return int((heights >= _LETTER_SHARE * strip.shape[0]).sum())
 
 
 def _word_weight(words: list[dict]) -> float:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from ocr.qr import read_codes
-from ocr.upright import make_upright
+from ocr.upright import _letter_marks, make_upright
 from scansim.formpages import make_form_pdf, render_pdf, rotate
+from scansim.ijazah import face
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,21 @@ def test_blank_and_photo_pages_do_not_fail():
     photo = Image.fromarray(rng.integers(0, 255, (300, 400, 3), dtype=np.uint8), "RGB")
     up = make_upright(photo)  # no dpi, no text: a guess at worst, never an error
     assert up.rotation in (0, 90, 180, 270) and up.confidence <= 0.5
+
+
+def test_a_line_of_words_has_more_letter_marks_than_a_signature():
+    """The lines a sideways page is probed with are lines of words, not the inkier stroke
+    of a signature or a seal's ring."""
+    words = Image.new("L", (700, 40), 255)
+    ImageDraw.Draw(words).text((10, 5), "dari Mts Negeri 2 Pangkalan", font=face("sans", 26),
+                                fill=0)
+    stroke = Image.new("L", (700, 40), 255)
+    ImageDraw.Draw(stroke).line([(10 + 20 * k, 5 + 28 * (k % 2)) for k in range(30)],
+                                fill=0, width=4)
+    ink = []
+    for img in (words, stroke):   # a line's rows of ink, as the probe cuts them
+        mask = (np.asarray(img) < 128).astype(np.uint8)
+        rows = np.flatnonzero(mask.any(axis=1))
+        ink.append(mask[rows[0]:rows[-1] + 1])
+    assert ink[1].sum() > ink[0].sum()            # the stroke is the inkier line
+    assert _letter_marks(ink[0]) >= 15 > 2 >= _letter_marks(ink[1])
