@@ -192,10 +192,12 @@ def _lookalike_settled(every: list, name: str, pixels: Pixels, box: tuple, band:
 
 
 def _on_line(words: list[dict], band: tuple[float, float]) -> list[dict]:
-    """The ``words`` standing on the line ``band`` (top, bottom) for at least half their
-    height: print of the lines above and below, cut by the box, read apart."""
-    return [w for w in words if min(band[1], w["top"] + w["height"]) - max(band[0], w["top"])
-            >= 0.5 * min(w["height"], band[1] - band[0])]
+    """The ``words`` reaching into the middle half of the line ``band`` (top, bottom) from
+    above and below: print of the lines above and below, cut by the box, read apart (a
+    word's box may take in such print above it: its foot still stands on the line)."""
+    quarter = (band[1] - band[0]) / 4
+    return [w for w in words if w["top"] + w["height"] > band[0] + quarter
+            and w["top"] < band[1] - quarter]
 
 
 def _short(name: str) -> bool:
@@ -315,6 +317,8 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None
     """The name on the row after row ``i``, or in the gap below it when nothing was read
     there although the gap holds a line; the row after the gap when that line is no name
     (a bilingual diploma's translation of the cue, in small italics)."""
+    # rows of marks only ('|', a piece of a ribbon's outline) are no line of the page
+    rows = rows[:i + 1] + [r for r in rows[i + 1:] if re.search(r"[A-Za-z0-9]{2}", r.text)]
     row = rows[i]
     height = row.bottom - row.top
     nxt = rows[i + 1] if i + 1 < len(rows) else None
