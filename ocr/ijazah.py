@@ -191,6 +191,13 @@ def _lookalike_settled(every: list, name: str, pixels: Pixels, box: tuple, band:
     return [("T" + r[0][1:], *r[1:]) for r in every]
 
 
+def _sentence(row: Row) -> bool:
+    """Whether ``row`` holds a word of running text (three letters or more in small
+    letters, read surely: 'upon'), which no name line holds."""
+    return any(re.fullmatch(r"[a-z]{3,}", w["text"].strip(".,:;")) and w["conf"] >= 80
+               for w in row.words)
+
+
 def _on_line(words: list[dict], band: tuple[float, float]) -> list[dict]:
     """The ``words`` reaching into the middle half of the line ``band`` (top, bottom) from
     above and below: print of the lines above and below, cut by the box, read apart (a
@@ -323,8 +330,15 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None
     height = row.bottom - row.top
     nxt = rows[i + 1] if i + 1 < len(rows) else None
     if nxt is not None and nxt.top - row.bottom < 1.6 * height:
-        return None if LABEL.match(nxt.text) else \
-            _continued(rows, i + 1, nxt.words, _name_of(nxt.words, pixels), pixels)
+        if LABEL.match(nxt.text):
+            return None
+        found = _continued(rows, i + 1, nxt.words, _name_of(nxt.words, pixels), pixels)
+        if found is None and _sentence(nxt) and i + 2 < len(rows) and \
+                not LABEL.match(rows[i + 2].text) and \
+                rows[i + 2].top - row.bottom < TRANSLATION_GAP * height:
+            found = _continued(rows, i + 2, rows[i + 2].words,   # the cue's translation
+                               _name_of(rows[i + 2].words, pixels), pixels)  # misread
+        return found
     bottom = nxt.top if nxt is not None else row.bottom + 4 * height
     left, right = _text_span(rows)
     words = reread(pixels, (left, row.bottom + 1, right, bottom - 1))
