@@ -8,7 +8,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from benchmarks.accuracy import names_agree, names_exact
-from ocr.ijazah_words import clear_enclosing, first_glyph_is_t, ink_end
+from ocr.ijazah import _on_line, find_name
+from ocr.ijazah_words import Row, clear_enclosing, first_glyph_is_t, ink_end
 from scansim.ijazah import face
 
 FACES = ("go_bold", "times_bold", "sans_narrow_lib_bold", "bookman_light_italic",
@@ -67,3 +68,38 @@ def test_a_pale_outline_broken_by_a_copy_is_cleared_with_its_tails():
 def test_a_name_cut_short_agrees_with_the_roster_but_is_not_exact():
     assert names_agree("WAHY", "WAHYU") and not names_exact("WAHY", "WAHYU")
     assert names_exact("Wahyu ", "WAHYU") and names_exact("RAFII  KUSASI", "Rafii Kusasi")
+
+
+def _words(top: float, *texts: str, height: float = 24, conf: float = 95) -> list[dict]:
+    return [{"text": t, "left": 100 + 130 * k, "top": top, "width": 110, "height": height,
+             "conf": conf, "block": 1, "par": 1, "line": 1} for k, t in enumerate(texts)]
+
+
+def test_a_cue_s_translation_misread_is_passed_over_to_the_name():
+    rows = [Row(_words(100, "Memberikan", "ijazah", "kepada"), 100, 124),
+            Row(_words(130, "@onfers", "upon", height=16), 130, 146),
+            Row(_words(160, "SAHAT", "USOP", height=30), 160, 190)]
+    assert find_name(rows)[:2] == ("SAHAT USOP", 0.95)
+
+
+def test_a_name_s_second_line_is_never_taken_for_the_name():
+    """The line under the cue, unsure, is no sentence: the line after it is not tried."""
+    rows = [Row(_words(100, "Memberikan", "ijazah", "kepada"), 100, 124),
+            Row(_words(130, "FAHRURRAZI", conf=40, height=30), 130, 160),
+            Row(_words(165, "RAHMAN", height=30), 165, 195)]
+    assert find_name(rows)[0] is None
+
+
+def test_a_mark_read_as_a_row_under_the_cue_is_no_line():
+    rows = [Row(_words(100, "peserta", "didik", "yang", "bernama"), 100, 124),
+            Row(_words(128, "|", height=11), 128, 139),
+            Row(_words(160, "NORHADI", "KUSASI", height=30), 160, 190)]
+    assert find_name(rows)[0] == "NORHADI KUSASI"
+
+
+def test_words_read_again_keep_to_the_name_s_line():
+    band = (727.0, 790.0)
+    above = {"text": "A.A", "top": 696, "height": 10}
+    tall = {"text": "FAUZAN", "top": 696, "height": 61}     # print above taken in its box
+    below = {"text": "Tempat", "top": 782, "height": 20}
+    assert [w["text"] for w in _on_line([above, tall, below], band)] == ["FAUZAN"]
