@@ -26,6 +26,7 @@ LEAD_TALL = 0.6        # a letter: at least this share of the line's tall marks'
 LEAD_MARK = 0.55       # a mark before the first letter lower than this share of it: no letter
 ENCLOSED = 3           # a stroke around at least this many marks is a shape drawn about them
 ENCLOSING_HEIGHT = 1.3   # ... when this many times taller than the marks it goes around
+ENCLOSING_SIDE = 0.5   # ... running above and below this share of the width they take
 BRIDGE = 0.12          # breaks in an outline up to this share of a letter's height are bridged
 OUTLINE_SHADE = 0.5    # of the way from print to paper: an outline printed paler still counts
 INK_RUN = 12           # print followed along a name's line at most this many letter heights
@@ -308,6 +309,14 @@ def clear_enclosing(crop: np.ndarray) -> np.ndarray:
         typical = np.median(h[inside])
         if bh[i] < ENCLOSING_HEIGHT * typical or h[inside].max() < 0.3 * bh[i]:
             continue   # a letter with small marks in its bowl, or a frame about specks
+        shape = b_labels[y0:y1, x0:x1] == i + 1
+        held = inside & (h >= 0.5 * typical)   # its letters, not specks
+        ix0, ix1 = x[held].min() - x0, (x + w)[held].max() - x0
+        iy0, iy1 = y[held].min() - y0, (y + h)[held].max() - y0
+        if min(shape[:iy0, ix0:ix1].any(axis=0).mean() if iy0 > 0 else 0.0,
+               shape[iy1:, ix0:ix1].any(axis=0).mean() if iy1 < shape.shape[0] else 0.0
+               ) < ENCLOSING_SIDE:
+            continue   # not above and below the marks it holds: a word of a script face
         stroke = (h < THIN * typical) & (w > 2 * THIN * typical)
         gone = member & (edge | (h >= ENCLOSING_HEIGHT * typical) | stroke)
         if not gone.any():

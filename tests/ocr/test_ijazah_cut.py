@@ -103,3 +103,10 @@ def test_words_read_again_keep_to_the_name_s_line():
     tall = {"text": "FAUZAN", "top": 696, "height": 61}     # print above taken in its box
     below = {"text": "Tempat", "top": 782, "height": 20}
     assert [w["text"] for w in _on_line([above, tall, below], band)] == ["FAUZAN"]
+
+
+def test_a_word_of_a_script_face_is_no_outline():
+    """Letters of a script face joined into one shape go around the letters between them,
+    but not above and below them: none of them is cleared ('DAMBUNG' is no 'BU')."""
+    line = _line("DAMBUNG NYAHU", "chancery", 56)
+    assert np.array_equal(clear_enclosing(line), line)
