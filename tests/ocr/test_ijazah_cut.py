@@ -108,5 +108,5 @@ def test_words_read_again_keep_to_the_name_s_line():
 def test_a_word_of_a_script_face_is_no_outline():
     """Letters of a script face joined into one shape go around the letters between them,
     but not above and below them: none of them is cleared ('DAMBUNG' is no 'BU')."""
-    line = _line("DAMBUNG NYAHU", "chancery", 56)
+    line = _line("DAMBUNG NYAHU", "chancery", 90)
     assert np.array_equal(clear_enclosing(line), line)
