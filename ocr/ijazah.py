@@ -168,7 +168,9 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
         return *short, _lookalike_settled(every, short[0], pixels, box, band)
     surely = [r for r in readings if sure(r)]
     if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
-            and not _spelled_near(letters(surely[0][0]), seen):
+            and not _spelled_near(letters(surely[0][0]), seen) and \
+            len({r[0] for r in every if letters(r[0]) == letters(surely[0][0])}) == 1:
+        # (and no reading, however unsure, cut it into words otherwise: 'RAHMAH AZIZAH')
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
 

@@ -110,3 +110,20 @@ def test_a_word_of_a_script_face_is_no_outline():
     but not above and below them: none of them is cleared ('DAMBUNG' is no 'BU')."""
     line = _line("DAMBUNG NYAHU", "chancery", 90)
     assert np.array_equal(clear_enclosing(line), line)
+
+
+def test_a_name_another_reading_cuts_into_words_otherwise_is_not_taken(monkeypatch):
+    """'RAHMAHAZIZAH' read surely on the page, 'RAHMAH AZIZAH' unsurely enlarged: which
+    is the name is not settled, so a person decides."""
+    import ocr.ijazah as reader
+
+    cut = _words(100, "RAHMAH", "AZIZAH", conf=40)
+    cut[0].update(width=50)
+    cut[1].update(left=155, width=55)
+    again = iter([[], cut])
+    monkeypatch.setattr(reader, "reread", lambda *a, **k: next(again))
+    monkeypatch.setattr(reader, "ink_end", lambda small, band, right, height: right)
+    page = reader.Pixels(np.full((400, 1200), 255, np.uint8))
+    assert reader._name_of(_words(100, "RAHMAHAZIZAH", conf=87), page) is None
+    again = iter([[], _words(100, "RAHMAHAZIZAH", conf=40)])
+    assert reader._name_of(_words(100, "RAHMAHAZIZAH", conf=87), page)[0] == "RAHMAHAZIZAH"
