@@ -335,7 +335,8 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None
         if LABEL.match(nxt.text):
             return None
         found = _continued(rows, i + 1, nxt.words, _name_of(nxt.words, pixels), pixels)
-        if found is None and _sentence(nxt) and i + 2 < len(rows) and \
+        if found is None and _sentence(nxt) and not CUE.search(nxt.text) and \
+                i + 2 < len(rows) and \
                 not LABEL.match(rows[i + 2].text) and \
                 rows[i + 2].top - row.bottom < TRANSLATION_GAP * height:
             found = _continued(rows, i + 2, rows[i + 2].words,   # the cue's translation
