@@ -46,6 +46,8 @@ SLASH_INSET = (0.2, 0.15)        # of the zero's width, height: the slash's ends
 ZERO_WAIST = 0.88                # a 0 is at least this wide at mid-height (of its bowls' width)
 EIGHT_WAIST = 0.8                # an 8 at most this: it pinches between its bowls
 WAIST_ROWS = (0.35, 0.65)        # of the height: where the waist is looked for
+DOT_ROW = 0.1                    # of the height: a dot-matrix head's row pitch (ten rows)
+DOTTED_PAIR_MARGIN = 0.01        # a struck 0 or 8: the pair over any other digit
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +267,7 @@ def _best_and_margin(sims: np.ndarray, digits: np.ndarray) -> tuple[str, float, 
     return str(digits[best]), float(sims[best]), float(sims[best]) - rival
 
 
-def match_shapes(shapes: list[np.ndarray | None]) -> str:
+def match_shapes(shapes: list[np.ndarray | None], dotted: bool = False) -> str:
     """The digits a band's normalised glyphs show, ``?`` where no digit matches clearly.
 
     A digit is named when its best template reaches MIN_MATCH and beats every other
@@ -273,7 +275,8 @@ def match_shapes(shapes: list[np.ndarray | None]) -> str:
     when it is also the best digit among the templates of the set (face and weight) that
     fits the band best, beating that set's other digits by FACE_MARGIN, and beats every
     other digit's best template by NEAR_MARGIN (a heavy 0 of one face against another
-    face's 6)."""
+    face's 6); or, a 0 or an 8 matched nearly as well as the other, by its waist
+    (:func:`_waist_digit`; ``dotted``: the band was struck in dots)."""
     bank, digits, sets = templates()
     inked = [i for i, shape in enumerate(shapes) if shape is not None]
     out = ["?"] * len(shapes)
@@ -292,36 +295,46 @@ def match_shapes(shapes: list[np.ndarray | None]) -> str:
         own, _, own_margin = _best_and_margin(row[near], digits[near])
         if own == digit and own_margin >= FACE_MARGIN and margin >= NEAR_MARGIN:
             out[i] = digit
-        elif _waist_settles(row, digits, digit, shapes[i]):
-            out[i] = digit
+        else:
+            out[i] = _waist_digit(row, digits, digit, shapes[i], dotted) or "?"
     return "".join(out)
 
 
-def waist(shape: np.ndarray) -> float:
+def waist(shape: np.ndarray, window: int = 1) -> float:
     """A normalised glyph's narrowest outer width at mid-height, over the width of the
-    narrower of its top and bottom halves at their widest."""
+    narrower of its top and bottom halves at their widest. ``window``: each row's width
+    is the widest of that many rows about it (a notch between two dots of a column that
+    struck it is no waist)."""
     ink = shape > 0.5
     widths = np.array([(xs[-1] - xs[0] + 1) if len(xs) else 0
                        for xs in (np.nonzero(r)[0] for r in ink)], float)
     h = len(widths)
     bowls = min(widths[:h // 2].max(), widths[h // 2:].max())
+    if window > 1:
+        half = window // 2
+        widths = np.array([widths[max(0, k - half):k + half + 1].max() for k in range(h)])
     middle = widths[int(WAIST_ROWS[0] * h):int(WAIST_ROWS[1] * h)]
     return float(middle.min() / bowls) if bowls > 0 and len(middle) else 0.0
 
 
-def _waist_settles(row: np.ndarray, digits: np.ndarray, digit: str, shape: np.ndarray) -> bool:
-    """Whether a 0 or an 8 that matched an 8 or a 0 nearly as well (a slashed or dotted
-    zero against an 8) is told by its waist: a 0 keeps its width at mid-height, an 8
-    pinches. Only the best match is confirmed, and only when it beats every digit but
-    the other of the two by NEAR_MARGIN."""
+def _waist_digit(row: np.ndarray, digits: np.ndarray, digit: str, shape: np.ndarray,
+                 dotted: bool) -> str | None:
+    """A 0 or an 8 that matched an 8 or a 0 nearly as well (a slashed or dotted zero
+    against an 8) told by its waist: a 0 keeps its width at mid-height, an 8 pinches.
+    In ordinary print only the best match is confirmed, and only when it beats every
+    digit but the other of the two by NEAR_MARGIN. Struck in dots, where a zero's slash
+    runs into its sides, the two are the best matches by DOTTED_PAIR_MARGIN and the
+    waist, measured over a dot row, names either."""
     pair = {"0": "8", "8": "0"}
     if digit not in pair:
-        return False
+        return None
     others = (digits != digit) & (digits != pair[digit])
-    if float(row.max()) - float(row[others].max(initial=0.0)) < NEAR_MARGIN:
-        return False
-    w = waist(shape)
-    return w >= ZERO_WAIST if digit == "0" else w <= EIGHT_WAIST
+    lead = float(row[~others].max()) - float(row[others].max(initial=0.0))
+    if lead < (DOTTED_PAIR_MARGIN if dotted else NEAR_MARGIN):
+        return None
+    w = waist(shape, max(1, round(DOT_ROW * SHAPE[1])) if dotted else 1)
+    named = "0" if w >= ZERO_WAIST else "8" if w <= EIGHT_WAIST else None
+    return named if dotted or named == digit else None
 
 
 def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:
@@ -336,11 +349,14 @@ def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:
         <= PITCH_TOLERANCE * pitch
 
 
-def read_glyphs(binary: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> str:
+def read_glyphs(binary: np.ndarray, boxes: list[tuple[int, int, int, int]],
+                dotted: bool = False) -> str:
     """The digits of the glyphs in ``boxes`` of a band of print, ``?`` where unsure (the
     glyphs normalised together: :func:`normalise_band`); none named when the glyphs are
-    not evenly spaced (the band was not cut into its digits)."""
+    not evenly spaced (the band was not cut into its digits). ``dotted``: the band was
+    struck in dots (see :func:`match_shapes`)."""
     if not evenly_spaced(boxes):
         return "?" * len(boxes)
     ink = binary == 0
-    return match_shapes(normalise_band([ink[y0:y1, x0:x1] for x0, x1, y0, y1 in boxes]))
+    return match_shapes(normalise_band([ink[y0:y1, x0:x1] for x0, x1, y0, y1 in boxes]),
+                        dotted)

@@ -192,9 +192,11 @@ def _shapes_filled(made: list[tuple[str, str]]) -> str | None:
     return "".join(out)
 
 
-def _shape_makers(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None
+def _shape_makers(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None,
+                  dotted: bool = False
                   ) -> tuple[list[Callable[[], str]], list[Callable[[], str]]]:
-    """(readings of the glyphs as cut, reading of the thin print cut on its own)."""
+    """(readings of the glyphs as cut, reading of the thin print cut on its own);
+    ``dotted``: the band was struck in dots (:func:`ocr.ktp.glyphs.read_glyphs`)."""
     boxes = glyph_spans(binary)
     thin_boxes = glyph_spans(thin) if thin is not None else []
     cut = binary if len(boxes) == NIK_LENGTH else thin
@@ -202,8 +204,9 @@ def _shape_makers(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None
         boxes = thin_boxes
     main: list[Callable[[], str]] = []
     if len(boxes) == NIK_LENGTH:
-        main = [lambda: read_glyphs(cut, boxes), lambda: read_glyphs(_otsu(flat), boxes)]
-    own = [lambda: read_glyphs(thin, thin_boxes)] if (
+        main = [lambda: read_glyphs(cut, boxes, dotted),
+                lambda: read_glyphs(_otsu(flat), boxes, dotted)]
+    own = [lambda: read_glyphs(thin, thin_boxes, dotted)] if (
         thin is not None and cut is not thin and len(thin_boxes) == NIK_LENGTH) else []
     return main, own
 
@@ -224,9 +227,11 @@ def shape_readings(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None
 
 
 def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
-                  sex: str | None, thin: np.ndarray | None = None) -> NikResult:
+                  sex: str | None, thin: np.ndarray | None = None,
+                  dotted: bool = False) -> NikResult:
     """Read the NIK band (flattened grey and cleaned print of the same crop; ``thin``: the
-    print cut nearer the ink, :func:`ocr.ktp.clean.digits_print`).
+    print cut nearer the ink, :func:`ocr.ktp.clean.digits_print`; ``dotted``: struck in
+    dots and joined, :mod:`ocr.ktp.dots`).
 
     The text renderings (:func:`renderings`) and the digit-shape readings
     (:func:`shape_readings`) are tried interleaved: the first shape reading, two text
@@ -235,7 +240,7 @@ def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
     readings: list[tuple[str, str]] = []
     result = NikResult(None, 0.0)
     text = renderings(flat, binary)
-    main, own = _shape_makers(flat, binary, thin)
+    main, own = _shape_makers(flat, binary, thin, dotted)
     makers = [*main[:1], *text[:2], *main[1:]]
     rest = text[2:]
     if main:

@@ -167,10 +167,10 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     one short word or on one whose short word the block's reading shows otherwise (the
     block's reading, made among the other lines, may be outvoted, but by more than two);
     and as the rules every name reader keeps (:mod:`ocr.names`) say: a short piece only
-    when two readings cut the name alike, a name a reading spells a letter or two
-    otherwise only when two readings of its line were sure of it, a short word that
-    starts with a letter read as another only when every reading of the line was made
-    and spells it alike."""
+    when two readings, and more than cut the name otherwise, cut it so; a name a reading
+    spells a letter or two otherwise only when two readings of its line were sure of it;
+    a short word that starts with a letter read as another only when every reading of
+    the line was made and spells it alike."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
@@ -188,8 +188,9 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     confidences = confidences or [1.0] * len(values)
     line = [(v, c) for v, c in zip(values[1:], confidences[1:], strict=False)]
     sure = sum(1 for v, c in line if v and letters(v) == key and c >= SURE_READING)
-    if maybe_split(value) and values.count(value) < 2:
-        return value, DISPUTED     # 'RAHM ADI' once: a word cut in two, or two words
+    cuts = Counter(v for v in values if v and letters(v) == key)
+    if maybe_split(value) and (cuts[value] < 2 or cuts[value] * 2 <= sum(cuts.values())):
+        return value, DISPUTED     # 'RAHM ADI' as often as 'RAHMADI': a word cut in two?
     if spelled_near(value, [v for v in values if v]) and sure < NEAR_SURE:
         return value, DISPUTED     # 'MAHYLNI' read, and 'MAHYUNI': U or L, unsure
     made = [v for v, _ in line if v]

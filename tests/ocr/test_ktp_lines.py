@@ -5,6 +5,8 @@ import cv2
 import numpy as np
 
 from ocr.ktp.cards import mm
+from ocr.ktp.labels import Field, Line, _value_words
+from ocr.ktp.read import _in_order
 from ocr.ktp.reading import clean_name
 from ocr.ktp.values import AGREED, DISPUTED, line_readings, own_rows, print_end, vote_name
 
@@ -100,6 +102,7 @@ def test_a_name_a_reading_spells_a_letter_otherwise_needs_two_sure_readings():
 
 def test_a_word_cut_in_two_once_goes_to_a_person():
     assert vote_name(["RAHMADI", "RAHM ADI"])[1] == DISPUTED
+    assert vote_name(["RAHM ADI", "RAHMADI", "RAHMADI", "RAHM ADI"])[1] == DISPUTED
     assert vote_name(["RAHMADI", "RAHMADI"]) == ("RAHMADI", AGREED)
     assert vote_name(["UTUH ADI", "UTUH ADI", "UTUHADI"]) == ("UTUH ADI", AGREED)
     assert vote_name(["SUPRIYADI", "SUPRIYADI"]) == ("SUPRIYADI", AGREED)
@@ -110,3 +113,26 @@ def test_a_name_only_two_of_many_readings_show_goes_to_a_person():
     values = ["SUTRISNGI", "SUTRISNCI", "SUTRISNC", "SUTRISNG", "SUTRISNCI"]
     assert vote_name(values) == ("SUTRISNCI", DISPUTED)
     assert vote_name(["SUTRISNGI", "SUTRISNO", "SUTRISNO"]) == ("SUTRISNO", AGREED)
+
+
+def _word(text: str, left: int, top: int = 100) -> dict:
+    return {"text": text, "left": left, "top": top, "width": 12 * len(text), "height": 20,
+            "conf": 90.0}
+
+
+def test_a_colon_read_as_a_mark_does_not_hide_the_value():
+    # no colon column measured (none read as a colon): the "." stands where it was
+    line = Line([_word("Nama", 30), _word(".", 110), _word("KRISTIAN", 305),
+                 _word("RANYING", 420)])
+    assert [w["text"] for w in _value_words(line, 1, None)] == ["KRISTIAN", "RANYING"]
+
+
+def test_a_name_label_below_the_birth_line_is_not_the_names():
+    nik = Line([_word("NIK", 30, 150), _word("6201011005800038", 160, 150)])
+    born = Field("PANGKALAN BUN, 10-05-1980", (305, 240, 640, 260), 0.9)
+    above = Field("KRISTIAN RANYING", (305, 202, 528, 220), 0.9)
+    below = Field("JL. KASUARI NO. 111", (305, 317, 542, 333), 0.9)   # "Alamat" read "Mama"
+    fields = {"tempat_tgl_lahir": born}
+    assert _in_order(above, [nik], fields) is above
+    assert _in_order(below, [nik], fields) is None
+    assert _in_order(below, [nik], {}) is below      # no birth line read: nothing to go by
