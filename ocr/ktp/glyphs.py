@@ -34,11 +34,13 @@ TEMPLATE_PX = 34                 # height templates are drawn at (a NIK digit on
 SUPERSAMPLE = 4                  # templates are drawn this much larger, then reduced
 MIN_SHEAR = 0.02                 # a band slanted less than this is left as it is
 MIN_MATCH = 0.75                 # correlation a digit's best template must reach
+BAND_MATCH_DROP = 0.12           # ... and no further below the band's median best match
 MIN_MARGIN = 0.1                 # over the best template of any other digit
 NEAR_MARGIN = 0.07               # over any other digit, when clear in the band's nearest face:
 FACE_MARGIN = 0.08               # over that face's other digits
 GLYPH_MIN_HEIGHT = 0.6           # of the tallest glyphs: shorter marks are the colon, specks
 PIECE_MIN_HEIGHT = 0.3           # a piece of a glyph, within the line, joins its neighbour
+LINE_SLACK = 0.1                 # of the glyphs' height: a piece may stand this far out of line
 STREAK_PX = 4                    # rows of a light streak bridged when cutting the glyphs
 PITCH_TOLERANCE = 0.35           # of the pitch: a glyph's centre this far off an even step
 SLASHED = "slashed"              # marks a face in the list whose zero is also drawn slashed
@@ -201,10 +203,12 @@ def glyph_spans(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
     tall_ones = stats[1:][heights >= GLYPH_MIN_HEIGHT * tall]
     top = float(np.median(tall_ones[:, cv2.CC_STAT_TOP]))
     bottom = top + float(np.median(tall_ones[:, cv2.CC_STAT_HEIGHT]))
-    # parts of a glyph that broke off (the bowl of a 6) join it; the colon's dots do not
+    # parts of a glyph that broke off (the bowl of a 6, the foot of a 2 struck in dots)
+    # join it; the colon's dots do not
     spans = sorted((int(x), int(x + w), int(y), int(y + h)) for x, y, w, h, _ in stats[1:]
                    if h >= GLYPH_MIN_HEIGHT * tall or (
-                       h >= PIECE_MIN_HEIGHT * tall and y >= top - 2 and y + h <= bottom + 2))
+                       PIECE_MIN_HEIGHT * tall <= max(h, w) and w <= tall
+                       and y >= top - LINE_SLACK * tall and y + h <= bottom + LINE_SLACK * tall))
     merged: list[list[int]] = []
     for x0, x1, y0, y1 in spans:
         if merged and x0 < merged[-1][1] - 1:
@@ -270,8 +274,10 @@ def _best_and_margin(sims: np.ndarray, digits: np.ndarray) -> tuple[str, float, 
 def match_shapes(shapes: list[np.ndarray | None], dotted: bool = False) -> str:
     """The digits a band's normalised glyphs show, ``?`` where no digit matches clearly.
 
-    A digit is named when its best template reaches MIN_MATCH and beats every other
-    digit's best template by MIN_MARGIN; or, as the glyphs of a band share one face,
+    A digit is named when its best template reaches MIN_MATCH (and comes within
+    BAND_MATCH_DROP of the band's median glyph: one matched far worse was cut wrong, a
+    3 whose arms broke off as narrow as a 1) and beats every other digit's best template
+    by MIN_MARGIN; or, as the glyphs of a band share one face,
     when it is also the best digit among the templates of the set (face and weight) that
     fits the band best, beating that set's other digits by FACE_MARGIN, and beats every
     other digit's best template by NEAR_MARGIN (a heavy 0 of one face against another
@@ -285,10 +291,11 @@ def match_shapes(shapes: list[np.ndarray | None], dotted: bool = False) -> str:
     sims = _similarity(np.array([shapes[i] for i in inked]))
     fit = [sims[:, sets == k].max(axis=1).mean() for k in range(int(sets.max()) + 1)]
     near = sets == int(np.argmax(fit))
+    least = max(MIN_MATCH, float(np.median(sims.max(axis=1))) - BAND_MATCH_DROP)
     for row, i in zip(sims, inked, strict=True):
         digit, score, margin = _best_and_margin(row, digits)
-        if score < MIN_MATCH:
-            continue
+        if score < least:
+            continue    # matched far worse than the band's other glyphs: cut wrong
         if margin >= MIN_MARGIN:
             out[i] = digit
             continue

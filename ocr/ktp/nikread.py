@@ -8,11 +8,11 @@ well-formed NIK that agrees with the birth date and sex printed on the card.
 The result says how sure it is: a NIK is only *confident* when it is well formed,
 agrees with the card and was read the same by at least two renderings, and by two more
 than any other reading that would also fit the card; its serial (the last four digits,
-which neither the card nor the region table checks) must also be read by the digit
-shapes, or else by three text readings alike and by no text reading otherwise: a face
-the text model misreads (a 9 read as 4) misreads it the same way every time; and it must
-be a serial real cards carry (:func:`formgen.domain.nik.nik_serial_usual`). Otherwise
-it goes to a person.
+which neither the card nor the region table checks) must also be read, each digit of it,
+by the digit shapes, or else by three text readings alike and by no text reading
+otherwise: a face the text model misreads (a 9 read as 4) misreads it the same way
+every time; and it must be a serial real cards carry
+(:func:`formgen.domain.nik.nik_serial_usual`). Otherwise it goes to a person.
 """
 from __future__ import annotations
 
@@ -148,9 +148,7 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     aligned_all = [(m, r) for m, r in made if len(r) == NIK_LENGTH]
     glyphs = [r for m, r in aligned_all if m == "glyph"]
     texts = [r for m, r in aligned_all if m == "text"]
-    if sure and not any(g[CHECKED_DIGITS:] == best[CHECKED_DIGITS:] for g in glyphs) and (
-            texts.count(best) < SERIAL_TEXT_SUPPORT
-            or any(r[CHECKED_DIGITS:] != best[CHECKED_DIGITS:] for r in texts)):
+    if sure and not _serial_vouched(best, glyphs, texts):
         sure = False    # the serial, which nothing else checks, seen one way only, too few times
     if not sure and nik_well_formed(best) and best in glyphs and len(glyphs) >= 2 and \
             texts.count(best) >= UNANIMOUS_TEXT and \
@@ -165,6 +163,17 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
             return NikResult(shaped, CONFIDENT, tuple(made))
     sure = sure and nik_serial_usual(best)   # a serial no card carries is doubted, not taken
     return NikResult(best, CONFIDENT if sure else UNSURE, tuple(made))
+
+
+def _serial_vouched(best: str, glyphs: list[str], texts: list[str]) -> bool:
+    """Whether each digit of ``best``'s serial (which neither the card nor the region table
+    checks) was read so by a digit shape, or else, when SERIAL_TEXT_SUPPORT text readings
+    show the whole NIK alike, by every text reading: a text reading's slip in a digit the
+    shapes confirm does not make the serial unsure, a digit the text alone reads does."""
+    whole = texts.count(best) >= SERIAL_TEXT_SUPPORT
+    return all(any(g[pos] == best[pos] for g in glyphs) or
+               whole and all(r[pos] == best[pos] for r in texts)
+               for pos in range(CHECKED_DIGITS, NIK_LENGTH))
 
 
 def _shapes_filled(made: list[tuple[str, str]]) -> str | None:

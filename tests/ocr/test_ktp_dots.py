@@ -12,6 +12,7 @@ from ocr.ktp.glyphs import (
     EIGHT_WAIST,
     FONT_ROOT,
     ZERO_WAIST,
+    _waist_digit,
     normalise_band,
     waist,
 )
@@ -83,3 +84,33 @@ def test_a_zero_keeps_its_width_at_mid_height_and_an_eight_pinches(face):
     zero, eight = normalise_band(shapes)
     assert waist(zero) >= ZERO_WAIST
     assert waist(eight) <= EIGHT_WAIST
+
+
+def _ring(h: int = 32, w: int = 24, pinch: float = 0.0) -> np.ndarray:
+    """A normalised 0: a ring of ink; pinched by ``pinch`` of its width at mid-height,
+    an 8."""
+    ys, xs = np.mgrid[0:h, 0:w]
+    half = (w / 2 - 1) * (1 - pinch * np.exp(-((ys - h / 2) / 2.5) ** 2))
+    rx = np.abs(xs - w / 2 + 0.5) / half
+    ry = np.abs(ys - h / 2 + 0.5) / (h / 2 - 1)
+    return ((np.hypot(rx, ry) <= 1.0) & (np.hypot(rx * 0.8, ry) >= 0.55)).astype(np.float32)
+
+
+def test_a_struck_zero_keeps_its_waist_over_a_dot_row_and_an_eight_pinches():
+    zero = _ring()
+    notched = zero.copy()
+    notched[15, :4] = 0          # the paper between two dots of its left side
+    assert waist(notched) < ZERO_WAIST <= waist(notched, 3)
+    eight = _ring(pinch=0.45)
+    assert waist(eight, 3) <= EIGHT_WAIST
+
+
+def test_a_struck_zero_matched_nearly_as_well_as_an_eight_is_named_by_its_waist():
+    digits = np.array(list("0123456789"))
+    row = np.array([0.78, 0.5, 0.5, 0.76, 0.5, 0.5, 0.5, 0.5, 0.80, 0.5])  # 8 first, 3 near
+    zero = _ring()
+    assert _waist_digit(row, digits, "8", zero, dotted=False) is None
+    assert _waist_digit(row, digits, "8", zero, dotted=True) == "0"
+    assert _waist_digit(row, digits, "8", _ring(pinch=0.45), dotted=True) == "8"
+    row[3] = 0.795                # a 3 as near as the pair: no waist settles it
+    assert _waist_digit(row, digits, "8", zero, dotted=True) is None
