@@ -41,6 +41,8 @@ FACE_MARGIN = 0.08               # over that face's other digits
 GLYPH_MIN_HEIGHT = 0.6           # of the tallest glyphs: shorter marks are the colon, specks
 PIECE_MIN_HEIGHT = 0.3           # a piece of a glyph, within the line, joins its neighbour
 LINE_SLACK = 0.1                 # of the glyphs' height: a piece may stand this far out of line
+TOUCHING = 1.7                   # of the glyphs' width: a box this wide holds two that touch
+TOUCHING_CUT = (0.35, 0.65)      # of its width: where the two are cut apart
 STREAK_PX = 4                    # rows of a light streak bridged when cutting the glyphs
 PITCH_TOLERANCE = 0.35           # of the pitch: a glyph's centre this far off an even step
 SLASHED = "slashed"              # marks a face in the list whose zero is also drawn slashed
@@ -216,7 +218,7 @@ def glyph_spans(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
             last[1], last[2], last[3] = max(last[1], x1), min(last[2], y0), max(last[3], y1)
         else:
             merged.append([x0, x1, y0, y1])
-    boxes = _join_pieces(merged)
+    boxes = _split_touching(_join_pieces(merged), ink)
     if len(boxes) > 1 and _lone_mark(boxes[0], boxes[1:], tall):
         boxes = boxes[1:]    # the colon before the digits, its two dots run together
     return [(a, b, c, d) for a, b, c, d in boxes]
@@ -227,6 +229,28 @@ def _lone_mark(box: list[int], others: list[list[int]], tall: float) -> bool:
     piece of one, at most half as wide as the glyphs."""
     width = float(np.median([b[1] - b[0] for b in others]))
     return box[3] - box[2] < GLYPH_MIN_HEIGHT * tall and box[1] - box[0] <= 0.5 * width
+
+
+def _split_touching(boxes: list[list[int]], ink: np.ndarray) -> list[list[int]]:
+    """A box about twice as wide as the glyphs (two that touch: a slanted 2's foot run
+    into the next digit) cut in two at its thinnest column about its middle."""
+    if len(boxes) < 3:
+        return boxes
+    width = float(np.median([b[1] - b[0] for b in boxes]))
+    out = []
+    for x0, x1, y0, y1 in boxes:
+        if x1 - x0 < TOUCHING * width:
+            out.append([x0, x1, y0, y1])
+            continue
+        lo, hi = (int(share * (x1 - x0)) for share in TOUCHING_CUT)
+        cols = ink[y0:y1, x0 + lo:x0 + hi].sum(axis=0)
+        thinnest = np.flatnonzero(cols == cols.min())
+        cut = x0 + lo + int(thinnest[len(thinnest) // 2])
+        for a, b in ((x0, cut), (cut, x1)):
+            rows = np.flatnonzero(ink[y0:y1, a:b].any(axis=1))
+            if len(rows):
+                out.append([a, b, y0 + int(rows[0]), y0 + int(rows[-1]) + 1])
+    return out
 
 
 def _join_pieces(boxes: list[list[int]]) -> list[list[int]]:

@@ -99,3 +99,16 @@ def test_a_glyph_matched_far_worse_than_the_band_is_not_named():
     shapes[5] = np.clip(shapes[3] + noise, 0, 1).astype(np.float32)
     assert MIN_MATCH < float(_similarity(np.array(shapes[5:6])).max()) < 0.85
     assert match_shapes(shapes) == "62010?2604920025"
+
+
+def test_two_glyphs_that_touch_are_cut_apart():
+    # a slanted 2's foot run into the next digit: one piece as wide as two glyphs
+    band = np.full((60, 260), 255, np.uint8)
+    for x in (10, 50, 90, 130, 170):
+        band[8:46, x:x + 25] = 0
+        band[14:40, x + 6:x + 19] = 255      # each glyph's counter
+    band[40:46, 115:130] = 0                 # the third's foot touches the fourth
+    boxes = glyph_spans(band)
+    assert len(boxes) == 5
+    assert boxes[2][0] <= 90 and 115 <= boxes[2][1] <= boxes[3][0] <= 130 <= 155 <= boxes[3][1]
+    assert all(b[1] - b[0] < 40 for b in boxes)
