@@ -5,10 +5,12 @@ contradicts. Rules that guard against it: a short word ('TRI', 'IJAI') is taken 
 every reading spells it alike, and when it starts with a letter the text model reads as
 another (T, I, J: 'IRI', 'TJAI') only when every reading was made; a name another reading
 spelled a letter or two otherwise ('MAHYLNI' against 'MAHYUNI') is not taken on readings
-that were not sure of it; a short piece ('RAHM ADI') stands only when two readings cut
-the name alike.
+that were not sure of it, nor one another reading shows with a letter more; a short piece
+('RAHM ADI') stands only when two readings cut the name alike.
 """
 from __future__ import annotations
+
+import re
 
 from rapidfuzz.distance import Levenshtein
 
@@ -64,9 +66,27 @@ def short_name_agreed(name: str, readings: list[str], *, sure: int, all_made: bo
     return all_made and sure >= 1 or sure >= 2 and not lookalike_short(name)
 
 
+def _spelling(name: str) -> str:
+    """The letters a reading spells a name with: capitals only, a lone letter standing
+    apart (a speck read as one, 'H IRWAN') and marks ('KRISTIAN.') left out."""
+    words = name.split()
+    kept = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w)) > 1] if len(words) > 1 else words
+    return re.sub(r"[^A-Z]", "", " ".join(kept).upper())
+
+
 def spelled_near(name: str, seen) -> bool:
     """Whether another reading in ``seen`` spelled ``name`` a letter or two otherwise
-    (spaces aside): a glyph that reads either way, which one reading does not settle."""
-    own = letters(name)
-    return any(0 < Levenshtein.distance(own, letters(other)) <= NEAR_LETTERS
+    (spaces, marks and lone letters aside): a glyph that reads either way, which one
+    reading does not settle."""
+    own = _spelling(name)
+    return any(0 < Levenshtein.distance(own, _spelling(other)) <= NEAR_LETTERS
                for other in seen if other)
+
+
+def letter_lost(name: str, seen) -> bool:
+    """Whether another reading in ``seen`` shows ``name`` with one letter more ('RUDI
+    WIBOWO' against 'RUDI WBOWO'): a text model drops a narrow letter it does not see far
+    more often than it invents one inside a word, so the name may have lost it."""
+    own = _spelling(name)
+    return any(len(other) == len(own) + 1 and Levenshtein.distance(own, other) == 1
+               for other in (_spelling(v) for v in seen if v))

@@ -239,7 +239,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
-                           judge=vote_name)
+                           judge=vote_name, first_confidence=name.confidence)
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them

@@ -22,7 +22,14 @@ import numpy as np
 from ocr import tesseract
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
-from ocr.names import letters, lookalike_short, maybe_split, short_name_agreed, spelled_near
+from ocr.names import (
+    letter_lost,
+    letters,
+    lookalike_short,
+    maybe_split,
+    short_name_agreed,
+    spelled_near,
+)
 
 # (readings, the confidence of each reading of the line, every reading made) -> value, conf
 Judge = Callable[[list, list, bool], tuple]
@@ -104,12 +111,13 @@ def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int,
 def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
                 box: tuple[int, int, int, int], *, right: int, clean,
                 whitelist: str | None = None, print_: np.ndarray | None = None,
-                judge: Judge | None = None) -> tuple[str | None, float]:
-    """A value read in the block (``first``) and again on its own line in each (image,
-    scale), in turn until the readings (as ``clean`` makes them) agree: by :func:`vote`,
-    or as ``judge`` says, given the readings, the confidence of each reading of the line
-    and whether every reading has been made."""
-    values, confidences = [clean(first)], [0.0]
+                judge: Judge | None = None, first_confidence: float = 0.0
+                ) -> tuple[str | None, float]:
+    """A value read in the block (``first``, read with ``first_confidence``) and again on
+    its own line in each (image, scale), in turn until the readings (as ``clean`` makes
+    them) agree: by :func:`vote`, or as ``judge`` says, given the readings, the
+    confidence of each and whether every reading has been made."""
+    values, confidences = [clean(first)], [first_confidence]
     for k, img in enumerate(images):
         text, confidence = line_reads([img], box, right=right, whitelist=whitelist,
                                       print_=print_)[0]
@@ -168,9 +176,10 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     block's reading, made among the other lines, may be outvoted, but by more than two);
     and as the rules every name reader keeps (:mod:`ocr.names`) say: a short piece only
     when two readings, and more than cut the name otherwise, cut it so; a name a reading
-    spells a letter or two otherwise only when two readings of its line were sure of it;
-    a short word that starts with a letter read as another only when every reading of
-    the line was made and spells it alike."""
+    spells a letter or two otherwise only when two readings of its line were sure of it,
+    and never one a reading shows with a letter more; a short word that starts with a
+    letter read as another only when every reading of the line was made and spells it
+    alike."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
@@ -191,8 +200,10 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     cuts = Counter(v for v in values if v and letters(v) == key)
     if maybe_split(value) and (cuts[value] < 2 or cuts[value] * 2 <= sum(cuts.values())):
         return value, DISPUTED     # 'RAHM ADI' as often as 'RAHMADI': a word cut in two?
-    if spelled_near(value, [v for v in values if v]) and sure < NEAR_SURE:
+    if spelled_near(value, values) and sure < NEAR_SURE:
         return value, DISPUTED     # 'MAHYLNI' read, and 'MAHYUNI': U or L, unsure
+    if letter_lost(value, values):
+        return value, DISPUTED     # 'RUDI WBOWO' read, and 'RUDI WIBOWO': an I lost?
     made = [v for v, _ in line if v]
     if lookalike_short(value) and not short_name_agreed(
             value, made, sure=sure, all_made=all_made and len(made) == len(line)):

@@ -100,6 +100,17 @@ def test_a_name_a_reading_spells_a_letter_otherwise_needs_two_sure_readings():
                      True) == ("MAHYUNI", AGREED)
 
 
+def test_a_name_another_reading_shows_with_a_letter_more_goes_to_a_person():
+    values = ["RUDI WIBOWO", None, "RUDIWBOWO", "RUDI WBOWO", "RUDI WBOWO"]
+    assert vote_name(values, [0.62, 0.0, 0.89, 0.91, 0.1], True)[1] == DISPUTED
+    # a mark or a speck read apart in one reading: the name stands
+    assert vote_name(["H IRWAN", "IRWAN", "IRWAN", "IRWAN"], [0.1, 0.74, 0.49, 0.87],
+                     True) == ("IRWAN", AGREED)
+    assert vote_name(["KRISTIAN RANYING", "KRISTIAN. RANYING", "KRISTIAN RANYING",
+                      "KRISTIAN RANYING"], [0.88, 0.42, 0.69, 0.63], True) == \
+        ("KRISTIAN RANYING", AGREED)
+
+
 def test_a_word_cut_in_two_once_goes_to_a_person():
     assert vote_name(["RAHMADI", "RAHM ADI"])[1] == DISPUTED
     assert vote_name(["RAHM ADI", "RAHMADI", "RAHMADI", "RAHM ADI"])[1] == DISPUTED

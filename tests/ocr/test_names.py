@@ -1,7 +1,14 @@
 """The name rules the KTP and ijazah readers share: short words, near spellings, pieces."""
 from __future__ import annotations
 
-from ocr.names import lookalike_short, maybe_split, short, short_name_agreed, spelled_near
+from ocr.names import (
+    letter_lost,
+    lookalike_short,
+    maybe_split,
+    short,
+    short_name_agreed,
+    spelled_near,
+)
 
 
 def test_a_short_word_starting_with_a_letter_read_as_another_is_told():
@@ -27,3 +34,15 @@ def test_a_spelling_a_letter_or_two_apart_is_near():
     assert not spelled_near("MAHYUNI", ["MAHYUNI", "MAHYU NI", None])
     assert not spelled_near("MAHYUNI", ["SUTRISNO"])
     assert maybe_split("RAHM ADI") and not maybe_split("M. YUSUF")
+
+
+def test_marks_and_a_lone_letter_apart_are_no_spelling():
+    assert not spelled_near("KRISTIAN RANYING", ["KRISTIAN. RANYING"])
+    assert not spelled_near("IRWAN", ["H IRWAN"]) and spelled_near("IRWAN", ["HIRWAN"])
+
+
+def test_a_reading_with_a_letter_more_may_show_one_the_name_lost():
+    assert letter_lost("RUDI WBOWO", ["RUDI WIBOWO", None, "RUDIWBOWO"])
+    assert not letter_lost("RUDI WIBOWO", ["RUDI WBOWO"])          # one less: no
+    assert not letter_lost("IRWAN", ["H IRWAN"])                     # a speck apart: no
+    assert not letter_lost("WIDODO SAPUTRO", ["WIDODO SAPLITRO"])    # U read as LI: no
