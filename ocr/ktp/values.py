@@ -118,16 +118,16 @@ def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
     them) agree: by :func:`vote`, or as ``judge`` says, given the readings, the
     confidence of each and whether every reading has been made."""
     values, confidences = [clean(first)], [first_confidence]
+    result = judge(values, confidences, not images) if judge else vote(values)
     for k, img in enumerate(images):
         text, confidence = line_reads([img], box, right=right, whitelist=whitelist,
                                       print_=print_)[0]
         values.append(clean(text))
         confidences.append(confidence)
-        value, conf = judge(values, confidences, k == len(images) - 1) if judge else \
-            vote(values)
-        if conf >= AGREED:
-            return value, conf
-    return judge(values, confidences, True) if judge else vote(values)
+        result = judge(values, confidences, k == len(images) - 1) if judge else vote(values)
+        if result[1] >= AGREED:
+            break
+    return result
 
 
 def vote(values: list[str | None]) -> tuple[str | None, float]:
