@@ -174,7 +174,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     words otherwise, or when fewer than SHORT_NAME_READINGS readings agree on a name of
     one short word or on one whose short word the block's reading shows otherwise (the
     block's reading, made among the other lines, may be outvoted, but by more than two);
-    and as the rules every name reader keeps (:mod:`ocr.names`) say: a short piece only
+    and when no reading that shows it was sure (SURE_READING); and as the rules every
+    name reader keeps (:mod:`ocr.names`) say: a short piece only
     when two readings, and more than cut the name otherwise, cut it so; a name a reading
     spells a letter or two otherwise only when two readings of its line were sure of it,
     and never one a reading shows with a letter more; a short word that starts with a
@@ -195,6 +196,9 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     if agreeing * 2 <= sum(1 for v in values if v):
         return value, DISPUTED     # as many readings show it otherwise: two alike by chance
     confidences = confidences or [1.0] * len(values)
+    if max(c for v, c in zip(values, confidences, strict=False) if v and letters(v) == key) \
+            < SURE_READING:
+        return value, DISPUTED     # 'MAHYLNI' read twice, unsurely both times
     line = [(v, c) for v, c in zip(values[1:], confidences[1:], strict=False)]
     sure = sum(1 for v, c in line if v and letters(v) == key and c >= SURE_READING)
     cuts = Counter(v for v in values if v and letters(v) == key)

@@ -95,6 +95,8 @@ def test_a_name_a_reading_spells_a_letter_otherwise_needs_two_sure_readings():
     assert vote_name(values, [0.0, 0.48, 0.9, 0.2, 0.38], True)[1] == DISPUTED
     assert vote_name(["MAHLUNI", None, "MAHYUNI", "MAHLUNI"], [0.0, 0.0, 0.62, 0.48],
                      False)[1] == DISPUTED
+    # read alike twice, unsurely both times: more readings are made first
+    assert vote_name(["MAHYLNI", "MAHYLNI"], [0.57, 0.48], False)[1] == DISPUTED
     # read so surely twice, the other reading's slip does not stand
     assert vote_name(["MAHYUNI", "MAHYUNI", "MAHYLNI", "MAHYUNI"], [0.0, 0.92, 0.4, 0.9],
                      True) == ("MAHYUNI", AGREED)
