@@ -66,12 +66,15 @@ def short_name_agreed(name: str, readings: list[str], *, sure: int, all_made: bo
     return all_made and sure >= 1 or sure >= 2 and not lookalike_short(name)
 
 
-def _spelling(name: str) -> str:
-    """The letters a reading spells a name with: capitals only, a lone letter standing
+def _spelled_words(name: str) -> list[str]:
+    """The words a reading spells a name with: capitals only, a lone letter standing
     apart (a speck read as one, 'H IRWAN') and marks ('KRISTIAN.') left out."""
-    words = name.split()
-    kept = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w)) > 1] if len(words) > 1 else words
-    return re.sub(r"[^A-Z]", "", " ".join(kept).upper())
+    words = [re.sub(r"[^A-Z]", "", w.upper()) for w in name.split()]
+    return [w for w in words if len(w) > 1] if len(words) > 1 else words
+
+
+def _spelling(name: str) -> str:
+    return "".join(_spelled_words(name))
 
 
 def spelled_near(name: str, seen) -> bool:
@@ -84,9 +87,21 @@ def spelled_near(name: str, seen) -> bool:
 
 
 def letter_lost(name: str, seen) -> bool:
-    """Whether another reading in ``seen`` shows ``name`` with one letter more ('RUDI
-    WIBOWO' against 'RUDI WBOWO'): a text model drops a narrow letter it does not see far
-    more often than it invents one inside a word, so the name may have lost it."""
+    """Whether another reading in ``seen`` shows ``name`` with one letter more inside a
+    word ('RUDI WIBOWO' against 'RUDI WBOWO'): a text model drops a narrow letter it does
+    not see far more often than it invents one there (a speck or a colon glued to a
+    word's start or end, 'LIRWAN', is another matter)."""
     own = _spelling(name)
-    return any(len(other) == len(own) + 1 and Levenshtein.distance(own, other) == 1
-               for other in (_spelling(v) for v in seen if v))
+    for other in seen:
+        words = _spelled_words(other) if other else []
+        spelled = "".join(words)
+        if len(spelled) != len(own) + 1:
+            continue
+        edges, at = set(), 0
+        for word in words:
+            edges |= {at, at + len(word) - 1}
+            at += len(word)
+        if any(spelled[:k] + spelled[k + 1:] == own for k in range(len(spelled))
+               if k not in edges):
+            return True
+    return False

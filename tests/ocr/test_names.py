@@ -46,3 +46,4 @@ def test_a_reading_with_a_letter_more_may_show_one_the_name_lost():
     assert not letter_lost("RUDI WIBOWO", ["RUDI WBOWO"])          # one less: no
     assert not letter_lost("IRWAN", ["H IRWAN"])                     # a speck apart: no
     assert not letter_lost("WIDODO SAPUTRO", ["WIDODO SAPLITRO"])    # U read as LI: no
+    assert not letter_lost("IRWAN HAKIM", ["LIRWAN HAKIM", "HIRWAN HAKIM"])  # glued to it
