@@ -20,8 +20,6 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
-
 from formgen.domain import education
 from ocr.features import color_stats, to_rgb
 from ocr.findings import Finding
@@ -36,13 +34,18 @@ from ocr.ijazah_words import (
     clear_lead,
     first_glyph_is_t,
     ink_end,
-    letter_apart,
-    letters,
-    maybe_split,
     reread,
     rows_of,
     sure,
     value_words,
+)
+from ocr.names import (
+    letter_apart,
+    letters,
+    maybe_split,
+    short,
+    short_name_agreed,
+    spelled_near,
 )
 
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
@@ -51,8 +54,6 @@ CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (o
 INK_UNDER = 0.25       # of the width under a name: print there may be its second line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
-SHORT_NAME = 4         # a one-word name of at most this many letters: every reading must agree
-LOOKALIKE_START = "TIJ"   # a short name starting so: the other two read as well ('IRI', 'TRI')
 CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights) may go on
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
@@ -135,7 +136,7 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
-    short = None
+    found_short = None
     for scale in REREAD_SCALES:
         line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
         cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
@@ -156,19 +157,19 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
                 pick = None   # another reading cut it into words otherwise ('FAHR URRAZI')
             conf = min(other[1], again[1])
             if pick is not None and conf < NAME_MEAN_CONF and \
-                    _spelled_near(letters(pick[0]), seen):
+                    spelled_near(pick[0], seen):
                 pick = None   # agreed, but not surely, and another reading spelled it
                 #               otherwise: a script face's F read as J twice ('JAUZIAH')
-            if pick is not None and _short(pick[0]):
-                short = pick[0], round(conf / 100, 3)   # every reading made first
+            if pick is not None and short(pick[0]):
+                found_short = pick[0], round(conf / 100, 3)   # every reading made first
             elif pick is not None:
                 return pick[0], round(conf / 100, 3), every
         readings.append(again)
-    if short:
-        return *short, _lookalike_settled(every, short[0], pixels, box, band)
+    if found_short:
+        return *found_short, _lookalike_settled(every, found_short[0], pixels, box, band)
     surely = [r for r in readings if sure(r)]
     if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
-            and not _spelled_near(letters(surely[0][0]), seen) and \
+            and not spelled_near(surely[0][0], seen) and \
             len({r[0] for r in every if letters(r[0]) == letters(surely[0][0])}) == 1:
         # (and no reading, however unsure, cut it into words otherwise: 'RAHMAH AZIZAH')
         return surely[0][0], round(surely[0][1] / 100, 3), every
@@ -209,39 +210,23 @@ def _on_line(words: list[dict], band: tuple[float, float]) -> list[dict]:
             and w["top"] < band[1] - quarter]
 
 
-def _short(name: str) -> bool:
-    return len(name.split()) == 1 and len(letters(name)) <= SHORT_NAME
-
-
 def settled(found: tuple[str, float, list] | None) -> tuple[str, float] | None:
     """(name, confidence) of what :func:`_name_of` found, a short name (its line and any
     line that continues it) only when every reading agrees (see _short_name)."""
     if found is None:
         return None
-    return _short_name(found[2]) if _short(found[0]) else (found[0], found[1])
+    return _short_name(found[2]) if short(found[0]) else (found[0], found[1])
 
 
 def _short_name(every: list[tuple[str, float, float]]) -> tuple[str, float] | None:
-    """A short one-word name ('TRI', 'JOKO') from ``every`` reading of its line: a letter
-    misread makes another name as plausible ('IRI'), which nothing else on the page
-    contradicts. Taken only when every reading spells it alike: all three of them, one at
-    least surely; or two surely, unless it starts with a letter of the face that reads as
-    another (T, I, J)."""
-    if len({r[0] for r in every}) != 1 or not _short(every[0][0]):
+    """A short one-word name ('TRI', 'JOKO') from ``every`` reading of its line, taken as
+    :func:`ocr.names.short_name_agreed` allows (every reading made: the line and its
+    enlargements)."""
+    if not every or not short(every[0][0]) or not short_name_agreed(
+            every[0][0], [r[0] for r in every], sure=sum(sure(r) for r in every),
+            all_made=len(every) == 1 + len(REREAD_SCALES)):
         return None
-    surely = sum(sure(r) for r in every)
-    name = every[0][0]
-    all_made = len(every) == 1 + len(REREAD_SCALES)
-    if not (all_made and surely >= 1 or surely >= 2 and name[:1].upper() not in LOOKALIKE_START):
-        return None
-    return name, round(min(r[1] for r in every) / 100, 3)
-
-
-def _spelled_near(name: str, seen: set[str]) -> bool:
-    """Whether another reading spelled ``name`` a letter or two otherwise ('JFAUZIAH' by
-    'JAUZIAH'): a glyph of the face that reads either way, which one sure reading alone
-    does not settle."""
-    return any(0 < Levenshtein.distance(name, other) <= 2 for other in seen)
+    return every[0][0], round(min(r[1] for r in every) / 100, 3)
 
 
 def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:

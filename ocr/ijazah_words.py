@@ -175,22 +175,6 @@ def _glue_gap(token: str, word: dict) -> float:
     return max(GLUED * height, pitch - SPACED_GLYPH * height)
 
 
-def letters(name: str) -> str:
-    return name.replace(" ", "")
-
-
-def letter_apart(name: str) -> bool:
-    """Whether a lone letter stands in the name ('ENDAN G LESTARI'): never a whole name
-    part, however often it is read so (an initial has its full stop)."""
-    return any(len(t) == 1 for t in name.split())
-
-
-def maybe_split(name: str) -> bool:
-    """Whether a piece of the name is short enough to be half a word that widely spaced
-    capitals made Tesseract cut in two ('AB DUL', 'DAM BUNG'); an initial ('M.') is not."""
-    return any(len(t) <= 3 and not t.endswith(".") for t in name.split())
-
-
 def sure(found: tuple[str, float, float] | None) -> bool:
     return found is not None and found[1] >= NAME_MEAN_CONF and found[2] >= NAME_MIN_CONF
 

@@ -4,11 +4,13 @@ A dot-matrix printer draws each glyph as a grid of small round dots. On the clea
 print its strokes come out pitted: the dots touch, but small specks of paper stay
 between them, inside the strokes and notching their edges, and at low resolution a
 stroke falls apart into pieces; neither the text model nor the digit-shape reader takes
-such glyphs for digits. A band is taken as dotted when a closing one dot gap wide
-(DOT_GAP_MM) would fill a good share of paper beside its ink (solid print, even worn,
-gains almost none) and many separate specks of paper lie enclosed in its strokes. Its
-print is then closed with that disc, its grey blurred over about one dot pitch, so
-that each glyph reads as solid strokes.
+such glyphs for digits. A band is taken as dotted when, on the line of its digits (the
+remains of the background above and below left out, :func:`ocr.ktp.nikread.fit_band`),
+many separate specks of paper lie enclosed in its strokes (solid print, even worn, holds
+almost none) and a closing one dot gap wide (DOT_GAP_MM) would fill some paper beside
+its ink. At 200 dpi the dots have run together more than at 300: the closing fills less,
+but the specks between them stay. Its print is then closed with that disc, its grey
+blurred over about one dot pitch, so that each glyph reads as solid strokes.
 """
 from __future__ import annotations
 
@@ -16,10 +18,11 @@ import cv2
 import numpy as np
 
 from ocr.ktp.cards import mm
+from ocr.ktp.nikread import fit_band
 
 DOT_GAP_MM = 0.25         # the paper left between a dot-matrix head's dots
-MIN_GAP_SHARE = 0.06      # paper a closing of DOT_GAP_MM fills, per pixel of ink
-MIN_SPECKS = 16           # specks of paper enclosed in the print (about one per digit)
+MIN_GAP_SHARE = 0.015     # paper a closing of DOT_GAP_MM fills, per pixel of ink
+MIN_SPECKS = 10           # specks of paper enclosed in the digits' line
 SPECK_PX = 12             # area of the largest such speck (a digit's counter is larger)
 BLUR_SIGMA_MM = 0.12      # the grey's blur: about half the pitch of the dots
 
@@ -65,8 +68,10 @@ def join_grey(grey: np.ndarray) -> np.ndarray:
 def join_dotted(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray,
                 rows: slice, cols: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(grey, print, thin print) of a card with the band ``rows``, ``cols`` joined when
-    it was struck in dots (:func:`dotted`); the same arrays otherwise."""
-    if not dotted(binary[rows, cols]):
+    the line of digits on it was struck in dots (:func:`dotted`); the same arrays
+    otherwise."""
+    line_rows, line_cols = fit_band(binary, rows, cols)
+    if not dotted(binary[line_rows, line_cols]):
         return flat, binary, thin
     flat, binary, thin = flat.copy(), binary.copy(), thin.copy()
     flat[rows, cols] = join_grey(flat[rows, cols])

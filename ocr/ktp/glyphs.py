@@ -34,11 +34,15 @@ TEMPLATE_PX = 34                 # height templates are drawn at (a NIK digit on
 SUPERSAMPLE = 4                  # templates are drawn this much larger, then reduced
 MIN_SHEAR = 0.02                 # a band slanted less than this is left as it is
 MIN_MATCH = 0.75                 # correlation a digit's best template must reach
+BAND_MATCH_DROP = 0.12           # ... and no further below the band's median best match
 MIN_MARGIN = 0.1                 # over the best template of any other digit
 NEAR_MARGIN = 0.07               # over any other digit, when clear in the band's nearest face:
 FACE_MARGIN = 0.08               # over that face's other digits
 GLYPH_MIN_HEIGHT = 0.6           # of the tallest glyphs: shorter marks are the colon, specks
 PIECE_MIN_HEIGHT = 0.3           # a piece of a glyph, within the line, joins its neighbour
+LINE_SLACK = 0.1                 # of the glyphs' height: a piece may stand this far out of line
+TOUCHING = 1.7                   # of the glyphs' width: a box this wide holds two that touch
+TOUCHING_CUT = (0.35, 0.65)      # of its width: where the two are cut apart
 STREAK_PX = 4                    # rows of a light streak bridged when cutting the glyphs
 PITCH_TOLERANCE = 0.35           # of the pitch: a glyph's centre this far off an even step
 SLASHED = "slashed"              # marks a face in the list whose zero is also drawn slashed
@@ -46,6 +50,8 @@ SLASH_INSET = (0.2, 0.15)        # of the zero's width, height: the slash's ends
 ZERO_WAIST = 0.88                # a 0 is at least this wide at mid-height (of its bowls' width)
 EIGHT_WAIST = 0.8                # an 8 at most this: it pinches between its bowls
 WAIST_ROWS = (0.35, 0.65)        # of the height: where the waist is looked for
+DOT_ROW = 0.1                    # of the height: a dot-matrix head's row pitch (ten rows)
+DOTTED_PAIR_MARGIN = 0.01        # a struck 0 or 8: the pair over any other digit
 
 
 @lru_cache(maxsize=1)
@@ -199,10 +205,12 @@ def glyph_spans(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
     tall_ones = stats[1:][heights >= GLYPH_MIN_HEIGHT * tall]
     top = float(np.median(tall_ones[:, cv2.CC_STAT_TOP]))
     bottom = top + float(np.median(tall_ones[:, cv2.CC_STAT_HEIGHT]))
-    # parts of a glyph that broke off (the bowl of a 6) join it; the colon's dots do not
+    # parts of a glyph that broke off (the bowl of a 6, the foot of a 2 struck in dots)
+    # join it; the colon's dots do not
     spans = sorted((int(x), int(x + w), int(y), int(y + h)) for x, y, w, h, _ in stats[1:]
                    if h >= GLYPH_MIN_HEIGHT * tall or (
-                       h >= PIECE_MIN_HEIGHT * tall and y >= top - 2 and y + h <= bottom + 2))
+                       PIECE_MIN_HEIGHT * tall <= max(h, w) and w <= tall
+                       and y >= top - LINE_SLACK * tall and y + h <= bottom + LINE_SLACK * tall))
     merged: list[list[int]] = []
     for x0, x1, y0, y1 in spans:
         if merged and x0 < merged[-1][1] - 1:
@@ -210,7 +218,7 @@ def glyph_spans(binary: np.ndarray) -> list[tuple[int, int, int, int]]:
             last[1], last[2], last[3] = max(last[1], x1), min(last[2], y0), max(last[3], y1)
         else:
             merged.append([x0, x1, y0, y1])
-    boxes = _join_pieces(merged)
+    boxes = _split_touching(_join_pieces(merged), ink)
     if len(boxes) > 1 and _lone_mark(boxes[0], boxes[1:], tall):
         boxes = boxes[1:]    # the colon before the digits, its two dots run together
     return [(a, b, c, d) for a, b, c, d in boxes]
@@ -221,6 +229,28 @@ def _lone_mark(box: list[int], others: list[list[int]], tall: float) -> bool:
     piece of one, at most half as wide as the glyphs."""
     width = float(np.median([b[1] - b[0] for b in others]))
     return box[3] - box[2] < GLYPH_MIN_HEIGHT * tall and box[1] - box[0] <= 0.5 * width
+
+
+def _split_touching(boxes: list[list[int]], ink: np.ndarray) -> list[list[int]]:
+    """A box about twice as wide as the glyphs (two that touch: a slanted 2's foot run
+    into the next digit) cut in two at its thinnest column about its middle."""
+    if len(boxes) < 3:
+        return boxes
+    width = float(np.median([b[1] - b[0] for b in boxes]))
+    out = []
+    for x0, x1, y0, y1 in boxes:
+        if x1 - x0 < TOUCHING * width:
+            out.append([x0, x1, y0, y1])
+            continue
+        lo, hi = (int(share * (x1 - x0)) for share in TOUCHING_CUT)
+        cols = ink[y0:y1, x0 + lo:x0 + hi].sum(axis=0)
+        thinnest = np.flatnonzero(cols == cols.min())
+        cut = x0 + lo + int(thinnest[len(thinnest) // 2])
+        for a, b in ((x0, cut), (cut, x1)):
+            rows = np.flatnonzero(ink[y0:y1, a:b].any(axis=1))
+            if len(rows):
+                out.append([a, b, y0 + int(rows[0]), y0 + int(rows[-1]) + 1])
+    return out
 
 
 def _join_pieces(boxes: list[list[int]]) -> list[list[int]]:
@@ -265,15 +295,18 @@ def _best_and_margin(sims: np.ndarray, digits: np.ndarray) -> tuple[str, float, 
     return str(digits[best]), float(sims[best]), float(sims[best]) - rival
 
 
-def match_shapes(shapes: list[np.ndarray | None]) -> str:
+def match_shapes(shapes: list[np.ndarray | None], dotted: bool = False) -> str:
     """The digits a band's normalised glyphs show, ``?`` where no digit matches clearly.
 
-    A digit is named when its best template reaches MIN_MATCH and beats every other
-    digit's best template by MIN_MARGIN; or, as the glyphs of a band share one face,
+    A digit is named when its best template reaches MIN_MATCH (and comes within
+    BAND_MATCH_DROP of the band's median glyph: one matched far worse was cut wrong, a
+    3 whose arms broke off as narrow as a 1) and beats every other digit's best template
+    by MIN_MARGIN; or, as the glyphs of a band share one face,
     when it is also the best digit among the templates of the set (face and weight) that
     fits the band best, beating that set's other digits by FACE_MARGIN, and beats every
     other digit's best template by NEAR_MARGIN (a heavy 0 of one face against another
-    face's 6)."""
+    face's 6); or, a 0 or an 8 matched nearly as well as the other, by its waist
+    (:func:`_waist_digit`; ``dotted``: the band was struck in dots)."""
     bank, digits, sets = templates()
     inked = [i for i, shape in enumerate(shapes) if shape is not None]
     out = ["?"] * len(shapes)
@@ -282,46 +315,57 @@ def match_shapes(shapes: list[np.ndarray | None]) -> str:
     sims = _similarity(np.array([shapes[i] for i in inked]))
     fit = [sims[:, sets == k].max(axis=1).mean() for k in range(int(sets.max()) + 1)]
     near = sets == int(np.argmax(fit))
+    least = max(MIN_MATCH, float(np.median(sims.max(axis=1))) - BAND_MATCH_DROP)
     for row, i in zip(sims, inked, strict=True):
         digit, score, margin = _best_and_margin(row, digits)
-        if score < MIN_MATCH:
-            continue
+        if score < least:
+            continue    # matched far worse than the band's other glyphs: cut wrong
         if margin >= MIN_MARGIN:
             out[i] = digit
             continue
         own, _, own_margin = _best_and_margin(row[near], digits[near])
         if own == digit and own_margin >= FACE_MARGIN and margin >= NEAR_MARGIN:
             out[i] = digit
-        elif _waist_settles(row, digits, digit, shapes[i]):
-            out[i] = digit
+        else:
+            out[i] = _waist_digit(row, digits, digit, shapes[i], dotted) or "?"
     return "".join(out)
 
 
-def waist(shape: np.ndarray) -> float:
+def waist(shape: np.ndarray, window: int = 1) -> float:
     """A normalised glyph's narrowest outer width at mid-height, over the width of the
-    narrower of its top and bottom halves at their widest."""
+    narrower of its top and bottom halves at their widest. ``window``: each row's width
+    is the widest of that many rows about it (a notch between two dots of a column that
+    struck it is no waist)."""
     ink = shape > 0.5
     widths = np.array([(xs[-1] - xs[0] + 1) if len(xs) else 0
                        for xs in (np.nonzero(r)[0] for r in ink)], float)
     h = len(widths)
     bowls = min(widths[:h // 2].max(), widths[h // 2:].max())
+    if window > 1:
+        half = window // 2
+        widths = np.array([widths[max(0, k - half):k + half + 1].max() for k in range(h)])
     middle = widths[int(WAIST_ROWS[0] * h):int(WAIST_ROWS[1] * h)]
     return float(middle.min() / bowls) if bowls > 0 and len(middle) else 0.0
 
 
-def _waist_settles(row: np.ndarray, digits: np.ndarray, digit: str, shape: np.ndarray) -> bool:
-    """Whether a 0 or an 8 that matched an 8 or a 0 nearly as well (a slashed or dotted
-    zero against an 8) is told by its waist: a 0 keeps its width at mid-height, an 8
-    pinches. Only the best match is confirmed, and only when it beats every digit but
-    the other of the two by NEAR_MARGIN."""
+def _waist_digit(row: np.ndarray, digits: np.ndarray, digit: str, shape: np.ndarray,
+                 dotted: bool) -> str | None:
+    """A 0 or an 8 that matched an 8 or a 0 nearly as well (a slashed or dotted zero
+    against an 8) told by its waist: a 0 keeps its width at mid-height, an 8 pinches.
+    In ordinary print only the best match is confirmed, and only when it beats every
+    digit but the other of the two by NEAR_MARGIN. Struck in dots, where a zero's slash
+    runs into its sides, the two are the best matches by DOTTED_PAIR_MARGIN and the
+    waist, measured over a dot row, names either."""
     pair = {"0": "8", "8": "0"}
     if digit not in pair:
-        return False
+        return None
     others = (digits != digit) & (digits != pair[digit])
-    if float(row.max()) - float(row[others].max(initial=0.0)) < NEAR_MARGIN:
-        return False
-    w = waist(shape)
-    return w >= ZERO_WAIST if digit == "0" else w <= EIGHT_WAIST
+    lead = float(row[~others].max()) - float(row[others].max(initial=0.0))
+    if lead < (DOTTED_PAIR_MARGIN if dotted else NEAR_MARGIN):
+        return None
+    w = waist(shape, max(1, round(DOT_ROW * SHAPE[1])) if dotted else 1)
+    named = "0" if w >= ZERO_WAIST else "8" if w <= EIGHT_WAIST else None
+    return named if dotted or named == digit else None
 
 
 def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:
@@ -336,11 +380,14 @@ def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:
         <= PITCH_TOLERANCE * pitch
 
 
-def read_glyphs(binary: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> str:
+def read_glyphs(binary: np.ndarray, boxes: list[tuple[int, int, int, int]],
+                dotted: bool = False) -> str:
     """The digits of the glyphs in ``boxes`` of a band of print, ``?`` where unsure (the
     glyphs normalised together: :func:`normalise_band`); none named when the glyphs are
-    not evenly spaced (the band was not cut into its digits)."""
+    not evenly spaced (the band was not cut into its digits). ``dotted``: the band was
+    struck in dots (see :func:`match_shapes`)."""
     if not evenly_spaced(boxes):
         return "?" * len(boxes)
     ink = binary == 0
-    return match_shapes(normalise_band([ink[y0:y1, x0:x1] for x0, x1, y0, y1 in boxes]))
+    return match_shapes(normalise_band([ink[y0:y1, x0:x1] for x0, x1, y0, y1 in boxes]),
+                        dotted)

@@ -137,6 +137,8 @@ def _value_words(line: Line, n_label: int, colon_x: float | None) -> list[dict]:
     if rest and len(rest[0]["text"]) == 1 and rest[0]["text"] in COLON_MARKS + "1Iil" and (
             colon_x is None or rest[0]["left"] < colon_x + mm(1.0)):
         rest = rest[1:]          # the colon, read as a letter or a one
+    while rest and not re.search(r"[A-Za-z0-9]", rest[0]["text"]):
+        rest = rest[1:]          # the colon read as a mark ("Nama . BUDI"): no value's start
     out: list[dict] = []
     for w in rest:
         if out and w["left"] - (out[-1]["left"] + out[-1]["width"]) > mm(MAX_WORD_GAP_MM):

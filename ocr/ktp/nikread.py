@@ -8,11 +8,11 @@ well-formed NIK that agrees with the birth date and sex printed on the card.
 The result says how sure it is: a NIK is only *confident* when it is well formed,
 agrees with the card and was read the same by at least two renderings, and by two more
 than any other reading that would also fit the card; its serial (the last four digits,
-which neither the card nor the region table checks) must also be read by the digit
-shapes, or else by three text readings alike and by no text reading otherwise: a face
-the text model misreads (a 9 read as 4) misreads it the same way every time; and it must
-be a serial real cards carry (:func:`formgen.domain.nik.nik_serial_usual`). Otherwise
-it goes to a person.
+which neither the card nor the region table checks) must also be read, each digit of it,
+by the digit shapes, or else by three text readings alike and by no text reading
+otherwise: a face the text model misreads (a 9 read as 4) misreads it the same way
+every time; and it must be a serial real cards carry
+(:func:`formgen.domain.nik.nik_serial_usual`). Otherwise it goes to a person.
 """
 from __future__ import annotations
 
@@ -148,9 +148,7 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     aligned_all = [(m, r) for m, r in made if len(r) == NIK_LENGTH]
     glyphs = [r for m, r in aligned_all if m == "glyph"]
     texts = [r for m, r in aligned_all if m == "text"]
-    if sure and not any(g[CHECKED_DIGITS:] == best[CHECKED_DIGITS:] for g in glyphs) and (
-            texts.count(best) < SERIAL_TEXT_SUPPORT
-            or any(r[CHECKED_DIGITS:] != best[CHECKED_DIGITS:] for r in texts)):
+    if sure and not _serial_vouched(best, glyphs, texts):
         sure = False    # the serial, which nothing else checks, seen one way only, too few times
     if not sure and nik_well_formed(best) and best in glyphs and len(glyphs) >= 2 and \
             texts.count(best) >= UNANIMOUS_TEXT and \
@@ -165,6 +163,17 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
             return NikResult(shaped, CONFIDENT, tuple(made))
     sure = sure and nik_serial_usual(best)   # a serial no card carries is doubted, not taken
     return NikResult(best, CONFIDENT if sure else UNSURE, tuple(made))
+
+
+def _serial_vouched(best: str, glyphs: list[str], texts: list[str]) -> bool:
+    """Whether each digit of ``best``'s serial (which neither the card nor the region table
+    checks) was read so by a digit shape, or else, when SERIAL_TEXT_SUPPORT text readings
+    show the whole NIK alike, by every text reading: a text reading's slip in a digit the
+    shapes confirm does not make the serial unsure, a digit the text alone reads does."""
+    whole = texts.count(best) >= SERIAL_TEXT_SUPPORT
+    return all(any(g[pos] == best[pos] for g in glyphs) or
+               whole and all(r[pos] == best[pos] for r in texts)
+               for pos in range(CHECKED_DIGITS, NIK_LENGTH))
 
 
 def _shapes_filled(made: list[tuple[str, str]]) -> str | None:
@@ -192,9 +201,11 @@ def _shapes_filled(made: list[tuple[str, str]]) -> str | None:
     return "".join(out)
 
 
-def _shape_makers(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None
+def _shape_makers(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None,
+                  dotted: bool = False
                   ) -> tuple[list[Callable[[], str]], list[Callable[[], str]]]:
-    """(readings of the glyphs as cut, reading of the thin print cut on its own)."""
+    """(readings of the glyphs as cut, reading of the thin print cut on its own);
+    ``dotted``: the band was struck in dots (:func:`ocr.ktp.glyphs.read_glyphs`)."""
     boxes = glyph_spans(binary)
     thin_boxes = glyph_spans(thin) if thin is not None else []
     cut = binary if len(boxes) == NIK_LENGTH else thin
@@ -202,8 +213,9 @@ def _shape_makers(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None
         boxes = thin_boxes
     main: list[Callable[[], str]] = []
     if len(boxes) == NIK_LENGTH:
-        main = [lambda: read_glyphs(cut, boxes), lambda: read_glyphs(_otsu(flat), boxes)]
-    own = [lambda: read_glyphs(thin, thin_boxes)] if (
+        main = [lambda: read_glyphs(cut, boxes, dotted),
+                lambda: read_glyphs(_otsu(flat), boxes, dotted)]
+    own = [lambda: read_glyphs(thin, thin_boxes, dotted)] if (
         thin is not None and cut is not thin and len(thin_boxes) == NIK_LENGTH) else []
     return main, own
 
@@ -224,9 +236,11 @@ def shape_readings(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None
 
 
 def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
-                  sex: str | None, thin: np.ndarray | None = None) -> NikResult:
+                  sex: str | None, thin: np.ndarray | None = None,
+                  dotted: bool = False) -> NikResult:
     """Read the NIK band (flattened grey and cleaned print of the same crop; ``thin``: the
-    print cut nearer the ink, :func:`ocr.ktp.clean.digits_print`).
+    print cut nearer the ink, :func:`ocr.ktp.clean.digits_print`; ``dotted``: struck in
+    dots and joined, :mod:`ocr.ktp.dots`).
 
     The text renderings (:func:`renderings`) and the digit-shape readings
     (:func:`shape_readings`) are tried interleaved: the first shape reading, two text
@@ -235,7 +249,7 @@ def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
     readings: list[tuple[str, str]] = []
     result = NikResult(None, 0.0)
     text = renderings(flat, binary)
-    main, own = _shape_makers(flat, binary, thin)
+    main, own = _shape_makers(flat, binary, thin, dotted)
     makers = [*main[:1], *text[:2], *main[1:]]
     rest = text[2:]
     if main:

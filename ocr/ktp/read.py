@@ -123,11 +123,15 @@ def _row_field(fields: dict[str, Field], key: str, images: list, right: int,
     return Field(text, box, 0.0) if text else None
 
 
-def _above_nik(name: Field | None, lines: list[Line]) -> Field | None:
+def _in_order(name: Field | None, lines: list[Line], fields: dict[str, Field]) -> Field | None:
     """The name as its label found it, unless it stands above the NIK line (specks
-    before the regency line read as "ama" are not the name's label: the order is fixed)."""
+    before the regency line read as "ama" are not the name's label: the order is fixed)
+    or below the birth line ("Alamat" read as "Mama" is not the name's label either)."""
     line = nik_line(lines)
     if name is not None and line is not None and name.box[3] <= line.box[1]:
+        return None
+    born = fields.get("tempat_tgl_lahir")
+    if name is not None and born is not None and name.box[1] >= born.box[3]:
         return None
     return name
 
@@ -218,7 +222,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         grey, ink, thin_ink = join_dotted(flat, binary, thin, rows, cols)
         rows, cols = fit_band(ink, rows, cols)
         result = read_nik_band(grey[rows, cols], ink[rows, cols], birth, sex,
-                               thin_ink[rows, cols])
+                               thin_ink[rows, cols], dotted=ink is not binary)
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,
@@ -228,14 +232,14 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
             born, birth, sex, result, [*again, (thin, 1.0), (soft, 1.5), (flat, 1.5), (thin, 2.0)],
             confidences["tanggal_lahir"], binary)
     nama = (None, 0.0)
-    name = _above_nik(fields.get("nama"), lines) or _name_field(fields)
+    name = _in_order(fields.get("nama"), lines, fields) or _name_field(fields)
     if name is not None:
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
-                           judge=vote_name)
+                           judge=vote_name, first_confidence=name.confidence)
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them

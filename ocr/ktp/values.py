@@ -7,7 +7,8 @@ ways is shown to a person. A name is held to more: a short word of it (a misread
 there makes another name, IJAI read WAI) that readings of its own line show in two ways
 goes to a person; so does a name of one short word, or one whose short word the block
 read otherwise, that fewer than three readings agree on, and a name no more than half of
-the readings made show.
+the readings made show; and the rules every name reader keeps (:mod:`ocr.names`), for
+which each reading of the line carries its confidence.
 """
 from __future__ import annotations
 
@@ -21,7 +22,17 @@ import numpy as np
 from ocr import tesseract
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
+from ocr.names import (
+    letter_lost,
+    letters,
+    lookalike_short,
+    maybe_split,
+    short_name_agreed,
+    spelled_near,
+)
 
+# (readings, the confidence of each reading of the line, every reading made) -> value, conf
+Judge = Callable[[list, list, bool], tuple]
 AGREED = 0.9
 DISPUTED = 0.3
 PAD_MM = 1.0
@@ -30,6 +41,8 @@ ROW_MARGIN_PX = 3           # kept above and below the value's own line of print
 END_GAP_MM = 3.0            # a wider gap on the value's line ends the value (specks beyond)
 SHORT_WORD = 5              # letters: a name's word this short misread by one is another name
 SHORT_NAME_READINGS = 3     # readings that must agree on a name of one short word
+SURE_READING = 0.75         # a reading of a name's line this sure (mean word confidence)
+NEAR_SURE = 2               # sure readings that settle a name another spelled a letter apart
 
 
 def own_rows(ink: np.ndarray, middle: int) -> tuple[int, int] | None:
@@ -61,6 +74,14 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
     """The text of ``box`` (widened to ``right``, where the photo starts) in each image,
     the cut-out scaled by the factor given with it. ``print_``: the cleaned print of the
     card (black on white), by which rows of other lines are whitened in the crops."""
+    return [text for text, _ in line_reads(images, box, right=right, whitelist=whitelist,
+                                           print_=print_)]
+
+
+def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
+               right: int, whitelist: str | None = None,
+               print_: np.ndarray | None = None) -> list[tuple[str, float]]:
+    """:func:`line_readings`, each text with its mean word confidence (0-1)."""
     x0, y0, x1, y1 = box
     pad = mm(PAD_MM)
     top, left = max(0, y0 - pad), max(0, x0 - mm(LEFT_PAD_MM))
@@ -83,27 +104,30 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
             crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
         lang = "eng" if whitelist else "ind"
-        out.append(tesseract.ocr_text(crop, psm=7, lang=lang, whitelist=whitelist)[0])
+        out.append(tesseract.ocr_text(crop, psm=7, lang=lang, whitelist=whitelist))
     return out
 
 
 def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
                 box: tuple[int, int, int, int], *, right: int, clean,
                 whitelist: str | None = None, print_: np.ndarray | None = None,
-                judge: Callable[[list[str | None]], tuple[str | None, float]] | None = None
+                judge: Judge | None = None, first_confidence: float = 0.0
                 ) -> tuple[str | None, float]:
-    """A value read in the block (``first``) and again on its own line in each (image,
-    scale), in turn until the readings (as ``clean`` makes them) agree as ``judge`` (by
-    default :func:`vote`) says."""
-    judge = judge or vote
-    values = [clean(first)]
-    for img in images:
-        values.append(clean(line_readings([img], box, right=right, whitelist=whitelist,
-                                          print_=print_)[0]))
-        value, conf = judge(values)
-        if conf >= AGREED:
-            return value, conf
-    return judge(values)
+    """A value read in the block (``first``, read with ``first_confidence``) and again on
+    its own line in each (image, scale), in turn until the readings (as ``clean`` makes
+    them) agree: by :func:`vote`, or as ``judge`` says, given the readings, the
+    confidence of each and whether every reading has been made."""
+    values, confidences = [clean(first)], [first_confidence]
+    result = judge(values, confidences, not images) if judge else vote(values)
+    for k, img in enumerate(images):
+        text, confidence = line_reads([img], box, right=right, whitelist=whitelist,
+                                      print_=print_)[0]
+        values.append(clean(text))
+        confidences.append(confidence)
+        result = judge(values, confidences, k == len(images) - 1) if judge else vote(values)
+        if result[1] >= AGREED:
+            break
+    return result
 
 
 def vote(values: list[str | None]) -> tuple[str | None, float]:
@@ -142,24 +166,50 @@ def _short_word_differs(value: str, other: str) -> bool:
     return False
 
 
-def vote_name(values: list[str | None]) -> tuple[str | None, float]:
+def vote_name(values: list[str | None], confidences: list[float] | None = None,
+              all_made: bool = True) -> tuple[str | None, float]:
     """:func:`vote` for a name (``values[0]``: the block's reading, the others each of the
-    name's own line), DISPUTED as well when a reading of the line shows one of its short
+    name's own line, read with ``confidences``; ``all_made``: no rendering is left to
+    read it in), DISPUTED as well when a reading of the line shows one of its short
     words otherwise, or when fewer than SHORT_NAME_READINGS readings agree on a name of
     one short word or on one whose short word the block's reading shows otherwise (the
-    block's reading, made among the other lines, may be outvoted, but by more than two)."""
+    block's reading, made among the other lines, may be outvoted, but by more than two);
+    and when no reading that shows it was sure (SURE_READING); and as the rules every
+    name reader keeps (:mod:`ocr.names`) say: a short piece only
+    when two readings, and more than cut the name otherwise, cut it so; a name a reading
+    spells a letter or two otherwise only when two readings of its line were sure of it,
+    and never one a reading shows with a letter more; a short word that starts with a
+    letter read as another only when every reading of the line was made and spells it
+    alike."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
-    key = value.replace(" ", "")
-    others = [v for v in values[1:] if v and v.replace(" ", "") != key]
-    agreeing = sum(1 for v in values if v and v.replace(" ", "") == key)
+    key = letters(value)
+    others = [v for v in values[1:] if v and letters(v) != key]
+    agreeing = sum(1 for v in values if v and letters(v) == key)
     block = values[0]
-    block_differs = bool(block) and block.replace(" ", "") != key and \
+    block_differs = bool(block) and letters(block) != key and \
         _short_word_differs(value, block)
     if any(_short_word_differs(value, v) for v in others) or \
             ((len(key) <= SHORT_WORD or block_differs) and agreeing < SHORT_NAME_READINGS):
         return value, DISPUTED
     if agreeing * 2 <= sum(1 for v in values if v):
         return value, DISPUTED     # as many readings show it otherwise: two alike by chance
+    confidences = confidences or [1.0] * len(values)
+    if max(c for v, c in zip(values, confidences, strict=False) if v and letters(v) == key) \
+            < SURE_READING:
+        return value, DISPUTED     # 'MAHYLNI' read twice, unsurely both times
+    line = [(v, c) for v, c in zip(values[1:], confidences[1:], strict=False)]
+    sure = sum(1 for v, c in line if v and letters(v) == key and c >= SURE_READING)
+    cuts = Counter(v for v in values if v and letters(v) == key)
+    if maybe_split(value) and (cuts[value] < 2 or cuts[value] * 2 <= sum(cuts.values())):
+        return value, DISPUTED     # 'RAHM ADI' as often as 'RAHMADI': a word cut in two?
+    if spelled_near(value, values) and sure < NEAR_SURE:
+        return value, DISPUTED     # 'MAHYLNI' read, and 'MAHYUNI': U or L, unsure
+    if letter_lost(value, values):
+        return value, DISPUTED     # 'RUDI WBOWO' read, and 'RUDI WIBOWO': an I lost?
+    made = [v for v, _ in line if v]
+    if lookalike_short(value) and not short_name_agreed(
+            value, made, sure=sure, all_made=all_made and len(made) == len(line)):
+        return value, DISPUTED     # 'TJAI' read, and it may be 'IJAI'
     return value, conf

@@ -7,7 +7,16 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr.ktp.cards import mm
-from ocr.ktp.glyphs import FONT_ROOT, glyph_spans, number_faces, read_glyphs
+from ocr.ktp.glyphs import (
+    FONT_ROOT,
+    MIN_MATCH,
+    _similarity,
+    glyph_spans,
+    match_shapes,
+    normalise_band,
+    number_faces,
+    read_glyphs,
+)
 from tests.support.nik_band import read_shapes
 
 NIK = "6201054709910003"
@@ -65,3 +74,41 @@ def test_pieces_that_are_not_the_digits_name_none():
             [(x0, x1, y0, y1)]
     assert len(pieces) == len(NIK)
     assert read_glyphs(band, pieces) == "?" * len(NIK)
+
+
+def test_the_foot_of_a_digit_that_broke_off_joins_it():
+    # three whole glyphs and a 2 struck in dots whose foot (one row of dots, a little
+    # below the line) parted from its upper part
+    band = np.full((60, 200), 255, np.uint8)
+    for x in (10, 50, 130):
+        band[8:46, x:x + 25] = 0
+    band[8:32, 92:117] = 0           # the 2's bowl and diagonal
+    band[44:49, 90:116] = 0          # its foot
+    boxes = glyph_spans(band)
+    assert len(boxes) == 4
+    assert boxes[2][:2] == (90, 117) and boxes[2][2:] == (8, 49)
+
+
+def test_a_glyph_matched_far_worse_than_the_band_is_not_named():
+    # a glyph cut wrong (a 3 whose arms broke off) that still looks a little like a 1:
+    # the band's other glyphs match almost perfectly, it matches a 1 far worse
+    band = _band("truetype/dejavu/DejaVuSansMono.ttf", "6201032604920025")
+    ink = band == 0
+    shapes = normalise_band([ink[y0:y1, x0:x1] for x0, x1, y0, y1 in glyph_spans(band)])
+    noise = np.random.default_rng(0).normal(0, 0.3, shapes[3].shape)
+    shapes[5] = np.clip(shapes[3] + noise, 0, 1).astype(np.float32)
+    assert MIN_MATCH < float(_similarity(np.array(shapes[5:6])).max()) < 0.85
+    assert match_shapes(shapes) == "62010?2604920025"
+
+
+def test_two_glyphs_that_touch_are_cut_apart():
+    # a slanted 2's foot run into the next digit: one piece as wide as two glyphs
+    band = np.full((60, 260), 255, np.uint8)
+    for x in (10, 50, 90, 130, 170):
+        band[8:46, x:x + 25] = 0
+        band[14:40, x + 6:x + 19] = 255      # each glyph's counter
+    band[40:46, 115:130] = 0                 # the third's foot touches the fourth
+    boxes = glyph_spans(band)
+    assert len(boxes) == 5
+    assert boxes[2][0] <= 90 and 115 <= boxes[2][1] <= boxes[3][0] <= 130 <= 155 <= boxes[3][1]
+    assert all(b[1] - b[0] < 40 for b in boxes)

@@ -13,7 +13,8 @@ from PIL import ImageDraw
 
 from ocr.attachments import read_attachment_page
 from ocr.ijazah import _name_of, read_ijazah
-from ocr.ijazah_words import candidate, letter_apart, maybe_split
+from ocr.ijazah_words import candidate
+from ocr.names import letter_apart, maybe_split
 from scansim import ijazah as IJ
 from scansim.people import make_people
 

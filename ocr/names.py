@@ -1,0 +1,107 @@
+"""When readings of a holder's name agree enough to take it (KTP and ijazah readers alike).
+
+A letter misread in a name makes another name as plausible, which nothing else on the page
+contradicts. Rules that guard against it: a short word ('TRI', 'IJAI') is taken only when
+every reading spells it alike, and when it starts with a letter the text model reads as
+another (T, I, J: 'IRI', 'TJAI') only when every reading was made; a name another reading
+spelled a letter or two otherwise ('MAHYLNI' against 'MAHYUNI') is not taken on readings
+that were not sure of it, nor one another reading shows with a letter more; a short piece
+('RAHM ADI') stands only when two readings cut the name alike.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+SHORT_NAME = 4          # a one-word name of at most this many letters: every reading must agree
+LOOKALIKE_START = "TIJ"   # a short name starting so: every reading made as well
+NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
+
+
+def letters(name: str) -> str:
+    """The name's letters, spaces left out."""
+    return name.replace(" ", "")
+
+
+def letter_apart(name: str) -> bool:
+    """Whether a lone letter stands in the name ('ENDAN G LESTARI'): never a whole name
+    part, however often it is read so (an initial has its full stop)."""
+    return any(len(t) == 1 for t in name.split())
+
+
+def maybe_split(name: str) -> bool:
+    """Whether a piece of the name is short enough to be half a word that widely spaced
+    capitals made Tesseract cut in two ('AB DUL', 'DAM BUNG'); an initial ('M.') is not."""
+    return any(len(t) <= 3 and not t.endswith(".") for t in name.split())
+
+
+def short(name: str) -> bool:
+    """Whether ``name`` is one word of at most SHORT_NAME letters."""
+    return len(name.split()) == 1 and len(letters(name)) <= SHORT_NAME
+
+
+def short_words(name: str) -> list[str]:
+    """The words of ``name`` of at most SHORT_NAME letters (an initial, 'M.', aside)."""
+    return [w for w in name.split() if len(w) <= SHORT_NAME and not w.endswith(".")]
+
+
+def lookalike_short(name: str) -> bool:
+    """Whether a short word of ``name`` starts with a letter that reads as another ('IJAI
+    ARSYAD', 'TRI'): misread, it makes another name just as plausible ('TJAI', 'IRI')."""
+    return any(w[:1].upper() in LOOKALIKE_START for w in short_words(name))
+
+
+def short_name_agreed(name: str, readings: list[str], *, sure: int, all_made: bool) -> bool:
+    """Whether the short words of ``name`` (all of it, when it is one word) may be taken on
+    ``readings`` (every reading made of its line): every reading spells them alike; and
+    every reading was made (``all_made``) and one at least surely (``sure``: readings of
+    it that were sure), or two surely when none of them starts with a letter that reads
+    as another."""
+    words = short_words(name)
+    one_word = len(name.split()) == 1
+    if not readings or any(r != name if one_word else not set(words) <= set(r.split())
+                           for r in readings):
+        return False
+    return all_made and sure >= 1 or sure >= 2 and not lookalike_short(name)
+
+
+def _spelled_words(name: str) -> list[str]:
+    """The words a reading spells a name with: capitals only, a lone letter standing
+    apart (a speck read as one, 'H IRWAN') and marks ('KRISTIAN.') left out."""
+    words = [re.sub(r"[^A-Z]", "", w.upper()) for w in name.split()]
+    return [w for w in words if len(w) > 1] if len(words) > 1 else words
+
+
+def _spelling(name: str) -> str:
+    return "".join(_spelled_words(name))
+
+
+def spelled_near(name: str, seen) -> bool:
+    """Whether another reading in ``seen`` spelled ``name`` a letter or two otherwise
+    (spaces, marks and lone letters aside): a glyph that reads either way, which one
+    reading does not settle."""
+    own = _spelling(name)
+    return any(0 < Levenshtein.distance(own, _spelling(other)) <= NEAR_LETTERS
+               for other in seen if other)
+
+
+def letter_lost(name: str, seen) -> bool:
+    """Whether another reading in ``seen`` shows ``name`` with one letter more inside a
+    word ('RUDI WIBOWO' against 'RUDI WBOWO'): a text model drops a narrow letter it does
+    not see far more often than it invents one there (a speck or a colon glued to a
+    word's start or end, 'LIRWAN', is another matter)."""
+    own = _spelling(name)
+    for other in seen:
+        words = _spelled_words(other) if other else []
+        spelled = "".join(words)
+        if len(spelled) != len(own) + 1:
+            continue
+        edges, at = set(), 0
+        for word in words:
+            edges |= {at, at + len(word) - 1}
+            at += len(word)
+        if any(spelled[:k] + spelled[k + 1:] == own for k in range(len(spelled))
+               if k not in edges):
+            return True
+    return False

@@ -1,0 +1,49 @@
+"""The name rules the KTP and ijazah readers share: short words, near spellings, pieces."""
+from __future__ import annotations
+
+from ocr.names import (
+    letter_lost,
+    lookalike_short,
+    maybe_split,
+    short,
+    short_name_agreed,
+    spelled_near,
+)
+
+
+def test_a_short_word_starting_with_a_letter_read_as_another_is_told():
+    assert lookalike_short("IJAI ARSYAD") and lookalike_short("TRI") and lookalike_short("JOKO")
+    assert not lookalike_short("RINA") and not lookalike_short("IRWAN HAKIM")
+    assert not lookalike_short("M. YUSUF") and short("TRI") and not short("TRI WAHYUNI")
+
+
+def test_a_short_name_needs_every_reading_alike():
+    assert short_name_agreed("TRI", ["TRI", "TRI", "TRI"], sure=1, all_made=True)
+    assert not short_name_agreed("TRI", ["TRI", "TRI"], sure=2, all_made=False)
+    assert not short_name_agreed("TRI", ["TRI", "IRI", "TRI"], sure=3, all_made=True)
+    assert short_name_agreed("RINA", ["RINA", "RINA"], sure=2, all_made=False)
+    # in a longer name, the short word is what every reading must show alike
+    assert short_name_agreed("IJAI ARSYAD", ["IJAI ARSYAD", "IJAI ARSYAO"], sure=1,
+                             all_made=True)
+    assert not short_name_agreed("IJAI ARSYAD", ["IJAI ARSYAD", "TJAI ARSYAD"], sure=1,
+                                 all_made=True)
+
+
+def test_a_spelling_a_letter_or_two_apart_is_near():
+    assert spelled_near("MAHYLNI", ["MAHYUNI"]) and spelled_near("RAHM ADI", {"RAHMADL"})
+    assert not spelled_near("MAHYUNI", ["MAHYUNI", "MAHYU NI", None])
+    assert not spelled_near("MAHYUNI", ["SUTRISNO"])
+    assert maybe_split("RAHM ADI") and not maybe_split("M. YUSUF")
+
+
+def test_marks_and_a_lone_letter_apart_are_no_spelling():
+    assert not spelled_near("KRISTIAN RANYING", ["KRISTIAN. RANYING"])
+    assert not spelled_near("IRWAN", ["H IRWAN"]) and spelled_near("IRWAN", ["HIRWAN"])
+
+
+def test_a_reading_with_a_letter_more_may_show_one_the_name_lost():
+    assert letter_lost("RUDI WBOWO", ["RUDI WIBOWO", None, "RUDIWBOWO"])
+    assert not letter_lost("RUDI WIBOWO", ["RUDI WBOWO"])          # one less: no
+    assert not letter_lost("IRWAN", ["H IRWAN"])                     # a speck apart: no
+    assert not letter_lost("WIDODO SAPUTRO", ["WIDODO SAPLITRO"])    # U read as LI: no
+    assert not letter_lost("IRWAN HAKIM", ["LIRWAN HAKIM", "HIRWAN HAKIM"])  # glued to it
