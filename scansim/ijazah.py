@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 5) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 6) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2, group 4 after
-group 3 and group 5 after group 4, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 6
+after group 5, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -21,15 +21,18 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from formgen.core.yamlfile import load_yaml
 from scansim.copies import copy_quality as copy_quality
-from scansim.draw import BLACK_INK, draw_person, make_signature, mm_px
+from scansim.draw import mm_px
 from scansim.ijazah_cues import CUES
 from scansim.ijazah_faces import FACES as FACES
 from scansim.ijazah_faces import face
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
-from scansim.ornament import border, draw_seal, paper, stamp
+from scansim.ijazah_sign import boxed_number, sign_block
+from scansim.ijazah_typed import TYPED_CUES, aged_paper
+from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
+CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES}
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 5: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 6: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -69,6 +72,10 @@ class Design:
     name_stroke_mm: float = 0.0  # the name's strokes thickened this much (a heavy face)
     seal_at: float = 0.5         # where across the top the emblem stands (share of width)
     school: str = ""             # the issuer, in data/ijazah.yaml's form (else the programme's)
+    title_text: str = "IJAZAH"   # the title as printed ("SURAT TANDA TAMAT BELAJAR")
+    ministry: str = ""           # the ministry line (else the family's of today)
+    era: tuple[int, int] | None = None   # years it was issued in: the year printed is kept in
+    aged: float = 0.0            # 0 new paper .. 1 yellowed, spotted and folded
 
     @property
     def held_out(self) -> bool:
@@ -183,16 +190,31 @@ DESIGNS = (
            (128, 24, 36), "deco", "university", "mahasiswa_kolom", "footer", group=5,
            programs=("D3",), nomor_style="akademi", seal_at=0.8,
            school="AKADEMI TEKNIK {town}"),
+    # Held out, group 6: made after group 5 was measured; nobody tuning has seen them.
+    # An STTB of the 1980s-90s (SMP, SMA or STM): the name and rows typed on a typewriter
+    # over dotted lines after "Nama Pelajar", a stamp over the last rows, yellowed paper.
+    Design("sttb_ketik", "sekolah", False, "dejavu_serif_cond_bold", "century_bold",
+           "bookman", "typewriter", (240, 230, 196), None, (96, 52, 30), "double", "garuda",
+           "pelajar_ketik", "top_left", group=6, families=("kejuruan_lama",),
+           programs=("SMP", "SMA", "STM"), nomor_style="sttb", short=False,
+           title_text="SURAT TANDA TAMAT BELAJAR", era=(1982, 1999), aged=0.8,
+           ministry="DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN"),
+    # A Paket B or C certificate in a humanist sans: the name in mixed case (bold italic)
+    # after "kepada saudara", underlined, the emblem at the left of the top band.
+    Design("paket_saudara", "kesetaraan", False, "lato_heavy", "lato_bold", "lato",
+           "lato_bold_italic", (250, 250, 246), (236, 240, 230), (176, 84, 20), "band",
+           "tut_wuri", "kepada_saudara", "top", group=6, programs=("PAKET B", "PAKET C"),
+           nomor_style="pc", seal_at=0.3),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
 # the same diploma (and benchmark page) as before them.
 NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_baris",
               "madrasah_lambang", "politeknik_label_atas")
-HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in (1, 2, 3, 4, 5)}
+HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in range(1, 7)}
 HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
-HELD_OUT_4, HELD_OUT_5 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5]
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5
+HELD_OUT_4, HELD_OUT_5, HELD_OUT_6 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5], HELD_OUT_GROUPS[6]
+HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
 
 
 def load_data() -> dict:
@@ -248,10 +270,8 @@ class _Page:
 def _holder(p: _Page, dz: Design, y: float, name: str, rows: list[tuple[str, str]],
             sizes: tuple[float, float]) -> float:
     """The sentence that introduces the holder, the name and the other rows; returns y."""
-    if dz.cue in CUES:
-        return CUES[dz.cue](p, dz, y, name, rows, sizes)
-    if dz.cue in HOLDERS:
-        return HOLDERS[dz.cue](p, dz, y, name, rows, sizes)
+    if dz.cue in CUE_MAKERS:
+        return CUE_MAKERS[dz.cue](p, dz, y, name, rows, sizes)
     body, big = sizes
     wmm = p.w / p.u
     lab_x, col_x = wmm * 0.15, wmm * 0.15 + (58 if dz.landscape else 56)
@@ -329,6 +349,11 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     birth = person["tanggal_lahir"]
     birth = birth if isinstance(birth, dt.date) else dt.date.fromisoformat(str(birth))
     tahun = int(person.get("tahun_lulus") or birth.year + 18)
+    if dz.era:   # the holder of an old design is as old at leaving school as they are
+        held = min(max(tahun, dz.era[0]), dz.era[1])
+        birth = birth.replace(year=birth.year + held - tahun,
+                              day=28 if (birth.month, birth.day) == (2, 29) else birth.day)
+        tahun = held
     months = data["months"]
     size_mm = (297, 210) if dz.landscape else tuple(paper_mm or (210, 297))
     w, h = mm_px(size_mm[0], dpi), mm_px(size_mm[1], dpi)
@@ -345,7 +370,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     draw_seal(p.d, dz.seal, p.w * dz.seal_at, (top + 4) * p.u, (10 if land else 13) * p.u,
               (150, 120, 40) if dz.seal == "garuda" else dz.accent)
     y = top + (18 if land else 24)
-    ministry = {"madrasah": "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
+    ministry = dz.ministry or {"madrasah": "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
                 "pt": "KEMENTERIAN PENDIDIKAN TINGGI, SAINS, DAN TEKNOLOGI"}.get(
         dz.family if spec["family"] != "madrasah" else "madrasah",
         "KEMENTERIAN PENDIDIKAN DASAR DAN MENENGAH")
@@ -354,8 +379,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     if spec["family"] == "pt":
         p.centre(y + 12 * scale, school, dz.heading, 4.6 * scale, fill=dz.accent)
     y += 20 * scale
-    p.centre(y, " ".join("IJAZAH") if dz.spaced_title else "IJAZAH", dz.title,
-             (11 if land else 12) * scale, fill=dz.accent)
+    p.centre(y, " ".join(dz.title_text) if dz.spaced_title else dz.title_text, dz.title,
+             (11 if land else 12) * scale, fill=dz.accent, width_mm=size_mm[0] * 0.8)
     y += 15 * scale
     title = spec["title"] + (f" ({spec['short']})" if dz.short else "")
     p.centre(y, title, dz.heading, 5 * scale, width_mm=size_mm[0] * 0.8)
@@ -375,11 +400,11 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     elif dz.number == "top":
         p.text(size_mm[0] - 26, 17, f"No. Ijazah: {nomor}", dz.body, 3.0, anchor="ra")
     elif dz.number == "top_left":
-        label = {"pin": "Nomor Ijazah Nasional", "pc": "Nomor Seri"}.get(dz.nomor_style,
-                                                                        "No. Ijazah")
+        label = {"pin": "Nomor Ijazah Nasional", "pc": "Nomor Seri",
+                 "sttb": "No. STTB"}.get(dz.nomor_style, "No. Ijazah")
         p.text(27, 24, f"{label}: {nomor}", dz.body, 3.0)
     elif dz.number == "boxed":
-        _boxed_number(p, dz, nomor, size_mm[0])
+        boxed_number(p, dz, nomor, size_mm[0])
     elif dz.number == "under_band":
         p.text(size_mm[0] - 24, 27, f"Nomor: {nomor}", dz.body, 3.0, anchor="ra")
     y += 13 * scale
@@ -410,9 +435,10 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         p.centre(y + body + 2.5, spec["degree"], dz.heading, 5 * scale)
     else:
         p.centre(y, "dinyatakan  LULUS", dz.heading, 4.8 * scale)
-        p.centre(y + 7 * scale, f"dari {school.title()} pada tahun {tahun}.", dz.body, body,
+        shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
+        p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)
-    _sign_block(p, dz, rng, person, school, spec, tahun, land)
+    sign_block(p, dz, rng, person, school, spec, tahun, land, data)
     if dz.number == "bottom":
         p.text(22, size_mm[1] - 22, nomor, "mono_bold", 3.2, fill=(150, 30, 30))
     elif dz.number == "bottom_right":
@@ -422,6 +448,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         p.text(size_mm[0] * 0.18, size_mm[1] - 29, f"No. {nomor}", dz.body, 2.8)
     elif dz.number == "footer":
         p.centre(size_mm[1] - 17.5, f"Nomor Ijazah: {nomor}", dz.body, 3.0)
+    if dz.aged:
+        img = aged_paper(img, rng, dz.aged, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:
         img = img.convert("L").convert("RGB")
@@ -434,53 +462,3 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
              "color": color, "design": dz.name, "held_out": dz.held_out, "group": dz.group,
              "landscape": land, "turned": turned}
     return img, truth
-
-
-def _sign_block(p: _Page, dz: Design, rng: random.Random, person: dict, school: str,
-                spec: dict, tahun: int, land: bool) -> None:
-    """The photo box left, the place and date, the head's signature, stamp and name right."""
-    data = load_data()
-    wmm, hmm = p.w / p.u, p.h / p.u
-    base = hmm - (62 if land else 72)
-    pw, ph = mm_px(30, int(p.u * 25.4)), mm_px(40, int(p.u * 25.4))
-    px = int(wmm * (0.2 if land else 0.18) * p.u)
-    photo = Image.new("RGB", (pw, ph), (232, 232, 232))
-    look = {"hijab": True} if person.get("jenis_kelamin") == "P" else {}
-    draw_person(photo, (0, 0, pw, ph), rng, **look)
-    p.img.paste(photo.convert("L").convert("RGB"), (px, int(base * p.u)))
-    p.d.rectangle([px, int(base * p.u), px + pw, int(base * p.u) + ph], outline=p.ink, width=2)
-    sx = wmm * (0.58 if land else 0.55)
-    day = dt.date(tahun, rng.randint(5, 7), rng.randint(1, 28))
-    town = rng.choice(data["school_towns"]).title()
-    p.text(sx, base, f"{town}, {day.day} {data['months'][day.month - 1]} {tahun}", dz.body, 3.4)
-    p.text(sx, base + 5.5, f"{spec['head']},", dz.body, 3.4)
-    sig = make_signature(rng=rng, width_px=int(45 * p.u), height_px=int(18 * p.u),
-                         ink=BLACK_INK if rng.random() < 0.5 else None)
-    seal = None if dz.big_stamp else stamp(int(30 * p.u), rng, school, dz.accent if
-                                            dz.seal_over else (90, 60, 150), seal=dz.seal)
-    if seal is None:   # the large stamp comes last, over the head's name
-        p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
-    elif dz.seal_over:   # signed first, then stamped across the signature
-        p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
-        p.img.paste(seal, (int((sx + 3) * p.u), int((base + 3) * p.u)), seal)
-    else:
-        p.img.paste(seal, (int((sx - 14) * p.u), int((base + 6) * p.u)), seal)
-        p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
-    head = rng.choice(data["head_titles"]) + rng.choice(data["heads"])
-    p.text(sx, base + 30, head + (", M.Pd." if spec["family"] != "pt" else ", M.T."),
-           dz.heading, 3.5)
-    p.text(sx, base + 35.5, f"NIP {rng.randint(10**17, 10**18 - 1)}", dz.body, 3.2)
-    if dz.big_stamp:   # stamped last, across the left half of the head's name
-        big = stamp(int(40 * p.u), rng, school, (70, 50, 140), seal=dz.seal)
-        p.img.paste(big, (int((sx - 22) * p.u), int((base + 15) * p.u)), big)
-
-
-def _boxed_number(p: _Page, dz: Design, nomor: str, width_mm: float) -> None:
-    """The serial number in a small ruled box at the top right, its label above it."""
-    right, top = width_mm - 24, 21
-    text = face(dz.body, int(3.0 * p.u))
-    box_w = p.d.textlength(nomor, font=text) / p.u + 5
-    p.text(right - box_w, top - 4.5, "Nomor Seri Ijazah", dz.body, 2.6)
-    p.d.rectangle([(right - box_w) * p.u, top * p.u, right * p.u, (top + 6) * p.u],
-                  outline=dz.accent, width=max(1, round(0.3 * p.u)))
-    p.text(right - box_w + 2.5, top + 1.4, nomor, dz.body, 3.0)

@@ -11,7 +11,7 @@ from scansim.draw import font
 
 FONT_ROOT = Path("/usr/share/fonts")
 # Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
-# fonts-liberation, fonts-freefont-ttf, fonts-go); DejaVu when none is installed.
+# fonts-liberation, fonts-freefont-ttf, fonts-go, fonts-lato); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -61,6 +61,11 @@ FACES = {
     "dejavu_sans_cond": (["DejaVuSansCondensed.ttf"], "cond"),
     "dejavu_serif_bold_italic": (["DejaVuSerif-BoldItalic.ttf"], "serif_italic"),
     "dejavu_serif_cond_bold_italic": (["DejaVuSerifCondensed-BoldItalic.ttf"], "serif_italic"),
+    "typewriter": (["NimbusMonoPS-Regular.otf", "LiberationMono-Regular.ttf"], "mono_bold"),
+    "lato": (["Lato-Regular.ttf"], "sans"),
+    "lato_bold": (["Lato-Bold.ttf"], "bold"),
+    "lato_heavy": (["Lato-Heavy.ttf"], "bold"),
+    "lato_bold_italic": (["Lato-BoldItalic.ttf"], "bold"),
 }
 
 

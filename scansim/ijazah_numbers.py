@@ -24,4 +24,7 @@ def styled_number(style: str, nomor: str, *, spec: dict, tahun: int, school: str
         return f"DN-{rng.randint(1, 34):02d} Dd {rng.randint(0, 9999999):07d}"
     if style == "akademi":   # an academy's register: number, code, level, year
         return f"{rng.randint(1, 9999):04d}/AK.{rng.randint(10, 99)}/{spec['short']}/{tahun}"
+    if style == "sttb":   # an STTB's serial: the province, the school type, a number
+        kind = {"SMP": "Ob", "STM": "Ot"}.get(spec["short"], "Oc")
+        return f"{rng.randint(1, 27):02d} {kind} {rng.randint(0, 999999):06d}"
     return nomor

@@ -37,6 +37,7 @@ from scansim.ktp_designs import (
     wear,
 )
 from scansim.ktp_prints import dot_text, spread, worn_edge
+from scansim.ktp_screens import head_streaks, offset_nik
 
 __all__ = ["KTP_MM", "ktp_fields", "make_ktp", "make_ktp_back", "make_ktp_copy_page"]
 
@@ -125,6 +126,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
                         photo_left - lx - 15.0 * u)
     if des.nik_dots:
         dot_text(d, (lx + 13.0 * u, ny), f["nik"], nik_font, ink, slant=des.nik_slant)
+    elif des.nik_spread_mm or des.nik_tilt or des.nik_drop_mm:
+        offset_nik(layer or img, (lx + 13.0 * u, ny), f["nik"], nik_font, ink,
+                   spread_mm=des.nik_spread_mm, tilt=des.nik_tilt, drop_mm=des.nik_drop_mm,
+                   dpi=dpi)
     else:
         d.text((lx + 13.0 * u, ny), f["nik"], font=nik_font, fill=ink)
     size_px = int(des.text_mm * u)
@@ -175,6 +180,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = wear(img, rng, des.wear, dpi)
     if des.edge_wear:
         img = worn_edge(img, rng, des.edge_wear, dpi)
+    if des.head_streaks:
+        img = head_streaks(img, rng, des.head_streaks, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if not color:
         img = _grey(img)

@@ -3,12 +3,13 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 5, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 6, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
-group 4 (:data:`HELD_OUT_4`) after group 3 and group 5 (:data:`HELD_OUT_5`) after group 4,
-so the latest group's figures are the ones nobody tuning has seen (the benchmarks report
-all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
+group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4
+and group 6 (:data:`HELD_OUT_6`) after group 5, so the latest group's figures are the
+ones nobody tuning has seen (the benchmarks report all held-out designs together and each
+group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -19,17 +20,19 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from scansim.draw import font as dejavu
 from scansim.draw import guilloche
-from scansim.ktp_prints import cloud_rings, crosshatch, microtext, sunburst
+from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
+from scansim.ktp_screens import halftone, moire
 from scansim.ornament import emblem
 
 FONT_ROOT = Path("/usr/share/fonts")
 # Face name -> file under FONT_ROOT (Debian packages fonts-dejavu-core/-extra,
 # fonts-liberation, fonts-freefont-ttf, fonts-ocr-a, fonts-urw-base35, fonts-inconsolata,
-# fonts-go); DejaVu stands in when one is missing.
+# fonts-go, fonts-roboto-unhinted, fonts-lato, fonts-jetbrains-mono); DejaVu stands in
+# when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -67,6 +70,14 @@ FACES = {
     "inconsolata": ("truetype/inconsolata/Inconsolata.otf", "mono_bold"),
     "c059": ("opentype/urw-base35/C059-Roman.otf", "serif"),
     "c059_bold": ("opentype/urw-base35/C059-Bold.otf", "serif_bold"),
+    "roboto": ("truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf", "sans"),
+    "roboto_medium": ("truetype/roboto/unhinted/RobotoTTF/Roboto-Medium.ttf", "bold"),
+    "roboto_bold": ("truetype/roboto/unhinted/RobotoTTF/Roboto-Bold.ttf", "bold"),
+    "roboto_cond_bold": ("truetype/roboto/unhinted/RobotoCondensed-Bold.ttf", "cond_bold"),
+    "lato": ("truetype/lato/Lato-Regular.ttf", "sans"),
+    "lato_bold": ("truetype/lato/Lato-Bold.ttf", "bold"),
+    "lato_heavy": ("truetype/lato/Lato-Heavy.ttf", "bold"),
+    "jetbrains_mono_bold": ("truetype/jetbrains-mono/JetBrainsMono-Bold.ttf", "mono_bold"),
 }
 
 
@@ -114,7 +125,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 5: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 6: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -122,6 +133,10 @@ class KtpDesign:
     labels: tuple[tuple[str, str], ...] = ()   # a printer's own wording of some labels
     nik_dots: bool = False           # the NIK struck in dots by a dot-matrix head
     nik_slant: float = 0.0           # degrees the dot-matrix NIK leans right
+    nik_spread_mm: float = 0.0       # the NIK alone over-inked: its strokes this much bolder
+    nik_tilt: float = 0.0            # degrees the NIK is printed off level (its own pass)
+    nik_drop_mm: float = 0.0         # ... and this much below its line
+    head_streaks: int = 0            # pale lines along the card: a thermal head's dead dots
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -243,12 +258,32 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_slant=6.0, labels=(("Tempat/Tgl Lahir", "Tempat/Tgl. Lahir"),
                                      ("Gol. Darah", "Gol.Darah"),
                                      ("Berlaku Hingga", "Berlaku hingga"))),
+    # Held out, group 6: made after group 5 was measured; nobody tuning has seen them.
+    # A pale two-colour halftone screen, the NIK in a condensed proportional bold sans
+    # (Roboto Condensed), labels in capitals with the printer's own dots, tight margins.
+    KtpDesign("roboto_halftone", "roboto", "roboto_medium", "roboto_cond_bold",
+              "roboto_bold", "halftone", ((232, 240, 250), (246, 240, 228)), (168, 196, 226),
+              second_color=(226, 196, 170), text_mm=1.95, nik_mm=4.6, step_mm=3.0,
+              label_x_mm=1.6, colon_x_mm=19.2, value_gap_mm=1.1, indent_mm=1.6,
+              nik_y_mm=9.3, first_y_mm=15.1, photo_x_mm=62.6, upper_labels=True,
+              ink=(30, 44, 60), fade=0.1, blur=0.55, wear=0.15, value_dy_mm=0.25, group=6,
+              labels=(("Tempat/Tgl Lahir", "Tempat/Tgl.Lahir"), ("Kel/Desa", "Kel./Desa"))),
+    # A thermal card printer on a moiré of two fine grids: the NIK in JetBrains Mono on a
+    # pass of its own, over-inked and a little off its line, two dead head elements.
+    KtpDesign("lato_moire", "lato", "lato_bold", "jetbrains_mono_bold", "lato_heavy",
+              "moire", ((226, 238, 232), (238, 236, 248)), (178, 208, 192),
+              second_color=(200, 192, 226), text_mm=2.25, nik_mm=3.8, step_mm=3.05,
+              label_x_mm=2.8, colon_x_mm=22.8, value_gap_mm=1.7, indent_mm=1.2,
+              nik_y_mm=10.1, first_y_mm=15.9, photo_x_mm=62.8, ink=(14, 14, 18), fade=0.2,
+              blur=0.6, wear=0.1, group=6, nik_spread_mm=0.05, nik_tilt=-0.7,
+              nik_drop_mm=0.45, head_streaks=2,
+              labels=(("Status Perkawinan", "Status perkawinan"),)),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
-                   for g in (1, 2, 3, 4, 5)}
+                   for g in (1, 2, 3, 4, 5, 6)}
 HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
-HELD_OUT_4, HELD_OUT_5 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5]
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5
+HELD_OUT_4, HELD_OUT_5, HELD_OUT_6 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5], HELD_OUT_GROUPS[6]
+HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
 # when named, so that a seed draws the same card (and benchmark page) as before them.
@@ -388,43 +423,6 @@ def _batik(img: Image.Image, rng: random.Random, color, u: float, *, second) -> 
             d.line(pts, fill=second, width=width)
 
 
-def glare(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
-    """Light caught by the lamination: a soft white oval washing out part of the print."""
-    u = dpi / 25.4
-    w, h = img.size
-    mask = Image.new("L", img.size, 0)
-    x, y = rng.uniform(0.15, 0.75) * w, rng.uniform(0.25, 0.8) * h
-    rx, ry = rng.uniform(8, 16) * u, rng.uniform(3, 6) * u
-    ImageDraw.Draw(mask).ellipse([x - rx, y - ry, x + rx, y + ry],
-                                 fill=int(rng.uniform(120, 170)))
-    mask = mask.filter(ImageFilter.GaussianBlur(2.2 * u)).rotate(rng.uniform(-35, 35),
-                                                                 center=(x, y))
-    return Image.composite(Image.new("RGB", img.size, (252, 252, 250)), img, mask)
-
-
-def wear(img: Image.Image, rng: random.Random, amount: float, dpi: int) -> Image.Image:
-    """A used card: print rubbed pale in soft patches and a few fine light scratches."""
-    u = dpi / 25.4
-    w, h = img.size
-    mask = Image.new("L", img.size, 0)
-    md = ImageDraw.Draw(mask)
-    for _ in range(rng.randint(3, 6)):
-        x, y = rng.uniform(0, w), rng.uniform(0, h)
-        rx, ry = rng.uniform(3, 12) * u, rng.uniform(2, 6) * u
-        md.ellipse([x - rx, y - ry, x + rx, y + ry], fill=int(180 * amount))
-    mask = mask.filter(ImageFilter.GaussianBlur(2.5 * u))
-    pale = Image.blend(img, Image.new("RGB", img.size, (246, 246, 240)), 0.5)
-    out = Image.composite(pale, img, mask)
-    d = ImageDraw.Draw(out)
-    for _ in range(int(rng.randint(4, 9) * amount) + 1):
-        x, y = rng.uniform(0, w), rng.uniform(0, h)
-        a, length = rng.uniform(0, math.pi), rng.uniform(5, 25) * u
-        pts = [(x + t * length * math.cos(a), y + t * length * math.sin(a)
-                + 0.8 * u * math.sin(6 * t)) for t in (i / 12 for i in range(13))]
-        d.line(pts, fill=(238, 238, 234), width=1)
-    return out
-
-
 def _sunset(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
     """A faint mesh of wavy lines in two colours over the strong orange-to-green gradient."""
     d = ImageDraw.Draw(img)
@@ -460,6 +458,7 @@ def _stipple(img: Image.Image, rng: random.Random, color, u: float, *, second) -
 
 
 PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
+            "halftone": halftone, "moire": moire,
             "dense": _dense, "twotone": _twotone, "batik": _batik, "sunset": _sunset,
             "stipple": _stipple, "sunburst": sunburst, "microtext": microtext,
             "crosshatch": crosshatch, "cloud_rings": cloud_rings,
@@ -481,5 +480,6 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 
 
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
-           "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_GROUPS", "NAMED_ONLY", "TUNED", "KtpDesign",
+           "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_GROUPS", "NAMED_ONLY", "TUNED",
+           "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

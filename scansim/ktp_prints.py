@@ -1,6 +1,7 @@
 """Later KTP security prints and print looks: a sunburst of fine rays, tiled micro-text, a
-two-colour cross-hatch, a cloud texture under off-centre rings, an over-inked (bolder)
-print, a NIK struck in dots by a dot-matrix head and a card edge rubbed pale."""
+two-colour cross-hatch, a cloud texture under off-centre rings, a lamination glare, a worn
+card, an over-inked (bolder) print, a NIK struck in dots by a dot-matrix head and a card
+edge rubbed pale."""
 from __future__ import annotations
 
 import math
@@ -56,6 +57,43 @@ def microtext(img: Image.Image, rng: random.Random, color, u: float, *, second) 
         d.text((-(row * 0.37 % 1.0) * step, y), line, font=fnt, fill=color)
         y += pitch
         row += 1
+
+
+def glare(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
+    """Light caught by the lamination: a soft white oval washing out part of the print."""
+    u = dpi / 25.4
+    w, h = img.size
+    mask = Image.new("L", img.size, 0)
+    x, y = rng.uniform(0.15, 0.75) * w, rng.uniform(0.25, 0.8) * h
+    rx, ry = rng.uniform(8, 16) * u, rng.uniform(3, 6) * u
+    ImageDraw.Draw(mask).ellipse([x - rx, y - ry, x + rx, y + ry],
+                                 fill=int(rng.uniform(120, 170)))
+    mask = mask.filter(ImageFilter.GaussianBlur(2.2 * u)).rotate(rng.uniform(-35, 35),
+                                                                 center=(x, y))
+    return Image.composite(Image.new("RGB", img.size, (252, 252, 250)), img, mask)
+
+
+def wear(img: Image.Image, rng: random.Random, amount: float, dpi: int) -> Image.Image:
+    """A used card: print rubbed pale in soft patches and a few fine light scratches."""
+    u = dpi / 25.4
+    w, h = img.size
+    mask = Image.new("L", img.size, 0)
+    md = ImageDraw.Draw(mask)
+    for _ in range(rng.randint(3, 6)):
+        x, y = rng.uniform(0, w), rng.uniform(0, h)
+        rx, ry = rng.uniform(3, 12) * u, rng.uniform(2, 6) * u
+        md.ellipse([x - rx, y - ry, x + rx, y + ry], fill=int(180 * amount))
+    mask = mask.filter(ImageFilter.GaussianBlur(2.5 * u))
+    pale = Image.blend(img, Image.new("RGB", img.size, (246, 246, 240)), 0.5)
+    out = Image.composite(pale, img, mask)
+    d = ImageDraw.Draw(out)
+    for _ in range(int(rng.randint(4, 9) * amount) + 1):
+        x, y = rng.uniform(0, w), rng.uniform(0, h)
+        a, length = rng.uniform(0, math.pi), rng.uniform(5, 25) * u
+        pts = [(x + t * length * math.cos(a), y + t * length * math.sin(a)
+                + 0.8 * u * math.sin(6 * t)) for t in (i / 12 for i in range(13))]
+        d.line(pts, fill=(238, 238, 234), width=1)
+    return out
 
 
 def spread(mask: Image.Image, amount_mm: float, dpi: int) -> Image.Image:
@@ -161,5 +199,5 @@ def dot_text(d: ImageDraw.ImageDraw, xy: tuple[float, float], text: str,
         x += d.textlength(ch, font=fnt)
 
 
-__all__ = ["MICROTEXT", "cloud_rings", "crosshatch", "dot_text", "microtext", "spread",
-           "sunburst", "worn_edge"]
+__all__ = ["MICROTEXT", "cloud_rings", "crosshatch", "dot_text", "glare", "microtext",
+           "spread", "sunburst", "wear", "worn_edge"]

@@ -23,6 +23,14 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 # (Go Mono for a dot-matrix NIK, Go and Go Smallcaps for text); the NIK reader knows neither.
 [ -f /usr/share/fonts/truetype/inconsolata/Inconsolata.otf ] || need_apt+=(fonts-inconsolata)
 [ -f /usr/share/fonts/fonts-go/Go-Mono.ttf ] || need_apt+=(fonts-go)
+# Faces of the sixth group of card and diploma designs: Roboto (Condensed Bold for one
+# card's NIK) and JetBrains Mono (another card's NIK), Lato for text; the NIK reader knows
+# neither NIK face.
+[ -f /usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Bold.ttf ] \
+    || need_apt+=(fonts-roboto-unhinted)
+[ -f /usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Bold.ttf ] \
+    || need_apt+=(fonts-jetbrains-mono)
+[ -f /usr/share/fonts/truetype/lato/Lato-Regular.ttf ] || need_apt+=(fonts-lato)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

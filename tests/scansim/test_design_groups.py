@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 to 5 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2 to 6 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ IJAZAH_TUNED = IJAZAH_FIRST + ("sekolah_piagam", "madrasah_lanskap", "paket_berh
 KTP_3 = ("sunset_glare", "stipple_garuda")
 KTP_4 = ("bookman_sunburst", "p052_microtext")
 KTP_5 = ("go_crosshatch", "century_dotmatrix")
+KTP_6 = ("roboto_halftone", "lato_moire")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
 # Tuned designs added after group 4, at the end: drawn only when named.
@@ -47,6 +48,7 @@ def _ijazah_before(group: int) -> list:
     first = next(i for i, d in enumerate(IJ.DESIGNS) if d.group == group)
     return list(IJ.DESIGNS[:first])
 IJAZAH_5 = ("sd_pita", "akademi_teknik")
+IJAZAH_6 = ("sttb_ketik", "paket_saudara")
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +97,9 @@ def test_every_ijazah_design_renders(people, name, dpi):
 
 
 def _groups_add_up(designs) -> None:
-    """A simulator module's held-out lists: HELD_OUT is groups 1 to 5 in order, and
+    """A simulator module's held-out lists: HELD_OUT is groups 1 to 6 in order, and
     HELD_OUT_GROUPS names each by its number."""
-    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 6))
+    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 7))
     assert designs.HELD_OUT == sum(groups, ())
     assert designs.HELD_OUT_GROUPS == dict(enumerate(groups, start=1))
 
@@ -110,17 +112,18 @@ def test_ktp_groups():
     assert KD.HELD_OUT_3 == KTP_3
     assert KD.HELD_OUT_4 == KTP_4
     assert KD.HELD_OUT_5 == KTP_5
+    assert KD.HELD_OUT_6 == KTP_6
     _groups_add_up(KD)
     # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
-    # Groups 4 and 5 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-4:] == KTP_4 + KTP_5
-    assert tuple(KD.DESIGNS)[:-4] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+    # Groups 4, 5 and 6 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-6:] == KTP_4 + KTP_5 + KTP_6
+    assert tuple(KD.DESIGNS)[:-6] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
-    for group in (2, 3, 4, 5):
+    for group in (2, 3, 4, 5, 6):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -136,6 +139,7 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_3 == IJAZAH_3
     assert IJ.HELD_OUT_4 == IJAZAH_4
     assert IJ.HELD_OUT_5 == IJAZAH_5
+    assert IJ.HELD_OUT_6 == IJAZAH_6
     _groups_add_up(IJ)
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
@@ -143,8 +147,10 @@ def test_ijazah_groups(people):
     assert all(IJ.get_design(n).group == 3 for n in IJAZAH_3)
     assert all(IJ.get_design(n).group == 4 for n in IJAZAH_4)
     assert all(IJ.get_design(n).group == 5 for n in IJAZAH_5)
-    # group 4, then the later tuned designs, then group 5: each added after the others
-    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 3:] == IJAZAH_4 + IJAZAH_LATER + IJAZAH_5
+    assert all(IJ.get_design(n).group == 6 for n in IJAZAH_6)
+    # group 4, then the later tuned designs, then groups 5 and 6: each added after the others
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 5:] == \
+        IJAZAH_4 + IJAZAH_LATER + IJAZAH_5 + IJAZAH_6
     rng = random.Random(2)
     for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
@@ -408,13 +414,13 @@ class _Inline(Executor):
 def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, capsys):
     names = KD.DRAWN + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
-    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5)
-    for group in (2, 3, 4, 5):
+    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6)
+    for group in (2, 3, 4, 5, 6):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
     # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
-    assert [ktp_accuracy.stream(g) for g in (2, 3, 4, 5)] == [
-        "held-out-2", "held-out-3", "held-out-4", "held-out-5"]
+    assert [ktp_accuracy.stream(g) for g in (2, 3, 4, 5, 6)] == [
+        "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0):   # bookkeeping
         design = designs[n % len(designs)]
@@ -430,7 +436,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3, 4, 5):
+    for group in (2, 3, 4, 5, 6):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -442,8 +448,9 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "sunset_glare (held out 3)" in out and "stipple_garuda (held out 3)" in out
     assert "bookman_sunburst (held out 4)" in out and "p052_microtext (held out 4)" in out
     assert "go_crosshatch (held out 5)" in out and "century_dotmatrix (held out 5)" in out
+    assert "roboto_halftone (held out 6)" in out and "lato_moire (held out 6)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 56
+    held = first + 70
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
@@ -451,13 +458,16 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert re.search(r"held out 3, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 4, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 5, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 6, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "held out 5, 200 dpi, colour" in out and "held out 5, 300 dpi, grey" in out
+    assert "held out 6, 200 dpi, grey" in out and "held out 6, 300 dpi, colour" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 5 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 6 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
@@ -481,10 +491,131 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "-- held out 3 (made after group 2 was measured): smk_hijau, madrasah_arabes" in out
     assert "-- held out 4 (made after group 3 was measured): sarjana_dwibahasa" in out
     assert "-- held out 5 (made after group 4 was measured): sd_pita, akademi_teknik" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 22.22 %" in out
+    assert "-- held out 6 (made after group 5 was measured): sttb_ketik, paket_saudara" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 18.18 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 4 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 5 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 6 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
+
+
+def test_group_6_differs_from_every_earlier_design():
+    earlier = [d for d in KD.DESIGNS.values() if d.group < 6]
+    text_faces = {f for e in earlier for f in (e.label_face, e.value_face, e.head_face)}
+    known = {KD.FACES[e.nik_face][0] for e in earlier}
+    packages = {path.rsplit("/", 1)[0] for path, _ in
+                (KD.FACES[f] for e in earlier for f in (e.nik_face, e.label_face, e.value_face))}
+    for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_6):
+        assert d.background not in {e.background for e in earlier}
+        assert {d.label_face, d.value_face, d.head_face}.isdisjoint(text_faces)
+        assert d.nik_face not in {e.nik_face for e in earlier} | text_faces
+        # the NIK's face: from a font package no card used, one the digit-shape reader
+        # does not load, and installed here (not DejaVu standing in)
+        path = KD.FACES[d.nik_face][0]
+        assert path not in known and not any(path.endswith(f) for f in number_faces())
+        assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
+        assert d.ink not in {e.ink for e in earlier} and d.wear > 0
+    halftone, moire = (KD.DESIGNS[n] for n in KTP_6)
+    # a condensed proportional NIK face beside a monospaced one
+    cond, mono = KD.face(halftone.nik_face, 60), KD.face(moire.nik_face, 60)
+    assert cond.getlength("i") < 0.6 * cond.getlength("W")
+    assert mono.getlength("i") == mono.getlength("W")
+    assert cond.getlength("0123456789") < 0.9 * mono.getlength("0123456789")
+    # the thermal card's NIK alone is over-inked and off its line, its head has dead dots
+    assert moire.nik_spread_mm > 0 and moire.nik_tilt and moire.nik_drop_mm > 0
+    assert moire.head_streaks > 0 and not moire.spread_mm
+    assert not any(e.nik_spread_mm or e.nik_tilt or e.nik_drop_mm or e.head_streaks
+                   for e in [*earlier, halftone])
+    assert halftone.label("Kel/Desa") == "KEL./DESA"
+    assert moire.label("Status Perkawinan") == "Status perkawinan"
+
+
+def _marks(img, box=None) -> int:
+    """Separate marks darker than their surroundings in ``box`` of a background."""
+    grey = np.asarray((img.crop(box) if box else img).convert("L")).astype(np.int16)
+    local = cv2.blur(grey.astype(np.uint8), (15, 15)).astype(np.int16)
+    return cv2.connectedComponents(np.uint8(grey < local - 6))[0] - 1
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_6_backgrounds_are_a_dot_screen_and_a_line_grid(dpi):
+    """The halftone is hundreds of separate dots; the moiré's lines join into a few nets."""
+    u = dpi / 25.4
+    size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
+    box = (int(10 * u), int(10 * u), int(40 * u), int(30 * u))
+    dots = KD.background(KD.DESIGNS["roboto_halftone"], size, random.Random(1), dpi)
+    grid = KD.background(KD.DESIGNS["lato_moire"], size, random.Random(1), dpi)
+    assert _marks(dots, box) > 600 and _marks(grid, box) < 60
+    for img in (dots, grid):   # pale: a tinted card, not a dark one
+        assert 170 < np.asarray(img.convert("L")).mean() < 245
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_6_thermal_marks_show(people, dpi):
+    """The over-inked NIK is darker and sits lower than on its line; the dead head elements
+    leave full-length pale lines, paler only."""
+    u = dpi / 25.4
+    des = dataclasses.replace(KD.DESIGNS["lato_moire"], fade=0.0, wear=0.0, glare=0.0)
+    plain = dataclasses.replace(des, nik_spread_mm=0.0, nik_tilt=0.0, nik_drop_mm=0.0,
+                                head_streaks=0)
+    box = (int((des.label_x_mm + 13) * u), int((des.nik_y_mm - 1) * u),
+           int(des.photo_x_mm * u), int((des.nik_y_mm + des.nik_mm + 2) * u))
+    level, _ = make_ktp(people[0], rng=random.Random(3), dpi=dpi, design=plain)
+    off, _ = make_ktp(people[0], rng=random.Random(3), dpi=dpi,
+                      design=dataclasses.replace(des, head_streaks=0))
+    assert _dark_share(off, box) > 1.1 * _dark_share(level, box) > 0
+
+    def centre_row(img) -> float:
+        ink = np.asarray(img.crop(box).convert("L")) < 100
+        return float(np.nonzero(ink)[0].mean())
+    assert centre_row(off) - centre_row(level) > 0.25 * des.nik_drop_mm * u
+    streaked, _ = make_ktp(people[0], rng=random.Random(3), dpi=dpi, design=des)
+    lift = np.asarray(streaked.convert("L"), float) - np.asarray(off.convert("L"), float)
+    assert (lift < -3).mean() < 0.001
+    assert (lift.mean(axis=1) > 5).sum() >= des.head_streaks
+
+
+def test_group_6_diplomas_differ_and_are_numbered(people):
+    before = _ijazah_before(6)
+    for name in IJAZAH_6:
+        d = IJ.get_design(name)
+        assert d.name_face not in {b.name_face for b in before}
+        assert d.cue not in {b.cue for b in before}
+        assert d.cue in IJ.CUE_MAKERS
+    sttb = IJ.get_design("sttb_ketik")
+    assert sttb.title_text != "IJAZAH" and all(b.title_text == "IJAZAH" for b in before)
+    assert sttb.aged > 0 and sttb.era and not any(b.aged or b.era for b in before)
+    assert IJ.programs_of(sttb) == ["SMP", "SMA", "STM"]
+    assert IJ.programs_of(IJ.get_design("paket_saudara")) == ["PAKET B", "PAKET C"]
+    for k in range(4):
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40, design="sttb_ketik")
+        assert truth["jenjang"] in ("SMP", "SMA") and truth["group"] == 6 and truth["held_out"]
+        assert 1982 <= truth["tahun"] <= 1999
+        assert re.fullmatch(r"\d\d O[bct] \d{6}", truth["nomor"])
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40,
+                                  design="paket_saudara")
+        assert truth["program"] in ("PAKET B", "PAKET C") and truth["jenjang"] in ("SMP", "SMA")
+        assert re.fullmatch(r"DN-PC/\d\d \d{7}", truth["nomor"])
+        assert truth["nama"] == people[k]["nama"].upper()
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_6_sttb_paper_is_aged(people, dpi):
+    """The STTB's sheet is yellowed, browner at its edges than inside; the Paket's is not."""
+    u = dpi / 25.4
+
+    def tones(name: str):
+        page, _ = IJ.make_ijazah(people[1], rng=random.Random(4), dpi=dpi, design=name)
+        rgb = np.asarray(page).astype(int)
+        rows = slice(int(40 * u), int(250 * u))   # the margins beside the text, blank paper
+        edge = rgb[rows, int(1 * u):int(5 * u)].reshape(-1, 3).mean(axis=0)
+        inner = rgb[rows, int(16 * u):int(22 * u)].reshape(-1, 3).mean(axis=0)
+        return edge, inner
+    edge, inner = tones("sttb_ketik")
+    assert edge[0] - edge[2] > 40 and inner[0] - inner[2] > 25   # yellow-brown
+    assert edge.sum() < inner.sum() - 10                            # darker at the edge
+    edge, inner = tones("paket_saudara")
+    assert abs(inner[0] - inner[2]) < 12 and abs(edge.sum() - inner.sum()) < 10
