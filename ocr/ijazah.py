@@ -57,11 +57,13 @@ NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyon
 CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights) may go on
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
-                   r"siswa|mahasiswa|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
+                   r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
+                   r"pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
 OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
                         r"perguruan|madrasah|lembaga|ortu)", re.I)
-CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada|(?:menerangkan|menyatakan)\s+bahwa|"
+CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
+                 r"(?:menerangkan|menyatakan)\s+bahwa|"
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u

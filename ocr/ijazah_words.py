@@ -41,7 +41,8 @@ NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", 
             "NIM", "REPUBLIK", "INDONESIA", "KEMENTERIAN", "KEPALA", "MADRASAH", "AHLI",
             "MADYA", "MUDA", "PRATAMA", "SARJANA", "MAGISTER", "DOKTOR", "TERAPAN", "TEKNIK",
             "KEPADANYA", "BERIKUT", "MENERANGKAN", "MENYATAKAN", "SEBAGAI", "LENGKAP",
-            "PEMILIK", "PEMEGANG", "ATAS"}
+            "PEMILIK", "PEMEGANG", "ATAS", "PELAJAR", "MURID", "SANTRI", "TARUNA", "WARGA",
+            "BELAJAR", "SAUDARA", "SAUDARI", "SDR", "SDRI"}   # a label's own words, never a name
 
 
 @dataclass

@@ -196,3 +196,22 @@ def test_a_line_between_cue_and_name_that_is_no_name_is_passed_over():
     far = [*_row_words(1, 100, "Memberikan", "ijazah", "kepada"),
            *_row_words(2, 400, "PRASETYO", "NUGROHO")]
     assert find_name(rows_of(far))[0] is None        # too far below to be the cue's name
+
+
+def test_a_label_naming_the_holder_is_never_taken_for_the_name():
+    """An old STTB's "Nama Pelajar : ......" whose typed name was not read: the label's own
+    word is no name; "kepada saudara :" is a cue like "kepada", its name in Title Case."""
+    from ocr.ijazah import find_name, rows_of
+
+    unread = [*_row_words(1, 100, "Nama", "Pelajar", ":", "............"),
+              *_row_words(2, 150, "Tempat", "dan", "Tanggal", "Lahir", ":", "Kumai")]
+    assert find_name(rows_of(unread))[0] is None
+    typed = [*_row_words(1, 100, "Nama", "Pelajar", ":", "HERU", "SAPUTRO"),
+             *_row_words(2, 150, "Tempat", "dan", "Tanggal", "Lahir", ":", "Kumai")]
+    assert find_name(rows_of(typed))[0] == "HERU SAPUTRO"
+    for word in ("Murid", "Santri", "Saudara"):
+        assert candidate(_words((word.upper(), 95))) is None
+    saudara = [*_row_words(1, 100, "telah", "memberikan", "ijazah", "kepada", "saudara", ":"),
+               *_row_words(2, 150, "Arbain", "Rahman"),
+               *_row_words(3, 200, "Tempat", "dan", "tanggal", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(saudara))[0] == "ARBAIN RAHMAN"
