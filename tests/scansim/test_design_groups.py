@@ -317,19 +317,26 @@ def test_group_4_diploma_band_shows(people, dpi):
     assert band.std() > 3 * blank.std()
 
 
-def test_group_5_differs_from_every_earlier_design():
-    earlier = [d for d in KD.DESIGNS.values() if d.group < 5]
-    label_faces = {e.label_face for e in earlier}
-    text_faces = label_faces | {f for e in earlier for f in (e.value_face, e.head_face)}
+def _new_ktp_group(group: int, names) -> list:
+    """The KTP designs before ``group``, each of ``names`` checked to differ from all of
+    them: background, text faces, ink, some wear, and a NIK face no card had, from a font
+    the digit-shape reader has no templates of."""
+    earlier = [d for d in KD.DESIGNS.values() if d.group < group]
+    text_faces = {f for e in earlier for f in (e.label_face, e.value_face, e.head_face)}
     known = {KD.FACES[e.nik_face][0] for e in earlier}
-    for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_5):
+    for d in (KD.DESIGNS[n] for n in names):
         assert d.background not in {e.background for e in earlier}
         assert {d.label_face, d.value_face, d.head_face}.isdisjoint(text_faces)
-        # a NIK face no card had, from a font package the digit-shape reader does not load
         assert d.nik_face not in {e.nik_face for e in earlier} | text_faces
         path = KD.FACES[d.nik_face][0]
         assert path not in known and not any(path.endswith(f) for f in number_faces())
         assert d.ink not in {e.ink for e in earlier} and d.wear > 0
+    return earlier
+
+
+def test_group_5_differs_from_every_earlier_design():
+    earlier = _new_ktp_group(5, KD.HELD_OUT_5)
+    for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_5):
         assert dict(d.labels) and all(e.labels == () for e in earlier)
         assert d.label("Tempat/Tgl Lahir") != "Tempat/Tgl Lahir"
     # the two differ from each other too: offsets, pitch, NIK print
@@ -503,21 +510,14 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
 
 
 def test_group_6_differs_from_every_earlier_design():
-    earlier = [d for d in KD.DESIGNS.values() if d.group < 6]
-    text_faces = {f for e in earlier for f in (e.label_face, e.value_face, e.head_face)}
-    known = {KD.FACES[e.nik_face][0] for e in earlier}
+    earlier = _new_ktp_group(6, KD.HELD_OUT_6)
     packages = {path.rsplit("/", 1)[0] for path, _ in
                 (KD.FACES[f] for e in earlier for f in (e.nik_face, e.label_face, e.value_face))}
     for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_6):
-        assert d.background not in {e.background for e in earlier}
-        assert {d.label_face, d.value_face, d.head_face}.isdisjoint(text_faces)
-        assert d.nik_face not in {e.nik_face for e in earlier} | text_faces
-        # the NIK's face: from a font package no card used, one the digit-shape reader
-        # does not load, and installed here (not DejaVu standing in)
+        # the NIK's face from a font package no card used, installed here (not DejaVu
+        # standing in)
         path = KD.FACES[d.nik_face][0]
-        assert path not in known and not any(path.endswith(f) for f in number_faces())
         assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
-        assert d.ink not in {e.ink for e in earlier} and d.wear > 0
     halftone, moire = (KD.DESIGNS[n] for n in KTP_6)
     # a condensed proportional NIK face beside a monospaced one
     cond, mono = KD.face(halftone.nik_face, 60), KD.face(moire.nik_face, 60)
