@@ -15,10 +15,12 @@ function setupStation() {
   if (!list) return;
   const messages = JSON.parse(document.getElementById("verify-messages").textContent);
   const rows = () => Array.from(list.querySelectorAll(".field-row"));
+  const mark = (target) => rows().forEach((r) => r.classList.toggle("current", r.contains(target)));
   const focusRow = (row) => {
     if (!row) return;
     const input = row.querySelector("input.value");
     input.focus();
+    mark(input);  // no focusin when the page's autofocus already put the caret there
     input.select();
     row.scrollIntoView({block: "nearest"});
   };
@@ -29,7 +31,7 @@ function setupStation() {
     else if (step > 0 && document.getElementById("more")) document.getElementById("more").focus();
   };
   list.addEventListener("focusin", (e) => {
-    rows().forEach((r) => r.classList.toggle("current", r.contains(e.target)));
+    mark(e.target);
     if (e.target.matches("input.value")) e.target.select();  // typing replaces the reading
   });
   list.addEventListener("keydown", (e) => {
