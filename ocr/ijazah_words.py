@@ -7,6 +7,7 @@ import functools
 import re
 import statistics
 from dataclasses import dataclass
+from importlib.resources import files
 
 import cv2
 import numpy as np
@@ -33,16 +34,10 @@ INK_RUN = 12           # print followed along a name's line at most this many le
 INK_GAP = 0.8          # ... past gaps up to this share of a letter's height (a word space)
 T_BAR = 0.3            # a T's bar: wider than its stem and its foot by this share of its height
 THIN = 0.25            # a piece of outline: lower than this share of a letter, twice as wide
-NOT_NAME = {"TEMPAT", "LAHIR", "TANGGAL", "NOMOR", "INDUK", "SEKOLAH", "LULUS", "TELAH", "DENGAN",
-            "YANG", "PROGRAM", "IJAZAH", "BAHWA", "KEPADA", "UNIVERSITAS", "NEGERI", "TAHUN",
-            "DIBERIKAN", "SISWA", "MAHASISWA", "PESERTA", "DIDIK", "NAMA", "SATUAN", "PENDIDIKAN",
-            "STUDI", "ORANG", "TUA", "WALI", "DINYATAKAN", "BERTANDA", "TANGAN", "INI", "DAN",
-            "GELAR", "MENYELESAIKAN", "PADA", "DARI", "KOMPETENSI", "KEAHLIAN", "NIS", "NISN",
-            "NIM", "REPUBLIK", "INDONESIA", "KEMENTERIAN", "KEPALA", "MADRASAH", "AHLI",
-            "MADYA", "MUDA", "PRATAMA", "SARJANA", "MAGISTER", "DOKTOR", "TERAPAN", "TEKNIK",
-            "KEPADANYA", "BERIKUT", "MENERANGKAN", "MENYATAKAN", "SEBAGAI", "LENGKAP",
-            "PEMILIK", "PEMEGANG", "ATAS", "PELAJAR", "MURID", "SANTRI", "TARUNA", "WARGA",
-            "BELAJAR", "SAUDARA", "SAUDARI", "SDR", "SDRI"}   # a label's own words, never a name
+NOT_NAME = frozenset(
+    line.strip() for line in
+    files("ocr").joinpath("data", "not_name_words.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))   # words around a name, never one of it
 
 
 @dataclass
