@@ -30,10 +30,9 @@ from ocr.ijazah_words import (
     Row,
     after,
     candidate,
-    clear_enclosing,
-    clear_lead,
     first_glyph_is_t,
     ink_end,
+    line_crop,
     reread,
     rows_of,
     sure,
@@ -154,8 +153,8 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             whole = [r for r in (again, other) if not maybe_split(r[0])]
             pick = whole[0] if whole else again \
                 if again[0] == other[0] and not letter_apart(again[0]) else None
-            if pick is not None and len({r[0] for r in every if letters(r[0]) ==
-                                         letters(pick[0]) and not maybe_split(r[0])}) > 1:
+            if pick is not None and len({s for s in _spacings(pick[0], every)
+                                         if not maybe_split(s)}) > 1:
                 pick = None   # another reading cut it into words otherwise ('FAHR URRAZI')
             conf = min(other[1], again[1])
             if pick is not None and conf < NAME_MEAN_CONF and \
@@ -172,10 +171,15 @@ def _name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     surely = [r for r in readings if sure(r)]
     if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not spelled_near(surely[0][0], seen) and \
-            len({r[0] for r in every if letters(r[0]) == letters(surely[0][0])}) == 1:
+            len(_spacings(surely[0][0], every)) == 1:
         # (and no reading, however unsure, cut it into words otherwise: 'RAHMAH AZIZAH')
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
+
+
+def _spacings(name: str, every: list) -> set[str]:
+    """The ways ``every`` reading that spells ``name``'s letters cut them into words."""
+    return {r[0] for r in every if letters(r[0]) == letters(name)}
 
 
 def _lookalike_settled(every: list, name: str, pixels: Pixels, box: tuple, band: tuple
@@ -187,11 +191,10 @@ def _lookalike_settled(every: list, name: str, pixels: Pixels, box: tuple, band:
     firsts = {r[0][:1] for r in every}
     if len(rest) != 1 or firsts != {"T", "I"} or name[:1] != "T":
         return every
-    crop = pixels.crop(box, scale=REREAD_SCALES[0])
     scale = REREAD_SCALES[0]
+    crop = line_crop(pixels, box, scale=scale, lead=True)   # as the line was read again
     if crop is None or not first_glyph_is_t(
-            clear_lead(clear_enclosing(crop)),
-            ((band[0] - box[1]) * scale, (band[1] - box[1]) * scale)):
+            crop, ((band[0] - box[1]) * scale, (band[1] - box[1]) * scale)):
         return every
     return [("T" + r[0][1:], *r[1:]) for r in every]
 

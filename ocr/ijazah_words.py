@@ -354,17 +354,26 @@ def ink_end(small: np.ndarray | None, band: tuple[float, float], right: float,
     return float(x0 + end)
 
 
+def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,
+              scale: float = 1.0, lead: bool = False) -> np.ndarray | None:
+    """``box`` of the page cut out at ``scale`` as a line is read again: an outline drawn
+    around its print cleared (see clear_enclosing) and, with ``lead``, the marks before
+    its first letter (see clear_lead); None when the box holds no pixels."""
+    crop = pixels.crop(box, scale=scale) if pixels is not None else None
+    if crop is None:
+        return None
+    crop = clear_enclosing(crop)
+    return clear_lead(crop) if lead else crop
+
+
 def reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
             scale: float = 1.0, lead: bool = False) -> list[dict]:
     """Words of one line read again inside ``box`` (x0, y0, x1, y1 of the page as read):
     a large name alone in its row is sometimes taken for a picture by the page layout.
     ``lead``: the marks before the line's first letter are cleared first (see clear_lead)."""
-    crop = pixels.crop(box, scale=scale) if pixels is not None else None
+    crop = line_crop(pixels, box, scale=scale, lead=lead)
     if crop is None:
         return []
-    crop = clear_enclosing(crop)
-    if lead:
-        crop = clear_lead(crop)
     # Sparse text: a label and its value far apart, or a copier's streak beside them,
     # defeat the line and block layouts. Boxes are given back in the page's pixels.
     words = tesseract.ocr_data(crop, psm=11, invert=False)

@@ -125,10 +125,10 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
 
 def _sideways_turn(grey: np.ndarray) -> int | None:
     """90 or 270 for a page whose text lines stand on end: the quarter turn under which
-    its inkiest lines of body height read as words, where the other shows them upside
-    down (the second line is read only when the first does not tell); None when they do
-    not tell. A line or two read both ways cost less than Tesseract's orientation
-    detection over the whole page."""
+    its lines of body height with the most letter-sized marks read as words, where the
+    other shows them upside down (the second line is read only when the first does not
+    tell); None when they do not tell. A line or two read both ways cost less than
+    Tesseract's orientation detection over the whole page."""
     turned = np.ascontiguousarray(np.rot90(grey, 1))
     _, ink = cv2.threshold(turned, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     profile = ink.sum(axis=1, dtype=np.int64)
