@@ -14,7 +14,12 @@ when its best match clearly beats the best match of any other digit; otherwise i
 left as ``?`` for the other readings to settle. A slashed or dotted zero, which matches
 an 8 nearly as well as a 0, is told from it by its waist: a 0 keeps its width at
 mid-height, an 8 pinches (mono faces' zeros are also drawn slashed, as dot-matrix heads
-and many mono faces print them).
+and many mono faces print them). A face whose digits differ from every template's (a flat
+topped 3, a straight stemmed 6, a 0 with a bar inside, over-inked) matches its 3s and 6s
+only about as well as their neighbours: a digit is then told from each digit matched
+nearly as well by the side one of the two leaves open (a 6 against an 8 or a 0, a 3
+against a 5); and a glyph matched worse than the band's others but far better as one digit
+than as any other is named unless the band's glyphs of that digit match far better.
 """
 from __future__ import annotations
 
@@ -35,6 +40,7 @@ SUPERSAMPLE = 4                  # templates are drawn this much larger, then re
 MIN_SHEAR = 0.02                 # a band slanted less than this is left as it is
 MIN_MATCH = 0.75                 # correlation a digit's best template must reach
 BAND_MATCH_DROP = 0.12           # ... and no further below the band's median best match
+
 MIN_MARGIN = 0.1                 # over the best template of any other digit
 NEAR_MARGIN = 0.07               # over any other digit, when clear in the band's nearest face:
 FACE_MARGIN = 0.08               # over that face's other digits
@@ -52,6 +58,25 @@ EIGHT_WAIST = 0.8                # an 8 at most this: it pinches between its bow
 WAIST_ROWS = (0.35, 0.65)        # of the height: where the waist is looked for
 DOT_ROW = 0.1                    # of the height: a dot-matrix head's row pitch (ten rows)
 DOTTED_PAIR_MARGIN = 0.01        # a struck 0 or 8: the pair over any other digit
+CLEAR_MARGIN = 0.15              # a glyph matched below the band's others, this clear, is named
+SIDE_MIN_MATCH = 0.7             # a pair told apart by an open side: the best match's floor
+SIDE_MIN_FILL = 0.12             # ... and the share of its box's height its ink fills per column
+FAINT_INK = 0.3                  # a normalised glyph's grey above this may be a faint stroke
+SIDE_CLOSE = 0.03                # ... the other of the pair named when matched this nearly as well
+# Pairs of digits one of which leaves a side open where the other has ink: (open digit,
+# inked digit, rows (of the height), side). A 6 is open on the right above its bowl where
+# an 8 or a 0 has ink; a 3 open on the left of its upper half (a 5's stem) and of its
+# lower half (an 8's bowl); a 5 open on the right above its bowl (an 8, a 3) and on the
+# left below its middle (a 6). A pair with two tests is told when one of them shows a
+# digit and the other does not show the other. Hairline strokes are not judged (one
+# blurred below half grey leaves a side open: SIDE_MIN_FILL). No digit of the print
+# faces installed (drawn plain, bolder, thinner) then falls on the wrong side but one
+# bold serif 5 drawn bolder (its ball terminal); a 9 against an 8 is left out (bold
+# serif 9s fill the side a 9 leaves open).
+SIDE_PAIRS = (("6", "8", (0.25, 0.4), "right"), ("6", "0", (0.25, 0.4), "right"),
+              ("3", "5", (0.3, 0.45), "left"), ("3", "8", (0.55, 0.7), "left"),
+              ("5", "8", (0.2, 0.35), "right"), ("5", "3", (0.2, 0.35), "right"),
+              ("5", "6", (0.6, 0.75), "left"))
 
 
 @lru_cache(maxsize=1)
@@ -316,10 +341,18 @@ def match_shapes(shapes: list[np.ndarray | None], dotted: bool = False) -> str:
     fit = [sims[:, sets == k].max(axis=1).mean() for k in range(int(sets.max()) + 1)]
     near = sets == int(np.argmax(fit))
     least = max(MIN_MATCH, float(np.median(sims.max(axis=1))) - BAND_MATCH_DROP)
-    for row, i in zip(sims, inked, strict=True):
+    tops = digits[np.argmax(sims, axis=1)]
+    for k, (row, i) in enumerate(zip(sims, inked, strict=True)):
         digit, score, margin = _best_and_margin(row, digits)
-        if score < least:
-            continue    # matched far worse than the band's other glyphs: cut wrong
+        kin = float(np.delete(sims.max(axis=1), k)[np.delete(tops, k) == digit].max(initial=0.0))
+        if score < SIDE_MIN_MATCH or score < kin - BAND_MATCH_DROP:
+            continue    # matched far worse than its own kind on the band: cut wrong
+        if score < MIN_MATCH or score < least and margin < CLEAR_MARGIN:
+            # matched worse than the band's other glyphs (cut wrong: a 3 whose arms broke
+            # off as narrow as a 1), unless far clearer than any other digit: only a
+            # pair told apart by an open side is named
+            out[i] = _side_digit(row, digits, shapes[i]) or "?"
+            continue
         if margin >= MIN_MARGIN:
             out[i] = digit
             continue
@@ -327,7 +360,8 @@ def match_shapes(shapes: list[np.ndarray | None], dotted: bool = False) -> str:
         if own == digit and own_margin >= FACE_MARGIN and margin >= NEAR_MARGIN:
             out[i] = digit
         else:
-            out[i] = _waist_digit(row, digits, digit, shapes[i], dotted) or "?"
+            out[i] = _waist_digit(row, digits, digit, shapes[i], dotted) or \
+                _side_digit(row, digits, shapes[i]) or "?"
     return "".join(out)
 
 
@@ -366,6 +400,58 @@ def _waist_digit(row: np.ndarray, digits: np.ndarray, digit: str, shape: np.ndar
     w = waist(shape, max(1, round(DOT_ROW * SHAPE[1])) if dotted else 1)
     named = "0" if w >= ZERO_WAIST else "8" if w <= EIGHT_WAIST else None
     return named if dotted or named == digit else None
+
+
+def side_ink(shape: np.ndarray, rows: tuple[float, float], side: str) -> tuple[float, bool]:
+    """(share of the rows ``rows`` (of the height) of a normalised glyph with ink in the
+    third of its width on ``side``, left or right; whether that part is wholly clear of
+    ink, even faint: a hairline stroke blurred below half grey is no open side)."""
+    ink = shape > 0.5
+    h = ink.shape[0]
+    cols = np.flatnonzero(ink.any(axis=0))
+    if not len(cols):
+        return 0.0, False
+    third = max(1, round((cols[-1] + 1 - cols[0]) / 3))
+    span = slice(cols[0], cols[0] + third) if side == "left" else \
+        slice(cols[-1] + 1 - third, cols[-1] + 1)
+    band = slice(int(rows[0] * h), int(rows[1] * h))
+    part = ink[band, span]
+    if not part.size:
+        return 0.0, False
+    return float(part.any(axis=1).mean()), bool((shape[band, span] < FAINT_INK).all())
+
+
+def _shows(shape: np.ndarray, digit: str, rival: str) -> bool:
+    """Whether a glyph shows ``digit`` rather than ``rival`` by a feature one of the two
+    has and the other lacks: an open side (SIDE_PAIRS: every row of it open, or every row
+    inked), or, for a 0 against an 8, the waist (a 0 keeps its width, an 8 pinches)."""
+    ink = shape > 0.5
+    columns = int(ink.any(axis=0).sum())
+    if not columns or ink.sum() / (columns * ink.shape[0]) < SIDE_MIN_FILL:
+        return False    # hairline strokes: one blurred below half grey leaves a side open
+    if {digit, rival} == {"0", "8"}:
+        w = waist(shape)
+        return w >= ZERO_WAIST if digit == "0" else w <= EIGHT_WAIST
+    told = []      # per test of the pair: the digit it shows, None when undecided
+    for open_digit, inked_digit, rows, side in SIDE_PAIRS:
+        if {digit, rival} == {open_digit, inked_digit}:
+            share, clear = side_ink(shape, rows, side)
+            told.append(open_digit if clear else inked_digit if share == 1.0 else None)
+    return digit in told and rival not in told
+
+
+def _side_digit(row: np.ndarray, digits: np.ndarray, shape: np.ndarray) -> str | None:
+    """The one digit among those matched within CLEAR_MARGIN of the best that the glyph
+    shows rather than each of the others (:func:`_shows`), when it is matched at most
+    SIDE_CLOSE below the best: a 6 against an 8 and a 0 both matched nearly as well."""
+    best = {d: float(row[digits == d].max(initial=0.0)) for d in "0123456789"}
+    top = max(best.values())
+    near = [d for d, v in best.items() if v > top - CLEAR_MARGIN]
+    if len(near) < 2:
+        return None
+    shown = [d for d in near if best[d] >= top - SIDE_CLOSE
+             and all(_shows(shape, d, r) for r in near if r != d)]
+    return shown[0] if len(shown) == 1 else None
 
 
 def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:
