@@ -70,10 +70,10 @@ SIDE_CLOSE = 0.03                # ... the other of the pair named when matched 
 # left below its middle (a 6). A pair with two tests is told when one of them shows a
 # digit and the other does not show the other. Hairline strokes are not judged (one
 # blurred below half grey leaves a side open: SIDE_MIN_FILL). No digit of the print
-# faces installed (drawn plain, bolder, thinner) then falls on the wrong side but one
-# bold serif 5 drawn bolder (its ball terminal); a 9 against an 8 is left out (bold
-# serif 9s fill the side a 9 leaves open).
+# faces installed (drawn plain, bolder, thinner) then falls on the wrong side but a bold
+# serif 5 and 9 drawn bolder (their ball terminals fill the side).
 SIDE_PAIRS = (("6", "8", (0.25, 0.4), "right"), ("6", "0", (0.25, 0.4), "right"),
+              ("9", "8", (0.65, 0.75), "left"), ("9", "0", (0.65, 0.75), "left"),
               ("3", "5", (0.3, 0.45), "left"), ("3", "8", (0.55, 0.7), "left"),
               ("5", "8", (0.2, 0.35), "right"), ("5", "3", (0.2, 0.35), "right"),
               ("5", "6", (0.6, 0.75), "left"))
@@ -418,7 +418,10 @@ def side_ink(shape: np.ndarray, rows: tuple[float, float], side: str) -> tuple[f
     part = ink[band, span]
     if not part.size:
         return 0.0, False
-    return float(part.any(axis=1).mean()), bool((shape[band, span] < FAINT_INK).all())
+    quarter = max(1, round((cols[-1] + 1 - cols[0]) / 4))
+    outer = slice(cols[0], cols[0] + quarter) if side == "left" else \
+        slice(cols[-1] + 1 - quarter, cols[-1] + 1)
+    return float(part.any(axis=1).mean()), bool((shape[band, outer] < FAINT_INK).all())
 
 
 def _shows(shape: np.ndarray, digit: str, rival: str) -> bool:
@@ -441,14 +444,15 @@ def _shows(shape: np.ndarray, digit: str, rival: str) -> bool:
 
 
 def _side_digit(row: np.ndarray, digits: np.ndarray, shape: np.ndarray) -> str | None:
-    """The one digit among those matched within CLEAR_MARGIN of the best that the glyph
-    shows rather than each of the others (:func:`_shows`), when it is matched at most
-    SIDE_CLOSE below the best: a 6 against an 8 and a 0 both matched nearly as well."""
+    """The one digit among those matched less than MIN_MARGIN below the best (the best two
+    at least) that the glyph shows rather than each of the others (:func:`_shows`), when
+    it is matched at most SIDE_CLOSE below the best: a 6 against an 8 and a 0 both matched
+    nearly as well."""
     best = {d: float(row[digits == d].max(initial=0.0)) for d in "0123456789"}
     top = max(best.values())
-    near = [d for d, v in best.items() if v > top - CLEAR_MARGIN]
-    if len(near) < 2:
-        return None
+    ranked = sorted(best, key=best.get, reverse=True)
+    near = [d for d in ranked if best[d] > top - MIN_MARGIN] or ranked[:1]
+    near = near if len(near) > 1 else ranked[:2]    # told from the next best at least
     shown = [d for d in near if best[d] >= top - SIDE_CLOSE
              and all(_shows(shape, d, r) for r in near if r != d)]
     return shown[0] if len(shown) == 1 else None
