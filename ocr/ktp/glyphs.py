@@ -58,25 +58,25 @@ EIGHT_WAIST = 0.8                # an 8 at most this: it pinches between its bow
 WAIST_ROWS = (0.35, 0.65)        # of the height: where the waist is looked for
 DOT_ROW = 0.1                    # of the height: a dot-matrix head's row pitch (ten rows)
 DOTTED_PAIR_MARGIN = 0.01        # a struck 0 or 8: the pair over any other digit
-CLEAR_MARGIN = 0.15              # a glyph matched below the band's others, this clear, is named
-SIDE_MIN_MATCH = 0.7             # a pair told apart by an open side: the best match's floor
+CLEAR_MARGIN = 0.25              # a glyph matched below the band's others, this clear, is named
+SIDE_MIN_MATCH = 0.72            # a pair told apart by an open side: the best match's floor
 SIDE_MIN_FILL = 0.12             # ... and the share of its box's height its ink fills per column
 FAINT_INK = 0.3                  # a normalised glyph's grey above this may be a faint stroke
-SIDE_CLOSE = 0.03                # ... the other of the pair named when matched this nearly as well
 # Pairs of digits one of which leaves a side open where the other has ink: (open digit,
 # inked digit, rows (of the height), side). A 6 is open on the right above its bowl where
 # an 8 or a 0 has ink; a 3 open on the left of its upper half (a 5's stem) and of its
-# lower half (an 8's bowl); a 5 open on the right above its bowl (an 8, a 3) and on the
-# left below its middle (a 6). A pair with two tests is told when one of them shows a
-# digit and the other does not show the other. Hairline strokes are not judged (one
-# blurred below half grey leaves a side open: SIDE_MIN_FILL). No digit of the print
+# lower half (an 8's bowl); a 5 open on the right above its bowl (an 8, a 3); a 7 open on
+# the left below its bar (a 9's bowl). A pair with two tests is told when one of them
+# shows a digit and the other does not show the other. Hairline strokes are not judged
+# (one blurred below half grey leaves a side open: SIDE_MIN_FILL). No digit of the print
 # faces installed (drawn plain, bolder, thinner) then falls on the wrong side but a bold
-# serif 5 and 9 drawn bolder (their ball terminals fill the side).
+# serif 9 drawn bolder (its ball terminal fills the side); as a bold serif 6's may, a
+# side shown inked only confirms the best match, never names the runner-up.
 SIDE_PAIRS = (("6", "8", (0.25, 0.4), "right"), ("6", "0", (0.25, 0.4), "right"),
               ("9", "8", (0.65, 0.75), "left"), ("9", "0", (0.65, 0.75), "left"),
               ("3", "5", (0.3, 0.45), "left"), ("3", "8", (0.55, 0.7), "left"),
               ("5", "8", (0.2, 0.35), "right"), ("5", "3", (0.2, 0.35), "right"),
-              ("5", "6", (0.6, 0.75), "left"))
+              ("7", "9", (0.35, 0.5), "left"))
 
 
 @lru_cache(maxsize=1)
@@ -444,18 +444,16 @@ def _shows(shape: np.ndarray, digit: str, rival: str) -> bool:
 
 
 def _side_digit(row: np.ndarray, digits: np.ndarray, shape: np.ndarray) -> str | None:
-    """The one digit among those matched less than MIN_MARGIN below the best (the best two
-    at least) that the glyph shows rather than each of the others (:func:`_shows`), when
-    it is matched at most SIDE_CLOSE below the best: a 6 against an 8 and a 0 both matched
-    nearly as well."""
+    """The best matched digit when the glyph shows it rather than each digit matched less
+    than MIN_MARGIN below it (the next best at least) by a feature (:func:`_shows`): a 6
+    against an 8 and a 0 both matched nearly as well."""
     best = {d: float(row[digits == d].max(initial=0.0)) for d in "0123456789"}
     top = max(best.values())
     ranked = sorted(best, key=best.get, reverse=True)
     near = [d for d in ranked if best[d] > top - MIN_MARGIN] or ranked[:1]
     near = near if len(near) > 1 else ranked[:2]    # told from the next best at least
-    shown = [d for d in near if best[d] >= top - SIDE_CLOSE
-             and all(_shows(shape, d, r) for r in near if r != d)]
-    return shown[0] if len(shown) == 1 else None
+    first = near[0]
+    return first if all(_shows(shape, first, r) for r in near[1:]) else None
 
 
 def evenly_spaced(boxes: list[tuple[int, int, int, int]]) -> bool:
