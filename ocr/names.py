@@ -6,8 +6,8 @@ every reading spells it alike, and when it starts with a letter the text model r
 another (T, I, J: 'IRI', 'TJAI'; a W, as 'IJ' set close reads: 'WAI') only when every
 reading was made; a name another reading spelled a letter or two otherwise ('MAHYLNI'
 against 'MAHYUNI') is not taken on readings that were not sure of it, nor one another
-reading shows with a letter more; a short piece ('RAHM ADI') stands only when two readings
-cut the name alike.
+reading shows with a letter more or with two narrow letters for one ('KHADNAH' against
+'KHADIJAH'); a short piece ('RAHM ADI') stands only when two readings cut the name alike.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ SHORT_NAME = 4          # a one-word name of at most this many letters: every re
 # a short name starting so: every reading made as well (T, I and J read as each other;
 # an I and a J set close together read as one W)
 LOOKALIKE_START = "TIJW"
+NARROW = "IJLT"         # letters that, with a J, a text model runs together into one wide letter
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
 
 
@@ -106,5 +107,24 @@ def letter_lost(name: str, seen) -> bool:
             at += len(word)
         if any(spelled[:k] + spelled[k + 1:] == own for k in range(len(spelled))
                if k not in edges):
+            return True
+    return False
+
+
+def letters_run_together(name: str, seen) -> bool:
+    """Whether another reading in ``seen`` shows ``name`` with two narrow letters, one of
+    them a J, where it has one other letter ('KHADIJAH' against 'KHADNAH', 'IJAI' against
+    'WAI'): a J set close to an I, L or T tucks its hook under it, and the text model
+    reads the two as one wide letter (an N, a W, an H). Other pairs are left to the
+    majority: a U read as 'LI' is one letter split in two."""
+    own = _spelling(name)
+    for other in seen:
+        spelled = _spelling(other) if other else ""
+        if len(spelled) != len(own) + 1:
+            continue
+        if any(spelled[:k] == own[:k] and spelled[k + 2:] == own[k + 1:]
+               and set(spelled[k:k + 2]) <= set(NARROW) and "J" in spelled[k:k + 2]
+               and own[k] not in NARROW
+               for k in range(len(own))):
             return True
     return False

@@ -25,6 +25,7 @@ from ocr.ktp.cards import mm
 from ocr.names import (
     letter_lost,
     letters,
+    letters_run_together,
     lookalike_short,
     maybe_split,
     short_name_agreed,
@@ -178,9 +179,9 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     name reader keeps (:mod:`ocr.names`) say: a short piece only
     when two readings, and more than cut the name otherwise, cut it so; a name a reading
     spells a letter or two otherwise only when two readings of its line were sure of it,
-    and never one a reading shows with a letter more; a short word that starts with a
-    letter read as another only when every reading of the line was made and spells it
-    alike."""
+    and never one a reading shows with a letter more or with two narrow letters for one;
+    a short word that starts with a letter read as another only when every reading of the
+    line was made and spells it alike."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
@@ -208,6 +209,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # 'MAHYLNI' read, and 'MAHYUNI': U or L, unsure
     if letter_lost(value, values):
         return value, DISPUTED     # 'RUDI WBOWO' read, and 'RUDI WIBOWO': an I lost?
+    if letters_run_together(value, values):
+        return value, DISPUTED     # 'KHADNAH' read, and 'KHADIJAH': I and J run together?
     made = [v for v, _ in line if v]
     if lookalike_short(value) and not short_name_agreed(
             value, made, sure=sure, all_made=all_made and len(made) == len(line)):

@@ -87,6 +87,9 @@ def test_a_short_word_starting_with_t_i_or_j_needs_every_reading_of_its_line():
                       "IJAI ARSYAD"], sure, True) == ("IJAI ARSYAD", AGREED)
     assert vote_name(["JOKO", "JOKO", "JOKO", "JOKO", "JOKO"], sure, True) == \
         ("JOKO", AGREED)
+    # 'KHADIJAH' read as 'KHADNAH' by two sure readings of the line, right by the block's
+    assert vote_name(["KHADIJAH ZULAIKHA", "KHADNAH ZULAIKHA", None, "KHADNAH ZULAIKHA"],
+                     [0.91, 0.81, 0.0, 0.86], True)[1] == DISPUTED
     # 'IJAI' read as 'WAI' by three readings of the line, a fourth made nothing: a person
     # looks (a 200 dpi grey copy of a card set in a narrow sans)
     assert vote_name(["WAJARSYAD", "WAI ARSYAD", None, "WAI ARSYAD", "WAI ARSYAD"],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ocr.names import (
     letter_lost,
+    letters_run_together,
     lookalike_short,
     maybe_split,
     short,
@@ -49,3 +50,13 @@ def test_a_reading_with_a_letter_more_may_show_one_the_name_lost():
     assert not letter_lost("IRWAN", ["H IRWAN"])                     # a speck apart: no
     assert not letter_lost("WIDODO SAPUTRO", ["WIDODO SAPLITRO"])    # U read as LI: no
     assert not letter_lost("IRWAN HAKIM", ["LIRWAN HAKIM", "HIRWAN HAKIM"])  # glued to it
+
+
+def test_two_narrow_letters_read_as_one_wide_one_are_told():
+    assert letters_run_together("KHADNAH ZULAIKHA", ["KHADIJAH ZULAIKHA"])
+    assert letters_run_together("WAI ARSYAD", ["IJAI ARSYAD", None])
+    # the other way round (a wide letter split in two) and other letters are not
+    assert not letters_run_together("KHADIJAH ZULAIKHA", ["KHADNAH ZULAIKHA"])
+    assert not letters_run_together("HASAN", ["HASAAN", "HASAN"])
+    assert not letters_run_together("HASAN", ["HASAN"])
+    assert not letters_run_together("SAPUTRO", ["SAPLITRO"])    # a U split in two
