@@ -432,6 +432,9 @@ def _shows(shape: np.ndarray, digit: str, rival: str) -> bool:
     columns = int(ink.any(axis=0).sum())
     if not columns or ink.sum() / (columns * ink.shape[0]) < SIDE_MIN_FILL:
         return False    # hairline strokes: one blurred below half grey leaves a side open
+    rows = np.flatnonzero(ink.any(axis=1))
+    if len(rows) != rows[-1] + 1 - rows[0]:
+        return False    # broken across (a row without ink): a stroke may be missing
     if {digit, rival} == {"0", "8"}:
         w = waist(shape)
         return w >= ZERO_WAIST if digit == "0" else w <= EIGHT_WAIST
