@@ -3,9 +3,9 @@
 A letter misread in a name makes another name as plausible, which nothing else on the page
 contradicts. Rules that guard against it: a short word ('TRI', 'IJAI') is taken only when
 every reading spells it alike, and when it starts with a letter the text model reads as
-another (T, I, J: 'IRI', 'TJAI'; a W, as 'IJ' set close reads: 'WAI') only when every
-reading was made; a name another reading spelled a letter or two otherwise ('MAHYLNI'
-against 'MAHYUNI') is not taken on readings that were not sure of it, nor one another
+another (T, I, J: 'IRI', 'TJAI'; a W or an N, as 'IJ' set close reads: 'WAI', 'NAI')
+only when every reading was made; a name another reading spelled a letter or two otherwise
+('MAHYLNI' against 'MAHYUNI') is not taken on readings that were not sure of it, nor one another
 reading shows with a letter more or with two narrow letters for one ('KHADNAH' against
 'KHADIJAH'); a short piece ('RAHM ADI') stands only when two readings cut the name alike.
 """
@@ -17,8 +17,8 @@ from rapidfuzz.distance import Levenshtein
 
 SHORT_NAME = 4          # a one-word name of at most this many letters: every reading must agree
 # a short name starting so: every reading made as well (T, I and J read as each other;
-# an I and a J set close together read as one W)
-LOOKALIKE_START = "TIJW"
+# an I and a J set close together read as one W or N)
+LOOKALIKE_START = "TIJWN"
 NARROW = "IJLT"         # letters that, with a J, a text model runs together into one wide letter
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
 

@@ -87,6 +87,8 @@ def test_a_short_word_starting_with_t_i_or_j_needs_every_reading_of_its_line():
                       "IJAI ARSYAD"], sure, True) == ("IJAI ARSYAD", AGREED)
     assert vote_name(["JOKO", "JOKO", "JOKO", "JOKO", "JOKO"], sure, True) == \
         ("JOKO", AGREED)
+    # 'IJAI' read as 'NAI' by the block and the first reading of the line: more are made
+    assert vote_name(["NAI ARSYAD", "NAI ARSYAD"], [0.79, 0.92], False)[1] == DISPUTED
     # 'KHADIJAH' read as 'KHADNAH' by two sure readings of the line, right by the block's
     assert vote_name(["KHADIJAH ZULAIKHA", "KHADNAH ZULAIKHA", None, "KHADNAH ZULAIKHA"],
                      [0.91, 0.81, 0.0, 0.86], True)[1] == DISPUTED

@@ -16,8 +16,9 @@ def test_a_short_word_starting_with_a_letter_read_as_another_is_told():
     assert lookalike_short("IJAI ARSYAD") and lookalike_short("TRI") and lookalike_short("JOKO")
     assert not lookalike_short("RINA") and not lookalike_short("IRWAN HAKIM")
     assert not lookalike_short("M. YUSUF") and short("TRI") and not short("TRI WAHYUNI")
-    # an I and a J set close together read as one W: 'IJAI' as 'WAI'
+    # an I and a J set close together read as one W or N: 'IJAI' as 'WAI', 'NAI'
     assert lookalike_short("WAI ARSYAD") and not lookalike_short("WAHYUDI")
+    assert lookalike_short("NAI ARSYAD") and not lookalike_short("NURHAYATI")
 
 
 def test_a_short_name_needs_every_reading_alike():
