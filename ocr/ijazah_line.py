@@ -15,16 +15,21 @@ from ocr.ijazah_words import (
     candidate,
     first_glyph_is_t,
     ink_end,
+    letter_space,
     line_crop,
+    pieces,
     reread,
     sure,
     value_words,
 )
 from ocr.names import (
+    cut_in_one,
+    holds_cut,
     letter_apart,
     letters,
     maybe_split,
     short,
+    short_lookalike,
     short_name_agreed,
     spelled_near,
 )
@@ -33,6 +38,7 @@ AGREED_CONF = 50.0     # two readings spelling the name alike: each at least thi
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
 CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights) may go on
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
+LOW_RES_LETTER = 56    # a name's letters fewer scanned pixels high than this: low resolution
 
 
 def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
@@ -42,7 +48,10 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     loses a letter of a large name, a script face or a faint print reads better enlarged.
     A name two readings spell alike is taken; a lone reading only when sure and no other
     sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike.
-    Every reading made comes third: a short name is settled on all of them (see settled)."""
+    Every reading made comes third: a short name is settled on all of them (see settled).
+    A name is not taken either when a reading cut one of its words in two (see
+    :func:`ocr.names.cut_in_one`) or when it is a short one with letters that read as
+    others at the resolution its letters were scanned at (see doubted)."""
     words = value_words(words)
     first = candidate(words)
     if not words or pixels is None:
@@ -67,6 +76,9 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
+    space = letter_space(pixels.small, core, band)
+    cuts = set(cut_in_one(pieces(words), space))
+    low = height * pixels.resolution < LOW_RES_LETTER
     found_short = None
     for scale in REREAD_SCALES:
         line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
@@ -75,6 +87,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
         if again is not None:
             seen.add(letters(again[0]))
             every.append(again)
+            cuts.update(cut_in_one(pieces(value_words(line)), space))
         if again is None or again[1] < AGREED_CONF:
             continue
         for other in readings:
@@ -91,6 +104,8 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
                     spelled_near(pick[0], seen):
                 pick = None   # agreed, but not surely, and another reading spelled it
                 #               otherwise: a script face's F read as J twice ('JAUZIAH')
+            if pick is not None and doubted(pick[0], cuts, low=low):
+                return None
             if pick is not None and short(pick[0]):
                 found_short = pick[0], round(conf / 100, 3)   # every reading made first
             elif pick is not None:
@@ -101,10 +116,17 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     surely = [r for r in readings if sure(r)]
     if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not spelled_near(surely[0][0], seen) and \
-            len(_spacings(surely[0][0], every)) == 1:
+            len(_spacings(surely[0][0], every)) == 1 and not doubted(surely[0][0], cuts, low=low):
         # (and no reading, however unsure, cut it into words otherwise: 'RAHMAH AZIZAH')
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
+
+
+def doubted(name: str, cuts: set[str], *, low: bool) -> bool:
+    """Whether ``name``, however its readings agree, is left to a person: a reading cut
+    one of its words in two (``cuts``), or it is a short name with letters that read as
+    others, its letters scanned at ``low`` resolution."""
+    return holds_cut(name, cuts) or short_lookalike(name, low_resolution=low)
 
 
 def _spacings(name: str, every: list) -> set[str]:

@@ -80,6 +80,11 @@ def _continued(rows: list[Row], k: int, words: list[dict],
             return found   # a flourish of the name's face, read as nothing
     else:
         return found
+    # marks that are neither letters, digits nor a label's colon: a frame's or a rule's
+    # piece read at the row's end ('—'), which would make the line look wider and lower
+    line = [w for w in line if re.search(r"[A-Za-z0-9:]", w["text"])]
+    if not line:
+        return found
     n_left = min(w["left"] for w in line)
     n_right = max(w["left"] + w["width"] for w in line)
     n_height = statistics.median(w["height"] for w in line)

@@ -208,6 +208,11 @@ class Pixels:
             return None   # not the same page (turned otherwise): use the small copy
         return fine
 
+    @property
+    def resolution(self) -> float:
+        """Pixels of the scan per pixel of the page as read (1 when the scan is not known)."""
+        return 1.0 if self.fine is None else self.fine.shape[1] / self.small.shape[1]
+
     def crop(self, box: tuple[float, float, float, float], *, scale: float) -> np.ndarray | None:
         """``box`` (in ``small``'s pixels) cut out at ``scale`` times ``small``'s size."""
         if self.small is None:
@@ -352,6 +357,35 @@ def ink_end(small: np.ndarray | None, band: tuple[float, float], right: float,
             break
         end = c
     return float(x0 + end)
+
+
+def pieces(words: list[dict]) -> list[tuple[str, float, float]]:
+    """(letters, left, right) of the ``words`` of a line that hold letters, left to right."""
+    out = []
+    for w in sorted(words, key=lambda w: w["left"]):
+        text = re.sub(r"[^A-Za-z]", "", w["text"]).upper()
+        if text:
+            out.append((text, w["left"], w["left"] + w["width"]))
+    return out
+
+
+def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float, float]
+                 ) -> float:
+    """The widest room between two letters inside the ``words`` of a line (page pixels),
+    measured in the print of the page as read across the line ``band`` (top, bottom)."""
+    if small is None:
+        return 0.0
+    y0, y1 = max(0, int(band[0])), min(small.shape[0], int(band[1]) + 1)
+    widest = 0
+    for w in words:
+        if len(re.sub(r"[^A-Za-z]", "", w["text"])) < 2:
+            continue
+        x0 = max(0, int(w["left"]))
+        x1 = min(small.shape[1], int(w["left"] + w["width"]) + 1)
+        columns = np.flatnonzero((small[y0:y1, x0:x1] < 128).any(axis=0))
+        if len(columns) > 1:
+            widest = max(widest, int(np.diff(columns).max()) - 1)
+    return float(widest)
 
 
 def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,

@@ -6,17 +6,26 @@ every reading spells it alike, and when it starts with a letter the text model r
 another (T, I, J: 'IRI', 'TJAI') only when every reading was made; a name another reading
 spelled a letter or two otherwise ('MAHYLNI' against 'MAHYUNI') is not taken on readings
 that were not sure of it, nor one another reading shows with a letter more; a short piece
-('RAHM ADI') stands only when two readings cut the name alike.
+('RAHM ADI') stands only when two readings cut the name alike; two long pieces
+('SYARI FUDDIN') with no more room between them than between the letters of the line are
+one word cut in two, and a short one-word name with letters that read as one another at
+low resolution (F, H, E, P; R, B) is not taken there however alike it is read.
 """
 from __future__ import annotations
 
 import re
+import statistics
+from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
 SHORT_NAME = 4          # a one-word name of at most this many letters: every reading must agree
 LOOKALIKE_START = "TIJ"   # a short name starting so: every reading made as well
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
+CUT_PIECE = 4           # two pieces of at least this many letters may be one word cut in two
+LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
+WORD_ROOM = 0.6         # ... or less than this share of the line's other word spaces
+LOOKALIKE_LETTERS = ("FHEP", "RB")   # letters read as one another at low resolution
 
 
 def letters(name: str) -> str:
@@ -105,3 +114,39 @@ def letter_lost(name: str, seen) -> bool:
                if k not in edges):
             return True
     return False
+
+
+def cut_in_one(pieces: list[tuple[str, float, float]], letter_space: float) -> list[str]:
+    """The neighbouring ``pieces`` (text, left, right: a name's words as read, in page
+    pixels), each of CUT_PIECE letters or more, that stand no further apart than the
+    letters of their line (``letter_space``: the widest room between two letters inside
+    its words) or clearly closer than its other words, as 'A B': a person sees one word
+    that the reading cut in two ('SYARI FUDDIN' for 'SYARIFUDDIN'), another name."""
+    rooms = [b[1] - a[2] for a, b in pairwise(pieces)]
+    out = []
+    for k, (a, b) in enumerate(pairwise(pieces)):
+        if min(len(_spelling(a[0])), len(_spelling(b[0]))) < CUT_PIECE:
+            continue
+        others = rooms[:k] + rooms[k + 1:]
+        if rooms[k] <= LETTER_ROOM * letter_space or \
+                others and rooms[k] < WORD_ROOM * statistics.median(others):
+            out.append(f"{_spelling(a[0])} {_spelling(b[0])}")
+    return out
+
+
+def holds_cut(name: str, cuts) -> bool:
+    """Whether ``name`` shows one of ``cuts`` (see cut_in_one) as two of its words."""
+    words = _spelled_words(name)
+    return any(f"{a} {b}" in cuts for a, b in pairwise(words))
+
+
+def lookalike_letters(name: str) -> bool:
+    """Whether ``name`` holds a letter that reads as another of its kind at low resolution
+    (F, H, E and P; R and B: 'RAHI' for 'RAFII', 'BUDI' for 'RUDI')."""
+    return any(c in group for group in LOOKALIKE_LETTERS for c in name.upper())
+
+
+def short_lookalike(name: str, *, low_resolution: bool) -> bool:
+    """Whether ``name`` is a short one-word name read at ``low_resolution`` with letters
+    that read as others there: however alike every reading spells it, a person reads it."""
+    return low_resolution and short(name) and lookalike_letters(name)
