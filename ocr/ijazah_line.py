@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ocr.ijazah_words import (
+    INK_RUN,
     NAME_MEAN_CONF,
     Pixels,
     Row,
@@ -80,9 +81,18 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     cuts = set(cut_in_one(pieces(words), space))
     low = height * pixels.resolution < LOW_RES_LETTER
     found_short = None
+    went_on = False   # print read on past the box's end, however it was widened
     for scale in REREAD_SCALES:
         line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
         cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
+        if cut and box[2] < end + (NAME_MARGIN + INK_RUN) * height:
+            # a word beyond a space wider than the page's print showed ('RAFII KUSASI'
+            # typed, 'KU' at the box's end): the box goes on to the end of its print
+            box = (*box[:2], ink_end(pixels.small, band, box[2], height) +
+                   NAME_MARGIN * height, box[3])
+            line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
+            cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
+        went_on |= cut
         again = None if cut else candidate(value_words(line))   # print on past the box
         if again is not None:
             seen.add(letters(again[0]))
@@ -104,13 +114,15 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
                     spelled_near(pick[0], seen):
                 pick = None   # agreed, but not surely, and another reading spelled it
                 #               otherwise: a script face's F read as J twice ('JAUZIAH')
-            if pick is not None and doubted(pick[0], cuts, low=low):
+            if pick is not None and (went_on or doubted(pick[0], cuts, low=low)):
                 return None
             if pick is not None and short(pick[0]):
                 found_short = pick[0], round(conf / 100, 3)   # every reading made first
             elif pick is not None:
                 return pick[0], round(conf / 100, 3), every
         readings.append(again)
+    if went_on:
+        return None   # the name may go on past what was read
     if found_short:
         return *found_short, _lookalike_settled(every, found_short[0], pixels, box, band)
     surely = [r for r in readings if sure(r)]

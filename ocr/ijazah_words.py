@@ -14,7 +14,8 @@ import numpy as np
 from PIL import Image
 
 from ocr import imaging, tesseract
-from ocr.ijazah_text import lift_background
+from ocr.dotted import clear_dotted
+from ocr.ijazah_text import READ_DPI, lift_background
 
 # A name is taken only when its words were read at least this surely (Tesseract 0-100).
 NAME_MEAN_CONF = 80.0
@@ -372,17 +373,22 @@ def pieces(words: list[dict]) -> list[tuple[str, float, float]]:
 def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float, float]
                  ) -> float:
     """The widest room between two letters inside the ``words`` of a line (page pixels),
-    measured in the print of the page as read across the line ``band`` (top, bottom)."""
-    if small is None:
+    measured in the print of the page as read across the line ``band`` (top, bottom),
+    pale print (a worn ribbon) told from paper by the line's own contrast."""
+    words = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 2]
+    if small is None or not words:
         return 0.0
     y0, y1 = max(0, int(band[0])), min(small.shape[0], int(band[1]) + 1)
+    x0 = max(0, int(min(w["left"] for w in words)))
+    x1 = min(small.shape[1], int(max(w["left"] + w["width"] for w in words)) + 1)
+    if y1 - y0 < 2 or x1 - x0 < 2:
+        return 0.0
+    _, ink = cv2.threshold(np.ascontiguousarray(small[y0:y1, x0:x1]), 0, 1,
+                           cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     widest = 0
     for w in words:
-        if len(re.sub(r"[^A-Za-z]", "", w["text"])) < 2:
-            continue
-        x0 = max(0, int(w["left"]))
-        x1 = min(small.shape[1], int(w["left"] + w["width"]) + 1)
-        columns = np.flatnonzero((small[y0:y1, x0:x1] < 128).any(axis=0))
+        left = int(w["left"]) - x0
+        columns = np.flatnonzero(ink[:, max(0, left):left + int(w["width"]) + 1].any(axis=0))
         if len(columns) > 1:
             widest = max(widest, int(np.diff(columns).max()) - 1)
     return float(widest)
@@ -390,13 +396,14 @@ def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float,
 
 def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,
               scale: float = 1.0, lead: bool = False) -> np.ndarray | None:
-    """``box`` of the page cut out at ``scale`` as a line is read again: an outline drawn
-    around its print cleared (see clear_enclosing) and, with ``lead``, the marks before
-    its first letter (see clear_lead); None when the box holds no pixels."""
+    """``box`` of the page cut out at ``scale`` as a line is read again: the dotted line a
+    value is typed on (see ocr.dotted) and an outline drawn around its print cleared (see
+    clear_enclosing) and, with ``lead``, the marks before its first letter (see
+    clear_lead); None when the box holds no pixels."""
     crop = pixels.crop(box, scale=scale) if pixels is not None else None
     if crop is None:
         return None
-    crop = clear_enclosing(crop)
+    crop = clear_enclosing(clear_dotted(crop, READ_DPI * scale / 25.4))
     return clear_lead(crop) if lead else crop
 
 
