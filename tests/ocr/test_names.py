@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from ocr.names import (
+    cut_in_one,
+    holds_cut,
     letter_lost,
+    lookalike_letters,
     lookalike_short,
     maybe_split,
     short,
+    short_lookalike,
     short_name_agreed,
     spelled_near,
 )
@@ -47,3 +51,27 @@ def test_a_reading_with_a_letter_more_may_show_one_the_name_lost():
     assert not letter_lost("IRWAN", ["H IRWAN"])                     # a speck apart: no
     assert not letter_lost("WIDODO SAPUTRO", ["WIDODO SAPLITRO"])    # U read as LI: no
     assert not letter_lost("IRWAN HAKIM", ["LIRWAN HAKIM", "HIRWAN HAKIM"])  # glued to it
+
+
+def test_two_long_pieces_as_close_as_the_letters_are_one_word_cut_in_two():
+    """'SYARI FUDDIN' with no more room between the pieces than between letters (2 px):
+    one word; a word space like the line's others, or short pieces, are not judged here."""
+    line = [("GUSTI", 100, 150), ("ANANG", 157, 220), ("SYARI", 227, 280),
+            ("FUDDIN", 280, 350)]
+    assert cut_in_one(line, letter_space=2) == ["SYARI FUDDIN"]
+    assert holds_cut("GUSTI ANANG SYARI FUDDIN", {"SYARI FUDDIN"})
+    assert not holds_cut("GUSTI ANANG SYARIFUDDIN", {"SYARI FUDDIN"})
+    assert cut_in_one([("SIGIT", 514, 580), ("PURNOMO", 597, 692)], letter_space=5) == []
+    # clearly closer than the line's other word spaces, though wider than its letters' room
+    assert cut_in_one([("GUSTI", 100, 150), ("ANANG", 170, 230), ("SYARI", 250, 300),
+                       ("FUDDIN", 306, 370)], letter_space=2) == ["SYARI FUDDIN"]
+    assert cut_in_one([("ABD", 100, 130), ("ULLAH", 131, 180)], letter_space=3) == []
+
+
+def test_a_short_name_with_lookalike_letters_waits_at_low_resolution():
+    assert short_lookalike("RAHI", low_resolution=True)
+    assert short_lookalike("BUDI", low_resolution=True)
+    assert not short_lookalike("RAHI", low_resolution=False)
+    assert not short_lookalike("TONI", low_resolution=True)          # no look-alike letters
+    assert not short_lookalike("RAHMAT HIDAYAT", low_resolution=True)  # not a short name
+    assert lookalike_letters("PEPI") and not lookalike_letters("SITI")
