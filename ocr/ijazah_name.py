@@ -88,9 +88,11 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     n_left = min(w["left"] for w in line)
     n_right = max(w["left"] + w["width"] for w in line)
     n_height = statistics.median(w["height"] for w in line)
-    if n_left < left - 2 * height or not 0.7 * height <= n_height <= 1.4 * height:
+    centred = abs(n_left + n_right - left - right) <= 3 * height   # under a centred name
+    if n_left < left - 2 * height and not centred or \
+            not 0.7 * height <= n_height <= 1.4 * height:
         return found
-    if abs(n_left - left) > 2 * height and abs(n_left + n_right - left - right) > 3 * height:
+    if abs(n_left - left) > 2 * height and not centred:
         return found
     text = " ".join(w["text"] for w in line)
     chars = re.sub(r"[^A-Za-z]", "", text)

@@ -83,6 +83,17 @@ def test_a_name_s_second_line_is_found_past_a_frame_s_mark():
     assert find_name(rows_of(words))[0] == "SUGENG KURNIAWAN"
 
 
+def test_a_centred_name_s_longer_second_line_is_read_with_it():
+    """A name centred under its cue, broken over two lines, the second the longer: it
+    starts well left of the first, but stands centred under it: the rest of the name."""
+    words = [_w("diberikan", 500, 80, top=60, height=16), _w("kepada", 590, 60, top=60,
+                                                              height=16),
+             _w("GUSTI", 480, 110, top=100, line=2), _w("ANANG", 600, 120, top=100, line=2),
+             _w("SYARIFUDDIN", 345, 250, top=134, line=3),
+             _w("RAHMANSYAH", 605, 240, top=134, line=3)]
+    assert find_name(rows_of(words))[0] == "GUSTI ANANG SYARIFUDDIN RAHMANSYAH"
+
+
 def test_a_name_whose_print_runs_on_past_the_box_is_not_taken_short(monkeypatch):
     """The page read 'RAFII' surely; read again, a word stands at the box's end however far
     the box is widened: the name may go on, so a person reads it."""
