@@ -39,6 +39,8 @@ AGREED_CONF = 50.0     # two readings spelling the name alike: each at least thi
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
 CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights) may go on
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
+LETTER_FLOOR = 0.1     # of the letter height: the least room letters keep (a script face's
+#                        letters overlap across the line, yet stand apart no further)
 LOW_RES_LETTER = 56    # a name's letters fewer scanned pixels high than this: low resolution
 
 
@@ -77,8 +79,12 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
-    space = letter_space(pixels.small, core, band)
-    cuts = set(cut_in_one(pieces(words), space))
+
+    def one_word_cuts(ws: list[dict]) -> list[str]:   # a word of the name read in two pieces
+        room = max(letter_space(pixels.small, ws, band), LETTER_FLOOR * height)
+        return cut_in_one(pieces(ws), room)
+
+    cuts = set(one_word_cuts(words))
     low = height * pixels.resolution < LOW_RES_LETTER
     found_short = None
     went_on = False   # print read on past the box's end, however it was widened
@@ -97,7 +103,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
         if again is not None:
             seen.add(letters(again[0]))
             every.append(again)
-            cuts.update(cut_in_one(pieces(value_words(line)), space))
+            cuts.update(one_word_cuts(line))
         if again is None or again[1] < AGREED_CONF:
             continue
         for other in readings:

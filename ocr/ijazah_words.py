@@ -372,10 +372,12 @@ def pieces(words: list[dict]) -> list[tuple[str, float, float]]:
 
 def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float, float]
                  ) -> float:
-    """The widest room between two letters inside the ``words`` of a line (page pixels),
-    measured in the print of the page as read across the line ``band`` (top, bottom),
-    pale print (a worn ribbon) told from paper by the line's own contrast."""
-    words = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 2]
+    """The room letters keep inside the ``words`` of a line (page pixels): the least, over
+    its words of three letters or more, of the widest room between two of a word's letters
+    (a word box that took in a space does not widen it), measured in the print of the page
+    as read across the line ``band`` (top, bottom), pale print (a worn ribbon) told from
+    paper by the line's own contrast."""
+    words = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 3]
     if small is None or not words:
         return 0.0
     y0, y1 = max(0, int(band[0])), min(small.shape[0], int(band[1]) + 1)
@@ -385,13 +387,13 @@ def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float,
         return 0.0
     _, ink = cv2.threshold(np.ascontiguousarray(small[y0:y1, x0:x1]), 0, 1,
                            cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    widest = 0
+    widest = []
     for w in words:
         left = int(w["left"]) - x0
         columns = np.flatnonzero(ink[:, max(0, left):left + int(w["width"]) + 1].any(axis=0))
         if len(columns) > 1:
-            widest = max(widest, int(np.diff(columns).max()) - 1)
-    return float(widest)
+            widest.append(int(np.diff(columns).max()) - 1)
+    return float(min(widest, default=0))
 
 
 def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,

@@ -14,7 +14,6 @@ low resolution (F, H, E, P; R, B) is not taken there however alike it is read.
 from __future__ import annotations
 
 import re
-import statistics
 from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
@@ -24,7 +23,6 @@ LOOKALIKE_START = "TIJ"   # a short name starting so: every reading made as well
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
 CUT_PIECE = 4           # two pieces of at least this many letters may be one word cut in two
 LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
-WORD_ROOM = 0.6         # ... or less than this share of the line's other word spaces
 LOOKALIKE_LETTERS = ("FHEP", "RB")   # letters read as one another at low resolution
 
 
@@ -119,19 +117,12 @@ def letter_lost(name: str, seen) -> bool:
 def cut_in_one(pieces: list[tuple[str, float, float]], letter_space: float) -> list[str]:
     """The neighbouring ``pieces`` (text, left, right: a name's words as read, in page
     pixels), each of CUT_PIECE letters or more, that stand no further apart than the
-    letters of their line (``letter_space``: the widest room between two letters inside
-    its words) or clearly closer than its other words, as 'A B': a person sees one word
-    that the reading cut in two ('SYARI FUDDIN' for 'SYARIFUDDIN'), another name."""
-    rooms = [b[1] - a[2] for a, b in pairwise(pieces)]
-    out = []
-    for k, (a, b) in enumerate(pairwise(pieces)):
-        if min(len(_spelling(a[0])), len(_spelling(b[0]))) < CUT_PIECE:
-            continue
-        others = rooms[:k] + rooms[k + 1:]
-        if rooms[k] <= LETTER_ROOM * letter_space or \
-                others and rooms[k] < WORD_ROOM * statistics.median(others):
-            out.append(f"{_spelling(a[0])} {_spelling(b[0])}")
-    return out
+    letters of their line (``letter_space``: the room letters inside its words keep), as
+    'A B': a person sees one word that the reading cut in two ('SYARI FUDDIN' for
+    'SYARIFUDDIN'), which makes another name."""
+    return [f"{_spelling(a[0])} {_spelling(b[0])}" for a, b in pairwise(pieces)
+            if min(len(_spelling(a[0])), len(_spelling(b[0]))) >= CUT_PIECE
+            and b[1] - a[2] <= LETTER_ROOM * letter_space]
 
 
 def holds_cut(name: str, cuts) -> bool:
