@@ -41,7 +41,7 @@ CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights)
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LETTER_FLOOR = 0.1     # of the letter height: the least room letters keep (a script face's
 #                        letters overlap across the line, yet stand apart no further)
-LOW_RES_LETTER = 56    # a name's letters fewer scanned pixels high than this: low resolution
+LOW_RES = 1.5          # scanned pixels per pixel of the page as read (150 dpi): below, low
 
 
 def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
@@ -85,7 +85,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
         return cut_in_one(pieces(ws), room)
 
     cuts = set(one_word_cuts(words))
-    low = height * pixels.resolution < LOW_RES_LETTER
+    low = pixels.resolution < LOW_RES
     found_short = None
     went_on = False   # print read on past the box's end, however it was widened
     for scale in REREAD_SCALES:
@@ -134,7 +134,8 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     surely = [r for r in readings if sure(r)]
     if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not spelled_near(surely[0][0], seen) and \
-            len(_spacings(surely[0][0], every)) == 1 and not doubted(surely[0][0], cuts, low=low):
+            len(_spacings(surely[0][0], every)) == 1 and \
+            not doubted(surely[0][0], cuts, low=low):
         # (and no reading, however unsure, cut it into words otherwise: 'RAHMAH AZIZAH')
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None

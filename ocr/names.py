@@ -9,7 +9,7 @@ that were not sure of it, nor one another reading shows with a letter more; a sh
 ('RAHM ADI') stands only when two readings cut the name alike; two long pieces
 ('SYARI FUDDIN') with no more room between them than between the letters of the line are
 one word cut in two, and a short one-word name with letters that read as one another at
-low resolution (F, H, E, P; R, B) is not taken there however alike it is read.
+low resolution (F, H, E, P) is not taken there however alike it is read.
 """
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ LOOKALIKE_START = "TIJ"   # a short name starting so: every reading made as well
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
 CUT_PIECE = 4           # two pieces of at least this many letters may be one word cut in two
 LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
-LOOKALIKE_LETTERS = ("FHEP", "RB")   # letters read as one another at low resolution
+LOOKALIKE_LETTERS = ("FHEP",)   # letters read as one another at low resolution (R and B
+#                                 too, but a short name's B is read alike far more often
+#                                 than it is misread: 'BUDI' would always wait)
 
 
 def letters(name: str) -> str:
@@ -133,7 +135,7 @@ def holds_cut(name: str, cuts) -> bool:
 
 def lookalike_letters(name: str) -> bool:
     """Whether ``name`` holds a letter that reads as another of its kind at low resolution
-    (F, H, E and P; R and B: 'RAHI' for 'RAFII', 'BUDI' for 'RUDI')."""
+    (F, H, E and P: 'RAHI' for 'RAFII', a script face's F and I read as one H)."""
     return any(c in group for group in LOOKALIKE_LETTERS for c in name.upper())
 
 

@@ -70,8 +70,10 @@ def test_two_long_pieces_as_close_as_the_letters_are_one_word_cut_in_two():
 
 def test_a_short_name_with_lookalike_letters_waits_at_low_resolution():
     assert short_lookalike("RAHI", low_resolution=True)
-    assert short_lookalike("BUDI", low_resolution=True)
+    assert short_lookalike("PEPI", low_resolution=True)
+    assert not short_lookalike("BUDI", low_resolution=True)          # a B reads as a B
     assert not short_lookalike("RAHI", low_resolution=False)
     assert not short_lookalike("TONI", low_resolution=True)          # no look-alike letters
     assert not short_lookalike("RAHMAT HIDAYAT", low_resolution=True)  # not a short name
     assert lookalike_letters("PEPI") and not lookalike_letters("SITI")
+    assert not lookalike_letters("BUDI")
