@@ -7,6 +7,7 @@ The line the cue points to is read on the page, then again on its own, enlarged 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ocr.ijazah_words import (
     INK_RUN,
@@ -53,8 +54,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike.
     Every reading made comes third: a short name is settled on all of them (see settled).
     A name is not taken either when a reading cut one of its words in two (see
-    :func:`ocr.names.cut_in_one`) or when it is a short one with letters that read as
-    others at the resolution its letters were scanned at (see doubted)."""
+    :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in."""
     words = value_words(words)
     first = candidate(words)
     if not words or pixels is None:
@@ -82,10 +82,13 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
 
     def one_word_cuts(ws: list[dict]) -> list[str]:   # a word of the name read in two pieces
         room = max(letter_space(pixels.small, ws, band), LETTER_FLOOR * height)
-        return cut_in_one(pieces(ws), room)
+        parts = pieces(ws)
+        return cut_in_one([p[0] for p in parts], [b[1] - a[2] for a, b in pairwise(parts)],
+                          room)
 
-    cuts = set(one_word_cuts(words))
-    low = pixels.resolution < LOW_RES
+    # judged on the line's own readings: the page's reading may draw a word's box over the
+    # next ('ANWAR' over the swash of 'HIDAYAT') where the line read alone does not
+    cuts: set[str] = set()
     found_short = None
     went_on = False   # print read on past the box's end, however it was widened
     for scale in REREAD_SCALES:
@@ -120,7 +123,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
                     spelled_near(pick[0], seen):
                 pick = None   # agreed, but not surely, and another reading spelled it
                 #               otherwise: a script face's F read as J twice ('JAUZIAH')
-            if pick is not None and (went_on or doubted(pick[0], cuts, low=low)):
+            if pick is not None and (went_on or doubted(pick[0], cuts)):
                 return None
             if pick is not None and short(pick[0]):
                 found_short = pick[0], round(conf / 100, 3)   # every reading made first
@@ -135,17 +138,16 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
             and not spelled_near(surely[0][0], seen) and \
             len(_spacings(surely[0][0], every)) == 1 and \
-            not doubted(surely[0][0], cuts, low=low):
+            not doubted(surely[0][0], cuts):
         # (and no reading, however unsure, cut it into words otherwise: 'RAHMAH AZIZAH')
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
 
 
-def doubted(name: str, cuts: set[str], *, low: bool) -> bool:
-    """Whether ``name``, however its readings agree, is left to a person: a reading cut
-    one of its words in two (``cuts``), or it is a short name with letters that read as
-    others, its letters scanned at ``low`` resolution."""
-    return holds_cut(name, cuts) or short_lookalike(name, low_resolution=low)
+def doubted(name: str, cuts: set[str]) -> bool:
+    """Whether ``name``, however its readings agree, is left to a person: a reading of
+    its line cut one of its words in two (``cuts``)."""
+    return holds_cut(name, cuts)
 
 
 def _spacings(name: str, every: list) -> set[str]:
@@ -179,10 +181,16 @@ def _on_line(words: list[dict], band: tuple[float, float]) -> list[dict]:
             and w["top"] < band[1] - quarter]
 
 
-def settled(found: tuple[str, float, list] | None) -> tuple[str, float] | None:
-    """(name, confidence) of what :func:`name_of` found, a short name (its line and any
-    line that continues it) only when every reading agrees (see _short_name)."""
+def settled(found: tuple[str, float, list] | None, pixels: Pixels | None = None
+            ) -> tuple[str, float] | None:
+    """(name, confidence) of what :func:`name_of` found (its line and any line that
+    continues it), a short name only when every reading agrees (see _short_name) and
+    never when it holds letters that read as others on a scan of low resolution (below
+    LOW_RES: 'RAHI' for 'RAFII'; ``pixels``: where it was read)."""
     if found is None:
+        return None
+    low = pixels is None or pixels.resolution < LOW_RES
+    if short_lookalike(found[0], low_resolution=low):
         return None
     return _short_name(found[2]) if short(found[0]) else (found[0], found[1])
 

@@ -168,7 +168,7 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         else:
             found = name_of(reread(pixels, _right_of(row, label)), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels)
-        found = settled(found)
+        found = settled(found, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     first = None
     for i, row in enumerate(rows):        # else a sentence that introduces the holder: the
@@ -177,7 +177,7 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
             continue
         rest = value_words(after(row, m.end()))
         found = settled(_continued(rows, i, rest, name_of(rest, pixels, row), pixels) if rest
-                        else _name_below(rows, i, pixels))
+                        else _name_below(rows, i, pixels), pixels)
         if found:
             return found[0], found[1], i
         first = i if first is None else first

@@ -372,11 +372,12 @@ def pieces(words: list[dict]) -> list[tuple[str, float, float]]:
 
 def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float, float]
                  ) -> float:
-    """The room letters keep inside the ``words`` of a line (page pixels): the least, over
-    its words of three letters or more, of the widest room between two of a word's letters
-    (a word box that took in a space does not widen it), measured in the print of the page
-    as read across the line ``band`` (top, bottom), pale print (a worn ribbon) told from
-    paper by the line's own contrast."""
+    """The room letters keep inside the ``words`` of a line (page pixels): the middle of
+    the rooms between neighbouring letters of its words of three letters or more (a word
+    box that took in a space does not widen it; letters of a script face that overlap
+    across the line keep none), measured in the print of the page as read across the line
+    ``band`` (top, bottom), pale print (a worn ribbon) told from paper by the line's own
+    contrast."""
     words = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 3]
     if small is None or not words:
         return 0.0
@@ -387,13 +388,13 @@ def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float,
         return 0.0
     _, ink = cv2.threshold(np.ascontiguousarray(small[y0:y1, x0:x1]), 0, 1,
                            cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    widest = []
+    rooms = []
     for w in words:
         left = int(w["left"]) - x0
         columns = np.flatnonzero(ink[:, max(0, left):left + int(w["width"]) + 1].any(axis=0))
-        if len(columns) > 1:
-            widest.append(int(np.diff(columns).max()) - 1)
-    return float(min(widest, default=0))
+        steps = np.diff(columns) - 1
+        rooms.extend(int(r) for r in steps[steps > 0])
+    return float(np.median(rooms)) if rooms else 0.0
 
 
 def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,

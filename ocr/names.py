@@ -116,15 +116,16 @@ def letter_lost(name: str, seen) -> bool:
     return False
 
 
-def cut_in_one(pieces: list[tuple[str, float, float]], letter_space: float) -> list[str]:
-    """The neighbouring ``pieces`` (text, left, right: a name's words as read, in page
-    pixels), each of CUT_PIECE letters or more, that stand no further apart than the
-    letters of their line (``letter_space``: the room letters inside its words keep), as
-    'A B': a person sees one word that the reading cut in two ('SYARI FUDDIN' for
-    'SYARIFUDDIN'), which makes another name."""
-    return [f"{_spelling(a[0])} {_spelling(b[0])}" for a, b in pairwise(pieces)
-            if min(len(_spelling(a[0])), len(_spelling(b[0]))) >= CUT_PIECE
-            and b[1] - a[2] <= LETTER_ROOM * letter_space]
+def cut_in_one(pieces: list[str], rooms: list[float], letter_space: float) -> list[str]:
+    """The neighbouring ``pieces`` (a name's words as read), each of CUT_PIECE letters or
+    more, whose room between them in print (``rooms``: the widest gap between the middles
+    of each two) is no wider than the room the letters of their line keep
+    (``letter_space``), as 'A B': a person sees one word that the reading cut in two
+    ('SYARI FUDDIN' for 'SYARIFUDDIN'), which makes another name."""
+    return [f"{_spelling(a)} {_spelling(b)}"
+            for (a, b), room in zip(pairwise(pieces), rooms, strict=True)
+            if min(len(_spelling(a)), len(_spelling(b))) >= CUT_PIECE
+            and room <= LETTER_ROOM * letter_space]
 
 
 def holds_cut(name: str, cuts) -> bool:
