@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from ocr import tesseract
+from ocr.dotted import clear_dotted
 from ocr.features import estimate_dpi
 from ocr.imaging import grey_percentiles
 
@@ -68,6 +69,7 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
     if levels is not None:
         grey = lift_background(grey, levels)
     grey = clear_rules(grey, min(dpi, read_dpi))
+    grey = clear_dotted(grey, min(dpi, read_dpi) / 25.4)   # the dots a value is typed on
     words = tesseract.ocr_data(grey, psm=3, invert=False)   # a diploma prints dark on light
     if not words:
         return PageText("", 0.0, [], grey, levels)

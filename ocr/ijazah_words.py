@@ -14,7 +14,8 @@ import numpy as np
 from PIL import Image
 
 from ocr import imaging, tesseract
-from ocr.ijazah_text import lift_background
+from ocr.dotted import clear_dotted
+from ocr.ijazah_text import READ_DPI, lift_background
 
 # A name is taken only when its words were read at least this surely (Tesseract 0-100).
 NAME_MEAN_CONF = 80.0
@@ -208,6 +209,11 @@ class Pixels:
             return None   # not the same page (turned otherwise): use the small copy
         return fine
 
+    @property
+    def resolution(self) -> float:
+        """Pixels of the scan per pixel of the page as read (1 when the scan is not known)."""
+        return 1.0 if self.fine is None else self.fine.shape[1] / self.small.shape[1]
+
     def crop(self, box: tuple[float, float, float, float], *, scale: float) -> np.ndarray | None:
         """``box`` (in ``small``'s pixels) cut out at ``scale`` times ``small``'s size."""
         if self.small is None:
@@ -354,15 +360,53 @@ def ink_end(small: np.ndarray | None, band: tuple[float, float], right: float,
     return float(x0 + end)
 
 
+def pieces(words: list[dict]) -> list[tuple[str, float, float]]:
+    """(letters, left, right) of the ``words`` of a line that hold letters, left to right."""
+    out = []
+    for w in sorted(words, key=lambda w: w["left"]):
+        text = re.sub(r"[^A-Za-z]", "", w["text"]).upper()
+        if text:
+            out.append((text, w["left"], w["left"] + w["width"]))
+    return out
+
+
+def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float, float]
+                 ) -> float:
+    """The room letters keep inside the ``words`` of a line (page pixels): the middle of
+    the rooms between neighbouring letters of its words of three letters or more (a word
+    box that took in a space does not widen it; letters of a script face that overlap
+    across the line keep none), measured in the print of the page as read across the line
+    ``band`` (top, bottom), pale print (a worn ribbon) told from paper by the line's own
+    contrast."""
+    words = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 3]
+    if small is None or not words:
+        return 0.0
+    y0, y1 = max(0, int(band[0])), min(small.shape[0], int(band[1]) + 1)
+    x0 = max(0, int(min(w["left"] for w in words)))
+    x1 = min(small.shape[1], int(max(w["left"] + w["width"] for w in words)) + 1)
+    if y1 - y0 < 2 or x1 - x0 < 2:
+        return 0.0
+    _, ink = cv2.threshold(np.ascontiguousarray(small[y0:y1, x0:x1]), 0, 1,
+                           cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    rooms = []
+    for w in words:
+        left = int(w["left"]) - x0
+        columns = np.flatnonzero(ink[:, max(0, left):left + int(w["width"]) + 1].any(axis=0))
+        steps = np.diff(columns) - 1
+        rooms.extend(int(r) for r in steps[steps > 0])
+    return float(np.median(rooms)) if rooms else 0.0
+
+
 def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,
               scale: float = 1.0, lead: bool = False) -> np.ndarray | None:
-    """``box`` of the page cut out at ``scale`` as a line is read again: an outline drawn
-    around its print cleared (see clear_enclosing) and, with ``lead``, the marks before
-    its first letter (see clear_lead); None when the box holds no pixels."""
+    """``box`` of the page cut out at ``scale`` as a line is read again: the dotted line a
+    value is typed on (see ocr.dotted) and an outline drawn around its print cleared (see
+    clear_enclosing) and, with ``lead``, the marks before its first letter (see
+    clear_lead); None when the box holds no pixels."""
     crop = pixels.crop(box, scale=scale) if pixels is not None else None
     if crop is None:
         return None
-    crop = clear_enclosing(crop)
+    crop = clear_enclosing(clear_dotted(crop, READ_DPI * scale / 25.4))
     return clear_lead(crop) if lead else crop
 
 

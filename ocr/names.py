@@ -5,13 +5,18 @@ contradicts. Rules that guard against it: a short word ('TRI', 'IJAI') is taken 
 every reading spells it alike, and when it starts with a letter the text model reads as
 another (T, I, J: 'IRI', 'TJAI'; a W or an N, as 'IJ' set close reads: 'WAI', 'NAI')
 only when every reading was made; a name another reading spelled a letter or two otherwise
-('MAHYLNI' against 'MAHYUNI') is not taken on readings that were not sure of it, nor one another
-reading shows with a letter more or with two narrow letters for one ('KHADNAH' against
-'KHADIJAH'); a short piece ('RAHM ADI') stands only when two readings cut the name alike.
+('MAHYLNI' against 'MAHYUNI') is not taken on readings that were not sure of it, nor one
+another reading shows with a letter more or with two narrow letters for one ('KHADNAH'
+against 'KHADIJAH'); a short piece ('RAHM ADI') stands only when two readings cut the name
+alike; two long pieces ('SYARI FUDDIN') with no more room between them than between the
+letters of the line are one word cut in two, and a short one-word name with letters that
+read as one another at low resolution (F, H, E, P) is not taken there however alike it is
+read.
 """
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
@@ -21,6 +26,11 @@ SHORT_NAME = 4          # a one-word name of at most this many letters: every re
 LOOKALIKE_START = "TIJWN"
 NARROW = "IJLT"         # letters that, with a J, a text model runs together into one wide letter
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
+CUT_PIECE = 4           # two pieces of at least this many letters may be one word cut in two
+LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
+LOOKALIKE_LETTERS = ("FHEP",)   # letters read as one another at low resolution (R and B
+#                                 too, but a short name's B is read alike far more often
+#                                 than it is misread: 'BUDI' would always wait)
 
 
 def letters(name: str) -> str:
@@ -128,3 +138,33 @@ def letters_run_together(name: str, seen) -> bool:
                for k in range(len(own))):
             return True
     return False
+
+
+def cut_in_one(pieces: list[str], rooms: list[float], letter_space: float) -> list[str]:
+    """The neighbouring ``pieces`` (a name's words as read), each of CUT_PIECE letters or
+    more, whose room between them in print (``rooms``: the widest gap between the middles
+    of each two) is no wider than the room the letters of their line keep
+    (``letter_space``), as 'A B': a person sees one word that the reading cut in two
+    ('SYARI FUDDIN' for 'SYARIFUDDIN'), which makes another name."""
+    return [f"{_spelling(a)} {_spelling(b)}"
+            for (a, b), room in zip(pairwise(pieces), rooms, strict=True)
+            if min(len(_spelling(a)), len(_spelling(b))) >= CUT_PIECE
+            and room <= LETTER_ROOM * letter_space]
+
+
+def holds_cut(name: str, cuts) -> bool:
+    """Whether ``name`` shows one of ``cuts`` (see cut_in_one) as two of its words."""
+    words = _spelled_words(name)
+    return any(f"{a} {b}" in cuts for a, b in pairwise(words))
+
+
+def lookalike_letters(name: str) -> bool:
+    """Whether ``name`` holds a letter that reads as another of its kind at low resolution
+    (F, H, E and P: 'RAHI' for 'RAFII', a script face's F and I read as one H)."""
+    return any(c in group for group in LOOKALIKE_LETTERS for c in name.upper())
+
+
+def short_lookalike(name: str, *, low_resolution: bool) -> bool:
+    """Whether ``name`` is a short one-word name read at ``low_resolution`` with letters
+    that read as others there: however alike every reading spells it, a person reads it."""
+    return low_resolution and short(name) and lookalike_letters(name)

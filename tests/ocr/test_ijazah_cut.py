@@ -8,7 +8,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from benchmarks.accuracy import names_agree, names_exact
-from ocr.ijazah import _on_line, find_name
+from ocr.ijazah_line import _on_line
+from ocr.ijazah_name import find_name
 from ocr.ijazah_words import Row, clear_enclosing, first_glyph_is_t, ink_end
 from scansim.ijazah import face
 
@@ -115,7 +116,7 @@ def test_a_word_of_a_script_face_is_no_outline():
 def test_a_name_another_reading_cuts_into_words_otherwise_is_not_taken(monkeypatch):
     """'RAHMAHAZIZAH' read surely on the page, 'RAHMAH AZIZAH' unsurely enlarged: which
     is the name is not settled, so a person decides."""
-    import ocr.ijazah as reader
+    import ocr.ijazah_line as reader
 
     cut = _words(100, "RAHMAH", "AZIZAH", conf=40)
     cut[0].update(width=50)
@@ -124,6 +125,6 @@ def test_a_name_another_reading_cuts_into_words_otherwise_is_not_taken(monkeypat
     monkeypatch.setattr(reader, "reread", lambda *a, **k: next(again))
     monkeypatch.setattr(reader, "ink_end", lambda small, band, right, height: right)
     page = reader.Pixels(np.full((400, 1200), 255, np.uint8))
-    assert reader._name_of(_words(100, "RAHMAHAZIZAH", conf=87), page) is None
+    assert reader.name_of(_words(100, "RAHMAHAZIZAH", conf=87), page) is None
     again = iter([[], _words(100, "RAHMAHAZIZAH", conf=40)])
-    assert reader._name_of(_words(100, "RAHMAHAZIZAH", conf=87), page)[0] == "RAHMAHAZIZAH"
+    assert reader.name_of(_words(100, "RAHMAHAZIZAH", conf=87), page)[0] == "RAHMAHAZIZAH"

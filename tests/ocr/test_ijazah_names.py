@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from ocr.attachments import read_attachment_page
-from ocr.ijazah import find_name
+from ocr.ijazah_name import find_name
 from ocr.ijazah_text import clear_rules
 from ocr.ijazah_words import Row, after, candidate, clear_lead, rows_of
 from scansim import ijazah as IJ

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ocr.ijazah import _short_name, find_name, read_ijazah
+from ocr.ijazah import read_ijazah
+from ocr.ijazah_line import _short_name
+from ocr.ijazah_name import find_name
 from ocr.ijazah_words import Row, clear_enclosing, rows_of
 from scansim.ijazah import face
 

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from ocr.names import (
+    cut_in_one,
+    holds_cut,
     letter_lost,
     letters_run_together,
+    lookalike_letters,
     lookalike_short,
     maybe_split,
     short,
+    short_lookalike,
     short_name_agreed,
     spelled_near,
 )
@@ -61,3 +65,25 @@ def test_two_narrow_letters_read_as_one_wide_one_are_told():
     assert not letters_run_together("HASAN", ["HASAAN", "HASAN"])
     assert not letters_run_together("HASAN", ["HASAN"])
     assert not letters_run_together("SAPUTRO", ["SAPLITRO"])    # a U split in two
+
+
+def test_two_long_pieces_as_close_as_the_letters_are_one_word_cut_in_two():
+    """'SYARI FUDDIN' with no more room between the pieces than between letters (2 px):
+    one word; a word space wider than that, or short pieces, are not judged here."""
+    line = ["GUSTI", "ANANG", "SYARI", "FUDDIN"]
+    assert cut_in_one(line, [7, 7, 2], letter_space=2) == ["SYARI FUDDIN"]
+    assert holds_cut("GUSTI ANANG SYARI FUDDIN", {"SYARI FUDDIN"})
+    assert not holds_cut("GUSTI ANANG SYARIFUDDIN", {"SYARI FUDDIN"})
+    assert cut_in_one(["SIGIT", "PURNOMO"], [17], letter_space=5) == []
+    assert cut_in_one(["ABD", "ULLAH"], [1], letter_space=3) == []
+
+
+def test_a_short_name_with_lookalike_letters_waits_at_low_resolution():
+    assert short_lookalike("RAHI", low_resolution=True)
+    assert short_lookalike("PEPI", low_resolution=True)
+    assert not short_lookalike("BUDI", low_resolution=True)          # a B reads as a B
+    assert not short_lookalike("RAHI", low_resolution=False)
+    assert not short_lookalike("TONI", low_resolution=True)          # no look-alike letters
+    assert not short_lookalike("RAHMAT HIDAYAT", low_resolution=True)  # not a short name
+    assert lookalike_letters("PEPI") and not lookalike_letters("SITI")
+    assert not lookalike_letters("BUDI")

@@ -12,7 +12,8 @@ import pytest
 from PIL import ImageDraw
 
 from ocr.attachments import read_attachment_page
-from ocr.ijazah import _name_of, read_ijazah
+from ocr.ijazah import read_ijazah
+from ocr.ijazah_line import name_of
 from ocr.ijazah_words import candidate
 from ocr.names import letter_apart, maybe_split
 from scansim import ijazah as IJ
@@ -154,8 +155,8 @@ def test_short_pieces_of_a_name_are_checked_on_a_larger_reading():
     assert maybe_split("AB DUL") and maybe_split("SRI WAHYUNI")
     assert letter_apart("ENDAN G LESTARI") and not letter_apart("M. RIZKY")
     assert not maybe_split("M. RIZKY PRATAMA") and not maybe_split("DAMBUNG NYAHU")
-    assert _name_of(_words(("AB", 90), ("DUL", 90)), None) is None
-    assert _name_of(_words(("ABDUL", 90), ("GANI", 90)), None)[0] == "ABDUL GANI"
+    assert name_of(_words(("AB", 90), ("DUL", 90)), None) is None
+    assert name_of(_words(("ABDUL", 90), ("GANI", 90)), None)[0] == "ABDUL GANI"
 
 
 def _row_words(line: int, top: int, *words: str) -> list[dict]:
@@ -170,7 +171,8 @@ def _row_words(line: int, top: int, *words: str) -> list[dict]:
 def test_a_cue_followed_by_its_translation_leaves_the_name_to_the_next_cue():
     """A bilingual diploma: "Memberikan ijazah kepada", "confers upon" under it, then the
     name; the row under the first cue is its translation, not the name."""
-    from ocr.ijazah import find_name, rows_of
+    from ocr.ijazah_name import find_name
+    from ocr.ijazah_words import rows_of
 
     words = [*_row_words(1, 100, "Memberikan", "ijazah", "kepada"),
              *_row_words(2, 145, "confers", "upon"),
@@ -186,7 +188,8 @@ def test_a_cue_followed_by_its_translation_leaves_the_name_to_the_next_cue():
 def test_a_line_between_cue_and_name_that_is_no_name_is_passed_over():
     """The cue's translation in small italics, not read with the page, stands in the gap
     between the cue and the name: the row after the gap is the name."""
-    from ocr.ijazah import find_name, rows_of
+    from ocr.ijazah_name import find_name
+    from ocr.ijazah_words import rows_of
 
     words = [*_row_words(1, 100, "Memberikan", "ijazah", "kepada"),
              *_row_words(2, 200, "PRASETYO", "NUGROHO"),
@@ -201,7 +204,8 @@ def test_a_line_between_cue_and_name_that_is_no_name_is_passed_over():
 def test_a_label_naming_the_holder_is_never_taken_for_the_name():
     """An old STTB's "Nama Pelajar : ......" whose typed name was not read: the label's own
     word is no name; "kepada saudara :" is a cue like "kepada", its name in Title Case."""
-    from ocr.ijazah import find_name, rows_of
+    from ocr.ijazah_name import find_name
+    from ocr.ijazah_words import rows_of
 
     unread = [*_row_words(1, 100, "Nama", "Pelajar", ":", "............"),
               *_row_words(2, 150, "Tempat", "dan", "Tanggal", "Lahir", ":", "Kumai")]

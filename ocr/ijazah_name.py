@@ -1,0 +1,184 @@
+"""Where an ijazah names its holder: after a "Nama" label or a cue ("diberikan kepada",
+"menerangkan bahwa"), on the cue's row, in the gap below it or the row after, and the line
+under a long name that goes on there."""
+from __future__ import annotations
+
+import re
+import statistics
+
+from ocr.ijazah_line import name_of, settled
+from ocr.ijazah_words import Pixels, Row, after, reread, value_words
+
+TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
+CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (or Title Case)
+INK_UNDER = 0.25       # of the width under a name: print there may be its second line
+CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
+LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
+                   r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
+                   r"pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
+                   r"(?P<rest>.*)$", re.I)
+OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
+                        r"perguruan|madrasah|lembaga|ortu)", re.I)
+CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
+                 r"(?:menerangkan|menyatakan)\s+bahwa|"
+                 r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
+                 r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
+                 r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
+                 r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
+                 re.I)   # a bilingual diploma's English under its Indonesian
+
+
+def _sentence(row: Row) -> bool:
+    """Whether ``row`` holds a word of running text (three letters or more in small
+    letters, read surely: 'upon'), which no name line holds."""
+    return any(re.fullmatch(r"[a-z]{3,}", w["text"].strip(".,:;")) and w["conf"] >= 80
+               for w in row.words)
+
+
+def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:
+    """The box of ``row`` to the right of ``words`` (a label), a little taller."""
+    pad = (row.bottom - row.top) * 0.6
+    return (max(w["left"] + w["width"] for w in words) + 2, row.top - pad, 10 ** 6,
+            row.bottom + pad)
+
+
+def _text_span(rows: list[Row]) -> tuple[float, float]:
+    """Left and right edge of the page's text (well read words), ornaments left outside."""
+    words = [w for r in rows for w in r.words if w["conf"] >= 80 and len(w["text"]) >= 3]
+    if not words:
+        return 0, 10 ** 6
+    height = statistics.median(w["height"] for w in words)
+    return (min(w["left"] for w in words) - height,
+            max(w["left"] + w["width"] for w in words) + height)
+
+
+def _continued(rows: list[Row], k: int, words: list[dict],
+               found: tuple[str, float, list] | None,
+               pixels: Pixels | None) -> tuple[str, float, list] | None:
+    """``found`` (read in ``words`` on row ``k``) with the rest of the name when it goes on
+    in the line just below (a long name broken over two lines): a row close under it, as
+    tall, starting where it starts (or centred under it), nothing in the label column; or,
+    when the page's reading left no row there, print there read again. When that line
+    cannot be read surely, None: the name is not cut short."""
+    words = value_words(words)
+    if found is None or not words:
+        return found
+    height = statistics.median(w["height"] for w in words)
+    left = min(w["left"] for w in words)
+    right = max(w["left"] + w["width"] for w in words)
+    bottom = max(w["top"] + w["height"] for w in words)
+    nxt = rows[k + 1] if k + 1 < len(rows) else None
+    if nxt is not None and nxt.top - bottom <= (CONTINUED_GAP + 0.6) * height:
+        line = nxt.words   # a row the page's reading made there: judged as it stands (the
+        #                    value column of 'Tempat ... Lahir : Palangka Raya' read alone
+        #                    would look like the rest of a name)
+    elif _ink_under(pixels, (left - height, bottom + 0.15 * height, right + height,
+                             bottom + (CONTINUED_GAP + 0.6) * height)):
+        line = reread(pixels, (left - 2 * height, bottom + 0.1 * height, right + 2 * height,
+                               bottom + (CONTINUED_GAP + 1.4) * height), scale=2.0, lead=True)
+        if not line:
+            return found   # a flourish of the name's face, read as nothing
+    else:
+        return found
+    # marks that are neither letters, digits nor a label's colon: a frame's or a rule's
+    # piece read at the row's end ('—'), which would make the line look wider and lower
+    line = [w for w in line if re.search(r"[A-Za-z0-9:]", w["text"])]
+    if not line:
+        return found
+    n_left = min(w["left"] for w in line)
+    n_right = max(w["left"] + w["width"] for w in line)
+    n_height = statistics.median(w["height"] for w in line)
+    centred = abs(n_left + n_right - left - right) <= 3 * height   # under a centred name
+    if n_left < left - 2 * height and not centred or \
+            not 0.7 * height <= n_height <= 1.4 * height:
+        return found
+    if abs(n_left - left) > 2 * height and not centred:
+        return found
+    text = " ".join(w["text"] for w in line)
+    chars = re.sub(r"[^A-Za-z]", "", text)
+    titled = all(w["text"].lstrip("\"'(-")[:1].isupper() for w in line)
+    if re.search(r"[0-9:]", text) or len(chars) < 2 or not titled and \
+            sum(c.isupper() for c in chars) < CONTINUED_CAPITALS * len(chars):
+        return found   # a sentence or a label's row, not the rest of a name
+    more = name_of(line, pixels)
+    if more is None:
+        return None
+    return f"{found[0]} {more[0]}", min(found[1], more[1]), found[2] + more[2]
+
+
+def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) -> bool:
+    """Whether ``box`` of the page as read holds print across a good part of its width."""
+    if pixels is None or pixels.small is None:
+        return False
+    h, w = pixels.small.shape[:2]
+    x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
+    x1, y1 = min(w, int(box[2])), min(h, int(box[3]))
+    if x1 - x0 < 8 or y1 - y0 < 3:
+        return False
+    ink = pixels.small[y0:y1, x0:x1] < 128
+    return bool(ink.any(axis=0).mean() > INK_UNDER and ink.mean() > 0.02)
+
+
+def _name_below(rows: list[Row], i: int, pixels: Pixels | None
+                ) -> tuple[str, float, list] | None:
+    """The name on the row after row ``i``, or in the gap below it when nothing was read
+    there although the gap holds a line; the row after the gap when that line is no name
+    (a bilingual diploma's translation of the cue, in small italics)."""
+    # rows of marks only ('|', a piece of a ribbon's outline) are no line of the page
+    rows = rows[:i + 1] + [r for r in rows[i + 1:] if re.search(r"[A-Za-z0-9]{2}", r.text)]
+    row = rows[i]
+    height = row.bottom - row.top
+    nxt = rows[i + 1] if i + 1 < len(rows) else None
+    if nxt is not None and nxt.top - row.bottom < 1.6 * height:
+        if LABEL.match(nxt.text):
+            return None
+        found = _continued(rows, i + 1, nxt.words, name_of(nxt.words, pixels), pixels)
+        if found is None and _sentence(nxt) and not CUE.search(nxt.text) and \
+                i + 2 < len(rows) and \
+                not LABEL.match(rows[i + 2].text) and \
+                rows[i + 2].top - row.bottom < TRANSLATION_GAP * height:
+            found = _continued(rows, i + 2, rows[i + 2].words,   # the cue's translation
+                               name_of(rows[i + 2].words, pixels), pixels)  # misread
+        return found
+    bottom = nxt.top if nxt is not None else row.bottom + 4 * height
+    left, right = _text_span(rows)
+    words = reread(pixels, (left, row.bottom + 1, right, bottom - 1))
+    m = LABEL.match(" ".join(w["text"] for w in words))
+    if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
+        words = after(Row(words, 0, 0), m.start("rest"))
+    found = name_of(words, pixels)
+    if found is None and nxt is not None and not LABEL.match(nxt.text) and \
+            nxt.top - row.bottom < TRANSLATION_GAP * height:
+        found = _continued(rows, i + 1, nxt.words, name_of(nxt.words, pixels),
+                           pixels)   # the gap held the cue's translation, not a name
+    return found
+
+
+def find_name(rows: list[Row], pixels: Pixels | None = None
+              ) -> tuple[str | None, float, int | None]:
+    """(name, confidence, row index) from the cue that introduces the holder."""
+    for i, row in enumerate(rows):        # a "Nama" label first: the most explicit cue
+        m = LABEL.match(row.text)
+        if not m or OTHER_NAME.match(row.text):
+            continue
+        label = after(row, 0)[:len(row.text[:m.start("rest")].split())]
+        rest = value_words(after(row, m.start("rest")))
+        if rest:
+            found = _continued(rows, i, rest, name_of(rest, pixels, row), pixels)
+        else:
+            found = name_of(reread(pixels, _right_of(row, label)), pixels, Row(label, 0, 0)) \
+                or _name_below(rows, i, pixels)
+        found = settled(found, pixels)
+        return (found[0], found[1], i) if found else (None, 0.0, i)
+    first = None
+    for i, row in enumerate(rows):        # else a sentence that introduces the holder: the
+        m = CUE.search(row.text)          # next one when the first is followed by its own
+        if not m:                         # translation ("kepada" / "confers upon")
+            continue
+        rest = value_words(after(row, m.end()))
+        found = settled(_continued(rows, i, rest, name_of(rest, pixels, row), pixels) if rest
+                        else _name_below(rows, i, pixels), pixels)
+        if found:
+            return found[0], found[1], i
+        first = i if first is None else first
+    return None, 0.0, first

@@ -1,0 +1,146 @@
+"""An ijazah name is never taken wrong where it used to be: a word a script face cut in two,
+a name's second line beside a frame's mark, a short name whose letters read as others at
+low resolution, a typed name on a dotted line whose print runs past the box it is read in.
+Pages drawn as the benchmark draws them, read as ingest reads them."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+import ocr.ijazah_line as line_reader
+from benchmarks.accuracy import run_ijazah
+from ocr.dotted import clear_dotted, dotted_lines
+from ocr.ijazah_name import find_name
+from ocr.ijazah_words import Pixels, letter_space, rows_of
+from scansim.ijazah import face
+from scansim.people import make_people
+
+
+def _w(text: str, left: float, width: float, *, top: float = 100, height: float = 22,
+       conf: float = 93, line: int = 1) -> dict:
+    return {"text": text, "left": left, "top": top, "width": width, "height": height,
+            "conf": conf, "block": 1, "par": 1, "line": line}
+
+
+def _typed_on_dots(text: str, *, px_mm: float = 6.0) -> tuple[np.ndarray, tuple]:
+    """``text`` typewritten over a dotted line, as an old STTB's value (150 dpi-ish)."""
+    img = Image.new("L", (900, 90), 255)
+    d = ImageDraw.Draw(img)
+    font = face("typewriter", 26)
+    d.text((40, 20), text, font=font, fill=40)
+    dot = face("bookman", 22)
+    d.text((20, 30), "." * 110, font=dot, fill=90)
+    box = d.textbbox((40, 20), text, font=font)
+    return np.asarray(img), box
+
+
+def test_the_dots_under_a_typed_value_are_cleared_its_letters_kept():
+    grey, box = _typed_on_dots("RAFII KUSASI")
+    mask = dotted_lines(grey, 6.0)
+    assert mask.sum() > 0
+    rows = np.flatnonzero(mask.any(axis=1))
+    assert rows.min() > box[1] + 0.6 * (box[3] - box[1])   # the dots only, under the letters
+    out = clear_dotted(grey, 6.0)
+    letters = (slice(box[1], box[3] - 2), slice(box[0], box[2]))
+    assert np.array_equal(out[letters], grey[letters])
+    assert (out[:, box[2] + 10:] < 200).sum() == 0            # the dots past the value gone
+
+
+def test_full_stops_of_initials_are_no_dotted_line():
+    img = Image.new("L", (900, 90), 255)
+    ImageDraw.Draw(img).text((20, 20), "M. A. R. S. H. I. T. B. K.", font=face("times", 30),
+                             fill=0)
+    grey = np.asarray(img)
+    assert not dotted_lines(grey, 6.0).any()
+    assert np.array_equal(clear_dotted(grey, 6.0), grey)
+
+
+def test_the_room_between_letters_is_read_from_the_line_itself():
+    """A pale typed line: the room between its letters is the print's, not the gaps a
+    fixed threshold would see where a letter is pale."""
+    img = Image.new("L", (700, 80), 255)
+    d = ImageDraw.Draw(img)
+    font = face("typewriter", 30)
+    d.text((20, 20), "SIGIT", font=font, fill=170)
+    x = 20 + d.textlength("SIGIT ", font=font)
+    d.text((x, 20), "PURNOMO", font=font, fill=120)
+    grey = np.asarray(img)
+    a, b = d.textbbox((20, 20), "SIGIT", font=font), d.textbbox((x, 20), "PURNOMO", font=font)
+    words = [_w("SIGIT", a[0], a[2] - a[0]), _w("PURNOMO", b[0], b[2] - b[0])]
+    space = letter_space(grey, words, (a[1], a[3]))
+    assert 0 < space < (b[0] - a[2]) / 1.5
+    # a word's box that took in the space after it does not widen the letters' room
+    wide = [_w("SIGIT", a[0], b[0] + 10 - a[0]), _w("PURNOMO", b[0], b[2] - b[0])]
+    assert letter_space(grey, wide, (a[1], a[3])) < (b[0] - a[2]) / 1.5
+
+
+def test_a_name_s_second_line_is_found_past_a_frame_s_mark():
+    """'Nama  SUGENG', 'KURNIAWAN' close under it and a frame's dash far right on its row:
+    the whole name (the dash made it look like a wide low line)."""
+    words = [_w("Nama", 295, 45, top=562, height=12), _w("SUGENG", 650, 135, top=554),
+             _w("KURNIAWAN", 649, 214, top=591, line=2),
+             _w("—", 1691, 25, top=592, height=2, line=2),
+             _w("tempat", 295, 52, top=654, height=16, line=3),
+             _w("lahir", 354, 32, top=654, height=13, line=3)]
+    assert find_name(rows_of(words))[0] == "SUGENG KURNIAWAN"
+
+
+def test_a_centred_name_s_longer_second_line_is_read_with_it():
+    """A name centred under its cue, broken over two lines, the second the longer: it
+    starts well left of the first, but stands centred under it: the rest of the name."""
+    words = [_w("diberikan", 500, 80, top=60, height=16), _w("kepada", 590, 60, top=60,
+                                                              height=16),
+             _w("GUSTI", 480, 110, top=100, line=2), _w("ANANG", 600, 120, top=100, line=2),
+             _w("SYARIFUDDIN", 345, 250, top=134, line=3),
+             _w("RAHMANSYAH", 605, 240, top=134, line=3)]
+    assert find_name(rows_of(words))[0] == "GUSTI ANANG SYARIFUDDIN RAHMANSYAH"
+
+
+def test_a_name_whose_print_runs_on_past_the_box_is_not_taken_short(monkeypatch):
+    """The page read 'RAFII' surely; read again, a word stands at the box's end however far
+    the box is widened: the name may go on, so a person reads it."""
+    monkeypatch.setattr(line_reader, "ink_end", lambda small, band, right, height: right)
+
+    def cut(pixels, box, **kw):
+        return [_w("RAFII", 537, 62), _w("KU", box[2] - 22, 20)]
+
+    monkeypatch.setattr(line_reader, "reread", cut)
+    page = Pixels(np.full((400, 1400), 255, np.uint8))
+    assert line_reader.name_of([_w("RAFII", 537, 62)], page) is None
+
+    def widened(pixels, box, **kw):   # the widened box holds the whole name
+        if box[2] < 700:
+            return [_w("RAFII", 537, 62), _w("KU", box[2] - 22, 20)]
+        return [_w("RAFII", 537, 62), _w("KUSASI", 620, 80)]
+
+    monkeypatch.setattr(line_reader, "reread", widened)
+    monkeypatch.setattr(line_reader, "ink_end",
+                        lambda small, band, right, height: right if right < 650 else 700)
+    assert line_reader.name_of([_w("RAFII", 537, 62)], page)[0] == "RAFII KUSASI"
+
+
+PEOPLE = make_people(6 * 6 + 1, seed=11 + 7)
+
+
+@pytest.mark.parametrize(("design", "dpi", "copy", "index", "k", "expect"), [
+    ("universitas", 300, "faded", 2, 2, None),               # 'SYARI FUDDIN' alike twice
+    ("politeknik_label_atas", 200, "grey", 0, 1, None),      # 'RAHI' for 'RAFII'
+    ("sarjana_dua_baris", 300, "colour", 4, 0, "exact"),    # 'SUGENG' + 'KURNIAWAN'
+])
+def test_names_once_taken_wrong_are_read_right_or_left_to_a_person(
+        design, dpi, copy, index, k, expect):
+    person = PEOPLE[(index * 6 + k) % len(PEOPLE)]
+    got = run_ijazah((design, dpi, copy, index, person, 11))
+    assert not got["nama_wrong"] and not got["nama_inexact"]
+    if expect == "exact":
+        assert got["nama_exact"]
+
+
+@pytest.mark.parametrize(("dpi", "copy", "index", "k"), [(200, "colour", 0, 0),
+                                                         (200, "colour", 1, 0)])
+def test_a_typed_name_on_a_dotted_line_is_read(dpi, copy, index, k):
+    people = make_people(2 * 6 + 1, seed=3 + 7)
+    got = run_ijazah(("sttb_ketik", dpi, copy, index, people[(index * 6 + k) % len(people)],
+                      3))
+    assert got["nama_exact"]
