@@ -154,6 +154,12 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None
     return found
 
 
+def _translation_of(cue: Row, row: Row) -> bool:
+    """Whether ``row`` stands close enough under the cue row ``cue`` to be its translation
+    (or the cue said again round the name) rather than a later sentence of the page."""
+    return row.top - cue.bottom < TRANSLATION_GAP * (cue.bottom - cue.top)
+
+
 def find_name(rows: list[Row], pixels: Pixels | None = None
               ) -> tuple[str | None, float, int | None]:
     """(name, confidence, row index) from the cue that introduces the holder."""
@@ -175,6 +181,8 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         m = CUE.search(row.text)          # next one when the first is followed by its own
         if not m:                         # translation ("kepada" / "confers upon")
             continue
+        if first is not None and not _translation_of(rows[first], row):
+            break   # a later sentence's "kepada" names no holder ('PANGKALAN BUN')
         rest = value_words(after(row, m.end()))
         found = settled(_continued(rows, i, rest, name_of(rest, pixels, row), pixels) if rest
                         else _name_below(rows, i, pixels), pixels)

@@ -128,3 +128,16 @@ def test_a_name_another_reading_cuts_into_words_otherwise_is_not_taken(monkeypat
     assert reader.name_of(_words(100, "RAHMAHAZIZAH", conf=87), page) is None
     again = iter([[], _words(100, "RAHMAHAZIZAH", conf=40)])
     assert reader.name_of(_words(100, "RAHMAHAZIZAH", conf=87), page)[0] == "RAHMAHAZIZAH"
+
+
+def test_a_later_sentence_s_cue_never_names_the_holder():
+    """The holder's line under the cue is unsure: a cue further down the page (a
+    signature's 'atas nama' over the signer's name) never names the holder."""
+    rows = [Row(_words(100, "Memberikan", "ijazah", "kepada"), 100, 124),
+            Row(_words(130, "FAHRURRAZI", conf=40, height=30), 130, 160),
+            Row(_words(400, "atas", "nama"), 400, 424),
+            Row(_words(430, "BAMBANG", "SUTEJO", height=30), 430, 460)]
+    assert find_name(rows)[0] is None
+    rows[2:] = [Row(_words(170, "confers", "upon", height=16), 170, 186),
+                Row(_words(195, "SAHAT", "USOP", height=30), 195, 225)]
+    assert find_name(rows)[0] == "SAHAT USOP"   # the cue's own translation close below
