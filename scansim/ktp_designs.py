@@ -308,8 +308,8 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               (212, 204, 198), second_color=(244, 194, 194), text_mm=2.0, nik_mm=4.3,
               step_mm=3.08, label_x_mm=3.0, colon_x_mm=23.2, value_gap_mm=1.3, indent_mm=2.5,
               nik_y_mm=9.5, first_y_mm=15.7, photo_x_mm=62.0, upper_labels=True,
-              ink=(46, 26, 64), fade=0.45, blur=0.65, wear=0.3, value_dy_mm=-0.1, group=7,
-              nik_strip=(250, 236, 172), thin=0.5, ghost_mm=(0.22, 0.1),
+              ink=(46, 26, 64), fade=0.4, blur=0.65, wear=0.3, value_dy_mm=-0.1, group=7,
+              nik_strip=(250, 236, 172), thin=0.35, ghost_mm=(0.22, 0.1),
               labels=(("Tempat/Tgl Lahir", "Tempat/Tgl. Lahir"),)),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
