@@ -13,7 +13,7 @@ Ijazah are measured apart, per design (scansim.ijazah), held-out designs separat
 (all together, then each held-out group in a section of its own: "held out 2" is the
 group made after group 1 had been measured, "held out 3" the one made after group 2,
 "held out 4" the one made after group 3, "held out 5" the one made after group 4, "held
-out 6" the one made after group 5): every
+out 6" the one made after group 5, "held out 7" the one made after group 6): every
 design at 200 and 300 dpi as colour, grey and faded grey copies, read the way ingest
 reads an attachment page (classified, turned upright, read).
 

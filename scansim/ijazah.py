@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 6) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 7) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 6
-after group 5, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 7
+after group 6, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -25,6 +25,7 @@ from scansim.draw import mm_px
 from scansim.ijazah_cues import CUES
 from scansim.ijazah_faces import FACES as FACES
 from scansim.ijazah_faces import face
+from scansim.ijazah_group7 import GROUP7_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -32,7 +33,7 @@ from scansim.ijazah_typed import TYPED_CUES, aged_paper
 from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
-CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES}
+CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES}
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 6: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 7: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -205,16 +206,31 @@ DESIGNS = (
            "lato_bold_italic", (250, 250, 246), (236, 240, 230), (176, 84, 20), "band",
            "tut_wuri", "kepada_saudara", "top", group=6, programs=("PAKET B", "PAKET C"),
            nomor_style="pc", seal_at=0.3),
+    # Held out, group 7: made after group 6 was measured; nobody tuning has seen them.
+    # A modern SMA/SMK ijazah set as an office prints it (Caladea and Carlito): the
+    # identity table names the parent right under the holder, both in bold capitals.
+    Design("sma_orang_tua", "sekolah", False, "caladea_bold", "caladea_bold", "carlito",
+           "caladea_bold", (246, 248, 252), (230, 236, 246), (18, 74, 128), "meander",
+           "tut_wuri", "orang_tua_table", "title", group=7, programs=("SMA", "SMK"),
+           nomor_style="k13", watermark=True, watermark_at=(0.5, 0.22, 0.14), era=(2016, 2024)),
+    # An SD ijazah of the 1970s-80s: a printed form whose name and rows a clerk wrote in
+    # with a pen in a joined cursive, on greyish, lightly aged paper.
+    Design("sd_tulis_tangan", "sekolah", False, "free_serif_bold", "times_bold", "times",
+           "dancing_script", (238, 234, 220), None, (40, 58, 92), "rope", "garuda",
+           "tulis_tangan", "top_left", group=7, programs=("SD",), nomor_style="sd_lama",
+           era=(1972, 1990), aged=0.35, ministry="DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
 # the same diploma (and benchmark page) as before them.
 NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_baris",
               "madrasah_lambang", "politeknik_label_atas")
-HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in range(1, 7)}
+HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in range(1, 8)}
 HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
 HELD_OUT_4, HELD_OUT_5, HELD_OUT_6 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5], HELD_OUT_GROUPS[6]
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
+HELD_OUT_7 = HELD_OUT_GROUPS[7]
+HELD_OUT = (HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
+            + HELD_OUT_7)
 
 
 def load_data() -> dict:
@@ -436,6 +452,9 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     else:
         p.centre(y, "dinyatakan  LULUS", dz.heading, 4.8 * scale)
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
+        if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
+            shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk") else w
+                             for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)
     sign_block(p, dz, rng, person, school, spec, tahun, land, data)

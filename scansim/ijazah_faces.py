@@ -11,7 +11,8 @@ from scansim.draw import font
 
 FONT_ROOT = Path("/usr/share/fonts")
 # Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
-# fonts-liberation, fonts-freefont-ttf, fonts-go, fonts-lato); DejaVu when none is installed.
+# fonts-liberation, fonts-freefont-ttf, fonts-go, fonts-lato, fonts-crosextra-caladea,
+# fonts-crosextra-carlito, fonts-dancingscript); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -66,6 +67,11 @@ FACES = {
     "lato_bold": (["Lato-Bold.ttf"], "bold"),
     "lato_heavy": (["Lato-Heavy.ttf"], "bold"),
     "lato_bold_italic": (["Lato-BoldItalic.ttf"], "bold"),
+    "caladea": (["Caladea-Regular.ttf"], "serif"),
+    "caladea_bold": (["Caladea-Bold.ttf"], "serif_bold"),
+    "carlito": (["Carlito-Regular.ttf"], "sans"),
+    "carlito_bold": (["Carlito-Bold.ttf"], "bold"),
+    "dancing_script": (["DancingScript-Regular.otf"], "serif_italic"),
 }
 
 

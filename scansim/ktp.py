@@ -36,6 +36,7 @@ from scansim.ktp_designs import (
     glare,
     wear,
 )
+from scansim.ktp_group7 import light_print, nik_strip, tracked_text
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -109,7 +110,7 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     u = dpi / 25.4
     toner = _ink(des, rng)
     # An over-inked design's type goes onto a layer first, to grow its strokes.
-    layer = Image.new("L", size, 0) if des.spread_mm else None
+    layer = Image.new("L", size, 0) if des.spread_mm or des.thin or any(des.ghost_mm) else None
     d = ImageDraw.Draw(layer if layer else img)
     ink = 255 if layer else toner
     jx, jy = rng.uniform(-0.6, 0.6) * u, rng.uniform(-0.5, 0.5) * u   # print offset
@@ -122,9 +123,18 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     ny = des.nik_y_mm * u + jy
     d.text((lx, ny + 0.3 * u), "NIK", font=nik_label, fill=ink)
     d.text((lx + 11.0 * u, ny + 0.3 * u), ":", font=nik_label, fill=ink)
+    track = des.nik_track_mm * u
     nik_font = fit_face(d, f["nik"], des.nik_face, int(des.nik_mm * u),
-                        photo_left - lx - 15.0 * u)
-    if des.nik_dots:
+                        photo_left - lx - 15.0 * u - track * (len(f["nik"]) - 1))
+    if des.nik_strip:   # on the card itself, under whatever ink follows
+        nik_strip(ImageDraw.Draw(img), (lx + 12.2 * u, ny - 0.4 * u, photo_left - 1.0 * u,
+                                        ny + (des.nik_mm + 0.5) * u), des.nik_strip)
+    if des.nik_ink or track:   # its own ink (faded as the rest), its digits set apart
+        own = tuple(int(c + des.fade * (110 - c) * 0.9) for c in des.nik_ink) \
+            if des.nik_ink else ink
+        tracked_text(ImageDraw.Draw(img) if des.nik_ink else d, (lx + 13.0 * u, ny), f["nik"],
+                     nik_font, own, track)
+    elif des.nik_dots:
         dot_text(d, (lx + 13.0 * u, ny), f["nik"], nik_font, ink, slant=des.nik_slant)
     elif des.nik_spread_mm or des.nik_tilt or des.nik_drop_mm:
         offset_nik(layer or img, (lx + 13.0 * u, ny), f["nik"], nik_font, ink,
@@ -171,7 +181,11 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     centered(d, mid, 39.3 * u + jy, REGENCY, small, ink)
     centered(d, mid, 41.6 * u + jy, f"{issued:%d-%m-%Y}", small, ink)
     if layer:
-        img.paste(toner, (0, 0), spread(layer, des.spread_mm, dpi))
+        mask = spread(layer, des.spread_mm, dpi) if des.spread_mm else layer
+        mask, ghost = light_print(mask, des.thin, des.ghost_mm, dpi)
+        if ghost:
+            img.paste(toner, (0, 0), ghost)
+        img.paste(toner, (0, 0), mask)
     sig = make_signature(rng=rng, width_px=int(18 * u), height_px=int(7 * u), ink=BLACK_INK)
     img.paste(sig, (int(pbox[0] + 1.5 * u), int(44.2 * u + jy)), sig)
     if des.glare and rng.random() < des.glare:

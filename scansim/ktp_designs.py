@@ -3,13 +3,13 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 6, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 7, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
-group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4
-and group 6 (:data:`HELD_OUT_6`) after group 5, so the latest group's figures are the
-ones nobody tuning has seen (the benchmarks report all held-out designs together and each
-group apart, :data:`HELD_OUT_GROUPS`).
+group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
+group 6 (:data:`HELD_OUT_6`) after group 5 and group 7 (:data:`HELD_OUT_7`) after group 6,
+so the latest group's figures are the ones nobody tuning has seen (the benchmarks report
+all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -19,20 +19,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 from scansim.draw import font as dejavu
 from scansim.draw import guilloche
+from scansim.ktp_group7 import flag_stripes, rosette_tiles
+from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
-from scansim.ornament import emblem
 
 FONT_ROOT = Path("/usr/share/fonts")
 # Face name -> file under FONT_ROOT (Debian packages fonts-dejavu-core/-extra,
 # fonts-liberation, fonts-freefont-ttf, fonts-ocr-a, fonts-urw-base35, fonts-inconsolata,
-# fonts-go, fonts-roboto-unhinted, fonts-lato, fonts-jetbrains-mono); DejaVu stands in
-# when one is missing.
+# fonts-go, fonts-roboto-unhinted, fonts-lato, fonts-jetbrains-mono, fonts-crosextra-carlito,
+# fonts-cantarell, fonts-firacode, fonts-anonymous-pro); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -78,6 +78,12 @@ FACES = {
     "lato_bold": ("truetype/lato/Lato-Bold.ttf", "bold"),
     "lato_heavy": ("truetype/lato/Lato-Heavy.ttf", "bold"),
     "jetbrains_mono_bold": ("truetype/jetbrains-mono/JetBrainsMono-Bold.ttf", "mono_bold"),
+    "carlito": ("truetype/crosextra/Carlito-Regular.ttf", "sans"),
+    "carlito_bold": ("truetype/crosextra/Carlito-Bold.ttf", "bold"),
+    "cantarell": ("opentype/cantarell/Cantarell-Regular.otf", "sans"),
+    "cantarell_bold": ("opentype/cantarell/Cantarell-Bold.otf", "bold"),
+    "fira_code_bold": ("truetype/firacode/FiraCode-Bold.ttf", "mono_bold"),
+    "anonymous_pro_bold": ("truetype/anonymous-pro/Anonymous Pro B.ttf", "mono_bold"),
 }
 
 
@@ -125,7 +131,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 6: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 7: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -137,6 +143,11 @@ class KtpDesign:
     nik_tilt: float = 0.0            # degrees the NIK is printed off level (its own pass)
     nik_drop_mm: float = 0.0         # ... and this much below its line
     head_streaks: int = 0            # pale lines along the card: a thermal head's dead dots
+    nik_track_mm: float = 0.0        # extra space between the NIK's digits
+    nik_ink: tuple[int, int, int] | None = None   # the NIK in a colour ink of its own
+    nik_strip: tuple[int, int, int] | None = None  # a pale strip printed under the NIK
+    thin: float = 0.0                # 0 full strokes .. 1 strokes thinned by a worn ribbon
+    ghost_mm: tuple[float, float] = (0.0, 0.0)    # a faint second strike this far (right, down)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -278,12 +289,36 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               blur=0.6, wear=0.1, group=6, nik_spread_mm=0.05, nik_tilt=-0.7,
               nik_drop_mm=0.45, head_streaks=2,
               labels=(("Status Perkawinan", "Status perkawinan"),)),
+    # Held out, group 7: made after group 6 was measured; nobody tuning has seen them.
+    # An office-printer card in Carlito on tiled guilloche rosettes, the NIK in Fira Code
+    # with wide letter spacing and in a dark blue ink of its own, a tight line pitch.
+    KtpDesign("carlito_rosette", "carlito", "carlito_bold", "fira_code_bold", "carlito_bold",
+              "rosette_tiles", ((238, 232, 248), (224, 238, 246)), (192, 182, 224),
+              second_color=(172, 210, 226), text_mm=2.15, nik_mm=3.6, step_mm=2.82,
+              label_x_mm=2.4, colon_x_mm=21.6, value_gap_mm=2.0, indent_mm=2.0,
+              nik_y_mm=9.9, first_y_mm=15.3, photo_x_mm=62.4, ink=(22, 24, 34), fade=0.1,
+              blur=0.55, wear=0.15, value_dy_mm=0.1, group=7, nik_track_mm=0.6,
+              nik_ink=(26, 42, 132), labels=(("Tempat/Tgl Lahir", "Tempat, Tgl Lahir"),
+                                             ("Kel/Desa", "Kelurahan/Desa"))),
+    # A worn ribbon on a pale two-band card with fine diagonal stripes and a map of
+    # islands: a light, thin violet-black print with the ghost of a second strike, the NIK
+    # in Anonymous Pro on a pale yellow strip, wide margins and a loose pitch.
+    KtpDesign("cantarell_pita", "cantarell", "cantarell_bold", "anonymous_pro_bold",
+              "cantarell_bold", "flag_stripes", ((246, 240, 232), (236, 242, 236)),
+              (212, 204, 198), second_color=(244, 194, 194), text_mm=2.0, nik_mm=4.3,
+              step_mm=3.08, label_x_mm=3.0, colon_x_mm=23.2, value_gap_mm=1.3, indent_mm=2.5,
+              nik_y_mm=9.5, first_y_mm=15.7, photo_x_mm=62.0, upper_labels=True,
+              ink=(46, 26, 64), fade=0.4, blur=0.65, wear=0.3, value_dy_mm=-0.1, group=7,
+              nik_strip=(250, 236, 172), thin=0.35, ghost_mm=(0.22, 0.1),
+              labels=(("Tempat/Tgl Lahir", "Tempat/Tgl. Lahir"),)),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
-                   for g in (1, 2, 3, 4, 5, 6)}
+                   for g in (1, 2, 3, 4, 5, 6, 7)}
 HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
 HELD_OUT_4, HELD_OUT_5, HELD_OUT_6 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5], HELD_OUT_GROUPS[6]
-HELD_OUT = HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
+HELD_OUT_7 = HELD_OUT_GROUPS[7]
+HELD_OUT = (HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
+            + HELD_OUT_7)
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
 # when named, so that a seed draws the same card (and benchmark page) as before them.
@@ -350,118 +385,12 @@ def _dense(img: Image.Image, rng: random.Random, color, u: float) -> None:
     _mesh(img, rng, tuple(min(255, c + 18) for c in color), u)
 
 
-def _waves_down(img: Image.Image, rng: random.Random, color, *, pitch: float, amp: float,
-                width: int) -> None:
-    """Fine sine lines running down the card (guilloche runs across)."""
-    d = ImageDraw.Draw(img)
-    w, h = img.size
-    period = h / rng.uniform(0.8, 1.6)
-    x, k = -amp, 0
-    while x < w + amp:
-        phase = k * 0.37
-        d.line([(x + amp * math.sin(2 * math.pi * y / period + phase), y)
-                for y in range(0, h + 6, 4)], fill=color, width=width)
-        x += pitch
-        k += 1
-
-
-def _spiro(d: ImageDraw.ImageDraw, cx: float, cy: float, r: float, color, width: int,
-           lobes: int, ratio: float) -> None:
-    """A hypotrochoid: the closed looping curve of a guilloche rosette."""
-    big, small = r, r / lobes
-    arm = small * ratio
-    pts = []
-    for i in range(721):
-        t = 2 * math.pi * i / 720
-        pts.append((cx + (big - small) * math.cos(t) + arm * math.cos((big - small) / small * t),
-                    cy + (big - small) * math.sin(t) - arm * math.sin((big - small) / small * t)))
-    d.line(pts, fill=color, width=width)
-
-
-def _twotone(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
-    """Dense fine guilloche in two colours, one family across and one down, with a looping
-    rosette in the middle of the card."""
-    width = max(1, round(0.06 * u))
-    guilloche(img, rng, color, lines=int(img.height / (0.7 * u)), amplitude=0.025,
-              width=width)
-    _waves_down(img, rng, second, pitch=1.1 * u, amp=0.35 * u, width=width)
-    d = ImageDraw.Draw(img)
-    cx, cy = img.width * rng.uniform(0.42, 0.5), img.height * rng.uniform(0.52, 0.6)
-    deep = tuple(max(0, c - 26) for c in color)
-    for k, r in enumerate((0.42, 0.36, 0.3, 0.22)):
-        _spiro(d, cx, cy, img.height * r, deep if k % 2 else second, width, 9 + 2 * k,
-               0.55 + 0.1 * k)
-
-
-def _batik(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
-    """A pale kawung-like batik tiling under a few map-like contour lines."""
-    d = ImageDraw.Draw(img)
-    w, h = img.size
-    width = max(1, round(0.06 * u))
-    cell = rng.uniform(4.2, 5.0) * u
-    for row in range(int(h / cell) + 2):
-        for col in range(int(w / cell) + 2):
-            cx, cy = col * cell, row * cell
-            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-                ex, ey = cx + dx * cell * 0.25, cy + dy * cell * 0.25
-                rx, ry = (0.24, 0.13) if dx else (0.13, 0.24)
-                d.ellipse([ex - rx * cell, ey - ry * cell, ex + rx * cell, ey + ry * cell],
-                          outline=color, width=width)
-            d.ellipse([cx - 0.05 * cell, cy - 0.05 * cell, cx + 0.05 * cell, cy + 0.05 * cell],
-                      fill=color)
-    for _ in range(2):
-        mx, my = w * rng.uniform(0.25, 0.7), h * rng.uniform(0.3, 0.7)
-        terms = [(rng.randint(2, 5), rng.uniform(0.08, 0.22), rng.uniform(0, 6.3))
-                 for _ in range(3)]
-        for ring in range(1, 8):
-            radius = ring * 0.06 * w
-            pts = []
-            for i in range(181):
-                a = 2 * math.pi * i / 180
-                rr = radius * (1 + sum(f * math.sin(k * a + p) for k, f, p in terms))
-                pts.append((mx + rr * math.cos(a), my + 0.7 * rr * math.sin(a)))
-            d.line(pts, fill=second, width=width)
-
-
-def _sunset(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
-    """A faint mesh of wavy lines in two colours over the strong orange-to-green gradient."""
-    d = ImageDraw.Draw(img)
-    w, h = img.size
-    width = max(1, round(0.06 * u))
-    pitch, amp = rng.uniform(1.6, 2.1) * u, rng.uniform(0.5, 0.8) * u
-    for tone, slope in ((color, 0.45), (second, -0.45)):
-        k = -h
-        while k < w + h:
-            d.line([(k + slope * y + amp * math.sin(y / (1.9 * u) + k / (7 * u)), y)
-                    for y in range(0, h + 4, 3)], fill=tone, width=width)
-            k += pitch
-
-
-def _stipple(img: Image.Image, rng: random.Random, color, u: float, *, second) -> None:
-    """A fine random stipple, denser in soft bands, under a pale Garuda-like watermark in
-    the middle of the card, behind the values."""
-    w, h = img.size
-    g = np.random.default_rng(rng.randrange(2 ** 32))
-    yy, xx = np.mgrid[0:h, 0:w]
-    density = 0.035 + 0.075 * (0.5 + 0.5 * np.sin(xx / (6 * u) + np.sin(yy / (9 * u)) * 2.2))
-    dots = g.random((h, w)) < density
-    if u > 10:   # a printer's dot is larger than one pixel at 300 dpi
-        dots |= np.roll(dots, 1, axis=1) & (g.random((h, w)) < 0.5)
-    ink = Image.fromarray(np.uint8(dots) * 255, "L")
-    img.paste(Image.new("RGB", img.size, color), (0, 0), ink)
-    layer = Image.new("RGB", img.size, (0, 0, 0))
-    emblem(ImageDraw.Draw(layer), w * rng.uniform(0.42, 0.48), h * rng.uniform(0.5, 0.56),
-           h * 0.3, (255, 255, 255))
-    # The emblem's shape at full strength, its shield face lighter: one pale colour.
-    mask = layer.convert("L").point(lambda v: 150 if v > 240 else 60 if v > 0 else 0)
-    img.paste(ImageChops.darker(img, Image.new("RGB", img.size, second)), (0, 0), mask)
-
-
 PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "halftone": halftone, "moire": moire,
-            "dense": _dense, "twotone": _twotone, "batik": _batik, "sunset": _sunset,
-            "stipple": _stipple, "sunburst": sunburst, "microtext": microtext,
+            "dense": _dense, "twotone": twotone, "batik": batik, "sunset": sunset,
+            "stipple": stipple, "sunburst": sunburst, "microtext": microtext,
             "crosshatch": crosshatch, "cloud_rings": cloud_rings,
+            "rosette_tiles": rosette_tiles, "flag_stripes": flag_stripes,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -480,6 +409,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 
 
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
-           "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_GROUPS", "NAMED_ONLY", "TUNED",
+           "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_GROUPS",
+           "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

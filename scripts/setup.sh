@@ -31,6 +31,19 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Bold.ttf ] \
     || need_apt+=(fonts-jetbrains-mono)
 [ -f /usr/share/fonts/truetype/lato/Lato-Regular.ttf ] || need_apt+=(fonts-lato)
+# Faces of the seventh group of card and diploma designs: Fira Code and Anonymous Pro for
+# two cards' NIKs (the NIK reader knows neither), Carlito and Cantarell for card text,
+# Caladea and Dancing Script (a pen's cursive) for diplomas.
+[ -f /usr/share/fonts/truetype/firacode/FiraCode-Bold.ttf ] || need_apt+=(fonts-firacode)
+[ -f "/usr/share/fonts/truetype/anonymous-pro/Anonymous Pro B.ttf" ] \
+    || need_apt+=(fonts-anonymous-pro)
+[ -f /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] \
+    || need_apt+=(fonts-crosextra-carlito)
+[ -f /usr/share/fonts/truetype/crosextra/Caladea-Bold.ttf ] \
+    || need_apt+=(fonts-crosextra-caladea)
+[ -f /usr/share/fonts/opentype/cantarell/Cantarell-Regular.otf ] || need_apt+=(fonts-cantarell)
+[ -f /usr/share/fonts/opentype/dancingscript/DancingScript-Regular.otf ] \
+    || need_apt+=(fonts-dancingscript)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 to 6 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2 to 7 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pytest
 from benchmarks import accuracy, ktp_accuracy
 from ocr.ktp.glyphs import number_faces
 from scansim import ijazah as IJ
+from scansim import ijazah_group7 as IJ_G7
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
 from scansim.ktp import KTP_MM, make_ktp, make_ktp_back
@@ -36,6 +37,7 @@ KTP_3 = ("sunset_glare", "stipple_garuda")
 KTP_4 = ("bookman_sunburst", "p052_microtext")
 KTP_5 = ("go_crosshatch", "century_dotmatrix")
 KTP_6 = ("roboto_halftone", "lato_moire")
+KTP_7 = ("carlito_rosette", "cantarell_pita")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
 # Tuned designs added after group 4, at the end: drawn only when named.
@@ -49,6 +51,7 @@ def _ijazah_before(group: int) -> list:
     return list(IJ.DESIGNS[:first])
 IJAZAH_5 = ("sd_pita", "akademi_teknik")
 IJAZAH_6 = ("sttb_ketik", "paket_saudara")
+IJAZAH_7 = ("sma_orang_tua", "sd_tulis_tangan")
 
 
 @pytest.fixture(scope="module")
@@ -97,9 +100,9 @@ def test_every_ijazah_design_renders(people, name, dpi):
 
 
 def _groups_add_up(designs) -> None:
-    """A simulator module's held-out lists: HELD_OUT is groups 1 to 6 in order, and
+    """A simulator module's held-out lists: HELD_OUT is groups 1 to 7 in order, and
     HELD_OUT_GROUPS names each by its number."""
-    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 7))
+    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 8))
     assert designs.HELD_OUT == sum(groups, ())
     assert designs.HELD_OUT_GROUPS == dict(enumerate(groups, start=1))
 
@@ -113,17 +116,18 @@ def test_ktp_groups():
     assert KD.HELD_OUT_4 == KTP_4
     assert KD.HELD_OUT_5 == KTP_5
     assert KD.HELD_OUT_6 == KTP_6
+    assert KD.HELD_OUT_7 == KTP_7
     _groups_add_up(KD)
     # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
-    # Groups 4, 5 and 6 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-6:] == KTP_4 + KTP_5 + KTP_6
-    assert tuple(KD.DESIGNS)[:-6] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+    # Groups 4 to 7 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-8:] == KTP_4 + KTP_5 + KTP_6 + KTP_7
+    assert tuple(KD.DESIGNS)[:-8] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
-    for group in (2, 3, 4, 5, 6):
+    for group in (2, 3, 4, 5, 6, 7):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -140,6 +144,7 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_4 == IJAZAH_4
     assert IJ.HELD_OUT_5 == IJAZAH_5
     assert IJ.HELD_OUT_6 == IJAZAH_6
+    assert IJ.HELD_OUT_7 == IJAZAH_7
     _groups_add_up(IJ)
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
@@ -148,9 +153,10 @@ def test_ijazah_groups(people):
     assert all(IJ.get_design(n).group == 4 for n in IJAZAH_4)
     assert all(IJ.get_design(n).group == 5 for n in IJAZAH_5)
     assert all(IJ.get_design(n).group == 6 for n in IJAZAH_6)
-    # group 4, then the later tuned designs, then groups 5 and 6: each added after the others
-    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 5:] == \
-        IJAZAH_4 + IJAZAH_LATER + IJAZAH_5 + IJAZAH_6
+    assert all(IJ.get_design(n).group == 7 for n in IJAZAH_7)
+    # group 4, then the later tuned designs, then groups 5 to 7: each added after the others
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 7:] == \
+        IJAZAH_4 + IJAZAH_LATER + IJAZAH_5 + IJAZAH_6 + IJAZAH_7
     rng = random.Random(2)
     for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
@@ -421,13 +427,13 @@ class _Inline(Executor):
 def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, capsys):
     names = KD.DRAWN + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
-    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6)
-    for group in (2, 3, 4, 5, 6):
+    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6, 7)
+    for group in (2, 3, 4, 5, 6, 7):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
     # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
-    assert [ktp_accuracy.stream(g) for g in (2, 3, 4, 5, 6)] == [
-        "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"]
+    assert [ktp_accuracy.stream(g) for g in (2, 3, 4, 5, 6, 7)] == [
+        "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0):   # bookkeeping
         design = designs[n % len(designs)]
@@ -443,7 +449,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3, 4, 5, 6):
+    for group in (2, 3, 4, 5, 6, 7):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -456,8 +462,9 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "bookman_sunburst (held out 4)" in out and "p052_microtext (held out 4)" in out
     assert "go_crosshatch (held out 5)" in out and "century_dotmatrix (held out 5)" in out
     assert "roboto_halftone (held out 6)" in out and "lato_moire (held out 6)" in out
+    assert "carlito_rosette (held out 7)" in out and "cantarell_pita (held out 7)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 70
+    held = first + 84
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
@@ -466,15 +473,18 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert re.search(r"held out 4, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 5, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 6, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 7, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "held out 5, 200 dpi, colour" in out and "held out 5, 300 dpi, grey" in out
     assert "held out 6, 200 dpi, grey" in out and "held out 6, 300 dpi, colour" in out
+    assert "held out 7, 200 dpi, colour" in out and "held out 7, 300 dpi, grey" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 5 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 6 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 7 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
@@ -499,13 +509,16 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "-- held out 4 (made after group 3 was measured): sarjana_dwibahasa" in out
     assert "-- held out 5 (made after group 4 was measured): sd_pita, akademi_teknik" in out
     assert "-- held out 6 (made after group 5 was measured): sttb_ketik, paket_saudara" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 18.18 %" in out
+    assert "-- held out 7 (made after group 6 was measured): sma_orang_tua, sd_tulis_tangan" \
+        in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 15.38 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 4 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 5 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 6 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 7 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
 
 
@@ -619,3 +632,155 @@ def test_group_6_sttb_paper_is_aged(people, dpi):
     assert edge.sum() < inner.sum() - 10                            # darker at the edge
     edge, inner = tones("paket_saudara")
     assert abs(inner[0] - inner[2]) < 12 and abs(edge.sum() - inner.sum()) < 10
+
+
+def test_group_7_differs_from_every_earlier_design():
+    earlier = _new_ktp_group(7, KD.HELD_OUT_7)
+    packages = {path.rsplit("/", 1)[0] for path, _ in
+                (KD.FACES[f] for e in earlier for f in (e.nik_face, e.label_face, e.value_face))}
+    for d in (KD.DESIGNS[n] for n in KD.HELD_OUT_7):
+        # every face from a font package no card used, installed here (not DejaVu standing in)
+        for name in (d.nik_face, d.label_face, d.value_face):
+            path = KD.FACES[name][0]
+            assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
+        assert d.label("Tempat/Tgl Lahir") not in {e.label("Tempat/Tgl Lahir") for e in earlier}
+    rosette, pita = (KD.DESIGNS[n] for n in KTP_7)
+    # the rosette card: digits set wide apart, in a blue ink of their own; nothing before
+    assert rosette.nik_track_mm > 0 and rosette.nik_ink and rosette.nik_ink != rosette.ink
+    assert rosette.nik_ink[2] > 2 * rosette.nik_ink[0]
+    assert rosette.label("Kel/Desa") == "Kelurahan/Desa"
+    # the worn ribbon: thin, ghosted strokes and the NIK on a pale strip; nothing before
+    assert pita.thin > 0 and any(pita.ghost_mm) and pita.nik_strip
+    assert pita.fade >= max(e.fade for e in earlier)   # as light as the lightest
+    assert not any(e.nik_track_mm or e.nik_ink or e.nik_strip or e.thin or any(e.ghost_mm)
+                   for e in earlier)
+    # the two differ from each other and from every earlier card in pitch and columns
+    steps = {e.step_mm for e in earlier}
+    assert rosette.step_mm not in steps and pita.step_mm not in steps
+    assert (rosette.colon_x_mm, rosette.first_y_mm) not in {(e.colon_x_mm, e.first_y_mm)
+                                                            for e in earlier}
+    assert (pita.colon_x_mm, pita.first_y_mm) not in {(e.colon_x_mm, e.first_y_mm)
+                                                      for e in earlier}
+
+
+def _nik_box(des, dpi: int) -> tuple[int, int, int, int]:
+    u = dpi / 25.4
+    return (int((des.label_x_mm + 13) * u), int((des.nik_y_mm - 0.3) * u),
+            int((des.photo_x_mm - 1.5) * u), int((des.nik_y_mm + des.nik_mm + 0.3) * u))
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_7_nik_ink_spacing_and_strip_show(people, dpi):
+    """The rosette card's NIK is blue and wider than the same digits set close; the other
+    card's NIK sits on a pale yellow strip."""
+    rosette = dataclasses.replace(KD.DESIGNS["carlito_rosette"], wear=0.0, glare=0.0)
+    card, _ = make_ktp(people[0], rng=random.Random(5), dpi=dpi, design=rosette)
+    rgb = np.asarray(card.crop(_nik_box(rosette, dpi))).astype(int).reshape(-1, 3)
+    digits = rgb[rgb.sum(axis=1) < 330]
+    assert len(digits) > 50 and (digits[:, 2] - digits[:, 0]).mean() > 30
+
+    def span(des) -> int:
+        img, _ = make_ktp(people[0], rng=random.Random(5), dpi=dpi, design=des)
+        ink = np.asarray(img.crop(_nik_box(rosette, dpi)).convert("L")) < 120
+        cols = np.nonzero(ink.any(axis=0))[0]
+        return int(cols[-1] - cols[0])
+    close = dataclasses.replace(rosette, nik_track_mm=0.0)
+    assert span(rosette) > span(close) + 5 * rosette.nik_track_mm * dpi / 25.4
+    pita = dataclasses.replace(KD.DESIGNS["cantarell_pita"], wear=0.0, glare=0.0)
+    card, _ = make_ktp(people[1], rng=random.Random(5), dpi=dpi, design=pita)
+    strip = np.asarray(card.crop(_nik_box(pita, dpi))).astype(int).reshape(-1, 3)
+    paper = strip[strip.sum(axis=1) > 600]
+    assert len(paper) > 0.4 * len(strip)
+    assert (paper[:, 0] - paper[:, 2]).mean() > 40   # yellow, not the card's tint
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_7_worn_ribbon_is_light_and_ghosted(people, dpi):
+    """The worn ribbon prints less ink than a full one, and its ghost adds pale ink beside
+    the strokes that the print without a ghost lacks."""
+    base = dataclasses.replace(KD.DESIGNS["cantarell_pita"], wear=0.0, glare=0.0)
+    u = dpi / 25.4
+    box = (int(base.colon_x_mm * u), int(base.first_y_mm * u), int(base.photo_x_mm * u),
+           int((base.first_y_mm + 10 * base.step_mm) * u))
+
+    def grey(des) -> np.ndarray:
+        img, _ = make_ktp(people[2], rng=random.Random(8), dpi=dpi, design=des)
+        return np.asarray(img.crop(box).convert("L")).astype(int)
+    full = grey(dataclasses.replace(base, thin=0.0, ghost_mm=(0.0, 0.0)))
+    thin = grey(dataclasses.replace(base, ghost_mm=(0.0, 0.0)))
+    ghosted = grey(base)
+    assert (thin < 140).sum() < 0.9 * (full < 140).sum()
+    assert (ghosted < thin - 8).sum() > 0.05 * (thin < 140).sum()
+    assert (ghosted > thin + 3).mean() < 0.001   # a ghost only adds ink
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_7_backgrounds_are_rosettes_and_two_bands(dpi):
+    """Tiled rosettes print the whole card evenly; the two-band card is redder above its
+    middle than below; both are pale."""
+    size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
+    tiles = KD.background(KD.DESIGNS["carlito_rosette"], size, random.Random(2), dpi)
+    bands = KD.background(KD.DESIGNS["cantarell_pita"], size, random.Random(2), dpi)
+    for img in (tiles, bands):
+        assert 180 < np.asarray(img.convert("L")).mean() < 245
+    grey = np.asarray(tiles.convert("L")).astype(int)
+    quarters = [grey[:, k * size[0] // 4:(k + 1) * size[0] // 4].mean() for k in range(4)]
+    assert max(quarters) - min(quarters) < 8 and _marks(tiles) > 20
+    rgb = np.asarray(bands).astype(int)
+    top, bottom = rgb[: size[1] // 4].reshape(-1, 3), rgb[-size[1] // 5:].reshape(-1, 3)
+    redness = lambda px: (px[:, 0] - px[:, 2]).mean()   # noqa: E731
+    assert redness(top) > redness(bottom) + 15
+
+
+def test_group_7_diplomas_differ_and_are_numbered(people):
+    before = _ijazah_before(7)
+    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    for name in IJAZAH_7:
+        d = IJ.get_design(name)
+        assert d.name_face not in faces
+        assert d.cue not in {b.cue for b in before} and d.cue in IJ.CUE_MAKERS
+        assert d.nomor_style not in {b.nomor_style for b in before}
+        assert d.era and d.era not in {b.era for b in before}
+    modern = IJ.get_design("sma_orang_tua")   # set in the faces of an office's word processor
+    assert {modern.title, modern.heading, modern.body}.isdisjoint(faces)
+    assert IJ.programs_of(modern) == ["SMA", "SMK"]
+    assert IJ.programs_of(IJ.get_design("sd_tulis_tangan")) == ["SD"]
+    for k in range(4):
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40,
+                                  design="sma_orang_tua")
+        assert truth["jenjang"] == "SMA" and truth["group"] == 7 and truth["held_out"]
+        assert 2016 <= truth["tahun"] <= 2024
+        assert re.fullmatch(rf"DN-\d\d/M-SM[AK]/K13/{truth['tahun'] % 100:02d}/\d{{7}}",
+                            truth["nomor"])
+        assert truth["nama"] == people[k]["nama"].upper()
+        _, truth = IJ.make_ijazah(people[k], rng=random.Random(k), dpi=40,
+                                  design="sd_tulis_tangan")
+        assert truth["jenjang"] == "SD" and truth["group"] == 7 and truth["held_out"]
+        assert 1972 <= truth["tahun"] <= 1990 and re.fullmatch(r"\d\d Da \d{6}", truth["nomor"])
+        assert truth["nama"] == people[k]["nama"].upper()
+
+
+def test_group_7_parent_is_another_person():
+    """The parent under the holder is a full name of its own: never the holder's, the same
+    for the same holder."""
+    for person in make_people(12, seed=5):
+        name = person["nama"].upper()
+        parent = IJ_G7.parent_name(name)
+        assert parent != name and parent == IJ_G7.parent_name(name) and parent.isupper()
+    assert IJ_G7.parent_name("SUPRIYADI") != "SUPRIYADI"
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_group_7_name_is_written_in_pen(people, dpi):
+    """On the SD form the values are blue-black pen ink over the printed black; the modern
+    diploma's are all printed in black."""
+    def inks(name: str) -> np.ndarray:
+        page, _ = IJ.make_ijazah(people[3], rng=random.Random(1), dpi=dpi, design=name)
+        u = dpi / 25.4
+        rgb = np.asarray(page.crop((int(80 * u), int(120 * u), int(180 * u),
+                                    int(185 * u)))).astype(int).reshape(-1, 3)
+        dark = rgb[rgb.sum(axis=1) < 420]
+        return len(dark), int(((dark[:, 2] - dark[:, 0]) > 30).sum())
+    (pen_ink, blue), (printed, printed_blue) = inks("sd_tulis_tangan"), inks("sma_orang_tua")
+    assert pen_ink > 200 and printed > 200
+    assert blue > 0.3 * pen_ink and printed_blue < 0.02 * printed
