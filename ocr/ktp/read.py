@@ -48,6 +48,7 @@ DISAGREEING_CONFIDENCE = 0.5
 DATE_CHARS = "0123456789-"
 LINE_PITCH_MM = 2.95            # of the field block, when not measured on the card
 HALF_LINE_MM = 1.0              # half the height of a value's capitals
+ORDER_SLACK = 0.6               # of a line pitch: a name's distance from a later line
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
@@ -124,15 +125,34 @@ def _row_field(fields: dict[str, Field], key: str, images: list, right: int,
 
 
 def _in_order(name: Field | None, lines: list[Line], fields: dict[str, Field]) -> Field | None:
-    """The name as its label found it, unless it stands above the NIK line (specks
-    before the regency line read as "ama" are not the name's label: the order is fixed)
-    or below the birth line ("Alamat" read as "Mama" is not the name's label either)."""
+    """The name as its label found it, unless it breaks the card's fixed order of lines:
+    above the NIK line or a header line (specks before the regency line read as "ama",
+    the regency line itself), below a line that comes after it ("Agama" or "Alamat" read
+    as "Nama"), or not one line pitch or so above the nearest later line read."""
+    if name is None:
+        return None
     line = nik_line(lines)
-    if name is not None and line is not None and name.box[3] <= line.box[1]:
+    if line is not None and name.box[3] <= line.box[1]:
         return None
-    born = fields.get("tempat_tgl_lahir")
-    if name is not None and born is not None and name.box[1] >= born.box[3]:
-        return None
+    order = list(LABELS)
+    middle = (name.box[1] + name.box[3]) / 2
+    later = []
+    for key, field in fields.items():
+        if key == "nama" or key not in order:
+            continue
+        centre = (field.box[1] + field.box[3]) / 2
+        if key in HEADER_KEYS and centre >= middle - mm(HALF_LINE_MM):
+            return None
+        steps = order.index(key) - order.index("nama")
+        if steps > 0:
+            if centre <= middle:
+                return None
+            later.append((steps, centre - middle))
+    if later:
+        steps, gap = min(later)
+        expected = steps * mm(LINE_PITCH_MM)
+        if abs(gap - expected) > mm(LINE_PITCH_MM) * ORDER_SLACK + 0.2 * expected:
+            return None
     return name
 
 

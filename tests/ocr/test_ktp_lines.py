@@ -158,3 +158,19 @@ def test_a_name_label_below_the_birth_line_is_not_the_names():
     assert _in_order(above, [nik], fields) is above
     assert _in_order(below, [nik], fields) is None
     assert _in_order(below, [nik], {}) is below      # no birth line read: nothing to go by
+
+
+def test_a_name_label_matched_on_a_line_out_of_the_card_s_order_is_not_the_names():
+    """No NIK line read: the religion line ("Agama" read as "Nama") below the address, or
+    the regency line, is no name; the line one pitch above the birth line is."""
+    born = Field("PANGKALAN BUN, 10-05-1980", (305, 240, 640, 260), 0.9)
+    address = Field("JL. KASUARI NO. 111", (305, 310, 542, 330), 0.9)
+    name = Field("KRISTIAN RANYING", (305, 202, 528, 220), 0.9)
+    religion = Field("HINDU", (305, 420, 380, 440), 0.9)
+    regency = Field("KOTAWARINGIN BARAT", (200, 60, 600, 82), 0.9)
+    assert _in_order(name, [], {"tempat_tgl_lahir": born, "alamat": address}) is name
+    assert _in_order(religion, [], {"alamat": address}) is None
+    assert _in_order(regency, [], {"alamat": address}) is None     # four lines too far up
+    assert _in_order(name, [], {"kabupaten": regency, "alamat": address}) is name
+    assert _in_order(regency, [], {"provinsi": Field("KALIMANTAN TENGAH",
+                                                     (200, 70, 600, 92), 0.9)}) is None
