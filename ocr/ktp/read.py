@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import statistics
 from dataclasses import replace
+from itertools import combinations
 
 import numpy as np
 
@@ -49,6 +50,8 @@ DATE_CHARS = "0123456789-"
 LINE_PITCH_MM = 2.95            # of the field block, when not measured on the card
 HALF_LINE_MM = 1.0              # half the height of a value's capitals
 ORDER_SLACK = 0.6               # of a line pitch: a name's distance from a later line
+GRID_SLACK = 0.4                # of a line pitch: a value this far off the card's grid of lines
+PITCH_RANGE = (0.75, 1.3)       # of LINE_PITCH_MM: the line pitches printers use
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
@@ -95,6 +98,27 @@ def _name_field(fields: dict[str, Field]) -> Field | None:
     if middle - mm(HALF_LINE_MM) < 0:
         return None
     return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
+
+
+def _on_grid(fields: dict[str, Field]) -> dict[str, Field]:
+    """``fields`` without the values whose label was matched on another line: the lines
+    below the NIK stand in a fixed order at one pitch, so the values that most of them
+    agree on (the order and a pitch fitted through two of them) make the card's grid, and
+    a label read on a line off it ("Nama" matched on the religion line, "Alamat" on the
+    name's) is dropped: its value is then found where the grid puts it, or left unread."""
+    order = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
+    rows = [(order.index(k), (f.box[1] + f.box[3]) / 2, k) for k, f in fields.items()
+            if k in order]
+    lo, hi = (mm(LINE_PITCH_MM) * r for r in PITCH_RANGE)
+    best: list[str] = []
+    for (i1, y1, _), (i2, y2, _) in combinations(rows, 2):
+        pitch = (y2 - y1) / (i2 - i1) if i2 != i1 else 0.0
+        if lo <= pitch <= hi:
+            on = [k for i, y, k in rows if abs(y1 + (i - i1) * pitch - y) <= GRID_SLACK * pitch]
+            best = on if len(on) > len(best) else best
+    if len(best) < 3 or 2 * len(best) <= len(rows):
+        return fields        # no grid most values agree on: nothing to go by
+    return {k: f for k, f in fields.items() if k not in order or k in best}
 
 
 def _row_field(fields: dict[str, Field], key: str, images: list, right: int,
@@ -220,6 +244,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
     flat, binary = clean_card(card, right)
     fields, lines, conf = read_fields(binary[:, :right])
+    fields = _on_grid(fields)
     labels = front_words(lines)
     if labels < MIN_FRONT_LABELS:
         return None

@@ -6,7 +6,7 @@ import numpy as np
 
 from ocr.ktp.cards import mm
 from ocr.ktp.labels import Field, Line, _value_words
-from ocr.ktp.read import _in_order
+from ocr.ktp.read import _in_order, _on_grid
 from ocr.ktp.reading import clean_name
 from ocr.ktp.values import AGREED, DISPUTED, line_readings, own_rows, print_end, vote_name
 
@@ -174,3 +174,22 @@ def test_a_name_label_matched_on_a_line_out_of_the_card_s_order_is_not_the_names
     assert _in_order(name, [], {"kabupaten": regency, "alamat": address}) is name
     assert _in_order(regency, [], {"provinsi": Field("KALIMANTAN TENGAH",
                                                      (200, 70, 600, 92), 0.9)}) is None
+
+
+def test_labels_matched_off_the_card_s_grid_of_lines_are_dropped():
+    """The top of the block matched on the wrong lines ("Nama" on the religion line, the
+    birth label on the marital status line): most values agree on a grid of one pitch
+    and the three off it are dropped; a card with too few values is left as read."""
+    def at(y: int, text: str = "X") -> Field:
+        return Field(text, (300, y - 8, 500, y + 8), 0.9)
+    fields = {"kel_desa": at(386), "kecamatan": at(422), "nama": at(460, "HINDU"),
+              "tempat_tgl_lahir": at(496), "jenis_kelamin": at(532),
+              "pekerjaan": at(530), "kewarganegaraan": at(570), "berlaku_hingga": at(606),
+              "provinsi": at(40), "nik": at(140)}
+    kept = _on_grid(fields)
+    assert set(fields) - set(kept) == {"nama", "tempat_tgl_lahir", "jenis_kelamin"}
+    good = {"nama": at(211), "tempat_tgl_lahir": at(248), "jenis_kelamin": at(283),
+            "alamat": at(320), "agama": at(465)}
+    assert _on_grid(good) == good
+    few = {"nama": at(460), "agama": at(465)}
+    assert _on_grid(few) == few
