@@ -37,6 +37,7 @@ PAD_MM = 1.8                # around the NIK line as read, before fitting it to 
 GLYPH_PAD_MM = 0.7
 LINE_INK = 0.03             # share of a row's pixels that print makes it part of a line
 MIN_DIGIT_MM = 2.0          # a line this tall can be the NIK's (its digits ~2.8 mm)
+FOLLOW_MM = 5.0             # a first digit cut by the band's edge followed this far left
 STREAK_MM = 0.25            # a gap this narrow across a line of print is a light streak
 BORDER_PX = 14
 UNANIMOUS_TEXT = 4          # text readings that, with two digit-shape ones, outweigh the card
@@ -305,5 +306,12 @@ def fit_band(binary: np.ndarray, rows: slice, cols: slice) -> tuple[slice, slice
     top = int(np.median([b[2] for b in boxes]))
     bottom = int(np.median([b[3] for b in boxes]))
     pad = mm(GLYPH_PAD_MM)
-    return (slice(max(0, y0 + top - pad), min(rows.stop, y0 + bottom + pad)),
-            slice(max(x0, x0 + boxes[0][0] - pad), cols.stop))
+    rows = slice(max(0, y0 + top - pad), min(rows.stop, y0 + bottom + pad))
+    start = max(x0, x0 + boxes[0][0] - pad)
+    if boxes[0][0] <= 1:
+        # the first glyph cut by the band's edge (a 6 cut to a 5): its print followed left
+        ink = (binary[rows, :x0] == 0).any(axis=0)
+        while start > 0 and x0 - start < mm(FOLLOW_MM) and ink[start - 1]:
+            start -= 1
+        start = max(0, start - pad)
+    return rows, slice(start, cols.stop)

@@ -22,6 +22,7 @@ from ocr.ktp.glyphs import (
     number_faces,
     read_glyphs,
 )
+from ocr.ktp.nikread import fit_band
 from tests.support.nik_band import read_shapes
 
 NIK = "6201054709910003"
@@ -150,3 +151,19 @@ def test_no_template_digit_shows_the_other_side_of_its_pair():
                     assert not _shows(shapes[int(digit)], mate, digit), (name, weight, digit)
                     checked += 1
     assert checked
+
+
+
+def test_a_nik_band_cut_through_its_first_digit_is_widened_to_take_it_whole():
+    """A 6 whose left half lies left of the band as found reads as a 5: the band is
+    followed left to the end of the first digit's print, and no further."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+                              mm(4.0))
+    page = Image.new("L", (mm(80), mm(8)), 255)
+    ImageDraw.Draw(page).text((mm(8), mm(1)), "NIK   6201012505790017", font=font, fill=0)
+    binary = np.asarray(page)
+    first = glyph_spans(binary)[3][0]           # the 6, after the label's three letters
+    cut = first + mm(1.0)                       # the band found starts inside the 6
+    rows, cols = fit_band(binary, slice(0, binary.shape[0]), slice(cut, binary.shape[1]))
+    assert first - mm(1.0) <= cols.start <= first
+    assert read_shapes(binary[rows, cols], "6201012505790017")[0] in "6?"
