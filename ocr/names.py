@@ -28,9 +28,9 @@ NARROW = "IJLT"         # letters that, with a J, a text model runs together int
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
 CUT_PIECE = 4           # two pieces of at least this many letters may be one word cut in two
 LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
-LOOKALIKE_LETTERS = ("FHEP",)   # letters read as one another at low resolution (R and B
-#                                 too, but a short name's B is read alike far more often
-#                                 than it is misread: 'BUDI' would always wait)
+LOOKALIKE_LETTERS = "FHEP"   # letters read as one another at low resolution (R and B
+#                             too, but a short name's B is read alike far more often than
+#                             it is misread: 'BUDI' would always wait)
 
 
 def letters(name: str) -> str:
@@ -161,7 +161,7 @@ def holds_cut(name: str, cuts) -> bool:
 def lookalike_letters(name: str) -> bool:
     """Whether ``name`` holds a letter that reads as another of its kind at low resolution
     (F, H, E and P: 'RAHI' for 'RAFII', a script face's F and I read as one H)."""
-    return any(c in group for group in LOOKALIKE_LETTERS for c in name.upper())
+    return any(c in LOOKALIKE_LETTERS for c in name.upper())
 
 
 def short_lookalike(name: str, *, low_resolution: bool) -> bool:

@@ -40,7 +40,6 @@ SUPERSAMPLE = 4                  # templates are drawn this much larger, then re
 MIN_SHEAR = 0.02                 # a band slanted less than this is left as it is
 MIN_MATCH = 0.75                 # correlation a digit's best template must reach
 BAND_MATCH_DROP = 0.12           # ... and no further below the band's median best match
-
 MIN_MARGIN = 0.1                 # over the best template of any other digit
 NEAR_MARGIN = 0.07               # over any other digit, when clear in the band's nearest face:
 FACE_MARGIN = 0.08               # over that face's other digits
@@ -340,11 +339,12 @@ def match_shapes(shapes: list[np.ndarray | None], dotted: bool = False) -> str:
     sims = _similarity(np.array([shapes[i] for i in inked]))
     fit = [sims[:, sets == k].max(axis=1).mean() for k in range(int(sets.max()) + 1)]
     near = sets == int(np.argmax(fit))
-    least = max(MIN_MATCH, float(np.median(sims.max(axis=1))) - BAND_MATCH_DROP)
+    bests = sims.max(axis=1)              # each glyph's best match, and the digit of it
+    least = max(MIN_MATCH, float(np.median(bests)) - BAND_MATCH_DROP)
     tops = digits[np.argmax(sims, axis=1)]
     for k, (row, i) in enumerate(zip(sims, inked, strict=True)):
         digit, score, margin = _best_and_margin(row, digits)
-        kin = float(np.delete(sims.max(axis=1), k)[np.delete(tops, k) == digit].max(initial=0.0))
+        kin = float(np.delete(bests, k)[np.delete(tops, k) == digit].max(initial=0.0))
         if score < SIDE_MIN_MATCH or score < kin - BAND_MATCH_DROP:
             continue    # matched far worse than its own kind on the band: cut wrong
         if score < MIN_MATCH or score < least and margin < CLEAR_MARGIN:
@@ -411,17 +411,17 @@ def side_ink(shape: np.ndarray, rows: tuple[float, float], side: str) -> tuple[f
     cols = np.flatnonzero(ink.any(axis=0))
     if not len(cols):
         return 0.0, False
-    third = max(1, round((cols[-1] + 1 - cols[0]) / 3))
-    span = slice(cols[0], cols[0] + third) if side == "left" else \
-        slice(cols[-1] + 1 - third, cols[-1] + 1)
+
+    def at_side(parts: int) -> slice:     # the columns of 1/parts of the width on ``side``
+        n = max(1, round((cols[-1] + 1 - cols[0]) / parts))
+        return slice(cols[0], cols[0] + n) if side == "left" else \
+            slice(cols[-1] + 1 - n, cols[-1] + 1)
+
     band = slice(int(rows[0] * h), int(rows[1] * h))
-    part = ink[band, span]
+    part = ink[band, at_side(3)]
     if not part.size:
         return 0.0, False
-    quarter = max(1, round((cols[-1] + 1 - cols[0]) / 4))
-    outer = slice(cols[0], cols[0] + quarter) if side == "left" else \
-        slice(cols[-1] + 1 - quarter, cols[-1] + 1)
-    return float(part.any(axis=1).mean()), bool((shape[band, outer] < FAINT_INK).all())
+    return float(part.any(axis=1).mean()), bool((shape[band, at_side(4)] < FAINT_INK).all())
 
 
 def _shows(shape: np.ndarray, digit: str, rival: str) -> bool:
@@ -432,8 +432,8 @@ def _shows(shape: np.ndarray, digit: str, rival: str) -> bool:
     columns = int(ink.any(axis=0).sum())
     if not columns or ink.sum() / (columns * ink.shape[0]) < SIDE_MIN_FILL:
         return False    # hairline strokes: one blurred below half grey leaves a side open
-    rows = np.flatnonzero(ink.any(axis=1))
-    if len(rows) != rows[-1] + 1 - rows[0]:
+    inked_rows = np.flatnonzero(ink.any(axis=1))
+    if len(inked_rows) != inked_rows[-1] + 1 - inked_rows[0]:
         return False    # broken across (a row without ink): a stroke may be missing
     if {digit, rival} == {"0", "8"}:
         w = waist(shape)
@@ -453,7 +453,7 @@ def _side_digit(row: np.ndarray, digits: np.ndarray, shape: np.ndarray) -> str |
     best = {d: float(row[digits == d].max(initial=0.0)) for d in "0123456789"}
     top = max(best.values())
     ranked = sorted(best, key=best.get, reverse=True)
-    near = [d for d in ranked if best[d] > top - MIN_MARGIN] or ranked[:1]
+    near = [d for d in ranked if best[d] > top - MIN_MARGIN]
     near = near if len(near) > 1 else ranked[:2]    # told from the next best at least
     first = near[0]
     return first if all(_shows(shape, first, r) for r in near[1:]) else None
