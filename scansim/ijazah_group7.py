@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw
 
 from formgen.core.yamlfile import load_yaml
 from scansim.ijazah_faces import face
+from scansim.ijazah_typed import dotted_rows
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 
@@ -96,17 +97,14 @@ def tulis_tangan(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     shown = " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
     items = [("nama murid", shown)] + [(SD_ROWS.get(label, label), value)
                                        for label, value in rows if SD_ROWS.get(label, "x")]
-    dot_font = face(dz.body, int(body * p.u))
-    dots = "." * int((end - col_x) * p.u / p.d.textlength(".", font=dot_font))
-    for label, value in items:
-        p.text(lab_x, y, label, dz.body, body)
-        p.text(col_x - 3, y, ":", dz.body, body)
-        p.text(col_x, y + 0.5, dots, dz.body, body, fill=(110, 100, 90))
+
+    def write_in(label: str, value: str, row_y: float) -> None:
         if label == "nomor induk":
             value = value[-3:]   # the school's own register number
-        _written(p, col_x + rng.uniform(1, 4), y - 0.6, value, body * 1.45, rng)
-        y += body + 6.5
-    return y
+        _written(p, col_x + rng.uniform(1, 4), row_y - 0.6, value, body * 1.45, rng)
+
+    return dotted_rows(p, dz, body, (lab_x, col_x, end), y, items, dots_dy=0.5,
+                       dots_fill=(110, 100, 90), pitch=body + 6.5, fill_in=write_in)
 
 
 GROUP7_CUES = {"orang_tua_table": orang_tua_table, "tulis_tangan": tulis_tangan}

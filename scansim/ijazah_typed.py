@@ -34,6 +34,25 @@ def typed(p, x_mm: float, y_mm: float, text: str, size_mm: float, rng: random.Ra
         x += p.d.textlength(ch, font=fnt)
 
 
+def dotted_rows(p, dz, body: float, x: tuple[float, float, float], y: float,
+                items: list[tuple[str, str]], *, dots_dy: float, dots_fill: tuple,
+                pitch: float, fill_in) -> float:
+    """A form's rows: each a printed label at ``x[0]``, a colon and a dotted line from
+    ``x[1]`` to ``x[2]`` (mm), ``dots_dy`` below the row's top, in ``dots_fill``; each
+    value put on its line by ``fill_in(label, value, y)``, the rows ``pitch`` apart. The
+    y after the last row."""
+    lab_x, col_x, end = x
+    dot_font = face(dz.body, int(body * p.u))
+    dots = "." * int((end - col_x) * p.u / p.d.textlength(".", font=dot_font))
+    for label, value in items:
+        p.text(lab_x, y, label, dz.body, body)
+        p.text(col_x - 3, y, ":", dz.body, body)
+        p.text(col_x, y + dots_dy, dots, dz.body, body, fill=dots_fill)
+        fill_in(label, value, y)
+        y += pitch
+    return y
+
+
 def pelajar_ketik(p, dz, y: float, name: str, rows: list[tuple[str, str]],
                   sizes: tuple[float, float]) -> float:
     """"menerangkan bahwa :", then the form's rows ("Nama Pelajar" first), each a printed
@@ -48,16 +67,14 @@ def pelajar_ketik(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     school = dict(rows).get("satuan pendidikan", "").upper()
     items = [("Nama Pelajar", name)] + [(OLD_ROWS.get(label, label.title()), value)
                                         for label, value in rows if OLD_ROWS.get(label, "x")]
-    dot_font = face(dz.body, int(body * p.u))
-    dots = "." * int((end - col_x) * p.u / p.d.textlength(".", font=dot_font))
-    for label, value in items:
-        p.text(lab_x, y, label, dz.body, body)
-        p.text(col_x - 3, y, ":", dz.body, body)
-        p.text(col_x, y + 0.4, dots, dz.body, body, fill=(90, 80, 70))
+
+    def type_in(label: str, value: str, row_y: float) -> None:
         if label == "Nomor Induk":
             value = value[-4:]   # a school's own register number, before the NISN
-        typed(p, col_x + 2, y - 0.2, value, body * 1.1, rng)
-        y += body + 5
+        typed(p, col_x + 2, row_y - 0.2, value, body * 1.1, rng)
+
+    y = dotted_rows(p, dz, body, (lab_x, col_x, end), y, items, dots_dy=0.4,
+                    dots_fill=(90, 80, 70), pitch=body + 5, fill_in=type_in)
     seal = stamp(int(27 * p.u), rng, school or "SEKOLAH", (96, 70, 150), seal="garuda")
     seal = seal.rotate(rng.uniform(-25, 25))
     p.img.paste(seal, (int((end - 30) * p.u), int((y - 2 * body - 19) * p.u)), seal)
