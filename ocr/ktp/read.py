@@ -52,6 +52,8 @@ HALF_LINE_MM = 1.0              # half the height of a value's capitals
 ORDER_SLACK = 0.6               # of a line pitch: a name's distance from a later line
 GRID_SLACK = 0.4                # of a line pitch: a value this far off the card's grid of lines
 PITCH_RANGE = (0.75, 1.3)       # of LINE_PITCH_MM: the line pitches printers use
+# the lines under the NIK, in the card's fixed order, one line pitch apart
+BODY_LINES = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
@@ -106,9 +108,8 @@ def _on_grid(fields: dict[str, Field]) -> dict[str, Field]:
     agree on (the order and a pitch fitted through two of them) make the card's grid, and
     a label read on a line off it ("Nama" matched on the religion line, "Alamat" on the
     name's) is dropped: its value is then found where the grid puts it, or left unread."""
-    order = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
-    rows = [(order.index(k), (f.box[1] + f.box[3]) / 2, k) for k, f in fields.items()
-            if k in order]
+    rows = [(BODY_LINES.index(k), (f.box[1] + f.box[3]) / 2, k) for k, f in fields.items()
+            if k in BODY_LINES]
     lo, hi = (mm(LINE_PITCH_MM) * r for r in PITCH_RANGE)
     best: list[str] = []
     for (i1, y1, _), (i2, y2, _) in combinations(rows, 2):
@@ -118,7 +119,7 @@ def _on_grid(fields: dict[str, Field]) -> dict[str, Field]:
             best = on if len(on) > len(best) else best
     if len(best) < 3 or 2 * len(best) <= len(rows):
         return fields        # no grid most values agree on: nothing to go by
-    return {k: f for k, f in fields.items() if k not in order or k in best}
+    return {k: f for k, f in fields.items() if k not in BODY_LINES or k in best}
 
 
 def _row_field(fields: dict[str, Field], key: str, images: list, right: int,
@@ -127,9 +128,8 @@ def _row_field(fields: dict[str, Field], key: str, images: list, right: int,
     order of lines puts it: the line pitch and the value column measured on the values
     that were read, the value read on its own line. Its confidence is nil: only readings
     that agree with it or with the NIK make it count."""
-    order = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
-    rows = sorted((order.index(k), (f.box[1] + f.box[3]) / 2, f.box[0])
-                  for k, f in fields.items() if k in order)
+    rows = sorted((BODY_LINES.index(k), (f.box[1] + f.box[3]) / 2, f.box[0])
+                  for k, f in fields.items() if k in BODY_LINES)
     pitches = [(y2 - y1) / (j2 - j1)
                for (j1, y1, _), (j2, y2, _) in zip(rows, rows[1:], strict=False)]
     if len(rows) < 3 or not pitches:
@@ -137,7 +137,7 @@ def _row_field(fields: dict[str, Field], key: str, images: list, right: int,
     pitch = statistics.median(pitches)
     if abs(pitch - mm(LINE_PITCH_MM)) > mm(LINE_PITCH_MM) * 0.25:
         return None       # the values read do not stand at a card's pitch
-    at = order.index(key)
+    at = BODY_LINES.index(key)
     j, y, _ = min(rows, key=lambda r: abs(r[0] - at))
     middle = int(round(y + (at - j) * pitch))
     x0 = int(statistics.median(r[2] for r in rows))
