@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ocr.ijazah_hand import written_by_hand
 from ocr.ijazah_words import (
     INK_RUN,
     NAME_MEAN_CONF,
@@ -54,8 +55,11 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike.
     Every reading made comes third: a short name is settled on all of them (see settled).
     A name is not taken either when a reading cut one of its words in two (see
-    :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in."""
+    :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
+    nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`)."""
     words = value_words(words)
+    if words and pixels is not None and written_by_hand(words, pixels):
+        return None
     first = candidate(words)
     if not words or pixels is None:
         return (first[0], round(first[1] / 100, 3), [first]) \
