@@ -160,6 +160,20 @@ def test_a_name_label_below_the_birth_line_is_not_the_names():
     assert _in_order(below, [nik], {}) is below      # no birth line read: nothing to go by
 
 
+def test_a_name_label_matched_below_unlabelled_lines_under_the_nik_is_not_the_names():
+    """No label but the NIK's read (pale labels lost): "Nama" matched on the religion line
+    ("Nasa ISLAM") has lines of print between it and the NIK, the name has none."""
+    nik = Line([_word("NIK", 30, 120), _word(":6201031606020016", 160, 120)])
+    name = Line([_word("ng", 40, 190), _word("PRASETYO", 298, 190), _word("NUGROHO", 420, 190)])
+    born = Line([_word("PANGKALAN", 298, 228), _word("BUN,", 420, 228)])
+    sex = Line([_word("n.", 40, 264), _word("LAKI-LAKI", 298, 264)])
+    lines = [nik, name, born, sex]
+    assert _in_order(Field("ISLAM", (298, 448, 362, 464), 0.9), [*lines, Line(
+        [_word("Nasa", 40, 448), _word("ISLAM", 298, 448)])], {}) is None
+    first = Field("PRASETYO NUGROHO", (298, 190, 504, 210), 0.9)
+    assert _in_order(first, lines, {}) is first
+
+
 def test_a_name_label_matched_on_a_line_out_of_the_card_s_order_is_not_the_names():
     """No NIK line read: the religion line ("Agama" read as "Nama") below the address, or
     the regency line, is no name; the line one pitch above the birth line is."""
