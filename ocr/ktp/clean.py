@@ -35,6 +35,7 @@ SPLIT_PX = 3                 # opening that cuts a fine line joining letters (no
 MIN_PIECE_MM = 0.9           # a piece cut from a joined component this tall may be a letter
 DARK_INK_LUMA = (70, 140)    # lightness of a coloured ink (the lightness taken) .. of the
                              # darkest pale tint's lines (the brightest channel taken)
+INK_CHROMA = (40, 60)        # brightest channel less lightness: near-neutral ink .. coloured
 INK_EDGE_PX = 5              # the darkest lightness this near counts (a stroke's soft edge)
 
 
@@ -59,15 +60,24 @@ def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
 
 
 def dark_ink(card_rgb: np.ndarray) -> np.ndarray | None:
-    """How much (0-1) each pixel of a colour card lies in or next to a dark ink: darker in
-    lightness than any pale tint's lines. A dark coloured ink (a NIK in dark blue) is
-    bright in its own channel, so the brightest channel shows it as pale as a tint; its
-    lightness holds it whole, soft edges and all, as a grey copy does. None for a grey copy."""
+    """How much (0-1) each pixel of a colour card lies in or next to a dark coloured ink:
+    darker in lightness than any pale tint's lines, its brightest channel far brighter
+    than its lightness. Such an ink (a NIK in dark blue) is bright in its own channel, so
+    the brightest channel shows it as pale as a tint; its lightness holds it whole, soft
+    edges and all, as a grey copy does. A near-neutral ink is left to the brightest
+    channel, which keeps thin pale print (worn labels) above the cut. None for a grey copy."""
     if card_rgb.ndim != 3:
         return None
     luma = cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
-    near = cv2.erode(luma, np.ones((INK_EDGE_PX, INK_EDGE_PX), np.uint8)).astype(np.float32)
-    return np.clip((DARK_INK_LUMA[1] - near) / (DARK_INK_LUMA[1] - DARK_INK_LUMA[0]), 0.0, 1.0)
+    top = cv2.max(cv2.max(card_rgb[:, :, 0], card_rgb[:, :, 1]), card_rgb[:, :, 2])
+    near = np.ones((INK_EDGE_PX, INK_EDGE_PX), np.uint8)
+    dark = luma < DARK_INK_LUMA[1]
+    # how far the brightest channel of the dark pixels nearby outshines their lightness
+    chroma = cv2.dilate(np.where(dark, cv2.subtract(top, luma), 0).astype(np.uint8), near)
+    lightness = cv2.erode(luma, near).astype(np.float32)
+    return np.clip((DARK_INK_LUMA[1] - lightness) / (DARK_INK_LUMA[1] - DARK_INK_LUMA[0]),
+                   0.0, 1.0) * np.clip((chroma.astype(np.float32) - INK_CHROMA[0])
+                                       / (INK_CHROMA[1] - INK_CHROMA[0]), 0.0, 1.0)
 
 
 def _level(v: np.ndarray, share: float) -> np.ndarray:
