@@ -39,7 +39,16 @@ from ocr.ktp.reading import (
     parse_birth,
     parse_sex,
 )
-from ocr.ktp.values import AGREED, DISPUTED, line_readings, read_agreed, vote, vote_name
+from ocr.ktp.values import (
+    AGREED,
+    DISPUTED,
+    line_readings,
+    name_against_print,
+    read_agreed,
+    value_print,
+    vote,
+    vote_name,
+)
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
@@ -297,6 +306,8 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
                            judge=vote_name, first_confidence=name.confidence)
+        if not name_against_print(nama[0], value_print(binary, name.box, right)):
+            nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them

@@ -3,12 +3,24 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
+from PIL import Image, ImageDraw
 
 from ocr.ktp.cards import mm
 from ocr.ktp.labels import Field, Line, _value_words, match_label
 from ocr.ktp.read import _in_order, _on_grid
 from ocr.ktp.reading import clean_name
-from ocr.ktp.values import AGREED, DISPUTED, line_readings, own_rows, print_end, vote_name
+from ocr.ktp.values import (
+    AGREED,
+    DISPUTED,
+    line_readings,
+    name_against_print,
+    own_rows,
+    print_end,
+    vote_name,
+    word_spaces,
+)
+from scansim.ktp_designs import face
 
 
 def test_own_rows_leave_out_the_halves_of_the_lines_above_and_below():
@@ -217,3 +229,24 @@ def test_a_word_far_past_a_label_read_short_is_the_value_s():
     line = Line([_word("Jenis", 40), _word("Kelamin", 40 + 12 * 5 + mm(0.8)),
                  _word("LAKI-LAKI", 298)])
     assert match_label(line)[:2] == ("jenis_kelamin", 2)
+
+
+def _printed(text: str, face_name: str = "carlito_bold") -> np.ndarray:
+    """A value's line printed in ``face_name`` at a card's size (True: print)."""
+    img = Image.new("L", (mm(60.0), mm(5.0)), 255)
+    ImageDraw.Draw(img).text((5, 5), text, font=face(face_name, mm(2.6)), fill=0)
+    return np.asarray(img) < 128
+
+
+@pytest.mark.parametrize("face_name", ["carlito_bold", "cantarell_bold"])
+def test_a_name_every_reading_spells_alike_is_checked_against_its_print(face_name):
+    """A word space or a narrow letter all readings lost shows in the print: a gap as
+    wide as a word space, more letters apart than the name has."""
+    assert name_against_print("UTUH ARSYAD", _printed("UTUH ARSYAD", face_name))
+    assert not name_against_print("UTUHARSYAD", _printed("UTUH ARSYAD", face_name))
+    assert name_against_print("GUSTI ANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
+    assert not name_against_print("GUSTIANANG EFFENDI",
+                                  _printed("GUSTI ANANG EFFENDI", face_name))
+    assert name_against_print("MAHYUNI", _printed("MAHYUNI", face_name))
+    assert not name_against_print("MAHYUN", _printed("MAHYUNI", face_name))
+    assert word_spaces(_printed("HAMDAN", face_name)) == 0
