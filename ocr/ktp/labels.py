@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -41,7 +40,6 @@ HEADER_KEYS = ("provinsi", "kabupaten")
 MIN_LABEL_SCORE = 72
 COLON_MARKS = ":;|!"
 MAX_WORD_GAP_MM = 4.0
-LABEL_GAP_MM = 2.5           # the widest gap between two words of one label
 COLON_CLEAR_MM = 0.6         # right of the colon column's centre, clear of the colon
 VALUE_STRIP = " :;|!-—=\"'“”#.,_"
 
@@ -107,11 +105,7 @@ def _label_score(words: list[dict], key: str) -> float:
 def match_label(line: Line) -> tuple[str | None, int, float]:
     """(label key, number of leading words that form the label, score) of a line."""
     best: tuple[str | None, int, float] = (None, 0, 0.0)
-    # a label's words stand a space apart; a word further on is the value's ("Na AHMAD
-    # RAMADHAN", the label read short, would take the name's first word)
-    gaps = [b["left"] - (a["left"] + a["width"]) for a, b in pairwise(line.words)]
-    apart = next((k + 1 for k, g in enumerate(gaps) if g > mm(LABEL_GAP_MM)), len(line.words))
-    for n in range(1, min(4, apart) + 1):
+    for n in range(1, min(4, len(line.words)) + 1):
         head = line.words[:n]
         # a colon glued to the label ("Agama:") is not part of it
         head = [dict(w, text=w["text"].rstrip(COLON_MARKS)) for w in head]

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from ocr.ktp.cards import mm
-from ocr.ktp.labels import Field, Line, _value_words, match_label
+from ocr.ktp.labels import Field, Line, _value_words
 from ocr.ktp.read import _in_order, _on_grid
 from ocr.ktp.reading import clean_name
 from ocr.ktp.values import (
@@ -219,16 +219,6 @@ def test_labels_matched_off_the_card_s_grid_of_lines_are_dropped():
     assert _on_grid(good) == good
     few = {"nama": at(460), "agama": at(465)}
     assert _on_grid(few) == few
-
-
-def test_a_word_far_past_a_label_read_short_is_the_value_s():
-    """'Na' (the label 'Nama' read short) and the name's first word 'AHMAD' spell a label
-    as well as 'Nama' does; the gap between them tells the value's word from the label's."""
-    line = Line([_word("Na", 40), _word("AHMAD", 298), _word("RAMADHAN", 370)])
-    assert match_label(line)[:2] == (None, 0)
-    line = Line([_word("Jenis", 40), _word("Kelamin", 40 + 12 * 5 + mm(0.8)),
-                 _word("LAKI-LAKI", 298)])
-    assert match_label(line)[:2] == ("jenis_kelamin", 2)
 
 
 def _printed(text: str, face_name: str = "carlito_bold") -> np.ndarray:
