@@ -230,14 +230,11 @@ def _printed(text: str, face_name: str = "carlito_bold") -> np.ndarray:
 
 @pytest.mark.parametrize("face_name", ["carlito_bold", "cantarell_bold"])
 def test_a_name_every_reading_spells_alike_is_checked_against_its_print(face_name):
-    """A word space or a narrow letter all readings lost shows in the print: a gap as
-    wide as a word space, more letters apart than the name has."""
+    """A word space all readings lost shows in the print: a gap as wide as a word space."""
     assert name_against_print("UTUH ARSYAD", _printed("UTUH ARSYAD", face_name))
     assert not name_against_print("UTUHARSYAD", _printed("UTUH ARSYAD", face_name))
     assert name_against_print("GUSTI ANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
     # (Cantarell's letters stand too far apart for its second word space to be sure)
     lost = name_against_print("GUSTIANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
     assert lost is (face_name != "carlito_bold")
-    assert name_against_print("MAHYUNI", _printed("MAHYUNI", face_name))
-    assert not name_against_print("MAHYUN", _printed("MAHYUNI", face_name))
     assert word_spaces(_printed("HAMDAN", face_name)) == 0
