@@ -4,7 +4,8 @@ The text of a KTP-el is dark and neutral; the background is pale and tinted, its
 lines a little darker than their surroundings. Three steps, all OpenCV:
 the brightest channel per pixel (a pale blue or green line is bright in one of them,
 toner is dark in all; on a card printed on a strong, saturated colour the lightness
-instead, :mod:`ocr.ktp.colour`); division by the local background (a closing wider than
+instead, :mod:`ocr.ktp.colour`; in and next to a dark coloured ink, which is bright in
+its own channel, the lightness); division by the local background (a closing wider than
 a stroke, so gradients and lamination haze level out; on a strongly coloured card a
 glare patch's white veil is lifted off first); a threshold between the print and
 the background's remains (Otsu on the dark pixels) that also leaves out a pixel lighter
@@ -32,6 +33,10 @@ DIGITS_FLOOR = 0.2
 LOCAL_CONTRAST = 64          # below this spread the window lies within one stroke
 SPLIT_PX = 3                 # opening that cuts a fine line joining letters (not a stroke)
 MIN_PIECE_MM = 0.9           # a piece cut from a joined component this tall may be a letter
+DARK_INK_LUMA = (70, 140)    # lightness of a coloured ink (the lightness taken) .. of the
+                             # darkest pale tint's lines (the brightest channel taken)
+INK_CHROMA = (40, 60)        # brightest channel less lightness: near-neutral ink .. coloured
+INK_EDGE_PX = 5              # the darkest lightness this near counts (a stroke's soft edge)
 
 
 def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
@@ -54,11 +59,30 @@ def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
     return luma if share == 1.0 else cv2.addWeighted(top, 1.0 - share, luma, share, 0.0)
 
 
-def flatten(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
-    """The card divided by its local background: paper 255 everywhere, print dark.
-    ``share``: the card's :func:`ocr.ktp.colour.strong_share`, when known."""
-    share = strong_share(card_rgb) if share is None else share
-    v = brightness(card_rgb, share).astype(np.float32)
+def dark_ink(card_rgb: np.ndarray) -> np.ndarray | None:
+    """How much (0-1) each pixel of a colour card lies in or next to a dark coloured ink:
+    darker in lightness than any pale tint's lines, its brightest channel far brighter
+    than its lightness. Such an ink (a NIK in dark blue) is bright in its own channel, so
+    the brightest channel shows it as pale as a tint; its lightness holds it whole, soft
+    edges and all, as a grey copy does. A near-neutral ink is left to the brightest
+    channel, which keeps thin pale print (worn labels) above the cut. None for a grey copy."""
+    if card_rgb.ndim != 3:
+        return None
+    luma = cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
+    top = cv2.max(cv2.max(card_rgb[:, :, 0], card_rgb[:, :, 1]), card_rgb[:, :, 2])
+    near = np.ones((INK_EDGE_PX, INK_EDGE_PX), np.uint8)
+    dark = luma < DARK_INK_LUMA[1]
+    # how far the brightest channel of the dark pixels nearby outshines their lightness
+    chroma = cv2.dilate(np.where(dark, cv2.subtract(top, luma), 0).astype(np.uint8), near)
+    lightness = cv2.erode(luma, near).astype(np.float32)
+    return np.clip((DARK_INK_LUMA[1] - lightness) / (DARK_INK_LUMA[1] - DARK_INK_LUMA[0]),
+                   0.0, 1.0) * np.clip((chroma.astype(np.float32) - INK_CHROMA[0])
+                                       / (INK_CHROMA[1] - INK_CHROMA[0]), 0.0, 1.0)
+
+
+def _level(v: np.ndarray, share: float) -> np.ndarray:
+    """``v`` divided by its local background (float, paper 255)."""
+    v = v.astype(np.float32)
     k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (mm(BACKGROUND_MM) | 1,) * 2)
     background = cv2.morphologyEx(v, cv2.MORPH_CLOSE, k)
     background = cv2.GaussianBlur(background, (0, 0), mm(0.8))
@@ -67,7 +91,20 @@ def flatten(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
         # print under it is as dark against its background as elsewhere
         white = share * VEIL_WHITE * glare_veil(background, PX_PER_MM)
         v, background = v - white, np.maximum(background - white, 1.0)
-    return np.clip(v / np.maximum(background, 1.0) * 255.0, 0, 255).astype(np.uint8)
+    return v / np.maximum(background, 1.0) * 255.0
+
+
+def flatten(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
+    """The card divided by its local background: paper 255 everywhere, print dark; in and
+    next to a dark ink (:func:`dark_ink`) the lightness so divided.
+    ``share``: the card's :func:`ocr.ktp.colour.strong_share`, when known."""
+    share = strong_share(card_rgb) if share is None else share
+    flat = _level(brightness(card_rgb, share), share)
+    dark = dark_ink(card_rgb) if share < 1.0 else None
+    if dark is not None and dark.any():
+        luma = cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
+        flat += dark * (_level(luma, share) - flat)
+    return np.clip(flat, 0, 255).astype(np.uint8)
 
 
 def ink_cut(flat: np.ndarray, toward_ink: float = 1.0) -> float:

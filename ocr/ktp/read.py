@@ -39,7 +39,16 @@ from ocr.ktp.reading import (
     parse_birth,
     parse_sex,
 )
-from ocr.ktp.values import AGREED, DISPUTED, line_readings, read_agreed, vote, vote_name
+from ocr.ktp.values import (
+    AGREED,
+    DISPUTED,
+    line_readings,
+    name_against_print,
+    read_agreed,
+    value_print,
+    vote,
+    vote_name,
+)
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
@@ -54,6 +63,7 @@ GRID_SLACK = 0.4                # of a line pitch: a value this far off the card
 PITCH_RANGE = (0.75, 1.3)       # of LINE_PITCH_MM: the line pitches printers use
 # the lines under the NIK, in the card's fixed order, one line pitch apart
 BODY_LINES = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
+BETWEEN_LETTERS = 4             # a word this long on a line between the NIK and the name: print
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
 
 
@@ -158,6 +168,9 @@ def _in_order(name: Field | None, lines: list[Line], fields: dict[str, Field]) -
     line = nik_line(lines)
     if line is not None and name.box[3] <= line.box[1]:
         return None
+    if line is not None and _lines_between(lines, line.box[3], name.box[1]):
+        return None       # the name is the first line under the NIK ("Nama" matched on
+        #                   the religion line, the lines between it and the NIK unlabelled)
     order = list(LABELS)
     middle = (name.box[1] + name.box[3]) / 2
     later = []
@@ -178,6 +191,14 @@ def _in_order(name: Field | None, lines: list[Line], fields: dict[str, Field]) -
         if abs(gap - expected) > mm(LINE_PITCH_MM) * ORDER_SLACK + 0.2 * expected:
             return None
     return name
+
+
+def _lines_between(lines: list[Line], top: int, bottom: int) -> int:
+    """How many lines with words of print (BETWEEN_LETTERS letters or more) stand wholly
+    between rows ``top`` and ``bottom``."""
+    return sum(1 for ln in lines if ln.box[1] >= top and ln.box[3] <= bottom and
+               any(len(re.sub(r"[^A-Za-z0-9]", "", w["text"])) >= BETWEEN_LETTERS
+                   for w in ln.words))
 
 
 def _date_iso(text: str | None) -> str | None:
@@ -285,6 +306,8 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
                            judge=vote_name, first_confidence=name.confidence)
+        if not name_against_print(nama[0], value_print(binary, name.box, right)):
+            nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space
     confidences["nama"] = nama[1]
     if "alamat" in fields:
         # digits in a street number: only a reading of another rendering confirms them

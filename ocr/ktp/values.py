@@ -44,6 +44,9 @@ SHORT_WORD = 5              # letters: a name's word this short misread by one i
 SHORT_NAME_READINGS = 3     # readings that must agree on a name of one short word
 SURE_READING = 0.75         # a reading of a name's line this sure (mean word confidence)
 NEAR_SURE = 2               # sure readings that settle a name another spelled a letter apart
+GLYPH_TALL = 0.5            # of the line's height: a run of inked columns this tall is a letter
+WORD_SPACE = 0.25           # of the line's height: a gap between letters this wide may be a word
+WORD_JUMP = 2.0             # ... space, when this many times as wide as every narrower gap
 
 
 def own_rows(ink: np.ndarray, middle: int) -> tuple[int, int] | None:
@@ -69,6 +72,32 @@ def print_end(ink: np.ndarray) -> int | None:
     return int(cols[gaps[0]] if gaps.size else cols[-1]) + 1
 
 
+def _own_line(print_: np.ndarray | None, box: tuple[int, int, int, int], right: int
+              ) -> tuple[tuple[int, int] | None, int]:
+    """(rows of the value's own line of print, from PAD_MM above ``box``; the column a
+    little past where its print ends, at most ``right``) in the cleaned ``print_``."""
+    x0, y0, x1, y1 = box
+    top = max(0, y0 - mm(PAD_MM))
+    if print_ is None:
+        return None, right
+    rows = own_rows(print_[top:y1 + mm(PAD_MM), x0:max(x1, x0 + 1)] == 0, (y0 + y1) // 2 - top)
+    if rows is not None:
+        end = print_end(print_[top + rows[0]:top + rows[1], x0:right] == 0)
+        if end is not None:
+            right = min(right, x0 + end + mm(1.0))
+    return rows, right
+
+
+def value_print(print_: np.ndarray, box: tuple[int, int, int, int], right: int
+                ) -> np.ndarray | None:
+    """The print (True) of a value's own line, from ``box``'s left to where it ends."""
+    rows, right = _own_line(print_, box, right)
+    if rows is None:
+        return None
+    top = max(0, box[1] - mm(PAD_MM))
+    return print_[top + rows[0]:top + rows[1], box[0]:right] == 0
+
+
 def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
                   right: int, whitelist: str | None = None,
                   print_: np.ndarray | None = None) -> list[str]:
@@ -86,13 +115,7 @@ def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int,
     x0, y0, x1, y1 = box
     pad = mm(PAD_MM)
     top, left = max(0, y0 - pad), max(0, x0 - mm(LEFT_PAD_MM))
-    rows = None
-    if print_ is not None:
-        rows = own_rows(print_[top:y1 + pad, x0:max(x1, x0 + 1)] == 0, (y0 + y1) // 2 - top)
-    if rows is not None:
-        end = print_end(print_[top + rows[0]:top + rows[1], x0:right] == 0)
-        if end is not None:
-            right = min(right, x0 + end + mm(1.0))
+    rows, right = _own_line(print_, box, right)
     out = []
     for img, factor in images:
         # little room on the left: the colon before the value must stay out
@@ -216,3 +239,48 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
             value, made, sure=sure, all_made=all_made and len(made) == len(line)):
         return value, DISPUTED     # 'TJAI' read, and it may be 'IJAI'
     return value, conf
+
+
+def glyph_runs(ink: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) columns of each run of inked columns of a line's print (``ink``) that
+    stands GLYPH_TALL of the line's height or taller: a letter, or letters that touch
+    (specks left out)."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return []
+    tall = GLYPH_TALL * (rows[-1] - rows[0] + 1)
+    out = []
+    for a, b in runs(ink.any(axis=0)):
+        inked = np.flatnonzero(ink[:, a:b].any(axis=1))
+        if inked[-1] - inked[0] + 1 >= tall:
+            out.append((a, b))
+    return out
+
+
+def word_spaces(ink: np.ndarray) -> int:
+    """How many word spaces a line's print (``ink``) shows: the widest gaps between its
+    letters, when at least WORD_SPACE of the line's height and WORD_JUMP times as wide as
+    the next narrower gap (the first such step down from the widest gap)."""
+    glyphs = glyph_runs(ink)
+    rows = np.flatnonzero(ink.any(axis=1))
+    if len(glyphs) < 2:
+        return 0
+    gaps = sorted((b[0] - a[1] for a, b in zip(glyphs, glyphs[1:], strict=False)),
+                  reverse=True)
+    least = WORD_SPACE * (rows[-1] - rows[0] + 1)
+    for k, gap in enumerate(gaps):
+        if gap < least:
+            return 0
+        if k + 1 == len(gaps) or gap >= WORD_JUMP * gaps[k + 1]:
+            return k + 1
+    return 0
+
+
+def name_against_print(name: str | None, ink: np.ndarray | None) -> bool:
+    """Whether a name agrees with the print of its line (``ink``): its print shows no
+    more word spaces than the name has ('UTUHARSYAD' for 'UTUH ARSYAD'), which readings
+    that all make the same mistake cannot tell. (More letters apart than the name has is
+    no sign: a letter whose thin bar the cleaning lost stands as two.)"""
+    if not name or ink is None:
+        return True
+    return word_spaces(ink) < len(name.split())

@@ -87,3 +87,14 @@ def test_print_under_a_glare_patch_is_kept(design):
     assert (ink & washed).sum() > 500             # the patch lies over some print
     assert (kept & ink & washed).sum() >= 0.5 * (ink & washed).sum()   # without: 6-14 %
     assert (kept & ~ink).sum() <= 0.1 * ink.sum()
+
+
+@pytest.mark.parametrize("design", ["carlito_rosette", "bookman_sunburst"])
+def test_a_dark_coloured_ink_is_kept_whole_as_on_a_grey_copy(design):
+    """A dark blue ink is bright in its blue channel: cut by the brightest channel, the
+    NIK of a colour copy kept 9 % of the print its grey copy keeps."""
+    band = (slice(mm(7.0), mm(13.5)), slice(mm(20.0), mm(60.0)))
+    colour = clean_card(_card(design), mm(60.0))[1][band] == 0
+    grey = clean_card(_card(design, color=False), mm(60.0))[1][band] == 0
+    assert (colour & grey).sum() >= 0.95 * grey.sum()
+    assert (colour & ~grey).sum() <= 0.02 * grey.sum()

@@ -3,12 +3,24 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
+from PIL import Image, ImageDraw
 
 from ocr.ktp.cards import mm
 from ocr.ktp.labels import Field, Line, _value_words
 from ocr.ktp.read import _in_order, _on_grid
 from ocr.ktp.reading import clean_name
-from ocr.ktp.values import AGREED, DISPUTED, line_readings, own_rows, print_end, vote_name
+from ocr.ktp.values import (
+    AGREED,
+    DISPUTED,
+    line_readings,
+    name_against_print,
+    own_rows,
+    print_end,
+    vote_name,
+    word_spaces,
+)
+from scansim.ktp_designs import face
 
 
 def test_own_rows_leave_out_the_halves_of_the_lines_above_and_below():
@@ -160,6 +172,20 @@ def test_a_name_label_below_the_birth_line_is_not_the_names():
     assert _in_order(below, [nik], {}) is below      # no birth line read: nothing to go by
 
 
+def test_a_name_label_matched_below_unlabelled_lines_under_the_nik_is_not_the_names():
+    """No label but the NIK's read (pale labels lost): "Nama" matched on the religion line
+    ("Nasa ISLAM") has lines of print between it and the NIK, the name has none."""
+    nik = Line([_word("NIK", 30, 120), _word(":6201031606020016", 160, 120)])
+    name = Line([_word("ng", 40, 190), _word("PRASETYO", 298, 190), _word("NUGROHO", 420, 190)])
+    born = Line([_word("PANGKALAN", 298, 228), _word("BUN,", 420, 228)])
+    sex = Line([_word("n.", 40, 264), _word("LAKI-LAKI", 298, 264)])
+    lines = [nik, name, born, sex]
+    assert _in_order(Field("ISLAM", (298, 448, 362, 464), 0.9), [*lines, Line(
+        [_word("Nasa", 40, 448), _word("ISLAM", 298, 448)])], {}) is None
+    first = Field("PRASETYO NUGROHO", (298, 190, 504, 210), 0.9)
+    assert _in_order(first, lines, {}) is first
+
+
 def test_a_name_label_matched_on_a_line_out_of_the_card_s_order_is_not_the_names():
     """No NIK line read: the religion line ("Agama" read as "Nama") below the address, or
     the regency line, is no name; the line one pitch above the birth line is."""
@@ -193,3 +219,22 @@ def test_labels_matched_off_the_card_s_grid_of_lines_are_dropped():
     assert _on_grid(good) == good
     few = {"nama": at(460), "agama": at(465)}
     assert _on_grid(few) == few
+
+
+def _printed(text: str, face_name: str = "carlito_bold") -> np.ndarray:
+    """A value's line printed in ``face_name`` at a card's size (True: print)."""
+    img = Image.new("L", (mm(60.0), mm(5.0)), 255)
+    ImageDraw.Draw(img).text((5, 5), text, font=face(face_name, mm(2.6)), fill=0)
+    return np.asarray(img) < 128
+
+
+@pytest.mark.parametrize("face_name", ["carlito_bold", "cantarell_bold"])
+def test_a_name_every_reading_spells_alike_is_checked_against_its_print(face_name):
+    """A word space all readings lost shows in the print: a gap as wide as a word space."""
+    assert name_against_print("UTUH ARSYAD", _printed("UTUH ARSYAD", face_name))
+    assert not name_against_print("UTUHARSYAD", _printed("UTUH ARSYAD", face_name))
+    assert name_against_print("GUSTI ANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
+    # (Cantarell's letters stand too far apart for its second word space to be sure)
+    lost = name_against_print("GUSTIANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
+    assert lost is (face_name != "carlito_bold")
+    assert word_spaces(_printed("HAMDAN", face_name)) == 0
