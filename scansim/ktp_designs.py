@@ -350,7 +350,7 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.2, colon_x_mm=26.2, value_gap_mm=1.2, indent_mm=3.0,
               nik_y_mm=10.3, first_y_mm=15.9, photo_x_mm=63.0, upper_labels=True,
               ink=(20, 28, 58), fade=0.12, blur=0.6, wear=0.25, value_dy_mm=-0.05, group=8,
-              faint_side=0.55),
+              faint_side=0.45),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in (1, 2, 3, 4, 5, 6, 7, 8)}
