@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 7) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 8) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 7
-after group 6, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 8
+after group 7, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -26,6 +26,7 @@ from scansim.ijazah_cues import CUES
 from scansim.ijazah_faces import FACES as FACES
 from scansim.ijazah_faces import face
 from scansim.ijazah_group7 import GROUP7_CUES
+from scansim.ijazah_group8 import GROUP8_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -33,7 +34,7 @@ from scansim.ijazah_typed import TYPED_CUES, aged_paper
 from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
-CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES}
+CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES}
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 7: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 8: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -77,6 +78,7 @@ class Design:
     ministry: str = ""           # the ministry line (else the family's of today)
     era: tuple[int, int] | None = None   # years it was issued in: the year printed is kept in
     aged: float = 0.0            # 0 new paper .. 1 yellowed, spotted and folded
+    photo_beside: bool = False   # the photo beside the holder's rows, not at the foot
 
     @property
     def held_out(self) -> bool:
@@ -219,18 +221,29 @@ DESIGNS = (
            "dancing_script", (238, 234, 220), None, (40, 58, 92), "rope", "garuda",
            "tulis_tangan", "top_left", group=7, programs=("SD",), nomor_style="sd_lama",
            era=(1972, 1990), aged=0.35, ministry="DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN"),
+    # Held out, group 8: made after group 7 was measured; nobody tuning has seen them.
+    # A madrasah ijazah (Noto Serif, Amiri) under the basmalah and an Arabic title: the
+    # NISN on the name's line, a photo stamped over its corner beside the rows.
+    Design("madrasah_arab", "madrasah", False, "amiri_bold", "noto_serif_bold", "noto_serif",
+           "amiri_bold", (244, 248, 238), None, (16, 96, 70), "filigree", "kemenag",
+           "madrasah_arab", "title", group=8, nomor_style="kemenag", seal_at=0.2, drop_mm=12.0,
+           era=(2010, 2024), photo_beside=True),
+    # An SMP/SMA diploma of the bilingual-school years on grey-green security paper printed
+    # dark: the name alone in large EB Garamond small caps, an Indonesian | English table.
+    Design("garamond_dwikolom", "sekolah", True, "ebgaramond_bold", "ebgaramond_bold",
+           "ebgaramond", "ebgaramond", (218, 224, 212), (168, 184, 162), (44, 64, 52), "twin",
+           "garuda", "garamond_dwikolom", "top", group=8, programs=("SMP", "SMA"),
+           era=(2008, 2013), watermark=True, watermark_at=(0.52, 0.22, 0.06)),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
 # the same diploma (and benchmark page) as before them.
 NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_baris",
               "madrasah_lambang", "politeknik_label_atas")
-HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in range(1, 8)}
-HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
-HELD_OUT_4, HELD_OUT_5, HELD_OUT_6 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5], HELD_OUT_GROUPS[6]
-HELD_OUT_7 = HELD_OUT_GROUPS[7]
-HELD_OUT = (HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
-            + HELD_OUT_7)
+HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in range(1, 9)}
+(HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
+ HELD_OUT_8) = HELD_OUT_GROUPS.values()
+HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
 def load_data() -> dict:
@@ -453,8 +466,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         p.centre(y, "dinyatakan  LULUS", dz.heading, 4.8 * scale)
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
         if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
-            shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk") else w
-                             for w in shown.split(" "))
+            shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Mi", "Ma") else
+                             "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)
     sign_block(p, dz, rng, person, school, spec, tahun, land, data)

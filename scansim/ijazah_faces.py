@@ -12,7 +12,8 @@ from scansim.draw import font
 FONT_ROOT = Path("/usr/share/fonts")
 # Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
 # fonts-liberation, fonts-freefont-ttf, fonts-go, fonts-lato, fonts-crosextra-caladea,
-# fonts-crosextra-carlito, fonts-dancingscript); DejaVu when none is installed.
+# fonts-crosextra-carlito, fonts-dancingscript, and of group 8 fonts-hosny-amiri,
+# fonts-noto-core, fonts-ebgaramond); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -72,6 +73,13 @@ FACES = {
     "carlito": (["Carlito-Regular.ttf"], "sans"),
     "carlito_bold": (["Carlito-Bold.ttf"], "bold"),
     "dancing_script": (["DancingScript-Regular.otf"], "serif_italic"),
+    "amiri": (["Amiri-Regular.ttf"], "serif"),
+    "amiri_bold": (["Amiri-Bold.ttf"], "serif_bold"),
+    "noto_serif": (["NotoSerif-Regular.ttf"], "serif"),
+    "noto_serif_bold": (["NotoSerif-Bold.ttf"], "serif_bold"),
+    "ebgaramond": (["EBGaramond12-Regular.otf"], "serif"),
+    "ebgaramond_bold": (["EBGaramond12-Bold.otf"], "serif_bold"),
+    "ebgaramond_italic": (["EBGaramond12-Italic.otf"], "serif_italic"),
 }
 
 

@@ -14,16 +14,19 @@ from scansim.ornament import stamp
 
 def sign_block(p, dz, rng: random.Random, person: dict, school: str, spec: dict,
                tahun: int, land: bool, data: dict) -> None:
-    """The photo box left, the place and date, the head's signature, stamp and name right."""
+    """The photo box left (unless the design sets it beside the holder's rows), the place
+    and date, the head's signature, stamp and name right."""
     wmm, hmm = p.w / p.u, p.h / p.u
     base = hmm - (62 if land else 72)
     pw, ph = mm_px(30, int(p.u * 25.4)), mm_px(40, int(p.u * 25.4))
     px = int(wmm * (0.2 if land else 0.18) * p.u)
-    photo = Image.new("RGB", (pw, ph), (232, 232, 232))
-    look = {"hijab": True} if person.get("jenis_kelamin") == "P" else {}
-    draw_person(photo, (0, 0, pw, ph), rng, **look)
-    p.img.paste(photo.convert("L").convert("RGB"), (px, int(base * p.u)))
-    p.d.rectangle([px, int(base * p.u), px + pw, int(base * p.u) + ph], outline=p.ink, width=2)
+    if not dz.photo_beside:   # else the photo stands beside the holder's rows
+        photo = Image.new("RGB", (pw, ph), (232, 232, 232))
+        look = {"hijab": True} if person.get("jenis_kelamin") == "P" else {}
+        draw_person(photo, (0, 0, pw, ph), rng, **look)
+        p.img.paste(photo.convert("L").convert("RGB"), (px, int(base * p.u)))
+        p.d.rectangle([px, int(base * p.u), px + pw, int(base * p.u) + ph], outline=p.ink,
+                      width=2)
     sx = wmm * (0.58 if land else 0.55)
     day = dt.date(tahun, rng.randint(5, 7), rng.randint(1, 28))
     town = rng.choice(data["school_towns"]).title()

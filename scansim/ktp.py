@@ -37,6 +37,7 @@ from scansim.ktp_designs import (
     wear,
 )
 from scansim.ktp_group7 import light_print, nik_strip, tracked_text
+from scansim.ktp_group8 import faint_side, fringe, hologram, mixed_case
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -110,7 +111,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     u = dpi / 25.4
     toner = _ink(des, rng)
     # An over-inked design's type goes onto a layer first, to grow its strokes.
-    layer = Image.new("L", size, 0) if des.spread_mm or des.thin or any(des.ghost_mm) else None
+    layered = des.spread_mm or des.thin or any(des.ghost_mm) or des.fringe or des.faint_side
+    layer = Image.new("L", size, 0) if layered else None
     d = ImageDraw.Draw(layer if layer else img)
     ink = 255 if layer else toner
     jx, jy = rng.uniform(-0.6, 0.6) * u, rng.uniform(-0.5, 0.5) * u   # print offset
@@ -153,6 +155,7 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     dy = des.value_dy_mm * u
     for name, text in lines:
         shown = des.label(name)
+        text = mixed_case(text) if name in des.mixed else text
         x = lx + (des.indent_mm * u if name in INDENTED else 0)
         d.text((x, y), shown, font=fit_face(d, shown, des.label_face, size_px, cx - x - 0.8 * u),
                fill=ink)
@@ -183,11 +186,17 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     if layer:
         mask = spread(layer, des.spread_mm, dpi) if des.spread_mm else layer
         mask, ghost = light_print(mask, des.thin, des.ghost_mm, dpi)
+        if des.faint_side:
+            mask = faint_side(mask, des.faint_side)
+        if des.fringe:
+            fringe(img, mask, des.fringe, des.fringe_mm, dpi)
         if ghost:
             img.paste(toner, (0, 0), ghost)
         img.paste(toner, (0, 0), mask)
     sig = make_signature(rng=rng, width_px=int(18 * u), height_px=int(7 * u), ink=BLACK_INK)
     img.paste(sig, (int(pbox[0] + 1.5 * u), int(44.2 * u + jy)), sig)
+    if des.hologram_mm:
+        img = hologram(img, rng, des.hologram_mm, dpi)
     if des.glare and rng.random() < des.glare:
         img = glare(img, rng, dpi)
     if des.wear:

@@ -44,6 +44,16 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/opentype/cantarell/Cantarell-Regular.otf ] || need_apt+=(fonts-cantarell)
 [ -f /usr/share/fonts/opentype/dancingscript/DancingScript-Regular.otf ] \
     || need_apt+=(fonts-dancingscript)
+# Faces of the eighth group of card and diploma designs: Hack and Cousine for two cards'
+# NIKs (the NIK reader knows neither), Noto Sans, Arimo and Tinos for card text, Amiri
+# (Arabic script), Noto Serif and EB Garamond (small capitals) for diplomas.
+[ -f /usr/share/fonts/truetype/hack/Hack-Bold.ttf ] || need_apt+=(fonts-hack)
+[ -f /usr/share/fonts/truetype/croscore/Cousine-Bold.ttf ] || need_apt+=(fonts-croscore)
+[ -f /usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf ] || need_apt+=(fonts-noto-core)
+[ -f /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf ] \
+    || need_apt+=(fonts-hosny-amiri)
+[ -f /usr/share/fonts/opentype/ebgaramond/EBGaramond12-Regular.otf ] \
+    || need_apt+=(fonts-ebgaramond)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
