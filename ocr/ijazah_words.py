@@ -176,14 +176,26 @@ def sure(found: tuple[str, float, float] | None) -> bool:
     return found is not None and found[1] >= NAME_MEAN_CONF and found[2] >= NAME_MIN_CONF
 
 
+# Another field on the name's row ('YUSUF AKBAR   NISN : 1503506512'): a student number's
+# label, a number (three digits or more: a digit misread inside a name's word is no field),
+# or a word that ends in (or stands before) a colon.
+NEXT_FIELD = re.compile(r"^(?:NISN|NIS|NIM|NPM|NIRM|NIK|NO|NOMOR)\b\.?:?$|\d{3}|:$", re.I)
+
+
 def value_words(words: list[dict]) -> list[dict]:
-    """Drop the colon (and stray marks) between a label and its value."""
+    """Drop the colon (and stray marks) between a label and its value, and whatever stands
+    after the value on its row from the next field's label on (:data:`NEXT_FIELD`)."""
     i = 0
     while i < len(words) and not re.search(r"[A-Za-z0-9]", words[i]["text"]):
         i += 1
-    if i < len(words):
-        return [dict(words[i], text=words[i]["text"].lstrip(":;.,"))] + words[i + 1:]
-    return []
+    if i == len(words):
+        return []
+    value = [dict(words[i], text=words[i]["text"].lstrip(":;.,"))] + words[i + 1:]
+    for k in range(1, len(value)):
+        nxt = value[k + 1]["text"] if k + 1 < len(value) else ""
+        if NEXT_FIELD.search(value[k]["text"]) or nxt.startswith(":"):
+            return value[:k]
+    return value
 
 
 class Pixels:

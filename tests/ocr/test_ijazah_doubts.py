@@ -144,3 +144,19 @@ def test_a_typed_name_on_a_dotted_line_is_read(dpi, copy, index, k):
     got = run_ijazah(("sttb_ketik", dpi, copy, index, people[(index * 6 + k) % len(people)],
                       3))
     assert got["nama_exact"]
+
+
+@pytest.mark.parametrize("after", [["NISN", ":", "1503506512"], ["NIS:", "0412"],
+                                   ["No.", "Induk", ":", "7781"], ["1503506512"]])
+def test_a_second_field_on_the_name_s_row_is_not_part_of_the_name(after):
+    """'Nama : YUSUF AKBAR   NISN : 1503506512': the student number's field on the name's
+    row ends the name (before, the whole row was no name and the holder went unread)."""
+    words = [_w("Nama", 100, 60), _w(":", 280, 6), _w("YUSUF", 300, 90), _w("AKBAR", 400, 90)]
+    words += [_w(t, 560 + 70 * k, 60) for k, t in enumerate(after)]
+    assert find_name(rows_of(words))[0] == "YUSUF AKBAR"
+
+
+def test_a_digit_misread_inside_a_name_s_word_does_not_cut_the_name_short():
+    words = [_w("Nama", 100, 60), _w(":", 280, 6), _w("GUSTI", 300, 90), _w("ANANG", 400, 90),
+             _w("SYAR1FUDDIN", 500, 200)]
+    assert find_name(rows_of(words))[0] != "GUSTI ANANG"
