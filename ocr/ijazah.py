@@ -85,8 +85,11 @@ def find_level(rows: list[Row], name_row: int | None) -> tuple[str | None, float
 
 
 def find_year(rows: list[Row]) -> tuple[int | None, float]:
-    """The year of graduation: school year, 'lulus ... YYYY', 'tahun YYYY', signing date."""
+    """The year of graduation: school year, 'lulus ... YYYY', 'tahun YYYY', signing date.
+    A school year read as two years not one apart ('2012/2015': an old-style 3 read as 5)
+    shows the page's digits misread: then only the year after its first is taken."""
     votes: list[int] = []
+    misread: set[int] = set()   # the year a school year read apart should end in
     for row in rows:
         text = row.text
         if re.search(r"lahir", text, re.I):
@@ -94,6 +97,8 @@ def find_year(rows: list[Row]) -> tuple[int | None, float]:
         m = re.search(r"PELAJARAN\s*((?:19|20)\d\d)\s*[/-]\s*((?:19|20)\d\d)", text, re.I)
         if m and int(m.group(2)) - int(m.group(1)) == 1:
             votes += [int(m.group(2))] * 2
+        elif m:
+            misread.add(int(m.group(1)) + 1)
         for pattern in (r"lulus\D{0,40}?((?:19|20)\d\d)\b", r"tahun\s+((?:19|20)\d\d)\b",
                         r"\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b"):
             votes += [int(y) for y in re.findall(pattern, text, re.I)]
@@ -101,6 +106,8 @@ def find_year(rows: list[Row]) -> tuple[int | None, float]:
         return None, 0.0
     counts = {y: votes.count(y) for y in votes}
     best = max(counts, key=lambda y: (counts[y], y))
+    if misread and best not in misread:
+        return None, 0.0
     if counts[best] < 2:
         return best, 0.6
     return best, round(0.6 + 0.35 * counts[best] / len(votes), 3)

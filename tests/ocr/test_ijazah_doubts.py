@@ -160,3 +160,19 @@ def test_a_digit_misread_inside_a_name_s_word_does_not_cut_the_name_short():
     words = [_w("Nama", 100, 60), _w(":", 280, 6), _w("GUSTI", 300, 90), _w("ANANG", 400, 90),
              _w("SYAR1FUDDIN", 500, 200)]
     assert find_name(rows_of(words))[0] != "GUSTI ANANG"
+
+
+def test_a_school_year_read_apart_leaves_a_misread_year_untaken():
+    """'TAHUN PELAJARAN 2012/2015' (an old-style 3 read as 5) with 'tahun 2015' and
+    '8 Juli 2015' below: the page's 3s read as 5s, so 2015 is not the year; 2013 would be."""
+    from ocr.ijazah import find_year
+
+    def rows(*texts):
+        return rows_of([_w(w, 100 + 80 * k, 70, top=100 + 40 * i, line=i + 1)
+                        for i, text in enumerate(texts) for k, w in enumerate(text.split())])
+
+    assert find_year(rows("TAHUN PELAJARAN 2012/2015", "pada tahun 2015", "8 Juli 2015")) \
+        == (None, 0.0)
+    assert find_year(rows("TAHUN PELAJARAN 2012/2015", "pada tahun 2013", "8 Juli 2013"))[0] \
+        == 2013
+    assert find_year(rows("TAHUN PELAJARAN 2012/2013", "pada tahun 2013"))[0] == 2013
