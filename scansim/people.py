@@ -82,7 +82,8 @@ def _name(rng: random.Random, group: dict, sex: str) -> str:
     first = rng.choice(group[key])
     if rng.random() < 0.75:
         second = rng.choice(group["second_" + key])
-        if second.lower() not in first.lower():
+        if second.lower() not in first.lower() and \
+                f"{first} {second}" not in load_data()["not_drawn"]:
             return f"{first} {second}"
     return first
 

@@ -97,3 +97,18 @@ def test_schooling_and_level_fit_the_age():
         assert p["tahun_lulus"] < 2026
         age = 2026 - p["tanggal_lahir"].year
         assert age >= 19 + (p["jenjang"] >= 7) * 6, (age, p["jenjang"], p["pendidikan"])
+def test_a_well_known_person_s_full_name_is_never_drawn():
+    """The random pairs could make 'Joko Widodo'; the first name then stands alone."""
+    import random
+
+    from scansim.people import _name, load_data
+
+    class Picks(random.Random):
+        def choice(self, seq):
+            return next(x for x in seq if x in ("Joko", "Widodo"))
+
+        def random(self):
+            return 0.0   # always a second name
+
+    group = load_data()["names"]["jawa"]
+    assert _name(Picks(1), group, "L") == "Joko"
