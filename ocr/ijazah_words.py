@@ -177,9 +177,9 @@ def sure(found: tuple[str, float, float] | None) -> bool:
 
 
 # Another field on the name's row ('YUSUF AKBAR   NISN : 1503506512'): a student number's
-# label, a number (three digits or more: a digit misread inside a name's word is no field),
-# or a word that ends in (or stands before) a colon.
-NEXT_FIELD = re.compile(r"^(?:NISN|NIS|NIM|NPM|NIRM|NIK|NO|NOMOR)\b\.?:?$|\d{3}|:$", re.I)
+# label or a number (three digits or more: a digit misread inside a name's word is no
+# field). Not any word before a colon: a label's misread tail stands before one ('Swa :').
+NEXT_FIELD = re.compile(r"^(?:NISN|NIS|NIM|NPM|NIRM|NIK|NO|NOMOR)\b\.?:?$|\d{3}", re.I)
 
 
 def value_words(words: list[dict]) -> list[dict]:
@@ -192,8 +192,7 @@ def value_words(words: list[dict]) -> list[dict]:
         return []
     value = [dict(words[i], text=words[i]["text"].lstrip(":;.,"))] + words[i + 1:]
     for k in range(1, len(value)):
-        nxt = value[k + 1]["text"] if k + 1 < len(value) else ""
-        if NEXT_FIELD.search(value[k]["text"]) or nxt.startswith(":"):
+        if NEXT_FIELD.search(value[k]["text"]):
             return value[:k]
     return value
 

@@ -176,3 +176,12 @@ def test_a_school_year_read_apart_leaves_a_misread_year_untaken():
     assert find_year(rows("TAHUN PELAJARAN 2012/2015", "pada tahun 2013", "8 Juli 2013"))[0] \
         == 2013
     assert find_year(rows("TAHUN PELAJARAN 2012/2013", "pada tahun 2013"))[0] == 2013
+
+
+def test_a_label_s_misread_tail_before_its_colon_does_not_end_the_name_s_row():
+    """'Nama Siswa : NORHADI KUSASI' read 'Nama Swa —...: NORHADI KUSASI': the colon after
+    the label's tail is no next field (the name was lost to it)."""
+    from ocr.ijazah_words import value_words
+    words = [_w("Swa", 200, 40), _w("—...:", 250, 20), _w("NORHADI", 300, 120),
+             _w("KUSASI", 430, 100)]
+    assert [w["text"] for w in value_words(words)] == ["Swa", "—...:", "NORHADI", "KUSASI"]
