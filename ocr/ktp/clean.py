@@ -39,8 +39,14 @@ INK_CHROMA = (40, 60)        # brightest channel less lightness: near-neutral in
 INK_EDGE_PX = 5              # the darkest lightness this near counts (a stroke's soft edge)
 
 
-def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
-    """The grey the background is removed from (for a grey copy: the grey itself).
+def channels(card_rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the brightest channel, the lightness) of each pixel of a colour card."""
+    top = cv2.max(cv2.max(card_rgb[:, :, 0], card_rgb[:, :, 1]), card_rgb[:, :, 2])
+    return top, cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
+
+
+def brightness(top: np.ndarray, luma: np.ndarray, share: float) -> np.ndarray:
+    """The grey the background is removed from, given a colour card's :func:`channels`.
 
     On a pale card the brightest channel of each pixel: a pale blue or green line is
     bright in one of them, toner is dark in all. On a card printed on a strong colour
@@ -48,28 +54,20 @@ def brightness(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
     a colour copy's JPEG smears the background's colour into thin strokes (their
     brightest channel lightens): there the lightness a grey copy shows reads better
     (grey copies of such cards read well). Between the two, a blend (``share``: the
-    card's :func:`ocr.ktp.colour.strong_share`, when known)."""
-    if card_rgb.ndim != 3:
-        return card_rgb
-    top = cv2.max(cv2.max(card_rgb[:, :, 0], card_rgb[:, :, 1]), card_rgb[:, :, 2])
-    share = strong_share(card_rgb) if share is None else share
+    card's :func:`ocr.ktp.colour.strong_share`)."""
     if share == 0.0:
         return top
-    luma = cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
     return luma if share == 1.0 else cv2.addWeighted(top, 1.0 - share, luma, share, 0.0)
 
 
-def dark_ink(card_rgb: np.ndarray) -> np.ndarray | None:
+def dark_ink(top: np.ndarray, luma: np.ndarray) -> np.ndarray:
     """How much (0-1) each pixel of a colour card lies in or next to a dark coloured ink:
     darker in lightness than any pale tint's lines, its brightest channel far brighter
     than its lightness. Such an ink (a NIK in dark blue) is bright in its own channel, so
     the brightest channel shows it as pale as a tint; its lightness holds it whole, soft
     edges and all, as a grey copy does. A near-neutral ink is left to the brightest
-    channel, which keeps thin pale print (worn labels) above the cut. None for a grey copy."""
-    if card_rgb.ndim != 3:
-        return None
-    luma = cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
-    top = cv2.max(cv2.max(card_rgb[:, :, 0], card_rgb[:, :, 1]), card_rgb[:, :, 2])
+    channel, which keeps thin pale print (worn labels) above the cut. ``top``, ``luma``:
+    the card's :func:`channels`."""
     near = np.ones((INK_EDGE_PX, INK_EDGE_PX), np.uint8)
     dark = luma < DARK_INK_LUMA[1]
     # how far the brightest channel of the dark pixels nearby outshines their lightness
@@ -99,10 +97,12 @@ def flatten(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
     next to a dark ink (:func:`dark_ink`) the lightness so divided.
     ``share``: the card's :func:`ocr.ktp.colour.strong_share`, when known."""
     share = strong_share(card_rgb) if share is None else share
-    flat = _level(brightness(card_rgb, share), share)
-    dark = dark_ink(card_rgb) if share < 1.0 else None
+    if card_rgb.ndim != 3:        # a grey copy: the grey itself
+        return np.clip(_level(card_rgb, share), 0, 255).astype(np.uint8)
+    top, luma = channels(card_rgb)
+    flat = _level(brightness(top, luma, share), share)
+    dark = dark_ink(top, luma) if share < 1.0 else None
     if dark is not None and dark.any():
-        luma = cv2.cvtColor(np.ascontiguousarray(card_rgb), cv2.COLOR_RGB2GRAY)
         flat += dark * (_level(luma, share) - flat)
     return np.clip(flat, 0, 255).astype(np.uint8)
 
