@@ -9,11 +9,12 @@ capitals, or in Title Case in a face of full strokes, is not taken for handwriti
 """
 from __future__ import annotations
 
-import re
 import statistics
 
 import cv2
 import numpy as np
+
+from ocr.ijazah_words import word_letters
 
 SCALE = 2.0            # the line looked at twice the size of the page as read (300 dpi)
 INK_SHARE = 0.35       # of the way from the paper to the darkest ink: darker is a stroke
@@ -40,14 +41,14 @@ def stroke_fill(crop: np.ndarray) -> float | None:
 def written_by_hand(words: list[dict], pixels) -> bool:
     """Whether the name's ``words`` (as read on the page, in its pixels) stand in a line
     written with a pen: read mostly in small letters, and the letters' strokes thin."""
-    letters = "".join(re.sub(r"[^A-Za-z]", "", w["text"]) for w in words)
+    letters = "".join(word_letters(w) for w in words)
     if not letters or sum(c.islower() for c in letters) < SMALL_LETTERS * len(letters):
         return False
     if pixels is None or pixels.small is None:
         return False
     fills = []
     for w in words:
-        if len(re.sub(r"[^A-Za-z]", "", w["text"])) < MIN_LETTERS:
+        if len(word_letters(w)) < MIN_LETTERS:
             continue
         crop = pixels.crop((w["left"], w["top"], w["left"] + w["width"], w["top"] + w["height"]),
                            scale=SCALE)

@@ -6,7 +6,6 @@ The line the cue points to is read on the page, then again on its own, enlarged 
 """
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from ocr.ijazah_hand import written_by_hand
@@ -24,6 +23,7 @@ from ocr.ijazah_words import (
     reread,
     sure,
     value_words,
+    word_letters,
 )
 from ocr.names import (
     cut_in_one,
@@ -66,7 +66,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             if sure(first) and not maybe_split(first[0]) else None
     # The line's height and band from its words, not from an outline's marks read beside
     # them ('Z', '(' of a ribbon's tails), which would take in the line above.
-    core = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 2] or words
+    core = [w for w in words if len(word_letters(w)) >= 2] or words
     height = max(w["height"] for w in core)
     band = (min(w["top"] for w in core), max(w["top"] + w["height"] for w in core))
     # Word boxes of a large face may leave out a letter they read: a wide margin each side,

@@ -371,11 +371,16 @@ def ink_end(small: np.ndarray | None, band: tuple[float, float], right: float,
     return float(x0 + end)
 
 
+def word_letters(word: dict) -> str:
+    """The letters of a word as read (digits and marks left out)."""
+    return re.sub(r"[^A-Za-z]", "", word["text"])
+
+
 def pieces(words: list[dict]) -> list[tuple[str, float, float]]:
     """(letters, left, right) of the ``words`` of a line that hold letters, left to right."""
     out = []
     for w in sorted(words, key=lambda w: w["left"]):
-        text = re.sub(r"[^A-Za-z]", "", w["text"]).upper()
+        text = word_letters(w).upper()
         if text:
             out.append((text, w["left"], w["left"] + w["width"]))
     return out
@@ -389,7 +394,7 @@ def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float,
     across the line keep none), measured in the print of the page as read across the line
     ``band`` (top, bottom), pale print (a worn ribbon) told from paper by the line's own
     contrast."""
-    words = [w for w in words if len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 3]
+    words = [w for w in words if len(word_letters(w)) >= 3]
     if small is None or not words:
         return 0.0
     y0, y1 = max(0, int(band[0])), min(small.shape[0], int(band[1]) + 1)
