@@ -241,14 +241,20 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     return value, conf
 
 
+def _height(ink: np.ndarray) -> int:
+    """The height of a line's print (``ink``): from its first inked row to its last."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    return int(rows[-1] - rows[0] + 1) if rows.size else 0
+
+
 def glyph_runs(ink: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) columns of each run of inked columns of a line's print (``ink``) that
     stands GLYPH_TALL of the line's height or taller: a letter, or letters that touch
     (specks left out)."""
-    rows = np.flatnonzero(ink.any(axis=1))
-    if rows.size == 0:
+    height = _height(ink)
+    if not height:
         return []
-    tall = GLYPH_TALL * (rows[-1] - rows[0] + 1)
+    tall = GLYPH_TALL * height
     out = []
     for a, b in runs(ink.any(axis=0)):
         inked = np.flatnonzero(ink[:, a:b].any(axis=1))
@@ -262,12 +268,11 @@ def word_spaces(ink: np.ndarray) -> int:
     letters, when at least WORD_SPACE of the line's height and WORD_JUMP times as wide as
     the next narrower gap (the first such step down from the widest gap)."""
     glyphs = glyph_runs(ink)
-    rows = np.flatnonzero(ink.any(axis=1))
     if len(glyphs) < 2:
         return 0
     gaps = sorted((b[0] - a[1] for a, b in zip(glyphs, glyphs[1:], strict=False)),
                   reverse=True)
-    least = WORD_SPACE * (rows[-1] - rows[0] + 1)
+    least = WORD_SPACE * _height(ink)
     for k, gap in enumerate(gaps):
         if gap < least:
             return 0
