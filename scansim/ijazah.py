@@ -240,7 +240,8 @@ DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # the same diploma (and benchmark page) as before them.
 NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_baris",
               "madrasah_lambang", "politeknik_label_atas")
-HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g) for g in range(1, 9)}
+HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
+                   for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())

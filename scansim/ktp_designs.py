@@ -353,12 +353,10 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               faint_side=0.45),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
-                   for g in (1, 2, 3, 4, 5, 6, 7, 8)}
-HELD_OUT_1, HELD_OUT_2, HELD_OUT_3 = HELD_OUT_GROUPS[1], HELD_OUT_GROUPS[2], HELD_OUT_GROUPS[3]
-HELD_OUT_4, HELD_OUT_5, HELD_OUT_6 = HELD_OUT_GROUPS[4], HELD_OUT_GROUPS[5], HELD_OUT_GROUPS[6]
-HELD_OUT_7, HELD_OUT_8 = HELD_OUT_GROUPS[7], HELD_OUT_GROUPS[8]
-HELD_OUT = (HELD_OUT_1 + HELD_OUT_2 + HELD_OUT_3 + HELD_OUT_4 + HELD_OUT_5 + HELD_OUT_6
-            + HELD_OUT_7 + HELD_OUT_8)
+                   for g in sorted({d.group for d in DESIGNS.values() if d.group})}
+(HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
+ HELD_OUT_8) = HELD_OUT_GROUPS.values()
+HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
 # when named, so that a seed draws the same card (and benchmark page) as before them.
