@@ -46,6 +46,11 @@ IJAZAH_LATER = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_ba
                 "madrasah_lambang", "politeknik_label_atas")
 
 
+def _diploma_faces(*designs) -> set:
+    """The faces diploma ``designs`` set their title, headings, body and name in."""
+    return {f for d in designs for f in (d.title, d.heading, d.body, d.name_face)}
+
+
 def _ijazah_before(group: int) -> list:
     """The diploma designs that stood before ``group`` was made (earlier in the list)."""
     first = next(i for i, d in enumerate(IJ.DESIGNS) if d.group == group)
@@ -181,9 +186,9 @@ def test_group_2_differs_from_every_earlier_design():
             {f for e in made_after for f in (e.label_face, e.value_face, e.head_face)})
         assert d.ink not in {e.ink for e in earlier} and d.wear > 0
     before = [d for d in IJ.DESIGNS if d.name in IJAZAH_FIRST + IJ.HELD_OUT_1]
-    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    faces = _diploma_faces(*before)
     for d in (IJ.get_design(n) for n in IJ.HELD_OUT_2):
-        assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
+        assert _diploma_faces(d).isdisjoint(faces)
         assert d.cue not in {b.cue for b in before}
         assert d.border not in {b.border for b in before}
 
@@ -213,9 +218,9 @@ def test_group_3_differs_from_every_earlier_design():
     assert any(KD.DESIGNS[n].glare for n in KD.HELD_OUT_3)
     assert not any(e.glare for e in earlier)
     before = _ijazah_before(3)
-    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    faces = _diploma_faces(*before)
     for d in (IJ.get_design(n) for n in IJ.HELD_OUT_3):
-        assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
+        assert _diploma_faces(d).isdisjoint(faces)
         assert d.cue not in {b.cue for b in before}
         assert d.border not in {b.border for b in before}
         assert d.number not in {b.number for b in before}
@@ -302,9 +307,9 @@ def test_group_4_marks_show(people, dpi):
 
 def test_group_4_diploma_differs_and_is_numbered(people):
     before = _ijazah_before(4)
-    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    faces = _diploma_faces(*before)
     d = IJ.get_design("sarjana_dwibahasa")
-    assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
+    assert _diploma_faces(d).isdisjoint(faces)
     for key in ("cue", "border", "number", "nomor_style"):
         assert getattr(d, key) not in {getattr(b, key) for b in before}
     assert d.landscape and IJ.programs_of(d) == ["S1"]
@@ -385,10 +390,10 @@ def test_group_5_nik_is_struck_in_dots(people, dpi):
 
 def test_group_5_diplomas_differ_and_are_numbered(people):
     before = _ijazah_before(5)
-    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    faces = _diploma_faces(*before)
     for name in IJAZAH_5:
         d = IJ.get_design(name)
-        assert {d.title, d.heading, d.body, d.name_face}.isdisjoint(faces)
+        assert _diploma_faces(d).isdisjoint(faces)
         for key in ("cue", "border", "number", "nomor_style"):
             assert getattr(d, key) not in {getattr(b, key) for b in before}
         assert d.seal_at != 0.5 and all(b.seal_at == 0.5 and not b.school for b in before)
@@ -747,7 +752,7 @@ def test_group_7_backgrounds_are_rosettes_and_two_bands(dpi):
 
 def test_group_7_diplomas_differ_and_are_numbered(people):
     before = _ijazah_before(7)
-    faces = {f for d in before for f in (d.title, d.heading, d.body, d.name_face)}
+    faces = _diploma_faces(*before)
     for name in IJAZAH_7:
         d = IJ.get_design(name)
         assert d.name_face not in faces
