@@ -28,7 +28,9 @@ def test_ingest_and_check_side_by_side(tmp_path):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     checks = []
     try:
-        while ingest.poll() is None or not checks:
+        # The first check starts while ingest is still importing; on a loaded machine
+        # ingest may end before a second one, which then reads the finished workspace.
+        while ingest.poll() is None or len(checks) < 2:
             checks.append(formgen("check", "--json", workspace=root, timeout=120))
             time.sleep(0.2)
         out, err = ingest.communicate(timeout=300)
