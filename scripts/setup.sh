@@ -59,6 +59,9 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf ] || need_apt+=(fonts-open-sans)
 [ -f /usr/share/fonts/truetype/mononoki/mononoki-Bold.ttf ] || need_apt+=(fonts-mononoki)
 [ -f /usr/share/fonts/opentype/b612/B612Mono-Bold.otf ] || need_apt+=(fonts-b612)
+# Linux Libertine and Biolinum for the ninth group's diplomas.
+[ -f /usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf ] \
+    || need_apt+=(fonts-linuxlibertine)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
