@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 8) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 9) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 8
-after group 7, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 9
+after group 8, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -27,6 +27,7 @@ from scansim.ijazah_faces import FACES as FACES
 from scansim.ijazah_faces import face
 from scansim.ijazah_group7 import GROUP7_CUES
 from scansim.ijazah_group8 import GROUP8_CUES
+from scansim.ijazah_group9 import GROUP9_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -34,7 +35,7 @@ from scansim.ijazah_typed import TYPED_CUES, aged_paper
 from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
-CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES}
+CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES}
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 8: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 9: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -234,6 +235,19 @@ DESIGNS = (
            "ebgaramond", "ebgaramond", (218, 224, 212), (168, 184, 162), (44, 64, 52), "twin",
            "garuda", "garamond_dwikolom", "top", group=8, programs=("SMP", "SMA"),
            era=(2008, 2013), watermark=True, watermark_at=(0.52, 0.22, 0.06)),
+    # Held out, group 9: made after group 8 was measured; nobody tuning has seen them.
+    # A Paket C certificate (Linux Biolinum) on peach paper: "ijazah ini diberikan atas
+    # nama" with the name in mixed case, the rows numbered, a large pale crest behind.
+    Design("paket_c_lambang", "kesetaraan", True, "libertine_display", "biolinum_bold",
+           "biolinum", "biolinum_bold", (250, 228, 208), (240, 212, 188), (128, 52, 30),
+           "rope", "tut_wuri", "atas_nama_bernomor", "bottom_right", group=9,
+           programs=("PAKET C",), nomor_style="pc", era=(2014, 2024)),
+    # A D3 or S1 diploma (Linux Libertine) on pale blue security paper: the name centred
+    # in mixed case bold italics on two lines, the rows' labels ending at a centred gutter.
+    Design("sarjana_dua_tengah", "pt", False, "libertine_bold", "libertine_bold", "libertine",
+           "libertine_bold_italic", (228, 238, 248), (212, 226, 240), (22, 50, 112),
+           "guilloche", "university", "nama_dua_baris", "title", short=False, group=9,
+           programs=("D3", "S1"), nomor_style="pin"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -243,7 +257,7 @@ NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_bari
 HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -467,7 +481,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         p.centre(y, "dinyatakan  LULUS", dz.heading, 4.8 * scale)
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
         if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
-            shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Mi", "Ma") else
+            shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Mi", "Ma", "Pkbm") else
                              "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)

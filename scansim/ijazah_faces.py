@@ -13,7 +13,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
 # fonts-liberation, fonts-freefont-ttf, fonts-go, fonts-lato, fonts-crosextra-caladea,
 # fonts-crosextra-carlito, fonts-dancingscript, and of group 8 fonts-hosny-amiri,
-# fonts-noto-core, fonts-ebgaramond); DejaVu when none is installed.
+# fonts-noto-core, fonts-ebgaramond, of group 9 fonts-linuxlibertine); DejaVu when none is
+# installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -80,6 +81,12 @@ FACES = {
     "ebgaramond": (["EBGaramond12-Regular.otf"], "serif"),
     "ebgaramond_bold": (["EBGaramond12-Bold.otf"], "serif_bold"),
     "ebgaramond_italic": (["EBGaramond12-Italic.otf"], "serif_italic"),
+    "libertine": (["LinLibertine_R.otf"], "serif"),
+    "libertine_bold": (["LinLibertine_RB.otf"], "serif_bold"),
+    "libertine_bold_italic": (["LinLibertine_RBI.otf"], "serif_italic"),
+    "libertine_display": (["LinLibertine_DR.otf"], "serif"),
+    "biolinum": (["LinBiolinum_R.otf"], "sans"),
+    "biolinum_bold": (["LinBiolinum_RB.otf"], "bold"),
 }
 
 

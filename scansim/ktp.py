@@ -38,6 +38,7 @@ from scansim.ktp_designs import (
 )
 from scansim.ktp_group7 import light_print, nik_strip, tracked_text
 from scansim.ktp_group8 import faint_side, fringe, hologram, mixed_case
+from scansim.ktp_group9 import label_pass, scratched_laminate, uneven_copy, value_offsets
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -111,10 +112,14 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     u = dpi / 25.4
     toner = _ink(des, rng)
     # An over-inked design's type goes onto a layer first, to grow its strokes.
-    layered = des.spread_mm or des.thin or any(des.ghost_mm) or des.fringe or des.faint_side
+    layered = des.spread_mm or des.thin or any(des.ghost_mm) or des.fringe or des.faint_side \
+        or des.label_ink
     layer = Image.new("L", size, 0) if layered else None
     d = ImageDraw.Draw(layer if layer else img)
     ink = 255 if layer else toner
+    # Labels pre-printed in a colour ink of their own go onto a layer of their own.
+    labels = Image.new("L", size, 0) if des.label_ink else None
+    ld = ImageDraw.Draw(labels) if labels else d
     jx, jy = rng.uniform(-0.6, 0.6) * u, rng.uniform(-0.5, 0.5) * u   # print offset
     head = face(des.head_face, int(2.7 * u))
     centered(d, w / 2 + jx, 1.6 * u + jy, f"PROVINSI {PROVINCE}", head, ink)
@@ -123,8 +128,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     photo_left = des.photo_x_mm * u + jx
     nik_label = face(des.head_face, int(3.6 * u))
     ny = des.nik_y_mm * u + jy
-    d.text((lx, ny + 0.3 * u), "NIK", font=nik_label, fill=ink)
-    d.text((lx + 11.0 * u, ny + 0.3 * u), ":", font=nik_label, fill=ink)
+    ld.text((lx, ny + 0.3 * u), "NIK", font=nik_label, fill=ink)
+    ld.text((lx + 11.0 * u, ny + 0.3 * u), ":", font=nik_label, fill=ink)
     track = des.nik_track_mm * u
     nik_font = fit_face(d, f["nik"], des.nik_face, int(des.nik_mm * u),
                         photo_left - lx - 15.0 * u - track * (len(f["nik"]) - 1))
@@ -153,24 +158,29 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
              ("Kewarganegaraan", f["kewarganegaraan"]), ("Berlaku Hingga", f["berlaku_hingga"])]
     y = des.first_y_mm * u + jy
     dy = des.value_dy_mm * u
-    for name, text in lines:
+    moved = value_offsets(rng, len(lines), des.value_jitter_mm, u) if des.value_jitter_mm \
+        else [(0.0, 0.0)] * len(lines)
+    for (name, text), (mx, my) in zip(lines, moved, strict=True):
         shown = des.label(name)
         text = mixed_case(text) if name in des.mixed else text
         x = lx + (des.indent_mm * u if name in INDENTED else 0)
-        d.text((x, y), shown, font=fit_face(d, shown, des.label_face, size_px, cx - x - 0.8 * u),
-               fill=ink)
-        d.text((cx, y), ":", font=face(des.label_face, size_px), fill=ink)
+        fnt = fit_face(ld, shown, des.label_face, size_px, cx - x - 0.8 * u)
+        if des.label_right:   # flush right against the colon
+            ld.text((cx - 0.8 * u, y), shown, font=fnt, fill=ink, anchor="ra")
+        else:
+            ld.text((x, y), shown, font=fnt, fill=ink)
+        ld.text((cx, y), ":", font=face(des.label_face, size_px), fill=ink)
         room = (15.5 if name == "Jenis Kelamin" else des.photo_x_mm - des.colon_x_mm - 3.0) * u
         fnt = fit_face(d, text, des.value_face, size_px, room)
-        d.text((cx + des.value_gap_mm * u, y + dy), text, font=fnt, fill=ink)
+        d.text((cx + des.value_gap_mm * u + mx, y + dy + my), text, font=fnt, fill=ink)
         if name == "Jenis Kelamin":
             gx = cx + 17.5 * u
             gol = des.label("Gol. Darah")
-            d.text((gx, y), gol, font=fit_face(d, gol, des.label_face, size_px, 10.5 * u),
-                   fill=ink)
-            d.text((gx + 11.5 * u, y), ":", font=face(des.label_face, size_px), fill=ink)
-            d.text((gx + 12.9 * u, y + dy), f["gol_darah"], font=face(des.value_face, size_px),
-                   fill=ink)
+            ld.text((gx, y), gol, font=fit_face(ld, gol, des.label_face, size_px, 10.5 * u),
+                    fill=ink)
+            ld.text((gx + 11.5 * u, y), ":", font=face(des.label_face, size_px), fill=ink)
+            d.text((gx + 12.9 * u + mx, y + dy + my), f["gol_darah"],
+                   font=face(des.value_face, size_px), fill=ink)
         y += des.step_mm * u
     pbox = (int(photo_left + 0.5 * u), int(10.5 * u + jy), int(photo_left + 21.5 * u),
             int(38.5 * u + jy))
@@ -190,6 +200,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
             mask = faint_side(mask, des.faint_side)
         if des.fringe:
             fringe(img, mask, des.fringe, des.fringe_mm, dpi)
+        if labels:
+            label_pass(img, labels, des.label_ink, des.label_pass_mm, dpi)
         if ghost:
             img.paste(toner, (0, 0), ghost)
         img.paste(toner, (0, 0), mask)
@@ -203,6 +215,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = wear(img, rng, des.wear, dpi)
     if des.edge_wear:
         img = worn_edge(img, rng, des.edge_wear, dpi)
+    if des.scratches:
+        img = scratched_laminate(img, rng, des.scratches, dpi)
+    if des.uneven:
+        img = uneven_copy(img, rng, des.uneven)
     if des.head_streaks:
         img = head_streaks(img, rng, des.head_streaks, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
@@ -229,6 +245,8 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = wear(img, rng, des.wear, dpi)
     if des.edge_wear:
         img = worn_edge(img, rng, des.edge_wear, dpi)
+    if des.scratches:
+        img = scratched_laminate(img, rng, des.scratches, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     return img if color else _grey(img)
 

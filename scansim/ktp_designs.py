@@ -3,14 +3,14 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 8, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 9, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
-group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after group 6
-and group 8 (:data:`HELD_OUT_8`) after group 7, so the latest group's figures are the ones
-nobody tuning has seen (the benchmarks report all held-out designs together and each group
-apart, :data:`HELD_OUT_GROUPS`).
+group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after group 6,
+group 8 (:data:`HELD_OUT_8`) after group 7 and group 9 (:data:`HELD_OUT_9`) after group 8,
+so the latest group's figures are the ones nobody tuning has seen (the benchmarks report
+all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from scansim.draw import font as dejavu
 from scansim.draw import guilloche
 from scansim.ktp_group7 import flag_stripes, rosette_tiles
 from scansim.ktp_group8 import contours, weave
+from scansim.ktp_group9 import herringbone, scales
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -35,7 +36,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-liberation, fonts-freefont-ttf, fonts-ocr-a, fonts-urw-base35, fonts-inconsolata,
 # fonts-go, fonts-roboto-unhinted, fonts-lato, fonts-jetbrains-mono, fonts-crosextra-carlito,
 # fonts-cantarell, fonts-firacode, fonts-anonymous-pro, and of group 8 fonts-noto-core,
-# fonts-hack, fonts-croscore); DejaVu stands in when one is missing.
+# fonts-hack, fonts-croscore, of group 9 fonts-open-sans, fonts-mononoki, fonts-b612);
+# DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -94,6 +96,13 @@ FACES = {
     "arimo_bold": ("truetype/croscore/Arimo-Bold.ttf", "bold"),
     "tinos_bold": ("truetype/croscore/Tinos-Bold.ttf", "serif_bold"),
     "cousine_bold": ("truetype/croscore/Cousine-Bold.ttf", "mono_bold"),
+    "open_sans": ("truetype/open-sans/OpenSans-Regular.ttf", "sans"),
+    "open_sans_semibold": ("truetype/open-sans/OpenSans-Semibold.ttf", "bold"),
+    "open_sans_bold": ("truetype/open-sans/OpenSans-Bold.ttf", "bold"),
+    "mononoki_bold": ("truetype/mononoki/mononoki-Bold.ttf", "mono_bold"),
+    "b612": ("opentype/b612/B612-Regular.otf", "sans"),
+    "b612_bold": ("opentype/b612/B612-Bold.otf", "bold"),
+    "b612_mono_bold": ("opentype/b612/B612Mono-Bold.otf", "mono_bold"),
 }
 
 
@@ -141,7 +150,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 8: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 9: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -163,6 +172,12 @@ class KtpDesign:
     fringe_mm: tuple[float, float] = (0.0, 0.0)   # ... printed this far off (right, down)
     faint_side: float = 0.0          # share of ink the print loses towards the right edge
     mixed: tuple[str, ...] = ()      # labels whose values are set in mixed case ("Islam")
+    label_ink: tuple[int, int, int] | None = None   # labels pre-printed in a colour ink ...
+    label_pass_mm: tuple[float, float] = (0.0, 0.0)  # ... on a pass this far off (right, down)
+    label_right: bool = False        # labels set flush right against the colon
+    value_jitter_mm: float = 0.0     # each value up to this much off its place (fed unevenly)
+    scratches: int = 0               # long scratches in a worn, hazy lamination
+    uneven: float = 0.0              # a copy this much darker towards one edge (not flat)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -351,11 +366,32 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_y_mm=10.3, first_y_mm=15.9, photo_x_mm=63.0, upper_labels=True,
               ink=(20, 28, 58), fade=0.12, blur=0.6, wear=0.25, value_dy_mm=-0.05, group=8,
               faint_side=0.45),
+    # Held out, group 9: made after group 8 was measured; nobody tuning has seen them.
+    # A card in Open Sans on a herringbone of fine chevrons, the NIK in mononoki, each
+    # value a little off its place, a worn hazy lamination with long scratches, copied
+    # with the card not lying flat (darker towards one edge).
+    KtpDesign("opensans_gores", "open_sans", "open_sans_semibold", "mononoki_bold",
+              "open_sans_bold", "herringbone", ((242, 238, 226), (226, 240, 242)),
+              (206, 196, 174), second_color=(172, 204, 214), text_mm=2.0, nik_mm=3.9,
+              step_mm=2.98, label_x_mm=2.6, colon_x_mm=21.4, value_gap_mm=1.6, indent_mm=2.0,
+              nik_y_mm=9.8, first_y_mm=15.7, photo_x_mm=62.4, ink=(26, 24, 30), fade=0.15,
+              blur=0.6, wear=0.1, value_dy_mm=0.1, group=9, value_jitter_mm=0.3,
+              scratches=14, uneven=0.3, labels=(("Tempat/Tgl Lahir", "Tempat/Tgl.Lahir"),)),
+    # A card whose labels were pre-printed in blue on the blank, set flush right against
+    # their colons, and the personalisation's black put a little off them; B612 type on
+    # overlapping fish scales, the NIK in B612 Mono.
+    KtpDesign("b612_sisik", "b612", "b612_bold", "b612_mono_bold", "b612_bold", "scales",
+              ((234, 240, 250), (250, 240, 238)), (188, 198, 230),
+              second_color=(232, 188, 196), text_mm=1.9, nik_mm=3.8, step_mm=2.9,
+              label_x_mm=2.0, colon_x_mm=22.6, value_gap_mm=1.3, indent_mm=0.0,
+              nik_y_mm=10.0, first_y_mm=15.6, photo_x_mm=62.8, upper_labels=True,
+              ink=(16, 16, 20), fade=0.1, blur=0.55, wear=0.15, value_dy_mm=-0.05, group=9,
+              label_ink=(30, 72, 156), label_pass_mm=(0.32, 0.2), label_right=True),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -429,7 +465,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "stipple": stipple, "sunburst": sunburst, "microtext": microtext,
             "crosshatch": crosshatch, "cloud_rings": cloud_rings,
             "rosette_tiles": rosette_tiles, "flag_stripes": flag_stripes,
-            "weave": weave, "contours": contours,
+            "weave": weave, "contours": contours, "herringbone": herringbone, "scales": scales,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -449,7 +485,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
-           "HELD_OUT_GROUPS",
+           "HELD_OUT_9", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -54,6 +54,14 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
     || need_apt+=(fonts-hosny-amiri)
 [ -f /usr/share/fonts/opentype/ebgaramond/EBGaramond12-Regular.otf ] \
     || need_apt+=(fonts-ebgaramond)
+# Faces of the ninth group of card designs: Open Sans and B612 for card text, mononoki and
+# B612 Mono for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf ] || need_apt+=(fonts-open-sans)
+[ -f /usr/share/fonts/truetype/mononoki/mononoki-Bold.ttf ] || need_apt+=(fonts-mononoki)
+[ -f /usr/share/fonts/opentype/b612/B612Mono-Bold.otf ] || need_apt+=(fonts-b612)
+# Linux Libertine and Biolinum for the ninth group's diplomas.
+[ -f /usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf ] \
+    || need_apt+=(fonts-linuxlibertine)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
