@@ -7,7 +7,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from ocr.ktp.cards import mm
-from ocr.ktp.labels import Field, Line, _value_words
+from ocr.ktp.labels import Field, Line, _value_words, match_label
 from ocr.ktp.read import _in_order, _on_grid
 from ocr.ktp.reading import clean_name
 from ocr.ktp.values import (
@@ -238,3 +238,33 @@ def test_a_name_every_reading_spells_alike_is_checked_against_its_print(face_nam
     lost = name_against_print("GUSTIANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
     assert lost is (face_name != "carlito_bold")
     assert word_spaces(_printed("HAMDAN", face_name)) == 0
+
+
+def test_a_word_right_of_the_colon_column_is_never_part_of_a_label():
+    # 'Na' read of the label, the value's first word beyond the colon column: 'Na AHMAD'
+    # matches "Nama" as well as the label itself would
+    line = Line([_word("Na", 30), _word("AHMAD", 180), _word("YANI", 260)])
+    assert match_label(line)[0] == "nama"
+    assert match_label(line, colon_x=150.0)[0] is None
+    label = Line([_word("Nama", 30), _word(":", 146), _word("AHMAD", 180)])
+    assert match_label(label, colon_x=150.0)[:2] == ("nama", 1)
+
+
+def test_a_name_read_with_a_mark_for_its_last_letter_goes_to_a_person():
+    # 'MAHYUNI' whose narrow final I the block read as ')' and the line as '!'
+    words = [[("MAHYUN)", 0.9)], [("MAHYUN!", 0.84)]]
+    assert vote_name(["MAHYUN", "MAHYUN"], [0.9, 0.84], False, words)[1] == DISPUTED
+    # a mark in a reading that shows the name otherwise does not hold it back
+    words = [[("MAHYUNI", 0.9)], [("MAHYUNI", 0.9)], [("MAHYUN!", 0.8)], [("MAHYUNI", 0.9)]]
+    assert vote_name(["MAHYUNI", "MAHYUNI", "MAHYUN", "MAHYUNI"], [0.9, 0.9, 0.8, 0.9], True,
+                     words) == ("MAHYUNI", AGREED)
+
+
+def test_a_name_whose_word_every_reading_of_its_line_guessed_goes_to_a_person():
+    # 'AULIA' read 'AUUA' alike, surely by the block, at 0.52 on its own line
+    words = [[("SALASIAH", 0.82), ("AUUA", 0.82)], [("SALASIAH", 0.92), ("AUUA", 0.52)]]
+    assert vote_name(["SALASIAH AUUA", "SALASIAH AUUA"], [0.82, 0.72], False,
+                     words)[1] == DISPUTED
+    words[1][1] = ("AUUA", 0.77)
+    assert vote_name(["SALASIAH AUUA", "SALASIAH AUUA"], [0.82, 0.85], False,
+                     words) == ("SALASIAH AUUA", AGREED)
