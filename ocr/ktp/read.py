@@ -22,7 +22,16 @@ from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked
 from ocr.ktp.dots import join_dotted
-from ocr.ktp.labels import HEADER_KEYS, LABELS, Field, Line, front_words, nik_line, read_fields
+from ocr.ktp.labels import (
+    HEADER_KEYS,
+    LABELS,
+    Field,
+    Line,
+    front_words,
+    match_label,
+    nik_line,
+    read_fields,
+)
 from ocr.ktp.nikread import (
     CONFIDENT,
     NikResult,
@@ -61,6 +70,8 @@ HALF_LINE_MM = 1.0              # half the height of a value's capitals
 ORDER_SLACK = 0.6               # of a line pitch: a name's distance from a later line
 GRID_SLACK = 0.4                # of a line pitch: a value this far off the card's grid of lines
 PITCH_RANGE = (0.75, 1.3)       # of LINE_PITCH_MM: the line pitches printers use
+UNDER_NIK_PITCHES = 1.8         # of LINE_PITCH_MM: the name's line at most this far under
+#                                 the NIK's (set larger, the NIK takes more room)
 # the lines under the NIK, in the card's fixed order, one line pitch apart
 BODY_LINES = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
 BETWEEN_LETTERS = 4             # a word this long on a line between the NIK and the name: print
@@ -110,6 +121,26 @@ def _name_field(fields: dict[str, Field]) -> Field | None:
     if middle - mm(HALF_LINE_MM) < 0:
         return None
     return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
+
+
+def _under_nik(lines: list[Line], nik_x: int) -> Field | None:
+    """Where the name stands when neither its label nor the birth line's was read (a
+    worn ribbon's labels washed out): on the line right under the NIK line, the card's
+    order being fixed, from the NIK's value column (``nik_x``) on; when that line stands
+    about one line pitch below and no other label was read on it. Its confidence is nil:
+    only readings of its own line that agree make it count."""
+    line = nik_line(lines)
+    if line is None or line is lines[-1]:
+        return None
+    below = lines[lines.index(line) + 1]
+    gap = (below.box[1] + below.box[3] - line.box[1] - line.box[3]) / 2
+    if not mm(LINE_PITCH_MM) * PITCH_RANGE[0] <= gap <= mm(LINE_PITCH_MM) * UNDER_NIK_PITCHES \
+            or match_label(below)[0] not in (None, "nama"):
+        return None
+    words = [w for w in below.words if w["left"] >= nik_x - mm(1.0)]
+    if not any(len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 2 for w in words):
+        return None
+    return Field(" ".join(w["text"] for w in words), Line(words).box, 0.0)
 
 
 def _on_grid(fields: dict[str, Field]) -> dict[str, Field]:
@@ -298,7 +329,8 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
             born, birth, sex, result, [*again, (thin, 1.0), (soft, 1.5), (flat, 1.5), (thin, 2.0)],
             confidences["tanggal_lahir"], binary)
     nama = (None, 0.0)
-    name = _in_order(fields.get("nama"), lines, fields) or _name_field(fields)
+    name = _in_order(fields.get("nama"), lines, fields) or _name_field(fields) or \
+        (_under_nik(lines, box[0]) if box is not None else None)
     if name is not None:
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes

@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 
 from ocr.ktp.cards import mm
 from ocr.ktp.labels import Field, Line, _value_words, match_label
-from ocr.ktp.read import _in_order, _on_grid
+from ocr.ktp.read import _in_order, _on_grid, _under_nik
 from ocr.ktp.reading import clean_name
 from ocr.ktp.values import (
     AGREED,
@@ -268,3 +268,20 @@ def test_a_name_whose_word_every_reading_of_its_line_guessed_goes_to_a_person():
     words[1][1] = ("AUUA", 0.77)
     assert vote_name(["SALASIAH AUUA", "SALASIAH AUUA"], [0.82, 0.85], False,
                      words) == ("SALASIAH AUUA", AGREED)
+
+
+def test_a_name_whose_label_and_the_birth_lines_washed_out_is_under_the_nik():
+    """A worn ribbon's pale labels lost: the line right under the NIK line, from the NIK's
+    value column on, is where the name stands (to be read again on its own line)."""
+    nik = Line([_word("NIK", 30, 120), _word(":6201022002940010", 160, 120)])
+    name = Line([_word("|oonasa", 30, 160), _word("PETRUS", 172, 160)])
+    born = Line([_word("Peak", 30, 197), _word("SAMPIT,", 172, 197)])
+    found = _under_nik([nik, name, born], 160)
+    assert found is not None and found.text == "PETRUS" and found.confidence == 0.0
+    assert found.box[0] == 172
+    # the line under the NIK is another label's (the name's line not read): no name
+    other = Line([_word("Tempat/Tgl", 30, 160), _word("Lahir", 150, 160),
+                  _word("SAMPIT,", 172, 160)])
+    assert _under_nik([nik, other, born], 160) is None
+    # nothing about a line pitch under the NIK: no name
+    assert _under_nik([nik, Line([_word("PETRUS", 172, 260)])], 160) is None
