@@ -123,21 +123,27 @@ def _name_field(fields: dict[str, Field]) -> Field | None:
     return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
 
 
-def _under_nik(lines: list[Line], nik_x: int) -> Field | None:
-    """Where the name stands when neither its label nor the birth line's was read (a
-    worn ribbon's labels washed out): on the line right under the NIK line, the card's
-    order being fixed, from the NIK's value column (``nik_x``) on; when that line stands
-    about one line pitch below and no other label was read on it. Its confidence is nil:
-    only readings of its own line that agree make it count."""
+def _under_nik(lines: list[Line], nik_x: int, key: str = "nama") -> Field | None:
+    """Where the value of line ``key`` stands when its label was not read (a worn
+    ribbon's pale labels washed out): the card's order being fixed, on the lines under
+    the NIK line, each about one line pitch below the one before and none labelled as
+    another line; its words from the NIK's value column (``nik_x``) on. Its confidence is
+    nil: only readings that agree with it (or with the NIK) make it count."""
     line = nik_line(lines)
-    if line is None or line is lines[-1]:
+    if line is None:
         return None
-    below = lines[lines.index(line) + 1]
-    gap = (below.box[1] + below.box[3] - line.box[1] - line.box[3]) / 2
-    if not mm(LINE_PITCH_MM) * PITCH_RANGE[0] <= gap <= mm(LINE_PITCH_MM) * UNDER_NIK_PITCHES \
-            or match_label(below)[0] not in (None, "nama"):
+    at = lines.index(line)
+    steps = BODY_LINES.index(key) + 1
+    if at + steps >= len(lines):
         return None
-    words = [w for w in below.words if w["left"] >= nik_x - mm(1.0)]
+    for k in range(1, steps + 1):
+        above, below = lines[at + k - 1], lines[at + k]
+        gap = (below.box[1] + below.box[3] - above.box[1] - above.box[3]) / 2
+        reach = UNDER_NIK_PITCHES if k == 1 else PITCH_RANGE[1]
+        if not mm(LINE_PITCH_MM) * PITCH_RANGE[0] <= gap <= mm(LINE_PITCH_MM) * reach \
+                or match_label(below)[0] not in (None, BODY_LINES[k - 1]):
+            return None
+    words = [w for w in lines[at + steps].words if w["left"] >= nik_x - mm(1.0)]
     if not any(len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 2 for w in words):
         return None
     return Field(" ".join(w["text"] for w in words), Line(words).box, 0.0)
@@ -308,6 +314,14 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         if key not in fields and (found := _row_field(fields, key, [(flat, 1.5)], right,
                                                       binary)) is not None:
             fields[key] = found
+    under = _nik_box(lines, fields)
+    name = _in_order(fields.get("nama"), lines, fields) or _name_field(fields) or \
+        (_under_nik(lines, under[0]) if under is not None else None)
+    for key, parse in (("tempat_tgl_lahir", lambda t: parse_birth(t)[1]),
+                       ("jenis_kelamin", parse_sex)):
+        if key not in fields and under is not None and \
+                (found := _under_nik(lines, under[0], key)) is not None and parse(found.text):
+            fields[key] = found        # its line found by the order under the NIK
     born = fields.get("tempat_tgl_lahir")
     place, birth = parse_birth(born.text if born else None)
     sex = _read_sex(fields.get("jenis_kelamin"), [(soft, 1.5), (flat, 1.5)], right, binary)
@@ -329,8 +343,6 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
             born, birth, sex, result, [*again, (thin, 1.0), (soft, 1.5), (flat, 1.5), (thin, 2.0)],
             confidences["tanggal_lahir"], binary)
     nama = (None, 0.0)
-    name = _in_order(fields.get("nama"), lines, fields) or _name_field(fields) or \
-        (_under_nik(lines, box[0]) if box is not None else None)
     if name is not None:
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes

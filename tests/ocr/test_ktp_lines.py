@@ -285,3 +285,7 @@ def test_a_name_whose_label_and_the_birth_lines_washed_out_is_under_the_nik():
     assert _under_nik([nik, other, born], 160) is None
     # nothing about a line pitch under the NIK: no name
     assert _under_nik([nik, Line([_word("PETRUS", 172, 260)])], 160) is None
+    # the birth line's label washed out too: the line under the name's
+    assert _under_nik([nik, name, born], 160, "tempat_tgl_lahir").text == "SAMPIT,"
+    assert _under_nik([nik, name, born], 160, "jenis_kelamin") is None
+    assert _under_nik([nik, other, born], 160, "tempat_tgl_lahir") is None
