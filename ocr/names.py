@@ -31,6 +31,7 @@ CUT_PIECE = 4           # two pieces of at least this many letters may be one wo
 LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
 LETTER_MARKS = "!|)]}1/"  # marks a narrow letter (I, J, L) at a word's end is read as
 UNSURE_WORD = 0.6       # a word's confidence (0-1) below which its reading is a guess
+GUESSES_ALIKE = 3       # readings of a line that, each guessing a word alike, settle it
 LOOKALIKE_LETTERS = "FHEP"   # letters read as one another at low resolution (R and B
 #                             too, but a short name's B is read alike far more often than
 #                             it is misread: 'BUDI' would always wait)
@@ -113,11 +114,12 @@ def letter_as_mark(word: str) -> bool:
 def unsure_word(name: str, readings: list[list[tuple[str, float]]]) -> bool:
     """Whether a word of ``name`` was read below UNSURE_WORD by every one of ``readings``
     (the words, with their confidences, of each reading of the name's line) that shows
-    it: 'AUUA' for 'AULIA', guessed alike each time."""
+    it, fewer than GUESSES_ALIKE of them: 'AUUA' for 'AULIA', guessed once. (Four
+    readings of the line that each guess 'IJAI' alike agree by more than chance.)"""
     for word in _spelled_words(name):
         seen = [conf for reading in readings for text, conf in reading
                 if re.sub(r"[^A-Z]", "", text.upper()) == word]
-        if seen and max(seen) < UNSURE_WORD:
+        if seen and max(seen) < UNSURE_WORD and len(seen) < GUESSES_ALIKE:
             return True
     return False
 

@@ -102,3 +102,7 @@ def test_a_word_every_reading_guessed_is_unsure():
     assert not unsure_word("SALASIAH AUUA", [[("SALASIAH", 0.92), ("AUUA", 0.52)],
                                              [("SALASIAH", 0.9), ("AUUA", 0.7)]])
     assert not unsure_word("SALASIAH AULIA", [])      # no reading of the line: no sign
+    # four readings of the line guessed 'IJAI' alike: more than chance
+    guessed = [[("IJAI", c), ("ARSYAD", 0.96)] for c in (0.46, 0.54, 0.32, 0.5)]
+    assert not unsure_word("IJAI ARSYAD", guessed)
+    assert unsure_word("IJAI ARSYAD", guessed[:2])
