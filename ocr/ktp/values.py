@@ -12,6 +12,7 @@ which each reading of the line carries its confidence.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from difflib import SequenceMatcher
@@ -199,15 +200,22 @@ def _short_word_differs(value: str, other: str) -> bool:
     return False
 
 
+def _unmarked(name: str) -> str:
+    """A name's letters and spaces: a mark read after a word ('IRWAN. HAKIM') spells no
+    letter of it otherwise (a lone letter, an initial's, stays)."""
+    return " ".join(re.sub(r"[^A-Z ]", "", name.upper()).split())
+
+
 def vote_name(values: list[str | None], confidences: list[float] | None = None,
               all_made: bool = True, words: list[Words] | None = None
               ) -> tuple[str | None, float]:
     """:func:`vote` for a name (``values[0]``: the block's reading, the others each of the
     name's own line, read with ``confidences``; ``all_made``: no rendering is left to
     read it in), DISPUTED as well when a reading of the line shows one of its short
-    words otherwise, or when fewer than SHORT_NAME_READINGS readings agree on a name of
-    one short word or on one whose short word the block's reading shows otherwise (the
-    block's reading, made among the other lines, may be outvoted, but by more than two);
+    words otherwise (in its letters: a mark read after it aside), or when fewer than
+    SHORT_NAME_READINGS readings agree on a name of one short word or on one whose short
+    word the block's reading shows otherwise (the block's reading, made among the other
+    lines, may be outvoted, but by more than two);
     and when no reading that shows it was sure (SURE_READING); and as the rules every
     name reader keeps (:mod:`ocr.names`) say: a short piece only
     when two readings, and more than cut the name otherwise, cut it so; a name a reading
@@ -227,7 +235,7 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     block = values[0]
     block_differs = bool(block) and letters(block) != key and \
         _short_word_differs(value, block)
-    if any(_short_word_differs(value, v) for v in others) or \
+    if any(_short_word_differs(_unmarked(value), _unmarked(v)) for v in others) or \
             ((len(key) <= SHORT_WORD or block_differs) and agreeing < SHORT_NAME_READINGS):
         return value, DISPUTED
     if agreeing * 2 <= sum(1 for v in values if v):

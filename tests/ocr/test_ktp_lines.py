@@ -81,6 +81,15 @@ def test_a_name_whose_short_word_is_read_two_ways_goes_to_a_person():
         ("SANTOSO WIDODO", AGREED)
 
 
+def test_a_mark_read_after_a_short_word_does_not_show_it_otherwise():
+    # 'IRWAN HAKIM' read so three times, once with a dot after IRWAN (a speck)
+    values = ["IRWAN HAKIM", "IRWAN HAKIM", "IRWAN. HAKIM", "IRWAN HAKIM", "IRWAN HAKIM"]
+    assert vote_name(values, [0.48, 0.7, 0.39, 0.79, 0.97], True) == ("IRWAN HAKIM", AGREED)
+    # an initial read in one reading only is another name: a person looks
+    assert vote_name(["YUSUF AKBAR", "YUSUF AKBAR", "M. YUSUF AKBAR", "YUSUF AKBAR"],
+                     [0.9, 0.9, 0.9, 0.9], True)[1] == DISPUTED
+
+
 def test_a_name_of_one_short_word_needs_three_readings():
     assert vote_name(["RINA", None, "RINA"])[1] == DISPUTED
     assert vote_name(["RINA", None, "RINA", "RINA"]) == ("RINA", AGREED)
