@@ -223,8 +223,9 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     and never one a reading shows with a letter more or with two narrow letters for one;
     a short word that starts with a letter read as another only when every reading of the
     line was made and spells it alike; and (``words``: each reading's words as read, with
-    their confidences) not when a reading that shows it read a mark at a word's end, where
-    a narrow letter stands ('MAHYUN!'), nor when each reading of the line that shows one
+    their confidences) not when half the readings that show it or more read a mark at a
+    word's end, where a narrow letter stands ('MAHYUN!'; a speck glued there by one
+    reading, 'LESTARI!', is outvoted), nor when each reading of the line that shows one
     of its words guessed that word (below UNSURE_WORD: 'AUUA' for 'AULIA')."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
@@ -242,7 +243,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # as many readings show it otherwise: two alike by chance
     shown = [k for k, v in enumerate(values) if v and letters(v) == key]
     read = words or [[] for _ in values]
-    if any(letter_as_mark(text) for k in shown for text, _ in read[k]):
+    marked = sum(1 for k in shown if any(letter_as_mark(text) for text, _ in read[k]))
+    if marked * 2 >= len(shown) > 0 and marked:
         return value, DISPUTED     # 'MAHYUN!': the last letter read as a mark
     if unsure_word(value, [read[k] for k in shown if k]):
         return value, DISPUTED     # 'SALASIAH AUUA', the last word guessed each time

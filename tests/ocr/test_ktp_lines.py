@@ -263,6 +263,15 @@ def test_a_name_read_with_a_mark_for_its_last_letter_goes_to_a_person():
     # 'MAHYUNI' whose narrow final I the block read as ')' and the line as '!'
     words = [[("MAHYUN)", 0.9)], [("MAHYUN!", 0.84)]]
     assert vote_name(["MAHYUN", "MAHYUN"], [0.9, 0.84], False, words)[1] == DISPUTED
+    # later readings without the mark as many as with it: still a person
+    words += [[("MAHYUN", 0.91)], [("MAHYUN", 0.8)]]
+    assert vote_name(["MAHYUN", "MAHYUN", "MAHYUN", "MAHYUN"], [0.9, 0.84, 0.91, 0.8], True,
+                     words)[1] == DISPUTED
+    # a speck glued after the name by one reading of three: the name stands
+    words = [[("INDAH", 0.96), ("LESTARI", 0.9)], [("INDAH", 0.96), ("LESTARI!", 0.41)],
+             [("INDAH", 0.84), ("LESTARI", 0.84)]]
+    assert vote_name(["INDAH LESTARI"] * 3, [0.93, 0.69, 0.84], True, words) == \
+        ("INDAH LESTARI", AGREED)
     # a mark in a reading that shows the name otherwise does not hold it back
     words = [[("MAHYUNI", 0.9)], [("MAHYUNI", 0.9)], [("MAHYUN!", 0.8)], [("MAHYUNI", 0.9)]]
     assert vote_name(["MAHYUNI", "MAHYUNI", "MAHYUN", "MAHYUNI"], [0.9, 0.9, 0.8, 0.9], True,
