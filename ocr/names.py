@@ -11,7 +11,8 @@ against 'KHADIJAH'); a short piece ('RAHM ADI') stands only when two readings cu
 alike; two long pieces ('SYARI FUDDIN') with no more room between them than between the
 letters of the line are one word cut in two, and a short one-word name with letters that
 read as one another at low resolution (F, H, E, P) is not taken there however alike it is
-read.
+read; nor a name a reading shows with a mark glued to a word's end ('MAHYUN!': a narrow
+last letter not read as one), nor one with a word every reading of its line guessed.
 """
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ NARROW = "IJLT"         # letters that, with a J, a text model runs together int
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
 CUT_PIECE = 4           # two pieces of at least this many letters may be one word cut in two
 LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
+LETTER_MARKS = "!|)]}1/"  # marks a narrow letter (I, J, L) at a word's end is read as
+UNSURE_WORD = 0.6       # a word's confidence (0-1) below which its reading is a guess
+GUESSES_ALIKE = 3       # readings of a line that, each guessing a word alike, settle it
 LOOKALIKE_LETTERS = "FHEP"   # letters read as one another at low resolution (R and B
 #                             too, but a short name's B is read alike far more often than
 #                             it is misread: 'BUDI' would always wait)
@@ -98,6 +102,26 @@ def spelled_near(name: str, seen) -> bool:
     own = _spelling(name)
     return any(0 < Levenshtein.distance(own, _spelling(other)) <= NEAR_LETTERS
                for other in seen if other)
+
+
+def letter_as_mark(word: str) -> bool:
+    """Whether a word as read ends in a mark glued to its letters ('MAHYUN!', 'MAHYUN)'):
+    no name is printed so, the mark is a narrow last letter the text model did not read as
+    one, and the name without it is a letter short."""
+    return len(word) >= 3 and word[-1] in LETTER_MARKS and word[-2].isalpha()
+
+
+def unsure_word(name: str, readings: list[list[tuple[str, float]]]) -> bool:
+    """Whether a word of ``name`` was read below UNSURE_WORD by every one of ``readings``
+    (the words, with their confidences, of each reading of the name's line) that shows
+    it, fewer than GUESSES_ALIKE of them: 'AUUA' for 'AULIA', guessed once. (Four
+    readings of the line that each guess 'IJAI' alike agree by more than chance.)"""
+    for word in _spelled_words(name):
+        seen = [conf for reading in readings for text, conf in reading
+                if re.sub(r"[^A-Z]", "", text.upper()) == word]
+        if seen and max(seen) < UNSURE_WORD and len(seen) < GUESSES_ALIKE:
+            return True
+    return False
 
 
 def letter_lost(name: str, seen) -> bool:

@@ -102,10 +102,14 @@ def _label_score(words: list[dict], key: str) -> float:
     return fuzz.ratio(text, want)
 
 
-def match_label(line: Line) -> tuple[str | None, int, float]:
-    """(label key, number of leading words that form the label, score) of a line."""
+def match_label(line: Line, colon_x: float | None = None) -> tuple[str | None, int, float]:
+    """(label key, number of leading words that form the label, score) of a line. A word
+    right of the colon column (``colon_x``, where measured) is a value's, never part of a
+    label ('Na AHMAD' is no "Nama")."""
     best: tuple[str | None, int, float] = (None, 0, 0.0)
-    for n in range(1, min(4, len(line.words)) + 1):
+    heads = len(line.words) if colon_x is None else sum(
+        1 for w in line.words if w["left"] < colon_x + mm(COLON_CLEAR_MM))
+    for n in range(1, min(4, heads) + 1):
         head = line.words[:n]
         # a colon glued to the label ("Agama:") is not part of it
         head = [dict(w, text=w["text"].rstrip(COLON_MARKS)) for w in head]
@@ -159,7 +163,7 @@ def read_fields(binary: np.ndarray) -> tuple[dict[str, Field], list[Line], float
     colon_x = _colon_x(lines)
     fields: dict[str, Field] = {}
     for line in lines:
-        key, n, _score = match_label(line)
+        key, n, _score = match_label(line, colon_x)
         if key is None or key in fields:
             continue
         if key in HEADER_KEYS:

@@ -123,7 +123,8 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     the printed date or sex (read once, as text) disagrees; the disagreement is reported
     as such. So is the NIK the digit shapes agree on (a gap in the region or date digits
     filled by the text readings' clear majority) when it fits the card and no other
-    text reading that fits was read twice."""
+    text reading that fits was read twice (one with a serial no card carries aside, when a
+    text reading too showed the shapes' NIK)."""
     made = [m if isinstance(m, tuple) else ("text", m) for m in made]
     readings = [r for _, r in made]
     support = _support(readings)
@@ -157,8 +158,13 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
         sure = True     # both ways read the same sixteen digits every time
     if not sure:
         shaped = _shapes_filled(made)
+        # once a text reading too shows the shapes' NIK, a text reading whose serial no
+        # card carries ('0030' read '9030' by a text model that takes a wide zero for a
+        # nine) is no rival: it would be doubted itself
+        seen = any(m == "text" and r == shaped for m, r in made)
         texts_fit = Counter(r for m, r in made if m == "text" and len(r) == NIK_LENGTH
-                            and r.isdigit() and r != shaped and _fits(r, birth, sex))
+                            and r.isdigit() and r != shaped and _fits(r, birth, sex)
+                            and not (seen and not nik_serial_usual(r)))
         if shaped and _fits(shaped, birth, sex) and max(texts_fit.values(), default=0) < 2 \
                 and nik_serial_usual(shaped):
             return NikResult(shaped, CONFIDENT, tuple(made))

@@ -22,7 +22,16 @@ from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked
 from ocr.ktp.dots import join_dotted
-from ocr.ktp.labels import HEADER_KEYS, LABELS, Field, Line, front_words, nik_line, read_fields
+from ocr.ktp.labels import (
+    HEADER_KEYS,
+    LABELS,
+    Field,
+    Line,
+    front_words,
+    match_label,
+    nik_line,
+    read_fields,
+)
 from ocr.ktp.nikread import (
     CONFIDENT,
     NikResult,
@@ -61,6 +70,8 @@ HALF_LINE_MM = 1.0              # half the height of a value's capitals
 ORDER_SLACK = 0.6               # of a line pitch: a name's distance from a later line
 GRID_SLACK = 0.4                # of a line pitch: a value this far off the card's grid of lines
 PITCH_RANGE = (0.75, 1.3)       # of LINE_PITCH_MM: the line pitches printers use
+UNDER_NIK_PITCHES = 1.8         # of LINE_PITCH_MM: the name's line at most this far under
+#                                 the NIK's (set larger, the NIK takes more room)
 # the lines under the NIK, in the card's fixed order, one line pitch apart
 BODY_LINES = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
 BETWEEN_LETTERS = 4             # a word this long on a line between the NIK and the name: print
@@ -110,6 +121,32 @@ def _name_field(fields: dict[str, Field]) -> Field | None:
     if middle - mm(HALF_LINE_MM) < 0:
         return None
     return Field("", (x0, middle - mm(HALF_LINE_MM), x1, middle + mm(HALF_LINE_MM)), 0.0)
+
+
+def _under_nik(lines: list[Line], nik_x: int, key: str = "nama") -> Field | None:
+    """Where the value of line ``key`` stands when its label was not read (a worn
+    ribbon's pale labels washed out): the card's order being fixed, on the lines under
+    the NIK line, each about one line pitch below the one before and none labelled as
+    another line; its words from the NIK's value column (``nik_x``) on. Its confidence is
+    nil: only readings that agree with it (or with the NIK) make it count."""
+    line = nik_line(lines)
+    if line is None:
+        return None
+    at = lines.index(line)
+    steps = BODY_LINES.index(key) + 1
+    if at + steps >= len(lines):
+        return None
+    for k in range(1, steps + 1):
+        above, below = lines[at + k - 1], lines[at + k]
+        gap = (below.box[1] + below.box[3] - above.box[1] - above.box[3]) / 2
+        reach = UNDER_NIK_PITCHES if k == 1 else PITCH_RANGE[1]
+        if not mm(LINE_PITCH_MM) * PITCH_RANGE[0] <= gap <= mm(LINE_PITCH_MM) * reach \
+                or match_label(below)[0] not in (None, BODY_LINES[k - 1]):
+            return None
+    words = [w for w in lines[at + steps].words if w["left"] >= nik_x - mm(1.0)]
+    if not any(len(re.sub(r"[^A-Za-z]", "", w["text"])) >= 2 for w in words):
+        return None
+    return Field(" ".join(w["text"] for w in words), Line(words).box, 0.0)
 
 
 def _on_grid(fields: dict[str, Field]) -> dict[str, Field]:
@@ -277,6 +314,14 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         if key not in fields and (found := _row_field(fields, key, [(flat, 1.5)], right,
                                                       binary)) is not None:
             fields[key] = found
+    under = _nik_box(lines, fields)
+    name = _in_order(fields.get("nama"), lines, fields) or _name_field(fields) or \
+        (_under_nik(lines, under[0]) if under is not None else None)
+    for key, parse in (("tempat_tgl_lahir", lambda t: parse_birth(t)[1]),
+                       ("jenis_kelamin", parse_sex)):
+        if key not in fields and under is not None and \
+                (found := _under_nik(lines, under[0], key)) is not None and parse(found.text):
+            fields[key] = found        # its line found by the order under the NIK
     born = fields.get("tempat_tgl_lahir")
     place, birth = parse_birth(born.text if born else None)
     sex = _read_sex(fields.get("jenis_kelamin"), [(soft, 1.5), (flat, 1.5)], right, binary)
@@ -298,7 +343,6 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
             born, birth, sex, result, [*again, (thin, 1.0), (soft, 1.5), (flat, 1.5), (thin, 2.0)],
             confidences["tanggal_lahir"], binary)
     nama = (None, 0.0)
-    name = _in_order(fields.get("nama"), lines, fields) or _name_field(fields)
     if name is not None:
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes

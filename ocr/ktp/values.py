@@ -12,6 +12,7 @@ which each reading of the line carries its confidence.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from difflib import SequenceMatcher
@@ -23,6 +24,7 @@ from ocr import tesseract
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
 from ocr.names import (
+    letter_as_mark,
     letter_lost,
     letters,
     letters_run_together,
@@ -30,10 +32,13 @@ from ocr.names import (
     maybe_split,
     short_name_agreed,
     spelled_near,
+    unsure_word,
 )
 
-# (readings, the confidence of each reading of the line, every reading made) -> value, conf
-Judge = Callable[[list, list, bool], tuple]
+# (readings, the confidence of each reading of the line, every reading made, the words
+# of each reading with their confidences) -> value, conf
+Judge = Callable[[list, list, bool, list], tuple]
+Words = list[tuple[str, float]]     # a reading's words as read, each with its confidence
 AGREED = 0.9
 DISPUTED = 0.3
 PAD_MM = 1.0
@@ -104,14 +109,15 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
     """The text of ``box`` (widened to ``right``, where the photo starts) in each image,
     the cut-out scaled by the factor given with it. ``print_``: the cleaned print of the
     card (black on white), by which rows of other lines are whitened in the crops."""
-    return [text for text, _ in line_reads(images, box, right=right, whitelist=whitelist,
-                                           print_=print_)]
+    return [" ".join(text for text, _ in words)
+            for words in line_reads(images, box, right=right, whitelist=whitelist,
+                                    print_=print_)]
 
 
 def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
                right: int, whitelist: str | None = None,
-               print_: np.ndarray | None = None) -> list[tuple[str, float]]:
-    """:func:`line_readings`, each text with its mean word confidence (0-1)."""
+               print_: np.ndarray | None = None) -> list[Words]:
+    """:func:`line_readings`, each as its words with their confidences (0-1)."""
     x0, y0, x1, y1 = box
     pad = mm(PAD_MM)
     top, left = max(0, y0 - pad), max(0, x0 - mm(LEFT_PAD_MM))
@@ -128,7 +134,8 @@ def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int,
             crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
         lang = "eng" if whitelist else "ind"
-        out.append(tesseract.ocr_text(crop, psm=7, lang=lang, whitelist=whitelist))
+        words = tesseract.ocr_data(crop, psm=7, lang=lang, whitelist=whitelist)
+        out.append([(w["text"], w["conf"] / 100.0) for w in words])
     return out
 
 
@@ -140,15 +147,18 @@ def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
     """A value read in the block (``first``, read with ``first_confidence``) and again on
     its own line in each (image, scale), in turn until the readings (as ``clean`` makes
     them) agree: by :func:`vote`, or as ``judge`` says, given the readings, the
-    confidence of each and whether every reading has been made."""
+    confidence of each (the mean of its words'), whether every reading has been made and
+    the words of each (the block's each with ``first_confidence``)."""
     values, confidences = [clean(first)], [first_confidence]
-    result = judge(values, confidences, not images) if judge else vote(values)
+    words = [[(w, first_confidence) for w in (first or "").split()]]
+    result = judge(values, confidences, not images, words) if judge else vote(values)
     for k, img in enumerate(images):
-        text, confidence = line_reads([img], box, right=right, whitelist=whitelist,
-                                      print_=print_)[0]
-        values.append(clean(text))
-        confidences.append(confidence)
-        result = judge(values, confidences, k == len(images) - 1) if judge else vote(values)
+        read = line_reads([img], box, right=right, whitelist=whitelist, print_=print_)[0]
+        values.append(clean(" ".join(text for text, _ in read)))
+        confidences.append(float(np.mean([c for _, c in read])) if read else 0.0)
+        words.append(read)
+        result = judge(values, confidences, k == len(images) - 1, words) if judge \
+            else vote(values)
         if result[1] >= AGREED:
             break
     return result
@@ -190,21 +200,33 @@ def _short_word_differs(value: str, other: str) -> bool:
     return False
 
 
+def _unmarked(name: str) -> str:
+    """A name's letters and spaces: a mark read after a word ('IRWAN. HAKIM') spells no
+    letter of it otherwise (a lone letter, an initial's, stays)."""
+    return " ".join(re.sub(r"[^A-Z ]", "", name.upper()).split())
+
+
 def vote_name(values: list[str | None], confidences: list[float] | None = None,
-              all_made: bool = True) -> tuple[str | None, float]:
+              all_made: bool = True, words: list[Words] | None = None
+              ) -> tuple[str | None, float]:
     """:func:`vote` for a name (``values[0]``: the block's reading, the others each of the
     name's own line, read with ``confidences``; ``all_made``: no rendering is left to
     read it in), DISPUTED as well when a reading of the line shows one of its short
-    words otherwise, or when fewer than SHORT_NAME_READINGS readings agree on a name of
-    one short word or on one whose short word the block's reading shows otherwise (the
-    block's reading, made among the other lines, may be outvoted, but by more than two);
+    words otherwise (in its letters: a mark read after it aside), or when fewer than
+    SHORT_NAME_READINGS readings agree on a name of one short word or on one whose short
+    word the block's reading shows otherwise (the block's reading, made among the other
+    lines, may be outvoted, but by more than two);
     and when no reading that shows it was sure (SURE_READING); and as the rules every
     name reader keeps (:mod:`ocr.names`) say: a short piece only
     when two readings, and more than cut the name otherwise, cut it so; a name a reading
     spells a letter or two otherwise only when two readings of its line were sure of it,
     and never one a reading shows with a letter more or with two narrow letters for one;
     a short word that starts with a letter read as another only when every reading of the
-    line was made and spells it alike."""
+    line was made and spells it alike; and (``words``: each reading's words as read, with
+    their confidences) not when half the readings that show it or more read a mark at a
+    word's end, where a narrow letter stands ('MAHYUN!'; a speck glued there by one
+    reading, 'LESTARI!', is outvoted), nor when each reading of the line that shows one
+    of its words guessed that word (below UNSURE_WORD: 'AUUA' for 'AULIA')."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
@@ -214,11 +236,18 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     block = values[0]
     block_differs = bool(block) and letters(block) != key and \
         _short_word_differs(value, block)
-    if any(_short_word_differs(value, v) for v in others) or \
+    if any(_short_word_differs(_unmarked(value), _unmarked(v)) for v in others) or \
             ((len(key) <= SHORT_WORD or block_differs) and agreeing < SHORT_NAME_READINGS):
         return value, DISPUTED
     if agreeing * 2 <= sum(1 for v in values if v):
         return value, DISPUTED     # as many readings show it otherwise: two alike by chance
+    shown = [k for k, v in enumerate(values) if v and letters(v) == key]
+    read = words or [[] for _ in values]
+    marked = sum(1 for k in shown if any(letter_as_mark(text) for text, _ in read[k]))
+    if marked * 2 >= len(shown) > 0 and marked:
+        return value, DISPUTED     # 'MAHYUN!': the last letter read as a mark
+    if unsure_word(value, [read[k] for k in shown if k]):
+        return value, DISPUTED     # 'SALASIAH AUUA', the last word guessed each time
     confidences = confidences or [1.0] * len(values)
     if max(c for v, c in zip(values, confidences, strict=False) if v and letters(v) == key) \
             < SURE_READING:

@@ -7,8 +7,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from ocr.ktp.cards import mm
-from ocr.ktp.labels import Field, Line, _value_words
-from ocr.ktp.read import _in_order, _on_grid
+from ocr.ktp.labels import Field, Line, _value_words, match_label
+from ocr.ktp.read import _in_order, _on_grid, _under_nik
 from ocr.ktp.reading import clean_name
 from ocr.ktp.values import (
     AGREED,
@@ -79,6 +79,15 @@ def test_a_name_whose_short_word_is_read_two_ways_goes_to_a_person():
         == ("YUSUF SANTOSO", AGREED)
     assert vote_name(["SANTOSO WIDODQ", "SANTOSO WIDODO", "SANTOSO WIDODO"]) == \
         ("SANTOSO WIDODO", AGREED)
+
+
+def test_a_mark_read_after_a_short_word_does_not_show_it_otherwise():
+    # 'IRWAN HAKIM' read so three times, once with a dot after IRWAN (a speck)
+    values = ["IRWAN HAKIM", "IRWAN HAKIM", "IRWAN. HAKIM", "IRWAN HAKIM", "IRWAN HAKIM"]
+    assert vote_name(values, [0.48, 0.7, 0.39, 0.79, 0.97], True) == ("IRWAN HAKIM", AGREED)
+    # an initial read in one reading only is another name: a person looks
+    assert vote_name(["YUSUF AKBAR", "YUSUF AKBAR", "M. YUSUF AKBAR", "YUSUF AKBAR"],
+                     [0.9, 0.9, 0.9, 0.9], True)[1] == DISPUTED
 
 
 def test_a_name_of_one_short_word_needs_three_readings():
@@ -238,3 +247,63 @@ def test_a_name_every_reading_spells_alike_is_checked_against_its_print(face_nam
     lost = name_against_print("GUSTIANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
     assert lost is (face_name != "carlito_bold")
     assert word_spaces(_printed("HAMDAN", face_name)) == 0
+
+
+def test_a_word_right_of_the_colon_column_is_never_part_of_a_label():
+    # 'Na' read of the label, the value's first word beyond the colon column: 'Na AHMAD'
+    # matches "Nama" as well as the label itself would
+    line = Line([_word("Na", 30), _word("AHMAD", 180), _word("YANI", 260)])
+    assert match_label(line)[0] == "nama"
+    assert match_label(line, colon_x=150.0)[0] is None
+    label = Line([_word("Nama", 30), _word(":", 146), _word("AHMAD", 180)])
+    assert match_label(label, colon_x=150.0)[:2] == ("nama", 1)
+
+
+def test_a_name_read_with_a_mark_for_its_last_letter_goes_to_a_person():
+    # 'MAHYUNI' whose narrow final I the block read as ')' and the line as '!'
+    words = [[("MAHYUN)", 0.9)], [("MAHYUN!", 0.84)]]
+    assert vote_name(["MAHYUN", "MAHYUN"], [0.9, 0.84], False, words)[1] == DISPUTED
+    # later readings without the mark as many as with it: still a person
+    words += [[("MAHYUN", 0.91)], [("MAHYUN", 0.8)]]
+    assert vote_name(["MAHYUN", "MAHYUN", "MAHYUN", "MAHYUN"], [0.9, 0.84, 0.91, 0.8], True,
+                     words)[1] == DISPUTED
+    # a speck glued after the name by one reading of three: the name stands
+    words = [[("INDAH", 0.96), ("LESTARI", 0.9)], [("INDAH", 0.96), ("LESTARI!", 0.41)],
+             [("INDAH", 0.84), ("LESTARI", 0.84)]]
+    assert vote_name(["INDAH LESTARI"] * 3, [0.93, 0.69, 0.84], True, words) == \
+        ("INDAH LESTARI", AGREED)
+    # a mark in a reading that shows the name otherwise does not hold it back
+    words = [[("MAHYUNI", 0.9)], [("MAHYUNI", 0.9)], [("MAHYUN!", 0.8)], [("MAHYUNI", 0.9)]]
+    assert vote_name(["MAHYUNI", "MAHYUNI", "MAHYUN", "MAHYUNI"], [0.9, 0.9, 0.8, 0.9], True,
+                     words) == ("MAHYUNI", AGREED)
+
+
+def test_a_name_whose_word_every_reading_of_its_line_guessed_goes_to_a_person():
+    # 'AULIA' read 'AUUA' alike, surely by the block, at 0.52 on its own line
+    words = [[("SALASIAH", 0.82), ("AUUA", 0.82)], [("SALASIAH", 0.92), ("AUUA", 0.52)]]
+    assert vote_name(["SALASIAH AUUA", "SALASIAH AUUA"], [0.82, 0.72], False,
+                     words)[1] == DISPUTED
+    words[1][1] = ("AUUA", 0.77)
+    assert vote_name(["SALASIAH AUUA", "SALASIAH AUUA"], [0.82, 0.85], False,
+                     words) == ("SALASIAH AUUA", AGREED)
+
+
+def test_a_name_whose_label_and_the_birth_lines_washed_out_is_under_the_nik():
+    """A worn ribbon's pale labels lost: the line right under the NIK line, from the NIK's
+    value column on, is where the name stands (to be read again on its own line)."""
+    nik = Line([_word("NIK", 30, 120), _word(":6201022002940010", 160, 120)])
+    name = Line([_word("|oonasa", 30, 160), _word("PETRUS", 172, 160)])
+    born = Line([_word("Peak", 30, 197), _word("SAMPIT,", 172, 197)])
+    found = _under_nik([nik, name, born], 160)
+    assert found is not None and found.text == "PETRUS" and found.confidence == 0.0
+    assert found.box[0] == 172
+    # the line under the NIK is another label's (the name's line not read): no name
+    other = Line([_word("Tempat/Tgl", 30, 160), _word("Lahir", 150, 160),
+                  _word("SAMPIT,", 172, 160)])
+    assert _under_nik([nik, other, born], 160) is None
+    # nothing about a line pitch under the NIK: no name
+    assert _under_nik([nik, Line([_word("PETRUS", 172, 260)])], 160) is None
+    # the birth line's label washed out too: the line under the name's
+    assert _under_nik([nik, name, born], 160, "tempat_tgl_lahir").text == "SAMPIT,"
+    assert _under_nik([nik, name, born], 160, "jenis_kelamin") is None
+    assert _under_nik([nik, other, born], 160, "tempat_tgl_lahir") is None

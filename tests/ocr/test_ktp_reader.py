@@ -167,6 +167,21 @@ def test_digit_shapes_fill_in_from_the_text_only_where_the_card_checks():
     assert choose([*shapes, *twice, *text[1:]], birth, "L").confidence < 0.6
 
 
+def test_a_text_reading_with_a_serial_no_card_carries_is_no_rival_to_the_shapes():
+    # a widely spaced zero of the serial read as a nine by the text model every time, as
+    # a zero by the digit shapes (a 200 dpi colour copy of a card with a wide bold NIK)
+    birth, nik = dt.date(2005, 2, 9), "6201020902050030"
+    shapes = [("glyph", nik)] * 3
+    text = [("text", "6201020902059030")] * 6 + [("text", "6201020902054030"), ("text", nik)]
+    chosen = choose([*shapes, *text], birth, "L")
+    assert chosen.nik == nik and chosen.confidence >= 0.95
+    # no text reading shows the shapes' NIK: the text's stands against them
+    assert choose([*shapes, *text[:-1]], birth, "L").confidence < 0.6
+    # read so with a serial cards carry, the text reading stands against the shapes
+    usual = [("text", "6201020902050080")] * 6
+    assert choose([*shapes, *usual], birth, "L").confidence < 0.6
+
+
 def test_card_of_another_printer_wide_nik_and_address_under_the_photo():
     """A card laid out by someone else (benchmarks/outside): the NIK runs over the photo's
     column and is read whole; an address hidden at its end under the photo is not taken."""

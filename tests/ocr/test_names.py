@@ -4,6 +4,7 @@ from __future__ import annotations
 from ocr.names import (
     cut_in_one,
     holds_cut,
+    letter_as_mark,
     letter_lost,
     letters_run_together,
     lookalike_letters,
@@ -13,6 +14,7 @@ from ocr.names import (
     short_lookalike,
     short_name_agreed,
     spelled_near,
+    unsure_word,
 )
 
 
@@ -87,3 +89,20 @@ def test_a_short_name_with_lookalike_letters_waits_at_low_resolution():
     assert not short_lookalike("RAHMAT HIDAYAT", low_resolution=True)  # not a short name
     assert lookalike_letters("PEPI") and not lookalike_letters("SITI")
     assert not lookalike_letters("BUDI")
+
+
+def test_a_mark_glued_to_a_words_end_stands_for_a_narrow_letter():
+    assert letter_as_mark("MAHYUN!") and letter_as_mark("MAHYUN)") and letter_as_mark("AULI|")
+    assert not letter_as_mark("M.") and not letter_as_mark("KRISTIAN.")
+    assert not letter_as_mark("!") and not letter_as_mark("|WAN")
+
+
+def test_a_word_every_reading_guessed_is_unsure():
+    assert unsure_word("SALASIAH AUUA", [[("SALASIAH", 0.92), ("AUUA", 0.52)]])
+    assert not unsure_word("SALASIAH AUUA", [[("SALASIAH", 0.92), ("AUUA", 0.52)],
+                                             [("SALASIAH", 0.9), ("AUUA", 0.7)]])
+    assert not unsure_word("SALASIAH AULIA", [])      # no reading of the line: no sign
+    # four readings of the line guessed 'IJAI' alike: more than chance
+    guessed = [[("IJAI", c), ("ARSYAD", 0.96)] for c in (0.46, 0.54, 0.32, 0.5)]
+    assert not unsure_word("IJAI ARSYAD", guessed)
+    assert unsure_word("IJAI ARSYAD", guessed[:2])
