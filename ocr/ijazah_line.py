@@ -16,6 +16,7 @@ from ocr.ijazah_words import (
     Row,
     candidate,
     first_glyph_is_t,
+    in_crop,
     ink_end,
     letter_space,
     line_crop,
@@ -36,6 +37,7 @@ from ocr.names import (
     short_name_agreed,
     spelled_near,
 )
+from ocr.small_caps import small_capitals
 
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
@@ -43,6 +45,7 @@ CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights)
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LETTER_FLOOR = 0.1     # of the letter height: the least room letters keep (a script face's
 #                        letters overlap across the line, yet stand apart no further)
+EVEN_SCALE = 1.5       # a line in small capitals read a third time, at this enlargement
 LOW_RES = 1.5          # scanned pixels per pixel of the page as read (150 dpi): below, low
 
 
@@ -80,6 +83,13 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     end = ink_end(pixels.small, band, max(w["left"] + w["width"] for w in words), height)
     box = (max(start - NAME_MARGIN * height, max(before, default=-10 ** 6) + 1),
            band[0] - height / 2, end + NAME_MARGIN * height, band[1] + height / 2)
+    # A line in small capitals reads as small letters ('Rarii' for RAFII) however sure the
+    # reading: then only readings with its capitals brought to one height count.
+    even = band if small_capitals(line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True),
+                                  in_crop(band, box, REREAD_SCALES[0])) else None
+    if even is not None:
+        first = candidate(value_words(_on_line(
+            reread(pixels, box, scale=EVEN_SCALE, lead=True, even=even), band)))
     readings = [first] if first and first[1] >= AGREED_CONF else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
@@ -96,14 +106,14 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     found_short = None
     went_on = False   # print read on past the box's end, however it was widened
     for scale in REREAD_SCALES:
-        line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
+        line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even), band)
         cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
         if cut and box[2] < end + (NAME_MARGIN + INK_RUN) * height:
             # a word beyond a space wider than the page's print showed ('RAFII KUSASI'
             # typed, 'KU' at the box's end): the box goes on to the end of its print
             box = (*box[:2], ink_end(pixels.small, band, box[2], height) +
                    NAME_MARGIN * height, box[3])
-            line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
+            line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even), band)
             cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
         went_on |= cut
         again = None if cut else candidate(value_words(line))   # print on past the box

@@ -119,11 +119,13 @@ def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) ->
     return bool(ink.any(axis=0).mean() > INK_UNDER and ink.mean() > 0.02)
 
 
-def _name_below(rows: list[Row], i: int, pixels: Pixels | None
+def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = False
                 ) -> tuple[str, float, list] | None:
     """The name on the row after row ``i``, or in the gap below it when nothing was read
     there although the gap holds a line; the row after the gap when that line is no name
-    (a bilingual diploma's translation of the cue, in small italics)."""
+    (a bilingual diploma's translation of the cue, in small italics), or the gap below
+    that translation when nothing was read there (``below``: row ``i`` is the translation
+    already)."""
     # rows of marks only ('|', a piece of a ribbon's outline) are no line of the page
     rows = rows[:i + 1] + [r for r in rows[i + 1:] if re.search(r"[A-Za-z0-9]{2}", r.text)]
     row = rows[i]
@@ -139,6 +141,9 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None
                 rows[i + 2].top - row.bottom < TRANSLATION_GAP * height:
             found = _continued(rows, i + 2, rows[i + 2].words,   # the cue's translation
                                name_of(rows[i + 2].words, pixels), pixels)  # misread
+        elif found is None and _sentence(nxt) and not CUE.search(nxt.text) and not below:
+            found = _name_below(rows, i + 1, pixels, below=True)   # ... and the name in
+            #                                                        the gap under it
         return found
     bottom = nxt.top if nxt is not None else row.bottom + 4 * height
     left, right = _text_span(rows)
