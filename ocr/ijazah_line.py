@@ -61,8 +61,6 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
     nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`)."""
     words = value_words(words)
-    if words and pixels is not None and written_by_hand(words, pixels):
-        return None
     first = candidate(words)
     if not words or pixels is None:
         return (first[0], round(first[1] / 100, 3), [first]) \
@@ -87,6 +85,8 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     # reading: then only readings with its capitals brought to one height count.
     even = band if small_capitals(line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True),
                                   in_crop(band, box, REREAD_SCALES[0])) else None
+    if even is None and written_by_hand(words, pixels):
+        return None   # (small capitals read as small letters, in a thin face, are print)
     if even is not None:
         first = candidate(value_words(_on_line(
             reread(pixels, box, scale=EVEN_SCALE, lead=True, even=even), band)))

@@ -12,15 +12,18 @@ from ocr.ijazah_words import Pixels, Row, after, reread, value_words
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
 CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (or Title Case)
 INK_UNDER = 0.25       # of the width under a name: print there may be its second line
+GAP_SCALE = 2.0        # a gap under a cue read as nothing: read again so enlarged
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
                    r"pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
 OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
-                        r"perguruan|madrasah|lembaga|ortu)", re.I)
+                        r"perguruan|madrasah|lembaga|ortu"
+                        r"|(?:[a-z]+\s+)?tua\b)", re.I)   # 'Orang Tua' with 'Orang' lost
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
                  r"(?:menerangkan|menyatakan)\s+bahwa|"
+                 r"dengan\s+\w{0,3}ni\b[^:]{0,30}?\bb[a-z]hwa|"   # its verb or 'bahwa' misread
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
@@ -147,16 +150,38 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = Fa
         return found
     bottom = nxt.top if nxt is not None else row.bottom + 4 * height
     left, right = _text_span(rows)
-    words = reread(pixels, (left, row.bottom + 1, right, bottom - 1))
+    gap = (left, row.bottom + 1, right, bottom - 1)
+    words = reread(pixels, gap) or reread(pixels, gap, scale=GAP_SCALE)   # a gap read as
+    #                                     nothing at the page's size (a large line, specks)
     m = LABEL.match(" ".join(w["text"] for w in words))
     if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
         words = after(Row(words, 0, 0), m.start("rest"))
+    elif any(_sentence(r) or CUE.search(r.text) for r in _lines(words)):
+        lines = [r for r in _lines(words) if not _sentence(r) and not CUE.search(r.text)]
+        words = lines[0].words if lines else []   # the cue's translation over the name
     found = name_of(words, pixels)
     if found is None and nxt is not None and not LABEL.match(nxt.text) and \
             nxt.top - row.bottom < TRANSLATION_GAP * height:
         found = _continued(rows, i + 1, nxt.words, name_of(nxt.words, pixels),
                            pixels)   # the gap held the cue's translation, not a name
     return found
+
+
+def _lines(words: list[dict]) -> list[Row]:
+    """``words`` read again in a gap, in the lines they stand in (top to bottom)."""
+    lines: list[Row] = []
+    for w in sorted(words, key=lambda w: w["top"] + w["height"] / 2):
+        top, bottom = w["top"], w["top"] + w["height"]
+        line = lines[-1] if lines else None
+        if line and min(bottom, line.bottom) - max(top, line.top) >= \
+                0.5 * min(bottom - top, line.bottom - line.top):
+            line.words.append(w)
+            line.top, line.bottom = min(top, line.top), max(bottom, line.bottom)
+        else:
+            lines.append(Row([w], top, bottom))
+    for line in lines:
+        line.words.sort(key=lambda w: w["left"])
+    return lines
 
 
 def _translation_of(cue: Row, row: Row) -> bool:

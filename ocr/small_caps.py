@@ -15,6 +15,7 @@ import numpy as np
 LETTER = 0.4          # of the tallest mark on the line: a letter, not a speck
 SMALL = (0.55, 0.9)   # a small capital's height, as a share of the full capital's
 EVEN = 0.12           # the small capitals' heights and feet agree within this share
+DOT = 0.1             # of the small letters' height: the least dot of an i
 JOINED = 0.5          # a tall mark going on this many of its heights past its tall part
 #                       holds the letter after it too (a kerned pair touching)
 
@@ -69,9 +70,12 @@ def small_capitals(crop: np.ndarray | None, band: tuple[float, float]) -> bool:
     if len(tall) * 2 > len(letters):
         return False   # mostly full capitals: a line in capitals
     top = base - small
-    specks = on[(h[on] < LETTER * full) & (y[on] + h[on] < top + EVEN * full)
-                & (y[on] > base - full - EVEN * full)]
-    return len(specks) == 0
+    short = letters[h[letters] < (1 - EVEN) * full]
+    dots = on[(h[on] < LETTER * full) & (h[on] >= DOT * small)
+              & (y[on] + h[on] < top + EVEN * full) & (y[on] > base - full - EVEN * full)]
+    # a dot over a short letter (a speck of the copy beside the name is none)
+    return not any(np.any((x[short] <= x[d] + w[d]) & (x[d] <= x[short] + w[short]))
+                   for d in dots)
 
 
 def even_capitals(crop: np.ndarray, band: tuple[float, float]) -> np.ndarray:
