@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from benchmarks.accuracy import IJAZAH_COPIES, run_ijazah
 from ocr.attachments import read_attachment_page
 from ocr.ijazah_name import find_name
 from ocr.ijazah_text import clear_rules
@@ -125,3 +126,31 @@ def test_later_tuned_designs_read(design):
     got = {f.name: f.value for f in read_attachment_page(page, dpi=200).findings}
     assert got["nama"] in (None, truth["nama"])
     assert (got["jenjang"], got["tahun"]) == (truth["jenjang"], truth["tahun"])
+
+
+def test_a_parents_label_with_a_word_lost_is_no_holders_label():
+    """'Nama Orang Tua/Wali' read without 'Orang': the parent's name after it is not the
+    holder's."""
+    words = [*_row(100, 100, "Nama", "Tua/Wali", ":"), *_row(100, 500, "YAKOBUS", "DEHEN")]
+    assert find_name(rows_of(words))[0] is None
+
+
+def test_a_cue_with_its_bahwa_misread_still_introduces_the_name():
+    words = [*_row(100, 300, "dengan", "ini", "menyatakan", "bihwa"),
+             *_row(150, 300, "SAHAT", "USOP"), *_row(210, 100, "Tempat", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(words))[0] == "SAHAT USOP"
+
+
+@pytest.mark.parametrize("copy, index, truth", [
+    ("grey", 0, "RAFII"),            # small capitals read 'RARII', surely
+    ("grey", 2, "BUDI PRASETYO"),    # no row read under the cue's translation
+    ("grey", 3, "WAHYU"),            # small capitals in a thin face taken for a pen's
+    ("faded", 1, "TRI"),             # the gap under the cue read as nothing at first
+])
+def test_a_name_alone_in_small_capitals_is_read(copy, index, truth):
+    """The two-column diploma whose holder's name stands alone in large small capitals,
+    under the cue and its English, at 200 dpi."""
+    people = make_people(37, seed=18)
+    person = people[(index * 6 + IJAZAH_COPIES.index(copy)) % len(people)]
+    row = run_ijazah(("garamond_dwikolom", 200, copy, index, person, 11))
+    assert person["nama"].upper() == truth and row["nama_exact"]
