@@ -20,7 +20,7 @@ LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|pes
                    r"(?P<rest>.*)$", re.I)
 OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
                         r"perguruan|madrasah|lembaga|ortu"
-                        r"|(?:[a-z]+\s+)?tua\b)", re.I)   # 'Orang Tua' with 'Orang' lost
+                        r"|(?:[a-z]+\s+){0,2}tua\b)", re.I)   # 'Orang Tua', 'Orang' lost or cut
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
                  r"(?:menerangkan|menyatakan)\s+bahwa|"
                  r"dengan\s+\w{0,3}ni\b[^:]{0,30}?\bb[a-z]hwa|"   # its verb or 'bahwa' misread
@@ -31,11 +31,16 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  re.I)   # a bilingual diploma's English under its Indonesian
 
 
+SENTENCE_WORDS = 3     # words in small letters that make a line running text, however read
+
+
 def _sentence(row: Row) -> bool:
     """Whether ``row`` holds a word of running text (three letters or more in small
-    letters, read surely: 'upon'), which no name line holds."""
-    return any(re.fullmatch(r"[a-z]{3,}", w["text"].strip(".,:;")) and w["conf"] >= 80
-               for w in row.words)
+    letters, read surely: 'upon') or several words in small letters however unsurely read
+    ('Ibis is to certify uhat'), which no name line holds."""
+    small = [w for w in row.words if re.fullmatch(r"[a-z]{2,}", w["text"].strip(".,:;"))]
+    return any(len(w["text"].strip(".,:;")) >= 3 and w["conf"] >= 80 for w in small) or \
+        len(small) >= SENTENCE_WORDS
 
 
 def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:

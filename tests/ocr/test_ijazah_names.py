@@ -133,6 +133,20 @@ def test_a_parents_label_with_a_word_lost_is_no_holders_label():
     holder's."""
     words = [*_row(100, 100, "Nama", "Tua/Wali", ":"), *_row(100, 500, "YAKOBUS", "DEHEN")]
     assert find_name(rows_of(words))[0] is None
+    # 'Orang' cut: the holder's name is still the one the cue introduces
+    cut = [*_row(100, 300, "dengan", "ini", "menyatakan", "bahwa"),
+           *_row(150, 300, "HERU", "SAPUTRO"),
+           *_row(210, 100, "Nama", "Ora", "g", "Tua/wali"), *_row(210, 500, "Sukardi")]
+    assert find_name(rows_of(cut))[0] == "HERU SAPUTRO"
+
+
+def test_a_cue_s_translation_read_unsurely_is_passed_over():
+    """'this is to certify that' read 'Ibis is to certify uhat', no word of it sure: words
+    in small letters are running text all the same, and the name is the row under it."""
+    words = [*_row(100, 300, "dengan", "ini", "menyatakan", "bahwa"),
+             *[dict(w, conf=70) for w in _row(135, 300, "Ibis", "is", "to", "certify", "uhat")],
+             *_row(175, 300, "ANWAR", "HIDAYAT"), *_row(240, 100, "Tempat", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(words))[0] == "ANWAR HIDAYAT"
 
 
 def test_a_cue_with_its_bahwa_misread_still_introduces_the_name():
