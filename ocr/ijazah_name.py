@@ -12,7 +12,9 @@ from ocr.ijazah_words import Pixels, Row, after, reread, value_words
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
 CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (or Title Case)
 INK_UNDER = 0.25       # of the width under a name: print there may be its second line
-GAP_SCALE = 2.0        # a gap under a cue read as nothing: read again so enlarged
+GAP_SCALE = 2.0        # a label's value or a gap under a cue read as nothing: read again
+#                        so enlarged
+TALL_VALUE = 1.2       # of a label's height: room above and below it for a large value
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
@@ -43,11 +45,26 @@ def _sentence(row: Row) -> bool:
         len(small) >= SENTENCE_WORDS
 
 
-def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:
-    """The box of ``row`` to the right of ``words`` (a label), a little taller."""
-    pad = (row.bottom - row.top) * 0.6
+def _right_of(row: Row, words: list[dict], pad: float = 0.6
+              ) -> tuple[float, float, float, float]:
+    """The box of ``row`` to the right of ``words`` (a label), taller by ``pad`` of its
+    height above and below."""
+    pad *= row.bottom - row.top
     return (max(w["left"] + w["width"] for w in words) + 2, row.top - pad, 10 ** 6,
             row.bottom + pad)
+
+
+def _value_right_of(row: Row, label: list[dict], pixels: Pixels | None) -> list[dict]:
+    """The words to the right of a ``label`` the page's reading found alone on its ``row``;
+    when read as nothing, read again enlarged in a box tall enough for a name in letters
+    twice the label's (print of the rows above and below read there left out)."""
+    words = reread(pixels, _right_of(row, label))
+    if words:
+        return words
+    lines = _lines(reread(pixels, _right_of(row, label, pad=TALL_VALUE), scale=GAP_SCALE))
+    middle = (row.top + row.bottom) / 2
+    return min(lines, key=lambda r: abs((r.top + r.bottom) / 2 - middle)).words \
+        if lines else []
 
 
 def _text_span(rows: list[Row]) -> tuple[float, float]:
@@ -207,7 +224,7 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         if rest:
             found = _continued(rows, i, rest, name_of(rest, pixels, row), pixels)
         else:
-            found = name_of(reread(pixels, _right_of(row, label)), pixels, Row(label, 0, 0)) \
+            found = name_of(_value_right_of(row, label, pixels), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels)
         found = settled(found, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)

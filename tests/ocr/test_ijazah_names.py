@@ -168,3 +168,11 @@ def test_a_name_alone_in_small_capitals_is_read(copy, index, truth):
     person = people[(index * 6 + IJAZAH_COPIES.index(copy)) % len(people)]
     row = run_ijazah(("garamond_dwikolom", 200, copy, index, person, 11))
     assert person["nama"].upper() == truth and row["nama_exact"]
+
+
+def test_a_large_name_right_of_its_label_read_when_first_read_as_nothing():
+    """'NAMA' read alone on its row, the name beside it in letters twice its height: the
+    box the value is read again in at first cuts the name's letters, and reads nothing."""
+    person = make_people(19, seed=18)[1]
+    row = run_ijazah(("kampus_resmi", 300, "grey", 0, person, 11))
+    assert person["nama"].upper() == "RAFII" and row["nama_exact"]
