@@ -15,6 +15,7 @@ import numpy as np
 LETTER = 0.4          # of the tallest mark on the line: a letter, not a speck
 SMALL = (0.55, 0.9)   # a small capital's height, as a share of the full capital's
 EVEN = 0.12           # the small capitals' heights and feet agree within this share
+WORD_SPACE = 0.2      # of the full capitals' height: the least space between words
 DOT = 0.1             # of the small letters' height: the least dot of an i
 JOINED = 0.5          # a tall mark going on this many of its heights past its tall part
 #                       holds the letter after it too (a kerned pair touching)
@@ -69,12 +70,15 @@ def small_capitals(crop: np.ndarray | None, band: tuple[float, float]) -> bool:
     tall = letters[h[letters] >= (1 - EVEN) * full]
     if len(tall) * 2 > len(letters):
         return False   # mostly full capitals: a line in capitals
+    for t in tall:   # a full capital starts a word: a tall letter inside one is a small
+        before = letters[x[letters] + w[letters] <= x[t] + EVEN * full]   # letter's ascender
+        if len(before) and x[t] - (x[before] + w[before]).max() < WORD_SPACE * full:
+            return False
     top = base - small
-    short = letters[h[letters] < (1 - EVEN) * full]
     dots = on[(h[on] < LETTER * full) & (h[on] >= DOT * small)
               & (y[on] + h[on] < top + EVEN * full) & (y[on] > base - full - EVEN * full)]
-    # a dot over a short letter (a speck of the copy beside the name is none)
-    return not any(np.any((x[short] <= x[d] + w[d]) & (x[d] <= x[short] + w[short]))
+    # a dot over a letter (a speck of the copy beside the name is none)
+    return not any(np.any((x[letters] <= x[d] + w[d]) & (x[d] <= x[letters] + w[letters]))
                    for d in dots)
 
 

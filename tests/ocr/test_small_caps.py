@@ -42,6 +42,12 @@ def test_small_letters_and_capitals_are_no_small_capitals(text, small_caps):
     assert not small_capitals(*_line(text, small_caps=small_caps))
 
 
+def test_small_letters_whose_ascender_joins_a_dotted_letter_are_no_small_capitals():
+    """'Setiawan' in a bold italic: t and i touch as one mark of nearly a capital's height,
+    the dot over it; a tall letter inside a word is a small letter's ascender."""
+    assert not small_capitals(*_line("Setiawan", small_caps=False, role="lato_bold_italic"))
+
+
 def test_small_capitals_read_as_capitals_once_evened():
     """'Rafii' in small capitals reads 'Rarii' (an F taken for a small r); evened, RAFII."""
     crop, band = _line("Rafii", small_caps=True)
