@@ -6,6 +6,7 @@ The line the cue points to is read on the page, then again on its own, enlarged 
 """
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ocr.ijazah_hand import written_by_hand
@@ -54,8 +55,9 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
-    A name two readings spell alike is taken; a lone reading only when sure and no other
-    sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike.
+    A name two readings spell alike is taken; a lone reading only when sure, no other
+    sure reading contradicts it and no reading saw more words; a reading that mixes the
+    letters' case inside a word counts for nothing (see case_mixed). Pieces ('AB DUL') stand only when two readings cut them alike.
     Every reading made comes third: a short name is settled on all of them (see settled).
     A name is not taken either when a reading cut one of its words in two (see
     :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
@@ -88,9 +90,10 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     if even is None and written_by_hand(words, pixels):
         return None   # (small capitals read as small letters, in a thin face, are print)
     if even is not None:
-        first = candidate(value_words(_on_line(
-            reread(pixels, box, scale=EVEN_SCALE, lead=True, even=even), band)))
-    readings = [first] if first and first[1] >= AGREED_CONF else []
+        words = value_words(_on_line(
+            reread(pixels, box, scale=EVEN_SCALE, lead=True, even=even), band))
+        first = candidate(words)
+    readings = [first] if first and first[1] >= AGREED_CONF and not case_mixed(words) else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
 
@@ -121,7 +124,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             seen.add(letters(again[0]))
             every.append(again)
             cuts.update(one_word_cuts(line))
-        if again is None or again[1] < AGREED_CONF:
+        if again is None or again[1] < AGREED_CONF or case_mixed(line):
             continue
         for other in readings:
             if letters(other[0]) != letters(again[0]):
@@ -150,12 +153,21 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
         return *found_short, _lookalike_settled(every, found_short[0], pixels, box, band)
     surely = [r for r in readings if sure(r)]
     if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
+            and not any(len(r[0].split()) > len(surely[0][0].split()) for r in every) \
             and not spelled_near(surely[0][0], seen) and \
             len(_spacings(surely[0][0], every)) == 1 and \
             not doubted(surely[0][0], cuts):
         # (and no reading, however unsure, cut it into words otherwise: 'RAHMAH AZIZAH')
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
+
+
+def case_mixed(words: list[dict]) -> bool:
+    """Whether a word was read with a capital after a small letter ('JarLANI', 'JumBeEri'):
+    no name is printed so; its letters' case, and with it their shapes, were misjudged (a
+    line in small capitals the page's print did not show as such), so the reading is no
+    evidence for a name however sure it is."""
+    return any(re.search(r"[a-z][A-Z]", w["text"]) for w in words)
 
 
 def doubted(name: str, cuts: set[str]) -> bool:

@@ -176,3 +176,15 @@ def test_a_large_name_right_of_its_label_read_when_first_read_as_nothing():
     person = make_people(19, seed=18)[1]
     row = run_ijazah(("kampus_resmi", 300, "grey", 0, person, 11))
     assert person["nama"].upper() == "RAFII" and row["nama_exact"]
+
+
+@pytest.mark.parametrize("seed, index, truth", [
+    (3, 4, "JAILANI RAHMAN"),   # read 'JarLANI', 'JarLaNi', 'JarLaNI': taken as JARLANI
+    (5, 4, "JUMBERI NOOR"),     # 'Jumseri' read surely once, the others saw two words
+])
+def test_a_faded_name_in_small_capitals_is_never_taken_wrong(seed, index, truth):
+    people = make_people(37, seed=seed + 7)
+    person = people[(index * 6 + IJAZAH_COPIES.index("faded")) % len(people)]
+    row = run_ijazah(("garamond_dwikolom", 300, "faded", index, person, seed))
+    assert person["nama"].upper() == truth
+    assert not row["nama_wrong"] and not row["nama_inexact"]
