@@ -57,7 +57,8 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     loses a letter of a large name, a script face or a faint print reads better enlarged.
     A name two readings spell alike is taken; a lone reading only when sure, no other
     sure reading contradicts it and no reading saw more words; a reading that mixes the
-    letters' case inside a word counts for nothing (see case_mixed). Pieces ('AB DUL') stand only when two readings cut them alike.
+    letters' case inside a word counts for nothing (see case_mixed). Pieces ('AB DUL')
+    stand only when two readings cut them alike.
     Every reading made comes third: a short name is settled on all of them (see settled).
     A name is not taken either when a reading cut one of its words in two (see
     :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
