@@ -87,7 +87,8 @@ def find_level(rows: list[Row], name_row: int | None) -> tuple[str | None, float
 def find_year(rows: list[Row]) -> tuple[int | None, float]:
     """The year of graduation: school year, 'lulus ... YYYY', 'tahun YYYY', signing date.
     A school year read as two years not one apart ('2012/2015': an old-style 3 read as 5)
-    shows the page's digits misread: then only the year after its first is taken."""
+    shows the page's digits misread: then only the year after its first is taken, and
+    that one when another mention reads it too."""
     votes: list[int] = []
     misread: set[int] = set()   # the year a school year read apart should end in
     for row in rows:
@@ -107,7 +108,10 @@ def find_year(rows: list[Row]) -> tuple[int | None, float]:
     counts = {y: votes.count(y) for y in votes}
     best = max(counts, key=lambda y: (counts[y], y))
     if misread and best not in misread:
-        return None, 0.0
+        # the year the school year's start points to, when another mention reads it too
+        # (the date it was signed): the mention that read otherwise misread its digits
+        agreed = [y for y in misread if y in counts]
+        return (agreed[0], 0.6) if len(agreed) == 1 and len(misread) == 1 else (None, 0.0)
     if counts[best] < 2:
         return best, 0.6
     return best, round(0.6 + 0.35 * counts[best] / len(votes), 3)

@@ -6,6 +6,7 @@ The line the cue points to is read on the page, then again on its own, enlarged 
 """
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ocr.ijazah_hand import written_by_hand
@@ -16,6 +17,7 @@ from ocr.ijazah_words import (
     Row,
     candidate,
     first_glyph_is_t,
+    in_crop,
     ink_end,
     letter_space,
     line_crop,
@@ -36,6 +38,7 @@ from ocr.names import (
     short_name_agreed,
     spelled_near,
 )
+from ocr.small_caps import small_capitals
 
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
@@ -43,6 +46,7 @@ CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights)
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LETTER_FLOOR = 0.1     # of the letter height: the least room letters keep (a script face's
 #                        letters overlap across the line, yet stand apart no further)
+EVEN_SCALE = 1.5       # a line in small capitals read a third time, at this enlargement
 LOW_RES = 1.5          # scanned pixels per pixel of the page as read (150 dpi): below, low
 
 
@@ -51,15 +55,15 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
-    A name two readings spell alike is taken; a lone reading only when sure and no other
-    sure reading contradicts it. Pieces ('AB DUL') stand only when two readings cut them alike.
+    A name two readings spell alike is taken; a lone reading only when sure, no other
+    sure reading contradicts it and no reading saw more words; a reading that mixes the
+    letters' case inside a word counts for nothing (see case_mixed). Pieces ('AB DUL')
+    stand only when two readings cut them alike.
     Every reading made comes third: a short name is settled on all of them (see settled).
     A name is not taken either when a reading cut one of its words in two (see
     :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
     nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`)."""
     words = value_words(words)
-    if words and pixels is not None and written_by_hand(words, pixels):
-        return None
     first = candidate(words)
     if not words or pixels is None:
         return (first[0], round(first[1] / 100, 3), [first]) \
@@ -80,7 +84,17 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     end = ink_end(pixels.small, band, max(w["left"] + w["width"] for w in words), height)
     box = (max(start - NAME_MARGIN * height, max(before, default=-10 ** 6) + 1),
            band[0] - height / 2, end + NAME_MARGIN * height, band[1] + height / 2)
-    readings = [first] if first and first[1] >= AGREED_CONF else []
+    # A line in small capitals reads as small letters ('Rarii' for RAFII) however sure the
+    # reading: then only readings with its capitals brought to one height count.
+    even = band if small_capitals(line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True),
+                                  in_crop(band, box, REREAD_SCALES[0])) else None
+    if even is None and written_by_hand(words, pixels):
+        return None   # (small capitals read as small letters, in a thin face, are print)
+    if even is not None:
+        words = value_words(_on_line(
+            reread(pixels, box, scale=EVEN_SCALE, lead=True, even=even), band))
+        first = candidate(words)
+    readings = [first] if first and first[1] >= AGREED_CONF and not case_mixed(words) else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every = [first] if first else []
 
@@ -96,14 +110,14 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     found_short = None
     went_on = False   # print read on past the box's end, however it was widened
     for scale in REREAD_SCALES:
-        line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
+        line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even), band)
         cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
         if cut and box[2] < end + (NAME_MARGIN + INK_RUN) * height:
             # a word beyond a space wider than the page's print showed ('RAFII KUSASI'
             # typed, 'KU' at the box's end): the box goes on to the end of its print
             box = (*box[:2], ink_end(pixels.small, band, box[2], height) +
                    NAME_MARGIN * height, box[3])
-            line = _on_line(reread(pixels, box, scale=scale, lead=True), band)
+            line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even), band)
             cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
         went_on |= cut
         again = None if cut else candidate(value_words(line))   # print on past the box
@@ -111,7 +125,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
             seen.add(letters(again[0]))
             every.append(again)
             cuts.update(one_word_cuts(line))
-        if again is None or again[1] < AGREED_CONF:
+        if again is None or again[1] < AGREED_CONF or case_mixed(line):
             continue
         for other in readings:
             if letters(other[0]) != letters(again[0]):
@@ -140,12 +154,21 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
         return *found_short, _lookalike_settled(every, found_short[0], pixels, box, band)
     surely = [r for r in readings if sure(r)]
     if len({r[0] for r in surely}) == 1 and not maybe_split(surely[0][0]) \
+            and not any(len(r[0].split()) > len(surely[0][0].split()) for r in every) \
             and not spelled_near(surely[0][0], seen) and \
             len(_spacings(surely[0][0], every)) == 1 and \
             not doubted(surely[0][0], cuts):
         # (and no reading, however unsure, cut it into words otherwise: 'RAHMAH AZIZAH')
         return surely[0][0], round(surely[0][1] / 100, 3), every
     return None
+
+
+def case_mixed(words: list[dict]) -> bool:
+    """Whether a word was read with a capital after a small letter ('JarLANI', 'JumBeEri'):
+    no name is printed so; its letters' case, and with it their shapes, were misjudged (a
+    line in small capitals the page's print did not show as such), so the reading is no
+    evidence for a name however sure it is."""
+    return any(re.search(r"[a-z][A-Z]", w["text"]) for w in words)
 
 
 def doubted(name: str, cuts: set[str]) -> bool:

@@ -12,15 +12,20 @@ from ocr.ijazah_words import Pixels, Row, after, reread, value_words
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
 CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (or Title Case)
 INK_UNDER = 0.25       # of the width under a name: print there may be its second line
+GAP_SCALE = 2.0        # a label's value or a gap under a cue read as nothing: read again
+#                        so enlarged
+TALL_VALUE = 1.2       # of a label's height: room above and below it for a large value
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
                    r"pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
 OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
-                        r"perguruan|madrasah|lembaga|ortu)", re.I)
+                        r"perguruan|madrasah|lembaga|ortu"
+                        r"|(?:[a-z]+\s+){0,2}tua\b)", re.I)   # 'Orang Tua', 'Orang' lost or cut
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
                  r"(?:menerangkan|menyatakan)\s+bahwa|"
+                 r"dengan\s+\w{0,3}ni\b[^:]{0,30}?\bb[a-z]hwa|"   # its verb or 'bahwa' misread
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
@@ -28,18 +33,38 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  re.I)   # a bilingual diploma's English under its Indonesian
 
 
+SENTENCE_WORDS = 3     # words in small letters that make a line running text, however read
+
+
 def _sentence(row: Row) -> bool:
     """Whether ``row`` holds a word of running text (three letters or more in small
-    letters, read surely: 'upon'), which no name line holds."""
-    return any(re.fullmatch(r"[a-z]{3,}", w["text"].strip(".,:;")) and w["conf"] >= 80
-               for w in row.words)
+    letters, read surely: 'upon') or several words in small letters however unsurely read
+    ('Ibis is to certify uhat'), which no name line holds."""
+    small = [w for w in row.words if re.fullmatch(r"[a-z]{2,}", w["text"].strip(".,:;"))]
+    return any(len(w["text"].strip(".,:;")) >= 3 and w["conf"] >= 80 for w in small) or \
+        len(small) >= SENTENCE_WORDS
 
 
-def _right_of(row: Row, words: list[dict]) -> tuple[float, float, float, float]:
-    """The box of ``row`` to the right of ``words`` (a label), a little taller."""
-    pad = (row.bottom - row.top) * 0.6
+def _right_of(row: Row, words: list[dict], pad: float = 0.6
+              ) -> tuple[float, float, float, float]:
+    """The box of ``row`` to the right of ``words`` (a label), taller by ``pad`` of its
+    height above and below."""
+    pad *= row.bottom - row.top
     return (max(w["left"] + w["width"] for w in words) + 2, row.top - pad, 10 ** 6,
             row.bottom + pad)
+
+
+def _value_right_of(row: Row, label: list[dict], pixels: Pixels | None) -> list[dict]:
+    """The words to the right of a ``label`` the page's reading found alone on its ``row``;
+    when read as nothing, read again enlarged in a box tall enough for a name in letters
+    twice the label's (print of the rows above and below read there left out)."""
+    words = reread(pixels, _right_of(row, label))
+    if words:
+        return words
+    lines = _lines(reread(pixels, _right_of(row, label, pad=TALL_VALUE), scale=GAP_SCALE))
+    middle = (row.top + row.bottom) / 2
+    return min(lines, key=lambda r: abs((r.top + r.bottom) / 2 - middle)).words \
+        if lines else []
 
 
 def _text_span(rows: list[Row]) -> tuple[float, float]:
@@ -119,11 +144,13 @@ def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) ->
     return bool(ink.any(axis=0).mean() > INK_UNDER and ink.mean() > 0.02)
 
 
-def _name_below(rows: list[Row], i: int, pixels: Pixels | None
+def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = False
                 ) -> tuple[str, float, list] | None:
     """The name on the row after row ``i``, or in the gap below it when nothing was read
     there although the gap holds a line; the row after the gap when that line is no name
-    (a bilingual diploma's translation of the cue, in small italics)."""
+    (a bilingual diploma's translation of the cue, in small italics), or the gap below
+    that translation when nothing was read there (``below``: row ``i`` is the translation
+    already)."""
     # rows of marks only ('|', a piece of a ribbon's outline) are no line of the page
     rows = rows[:i + 1] + [r for r in rows[i + 1:] if re.search(r"[A-Za-z0-9]{2}", r.text)]
     row = rows[i]
@@ -139,19 +166,44 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None
                 rows[i + 2].top - row.bottom < TRANSLATION_GAP * height:
             found = _continued(rows, i + 2, rows[i + 2].words,   # the cue's translation
                                name_of(rows[i + 2].words, pixels), pixels)  # misread
+        elif found is None and _sentence(nxt) and not CUE.search(nxt.text) and not below:
+            found = _name_below(rows, i + 1, pixels, below=True)   # ... and the name in
+            #                                                        the gap under it
         return found
     bottom = nxt.top if nxt is not None else row.bottom + 4 * height
     left, right = _text_span(rows)
-    words = reread(pixels, (left, row.bottom + 1, right, bottom - 1))
+    gap = (left, row.bottom + 1, right, bottom - 1)
+    words = reread(pixels, gap) or reread(pixels, gap, scale=GAP_SCALE)   # a gap read as
+    #                                     nothing at the page's size (a large line, specks)
     m = LABEL.match(" ".join(w["text"] for w in words))
     if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
         words = after(Row(words, 0, 0), m.start("rest"))
+    elif any(_sentence(r) or CUE.search(r.text) for r in _lines(words)):
+        lines = [r for r in _lines(words) if not _sentence(r) and not CUE.search(r.text)]
+        words = lines[0].words if lines else []   # the cue's translation over the name
     found = name_of(words, pixels)
     if found is None and nxt is not None and not LABEL.match(nxt.text) and \
             nxt.top - row.bottom < TRANSLATION_GAP * height:
         found = _continued(rows, i + 1, nxt.words, name_of(nxt.words, pixels),
                            pixels)   # the gap held the cue's translation, not a name
     return found
+
+
+def _lines(words: list[dict]) -> list[Row]:
+    """``words`` read again in a gap, in the lines they stand in (top to bottom)."""
+    lines: list[Row] = []
+    for w in sorted(words, key=lambda w: w["top"] + w["height"] / 2):
+        top, bottom = w["top"], w["top"] + w["height"]
+        line = lines[-1] if lines else None
+        if line and min(bottom, line.bottom) - max(top, line.top) >= \
+                0.5 * min(bottom - top, line.bottom - line.top):
+            line.words.append(w)
+            line.top, line.bottom = min(top, line.top), max(bottom, line.bottom)
+        else:
+            lines.append(Row([w], top, bottom))
+    for line in lines:
+        line.words.sort(key=lambda w: w["left"])
+    return lines
 
 
 def _translation_of(cue: Row, row: Row) -> bool:
@@ -172,7 +224,7 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
         if rest:
             found = _continued(rows, i, rest, name_of(rest, pixels, row), pixels)
         else:
-            found = name_of(reread(pixels, _right_of(row, label)), pixels, Row(label, 0, 0)) \
+            found = name_of(_value_right_of(row, label, pixels), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels)
         found = settled(found, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)

@@ -16,6 +16,7 @@ from PIL import Image
 from ocr import imaging, tesseract
 from ocr.dotted import clear_dotted
 from ocr.ijazah_text import READ_DPI, lift_background
+from ocr.small_caps import even_capitals
 
 # A name is taken only when its words were read at least this surely (Tesseract 0-100).
 NAME_MEAN_CONF = 80.0
@@ -414,24 +415,37 @@ def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float,
 
 
 def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,
-              scale: float = 1.0, lead: bool = False) -> np.ndarray | None:
+              scale: float = 1.0, lead: bool = False,
+              even: tuple[float, float] | None = None) -> np.ndarray | None:
     """``box`` of the page cut out at ``scale`` as a line is read again: the dotted line a
     value is typed on (see ocr.dotted) and an outline drawn around its print cleared (see
     clear_enclosing) and, with ``lead``, the marks before its first letter (see
-    clear_lead); None when the box holds no pixels."""
+    clear_lead); with ``even`` (the line's top and bottom on the page), its capitals
+    brought to the height of the small capitals beside them (see ocr.small_caps); None
+    when the box holds no pixels."""
     crop = pixels.crop(box, scale=scale) if pixels is not None else None
     if crop is None:
         return None
     crop = clear_enclosing(clear_dotted(crop, READ_DPI * scale / 25.4))
-    return clear_lead(crop) if lead else crop
+    crop = clear_lead(crop) if lead else crop
+    return crop if even is None else even_capitals(crop, in_crop(even, box, scale))
+
+
+def in_crop(band: tuple[float, float], box: tuple[float, float, float, float],
+            scale: float) -> tuple[float, float]:
+    """The line ``band`` (top, bottom on the page as read) in the pixels of ``box`` cut out
+    at ``scale``."""
+    return (band[0] - max(0.0, box[1])) * scale, (band[1] - max(0.0, box[1])) * scale
 
 
 def reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
-            scale: float = 1.0, lead: bool = False) -> list[dict]:
+            scale: float = 1.0, lead: bool = False,
+            even: tuple[float, float] | None = None) -> list[dict]:
     """Words of one line read again inside ``box`` (x0, y0, x1, y1 of the page as read):
     a large name alone in its row is sometimes taken for a picture by the page layout.
-    ``lead``: the marks before the line's first letter are cleared first (see clear_lead)."""
-    crop = line_crop(pixels, box, scale=scale, lead=lead)
+    ``lead``: the marks before the line's first letter are cleared first (see clear_lead);
+    ``even``: small capitals read as capitals (see line_crop)."""
+    crop = line_crop(pixels, box, scale=scale, lead=lead, even=even)
     if crop is None:
         return []
     # Sparse text: a label and its value far apart, or a copier's streak beside them,

@@ -176,6 +176,12 @@ def test_a_school_year_read_apart_leaves_a_misread_year_untaken():
     assert find_year(rows("TAHUN PELAJARAN 2012/2015", "pada tahun 2013", "8 Juli 2013"))[0] \
         == 2013
     assert find_year(rows("TAHUN PELAJARAN 2012/2013", "pada tahun 2013"))[0] == 2013
+    # one mention misread as 5 like the school year's end, the date it was signed not:
+    # the date agrees with the year the school year's start points to
+    assert find_year(rows("TAHUN PELAJARAN 2012/2015", "pada tahun 2015", "9 Juli 2013")) \
+        == (2013, 0.6)
+    assert find_year(rows("TAHUN PELAJARAN 2012/2015", "pada tahun 2015", "9 Juli 2014")) \
+        == (None, 0.0)
 
 
 def test_a_label_s_misread_tail_before_its_colon_does_not_end_the_name_s_row():

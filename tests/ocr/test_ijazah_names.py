@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from benchmarks.accuracy import IJAZAH_COPIES, run_ijazah
 from ocr.attachments import read_attachment_page
 from ocr.ijazah_name import find_name
 from ocr.ijazah_text import clear_rules
@@ -125,3 +126,65 @@ def test_later_tuned_designs_read(design):
     got = {f.name: f.value for f in read_attachment_page(page, dpi=200).findings}
     assert got["nama"] in (None, truth["nama"])
     assert (got["jenjang"], got["tahun"]) == (truth["jenjang"], truth["tahun"])
+
+
+def test_a_parents_label_with_a_word_lost_is_no_holders_label():
+    """'Nama Orang Tua/Wali' read without 'Orang': the parent's name after it is not the
+    holder's."""
+    words = [*_row(100, 100, "Nama", "Tua/Wali", ":"), *_row(100, 500, "YAKOBUS", "DEHEN")]
+    assert find_name(rows_of(words))[0] is None
+    # 'Orang' cut: the holder's name is still the one the cue introduces
+    cut = [*_row(100, 300, "dengan", "ini", "menyatakan", "bahwa"),
+           *_row(150, 300, "HERU", "SAPUTRO"),
+           *_row(210, 100, "Nama", "Ora", "g", "Tua/wali"), *_row(210, 500, "Sukardi")]
+    assert find_name(rows_of(cut))[0] == "HERU SAPUTRO"
+
+
+def test_a_cue_s_translation_read_unsurely_is_passed_over():
+    """'this is to certify that' read 'Ibis is to certify uhat', no word of it sure: words
+    in small letters are running text all the same, and the name is the row under it."""
+    words = [*_row(100, 300, "dengan", "ini", "menyatakan", "bahwa"),
+             *[dict(w, conf=70) for w in _row(135, 300, "Ibis", "is", "to", "certify", "uhat")],
+             *_row(175, 300, "ANWAR", "HIDAYAT"), *_row(240, 100, "Tempat", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(words))[0] == "ANWAR HIDAYAT"
+
+
+def test_a_cue_with_its_bahwa_misread_still_introduces_the_name():
+    words = [*_row(100, 300, "dengan", "ini", "menyatakan", "bihwa"),
+             *_row(150, 300, "SAHAT", "USOP"), *_row(210, 100, "Tempat", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(words))[0] == "SAHAT USOP"
+
+
+@pytest.mark.parametrize("copy, index, truth", [
+    ("grey", 0, "RAFII"),            # small capitals read 'RARII', surely
+    ("grey", 2, "BUDI PRASETYO"),    # no row read under the cue's translation
+    ("grey", 3, "WAHYU"),            # small capitals in a thin face taken for a pen's
+    ("faded", 1, "TRI"),             # the gap under the cue read as nothing at first
+])
+def test_a_name_alone_in_small_capitals_is_read(copy, index, truth):
+    """The two-column diploma whose holder's name stands alone in large small capitals,
+    under the cue and its English, at 200 dpi."""
+    people = make_people(37, seed=18)
+    person = people[(index * 6 + IJAZAH_COPIES.index(copy)) % len(people)]
+    row = run_ijazah(("garamond_dwikolom", 200, copy, index, person, 11))
+    assert person["nama"].upper() == truth and row["nama_exact"]
+
+
+def test_a_large_name_right_of_its_label_read_when_first_read_as_nothing():
+    """'NAMA' read alone on its row, the name beside it in letters twice its height: the
+    box the value is read again in at first cuts the name's letters, and reads nothing."""
+    person = make_people(19, seed=18)[1]
+    row = run_ijazah(("kampus_resmi", 300, "grey", 0, person, 11))
+    assert person["nama"].upper() == "RAFII" and row["nama_exact"]
+
+
+@pytest.mark.parametrize("seed, index, truth", [
+    (3, 4, "JAILANI RAHMAN"),   # read 'JarLANI', 'JarLaNi', 'JarLaNI': taken as JARLANI
+    (5, 4, "JUMBERI NOOR"),     # 'Jumseri' read surely once, the others saw two words
+])
+def test_a_faded_name_in_small_capitals_is_never_taken_wrong(seed, index, truth):
+    people = make_people(37, seed=seed + 7)
+    person = people[(index * 6 + IJAZAH_COPIES.index("faded")) % len(people)]
+    row = run_ijazah(("garamond_dwikolom", 300, "faded", index, person, seed))
+    assert person["nama"].upper() == truth
+    assert not row["nama_wrong"] and not row["nama_inexact"]
