@@ -14,7 +14,7 @@ read as one another at low resolution (F, H, E, P) is not taken there however al
 read; nor a name a reading shows with a mark glued to a word's end ('MAHYUN!': a narrow
 last letter not read as one; 'SYAHRU,' at the name's end), nor one with a word every
 reading of its line guessed, nor one with a word that starts with a consonant twice
-('YYSUF': one letter read twice).
+('YYSUF': one letter read twice), nor one read on a line that shows a date.
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ CUT_PIECE = 4           # two pieces of at least this many letters may be one wo
 LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
 LETTER_MARKS = "!|)]}1/"  # marks a narrow letter (I, J, L) at a word's end is read as
 END_MARKS = ","         # ... and at the name's end only (a comma inside stands before a title)
+DATE_DIGITS = 4         # digits a reading of a name's line shows when it read a date
 VOWELS = "AEIOU"        # a word may start with one doubled ('AAN', 'IIS'); with a consonant, no
 UNSURE_WORD = 0.6       # a word's confidence (0-1) below which its reading is a guess
 GUESSES_ALIKE = 3       # readings of a line that, each guessing a word alike, settle it
@@ -115,6 +116,13 @@ def letter_as_mark(word: str, last: bool = False) -> bool:
     a comma is such a mark too ('SYAHRU,' for 'SYAHRUL')."""
     marks = LETTER_MARKS + (END_MARKS if last else "")
     return len(word) >= 3 and word[-1] in marks and word[-2].isalpha()
+
+
+def digits_shown(words) -> bool:
+    """Whether a reading of a name's line (its words as read) shows DATE_DIGITS digits or
+    more: no name is printed with them; the reading is of another line (the birth line's
+    place and date, 'KOTAWARINGIN LAMA, 07-01-1986')."""
+    return sum(c.isdigit() for word in words for c in word) >= DATE_DIGITS
 
 
 def doubled_start(name: str) -> bool:

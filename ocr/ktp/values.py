@@ -24,6 +24,7 @@ from ocr import tesseract
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
 from ocr.names import (
+    digits_shown,
     doubled_start,
     letter_as_mark,
     letter_lost,
@@ -227,7 +228,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     their confidences) not when half the readings that show it or more read a mark at a
     word's end, where a narrow letter stands ('MAHYUN!'; a speck glued there by one
     reading, 'LESTARI!', is outvoted; a comma too at the name's end: 'SYAHRU,'), nor
-    when a word starts with one consonant twice ('YYSUF'), nor when each reading of the
+    when a word starts with one consonant twice ('YYSUF'), nor when a reading that shows
+    it shows a date too (another line read), nor when each reading of the
     line that shows one of its words guessed that word (below UNSURE_WORD: 'AUUA' for
     'AULIA')."""
     value, conf = vote(values)
@@ -252,6 +254,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # 'MAHYUN!': the last letter read as a mark
     if doubled_start(value):
         return value, DISPUTED     # 'YYSUF AKBAR': one letter read twice
+    if any(digits_shown([text for text, _ in read[k]]) for k in shown):
+        return value, DISPUTED     # 'KOTAWARINGIN LAMA, 07-01-1986': the birth line read
     if unsure_word(value, [read[k] for k in shown if k]):
         return value, DISPUTED     # 'SALASIAH AUUA', the last word guessed each time
     confidences = confidences or [1.0] * len(values)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ocr.names import (
     cut_in_one,
+    digits_shown,
     doubled_start,
     holds_cut,
     letter_as_mark,
@@ -116,3 +117,8 @@ def test_a_word_every_reading_guessed_is_unsure():
     guessed = [[("IJAI", c), ("ARSYAD", 0.96)] for c in (0.46, 0.54, 0.32, 0.5)]
     assert not unsure_word("IJAI ARSYAD", guessed)
     assert unsure_word("IJAI ARSYAD", guessed[:2])
+
+
+def test_a_reading_that_shows_a_date_is_of_another_line():
+    assert digits_shown(["KOTAWARINGIN", "LAMA,", "07-01-1986"])
+    assert not digits_shown(["YUSUF", "AKBAR"]) and not digits_shown(["1RWAN", "HAKIM"])
