@@ -12,7 +12,9 @@ alike; two long pieces ('SYARI FUDDIN') with no more room between them than betw
 letters of the line are one word cut in two, and a short one-word name with letters that
 read as one another at low resolution (F, H, E, P) is not taken there however alike it is
 read; nor a name a reading shows with a mark glued to a word's end ('MAHYUN!': a narrow
-last letter not read as one), nor one with a word every reading of its line guessed.
+last letter not read as one; 'SYAHRU,' at the name's end), nor one with a word every
+reading of its line guessed, nor one with a word that starts with a consonant twice
+('YYSUF': one letter read twice), nor one read on a line that shows a date.
 """
 from __future__ import annotations
 
@@ -30,6 +32,9 @@ NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one 
 CUT_PIECE = 4           # two pieces of at least this many letters may be one word cut in two
 LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
 LETTER_MARKS = "!|)]}1/"  # marks a narrow letter (I, J, L) at a word's end is read as
+END_MARKS = ","         # ... and at the name's end only (a comma inside stands before a title)
+DATE_DIGITS = 4         # digits a reading of a name's line shows when it read a date
+VOWELS = "AEIOU"        # a word may start with one doubled ('AAN', 'IIS'); with a consonant, no
 UNSURE_WORD = 0.6       # a word's confidence (0-1) below which its reading is a guess
 GUESSES_ALIKE = 3       # readings of a line that, each guessing a word alike, settle it
 LOOKALIKE_LETTERS = "FHEP"   # letters read as one another at low resolution (R and B
@@ -104,11 +109,27 @@ def spelled_near(name: str, seen) -> bool:
                for other in seen if other)
 
 
-def letter_as_mark(word: str) -> bool:
+def letter_as_mark(word: str, last: bool = False) -> bool:
     """Whether a word as read ends in a mark glued to its letters ('MAHYUN!', 'MAHYUN)'):
     no name is printed so, the mark is a narrow last letter the text model did not read as
-    one, and the name without it is a letter short."""
-    return len(word) >= 3 and word[-1] in LETTER_MARKS and word[-2].isalpha()
+    one, and the name without it is a letter short. ``last``: the name's last word, where
+    a comma is such a mark too ('SYAHRU,' for 'SYAHRUL')."""
+    marks = LETTER_MARKS + (END_MARKS if last else "")
+    return len(word) >= 3 and word[-1] in marks and word[-2].isalpha()
+
+
+def digits_shown(words) -> bool:
+    """Whether a reading of a name's line (its words as read) shows DATE_DIGITS digits or
+    more: no name is printed with them; the reading is of another line (the birth line's
+    place and date, 'KOTAWARINGIN LAMA, 07-01-1986')."""
+    return sum(c.isdigit() for word in words for c in word) >= DATE_DIGITS
+
+
+def doubled_start(name: str) -> bool:
+    """Whether a word of ``name`` starts with one consonant twice ('YYSUF'): no name is
+    spelled so; the text model read one letter twice, the second in place of another."""
+    return any(len(w) >= 2 and w[0] == w[1] and w[0].isalpha() and w[0] not in VOWELS
+               for w in name.upper().split())
 
 
 def unsure_word(name: str, readings: list[list[tuple[str, float]]]) -> bool:

@@ -176,10 +176,15 @@ def _serial_vouched(best: str, glyphs: list[str], texts: list[str]) -> bool:
     """Whether each digit of ``best``'s serial (which neither the card nor the region table
     checks) was read so by a digit shape, or else, when SERIAL_TEXT_SUPPORT text readings
     show the whole NIK alike, by every text reading: a text reading's slip in a digit the
-    shapes confirm does not make the serial unsure, a digit the text alone reads does."""
+    shapes confirm does not make the serial unsure, a digit the text alone reads does. A
+    digit a shape reading that names most of the band's digits (:func:`_credible_shapes`)
+    named elsewhere but not here is not the text's to vouch for: one face prints a digit
+    alike, so a glyph it could not name is likely another digit (a flat-topped 3 read
+    as 5 by the text every time)."""
     whole = texts.count(best) >= SERIAL_TEXT_SUPPORT
     return all(any(g[pos] == best[pos] for g in glyphs) or
                whole and all(r[pos] == best[pos] for r in texts)
+               and not any(best[pos] in g for g in glyphs if _credible_shapes(g))
                for pos in range(CHECKED_DIGITS, NIK_LENGTH))
 
 

@@ -24,6 +24,8 @@ from ocr import tesseract
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
 from ocr.names import (
+    digits_shown,
+    doubled_start,
     letter_as_mark,
     letter_lost,
     letters,
@@ -225,8 +227,11 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     line was made and spells it alike; and (``words``: each reading's words as read, with
     their confidences) not when half the readings that show it or more read a mark at a
     word's end, where a narrow letter stands ('MAHYUN!'; a speck glued there by one
-    reading, 'LESTARI!', is outvoted), nor when each reading of the line that shows one
-    of its words guessed that word (below UNSURE_WORD: 'AUUA' for 'AULIA')."""
+    reading, 'LESTARI!', is outvoted; a comma too at the name's end: 'SYAHRU,'), nor
+    when a word starts with one consonant twice ('YYSUF'), nor when a reading that shows
+    it shows a date too (another line read), nor when each reading of the
+    line that shows one of its words guessed that word (below UNSURE_WORD: 'AUUA' for
+    'AULIA')."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
@@ -243,9 +248,14 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # as many readings show it otherwise: two alike by chance
     shown = [k for k, v in enumerate(values) if v and letters(v) == key]
     read = words or [[] for _ in values]
-    marked = sum(1 for k in shown if any(letter_as_mark(text) for text, _ in read[k]))
+    marked = sum(1 for k in shown if any(letter_as_mark(text, last=j == len(read[k]) - 1)
+                                         for j, (text, _) in enumerate(read[k])))
     if marked * 2 >= len(shown) > 0 and marked:
         return value, DISPUTED     # 'MAHYUN!': the last letter read as a mark
+    if doubled_start(value):
+        return value, DISPUTED     # 'YYSUF AKBAR': one letter read twice
+    if any(digits_shown([text for text, _ in read[k]]) for k in shown):
+        return value, DISPUTED     # 'KOTAWARINGIN LAMA, 07-01-1986': the birth line read
     if unsure_word(value, [read[k] for k in shown if k]):
         return value, DISPUTED     # 'SALASIAH AUUA', the last word guessed each time
     confidences = confidences or [1.0] * len(values)

@@ -278,6 +278,30 @@ def test_a_name_read_with_a_mark_for_its_last_letter_goes_to_a_person():
                      words) == ("MAHYUNI", AGREED)
 
 
+def test_a_name_read_with_a_comma_for_its_last_letter_goes_to_a_person():
+    # 'SYAHRUL' on a scratched 200 dpi grey copy: the block lost the L, its line read ','
+    words = [[("SYAHRU", 0.89)], [("SYAHRU,", 0.62)]]
+    assert vote_name(["SYAHRU", "SYAHRU"], [0.89, 0.62], False, words)[1] == DISPUTED
+    words = [[("SYAHRUL", 0.89)], [("SYAHRUL", 0.9)]]
+    assert vote_name(["SYAHRUL", "SYAHRUL"], [0.89, 0.9], False, words) == \
+        ("SYAHRUL", AGREED)
+
+
+def test_a_name_with_a_word_starting_with_a_consonant_twice_goes_to_a_person():
+    # 'YUSUF' read 'YYSUF' surely by three readings of its line, 'YUSUF' by the block
+    values = ["YUSUF AKBAR", "YYSUF AKBAR", "YYSUF AKBAR", "YYSUF AKBAR"]
+    words = [[("YUSUF", 0.97), ("AKBAR", 0.97)]] + \
+        [[("YYSUF", 0.91), ("AKBAR", 0.96)]] * 3
+    assert vote_name(values, [0.97, 0.94, 0.94, 0.93], False, words)[1] == DISPUTED
+
+
+def test_a_name_read_on_a_line_that_shows_a_date_goes_to_a_person():
+    # the birth line taken for the name's on a 300 dpi colour copy: read alike twice
+    words = [[], *[[("KOTAWARINGIN", 0.91), ("LAMA,", 0.97), ("07-01-1986", 0.92)]] * 2]
+    values = [None, "KOTAWARINGIN LAMA", "KOTAWARINGIN LAMA"]
+    assert vote_name(values, [0.0, 0.93, 0.93], False, words)[1] == DISPUTED
+
+
 def test_a_name_whose_word_every_reading_of_its_line_guessed_goes_to_a_person():
     # 'AULIA' read 'AUUA' alike, surely by the block, at 0.52 on its own line
     words = [[("SALASIAH", 0.82), ("AUUA", 0.82)], [("SALASIAH", 0.92), ("AUUA", 0.52)]]

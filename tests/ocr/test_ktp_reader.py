@@ -128,6 +128,18 @@ def test_a_serial_digit_the_shapes_read_outweighs_a_text_reading_slip():
                   "P").confidence < 0.6
 
 
+def test_a_serial_digit_the_shapes_name_elsewhere_but_not_there_is_not_the_text_s():
+    # a flat-topped 3 that no template draws so, left open by the digit shapes, read as
+    # 5 by every text reading; the shapes named the band's own 5 (a 200 dpi colour copy)
+    birth, nik = dt.date(1976, 12, 25), "6201022512760005"
+    shapes = [("glyph", "620102251276000?")] * 2
+    text = [("text", nik)] * 3
+    assert choose([*shapes, *text], birth, "L").confidence < 0.6
+    # a digit the shapes named nowhere on the band: the text's alike readings vouch for it
+    other = "6201022512760004"
+    assert choose([*shapes, *[("text", other)] * 3], birth, "L").confidence >= 0.95
+
+
 def test_background_only_back_has_no_print(people):
     page, _ = make_ktp_copy_page(people[0], rng=random.Random(7), dpi=200, color=False,
                                  back=True, design=TUNED[2])

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ocr.names import (
     cut_in_one,
+    digits_shown,
+    doubled_start,
     holds_cut,
     letter_as_mark,
     letter_lost,
@@ -95,6 +97,15 @@ def test_a_mark_glued_to_a_words_end_stands_for_a_narrow_letter():
     assert letter_as_mark("MAHYUN!") and letter_as_mark("MAHYUN)") and letter_as_mark("AULI|")
     assert not letter_as_mark("M.") and not letter_as_mark("KRISTIAN.")
     assert not letter_as_mark("!") and not letter_as_mark("|WAN")
+    # a comma only at the name's end: inside it stands before a title ('BUDI, S.T.')
+    assert letter_as_mark("SYAHRU,", last=True) and not letter_as_mark("BUDI,")
+
+
+def test_a_word_starting_with_a_consonant_twice_is_no_name():
+    assert doubled_start("YYSUF AKBAR") and doubled_start("GUSTI SSYARIFUDDIN")
+    # a doubled vowel starts Sundanese names ('AAN', 'IIS'); doubled inside, many names
+    assert not doubled_start("AAN SUPRIYADI") and not doubled_start("IIS DAHLIA")
+    assert not doubled_start("YUSUF AKBAR") and not doubled_start("MUHAMMAD ALLAH")
 
 
 def test_a_word_every_reading_guessed_is_unsure():
@@ -106,3 +117,8 @@ def test_a_word_every_reading_guessed_is_unsure():
     guessed = [[("IJAI", c), ("ARSYAD", 0.96)] for c in (0.46, 0.54, 0.32, 0.5)]
     assert not unsure_word("IJAI ARSYAD", guessed)
     assert unsure_word("IJAI ARSYAD", guessed[:2])
+
+
+def test_a_reading_that_shows_a_date_is_of_another_line():
+    assert digits_shown(["KOTAWARINGIN", "LAMA,", "07-01-1986"])
+    assert not digits_shown(["YUSUF", "AKBAR"]) and not digits_shown(["1RWAN", "HAKIM"])
