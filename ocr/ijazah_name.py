@@ -15,6 +15,7 @@ INK_UNDER = 0.25       # of the width under a name: print there may be its secon
 GAP_SCALE = 2.0        # a label's value or a gap under a cue read as nothing: read again
 #                        so enlarged
 TALL_VALUE = 1.2       # of a label's height: room above and below it for a large value
+DESCENDER = 1.35       # a word's height with a hanging letter, of its height without
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
@@ -85,10 +86,11 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     tall, starting where it starts (or centred under it), nothing in the label column; or,
     when the page's reading left no row there, print there read again. When that line
     cannot be read surely, None: the name is not cut short."""
-    words = value_words(words)
+    # a frame's or a rule's piece read on the name's row ('—') is no part of its line
+    words = [w for w in value_words(words) if re.search(r"[A-Za-z0-9]", w["text"])]
     if found is None or not words:
         return found
-    height = statistics.median(w["height"] for w in words)
+    height = _body_height(words)
     left = min(w["left"] for w in words)
     right = max(w["left"] + w["width"] for w in words)
     bottom = max(w["top"] + w["height"] for w in words)
@@ -112,7 +114,7 @@ def _continued(rows: list[Row], k: int, words: list[dict],
         return found
     n_left = min(w["left"] for w in line)
     n_right = max(w["left"] + w["width"] for w in line)
-    n_height = statistics.median(w["height"] for w in line)
+    n_height = _body_height(line)
     centred = abs(n_left + n_right - left - right) <= 3 * height   # under a centred name
     if n_left < left - 2 * height and not centred or \
             not 0.7 * height <= n_height <= 1.4 * height:
@@ -129,6 +131,14 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     if more is None:
         return None
     return f"{found[0]} {more[0]}", min(found[1], more[1]), found[2] + more[2]
+
+
+def _body_height(words: list[dict]) -> float:
+    """The typical height of ``words`` above their baseline: a word in mixed case with a
+    letter that hangs below it ('Sugeng', 'Hidayat') stands taller by its descender than
+    one without ('Kurniawan') although set in the same type."""
+    return statistics.median(w["height"] / DESCENDER if re.search(r"[gjpqy]", w["text"])
+                             else w["height"] for w in words)
 
 
 def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) -> bool:
