@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from ocr.ijazah_line import name_of, settled
+from ocr.ijazah_line import in_small_capitals, name_of, settled
 from ocr.ijazah_words import Pixels, Row, after, reread, value_words
 
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
@@ -127,7 +127,9 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     if re.search(r"[0-9:]", text) or len(chars) < 2 or not titled and \
             sum(c.isupper() for c in chars) < CONTINUED_CAPITALS * len(chars):
         return found   # a sentence or a label's row, not the rest of a name
-    more = name_of(line, pixels)
+    # a name is set in one type: the rest of a name in small letters ('Mulyono') is in
+    # small letters too, though its letters may stand at two heights only ('Purnomo')
+    more = name_of(line, pixels, capitals=not _small_letters(words, pixels))
     if more is None:
         return None
     return f"{found[0]} {more[0]}", min(found[1], more[1]), found[2] + more[2]
@@ -139,6 +141,14 @@ def _body_height(words: list[dict]) -> float:
     one without ('Kurniawan') although set in the same type."""
     return statistics.median(w["height"] / DESCENDER if re.search(r"[gjpqy]", w["text"])
                              else w["height"] for w in words)
+
+
+def _small_letters(words: list[dict], pixels: Pixels | None) -> bool:
+    """Whether the line of ``words`` is surely set in small letters: read so, with a letter
+    reaching above or below the small letters' height, and not set in small capitals."""
+    return any(w["conf"] >= 80 and re.search(r"[bdfhklgjpqy]", w["text"])
+               and re.fullmatch(r"[A-Z]?[a-z]+", w["text"].strip(".,")) for w in words) \
+        and not in_small_capitals(words, pixels)
 
 
 def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) -> bool:

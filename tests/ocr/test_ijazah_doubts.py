@@ -146,6 +146,8 @@ PEOPLE = make_people(6 * 6 + 1, seed=11 + 7)
     ("sarjana_dua_baris", 300, "colour", 4, 0, "exact"),    # 'SUGENG' + 'KURNIAWAN'
     ("sarjana_dua_tengah", 200, "colour", 4, 0, "exact"),   # 'Sugeng' + 'Kurniawan' ...
     ("sarjana_dua_tengah", 200, "grey", 1, 1, "exact"),     # 'Anwar' + 'Hidayat', centred
+    ("sarjana_dua_tengah", 200, "grey", 5, 1, "exact"),     # 'Purnomo' under 'Mulyono':
+    #                                      small letters of one height, not small capitals
 ])
 def test_names_once_taken_wrong_are_read_right_or_left_to_a_person(
         design, dpi, copy, index, k, expect):
