@@ -29,7 +29,8 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  r"dengan\s+\w{0,3}ni\b[^:]{0,30}?\bb[a-z]hwa|"   # its verb or 'bahwa' misread
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
-                 r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
+                 r"\w?tas\s+(?:[a-z]ama|narna)\b|"   # 'atas nama', its a misread as u,
+                 #                                     its n as m or p ('atas pama')
                  r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
                  re.I)   # a bilingual diploma's English under its Indonesian
 
