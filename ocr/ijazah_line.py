@@ -50,24 +50,10 @@ EVEN_SCALE = 1.5       # a line in small capitals read a third time, at this enl
 LOW_RES = 1.5          # scanned pixels per pixel of the page as read (150 dpi): below, low
 
 
-def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
-             ) -> tuple[str, float, list] | None:
-    """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
-    enlarged twice (and three times when the two disagree): the page's layout sometimes
-    loses a letter of a large name, a script face or a faint print reads better enlarged.
-    A name two readings spell alike is taken; a lone reading only when sure, no other
-    sure reading contradicts it and no reading saw more words; a reading that mixes the
-    letters' case inside a word counts for nothing (see case_mixed). Pieces ('AB DUL')
-    stand only when two readings cut them alike.
-    Every reading made comes third: a short name is settled on all of them (see settled).
-    A name is not taken either when a reading cut one of its words in two (see
-    :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
-    nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`)."""
-    words = value_words(words)
-    first = candidate(words)
-    if not words or pixels is None:
-        return (first[0], round(first[1] / 100, 3), [first]) \
-            if sure(first) and not maybe_split(first[0]) else None
+def _line_box(words: list[dict], pixels: Pixels, row: Row | None
+              ) -> tuple[tuple[float, float, float, float], tuple[float, float], float, float]:
+    """(box the line of ``words`` is read again in, its band (top, bottom), letter height,
+    where its print ends)."""
     # The line's height and band from its words, not from an outline's marks read beside
     # them ('Z', '(' of a ribbon's tails), which would take in the line above.
     core = [w for w in words if len(word_letters(w)) >= 2] or words
@@ -84,10 +70,45 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None
     end = ink_end(pixels.small, band, max(w["left"] + w["width"] for w in words), height)
     box = (max(start - NAME_MARGIN * height, max(before, default=-10 ** 6) + 1),
            band[0] - height / 2, end + NAME_MARGIN * height, band[1] + height / 2)
+    return box, band, height, end
+
+
+def in_small_capitals(words: list[dict], pixels: Pixels | None) -> bool:
+    """Whether the line of ``words`` is set in small capitals (see ocr.small_caps)."""
+    words = value_words(words)
+    if not words or pixels is None:
+        return False
+    box, band, _, _ = _line_box(words, pixels, None)
+    return small_capitals(line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True),
+                          in_crop(band, box, REREAD_SCALES[0]))
+
+
+def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
+            capitals: bool = True) -> tuple[str, float, list] | None:
+    """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
+    enlarged twice (and three times when the two disagree): the page's layout sometimes
+    loses a letter of a large name, a script face or a faint print reads better enlarged.
+    A name two readings spell alike is taken; a lone reading only when sure, no other
+    sure reading contradicts it and no reading saw more words; a reading that mixes the
+    letters' case inside a word counts for nothing (see case_mixed). Pieces ('AB DUL')
+    stand only when two readings cut them alike.
+    Every reading made comes third: a short name is settled on all of them (see settled).
+    A name is not taken either when a reading cut one of its words in two (see
+    :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
+    nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`).
+    ``capitals``: whether the line may be set in small capitals (not the rest of a name
+    whose first line is not)."""
+    words = value_words(words)
+    first = candidate(words)
+    if not words or pixels is None:
+        return (first[0], round(first[1] / 100, 3), [first]) \
+            if sure(first) and not maybe_split(first[0]) else None
+    box, band, height, end = _line_box(words, pixels, row)
     # A line in small capitals reads as small letters ('Rarii' for RAFII) however sure the
     # reading: then only readings with its capitals brought to one height count.
-    even = band if small_capitals(line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True),
-                                  in_crop(band, box, REREAD_SCALES[0])) else None
+    even = band if capitals and small_capitals(
+        line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True),
+        in_crop(band, box, REREAD_SCALES[0])) else None
     if even is None and written_by_hand(words, pixels):
         return None   # (small capitals read as small letters, in a thin face, are print)
     if even is not None:

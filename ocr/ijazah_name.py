@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from ocr.ijazah_line import name_of, settled
+from ocr.ijazah_line import in_small_capitals, name_of, settled
 from ocr.ijazah_words import Pixels, Row, after, reread, value_words
 
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
@@ -15,6 +15,7 @@ INK_UNDER = 0.25       # of the width under a name: print there may be its secon
 GAP_SCALE = 2.0        # a label's value or a gap under a cue read as nothing: read again
 #                        so enlarged
 TALL_VALUE = 1.2       # of a label's height: room above and below it for a large value
+DESCENDER = 1.35       # a word's height with a hanging letter, of its height without
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
@@ -28,7 +29,8 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  r"dengan\s+\w{0,3}ni\b[^:]{0,30}?\bb[a-z]hwa|"   # its verb or 'bahwa' misread
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
-                 r"\w?tas\s+nama|"                   # 'atas nama', its a misread as u
+                 r"\w?tas\s+(?:[a-z]ama|narna)\b|"   # 'atas nama', its a misread as u,
+                 #                                     its n as m or p ('atas pama')
                  r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
                  re.I)   # a bilingual diploma's English under its Indonesian
 
@@ -85,10 +87,11 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     tall, starting where it starts (or centred under it), nothing in the label column; or,
     when the page's reading left no row there, print there read again. When that line
     cannot be read surely, None: the name is not cut short."""
-    words = value_words(words)
+    # a frame's or a rule's piece read on the name's row ('—') is no part of its line
+    words = [w for w in value_words(words) if re.search(r"[A-Za-z0-9]", w["text"])]
     if found is None or not words:
         return found
-    height = statistics.median(w["height"] for w in words)
+    height = _body_height(words)
     left = min(w["left"] for w in words)
     right = max(w["left"] + w["width"] for w in words)
     bottom = max(w["top"] + w["height"] for w in words)
@@ -112,7 +115,7 @@ def _continued(rows: list[Row], k: int, words: list[dict],
         return found
     n_left = min(w["left"] for w in line)
     n_right = max(w["left"] + w["width"] for w in line)
-    n_height = statistics.median(w["height"] for w in line)
+    n_height = _body_height(line)
     centred = abs(n_left + n_right - left - right) <= 3 * height   # under a centred name
     if n_left < left - 2 * height and not centred or \
             not 0.7 * height <= n_height <= 1.4 * height:
@@ -125,10 +128,28 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     if re.search(r"[0-9:]", text) or len(chars) < 2 or not titled and \
             sum(c.isupper() for c in chars) < CONTINUED_CAPITALS * len(chars):
         return found   # a sentence or a label's row, not the rest of a name
-    more = name_of(line, pixels)
+    # a name is set in one type: the rest of a name in small letters ('Mulyono') is in
+    # small letters too, though its letters may stand at two heights only ('Purnomo')
+    more = name_of(line, pixels, capitals=not _small_letters(words, pixels))
     if more is None:
         return None
     return f"{found[0]} {more[0]}", min(found[1], more[1]), found[2] + more[2]
+
+
+def _body_height(words: list[dict]) -> float:
+    """The typical height of ``words`` above their baseline: a word in mixed case with a
+    letter that hangs below it ('Sugeng', 'Hidayat') stands taller by its descender than
+    one without ('Kurniawan') although set in the same type."""
+    return statistics.median(w["height"] / DESCENDER if re.search(r"[gjpqy]", w["text"])
+                             else w["height"] for w in words)
+
+
+def _small_letters(words: list[dict], pixels: Pixels | None) -> bool:
+    """Whether the line of ``words`` is surely set in small letters: read so, with a letter
+    reaching above or below the small letters' height, and not set in small capitals."""
+    return any(w["conf"] >= 80 and re.search(r"[bdfhklgjpqy]", w["text"])
+               and re.fullmatch(r"[A-Z]?[a-z]+", w["text"].strip(".,")) for w in words) \
+        and not in_small_capitals(words, pixels)
 
 
 def _ink_under(pixels: Pixels | None, box: tuple[float, float, float, float]) -> bool:

@@ -97,6 +97,31 @@ def test_a_centred_name_s_longer_second_line_is_read_with_it():
     assert find_name(rows_of(words))[0] == "GUSTI ANANG SYARIFUDDIN RAHMANSYAH"
 
 
+@pytest.mark.parametrize(("first", "second"), [(("Teguh", 41), ("Sutrisno", 28)),
+                                               (("Anwar", 28), ("Hidayat", 40))])
+def test_a_mixed_case_name_s_second_line_is_read_whatever_its_letters_hang_below(
+        first, second):
+    """A name in mixed case centred on two lines: a word with a letter hanging below its
+    baseline ('Teguh', 'Hidayat') stands a third taller than one without, in the same
+    type: still the rest of the name, not a line of other type."""
+    words = [_w("Dengan", 521, 65, top=668, height=18), _w("ini", 594, 20, top=673, height=8),
+             _w("menyatakan", 622, 102, top=668, height=14),
+             _w("bahwa", 733, 54, top=668, height=13),
+             _w(first[0], 600, 115, top=710, height=first[1], line=2),
+             _w(second[0], 580, 155, top=760, height=second[1], line=3),
+             _w("Tempat", 406, 61, top=827, height=18, line=4),
+             _w("Lahir", 571, 56, top=827, height=13, line=4)]
+    assert find_name(rows_of(words))[0] == f"{first[0]} {second[0]}".upper()
+
+
+@pytest.mark.parametrize("misread", ["nama", "mama", "pama"])
+def test_atas_nama_read_with_its_n_misread_still_names_the_holder(misread):
+    """'atas nama' over a pale crest, its n read as m or p: still the cue before the name."""
+    words = [_w("atas", 353, 29, height=10), _w(misread, 389, 38, height=8),
+             _w("Gusti", 732, 54), _w("Anang", 800, 93)]
+    assert find_name(rows_of(words))[0] == "GUSTI ANANG"
+
+
 def test_a_name_whose_print_runs_on_past_the_box_is_not_taken_short(monkeypatch):
     """The page read 'RAFII' surely; read again, a word stands at the box's end however far
     the box is widened: the name may go on, so a person reads it."""
@@ -127,6 +152,8 @@ PEOPLE = make_people(6 * 6 + 1, seed=11 + 7)
     ("universitas", 300, "faded", 2, 2, None),               # 'SYARI FUDDIN' alike twice
     ("politeknik_label_atas", 200, "grey", 0, 1, None),      # 'RAHI' for 'RAFII'
     ("sarjana_dua_baris", 300, "colour", 4, 0, "exact"),    # 'SUGENG' + 'KURNIAWAN'
+    ("sarjana_dua_tengah", 200, "colour", 4, 0, "exact"),   # 'Sugeng' + 'Kurniawan' ...
+    ("sarjana_dua_tengah", 200, "grey", 1, 1, "exact"),     # 'Anwar' + 'Hidayat', centred
 ])
 def test_names_once_taken_wrong_are_read_right_or_left_to_a_person(
         design, dpi, copy, index, k, expect):
@@ -135,6 +162,17 @@ def test_names_once_taken_wrong_are_read_right_or_left_to_a_person(
     assert not got["nama_wrong"] and not got["nama_inexact"]
     if expect == "exact":
         assert got["nama_exact"]
+
+
+@pytest.mark.parametrize(("design", "dpi", "copy", "index", "k"), [
+    ("sarjana_dua_tengah", 200, "grey", 5, 1),   # 'Purnomo' under 'Mulyono': small letters
+    #                                              of one height, not small capitals
+    ("paket_c_lambang", 200, "faded", 3, 2),     # 'atas mama Anang Rahman'
+    ("paket_c_lambang", 300, "faded", 2, 2),     # 'atas pama Gusti Anang Syarifuddin'
+])
+def test_names_once_left_unread_are_read(design, dpi, copy, index, k):
+    person = PEOPLE[(index * 6 + k) % len(PEOPLE)]
+    assert run_ijazah((design, dpi, copy, index, person, 11))["nama_exact"]
 
 
 @pytest.mark.parametrize(("dpi", "copy", "index", "k"), [(200, "colour", 0, 0),
