@@ -89,10 +89,15 @@ def short_name_agreed(name: str, readings: list[str], *, sure: int, all_made: bo
     return all_made and sure >= 1 or sure >= 2 and not lookalike_short(name)
 
 
+def capitals(word: str) -> str:
+    """A word as read, in capitals, with its marks ('KRISTIAN.', 'MAHYUN!') left out."""
+    return re.sub(r"[^A-Z]", "", word.upper())
+
+
 def _spelled_words(name: str) -> list[str]:
     """The words a reading spells a name with: capitals only, a lone letter standing
     apart (a speck read as one, 'H IRWAN') and marks ('KRISTIAN.') left out."""
-    words = [re.sub(r"[^A-Z]", "", w.upper()) for w in name.split()]
+    words = [capitals(w) for w in name.split()]
     return [w for w in words if len(w) > 1] if len(words) > 1 else words
 
 
@@ -139,7 +144,7 @@ def unsure_word(name: str, readings: list[list[tuple[str, float]]]) -> bool:
     readings of the line that each guess 'IJAI' alike agree by more than chance.)"""
     for word in _spelled_words(name):
         seen = [conf for reading in readings for text, conf in reading
-                if re.sub(r"[^A-Z]", "", text.upper()) == word]
+                if capitals(text) == word]
         if seen and max(seen) < UNSURE_WORD and len(seen) < GUESSES_ALIKE:
             return True
     return False

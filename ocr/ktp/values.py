@@ -12,7 +12,6 @@ which each reading of the line carries its confidence.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from difflib import SequenceMatcher
@@ -24,6 +23,7 @@ from ocr import tesseract
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
 from ocr.names import (
+    capitals,
     digits_shown,
     doubled_start,
     letter_as_mark,
@@ -205,7 +205,7 @@ def _short_word_differs(value: str, other: str) -> bool:
 def _unmarked(name: str) -> str:
     """A name's letters and spaces: a mark read after a word ('IRWAN. HAKIM') spells no
     letter of it otherwise (a lone letter, an initial's, stays)."""
-    return " ".join(re.sub(r"[^A-Z ]", "", name.upper()).split())
+    return " ".join(w for w in map(capitals, name.split()) if w)
 
 
 def vote_name(values: list[str | None], confidences: list[float] | None = None,
@@ -250,7 +250,7 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     read = words or [[] for _ in values]
     marked = sum(1 for k in shown if any(letter_as_mark(text, last=j == len(read[k]) - 1)
                                          for j, (text, _) in enumerate(read[k])))
-    if marked * 2 >= len(shown) > 0 and marked:
+    if marked and marked * 2 >= len(shown):
         return value, DISPUTED     # 'MAHYUN!': the last letter read as a mark
     if doubled_start(value):
         return value, DISPUTED     # 'YYSUF AKBAR': one letter read twice
