@@ -7,7 +7,7 @@ import re
 import statistics
 
 from ocr.ijazah_line import in_small_capitals, name_of, settled
-from ocr.ijazah_words import Pixels, Row, after, reread, value_words
+from ocr.ijazah_words import Pixels, Row, after, reread, stack_rows, value_words
 
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
 CONTINUED_CAPITALS = 0.7   # of its letters: a name's second line in capitals (or Title Case)
@@ -212,19 +212,8 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = Fa
 
 def _lines(words: list[dict]) -> list[Row]:
     """``words`` read again in a gap, in the lines they stand in (top to bottom)."""
-    lines: list[Row] = []
-    for w in sorted(words, key=lambda w: w["top"] + w["height"] / 2):
-        top, bottom = w["top"], w["top"] + w["height"]
-        line = lines[-1] if lines else None
-        if line and min(bottom, line.bottom) - max(top, line.top) >= \
-                0.5 * min(bottom - top, line.bottom - line.top):
-            line.words.append(w)
-            line.top, line.bottom = min(top, line.top), max(bottom, line.bottom)
-        else:
-            lines.append(Row([w], top, bottom))
-    for line in lines:
-        line.words.sort(key=lambda w: w["left"])
-    return lines
+    return stack_rows([(w["top"], w["top"] + w["height"], [w])
+                       for w in sorted(words, key=lambda w: w["top"] + w["height"] / 2)], 1)
 
 
 def _translation_of(cue: Row, row: Row) -> bool:

@@ -68,13 +68,20 @@ def rows_of(words: list[dict]) -> list[Row]:
     worded = [b - t for t, b, ws in boxes
               if any(len(re.sub(r"[^A-Za-z0-9]", "", w["text"])) >= 3 for w in ws)]
     typical = statistics.median(worded or [b - t for t, b, _ in boxes]) if boxes else 0
+    # a line much taller than the typical one is a frame or a picture read as one; one
+    # read unsurely an ornament read as letters ('KMI MI SM NI'), not print
+    return stack_rows([(top, bottom, ws) for top, bottom, ws in boxes
+                       if bottom - top <= 3 * typical
+                       and statistics.median(w["conf"] for w in ws) >= LINE_MIN_CONF], 3)
+
+
+def stack_rows(boxes: list[tuple[float, float, list[dict]]], look_back: int) -> list[Row]:
+    """Lines of words (top, bottom, words), taken top to bottom, joined into the rows they
+    form on paper: a line overlapping one of the last ``look_back`` rows by half the
+    smaller height joins it."""
     rows: list[Row] = []
     for top, bottom, ws in boxes:
-        if bottom - top > 3 * typical:
-            continue  # not a line of text: a frame or a picture read as one
-        if statistics.median(w["conf"] for w in ws) < LINE_MIN_CONF:
-            continue  # an ornament read as letters ('KMI MI SM NI'), not print
-        for row in rows[-3:]:
+        for row in rows[-look_back:]:
             overlap = min(bottom, row.bottom) - max(top, row.top)
             if overlap >= 0.5 * min(bottom - top, row.bottom - row.top):
                 row.words.extend(ws)
