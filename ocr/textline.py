@@ -9,23 +9,20 @@ value when the witnesses and the document's own checks agree, and asks a person 
 do not. Only recognition runs here (no text detection): a line crop costs some 30 ms.
 
 The engine is loaded once per process, single-threaded (pages are read in parallel
-processes already). Where the package is missing, :func:`available` is False and the
-readers carry on with Tesseract alone.
+processes already) and imported on first use (the import alone takes about a second).
+Where the package is missing, :func:`available` is False and the readers carry on with
+Tesseract alone.
 """
 from __future__ import annotations
 
 import functools
+import importlib.util
 import logging
 import threading
 from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
-
-try:
-    from rapidocr import RapidOCR
-except ImportError:  # the readers fall back to Tesseract alone
-    RapidOCR = None
 
 _LOCK = threading.Lock()  # one loaded engine reads one crop at a time
 MIN_HEIGHT_PX = 8  # a crop lower than this holds no readable line
@@ -39,13 +36,16 @@ class LineReading:
     score: float
 
 
+@functools.lru_cache(maxsize=1)
 def available() -> bool:
     """True when the line recognizer is installed."""
-    return RapidOCR is not None
+    return importlib.util.find_spec("rapidocr") is not None
 
 
 @functools.lru_cache(maxsize=1)
 def _engine():
+    from rapidocr import RapidOCR
+
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return RapidOCR(params={
         "Global.log_level": "error",
@@ -58,7 +58,7 @@ def _engine():
 def read_line(image: Image.Image | np.ndarray) -> LineReading | None:
     """Read one line of text on ``image`` (a crop around the line, upright). None when
     the recognizer is not installed or the crop is too small to hold a line."""
-    if RapidOCR is None:
+    if not available():
         return None
     array = np.asarray(image.convert("RGB") if isinstance(image, Image.Image) else image)
     if array.ndim == 2:
