@@ -14,9 +14,9 @@ Ijazah are measured apart, per design (scansim.ijazah), held-out designs separat
 group made after group 1 had been measured, "held out 3" the one made after group 2,
 "held out 4" the one made after group 3, "held out 5" the one made after group 4, "held
 out 6" the one made after group 5, "held out 7" the one made after group 6, "held out 8"
-the one made after group 7, "held out 9" the one made after group 8): every design at 200
-and 300 dpi as colour, grey and faded grey copies, read the way ingest reads an attachment
-page (classified, turned upright, read).
+the one made after group 7, "held out 9" the one made after group 8, "held out 10" the one
+made after group 9): every design at 200 and 300 dpi as colour, grey and faded grey copies,
+read the way ingest reads an attachment page (classified, turned upright, read).
 
     python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
                                   [--ijazah-per-cell 3] [--ktp-cards 2]

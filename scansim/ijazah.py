@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 9) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 10) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 9
-after group 8, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 10
+after group 9, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -28,6 +28,7 @@ from scansim.ijazah_faces import face
 from scansim.ijazah_group7 import GROUP7_CUES
 from scansim.ijazah_group8 import GROUP8_CUES
 from scansim.ijazah_group9 import GROUP9_CUES
+from scansim.ijazah_group10 import GROUP10_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -35,7 +36,8 @@ from scansim.ijazah_typed import TYPED_CUES, aged_paper
 from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
-CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES}
+CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
+              **GROUP10_CUES}
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 9: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 10: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -248,6 +250,20 @@ DESIGNS = (
            "libertine_bold_italic", (228, 238, 248), (212, 226, 240), (22, 50, 112),
            "guilloche", "university", "nama_dua_baris", "title", short=False, group=9,
            programs=("D3", "S1"), nomor_style="pin"),
+    # Held out, group 10: made after group 9 was measured; nobody tuning has seen them.
+    # An SMK ijazah (Gillius) on pale aqua paper in a batik parang frame, landscape: the
+    # name in capitals in a tinted, ruled box, the rows' labels in the accent colour.
+    Design("smk_kotak", "sekolah", True, "gillius_bold", "gillius_bold_cond", "gillius",
+           "gillius_bold", (236, 246, 246), (220, 236, 238), (16, 88, 118), "parang",
+           "tut_wuri", "nama_kotak", "top_left", group=10, programs=("SMK",),
+           nomor_style="smk", era=(2015, 2024)),
+    # An SMP ijazah of the 2000s (Charis): a form printed in green in a frame of pearls,
+    # "N a m a" spaced out, filled in by the school's dot-matrix printer (Courier Prime)
+    # with the sheet fed a little off, so the values sit off their dotted lines.
+    Design("smp_isian", "sekolah", False, "charis_bold", "charis_bold", "charis",
+           "courier_prime", (244, 246, 238), (226, 234, 218), (30, 96, 60), "beads",
+           "garuda", "isian_printer", "top", group=10, programs=("SMP",), era=(2003, 2012),
+           ministry="DEPARTEMEN PENDIDIKAN NASIONAL"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -257,7 +273,7 @@ NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_bari
 HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8, HELD_OUT_9) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9, HELD_OUT_10) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 

@@ -13,8 +13,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # Faces by role, each a list of files tried in turn (Debian: fonts-urw-base35,
 # fonts-liberation, fonts-freefont-ttf, fonts-go, fonts-lato, fonts-crosextra-caladea,
 # fonts-crosextra-carlito, fonts-dancingscript, and of group 8 fonts-hosny-amiri,
-# fonts-noto-core, fonts-ebgaramond, of group 9 fonts-linuxlibertine); DejaVu when none is
-# installed.
+# fonts-noto-core, fonts-ebgaramond, of group 9 fonts-linuxlibertine, of group 10
+# fonts-adf-gillius, fonts-sil-charis, fonts-courier-prime); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -87,6 +87,12 @@ FACES = {
     "libertine_display": (["LinLibertine_DR.otf"], "serif"),
     "biolinum": (["LinBiolinum_R.otf"], "sans"),
     "biolinum_bold": (["LinBiolinum_RB.otf"], "bold"),
+    "gillius": (["GilliusADF-Regular.otf"], "sans"),
+    "gillius_bold": (["GilliusADF-Bold.otf"], "bold"),
+    "gillius_bold_cond": (["GilliusADF-BoldCond.otf"], "cond_bold"),
+    "charis": (["CharisSIL-Regular.ttf"], "serif"),
+    "charis_bold": (["CharisSIL-Bold.ttf"], "serif_bold"),
+    "courier_prime": (["Courier Prime.otf"], "mono_bold"),
 }
 
 

@@ -39,6 +39,7 @@ from scansim.ktp_designs import (
 from scansim.ktp_group7 import light_print, nik_strip, tracked_text
 from scansim.ktp_group8 import faint_side, fringe, hologram, mixed_case
 from scansim.ktp_group9 import label_pass, scratched_laminate, uneven_copy, value_offsets
+from scansim.ktp_group10 import crease, undersized
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -150,6 +151,7 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     else:
         d.text((lx + 13.0 * u, ny), f["nik"], font=nik_font, fill=ink)
     size_px = int(des.text_mm * u)
+    value_px = int(des.value_mm * u) if des.value_mm else size_px
     lines = [("Nama", f["nama"]), ("Tempat/Tgl Lahir", f["tempat_tgl_lahir"]),
              ("Jenis Kelamin", f["jenis_kelamin_text"]), ("Alamat", f["alamat"]),
              ("RT/RW", f["rt_rw"]), ("Kel/Desa", f["kel_desa"]),
@@ -171,8 +173,14 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
             ld.text((x, y), shown, font=fnt, fill=ink)
         ld.text((cx, y), ":", font=face(des.label_face, size_px), fill=ink)
         room = (15.5 if name == "Jenis Kelamin" else des.photo_x_mm - des.colon_x_mm - 3.0) * u
-        fnt = fit_face(d, text, des.value_face, size_px, room)
-        d.text((cx + des.value_gap_mm * u + mx, y + dy + my), text, font=fnt, fill=ink)
+        at = (cx + des.value_gap_mm * u + mx, y + dy + my)
+        if des.value_track_mm:   # letter-spaced: the spaces between letters count in the room
+            track = des.value_track_mm * u
+            fnt = fit_face(d, text, des.value_face, value_px, room - track * (len(text) - 1))
+            tracked_text(d, at, text, fnt, ink, track)
+        else:
+            fnt = fit_face(d, text, des.value_face, value_px, room)
+            d.text(at, text, font=fnt, fill=ink)
         if name == "Jenis Kelamin":
             gx = cx + 17.5 * u
             gol = des.label("Gol. Darah")
@@ -180,7 +188,7 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
                     fill=ink)
             ld.text((gx + 11.5 * u, y), ":", font=face(des.label_face, size_px), fill=ink)
             d.text((gx + 12.9 * u + mx, y + dy + my), f["gol_darah"],
-                   font=face(des.value_face, size_px), fill=ink)
+                   font=face(des.value_face, value_px), fill=ink)
         y += des.step_mm * u
     pbox = (int(photo_left + 0.5 * u), int(10.5 * u + jy), int(photo_left + 21.5 * u),
             int(38.5 * u + jy))
@@ -207,6 +215,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img.paste(toner, (0, 0), mask)
     sig = make_signature(rng=rng, width_px=int(18 * u), height_px=int(7 * u), ink=BLACK_INK)
     img.paste(sig, (int(pbox[0] + 1.5 * u), int(44.2 * u + jy)), sig)
+    if des.print_scale < 1:
+        img, _ = undersized(img, rng, des.print_scale, des.blank, des.frame, dpi)
     if des.hologram_mm:
         img = hologram(img, rng, des.hologram_mm, dpi)
     if des.glare and rng.random() < des.glare:
@@ -219,6 +229,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = scratched_laminate(img, rng, des.scratches, dpi)
     if des.uneven:
         img = uneven_copy(img, rng, des.uneven)
+    if des.crease:
+        img = crease(img, rng, des.crease, dpi)
     if des.head_streaks:
         img = head_streaks(img, rng, des.head_streaks, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
@@ -247,6 +259,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = worn_edge(img, rng, des.edge_wear, dpi)
     if des.scratches:
         img = scratched_laminate(img, rng, des.scratches, dpi)
+    if des.print_scale < 1:
+        img, _ = undersized(img, rng, des.print_scale, des.blank, des.frame, dpi)
+    if des.crease:   # folded with the front
+        img = crease(img, rng, des.crease, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     return img if color else _grey(img)
 

@@ -3,14 +3,15 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 9, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 10, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
 group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after group 6,
-group 8 (:data:`HELD_OUT_8`) after group 7 and group 9 (:data:`HELD_OUT_9`) after group 8,
-so the latest group's figures are the ones nobody tuning has seen (the benchmarks report
-all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
+group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after group 8
+and group 10 (:data:`HELD_OUT_10`) after group 9, so the latest group's figures are the
+ones nobody tuning has seen (the benchmarks report all held-out designs together and each
+group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from scansim.draw import guilloche
 from scansim.ktp_group7 import flag_stripes, rosette_tiles
 from scansim.ktp_group8 import contours, weave
 from scansim.ktp_group9 import herringbone, scales
+from scansim.ktp_group10 import circles, relief
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -36,8 +38,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-liberation, fonts-freefont-ttf, fonts-ocr-a, fonts-urw-base35, fonts-inconsolata,
 # fonts-go, fonts-roboto-unhinted, fonts-lato, fonts-jetbrains-mono, fonts-crosextra-carlito,
 # fonts-cantarell, fonts-firacode, fonts-anonymous-pro, and of group 8 fonts-noto-core,
-# fonts-hack, fonts-croscore, of group 9 fonts-open-sans, fonts-mononoki, fonts-b612);
-# DejaVu stands in when one is missing.
+# fonts-hack, fonts-croscore, of group 9 fonts-open-sans, fonts-mononoki, fonts-b612, of
+# group 10 fonts-paratype, fonts-ocr-b, fonts-clear-sans, fonts-league-mono); DejaVu stands
+# in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -103,6 +106,14 @@ FACES = {
     "b612": ("opentype/b612/B612-Regular.otf", "sans"),
     "b612_bold": ("opentype/b612/B612-Bold.otf", "bold"),
     "b612_mono_bold": ("opentype/b612/B612Mono-Bold.otf", "mono_bold"),
+    "pt_sans": ("truetype/paratype/PTS55F.ttf", "sans"),
+    "pt_sans_bold": ("truetype/paratype/PTS75F.ttf", "bold"),
+    "pt_sans_caption_bold": ("truetype/paratype/PTC75F.ttf", "bold"),
+    "ocr_b": ("opentype/ocr-b/OCRB.otf", "mono_bold"),
+    "clear_sans": ("truetype/clear-sans/ClearSans-Regular.ttf", "sans"),
+    "clear_sans_medium": ("truetype/clear-sans/ClearSans-Medium.ttf", "bold"),
+    "clear_sans_bold": ("truetype/clear-sans/ClearSans-Bold.ttf", "bold"),
+    "league_mono_bold": ("opentype/league-mono/LeagueMono-SemiBold.otf", "mono_bold"),
 }
 
 
@@ -150,7 +161,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 9: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 10: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -178,6 +189,12 @@ class KtpDesign:
     value_jitter_mm: float = 0.0     # each value up to this much off its place (fed unevenly)
     scratches: int = 0               # long scratches in a worn, hazy lamination
     uneven: float = 0.0              # a copy this much darker towards one edge (not flat)
+    value_track_mm: float = 0.0      # extra space between a value's letters
+    value_mm: float = 0.0            # values in type of this size (0: as the labels, text_mm)
+    crease: float = 0.0              # 0 flat .. 1 folded once, the lamination cracked
+    print_scale: float = 1.0         # the front printed this much of its size on the blank ...
+    blank: tuple[int, int, int] | None = None   # ... whose colour shows round the print ...
+    frame: tuple[int, int, int] | None = None   # ... and a coloured frame line round it
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -387,11 +404,33 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_y_mm=10.0, first_y_mm=15.6, photo_x_mm=62.8, upper_labels=True,
               ink=(16, 16, 20), fade=0.1, blur=0.55, wear=0.15, value_dy_mm=-0.05, group=9,
               label_ink=(30, 72, 156), label_pass_mm=(0.32, 0.2), label_right=True),
+    # Held out, group 10: made after group 9 was measured; nobody tuning has seen them.
+    # A card in PT Sans over fine lines swelling into a relief of a round emblem, the NIK in
+    # OCR-B, the values letter-spaced; carried folded in a wallet, so a crease crosses it
+    # and the lamination cracked along it.
+    KtpDesign("ptsans_lipat", "pt_sans", "pt_sans_bold", "ocr_b", "pt_sans_caption_bold",
+              "relief", ((236, 242, 250), (244, 244, 232)), (184, 200, 224),
+              second_color=(214, 190, 170), text_mm=1.95, nik_mm=3.9, step_mm=2.95,
+              label_x_mm=2.4, colon_x_mm=21.0, value_gap_mm=1.2, indent_mm=2.1,
+              nik_y_mm=9.7, first_y_mm=15.5, photo_x_mm=62.6, ink=(28, 30, 44), fade=0.12,
+              blur=0.55, wear=0.15, group=10, value_track_mm=0.16, crease=0.8,
+              labels=(("Gol. Darah", "Gol.Darah"),)),
+    # A front printed a little too small on its blank by a badly set card printer: the
+    # blank's pale blue round the print and a teal frame line; Clear Sans over a lattice
+    # of overlapping circles, the values larger than the labels and further from the
+    # colons, the NIK in League Mono.
+    KtpDesign("clearsans_kecil", "clear_sans", "clear_sans_medium", "league_mono_bold",
+              "clear_sans_bold", "circles", ((238, 246, 240), (236, 236, 248)),
+              (176, 210, 196), second_color=(204, 190, 226), text_mm=1.8, nik_mm=4.0,
+              step_mm=3.0, label_x_mm=2.8, colon_x_mm=20.6, value_gap_mm=2.4, indent_mm=1.8,
+              nik_y_mm=9.9, first_y_mm=15.7, photo_x_mm=62.5, upper_labels=True,
+              ink=(20, 22, 26), fade=0.1, blur=0.5, wear=0.12, value_dy_mm=0.1, group=10,
+              value_mm=2.15, print_scale=0.95, blank=(222, 232, 244), frame=(24, 122, 132)),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8, HELD_OUT_9) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9, HELD_OUT_10) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -466,6 +505,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "crosshatch": crosshatch, "cloud_rings": cloud_rings,
             "rosette_tiles": rosette_tiles, "flag_stripes": flag_stripes,
             "weave": weave, "contours": contours, "herringbone": herringbone, "scales": scales,
+            "relief": relief, "circles": circles,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -485,7 +525,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
-           "HELD_OUT_9", "HELD_OUT_GROUPS",
+           "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -175,23 +175,26 @@ def cloud_rings(img: Image.Image, rng: random.Random, color, u: float, *, second
 
 
 def dot_text(d: ImageDraw.ImageDraw, xy: tuple[float, float], text: str,
-             fnt: ImageFont.FreeTypeFont, fill, *, slant: float = 0.0) -> None:
+             fnt: ImageFont.FreeTypeFont, fill, *, slant: float = 0.0, rows: int = 10,
+             dot: float = 0.4) -> None:
     """``text`` as a dot-matrix head strikes it: each glyph of ``fnt`` sampled on its own
-    grid of round dots, ten rows over the glyph's height (a 24-pin head's letter quality),
-    leaning ``slant`` degrees right."""
-    rows = 10
+    grid of round dots, ``rows`` rows over the glyph's height (ten: a 24-pin head's letter
+    quality), each dot ``dot`` of the row pitch in radius, leaning ``slant`` degrees right."""
     big = fnt.font_variant(size=fnt.size * 4)
     lean = math.tan(math.radians(slant))
     x = xy[0]
     for ch in text:
         left, top, right, bottom = d.textbbox((x, xy[1]), ch, font=fnt)
+        if right <= left or bottom <= top:   # a space: no dots, only its advance
+            x += d.textlength(ch, font=fnt)
+            continue
         mask = Image.new("L", (int(4 * (right - left)) + 2, int(4 * (bottom - top)) + 2), 0)
         ImageDraw.Draw(mask).text((4 * (x - left), 4 * (xy[1] - top)), ch, font=big, fill=255)
         pitch_y = (bottom - top) / rows
         cols = max(1, round((right - left) / (0.9 * pitch_y)))
         pitch_x = (right - left) / cols
         cover = np.asarray(mask.resize((cols, rows), Image.BOX), np.float32) / 255
-        r = 0.4 * pitch_y
+        r = dot * pitch_y
         for j, i in zip(*np.nonzero(cover > 0.35), strict=True):
             cx = left + (i + 0.5) * pitch_x + lean * (rows - 1 - j) * pitch_y
             cy = top + (j + 0.5) * pitch_y

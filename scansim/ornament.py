@@ -10,7 +10,7 @@ from scansim.draw import font, guilloche
 
 BORDERS = ("double", "ornate", "guilloche", "guilloche_dense", "filigree", "corners", "rope",
            "band", "lattice", "meander", "twin", "arabesque", "side_band", "scallop", "deco",
-           "none")
+           "parang", "beads", "none")
 SEALS = ("garuda", "tut_wuri", "kemenag", "university")
 
 
@@ -218,6 +218,10 @@ def border(img: Image.Image, kind: str, color, rng: random.Random, *, dpi: int,
         _scallop(d, img.size, color, m, u, thin)
     if kind == "deco":
         _deco(d, img.size, color, m, u, thin)
+    if kind == "parang":
+        _parang(d, img.size, color, m, u, thin)
+    if kind == "beads":
+        _beads(d, img.size, color, m, u, thin)
 
 
 def _scallop(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float,
@@ -391,3 +395,61 @@ def _meander(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: 
             d.line([(x0 + ax * (t0 + t * step) + bx * v * band,
                      y0 + ay * (t0 + t * step) + by * v * band) for t, v in _KEY],
                    fill=color, width=thin + 1)
+
+
+def _parang(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float,
+            thin: int) -> None:
+    """A batik parang band: rows of slanted S-shaped strokes between two rules, the
+    strokes leaning the same way all round, a small lozenge between each pair."""
+    w, h = size
+    band = 6.0 * u
+    d.rectangle([m, m, w - m, h - m], outline=color, width=int(0.9 * u))
+    d.rectangle([m + band, m + band, w - m - band, h - m - band], outline=color, width=thin)
+    step = 3.2 * u
+    stroke = max(2, round(0.45 * u))
+    edges = (((m, m), (1, 0), (0, 1), w - 2 * m), ((m, h - m - band), (1, 0), (0, 1), w - 2 * m),
+             ((m, m + band), (0, 1), (1, 0), h - 2 * m - 2 * band),
+             ((w - m - band, m + band), (0, 1), (1, 0), h - 2 * m - 2 * band))
+    for (x0, y0), (ax, ay), (bx, by), length in edges:
+        for k in range(int(length // step)):
+            t0 = (k + 0.5) * step
+            pts = []
+            for i in range(13):   # an S from one rule to the other, leaning forward
+                v = i / 12
+                t = t0 + (v - 0.5) * step * 1.1 + 0.28 * step * math.sin(2 * math.pi * v)
+                vv = 0.12 + 0.76 * v
+                pts.append((x0 + ax * t + bx * vv * band, y0 + ay * t + by * vv * band))
+            d.line(pts, fill=color, width=stroke)
+            cx, cy = x0 + ax * (t0 + step / 2) + bx * band / 2, \
+                y0 + ay * (t0 + step / 2) + by * band / 2
+            r = 0.55 * u
+            d.polygon([(cx - r, cy), (cx, cy - r), (cx + r, cy), (cx, cy + r)], fill=color)
+
+
+def _beads(d: ImageDraw.ImageDraw, size: tuple[int, int], color, m: float, u: float,
+           thin: int) -> None:
+    """A string of pearls between a heavy outer rule and a thin inner one, a guilloche
+    rosette at each corner."""
+    w, h = size
+    band = 4.2 * u
+    d.rectangle([m, m, w - m, h - m], outline=color, width=int(1.1 * u))
+    d.rectangle([m + band, m + band, w - m - band, h - m - band], outline=color, width=thin)
+    mid = m + band / 2
+    r = 0.85 * u
+    for (x0, y0), (ax, ay), length in (((mid, mid), (1, 0), w - 2 * mid),
+                                       ((mid, h - mid), (1, 0), w - 2 * mid),
+                                       ((mid, mid), (0, 1), h - 2 * mid),
+                                       ((w - mid, mid), (0, 1), h - 2 * mid)):
+        count = int(length // (2.6 * r))
+        for k in range(2, count - 1):
+            t = k * length / count
+            cx, cy = x0 + ax * t, y0 + ay * t
+            d.ellipse([cx - r, cy - r, cx + r, cy + r], outline=color, width=thin)
+            d.ellipse([cx - r / 3, cy - r / 3, cx + r / 3, cy + r / 3], fill=color)
+    for cx, cy in ((mid, mid), (w - mid, mid), (mid, h - mid), (w - mid, h - mid)):
+        rr = band * 0.8
+        for k in range(12):
+            a = k * math.pi / 6
+            d.ellipse([cx + rr / 2 * math.cos(a) - rr / 2, cy + rr / 2 * math.sin(a) - rr / 2,
+                       cx + rr / 2 * math.cos(a) + rr / 2, cy + rr / 2 * math.sin(a) + rr / 2],
+                      outline=color, width=thin)

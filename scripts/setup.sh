@@ -62,6 +62,19 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 # Linux Libertine and Biolinum for the ninth group's diplomas.
 [ -f /usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf ] \
     || need_apt+=(fonts-linuxlibertine)
+# Faces of the tenth group of card designs: PT Sans and Clear Sans for card text, OCR-B and
+# League Mono for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/truetype/paratype/PTS55F.ttf ] || need_apt+=(fonts-paratype)
+[ -f /usr/share/fonts/opentype/ocr-b/OCRB.otf ] || need_apt+=(fonts-ocr-b)
+[ -f /usr/share/fonts/truetype/clear-sans/ClearSans-Regular.ttf ] || need_apt+=(fonts-clear-sans)
+[ -f /usr/share/fonts/opentype/league-mono/LeagueMono-SemiBold.otf ] \
+    || need_apt+=(fonts-league-mono)
+# ADF Gillius, Charis SIL and Courier Prime (a dot-matrix printer's fill) for the tenth
+# group's diplomas.
+[ -f /usr/share/fonts/truetype/adf/GilliusADF-Regular.otf ] || need_apt+=(fonts-adf-gillius)
+[ -f /usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf ] || need_apt+=(fonts-sil-charis)
+[ -f "/usr/share/fonts/opentype/courier-prime/Courier Prime.otf" ] \
+    || need_apt+=(fonts-courier-prime)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
