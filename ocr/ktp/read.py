@@ -57,6 +57,7 @@ from ocr.ktp.values import (
     value_print,
     vote,
     vote_name,
+    witness_reading,
 )
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
@@ -349,7 +350,9 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
-                           judge=vote_name, first_confidence=name.confidence)
+                           judge=vote_name, first_confidence=name.confidence,
+                           witness=witness_reading(soft, name.box, right=right,
+                                                   print_=binary))
         if not name_against_print(nama[0], value_print(binary, name.box, right)):
             nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space
     confidences["nama"] = nama[1]
