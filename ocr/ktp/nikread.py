@@ -45,6 +45,8 @@ CHECKED_DIGITS = 12         # region and birth date: checked against the table a
 MIN_SHAPES_NAMED = 10       # digits a shape reading must name before it can veto
 RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
 SERIAL_TEXT_SUPPORT = 3     # text readings alike that vouch for a serial no digit shape read
+DATE_DIGITS = range(6, 12)  # the NIK's digits the birth date and sex on the card check
+TEXT_MAJORITY = 3           # times as many text readings as any fitting rival: Tesseract's verdict
 LINE = "line"               # a reading of the line recognizer (ocr.textline), read surely
 LINE_UNSURE = "line?"       # ... read less surely
 LINE_METHODS = (LINE, LINE_UNSURE)
@@ -195,10 +197,13 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
     """``result`` (the vote of Tesseract and the digit shapes, readings ``own``) as the line
     recognizer's readings (``lines``) leave it: a sure NIK one of them reads otherwise goes
     to a person; an unsure one gives way to the recognizer's NIK when that fits the card,
-    has a usual serial, was read so by each crop and otherwise by no reading that fits
-    the card (nor by a digit-shape reading that names most digits), and has a witness:
-    a text reading alike, each digit read so by a text or a digit-shape reading, or both
-    crops read surely alike."""
+    has a usual serial, was read so by each crop, by no digit-shape reading that names
+    most digits otherwise, and otherwise by no text reading that fits the card, unless
+    the text readings that show it outnumber those TEXT_MAJORITY times (and are
+    SERIAL_TEXT_SUPPORT at least: Tesseract's clear verdict), and has a witness:
+    a text reading alike, each digit the card does not check (the region's and the
+    serial's) read so by a text or a digit-shape reading, or both crops read surely
+    alike."""
     read = [(m, r) for m, r in lines if len(r) == NIK_LENGTH]
     if not read:
         return result
@@ -212,11 +217,15 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
         return result
     texts = [r for m, r in own if m == "text" and len(r) == NIK_LENGTH]
     glyphs = [r for m, r in own if m == "glyph" and len(r) == NIK_LENGTH]
-    if any(r != nik and _fits(r, birth, sex) for r in [*texts, result.nik or nik]) or \
+    rivals = sum(r != nik and _fits(r, birth, sex) for r in texts)
+    alike = texts.count(nik)
+    if (rivals and not (alike >= SERIAL_TEXT_SUPPORT and alike >= TEXT_MAJORITY * rivals)) or \
+            (result.nik not in (None, nik) and _fits(result.nik, birth, sex)) or \
             any(_contradicts(g, nik) for g in glyphs if _credible_shapes(g)):
         return result     # Tesseract or the digit shapes read another NIK
     witnessed = nik in texts or \
-        all(any(r[pos] == nik[pos] for r in [*texts, *glyphs]) for pos in range(NIK_LENGTH)) \
+        all(any(r[pos] == nik[pos] for r in [*texts, *glyphs])
+            for pos in range(NIK_LENGTH) if pos not in DATE_DIGITS) \
         or sum(m == LINE for m, _ in read) >= 2
     return NikResult(nik, CONFIDENT, result.readings) if witnessed else result
 

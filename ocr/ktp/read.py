@@ -245,7 +245,7 @@ def _date_iso(text: str | None) -> str | None:
 
 
 def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: NikResult,
-                 renderings: list, conf: float, binary: np.ndarray
+                 renderings: list, conf: float, binary: np.ndarray, grey: np.ndarray
                  ) -> tuple[dt.date | None, NikResult, float]:
     """The NIK and the birth date disagree (or the NIK is unsure): the date is read again,
     as digits, in other renderings. A date read so that the NIK's readings then make a
@@ -254,6 +254,9 @@ def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: Ni
     box = born.digits_box or born.box      # the date alone
     dates = [_date_iso(t) for t in line_readings(renderings, box, right=box[2] + mm(1.0),
                                                  whitelist=DATE_CHARS, print_=binary)]
+    # and by the line recognizer, whose misreadings are not Tesseract's
+    witness = witness_reading(grey, box, right=box[2] + mm(1.0), print_=binary)
+    dates.append(_date_iso(witness.text) if witness else None)
     for iso in dict.fromkeys(d for d in dates if d):
         other = dt.date.fromisoformat(iso)
         if result.confident and nik_agrees(result.nik, other, None):
@@ -342,7 +345,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     if born is not None and not (result.confident and nik_agrees(result.nik, birth, None)):
         birth, result, confidences["tanggal_lahir"] = _settle_date(
             born, birth, sex, result, [*again, (thin, 1.0), (soft, 1.5), (flat, 1.5), (thin, 2.0)],
-            confidences["tanggal_lahir"], binary)
+            confidences["tanggal_lahir"], binary, flat)
     nama = (None, 0.0)
     if name is not None:
         # grey renderings first: the block was read on the print, a second reading of
