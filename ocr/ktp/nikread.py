@@ -13,6 +13,19 @@ by the digit shapes, or else by three text readings alike and by no text reading
 otherwise: a face the text model misreads (a 9 read as 4) misreads it the same way
 every time; and it must be a serial real cards carry
 (:func:`formgen.domain.nik.nik_serial_usual`). Otherwise it goes to a person.
+
+Then a second recognizer, independent of Tesseract (the line recognizer,
+:mod:`ocr.textline`), reads the band: once (the cleaned print) when the vote is sure, and
+a sure NIK it reads as sixteen other digits goes to a person (two recognizers that
+disagree on a digit); on both crops (the cleaned print and the grey) when the vote is
+unsure, and its NIK is then taken when both crops read it alike, it is well formed,
+agrees with the birth date and sex read on the card and has a usual serial, no other
+reading contradicts it (no text reading that fits the card, unless Tesseract's readings
+that show the recognizer's NIK outnumber such rivals TEXT_MAJORITY times; no digit-shape
+reading that names most digits) and an independent witness confirms it: a Tesseract
+reading alike, or each digit the card does not check (the region's and the serial's)
+read so by a Tesseract or a digit-shape reading, or both crops read surely
+(LINE_SURE_SCORE).
 """
 from __future__ import annotations
 
