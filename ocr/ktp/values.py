@@ -31,6 +31,7 @@ from ocr.names import (
     letters,
     letters_run_together,
     lookalike_short,
+    mark_between_consonants,
     maybe_split,
     short_name_agreed,
     spelled_near,
@@ -260,7 +261,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     their confidences) not when half the readings that show it or more read a mark at a
     word's end, where a narrow letter stands ('MAHYUN!'; a speck glued there by one
     reading, 'LESTARI!', is outvoted; a comma too at the name's end: 'SYAHRU,'), nor
-    when a word starts with one consonant twice ('YYSUF'), nor when a reading that shows
+    when a word starts with one consonant twice ('YYSUF'), nor when an apostrophe stands
+    between two consonants ("T'NGANG": an I read as a mark), nor when a reading that shows
     it shows a date too (another line read), nor when each reading of the
     line that shows one of its words guessed that word (below UNSURE_WORD: 'AUUA' for
     'AULIA')."""
@@ -286,6 +288,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # 'MAHYUN!': the last letter read as a mark
     if doubled_start(value):
         return value, DISPUTED     # 'YYSUF AKBAR': one letter read twice
+    if mark_between_consonants(value):
+        return value, DISPUTED     # "YULIANA T'NGANG": an I read as a mark
     if any(digits_shown([text for text, _ in read[k]]) for k in shown):
         return value, DISPUTED     # 'KOTAWARINGIN LAMA, 07-01-1986': the birth line read
     if unsure_word(value, [read[k] for k in shown if k]):
