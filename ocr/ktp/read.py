@@ -4,8 +4,11 @@ Steps: the cards on the page (:mod:`ocr.ktp.cards`), each turned so its photo is
 right; the security background removed (:mod:`ocr.ktp.clean`); the field block left of
 the photo read once and split by its labels (:mod:`ocr.ktp.labels`); the NIK read by
 voting digit-only readings and cross-checked with the birth date and sex read on the
-card (:mod:`ocr.ktp.nikread`). A value that is not read is None; one read with doubt
-carries a low confidence, so that a person looks at it.
+card (:mod:`ocr.ktp.nikread`). A second recognizer, independent of Tesseract (the line
+recognizer, :mod:`ocr.textline`), reads the NIK band, the name's line and, when the NIK
+and the birth date disagree, the date: a value the two recognizers read otherwise goes
+to a person. A value that is not read is None; one read with doubt carries a low
+confidence, so that a person looks at it.
 """
 from __future__ import annotations
 

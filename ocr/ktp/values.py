@@ -8,7 +8,9 @@ there makes another name, IJAI read WAI) that readings of its own line show in t
 goes to a person; so does a name of one short word, or one whose short word the block
 read otherwise, that fewer than three readings agree on, and a name no more than half of
 the readings made show; and the rules every name reader keeps (:mod:`ocr.names`), for
-which each reading of the line carries its confidence.
+which each reading of the line carries its confidence. The line recognizer's reading of
+a name's line (:func:`witness_reading`) votes with Tesseract's; a name whose letters it
+reads otherwise goes to a person.
 """
 from __future__ import annotations
 
