@@ -34,6 +34,7 @@ LETTER_ROOM = 1.5       # ... when the room between them is at most this many le
 LETTER_MARKS = "!|)]}1/"  # marks a narrow letter (I, J, L) at a word's end is read as
 END_MARKS = ","         # ... and at the name's end only (a comma inside stands before a title)
 DATE_DIGITS = 4         # digits a reading of a name's line shows when it read a date
+CONSONANT = "[B-DF-HJ-NP-TV-XZ]"   # a letter that is neither a vowel nor a Y
 VOWELS = "AEIOU"        # a word may start with one doubled ('AAN', 'IIS'); with a consonant, no
 UNSURE_WORD = 0.6       # a word's confidence (0-1) below which its reading is a guess
 GUESSES_ALIKE = 3       # readings of a line that, each guessing a word alike, settle it
@@ -128,6 +129,13 @@ def digits_shown(words) -> bool:
     more: no name is printed with them; the reading is of another line (the birth line's
     place and date, 'KOTAWARINGIN LAMA, 07-01-1986')."""
     return sum(c.isdigit() for word in words for c in word) >= DATE_DIGITS
+
+
+def mark_between_consonants(name: str) -> bool:
+    """Whether an apostrophe stands between two consonants in ``name`` ('YULIANA
+    T'NGANG'): a name carries one after a vowel ('MA'RUF', 'SYAFI'I'); between two
+    consonants it is a narrow letter (an I) that both text models read as a mark."""
+    return re.search(f"{CONSONANT}'{CONSONANT}", name.upper()) is not None
 
 
 def doubled_start(name: str) -> bool:

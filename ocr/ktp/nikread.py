@@ -13,6 +13,19 @@ by the digit shapes, or else by three text readings alike and by no text reading
 otherwise: a face the text model misreads (a 9 read as 4) misreads it the same way
 every time; and it must be a serial real cards carry
 (:func:`formgen.domain.nik.nik_serial_usual`). Otherwise it goes to a person.
+
+Then a second recognizer, independent of Tesseract (the line recognizer,
+:mod:`ocr.textline`), reads the band: once (the cleaned print) when the vote is sure, and
+a sure NIK it reads as sixteen other digits goes to a person (two recognizers that
+disagree on a digit); on both crops (the cleaned print and the grey) when the vote is
+unsure, and its NIK is then taken when both crops read it alike, it is well formed,
+agrees with the birth date and sex read on the card and has a usual serial, no other
+reading contradicts it (no text reading that fits the card, unless Tesseract's readings
+that show the recognizer's NIK outnumber such rivals TEXT_MAJORITY times; no digit-shape
+reading that names most digits) and an independent witness confirms it: a Tesseract
+reading alike, or each digit the card does not check (the region's and the serial's)
+read so by a Tesseract or a digit-shape reading, or both crops read surely
+(LINE_SURE_SCORE).
 """
 from __future__ import annotations
 
@@ -20,13 +33,13 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 
 from formgen.domain.nik import NIK_LENGTH, nik_agrees, nik_serial_usual, nik_well_formed
-from ocr import tesseract
+from ocr import tesseract, textline
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
 from ocr.ktp.glyphs import glyph_spans, read_glyphs
@@ -45,6 +58,13 @@ CHECKED_DIGITS = 12         # region and birth date: checked against the table a
 MIN_SHAPES_NAMED = 10       # digits a shape reading must name before it can veto
 RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
 SERIAL_TEXT_SUPPORT = 3     # text readings alike that vouch for a serial no digit shape read
+DATE_DIGITS = range(6, 12)  # the NIK's digits the birth date and sex on the card check
+TEXT_MAJORITY = 3           # times as many text readings as any fitting rival: Tesseract's verdict
+LINE = "line"               # a reading of the line recognizer (ocr.textline), read surely
+LINE_UNSURE = "line?"       # ... read less surely
+LINE_METHODS = (LINE, LINE_UNSURE)
+LINE_SURE_SCORE = 0.95      # the recognizer's mean character probability of a sure reading
+LINE_BORDER_PX = 6          # white kept round the band for the recognizer
 
 
 @dataclass(frozen=True)
@@ -111,6 +131,18 @@ def _credible_shapes(reading: str) -> bool:
 
 
 def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
+    """The NIK the readings in ``made`` make and how sure it is (the module docstring):
+    Tesseract's text readings and the digit shapes vote (:func:`_vote`); the line
+    recognizer's readings (methods LINE and LINE_UNSURE) then confirm, doubt or supply
+    the NIK (:func:`_line_witness`)."""
+    made = [m if isinstance(m, tuple) else ("text", m) for m in made]
+    own = [(m, r) for m, r in made if m not in LINE_METHODS]
+    voted = _vote(own, birth, sex)
+    return _line_witness(NikResult(voted.nik, voted.confidence, tuple(made)), own,
+                         [(m, r) for m, r in made if m in LINE_METHODS], birth, sex)
+
+
+def _vote(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
     """The best-supported reading and how sure it is (see the module docstring).
 
     ``made``: the readings, each a digit string or (method, digit string). A method
@@ -170,6 +202,56 @@ def choose(made: list, birth: dt.date | None, sex: str | None) -> NikResult:
             return NikResult(shaped, CONFIDENT, tuple(made))
     sure = sure and nik_serial_usual(best)   # a serial no card carries is doubted, not taken
     return NikResult(best, CONFIDENT if sure else UNSURE, tuple(made))
+
+
+def _line_witness(result: NikResult, own: list[tuple[str, str]],
+                  lines: list[tuple[str, str]], birth: dt.date | None, sex: str | None
+                  ) -> NikResult:
+    """``result`` (the vote of Tesseract and the digit shapes, readings ``own``) as the line
+    recognizer's readings (``lines``) leave it: a sure NIK one of them reads otherwise goes
+    to a person; an unsure one gives way to the recognizer's NIK when that fits the card,
+    has a usual serial, was read so by each crop, by no digit-shape reading that names
+    most digits otherwise, and otherwise by no text reading that fits the card, unless
+    the text readings that show it outnumber those TEXT_MAJORITY times (and are
+    SERIAL_TEXT_SUPPORT at least: Tesseract's clear verdict), and has a witness:
+    a text reading alike, each digit the card does not check (the region's and the
+    serial's) read so by a text or a digit-shape reading, or both crops read surely
+    alike."""
+    read = [(m, r) for m, r in lines if len(r) == NIK_LENGTH]
+    if not read:
+        return result
+    seen = {r for _, r in read}
+    if result.confident:
+        return result if seen == {result.nik} else replace(result, confidence=UNSURE)
+    if len(seen) > 1:
+        return result
+    nik = seen.pop()
+    if not (_fits(nik, birth, sex) and nik_serial_usual(nik)):
+        return result
+    texts = [r for m, r in own if m == "text" and len(r) == NIK_LENGTH]
+    glyphs = [r for m, r in own if m == "glyph" and len(r) == NIK_LENGTH]
+    rivals = sum(r != nik and _fits(r, birth, sex) for r in texts)
+    alike = texts.count(nik)
+    if (rivals and not (alike >= SERIAL_TEXT_SUPPORT and alike >= TEXT_MAJORITY * rivals)) or \
+            (result.nik not in (None, nik) and _fits(result.nik, birth, sex)) or \
+            any(_contradicts(g, nik) for g in glyphs if _credible_shapes(g)):
+        return result     # Tesseract or the digit shapes read another NIK
+    witnessed = nik in texts or \
+        all(any(r[pos] == nik[pos] for r in [*texts, *glyphs])
+            for pos in range(NIK_LENGTH) if pos not in DATE_DIGITS) \
+        or sum(m == LINE for m, _ in read) >= 2
+    return NikResult(nik, CONFIDENT, result.readings) if witnessed else result
+
+
+def line_reading(band: np.ndarray) -> tuple[str, str] | None:
+    """The line recognizer's reading of the band, (LINE or LINE_UNSURE, its digits); None
+    when the recognizer is not installed."""
+    read = textline.read_line(cv2.copyMakeBorder(
+        band, LINE_BORDER_PX, LINE_BORDER_PX, LINE_BORDER_PX, LINE_BORDER_PX,
+        cv2.BORDER_CONSTANT, value=255))
+    if read is None:
+        return None
+    return LINE if read.score >= LINE_SURE_SCORE else LINE_UNSURE, re.sub(r"\D", "", read.text)
 
 
 def _serial_vouched(best: str, glyphs: list[str], texts: list[str]) -> bool:
@@ -273,7 +355,14 @@ def read_nik_band(flat: np.ndarray, binary: np.ndarray, birth: dt.date | None,
         readings.append(("glyph", made) if isinstance(made, str) else ("text", _digits(made)))
         result = choose(readings, birth, sex)
         if result.confident:
-            return result
+            break
+    # the line recognizer: once on a sure NIK (which its reading must not contradict),
+    # on both crops on an unsure one
+    for band in (binary,) if result.confident else (binary, flat):
+        made = line_reading(band)
+        if made is not None:
+            readings.append(made)
+            result = choose(readings, birth, sex)
     return result
 
 

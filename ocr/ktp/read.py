@@ -4,8 +4,11 @@ Steps: the cards on the page (:mod:`ocr.ktp.cards`), each turned so its photo is
 right; the security background removed (:mod:`ocr.ktp.clean`); the field block left of
 the photo read once and split by its labels (:mod:`ocr.ktp.labels`); the NIK read by
 voting digit-only readings and cross-checked with the birth date and sex read on the
-card (:mod:`ocr.ktp.nikread`). A value that is not read is None; one read with doubt
-carries a low confidence, so that a person looks at it.
+card (:mod:`ocr.ktp.nikread`). A second recognizer, independent of Tesseract (the line
+recognizer, :mod:`ocr.textline`), reads the NIK band, the name's line and, when the NIK
+and the birth date disagree, the date: a value the two recognizers read otherwise goes
+to a person. A value that is not read is None; one read with doubt carries a low
+confidence, so that a person looks at it.
 """
 from __future__ import annotations
 
@@ -57,6 +60,7 @@ from ocr.ktp.values import (
     value_print,
     vote,
     vote_name,
+    witness_reading,
 )
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
@@ -244,7 +248,7 @@ def _date_iso(text: str | None) -> str | None:
 
 
 def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: NikResult,
-                 renderings: list, conf: float, binary: np.ndarray
+                 renderings: list, conf: float, binary: np.ndarray, grey: np.ndarray
                  ) -> tuple[dt.date | None, NikResult, float]:
     """The NIK and the birth date disagree (or the NIK is unsure): the date is read again,
     as digits, in other renderings. A date read so that the NIK's readings then make a
@@ -253,6 +257,9 @@ def _settle_date(born: Field, birth: dt.date | None, sex: str | None, result: Ni
     box = born.digits_box or born.box      # the date alone
     dates = [_date_iso(t) for t in line_readings(renderings, box, right=box[2] + mm(1.0),
                                                  whitelist=DATE_CHARS, print_=binary)]
+    # and by the line recognizer, whose misreadings are not Tesseract's
+    witness = witness_reading(grey, box, right=box[2] + mm(1.0), print_=binary)
+    dates.append(_date_iso(witness.text) if witness else None)
     for iso in dict.fromkeys(d for d in dates if d):
         other = dt.date.fromisoformat(iso)
         if result.confident and nik_agrees(result.nik, other, None):
@@ -341,7 +348,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     if born is not None and not (result.confident and nik_agrees(result.nik, birth, None)):
         birth, result, confidences["tanggal_lahir"] = _settle_date(
             born, birth, sex, result, [*again, (thin, 1.0), (soft, 1.5), (flat, 1.5), (thin, 2.0)],
-            confidences["tanggal_lahir"], binary)
+            confidences["tanggal_lahir"], binary, flat)
     nama = (None, 0.0)
     if name is not None:
         # grey renderings first: the block was read on the print, a second reading of
@@ -349,7 +356,9 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
-                           judge=vote_name, first_confidence=name.confidence)
+                           judge=vote_name, first_confidence=name.confidence,
+                           witness=witness_reading(soft, name.box, right=right,
+                                                   print_=binary))
         if not name_against_print(nama[0], value_print(binary, name.box, right)):
             nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space
     confidences["nama"] = nama[1]

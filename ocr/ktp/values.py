@@ -8,7 +8,9 @@ there makes another name, IJAI read WAI) that readings of its own line show in t
 goes to a person; so does a name of one short word, or one whose short word the block
 read otherwise, that fewer than three readings agree on, and a name no more than half of
 the readings made show; and the rules every name reader keeps (:mod:`ocr.names`), for
-which each reading of the line carries its confidence.
+which each reading of the line carries its confidence. The line recognizer's reading of
+a name's line (:func:`witness_reading`) votes with Tesseract's; a name whose letters it
+reads otherwise goes to a person.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from difflib import SequenceMatcher
 import cv2
 import numpy as np
 
-from ocr import tesseract
+from ocr import tesseract, textline
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
 from ocr.names import (
@@ -31,11 +33,13 @@ from ocr.names import (
     letters,
     letters_run_together,
     lookalike_short,
+    mark_between_consonants,
     maybe_split,
     short_name_agreed,
     spelled_near,
     unsure_word,
 )
+from ocr.textline import LineReading
 
 # (readings, the confidence of each reading of the line, every reading made, the words
 # of each reading with their confidences) -> value, conf
@@ -53,6 +57,7 @@ SURE_READING = 0.75         # a reading of a name's line this sure (mean word co
 NEAR_SURE = 2               # sure readings that settle a name another spelled a letter apart
 GLYPH_TALL = 0.5            # of the line's height: a run of inked columns this tall is a letter
 WORD_SPACE = 0.25           # of the line's height: a gap between letters this wide may be a word
+WITNESS_BORDER_PX = 6       # white kept round a line for the line recognizer
 WORD_JUMP = 2.0             # ... space, when this many times as wide as every narrower gap
 
 
@@ -116,22 +121,31 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
                                     print_=print_)]
 
 
-def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
-               right: int, whitelist: str | None = None,
-               print_: np.ndarray | None = None) -> list[Words]:
-    """:func:`line_readings`, each as its words with their confidences (0-1)."""
+def line_crop(img: np.ndarray, box: tuple[int, int, int, int], *, right: int,
+              print_: np.ndarray | None = None) -> np.ndarray:
+    """The cut-out of ``box`` in ``img`` that a value's own line is read on: padded, widened
+    to where its print ends (at most ``right``), the rows of other lines whitened (by the
+    cleaned ``print_``); little room on the left, so that the colon before the value
+    stays out."""
     x0, y0, x1, y1 = box
     pad = mm(PAD_MM)
     top, left = max(0, y0 - pad), max(0, x0 - mm(LEFT_PAD_MM))
     rows, right = _own_line(print_, box, right)
+    crop = img[top:y1 + pad, left:right]
+    if rows is not None:
+        crop = crop.copy()
+        crop[:max(0, rows[0] - ROW_MARGIN_PX)] = 255
+        crop[rows[1] + ROW_MARGIN_PX:] = 255
+    return crop
+
+
+def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
+               right: int, whitelist: str | None = None,
+               print_: np.ndarray | None = None) -> list[Words]:
+    """:func:`line_readings`, each as its words with their confidences (0-1)."""
     out = []
     for img, factor in images:
-        # little room on the left: the colon before the value must stay out
-        crop = img[top:y1 + pad, left:right]
-        if rows is not None:
-            crop = crop.copy()
-            crop[:max(0, rows[0] - ROW_MARGIN_PX)] = 255
-            crop[rows[1] + ROW_MARGIN_PX:] = 255
+        crop = line_crop(img, box, right=right, print_=print_)
         if factor != 1.0:
             crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
         crop = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
@@ -144,15 +158,22 @@ def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int,
 def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
                 box: tuple[int, int, int, int], *, right: int, clean,
                 whitelist: str | None = None, print_: np.ndarray | None = None,
-                judge: Judge | None = None, first_confidence: float = 0.0
-                ) -> tuple[str | None, float]:
+                judge: Judge | None = None, first_confidence: float = 0.0,
+                witness: LineReading | None = None) -> tuple[str | None, float]:
     """A value read in the block (``first``, read with ``first_confidence``) and again on
     its own line in each (image, scale), in turn until the readings (as ``clean`` makes
     them) agree: by :func:`vote`, or as ``judge`` says, given the readings, the
     confidence of each (the mean of its words'), whether every reading has been made and
-    the words of each (the block's each with ``first_confidence``)."""
+    the words of each (the block's each with ``first_confidence``). ``witness``: the
+    line recognizer's reading of the line (:func:`witness_reading`), which votes as a
+    reading of the line right after the block's; a value whose letters it reads
+    otherwise is DISPUTED (two recognizers disagree)."""
     values, confidences = [clean(first)], [first_confidence]
     words = [[(w, first_confidence) for w in (first or "").split()]]
+    if witness is not None:
+        values.append(clean(witness.text))
+        confidences.append(witness.score)
+        words.append([(w, witness.score) for w in witness.text.split()])
     result = judge(values, confidences, not images, words) if judge else vote(values)
     for k, img in enumerate(images):
         read = line_reads([img], box, right=right, whitelist=whitelist, print_=print_)[0]
@@ -163,7 +184,21 @@ def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
             else vote(values)
         if result[1] >= AGREED:
             break
+    if witness is not None and result[0] and result[1] > DISPUTED and \
+            capitals(result[0]) != capitals(values[1] or ""):
+        return result[0], DISPUTED
     return result
+
+
+def witness_reading(img: np.ndarray, box: tuple[int, int, int, int], *, right: int,
+                    print_: np.ndarray | None = None) -> LineReading | None:
+    """The line recognizer's reading of a value's own line (:func:`line_crop` of ``img``,
+    with a white margin); None when it is not installed or read nothing."""
+    crop = cv2.copyMakeBorder(line_crop(img, box, right=right, print_=print_),
+                              WITNESS_BORDER_PX, WITNESS_BORDER_PX, WITNESS_BORDER_PX,
+                              WITNESS_BORDER_PX, cv2.BORDER_CONSTANT, value=255)
+    read = textline.read_line(crop)
+    return read if read is not None and read.text else None
 
 
 def vote(values: list[str | None]) -> tuple[str | None, float]:
@@ -228,7 +263,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     their confidences) not when half the readings that show it or more read a mark at a
     word's end, where a narrow letter stands ('MAHYUN!'; a speck glued there by one
     reading, 'LESTARI!', is outvoted; a comma too at the name's end: 'SYAHRU,'), nor
-    when a word starts with one consonant twice ('YYSUF'), nor when a reading that shows
+    when a word starts with one consonant twice ('YYSUF'), nor when an apostrophe stands
+    between two consonants ("T'NGANG": an I read as a mark), nor when a reading that shows
     it shows a date too (another line read), nor when each reading of the
     line that shows one of its words guessed that word (below UNSURE_WORD: 'AUUA' for
     'AULIA')."""
@@ -254,6 +290,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # 'MAHYUN!': the last letter read as a mark
     if doubled_start(value):
         return value, DISPUTED     # 'YYSUF AKBAR': one letter read twice
+    if mark_between_consonants(value):
+        return value, DISPUTED     # "YULIANA T'NGANG": an I read as a mark
     if any(digits_shown([text for text, _ in read[k]]) for k in shown):
         return value, DISPUTED     # 'KOTAWARINGIN LAMA, 07-01-1986': the birth line read
     if unsure_word(value, [read[k] for k in shown if k]):

@@ -11,6 +11,7 @@ from ocr.names import (
     letters_run_together,
     lookalike_letters,
     lookalike_short,
+    mark_between_consonants,
     maybe_split,
     short,
     short_lookalike,
@@ -99,6 +100,12 @@ def test_a_mark_glued_to_a_words_end_stands_for_a_narrow_letter():
     assert not letter_as_mark("!") and not letter_as_mark("|WAN")
     # a comma only at the name's end: inside it stands before a title ('BUDI, S.T.')
     assert letter_as_mark("SYAHRU,", last=True) and not letter_as_mark("BUDI,")
+
+
+def test_an_apostrophe_between_two_consonants_is_a_letter_read_as_a_mark():
+    assert mark_between_consonants("YULIANA T'NGANG")
+    assert not mark_between_consonants("MA'RUF") and not mark_between_consonants("SYAFI'I")
+    assert not mark_between_consonants("YULIANA TINGANG")
 
 
 def test_a_word_starting_with_a_consonant_twice_is_no_name():
