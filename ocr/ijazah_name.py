@@ -17,6 +17,8 @@ GAP_SCALE = 2.0        # a label's value or a gap under a cue read as nothing: r
 #                        so enlarged
 TALL_VALUE = 1.2       # of a label's height: room above and below it for a large value
 DESCENDER = 1.35       # a word's height with a hanging letter, of its height without
+HANGING_LOW = 0.55     # of a name's word height: a line below this low may still be its rest
+#                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
@@ -121,7 +123,7 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     n_height = _body_height(line)
     centred = abs(n_left + n_right - left - right) <= 3 * height   # under a centred name
     if n_left < left - 2 * height and not centred or \
-            not 0.7 * height <= n_height <= 1.4 * height:
+            not HANGING_LOW * height <= n_height <= 1.4 * height:
         return found
     if abs(n_left - left) > 2 * height and not centred:
         return found
@@ -131,6 +133,10 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     if re.search(r"[0-9:]", text) or len(chars) < 2 or not titled and \
             sum(c.isupper() for c in chars) < CONTINUED_CAPITALS * len(chars):
         return found   # a sentence or a label's row, not the rest of a name
+    if n_height < 0.7 * height:
+        return None   # lower than the name's words, yet their boxes may take in a letter
+        #               hanging below the line ('Rafii' in an italic whose f hangs): the
+        #               rest of the name may stand there, so it is not cut short
     # a name is set in one type: the rest of a name in small letters ('Mulyono') is in
     # small letters too, though its letters may stand at two heights only ('Purnomo')
     more = name_of(line, pixels, capitals=not _small_letters(words, pixels))

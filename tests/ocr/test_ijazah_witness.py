@@ -80,3 +80,11 @@ def test_a_doubled_letter_run_into_one_is_no_contradiction():
 ])
 def test_what_a_reading_spells(text, name):
     assert spelled(text) == name
+
+
+def test_a_two_line_name_under_a_hanging_letter_is_not_cut_short():
+    """'Rafii' over 'Kusasi' in an italic whose f hangs below the line: the first line's
+    box stands taller than the second, which once made 'RAFII' the whole name."""
+    people = make_people(3 * 6 + 1, seed=3 + 7)
+    got = run_ijazah(("sarjana_dua_tengah", 300, "colour", 0, people[0], 3))
+    assert not got["nama_wrong"] and not got["nama_inexact"]
