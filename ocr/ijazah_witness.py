@@ -33,6 +33,8 @@ ALONE_SCORE = 0.95      # ... at least this to read a line Tesseract did not set
 MARGIN = 0.3            # of the letter height: room kept above and below the line's words
 SIDE_MARGIN = 1.0       # ... and after the end of their print
 MAX_WORDS = 6           # a reading of more words is a sentence, not a name
+LONG_WORD = 12          # letters: a longer word the recognizer alone reads may be two run
+#                         together (it reads spaces from the words it knows, not the print)
 MIN_LETTERS = 3         # a reading of fewer letters is a mark or a piece of one
 MIN_CONTRAST = 40       # grey levels between paper and the darkest print: less is no print
 INK_SHARE = 0.5         # of the way from the paper to the darkest print: darker is print
@@ -122,11 +124,17 @@ def witnessed(found: tuple[str, float, list] | None, seen: list,
     name = spelled(read.text)
     if name is None or short(name) or maybe_split(name) or read.score < WITNESS_SCORE:
         return None
-    if not any(same_letters(r[0], name) for r in seen) and (
-            read.score < ALONE_SCORE or any(sure(r) for r in seen)
-            or spelled_near(name, [r[0] for r in seen])):
-        return None   # the recognizer alone, unsure; or a sure reading of Tesseract, or
-        #               one a letter or two otherwise, spells the line otherwise
+    agreed = {r[0] for r in seen if same_letters(r[0], name)}
+    if agreed and agreed != {name}:
+        return None   # the letters alike, cut into words otherwise: the recognizer may run
+        #               two words into one ('FAHRURRAZIRAHMAN'), Tesseract cut one in two
+        #               ('SYARI FUDDIN'); a person sees which
+    if not agreed and (read.score < ALONE_SCORE or any(sure(r) for r in seen)
+                       or spelled_near(name, [r[0] for r in seen])
+                       or any(len(w) > LONG_WORD for w in name.split())):
+        return None   # the recognizer alone, unsure, or with words perhaps run together;
+        #               or a sure reading of Tesseract, or one a letter or two otherwise,
+        #               spells the line otherwise
     return name, round(read.score, 3), [*seen, (name, 100 * read.score, 100 * read.score)]
 
 

@@ -88,3 +88,13 @@ def test_a_two_line_name_under_a_hanging_letter_is_not_cut_short():
     people = make_people(3 * 6 + 1, seed=3 + 7)
     got = run_ijazah(("sarjana_dua_tengah", 300, "colour", 0, people[0], 3))
     assert not got["nama_wrong"] and not got["nama_inexact"]
+
+
+def test_letters_alike_cut_into_words_otherwise_go_to_a_person():
+    read = textline.LineReading("FAHRURRAZIRAHMAN", 0.97)
+    assert witnessed(None, [("FAHRURRAZI RAHMAN", 60.0, 45.0)], read) is None
+    assert witnessed(None, [], read) is None   # alone, a word that long may be two
+    read = textline.LineReading("Gusti Anang Syarifuddin", 0.97)
+    assert witnessed(None, [("GUSTI ANANG SYARI FUDDIN", 60.0, 45.0)], read) is None
+    assert witnessed(None, [("GUSTI ANANG SYARIFUDDIN", 60.0, 45.0)], read)[0] == \
+        "GUSTI ANANG SYARIFUDDIN"
