@@ -10,6 +10,7 @@ import re
 from itertools import pairwise
 
 from ocr.ijazah_hand import written_by_hand
+from ocr.ijazah_witness import line_box, reading, witnessed
 from ocr.ijazah_words import (
     INK_RUN,
     NAME_MEAN_CONF,
@@ -85,6 +86,23 @@ def in_small_capitals(words: list[dict], pixels: Pixels | None) -> bool:
 
 def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
             capitals: bool = True) -> tuple[str, float, list] | None:
+    """(NAME, confidence 0..1, every reading) in ``words`` as Tesseract's readings of their
+    line settle it (see _read_name), witnessed by a second recognizer's reading of the
+    line (see :mod:`ocr.ijazah_witness`)."""
+    seen: list = []
+    found = _read_name(words, pixels, row, capitals=capitals, every=seen)
+    words = value_words(words)
+    if not words or pixels is None:
+        return found
+    box, band, _, end = _line_box(words, pixels, row)
+    if found is None and not seen and written_by_hand(words, pixels):
+        return None   # a pen's script: the recognizer reads its o as e as surely as
+        #               Tesseract does ('Heru Saputre'), so it is no second witness there
+    return witnessed(found, seen, reading(pixels, line_box(words, band, box[0], end)))
+
+
+def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
+               capitals: bool, every: list) -> tuple[str, float, list] | None:
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
@@ -97,7 +115,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
     :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
     nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`).
     ``capitals``: whether the line may be set in small capitals (not the rest of a name
-    whose first line is not)."""
+    whose first line is not); ``every``: where every reading made is kept."""
     words = value_words(words)
     first = candidate(words)
     if not words or pixels is None:
@@ -117,7 +135,7 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
         first = candidate(words)
     readings = [first] if first and first[1] >= AGREED_CONF and not case_mixed(words) else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
-    every = [first] if first else []
+    every += [first] if first else []
 
     def one_word_cuts(ws: list[dict]) -> list[str]:   # a word of the name read in two pieces
         room = max(letter_space(pixels.small, ws, band), LETTER_FLOOR * height)

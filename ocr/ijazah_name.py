@@ -7,6 +7,7 @@ import re
 import statistics
 
 from ocr.ijazah_line import in_small_capitals, name_of, settled
+from ocr.ijazah_witness import MARGIN, WITNESS_SCORE, gap_name, reading
 from ocr.ijazah_words import Pixels, Row, after, reread, stack_rows, value_words
 
 TRANSLATION_GAP = 4.0  # a row this many cue heights below, past a line that is no name
@@ -16,6 +17,8 @@ GAP_SCALE = 2.0        # a label's value or a gap under a cue read as nothing: r
 #                        so enlarged
 TALL_VALUE = 1.2       # of a label's height: room above and below it for a large value
 DESCENDER = 1.35       # a word's height with a hanging letter, of its height without
+HANGING_LOW = 0.55     # of a name's word height: a line below this low may still be its rest
+#                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
@@ -35,6 +38,8 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  re.I)   # a bilingual diploma's English under its Indonesian
 
 
+CUE_RUN = 8            # letter heights a cue's row is read on past its last word read
+#                        (the rest of a cue Tesseract read only in part)
 SENTENCE_WORDS = 3     # words in small letters that make a line running text, however read
 
 
@@ -118,7 +123,7 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     n_height = _body_height(line)
     centred = abs(n_left + n_right - left - right) <= 3 * height   # under a centred name
     if n_left < left - 2 * height and not centred or \
-            not 0.7 * height <= n_height <= 1.4 * height:
+            not HANGING_LOW * height <= n_height <= 1.4 * height:
         return found
     if abs(n_left - left) > 2 * height and not centred:
         return found
@@ -128,6 +133,10 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     if re.search(r"[0-9:]", text) or len(chars) < 2 or not titled and \
             sum(c.isupper() for c in chars) < CONTINUED_CAPITALS * len(chars):
         return found   # a sentence or a label's row, not the rest of a name
+    if n_height < 0.7 * height:
+        return None   # lower than the name's words, yet their boxes may take in a letter
+        #               hanging below the line ('Rafii' in an italic whose f hangs): the
+        #               rest of the name may stand there, so it is not cut short
     # a name is set in one type: the rest of a name in small letters ('Mulyono') is in
     # small letters too, though its letters may stand at two heights only ('Purnomo')
     more = name_of(line, pixels, capitals=not _small_letters(words, pixels))
@@ -202,7 +211,8 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = Fa
     elif any(_sentence(r) or CUE.search(r.text) for r in _lines(words)):
         lines = [r for r in _lines(words) if not _sentence(r) and not CUE.search(r.text)]
         words = lines[0].words if lines else []   # the cue's translation over the name
-    found = name_of(words, pixels)
+    found = name_of(words, pixels) if words else gap_name(pixels, gap)   # read as nothing:
+    #                                     a faded line, which the line recognizer may read
     if found is None and nxt is not None and not LABEL.match(nxt.text) and \
             nxt.top - row.bottom < TRANSLATION_GAP * height:
         found = _continued(rows, i + 1, nxt.words, name_of(nxt.words, pixels),
@@ -224,7 +234,40 @@ def _translation_of(cue: Row, row: Row) -> bool:
 
 def find_name(rows: list[Row], pixels: Pixels | None = None
               ) -> tuple[str | None, float, int | None]:
-    """(name, confidence, row index) from the cue that introduces the holder."""
+    """(name, confidence, row index) from the cue that introduces the holder; when the
+    page's reading shows no cue, from a cue the line recognizer reads on a sentence's row
+    that Tesseract misread ('dengan ini meny' for 'dengan ini menyatakan bahwa')."""
+    found = _find_name(rows, pixels)
+    if found[2] is not None or pixels is None:
+        return found
+    cues = _cues_read_again(rows, pixels)
+    return _find_name(cues, pixels) if cues is not rows else found
+
+
+def _cues_read_again(rows: list[Row], pixels: Pixels) -> list[Row]:
+    """``rows`` with a sentence's row (words in small letters) that the line recognizer
+    reads as a cue ending the row made that cue's reading (one word over the row), or
+    ``rows`` themselves when none is."""
+    out = list(rows)
+    for i, row in enumerate(rows):
+        if not any(re.fullmatch(r"[a-z]{2,}", w["text"]) for w in row.words):
+            continue
+        height = row.bottom - row.top
+        left = min(w["left"] for w in row.words)
+        right = max(w["left"] + w["width"] for w in row.words)
+        read = reading(pixels, (left - height, row.top - MARGIN * height,
+                                right + CUE_RUN * height, row.bottom + MARGIN * height))
+        text = read.text.strip(" .:;") if read else ""
+        m = CUE.search(text)
+        if m is None or read.score < WITNESS_SCORE or text[m.end():].strip(" .:;"):
+            continue
+        out[i] = Row([dict(row.words[0], text=text, left=left, width=right - left,
+                           conf=round(100 * read.score))], row.top, row.bottom)
+    return out if out != rows else rows
+
+
+def _find_name(rows: list[Row], pixels: Pixels | None
+               ) -> tuple[str | None, float, int | None]:
     for i, row in enumerate(rows):        # a "Nama" label first: the most explicit cue
         m = LABEL.match(row.text)
         if not m or OTHER_NAME.match(row.text):
@@ -235,7 +278,8 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
             found = _continued(rows, i, rest, name_of(rest, pixels, row), pixels)
         else:
             found = name_of(_value_right_of(row, label, pixels), pixels, Row(label, 0, 0)) \
-                or _name_below(rows, i, pixels)
+                or _name_below(rows, i, pixels) \
+                or gap_name(pixels, _right_of(row, label, pad=TALL_VALUE))
         found = settled(found, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     first = None
@@ -247,7 +291,9 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
             break   # a later sentence's "kepada" names no holder ('PANGKALAN BUN')
         rest = value_words(after(row, m.end()))
         found = settled(_continued(rows, i, rest, name_of(rest, pixels, row), pixels) if rest
-                        else _name_below(rows, i, pixels), pixels)
+                        else _name_below(rows, i, pixels)
+                        or gap_name(pixels, _right_of(row, row.words, pad=TALL_VALUE)), pixels)
+        #                 (a name beside its cue that the page's reading left out)
         if found:
             return found[0], found[1], i
         first = i if first is None else first

@@ -1,0 +1,100 @@
+"""The line recognizer as a second witness of an ijazah holder's name: a name Tesseract
+could not read is read when the recognizer reads it surely; a name the two spell
+otherwise, or a pen's line, is left to a person. Pages drawn as the benchmark draws
+them, read as ingest reads them; lines drawn and read by the recognizer itself."""
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw
+
+from benchmarks.accuracy import run_ijazah
+from ocr import textline
+from ocr.ijazah_witness import contradicts, spelled, witnessed
+from scansim.ijazah import face
+from scansim.people import make_people
+
+PEOPLE = make_people(3 * 6 + 1, seed=11 + 7)   # as the benchmark draws 3 pages a cell
+
+needs_recognizer = pytest.mark.skipif(not textline.available(),
+                                      reason="line recognizer not installed")
+
+
+def _line(text: str) -> Image.Image:
+    img = Image.new("L", (40 + 22 * len(text), 70), 255)
+    ImageDraw.Draw(img).text((20, 15), text, font=face("times", 36), fill=30)
+    return img
+
+
+@needs_recognizer
+@pytest.mark.parametrize(("design", "dpi", "copy", "index", "k"), [
+    ("sekolah_lanskap", 200, "faded", 0, 2),    # the name beside 'Diberikan kepada :',
+    #                                             left out of the page's reading
+    ("garamond_dwikolom", 200, "faded", 0, 2),  # its cue read 'dengan ini meny'
+])
+def test_names_tesseract_could_not_read_are_read_by_the_witness(design, dpi, copy, index, k):
+    person = PEOPLE[(index * 6 + k) % len(PEOPLE)]
+    assert run_ijazah((design, dpi, copy, index, person, 11))["nama_exact"]
+
+
+@needs_recognizer
+def test_a_pen_s_line_stays_with_a_person():
+    """The recognizer reads this pen's 'Heru Saputro' as 'Heru Saputre', surely: no witness."""
+    person = PEOPLE[0]
+    got = run_ijazah(("sd_tulis_tangan", 200, "colour", 0, person, 11))
+    assert not got["nama_wrong"] and not got["nama_inexact"]
+
+
+@needs_recognizer
+def test_a_name_the_recognizer_spells_otherwise_goes_to_a_person():
+    read = textline.read_line(_line("TEGUH SUTRISNO"))
+    settled = ("TEGUH SUTRISNO", 0.93, [])
+    assert witnessed(settled, [], read) == settled
+    assert witnessed(("TEGUH SUTRISMO", 0.93, []), [], read) is None
+
+
+@needs_recognizer
+def test_a_line_tesseract_read_unsurely_is_read_when_the_recognizer_is_sure():
+    read = textline.read_line(_line("ANWAR HIDAYAT"))
+    assert read.score >= 0.95
+    assert witnessed(None, [("ANWAR HIDAYAT", 55.0, 40.0)], read)[0] == "ANWAR HIDAYAT"
+    # a sure reading of Tesseract, or one a letter or two otherwise, stands against it
+    assert witnessed(None, [("ANWAR HIDAYAN", 92.0, 85.0)], read) is None
+    assert witnessed(None, [("ANWAR HIDAYN", 55.0, 40.0)], read) is None
+
+
+def test_a_doubled_letter_run_into_one_is_no_contradiction():
+    assert not contradicts("RAFII", "Rafi")
+    assert not contradicts("HERU SAPUTRO", ": HERUSAPUTRO")
+    assert contradicts("RAFII", "Rafa")
+    assert contradicts("RAFI", "Rafii")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (": ..Masrani..Fadillah.", "MASRANI FADILLAH"),
+    ("Jailani Effendi", "JAILANI EFFENDI"),
+    (".RABIATUL.RAHMAH", "RABIATUL RAHMAH"),
+    ("peserta didik yang bernama", None),
+    ("tempat dan tanggal lahir: Palangka Raya, 22 Januari 1993", None),
+    ("JarLANI", None),
+    ("TEMPAT LAHIR", None),
+])
+def test_what_a_reading_spells(text, name):
+    assert spelled(text) == name
+
+
+def test_a_two_line_name_under_a_hanging_letter_is_not_cut_short():
+    """'Rafii' over 'Kusasi' in an italic whose f hangs below the line: the first line's
+    box stands taller than the second, which once made 'RAFII' the whole name."""
+    people = make_people(3 * 6 + 1, seed=3 + 7)
+    got = run_ijazah(("sarjana_dua_tengah", 300, "colour", 0, people[0], 3))
+    assert not got["nama_wrong"] and not got["nama_inexact"]
+
+
+def test_letters_alike_cut_into_words_otherwise_go_to_a_person():
+    read = textline.LineReading("FAHRURRAZIRAHMAN", 0.97)
+    assert witnessed(None, [("FAHRURRAZI RAHMAN", 60.0, 45.0)], read) is None
+    assert witnessed(None, [], read) is None   # alone, a word that long may be two
+    read = textline.LineReading("Gusti Anang Syarifuddin", 0.97)
+    assert witnessed(None, [("GUSTI ANANG SYARI FUDDIN", 60.0, 45.0)], read) is None
+    assert witnessed(None, [("GUSTI ANANG SYARIFUDDIN", 60.0, 45.0)], read)[0] == \
+        "GUSTI ANANG SYARIFUDDIN"
