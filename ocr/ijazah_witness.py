@@ -26,7 +26,7 @@ import numpy as np
 
 from ocr import imaging, textline
 from ocr.ijazah_words import NOT_NAME, Pixels, sure
-from ocr.names import doubled_start, letters, maybe_split, short, spelled_near
+from ocr.names import capitals, doubled_start, letters, maybe_split, short, spelled_near
 
 WITNESS_SCORE = 0.9     # the recognizer's mean character probability: below, it is unsure
 ALONE_SCORE = 0.95      # ... at least this to read a line Tesseract did not settle
@@ -89,13 +89,9 @@ def spelled(text: str) -> str | None:
     return name
 
 
-def _letters(text: str) -> str:
-    return re.sub(r"[^A-Z]", "", text.upper())
-
-
 def same_letters(a: str, b: str) -> bool:
     """Whether two readings spell the same letters (case, spaces and marks aside)."""
-    return _letters(a) == _letters(b)
+    return capitals(a) == capitals(b)
 
 
 def contradicts(name: str, text: str) -> bool:
@@ -103,7 +99,7 @@ def contradicts(name: str, text: str) -> bool:
     ``name`` Tesseract's readings settled. Not when it only runs a doubled letter into one
     ('Rafi' for 'RAFII'): the recognizer (CTC decoding) merges a letter repeated without
     a gap it sees between the two, so on a doubled letter it is no witness either way."""
-    own, other = _letters(name), _letters(text)
+    own, other = capitals(name), capitals(text)
     if own == other:
         return False
     single = re.compile(r"(.)\1+")
@@ -152,14 +148,11 @@ def _one_line(small: np.ndarray, gap: tuple[float, float, float, float]
     if paper - ink < MIN_CONTRAST:
         return None
     marks = crop < paper - INK_SHARE * (paper - ink)
-    inked = np.flatnonzero(marks.sum(axis=1) >= MIN_INK_PX)
-    if not len(inked):
+    lines = [(a, b) for a, b in imaging.runs(marks.sum(axis=1) >= MIN_INK_PX)
+             if b - a >= MIN_LINE_PX]
+    if len(lines) != 1:
         return None
-    runs = np.split(inked, np.flatnonzero(np.diff(inked) > 1) + 1)
-    runs = [r for r in runs if len(r) >= MIN_LINE_PX]
-    if len(runs) != 1:
-        return None
-    top, bottom = runs[0][0], runs[0][-1] + 1
+    top, bottom = lines[0]
     cols = np.flatnonzero(marks[top:bottom].any(axis=0))
     return x0 + cols[0], y0 + top, x0 + cols[-1] + 1, y0 + bottom
 

@@ -26,6 +26,7 @@ from PIL import Image
 
 _LOCK = threading.Lock()  # one loaded engine reads one crop at a time
 MIN_HEIGHT_PX = 8  # a crop lower than this holds no readable line
+WHITE_BORDER_PX = 6  # white a caller keeps round a crop cut tight to its print
 
 
 @dataclass(frozen=True)
@@ -55,14 +56,18 @@ def _engine():
     })
 
 
-def read_line(image: Image.Image | np.ndarray) -> LineReading | None:
-    """Read one line of text on ``image`` (a crop around the line, upright). None when
-    the recognizer is not installed or the crop is too small to hold a line."""
+def read_line(image: Image.Image | np.ndarray, *, border: int = 0) -> LineReading | None:
+    """Read one line of text on ``image`` (a crop around the line, upright), with
+    ``border`` pixels of white added round it first. None when the recognizer is not
+    installed or the crop is too small to hold a line."""
     if not available():
         return None
     array = np.asarray(image.convert("RGB") if isinstance(image, Image.Image) else image)
     if array.ndim == 2:
         array = np.stack([array] * 3, axis=-1)
+    if border:
+        array = np.pad(array, ((border, border), (border, border), (0, 0)),
+                       constant_values=255)
     if array.shape[0] < MIN_HEIGHT_PX or array.shape[1] < MIN_HEIGHT_PX:
         return None
     with _LOCK:

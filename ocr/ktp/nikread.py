@@ -64,7 +64,6 @@ LINE = "line"               # a reading of the line recognizer (ocr.textline), r
 LINE_UNSURE = "line?"       # ... read less surely
 LINE_METHODS = (LINE, LINE_UNSURE)
 LINE_SURE_SCORE = 0.95      # the recognizer's mean character probability of a sure reading
-LINE_BORDER_PX = 6          # white kept round the band for the recognizer
 
 
 @dataclass(frozen=True)
@@ -246,9 +245,7 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
 def line_reading(band: np.ndarray) -> tuple[str, str] | None:
     """The line recognizer's reading of the band, (LINE or LINE_UNSURE, its digits); None
     when the recognizer is not installed."""
-    read = textline.read_line(cv2.copyMakeBorder(
-        band, LINE_BORDER_PX, LINE_BORDER_PX, LINE_BORDER_PX, LINE_BORDER_PX,
-        cv2.BORDER_CONSTANT, value=255))
+    read = textline.read_line(band, border=textline.WHITE_BORDER_PX)
     if read is None:
         return None
     return LINE if read.score >= LINE_SURE_SCORE else LINE_UNSURE, re.sub(r"\D", "", read.text)

@@ -57,7 +57,6 @@ SURE_READING = 0.75         # a reading of a name's line this sure (mean word co
 NEAR_SURE = 2               # sure readings that settle a name another spelled a letter apart
 GLYPH_TALL = 0.5            # of the line's height: a run of inked columns this tall is a letter
 WORD_SPACE = 0.25           # of the line's height: a gap between letters this wide may be a word
-WITNESS_BORDER_PX = 6       # white kept round a line for the line recognizer
 WORD_JUMP = 2.0             # ... space, when this many times as wide as every narrower gap
 
 
@@ -194,10 +193,8 @@ def witness_reading(img: np.ndarray, box: tuple[int, int, int, int], *, right: i
                     print_: np.ndarray | None = None) -> LineReading | None:
     """The line recognizer's reading of a value's own line (:func:`line_crop` of ``img``,
     with a white margin); None when it is not installed or read nothing."""
-    crop = cv2.copyMakeBorder(line_crop(img, box, right=right, print_=print_),
-                              WITNESS_BORDER_PX, WITNESS_BORDER_PX, WITNESS_BORDER_PX,
-                              WITNESS_BORDER_PX, cv2.BORDER_CONSTANT, value=255)
-    read = textline.read_line(crop)
+    read = textline.read_line(line_crop(img, box, right=right, print_=print_),
+                              border=textline.WHITE_BORDER_PX)
     return read if read is not None and read.text else None
 
 
