@@ -38,6 +38,7 @@ CONSONANT = "[B-DF-HJ-NP-TV-XZ]"   # a letter that is neither a vowel nor a Y
 VOWELS = "AEIOU"        # a word may start with one doubled ('AAN', 'IIS'); with a consonant, no
 UNSURE_WORD = 0.6       # a word's confidence (0-1) below which its reading is a guess
 GUESSES_ALIKE = 3       # readings of a line that, each guessing a word alike, settle it
+SAME_LINE = 0.5         # share of a name's letters a reading of its line spells alike at least
 LOOKALIKE_LETTERS = "FHEP"   # letters read as one another at low resolution (R and B
 #                             too, but a short name's B is read alike far more often than
 #                             it is misread: 'BUDI' would always wait)
@@ -82,12 +83,21 @@ def short_name_agreed(name: str, readings: list[str], *, sure: int, all_made: bo
     every reading was made (``all_made``) and one at least surely (``sure``: readings of
     it that were sure), or two surely when none of them starts with a letter that reads
     as another."""
-    words = short_words(name)
+    words = {capitals(w) for w in short_words(name)}
     one_word = len(name.split()) == 1
-    if not readings or any(r != name if one_word else not set(words) <= set(r.split())
+    # a mark glued to a word ('.NOOR') spells it no otherwise; a letter read as one does
+    if not readings or any(capitals(r) != capitals(name) if one_word
+                           else not words <= {capitals(w) for w in r.split()}
                            for r in readings):
         return False
     return all_made and sure >= 1 or sure >= 2 and not lookalike_short(name)
+
+
+def another_line(name: str, reading: str) -> bool:
+    """Whether ``reading`` shares too few of ``name``'s letters to be a reading of its
+    line at all ('TE' for 'AKHMAD NOOR': a speck of the background read): it neither
+    confirms the name nor spells it otherwise."""
+    return Levenshtein.normalized_similarity(_spelling(name), _spelling(reading)) < SAME_LINE
 
 
 def capitals(word: str) -> str:

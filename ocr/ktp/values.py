@@ -25,6 +25,7 @@ from ocr import tesseract, textline
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
 from ocr.names import (
+    another_line,
     capitals,
     digits_shown,
     doubled_start,
@@ -244,31 +245,33 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
               all_made: bool = True, words: list[Words] | None = None
               ) -> tuple[str | None, float]:
     """:func:`vote` for a name (``values[0]``: the block's reading, the others each of the
-    name's own line, read with ``confidences``; ``all_made``: no rendering is left to
-    read it in), DISPUTED as well when a reading of the line shows one of its short
-    words otherwise (in its letters: a mark read after it aside), or when fewer than
+    name's own line, read with ``confidences``; ``all_made``: no rendering is left to read
+    it in), DISPUTED as well when a reading of the line shows one of its short words
+    otherwise (in its letters: a mark read after it aside), or when fewer than
     SHORT_NAME_READINGS readings agree on a name of one short word or on one whose short
     word the block's reading shows otherwise (the block's reading, made among the other
-    lines, may be outvoted, but by more than two);
-    and when no reading that shows it was sure (SURE_READING); and as the rules every
-    name reader keeps (:mod:`ocr.names`) say: a short piece only
-    when two readings, and more than cut the name otherwise, cut it so; a name a reading
-    spells a letter or two otherwise only when two readings of its line were sure of it,
-    and never one a reading shows with a letter more or with two narrow letters for one;
-    a short word that starts with a letter read as another only when every reading of the
-    line was made and spells it alike; and (``words``: each reading's words as read, with
-    their confidences) not when half the readings that show it or more read a mark at a
-    word's end, where a narrow letter stands ('MAHYUN!'; a speck glued there by one
-    reading, 'LESTARI!', is outvoted; a comma too at the name's end: 'SYAHRU,'), nor
-    when a word starts with one consonant twice ('YYSUF'), nor when an apostrophe stands
-    between two consonants ("T'NGANG": an I read as a mark), nor when a reading that shows
-    it shows a date too (another line read), nor when each reading of the
-    line that shows one of its words guessed that word (below UNSURE_WORD: 'AUUA' for
-    'AULIA')."""
+    lines, may be outvoted, but by more than two); and when no reading that shows it was
+    sure (SURE_READING); and as the rules every name reader keeps (:mod:`ocr.names`) say: a
+    short piece only when two readings, and more than cut the name otherwise, cut it so; a
+    name a reading spells a letter or two otherwise only when two readings of its line were
+    sure of it, and never one a reading shows with a letter more or with two narrow letters
+    for one; a short word that starts with a letter read as another only when every reading
+    of the line was made and spells it alike (in a name of more words, a rendering that read
+    nothing aside when more than SHORT_NAME_READINGS readings show it); a reading that
+    shares too few letters with the name to be of its line ('TE') is left out; and
+    (``words``: each reading's words as read, with their confidences) not when half the
+    readings that show it or more read a mark at a word's end, where a narrow letter stands
+    ('MAHYUN!'; a speck glued there by one reading, 'LESTARI!', is outvoted; a comma too at
+    the name's end: 'SYAHRU,'), nor when a word starts with one consonant twice ('YYSUF'),
+    nor when an apostrophe stands between two consonants ("T'NGANG": an I read as a mark),
+    nor when a reading that shows it shows a date too (another line read), nor when each
+    reading of the line that shows one of its words guessed that word (below UNSURE_WORD:
+    'AUUA' for 'AULIA')."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
     key = letters(value)
+    values = [None if v and another_line(value, v) else v for v in values]   # 'TE': a speck
     others = [v for v in values[1:] if v and letters(v) != key]
     agreeing = sum(1 for v in values if v and letters(v) == key)
     block = values[0]
@@ -309,8 +312,12 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     if letters_run_together(value, values):
         return value, DISPUTED     # 'KHADNAH' read, and 'KHADIJAH': I and J run together?
     made = [v for v, _ in line if v]
+    # a rendering of a name of more words that read nothing (or another line) spells its
+    # short word no otherwise, but then more readings must show it
     if lookalike_short(value) and not short_name_agreed(
-            value, made, sure=sure, all_made=all_made and len(made) == len(line)):
+            value, made, sure=sure, all_made=all_made and (
+                len(made) == len(line) or len(value.split()) > 1
+                and agreeing > SHORT_NAME_READINGS)):
         return value, DISPUTED     # 'TJAI' read, and it may be 'IJAI'
     return value, conf
 
@@ -340,7 +347,8 @@ def glyph_runs(ink: np.ndarray) -> list[tuple[int, int]]:
 def word_spaces(ink: np.ndarray) -> int:
     """How many word spaces a line's print (``ink``) shows: the widest gaps between its
     letters, when at least WORD_SPACE of the line's height and WORD_JUMP times as wide as
-    the next narrower gap (the first such step down from the widest gap)."""
+    the next narrower gap (the first such step down from the widest gap). Gaps all wide
+    with no such step are letters spaced out (a letter-spaced print): no word space told."""
     glyphs = glyph_runs(ink)
     if len(glyphs) < 2:
         return 0
@@ -350,7 +358,9 @@ def word_spaces(ink: np.ndarray) -> int:
     for k, gap in enumerate(gaps):
         if gap < least:
             return 0
-        if k + 1 == len(gaps) or gap >= WORD_JUMP * gaps[k + 1]:
+        if k + 1 == len(gaps):
+            return 1 if k == 0 else 0
+        if gap >= WORD_JUMP * gaps[k + 1]:
             return k + 1
     return 0
 

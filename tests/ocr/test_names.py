@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ocr.names import (
+    another_line,
     cut_in_one,
     digits_shown,
     doubled_start,
@@ -33,6 +34,9 @@ def test_a_short_word_starting_with_a_letter_read_as_another_is_told():
 def test_a_short_name_needs_every_reading_alike():
     assert short_name_agreed("TRI", ["TRI", "TRI", "TRI"], sure=1, all_made=True)
     assert not short_name_agreed("TRI", ["TRI", "TRI"], sure=2, all_made=False)
+    # a mark glued to a short word (a speck) spells it no otherwise
+    assert short_name_agreed("AKHMAD NOOR", ["AKHMAD .NOOR", "AKHMAD NOOR"], sure=1,
+                             all_made=True)
     assert not short_name_agreed("TRI", ["TRI", "IRI", "TRI"], sure=3, all_made=True)
     assert short_name_agreed("RINA", ["RINA", "RINA"], sure=2, all_made=False)
     # in a longer name, the short word is what every reading must show alike
@@ -129,3 +133,10 @@ def test_a_word_every_reading_guessed_is_unsure():
 def test_a_reading_that_shows_a_date_is_of_another_line():
     assert digits_shown(["KOTAWARINGIN", "LAMA,", "07-01-1986"])
     assert not digits_shown(["YUSUF", "AKBAR"]) and not digits_shown(["1RWAN", "HAKIM"])
+
+
+def test_a_reading_that_shares_few_letters_with_a_name_is_of_another_line():
+    assert another_line("AKHMAD NOOR", "TE")
+    assert another_line("RAHMADI", "PANTAI DTIKI")
+    assert not another_line("IJAI ARSYAD", "HA ARSYAD")
+    assert not another_line("AKHMAD NOOR", "AKHMAD")
