@@ -85,9 +85,11 @@ def short_name_agreed(name: str, readings: list[str], *, sure: int, all_made: bo
     as another."""
     words = {capitals(w) for w in short_words(name)}
     one_word = len(name.split()) == 1
-    # a mark glued to a word ('.NOOR') spells it no otherwise; a letter read as one does
+    # a mark read for a space or glued to a word ('AKHMAD\'NOOR', '.NOOR') or a space lost
+    # spells it no otherwise; a letter read as a mark does
     if not readings or any(capitals(r) != capitals(name) if one_word
-                           else not words <= {capitals(w) for w in r.split()}
+                           else not (words <= set(re.findall("[A-Z]+", r.upper()))
+                                     or capitals(r) == capitals(name))
                            for r in readings):
         return False
     return all_made and sure >= 1 or sure >= 2 and not lookalike_short(name)

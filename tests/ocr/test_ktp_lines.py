@@ -108,6 +108,27 @@ def test_a_short_word_with_a_mark_glued_or_a_rendering_that_read_nothing_is_take
     assert vote_name(values, sure, True)[1] == DISPUTED
 
 
+def test_a_word_cut_by_a_mark_in_few_readings_is_taken_whole():
+    # a crease across the card read as a mark inside YULIANA by two of six readings
+    values = ["YUL IANA TINGANG", "YULIANA TINGANG", "YULIANA TINGANG", "YULIANA TINGANG",
+              "YUL IANA TINGANG", "YULIANA TINGANG"]
+    assert vote_name(values, [0.65, 1.0, 0.91, 0.91, 0.79, 0.87], True) == \
+        ("YULIANA TINGANG", AGREED)
+    # as often cut as whole: a person looks
+    values = ["NUR AINI", "NURAINI", "NUR AINI", "NURAINI", "NUR AINI", "NURAINI"]
+    assert vote_name(values, [0.9] * 6, True)[1] == DISPUTED
+
+
+def test_the_colon_cut_with_a_name_is_no_word_space():
+    ink = np.zeros((19, 235), bool)
+    ink[2:6, 0:2] = ink[13:17, 0:2] = True      # the colon's two dots
+    for a, b in [(17, 30), (33, 43), (45, 56), (59, 86), (87, 98), (99, 105), (106, 142),
+                 (150, 172), (174, 185), (186, 199), (200, 223)]:
+        ink[:, a:b] = True                        # MUHDIANSYAH RAHMAN's runs of print
+    assert name_against_print("MUHDIANSYAH RAHMAN", ink)
+    assert not name_against_print("MUHDIANSYAHRAHMAN", ink)
+
+
 def test_a_letter_spaced_print_tells_no_word_space():
     """Letters set apart (a card printer's tracking) leave every gap alike and wide: no
     step down from the widest gap tells a word space, and a name read with its own space
@@ -120,6 +141,19 @@ def test_a_letter_spaced_print_tells_no_word_space():
     ink = np.asarray(img) < 128
     assert word_spaces(ink) == 0
     assert name_against_print("YULIANA", ink)
+
+
+def test_a_gap_beside_an_a_at_200_dpi_is_no_word_space():
+    """At 200 dpi an A's slant leaves a gap of four pixels beside it, twice the others'
+    two: twice as wide, but not by a word space's room."""
+    ink = np.zeros((16, 100), bool)
+    for a, b in [(0, 13), (17, 30), (32, 45), (47, 63), (64, 77), (81, 94), (96, 99)]:
+        ink[:, a:b] = True          # RAHMADI as its print's runs of inked columns
+    assert word_spaces(ink) == 0
+    assert name_against_print("RAHMADI", ink)
+    ink[:, 47:63] = False
+    ink[:, 55:63] = True            # a word space's room: 'RAH MADI'
+    assert word_spaces(ink) == 1
 
 
 def test_a_name_of_one_short_word_needs_three_readings():

@@ -37,6 +37,11 @@ def test_a_short_name_needs_every_reading_alike():
     # a mark glued to a short word (a speck) spells it no otherwise
     assert short_name_agreed("AKHMAD NOOR", ["AKHMAD .NOOR", "AKHMAD NOOR"], sure=1,
                              all_made=True)
+    # ... nor a mark read for the space, nor a space lost
+    assert short_name_agreed("AKHMAD NOOR", ["AKHMAD'NOOR", "AKHMADNOOR"], sure=1,
+                             all_made=True)
+    assert not short_name_agreed("AKHMAD NOOR", ["AKHMAD'N0OR", "AKHMAD NOOR"], sure=1,
+                                 all_made=True)
     assert not short_name_agreed("TRI", ["TRI", "IRI", "TRI"], sure=3, all_made=True)
     assert short_name_agreed("RINA", ["RINA", "RINA"], sure=2, all_made=False)
     # in a longer name, the short word is what every reading must show alike
