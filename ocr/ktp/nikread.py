@@ -38,7 +38,13 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
-from formgen.domain.nik import NIK_LENGTH, nik_agrees, nik_serial_usual, nik_well_formed
+from formgen.domain.nik import (
+    FEMALE_DAY_OFFSET,
+    NIK_LENGTH,
+    nik_agrees,
+    nik_serial_usual,
+    nik_well_formed,
+)
 from ocr import tesseract, textline
 from ocr.imaging import runs
 from ocr.ktp.cards import mm
@@ -208,11 +214,14 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
                   ) -> NikResult:
     """``result`` (the vote of Tesseract and the digit shapes, readings ``own``) as the line
     recognizer's readings (``lines``) leave it: a sure NIK one of them reads otherwise goes
-    to a person; an unsure one gives way to the recognizer's NIK when that fits the card,
+    to a person; an unsure one gives way to the recognizer's NIK when that fits the card
+    (or, the card's date read otherwise, its sex, the digit shapes reading its date digits
+    alike: :func:`_date_misread`),
     has a usual serial, was read so by each crop, by no digit-shape reading that names
     most digits otherwise, and otherwise by no text reading that fits the card, unless
     the text readings that show it outnumber those TEXT_MAJORITY times (and are
-    SERIAL_TEXT_SUPPORT at least: Tesseract's clear verdict), and has a witness:
+    SERIAL_TEXT_SUPPORT at least: Tesseract's clear verdict; a shape reading's other date
+    digit where the card's printed date agrees with the NIK is outvoted), and has a witness:
     a text reading alike, each digit the card does not check (the region's and the
     serial's) read so by a text or a digit-shape reading, or both crops read surely
     alike."""
@@ -225,21 +234,43 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
     if len(seen) > 1:
         return result
     nik = seen.pop()
-    if not (_fits(nik, birth, sex) and nik_serial_usual(nik)):
-        return result
     texts = [r for m, r in own if m == "text" and len(r) == NIK_LENGTH]
     glyphs = [r for m, r in own if m == "glyph" and len(r) == NIK_LENGTH]
+    if not (_fits(nik, birth, sex) or birth is not None and _date_misread(nik, sex, glyphs)) or \
+            not nik_serial_usual(nik):
+        return result
     rivals = sum(r != nik and _fits(r, birth, sex) for r in texts)
     alike = texts.count(nik)
+    # where the card's printed date shows the NIK's date digits, a digit shape read there
+    # otherwise is outvoted (B612 Mono's flat-topped 3 matched as a 5)
+    checked = [p for p in range(NIK_LENGTH)
+               if p not in DATE_DIGITS or nik_agrees(nik, birth, sex) is not True]
     if (rivals and not (alike >= SERIAL_TEXT_SUPPORT and alike >= TEXT_MAJORITY * rivals)) or \
             (result.nik not in (None, nik) and _fits(result.nik, birth, sex)) or \
-            any(_contradicts(g, nik) for g in glyphs if _credible_shapes(g)):
+            any(_contradicts_at(g, nik, checked) for g in glyphs if _credible_shapes(g)):
         return result     # Tesseract or the digit shapes read another NIK
     witnessed = nik in texts or \
         all(any(r[pos] == nik[pos] for r in [*texts, *glyphs])
             for pos in range(NIK_LENGTH) if pos not in DATE_DIGITS) \
         or sum(m == LINE for m, _ in read) >= 2
     return NikResult(nik, CONFIDENT, result.readings) if witnessed else result
+
+
+def _contradicts_at(reading: str, nik: str, positions: list[int]) -> bool:
+    """Whether an aligned reading shows another digit than ``nik`` at one of ``positions``."""
+    return any(reading[p] not in ("?", nik[p]) for p in positions)
+
+
+def _date_misread(nik: str, sex: str | None, glyphs: list[str]) -> bool:
+    """Whether the card's printed birth date, not ``nik``, is the misread one: the NIK is
+    well formed and fits the card's sex, and the digit shapes read its date digits as it
+    shows them (one shape reading naming all six, none naming one otherwise): the NIK's
+    date is then read three ways alike, the printed one once."""
+    credible = [g for g in glyphs if _credible_shapes(g)]
+    return sex in ("L", "P") and nik_well_formed(nik) and \
+        (int(nik[6:8]) > FEMALE_DAY_OFFSET) == (sex == "P") and \
+        any(all(g[p] == nik[p] for p in DATE_DIGITS) for g in credible) and \
+        not any(_contradicts_at(g, nik, list(DATE_DIGITS)) for g in credible)
 
 
 def line_reading(band: np.ndarray) -> tuple[str, str] | None:

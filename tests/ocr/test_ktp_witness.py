@@ -41,6 +41,37 @@ def test_an_unsure_nik_gives_way_to_the_recognizer_with_a_witness():
     assert not choose([garbled[0], slip, (LINE_UNSURE, NIK)], BIRTH, "P").confident
 
 
+def test_a_printed_date_read_once_otherwise_gives_way_to_the_nik_read_three_ways():
+    """The NIK's date digits read alike by the text model, the recognizer and the digit
+    shapes; the card's date line read with a 0 as 1: the NIK is taken (its disagreement
+    with the card is reported), the date line is the misread one."""
+    born, nik = dt.date(1989, 7, 14), "6201050407890037"        # the card read 14-07-1989
+    shapes = ("glyph", nik[:13] + "?" + nik[14:])             # a serial 0 left unnamed
+    text = [("text", nik)] * 8 + [("text", nik[:13] + "9" + nik[14:])]
+    made = [shapes, *text, shapes, (LINE, nik), (LINE, nik)]
+    assert not choose([shapes, *text, shapes], born, "L").confident
+    chosen = choose(made, born, "L")
+    assert chosen.confident and chosen.nik == nik
+    # ... not when the shapes left a date digit unnamed, nor against the card's sex
+    blind = ("glyph", nik[:7] + "?" + nik[8:])
+    assert not choose([blind, *text, blind, (LINE, nik), (LINE, nik)], born, "L").confident
+    assert not choose(made, born, "P").confident
+
+
+def test_a_digit_shape_the_printed_date_outvotes_does_not_hold_back_the_nik():
+    """B612 Mono's flat-topped 3 matched as a 5 in the year digits, where the card's
+    printed date, Tesseract and the recognizer all show the 3."""
+    born, nik = dt.date(1973, 12, 19), "6201061912730022"
+    made = [("glyph", nik[:11] + "?" + nik[12:]), ("text", nik), ("glyph", nik[:11] + "5" +
+            nik[12:]), *[("text", nik)] * 6, ("text", nik[:11] + "5" + nik[12:])]
+    assert not choose(made, born, "L").confident
+    chosen = choose([*made, (LINE, nik), (LINE, nik)], born, "L")
+    assert chosen.confident and chosen.nik == nik
+    # a shape read otherwise in the serial, which nothing else checks, still holds it back
+    serial = ("glyph", nik[:14] + "8" + nik[15:])
+    assert not choose([*made, serial, (LINE, nik), (LINE, nik)], born, "L").confident
+
+
 def test_the_recognizer_and_tesseract_disagreeing_go_to_a_person():
     rival = NIK[:12] + "0028"          # a Tesseract reading that fits the card too
     made = [("text", rival), ("text", "62010456088500"), (LINE, NIK), (LINE, NIK)]
