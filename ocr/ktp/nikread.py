@@ -215,8 +215,8 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
     """``result`` (the vote of Tesseract and the digit shapes, readings ``own``) as the line
     recognizer's readings (``lines``) leave it: a sure NIK one of them reads otherwise goes
     to a person; an unsure one gives way to the recognizer's NIK when that fits the card
-    (or, the card's date read otherwise, its sex, the digit shapes reading its date digits
-    alike: :func:`_date_misread`),
+    (or its sex, its date digits standing without the card's printed date:
+    :func:`_date_stands`),
     has a usual serial, was read so by each crop, by no digit-shape reading that names
     most digits otherwise, and otherwise by no text reading that fits the card, unless
     the text readings that show it outnumber those TEXT_MAJORITY times (and are
@@ -236,7 +236,7 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
     nik = seen.pop()
     texts = [r for m, r in own if m == "text" and len(r) == NIK_LENGTH]
     glyphs = [r for m, r in own if m == "glyph" and len(r) == NIK_LENGTH]
-    if not (_fits(nik, birth, sex) or birth is not None and _date_misread(nik, sex, glyphs)) or \
+    if not (_fits(nik, birth, sex) or _date_stands(nik, birth, sex, texts, glyphs, read)) or \
             not nik_serial_usual(nik):
         return result
     rivals = sum(r != nik and _fits(r, birth, sex) for r in texts)
@@ -261,16 +261,25 @@ def _contradicts_at(reading: str, nik: str, positions: list[int]) -> bool:
     return any(reading[p] not in ("?", nik[p]) for p in positions)
 
 
-def _date_misread(nik: str, sex: str | None, glyphs: list[str]) -> bool:
-    """Whether the card's printed birth date, not ``nik``, is the misread one: the NIK is
-    well formed and fits the card's sex, and the digit shapes read its date digits as it
-    shows them (one shape reading naming all six, none naming one otherwise): the NIK's
-    date is then read three ways alike, the printed one once."""
+def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[str],
+                 glyphs: list[str], lines: list[tuple[str, str]]) -> bool:
+    """Whether ``nik``'s date digits stand though the card's printed birth date does not
+    confirm them: the NIK is well formed and fits the card's sex, no digit shape reads a
+    date digit otherwise, and, the printed date read otherwise (once, as text), a shape
+    reading names all six as the NIK shows them (the NIK's date read three ways alike);
+    the printed date not read, every reading of sixteen digits shows the NIK: every text
+    reading (SERIAL_TEXT_SUPPORT of them at least, or a shape reading naming all sixteen
+    alike) and both crops surely."""
     credible = [g for g in glyphs if _credible_shapes(g)]
-    return sex in ("L", "P") and nik_well_formed(nik) and \
-        (int(nik[6:8]) > FEMALE_DAY_OFFSET) == (sex == "P") and \
-        any(all(g[p] == nik[p] for p in DATE_DIGITS) for g in credible) and \
-        not any(_contradicts_at(g, nik, list(DATE_DIGITS)) for g in credible)
+    if sex not in ("L", "P") or not nik_well_formed(nik) or \
+            (int(nik[6:8]) > FEMALE_DAY_OFFSET) != (sex == "P") or \
+            any(_contradicts_at(g, nik, list(DATE_DIGITS)) for g in credible):
+        return False
+    if birth is not None:
+        return any(all(g[p] == nik[p] for p in DATE_DIGITS) for g in credible)
+    return bool(texts) and all(t == nik for t in texts) and \
+        (len(texts) >= SERIAL_TEXT_SUPPORT or nik in glyphs) and \
+        sum(m == LINE and r == nik for m, r in lines) >= 2
 
 
 def line_reading(band: np.ndarray) -> tuple[str, str] | None:

@@ -58,6 +58,22 @@ def test_a_printed_date_read_once_otherwise_gives_way_to_the_nik_read_three_ways
     assert not choose(made, born, "P").confident
 
 
+def test_a_nik_every_reading_shows_alike_is_taken_when_the_date_line_is_unread():
+    born, nik = None, "6201022912810015"
+    shapes = ("glyph", "62010229?28?00?5")                     # a worn ribbon: gaps
+    made = [shapes, *[("text", nik)] * 8, (LINE, nik), (LINE, nik)]
+    assert not choose([shapes, *[("text", nik)] * 8], born, "L").confident
+    chosen = choose(made, born, "L")
+    assert chosen.confident and chosen.nik == nik
+    # one text reading otherwise, or one crop only: a person looks
+    slip = ("text", nik[:14] + "7" + nik[15:])
+    assert not choose([*made, slip], born, "L").confident
+    assert not choose(made[:-1], born, "L").confident
+    # fewer text readings, the digit shapes naming all sixteen alike
+    assert choose([("glyph", nik), ("text", nik), (LINE, nik), (LINE, nik)], born,
+                  "L").confident
+
+
 def test_a_digit_shape_the_printed_date_outvotes_does_not_hold_back_the_nik():
     """B612 Mono's flat-topped 3 matched as a 5 in the year digits, where the card's
     printed date, Tesseract and the recognizer all show the 3."""
