@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from benchmarks.accuracy import IJAZAH_COPIES, run_ijazah
 from ocr.attachments import read_attachment_page
-from ocr.ijazah_name import find_name
+from ocr.ijazah_name import OTHER_NAME, find_name
 from ocr.ijazah_text import clear_rules
 from ocr.ijazah_words import Row, after, candidate, clear_lead, rows_of
 from scansim import ijazah as IJ
@@ -188,3 +188,39 @@ def test_a_faded_name_in_small_capitals_is_never_taken_wrong(seed, index, truth)
     row = run_ijazah(("garamond_dwikolom", 300, "faded", index, person, seed))
     assert person["nama"].upper() == truth
     assert not row["nama_wrong"] and not row["nama_inexact"]
+
+
+def test_a_cue_with_words_between_its_verb_and_bahwa_introduces_the_name():
+    """'menerangkan dengan sesungguhnya bahwa :' (words between the verb and 'bahwa'), and
+    'menyatakan bawa' (its h lost): the holder's name is the row under either."""
+    long = [*_row(100, 300, "menerangkan", "dengan", "sesungguhnya", "bahwa", ":"),
+            *_row(150, 300, "UTUH", "FADILLAH"), *_row(210, 100, "Tempat", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(long))[0] == "UTUH FADILLAH"
+    lost = [*_row(100, 300, "an", "ini", "menyatakan", "bawa"),
+            *_row(150, 300, "SAHAT", "USOP"), *_row(210, 100, "Tempat", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(lost))[0] == "SAHAT USOP"
+    # a later sentence that only says something of the holder names nobody
+    later = [*_row(100, 300, "menerangkan", "bahwa", "yang", "tersebut", "dinyatakan"),
+             *_row(150, 300, "LULUS")]
+    assert find_name(rows_of(later))[0] is None
+
+
+def test_a_label_set_in_spaced_letters_is_read_as_the_name_label():
+    """'N a m a' spaced wide on a pre-printed form, read 'N a ma': its value is the name;
+    the parent's label spaced so is still the parent's."""
+    words = [*_row(100, 100, "N", "a", "ma"), *_row(100, 400, ":", "HADI", "WIDODO")]
+    assert find_name(rows_of(words))[0] == "HADI WIDODO"
+    parent = [*_row(100, 100, "N", "a", "m", "a", "Orang", "Tua"), *_row(100, 400, "HASANAH")]
+    assert find_name(rows_of(parent))[0] is None
+
+
+def test_a_parents_label_misread_before_its_slash_is_no_holders_label():
+    """'Nama Orang Tua/wali' read 'Nama Orai ua/wali': still the parent's label, and the
+    holder's name is the one the cue introduces."""
+    words = [*_row(100, 300, "dengan", "ini", "menyatakan", "bahwa"),
+             *_row(150, 300, "RAFII", "KUSASI"),
+             *_row(210, 100, "Nama", "Orai", "ua/wali"), *_row(210, 500, "Hasanah")]
+    assert find_name(rows_of(words))[0] == "RAFII KUSASI"
+    # a label with its English after a slash is still the holder's
+    assert OTHER_NAME.match("Nama Orai ua/wali Hasanah")
+    assert not OTHER_NAME.match("Nama / Name : RAFII KUSASI")
