@@ -37,8 +37,9 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+(?:[a-z]ama|narna)\b|"   # 'atas nama', its a misread as u,
                  #                                     its n as m or p ('atas pama')
-                 r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
-                 re.I)   # a bilingual diploma's English under its Indonesian
+                 r"confers\s+up[a-z]n|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
+                 re.I)   # a bilingual diploma's English under its Indonesian ('upon' read
+#                          'upan' too)
 
 
 CUE_RUN = 8            # letter heights a cue's row is read on past its last word read

@@ -36,6 +36,7 @@ INK_RUN = 12           # print followed along a name's line at most this many le
 INK_GAP = 0.8          # ... past gaps up to this share of a letter's height (a word space)
 T_BAR = 0.3            # a T's bar: wider than its stem and its foot by this share of its height
 THIN = 0.25            # a piece of outline: lower than this share of a letter, twice as wide
+LEADER_INSIDE = re.compile(r"(?<=[A-Za-z])[.…·]{2,}(?=[A-Za-z])")   # dots between two words
 NOT_NAME = frozenset(
     line.strip() for line in
     files("ocr").joinpath("data", "not_name_words.txt").read_text(encoding="utf-8").splitlines()
@@ -108,10 +109,31 @@ def after(row: Row, start_char: int) -> list[dict]:
     return out
 
 
-def candidate(words: list[dict]) -> tuple[str, float, float] | None:
-    """(NAME, mean and least word confidence) when ``words`` look like a holder's name."""
-    kept = []
+def split_leaders(words: list[dict]) -> list[dict]:
+    """``words`` with a word that a dotted leader runs through ('MUHAMMAD..ARDIANSYAH': a
+    name typed over a dotted line, the dots between its words read as the word's) cut
+    into the words on either side, each with its share of the box."""
+    out = []
     for w in words:
+        parts = LEADER_INSIDE.split(w["text"])
+        if len(parts) == 1:
+            out.append(w)
+            continue
+        pitch, at = w["width"] / max(1, len(w["text"])), 0
+        for part in parts:
+            start = w["text"].index(part, at)
+            at = start + len(part)
+            if part:
+                out.append(dict(w, text=part, left=w["left"] + start * pitch,
+                                width=len(part) * pitch))
+    return out
+
+
+def candidate(words: list[dict]) -> tuple[str, float, float] | None:
+    """(NAME, mean and least word confidence) when ``words`` look like a holder's name
+    (a dotted leader between two of its words cut them apart: see split_leaders)."""
+    kept = []
+    for w in split_leaders(words):
         raw = re.sub(r"[^A-Za-z.'-]", "", w["text"])
         token = raw.strip(".-'")
         if len(token) == 1 and "." in raw:

@@ -224,3 +224,22 @@ def test_a_parents_label_misread_before_its_slash_is_no_holders_label():
     # a label with its English after a slash is still the holder's
     assert OTHER_NAME.match("Nama Orai ua/wali Hasanah")
     assert not OTHER_NAME.match("Nama / Name : RAFII KUSASI")
+
+
+def test_a_dotted_leader_between_two_words_cuts_them_apart():
+    """A name typed over a dotted line, the dots between its words read as part of one
+    word ('MUHAMMAD..ARDIANSYAH'): two words; an initial's single stop stays."""
+    words = [_w(":", 560, 6), _w("..MUHAMMAD..ARDIANSYAH", 600, 420, conf=68)]
+    assert candidate(words)[0] == "MUHAMMAD ARDIANSYAH"
+    assert candidate([_w("M.RIZKY", 600, 140), _w("AKBAR", 760, 100)])[0] == "M.RIZKY AKBAR"
+    row = Row([_w("Nama", 271, 60), *[dict(w, conf=90) for w in words]], 100, 119)
+    assert find_name([row])[0] == "MUHAMMAD ARDIANSYAH"
+
+
+def test_a_cues_english_misread_still_passes_over_to_the_name():
+    """'confers upon' read 'confers upan', neither word sure: the name is the row under
+    it, not nothing."""
+    words = [*_row(100, 300, "Memberikan", "ijazah", "kepada"),
+             *[dict(w, conf=74) for w in _row(135, 300, "confers", "upan")],
+             *_row(175, 300, "MUHAMMAD", "ARDIANSYAH"), *_row(240, 300, "Kendal,", "1983")]
+    assert find_name(rows_of(words))[0] == "MUHAMMAD ARDIANSYAH"

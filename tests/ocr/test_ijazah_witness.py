@@ -98,3 +98,27 @@ def test_letters_alike_cut_into_words_otherwise_go_to_a_person():
     assert witnessed(None, [("GUSTI ANANG SYARI FUDDIN", 60.0, 45.0)], read) is None
     assert witnessed(None, [("GUSTI ANANG SYARIFUDDIN", 60.0, 45.0)], read)[0] == \
         "GUSTI ANANG SYARIFUDDIN"
+
+
+@needs_recognizer
+@pytest.mark.parametrize(("design", "dpi", "copy", "index", "truth"), [
+    ("smp_isian", 200, "grey", 0, "UTUH FADILLAH"),   # typed over a dotted line: read
+    #                        unsurely cut close, surely with room round it; Tesseract's
+    #                        readings ('NTUH.FARILLAH' at 20) too unsure to speak against
+])
+def test_a_line_read_unsurely_is_read_again_with_room_round_it(design, dpi, copy, index,
+                                                               truth):
+    people = make_people(3 * 6 + 1, seed=3 + 7)   # as the benchmark draws seed 3
+    person = people[(index * 6 + ("colour", "grey", "faded").index(copy)) % len(people)]
+    assert person["nama"].upper() == truth
+    assert run_ijazah((design, dpi, copy, index, person, 3))["nama_exact"]
+
+
+@needs_recognizer
+def test_tesseract_readings_too_unsure_spell_nothing_against_the_recognizer():
+    read = textline.read_line(_line("UTUH FADILLAH"))
+    assert read.score >= 0.95
+    assert witnessed(None, [("NTUH.FARILLAH", 20.0, 20.0), ("UTYA..EARILLAH", 11.0, 11.0)],
+                     read)[0] == "UTUH FADILLAH"
+    # read with some confidence, a spelling a letter otherwise still stands against it
+    assert witnessed(None, [("NTUH FARILLAH", 60.0, 55.0)], read) is None
