@@ -15,7 +15,9 @@ a witness:
   and none read with some confidence spells it a letter or two otherwise; and only when
   the reading looks like a name (:func:`spelled`) and is not a short one (one short
   word: every reading must agree there, see :mod:`ocr.names`) nor holds a short piece
-  that may be half a word.
+  that may be half a word. Where Tesseract's readings spell the same letters but cut
+  them into words otherwise, only a letter they left alone ('BAMBANG K URNIAWAN') that
+  the recognizer, very sure, joins to a word is cut as the recognizer cuts it.
 
 A line written with a pen is no case for it (see :func:`ocr.ijazah_line.name_of`).
 """
@@ -123,6 +125,36 @@ def contradicts(name: str, text: str) -> bool:
     return not (len(other) < len(own) and single.sub(r"\1", own) == single.sub(r"\1", other))
 
 
+def _cuts(name: str) -> set[int]:
+    """Where ``name``'s words end, counted in its letters."""
+    ends, at = set(), 0
+    for word in name.split()[:-1]:
+        at += len(capitals(word))
+        ends.add(at)
+    return ends
+
+
+def lone_letter_joined(tess: str, name: str) -> bool:
+    """Whether Tesseract's reading ``tess`` spells ``name`` but for a letter it left
+    standing alone that ``name`` joins to a word beside it ('BAMBANG K URNIAWAN', a
+    capital before small capitals, for 'BAMBANG KURNIAWAN'): no name part is one letter
+    without a stop, so the reading that joins it cuts the words as printed."""
+    if not same_letters(tess, name) or any(len(capitals(w)) == 1 for w in name.split()):
+        return False
+    own, other = _cuts(name), _cuts(tess)
+    if not own < other:
+        return False
+    lone, count, at = set(), 0, 0
+    for word in tess.split():
+        size = len(capitals(word))
+        if size == 1 and not word.endswith("."):
+            lone |= {at, at + 1}
+            count += 1
+        at += size
+    # each lone letter joined to one word, not two run together through it
+    return (other - own) <= lone and len(name.split()) == len(tess.split()) - count
+
+
 def witnessed(found: tuple[str, float, list] | None, seen: list,
               read: textline.LineReading | None) -> tuple[str, float, list] | None:
     """What :func:`ocr.ijazah_line.name_of` found on a line (``found``, from Tesseract's
@@ -138,10 +170,12 @@ def witnessed(found: tuple[str, float, list] | None, seen: list,
     if name is None or short(name) or maybe_split(name) or read.score < WITNESS_SCORE:
         return None
     agreed = {r[0] for r in seen if same_letters(r[0], name)}
-    if agreed and agreed != {name}:
+    if agreed and agreed != {name} and not (
+            read.score >= ALONE_SCORE and all(lone_letter_joined(r, name) for r in agreed)):
         return None   # the letters alike, cut into words otherwise: the recognizer may run
         #               two words into one ('FAHRURRAZIRAHMAN'), Tesseract cut one in two
-        #               ('SYARI FUDDIN'); a person sees which
+        #               ('SYARI FUDDIN'); a person sees which. Unless Tesseract only left a
+        #               letter alone that the recognizer, very sure, joins to a word
     if not agreed and (read.score < ALONE_SCORE or any(sure(r) for r in seen)
                        or spelled_near(name, [r[0] for r in seen if r[1] >= COUNTED_CONF])
                        or any(len(w) > LONG_WORD for w in name.split())):

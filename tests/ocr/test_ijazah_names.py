@@ -13,9 +13,20 @@ from benchmarks.accuracy import IJAZAH_COPIES, run_ijazah
 from ocr.attachments import read_attachment_page
 from ocr.ijazah_name import OTHER_NAME, find_name
 from ocr.ijazah_text import clear_rules
-from ocr.ijazah_words import Row, after, candidate, clear_lead, rows_of
+from ocr.ijazah_words import (
+    Pixels,
+    Row,
+    after,
+    candidate,
+    clear_lead,
+    line_crop,
+    reread,
+    rows_of,
+    struck_in_dots,
+)
 from scansim import ijazah as IJ
 from scansim.ijazah import face
+from scansim.ktp_prints import dot_text
 from scansim.people import make_people
 
 
@@ -243,3 +254,30 @@ def test_a_cues_english_misread_still_passes_over_to_the_name():
              *[dict(w, conf=74) for w in _row(135, 300, "confers", "upan")],
              *_row(175, 300, "MUHAMMAD", "ARDIANSYAH"), *_row(240, 300, "Kendal,", "1983")]
     assert find_name(rows_of(words))[0] == "MUHAMMAD ARDIANSYAH"
+
+
+def _struck(text: str, *, dotted: bool) -> Image.Image:
+    """``text`` at 300 dpi, struck by a dot-matrix head or printed solid."""
+    img = Image.new("L", (60 + 30 * len(text), 90), 255)
+    d = ImageDraw.Draw(img)
+    fnt = face("typewriter", 44)
+    if dotted:
+        dot_text(d, (30, 20), text, fnt, 40, rows=14, dot=0.58)
+    else:
+        d.text((30, 20), text, font=fnt, fill=40)
+    return img
+
+
+def test_a_name_struck_in_dots_is_read_with_its_dots_run_together():
+    """A dot-matrix line reads as other letters ('SAlNAL' for ZAINAL); its dots run
+    together, it reads right. Solid print is not taken for dots."""
+    fine = _struck("ZAINAL FAUZAN", dotted=True)
+    small = np.asarray(fine.resize((fine.width // 2, fine.height // 2)))
+    pixels = Pixels(small, fine)   # the page read at 150 dpi, scanned at 300
+    box = (0, 0, small.shape[1], small.shape[0])
+    crop = line_crop(pixels, box, scale=2.0)
+    assert struck_in_dots(crop, (20, 62))
+    assert candidate(reread(pixels, box, scale=2.0))[0] != "ZAINAL FAUZAN"
+    assert candidate(reread(pixels, box, scale=2.0, joined=True))[0] == "ZAINAL FAUZAN"
+    solid = np.asarray(_struck("ZAINAL FAUZAN", dotted=False))
+    assert not struck_in_dots(solid, (20, 62))

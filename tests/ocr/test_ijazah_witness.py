@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 
 from benchmarks.accuracy import run_ijazah
 from ocr import textline
-from ocr.ijazah_witness import contradicts, spelled, witnessed
+from ocr.ijazah_witness import contradicts, lone_letter_joined, spelled, witnessed
 from scansim.ijazah import face
 from scansim.people import make_people
 
@@ -122,3 +122,17 @@ def test_tesseract_readings_too_unsure_spell_nothing_against_the_recognizer():
                      read)[0] == "UTUH FADILLAH"
     # read with some confidence, a spelling a letter otherwise still stands against it
     assert witnessed(None, [("NTUH FARILLAH", 60.0, 55.0)], read) is None
+
+
+def test_a_letter_tesseract_left_alone_is_joined_as_the_recognizer_joins_it():
+    """Small capitals after a full capital ('Bambang Kurniawan' set so): Tesseract reads
+    'BAMBANG K URNIAWAN' three times alike; the recognizer, very sure, joins the K."""
+    seen = [("BAMBANG K URNIAWAN", 92.0, 91.0)] * 3
+    read = textline.LineReading("BAMBANG KURNIAWAN", 0.985)
+    assert witnessed(None, seen, read)[0] == "BAMBANG KURNIAWAN"
+    # less than very sure, or running two words into one through it: a person sees
+    assert witnessed(None, seen, textline.LineReading("BAMBANG KURNIAWAN", 0.92)) is None
+    assert not lone_letter_joined("BAMBANG K URNIAWAN", "BAMBANGKURNIAWAN")
+    assert not lone_letter_joined("SYARI FUDDIN", "SYARIFUDDIN")   # no letter alone
+    assert not lone_letter_joined("M. RIZKY", "M.RIZKY")           # an initial, not alone
+    assert lone_letter_joined("ENDAN G LESTARI", "ENDANG LESTARI")
