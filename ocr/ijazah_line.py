@@ -120,7 +120,7 @@ def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
     nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`).
     ``capitals``: whether the line may be set in small capitals (not the rest of a name
     whose first line is not); ``every``: where every reading made is kept; ``reach``:
-    where the end of the print the line was read to is kept when read on past its box."""
+    where the value's words end when the line was read on past its box."""
     words = value_words(words)
     first = candidate(words)
     if not words or pixels is None:
@@ -164,12 +164,13 @@ def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
         if cut and box[2] < end + (NAME_MARGIN + INK_RUN) * height:
             # a word beyond a space wider than the page's print showed ('RAFII KUSASI'
             # typed, 'KU' at the box's end): the box goes on to the end of its print
-            reached = ink_end(pixels.small, band, box[2], height)
-            box = (*box[:2], reached + NAME_MARGIN * height, box[3])
-            if reach is not None:
-                reach.append(reached)
+            box = (*box[:2], ink_end(pixels.small, band, box[2], height) +
+                   NAME_MARGIN * height, box[3])
             line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even,
                                    joined=joined), band)
+            if reach is not None and value_words(line):   # the value's words, not a next
+                reach.append(max(w["left"] + w["width"]   # field's on its row ('NISN')
+                                 for w in value_words(line)))
             cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
         went_on |= cut
         again = None if cut else candidate(value_words(line))   # print on past the box
