@@ -136,3 +136,18 @@ def test_a_letter_tesseract_left_alone_is_joined_as_the_recognizer_joins_it():
     assert not lone_letter_joined("SYARI FUDDIN", "SYARIFUDDIN")   # no letter alone
     assert not lone_letter_joined("M. RIZKY", "M.RIZKY")           # an initial, not alone
     assert lone_letter_joined("ENDAN G LESTARI", "ENDANG LESTARI")
+
+
+@needs_recognizer
+@pytest.mark.parametrize(("design", "dpi", "copy", "index", "truth"), [
+    ("madrasah_arab", 300, "grey", 2, "FAJAR"),      # 'NISN : 4903573826' on its row
+    ("madrasah_arab", 200, "faded", 2, "FAUZIAH"),
+])
+def test_the_witness_reads_the_name_not_the_next_field_on_its_row(design, dpi, copy, index,
+                                                                  truth):
+    """A name read on past its box (a word may stand beyond a wide space) is witnessed
+    to the end of its words: the student number after it on its row is no part of it."""
+    people = make_people(3 * 6 + 1, seed=1 + 7)   # as the benchmark draws seed 1
+    person = people[(index * 6 + ("colour", "grey", "faded").index(copy)) % len(people)]
+    assert person["nama"].upper() == truth
+    assert run_ijazah((design, dpi, copy, index, person, 1))["nama_exact"]
