@@ -24,6 +24,7 @@ from ocr.ijazah_words import (
     line_crop,
     pieces,
     reread,
+    struck_in_dots,
     sure,
     value_words,
     word_letters,
@@ -90,11 +91,13 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
     line settle it (see _read_name), witnessed by a second recognizer's reading of the
     line (see :mod:`ocr.ijazah_witness`)."""
     seen: list = []
-    found = _read_name(words, pixels, row, capitals=capitals, every=seen)
+    reach: list = []
+    found = _read_name(words, pixels, row, capitals=capitals, every=seen, reach=reach)
     words = value_words(words)
     if not words or pixels is None:
         return found
     box, band, _, end = _line_box(words, pixels, row)
+    end = max([end, *reach])   # a word beyond a wide space the line's rereading took in
     if found is None and not seen and written_by_hand(words, pixels):
         return None   # a pen's script: the recognizer reads its o as e as surely as
         #               Tesseract does ('Heru Saputre'), so it is no second witness there
@@ -102,7 +105,8 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
 
 
 def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
-               capitals: bool, every: list) -> tuple[str, float, list] | None:
+               capitals: bool, every: list, reach: list | None = None
+               ) -> tuple[str, float, list] | None:
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
@@ -115,7 +119,8 @@ def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
     :func:`ocr.names.cut_in_one`) or while print goes on past the box it is read in,
     nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`).
     ``capitals``: whether the line may be set in small capitals (not the rest of a name
-    whose first line is not); ``every``: where every reading made is kept."""
+    whose first line is not); ``every``: where every reading made is kept; ``reach``:
+    where the value's words end when the line was read on past its box."""
     words = value_words(words)
     first = candidate(words)
     if not words or pixels is None:
@@ -124,16 +129,20 @@ def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
     box, band, height, end = _line_box(words, pixels, row)
     # A line in small capitals reads as small letters ('Rarii' for RAFII) however sure the
     # reading: then only readings with its capitals brought to one height count.
+    crop = line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True)
     even = band if capitals and small_capitals(
-        line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True),
-        in_crop(band, box, REREAD_SCALES[0])) else None
+        crop, in_crop(band, box, REREAD_SCALES[0])) else None
     if even is None and written_by_hand(words, pixels):
         return None   # (small capitals read as small letters, in a thin face, are print)
+    # A line struck in dots reads as other letters, however surely ('BAINAL' for ZAINAL):
+    # then only readings with its dots run together count.
+    joined = even is None and struck_in_dots(crop, in_crop(band, box, REREAD_SCALES[0]))
     if even is not None:
         words = value_words(_on_line(
             reread(pixels, box, scale=EVEN_SCALE, lead=True, even=even), band))
         first = candidate(words)
-    readings = [first] if first and first[1] >= AGREED_CONF and not case_mixed(words) else []
+    readings = [first] if first and first[1] >= AGREED_CONF and not case_mixed(words) \
+        and not joined else []
     seen = {letters(first[0])} if first else set()   # however unsurely read
     every += [first] if first else []
 
@@ -149,14 +158,19 @@ def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
     found_short = None
     went_on = False   # print read on past the box's end, however it was widened
     for scale in REREAD_SCALES:
-        line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even), band)
+        line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even,
+                               joined=joined), band)
         cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
         if cut and box[2] < end + (NAME_MARGIN + INK_RUN) * height:
             # a word beyond a space wider than the page's print showed ('RAFII KUSASI'
             # typed, 'KU' at the box's end): the box goes on to the end of its print
             box = (*box[:2], ink_end(pixels.small, band, box[2], height) +
                    NAME_MARGIN * height, box[3])
-            line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even), band)
+            line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even,
+                                   joined=joined), band)
+            if reach is not None and value_words(line):   # the value's words, not a next
+                reach.append(max(w["left"] + w["width"]   # field's on its row ('NISN')
+                                 for w in value_words(line)))
             cut = any(w["left"] + w["width"] >= box[2] - CUT_EDGE * height for w in line)
         went_on |= cut
         again = None if cut else candidate(value_words(line))   # print on past the box

@@ -20,22 +20,26 @@ DESCENDER = 1.35       # a word's height with a hanging letter, of its height wi
 HANGING_LOW = 0.55     # of a name's word height: a line below this low may still be its rest
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
-LABEL = re.compile(r"^\W{0,3}(?:nama|narna|nam a)\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
+LABEL = re.compile(r"^\W{0,3}n\s?a\s?(?:m|rn)\s?a\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
                    r"pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
-OTHER_NAME = re.compile(r"^\W{0,3}nama\s+(?:sekolah|orang|ayah|ibu|wali|kepala|satuan|program|"
-                        r"perguruan|madrasah|lembaga|ortu"
-                        r"|(?:[a-z]+\s+){0,2}tua\b)", re.I)   # 'Orang Tua', 'Orang' lost or cut
+OTHER_NAME = re.compile(r"^\W{0,3}n\s?a\s?(?:m|rn)\s?a\s+(?:sekolah|orang|ayah|ibu|wali|kepala|"
+                        r"satuan|program|perguruan|madrasah|lembaga|ortu"
+                        r"|(?:[a-z]+\s+){0,2}tua\b"   # 'Orang Tua', 'Orang' lost or cut
+                        r"|(?:[a-z]+\s+){0,2}[a-z]*/\s*w[a-z]{1,3}\b)",   # '... Tua/Wali', 'Tua'
+                        re.I)                       # misread ('Orai ua/wali')
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
-                 r"(?:menerangkan|menyatakan)\s+bahwa|"
+                 r"(?:menerangkan|menyatakan)(?:\s+[a-z]+){0,2}?\s+b[a-z]{0,2}wa\b|"   # 'dengan
+                 #                  sesungguhnya' between, 'bahwa' misread ('bawa')
                  r"dengan\s+\w{0,3}ni\b[^:]{0,30}?\bb[a-z]hwa|"   # its verb or 'bahwa' misread
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+(?:[a-z]ama|narna)\b|"   # 'atas nama', its a misread as u,
                  #                                     its n as m or p ('atas pama')
-                 r"confers\s+upon|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
-                 re.I)   # a bilingual diploma's English under its Indonesian
+                 r"confers\s+up[a-z]n|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
+                 re.I)   # a bilingual diploma's English under its Indonesian ('upon' read
+#                          'upan' too)
 
 
 CUE_RUN = 8            # letter heights a cue's row is read on past its last word read

@@ -12,9 +12,12 @@ a witness:
 - a line Tesseract's readings did not settle (or a line it read nothing on) is read as
   the recognizer spells it when a reading of Tesseract spells the same letters, or when
   the recognizer read it very surely, no sure reading of Tesseract spells other letters
-  and none spells it a letter or two otherwise; and only when the reading looks like a
-  name (:func:`spelled`) and is not a short one (one short word: every reading must
-  agree there, see :mod:`ocr.names`) nor holds a short piece that may be half a word.
+  and none read with some confidence spells it a letter or two otherwise; and only when
+  the reading looks like a name (:func:`spelled`) and is not a short one (one short
+  word: every reading must agree there, see :mod:`ocr.names`) nor holds a short piece
+  that may be half a word. Where Tesseract's readings spell the same letters but cut
+  them into words otherwise, only a letter they left alone ('BAMBANG K URNIAWAN') that
+  the recognizer, very sure, joins to a word is cut as the recognizer cuts it.
 
 A line written with a pen is no case for it (see :func:`ocr.ijazah_line.name_of`).
 """
@@ -25,11 +28,15 @@ import re
 import numpy as np
 
 from ocr import imaging, textline
-from ocr.ijazah_words import NOT_NAME, Pixels, sure
+from ocr.ijazah_words import NOT_NAME, Pixels, line_crop, sure
 from ocr.names import capitals, doubled_start, letters, maybe_split, short, spelled_near
 
 WITNESS_SCORE = 0.9     # the recognizer's mean character probability: below, it is unsure
 ALONE_SCORE = 0.95      # ... at least this to read a line Tesseract did not settle
+COUNTED_CONF = 50.0     # Tesseract's reading read less surely (mean, 0-100) spells nothing
+#                         otherwise: a face it cannot read ('NTUH.FARILLAH' at 20)
+ROOM = 0.5              # of its box's height: room added above and below a line read again
+CLEAR_SCALE = 2.0       # ... cleared, at least so enlarged (300 dpi of the page as read)
 MARGIN = 0.3            # of the letter height: room kept above and below the line's words
 SIDE_MARGIN = 1.0       # ... and after the end of their print
 MAX_WORDS = 6           # a reading of more words is a sentence, not a name
@@ -46,11 +53,23 @@ LEADERS = re.compile(r"[.:;,_…·]+")   # dotted leaders and a label's colon ar
 def reading(pixels: Pixels | None, box: tuple[float, float, float, float]
             ) -> textline.LineReading | None:
     """The recognizer's reading of the line in ``box`` (page as read), cut out of the
-    scan at its own resolution; None when there is nothing to read it with."""
+    scan at its own resolution; None when there is nothing to read it with. Read unsurely,
+    the line is read again with more room above and below, as Tesseract reads it again
+    (:func:`ocr.ijazah_words.line_crop`: a dotted line typed over, a label's colon before
+    it and an outline round it cleared), and the surer reading kept: cut close, the dots
+    under a typed name's letters ('UTUH..FADILLAH') or a large face's tall letters make
+    the recognizer unsure of letters it reads surely with room round them."""
     if pixels is None or not textline.available():
         return None
     crop = pixels.crop(box, scale=pixels.resolution)
-    return textline.read_line(crop) if crop is not None else None
+    read = textline.read_line(crop) if crop is not None else None
+    if read is None or read.score >= WITNESS_SCORE:
+        return read
+    room = ROOM * (box[3] - box[1])
+    clear = line_crop(pixels, (box[0], box[1] - room, box[2], box[3] + room),
+                      scale=max(pixels.resolution, CLEAR_SCALE), lead=True)
+    again = textline.read_line(clear) if clear is not None else None
+    return again if again is not None and again.score > read.score else read
 
 
 def line_box(words: list[dict], band: tuple[float, float], left: float, end: float
@@ -106,6 +125,36 @@ def contradicts(name: str, text: str) -> bool:
     return not (len(other) < len(own) and single.sub(r"\1", own) == single.sub(r"\1", other))
 
 
+def _cuts(name: str) -> set[int]:
+    """Where ``name``'s words end, counted in its letters."""
+    ends, at = set(), 0
+    for word in name.split()[:-1]:
+        at += len(capitals(word))
+        ends.add(at)
+    return ends
+
+
+def lone_letter_joined(tess: str, name: str) -> bool:
+    """Whether Tesseract's reading ``tess`` spells ``name`` but for a letter it left
+    standing alone that ``name`` joins to a word beside it ('BAMBANG K URNIAWAN', a
+    capital before small capitals, for 'BAMBANG KURNIAWAN'): no name part is one letter
+    without a stop, so the reading that joins it cuts the words as printed."""
+    if not same_letters(tess, name) or any(len(capitals(w)) == 1 for w in name.split()):
+        return False
+    own, other = _cuts(name), _cuts(tess)
+    if not own < other:
+        return False
+    lone, count, at = set(), 0, 0
+    for word in tess.split():
+        size = len(capitals(word))
+        if size == 1 and not word.endswith("."):
+            lone |= {at, at + 1}
+            count += 1
+        at += size
+    # each lone letter joined to one word, not two run together through it
+    return (other - own) <= lone and len(name.split()) == len(tess.split()) - count
+
+
 def witnessed(found: tuple[str, float, list] | None, seen: list,
               read: textline.LineReading | None) -> tuple[str, float, list] | None:
     """What :func:`ocr.ijazah_line.name_of` found on a line (``found``, from Tesseract's
@@ -121,12 +170,14 @@ def witnessed(found: tuple[str, float, list] | None, seen: list,
     if name is None or short(name) or maybe_split(name) or read.score < WITNESS_SCORE:
         return None
     agreed = {r[0] for r in seen if same_letters(r[0], name)}
-    if agreed and agreed != {name}:
+    if agreed and agreed != {name} and not (
+            read.score >= ALONE_SCORE and all(lone_letter_joined(r, name) for r in agreed)):
         return None   # the letters alike, cut into words otherwise: the recognizer may run
         #               two words into one ('FAHRURRAZIRAHMAN'), Tesseract cut one in two
-        #               ('SYARI FUDDIN'); a person sees which
+        #               ('SYARI FUDDIN'); a person sees which. Unless Tesseract only left a
+        #               letter alone that the recognizer, very sure, joins to a word
     if not agreed and (read.score < ALONE_SCORE or any(sure(r) for r in seen)
-                       or spelled_near(name, [r[0] for r in seen])
+                       or spelled_near(name, [r[0] for r in seen if r[1] >= COUNTED_CONF])
                        or any(len(w) > LONG_WORD for w in name.split())):
         return None   # the recognizer alone, unsure, or with words perhaps run together;
         #               or a sure reading of Tesseract, or one a letter or two otherwise,

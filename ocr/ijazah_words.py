@@ -16,6 +16,7 @@ from PIL import Image
 from ocr import imaging, tesseract
 from ocr.dotted import clear_dotted
 from ocr.ijazah_text import READ_DPI, lift_background
+from ocr.ktp import dots
 from ocr.small_caps import even_capitals
 
 # A name is taken only when its words were read at least this surely (Tesseract 0-100).
@@ -36,6 +37,7 @@ INK_RUN = 12           # print followed along a name's line at most this many le
 INK_GAP = 0.8          # ... past gaps up to this share of a letter's height (a word space)
 T_BAR = 0.3            # a T's bar: wider than its stem and its foot by this share of its height
 THIN = 0.25            # a piece of outline: lower than this share of a letter, twice as wide
+LEADER_INSIDE = re.compile(r"(?<=[A-Za-z])[.…·]{2,}(?=[A-Za-z])")   # dots between two words
 NOT_NAME = frozenset(
     line.strip() for line in
     files("ocr").joinpath("data", "not_name_words.txt").read_text(encoding="utf-8").splitlines()
@@ -108,10 +110,31 @@ def after(row: Row, start_char: int) -> list[dict]:
     return out
 
 
-def candidate(words: list[dict]) -> tuple[str, float, float] | None:
-    """(NAME, mean and least word confidence) when ``words`` look like a holder's name."""
-    kept = []
+def split_leaders(words: list[dict]) -> list[dict]:
+    """``words`` with a word that a dotted leader runs through ('MUHAMMAD..ARDIANSYAH': a
+    name typed over a dotted line, the dots between its words read as the word's) cut
+    into the words on either side, each with its share of the box."""
+    out = []
     for w in words:
+        parts = LEADER_INSIDE.split(w["text"])
+        if len(parts) == 1:
+            out.append(w)
+            continue
+        pitch, at = w["width"] / max(1, len(w["text"])), 0
+        for part in parts:
+            start = w["text"].index(part, at)
+            at = start + len(part)
+            if part:
+                out.append(dict(w, text=part, left=w["left"] + start * pitch,
+                                width=len(part) * pitch))
+    return out
+
+
+def candidate(words: list[dict]) -> tuple[str, float, float] | None:
+    """(NAME, mean and least word confidence) when ``words`` look like a holder's name
+    (a dotted leader between two of its words cut them apart: see split_leaders)."""
+    kept = []
+    for w in split_leaders(words):
         raw = re.sub(r"[^A-Za-z.'-]", "", w["text"])
         token = raw.strip(".-'")
         if len(token) == 1 and "." in raw:
@@ -421,20 +444,41 @@ def letter_space(small: np.ndarray | None, words: list[dict], band: tuple[float,
     return float(np.median(rooms)) if rooms else 0.0
 
 
+def struck_in_dots(crop: np.ndarray | None, band: tuple[float, float]) -> bool:
+    """Whether the line ``band`` (top, bottom in ``crop``'s pixels) of ``crop`` (a line
+    cut out at about 300 dpi, the resolution :mod:`ocr.ktp.dots` judges at) was struck by
+    a dot-matrix head: Tesseract reads such letters as others, however surely ('BAINAL'
+    for 'ZAINAL' at 91), until their dots are run together."""
+    if crop is None:
+        return False
+    rows = crop[max(0, int(band[0])):int(np.ceil(band[1])) + 1]
+    if rows.shape[0] < 4 or rows.shape[1] < 4:
+        return False
+    _, binary = cv2.threshold(np.ascontiguousarray(rows), 0, 255,
+                              cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return dots.dotted(binary)
+
+
 def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,
               scale: float = 1.0, lead: bool = False,
-              even: tuple[float, float] | None = None) -> np.ndarray | None:
+              even: tuple[float, float] | None = None,
+              joined: bool = False) -> np.ndarray | None:
     """``box`` of the page cut out at ``scale`` as a line is read again: the dotted line a
     value is typed on (see ocr.dotted) and an outline drawn around its print cleared (see
     clear_enclosing) and, with ``lead``, the marks before its first letter (see
     clear_lead); with ``even`` (the line's top and bottom on the page), its capitals
-    brought to the height of the small capitals beside them (see ocr.small_caps); None
-    when the box holds no pixels."""
+    brought to the height of the small capitals beside them (see ocr.small_caps); with
+    ``joined``, the dots of a dot-matrix print run together into strokes (blurred over
+    about half their pitch, as :mod:`ocr.ktp.dots` does); None when the box holds no
+    pixels."""
     crop = pixels.crop(box, scale=scale) if pixels is not None else None
     if crop is None:
         return None
-    crop = clear_enclosing(clear_dotted(crop, READ_DPI * scale / 25.4))
+    px_per_mm = READ_DPI * scale / 25.4
+    crop = clear_enclosing(clear_dotted(crop, px_per_mm))
     crop = clear_lead(crop) if lead else crop
+    if joined:
+        crop = cv2.GaussianBlur(crop, (0, 0), dots.BLUR_SIGMA_MM * px_per_mm)
     return crop if even is None else even_capitals(crop, in_crop(even, box, scale))
 
 
@@ -447,12 +491,13 @@ def in_crop(band: tuple[float, float], box: tuple[float, float, float, float],
 
 def reread(pixels: Pixels | None, box: tuple[float, float, float, float], *,
             scale: float = 1.0, lead: bool = False,
-            even: tuple[float, float] | None = None) -> list[dict]:
+            even: tuple[float, float] | None = None, joined: bool = False) -> list[dict]:
     """Words of one line read again inside ``box`` (x0, y0, x1, y1 of the page as read):
     a large name alone in its row is sometimes taken for a picture by the page layout.
     ``lead``: the marks before the line's first letter are cleared first (see clear_lead);
-    ``even``: small capitals read as capitals (see line_crop)."""
-    crop = line_crop(pixels, box, scale=scale, lead=lead, even=even)
+    ``even``: small capitals read as capitals; ``joined``: a dot-matrix print's dots run
+    together (see line_crop)."""
+    crop = line_crop(pixels, box, scale=scale, lead=lead, even=even, joined=joined)
     if crop is None:
         return []
     # Sparse text: a label and its value far apart, or a copier's streak beside them,

@@ -11,11 +11,22 @@ from PIL import Image, ImageDraw
 
 from benchmarks.accuracy import IJAZAH_COPIES, run_ijazah
 from ocr.attachments import read_attachment_page
-from ocr.ijazah_name import find_name
+from ocr.ijazah_name import OTHER_NAME, find_name
 from ocr.ijazah_text import clear_rules
-from ocr.ijazah_words import Row, after, candidate, clear_lead, rows_of
+from ocr.ijazah_words import (
+    Pixels,
+    Row,
+    after,
+    candidate,
+    clear_lead,
+    line_crop,
+    reread,
+    rows_of,
+    struck_in_dots,
+)
 from scansim import ijazah as IJ
 from scansim.ijazah import face
+from scansim.ktp_prints import dot_text
 from scansim.people import make_people
 
 
@@ -188,3 +199,85 @@ def test_a_faded_name_in_small_capitals_is_never_taken_wrong(seed, index, truth)
     row = run_ijazah(("garamond_dwikolom", 300, "faded", index, person, seed))
     assert person["nama"].upper() == truth
     assert not row["nama_wrong"] and not row["nama_inexact"]
+
+
+def test_a_cue_with_words_between_its_verb_and_bahwa_introduces_the_name():
+    """'menerangkan dengan sesungguhnya bahwa :' (words between the verb and 'bahwa'), and
+    'menyatakan bawa' (its h lost): the holder's name is the row under either."""
+    long = [*_row(100, 300, "menerangkan", "dengan", "sesungguhnya", "bahwa", ":"),
+            *_row(150, 300, "UTUH", "FADILLAH"), *_row(210, 100, "Tempat", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(long))[0] == "UTUH FADILLAH"
+    lost = [*_row(100, 300, "an", "ini", "menyatakan", "bawa"),
+            *_row(150, 300, "SAHAT", "USOP"), *_row(210, 100, "Tempat", "lahir", ":", "Kumai")]
+    assert find_name(rows_of(lost))[0] == "SAHAT USOP"
+    # a later sentence that only says something of the holder names nobody
+    later = [*_row(100, 300, "menerangkan", "bahwa", "yang", "tersebut", "dinyatakan"),
+             *_row(150, 300, "LULUS")]
+    assert find_name(rows_of(later))[0] is None
+
+
+def test_a_label_set_in_spaced_letters_is_read_as_the_name_label():
+    """'N a m a' spaced wide on a pre-printed form, read 'N a ma': its value is the name;
+    the parent's label spaced so is still the parent's."""
+    words = [*_row(100, 100, "N", "a", "ma"), *_row(100, 400, ":", "HADI", "WIDODO")]
+    assert find_name(rows_of(words))[0] == "HADI WIDODO"
+    parent = [*_row(100, 100, "N", "a", "m", "a", "Orang", "Tua"), *_row(100, 400, "HASANAH")]
+    assert find_name(rows_of(parent))[0] is None
+
+
+def test_a_parents_label_misread_before_its_slash_is_no_holders_label():
+    """'Nama Orang Tua/wali' read 'Nama Orai ua/wali': still the parent's label, and the
+    holder's name is the one the cue introduces."""
+    words = [*_row(100, 300, "dengan", "ini", "menyatakan", "bahwa"),
+             *_row(150, 300, "RAFII", "KUSASI"),
+             *_row(210, 100, "Nama", "Orai", "ua/wali"), *_row(210, 500, "Hasanah")]
+    assert find_name(rows_of(words))[0] == "RAFII KUSASI"
+    # a label with its English after a slash is still the holder's
+    assert OTHER_NAME.match("Nama Orai ua/wali Hasanah")
+    assert not OTHER_NAME.match("Nama / Name : RAFII KUSASI")
+
+
+def test_a_dotted_leader_between_two_words_cuts_them_apart():
+    """A name typed over a dotted line, the dots between its words read as part of one
+    word ('MUHAMMAD..ARDIANSYAH'): two words; an initial's single stop stays."""
+    words = [_w(":", 560, 6), _w("..MUHAMMAD..ARDIANSYAH", 600, 420, conf=68)]
+    assert candidate(words)[0] == "MUHAMMAD ARDIANSYAH"
+    assert candidate([_w("M.RIZKY", 600, 140), _w("AKBAR", 760, 100)])[0] == "M.RIZKY AKBAR"
+    row = Row([_w("Nama", 271, 60), *[dict(w, conf=90) for w in words]], 100, 119)
+    assert find_name([row])[0] == "MUHAMMAD ARDIANSYAH"
+
+
+def test_a_cues_english_misread_still_passes_over_to_the_name():
+    """'confers upon' read 'confers upan', neither word sure: the name is the row under
+    it, not nothing."""
+    words = [*_row(100, 300, "Memberikan", "ijazah", "kepada"),
+             *[dict(w, conf=74) for w in _row(135, 300, "confers", "upan")],
+             *_row(175, 300, "MUHAMMAD", "ARDIANSYAH"), *_row(240, 300, "Kendal,", "1983")]
+    assert find_name(rows_of(words))[0] == "MUHAMMAD ARDIANSYAH"
+
+
+def _struck(text: str, *, dotted: bool) -> Image.Image:
+    """``text`` at 300 dpi, struck by a dot-matrix head or printed solid."""
+    img = Image.new("L", (60 + 30 * len(text), 90), 255)
+    d = ImageDraw.Draw(img)
+    fnt = face("typewriter", 44)
+    if dotted:
+        dot_text(d, (30, 20), text, fnt, 40, rows=14, dot=0.58)
+    else:
+        d.text((30, 20), text, font=fnt, fill=40)
+    return img
+
+
+def test_a_name_struck_in_dots_is_read_with_its_dots_run_together():
+    """A dot-matrix line reads as other letters ('SAlNAL' for ZAINAL); its dots run
+    together, it reads right. Solid print is not taken for dots."""
+    fine = _struck("ZAINAL FAUZAN", dotted=True)
+    small = np.asarray(fine.resize((fine.width // 2, fine.height // 2)))
+    pixels = Pixels(small, fine)   # the page read at 150 dpi, scanned at 300
+    box = (0, 0, small.shape[1], small.shape[0])
+    crop = line_crop(pixels, box, scale=2.0)
+    assert struck_in_dots(crop, (20, 62))
+    assert candidate(reread(pixels, box, scale=2.0))[0] != "ZAINAL FAUZAN"
+    assert candidate(reread(pixels, box, scale=2.0, joined=True))[0] == "ZAINAL FAUZAN"
+    solid = np.asarray(_struck("ZAINAL FAUZAN", dotted=False))
+    assert not struck_in_dots(solid, (20, 62))
