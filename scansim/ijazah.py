@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 10) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 11) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 10
-after group 9, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 11
+after group 10, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -29,6 +29,7 @@ from scansim.ijazah_group7 import GROUP7_CUES
 from scansim.ijazah_group8 import GROUP8_CUES
 from scansim.ijazah_group9 import GROUP9_CUES
 from scansim.ijazah_group10 import GROUP10_CUES
+from scansim.ijazah_group11 import GROUP11_BORDERS, GROUP11_CUES, legalised_copy
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -37,7 +38,7 @@ from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
-              **GROUP10_CUES}
+              **GROUP10_CUES, **GROUP11_CUES}
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 10: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 11: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -82,6 +83,7 @@ class Design:
     era: tuple[int, int] | None = None   # years it was issued in: the year printed is kept in
     aged: float = 0.0            # 0 new paper .. 1 yellowed, spotted and folded
     photo_beside: bool = False   # the photo beside the holder's rows, not at the foot
+    legalised: bool = False      # handed in as a legalised photocopy of a photocopy
 
     @property
     def held_out(self) -> bool:
@@ -264,6 +266,22 @@ DESIGNS = (
            "courier_prime", (244, 246, 238), (226, 234, 218), (30, 96, 60), "beads",
            "garuda", "isian_printer", "top", group=10, programs=("SMP",), era=(2003, 2012),
            ministry="DEPARTEMEN PENDIDIKAN NASIONAL"),
+    # Held out, group 11: made after group 10 was measured; nobody tuning has seen them.
+    # An SMA or MA ijazah of the 2013 curriculum (Quattrocento, Cabin) in a wave-band frame:
+    # a pre-printed blank with lower-case labels on ruled lines, filled in by the school's
+    # inkjet with the name in Title Case, the sheet fed a little turned and off the lines.
+    Design("sma_inkjet", "sekolah", False, "quattrocento", "cabin_bold", "cabin",
+           "cabin_semibold", (250, 250, 246), (232, 238, 230), (28, 84, 74), "wave_band",
+           "garuda", "peserta_inkjet", "top", group=11, families=("madrasah",),
+           programs=("SMA", "MA"), nomor_style="k13", era=(2017, 2024)),
+    # An SMP ijazah (Vollkorn, Gentium), landscape in a wide band of looped guilloche,
+    # handed in as a legalised photocopy of a photocopy: the holder in a ruled three-column
+    # table, the school's violet stamp over the end of the name's row, a signed
+    # "sesuai dengan aslinya" stamp.
+    Design("smp_legalisir", "sekolah", True, "vollkorn_black", "vollkorn_bold", "gentium",
+           "gentium_bold", (244, 240, 228), (228, 222, 204), (96, 62, 30), "looped_band",
+           "tut_wuri", "tabel_tiga", "title", group=11, programs=("SMP",),
+           era=(2012, 2019), ministry="KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN", legalised=True),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -273,7 +291,7 @@ NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_bari
 HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8, HELD_OUT_9, HELD_OUT_10) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -419,7 +437,11 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     w, h = mm_px(size_mm[0], dpi), mm_px(size_mm[1], dpi)
     img = paper((w, h), dz.tint if color else (246, 246, 246), rng, pattern=dz.pattern, dpi=dpi)
     p = _Page(img, dpi, (25, 25, 30))
-    border(img, dz.border, dz.accent, rng, dpi=dpi, margin_mm=rng.uniform(8, 11))
+    margin = rng.uniform(8, 11)
+    if dz.border in GROUP11_BORDERS:
+        GROUP11_BORDERS[dz.border](img, dz.accent, rng, dpi=dpi, margin_mm=margin)
+    else:
+        border(img, dz.border, dz.accent, rng, dpi=dpi, margin_mm=margin)
     land = dz.landscape
     if dz.watermark:   # pale, behind the holder's rows and name
         at, radius, ink = dz.watermark_at
@@ -513,6 +535,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         p.centre(size_mm[1] - 17.5, f"Nomor Ijazah: {nomor}", dz.body, 3.0)
     if dz.aged:
         img = aged_paper(img, rng, dz.aged, dpi)
+    if dz.legalised:
+        img = legalised_copy(img, rng, school, dpi, getattr(p, "name_box", None))
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:
         img = img.convert("L").convert("RGB")

@@ -14,7 +14,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-liberation, fonts-freefont-ttf, fonts-go, fonts-lato, fonts-crosextra-caladea,
 # fonts-crosextra-carlito, fonts-dancingscript, and of group 8 fonts-hosny-amiri,
 # fonts-noto-core, fonts-ebgaramond, of group 9 fonts-linuxlibertine, of group 10
-# fonts-adf-gillius, fonts-sil-charis, fonts-courier-prime); DejaVu when none is installed.
+# fonts-adf-gillius, fonts-sil-charis, fonts-courier-prime, of group 11 fonts-quattrocento,
+# fonts-cabin, fonts-vollkorn, fonts-sil-gentiumplus); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -93,6 +94,14 @@ FACES = {
     "charis": (["CharisSIL-Regular.ttf"], "serif"),
     "charis_bold": (["CharisSIL-Bold.ttf"], "serif_bold"),
     "courier_prime": (["Courier Prime.otf"], "mono_bold"),
+    "quattrocento": (["Quattrocento-Regular.otf"], "serif"),
+    "cabin": (["Cabin-Regular.otf"], "sans"),
+    "cabin_semibold": (["Cabin-SemiBold.otf"], "bold"),
+    "cabin_bold": (["Cabin-Bold.otf"], "bold"),
+    "vollkorn_bold": (["Vollkorn-Bold.ttf"], "serif_bold"),
+    "vollkorn_black": (["Vollkorn-Black.ttf"], "serif_bold"),
+    "gentium": (["GentiumPlus-Regular.ttf"], "serif"),
+    "gentium_bold": (["GentiumPlus-Bold.ttf"], "serif_bold"),
 }
 
 

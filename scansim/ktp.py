@@ -40,6 +40,7 @@ from scansim.ktp_group7 import light_print, nik_strip, tracked_text
 from scansim.ktp_group8 import faint_side, fringe, hologram, mixed_case
 from scansim.ktp_group9 import label_pass, scratched_laminate, uneven_copy, value_offsets
 from scansim.ktp_group10 import crease, undersized
+from scansim.ktp_group11 import bow, sleeve, turned_pass
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -160,6 +161,9 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
              ("Kewarganegaraan", f["kewarganegaraan"]), ("Berlaku Hingga", f["berlaku_hingga"])]
     y = des.first_y_mm * u + jy
     dy = des.value_dy_mm * u
+    # Values on a pass turned against the labels go onto a mask of their own first.
+    turned = Image.new("L", size, 0) if des.value_turn else None
+    vd, vink = (ImageDraw.Draw(turned), 255) if turned is not None else (d, ink)
     moved = value_offsets(rng, len(lines), des.value_jitter_mm, u) if des.value_jitter_mm \
         else [(0.0, 0.0)] * len(lines)
     for (name, text), (mx, my) in zip(lines, moved, strict=True):
@@ -177,19 +181,25 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         if des.value_track_mm:   # letter-spaced: the spaces between letters count in the room
             track = des.value_track_mm * u
             fnt = fit_face(d, text, des.value_face, value_px, room - track * (len(text) - 1))
-            tracked_text(d, at, text, fnt, ink, track)
+            tracked_text(vd, at, text, fnt, vink, track)
         else:
             fnt = fit_face(d, text, des.value_face, value_px, room)
-            d.text(at, text, font=fnt, fill=ink)
+            vd.text(at, text, font=fnt, fill=vink)
         if name == "Jenis Kelamin":
             gx = cx + 17.5 * u
             gol = des.label("Gol. Darah")
             ld.text((gx, y), gol, font=fit_face(ld, gol, des.label_face, size_px, 10.5 * u),
                     fill=ink)
             ld.text((gx + 11.5 * u, y), ":", font=face(des.label_face, size_px), fill=ink)
-            d.text((gx + 12.9 * u + mx, y + dy + my), f["gol_darah"],
-                   font=face(des.value_face, value_px), fill=ink)
+            vd.text((gx + 12.9 * u + mx, y + dy + my), f["gol_darah"],
+                    font=face(des.value_face, value_px), fill=vink)
         y += des.step_mm * u
+    if turned is not None:   # pivoting where the first value starts
+        turned = turned_pass(turned, des.value_turn, (cx, des.first_y_mm * u + jy))
+        if layer:
+            layer.paste(255, (0, 0), turned)
+        else:
+            img.paste(toner, (0, 0), turned)
     pbox = (int(photo_left + 0.5 * u), int(10.5 * u + jy), int(photo_left + 21.5 * u),
             int(38.5 * u + jy))
     portrait = _portrait(rng, (pbox[2] - pbox[0], pbox[3] - pbox[1]),
@@ -231,6 +241,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = uneven_copy(img, rng, des.uneven)
     if des.crease:
         img = crease(img, rng, des.crease, dpi)
+    if des.bow_mm:
+        img = bow(img, rng, des.bow_mm, dpi)
+    if des.sleeve:
+        img = sleeve(img, rng, des.sleeve, dpi)
     if des.head_streaks:
         img = head_streaks(img, rng, des.head_streaks, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))

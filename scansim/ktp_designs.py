@@ -3,15 +3,16 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 10, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 11, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
 group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after group 6,
-group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after group 8
-and group 10 (:data:`HELD_OUT_10`) after group 9, so the latest group's figures are the
-ones nobody tuning has seen (the benchmarks report all held-out designs together and each
-group apart, :data:`HELD_OUT_GROUPS`).
+group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after group 8,
+group 10 (:data:`HELD_OUT_10`) after group 9 and group 11 (:data:`HELD_OUT_11`) after
+group 10, so the latest group's figures are the ones nobody tuning has seen (the
+benchmarks report all held-out designs together and each group apart,
+:data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from scansim.ktp_group7 import flag_stripes, rosette_tiles
 from scansim.ktp_group8 import contours, weave
 from scansim.ktp_group9 import herringbone, scales
 from scansim.ktp_group10 import circles, relief
+from scansim.ktp_group11 import fibres, rainbow
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -39,8 +41,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-go, fonts-roboto-unhinted, fonts-lato, fonts-jetbrains-mono, fonts-crosextra-carlito,
 # fonts-cantarell, fonts-firacode, fonts-anonymous-pro, and of group 8 fonts-noto-core,
 # fonts-hack, fonts-croscore, of group 9 fonts-open-sans, fonts-mononoki, fonts-b612, of
-# group 10 fonts-paratype, fonts-ocr-b, fonts-clear-sans, fonts-league-mono); DejaVu stands
-# in when one is missing.
+# group 10 fonts-paratype, fonts-ocr-b, fonts-clear-sans, fonts-league-mono, of group 11
+# fonts-inter, fonts-fantasque-sans, fonts-oxygen, fonts-mplus); DejaVu stands in when one
+# is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -114,6 +117,14 @@ FACES = {
     "clear_sans_medium": ("truetype/clear-sans/ClearSans-Medium.ttf", "bold"),
     "clear_sans_bold": ("truetype/clear-sans/ClearSans-Bold.ttf", "bold"),
     "league_mono_bold": ("opentype/league-mono/LeagueMono-SemiBold.otf", "mono_bold"),
+    "inter": ("opentype/inter/Inter-Regular.otf", "sans"),
+    "inter_semibold": ("opentype/inter/Inter-SemiBold.otf", "bold"),
+    "inter_bold": ("opentype/inter/Inter-Bold.otf", "bold"),
+    "fantasque_mono_bold": ("truetype/fantasque-sans/Normal/TTF/FantasqueSansMono-Bold.ttf",
+                            "mono_bold"),
+    "oxygen": ("truetype/oxygen/Oxygen-Sans.ttf", "sans"),
+    "oxygen_bold": ("truetype/oxygen/Oxygen-Sans-Bold.ttf", "bold"),
+    "mplus_code_bold": ("opentype/mplus/Mplus1Code-Bold.otf", "mono_bold"),
 }
 
 
@@ -161,7 +172,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 10: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 11: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -195,6 +206,9 @@ class KtpDesign:
     print_scale: float = 1.0         # the front printed this much of its size on the blank ...
     blank: tuple[int, int, int] | None = None   # ... whose colour shows round the print ...
     frame: tuple[int, int, int] | None = None   # ... and a coloured frame line round it
+    value_turn: float = 0.0          # degrees the values' pass lies turned against the labels
+    bow_mm: float = 0.0              # a card curved on the glass: its lines' ends ride this high
+    sleeve: float = 0.0              # 0 bare .. 1 copied in a plastic sleeve (haze, reflection)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -426,11 +440,33 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_y_mm=9.9, first_y_mm=15.7, photo_x_mm=62.5, upper_labels=True,
               ink=(20, 22, 26), fade=0.1, blur=0.5, wear=0.12, value_dy_mm=0.1, group=10,
               value_mm=2.15, print_scale=0.95, blank=(222, 232, 244), frame=(24, 122, 132)),
+    # Held out, group 11: made after group 10 was measured; nobody tuning has seen them.
+    # A card in Inter whose core shows coloured security fibres under a pale Garuda-like
+    # emblem, the NIK in Fantasque Sans Mono, a tight line pitch; copied lying curved on
+    # the glass, so its lines bow and its lifted ends come out darker and softer.
+    KtpDesign("inter_serat", "inter", "inter_semibold", "fantasque_mono_bold", "inter_bold",
+              "fibres", ((240, 244, 236), (230, 238, 248)), (196, 212, 200),
+              second_color=(214, 222, 238), text_mm=2.0, nik_mm=3.9, step_mm=2.8,
+              label_x_mm=2.5, colon_x_mm=22.2, value_gap_mm=1.5, indent_mm=2.0,
+              nik_y_mm=9.6, first_y_mm=15.3, photo_x_mm=62.6, ink=(24, 28, 36), fade=0.12,
+              blur=0.55, wear=0.15, value_dy_mm=0.05, group=11, bow_mm=0.8,
+              labels=(("Tempat/Tgl Lahir", "Tempat/Tgl.Lahir"),)),
+    # A card in Oxygen over fine guilloche lines printed in an iris (pink through yellow to
+    # blue across the card), the NIK in M+ 1 Code, labels in capitals at a loose pitch, the
+    # values' pass turned a little against the labels; copied slightly soft in a plastic
+    # sleeve that lays a bright reflection band across it.
+    KtpDesign("oxygen_pelangi", "oxygen", "oxygen_bold", "mplus_code_bold", "oxygen_bold",
+              "rainbow", ((246, 242, 236), (238, 242, 250)), (232, 176, 204),
+              second_color=(150, 196, 232), text_mm=2.1, nik_mm=4.0, step_mm=3.12,
+              label_x_mm=2.9, colon_x_mm=20.9, value_gap_mm=1.3, indent_mm=2.4,
+              nik_y_mm=9.2, first_y_mm=15.2, photo_x_mm=62.4, upper_labels=True,
+              ink=(12, 16, 20), fade=0.2, blur=0.75, wear=0.1, group=11, value_turn=0.45,
+              sleeve=0.8),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8, HELD_OUT_9, HELD_OUT_10) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -505,7 +541,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "crosshatch": crosshatch, "cloud_rings": cloud_rings,
             "rosette_tiles": rosette_tiles, "flag_stripes": flag_stripes,
             "weave": weave, "contours": contours, "herringbone": herringbone, "scales": scales,
-            "relief": relief, "circles": circles,
+            "relief": relief, "circles": circles, "fibres": fibres, "rainbow": rainbow,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -525,7 +561,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
-           "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_GROUPS",
+           "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

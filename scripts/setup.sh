@@ -75,6 +75,21 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf ] || need_apt+=(fonts-sil-charis)
 [ -f "/usr/share/fonts/opentype/courier-prime/Courier Prime.otf" ] \
     || need_apt+=(fonts-courier-prime)
+# Faces of the eleventh group of card designs: Inter and Oxygen for card text, Fantasque
+# Sans Mono and M+ 1 Code for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/opentype/inter/Inter-Regular.otf ] || need_apt+=(fonts-inter)
+[ -f /usr/share/fonts/truetype/fantasque-sans/Normal/TTF/FantasqueSansMono-Bold.ttf ] \
+    || need_apt+=(fonts-fantasque-sans)
+[ -f /usr/share/fonts/truetype/oxygen/Oxygen-Sans.ttf ] || need_apt+=(fonts-oxygen)
+[ -f /usr/share/fonts/opentype/mplus/Mplus1Code-Bold.otf ] || need_apt+=(fonts-mplus)
+# Quattrocento and Cabin (an office inkjet's fill), Vollkorn and Gentium Plus for the
+# eleventh group's diplomas.
+[ -f /usr/share/fonts/opentype/quattrocento/Quattrocento-Regular.otf ] \
+    || need_apt+=(fonts-quattrocento)
+[ -f /usr/share/fonts/opentype/cabin/Cabin-Regular.otf ] || need_apt+=(fonts-cabin)
+[ -f /usr/share/fonts/truetype/vollkorn/Vollkorn-Bold.ttf ] || need_apt+=(fonts-vollkorn)
+[ -f /usr/share/fonts/truetype/gentiumplus/GentiumPlus-Regular.ttf ] \
+    || need_apt+=(fonts-sil-gentiumplus)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
