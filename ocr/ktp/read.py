@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import statistics
 from dataclasses import replace
+from functools import partial
 from itertools import combinations
 
 import numpy as np
@@ -56,6 +57,7 @@ from ocr.ktp.values import (
     DISPUTED,
     line_readings,
     name_against_print,
+    print_spaces,
     read_agreed,
     value_print,
     vote,
@@ -351,15 +353,17 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
             confidences["tanggal_lahir"], binary, flat)
     nama = (None, 0.0)
     if name is not None:
+        ink = value_print(binary, name.box, right)
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
-                           judge=vote_name, first_confidence=name.confidence,
+                           judge=partial(vote_name, print_spaces=print_spaces(ink)),
+                           first_confidence=name.confidence,
                            witness=witness_reading(soft, name.box, right=right,
                                                    print_=binary))
-        if not name_against_print(nama[0], value_print(binary, name.box, right)):
+        if not name_against_print(nama[0], ink):
             nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space
     confidences["nama"] = nama[1]
     if "alamat" in fields:

@@ -261,8 +261,8 @@ def _majority_cut(value: str, values: list[str | None]) -> str:
 
 
 def vote_name(values: list[str | None], confidences: list[float] | None = None,
-              all_made: bool = True, words: list[Words] | None = None
-              ) -> tuple[str | None, float]:
+              all_made: bool = True, words: list[Words] | None = None, *,
+              print_spaces: int | None = None) -> tuple[str | None, float]:
     """:func:`vote` for a name (``values[0]``: the block's reading, the others each of the
     name's own line, read with ``confidences``; ``all_made``: no rendering is left to read
     it in), DISPUTED as well when a reading of the line shows one of its short words
@@ -285,12 +285,18 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     nor when an apostrophe stands between two consonants ("T'NGANG": an I read as a mark),
     nor when a reading that shows it shows a date too (another line read), nor when each
     reading of the line that shows one of its words guessed that word (below UNSURE_WORD:
-    'AUUA' for 'AULIA')."""
+    'AUUA' for 'AULIA'), nor when (``print_spaces``: the word spaces its line's print
+    shows) it is cut into more words than the print shows and by no more than half the
+    readings of its letters ('KRIS TIAN RANYING' once, 'KRISTIAN RANYING' five times)."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
     key = letters(value)
     value = _majority_cut(value, values)
+    same = [v for v in values if v and letters(v) == key]
+    if print_spaces is not None and value.count(" ") > print_spaces and \
+            same.count(value) * 2 <= len(same):
+        return value, DISPUTED     # a space only some readings show, the print not
     values = [None if v and another_line(value, v) else v for v in values]   # 'TE': a speck
     others = [v for v in values[1:] if v and letters(v) != key]
     agreeing = sum(1 for v in values if v and letters(v) == key)
@@ -388,6 +394,12 @@ def word_spaces(ink: np.ndarray) -> int:
     return 0
 
 
+def print_spaces(ink: np.ndarray | None) -> int | None:
+    """The word spaces a value's line of print shows (:func:`word_spaces`, the colon cut
+    with it left out); None without its print."""
+    return None if ink is None else word_spaces(_colon_left_out(ink))
+
+
 def name_against_print(name: str | None, ink: np.ndarray | None) -> bool:
     """Whether a name agrees with the print of its line (``ink``): its print shows no
     more word spaces than the name has ('UTUHARSYAD' for 'UTUH ARSYAD'), which readings
@@ -395,7 +407,7 @@ def name_against_print(name: str | None, ink: np.ndarray | None) -> bool:
     no sign: a letter whose thin bar the cleaning lost stands as two.)"""
     if not name or ink is None:
         return True
-    return word_spaces(_colon_left_out(ink)) < len(name.split())
+    return print_spaces(ink) < len(name.split())
 
 
 def _colon_left_out(ink: np.ndarray) -> np.ndarray:
