@@ -31,7 +31,9 @@ NARROW = "IJLT"         # letters that, with a J, a text model runs together int
 NEAR_LETTERS = 2        # readings this many letters apart (or fewer) spell one name two ways
 CUT_PIECE = 4           # two pieces of at least this many letters may be one word cut in two
 LETTER_ROOM = 1.5       # ... when the room between them is at most this many letter spaces
-LETTER_MARKS = "!|)]}1/"  # marks a narrow letter (I, J, L) at a word's end is read as
+LETTER_MARKS = "!|)]}1/:"  # marks a narrow letter (I, J, L) at a word's end is read as
+#                            (a colon too: never printed after a name's word, 'KRIS:' AN)
+SPECK_MARKS = ".,-'"     # marks a speck between words is read as; any other mark alone is letters
 END_MARKS = ","         # ... and at the name's end only (a comma inside stands before a title)
 DATE_DIGITS = 4         # digits a reading of a name's line shows when it read a date
 CONSONANT = "[B-DF-HJ-NP-TV-XZ]"   # a letter that is neither a vowel nor a Y
@@ -134,6 +136,17 @@ def letter_as_mark(word: str, last: bool = False) -> bool:
     a comma is such a mark too ('SYAHRU,' for 'SYAHRUL')."""
     marks = LETTER_MARKS + (END_MARKS if last else "")
     return len(word) >= 3 and word[-1] in marks and word[-2].isalpha()
+
+
+def marks_for_letters(words: list[str]) -> bool:
+    """Whether a reading of a name's line (its words as read) shows letters read as marks:
+    a mark glued to a word's end (:func:`letter_as_mark`) or a word of marks alone between
+    two words that is no speck's ('KRIS » AN RANYING' for KRISTIAN RANYING)."""
+    last = len(words) - 1
+    return any(letter_as_mark(word, last=j == last) or
+               (0 < j < last and not any(c.isalnum() for c in word)
+                and not set(word) <= set(SPECK_MARKS))
+               for j, word in enumerate(words))
 
 
 def digits_shown(words) -> bool:

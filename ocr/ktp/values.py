@@ -29,12 +29,12 @@ from ocr.names import (
     capitals,
     digits_shown,
     doubled_start,
-    letter_as_mark,
     letter_lost,
     letters,
     letters_run_together,
     lookalike_short,
     mark_between_consonants,
+    marks_for_letters,
     maybe_split,
     short_name_agreed,
     spelled_near,
@@ -310,10 +310,9 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # as many readings show it otherwise: two alike by chance
     shown = [k for k, v in enumerate(values) if v and letters(v) == key]
     read = words or [[] for _ in values]
-    marked = sum(1 for k in shown if any(letter_as_mark(text, last=j == len(read[k]) - 1)
-                                         for j, (text, _) in enumerate(read[k])))
+    marked = sum(1 for k in shown if marks_for_letters([text for text, _ in read[k]]))
     if marked and marked * 2 >= len(shown):
-        return value, DISPUTED     # 'MAHYUN!': the last letter read as a mark
+        return value, DISPUTED     # 'MAHYUN!', 'KRIS: AN': letters read as marks
     if doubled_start(value):
         return value, DISPUTED     # 'YYSUF AKBAR': one letter read twice
     if mark_between_consonants(value):

@@ -135,6 +135,15 @@ def test_a_word_space_few_readings_show_and_the_print_not_goes_to_a_person():
     assert vote_name(values, [0.9] * 5, True, print_spaces=1) == ("UTUH ARSYAD", AGREED)
 
 
+def test_a_name_whose_readings_show_letters_as_marks_goes_to_a_person():
+    # every reading read TI of KRISTIAN, under the sleeve's glare, as a mark
+    values = ["KRIS AN RANYING", "KRIS AN RANYING", "KRIS AN RANYING"]
+    words = [[("KRIS", 0.57), ("»", 0.57), ("AN", 0.57), ("RANYING", 0.57)],
+             [("KRIS:", 0.98), ("AN", 0.98), ("RANYING", 0.98)],
+             [("KRIS:", 0.91), ("AN", 0.93), ("RANYING", 0.92)]]
+    assert vote_name(values, [0.57, 0.98, 0.92], True, words)[1] == DISPUTED
+
+
 def test_the_colon_cut_with_a_name_is_no_word_space():
     ink = np.zeros((19, 235), bool)
     ink[2:6, 0:2] = ink[13:17, 0:2] = True      # the colon's two dots

@@ -13,6 +13,7 @@ from ocr.names import (
     lookalike_letters,
     lookalike_short,
     mark_between_consonants,
+    marks_for_letters,
     maybe_split,
     short,
     short_lookalike,
@@ -145,3 +146,13 @@ def test_a_reading_that_shares_few_letters_with_a_name_is_of_another_line():
     assert another_line("RAHMADI", "PANTAI DTIKI")
     assert not another_line("IJAI ARSYAD", "HA ARSYAD")
     assert not another_line("AKHMAD NOOR", "AKHMAD")
+
+
+def test_letters_read_as_marks_in_a_name():
+    assert marks_for_letters(["KRIS:", "AN", "RANYING"])          # TI under a glare: ':'
+    assert marks_for_letters(["KRIS", "»", "AN", "RANYING"])
+    assert marks_for_letters(["MAHYUN!"])
+    # the colon before the value, a speck between words: no letters lost
+    assert not marks_for_letters([":", "MUHDIANSYAH", "RAHMAN"])
+    assert not marks_for_letters(["IRWAN", ".", "HAKIM"])
+    assert not marks_for_letters(["AKHMAD:NOOR"])
