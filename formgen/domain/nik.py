@@ -194,7 +194,7 @@ def check_nik(nik: str, *, tanggal_lahir: date | None = None,
     raw_day = int(text[6:8])
     result.birth_month, result.birth_yy = int(text[8:10]), int(text[10:12])
     result.serial = text[12:16]
-    result.sex = "P" if raw_day > FEMALE_DAY_OFFSET else "L"
+    result.sex = nik_sex(text)
     result.birth_day = raw_day - FEMALE_DAY_OFFSET if raw_day > FEMALE_DAY_OFFSET else raw_day
 
     result.reasons.extend(_region_reasons(result.province, result.regency, result.district))
@@ -210,6 +210,11 @@ def check_nik(nik: str, *, tanggal_lahir: date | None = None,
         result.reasons.append(NIK_SEX_MISMATCH)
     result.ok = not result.reasons
     return result
+
+
+def nik_sex(nik: str) -> str:
+    """The holder's sex a 16-digit NIK encodes: ``"P"`` when its day carries the 40."""
+    return "P" if int(nik[6:8]) > FEMALE_DAY_OFFSET else "L"
 
 
 def _region_reasons(province: str, regency: str, district: str) -> list[str]:

@@ -39,10 +39,10 @@ import cv2
 import numpy as np
 
 from formgen.domain.nik import (
-    FEMALE_DAY_OFFSET,
     NIK_LENGTH,
     nik_agrees,
     nik_serial_usual,
+    nik_sex,
     nik_well_formed,
 )
 from ocr import tesseract, textline
@@ -124,9 +124,10 @@ def _fits(nik: str, birth: dt.date | None, sex: str | None) -> bool:
     return nik_well_formed(nik) and nik_agrees(nik, birth, sex) is True
 
 
-def _contradicts(reading: str, nik: str) -> bool:
-    """Whether an aligned reading shows another digit than ``nik`` somewhere it read one."""
-    return any(a != "?" and a != b for a, b in zip(reading, nik, strict=True))
+def _contradicts(reading: str, nik: str, positions=range(NIK_LENGTH)) -> bool:
+    """Whether an aligned reading shows another digit than ``nik`` somewhere it read one
+    (of ``positions``: every digit unless given)."""
+    return any(reading[p] not in ("?", nik[p]) for p in positions)
 
 
 def _credible_shapes(reading: str) -> bool:
@@ -247,18 +248,13 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
                if p not in DATE_DIGITS or nik_agrees(nik, birth, sex) is not True]
     if (rivals and not (alike >= SERIAL_TEXT_SUPPORT and alike >= TEXT_MAJORITY * rivals)) or \
             (result.nik not in (None, nik) and _fits(result.nik, birth, sex)) or \
-            any(_contradicts_at(g, nik, checked) for g in glyphs if _credible_shapes(g)):
+            any(_contradicts(g, nik, checked) for g in glyphs if _credible_shapes(g)):
         return result     # Tesseract or the digit shapes read another NIK
     witnessed = nik in texts or \
         all(any(r[pos] == nik[pos] for r in [*texts, *glyphs])
             for pos in range(NIK_LENGTH) if pos not in DATE_DIGITS) \
         or sum(m == LINE for m, _ in read) >= 2
     return NikResult(nik, CONFIDENT, result.readings) if witnessed else result
-
-
-def _contradicts_at(reading: str, nik: str, positions: list[int]) -> bool:
-    """Whether an aligned reading shows another digit than ``nik`` at one of ``positions``."""
-    return any(reading[p] not in ("?", nik[p]) for p in positions)
 
 
 def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[str],
@@ -271,9 +267,8 @@ def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[s
     reading (SERIAL_TEXT_SUPPORT of them at least, or a shape reading naming all sixteen
     alike) and both crops surely."""
     credible = [g for g in glyphs if _credible_shapes(g)]
-    if sex not in ("L", "P") or not nik_well_formed(nik) or \
-            (int(nik[6:8]) > FEMALE_DAY_OFFSET) != (sex == "P") or \
-            any(_contradicts_at(g, nik, list(DATE_DIGITS)) for g in credible):
+    if sex not in ("L", "P") or not nik_well_formed(nik) or nik_sex(nik) != sex or \
+            any(_contradicts(g, nik, DATE_DIGITS) for g in credible):
         return False
     if birth is not None:
         return any(all(g[p] == nik[p] for p in DATE_DIGITS) for g in credible)
