@@ -353,17 +353,17 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
             confidences["tanggal_lahir"], binary, flat)
     nama = (None, 0.0)
     if name is not None:
-        ink = value_print(binary, name.box, right)
+        spaces = print_spaces(value_print(binary, name.box, right))
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
-                           judge=partial(vote_name, print_spaces=print_spaces(ink)),
+                           judge=partial(vote_name, print_spaces=spaces),
                            first_confidence=name.confidence,
                            witness=witness_reading(soft, name.box, right=right,
                                                    print_=binary))
-        if not name_against_print(nama[0], ink):
+        if not name_against_print(nama[0], spaces):
             nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space
     confidences["nama"] = nama[1]
     if "alamat" in fields:

@@ -244,15 +244,15 @@ def _unmarked(name: str) -> str:
     return " ".join(w for w in map(capitals, name.split()) if w)
 
 
-def _majority_cut(value: str, values: list[str | None]) -> str:
-    """``value`` (the letters most readings agree on, cut into the most words), or, when it
-    holds a piece short enough to be a word cut in two, the cut into words without one
-    that at least CUT_OUTVOTED readings and twice as many show ('YULIANA' four times,
-    'YUL!IANA' twice: a crease read as a mark inside the word). The name is still checked
-    against its print's word spaces."""
+def _majority_cut(value: str, same: list[str]) -> str:
+    """``value`` (the letters most readings agree on, cut into the most words; ``same``:
+    the readings of its letters), or, when it holds a piece short enough to be a word cut
+    in two, the cut into words without one that at least CUT_OUTVOTED readings and twice
+    as many show ('YULIANA' four times, 'YUL!IANA' twice: a crease read as a mark inside
+    the word). The name is still checked against its print's word spaces."""
     if not maybe_split(value):
         return value
-    cuts = Counter(v for v in values if v and letters(v) == letters(value))
+    cuts = Counter(same)
     whole = [v for v in cuts if not maybe_split(v)]
     best = max(whole, key=lambda v: cuts[v], default=None)
     if best is None or cuts[best] < max(CUT_OUTVOTED, 2 * cuts[value]):
@@ -292,14 +292,14 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     if conf < AGREED or value is None:
         return value, conf
     key = letters(value)
-    value = _majority_cut(value, values)
-    same = [v for v in values if v and letters(v) == key]
+    values = [None if v and another_line(value, v) else v for v in values]   # 'TE': a speck
+    same = [v for v in values if v and letters(v) == key]   # the readings that show it
+    value = _majority_cut(value, same)
     if print_spaces is not None and value.count(" ") > print_spaces and \
             same.count(value) * 2 <= len(same):
         return value, DISPUTED     # a space only some readings show, the print not
-    values = [None if v and another_line(value, v) else v for v in values]   # 'TE': a speck
     others = [v for v in values[1:] if v and letters(v) != key]
-    agreeing = sum(1 for v in values if v and letters(v) == key)
+    agreeing = len(same)
     block = values[0]
     block_differs = bool(block) and letters(block) != key and \
         _short_word_differs(value, block)
@@ -327,7 +327,7 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # 'MAHYLNI' read twice, unsurely both times
     line = [(v, c) for v, c in zip(values[1:], confidences[1:], strict=False)]
     sure = sum(1 for v, c in line if v and letters(v) == key and c >= SURE_READING)
-    cuts = Counter(v for v in values if v and letters(v) == key)
+    cuts = Counter(same)
     if maybe_split(value) and (cuts[value] < 2 or cuts[value] * 2 <= sum(cuts.values())):
         return value, DISPUTED     # 'RAHM ADI' as often as 'RAHMADI': a word cut in two?
     if spelled_near(value, values) and sure < NEAR_SURE:
@@ -399,14 +399,15 @@ def print_spaces(ink: np.ndarray | None) -> int | None:
     return None if ink is None else word_spaces(_colon_left_out(ink))
 
 
-def name_against_print(name: str | None, ink: np.ndarray | None) -> bool:
-    """Whether a name agrees with the print of its line (``ink``): its print shows no
-    more word spaces than the name has ('UTUHARSYAD' for 'UTUH ARSYAD'), which readings
-    that all make the same mistake cannot tell. (More letters apart than the name has is
-    no sign: a letter whose thin bar the cleaning lost stands as two.)"""
-    if not name or ink is None:
+def name_against_print(name: str | None, spaces: int | None) -> bool:
+    """Whether a name agrees with the print of its line (``spaces``: the word spaces it
+    shows, :func:`print_spaces`): no more than the name has ('UTUHARSYAD' for 'UTUH
+    ARSYAD'), which readings that all make the same mistake cannot tell. (More letters
+    apart than the name has is no sign: a letter whose thin bar the cleaning lost stands
+    as two.)"""
+    if not name or spaces is None:
         return True
-    return print_spaces(ink) < len(name.split())
+    return spaces < len(name.split())
 
 
 def _colon_left_out(ink: np.ndarray) -> np.ndarray:

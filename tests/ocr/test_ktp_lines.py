@@ -17,6 +17,7 @@ from ocr.ktp.values import (
     name_against_print,
     own_rows,
     print_end,
+    print_spaces,
     vote_name,
     word_spaces,
 )
@@ -150,8 +151,8 @@ def test_the_colon_cut_with_a_name_is_no_word_space():
     for a, b in [(17, 30), (33, 43), (45, 56), (59, 86), (87, 98), (99, 105), (106, 142),
                  (150, 172), (174, 185), (186, 199), (200, 223)]:
         ink[:, a:b] = True                        # MUHDIANSYAH RAHMAN's runs of print
-    assert name_against_print("MUHDIANSYAH RAHMAN", ink)
-    assert not name_against_print("MUHDIANSYAHRAHMAN", ink)
+    assert name_against_print("MUHDIANSYAH RAHMAN", print_spaces(ink))
+    assert not name_against_print("MUHDIANSYAHRAHMAN", print_spaces(ink))
 
 
 def test_a_letter_spaced_print_tells_no_word_space():
@@ -165,7 +166,7 @@ def test_a_letter_spaced_print_tells_no_word_space():
         x += int(draw.textlength(letter, font=font)) + mm(0.6)
     ink = np.asarray(img) < 128
     assert word_spaces(ink) == 0
-    assert name_against_print("YULIANA", ink)
+    assert name_against_print("YULIANA", print_spaces(ink))
 
 
 def test_a_gap_beside_an_a_at_200_dpi_is_no_word_space():
@@ -175,7 +176,7 @@ def test_a_gap_beside_an_a_at_200_dpi_is_no_word_space():
     for a, b in [(0, 13), (17, 30), (32, 45), (47, 63), (64, 77), (81, 94), (96, 99)]:
         ink[:, a:b] = True          # RAHMADI as its print's runs of inked columns
     assert word_spaces(ink) == 0
-    assert name_against_print("RAHMADI", ink)
+    assert name_against_print("RAHMADI", print_spaces(ink))
     ink[:, 47:63] = False
     ink[:, 55:63] = True            # a word space's room: 'RAH MADI'
     assert word_spaces(ink) == 1
@@ -331,11 +332,13 @@ def _printed(text: str, face_name: str = "carlito_bold") -> np.ndarray:
 @pytest.mark.parametrize("face_name", ["carlito_bold", "cantarell_bold"])
 def test_a_name_every_reading_spells_alike_is_checked_against_its_print(face_name):
     """A word space all readings lost shows in the print: a gap as wide as a word space."""
-    assert name_against_print("UTUH ARSYAD", _printed("UTUH ARSYAD", face_name))
-    assert not name_against_print("UTUHARSYAD", _printed("UTUH ARSYAD", face_name))
-    assert name_against_print("GUSTI ANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
+    two, three = (print_spaces(_printed(name, face_name))
+                  for name in ("UTUH ARSYAD", "GUSTI ANANG EFFENDI"))
+    assert name_against_print("UTUH ARSYAD", two)
+    assert not name_against_print("UTUHARSYAD", two)
+    assert name_against_print("GUSTI ANANG EFFENDI", three)
     # (Cantarell's letters stand too far apart for its second word space to be sure)
-    lost = name_against_print("GUSTIANANG EFFENDI", _printed("GUSTI ANANG EFFENDI", face_name))
+    lost = name_against_print("GUSTIANANG EFFENDI", three)
     assert lost is (face_name != "carlito_bold")
     assert word_spaces(_printed("HAMDAN", face_name)) == 0
 
