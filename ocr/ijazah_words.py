@@ -468,9 +468,8 @@ def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,
     clear_enclosing) and, with ``lead``, the marks before its first letter (see
     clear_lead); with ``even`` (the line's top and bottom on the page), its capitals
     brought to the height of the small capitals beside them (see ocr.small_caps); with
-    ``joined``, the dots of a dot-matrix print run together into strokes (blurred over
-    about half their pitch, as :mod:`ocr.ktp.dots` does); None when the box holds no
-    pixels."""
+    ``joined``, the dots of a dot-matrix print run together into strokes
+    (:func:`ocr.ktp.dots.join_grey`); None when the box holds no pixels."""
     crop = pixels.crop(box, scale=scale) if pixels is not None else None
     if crop is None:
         return None
@@ -478,7 +477,7 @@ def line_crop(pixels: Pixels | None, box: tuple[float, float, float, float], *,
     crop = clear_enclosing(clear_dotted(crop, px_per_mm))
     crop = clear_lead(crop) if lead else crop
     if joined:
-        crop = cv2.GaussianBlur(crop, (0, 0), dots.BLUR_SIGMA_MM * px_per_mm)
+        crop = dots.join_grey(crop, px_per_mm)
     return crop if even is None else even_capitals(crop, in_crop(even, box, scale))
 
 

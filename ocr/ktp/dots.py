@@ -60,9 +60,10 @@ def join_print(binary: np.ndarray) -> np.ndarray:
     return np.where(ink > 0, 0, 255).astype(np.uint8)
 
 
-def join_grey(grey: np.ndarray) -> np.ndarray:
-    """The grey with its dots run together: blurred over about half a pitch."""
-    return cv2.GaussianBlur(grey, (0, 0), BLUR_SIGMA_MM * mm(1.0))
+def join_grey(grey: np.ndarray, px_per_mm: float | None = None) -> np.ndarray:
+    """The grey with its dots run together: blurred over about half a pitch (``px_per_mm``:
+    its resolution, a card's when not given)."""
+    return cv2.GaussianBlur(grey, (0, 0), BLUR_SIGMA_MM * (px_per_mm or mm(1.0)))
 
 
 def join_dotted(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray,
