@@ -55,6 +55,7 @@ from ocr.ktp.reading import (
 from ocr.ktp.values import (
     AGREED,
     DISPUTED,
+    faint_past_end,
     line_readings,
     name_against_print,
     print_spaces,
@@ -363,7 +364,8 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
                            first_confidence=name.confidence,
                            witness=witness_reading(soft, name.box, right=right,
                                                    print_=binary))
-        if not name_against_print(nama[0], spaces):
+        if not name_against_print(nama[0], spaces) or \
+                faint_past_end(flat, binary, name.box, right):
             nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space
     confidences["nama"] = nama[1]
     if "alamat" in fields:

@@ -62,6 +62,7 @@ WORD_JUMP = 2.0             # ... space, when this many times as wide as every n
 CUT_OUTVOTED = 3            # readings that, twice as many as cut it, show a word whole
 COLON_WIDTH = 0.25          # of the line's height: a colon's dots are no wider
 WORD_ROOM = 0.2             # ... and wider than it by this much of the line's height
+FAINT_LETTER = 0.3          # of the line's height: pale print this wide past the clean print's end
 
 
 def own_rows(ink: np.ndarray, middle: int) -> tuple[int, int] | None:
@@ -111,6 +112,34 @@ def value_print(print_: np.ndarray, box: tuple[int, int, int, int], right: int
         return None
     top = max(0, box[1] - mm(PAD_MM))
     return print_[top + rows[0]:top + rows[1], box[0]:right] == 0
+
+
+def faint_past_end(grey: np.ndarray, print_: np.ndarray, box: tuple[int, int, int, int],
+                   right: int) -> bool:
+    """Whether the grey rendering of a value's line (``grey``) shows a letter past where
+    its cleaned print (``print_``) ends: print paler than the rest of the line (a pale
+    band of the card's background over the name's last letter), which the cleaning lost
+    and every reading of the line then loses too ('BAHEN SANDA' for 'BAHEN SANDAN').
+    Darker than halfway between the line's ink and its paper, FAINT_LETTER of the line's
+    height wide and GLYPH_TALL of it tall, before the next gap of END_GAP_MM."""
+    x0, y0, _, _ = box
+    rows, _ = _own_line(print_, box, right)
+    if rows is None:
+        return False
+    top = max(0, y0 - mm(PAD_MM))
+    ink = print_[top + rows[0]:top + rows[1], x0:right] == 0
+    band = grey[top + rows[0]:top + rows[1], x0:right]
+    end = print_end(ink)
+    if end is None or end >= band.shape[1] or not (~ink).any():
+        return False
+    level = (np.median(band[:, :end][ink[:, :end]]) + np.median(band[~ink])) / 2
+    past = band[:, end:min(band.shape[1], end + mm(END_GAP_MM))] <= level
+    height = band.shape[0]
+    for a, b in runs(past.any(axis=0)):
+        inked = np.flatnonzero(past[:, a:b].any(axis=1))
+        if b - a >= FAINT_LETTER * height and inked[-1] - inked[0] + 1 >= GLYPH_TALL * height:
+            return True
+    return False
 
 
 def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,

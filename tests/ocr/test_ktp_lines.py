@@ -13,6 +13,7 @@ from ocr.ktp.reading import clean_name
 from ocr.ktp.values import (
     AGREED,
     DISPUTED,
+    faint_past_end,
     line_readings,
     name_against_print,
     own_rows,
@@ -327,6 +328,31 @@ def _printed(text: str, face_name: str = "carlito_bold") -> np.ndarray:
     img = Image.new("L", (mm(60.0), mm(5.0)), 255)
     ImageDraw.Draw(img).text((5, 5), text, font=face(face_name, mm(2.6)), fill=0)
     return np.asarray(img) < 128
+
+
+def _pale_end(name: str, pale: int) -> tuple[np.ndarray, np.ndarray, tuple]:
+    """A card's grey line with ``name`` printed on it, its last letter ``pale`` (a pale band
+    of the background over it), and the cleaned print, which kept only the dark letters."""
+    grey = Image.new("L", (mm(60.0), mm(6.0)), 236)
+    draw = ImageDraw.Draw(grey)
+    font = face("carlito_bold", mm(2.6))
+    draw.text((mm(2.0), mm(1.5)), name[:-1], font=font, fill=40)
+    draw.text((mm(2.0) + draw.textlength(name[:-1], font=font), mm(1.5)), name[-1],
+              font=font, fill=pale)
+    grey = np.asarray(grey)
+    print_ = np.where(grey < 100, 0, 255).astype(np.uint8)
+    return grey, print_, (mm(2.0), mm(1.7), mm(2.0) + mm(10.0), mm(4.2))
+
+
+def test_a_name_whose_last_letter_is_paler_than_the_rest_goes_to_a_person():
+    """The cleaning lost the last letter (every reading of the line then reads 'SANDA'):
+    the grey line shows it past the print's end. A letter as dark as the rest does not."""
+    grey, print_, box = _pale_end("BAHEN SANDAN", 120)
+    assert faint_past_end(grey, print_, box, grey.shape[1])
+    grey, print_, box = _pale_end("BAHEN SANDAN", 40)
+    assert not faint_past_end(grey, print_, box, grey.shape[1])
+    grey, print_, box = _pale_end("BAHEN SANDAN", 225)      # the background's own tint
+    assert not faint_past_end(grey, print_, box, grey.shape[1])
 
 
 @pytest.mark.parametrize("face_name", ["carlito_bold", "cantarell_bold"])
