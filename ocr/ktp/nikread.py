@@ -25,7 +25,10 @@ that show the recognizer's NIK outnumber such rivals TEXT_MAJORITY times; no dig
 reading that names most digits) and an independent witness confirms it: a Tesseract
 reading alike, or each digit the card does not check (the region's and the serial's)
 read so by a Tesseract or a digit-shape reading, or both crops read surely
-(LINE_SURE_SCORE).
+(LINE_SURE_SCORE). When the digit shapes (:func:`_shapes_filled`), or Tesseract's text
+readings with no rival among them, read the same sixteen digits as both crops and they
+fit the card, the third reader is outvoted: two readers against one, however many
+renderings that one read alike.
 """
 from __future__ import annotations
 
@@ -225,7 +228,9 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
     digit where the card's printed date agrees with the NIK is outvoted), and has a witness:
     a text reading alike, each digit the card does not check (the region's and the
     serial's) read so by a text or a digit-shape reading, or both crops read surely
-    alike."""
+    alike. A NIK both crops read alike, that fits the card, and that the digit shapes
+    (:func:`_shapes_filled`) or SERIAL_TEXT_SUPPORT text readings (no fitting text reading
+    otherwise) read too is taken whatever the third reader shows."""
     read = [(m, r) for m, r in lines if len(r) == NIK_LENGTH]
     if not read:
         return result
@@ -242,6 +247,15 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
         return result
     rivals = sum(r != nik and _fits(r, birth, sex) for r in texts)
     alike = texts.count(nik)
+    shapes_alike = _shapes_filled(own) == nik and \
+        not any(_contradicts(g, nik) for g in glyphs if _credible_shapes(g))
+    text_alike = alike >= SERIAL_TEXT_SUPPORT and not rivals
+    if len(read) >= 2 and _fits(nik, birth, sex) and (shapes_alike or text_alike):
+        # two of the three readers (Tesseract, the digit shapes, the recognizer on both
+        # crops) read the same sixteen digits, the card's printed date among them: the
+        # third, however many renderings it read alike, is outvoted (a serial's 9 read
+        # as 4 by Tesseract each time; B612 Mono's flat-topped 3 matched as a 5)
+        return NikResult(nik, CONFIDENT, result.readings)
     # where the card's printed date shows the NIK's date digits, a digit shape read there
     # otherwise is outvoted (B612 Mono's flat-topped 3 matched as a 5)
     checked = [p for p in range(NIK_LENGTH)
