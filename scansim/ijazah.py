@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 11) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 12) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 11
-after group 10, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 12
+after group 11, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -30,6 +30,7 @@ from scansim.ijazah_group8 import GROUP8_CUES
 from scansim.ijazah_group9 import GROUP9_CUES
 from scansim.ijazah_group10 import GROUP10_CUES
 from scansim.ijazah_group11 import GROUP11_BORDERS, GROUP11_CUES, legalised_copy
+from scansim.ijazah_group12 import FINISHES, GROUP12_BORDERS, GROUP12_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -38,7 +39,8 @@ from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
-              **GROUP10_CUES, **GROUP11_CUES}
+              **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES}
+BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS}   # frames drawn by a group's own module
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 11: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 12: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -84,6 +86,8 @@ class Design:
     aged: float = 0.0            # 0 new paper .. 1 yellowed, spotted and folded
     photo_beside: bool = False   # the photo beside the holder's rows, not at the foot
     legalised: bool = False      # handed in as a legalised photocopy of a photocopy
+    finish: str = ""             # how the page was handed in: phone (a photo under a lamp),
+    #                              toner_band (a laser print with a pale band down it)
 
     @property
     def held_out(self) -> bool:
@@ -282,6 +286,23 @@ DESIGNS = (
            "gentium_bold", (244, 240, 228), (228, 222, 204), (96, 62, 30), "looped_band",
            "tut_wuri", "tabel_tiga", "title", group=11, programs=("SMP",),
            era=(2012, 2019), ministry="KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN", legalised=True),
+    # Held out, group 12: made after group 11 was measured; nobody tuning has seen them.
+    # An MTs ijazah (Yrsa, Junction) in a frame of eight-pointed stars: the head of the
+    # madrasah introduces the holder with its NSM and NPSN, "Nama" and Title Case labels
+    # follow; handed in as a phone photograph taken under a warm lamp.
+    Design("mts_bintang", "madrasah", False, "yrsa_bold", "junction", "yrsa", "yrsa_bold",
+           (248, 250, 242), (234, 242, 230), (22, 82, 104), "star_band", "kemenag",
+           "menerangkan_nsm", "bottom_right", group=12, programs=("MTS",),
+           nomor_style="kemenag", era=(2018, 2024), finish="phone"),
+    # A D3 or S1 diploma (Old Standard, Cardo), landscape on ivory in a gold frame: the
+    # rector "menyatakan bahwa" the holder, whose name stands large and centred over a gold
+    # rule, the particulars in centred sentences; printed on an office laser printer whose
+    # worn drum leaves a pale band down the page.
+    Design("sarjana_emas", "pt", True, "oldstandard_bold", "oldstandard_bold", "cardo",
+           "oldstandard_bold", (252, 249, 238), (242, 236, 218), (110, 30, 34), "gold_frame",
+           "university", "rektor_menyatakan", "top_left", short=False, group=12,
+           programs=("D3", "S1"), nomor_style="pin", era=(2021, 2024), finish="toner_band",
+           ministry="KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -291,7 +312,7 @@ NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_bari
 HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -438,8 +459,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     img = paper((w, h), dz.tint if color else (246, 246, 246), rng, pattern=dz.pattern, dpi=dpi)
     p = _Page(img, dpi, (25, 25, 30))
     margin = rng.uniform(8, 11)
-    if dz.border in GROUP11_BORDERS:
-        GROUP11_BORDERS[dz.border](img, dz.accent, rng, dpi=dpi, margin_mm=margin)
+    if dz.border in BORDERS:
+        BORDERS[dz.border](img, dz.accent, rng, dpi=dpi, margin_mm=margin)
     else:
         border(img, dz.border, dz.accent, rng, dpi=dpi, margin_mm=margin)
     land = dz.landscape
@@ -537,6 +558,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         img = aged_paper(img, rng, dz.aged, dpi)
     if dz.legalised:
         img = legalised_copy(img, rng, school, dpi, getattr(p, "name_box", None))
+    if dz.finish:
+        img = FINISHES[dz.finish](img, rng, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:
         img = img.convert("L").convert("RGB")

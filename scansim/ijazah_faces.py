@@ -15,7 +15,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-crosextra-carlito, fonts-dancingscript, and of group 8 fonts-hosny-amiri,
 # fonts-noto-core, fonts-ebgaramond, of group 9 fonts-linuxlibertine, of group 10
 # fonts-adf-gillius, fonts-sil-charis, fonts-courier-prime, of group 11 fonts-quattrocento,
-# fonts-cabin, fonts-vollkorn, fonts-sil-gentiumplus); DejaVu when none is installed.
+# fonts-cabin, fonts-vollkorn, fonts-sil-gentiumplus, of group 12 fonts-yrsa-rasa,
+# fonts-junction, fonts-oldstandard, fonts-cardo); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -102,6 +103,11 @@ FACES = {
     "vollkorn_black": (["Vollkorn-Black.ttf"], "serif_bold"),
     "gentium": (["GentiumPlus-Regular.ttf"], "serif"),
     "gentium_bold": (["GentiumPlus-Bold.ttf"], "serif_bold"),
+    "yrsa": (["Yrsa-Regular.ttf"], "serif"),
+    "yrsa_bold": (["Yrsa-Bold.ttf"], "serif_bold"),
+    "junction": (["Junction.otf"], "bold"),
+    "oldstandard_bold": (["OldStandard-Bold.ttf"], "serif_bold"),
+    "cardo": (["Cardo104s.ttf"], "serif"),
 }
 
 

@@ -41,6 +41,7 @@ from scansim.ktp_group8 import faint_side, fringe, hologram, mixed_case
 from scansim.ktp_group9 import label_pass, scratched_laminate, uneven_copy, value_offsets
 from scansim.ktp_group10 import crease, undersized
 from scansim.ktp_group11 import bow, sleeve, turned_pass
+from scansim.ktp_group12 import chat_jpeg, yellowed
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -245,9 +246,13 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = bow(img, rng, des.bow_mm, dpi)
     if des.sleeve:
         img = sleeve(img, rng, des.sleeve, dpi)
+    if des.yellowed:
+        img = yellowed(img, rng, des.yellowed, dpi)
     if des.head_streaks:
         img = head_streaks(img, rng, des.head_streaks, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
+    if des.jpeg_quality:   # passed on after the blur a copy or camera gives it
+        img = chat_jpeg(img, rng, des.jpeg_quality, dpi)
     if not color:
         img = _grey(img)
     truth = {"doc": "ktp", **f, "tanggal_terbit": issued.isoformat(), "color": color,

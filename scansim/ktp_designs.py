@@ -3,16 +3,16 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 11, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 12, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
 group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after group 6,
 group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after group 8,
-group 10 (:data:`HELD_OUT_10`) after group 9 and group 11 (:data:`HELD_OUT_11`) after
-group 10, so the latest group's figures are the ones nobody tuning has seen (the
-benchmarks report all held-out designs together and each group apart,
-:data:`HELD_OUT_GROUPS`).
+group 10 (:data:`HELD_OUT_10`) after group 9, group 11 (:data:`HELD_OUT_11`) after
+group 10 and group 12 (:data:`HELD_OUT_12`) after group 11, so the latest group's figures
+are the ones nobody tuning has seen (the benchmarks report all held-out designs together and
+each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from scansim.ktp_group8 import contours, weave
 from scansim.ktp_group9 import herringbone, scales
 from scansim.ktp_group10 import circles, relief
 from scansim.ktp_group11 import fibres, rainbow
+from scansim.ktp_group12 import nusantara, slant_waves
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -42,8 +43,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-cantarell, fonts-firacode, fonts-anonymous-pro, and of group 8 fonts-noto-core,
 # fonts-hack, fonts-croscore, of group 9 fonts-open-sans, fonts-mononoki, fonts-b612, of
 # group 10 fonts-paratype, fonts-ocr-b, fonts-clear-sans, fonts-league-mono, of group 11
-# fonts-inter, fonts-fantasque-sans, fonts-oxygen, fonts-mplus); DejaVu stands in when one
-# is missing.
+# fonts-inter, fonts-fantasque-sans, fonts-oxygen, fonts-mplus, of group 12 fonts-karla,
+# fonts-hermit, fonts-manrope, fonts-monoid); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -125,6 +126,14 @@ FACES = {
     "oxygen": ("truetype/oxygen/Oxygen-Sans.ttf", "sans"),
     "oxygen_bold": ("truetype/oxygen/Oxygen-Sans-Bold.ttf", "bold"),
     "mplus_code_bold": ("opentype/mplus/Mplus1Code-Bold.otf", "mono_bold"),
+    "karla": ("truetype/karla/Karla-Regular.otf", "sans"),
+    "karla_medium": ("truetype/karla/Karla-Medium.otf", "bold"),
+    "karla_bold": ("truetype/karla/Karla-Bold.otf", "bold"),
+    "hermit_bold": ("truetype/hermit/Hermit-bold.otf", "mono_bold"),
+    "manrope": ("truetype/manrope/Manrope-Medium.ttf", "sans"),
+    "manrope_semibold": ("truetype/manrope/Manrope-SemiBold.ttf", "bold"),
+    "manrope_bold": ("truetype/manrope/Manrope-Bold.ttf", "bold"),
+    "monoid_bold": ("truetype/monoid/Monoid-Bold.ttf", "mono_bold"),
 }
 
 
@@ -172,7 +181,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 11: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 12: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -209,6 +218,8 @@ class KtpDesign:
     value_turn: float = 0.0          # degrees the values' pass lies turned against the labels
     bow_mm: float = 0.0              # a card curved on the glass: its lines' ends ride this high
     sleeve: float = 0.0              # 0 bare .. 1 copied in a plastic sleeve (haze, reflection)
+    yellowed: float = 0.0            # 0 clear .. 1 a yellowed lamination with a thumbprint
+    jpeg_quality: int = 0            # sent on as a small JPEG of this quality (0: not)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -462,11 +473,32 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_y_mm=9.2, first_y_mm=15.2, photo_x_mm=62.4, upper_labels=True,
               ink=(12, 16, 20), fade=0.2, blur=0.75, wear=0.1, group=11, value_turn=0.45,
               sleeve=0.8),
+    # Held out, group 12: made after group 11 was measured; nobody tuning has seen them.
+    # A card in Karla over fine lines and a pale map of the archipelago with a graticule,
+    # the NIK in Hermit, a warm black ink, the field block set right and low with its
+    # colons close to the labels; its lamination yellowed towards one end, a greasy
+    # thumbprint on it.
+    KtpDesign("karla_nusantara", "karla", "karla_medium", "hermit_bold", "karla_bold",
+              "nusantara", ((236, 244, 250), (228, 240, 232)), (178, 204, 222),
+              second_color=(212, 232, 218), text_mm=2.05, nik_mm=4.1, step_mm=2.92,
+              label_x_mm=3.3, colon_x_mm=20.4, value_gap_mm=1.2, indent_mm=2.3,
+              nik_y_mm=10.1, first_y_mm=16.0, photo_x_mm=62.8, ink=(34, 28, 22), fade=0.1,
+              blur=0.5, wear=0.12, group=12, yellowed=0.9),
+    # A card in Manrope over fine wave lines running slantwise in blue and green by turns,
+    # the NIK in Monoid, a blue-black ink, the field block set high and left with its
+    # colons far out; passed on as a small, strongly compressed JPEG.
+    KtpDesign("manrope_miring", "manrope", "manrope_semibold", "monoid_bold", "manrope_bold",
+              "slant_waves", ((240, 246, 252), (232, 246, 238)), (180, 202, 232),
+              second_color=(186, 220, 190), text_mm=2.1, nik_mm=3.9, step_mm=3.0,
+              label_x_mm=2.1, colon_x_mm=22.9, value_gap_mm=1.6, indent_mm=2.0,
+              nik_y_mm=9.3, first_y_mm=15.0, photo_x_mm=62.2, ink=(14, 22, 40), fade=0.14,
+              blur=0.55, wear=0.08, group=12, jpeg_quality=38,
+              labels=(("Kel/Desa", "Kel./Desa"),)),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -542,6 +574,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "rosette_tiles": rosette_tiles, "flag_stripes": flag_stripes,
             "weave": weave, "contours": contours, "herringbone": herringbone, "scales": scales,
             "relief": relief, "circles": circles, "fibres": fibres, "rainbow": rainbow,
+            "nusantara": nusantara, "slant_waves": slant_waves,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -561,7 +594,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
-           "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_GROUPS",
+           "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -90,6 +90,19 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/vollkorn/Vollkorn-Bold.ttf ] || need_apt+=(fonts-vollkorn)
 [ -f /usr/share/fonts/truetype/gentiumplus/GentiumPlus-Regular.ttf ] \
     || need_apt+=(fonts-sil-gentiumplus)
+# Faces of the twelfth group of card designs: Karla and Manrope for card text, Hermit and
+# Monoid for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/truetype/karla/Karla-Regular.otf ] || need_apt+=(fonts-karla)
+[ -f /usr/share/fonts/truetype/hermit/Hermit-bold.otf ] || need_apt+=(fonts-hermit)
+[ -f /usr/share/fonts/truetype/manrope/Manrope-Medium.ttf ] || need_apt+=(fonts-manrope)
+[ -f /usr/share/fonts/truetype/monoid/Monoid-Bold.ttf ] || need_apt+=(fonts-monoid)
+# Yrsa and Junction, Old Standard and Cardo for the twelfth group's diplomas.
+[ -f /usr/share/fonts/truetype/fonts-yrsa-rasa/Yrsa-Regular.ttf ] \
+    || need_apt+=(fonts-yrsa-rasa)
+[ -f /usr/share/fonts/opentype/junction/Junction.otf ] || need_apt+=(fonts-junction)
+[ -f /usr/share/fonts/truetype/fonts-oldstandard/OldStandard-Bold.ttf ] \
+    || need_apt+=(fonts-oldstandard)
+[ -f /usr/share/fonts/truetype/cardo/Cardo104s.ttf ] || need_apt+=(fonts-cardo)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
