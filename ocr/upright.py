@@ -95,6 +95,9 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     way a line or two of it read as words (:func:`_sideways_turn`). No reading and no
     OSD answer is made twice. ``clean``: what OSD and those lines are looked at on
     instead of the grey page (frames and backgrounds that mislead them painted over).
+    When neither the lines nor OSD tell the way up, a line or two read turned may; a
+    quarter turn whose reading is refused gives way to the opposite quarter turn when
+    that one's reading is accepted.
     """
     small, work_dpi = _small_grey(img)
     view = clean(small) if clean else small
@@ -117,9 +120,21 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     if accept(first):
         return _turned(img, 0, skew, 0.9, "text", []), first
     rotation, confidence, method = _quarter_turn(view, work_dpi, [], osd=osd)
+    if rotation == 0 and method == "none" and (turn := _sideways_turn(view)) is not None:
+        # neither the lines nor OSD told, but a line or two read as words turned: the
+        # page is read that way too (a fine-lined frame hides a landscape sheet's lines)
+        rotation, confidence, method = turn, 0.6, "text"
     if rotation == 0:
         return _turned(img, 0, skew, confidence, method, []), first
     skew, reading = tried.get(rotation) or _turned_reading(small, work_dpi, rotation, read)
+    if not accept(reading) and rotation in (90, 270):
+        # OSD may take a page on end for its mirror turn (a landscape diploma in a frame
+        # of fine lines, scanned on an upright glass): the other quarter turn is read too
+        # and kept when its reading is accepted
+        other = 360 - rotation
+        other_skew, turned = tried.get(other) or _turned_reading(small, work_dpi, other, read)
+        if accept(turned):
+            return _turned(img, other, other_skew, 0.8, "text", []), turned
     return _turned(img, rotation, skew, confidence, method, []), reading
 
 

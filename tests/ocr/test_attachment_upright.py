@@ -135,3 +135,24 @@ def test_shrunk_copies_are_shared_read_only_and_follow_the_pixels():
     other = page.copy()
     other[:] = 0
     assert downscale(other, 600)[0].max() == 0          # other pixels: a new copy
+
+
+def test_a_landscape_diploma_whose_frame_hides_its_lines_is_read_turned():
+    """A landscape diploma in a fine-lined frame scanned on an upright glass: neither its
+    lines nor OSD tell the way up, but a line or two read turned do (the benchmark's
+    page: it was filed as an unknown document, nothing read on it)."""
+    from benchmarks.accuracy import IJAZAH_COPIES, _page_scan
+    from scansim import ijazah as IJ
+
+    design, dpi, copy, index, seed = "sarjana_emas", 200, "colour", 2, 11
+    person = make_people(6 * 6 + 1, seed=seed + 7)[(index * 6 + IJAZAH_COPIES.index(copy)) % 37]
+    rng = random.Random(f"{seed}-{design}-{dpi}-{copy}-{index}")
+    g = np.random.default_rng(rng.randrange(2 ** 32))
+    page, truth = IJ.make_ijazah(person, rng=rng, dpi=dpi, color=True, design=design)
+    page = IJ.copy_quality(page, rng=rng, kind=copy)
+    assert truth["landscape"] and rng.random() < 0.5
+    page = _with_dpi(_page_scan(page.rotate(rng.choice([90, 270]), expand=True), g, True), dpi)
+    read = read_attachment_page(page, dpi=dpi)
+    assert read.doc == "ijazah"
+    assert _value(read.findings, "nama") == truth["nama"]
+    assert read.upright.image.width > read.upright.image.height
