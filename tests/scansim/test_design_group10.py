@@ -24,6 +24,8 @@ from tests.scansim.test_design_groups import (
     KTP_10,
     _dark_share,
     _diploma_faces,
+    _faces_from_new_packages,
+    _grey,
     _ijazah_before,
     _new_ktp_group,
 )
@@ -42,10 +44,6 @@ def _plain(name: str, **changes) -> KD.KtpDesign:
                                                      **changes})
 
 
-def _grey(img) -> np.ndarray:
-    return np.asarray(img.convert("L")).astype(int)
-
-
 def _frame(card, des: KD.KtpDesign) -> tuple[int, int, int, int]:
     """The box (px) inside the coloured frame line round an undersized print."""
     rgb = np.asarray(card).astype(int)
@@ -57,13 +55,7 @@ def _frame(card, des: KD.KtpDesign) -> tuple[int, int, int, int]:
 
 def test_group_10_differs_from_every_earlier_design():
     earlier = _new_ktp_group(10, KD.HELD_OUT_10)
-    packages = {path.rsplit("/", 1)[0] for path, _ in
-                (KD.FACES[f] for e in earlier for f in (e.nik_face, e.label_face, e.value_face,
-                                                         e.head_face))}
-    for d in (KD.DESIGNS[n] for n in KTP_10):
-        for name in (d.nik_face, d.label_face, d.value_face, d.head_face):
-            path = KD.FACES[name][0]   # a font package no card used, installed here
-            assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
+    _faces_from_new_packages(earlier, KTP_10)
     lipat, kecil = (KD.DESIGNS[n] for n in KTP_10)
     assert lipat.crease > 0 and lipat.value_track_mm > 0
     assert kecil.print_scale < 1 and kecil.blank and kecil.frame and kecil.value_mm > kecil.text_mm

@@ -25,6 +25,8 @@ from tests.scansim.test_design_groups import (
     KTP_11,
     _dark_share,
     _diploma_faces,
+    _faces_from_new_packages,
+    _grey,
     _ijazah_before,
     _new_ktp_group,
 )
@@ -43,23 +45,13 @@ def _plain(name: str, **changes) -> KD.KtpDesign:
                                                      "sleeve": 0.0, **changes})
 
 
-def _grey(img) -> np.ndarray:
-    return np.asarray(img.convert("L")).astype(int)
-
-
 def _ink_share(img, box) -> float:
     return float((_grey(img.crop(box)) < 150).mean())
 
 
 def test_group_11_differs_from_every_earlier_design():
     earlier = _new_ktp_group(11, KD.HELD_OUT_11)
-    packages = {path.rsplit("/", 1)[0] for path, _ in
-                (KD.FACES[f] for e in earlier for f in (e.nik_face, e.label_face, e.value_face,
-                                                         e.head_face))}
-    for d in (KD.DESIGNS[n] for n in KTP_11):
-        for name in (d.nik_face, d.label_face, d.value_face, d.head_face):
-            path = KD.FACES[name][0]   # a font package no card used, installed here
-            assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
+    _faces_from_new_packages(earlier, KTP_11)
     serat, pelangi = (KD.DESIGNS[n] for n in KTP_11)
     assert serat.bow_mm > 0 and not serat.value_turn and not serat.sleeve
     assert pelangi.value_turn and pelangi.sleeve > 0 and not pelangi.bow_mm

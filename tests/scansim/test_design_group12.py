@@ -24,6 +24,8 @@ from tests.scansim.test_design_groups import (
     KTP_12,
     _dark_share,
     _diploma_faces,
+    _faces_from_new_packages,
+    _grey,
     _ijazah_before,
     _new_ktp_group,
 )
@@ -42,23 +44,13 @@ def _plain(name: str, **changes) -> KD.KtpDesign:
                                                      "jpeg_quality": 0, **changes})
 
 
-def _grey(img) -> np.ndarray:
-    return np.asarray(img.convert("L")).astype(int)
-
-
 def _ink_share(img, box) -> float:
     return float((_grey(img.crop(box)) < 150).mean())
 
 
 def test_group_12_differs_from_every_earlier_design():
     earlier = _new_ktp_group(12, KD.HELD_OUT_12)
-    packages = {path.rsplit("/", 1)[0] for path, _ in
-                (KD.FACES[f] for e in earlier for f in (e.nik_face, e.label_face, e.value_face,
-                                                         e.head_face))}
-    for d in (KD.DESIGNS[n] for n in KTP_12):
-        for name in (d.nik_face, d.label_face, d.value_face, d.head_face):
-            path = KD.FACES[name][0]   # a font package no card used, installed here
-            assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
+    _faces_from_new_packages(earlier, KTP_12)
     karla, manrope = (KD.DESIGNS[n] for n in KTP_12)
     assert karla.yellowed > 0 and not karla.jpeg_quality
     assert manrope.jpeg_quality and not manrope.yellowed

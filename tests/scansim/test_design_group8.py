@@ -21,6 +21,8 @@ from tests.scansim.test_design_groups import (
     KTP_8,
     _dark_share,
     _diploma_faces,
+    _faces_from_new_packages,
+    _grey,
     _ijazah_before,
     _new_ktp_group,
 )
@@ -40,18 +42,9 @@ def _plain(name: str, **changes) -> KD.KtpDesign:
     return dataclasses.replace(KD.DESIGNS[name], wear=0.0, glare=0.0, **changes)
 
 
-def _grey(img) -> np.ndarray:
-    return np.asarray(img.convert("L")).astype(int)
-
-
 def test_group_8_differs_from_every_earlier_design():
     earlier = _new_ktp_group(8, KD.HELD_OUT_8)
-    packages = {path.rsplit("/", 1)[0] for path, _ in
-                (KD.FACES[f] for e in earlier for f in (e.nik_face, e.label_face, e.value_face))}
-    for d in (KD.DESIGNS[n] for n in KTP_8):
-        for name in (d.nik_face, d.label_face, d.value_face, d.head_face):
-            path = KD.FACES[name][0]   # a font package no card used, installed here
-            assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
+    _faces_from_new_packages(earlier, KTP_8, head=False)
     hologram, kontur = (KD.DESIGNS[n] for n in KTP_8)
     assert hologram.hologram_mm and hologram.fringe and hologram.mixed
     assert set(hologram.mixed) <= set(ROWS) and "Nama" not in hologram.mixed

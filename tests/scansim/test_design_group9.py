@@ -23,6 +23,8 @@ from tests.scansim.test_design_groups import (
     KTP_9,
     _dark_share,
     _diploma_faces,
+    _faces_from_new_packages,
+    _grey,
     _ijazah_before,
     _new_ktp_group,
 )
@@ -41,18 +43,9 @@ def _plain(name: str, **changes) -> KD.KtpDesign:
                                **changes)
 
 
-def _grey(img) -> np.ndarray:
-    return np.asarray(img.convert("L")).astype(int)
-
-
 def test_group_9_differs_from_every_earlier_design():
     earlier = _new_ktp_group(9, KD.HELD_OUT_9)
-    packages = {path.rsplit("/", 1)[0] for path, _ in
-                (KD.FACES[f] for e in earlier for f in (e.nik_face, e.label_face, e.value_face))}
-    for d in (KD.DESIGNS[n] for n in KTP_9):
-        for name in (d.nik_face, d.label_face, d.value_face, d.head_face):
-            path = KD.FACES[name][0]   # a font package no card used, installed here
-            assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
+    _faces_from_new_packages(earlier, KTP_9, head=False)
     gores, sisik = (KD.DESIGNS[n] for n in KTP_9)
     assert gores.value_jitter_mm > 0 and gores.scratches > 0 and gores.uneven > 0
     assert sisik.label_ink and any(sisik.label_pass_mm) and sisik.label_right

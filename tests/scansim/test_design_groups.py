@@ -355,6 +355,22 @@ def test_group_4_diploma_band_shows(people, dpi):
     assert band.std() > 3 * blank.std()
 
 
+def _grey(img) -> np.ndarray:
+    """A rendered card's or page's grey, as integers."""
+    return np.asarray(img.convert("L")).astype(int)
+
+
+def _faces_from_new_packages(earlier: list, names, *, head: bool = True) -> None:
+    """Every face of the designs ``names`` comes from a font package no ``earlier`` card
+    used (their NIK, label, value and, with ``head``, heading faces), installed here."""
+    kinds = ("nik_face", "label_face", "value_face") + (("head_face",) if head else ())
+    packages = {KD.FACES[getattr(e, k)][0].rsplit("/", 1)[0] for e in earlier for k in kinds}
+    for d in (KD.DESIGNS[n] for n in names):
+        for name in (d.nik_face, d.label_face, d.value_face, d.head_face):
+            path = KD.FACES[name][0]
+            assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
+
+
 def _new_ktp_group(group: int, names) -> list:
     """The KTP designs before ``group``, each of ``names`` checked to differ from all of
     them: background, text faces, ink, some wear, and a NIK face no card had, from a font
