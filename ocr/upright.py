@@ -103,6 +103,12 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     view = clean(small) if clean else small
     osd: tuple[int, float] | None | object = _NOT_ASKED
     tried: dict[int, tuple[float, T]] = {}     # rotation -> (skew, reading) already made
+
+    def turned(rotation: int) -> tuple[float, T]:
+        if rotation not in tried:
+            tried[rotation] = _turned_reading(small, work_dpi, rotation, read)
+        return tried[rotation]
+
     if _lines_vertical(view, work_dpi, margin=_SIDEWAYS_MARGIN):
         # lines plainly standing on end (a landscape sheet on an upright glass): read
         # turned the way a few of its lines read as words (OSD when they do not tell),
@@ -112,7 +118,7 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
             osd = _osd(view, work_dpi)
             turn = osd[0] if osd is not None and osd[0] in (90, 270) else 90
         for rotation in (turn, 360 - turn):
-            skew, reading = tried[rotation] = _turned_reading(small, work_dpi, rotation, read)
+            skew, reading = turned(rotation)
             if accept(reading):
                 return _turned(img, rotation, skew, 0.8, "text", []), reading
     skew = _projection_skew(small, work_dpi)
@@ -126,15 +132,14 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
         rotation, confidence, method = turn, 0.6, "text"
     if rotation == 0:
         return _turned(img, 0, skew, confidence, method, []), first
-    skew, reading = tried.get(rotation) or _turned_reading(small, work_dpi, rotation, read)
+    skew, reading = turned(rotation)
     if not accept(reading) and rotation in (90, 270):
         # OSD may take a page on end for its mirror turn (a landscape diploma in a frame
         # of fine lines, scanned on an upright glass): the other quarter turn is read too
         # and kept when its reading is accepted
-        other = 360 - rotation
-        other_skew, turned = tried.get(other) or _turned_reading(small, work_dpi, other, read)
-        if accept(turned):
-            return _turned(img, other, other_skew, 0.8, "text", []), turned
+        other_skew, other_reading = turned(360 - rotation)
+        if accept(other_reading):
+            return _turned(img, 360 - rotation, other_skew, 0.8, "text", []), other_reading
     return _turned(img, rotation, skew, confidence, method, []), reading
 
 

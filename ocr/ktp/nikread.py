@@ -247,8 +247,8 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
         return result
     rivals = sum(r != nik and _fits(r, birth, sex) for r in texts)
     alike = texts.count(nik)
-    shapes_alike = _shapes_filled(own) == nik and \
-        not any(_contradicts(g, nik) for g in glyphs if _credible_shapes(g))
+    # (the shapes' NIK stands only where no shape reading names another digit)
+    shapes_alike = _shapes_filled(own) == nik
     text_alike = alike >= SERIAL_TEXT_SUPPORT and not rivals
     if len(read) >= 2 and _fits(nik, birth, sex) and (shapes_alike or text_alike):
         # two of the three readers (Tesseract, the digit shapes, the recognizer on both

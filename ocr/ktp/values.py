@@ -104,14 +104,22 @@ def _own_line(print_: np.ndarray | None, box: tuple[int, int, int, int], right: 
     return rows, right
 
 
+def _own_band(print_: np.ndarray, box: tuple[int, int, int, int], right: int
+              ) -> tuple[slice | None, int]:
+    """:func:`_own_line` on the card: (the rows of the value's own line in ``print_``, or
+    None; the column a little past where its print ends)."""
+    rows, end = _own_line(print_, box, right)
+    if rows is None:
+        return None, end
+    top = max(0, box[1] - mm(PAD_MM))
+    return slice(top + rows[0], top + rows[1]), end
+
+
 def value_print(print_: np.ndarray, box: tuple[int, int, int, int], right: int
                 ) -> np.ndarray | None:
     """The print (True) of a value's own line, from ``box``'s left to where it ends."""
-    rows, right = _own_line(print_, box, right)
-    if rows is None:
-        return None
-    top = max(0, box[1] - mm(PAD_MM))
-    return print_[top + rows[0]:top + rows[1], box[0]:right] == 0
+    rows, end = _own_band(print_, box, right)
+    return None if rows is None else print_[rows, box[0]:end] == 0
 
 
 def faint_past_end(grey: np.ndarray, print_: np.ndarray, box: tuple[int, int, int, int],
@@ -122,13 +130,11 @@ def faint_past_end(grey: np.ndarray, print_: np.ndarray, box: tuple[int, int, in
     and every reading of the line then loses too ('BAHEN SANDA' for 'BAHEN SANDAN').
     Darker than halfway between the line's ink and its paper, FAINT_LETTER of the line's
     height wide and GLYPH_TALL of it tall, before the next gap of END_GAP_MM."""
-    x0, y0, _, _ = box
-    rows, _ = _own_line(print_, box, right)
+    rows, _ = _own_band(print_, box, right)
     if rows is None:
         return False
-    top = max(0, y0 - mm(PAD_MM))
-    ink = print_[top + rows[0]:top + rows[1], x0:right] == 0
-    band = grey[top + rows[0]:top + rows[1], x0:right]
+    ink = print_[rows, box[0]:right] == 0
+    band = grey[rows, box[0]:right]
     end = print_end(ink)
     if end is None or end >= band.shape[1] or not (~ink).any():
         return False

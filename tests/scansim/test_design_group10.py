@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 
 from scansim import ijazah as IJ
-from scansim import ijazah_faces as IF
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
 from scansim.ijazah_group10 import spaced_label
@@ -23,10 +22,9 @@ from tests.scansim.test_design_groups import (
     IJAZAH_10,
     KTP_10,
     _dark_share,
-    _diploma_faces,
     _faces_from_new_packages,
     _grey,
-    _ijazah_before,
+    _new_diploma_group,
     _new_ktp_group,
 )
 
@@ -196,15 +194,7 @@ def test_group_10_backgrounds_are_pale_and_new(dpi):
 
 
 def test_group_10_diplomas_differ_and_are_numbered(people):
-    before = _ijazah_before(10)
-    faces = _diploma_faces(*before)
-    for name in IJAZAH_10:
-        d = IJ.get_design(name)
-        assert _diploma_faces(d).isdisjoint(faces)
-        assert d.cue not in {b.cue for b in before} and d.cue in IJ.CUE_MAKERS
-        assert d.border not in {b.border for b in before}
-        for role in _diploma_faces(d):   # the face's own file, not DejaVu standing in
-            assert any(f in IF._font_files() for f in IF.FACES[role][0]), role
+    _new_diploma_group(10, IJAZAH_10)
     assert IJ.programs_of(IJ.get_design("smk_kotak")) == ["SMK"]
     assert IJ.programs_of(IJ.get_design("smp_isian")) == ["SMP"]
     for k in range(4):

@@ -13,7 +13,6 @@ import pytest
 from PIL import Image, ImageDraw
 
 from scansim import ijazah as IJ
-from scansim import ijazah_faces as IF
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
 from scansim.ijazah_group11 import INKJET_TURN, STAMP_INK, _inkjet, title_case
@@ -24,10 +23,9 @@ from tests.scansim.test_design_groups import (
     IJAZAH_11,
     KTP_11,
     _dark_share,
-    _diploma_faces,
     _faces_from_new_packages,
     _grey,
-    _ijazah_before,
+    _new_diploma_group,
     _new_ktp_group,
 )
 
@@ -207,15 +205,7 @@ def test_group_11_values_turned_against_labels(people, dpi):
 
 
 def test_group_11_diplomas_differ_and_are_numbered(people):
-    before = _ijazah_before(11)
-    faces = _diploma_faces(*before)
-    for name in IJAZAH_11:
-        d = IJ.get_design(name)
-        assert _diploma_faces(d).isdisjoint(faces)
-        assert d.cue not in {b.cue for b in before} and d.cue in IJ.CUE_MAKERS
-        assert d.border not in {b.border for b in before}
-        for role in _diploma_faces(d):   # the face's own file, not DejaVu standing in
-            assert any(f in IF._font_files() for f in IF.FACES[role][0]), role
+    before = _new_diploma_group(11, IJAZAH_11)
     assert not any(b.legalised for b in before)
     assert IJ.programs_of(IJ.get_design("sma_inkjet")) == ["SMA", "MA"]
     assert IJ.programs_of(IJ.get_design("smp_legalisir")) == ["SMP"]

@@ -12,7 +12,6 @@ import pytest
 from PIL import Image
 
 from scansim import ijazah as IJ
-from scansim import ijazah_faces as IF
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
 from scansim.ijazah_group12 import phone_photo, toner_band
@@ -23,10 +22,9 @@ from tests.scansim.test_design_groups import (
     IJAZAH_12,
     KTP_12,
     _dark_share,
-    _diploma_faces,
     _faces_from_new_packages,
     _grey,
-    _ijazah_before,
+    _new_diploma_group,
     _new_ktp_group,
 )
 
@@ -146,15 +144,7 @@ def test_group_12_chat_jpeg_softens_but_keeps_the_print(people, dpi):
 
 
 def test_group_12_diplomas_differ_and_are_numbered(people):
-    before = _ijazah_before(12)
-    faces = _diploma_faces(*before)
-    for name in IJAZAH_12:
-        d = IJ.get_design(name)
-        assert _diploma_faces(d).isdisjoint(faces)
-        assert d.cue not in {b.cue for b in before} and d.cue in IJ.CUE_MAKERS
-        assert d.border not in {b.border for b in before}
-        for role in _diploma_faces(d):   # the face's own file, not DejaVu standing in
-            assert any(f in IF._font_files() for f in IF.FACES[role][0]), role
+    before = _new_diploma_group(12, IJAZAH_12)
     assert not any(b.finish for b in before)
     assert IJ.programs_of(IJ.get_design("mts_bintang")) == ["MTS"]
     assert IJ.programs_of(IJ.get_design("sarjana_emas")) == ["D3", "S1"]

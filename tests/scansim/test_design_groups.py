@@ -15,6 +15,7 @@ import pytest
 from benchmarks import accuracy, ktp_accuracy
 from ocr.ktp.glyphs import number_faces
 from scansim import ijazah as IJ
+from scansim import ijazah_faces as IF
 from scansim import ijazah_group7 as IJ_G7
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
@@ -59,6 +60,25 @@ def _ijazah_before(group: int) -> list:
     """The diploma designs that stood before ``group`` was made (earlier in the list)."""
     first = next(i for i, d in enumerate(IJ.DESIGNS) if d.group == group)
     return list(IJ.DESIGNS[:first])
+
+
+def _new_diploma_group(group: int, names, *, framed: bool = True) -> list:
+    """The diploma designs before ``group`` (:func:`_ijazah_before`), each of ``names``
+    checked to differ from all of them: its faces and its cue (one the cue makers know)
+    and, with ``framed``, its frame, each face drawn from its own file (not DejaVu
+    standing in)."""
+    before = _ijazah_before(group)
+    faces = _diploma_faces(*before)
+    for d in (IJ.get_design(n) for n in names):
+        assert _diploma_faces(d).isdisjoint(faces)
+        assert d.cue not in {b.cue for b in before} and d.cue in IJ.CUE_MAKERS
+        if framed:
+            assert d.border not in {b.border for b in before}
+            for role in _diploma_faces(d):
+                assert any(f in IF._font_files() for f in IF.FACES[role][0]), role
+    return before
+
+
 IJAZAH_5 = ("sd_pita", "akademi_teknik")
 IJAZAH_6 = ("sttb_ketik", "paket_saudara")
 IJAZAH_7 = ("sma_orang_tua", "sd_tulis_tangan")
