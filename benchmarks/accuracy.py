@@ -40,6 +40,7 @@ from benchmarks import formboxes as F
 from benchmarks import ktp_accuracy
 from benchmarks._figures import report
 from formgen.checks.rules import load_rules
+from ocr import roster_match
 from ocr.attachments import read_attachment_page
 from ocr.classify import classify_attachment
 from ocr.fields import normalise, read_field
@@ -204,9 +205,13 @@ BINARY = {"checkbox", "signature", "materai_colour", "materai_grey", "pas_foto",
           "pas_foto_aspect_ok", "pas_foto_plain_background", "ktp_color", "ijazah_color"}
 
 
-def run_ijazah(args: tuple[str, int, str, int, dict, int]) -> dict:
-    """One ijazah page of ``design`` at ``dpi`` as a ``copy`` copy, read as ingest reads it."""
-    design, dpi, copy, index, person, seed = args
+def run_ijazah(args: tuple) -> dict:
+    """One ijazah page of ``design`` at ``dpi`` as a ``copy`` copy, read as ingest reads it;
+    with a ``roster`` (the batch's names, a seventh item), a page whose name no reading
+    settled is read again with its holder left off the roster: any name then taken is a
+    wrong one."""
+    design, dpi, copy, index, person, seed = args[:6]
+    roster = args[6] if len(args) > 6 else ()
     rng = random.Random(f"{seed}-{design}-{dpi}-{copy}-{index}")
     g = np.random.default_rng(rng.randrange(2 ** 32))
     page, truth = IJ.make_ijazah(person, rng=rng, dpi=dpi, color=copy == "colour",
@@ -217,11 +222,20 @@ def run_ijazah(args: tuple[str, int, str, int, dict, int]) -> dict:
     page = _page_scan(page, g, copy == "colour")
     page.info["dpi"] = (dpi, dpi)
     started = time.process_time()
-    result = read_attachment_page(page, dpi=dpi)
+    result = read_attachment_page(page, dpi=dpi, names=roster)
     cpu = time.process_time() - started
     read = {f.name: f.value for f in result.findings}
     name = read.get("nama")
+    blind = any(f.name == "nama" and f.value and f.note != roster_match.NOTE
+                for f in result.findings)
+    absent = None
+    if roster and not blind:
+        others = [n for n in roster if n.upper() != truth["nama"].upper()]
+        absent = {f.name: f.value for f in read_attachment_page(
+            page, dpi=dpi, names=others).findings}.get("nama")
     return {"design": design, "dpi": dpi, "copy": copy, "cpu": cpu, "doc": result.doc,
+            "from_roster": bool(name) and not blind, "absent_checked": bool(roster) and not blind,
+            "absent_taken": absent,
             "nama": name is not None and names_agree(name, truth["nama"]),
             "nama_wrong": name is not None and not names_agree(name, truth["nama"]),
             "nama_exact": name is not None and names_exact(name, truth["nama"]),
@@ -235,11 +249,14 @@ def run_ijazah(args: tuple[str, int, str, int, dict, int]) -> dict:
 
 
 def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
-                   designs: tuple[str, ...] = IJ.DESIGN_NAMES) -> list[str]:
+                   designs: tuple[str, ...] = IJ.DESIGN_NAMES, roster: bool = False
+                   ) -> list[str]:
     """Ijazah name, level and year per design (held-out designs apart), per resolution and
-    copy; returns the names of targets missed (held-out designs only carry targets)."""
+    copy; returns the names of targets missed (held-out designs only carry targets).
+    ``roster``: the pages' holders are the batch's roster (see run_ijazah)."""
     people = make_people(per_cell * 6 + 1, seed=seed + 7)
-    jobs = [(d.name, dpi, copy, i, people[(i * 6 + k) % len(people)], seed)
+    names = tuple(p["nama"] for p in people) if roster else ()
+    jobs = [(d.name, dpi, copy, i, people[(i * 6 + k) % len(people)], seed, names)
             for d in IJ.DESIGNS if d.name in designs for dpi in (200, 300)
             for k, copy in enumerate(IJAZAH_COPIES) for i in range(per_cell)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -285,6 +302,13 @@ def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
         for copy in IJAZAH_COPIES:
             line("  all", [r for r in group if r["copy"] == copy], copy)
         rate = line("  all", group, "total")
+        if roster:
+            checked = [r for r in group if r["absent_checked"]]
+            taken = [r for r in checked if r["absent_taken"]]
+            print(f"{'':4s}names matched against the roster: "
+                  f"{sum(r['from_roster'] for r in group)} of {len(group)} pages; holder "
+                  f"left off the roster: a name taken on {len(taken)} of {len(checked)} "
+                  f"pages {[r['absent_taken'] for r in taken]}")
         for key in ("nama", "jenjang", "tahun"):
             target = IJAZAH_TARGETS.get(key) if held else None
             report(f"accuracy: ijazah {key} ({label} designs)", rate[key] * 100, "%",
@@ -319,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="KTP pages per applicant for the per-design KTP figures")
     ap.add_argument("--ijazah-designs", default=",".join(IJ.DESIGN_NAMES),
                     help="comma-separated ijazah designs to measure (default: all)")
+    ap.add_argument("--roster", action="store_true",
+                    help="give the reader the batch's names (as ingest gives the roster's); "
+                         "pages it cannot settle are also read with their holder left off")
     ap.add_argument("--ijazah-tuned-only", action="store_true",
                     help="draw only the ijazah designs the reader is tuned on (none held out)")
     args = ap.parse_args(argv)
@@ -329,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.ijazah_per_cell:
         ijazah_failed = ijazah_figures(per_cell=args.ijazah_per_cell, seed=args.seed,
                                        workers=args.workers, misses=args.misses,
-                                       designs=designs)
+                                       designs=designs, roster=args.roster)
     if args.only_ijazah:
         return 1 if ijazah_failed else 0
     people = make_people(args.applicants, seed=args.seed)

@@ -31,6 +31,7 @@ import numpy as np
 
 from benchmarks import formboxes as F
 from benchmarks._figures import report
+from ocr import roster_match
 from ocr.attachments import read_attachment_page
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
 from scansim.ktp import make_ktp_copy_page
@@ -57,8 +58,10 @@ def _scan(page, g: np.random.Generator, colour: bool):
 
 
 def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str = "",
-              only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0) -> dict:
-    """Case ``n``: design, dpi and copy kind cycle so every design meets each of them.
+              only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0,
+              roster: tuple[str, ...] = ()) -> dict:
+    """Case ``n``: design, dpi and copy kind cycle so every design meets each of them;
+    ``roster``: the batch's names, given to the reader as ingest gives the roster's.
     ``stream``: another sequence of random pages for the same ``seed`` and ``n``;
     ``only``: (dpi, colour) that every page gets instead, where not None; ``glare``: the
     share of cards given a lamination glare patch whatever their design."""
@@ -80,10 +83,19 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
     page = _scan(page, g, colour)
     page.info["dpi"] = (dpi, dpi)
     started = time.process_time()
-    result = read_attachment_page(page, dpi=dpi)
+    result = read_attachment_page(page, dpi=dpi, names=roster)
     cpu = time.process_time() - started
     taken = {f.name: f.value for f in result.findings
-             if f.kind == "ktp" and f.value is not None and f.confidence >= MIN_VALUE_CONFIDENCE}
+             if f.kind == "ktp" and f.value is not None and
+             (f.confidence >= MIN_VALUE_CONFIDENCE or f.note == roster_match.NOTE)}
+    from_roster = any(f.name == "nama" and f.note == roster_match.NOTE
+                      for f in result.findings)
+    absent = None   # with the holder left off the roster: a name then taken is a wrong one
+    if roster and (from_roster or "nama" not in taken):
+        again = read_attachment_page(page, dpi=dpi, names=[
+            n for n in roster if n.upper() != truth["nama"].upper()])
+        absent = next((f.value for f in again.findings if f.kind == "ktp" and
+                       f.name == "nama" and f.note == roster_match.NOTE), None)
     nik = taken.get("nik")
     return {"design": design, "held_out": design in HELD_OUT,
             "group": DESIGNS[design].group, "dpi": dpi, "colour": colour,
@@ -94,7 +106,9 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
             "sex": taken.get("jenis_kelamin") == truth["jenis_kelamin"],
             "birth": taken.get("tanggal_lahir") == truth["tanggal_lahir"], "cpu": cpu,
             "truth_nik": truth["nik"], "read_nik": nik, "truth_nama": truth["nama"],
-            "read_nama": taken.get("nama")}
+            "read_nama": taken.get("nama"), "from_roster": from_roster,
+            "absent_checked": bool(roster) and (from_roster or "nama" not in taken),
+            "absent_taken": absent}
 
 
 def later_numbers(index: int, cards: int, group: int = 2) -> list[int]:
@@ -110,9 +124,10 @@ def later_cases(person: dict, index: int, seed: int, cards: int) -> list[dict]:
             for group, names in LATER.items() for n in later_numbers(index, cards, group)]
 
 
-def _run(args: tuple[dict, list[int], int, list[str], str, tuple, float]) -> list[dict]:
-    person, numbers, seed, designs, stream, only, glare = args
-    return [card_case(person, n, seed, designs, stream, only, glare) for n in numbers]
+def _run(args: tuple[dict, list[int], int, list[str], str, tuple, float, tuple]
+         ) -> list[dict]:
+    person, numbers, seed, designs, stream, only, glare, roster = args
+    return [card_case(person, n, seed, designs, stream, only, glare, roster) for n in numbers]
 
 
 def _row(label: str, cases: list[dict]) -> str:
@@ -156,6 +171,13 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
         print(_row("tuned designs, all", tuned))
     if held:
         print(_row("HELD-OUT DESIGNS, ALL", held))
+        checked = [c for c in held if c["absent_checked"]]
+        if checked:
+            taken = [c["absent_taken"] for c in checked if c["absent_taken"]]
+            print(f"  names matched against the roster: "
+                  f"{sum(c['from_roster'] for c in held)} of {len(held)} held-out pages; "
+                  f"holder left off the roster: a name taken on {len(taken)} of "
+                  f"{len(checked)} pages {taken}")
         later = any(groups[number] for number in LATER)   # then every group apart too
         apart = [(f"held-out {number}", part) for number, part in groups.items()
                  if part and later]
@@ -178,16 +200,19 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
 
 def run(people: list[dict], *, cards: int, seed: int, workers: int,
         designs: list[str] | None = None,
-        only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0) -> list[dict]:
+        only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0,
+        roster: bool = False) -> list[dict]:
     """Read ``cards`` KTP pages per person, the designs taken in turn; by default (no
     ``designs``) the later held-out groups too, each in a pass of its own. ``only``: (dpi, colour)
     every page gets, where not None (instead of cycling through them); ``glare``: the share
-    of cards of any design given a lamination glare patch."""
-    jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only, glare)
-            for i, p in enumerate(people)]
+    of cards of any design given a lamination glare patch; ``roster``: the people's names
+    given to the reader as ingest gives the roster's (see card_case)."""
+    known = tuple(p["nama"] for p in people) if roster else ()
+    jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only, glare,
+             known) for i, p in enumerate(people)]
     if designs is None:
         jobs += [(p, later_numbers(i, cards, group), seed, list(names), stream(group), only,
-                  glare) for group, names in LATER.items() for i, p in enumerate(people)]
+                  glare, known) for group, names in LATER.items() for i, p in enumerate(people)]
     out: list[dict] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for res in pool.map(_run, jobs):
@@ -214,13 +239,17 @@ def main(argv: list[str] | None = None) -> int:
                       help="every page a colour copy")
     ap.add_argument("--glare", type=float, default=0.0,
                     help="share of cards of any design with a lamination glare patch")
+    ap.add_argument("--roster", action="store_true",
+                    help="give the reader the people's names, as ingest gives the roster's; "
+                         "cards whose name it cannot settle are also read with their holder "
+                         "left off")
     args = ap.parse_args(argv)
     designs = None if not args.designs else (
         list(TUNED) if args.designs == "tuned" else args.designs.split(","))
     started = time.time()
     cases = run(make_people(args.people, seed=args.seed), cards=args.cards, seed=args.seed,
                 workers=args.workers, designs=designs, only=(args.dpi, args.colour),
-                glare=args.glare)
+                glare=args.glare, roster=args.roster)
     shown = designs or NAMES + [n for names in LATER.values() for n in names]
     groups = "; ".join(f"held out{'' if g == 1 else f' {g}'}: {', '.join(names)}"
                        for g, names in HELD_OUT_GROUPS.items())

@@ -1,6 +1,7 @@
 """An attachment page (no QR): its kind, its findings, and the page turned upright."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -23,8 +24,10 @@ class AttachmentPage:
     form_page: bool = False    # its words are the office's own form's: its QR code was lost
 
 
-def read_attachment_page(page: Image.Image, *, dpi: float | None = None) -> AttachmentPage:
-    """Classify and read an attachment page as scanned, and turn it upright.
+def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
+                         names: Sequence[str] = ()) -> AttachmentPage:
+    """Classify and read an attachment page as scanned, and turn it upright; ``names``:
+    the roster's, which a name no reading settled is matched against.
 
     The way up comes from what was read: the KTP front's labels, the face on a pas foto,
     or (for pages read as text) the words, with Tesseract's orientation detection when
@@ -33,7 +36,7 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None) -> Atta
     """
     rgb = to_rgb(page)    # once: every look below works on the same pixels
     doc, confidence, details = classify_attachment(rgb, dpi=dpi, page=page)
-    findings = read_attachment(rgb, doc, dpi=dpi, details=details)
+    findings = read_attachment(rgb, doc, dpi=dpi, details=details, names=names)
     upright = details.get("upright")
     if upright is None:
         angle = details.get("upright_angle")
@@ -49,7 +52,7 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None) -> Atta
 
 
 def read_attachment(page, doc: str, *, dpi: float | None = None,
-                    details: dict | None = None) -> list[Finding]:
+                    details: dict | None = None, names: Sequence[str] = ()) -> list[Finding]:
     """Findings for an attachment ``page`` classified as ``doc`` (none for others).
 
     ``details``: the classifier's evidence; the KTP reading, the cards, the photo check and
@@ -60,11 +63,13 @@ def read_attachment(page, doc: str, *, dpi: float | None = None,
     details = details or {}
     if doc == "ktp":
         reading = details.get("ktp") or read_ktp(page, dpi=dpi, cards=details.get("found_cards"))
+        reading.match_roster(names)
         return reading.findings(None)
     if doc == "ijazah":
         upright = details.get("upright")
         return read_ijazah(page, dpi=dpi, read=details.get("page_text"),
-                           upright=upright.image if upright is not None else None).findings()
+                           upright=upright.image if upright is not None else None,
+                           names=names).findings()
     if doc == "pas_foto":
         photo = details.get("pas_foto")
         return (photo or check_pas_foto(page, dpi=dpi)).findings()

@@ -17,13 +17,16 @@ A value that is not read with confidence is left out (None): a person looks at i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from formgen.domain import education
+from ocr import roster_match
 from ocr.features import color_stats, to_rgb
 from ocr.findings import Finding
 from ocr.ijazah_name import find_name
 from ocr.ijazah_text import PageText, keyword_count, page_text
+from ocr.ijazah_witness import roster_name
 from ocr.ijazah_words import Pixels, Row, rows_of
 
 SCHOOL = re.compile(r"\b(?:(?:SD|SMP|SMA|SMK|MI|MTs|MA|SDN|SMPN|SMAN|SMKN|MIN|MTsN|MAN)\s+"
@@ -50,6 +53,7 @@ class IjazahReading:
     keywords: int = 0
     text: str = ""
     confidences: dict = field(default_factory=dict)
+    from_roster: bool = False   # the name matched against the roster, not read blind
 
     def findings(self) -> list[Finding]:
         """Findings of kind ``ijazah`` (compared with the roster later, in ingest)."""
@@ -57,7 +61,11 @@ class IjazahReading:
             conf = round(self.confidences.get(name, self.confidence if value else 0.0), 3)
             return Finding("ijazah", name, value, conf, note=None if value else "unreadable")
 
-        return [one("jenjang", self.jenjang), one("nama", self.nama),
+        name = one("nama", self.nama)
+        if self.from_roster:
+            name = Finding("ijazah", "nama", self.nama, roster_match.CONFIDENCE,
+                           note=roster_match.NOTE)
+        return [one("jenjang", self.jenjang), name,
                 one("tahun", self.tahun), one("sekolah", self.sekolah),
                 one("nomor", self.nomor), Finding("ijazah", "color", self.color, 0.9)]
 
@@ -144,16 +152,22 @@ def find_number(rows: list[Row]) -> tuple[str | None, float]:
 
 
 def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
-                upright=None) -> IjazahReading:
+                upright=None, names: Sequence[str] = ()) -> IjazahReading:
     """Read level, name, year, school and number from an ijazah page: ``img`` upright, or
     ``read`` (the page's OCR from :func:`page_text`) made already on the page ``upright``
-    (a PIL image at the scan's resolution)."""
+    (a PIL image at the scan's resolution). ``names``: the roster's names, which a name
+    line no reading settled is matched against (see :mod:`ocr.roster_match`)."""
     rgb = to_rgb(img)
     if read is None:
         read = page_text(rgb, dpi=dpi)
         upright = rgb
     rows = rows_of(read.words)
-    nama, name_conf, name_row = find_name(rows, Pixels(read.image, upright, read.levels))
+    pixels = Pixels(read.image, upright, read.levels)
+    nama, name_conf, name_row = find_name(rows, pixels)
+    from_roster = False
+    if nama is None and names:   # no reading settled it: does it spell a roster name?
+        nama = roster_name(pixels, names)
+        from_roster = nama is not None
     jenjang, level_conf = find_level(rows, name_row)
     tahun, year_conf = find_year(rows)
     sekolah, school_conf = find_school(rows)
@@ -161,6 +175,6 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
     return IjazahReading(
         jenjang=jenjang, nama=nama, tahun=tahun, sekolah=sekolah, nomor=nomor,
         color=color_stats(rgb)[0], confidence=round(read.confidence, 3),
-        keywords=keyword_count(read.text), text=read.text,
+        keywords=keyword_count(read.text), text=read.text, from_roster=from_roster,
         confidences={"jenjang": level_conf, "nama": name_conf, "tahun": year_conf,
                      "sekolah": school_conf, "nomor": number_conf})

@@ -27,7 +27,7 @@ import re
 
 import numpy as np
 
-from ocr import imaging, textline
+from ocr import imaging, roster_match, textline
 from ocr.ijazah_words import NOT_NAME, Pixels, line_crop, sure
 from ocr.names import capitals, doubled_start, letters, maybe_split, short, spelled_near
 
@@ -70,6 +70,22 @@ def reading(pixels: Pixels | None, box: tuple[float, float, float, float]
                       scale=max(pixels.resolution, CLEAR_SCALE), lead=True)
     again = textline.read_line(clear) if clear is not None else None
     return again if again is not None and again.score > read.score else read
+
+
+def roster_name(pixels: Pixels, names) -> str | None:
+    """The roster name one of the name lines no reading settled spells, cut out as
+    :func:`reading` cuts them (see :mod:`ocr.roster_match`); None when none stands out."""
+    for box in pixels.unsettled:
+        room = ROOM * (box[3] - box[1])
+        crops = (pixels.crop(box, scale=pixels.resolution),
+                 line_crop(pixels, (box[0], box[1] - room, box[2], box[3] + room),
+                           scale=max(pixels.resolution, CLEAR_SCALE), lead=True))
+        lines = [p for p in map(textline.line_probabilities,
+                                (c for c in crops if c is not None)) if p is not None]
+        name = roster_match.matched(lines, names) if lines else None
+        if name is not None:
+            return name.upper()   # as the readings give a name
+    return None
 
 
 def line_box(words: list[dict], band: tuple[float, float], left: float, end: float

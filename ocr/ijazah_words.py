@@ -236,6 +236,8 @@ class Pixels:
     def __init__(self, small: np.ndarray | None, fine=None,
                  levels: tuple[float, float] | None = None) -> None:
         self.small, self._fine, self.levels = small, fine, levels
+        self.unsettled: list[tuple[float, float, float, float]] = []   # name lines no
+        #                                                  reading settled (page as read)
 
     @functools.cached_property
     def fine(self) -> np.ndarray | None:

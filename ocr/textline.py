@@ -56,12 +56,9 @@ def _engine():
     })
 
 
-def read_line(image: Image.Image | np.ndarray, *, border: int = 0) -> LineReading | None:
-    """Read one line of text on ``image`` (a crop around the line, upright), with
-    ``border`` pixels of white added round it first. None when the recognizer is not
-    installed or the crop is too small to hold a line."""
-    if not available():
-        return None
+def _rgb(image: Image.Image | np.ndarray, border: int = 0) -> np.ndarray | None:
+    """``image`` as the RGB array the recognizer takes, ``border`` pixels of white round
+    it; None when it is too small to hold a line."""
     array = np.asarray(image.convert("RGB") if isinstance(image, Image.Image) else image)
     if array.ndim == 2:
         array = np.stack([array] * 3, axis=-1)
@@ -70,8 +67,37 @@ def read_line(image: Image.Image | np.ndarray, *, border: int = 0) -> LineReadin
                        constant_values=255)
     if array.shape[0] < MIN_HEIGHT_PX or array.shape[1] < MIN_HEIGHT_PX:
         return None
+    return np.ascontiguousarray(array)
+
+
+def line_probabilities(image: Image.Image | np.ndarray, *, border: int = 0
+                       ) -> tuple[np.ndarray, tuple[str, ...]] | None:
+    """How likely each character is on each slice of the line on ``image`` (slices x
+    characters, the recognizer's blank first; ``border`` as for :func:`read_line`) and
+    the characters; None when the recognizer is not installed or the crop holds no line."""
+    array = _rgb(image, border) if available() else None
+    if array is None:
+        return None
     with _LOCK:
-        out = _engine()(np.ascontiguousarray(array), use_det=False, use_cls=False,
+        engine = _engine()
+        if engine.text_rec is None:
+            engine._load_rec_model()
+        rec = engine.text_rec
+        height, width = rec.rec_image_shape[1:3]
+        ratio = max(width / height, array.shape[1] / array.shape[0])
+        probs = rec.session(rec.resize_norm_img(array, ratio)[np.newaxis].astype(np.float32))
+    return np.asarray(probs)[0], tuple(rec.postprocess_op.character)
+
+
+def read_line(image: Image.Image | np.ndarray, *, border: int = 0) -> LineReading | None:
+    """Read one line of text on ``image`` (a crop around the line, upright), with
+    ``border`` pixels of white added round it first. None when the recognizer is not
+    installed or the crop is too small to hold a line."""
+    array = _rgb(image, border) if available() else None
+    if array is None:
+        return None
+    with _LOCK:
+        out = _engine()(array, use_det=False, use_cls=False,
                         use_rec=True)
     texts = list(out.txts or ())
     if not texts:

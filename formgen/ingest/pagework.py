@@ -35,18 +35,20 @@ class PageTask:
     form_values: dict[str, str] | None = None  # a filled PDF form's values on this page
 
 
-# Per worker process: the layouts printed in this workspace (id -> geometry),
-# given once by the pool initializer, and the document last opened.
+# Per worker process: the layouts printed in this workspace (id -> geometry) and the
+# roster's names, given once by the pool initializer, and the document last opened.
 _LAYOUTS: dict[str, DocumentGeometry] = {}
 _OPEN: dict[str, Document] = {}
 _WORKSPACE_ID: str | None = None
+_NAMES: tuple[str, ...] = ()
 
 
-def init_worker(layouts: dict[str, str], workspace_id: str | None = None) -> None:
-    global _WORKSPACE_ID
+def init_worker(layouts: dict[str, str], workspace_id: str | None = None,
+                names: tuple[str, ...] = ()) -> None:
+    global _WORKSPACE_ID, _NAMES
     _LAYOUTS.clear()
     _LAYOUTS.update({k: DocumentGeometry.from_json(v) for k, v in layouts.items()})
-    _WORKSPACE_ID = workspace_id
+    _WORKSPACE_ID, _NAMES = workspace_id, names
 
 
 def _document(path: str) -> Document:
@@ -69,7 +71,8 @@ def process_page(task: PageTask) -> PageResult:
     try:
         result, upright = read_page(_document(task.source), task.index, dpi=task.dpi,
                                     layouts=_LAYOUTS, form_values=task.form_values,
-                                    sha256=task.sha256, workspace_id=_WORKSPACE_ID)
+                                    sha256=task.sha256, workspace_id=_WORKSPACE_ID,
+                                    names=_NAMES)
         if upright is not None:
             _save_image(upright, Path(task.image_path), color=result.is_color)
     except BadInput as exc:  # the file opened in the parent but not here

@@ -61,7 +61,11 @@ def _ingest(ws: Workspace, paths: list[Path], *, jobs: int | None,
         on_total(sum(p.report.pages for p in pending))
     layouts = {r["id"]: r["geometry"]
                for r in ws.conn.execute("SELECT id, geometry FROM layouts")}
-    for pending_file, results in run_pages(ws, pending, layouts, jobs=jobs, progress=progress):
+    # the names a name line no reading settled may be matched against (ocr.roster_match)
+    names = tuple(r["nama"] for r in ws.conn.execute(
+        "SELECT DISTINCT nama FROM applicants WHERE nama IS NOT NULL AND nama != ''"))
+    for pending_file, results in run_pages(ws, pending, layouts, jobs=jobs, progress=progress,
+                                           names=names):
         pending_file.results = {}  # the list below is all that is kept of them
         pending_file.report.page_errors = [{"index": r.index, "code": r.error_code}
                                            for r in results if r.error_code]

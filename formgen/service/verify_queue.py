@@ -15,6 +15,7 @@ from formgen.checks import load_evidence, load_rules
 from formgen.checks.evidence import Evidence, Fact
 from formgen.checks.rules import Rules
 from formgen.domain.doctypes import ATTACHMENTS
+from ocr import roster_match
 
 # Findings that carry a text a person can type: a form's boxes, then what the readers of the
 # attachments with text read (their findings are named after the document).
@@ -50,6 +51,8 @@ def needs_person(fact: Fact, rules: Rules) -> bool:
         return False
     if isinstance(fact.value, (bool, int, float)) and not isinstance(fact.value, str):
         return False
+    if fact.note == roster_match.NOTE and fact.ok:
+        return False   # a name line matched against its own applicant's name
     return (fact.value in (None, "") or fact.note == "handwritten"
             or fact.confidence < rules.min_confidence or fact.ok is False)
 

@@ -56,6 +56,7 @@ from ocr.ktp.values import (
     AGREED,
     DISPUTED,
     faint_past_end,
+    line_crop,
     line_readings,
     name_against_print,
     print_spaces,
@@ -380,7 +381,11 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         place, confidences["tempat_lahir"] = read_agreed(
             born.text, again, born.box, right=right, clean=lambda t: parse_birth(t)[0],
             print_=binary)
-    return _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
+    reading = _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
+    if name is not None and nama[1] < MIN_VALUE_CONFIDENCE:
+        reading.name_lines = [line_crop(img, name.box, right=right, print_=binary)
+                              for img in (soft, flat)]
+    return reading
 
 
 def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ocr import roster_match, textline
 from ocr.findings import Finding
 from ocr.ktp.labels import norm
 
@@ -39,6 +40,22 @@ class KtpReading:
     upright_angle: float | None = None    # ccw degrees that stand the front upright on the page
     front_words: int = 0                  # KTP-el labels read on the front
     fields: dict = field(default_factory=dict)   # every label read, raw
+    # the name's line cut out as read, kept while no reading settled the name: it may
+    # still be matched against the roster's names (ocr.roster_match)
+    name_lines: list = field(default_factory=list, repr=False)
+    name_from_roster: bool = False
+
+    def match_roster(self, names) -> None:
+        """The name taken from the roster's ``names`` when no reading settled it and its
+        line spells one of them (see :mod:`ocr.roster_match`)."""
+        if not names or not self.name_lines or \
+                self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
+            return
+        lines = [p for p in (textline.line_probabilities(
+            crop, border=textline.WHITE_BORDER_PX) for crop in self.name_lines) if p is not None]
+        name = roster_match.matched(lines, names) if lines else None
+        if name is not None:
+            self.nama, self.name_from_roster = name.upper(), True
 
     def value_confidence(self, name: str) -> float:
         return float(self.confidences.get(name, self.confidence))
@@ -61,8 +78,11 @@ class KtpReading:
             if isinstance(want, dt.date):
                 want = want.isoformat()
             ok = None if want in (None, "") or value is None else agrees(name, value, str(want))
-            out.append(Finding("ktp", name, value, round(self.value_confidence(name), 3),
-                               want or None, ok, None if value is not None else "unreadable"))
+            note = None if value is not None else "unreadable"
+            conf = round(self.value_confidence(name), 3)
+            if name == "nama" and self.name_from_roster:
+                note, conf = roster_match.NOTE, roster_match.CONFIDENCE
+            out.append(Finding("ktp", name, value, conf, want or None, ok, note))
         out.append(Finding("ktp", "nik_valid", self.nik_valid, nik_conf))
         out.append(Finding("ktp", "nik_matches_card", self.nik_matches_card, nik_conf))
         out.append(Finding("ktp", "color", self.color, 0.9 if self.color is not None else 0.0))

@@ -1,0 +1,152 @@
+"""A name line no reading settled, checked against the names on the workspace's roster.
+
+Reading a name blind asks for every letter to be sure; a pen's script ('Heru Saputre':
+both recognizers read its o as e) or a copy too coarse for two narrow letters ('IJAI' at
+200 dpi) rarely gives that. Whether the line says a name the office already knows is a
+far easier question, and the one the check asks anyway (is this the applicant's
+ijazah?). The line recognizer (:mod:`ocr.textline`) gives, for every slice of the line,
+how likely each character is; from these the likelihood that the line spells a given
+name is summed over every way of laying the name's letters along it (the CTC forward
+sum), against the likelihood of the recognizer's own best reading. A roster name is
+taken when it is nearly as likely as that best reading (``FIT``) and every other roster
+name is far less likely (``APART``). A line of someone not on the roster fits no name, or
+fits a name a letter or so off, which the roster comparison would let agree anyway; it
+stays with a person unless one name stands out.
+
+Letter case is ignored (a handwritten 'Heru' is HERU); before, between and after the
+words the line may show marks (a colon, dotted leaders, a space or none).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+FIT = 5.0      # nats below the best reading's likelihood a roster name may stand
+APART = 8.0    # ... and at least this far above the next roster name
+MIN_LETTERS = 3    # a shorter roster name is no evidence on its own
+SPELLED = 70.0     # the recognizer's own reading of the line spells the name at least so
+#                    alike (0-100): a likely name must also look like what was read
+CONFIDENCE = 0.5   # a name so matched confirms its own applicant (the roster comparison
+#                    agrees); below the checks' min_confidence, any other goes to a person
+NOTE = "roster"    # the finding's note: matched against the roster, not read blind
+_FLOOR = 1e-12
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_MARKS = set(" .:;,-_'\"`|/()")   # what may stand round and between a name's words
+_BLANK, _FILL = 0, 1   # emission columns: the recognizer's blank; a blank, space or mark
+
+
+def spelling(name: str) -> list[str]:
+    """The words of ``name`` in capital ASCII letters (accents dropped, marks as spaces)."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+    return re.sub(r"[^A-Z]+", " ", text).split()
+
+
+@functools.lru_cache(maxsize=1)
+def _columns(charset: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the recognizer's ``charset``: the columns of each letter A-Z, either case
+    (index, letter), and the mask of the marks (and its blank) round a name's words."""
+    upper = [(i, _LETTERS.index(c.upper())) for i, c in enumerate(charset)
+             if len(c) == 1 and c.isascii() and c.isalpha()]
+    marks = np.array([c in _MARKS for c in charset])
+    marks[_BLANK] = True
+    index = np.array([i for i, _ in upper])
+    letter = np.array([k for _, k in upper])
+    return index, letter, marks
+
+
+def emissions(probs: np.ndarray, charset: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(log-probabilities per slice of the line: blank, blank-or-mark, A..Z either case;
+    log-probability of the recognizer's best character per slice)."""
+    index, letter, marks = _columns(tuple(charset))
+    out = np.zeros((probs.shape[0], 2 + len(_LETTERS)))
+    out[:, _BLANK] = probs[:, _BLANK]
+    out[:, _FILL] = probs[:, marks].max(axis=1)
+    np.add.at(out.T, letter + 2, probs[:, index].T)
+    best = np.maximum(probs.max(axis=1), out[:, 2:].max(axis=1))
+    return np.log(out + _FLOOR), np.log(best + _FLOOR)
+
+
+def _states(words: list[str]) -> list[int]:
+    """The name's path of emission columns: a blank-or-mark before, between and after
+    its words, a blank between the letters of a word."""
+    out = [_FILL]
+    for word in words:
+        for k, ch in enumerate(word):
+            out += [_BLANK] if k else []
+            out.append(2 + _LETTERS.index(ch))
+        out.append(_FILL)
+    return out
+
+
+def likelihoods(logp: np.ndarray, names: Sequence[list[str]]) -> np.ndarray:
+    """log P(line spells name) for each name (its words), all names at once."""
+    paths = [_states(words) for words in names]
+    size = max(len(p) for p in paths)
+    ext = np.full((len(paths), size), _FILL)
+    for n, p in enumerate(paths):
+        ext[n, :len(p)] = p
+    letter = ext >= 2
+    skip = np.zeros_like(letter)   # a letter reached straight from the letter before it
+    skip[:, 2:] = letter[:, 2:] & (ext[:, 2:] != ext[:, :-2]) & (ext[:, 1:-1] == _BLANK)
+    length = np.array([len(p) for p in paths])
+    inside = np.arange(size)[None, :] < length[:, None]
+    alpha = np.full(ext.shape, -np.inf)
+    alpha[:, :2] = logp[0][ext[:, :2]]
+    for t in range(1, logp.shape[0]):
+        step = alpha.copy()
+        step[:, 1:] = np.logaddexp(step[:, 1:], alpha[:, :-1])
+        step[:, 2:] = np.where(skip[:, 2:], np.logaddexp(step[:, 2:], alpha[:, :-2]),
+                               step[:, 2:])
+        alpha = np.where(inside, step + logp[t][ext], -np.inf)
+    rows = np.arange(len(paths))
+    return np.logaddexp(alpha[rows, length - 1], alpha[rows, length - 2])
+
+
+def fits(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[str]
+         ) -> dict[str, float]:
+    """For each roster name, how far below the recognizer's best reading its likelihood
+    stands (nats; 0 or above: as likely), on the best of ``lines`` (each the recognizer's
+    character probabilities per slice of one crop of the line, and its charset)."""
+    known = {name: spelling(name) for name in names}
+    known = {n: w for n, w in known.items() if sum(map(len, w)) >= MIN_LETTERS}
+    if not known:
+        return {}
+    best = dict.fromkeys(known, -np.inf)
+    for probs, charset in lines:
+        logp, top = emissions(probs, charset)
+        if logp.shape[0] < 2:
+            continue
+        scores = likelihoods(logp, list(known.values())) - top.sum()
+        for name, score in zip(known, scores, strict=True):
+            best[name] = max(best[name], float(score))
+    return best
+
+
+def best_reading(probs: np.ndarray, charset: Sequence[str]) -> str:
+    """The recognizer's own reading: its likeliest character in each slice, repeats run
+    together and blanks dropped."""
+    top = probs.argmax(axis=1)
+    keep = (top != _BLANK) & np.r_[True, top[1:] != top[:-1]]
+    return "".join(charset[k] for k in top[keep])
+
+
+def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[str]
+            ) -> str | None:
+    """The one roster name the line spells (see the module's rule), or None."""
+    lines = list(lines)
+    ranked = sorted(fits(lines, names).items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < -FIT:
+        return None
+    name = "".join(spelling(ranked[0][0]))
+    if not any(fuzz.ratio("".join(spelling(best_reading(*line))), name) >= SPELLED
+               for line in lines):
+        return None
+    if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - APART and \
+            spelling(ranked[1][0]) != spelling(ranked[0][0]):
+        return None
+    return ranked[0][0]

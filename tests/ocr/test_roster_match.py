@@ -1,0 +1,104 @@
+"""A name line no reading settled, matched against the roster's names: the recognizer's
+character probabilities along the line make the roster name it spells stand out, and a
+line of someone not on the roster (or a roster of look-alike names) gives no name."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from benchmarks.accuracy import run_ijazah
+from formgen.checks.evidence import Fact
+from formgen.checks.rules import load_rules
+from formgen.service.verify_queue import needs_person
+from ocr import roster_match
+from scansim.people import make_people
+
+CHARSET = ("blank", *"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789:. ")
+
+
+def _line(text: str, sure: float = 0.9, blur: dict[int, str] | None = None) -> np.ndarray:
+    """Probabilities a recognizer might give along a line showing ``text``: each character
+    over two slices then a blank slice, sure of it at ``sure``; ``blur``: at these
+    positions of ``text`` it splits its belief evenly between the character and another."""
+    rng = np.random.default_rng(len(text))
+    rows = []
+    for k, ch in enumerate(text):
+        for _ in range(2):
+            row = rng.uniform(0, 1e-3, len(CHARSET))
+            row[CHARSET.index(ch)] = sure
+            if blur and k in blur:
+                row[CHARSET.index(ch)] = row[CHARSET.index(blur[k])] = sure / 2
+            rows.append(row / row.sum())
+        row = rng.uniform(0, 1e-3, len(CHARSET))
+        row[0] = sure
+        rows.append(row / row.sum())
+    return np.array(rows)
+
+
+ROSTER = ("Heru Saputro", "Budi Prasetyo", "Ijai Arsyad", "Tri", "Anwar Hidayat")
+
+
+def test_the_roster_name_a_line_spells_is_found_whatever_its_case_and_marks():
+    assert roster_match.matched([(_line(": Heru Saputro."), CHARSET)], ROSTER) == "Heru Saputro"
+    assert roster_match.matched([(_line("IJAIARSYAD"), CHARSET)], ROSTER) == "Ijai Arsyad"
+
+
+def test_a_letter_the_recognizer_doubts_does_not_stop_the_name_it_spells():
+    line = _line("Heru Saputre", blur={11: "o"})     # a pen's o read half as e
+    assert roster_match.matched([(line, CHARSET)], ROSTER) == "Heru Saputro"
+
+
+def test_a_line_of_someone_not_on_the_roster_gives_no_name():
+    assert roster_match.matched([(_line("Bahen Sandan"), CHARSET)], ROSTER) is None
+    # a roster name inside a longer name on the line is no match ('HERU' of 'HERU SAPUTRO')
+    assert roster_match.matched([(_line("Heru Saputro"), CHARSET)], ("Heru", "Budi")) is None
+
+
+def test_look_alike_roster_names_leave_the_line_to_a_person():
+    line = _line("IJAI ARSYAD", blur={1: "L"})
+    assert roster_match.matched([(line, CHARSET)], ("Ijai Arsyad", "Ilai Arsyad")) is None
+    assert roster_match.matched([(line, CHARSET)], ("Ijai Arsyad", "Budi")) == "Ijai Arsyad"
+
+
+def test_short_roster_names_are_no_evidence_alone():
+    assert roster_match.fits([(_line("Al"), CHARSET)], ("Al",)) == {}
+
+
+def test_a_handwritten_name_left_to_a_person_is_matched_against_the_roster():
+    """An SD diploma whose name a clerk wrote in cursive: no reading settles it blind;
+    matched against the batch's names it is its holder's, and with the holder left off
+    the roster no name is taken."""
+    people = make_people(19, seed=18)
+    names = tuple(p["nama"] for p in people)
+    job = ("sd_tulis_tangan", 200, "colour", 1, people[6], 11)
+    assert run_ijazah(job)["nama"] is False                # read blind: to a person
+    row = run_ijazah((*job, names))
+    assert row["nama_exact"] and row["from_roster"]
+    assert row["absent_checked"] and row["absent_taken"] is None
+
+
+@pytest.mark.parametrize("group, k, design", [(8, 0, "noto_hologram"),
+                                              (12, 1, "manrope_miring")])
+def test_a_200_dpi_grey_card_whose_short_first_name_is_unsure_is_matched(group, k, design):
+    """IJAI ARSYAD on 200 dpi grey copies: I and J touch and read as U; the short-word
+    rules leave the name to a person, the roster's name is matched."""
+    from benchmarks.ktp_accuracy import LATER, card_case, later_numbers, stream
+
+    people = make_people(10, seed=11)
+    names = tuple(p["nama"] for p in people)
+    n = later_numbers(2, 8, group)[k]
+    case = card_case(people[2], n, 11, list(LATER[group]), stream(group), roster=names)
+    assert case["design"] == design and case["dpi"] == 200 and not case["colour"]
+    assert case["name"] and case["from_roster"]
+    assert case["absent_checked"] and case["absent_taken"] is None
+
+
+def test_a_matched_name_agreeing_with_its_applicant_needs_no_person():
+    rules = load_rules()
+
+    def fact(ok, note=roster_match.NOTE):
+        return Fact(id=None, page_id=1, kind="ijazah", name="nama", value="HERU SAPUTRO",
+                    confidence=roster_match.CONFIDENCE, ok=ok, note=note)
+    assert not needs_person(fact(True), rules)
+    assert needs_person(fact(False), rules)        # another applicant's name: a person looks
+    assert needs_person(fact(True, note=None), rules)   # read unsurely, not matched
