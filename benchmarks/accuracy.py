@@ -34,6 +34,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
+from PIL import Image
 from rapidfuzz import fuzz
 
 from benchmarks import formboxes as F
@@ -205,13 +206,9 @@ BINARY = {"checkbox", "signature", "materai_colour", "materai_grey", "pas_foto",
           "pas_foto_aspect_ok", "pas_foto_plain_background", "ktp_color", "ijazah_color"}
 
 
-def run_ijazah(args: tuple) -> dict:
-    """One ijazah page of ``design`` at ``dpi`` as a ``copy`` copy, read as ingest reads it;
-    with a ``roster`` (the batch's names, a seventh item), a page whose name no reading
-    settled is read again with its holder left off the roster: any name then taken is a
-    wrong one."""
-    design, dpi, copy, index, person, seed = args[:6]
-    roster = args[6] if len(args) > 6 else ()
+def ijazah_page(design: str, dpi: int, copy: str, index: int, person: dict, seed: int
+                ) -> tuple[Image.Image, dict]:
+    """Page ``index`` of ``design`` at ``dpi`` as a ``copy`` copy, scanned, and its truth."""
     rng = random.Random(f"{seed}-{design}-{dpi}-{copy}-{index}")
     g = np.random.default_rng(rng.randrange(2 ** 32))
     page, truth = IJ.make_ijazah(person, rng=rng, dpi=dpi, color=copy == "colour",
@@ -221,6 +218,17 @@ def run_ijazah(args: tuple) -> dict:
         page = page.rotate(rng.choice([90, 270]), expand=True)
     page = _page_scan(page, g, copy == "colour")
     page.info["dpi"] = (dpi, dpi)
+    return page, truth
+
+
+def run_ijazah(args: tuple) -> dict:
+    """One ijazah page of ``design`` at ``dpi`` as a ``copy`` copy, read as ingest reads it;
+    with a ``roster`` (the batch's names, a seventh item), a page whose name no reading
+    settled is read again with its holder left off the roster: any name then taken is a
+    wrong one."""
+    design, dpi, copy, index, person, seed = args[:6]
+    roster = args[6] if len(args) > 6 else ()
+    page, truth = ijazah_page(design, dpi, copy, index, person, seed)
     started = time.process_time()
     result = read_attachment_page(page, dpi=dpi, names=roster)
     cpu = time.process_time() - started

@@ -99,14 +99,11 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
     box, band, _, end = _line_box(words, pixels, row)
     end = max([end, *reach])   # a word beyond a wide space the line's rereading took in
     line = line_box(words, band, box[0], end)
+    pixels.name_lines.append(line)
     if found is None and not seen and written_by_hand(words, pixels):
-        pixels.unsettled.append(line)
         return None   # a pen's script: the recognizer reads its o as e as surely as
         #               Tesseract does ('Heru Saputre'), so it is no second witness there
-    out = witnessed(found, seen, reading(pixels, line))
-    if out is None:
-        pixels.unsettled.append(line)
-    return out
+    return witnessed(found, seen, reading(pixels, line))
 
 
 def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,

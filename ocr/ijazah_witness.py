@@ -73,9 +73,10 @@ def reading(pixels: Pixels | None, box: tuple[float, float, float, float]
 
 
 def roster_name(pixels: Pixels, names) -> str | None:
-    """The roster name one of the name lines no reading settled spells, cut out as
-    :func:`reading` cuts them (see :mod:`ocr.roster_match`); None when none stands out."""
-    for box in pixels.unsettled:
+    """The roster name one of the lines a name was read on spells (call it when none was
+    settled), cut out as :func:`reading` cuts them (see :mod:`ocr.roster_match`); None
+    when none stands out."""
+    for box in pixels.name_lines:
         room = ROOM * (box[3] - box[1])
         crops = (pixels.crop(box, scale=pixels.resolution),
                  line_crop(pixels, (box[0], box[1] - room, box[2], box[3] + room),

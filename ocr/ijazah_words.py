@@ -236,8 +236,9 @@ class Pixels:
     def __init__(self, small: np.ndarray | None, fine=None,
                  levels: tuple[float, float] | None = None) -> None:
         self.small, self._fine, self.levels = small, fine, levels
-        self.unsettled: list[tuple[float, float, float, float]] = []   # name lines no
-        #                                                  reading settled (page as read)
+        # every line a name was read on (page as read): when none settled it, one may
+        # still spell a roster name (ocr.roster_match)
+        self.name_lines: list[tuple[float, float, float, float]] = []
 
     @functools.cached_property
     def fine(self) -> np.ndarray | None:

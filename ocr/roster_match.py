@@ -27,7 +27,8 @@ import numpy as np
 from rapidfuzz import fuzz
 
 FIT = 5.0      # nats below the best reading's likelihood a roster name may stand
-APART = 8.0    # ... and at least this far above the next roster name
+APART = 6.0    # ... and at least this far above the next roster name
+DOUBLED = 2.0  # nats: a doubled letter read as one
 MIN_LETTERS = 3    # a shorter roster name is no evidence on its own
 SPELLED = 70.0     # the recognizer's own reading of the line spells the name at least so
 #                    alike (0-100): a likely name must also look like what was read
@@ -92,7 +93,10 @@ def likelihoods(logp: np.ndarray, names: Sequence[list[str]]) -> np.ndarray:
         ext[n, :len(p)] = p
     letter = ext >= 2
     skip = np.zeros_like(letter)   # a letter reached straight from the letter before it
-    skip[:, 2:] = letter[:, 2:] & (ext[:, 2:] != ext[:, :-2]) & (ext[:, 1:-1] == _BLANK)
+    skip[:, 2:] = letter[:, 2:] & (ext[:, 1:-1] == _BLANK)
+    # ... a doubled one too, at a cost: the recognizer runs a doubled letter into one
+    # ('Rafi' for RAFII), leaving no blank between them
+    cost = np.where(skip & (np.pad(ext, ((0, 0), (2, 0)))[:, :-2] == ext), -DOUBLED, 0.0)
     length = np.array([len(p) for p in paths])
     inside = np.arange(size)[None, :] < length[:, None]
     alpha = np.full(ext.shape, -np.inf)
@@ -100,7 +104,8 @@ def likelihoods(logp: np.ndarray, names: Sequence[list[str]]) -> np.ndarray:
     for t in range(1, logp.shape[0]):
         step = alpha.copy()
         step[:, 1:] = np.logaddexp(step[:, 1:], alpha[:, :-1])
-        step[:, 2:] = np.where(skip[:, 2:], np.logaddexp(step[:, 2:], alpha[:, :-2]),
+        step[:, 2:] = np.where(skip[:, 2:],
+                               np.logaddexp(step[:, 2:], alpha[:, :-2] + cost[:, 2:]),
                                step[:, 2:])
         alpha = np.where(inside, step + logp[t][ext], -np.inf)
     rows = np.arange(len(paths))

@@ -102,3 +102,9 @@ def test_a_matched_name_agreeing_with_its_applicant_needs_no_person():
     assert not needs_person(fact(True), rules)
     assert needs_person(fact(False), rules)        # another applicant's name: a person looks
     assert needs_person(fact(True, note=None), rules)   # read unsurely, not matched
+
+
+def test_a_doubled_letter_read_as_one_still_spells_its_roster_name():
+    line = _line("Rafi")                        # the recognizer runs RAFII's two I into one
+    assert roster_match.matched([(line, CHARSET)], ("Rafii", "Budi")) == "Rafii"
+    assert roster_match.matched([(line, CHARSET)], ("Rafii", "Rafi")) is None
