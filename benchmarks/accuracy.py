@@ -53,7 +53,7 @@ from scansim import documents as D
 from scansim import ijazah as IJ
 from scansim.ktp import make_ktp_copy_page
 from scansim.ktp_designs import TUNED
-from scansim.people import make_people
+from scansim.people import make_people, roster_names
 
 TARGETS = {"fields_exact": 0.97, "signature": 0.99, "checkbox": 0.99,
            "materai_colour": 0.98, "pas_foto": 0.95, "fields_email": 0.95}
@@ -257,13 +257,14 @@ def run_ijazah(args: tuple) -> dict:
 
 
 def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
-                   designs: tuple[str, ...] = IJ.DESIGN_NAMES, roster: bool = False
+                   designs: tuple[str, ...] = IJ.DESIGN_NAMES, roster: int = 0
                    ) -> list[str]:
     """Ijazah name, level and year per design (held-out designs apart), per resolution and
     copy; returns the names of targets missed (held-out designs only carry targets).
-    ``roster``: the pages' holders are the batch's roster (see run_ijazah)."""
+    ``roster``: the reader is given a roster of this many names, the pages' holders among
+    them (see run_ijazah); 0: none."""
     people = make_people(per_cell * 6 + 1, seed=seed + 7)
-    names = tuple(p["nama"] for p in people) if roster else ()
+    names = roster_names(people, roster, seed=seed) if roster else ()
     jobs = [(d.name, dpi, copy, i, people[(i * 6 + k) % len(people)], seed, names)
             for d in IJ.DESIGNS if d.name in designs for dpi in (200, 300)
             for k, copy in enumerate(IJAZAH_COPIES) for i in range(per_cell)]
@@ -351,9 +352,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="KTP pages per applicant for the per-design KTP figures")
     ap.add_argument("--ijazah-designs", default=",".join(IJ.DESIGN_NAMES),
                     help="comma-separated ijazah designs to measure (default: all)")
-    ap.add_argument("--roster", action="store_true",
-                    help="give the reader the batch's names (as ingest gives the roster's); "
-                         "pages it cannot settle are also read with their holder left off")
+    ap.add_argument("--roster", type=int, default=0, metavar="N",
+                    help="give the reader a roster of N names, the holders' among them (as "
+                         "ingest gives the workspace's); pages it cannot settle are also read "
+                         "with their holder left off")
     ap.add_argument("--ijazah-tuned-only", action="store_true",
                     help="draw only the ijazah designs the reader is tuned on (none held out)")
     args = ap.parse_args(argv)

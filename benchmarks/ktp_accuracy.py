@@ -36,7 +36,7 @@ from ocr.attachments import read_attachment_page
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
 from scansim.ktp import make_ktp_copy_page
 from scansim.ktp_designs import DESIGNS, HELD_OUT, HELD_OUT_GROUPS, NAMED_ONLY, TUNED
-from scansim.people import make_people
+from scansim.people import make_people, roster_names
 
 # taken in turn, one pass (tuned designs drawn only when named: by --designs)
 NAMES = [name for name, d in DESIGNS.items() if d.group < 2 and name not in NAMED_ONLY]
@@ -201,13 +201,14 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
 def run(people: list[dict], *, cards: int, seed: int, workers: int,
         designs: list[str] | None = None,
         only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0,
-        roster: bool = False) -> list[dict]:
+        roster: int = 0) -> list[dict]:
     """Read ``cards`` KTP pages per person, the designs taken in turn; by default (no
     ``designs``) the later held-out groups too, each in a pass of its own. ``only``: (dpi, colour)
     every page gets, where not None (instead of cycling through them); ``glare``: the share
-    of cards of any design given a lamination glare patch; ``roster``: the people's names
-    given to the reader as ingest gives the roster's (see card_case)."""
-    known = tuple(p["nama"] for p in people) if roster else ()
+    of cards of any design given a lamination glare patch; ``roster``: the reader is given
+    a roster of this many names, the people's among them, as ingest gives the workspace's
+    (see card_case); 0: none."""
+    known = roster_names(people, roster, seed=seed) if roster else ()
     jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only, glare,
              known) for i, p in enumerate(people)]
     if designs is None:
@@ -239,10 +240,10 @@ def main(argv: list[str] | None = None) -> int:
                       help="every page a colour copy")
     ap.add_argument("--glare", type=float, default=0.0,
                     help="share of cards of any design with a lamination glare patch")
-    ap.add_argument("--roster", action="store_true",
-                    help="give the reader the people's names, as ingest gives the roster's; "
-                         "cards whose name it cannot settle are also read with their holder "
-                         "left off")
+    ap.add_argument("--roster", type=int, default=0, metavar="N",
+                    help="give the reader a roster of N names, the people's among them, as "
+                         "ingest gives the workspace's; cards whose name it cannot settle are "
+                         "also read with their holder left off")
     args = ap.parse_args(argv)
     designs = None if not args.designs else (
         list(TUNED) if args.designs == "tuned" else args.designs.split(","))

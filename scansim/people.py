@@ -210,6 +210,14 @@ def make_people(n: int, *, seed: int, today: dt.date | None = None) -> list[dict
     return people
 
 
+def roster_names(people: list[dict], size: int, *, seed: int) -> tuple[str, ...]:
+    """The names on a workspace roster that holds ``people`` among others: theirs, then
+    other synthetic people's, ``size`` names in all (at least ``people``'s)."""
+    names = [p["nama"] for p in people]
+    others = make_people(max(0, size - len(names)), seed=seed + 1000)
+    return tuple(names + [p["nama"] for p in others])
+
+
 def _add_siki_fields(person: dict, *, seed: int) -> None:
     """What SIKI also takes (postcode, school, diploma number, project values), drawn from a
     stream of its own so that the rest of a person stays as it was for the same seed."""
