@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 12) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 13) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 12
-after group 11, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 13
+after group 12, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -31,6 +31,8 @@ from scansim.ijazah_group9 import GROUP9_CUES
 from scansim.ijazah_group10 import GROUP10_CUES
 from scansim.ijazah_group11 import GROUP11_BORDERS, GROUP11_CUES, legalised_copy
 from scansim.ijazah_group12 import FINISHES, GROUP12_BORDERS, GROUP12_CUES
+from scansim.ijazah_group13 import FINISHES as GROUP13_FINISHES
+from scansim.ijazah_group13 import GROUP13_BORDERS, GROUP13_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -39,8 +41,10 @@ from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
-              **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES}
-BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS}   # frames drawn by a group's own module
+              **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES}
+BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
+           **GROUP13_BORDERS}
+HAND_INS = {**FINISHES, **GROUP13_FINISHES}   # how a page was handed in (Design.finish)
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 12: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 13: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -87,7 +91,8 @@ class Design:
     photo_beside: bool = False   # the photo beside the holder's rows, not at the foot
     legalised: bool = False      # handed in as a legalised photocopy of a photocopy
     finish: str = ""             # how the page was handed in: phone (a photo under a lamp),
-    #                              toner_band (a laser print with a pale band down it)
+    #                              toner_band (a laser print with a pale band down it), fax
+    #                              (a fine-mode fax), laminated (scanned in clear plastic)
 
     @property
     def held_out(self) -> bool:
@@ -303,6 +308,24 @@ DESIGNS = (
            "university", "rektor_menyatakan", "top_left", short=False, group=12,
            programs=("D3", "S1"), nomor_style="pin", era=(2021, 2024), finish="toner_band",
            ministry="KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI"),
+    # Held out, group 13: made after group 12 was measured; nobody tuning has seen them.
+    # An MI ijazah of the Departemen Agama years (Century Catalogue) in a frame of a leafy
+    # vine: the head states "bahwa anak tersebut di bawah ini", numbered rows filled in on
+    # a typewriter (GNU Typewriter); handed in as a fine-mode fax, black and white.
+    Design("mi_faks", "madrasah", False, "century_catalogue", "century_catalogue",
+           "century_catalogue", "gnu_typewriter", (250, 249, 240), None, (30, 84, 52),
+           "sulur_daun", "kemenag", "anak_tersebut", "top_left", group=13, programs=("MI",),
+           nomor_style="kemenag", era=(1994, 2004), ministry="DEPARTEMEN AGAMA",
+           finish="fax"),
+    # A magister's or doctor's diploma (GFS Didot, Goudy Bookletter) in triple rules with
+    # laurel sprigs at the corners: the rector "menganugerahkan kepada" the holder, the name
+    # centred in bold italics, "Nomor Pokok Mahasiswa"; laminated in clear plastic and
+    # scanned (a milky film, bands of caught light, air bubbles, Newton's rings).
+    Design("magister_laminasi", "pt", False, "didot_bold", "didot_bold", "goudy_bookletter",
+           "didot_bold_italic", (251, 251, 248), (238, 240, 246), (30, 44, 96),
+           "laurel_rules", "university", "menganugerahkan", "footer", short=False, group=13,
+           programs=("S2", "S3"), nomor_style="seri", era=(2005, 2009),
+           ministry="DEPARTEMEN PENDIDIKAN NASIONAL", finish="laminated"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -312,7 +335,8 @@ NAMED_ONLY = ("sd_kaligrafi", "paket_renggang", "sekolah_sel", "sarjana_dua_bari
 HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
+ HELD_OUT_13) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -559,7 +583,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     if dz.legalised:
         img = legalised_copy(img, rng, school, dpi, getattr(p, "name_box", None))
     if dz.finish:
-        img = FINISHES[dz.finish](img, rng, dpi)
+        img = HAND_INS[dz.finish](img, rng, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:
         img = img.convert("L").convert("RGB")

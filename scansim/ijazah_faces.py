@@ -16,7 +16,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-noto-core, fonts-ebgaramond, of group 9 fonts-linuxlibertine, of group 10
 # fonts-adf-gillius, fonts-sil-charis, fonts-courier-prime, of group 11 fonts-quattrocento,
 # fonts-cabin, fonts-vollkorn, fonts-sil-gentiumplus, of group 12 fonts-yrsa-rasa,
-# fonts-junction, fonts-oldstandard, fonts-cardo); DejaVu when none is installed.
+# fonts-junction, fonts-oldstandard, fonts-cardo, of group 13 fonts-century-catalogue,
+# fonts-gnutypewriter, fonts-gfs-didot, fonts-goudybookletter); DejaVu when none is
+# installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -108,6 +110,11 @@ FACES = {
     "junction": (["Junction.otf"], "bold"),
     "oldstandard_bold": (["OldStandard-Bold.ttf"], "serif_bold"),
     "cardo": (["Cardo104s.ttf"], "serif"),
+    "century_catalogue": (["Century-Catalogue.ttf"], "serif"),
+    "gnu_typewriter": (["GNUTypewriter.ttf"], "mono_bold"),
+    "didot_bold": (["GFSDidotBold.otf"], "serif_bold"),
+    "didot_bold_italic": (["GFSDidotBoldItalic.otf"], "serif_italic"),
+    "goudy_bookletter": (["GoudyBookletter1911.otf"], "serif"),
 }
 
 

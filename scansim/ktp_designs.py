@@ -3,16 +3,17 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 12, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 13, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
 group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after group 6,
 group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after group 8,
 group 10 (:data:`HELD_OUT_10`) after group 9, group 11 (:data:`HELD_OUT_11`) after
-group 10 and group 12 (:data:`HELD_OUT_12`) after group 11, so the latest group's figures
-are the ones nobody tuning has seen (the benchmarks report all held-out designs together and
-each group apart, :data:`HELD_OUT_GROUPS`).
+group 10, group 12 (:data:`HELD_OUT_12`) after group 11 and group 13 (:data:`HELD_OUT_13`)
+after group 12, so the latest group's figures are the ones nobody tuning has seen (the
+benchmarks report all held-out designs together and each group apart,
+:data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from scansim.ktp_group9 import herringbone, scales
 from scansim.ktp_group10 import circles, relief
 from scansim.ktp_group11 import fibres, rainbow
 from scansim.ktp_group12 import nusantara, slant_waves
+from scansim.ktp_group13 import braid, honeycomb
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -44,7 +46,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-hack, fonts-croscore, of group 9 fonts-open-sans, fonts-mononoki, fonts-b612, of
 # group 10 fonts-paratype, fonts-ocr-b, fonts-clear-sans, fonts-league-mono, of group 11
 # fonts-inter, fonts-fantasque-sans, fonts-oxygen, fonts-mplus, of group 12 fonts-karla,
-# fonts-hermit, fonts-manrope, fonts-monoid); DejaVu stands in when one is missing.
+# fonts-hermit, fonts-manrope, fonts-monoid, of group 13 fonts-sil-andika, fonts-agave,
+# fonts-opendin, fonts-3270); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -134,6 +137,11 @@ FACES = {
     "manrope_semibold": ("truetype/manrope/Manrope-SemiBold.ttf", "bold"),
     "manrope_bold": ("truetype/manrope/Manrope-Bold.ttf", "bold"),
     "monoid_bold": ("truetype/monoid/Monoid-Bold.ttf", "mono_bold"),
+    "andika": ("truetype/andika/Andika-Regular.ttf", "sans"),
+    "andika_bold": ("truetype/andika/Andika-Bold.ttf", "bold"),
+    "agave_bold": ("truetype/agave/agave-b-autohinted.ttf", "mono_bold"),
+    "open_din": ("truetype/opendin/OSP-DIN.ttf", "cond"),
+    "ibm_3270": ("truetype/3270/3270-Regular.ttf", "mono_bold"),
 }
 
 
@@ -181,7 +189,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 12: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 13: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -220,6 +228,8 @@ class KtpDesign:
     sleeve: float = 0.0              # 0 bare .. 1 copied in a plastic sleeve (haze, reflection)
     yellowed: float = 0.0            # 0 clear .. 1 a yellowed lamination with a thumbprint
     jpeg_quality: int = 0            # sent on as a small JPEG of this quality (0: not)
+    coffee: float = 0.0              # 0 clean .. 1 a coffee cup's ring and drops on the card
+    low_toner: float = 0.0           # 0 full toner .. 1 copied as the toner ran out (streaks)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -494,11 +504,33 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_y_mm=9.3, first_y_mm=15.0, photo_x_mm=62.2, ink=(14, 22, 40), fade=0.14,
               blur=0.55, wear=0.08, group=12, jpeg_quality=38,
               labels=(("Kel/Desa", "Kel./Desa"),)),
+    # Held out, group 13: made after group 12 was measured; nobody tuning has seen them.
+    # A card in Andika over a fine honeycomb under a soft rose bloom on a lilac ground, the
+    # NIK in Agave, a plum-black ink, the field block set low with a wide line pitch and
+    # the values close to their colons; a coffee cup was set down on it (a brown ring, a
+    # pale stain inside it, dried drops).
+    KtpDesign("andika_kopi", "andika", "andika_bold", "agave_bold", "andika_bold",
+              "honeycomb", ((244, 236, 244), (236, 236, 250)), (204, 184, 214),
+              second_color=(246, 214, 218), text_mm=2.0, nik_mm=4.0, step_mm=3.08,
+              label_x_mm=2.7, colon_x_mm=21.6, value_gap_mm=0.9, indent_mm=2.6,
+              nik_y_mm=9.9, first_y_mm=15.9, photo_x_mm=62.9, ink=(36, 22, 38), fade=0.1,
+              blur=0.5, wear=0.1, group=13, coffee=0.9),
+    # A card in Open DIN (labels and values in one narrow weight) over braided bands of
+    # guilloche strands crossing slantwise in terracotta and teal on a sand-to-aqua ground,
+    # the NIK in IBM 3270, a green-black ink, a tight block set high with the colons far
+    # from the labels; photocopied as the copier's toner ran low (light, paler in streaks).
+    KtpDesign("din_toner", "open_din", "open_din", "ibm_3270", "open_din",
+              "braid", ((248, 238, 222), (226, 242, 240)), (226, 178, 150),
+              second_color=(150, 204, 200), text_mm=2.2, nik_mm=4.2, step_mm=2.84,
+              label_x_mm=2.3, colon_x_mm=23.4, value_gap_mm=1.9, indent_mm=1.8,
+              nik_y_mm=9.0, first_y_mm=14.7, photo_x_mm=62.7, ink=(16, 30, 24), fade=0.05,
+              blur=0.6, wear=0.06, group=13, low_toner=0.65, nik_spread_mm=0.1),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
- HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12) = HELD_OUT_GROUPS.values()
+ HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
+ HELD_OUT_13) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -575,6 +607,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "weave": weave, "contours": contours, "herringbone": herringbone, "scales": scales,
             "relief": relief, "circles": circles, "fibres": fibres, "rainbow": rainbow,
             "nusantara": nusantara, "slant_waves": slant_waves,
+            "honeycomb": honeycomb, "braid": braid,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -594,7 +627,8 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
-           "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_GROUPS",
+           "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
+           "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

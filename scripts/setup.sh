@@ -103,6 +103,21 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/fonts-oldstandard/OldStandard-Bold.ttf ] \
     || need_apt+=(fonts-oldstandard)
 [ -f /usr/share/fonts/truetype/cardo/Cardo104s.ttf ] || need_apt+=(fonts-cardo)
+# Faces of the thirteenth group of card designs: Andika and Open DIN for card text, Agave
+# and IBM 3270 for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/truetype/andika/Andika-Regular.ttf ] || need_apt+=(fonts-sil-andika)
+[ -f /usr/share/fonts/truetype/agave/agave-b-autohinted.ttf ] || need_apt+=(fonts-agave)
+[ -f /usr/share/fonts/truetype/opendin/OSP-DIN.ttf ] || need_apt+=(fonts-opendin)
+[ -f /usr/share/fonts/truetype/3270/3270-Regular.ttf ] || need_apt+=(fonts-3270)
+# Century Catalogue and GNU Typewriter, GFS Didot and Goudy Bookletter for the thirteenth
+# group's diplomas.
+[ -f /usr/share/fonts/truetype/fonts-century-catalogue/Century-Catalogue.ttf ] \
+    || need_apt+=(fonts-century-catalogue)
+[ -f /usr/share/fonts/truetype/gnutypewriter/GNUTypewriter.ttf ] \
+    || need_apt+=(fonts-gnutypewriter)
+[ -f /usr/share/fonts/opentype/didot/GFSDidotBold.otf ] || need_apt+=(fonts-gfs-didot)
+[ -f /usr/share/fonts/opentype/sortsmill/GoudyBookletter1911.otf ] \
+    || need_apt+=(fonts-goudybookletter)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
