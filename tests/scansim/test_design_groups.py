@@ -510,14 +510,16 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
         "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12",
         "held-out-13"]
 
-    def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0):   # bookkeeping
+    def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0,
+             roster=()):   # bookkeeping
         design = designs[n % len(designs)]
         return {"design": design, "held_out": design in KD.HELD_OUT,
                 "group": KD.DESIGNS[design].group, "dpi": (200, 300)[n // len(designs) % 2],
                 "colour": n // (2 * len(designs)) % 2 == 0, "doc": "ktp",
                 "nik_right": stream == "", "nik_wrong": False, "name": True,
                 "name_wrong": False, "sex": True,
-                "birth": True, "cpu": 0.3, "stream": stream}
+                "birth": True, "cpu": 0.3, "stream": stream, "from_roster": False,
+                "absent_checked": False, "absent_taken": None}
 
     monkeypatch.setattr(ktp_accuracy, "card_case", case)
     monkeypatch.setattr(ktp_accuracy, "ProcessPoolExecutor", _Inline)
