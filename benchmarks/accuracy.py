@@ -315,8 +315,10 @@ def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
         if roster:
             checked = [r for r in group if r["absent_checked"]]
             taken = [r for r in checked if r["absent_taken"]]
+            blind = sum(r["nama"] and not r["from_roster"] for r in group)
             print(f"{'':4s}names matched against the roster: "
-                  f"{sum(r['from_roster'] for r in group)} of {len(group)} pages; holder "
+                  f"{sum(r['from_roster'] for r in group)} of {len(group)} pages (read right "
+                  f"without it: {blind}); holder "
                   f"left off the roster: a name taken on {len(taken)} of {len(checked)} "
                   f"pages {[r['absent_taken'] for r in taken]}")
         for key in ("nama", "jenjang", "tahun"):

@@ -174,8 +174,10 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
         checked = [c for c in held if c["absent_checked"]]
         if checked:
             taken = [c["absent_taken"] for c in checked if c["absent_taken"]]
+            blind = sum(c["name"] and not c["from_roster"] for c in held)
             print(f"  names matched against the roster: "
-                  f"{sum(c['from_roster'] for c in held)} of {len(held)} held-out pages; "
+                  f"{sum(c['from_roster'] for c in held)} of {len(held)} held-out pages "
+                  f"(read right without it: {blind}); "
                   f"holder left off the roster: a name taken on {len(taken)} of "
                   f"{len(checked)} pages {taken}")
         later = any(groups[number] for number in LATER)   # then every group apart too

@@ -34,6 +34,7 @@ from ocr.names import (
     holds_cut,
     letter_apart,
     letters,
+    mark_between_consonants,
     maybe_split,
     short,
     short_lookalike,
@@ -268,12 +269,13 @@ def settled(found: tuple[str, float, list] | None, pixels: Pixels | None = None
     """(name, confidence) of what :func:`name_of` found (its line and any line that
     continues it), a short name only when every reading agrees (see _short_name) and
     never when it holds letters that read as others on a scan of low resolution (below
-    LOW_RES: 'RAHI' for 'RAFII'; ``pixels``: where it was read)."""
+    LOW_RES: 'RAHI' for 'RAFII'; ``pixels``: where it was read) nor a mark between two
+    consonants (:func:`ocr.names.mark_between_consonants`)."""
     if found is None:
         return None
     low = pixels is None or pixels.resolution < LOW_RES
-    if short_lookalike(found[0], low_resolution=low):
-        return None
+    if short_lookalike(found[0], low_resolution=low) or mark_between_consonants(found[0]):
+        return None   # (a mark between two consonants: a narrow letter, 'SAPUT'RO')
     return _short_name(found[2]) if short(found[0]) else (found[0], found[1])
 
 

@@ -20,12 +20,13 @@ DESCENDER = 1.35       # a word's height with a hanging letter, of its height wi
 HANGING_LOW = 0.55     # of a name's word height: a line below this low may still be its rest
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
-LABEL = re.compile(r"^\W{0,3}n\s?a\s?(?:m|rn)\s?a\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
+NUMBERED = r"^\W{0,3}(?:\d{1,2}\s?[.)]\s*)?"   # a row's number before its label ('1. Nama')
+LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
                    r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
                    r"pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
-OTHER_NAME = re.compile(r"^\W{0,3}n\s?a\s?(?:m|rn)\s?a\s+(?:sekolah|orang|ayah|ibu|wali|kepala|"
-                        r"satuan|program|perguruan|madrasah|lembaga|ortu"
+OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s+(?:sekolah|orang|ayah|ibu|"
+                        r"wali|kepala|satuan|program|perguruan|madrasah|lembaga|ortu"
                         r"|(?:[a-z]+\s+){0,2}tua\b"   # 'Orang Tua', 'Orang' lost or cut
                         r"|(?:[a-z]+\s+){0,2}[a-z]*/\s*w[a-z]{1,3}\b)",   # '... Tua/Wali', 'Tua'
                         re.I)                       # misread ('Orai ua/wali')

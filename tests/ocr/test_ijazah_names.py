@@ -281,3 +281,22 @@ def test_a_name_struck_in_dots_is_read_with_its_dots_run_together():
     assert candidate(reread(pixels, box, scale=2.0, joined=True))[0] == "ZAINAL FAUZAN"
     solid = np.asarray(_struck("ZAINAL FAUZAN", dotted=False))
     assert not struck_in_dots(solid, (20, 62))
+
+
+def test_a_numbered_row_s_label_is_a_label():
+    """A typed form's rows numbered before their labels ('1. Nama', '3. Nama Orang
+    Tua/Wali'): the holder's label still, the parent's still another's."""
+    from ocr.ijazah_name import LABEL
+
+    assert LABEL.match("1. Nama : RAFII").group("rest") == "RAFII"
+    assert LABEL.match("12) Nama Lengkap : BUDI").group("rest") == "BUDI"
+    assert OTHER_NAME.match("3. Nama Orang Tua/Wali : YAKOBUS DEHEN")
+    assert not LABEL.match("2004 Nama")
+
+
+def test_a_mark_between_two_consonants_keeps_a_diploma_name_from_being_taken():
+    """'HERU SAPUT'RO': a narrow letter read as a mark; no name carries one there."""
+    from ocr.ijazah_line import settled
+
+    assert settled(("HERU SAPUT'RO", 0.9, [])) is None
+    assert settled(("MA'RUF HIDAYAT", 0.9, [])) == ("MA'RUF HIDAYAT", 0.9)
