@@ -26,6 +26,7 @@ from tests.scansim.test_design_groups import (
     _grey,
     _new_diploma_group,
     _new_ktp_group,
+    _two_colour_lines,
 )
 
 ROWS = 12   # Nama .. Berlaku Hingga
@@ -104,13 +105,7 @@ def test_group_12_map_background(dpi):
 @pytest.mark.parametrize("dpi", [200, 300])
 def test_group_12_slant_waves_alternate(dpi):
     """The slant-wave card's lines come in both of its colours, by turns."""
-    size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
-    des = KD.DESIGNS["manrope_miring"]
-    rgb = np.asarray(KD.background(des, size, random.Random(5), dpi)).astype(int)
-    first = np.abs(rgb - np.array(des.line_color)).sum(axis=2) < 30
-    second = np.abs(rgb - np.array(des.second_color)).sum(axis=2) < 30
-    assert first.mean() > 0.02 and second.mean() > 0.02
-    assert 190 < _grey(Image.fromarray(np.uint8(rgb))).mean() < 245
+    _two_colour_lines("manrope_miring", 5, dpi, 0.02)
 
 
 @pytest.mark.parametrize("dpi", [200, 300])

@@ -25,6 +25,7 @@ from tests.scansim.test_design_groups import (
     _grey,
     _new_diploma_group,
     _new_ktp_group,
+    _two_colour_lines,
 )
 
 ROWS = 12   # Nama .. Berlaku Hingga
@@ -115,13 +116,7 @@ def test_group_13_honeycomb_background(dpi):
 @pytest.mark.parametrize("dpi", [200, 300])
 def test_group_13_braid_background(dpi):
     """The braided card's print has strands in both of its colours."""
-    size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
-    des = KD.DESIGNS["din_toner"]
-    rgb = np.asarray(KD.background(des, size, random.Random(5), dpi)).astype(int)
-    first = np.abs(rgb - np.array(des.line_color)).sum(axis=2) < 30
-    second = np.abs(rgb - np.array(des.second_color)).sum(axis=2) < 30
-    assert first.mean() > 0.01 and second.mean() > 0.01
-    assert 190 < _grey(Image.fromarray(np.uint8(rgb))).mean() < 245
+    _two_colour_lines("din_toner", 5, dpi, 0.01)
 
 
 @pytest.mark.parametrize("dpi", [200, 300])

@@ -385,6 +385,17 @@ def _grey(img) -> np.ndarray:
     return np.asarray(img.convert("L")).astype(int)
 
 
+def _two_colour_lines(name: str, seed: int, dpi: int, share: float) -> None:
+    """Card design ``name``'s security print has lines in both of its colours (each over
+    ``share`` of the card) and stays light enough to read print on."""
+    size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
+    des = KD.DESIGNS[name]
+    rgb = np.asarray(KD.background(des, size, random.Random(seed), dpi)).astype(int)
+    for colour in (des.line_color, des.second_color):
+        assert (np.abs(rgb - np.array(colour)).sum(axis=2) < 30).mean() > share
+    assert 190 < (rgb @ np.array([0.299, 0.587, 0.114])).mean() < 245   # as PIL's grey
+
+
 def _faces_from_new_packages(earlier: list, names, *, head: bool = True) -> None:
     """Every face of the designs ``names`` comes from a font package no ``earlier`` card
     used (their NIK, label, value and, with ``head``, heading faces), installed here."""
