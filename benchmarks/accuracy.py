@@ -54,7 +54,7 @@ from scansim import documents as D
 from scansim import ijazah as IJ
 from scansim.ktp import make_ktp_copy_page
 from scansim.ktp_designs import TUNED
-from scansim.people import make_people, roster_names
+from scansim.people import make_people, roster_names, roster_without
 
 TARGETS = {"fields_exact": 0.97, "signature": 0.99, "checkbox": 0.99,
            "materai_colour": 0.98, "pas_foto": 0.95, "fields_email": 0.95}
@@ -237,13 +237,12 @@ def run_ijazah(args: tuple) -> dict:
     name = read.get("nama")
     blind = any(f.name == "nama" and f.value and f.note != roster_match.NOTE
                 for f in result.findings)
-    absent = None
-    if roster and not blind:
-        others = [n for n in roster if n.upper() != truth["nama"].upper()]
-        absent = {f.name: f.value for f in read_attachment_page(
-            page, dpi=dpi, names=others).findings}.get("nama")
+    checked = bool(roster) and not blind
+    absent = {f.name: f.value for f in read_attachment_page(
+        page, dpi=dpi, names=roster_without(roster, truth["nama"])).findings}.get("nama") \
+        if checked else None
     return {"design": design, "dpi": dpi, "copy": copy, "cpu": cpu, "doc": result.doc,
-            "from_roster": bool(name) and not blind, "absent_checked": bool(roster) and not blind,
+            "from_roster": bool(name) and not blind, "absent_checked": checked,
             "absent_taken": absent,
             "nama": name is not None and names_agree(name, truth["nama"]),
             "nama_wrong": name is not None and not names_agree(name, truth["nama"]),

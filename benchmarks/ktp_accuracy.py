@@ -36,7 +36,7 @@ from ocr.attachments import read_attachment_page
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
 from scansim.ktp import make_ktp_copy_page
 from scansim.ktp_designs import DESIGNS, HELD_OUT, HELD_OUT_GROUPS, NAMED_ONLY, TUNED
-from scansim.people import make_people, roster_names
+from scansim.people import make_people, roster_names, roster_without
 
 # taken in turn, one pass (tuned designs drawn only when named: by --designs)
 NAMES = [name for name, d in DESIGNS.items() if d.group < 2 and name not in NAMED_ONLY]
@@ -90,12 +90,12 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
              (f.confidence >= MIN_VALUE_CONFIDENCE or f.note == roster_match.NOTE)}
     from_roster = any(f.name == "nama" and f.note == roster_match.NOTE
                       for f in result.findings)
-    absent = None   # with the holder left off the roster: a name then taken is a wrong one
-    if roster and (from_roster or "nama" not in taken):
-        again = read_attachment_page(page, dpi=dpi, names=[
-            n for n in roster if n.upper() != truth["nama"].upper()])
-        absent = next((f.value for f in again.findings if f.kind == "ktp" and
-                       f.name == "nama" and f.note == roster_match.NOTE), None)
+    # with the holder left off the roster: a name then taken is a wrong one
+    checked = bool(roster) and (from_roster or "nama" not in taken)
+    absent = next((f.value for f in read_attachment_page(
+        page, dpi=dpi, names=roster_without(roster, truth["nama"])).findings
+        if f.kind == "ktp" and f.name == "nama" and f.note == roster_match.NOTE),
+        None) if checked else None
     nik = taken.get("nik")
     return {"design": design, "held_out": design in HELD_OUT,
             "group": DESIGNS[design].group, "dpi": dpi, "colour": colour,
@@ -107,7 +107,7 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
             "birth": taken.get("tanggal_lahir") == truth["tanggal_lahir"], "cpu": cpu,
             "truth_nik": truth["nik"], "read_nik": nik, "truth_nama": truth["nama"],
             "read_nama": taken.get("nama"), "from_roster": from_roster,
-            "absent_checked": bool(roster) and (from_roster or "nama" not in taken),
+            "absent_checked": checked,
             "absent_taken": absent}
 
 

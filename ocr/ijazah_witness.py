@@ -65,22 +65,25 @@ def reading(pixels: Pixels | None, box: tuple[float, float, float, float]
     read = textline.read_line(crop) if crop is not None else None
     if read is None or read.score >= WITNESS_SCORE:
         return read
-    room = ROOM * (box[3] - box[1])
-    clear = line_crop(pixels, (box[0], box[1] - room, box[2], box[3] + room),
-                      scale=max(pixels.resolution, CLEAR_SCALE), lead=True)
+    clear = _roomy_crop(pixels, box)
     again = textline.read_line(clear) if clear is not None else None
     return again if again is not None and again.score > read.score else read
+
+
+def _roomy_crop(pixels: Pixels, box: tuple[float, float, float, float]) -> np.ndarray | None:
+    """The line in ``box`` cut out with ROOM above and below, cleared as Tesseract reads
+    it again, at least CLEAR_SCALE enlarged."""
+    room = ROOM * (box[3] - box[1])
+    return line_crop(pixels, (box[0], box[1] - room, box[2], box[3] + room),
+                     scale=max(pixels.resolution, CLEAR_SCALE), lead=True)
 
 
 def roster_name(pixels: Pixels, names) -> str | None:
     """The roster name one of the lines a name was read on spells (call it when none was
     settled), cut out as :func:`reading` cuts them (see :mod:`ocr.roster_match`); None
     when none stands out."""
-    for box in pixels.name_lines:
-        room = ROOM * (box[3] - box[1])
-        crops = (pixels.crop(box, scale=pixels.resolution),
-                 line_crop(pixels, (box[0], box[1] - room, box[2], box[3] + room),
-                           scale=max(pixels.resolution, CLEAR_SCALE), lead=True))
+    for box in dict.fromkeys(pixels.name_lines):   # a line tried from two cues: once
+        crops = (pixels.crop(box, scale=pixels.resolution), _roomy_crop(pixels, box))
         lines = [p for p in map(textline.line_probabilities,
                                 (c for c in crops if c is not None)) if p is not None]
         name = roster_match.matched(lines, names) if lines else None

@@ -218,6 +218,11 @@ def roster_names(people: list[dict], size: int, *, seed: int) -> tuple[str, ...]
     return tuple(names + [p["nama"] for p in others])
 
 
+def roster_without(roster, name: str) -> tuple[str, ...]:
+    """``roster`` with ``name`` left off (however it is written)."""
+    return tuple(n for n in roster if n.upper() != name.upper())
+
+
 def _add_siki_fields(person: dict, *, seed: int) -> None:
     """What SIKI also takes (postcode, school, diploma number, project values), drawn from a
     stream of its own so that the rest of a person stays as it was for the same seed."""
