@@ -63,17 +63,21 @@ SIDE_MIN_FILL = 0.12             # ... and the share of its box's height its ink
 FAINT_INK = 0.3                  # a normalised glyph's grey above this may be a faint stroke
 # Pairs of digits one of which leaves a side open where the other has ink: (open digit,
 # inked digit, rows (of the height), side). A 6 is open on the right above its bowl where
-# an 8 or a 0 has ink; a 3 open on the left of its upper half (a 5's stem) and of its
-# lower half (an 8's bowl); a 5 open on the right above its bowl (an 8, a 3); a 7 open on
-# the left below its bar (a 9's bowl). A pair with two tests is told when one of them
-# shows a digit and the other does not show the other. Hairline strokes are not judged
+# an 8 or a 0 has ink; a 3 open on the left of its upper half (a 5's stem: below a
+# curved 3's top arm, or just below a flat-topped 3's bar, whose stroke runs back to the
+# left above its waist) and of its lower half (an 8's bowl); a 5 open on the right above
+# its bowl (an 8, a 3); a 7 open on the left below its bar (a 9's bowl). A pair with
+# several tests is told by the sides found open, when one digit's are; otherwise by
+# the sides found inked (a stroke may run across the other's open side, never leave
+# its own inked side open). Hairline strokes are not judged
 # (one blurred below half grey leaves a side open: SIDE_MIN_FILL). No digit of the print
 # faces installed (drawn plain, bolder, thinner) then falls on the wrong side but a bold
 # serif 9 drawn bolder (its ball terminal fills the side); as a bold serif 6's may, a
 # side shown inked only confirms the best match, never names the runner-up.
 SIDE_PAIRS = (("6", "8", (0.25, 0.4), "right"), ("6", "0", (0.25, 0.4), "right"),
               ("9", "8", (0.65, 0.75), "left"), ("9", "0", (0.65, 0.75), "left"),
-              ("3", "5", (0.3, 0.45), "left"), ("3", "8", (0.55, 0.7), "left"),
+              ("3", "5", (0.3, 0.45), "left"), ("3", "5", (0.25, 0.32), "left"),
+              ("3", "8", (0.55, 0.7), "left"),
               ("5", "8", (0.2, 0.35), "right"), ("5", "3", (0.2, 0.35), "right"),
               ("7", "9", (0.35, 0.5), "left"))
 
@@ -438,12 +442,16 @@ def _shows(shape: np.ndarray, digit: str, rival: str) -> bool:
     if {digit, rival} == {"0", "8"}:
         w = waist(shape)
         return w >= ZERO_WAIST if digit == "0" else w <= EIGHT_WAIST
-    told = []      # per test of the pair: the digit it shows, None when undecided
+    opened, inked = set(), set()    # the digits the pair's tests show by an open side, by ink
     for open_digit, inked_digit, rows, side in SIDE_PAIRS:
         if {digit, rival} == {open_digit, inked_digit}:
             share, clear = side_ink(shape, rows, side)
-            told.append(open_digit if clear else inked_digit if share == 1.0 else None)
-    return digit in told and rival not in told
+            if clear:
+                opened.add(open_digit)
+            elif share == 1.0:
+                inked.add(inked_digit)
+    told = opened or inked      # a side wholly open is not made by a stroke run astray
+    return told == {digit}
 
 
 def _side_digit(row: np.ndarray, digits: np.ndarray, shape: np.ndarray) -> str | None:

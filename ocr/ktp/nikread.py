@@ -245,7 +245,13 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
     if not (_fits(nik, birth, sex) or _date_stands(nik, birth, sex, texts, glyphs, read)) or \
             not nik_serial_usual(nik):
         return result
-    rivals = sum(r != nik and _fits(r, birth, sex) for r in texts)
+    # read so on both crops, a text reading the digit shapes contradict where they named a
+    # digit (a dotted zero read as an 8 by Tesseract, named 0 by its shape) is outvoted,
+    # not a rival
+    credible = [g for g in glyphs if _credible_shapes(g)]
+    deniers = credible if len(read) >= 2 else []
+    rivals = sum(r != nik and _fits(r, birth, sex) and not _shapes_deny(r, deniers)
+                 for r in texts)
     alike = texts.count(nik)
     # (the shapes' NIK stands only where no shape reading names another digit)
     shapes_alike = _shapes_filled(own) == nik
@@ -261,14 +267,21 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
     checked = [p for p in range(NIK_LENGTH)
                if p not in DATE_DIGITS or nik_agrees(nik, birth, sex) is not True]
     if (rivals and not (alike >= SERIAL_TEXT_SUPPORT and alike >= TEXT_MAJORITY * rivals)) or \
-            (result.nik not in (None, nik) and _fits(result.nik, birth, sex)) or \
-            any(_contradicts(g, nik, checked) for g in glyphs if _credible_shapes(g)):
+            (result.nik not in (None, nik) and _fits(result.nik, birth, sex)
+             and not _shapes_deny(result.nik, deniers)) or \
+            any(_contradicts(g, nik, checked) for g in credible):
         return result     # Tesseract or the digit shapes read another NIK
     witnessed = nik in texts or \
         all(any(r[pos] == nik[pos] for r in [*texts, *glyphs])
             for pos in range(NIK_LENGTH) if pos not in DATE_DIGITS) \
         or sum(m == LINE for m, _ in read) >= 2
     return NikResult(nik, CONFIDENT, result.readings) if witnessed else result
+
+
+def _shapes_deny(reading: str, credible: list[str]) -> bool:
+    """Whether one of the ``credible`` digit-shape readings (each naming most digits)
+    shows another digit than ``reading`` somewhere it named one."""
+    return any(_contradicts(g, reading) for g in credible)
 
 
 def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[str],
