@@ -16,9 +16,9 @@ group made after group 1 had been measured, "held out 3" the one made after grou
 out 6" the one made after group 5, "held out 7" the one made after group 6, "held out 8"
 the one made after group 7, "held out 9" the one made after group 8, "held out 10" the one
 made after group 9, "held out 11" the one made after group 10, "held out 12" the one made
-after group 11, "held out 13" the one made after group 12): every design at 200 and 300 dpi
-as colour, grey and faded grey copies, read the way ingest reads an attachment page
-(classified, turned upright, read).
+after group 11, "held out 13" the one made after group 12, "held out 14" the one made after
+group 13): every design at 200 and 300 dpi as colour, grey and faded grey copies, read the
+way ingest reads an attachment page (classified, turned upright, read).
 
     python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
                                   [--ijazah-per-cell 3] [--ktp-cards 2]

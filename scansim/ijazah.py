@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 13) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 14) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 13
-after group 12, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 14
+after group 13, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -33,6 +33,8 @@ from scansim.ijazah_group11 import GROUP11_BORDERS, GROUP11_CUES, legalised_copy
 from scansim.ijazah_group12 import FINISHES, GROUP12_BORDERS, GROUP12_CUES
 from scansim.ijazah_group13 import FINISHES as GROUP13_FINISHES
 from scansim.ijazah_group13 import GROUP13_BORDERS, GROUP13_CUES
+from scansim.ijazah_group14 import FINISHES as GROUP14_FINISHES
+from scansim.ijazah_group14 import GROUP14_BORDERS, GROUP14_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -41,10 +43,11 @@ from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
-              **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES}
+              **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
-           **GROUP13_BORDERS}
-HAND_INS = {**FINISHES, **GROUP13_FINISHES}   # how a page was handed in (Design.finish)
+           **GROUP13_BORDERS, **GROUP14_BORDERS}
+HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
+            **GROUP14_FINISHES}
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 13: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 14: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -92,7 +95,9 @@ class Design:
     legalised: bool = False      # handed in as a legalised photocopy of a photocopy
     finish: str = ""             # how the page was handed in: phone (a photo under a lamp),
     #                              toner_band (a laser print with a pale band down it), fax
-    #                              (a fine-mode fax), laminated (scanned in clear plastic)
+    #                              (a fine-mode fax), laminated (scanned in clear plastic),
+    #                              crumpled (crumpled, pressed flat and scanned), filed_copy
+    #                              (a copy of a punched filed copy, scanned to a small JPEG)
 
     @property
     def held_out(self) -> bool:
@@ -326,6 +331,26 @@ DESIGNS = (
            "laurel_rules", "university", "menganugerahkan", "footer", short=False, group=13,
            programs=("S2", "S3"), nomor_style="seri", era=(2005, 2009),
            ministry="DEPARTEMEN PENDIDIKAN NASIONAL", finish="laminated"),
+    # Held out, group 14: made after group 13 was measured; nobody tuning has seen them.
+    # An SMA ijazah of the national-examination years (Romande ADF, Baskervald ADF) in a
+    # frame of a chain of oval links: the head "menyerahkan Ijazah ini kepada" the examinee
+    # on the "Nama Peserta Ujian" row, the "Nomor Peserta Ujian" under it; crumpled once,
+    # pressed flat and scanned (creases all over it, its facets lit unevenly).
+    Design("sma_kusut", "sekolah", False, "romande_demibold", "baskervald_bold",
+           "baskervald", "baskervald_heavy", (248, 246, 236), (236, 232, 216), (84, 40, 96),
+           "rantai", "tut_wuri", "peserta_ujian", "title", group=14, programs=("SMA",),
+           era=(2003, 2008), ministry="DEPARTEMEN PENDIDIKAN NASIONAL", finish="crumpled"),
+    # A community academy's D1 or D2 diploma (Bebas Neue, League Spartan, Tuffy) in a thin
+    # rule with solid corner pieces and hatched bands: the director "menetapkan bahwa" the
+    # holder, named at the left over an accent rule, the particulars in two columns; handed
+    # in as a copy of a punched, filed copy (strokes doubled where the sheet slipped),
+    # scanned with a cold cast to a small JPEG.
+    Design("d1_arsip", "pt", False, "bebas_neue", "spartan_bold", "tuffy", "spartan_semibold",
+           (250, 250, 250), None, (200, 92, 24), "sudut_arsir", "university", "menetapkan",
+           "top_left", short=False, group=14, programs=("D1", "D2"), nomor_style="pin",
+           era=(2019, 2024), school="AKADEMI KOMUNITAS NEGERI {town}",
+           ministry="KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI",
+           finish="filed_copy"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -336,7 +361,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 

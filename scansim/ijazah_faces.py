@@ -17,8 +17,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-adf-gillius, fonts-sil-charis, fonts-courier-prime, of group 11 fonts-quattrocento,
 # fonts-cabin, fonts-vollkorn, fonts-sil-gentiumplus, of group 12 fonts-yrsa-rasa,
 # fonts-junction, fonts-oldstandard, fonts-cardo, of group 13 fonts-century-catalogue,
-# fonts-gnutypewriter, fonts-gfs-didot, fonts-goudybookletter); DejaVu when none is
-# installed.
+# fonts-gnutypewriter, fonts-gfs-didot, fonts-goudybookletter, of group 14
+# fonts-adf-romande, fonts-adf-baskervald, fonts-bebas-neue, fonts-league-spartan,
+# fonts-tuffy); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -115,6 +116,14 @@ FACES = {
     "didot_bold": (["GFSDidotBold.otf"], "serif_bold"),
     "didot_bold_italic": (["GFSDidotBoldItalic.otf"], "serif_italic"),
     "goudy_bookletter": (["GoudyBookletter1911.otf"], "serif"),
+    "romande_demibold": (["RomandeADFStd-DemiBold.otf"], "serif_bold"),
+    "baskervald": (["BaskervaldADFStd.otf"], "serif"),
+    "baskervald_bold": (["BaskervaldADFStd-Bold.otf"], "serif_bold"),
+    "baskervald_heavy": (["BaskervaldADFStd-Heavy.otf"], "serif_bold"),
+    "bebas_neue": (["BebasNeue-Bold.otf"], "bold"),
+    "spartan_bold": (["LeagueSpartan-Bold.otf"], "bold"),
+    "spartan_semibold": (["LeagueSpartan-SemiBold.otf"], "bold"),
+    "tuffy": (["Tuffy.ttf", "tuffy_regular.ttf"], "sans"),
 }
 
 

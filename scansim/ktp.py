@@ -43,6 +43,7 @@ from scansim.ktp_group10 import crease, undersized
 from scansim.ktp_group11 import bow, sleeve, turned_pass
 from scansim.ktp_group12 import chat_jpeg, yellowed
 from scansim.ktp_group13 import coffee_stain, low_toner
+from scansim.ktp_group14 import colour_copy, overexposed
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -255,6 +256,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = head_streaks(img, rng, des.head_streaks, dpi)
     if des.low_toner:   # the copy itself: over the card and whatever lies on it
         img = low_toner(img, rng, des.low_toner, dpi)
+    if des.colour_copy:   # the copy too: over the card's edges and whatever lies on it
+        img = colour_copy(img, rng, des.colour_copy, dpi)
+    if des.overexposed:   # the scan itself, set too bright
+        img = overexposed(img, rng, des.overexposed, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.jpeg_quality:   # passed on after the blur a copy or camera gives it
         img = chat_jpeg(img, rng, des.jpeg_quality, dpi)

@@ -3,17 +3,17 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 13, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 14, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
 group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after group 6,
 group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after group 8,
 group 10 (:data:`HELD_OUT_10`) after group 9, group 11 (:data:`HELD_OUT_11`) after
-group 10, group 12 (:data:`HELD_OUT_12`) after group 11 and group 13 (:data:`HELD_OUT_13`)
-after group 12, so the latest group's figures are the ones nobody tuning has seen (the
-benchmarks report all held-out designs together and each group apart,
-:data:`HELD_OUT_GROUPS`).
+group 10, group 12 (:data:`HELD_OUT_12`) after group 11, group 13 (:data:`HELD_OUT_13`)
+after group 12 and group 14 (:data:`HELD_OUT_14`) after group 13, so the latest group's
+figures are the ones nobody tuning has seen (the benchmarks report all held-out designs
+together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from scansim.ktp_group10 import circles, relief
 from scansim.ktp_group11 import fibres, rainbow
 from scansim.ktp_group12 import nusantara, slant_waves
 from scansim.ktp_group13 import braid, honeycomb
+from scansim.ktp_group14 import lens_lattice, ripples
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -47,7 +48,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # group 10 fonts-paratype, fonts-ocr-b, fonts-clear-sans, fonts-league-mono, of group 11
 # fonts-inter, fonts-fantasque-sans, fonts-oxygen, fonts-mplus, of group 12 fonts-karla,
 # fonts-hermit, fonts-manrope, fonts-monoid, of group 13 fonts-sil-andika, fonts-agave,
-# fonts-opendin, fonts-3270); DejaVu stands in when one is missing.
+# fonts-opendin, fonts-3270, of group 14 fonts-sora, fonts-naver-d2coding, fonts-tiresias,
+# fonts-tlwg-mono-ttf); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -142,6 +144,12 @@ FACES = {
     "agave_bold": ("truetype/agave/agave-b-autohinted.ttf", "mono_bold"),
     "open_din": ("truetype/opendin/OSP-DIN.ttf", "cond"),
     "ibm_3270": ("truetype/3270/3270-Regular.ttf", "mono_bold"),
+    "sora": ("opentype/sora/Sora-Regular.otf", "sans"),
+    "sora_semibold": ("opentype/sora/Sora-SemiBold.otf", "bold"),
+    "d2coding": ("truetype/naver-d2coding/D2Coding-Ver1.3.2-20180524-all.ttc", "mono"),
+    "tiresias": ("truetype/tiresias/tiresias_infofont.ttf", "sans"),
+    "tiresias_bold": ("truetype/tiresias/tiresias_infofont_bold.ttf", "bold"),
+    "tlwg_mono_bold": ("truetype/tlwg/TlwgMono-Bold.ttf", "mono_bold"),
 }
 
 
@@ -189,7 +197,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 13: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 14: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -230,6 +238,8 @@ class KtpDesign:
     jpeg_quality: int = 0            # sent on as a small JPEG of this quality (0: not)
     coffee: float = 0.0              # 0 clean .. 1 a coffee cup's ring and drops on the card
     low_toner: float = 0.0           # 0 full toner .. 1 copied as the toner ran out (streaks)
+    overexposed: float = 0.0         # 0 right exposure .. 1 scanned far too bright (washed out)
+    colour_copy: float = 0.0         # 0 none .. 1 a colour copy: lid shade at two edges, dust
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -525,12 +535,35 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.3, colon_x_mm=23.4, value_gap_mm=1.9, indent_mm=1.8,
               nik_y_mm=9.0, first_y_mm=14.7, photo_x_mm=62.7, ink=(16, 30, 24), fade=0.05,
               blur=0.6, wear=0.06, group=13, low_toner=0.65, nik_spread_mm=0.1),
+    # Held out, group 14: made after group 13 was measured; nobody tuning has seen them.
+    # A card in Sora over a fine lattice bulging as under a lens (rows in slate blue,
+    # columns in apricot) on a sky-to-peach ground, the NIK in D2Coding, a violet-navy
+    # ink, the labels set in from the edge with their colons close; scanned over-exposed
+    # (the tints gone white, the print washed out to a pale grey, paler to one side).
+    KtpDesign("sora_terang", "sora", "sora_semibold", "d2coding", "sora_semibold",
+              "lens_lattice", ((200, 216, 240), (242, 208, 188)), (150, 172, 212),
+              second_color=(226, 174, 138), text_mm=1.95, nik_mm=3.9, step_mm=2.98,
+              label_x_mm=3.8, colon_x_mm=19.0, value_gap_mm=1.15, indent_mm=2.0,
+              nik_y_mm=9.5, first_y_mm=15.3, photo_x_mm=62.6, ink=(30, 24, 66), fade=0.04,
+              blur=0.5, wear=0.05, group=14, overexposed=0.6, nik_spread_mm=0.05),
+    # A card in Tiresias Infofont (labels in capitals) over fine rings rippling from two
+    # centres in olive and rose on a grey-green-to-cream ground, the NIK in Tlwg Mono
+    # Bold, a brown-black ink, the block set low with the colons well out and the values
+    # far from them; on a colour photocopy (a dark band of lid shade along two edges,
+    # toner dust, the colour passes a little off one another).
+    KtpDesign("tiresias_fotokopi", "tiresias", "tiresias_bold", "tlwg_mono_bold",
+              "tiresias_bold", "ripples", ((232, 240, 228), (250, 244, 226)), (182, 196, 150),
+              second_color=(226, 180, 188), text_mm=2.1, nik_mm=4.1, step_mm=2.9,
+              label_x_mm=2.0, colon_x_mm=22.6, value_gap_mm=2.1, indent_mm=2.4,
+              nik_y_mm=9.8, first_y_mm=16.8, photo_x_mm=62.8, upper_labels=True,
+              ink=(40, 28, 20), fade=0.06, blur=0.55, wear=0.07, group=14,
+              colour_copy=0.85),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -608,6 +641,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "relief": relief, "circles": circles, "fibres": fibres, "rainbow": rainbow,
             "nusantara": nusantara, "slant_waves": slant_waves,
             "honeycomb": honeycomb, "braid": braid,
+            "lens_lattice": lens_lattice, "ripples": ripples,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -628,7 +662,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
-           "HELD_OUT_GROUPS",
+           "HELD_OUT_14", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -118,6 +118,21 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/opentype/didot/GFSDidotBold.otf ] || need_apt+=(fonts-gfs-didot)
 [ -f /usr/share/fonts/opentype/sortsmill/GoudyBookletter1911.otf ] \
     || need_apt+=(fonts-goudybookletter)
+# Faces of the fourteenth group of card designs: Sora and Tiresias Infofont for card text,
+# D2Coding and Tlwg Mono for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/opentype/sora/Sora-Regular.otf ] || need_apt+=(fonts-sora)
+[ -f /usr/share/fonts/truetype/naver-d2coding/D2Coding-Ver1.3.2-20180524-all.ttc ] \
+    || need_apt+=(fonts-naver-d2coding)
+[ -f /usr/share/fonts/truetype/tiresias/tiresias_infofont.ttf ] || need_apt+=(fonts-tiresias)
+[ -f /usr/share/fonts/truetype/tlwg/TlwgMono-Bold.ttf ] || need_apt+=(fonts-tlwg-mono-ttf)
+# Romande ADF and Baskervald ADF, Bebas Neue, League Spartan and Tuffy for the fourteenth
+# group's diplomas.
+[ -f /usr/share/fonts/truetype/adf/RomandeADFStd-DemiBold.otf ] || need_apt+=(fonts-adf-romande)
+[ -f /usr/share/fonts/truetype/adf/BaskervaldADFStd.otf ] || need_apt+=(fonts-adf-baskervald)
+[ -f /usr/share/fonts/opentype/bebas-neue/BebasNeue-Bold.otf ] || need_apt+=(fonts-bebas-neue)
+[ -f /usr/share/fonts/opentype/league-spartan/LeagueSpartan-Bold.otf ] \
+    || need_apt+=(fonts-league-spartan)
+[ -f /usr/share/fonts/truetype/tuffy/Tuffy.ttf ] || need_apt+=(fonts-tuffy)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

@@ -8,7 +8,7 @@ import random
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from scansim import ijazah as IJ
 from scansim import ktp_designs as KD
@@ -25,6 +25,7 @@ from tests.scansim.test_design_groups import (
     _grey,
     _new_diploma_group,
     _new_ktp_group,
+    _printed,
     _two_colour_lines,
 )
 
@@ -34,18 +35,6 @@ ROWS = 12   # Nama .. Berlaku Hingga
 @pytest.fixture(scope="module")
 def people():
     return make_people(4, seed=20261213)
-
-
-def _printed(monkeypatch) -> list[str]:
-    """Every text drawn from now on (PIL's ImageDraw.text), in order."""
-    texts: list[str] = []
-    original = ImageDraw.ImageDraw.text
-
-    def text(self, xy, value, *args, **kwargs):
-        texts.append(str(value))
-        return original(self, xy, value, *args, **kwargs)
-    monkeypatch.setattr(ImageDraw.ImageDraw, "text", text)
-    return texts
 
 
 def test_group_13_differs_from_every_earlier_design():

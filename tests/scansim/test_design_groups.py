@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 to 13 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2 to 14 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from concurrent.futures import Executor
 import cv2
 import numpy as np
 import pytest
+from PIL import ImageDraw
 
 from benchmarks import accuracy, ktp_accuracy
 from ocr.ktp.glyphs import number_faces
@@ -45,6 +46,7 @@ KTP_10 = ("ptsans_lipat", "clearsans_kecil")
 KTP_11 = ("inter_serat", "oxygen_pelangi")
 KTP_12 = ("karla_nusantara", "manrope_miring")
 KTP_13 = ("andika_kopi", "din_toner")
+KTP_14 = ("sora_terang", "tiresias_fotokopi")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
 # Tuned designs added after group 4, at the end: drawn only when named.
@@ -89,6 +91,7 @@ IJAZAH_10 = ("smk_kotak", "smp_isian")
 IJAZAH_11 = ("sma_inkjet", "smp_legalisir")
 IJAZAH_12 = ("mts_bintang", "sarjana_emas")
 IJAZAH_13 = ("mi_faks", "magister_laminasi")
+IJAZAH_14 = ("sma_kusut", "d1_arsip")
 
 
 @pytest.fixture(scope="module")
@@ -137,9 +140,9 @@ def test_every_ijazah_design_renders(people, name, dpi):
 
 
 def _groups_add_up(designs) -> None:
-    """A simulator module's held-out lists: HELD_OUT is groups 1 to 13 in order, and
+    """A simulator module's held-out lists: HELD_OUT is groups 1 to 14 in order, and
     HELD_OUT_GROUPS names each by its number."""
-    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 14))
+    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 15))
     assert designs.HELD_OUT == sum(groups, ())
     assert designs.HELD_OUT_GROUPS == dict(enumerate(groups, start=1))
 
@@ -160,18 +163,19 @@ def test_ktp_groups():
     assert KD.HELD_OUT_11 == KTP_11
     assert KD.HELD_OUT_12 == KTP_12
     assert KD.HELD_OUT_13 == KTP_13
+    assert KD.HELD_OUT_14 == KTP_14
     _groups_add_up(KD)
     # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
-    # Groups 4 to 13 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-20:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
-        KTP_10 + KTP_11 + KTP_12 + KTP_13
-    assert tuple(KD.DESIGNS)[:-20] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+    # Groups 4 to 14 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-22:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
+        KTP_10 + KTP_11 + KTP_12 + KTP_13 + KTP_14
+    assert tuple(KD.DESIGNS)[:-22] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13):
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -195,6 +199,7 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_11 == IJAZAH_11
     assert IJ.HELD_OUT_12 == IJAZAH_12
     assert IJ.HELD_OUT_13 == IJAZAH_13
+    assert IJ.HELD_OUT_14 == IJAZAH_14
     _groups_add_up(IJ)
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
@@ -210,10 +215,11 @@ def test_ijazah_groups(people):
     assert all(IJ.get_design(n).group == 11 for n in IJAZAH_11)
     assert all(IJ.get_design(n).group == 12 for n in IJAZAH_12)
     assert all(IJ.get_design(n).group == 13 for n in IJAZAH_13)
-    # group 4, then the later tuned designs, then groups 5 to 13: each added after the others
-    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 19:] == IJAZAH_4 + IJAZAH_LATER + \
+    assert all(IJ.get_design(n).group == 14 for n in IJAZAH_14)
+    # group 4, then the later tuned designs, then groups 5 to 14: each added after the others
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 21:] == IJAZAH_4 + IJAZAH_LATER + \
         IJAZAH_5 + IJAZAH_6 + IJAZAH_7 + IJAZAH_8 + IJAZAH_9 + IJAZAH_10 + IJAZAH_11 + \
-        IJAZAH_12 + IJAZAH_13
+        IJAZAH_12 + IJAZAH_13 + IJAZAH_14
     rng = random.Random(2)
     for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
@@ -396,6 +402,18 @@ def _two_colour_lines(name: str, seed: int, dpi: int, share: float) -> None:
     assert 190 < (rgb @ np.array([0.299, 0.587, 0.114])).mean() < 245   # as PIL's grey
 
 
+def _printed(monkeypatch) -> list[str]:
+    """Every text drawn from now on (PIL's ImageDraw.text), in order."""
+    texts: list[str] = []
+    original = ImageDraw.ImageDraw.text
+
+    def text(self, xy, value, *args, **kwargs):
+        texts.append(str(value))
+        return original(self, xy, value, *args, **kwargs)
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", text)
+    return texts
+
+
 def _faces_from_new_packages(earlier: list, names, *, head: bool = True) -> None:
     """Every face of the designs ``names`` comes from a font package no ``earlier`` card
     used (their NIK, label, value and, with ``head``, heading faces), installed here."""
@@ -511,15 +529,15 @@ class _Inline(Executor):
 def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, capsys):
     names = KD.DRAWN + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
-    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13):
+    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
     # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
-    assert [ktp_accuracy.stream(g) for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)] == [
-        "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7",
-        "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12",
-        "held-out-13"]
+    assert [ktp_accuracy.stream(g) for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)] \
+        == ["held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
+            "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11",
+            "held-out-12", "held-out-13", "held-out-14"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0,
              roster=()):   # bookkeeping
@@ -537,7 +555,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13):
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -557,8 +575,9 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "inter_serat (held out 11)" in out and "oxygen_pelangi (held out 11)" in out
     assert "karla_nusantara (held out 12)" in out and "manrope_miring (held out 12)" in out
     assert "andika_kopi (held out 13)" in out and "din_toner (held out 13)" in out
+    assert "sora_terang (held out 14)" in out and "tiresias_fotokopi (held out 14)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 168
+    held = first + 182
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
@@ -574,6 +593,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert re.search(r"held out 11, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 12, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 13, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 14, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "held out 5, 200 dpi, colour" in out and "held out 5, 300 dpi, grey" in out
@@ -585,6 +605,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "held out 11, 200 dpi, colour" in out and "held out 11, 300 dpi, grey" in out
     assert "held out 12, 200 dpi, grey" in out and "held out 12, 300 dpi, colour" in out
     assert "held out 13, 200 dpi, colour" in out and "held out 13, 300 dpi, grey" in out
+    assert "held out 14, 200 dpi, grey" in out and "held out 14, 300 dpi, colour" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
@@ -597,6 +618,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "FIGURE ktp held-out 11 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 12 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 13 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 14 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
@@ -634,7 +656,8 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
         in out
     assert "-- held out 13 (made after group 12 was measured): mi_faks, magister_laminasi" \
         in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 8 %" in out
+    assert "-- held out 14 (made after group 13 was measured): sma_kusut, d1_arsip" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 7.407 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
@@ -648,6 +671,7 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "FIGURE accuracy: ijazah nama (held-out 11 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 12 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 13 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 14 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
 
 
