@@ -168,6 +168,8 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
     if nama is None and names:   # no reading settled it: does it spell a roster name?
         nama = roster_name(pixels, names)
         from_roster = nama is not None
+    elif names:                  # read: its spaces as the roster name it spells has them
+        nama = roster_match.respaced(nama, names)
     jenjang, level_conf = find_level(rows, name_row)
     tahun, year_conf = find_year(rows)
     sekolah, school_conf = find_school(rows)

@@ -155,3 +155,20 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
             spelling(ranked[1][0]) != spelling(ranked[0][0]):
         return None
     return ranked[0][0]
+
+
+def respaced(name: str | None, names: Sequence[str]) -> str | None:
+    """``name`` (read letter by letter) with the word spaces of the one roster name it
+    spells but for them (a space too narrow to see on a coarse copy: 'SALASIAHAULIA'),
+    in the reading's letter case; ``name`` itself otherwise. The letters are the
+    reading's; only the spaces are taken."""
+    letters = "".join((name or "").upper().split())
+    if not letters.isalpha() or not letters.isascii():
+        return name
+    alike = {tuple(spelling(n)) for n in names if "".join(spelling(n)) == letters}
+    if len(alike) != 1:
+        return name
+    words = alike.pop()
+    if list(words) == name.upper().split():
+        return name
+    return " ".join(words) if name.isupper() else " ".join(w.capitalize() for w in words)

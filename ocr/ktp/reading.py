@@ -47,7 +47,10 @@ class KtpReading:
 
     def match_roster(self, names) -> None:
         """The name taken from the roster's ``names`` when no reading settled it and its
-        line spells one of them (see :mod:`ocr.roster_match`)."""
+        line spells one of them (see :mod:`ocr.roster_match`); a name read surely keeps
+        its letters, its word spaces put where the roster name it spells has them."""
+        if names and self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
+            self.nama = roster_match.respaced(self.nama, names)
         if not names or not self.name_lines or \
                 self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             return

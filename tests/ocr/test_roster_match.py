@@ -108,3 +108,30 @@ def test_a_doubled_letter_read_as_one_still_spells_its_roster_name():
     line = _line("Rafi")                        # the recognizer runs RAFII's two I into one
     assert roster_match.matched([(line, CHARSET)], ("Rafii", "Budi")) == "Rafii"
     assert roster_match.matched([(line, CHARSET)], ("Rafii", "Rafi")) is None
+
+
+def test_a_name_read_without_its_space_takes_the_spaces_of_the_roster_name_it_spells():
+    names = ["Salasiah Aulia", "Budi", "Budi Santoso", "Budis Antoso"]
+    assert roster_match.respaced("SALASIAHAULIA", names) == "SALASIAH AULIA"
+    assert roster_match.respaced("Salasiahaulia", names) == "Salasiah Aulia"
+    assert roster_match.respaced("SALASIAH AULIA", names) == "SALASIAH AULIA"
+    # letters the roster does not spell, or two roster names spelled alike: as read
+    assert roster_match.respaced("SALASIAHAULIE", names) == "SALASIAHAULIE"
+    assert roster_match.respaced("BUDISANTOSO", names) == "BUDISANTOSO"
+    assert roster_match.respaced("HERU SAPUT'RO", ["Heru Saputro"]) == "HERU SAPUT'RO"
+    assert roster_match.respaced(None, names) is None
+
+
+def test_a_card_whose_name_space_the_copy_lost_is_read_with_the_roster_spaces():
+    """SALASIAH AULIA on a 200 dpi grey copy of a tightly set card: the space between
+    the words is as narrow as the gaps between letters, and every reading runs them
+    together. With the roster, the letters read are given the roster name's space."""
+    from benchmarks.ktp_accuracy import card_case
+
+    people = make_people(10, seed=11)
+    names = tuple(p["nama"] for p in people)
+    blind = card_case(people[4], 4 * 4 + 2, 11, ["manrope_miring"])
+    assert blind["dpi"] == 200 and not blind["colour"]
+    assert blind["read_nama"] == "SALASIAHAULIA"
+    case = card_case(people[4], 4 * 4 + 2, 11, ["manrope_miring"], roster=names)
+    assert case["name"] and not case["from_roster"] and not case["name_wrong"]
