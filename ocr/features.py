@@ -41,12 +41,14 @@ def paper_level(grey: np.ndarray) -> float:
     return grey_percentiles(grey, (95,))[0]
 
 
-def content_mask(rgb: np.ndarray, *, delta: float = 28.0) -> np.ndarray:
-    """Pixels that are not plain paper: darker than the paper or clearly coloured."""
+def content_mask(rgb: np.ndarray, *, delta: float = 28.0,
+                 saturation: int = 60) -> np.ndarray:
+    """Pixels that are not plain paper: ``delta`` darker than the paper or coloured
+    (HSV saturation above ``saturation``)."""
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     paper = paper_level(grey)
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    return (grey < paper - delta) | (hsv[:, :, 1] > 60)
+    return (grey < paper - delta) | (hsv[:, :, 1] > saturation)
 
 
 def color_stats(rgb: np.ndarray, mask: np.ndarray | None = None, *,
@@ -89,12 +91,14 @@ class Quad:
 
 
 def find_rectangles(rgb: np.ndarray, *, min_mm: float, dpi: float,
-                    work_side: int = 1400, open_mm: float = 2.0) -> list[Quad]:
+                    work_side: int = 1400, open_mm: float = 2.0,
+                    content: tuple[float, int] = (18.0, 60)) -> list[Quad]:
     """Rectangle-like blobs of content (cards, photos) at least ``min_mm`` on the short side.
     ``open_mm``: marks narrower than this (a copier's dark streak running off a card) are
-    cut off the blobs."""
+    cut off the blobs. ``content``: how much darker than the paper, or how saturated, a
+    pixel of a blob is (:func:`content_mask`)."""
     small, f = downscale(rgb, work_side)
-    mask = content_mask(small, delta=18).astype(np.uint8)
+    mask = content_mask(small, delta=content[0], saturation=content[1]).astype(np.uint8)
 
     def square(size_mm: float) -> np.ndarray:
         k = max(3, int(round(size_mm / MM_PER_INCH * dpi * f)) | 1)

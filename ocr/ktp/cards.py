@@ -36,6 +36,10 @@ MIN_FILL = 0.85
 # A dark streak a copier ran across the sheet joins a card's outline: a blob of a card's
 # size that has no card's proportions is looked at again with the narrow marks cut off.
 STREAK_OPEN_MM = (2.0, 5.0)
+# How much darker than the paper, or how saturated, a card's pixels are: first as a card
+# of any tint shows on a copy; then, no card found so, as a faint one (a copy whose toner
+# ran low leaves a pale tint barely darker than the paper, its print broken).
+CARD_CONTENT = ((18.0, 60), (10.0, 15))
 TURNS_WITH_CARD = ("strong", "flat")   # memo entries still true of the card turned round
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
@@ -109,15 +113,19 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
         return [Card(warp_corners(rgb, whole, out_w=out_w, out_h=out_h), whole)]
     dpi = dpi or estimate_dpi(rgb.shape)
     cards: list[Card] = []
-    for open_mm in STREAK_OPEN_MM:
-        quads = find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi,
-                                open_mm=open_mm)
-        fit = [q for q in quads if _card_like(q.width_mm(dpi), q.height_mm(dpi))]
-        cards = [Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners)
-                 for corners in (order_corners(q, landscape=True) for q in fit
-                                 if q.fill >= MIN_FILL)]
-        if all(q in fit or not _streaked(q.width_mm(dpi), q.height_mm(dpi)) for q in quads):
-            break       # no blob is a card with a streak running off it
+    for content in CARD_CONTENT:
+        for open_mm in STREAK_OPEN_MM:
+            quads = find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi,
+                                    open_mm=open_mm, content=content)
+            fit = [q for q in quads if _card_like(q.width_mm(dpi), q.height_mm(dpi))]
+            cards = [Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners)
+                     for corners in (order_corners(q, landscape=True) for q in fit
+                                     if q.fill >= MIN_FILL)]
+            if all(q in fit or not _streaked(q.width_mm(dpi), q.height_mm(dpi))
+                   for q in quads):
+                break       # no blob is a card with a streak running off it
+        if cards:
+            break
     return cards
 
 
