@@ -85,3 +85,27 @@ def test_birth_line_whose_label_washed_out_is_read_where_the_card_puts_it():
     assert reading.nama == truth["nama"] and reading.value_confidence("nama") >= 0.6
     assert reading.tanggal_lahir == truth["tanggal_lahir"]
     assert reading.nik == truth["nik"] and reading.value_confidence("nik") >= 0.95
+
+
+def test_a_card_a_low_toner_colour_copy_left_barely_darker_than_the_paper_is_found():
+    """`din_toner`'s 300 dpi colour copy: the card's tint is 16 grey levels below the
+    paper and hardly coloured, its print broken by the streaks, so no blob of the first
+    look is a card; the fainter second look finds it, and it is read."""
+    from benchmarks.ktp_accuracy import card_case
+
+    people = make_people(18, seed=11)
+    case = card_case(people[1], 1 * 8 + 3, 11, ["andika_kopi", "din_toner"])
+    assert case["design"] == "din_toner" and case["dpi"] == 300 and case["colour"]
+    assert case["doc"] == "ktp" and case["nik_right"] and case["name"]
+
+
+def test_a_plain_page_shows_no_card_at_either_look():
+    """The second, fainter look finds no card on a page of print (a form page's text)."""
+    from PIL import Image, ImageDraw
+
+    page = Image.new("RGB", (1654, 2339), (236, 236, 234))
+    draw = ImageDraw.Draw(page)
+    for row in range(60):
+        draw.text((120, 120 + row * 34), "Nama lengkap : ........................ " * 2,
+                  fill=(40, 40, 40))
+    assert find_cards(np.asarray(page), dpi=200) == []
