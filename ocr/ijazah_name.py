@@ -21,9 +21,9 @@ HANGING_LOW = 0.55     # of a name's word height: a line below this low may stil
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 NUMBERED = r"^\W{0,3}(?:\d{1,2}\s?[.)]\s*)?"   # a row's number before its label ('1. Nama')
-LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\b(?P<qual>(?:\s+(?:lengkap|peserta\s+didik|"
-                   r"siswa|mahasiswa|pelajar|murid|santri|taruna|warga\s+belajar|pemilik|"
-                   r"pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
+LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\b(?P<qual>(?:\s+(?:lengkap|"
+                   r"peserta\s+(?:didik|ujian)|siswa|mahasiswa|pelajar|murid|santri|taruna|"
+                   r"warga\s+belajar|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
 OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s+(?:sekolah|orang|ayah|ibu|"
                         r"wali|kepala|satuan|program|perguruan|madrasah|lembaga|ortu"
@@ -31,8 +31,8 @@ OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s+(?:sekolah|orang|aya
                         r"|(?:[a-z]+\s+){0,2}[a-z]*/\s*w[a-z]{1,3}\b)",   # '... Tua/Wali', 'Tua'
                         re.I)                       # misread ('Orai ua/wali')
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
-                 r"(?:menerangkan|menyatakan)(?:\s+[a-z]+){0,2}?\s+b[a-z]{0,2}wa\b|"   # 'dengan
-                 #                  sesungguhnya' between, 'bahwa' misread ('bawa')
+                 r"(?:menerangkan|menyatakan|menetapkan)(?:\s+[a-z]+){0,2}?\s+b[a-z]{0,2}wa\b|"
+                 #                  'dengan sesungguhnya' between, 'bahwa' misread ('bawa')
                  r"dengan\s+\w{0,3}ni\b[^:]{0,30}?\bb[a-z]hwa|"   # its verb or 'bahwa' misread
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'

@@ -30,6 +30,8 @@ FIT = 5.0      # nats below the best reading's likelihood a roster name may stan
 APART = 6.0    # ... and at least this far above the next roster name
 DOUBLED = 2.0  # nats: a doubled letter read as one
 MIN_LETTERS = 3    # a shorter roster name is no evidence on its own
+MORE_LETTERS = 3   # a crop read with this many letters more than a name shows more print
+LOST = 20.0        # nats below a crop's reading: a name that leaves print there unspelled
 SPELLED = 70.0     # the recognizer's own reading of the line spells the name at least so
 #                    alike (0-100): a likely name must also look like what was read
 CONFIDENCE = 0.5   # a name so matched confirms its own applicant (the roster comparison
@@ -155,6 +157,19 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
             spelling(ranked[1][0]) != spelling(ranked[0][0]):
         return None
     return ranked[0][0]
+
+
+def shows_more(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
+    """Whether a crop of the line (the recognizer's probabilities and charset) shows print
+    ``name`` does not spell: the recognizer reads MORE_LETTERS or more letters there than
+    the name has and the name stands LOST below that reading. A crop cut where the cleaned
+    print ends may have lost the end of the line ('GUSTI ANANG' of a streaked copy) and a
+    shorter roster name fit what is left; the line cut to its full width still shows
+    the rest (GUSTI ANANG SYARIFUDDIN)."""
+    letters = sum(ch.isalpha() for ch in best_reading(*line))
+    if letters < len("".join(spelling(name))) + MORE_LETTERS:
+        return False
+    return fits([line], [name]).get(name, 0.0) < -LOST
 
 
 def respaced(name: str | None, names: Sequence[str]) -> str | None:

@@ -385,6 +385,8 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     if name is not None and nama[1] < MIN_VALUE_CONFIDENCE:
         reading.name_lines = [line_crop(img, name.box, right=right, print_=binary)
                               for img in (soft, flat)]
+        reading.whole_name_lines = [line_crop(img, name.box, right=right, print_=binary,
+                                              to_print_end=False) for img in (soft, flat)]
     return reading
 
 

@@ -43,6 +43,8 @@ class KtpReading:
     # the name's line cut out as read, kept while no reading settled the name: it may
     # still be matched against the roster's names (ocr.roster_match)
     name_lines: list = field(default_factory=list, repr=False)
+    # ... and cut to the field block's right edge, past where its cleaned print ends
+    whole_name_lines: list = field(default_factory=list, repr=False)
     name_from_roster: bool = False
 
     def match_roster(self, names) -> None:
@@ -54,11 +56,11 @@ class KtpReading:
         if not names or not self.name_lines or \
                 self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             return
-        lines = [p for p in (textline.line_probabilities(
-            crop, border=textline.WHITE_BORDER_PX) for crop in self.name_lines) if p is not None]
-        name = roster_match.matched(lines, names) if lines else None
-        if name is not None:
-            self.nama, self.name_from_roster = name.upper(), True
+        name = roster_match.matched(_probabilities(self.name_lines), names)
+        if name is None or any(roster_match.shows_more(name, line)
+                               for line in _probabilities(self.whole_name_lines)):
+            return
+        self.nama, self.name_from_roster = name.upper(), True
 
     def value_confidence(self, name: str) -> float:
         return float(self.confidences.get(name, self.confidence))
@@ -90,6 +92,12 @@ class KtpReading:
         out.append(Finding("ktp", "nik_matches_card", self.nik_matches_card, nik_conf))
         out.append(Finding("ktp", "color", self.color, 0.9 if self.color is not None else 0.0))
         return out
+
+
+def _probabilities(crops: list) -> list:
+    """The line recognizer's character probabilities along each of ``crops``."""
+    return [p for p in (textline.line_probabilities(crop, border=textline.WHITE_BORDER_PX)
+                        for crop in crops) if p is not None]
 
 
 def agrees(name: str, value: str, want: str) -> bool:

@@ -160,15 +160,17 @@ def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, i
 
 
 def line_crop(img: np.ndarray, box: tuple[int, int, int, int], *, right: int,
-              print_: np.ndarray | None = None) -> np.ndarray:
+              print_: np.ndarray | None = None, to_print_end: bool = True) -> np.ndarray:
     """The cut-out of ``box`` in ``img`` that a value's own line is read on: padded, widened
-    to where its print ends (at most ``right``), the rows of other lines whitened (by the
-    cleaned ``print_``); little room on the left, so that the colon before the value
-    stays out."""
+    to where its print ends (at most ``right``; with ``to_print_end`` False, to ``right``:
+    the cleaned print may end early where a copy lost the rest of the line), the rows of
+    other lines whitened (by the cleaned ``print_``); little room on the left, so that the
+    colon before the value stays out."""
     x0, y0, x1, y1 = box
     pad = mm(PAD_MM)
     top, left = max(0, y0 - pad), max(0, x0 - mm(LEFT_PAD_MM))
-    rows, right = _own_line(print_, box, right)
+    rows, end = _own_line(print_, box, right)
+    right = end if to_print_end else right
     crop = img[top:y1 + pad, left:right]
     if rows is not None:
         crop = crop.copy()

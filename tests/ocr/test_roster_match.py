@@ -60,6 +60,17 @@ def test_look_alike_roster_names_leave_the_line_to_a_person():
     assert roster_match.matched([(line, CHARSET)], ("Ijai Arsyad", "Budi")) == "Ijai Arsyad"
 
 
+def test_a_whole_line_showing_more_than_the_roster_name_a_cut_crop_fits():
+    """A crop cut where the cleaned print ended lost the end of the line ('GUSTI ANANG');
+    the line cut to its full width shows print the shorter roster name does not spell."""
+    cut, whole = _line("GUSTI ANANG"), _line("GUSTI ANANG SYARIFUDDIN")
+    assert roster_match.matched([(cut, CHARSET)], ("Gusti Anang", "Budi")) == "Gusti Anang"
+    assert roster_match.shows_more("Gusti Anang", (whole, CHARSET))
+    assert not roster_match.shows_more("Gusti Anang", (cut, CHARSET))
+    # a few marks of the background past the name are no more print
+    assert not roster_match.shows_more("Gusti Anang", (_line("GUSTI ANANG X"), CHARSET))
+
+
 def test_short_roster_names_are_no_evidence_alone():
     assert roster_match.fits([(_line("Al"), CHARSET)], ("Al",)) == {}
 
@@ -135,3 +146,19 @@ def test_a_card_whose_name_space_the_copy_lost_is_read_with_the_roster_spaces():
     assert blind["read_nama"] == "SALASIAHAULIA"
     case = card_case(people[4], 4 * 4 + 2, 11, ["manrope_miring"], roster=names)
     assert case["name"] and not case["from_roster"] and not case["name_wrong"]
+
+
+def test_a_streaked_copy_that_lost_the_end_of_a_name_takes_no_shorter_roster_name():
+    """GUSTI ANANG SYARIFUDDIN on a low-toner 300 dpi colour copy: the cleaned print of
+    the name's line ends after 'GUSTI ANANG S', and the roster holds a GUSTI ANANG too.
+    The other crop of the line still shows the rest, so neither name is taken, with the
+    holder on the roster or left off it."""
+    from benchmarks.ktp_accuracy import card_case
+    from scansim.people import roster_names
+
+    people = make_people(18, seed=11)
+    names = tuple(roster_names(people, 300, seed=11))
+    assert "Gusti Anang" in names
+    case = card_case(people[11], 11 * 8 + 3, 11, ["andika_kopi", "din_toner"], roster=names)
+    assert case["design"] == "din_toner" and case["dpi"] == 300 and case["colour"]
+    assert not case["name_wrong"] and case["absent_taken"] is None
