@@ -300,3 +300,27 @@ def test_a_mark_between_two_consonants_keeps_a_diploma_name_from_being_taken():
 
     assert settled(("HERU SAPUT'RO", 0.9, [])) is None
     assert settled(("MA'RUF HIDAYAT", 0.9, [])) == ("MA'RUF HIDAYAT", 0.9)
+
+
+def test_the_examinee_s_label_and_a_director_s_ruling_name_the_holder():
+    """'Nama Peserta Ujian :' (the examinee's row of the national-examination years, under
+    'menyerahkan Ijazah ini kepada :') and '... menetapkan bahwa' over the name."""
+    examinee = [*_row(100, 100, "menyerahkan", "Ijazah", "ini", "kepada", ":"),
+                *_row(150, 100, "Nama", "Peserta", "Ujian"), *_row(150, 400, ":", "HERU",
+                                                                   "SAPUTRO"),
+                *_row(200, 100, "Nomor", "Peserta", "Ujian"), *_row(200, 400, ":", "2-49-73")]
+    assert find_name(rows_of(examinee))[0] == "HERU SAPUTRO"
+    ruling = [*_row(100, 100, "Direktur,", "berdasarkan", "hasil", "Yudisium,", "menetapkan",
+                    "bahwa"),
+              *_row(150, 100, "HERU", "SAPUTRO"), *_row(210, 100, "Tempat", "lahir", ":",
+                                                        "Pangkut")]
+    assert find_name(rows_of(ruling))[0] == "HERU SAPUTRO"
+
+
+@pytest.mark.parametrize("design", ["sma_kusut", "d1_arsip"])
+def test_diplomas_of_group_14_name_their_holder(design):
+    """Both designs of the fourteenth held-out group read no name at their first, blind
+    measurement (their cues were unknown): now read on a 300 dpi colour copy."""
+    people = make_people(9 * 6 + 1, seed=18)
+    row = run_ijazah((design, 300, "colour", 0, people[0], 11))
+    assert row["nama_exact"] and not row["from_roster"]
