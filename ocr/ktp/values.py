@@ -50,6 +50,7 @@ AGREED = 0.9
 DISPUTED = 0.3
 PAD_MM = 1.0
 LEFT_PAD_MM = 0.4
+LEFT_FOLLOW_MM = 1.5        # a first letter the crop's left edge cuts is followed this far left
 ROW_MARGIN_PX = 3           # kept above and below the value's own line of print
 END_GAP_MM = 3.0            # a wider gap on the value's line ends the value (specks beyond)
 SHORT_WORD = 5              # letters: a name's word this short misread by one is another name
@@ -148,6 +149,19 @@ def faint_past_end(grey: np.ndarray, print_: np.ndarray, box: tuple[int, int, in
     return False
 
 
+def _print_start(ink_rows: np.ndarray, left: int) -> int:
+    """``left``, or further left when the print of the line (``ink_rows``, the cleaned
+    print's rows of the value's line) runs on past it: the value's first letter began left
+    of its word box (a W whose left stroke the box left out reads as an N: 'NAWAN'). Its
+    print is followed, at most LEFT_FOLLOW_MM, to the first column without any; the colon
+    before the value stands apart."""
+    stop = max(0, left - mm(LEFT_FOLLOW_MM))
+    col = left
+    while col > stop and (ink_rows[:, col - 1] == 0).any():
+        col -= 1
+    return col if col > stop else left
+
+
 def line_readings(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,
                   right: int, whitelist: str | None = None,
                   print_: np.ndarray | None = None) -> list[str]:
@@ -171,6 +185,8 @@ def line_crop(img: np.ndarray, box: tuple[int, int, int, int], *, right: int,
     top, left = max(0, y0 - pad), max(0, x0 - mm(LEFT_PAD_MM))
     rows, end = _own_line(print_, box, right)
     right = end if to_print_end else right
+    if rows is not None:
+        left = _print_start(print_[top + rows[0]:top + rows[1]], left)
     crop = img[top:y1 + pad, left:right]
     if rows is not None:
         crop = crop.copy()

@@ -14,6 +14,7 @@ from ocr.ktp.values import (
     AGREED,
     DISPUTED,
     faint_past_end,
+    line_crop,
     line_readings,
     name_against_print,
     own_rows,
@@ -41,6 +42,34 @@ def test_print_end_stops_at_a_gap_wider_than_between_words():
     ink[5:8, 130 + mm(5.0):140 + mm(5.0)] = True    # a remain of the background further on
     assert print_end(ink) == 130
     assert print_end(np.zeros((5, 5), bool)) is None
+
+
+def test_a_first_letter_its_word_box_cut_is_followed_to_its_start_the_colon_left_out():
+    """A value's box starting inside its first letter (a W whose left stroke it left out
+    reads as an N: 'NAWAN' for WAWAN): the crop takes the letter whole, not the colon a
+    gap to its left."""
+    print_ = np.full((40, 300), 255, np.uint8)
+    print_[10:30, 20:23] = 0           # the colon, a gap before the value
+    print_[10:30, 40:70] = 0           # the first letter, begun left of the box
+    print_[10:30, 80:120] = 0
+    crop = line_crop(print_, (60, 10, 120, 30), right=300, print_=print_,
+                     to_print_end=False)
+    assert crop.shape[1] == 300 - 40 and (crop[:, 0] == 0).any()
+    # a box starting in the gap after the colon is not moved
+    assert line_crop(print_, (36, 10, 120, 30), right=300, print_=print_,
+                     to_print_end=False).shape[1] == 300 - (36 - mm(0.4))
+
+
+def test_a_short_name_whose_w_its_box_cut_is_not_read_as_an_n():
+    """WAWAN on a 200 dpi grey copy of a card with a wide-set block: the name's word box
+    began inside the W, and every reading of the crop read 'NAWAN', surely."""
+    from benchmarks.ktp_accuracy import LATER, card_case, later_numbers, stream
+    from scansim.people import make_people
+
+    people = make_people(10, seed=11)
+    case = card_case(people[6], later_numbers(6, 8, 13)[0], 11, list(LATER[13]), stream(13))
+    assert case["design"] == "andika_kopi" and case["dpi"] == 200 and not case["colour"]
+    assert case["read_nama"] in (None, "WAWAN") and not case["name_wrong"]
 
 
 def _tight_card() -> np.ndarray:
