@@ -25,6 +25,7 @@ from ocr import roster_match
 from ocr.features import color_stats, to_rgb
 from ocr.findings import Finding
 from ocr.ijazah_name import find_name
+from ocr.ijazah_roster import roster_name_on_page
 from ocr.ijazah_text import PageText, keyword_count, page_text
 from ocr.ijazah_witness import roster_name
 from ocr.ijazah_words import Pixels, Row, rows_of
@@ -166,7 +167,8 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
     nama, name_conf, name_row = find_name(rows, pixels)
     from_roster = False
     if nama is None and names:   # no reading settled it: does it spell a roster name?
-        nama = roster_name(pixels, names)
+        # ... or, where the design names its holder in a way not known, does a line do so?
+        nama = roster_name(pixels, names) or roster_name_on_page(rows, pixels, names)
         from_roster = nama is not None
     elif names:                  # read: its spaces as the roster name it spells has them
         nama = roster_match.respaced(nama, names)

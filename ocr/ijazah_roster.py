@@ -1,0 +1,58 @@
+"""The holder's name found by the roster when nothing the reader knows names it.
+
+Diplomas introduce their holder in more ways than any list of cues holds ("Nama Peserta
+Ujian :", "... menetapkan bahwa"); on a design whose way is new, no line is taken for the
+name and none is matched against the roster. Whether a line of the page spells a name
+the office already knows is a far easier question: each line that reads like a name (or
+the part of a row after its label's colon) is matched against the roster's names
+(:mod:`ocr.roster_match`), and a name is taken when exactly one roster name is matched,
+on however many lines. A row naming a parent or the school's head ("Nama Orang Tua") is
+passed over; a signatory or a parent who is also on the roster makes two names, and the
+page goes to a person.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ocr import roster_match, textline
+from ocr.ijazah_name import OTHER_NAME
+from ocr.ijazah_witness import MARGIN, SIDE_MARGIN, spelled
+from ocr.ijazah_words import Pixels, Row
+
+MAX_LINES = 12    # name-like lines matched at most (the largest first): a page of lists
+#                   is no diploma's body
+
+
+def _value(row: Row) -> list[dict]:
+    """The words of ``row`` a name may be: after its last colon (a label's), else all."""
+    words = row.words
+    for k in range(len(words) - 1, -1, -1):
+        if words[k]["text"].rstrip().endswith((":", ";")):
+            return words[k + 1:]
+    return words
+
+
+def _box(words: list[dict]) -> tuple[float, float, float, float]:
+    top = min(w["top"] for w in words)
+    bottom = max(w["top"] + w["height"] for w in words)
+    height = bottom - top
+    return (min(w["left"] for w in words) - SIDE_MARGIN * height, top - MARGIN * height,
+            max(w["left"] + w["width"] for w in words) + SIDE_MARGIN * height,
+            bottom + MARGIN * height)
+
+
+def roster_name_on_page(rows: list[Row], pixels: Pixels, names: Sequence[str]) -> str | None:
+    """The one roster name the page's name-like lines spell (in capitals), or None."""
+    if not names or not textline.available():
+        return None
+    lines = [words for row in rows if not OTHER_NAME.match(row.text)
+             for words in [_value(row)] if words and spelled(" ".join(w["text"] for w in words))]
+    lines.sort(key=lambda ws: -max(w["height"] for w in ws))
+    found = set()
+    for words in lines[:MAX_LINES]:
+        crop = pixels.crop(_box(words), scale=pixels.resolution)
+        probs = textline.line_probabilities(crop) if crop is not None else None
+        name = roster_match.matched([probs], names) if probs is not None else None
+        if name is not None:
+            found.add(tuple(roster_match.spelling(name)))
+    return " ".join(found.pop()) if len(found) == 1 else None

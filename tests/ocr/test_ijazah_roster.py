@@ -1,0 +1,45 @@
+"""A diploma whose way of naming its holder the reader does not know: the page's
+name-like lines are matched against the roster, and the one roster name they spell is
+taken; with the holder left off the roster, none is."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import ocr.ijazah_name as name_finder
+from benchmarks.accuracy import run_ijazah
+from ocr.ijazah_roster import _value
+from scansim.people import make_people, roster_names
+
+
+def _w(text: str, left: float) -> dict:
+    return {"text": text, "left": left, "top": 100, "width": 20 * len(text), "height": 20,
+            "conf": 90, "block": 1, "par": 1, "line": 1}
+
+
+def test_the_value_after_a_label_s_colon_is_what_may_be_a_name():
+    from ocr.ijazah_words import Row
+
+    row = Row([_w("Nama", 0), _w("Peserta", 100), _w("Ujian", 260), _w(":", 380),
+               _w("HERU", 400), _w("SAPUTRO", 500)], 100, 120)
+    assert [w["text"] for w in _value(row)] == ["HERU", "SAPUTRO"]
+    alone = Row([_w("HERU", 400), _w("SAPUTRO", 500)], 100, 120)
+    assert _value(alone) == alone.words
+
+
+@pytest.mark.parametrize("design", ["sma_kusut", "d1_arsip"])
+def test_a_name_introduced_in_a_way_not_known_is_found_by_the_roster(design, monkeypatch):
+    """Group 14's diplomas as the reader first met them, their cues unknown ("Nama Peserta
+    Ujian", "menetapkan bahwa"): no line is taken for the name, yet one of the page's
+    lines spells the holder's roster name."""
+    monkeypatch.setattr(name_finder, "LABEL", re.compile(name_finder.LABEL.pattern.replace(
+        r"peserta\s+(?:didik|ujian)", r"peserta\s+didik"), re.I))
+    monkeypatch.setattr(name_finder, "CUE", re.compile(name_finder.CUE.pattern.replace(
+        "menyatakan|menetapkan", "menyatakan"), re.I))
+    people = make_people(9 * 6 + 1, seed=18)
+    job = (design, 300, "colour", 0, people[0], 11)
+    assert run_ijazah(job)["nama"] is False                 # read blind: no name
+    row = run_ijazah((*job, tuple(roster_names(people, 300, seed=11))))
+    assert row["nama_exact"] and row["from_roster"]
+    assert row["absent_checked"] and row["absent_taken"] is None
