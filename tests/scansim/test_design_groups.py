@@ -937,3 +937,40 @@ def test_group_7_name_is_written_in_pen(people, dpi):
     (pen_ink, blue), (printed, printed_blue) = inks("sd_tulis_tangan"), inks("sma_orang_tua")
     assert pen_ink > 200 and printed > 200
     assert blue > 0.3 * pen_ink and printed_blue < 0.02 * printed
+
+
+KTP_ROWS = 12   # Nama .. Berlaku Hingga
+
+
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize("name", KTP_13 + KTP_14)
+def test_later_cards_print_every_field(people, name, dpi):
+    """Every row has ink left of its colon (the label) and right of it (the value), the
+    cards drawn as they are measured (groups 13 and 14: stained, copied low on toner,
+    scanned too bright, colour-copied)."""
+    u = dpi / 25.4
+    des = KD.DESIGNS[name]
+    card, truth = make_ktp(people[0], rng=random.Random(dpi), dpi=dpi, design=name)
+    assert truth["design"] == name and truth["nik"] == people[0]["nik"]
+    grey = _grey(card)
+
+    def ink(left: float, top: float, right: float, bottom: float) -> float:
+        return float((grey[int(top * u):int(bottom * u), int(left * u):int(right * u)]
+                      < 190).mean())
+    for k in range(KTP_ROWS):
+        top = des.first_y_mm + k * des.step_mm
+        bottom = top + des.text_mm + 0.4
+        assert ink(des.label_x_mm + 0.5, top - 0.8, des.colon_x_mm - 0.8, bottom) > 0.01, k
+        assert ink(des.colon_x_mm + 1.0, top - 0.4, des.colon_x_mm + 9, bottom) > 0.02, k
+    assert ink(des.label_x_mm + 13, des.nik_y_mm - 0.8, des.photo_x_mm - 2,
+               des.nik_y_mm + des.nik_mm + 1) > 0.06
+
+
+@pytest.mark.parametrize("name", KTP_13 + KTP_14)
+def test_later_cards_print_the_truth(people, name, monkeypatch):
+    texts = _printed(monkeypatch)
+    _, truth = make_ktp(people[1], rng=random.Random(5), dpi=100, design=name)
+    for key in ("nik", "nama", "tempat_tgl_lahir", "jenis_kelamin_text", "alamat", "rt_rw",
+                "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan"):
+        assert truth[key] in texts, key
+    assert truth["nama"] == people[1]["nama"].upper()
