@@ -6,7 +6,14 @@ import numpy as np
 from ocr.fields import FieldReading, read_field
 from ocr.findings import Finding
 from ocr.geometry import Box, PageGeometry
-from ocr.handdigits import HANDWRITTEN, WRITTEN, comb_value, cross_check_nik, read_comb_cells
+from ocr.handdigits import (
+    HANDWRITTEN,
+    WRITTEN,
+    comb_value,
+    contradicts_typed,
+    cross_check_nik,
+    read_comb_cells,
+)
 from ocr.marks import ink_mask, read_checkbox, read_signature
 from ocr.materai import read_materai
 from ocr.register import Registered
@@ -58,8 +65,7 @@ def read_text_box(crop: np.ndarray, box: Box, dpi: int, *, strict: bool = False)
             return reading
         cells = read_comb_cells(crop, box.comb)
         if reading.text is not None:
-            if not any(c.digit not in (None, typed)
-                       for c, typed in zip(cells, reading.text, strict=True)):
+            if not contradicts_typed(crop, reading.text, cells):
                 return reading
             # digits written by hand that Tesseract read as a typed line, and misread
             reading = FieldReading(None, reading.confidence, HANDWRITTEN)

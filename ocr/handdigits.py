@@ -55,16 +55,34 @@ def comb_value(readings: list[CellReading]) -> tuple[str | None, float]:
     return "".join(r.digit for r in readings), round(min(r.confidence for r in readings), 3)
 
 
-def read_comb_cells(crop: np.ndarray, cells: int) -> list[CellReading]:
-    """Every cell of a comb box read on its own (see the module's rule)."""
+def _cells(crop: np.ndarray, cells: int) -> list[np.ndarray]:
+    """The comb's cells (grey), each cut clear of the ticks on either side."""
     grey = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     w = grey.shape[1]
-    readings = []
-    for k in range(cells):
-        x0 = round((k + CELL_MARGIN) * w / cells)
-        x1 = round((k + 1 - CELL_MARGIN) * w / cells)
-        readings.append(read_cell(grey[:, x0:x1]))
-    return readings
+    return [grey[:, round((k + CELL_MARGIN) * w / cells):round((k + 1 - CELL_MARGIN) * w / cells)]
+            for k in range(cells)]
+
+
+def read_comb_cells(crop: np.ndarray, cells: int) -> list[CellReading]:
+    """Every cell of a comb box read on its own (see the module's rule)."""
+    return [read_cell(cell) for cell in _cells(crop, cells)]
+
+
+def contradicts_typed(crop: np.ndarray, typed: str, readings: list[CellReading]) -> bool:
+    """Whether the comb's cells read by hand (``readings``) contradict ``typed``, the comb
+    read as a typed line: a cell whose handwritten digit differs from the typed one, unless
+    both Tesseract models, reading that cell alone, see the typed digit. The classifier
+    learnt pens: on a soft photograph it reads a printed 1, its flag and foot, as a 9;
+    Tesseract knows print. Digits written by hand that Tesseract read as a typed line,
+    and misread, it reads otherwise cell by cell."""
+    cut = _cells(crop, len(readings))
+    for cell, reading, digit in zip(cut, readings, typed, strict=True):
+        if reading.digit in (None, digit):
+            continue
+        ink = _ink(cell)
+        if ink is None or _tesseract_reads(ink) != [digit] * len(MODELS):
+            return True
+    return False
 
 
 def read_cell(cell: np.ndarray) -> CellReading:
@@ -121,16 +139,21 @@ def _loops(mask: np.ndarray) -> int:
     return loops
 
 
-def _tesseract_digits(ink: np.ndarray) -> set[str]:
-    """The digits Tesseract's models read in the cell, each as one character."""
+def _tesseract_reads(ink: np.ndarray) -> list[str]:
+    """What each of Tesseract's models reads in the cell as one digit ('' for anything
+    else)."""
     glyph = _glyph(ink)
-    seen = set()
+    out = []
     for lang in MODELS:
         text = "".join(w["text"] for w in
                        tesseract.ocr_data(glyph, psm=10, whitelist=DIGITS, lang=lang))
-        if len(text) == 1 and text.isdigit():
-            seen.add(text)
-    return seen
+        out.append(text if len(text) == 1 and text.isdigit() else "")
+    return out
+
+
+def _tesseract_digits(ink: np.ndarray) -> set[str]:
+    """The digits Tesseract's models read in the cell, each as one character."""
+    return {text for text in _tesseract_reads(ink) if text}
 
 
 def _glyph(ink: np.ndarray) -> np.ndarray:

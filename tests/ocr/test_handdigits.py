@@ -141,3 +141,23 @@ def test_typed_nik_in_a_comb_still_reads():
     crop = np.asarray(F.scan(img, g))[inset:-inset, inset:-inset]
     reading = read_text_box(crop, NIK_BOX, 200)
     assert (reading.text, reading.note) == ("6201021509700037", None), reading
+
+
+def test_a_printed_digit_the_pen_classifier_misreads_does_not_undo_the_typed_nik():
+    """On a soft phone photo the classifier, which learnt pens, reads a printed 1 (its flag
+    and foot) as a 9: both Tesseract models read the cell's print as the typed 1, so the
+    typed NIK stands. A cell whose print is another digit than the typed one still
+    contradicts it."""
+    from ocr.handdigits import CellReading, contradicts_typed
+
+    typed = "6201021509700037"
+    g = np.random.default_rng(3)
+    img = F.render_comb(122.0, 7.5, 16, 200, text=typed)
+    inset = round(BORDER_INSET_MM * 200 / 25.4)
+    crop = np.asarray(F.scan(img, g))[inset:-inset, inset:-inset]
+    cells = [CellReading(d, 0.9) for d in typed]
+    assert not contradicts_typed(crop, typed, cells)
+    cells[3] = CellReading("9", 0.9)          # the printed 1 read as a 9 by the classifier
+    assert not contradicts_typed(crop, typed, cells)
+    misread = typed[:15] + "1"                # the line misread: the last cell prints a 7
+    assert contradicts_typed(crop, misread, cells[:15] + [CellReading("7", 0.9)])
