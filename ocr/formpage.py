@@ -10,9 +10,9 @@ from ocr.handdigits import (
     HANDWRITTEN,
     WRITTEN,
     comb_value,
-    contradicts_typed,
     cross_check_nik,
     read_comb_cells,
+    typed_or_written,
 )
 from ocr.marks import ink_mask, read_checkbox, read_signature
 from ocr.materai import read_materai
@@ -65,10 +65,12 @@ def read_text_box(crop: np.ndarray, box: Box, dpi: int, *, strict: bool = False)
             return reading
         cells = read_comb_cells(crop, box.comb)
         if reading.text is not None:
-            if not contradicts_typed(crop, reading.text, cells):
+            verdict = typed_or_written(crop, reading.text, cells)
+            if verdict == "typed":
                 return reading
-            # digits written by hand that Tesseract read as a typed line, and misread
             reading = FieldReading(None, reading.confidence, HANDWRITTEN)
+            if verdict == "unsure":
+                return reading
         digits, confidence = comb_value(cells)
         if digits is not None:
             return FieldReading(digits, confidence, WRITTEN)

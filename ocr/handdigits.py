@@ -68,21 +68,26 @@ def read_comb_cells(crop: np.ndarray, cells: int) -> list[CellReading]:
     return [read_cell(cell) for cell in _cells(crop, cells)]
 
 
-def contradicts_typed(crop: np.ndarray, typed: str, readings: list[CellReading]) -> bool:
-    """Whether the comb's cells read by hand (``readings``) contradict ``typed``, the comb
-    read as a typed line: a cell whose handwritten digit differs from the typed one, unless
-    both Tesseract models, reading that cell alone, see the typed digit. The classifier
-    learnt pens: on a soft photograph it reads a printed 1, its flag and foot, as a 9;
-    Tesseract knows print. Digits written by hand that Tesseract read as a typed line,
-    and misread, it reads otherwise cell by cell."""
-    cut = _cells(crop, len(readings))
-    for cell, reading, digit in zip(cut, readings, typed, strict=True):
+def typed_or_written(crop: np.ndarray, typed: str, readings: list[CellReading]) -> str:
+    """Whether a comb read as the typed line ``typed`` holds that print ("typed"), digits
+    written by hand that Tesseract read as a typed line, and misread ("written": the
+    cells' own ``readings`` hold), or cannot be told ("unsure"). Each cell whose
+    handwritten digit differs from the typed one is read alone by both Tesseract models:
+    both seeing the typed digit, it is print the classifier misread (it learnt pens: on a
+    soft photograph it reads a printed 1, its flag and foot, as a 9); neither seeing it,
+    the typed line misread the cell; one of the two seeing it, a person decides."""
+    verdict = "typed"
+    for cell, reading, digit in zip(_cells(crop, len(readings)), readings, typed, strict=True):
         if reading.digit in (None, digit):
             continue
         ink = _ink(cell)
-        if ink is None or _tesseract_reads(ink) != [digit] * len(MODELS):
-            return True
-    return False
+        seen = _tesseract_reads(ink) if ink is not None else []
+        if seen == [digit] * len(MODELS):
+            continue
+        if digit in seen:
+            return "unsure"
+        verdict = "written"
+    return verdict
 
 
 def read_cell(cell: np.ndarray) -> CellReading:

@@ -146,9 +146,9 @@ def test_typed_nik_in_a_comb_still_reads():
 def test_a_printed_digit_the_pen_classifier_misreads_does_not_undo_the_typed_nik():
     """On a soft phone photo the classifier, which learnt pens, reads a printed 1 (its flag
     and foot) as a 9: both Tesseract models read the cell's print as the typed 1, so the
-    typed NIK stands. A cell whose print is another digit than the typed one still
-    contradicts it."""
-    from ocr.handdigits import CellReading, contradicts_typed
+    typed NIK stands. A cell whose print is another digit than the typed line's is the
+    line's misreading: the cells written by hand hold."""
+    from ocr.handdigits import CellReading, typed_or_written
 
     typed = "6201021509700037"
     g = np.random.default_rng(3)
@@ -156,8 +156,8 @@ def test_a_printed_digit_the_pen_classifier_misreads_does_not_undo_the_typed_nik
     inset = round(BORDER_INSET_MM * 200 / 25.4)
     crop = np.asarray(F.scan(img, g))[inset:-inset, inset:-inset]
     cells = [CellReading(d, 0.9) for d in typed]
-    assert not contradicts_typed(crop, typed, cells)
+    assert typed_or_written(crop, typed, cells) == "typed"
     cells[3] = CellReading("9", 0.9)          # the printed 1 read as a 9 by the classifier
-    assert not contradicts_typed(crop, typed, cells)
+    assert typed_or_written(crop, typed, cells) == "typed"
     misread = typed[:15] + "1"                # the line misread: the last cell prints a 7
-    assert contradicts_typed(crop, misread, cells[:15] + [CellReading("7", 0.9)])
+    assert typed_or_written(crop, misread, cells[:15] + [CellReading("7", 0.9)]) == "written"
