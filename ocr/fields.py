@@ -92,6 +92,27 @@ def normalise(text: str, charset: str = "any") -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
+def _capital_i(text: str) -> str:
+    """``text`` with a word's first letter read as a small l made a capital I where the
+    other words start with capitals ('ljai Arsyad': Ijai); a value typed in small
+    letters keeps its l."""
+    words = text.split()
+    if not any(w[0].isupper() for w in words) or any(
+            w[0].islower() and not re.match(r"l[a-z]", w) for w in words):
+        return text
+    return re.sub(r"\bl(?=[a-z])", "I", text)
+
+
+def _alike(a: str, b: str, charset: str) -> bool:
+    """Whether two readings give the same value: alike as normalised, or, in words, but
+    for a word's capital I one model read as a small l (the form's sans type draws the
+    two alike: 'ljai Arsyad' beside 'Ijai Arsyad')."""
+    if normalise(a, charset) == normalise(b, charset):
+        return True
+    return charset in ("any", "alpha") and \
+        normalise(_capital_i(a), charset) == normalise(_capital_i(b), charset)
+
+
 def _date_parts(text: str) -> tuple[int, int, int] | None:
     nums = re.findall(r"\d+", text)
     if len(nums) != 3:
@@ -315,11 +336,14 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
             break
     chosen = next((r for r in readings if r[2]), None)
     if chosen is not None and confirm and any(
-            normalise(other, charset) != normalise(chosen[0], charset) for other, *_ in readings):
+            not _alike(other, chosen[0], charset) for other, *_ in readings):
         # on a photo every model must read it again, enlarged: the model that misread soft
         # print reads it the same way again, the other need not
         chosen = _third_opinion(image, charset, languages if strict else languages[:1],
                                 readings)
+    elif chosen is not None and any(normalise(other, charset) != normalise(chosen[0], charset)
+                                    for other, *_ in readings):
+        chosen = (_capital_i(chosen[0]), *chosen[1:])
     if chosen is None:
         return FieldReading(None, round(max(r[1] for r in readings), 3), "handwritten",
                             expected, None)

@@ -36,3 +36,17 @@ def test_street_abbreviation_is_not_read_as_ji():
     reading = read_field(_two_lines("Peningkatan Jalan", "Jl. Kenanga"), charset="any")
     assert reading.text is not None and "Ji." not in reading.text
     assert normalise(reading.text) == normalise("Peningkatan Jalan Jl. Kenanga")
+
+
+def test_a_capital_i_one_model_reads_as_a_small_l_is_the_same_reading():
+    """On a photo both models must read a value alike; the English model reads the I of
+    'Ijai' as an l (the form's sans type draws them alike), which is no disagreement in a
+    name whose other words start with capitals. A value typed in small letters keeps its
+    l, and an l inside a word is no I."""
+    from ocr.fields import _alike, _capital_i
+
+    assert _alike("ljai Arsyad", "Ijai Arsyad", "any")
+    assert _capital_i("ljai Arsyad") == "Ijai Arsyad"
+    assert _capital_i("lukman hakim") == "lukman hakim"
+    assert not _alike("Ali Akbar", "AIi Akbar", "any")
+    assert not _alike("ljai", "Ijai", "digits")
