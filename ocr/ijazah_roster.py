@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ocr import roster_match, textline
 from ocr.ijazah_name import OTHER_NAME
-from ocr.ijazah_witness import MARGIN, SIDE_MARGIN, spelled
+from ocr.ijazah_witness import SIDE_MARGIN, line_box, spelled
 from ocr.ijazah_words import Pixels, Row
 
 MAX_LINES = 12    # name-like lines matched at most (the largest first): a page of lists
@@ -33,12 +33,12 @@ def _value(row: Row) -> list[dict]:
 
 
 def _box(words: list[dict]) -> tuple[float, float, float, float]:
+    """The box round ``words`` a name's line is read in, as the witness cuts it."""
     top = min(w["top"] for w in words)
     bottom = max(w["top"] + w["height"] for w in words)
-    height = bottom - top
-    return (min(w["left"] for w in words) - SIDE_MARGIN * height, top - MARGIN * height,
-            max(w["left"] + w["width"] for w in words) + SIDE_MARGIN * height,
-            bottom + MARGIN * height)
+    return line_box(words, (top, bottom),
+                    min(w["left"] for w in words) - SIDE_MARGIN * (bottom - top),
+                    max(w["left"] + w["width"] for w in words))
 
 
 def roster_name_on_page(rows: list[Row], pixels: Pixels, names: Sequence[str]) -> str | None:
