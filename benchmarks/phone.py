@@ -12,8 +12,9 @@ Figures, per page of the truth:
 - read: a form page filed under the right applicant as the right document with every
   typed value the pack printed read back exactly; an attachment read as the right
   document (a KTP with its NIK exact) and not filed under anyone else. Each photo is a
-  file of its own, so no separator precedes an attachment: it waits in review for a
-  person to say whose it is (target >= 90 %);
+  file of its own, so no separator precedes an attachment: it is filed by the identity
+  it shows (a KTP's NIK, an ijazah's name read from it) or waits in review for a person
+  to say whose it is (target >= 90 %);
 - identified form pages, their typed values read (share of values), signatures right,
   KTP cards classified and their NIK exact, and the pages in review with their reasons.
 """
@@ -102,8 +103,8 @@ def evaluate(pages: list[dict], truth: list, printed: dict) -> dict:
             counts["signatures_right"] += sum(1 for k, v in t.signed.items() if signs.get(k) == v)
             page_read = right and bool(typed) == bool(want) and good == len(typed)
         else:
-            # a photo is a file of its own: no separator before it, so an attachment waits
-            # for a person (it is read all the same)
+            # a photo is a file of its own: no separator before it, so an attachment is
+            # filed by what it shows or waits for a person (it is read all the same)
             page_read = page["doc"] == t.doc and page["applicant"] in (owner, None)
             counts["attachments"] += 1
             counts["attachments_filed"] += page["applicant"] == owner
@@ -155,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"typed values read     {c['values_read']}/{c['values']}, wrong {c['values_wrong']}")
     print(f"signatures right      {c['signatures_right']}/{c['signatures']}")
     print(f"attachments filed     {c['attachments_filed']}/{c['attachments']} (one photo a "
-          f"file: no separator before them)")
+          f"file: no separator before them; filed by the NIK or name they show)")
     print(f"KTP classified        {c['ktp_classified']}/{c['ktp']}, NIK exact "
           f"{c['ktp_nik_exact']}, NIK wrong {c['ktp_nik_wrong']}")
     for reason, n in sorted(result["reviews"].items()):

@@ -7,7 +7,12 @@ The rules, in file order:
   a blank pack's code on a pack printed for someone) goes to review;
 - a separator (``sampul``) starts that applicant's run: the attachments after it
   (no QR: KTP, ijazah, pas foto, other) are theirs until the next separator;
-- an attachment before any separator, after a form of another applicant inside
+- an attachment before any separator (a photo taken alone, a stack scanned without its
+  cover) is filed by what it shows when that names exactly one applicant: a KTP by its
+  well-formed NIK read with confidence (or, no NIK read, by its name), an ijazah by its
+  name, each name read from the page itself, not matched against the roster, and alike
+  with only one applicant's. Any other such attachment goes to review;
+- an attachment after a form of another applicant inside
   the run, or a KTP whose NIK contradicts the applicant goes to review; so does a
   KTP that does not show whose it is (no well-formed NIK read, and no name read
   that agrees with the applicant's): its owner is not confirmed;
@@ -27,10 +32,13 @@ from dataclasses import dataclass
 
 from formgen.domain.doctypes import SEPARATOR
 from formgen.ingest.compare import values_agree
+from ocr import roster_match
 from ocr.page import PageResult
 
 # A page's code not read: its review reason, by the reader's QR status.
 _CODE_UNREAD = {"unreadable": "qr_unreadable", "missing": "form_code_lost"}
+# A name read blind, below this confidence, files no attachment by itself.
+OWNER_NAME_CONFIDENCE = 0.6
 
 
 @dataclass
@@ -57,6 +65,9 @@ class AttributionContext:
     applicant_nik: Callable[[int], str | None]
     claim_blank_pack: Callable[[int], int]   # pack_id -> provisional applicant id
     applicant_name: Callable[[int], str | None] = lambda applicant_id: None
+    # (applicant, their pack) whose "nik" or "nama" is the value given, when exactly one's is
+    find_owner: Callable[[str, str], tuple[int, int | None] | None] = \
+        lambda key, value: None
 
 
 def ktp_nik(result: PageResult, *, min_confidence: float = 0.6) -> str | None:
@@ -81,6 +92,30 @@ def _owner_confirmed(result: PageResult, name: str | None) -> bool:
         return True
     read = next((f.value for f in result.findings if (f.kind, f.name) == ("ktp", "nama")), None)
     return bool(read) and (name is None or values_agree(read, name, kind="name"))
+
+
+def _read_name(result: PageResult, kind: str) -> str | None:
+    """The holder's name read from an attachment page itself (not matched against the roster)."""
+    name = next((f for f in result.findings if (f.kind, f.name) == (kind, "nama")), None)
+    if name is None or not name.value or name.note == roster_match.NOTE \
+            or name.confidence < OWNER_NAME_CONFIDENCE:
+        return None
+    return str(name.value)
+
+
+def _shown_owner(result: PageResult, doc: str,
+                 ctx: AttributionContext) -> tuple[int, int | None] | None:
+    """(applicant, pack) an attachment with no separator before it shows it belongs to."""
+    if doc == "ktp":
+        if ktp_nik(result, min_confidence=0.0):   # a NIK is the card's identity: it decides
+            nik = ktp_nik(result)
+            return ctx.find_owner("nik", nik) if nik else None
+        name = _read_name(result, "ktp")
+    elif doc == "ijazah":
+        name = _read_name(result, "ijazah")
+    else:
+        return None
+    return ctx.find_owner("nama", name) if name else None
 
 
 def _code_fits_pack(code_applicant: int | None, pack: PackRef) -> bool:
@@ -143,6 +178,10 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
                 placements.append(Placement(current, current_pack, doc, blank=True))
             continue
         if current is None:
+            owner = _shown_owner(result, doc, ctx)
+            if owner is not None:
+                placements.append(Placement(owner[0], owner[1], doc))
+                continue
             reason = "after_unidentified" if interrupted else "no_separator"
             placements.append(Placement(None, None, doc, review=reason))
             continue

@@ -1,10 +1,12 @@
-"""What the attribution rules ask of the workspace: packs, applicants' NIKs, blank-pack claims."""
+"""What the attribution rules ask of the workspace: packs, applicants' NIKs and names,
+blank-pack claims."""
 from __future__ import annotations
 
 import sqlite3
 
 from formgen.core import db
 from formgen.ingest.attribute import AttributionContext, PackRef
+from formgen.ingest.compare import normalise_text
 
 BLANK_PACK_CLAIMED = "blank_pack_claimed"
 PACK_VOIDED = "pack.void"  # a pack replaced by a newer one printed for its applicant
@@ -57,5 +59,18 @@ def workspace_context(conn: sqlite3.Connection, workspace_id: str) -> Attributio
         row = conn.execute("SELECT nama FROM applicants WHERE id = ?", (applicant_id,)).fetchone()
         return row["nama"] if row else None
 
+    def find_owner(key: str, value: str) -> tuple[int, int | None] | None:
+        column = {"nik": "nik", "nama": "nama"}[key]
+        wanted = normalise_text(value)
+        owners = [r["id"] for r in conn.execute(
+            f"SELECT id, {column} AS value FROM applicants WHERE {column} IS NOT NULL")
+            if normalise_text(r["value"]) == wanted]
+        if len(owners) != 1:
+            return None
+        packs = [r["id"] for r in conn.execute(
+            "SELECT id FROM packs WHERE applicant_id = ? ORDER BY id DESC", (owners[0],))
+            if r["id"] not in voided]
+        return owners[0], packs[0] if packs else None
+
     return AttributionContext(workspace_id, find_pack, applicant_nik, claim_blank_pack,
-                              applicant_name)
+                              applicant_name, find_owner)

@@ -174,3 +174,56 @@ def test_form_page_known_by_its_printed_code_is_filed_like_one_with_its_qr():
     printed.qr_status = "printed"
     placed = attribute_file([form(1, 1, "sampul"), printed, attachment("ijazah")], ctx)
     assert [(p.applicant_id, p.review) for p in placed] == [(1, None)] * 3
+
+
+def owner_context():
+    """A workspace of two applicants whose NIKs and names the attachments are looked up in."""
+    names = {1: "Siti Aminah", 2: "Budi Santoso"}
+
+    def find_owner(key, value):
+        table = NIKS if key == "nik" else names
+        owners = [a for a, v in table.items() if v.upper() == value.upper()]
+        return (owners[0], 10 + owners[0]) if len(owners) == 1 else None
+
+    ctx = AttributionContext(WS, {1: PackRef(1, 1), 2: PackRef(2, 2)}.get, NIKS.get,
+                             lambda pack_id: 0, names.get, find_owner)
+    return ctx
+
+
+def diploma(nama, confidence=0.9, note=None):
+    return PageResult("f" * 64, 0, doc="ijazah",
+                      findings=[Finding("ijazah", "nama", nama, confidence, note=note)])
+
+
+def test_attachment_alone_is_filed_by_the_identity_it_shows():
+    """A KTP or ijazah photographed alone (no separator before it) goes to the one applicant
+    whose NIK or name it shows, with that applicant's pack."""
+    placed = attribute_file([attachment("ktp", NIKS[2])], owner_context())
+    assert [(p.applicant_id, p.pack_id, p.review) for p in placed] == [(2, 12, None)]
+    placed = attribute_file([diploma("SITI AMINAH")], owner_context())
+    assert [(p.applicant_id, p.pack_id, p.review) for p in placed] == [(1, 11, None)]
+    placed = attribute_file([attachment("ktp", nama="BUDI SANTOSO")], owner_context())
+    assert placed[0].applicant_id == 2
+
+
+def test_attachment_alone_that_does_not_show_one_owner_waits_for_a_person():
+    placed = attribute_file([
+        attachment("ktp", "6201010101900001"),              # nobody's NIK
+        attachment("ktp", NIKS[1], confidence=0.3),          # unsure
+        attachment("ktp", NIKS[1], valid=False),             # not well-formed
+        attachment("ktp", "6201010101900001", nama="SITI AMINAH"),  # the NIK decides
+        diploma("SITI AMINAH", note="roster"),               # matched, not read
+        diploma("SITI AMINAH", confidence=0.4),              # read unsure
+        diploma("AHMAD"),                                    # nobody's name
+        attachment("pas_foto"),                              # shows no identity
+    ], owner_context())
+    assert all(p.applicant_id is None for p in placed)
+    assert {p.review for p in placed} == {"no_separator"}
+
+
+def test_attachment_after_an_unidentified_page_is_filed_by_its_nik_too():
+    unreadable = PageResult("f" * 64, 0, qr_status="unreadable")
+    placed = attribute_file([unreadable, attachment("ktp", NIKS[1]), attachment("ijazah")],
+                            owner_context())
+    assert [(p.applicant_id, p.review) for p in placed] == [
+        (None, "qr_unreadable"), (1, None), (None, "after_unidentified")]

@@ -94,14 +94,19 @@ def test_each_review_reason_is_reached(batch):
         rows = ws.conn.execute("SELECT * FROM pages WHERE sha256 = ? ORDER BY idx",
                                (sha256_file(batch.files[key]),)).fetchall()
         reasons[key] = rows
-    # attachments without their separator wait; the forms in that file identify themselves
+    # attachments without their separator wait unless they show whose they are (a KTP by
+    # its NIK, an ijazah by its name); the forms in that file identify themselves
     for row in reasons["no_separator"]:
         if row["qr_text"]:
             assert row["applicant_id"] == batch.ids[1] and row["review"] is None
+        elif row["applicant_id"] is not None:
+            assert (row["applicant_id"], row["review"]) == (batch.ids[1], None)
+            assert row["doc"] in ("ktp", "ijazah")
         else:
-            assert row["applicant_id"] is None
             assert row["review"] in ("no_separator", "blank_without_separator")
     assert any(r["review"] == "no_separator" for r in reasons["no_separator"])
+    assert any(r["doc"] == "ktp" and r["applicant_id"] == batch.ids[1]
+               for r in reasons["no_separator"])
     expected = {"qr_damaged": "qr_unreadable", "foreign": "foreign_workspace",
                 "blank_code_on_personal": "qr_mismatch", "unknown_pack": "unknown_pack"}
     for key, reason in expected.items():
