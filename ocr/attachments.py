@@ -11,7 +11,7 @@ from ocr.features import to_rgb
 from ocr.findings import Finding
 from ocr.ijazah import read_ijazah
 from ocr.ktp import read_ktp
-from ocr.pasfoto import check_pas_foto
+from ocr.pasfoto import check_pas_foto, holder_name
 from ocr.upright import MAX_OBJECT_SKEW, Upright, make_upright, turn_page
 
 
@@ -47,6 +47,10 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
                                 confidence=0.9, max_skew=MAX_OBJECT_SKEW)
         else:
             upright = make_upright(page)
+    if doc == "pas_foto":
+        name = holder_name(upright.image, dpi=dpi)
+        if name is not None:
+            findings.append(Finding("pas_foto", "nama", *name))
     return AttachmentPage(doc, float(confidence), findings, upright,
                           form_page=bool(details.get("form_page")))
 

@@ -4,15 +4,19 @@ The photo is found on the page as a rectangle that differs from the paper (after
 median blur, so a white backdrop still separates from white paper by a few grey
 levels); an image that is itself the photo is taken whole. The face count uses
 OpenCV's frontal-face Haar cascade; the background is judged on the strips above
-and beside the head, which a plain backdrop keeps nearly uniform.
+and beside the head, which a plain backdrop keeps nearly uniform. The holder's name
+written or typed under the photos, when both text models read it alike, is read too: it
+files a sheet photographed on its own (``formgen.ingest.attribute``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
 
+from ocr import tesseract
 from ocr.features import (
     MM_PER_INCH,
     Quad,
@@ -42,6 +46,12 @@ WORK_SIDE = 1400
 PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
 FACE_WORK_HEIGHT = 400            # photos are scaled to this height for the face search
 LANDSCAPE = 1.1                   # width / height beyond which a photo lies a quarter turned
+# The holder's name under the photos: looked for across the sheet in a band this far below
+# the lowest one found (not every copy stands out from the paper); read by both models,
+# which must read it alike.
+NAME_BAND_MM = (1.0, 22.0)
+NAME_MODELS = ("ind", "eng")
+NAME_LINE = re.compile(r"[A-Za-z][A-Za-z.' -]*[A-Za-z]")
 
 
 @dataclass
@@ -237,3 +247,30 @@ def quad_box(quad: Quad) -> tuple[float, float, float, float]:
     """(x0, y0, x1, y1) around a photo found on the page."""
     xs, ys = quad.corners[:, 0], quad.corners[:, 1]
     return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+
+
+def holder_name(img, *, dpi: float | None = None) -> tuple[str, float] | None:
+    """(name, confidence) written or typed under the photos of an upright pas foto sheet,
+    when both text models read its line alike, letters only; None otherwise."""
+    rgb = to_rgb(img)
+    dpi = dpi or estimate_dpi(rgb.shape)
+    boxes = [quad_box(quad) for quad in photo_quads(rgb, dpi)]
+    if not boxes:
+        return None
+    px_mm = dpi / MM_PER_INCH
+    bottom = max(box[3] for box in boxes)
+    top, end = round(bottom + NAME_BAND_MM[0] * px_mm), round(bottom + NAME_BAND_MM[1] * px_mm)
+    band = cv2.cvtColor(np.ascontiguousarray(rgb[top:end]), cv2.COLOR_RGB2GRAY)
+    if band.size == 0:
+        return None
+    readings = []
+    for lang in NAME_MODELS:
+        text, confidence = tesseract.ocr_text(band, psm=6, lang=lang)
+        lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+        if len(lines) != 1 or not NAME_LINE.fullmatch(lines[0]):
+            return None
+        readings.append((lines[0], confidence))
+    (name, first), (other, second) = readings
+    if name.upper() != other.upper():
+        return None
+    return name, round(min(first, second), 3)

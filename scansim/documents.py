@@ -22,6 +22,7 @@ from scansim.draw import (
     make_signature,
     mm_px,
 )
+from scansim.handwriting import hand_fonts, write_line
 from scansim.ornament import emblem
 
 __all__ = ["PAS_FOTO_KINDS", "make_materai", "make_pas_foto", "make_pas_foto_page",
@@ -113,7 +114,6 @@ def make_pas_foto_page(person: dict, *, rng: random.Random, dpi: int = 300,
     page = _paper((mm_px(paper_mm[0], dpi), mm_px(paper_mm[1], dpi)), rng)
     photo, truth = make_pas_foto(person, rng=rng, dpi=dpi, kind=kind)
     copies = copies or rng.choice([1, 2, 2, 4])
-    d = ImageDraw.Draw(page)
     x = mm_px(rng.uniform(25, 45), dpi)
     y = mm_px(rng.uniform(25, 60), dpi)
     boxes = []
@@ -126,11 +126,33 @@ def make_pas_foto_page(person: dict, *, rng: random.Random, dpi: int = 300,
         page.paste(rotated, (x, y), rotated)
         boxes.append([x, y, x + rotated.width, y + rotated.height])
         x += rotated.width + mm_px(rng.uniform(6, 12), dpi)
-    ink = fit_font(d, person["nama"], "serif_italic", mm_px(5, dpi), page.width * 0.6)
-    d.text((boxes[0][0], boxes[0][3] + mm_px(6, dpi)), person["nama"], font=ink,
-           fill=(30, 40, 120))
-    truth = dict(truth, photo_boxes=boxes, copies=copies)
+    name_style = _write_name(page, person["nama"], (boxes[0][0], boxes[0][3] + mm_px(6, dpi)),
+                             dpi)
+    truth = dict(truth, photo_boxes=boxes, copies=copies, name_style=name_style)
     return page, truth
+
+
+# How the holder's name is put under the photos, and how often: typed in a serif italic or
+# in capitals, written by hand, or left off.
+NAME_STYLES = {"serif_italic": 3, "capitals": 2, "hand": 3, "none": 2}
+
+
+def _write_name(page: Image.Image, name: str, xy: tuple[int, int], dpi: int) -> str:
+    """The name under the photos in a style drawn from the name itself (so the page's other
+    draws are those of a sheet without it); the style used."""
+    rng = random.Random(f"pas-foto-name {name}")
+    style = rng.choices(list(NAME_STYLES), weights=list(NAME_STYLES.values()))[0]
+    d = ImageDraw.Draw(page)
+    if style == "hand" and hand_fonts():
+        write_line(page, xy, name, mm_px(rng.uniform(3.5, 5.0), dpi), rng)
+    elif style in ("serif_italic", "hand"):
+        style = "serif_italic"
+        ink = fit_font(d, name, "serif_italic", mm_px(5, dpi), page.width * 0.6)
+        d.text(xy, name, font=ink, fill=(30, 40, 120))
+    elif style == "capitals":
+        ink = fit_font(d, name.upper(), "sans", mm_px(4, dpi), page.width * 0.6)
+        d.text(xy, name.upper(), font=ink, fill=(20, 20, 20))
+    return style
 
 
 def _copier_levels(img: Image.Image) -> Image.Image:

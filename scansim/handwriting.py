@@ -1,4 +1,5 @@
-"""Digits written by hand into the cells of a comb box, as applicants fill a walk-in pack.
+"""Digits written by hand into the cells of a comb box, as applicants fill a walk-in pack,
+and a line written by hand (a name under the pas foto glued on a sheet).
 
 Each digit is drawn in one of Debian's handwriting-like typefaces (installed by
 scripts/setup.sh), with its own size, slant, turn, place in the cell and stroke width,
@@ -78,4 +79,28 @@ def write_digits(image: Image.Image, box_px: tuple[float, float, float, float], 
         gx = x + k * cell + (cell - glyph.width) / 2 + rng.uniform(-0.12, 0.12) * cell
         gy = y + (h - glyph.height) / 2 + rng.uniform(-0.12, 0.08) * h
         image.paste(glyph, (int(gx), int(gy)), glyph)
+    return image
+
+
+def write_line(image: Image.Image, xy: tuple[float, float], text: str, height_px: int,
+               rng: random.Random) -> Image.Image:
+    """``text`` written by hand at ``xy`` (its top left, pixels) of ``image``, its capitals
+    about ``height_px`` tall, slanted and a little turned, in one face and one pen."""
+    fonts = hand_fonts()
+    if not fonts:
+        raise RuntimeError("no handwriting typeface installed (see scripts/setup.sh)")
+    font = ImageFont.truetype(rng.choice(fonts), max(8, int(height_px * 1.3)))
+    left, top, right, bottom = font.getbbox(text)
+    pad = height_px
+    tile = Image.new("L", (right - left + 2 * pad, bottom - top + 2 * pad), 0)
+    ImageDraw.Draw(tile).text((pad - left, pad - top), text, font=font, fill=255)
+    arr = np.asarray(tile)
+    slant = rng.uniform(-0.2, 0.05)
+    shear = np.array([[1, slant, -slant * arr.shape[0] / 2], [0, 1, 0]], np.float32)
+    arr = cv2.warpAffine(arr, shear, (arr.shape[1], arr.shape[0]))
+    turn = cv2.getRotationMatrix2D((arr.shape[1] / 2, arr.shape[0] / 2), rng.uniform(-3, 3), 1)
+    arr = cv2.warpAffine(arr, turn, (arr.shape[1], arr.shape[0]))
+    line = Image.new("RGBA", (arr.shape[1], arr.shape[0]), rng.choice(INKS) + (0,))
+    line.putalpha(Image.fromarray(arr))
+    image.paste(line, (int(xy[0]) - pad, int(xy[1]) - pad), line)
     return image

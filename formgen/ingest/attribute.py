@@ -10,10 +10,12 @@ The rules, in file order:
 - an attachment before any separator (a photo taken alone, a stack scanned without its
   cover) is filed by what it shows when that names exactly one applicant: a KTP by its
   well-formed NIK read with confidence (or, no NIK read, by its name), an ijazah by its
-  name, each name read from the page itself, not matched against the roster, and alike
-  with only one applicant's. Any other such attachment goes to review;
+  name, a pas foto sheet by the name under the photos, each name read from the page
+  itself, not matched against the roster, and alike with one applicant's only (no other
+  applicant's a letter or two from it). Any other such attachment goes to review;
 - an attachment after a form of another applicant inside
-  the run, or a KTP whose NIK contradicts the applicant goes to review; so does a
+  the run, a KTP whose NIK contradicts the applicant or a pas foto sheet with another
+  applicant's name under the photos goes to review; so does a
   KTP that does not show whose it is (no well-formed NIK read, and no name read
   that agrees with the applicant's): its owner is not confirmed;
 - a page whose QR cannot be read (or a form page whose QR was lost and whose printed
@@ -111,8 +113,8 @@ def _shown_owner(result: PageResult, doc: str,
             nik = ktp_nik(result)
             return ctx.find_owner("nik", nik) if nik else None
         name = _read_name(result, "ktp")
-    elif doc == "ijazah":
-        name = _read_name(result, "ijazah")
+    elif doc in ("ijazah", "pas_foto"):   # a pas foto sheet by the name under the photos
+        name = _read_name(result, doc)
     else:
         return None
     return ctx.find_owner("nama", name) if name else None
@@ -202,5 +204,17 @@ def attribute_file(results: list[PageResult], ctx: AttributionContext) -> list[P
                 placements.append(Placement(None, current_pack, doc,
                                             review="ktp_owner_unconfirmed"))
                 continue
+        if doc == "pas_foto" and _names_another(result, current, ctx):
+            placements.append(Placement(None, current_pack, doc, review="pas_foto_other_name"))
+            continue
         placements.append(Placement(current, current_pack, doc))
     return placements
+
+
+def _names_another(result: PageResult, applicant: int, ctx: AttributionContext) -> bool:
+    """Whether a pas foto sheet bears the name of an applicant other than ``applicant``."""
+    name = _read_name(result, "pas_foto")
+    owner = ctx.find_owner("nama", name) if name else None
+    own = ctx.applicant_name(applicant)
+    return owner is not None and owner[0] != applicant and not (
+        own and values_agree(name, own, kind="name"))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 
+from rapidfuzz.distance import Levenshtein
+
 from formgen.core import db
 from formgen.ingest.attribute import AttributionContext, PackRef
 from formgen.ingest.compare import normalise_text
 
 BLANK_PACK_CLAIMED = "blank_pack_claimed"
 PACK_VOIDED = "pack.void"  # a pack replaced by a newer one printed for its applicant
+NEAR_NAME = 2              # letters by which a read name may be another applicant's misread
 
 
 def voided_packs(conn: sqlite3.Connection) -> set[int]:
@@ -60,12 +63,16 @@ def workspace_context(conn: sqlite3.Connection, workspace_id: str) -> Attributio
         return row["nama"] if row else None
 
     def find_owner(key: str, value: str) -> tuple[int, int | None] | None:
+        """(applicant, newest pack) whose NIK or name is ``value``, when exactly one's is; a
+        name a letter or two from another applicant's (a misreading of it) names nobody."""
         column = {"nik": "nik", "nama": "nama"}[key]
         wanted = normalise_text(value)
-        owners = [r["id"] for r in conn.execute(
-            f"SELECT id, {column} AS value FROM applicants WHERE {column} IS NOT NULL")
-            if normalise_text(r["value"]) == wanted]
-        if len(owners) != 1:
+        rows = [(r["id"], normalise_text(r["value"])) for r in conn.execute(
+            f"SELECT id, {column} AS value FROM applicants WHERE {column} IS NOT NULL")]
+        owners = [applicant for applicant, known in rows if known == wanted]
+        near = [applicant for applicant, known in rows if known != wanted
+                and Levenshtein.distance(known, wanted) <= NEAR_NAME]
+        if len(owners) != 1 or (key == "nama" and near):
             return None
         packs = [r["id"] for r in conn.execute(
             "SELECT id FROM packs WHERE applicant_id = ? ORDER BY id DESC", (owners[0],))

@@ -29,7 +29,7 @@ from formgen.roster.store import require_applicant
 REVIEW_REASONS = ("unreadable_page", "qr_unreadable", "form_code_lost", FOREIGN, "unknown_pack",
                   "qr_mismatch", "no_separator", "ambiguous_applicant", "ktp_nik_mismatch",
                   "ktp_owner_unconfirmed", "blank_without_separator", "after_unidentified",
-                  "voided_pack")
+                  "voided_pack", "pas_foto_other_name")
 THUMB_WIDTH = 500
 REJECTED = "rejected"
 

@@ -227,3 +227,48 @@ def test_attachment_after_an_unidentified_page_is_filed_by_its_nik_too():
                             owner_context())
     assert [(p.applicant_id, p.review) for p in placed] == [
         (None, "qr_unreadable"), (1, None), (None, "after_unidentified")]
+
+
+def photo_sheet(nama=None, confidence=0.9):
+    findings = [Finding("pas_foto", "nama", nama, confidence)] if nama else []
+    return PageResult("f" * 64, 0, doc="pas_foto", findings=findings)
+
+
+def test_pas_foto_sheet_alone_is_filed_by_the_name_under_its_photos():
+    placed = attribute_file([photo_sheet("Budi Santoso"), photo_sheet(), photo_sheet("Ahmad")],
+                            owner_context())
+    assert [(p.applicant_id, p.review) for p in placed] == [
+        (2, None), (None, "no_separator"), (None, "no_separator")]
+
+
+def test_pas_foto_sheet_with_another_applicants_name_waits_for_a_person():
+    ctx = owner_context()
+    placed = attribute_file([form(1, 1, "sampul"), photo_sheet("BUDI SANTOSO"),
+                             photo_sheet("Siti Aminah"), photo_sheet("Nobody Known"),
+                             photo_sheet()], ctx)
+    assert [(p.applicant_id, p.review) for p in placed] == [
+        (1, None), (None, "pas_foto_other_name"), (1, None), (1, None), (1, None)]
+    assert placed[1].pack_id == 1   # shown as this applicant's question
+
+
+def test_workspace_finds_the_one_applicant_a_nik_or_name_belongs_to(workspace):
+    from formgen.core.db import write_transaction
+    from formgen.ingest.context import workspace_context
+    from tests.support.pack_support import add_applicant
+
+    siti = add_applicant(workspace, nik="6201024505900003", nama="SITI AMINAH")
+    budi = add_applicant(workspace, nik="6201011203880001", nama="Budi Santoso")
+    add_applicant(workspace, nik="6201011203880002", nama="BUDI SANTOSA")  # a letter apart
+    add_applicant(workspace, nik="6201011203880003", nama="RAHMAT")
+    add_applicant(workspace, nik="6201011203880004", nama="Rahmat")
+    with write_transaction(workspace.conn) as conn:
+        conn.execute("INSERT INTO packs(number, applicant_id, paper, created_at) "
+                     "VALUES ('P1', ?, 'A4', 'now')", (siti,))
+    ctx = workspace_context(workspace.conn, workspace.settings.workspace_id)
+    pack = workspace.conn.execute("SELECT id FROM packs WHERE number = 'P1'").fetchone()["id"]
+    assert ctx.find_owner("nik", "6201024505900003") == (siti, pack)
+    assert ctx.find_owner("nik", "6201011203880001") == (budi, None)
+    assert ctx.find_owner("nama", "Siti  Aminah") == (siti, pack)
+    assert ctx.find_owner("nama", "BUDI SANTOSO") is None    # BUDI SANTOSA is near
+    assert ctx.find_owner("nama", "RAHMAT") is None          # two applicants
+    assert ctx.find_owner("nik", "6201019999990001") is None

@@ -110,3 +110,26 @@ def test_pas_foto_aspect_near_a_bound_is_left_to_a_person(aspect, sure):
                              plain_background=True, color=True)
     finding = next(f for f in reading.findings() if f.name == "aspect_ok")
     assert (finding.confidence >= 0.6) is sure
+
+
+def test_name_under_the_photos_is_read_when_both_models_agree_and_never_wrong():
+    """Typed under the photos (serif italic or capitals) the name is read; written by hand
+    it may be left unread, and no name at all reads as none; nothing is read wrong."""
+    from ocr.fields import normalise
+    from ocr.pasfoto import holder_name
+
+    read, styles = 0, set()
+    rng = random.Random(8)
+    for person in make_people(16, seed=8):
+        page, truth = D.make_pas_foto_page(person, rng=rng, dpi=200)
+        page, _ = degrade(page, rng, dpi=200, upside_down=False, greyscale=False)
+        name = holder_name(page, dpi=200)
+        style = truth["name_style"]
+        styles.add(style)
+        if style == "none":
+            assert name is None
+        elif name is not None:
+            assert normalise(name[0]) == normalise(person["nama"]), (style, name)
+            read += style in ("serif_italic", "capitals")
+    assert {"serif_italic", "capitals", "none"} <= styles
+    assert read >= 5
