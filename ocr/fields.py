@@ -60,8 +60,10 @@ EMAIL_READINGS = (("eng", None), ("ind", None), ("eng", EMAIL_WHITELIST),
                   ("ind", EMAIL_WHITELIST))
 EMAIL_MIN_VOTES = 3              # readings agreeing, when some reading says otherwise
 # Tesseract confusions that no typed Indonesian value contains: the street abbreviation
-# "Jl." read as "Ji.", "JI." or "J1.".
-TEXT_FIXES = ((re.compile(r"\bJ[iI1|]\.(?= )"), "Jl."),)
+# "Jl." read as "Ji.", "JI." or "J1."; a diploma number's series "Dl" (DN-12 Dl 4163691:
+# a small L, as the series Dd, Ma and Mk are a capital and a small letter) read "DI".
+TEXT_FIXES = ((re.compile(r"\bJ[iI1|]\.(?= )"), "Jl."),
+              (re.compile(r"\b(DN-\d{2} D)[I1|](?= \d)"), r"\1l"))
 LINE_SHARE = 0.4                 # an ink band this share of the tallest one is a text line
 SPACES_IGNORED = ("digits", "date")   # typed values with no space: a read space is a gap
 # Tesseract sets the @ and dots of an address apart; a space elsewhere (an underscore read

@@ -38,6 +38,17 @@ def test_street_abbreviation_is_not_read_as_ji():
     assert normalise(reading.text) == normalise("Peningkatan Jalan Jl. Kenanga")
 
 
+def test_a_diploma_numbers_series_dl_is_not_read_as_di():
+    """Helvetica draws the small l of the series Dl as the capital I Tesseract reads."""
+    from ocr.fields import _closed_up
+
+    reading = read_field(_two_lines("DN-12 Dl 4163691", ""), charset="any")
+    assert reading.text == "DN-12 Dl 4163691", reading
+    assert _closed_up("DN-12 DI 4163691", "any") == "DN-12 Dl 4163691"
+    assert _closed_up("DN-12 Dd 4163691", "any") == "DN-12 Dd 4163691"
+    assert _closed_up("Gedung DI Pusat", "any") == "Gedung DI Pusat"
+
+
 def test_a_capital_i_one_model_reads_as_a_small_l_is_the_same_reading():
     """On a photo both models must read a value alike; the English model reads the I of
     'Ijai' as an l (the form's sans type draws them alike), which is no disagreement in a
