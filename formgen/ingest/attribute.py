@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from formgen.domain.doctypes import SEPARATOR
+from formgen.domain.doctypes import ATTACHMENTS, SEPARATOR
 from formgen.ingest.compare import values_agree
 from ocr import roster_match
 from ocr.page import PageResult
@@ -113,7 +113,7 @@ def _shown_owner(result: PageResult, doc: str,
             nik = ktp_nik(result)
             return ctx.find_owner("nik", nik) if nik else None
         name = _read_name(result, "ktp")
-    elif doc in ("ijazah", "pas_foto"):   # a pas foto sheet by the name under the photos
+    elif doc in ATTACHMENTS:   # an ijazah's name, the name under a pas foto's photos
         name = _read_name(result, doc)
     else:
         return None
