@@ -5,7 +5,9 @@ import json
 import sqlite3
 
 # The values an attachment's reader puts under a page's ``fields`` (SPEC §7).
-READER_FIELDS = {"ijazah": ("nama", "jenjang", "tahun", "sekolah", "nomor")}
+# A pas foto sheet's: the name written under the photos.
+READER_FIELDS = {"ijazah": ("nama", "jenjang", "tahun", "sekolah", "nomor"),
+                 "pas_foto": ("nama",)}
 
 
 def _value(text: str | None):

@@ -165,6 +165,10 @@ def test_pages_json_contract_and_filters(batch):
         assert born is None or (len(born) == 10 and born[4] == born[7] == "-")
     own = [p for p in ktp_pages if p["nik"] is not None and p["fields"].get("nik")]
     assert own and all(p["fields"]["nik"] == p["nik"] for p in own)
+    # a pas foto sheet's name under the photos, where one was read
+    for p in (p for p in pages if p["doc"] == "pas_foto"):
+        read = [f["value"] for f in p["findings"] if (f["kind"], f["name"]) == ("pas_foto", "nama")]
+        assert p["fields"].get("nama") == (read[0] if read else None)
     first = batch.ids[0]
     mine = cli_json(batch.root, "pages", "--applicant", first)["pages"]
     assert mine and all(p["applicant"] == first for p in mine)
