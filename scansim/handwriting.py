@@ -32,6 +32,15 @@ def hand_fonts() -> tuple[str, ...]:
     return tuple(path for path in HAND_FONTS if Path(path).is_file())
 
 
+def _slanted(arr: np.ndarray, slant: float, degrees: float) -> np.ndarray:
+    """Ink on a tile (light on dark) sheared by ``slant`` and turned by ``degrees``, as a
+    hand slants and turns its writing."""
+    shear = np.array([[1, slant, -slant * arr.shape[0] / 2], [0, 1, 0]], np.float32)
+    arr = cv2.warpAffine(arr, shear, (arr.shape[1], arr.shape[0]))
+    turn = cv2.getRotationMatrix2D((arr.shape[1] / 2, arr.shape[0] / 2), degrees, 1)
+    return cv2.warpAffine(arr, turn, (arr.shape[1], arr.shape[0]))
+
+
 def _glyph(digit: str, font_path: str, height_px: int, rng: random.Random,
            ink: tuple[int, int, int]) -> Image.Image:
     """One written digit on a transparent tile, slanted, turned and of varied stroke."""
@@ -42,12 +51,7 @@ def _glyph(digit: str, font_path: str, height_px: int, rng: random.Random,
     stroke = rng.choice([0, 0, 1]) if height_px > 30 else 0
     draw.text((size // 2, size // 3), digit, font=font, fill=255, stroke_width=stroke,
               stroke_fill=255)
-    arr = np.asarray(tile)
-    slant = rng.uniform(-0.25, 0.1)
-    shear = np.array([[1, slant, -slant * arr.shape[0] / 2], [0, 1, 0]], np.float32)
-    arr = cv2.warpAffine(arr, shear, (arr.shape[1], arr.shape[0]))
-    turn = cv2.getRotationMatrix2D((arr.shape[1] / 2, arr.shape[0] / 2), rng.uniform(-7, 7), 1)
-    arr = cv2.warpAffine(arr, turn, (arr.shape[1], arr.shape[0]))
+    arr = _slanted(np.asarray(tile), rng.uniform(-0.25, 0.1), rng.uniform(-7, 7))
     if rng.random() < 0.3 and height_px > 30:  # a pen pressed harder
         arr = cv2.dilate(arr, np.ones((2, 2), np.uint8))
     ys, xs = np.nonzero(arr > 40)
@@ -94,12 +98,7 @@ def write_line(image: Image.Image, xy: tuple[float, float], text: str, height_px
     pad = height_px
     tile = Image.new("L", (right - left + 2 * pad, bottom - top + 2 * pad), 0)
     ImageDraw.Draw(tile).text((pad - left, pad - top), text, font=font, fill=255)
-    arr = np.asarray(tile)
-    slant = rng.uniform(-0.2, 0.05)
-    shear = np.array([[1, slant, -slant * arr.shape[0] / 2], [0, 1, 0]], np.float32)
-    arr = cv2.warpAffine(arr, shear, (arr.shape[1], arr.shape[0]))
-    turn = cv2.getRotationMatrix2D((arr.shape[1] / 2, arr.shape[0] / 2), rng.uniform(-3, 3), 1)
-    arr = cv2.warpAffine(arr, turn, (arr.shape[1], arr.shape[0]))
+    arr = _slanted(np.asarray(tile), rng.uniform(-0.2, 0.05), rng.uniform(-3, 3))
     line = Image.new("RGBA", (arr.shape[1], arr.shape[0]), rng.choice(INKS) + (0,))
     line.putalpha(Image.fromarray(arr))
     image.paste(line, (int(xy[0]) - pad, int(xy[1]) - pad), line)

@@ -134,11 +134,15 @@ def test_digits_of_the_training_sheet_read_back_from_a_scanned_cell():
     assert read >= 17
 
 
+def _typed_comb(typed: str, dpi: int, g: np.random.Generator) -> np.ndarray:
+    """The crop of a NIK comb box with ``typed`` printed in it, as a scan gives it."""
+    img = F.render_comb(122.0, 7.5, 16, dpi, text=typed)
+    inset = round(BORDER_INSET_MM * dpi / 25.4)
+    return np.asarray(F.scan(img, g))[inset:-inset, inset:-inset]
+
+
 def test_typed_nik_in_a_comb_still_reads():
-    g = np.random.default_rng(3)
-    img = F.render_comb(122.0, 7.5, 16, 200, text="6201021509700037")
-    inset = round(BORDER_INSET_MM * 200 / 25.4)
-    crop = np.asarray(F.scan(img, g))[inset:-inset, inset:-inset]
+    crop = _typed_comb("6201021509700037", 200, np.random.default_rng(3))
     reading = read_text_box(crop, NIK_BOX, 200)
     assert (reading.text, reading.note) == ("6201021509700037", None), reading
 
@@ -151,10 +155,7 @@ def test_a_printed_digit_the_pen_classifier_misreads_does_not_undo_the_typed_nik
     from ocr.handdigits import CellReading, typed_or_written
 
     typed = "6201021509700037"
-    g = np.random.default_rng(3)
-    img = F.render_comb(122.0, 7.5, 16, 200, text=typed)
-    inset = round(BORDER_INSET_MM * 200 / 25.4)
-    crop = np.asarray(F.scan(img, g))[inset:-inset, inset:-inset]
+    crop = _typed_comb(typed, 200, np.random.default_rng(3))
     cells = [CellReading(d, 0.9) for d in typed]
     assert typed_or_written(crop, typed, cells) == "typed"
     cells[3] = CellReading("9", 0.9)          # the printed 1 read as a 9 by the classifier
@@ -172,10 +173,7 @@ def test_a_cell_one_model_alone_reads_as_typed_is_print_in_a_typed_comb(monkeypa
     from ocr.handdigits import CellReading, typed_or_written
 
     typed = "6201021509700037"
-    g = np.random.default_rng(3)
-    img = F.render_comb(122.0, 7.5, 16, 200, text=typed)
-    inset = round(BORDER_INSET_MM * 200 / 25.4)
-    crop = np.asarray(F.scan(img, g))[inset:-inset, inset:-inset]
+    crop = _typed_comb(typed, 200, np.random.default_rng(3))
     cells = [CellReading(d, 0.9) for d in typed]
     cells[3] = CellReading("9", 0.9)
     monkeypatch.setattr(handdigits, "_tesseract_reads", lambda ink: ["4", "1"])
@@ -194,7 +192,5 @@ def test_digits_written_by_hand_are_not_taken_for_print():
         crop = _written_comb(person["nik"], (200, 300)[i % 2], rng, g)
         grey = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY) if crop.ndim == 3 else crop
         assert not _set_in_type(_cells(grey, 16)), person["nik"]
-    img = F.render_comb(122.0, 7.5, 16, 300, text=make_people(1, seed=2)[0]["nik"])
-    inset = round(BORDER_INSET_MM * 300 / 25.4)
-    crop = np.asarray(F.scan(img, g))[inset:-inset, inset:-inset]
+    crop = _typed_comb(make_people(1, seed=2)[0]["nik"], 300, g)
     assert _set_in_type(_cells(crop, 16))
