@@ -2,7 +2,8 @@
 
 Values are typed into the form by the pack generator (Helvetica). A value is given
 only when it is read with certainty: confidently, and for digits, dates, values on
-several lines and every value of a photographed page alike by a second model; an
+several lines and every value of a photographed page alike by a second model (on a
+photo, each word of it surely); an
 e-mail address by four readings that leave no doubt. A box with ink but no certain
 reading is reported as ``handwritten`` with no value (never a guess); a box without
 ink as ``empty``.
