@@ -81,9 +81,14 @@ def ktp_nik(result: PageResult, *, min_confidence: float = 0.6) -> str | None:
     return None
 
 
+def _name_finding(result: PageResult, kind: str):
+    """The ``nama`` finding of kind ``kind`` on a page (None when there is none)."""
+    return next((f for f in result.findings if (f.kind, f.name) == (kind, "nama")), None)
+
+
 def _card_names(result: PageResult, name: str | None) -> bool:
     """Whether the name read from a KTP page agrees with ``name``."""
-    read = next((f.value for f in result.findings if (f.kind, f.name) == ("ktp", "nama")), None)
+    read = getattr(_name_finding(result, "ktp"), "value", None)
     return bool(read and name and values_agree(read, name, kind="name"))
 
 
@@ -92,13 +97,13 @@ def _owner_confirmed(result: PageResult, name: str | None) -> bool:
     of its own), or else a name that agrees with ``name`` (any name when none is known)."""
     if ktp_nik(result, min_confidence=0.0):
         return True
-    read = next((f.value for f in result.findings if (f.kind, f.name) == ("ktp", "nama")), None)
+    read = getattr(_name_finding(result, "ktp"), "value", None)
     return bool(read) and (name is None or values_agree(read, name, kind="name"))
 
 
 def _read_name(result: PageResult, kind: str) -> str | None:
     """The holder's name read from an attachment page itself (not matched against the roster)."""
-    name = next((f for f in result.findings if (f.kind, f.name) == (kind, "nama")), None)
+    name = _name_finding(result, kind)
     if name is None or not name.value or name.note == roster_match.NOTE \
             or name.confidence < OWNER_NAME_CONFIDENCE:
         return None
@@ -107,16 +112,14 @@ def _read_name(result: PageResult, kind: str) -> str | None:
 
 def _shown_owner(result: PageResult, doc: str,
                  ctx: AttributionContext) -> tuple[int, int | None] | None:
-    """(applicant, pack) an attachment with no separator before it shows it belongs to."""
-    if doc == "ktp":
-        if ktp_nik(result, min_confidence=0.0):   # a NIK is the card's identity: it decides
-            nik = ktp_nik(result)
-            return ctx.find_owner("nik", nik) if nik else None
-        name = _read_name(result, "ktp")
-    elif doc in ATTACHMENTS:   # an ijazah's name, the name under a pas foto's photos
-        name = _read_name(result, doc)
-    else:
-        return None
+    """(applicant, pack) an attachment with no separator before it shows it belongs to: a
+    card by its NIK when one is read well-formed (it decides, sure or not), else any
+    attachment by the holder's name read from it (an ijazah's, the one under a pas foto's
+    photos)."""
+    if doc == "ktp" and ktp_nik(result, min_confidence=0.0):
+        nik = ktp_nik(result)
+        return ctx.find_owner("nik", nik) if nik else None
+    name = _read_name(result, doc) if doc in ATTACHMENTS else None
     return ctx.find_owner("nama", name) if name else None
 
 

@@ -70,9 +70,9 @@ def workspace_context(conn: sqlite3.Connection, workspace_id: str) -> Attributio
         rows = [(r["id"], normalise_text(r["value"])) for r in conn.execute(
             f"SELECT id, {column} AS value FROM applicants WHERE {column} IS NOT NULL")]
         owners = [applicant for applicant, known in rows if known == wanted]
-        near = [applicant for applicant, known in rows if known != wanted
-                and Levenshtein.distance(known, wanted) <= NEAR_NAME]
-        if len(owners) != 1 or (key == "nama" and near):
+        if len(owners) != 1 or (key == "nama" and any(
+                known != wanted and Levenshtein.distance(known, wanted) <= NEAR_NAME
+                for _, known in rows)):
             return None
         packs = [r["id"] for r in conn.execute(
             "SELECT id FROM packs WHERE applicant_id = ? ORDER BY id DESC", (owners[0],))
