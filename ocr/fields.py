@@ -67,8 +67,9 @@ EMAIL_MIN_VOTES = 3              # readings agreeing, when some reading says oth
 # Tesseract confusions that no typed Indonesian value contains: the street abbreviation
 # "Jl." read as "Ji.", "JI." or "J1."; a diploma number's series "Dl" (DN-12 Dl 4163691:
 # a small L, as the series Dd, Ma and Mk are a capital and a small letter) read "DI".
-TEXT_FIXES = ((re.compile(r"\bJ[iI1|]\.(?= )"), "Jl."),
-              (re.compile(r"\b(DN-\d{2} D)[I1|](?= \d)"), r"\1l"))
+TEXT_FIXES = ((re.compile(r"\bJ[iI1|]\.(?=\s)"), "Jl."),
+              (re.compile(r"\b(DN-\d{2} D)[iI1|](?= \d)"), r"\1l"))
+LEFT_OUT_SHARE = 0.3             # ink this share of the line's height wide is a letter
 LINE_SHARE = 0.4                 # an ink band this share of the tallest one is a text line
 SPACES_IGNORED = ("digits", "date")   # typed values with no space: a read space is a gap
 # Tesseract sets the @ and dots of an address apart; a space elsewhere (an underscore read
@@ -169,13 +170,51 @@ def prepare(grey: np.ndarray) -> tuple[np.ndarray | None, float]:
     return cv2.copyMakeBorder(text, 20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255), ratio
 
 
+def stretched(image: np.ndarray) -> np.ndarray:
+    """``image`` with its darkest ink made black and white everything lighter than halfway
+    between the ink/paper threshold and the paper: soft print made crisp, its grey fringe
+    paper."""
+    threshold, _ = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    paper = image[image > threshold]
+    if paper.size == 0:
+        return image
+    black, white = float(image.min()), (threshold + float(np.median(paper))) / 2
+    if white - black < 1:
+        return image
+    out = (image.astype(np.float32) - black) * (255 / (white - black))
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
 def _ocr(image: np.ndarray, psm: int, charset: str, lang: str) -> tuple[str, float, float]:
     """(text, length-weighted mean confidence, weakest word confidence), confidences 0..1."""
     words = tesseract.ocr_data(image, psm=psm, whitelist=WHITELISTS[charset], lang=lang)
+    if not words:  # soft print on grey paper: some Tesseract builds give no word at all
+        words = tesseract.ocr_data(stretched(image), psm=psm, whitelist=WHITELISTS[charset],
+                                   lang=lang)
     text = tesseract.join_lines(words) if psm == 6 else " ".join(w["text"] for w in words)
     if not words:
         return "", 0.0, 0.0
+    if _ink_left_out(image, words):
+        return text, 0.0, 0.0
     return (text, *_confidences(words))
+
+
+def _ink_left_out(image: np.ndarray, words: list[dict]) -> bool:
+    """Whether a stretch of the line's ink as wide as a letter lies outside every word read:
+    Tesseract now and then drops a word's first or last letters and is sure of the rest
+    ('pang' for Lapangan). Only the line's own band of rows counts (not the tail of a g
+    from the line above)."""
+    mask = remove_speckle(ink_mask(image), 4)
+    bands = runs(mask.any(axis=1))
+    if not bands:
+        return False
+    top, bottom = max(bands, key=lambda band: band[1] - band[0])
+    covered = np.zeros(mask.shape[1], bool)
+    pad = max(2, image.shape[0] // 20)
+    for w in words:
+        covered[max(w["left"] - pad, 0):w["left"] + w["width"] + pad] = True
+    letter = (bottom - top) * LEFT_OUT_SHARE
+    return any(b - a >= letter for a, b in runs(mask[top:bottom].any(axis=0) & ~covered))
 
 
 def _confidences(words: list[dict]) -> tuple[float, float]:
@@ -224,6 +263,16 @@ def _third_opinion(image: np.ndarray, charset: str, languages: tuple[str, ...],
         return None
     text = again.pop()
     return next((r for r in readings if r[2] and normalise(r[0], charset) == text), None)
+
+
+def _is_sure(text: str, confidence: float, weakest: float, charset: str,
+             strict: bool) -> bool:
+    """Whether one model's reading is certain enough to give: well formed, and its mean
+    and weakest word confident (more so on a photo)."""
+    pattern = FORMATS.get(charset)
+    fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
+    return fits and confidence >= (STRICT_CONFIDENCE if strict else MIN_CONFIDENCE) \
+        and weakest >= (STRICT_WORD_CONFIDENCE if strict else MIN_WORD_CONFIDENCE)
 
 
 def _read_email(image: np.ndarray, psm: int) -> tuple[str, float] | None:
@@ -311,36 +360,46 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
 
     ``strict``: a photographed page, whose softer print now and then gives one model a
     confident misreading: the crop is sharpened and, whatever the charset, a second model
-    must read the same."""
+    must read the same. Its contrast is stretched first (soft grey print read as it is
+    gave both models the same wrong letter now and then: Teknit, Pengawas pang); the
+    crop as it is is read only when the stretched one gives no value."""
     if charset not in WHITELISTS:
         raise ValueError(f"unknown charset {charset!r}")
     grey = as_grey(crop)
     image, _ratio = prepare(sharpened(grey) if strict else grey)
     if image is None:
         return FieldReading(None, 0.95, "empty", expected, None if expected is None else False)
+    chosen, confidence = _read_value(stretched(image) if strict else image, charset, strict)
+    if chosen is None and strict:
+        chosen, other = _read_value(image, charset, strict)
+        confidence = max(confidence, other)
+    if chosen is None:
+        return FieldReading(None, round(confidence, 3), "handwritten", expected, None)
+    text, confidence = chosen
+    ok = None if expected is None else normalise(text, charset) == normalise(expected, charset)
+    return FieldReading(text, round(confidence, 3), None, expected, ok)
+
+
+def _read_value(image: np.ndarray, charset: str,
+                strict: bool) -> tuple[tuple[str, float] | None, float]:
+    """((value, confidence) or None when no reading is certain, the best confidence seen)
+    of a prepared crop."""
     # a value wrapped onto a second line inside a one-line box is read as lines
     bands = _text_lines(image)
     if charset == "email":
         email = _read_email(image, 6 if len(bands) > 1 else 7)
-        if email is None:
-            return FieldReading(None, 0.0, "handwritten", expected, None)
-        text, confidence = email
-        ok = None if expected is None else normalise(text, charset) == normalise(expected,
-                                                                                  charset)
-        return FieldReading(text, round(confidence, 3), None, expected, ok)
-    pattern = FORMATS.get(charset)
+        return email, 0.0 if email is None else email[1]
     confirm = strict or charset in CONFIRMED or len(bands) > 1
     languages = LANGUAGES.get(charset, ("ind", "eng") if confirm else ("ind",))
     readings = []
     for lang in languages:
         text, confidence, weakest = _read_as_lines(image, charset, lang, bands)
         text = _closed_up(text, charset)
-        fits = bool(text) and (pattern is None or bool(pattern.fullmatch(text)))
-        sure = fits and confidence >= (STRICT_CONFIDENCE if strict else MIN_CONFIDENCE) \
-            and weakest >= (STRICT_WORD_CONFIDENCE if strict else MIN_WORD_CONFIDENCE)
+        sure = _is_sure(text, confidence, weakest, charset, strict)
         readings.append((text, confidence, sure))
         if sure and not confirm:
             break
+    best = max(r[1] for r in readings)
     chosen = next((r for r in readings if r[2]), None)
     if chosen is not None and confirm and any(
             not _alike(other, chosen[0], charset) for other, *_ in readings):
@@ -352,8 +411,5 @@ def read_field(crop, *, charset: str = "any", expected: str | None = None,
                                     for other, *_ in readings):
         chosen = (_capital_i(chosen[0]), *chosen[1:])
     if chosen is None:
-        return FieldReading(None, round(max(r[1] for r in readings), 3), "handwritten",
-                            expected, None)
-    text, confidence, _ = chosen
-    ok = None if expected is None else normalise(text, charset) == normalise(expected, charset)
-    return FieldReading(text, round(confidence, 3), None, expected, ok)
+        return None, best
+    return (chosen[0], chosen[1]), best

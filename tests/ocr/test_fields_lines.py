@@ -33,9 +33,14 @@ def test_wrapped_project_name_is_read_whole_not_half():
 
 
 def test_street_abbreviation_is_not_read_as_ji():
+    from ocr.fields import _closed_up
+
     reading = read_field(_two_lines("Peningkatan Jalan", "Jl. Kenanga"), charset="any")
     assert reading.text is not None and "Ji." not in reading.text
     assert normalise(reading.text) == normalise("Peningkatan Jalan Jl. Kenanga")
+    # at the end of a wrapped line too
+    assert _closed_up("Pembangunan Drainase Ji.\nPelabuhan", "any") == \
+        "Pembangunan Drainase Jl.\nPelabuhan"
 
 
 def test_a_diploma_numbers_series_dl_is_not_read_as_di():
@@ -45,6 +50,7 @@ def test_a_diploma_numbers_series_dl_is_not_read_as_di():
     reading = read_field(_two_lines("DN-12 Dl 4163691", ""), charset="any")
     assert reading.text == "DN-12 Dl 4163691", reading
     assert _closed_up("DN-12 DI 4163691", "any") == "DN-12 Dl 4163691"
+    assert _closed_up("DN-16 Di 8910456", "any") == "DN-16 Dl 8910456"
     assert _closed_up("DN-12 Dd 4163691", "any") == "DN-12 Dd 4163691"
     assert _closed_up("Gedung DI Pusat", "any") == "Gedung DI Pusat"
 
