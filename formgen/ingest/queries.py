@@ -33,6 +33,19 @@ def _fields(own: list[sqlite3.Row]) -> dict:
     return fields
 
 
+def read_values(conn: sqlite3.Connection, page_id: int,
+                doc: str | None) -> list[tuple[str, object]]:
+    """What the reader of an attachment read on page ``page_id``, in its fields' order:
+    (field, value or None when not read with confidence); [] for other pages."""
+    names = CARD_FIELDS.get(doc or "", ()) + READER_FIELDS.get(doc or "", ())
+    if not names:
+        return []
+    own = conn.execute("SELECT * FROM findings WHERE page_id = ? ORDER BY id",
+                       (page_id,)).fetchall()
+    fields = _fields([f for f in own if f["kind"] == doc])
+    return [(name, fields.get(name)) for name in names]
+
+
 def list_pages(conn: sqlite3.Connection, *, applicant_id: int | None = None,
                review_only: bool = False) -> list[dict]:
     """Pages in SPEC §7 shape (plus ``id``, ``file``, ``rejected``, ``image``, ``findings``).

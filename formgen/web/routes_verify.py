@@ -10,7 +10,7 @@ from starlette.routing import Route
 from formgen.core.errors import InputError
 from formgen.core.i18n import t
 from formgen.domain.doctypes import DOC_TYPES
-from formgen.ingest.queries import list_pages
+from formgen.ingest.queries import list_pages, read_values
 from formgen.ingest.review import assign_page, reject_page, set_page_type
 from formgen.service.corrections import FieldConflict, decide_field
 from formgen.service.pageturn import turn_page
@@ -121,14 +121,15 @@ def _page_view(conn, page_id: int):
         hint = conn.execute("SELECT a.id, a.nama, a.nik FROM packs k JOIN applicants a "
                             "ON a.id = k.applicant_id WHERE k.id = ?",
                             (row["pack_id"],)).fetchone()
-    return dict(row), following, len(ids), hint
+    return dict(row), following, len(ids), hint, read_values(conn, page_id, row["doc"])
 
 
 async def page_view(request: Request) -> Response:
-    page, following, waiting, hint = await with_conn(request, _page_view,
-                                                     request.path_params["page_id"])
+    page, following, waiting, hint, read = await with_conn(request, _page_view,
+                                                           request.path_params["page_id"])
     return render(request, "page.html", page=page, following=following, waiting=waiting,
-                  hint=hint, doc_types=DOC_TYPES, error=request.query_params.get("error"))
+                  hint=hint, read=read, doc_types=DOC_TYPES,
+                  error=request.query_params.get("error"))
 
 
 async def page_action(request: Request) -> Response:

@@ -101,7 +101,12 @@ def test_page_queue_assign_and_turn(make_client, staff_ws):
                     review="no_separator", findings=[("ktp", "nik", nik_for(3))])
     client = make_client("citra")
     assert f"/verify/page/{page}" in client.get("/verify/pages").text
-    assert client.get(f"/verify/page/{page}").status_code == 200
+    view = client.get(f"/verify/page/{page}")
+    assert view.status_code == 200
+    # what the card reader read is beside the page; what it could not read says so
+    read = view.text.split("Terbaca pada halaman ini", 1)[1].split("</section>", 1)[0]
+    assert nik_for(3) in read
+    assert "belum terbaca" in read.split("Nama", 1)[1].split("</dd>", 1)[0]
     found = client.get("/api/applicants?q=siti").json()["applicants"]
     assert [a["id"] for a in found] == [app]
     token = page_csrf(client, f"/verify/page/{page}")
@@ -141,3 +146,14 @@ def test_image_outside_pages_folder_refused(make_client, unsure_ws):
     assert client.get(f"/media/page/{page}/s.jpg").status_code == 404
     ws.conn.execute("UPDATE pages SET image_path = '/etc/hostname' WHERE id = ?", (page,))
     assert client.get(f"/media/page/{page}/s.jpg").status_code == 404
+
+
+def test_a_pas_foto_page_shows_the_name_read_under_the_photos(make_client, staff_ws):
+    ws = staff_ws
+    complete_applicant(ws, nik=nik_for(4), nama="SITI CONTOH")
+    page = add_page(ws, None, "pas_foto", review="pas_foto_other_name",
+                    findings=[("pas_foto", "nama", "BUDI CONTOH", 0.9)])
+    html = make_client("citra").get(f"/verify/page/{page}").text
+    assert "nama di bawah pas foto adalah nama pemohon lain" in html
+    read = html.split("Terbaca pada halaman ini", 1)[1].split("</section>", 1)[0]
+    assert "BUDI CONTOH" in read
