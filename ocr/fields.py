@@ -2,8 +2,8 @@
 
 Values are typed into the form by the pack generator (Helvetica). A value is given
 only when it is read with certainty: confidently, and for digits, dates, values on
-several lines and every value of a photographed page alike by a second model (on a
-photo, each word of it surely); an
+several lines, a value with a word read softly and every value of a photographed page
+alike by a second model (on a photo, each word of it surely); an
 e-mail address by four readings that leave no doubt. A box with ink but no certain
 reading is reported as ``handwritten`` with no value (never a guess); a box without
 ink as ``empty``.
@@ -39,6 +39,7 @@ LANGUAGES = {"digits": ("ind", "eng"), "date": ("eng", "ind")}
 # must read the same. So must a value read as several lines, where one model now and then
 # reads a small word confidently wrong.
 CONFIRMED = ("digits", "date")
+FIRM_WORD = 0.85            # a scan's one-model reading with a word below it is confirmed
 THIRD_SCALE = 1.35           # the text enlarged for a third reading when two models disagree
 STRICT_CONFIDENCE = 0.75     # a photographed page's value: the mean confidence it needs
 # ... and its weakest word: soft print gives a confident line with one word misread at
@@ -66,7 +67,8 @@ EMAIL_READINGS = (("eng", None), ("ind", None), ("eng", EMAIL_WHITELIST),
 EMAIL_MIN_VOTES = 3              # readings agreeing, when some reading says otherwise
 # Tesseract confusions that no typed Indonesian value contains: the street abbreviation
 # "Jl." read as "Ji.", "JI." or "J1."; a diploma number's series "Dl" (DN-12 Dl 4163691:
-# a small L, as the series Dd, Ma and Mk are a capital and a small letter) read "DI".
+# a small L, as the series Dd, Ma and Mk are a capital and a small letter) read "DI" or
+# "Di" (no series is Di).
 TEXT_FIXES = ((re.compile(r"\bJ[iI1|]\.(?=\s)"), "Jl."),
               (re.compile(r"\b(DN-\d{2} D)[iI1|](?= \d)"), r"\1l"))
 LEFT_OUT_SHARE = 0.3             # ink this share of the line's height wide is a letter
@@ -390,23 +392,26 @@ def _read_value(image: np.ndarray, charset: str,
         email = _read_email(image, 6 if len(bands) > 1 else 7)
         return email, 0.0 if email is None else email[1]
     confirm = strict or charset in CONFIRMED or len(bands) > 1
-    languages = LANGUAGES.get(charset, ("ind", "eng") if confirm else ("ind",))
-    readings = []
+    languages = LANGUAGES.get(charset, ("ind", "eng"))
+    readings, soft = [], False
     for lang in languages:
         text, confidence, weakest = _read_as_lines(image, charset, lang, bands)
         text = _closed_up(text, charset)
         sure = _is_sure(text, confidence, weakest, charset, strict)
         readings.append((text, confidence, sure))
         if sure and not confirm:
-            break
+            if weakest >= FIRM_WORD:
+                break
+            # a soft word ('SIVK' for SMK at 0.75): the other model must read the same
+            confirm = soft = True
     best = max(r[1] for r in readings)
     chosen = next((r for r in readings if r[2]), None)
     if chosen is not None and confirm and any(
             not _alike(other, chosen[0], charset) for other, *_ in readings):
         # on a photo every model must read it again, enlarged: the model that misread soft
         # print reads it the same way again, the other need not
-        chosen = _third_opinion(image, charset, languages if strict else languages[:1],
-                                readings)
+        chosen = _third_opinion(image, charset,
+                                languages if strict or soft else languages[:1], readings)
     elif chosen is not None and any(normalise(other, charset) != normalise(chosen[0], charset)
                                     for other, *_ in readings):
         chosen = (_capital_i(chosen[0]), *chosen[1:])

@@ -82,3 +82,28 @@ def test_a_photographed_value_with_a_weak_word_goes_to_a_person(monkeypatch):
             "CV Pangkalan Bun\nTeknit", 0.886, w))
         reading = read_field(crop, charset="any", strict=strict)
         assert (reading.text is not None) == taken, (weakest, strict, reading)
+
+
+def test_a_scanned_value_with_a_soft_word_is_confirmed_by_the_other_model(monkeypatch):
+    """On a scan one model's sure reading is taken, unless one of its words is soft: the
+    Indonesian model read 'SMK' as 'SIVK' at 0.75, the English one read SMK; the two
+    disagree and the value waits for a person. With every word firm the other model is
+    not asked."""
+    import ocr.fields as fields
+
+    asked = []
+
+    def reading(image, charset, lang, bands=None, *, weakest):
+        asked.append(lang)
+        if lang == "ind":
+            return "SIVK Negeri 2 Kumai", 0.9, weakest
+        return "SMK Negeri 2 Kumai", 0.93, 0.92
+
+    crop = _two_lines("SMK Negeri 2 Kumai", "")
+    for weakest, text, models in ((0.75, None, {"ind", "eng"}), (0.9, "SIVK Negeri 2 Kumai",
+                                                                  {"ind"})):
+        asked.clear()
+        monkeypatch.setattr(fields, "_read_as_lines",
+                            lambda *a, w=weakest, **k: reading(*a, weakest=w, **k))
+        assert read_field(crop, charset="any").text == text
+        assert set(asked) == models
