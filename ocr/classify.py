@@ -6,7 +6,9 @@ a KTP by reading it (the front's printed labels, read the right way round, which
 also tells how the page is turned); a photo-sized region with one face on a page with
 little text is a pas foto (the face tells which way is up). Only then is the
 page read, downscaled to about 150 dpi, for the words of an ijazah or a KTP: as
-it lies first, and turned by Tesseract OSD only when those words do not read.
+it lies first, and turned by Tesseract OSD only when those words do not read. A page
+with neither, little text and faces of a photo's size is a pas foto whose outline was
+not found (unsure).
 """
 from __future__ import annotations
 
@@ -26,12 +28,13 @@ from ocr.ijazah_text import (
 )
 from ocr.imaging import downscale, grey_percentiles
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
-from ocr.pasfoto import check_pas_foto, is_whole_photo, photo_quads, quad_box
+from ocr.pasfoto import check_pas_foto, is_whole_photo, photo_by_faces, photo_quads, quad_box
 from ocr.upright import upright_by_reading
 
 BLANK_MAX_INK = 0.0015        # share of the page (at ~75 dpi) that is not paper
 LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name written under it)
 TEXT_PAGE = 3 * LITTLE_TEXT   # more marks than this, photos and all: a page of text
+UNSURE_PHOTO = 0.6            # faces of a pas foto's size, but no photo outline found
 KTP_WORDS = ("PROVINSI", "KABUPATEN", "KOTA", "NIK", "NAMA", "LAHIR", "KELAMIN", "ALAMAT",
              "AGAMA", "BERLAKU", "KEWARGANEGARAAN", "PEKERJAAN", "PERKAWINAN")
 
@@ -135,6 +138,12 @@ def classify_attachment(img, *, dpi: float | None = None,
         return "ijazah", round(min(0.97, 0.6 + 0.08 * ij), 3), details
     if len(kt) >= 4 and not details["form_page"]:   # a form asks for what a KTP shows
         return "ktp", round(min(0.9, 0.5 + 0.06 * len(kt)), 3), details
+    if not quads and marks <= LITTLE_TEXT and (photo := photo_by_faces(rgb, dpi)) is not None:
+        # no document's words, little text, faces of a pas foto's size: the faces tell
+        # the way up better than the little text does
+        del details["upright"]
+        details.update(faces=photo.faces, pas_foto=photo, upright_angle=photo.upright_angle)
+        return "pas_foto", UNSURE_PHOTO, details
     return "other", 0.6, details
 
 

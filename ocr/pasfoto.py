@@ -43,6 +43,18 @@ FAINT_PAPER_DELTA = 2.0           # second look, for a white backdrop on white p
 # grey levels (90th percentile) in the top corners of a plain backdrop
 BACKGROUND_MAX_SPREAD = 14.0
 WORK_SIDE = 1400
+# The third look, by edges: Canny's thresholds (grey levels, on the page shrunk to
+# WORK_SIDE and softened a little: a backdrop's edge on paper is a step of a few levels),
+# the shapes taken for a photo (short / long side: 2 x 3 to nearly square) and how near
+# two outlines' centres lie when they are one photo's inner and outer edge.
+EDGE_THRESHOLDS = (4, 12)
+EDGE_PHOTO_SHAPE = (0.6, 0.9)
+EDGE_SAME_MM = 4.0
+# A sheet whose photos show no outline at all (a white backdrop on white paper, taken by
+# phone) is known by its faces: the face detector's box on a photo of 2 x 3 to 4 x 6 is
+# this wide, looked for on the page shrunk to FACE_LOOK_SIDE pixels, each way up.
+FACE_MM = (10.0, 30.0)
+FACE_LOOK_SIDE = 700
 PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
 FACE_WORK_HEIGHT = 400            # photos are scaled to this height for the face search
 LANDSCAPE = 1.1                   # width / height beyond which a photo lies a quarter turned
@@ -90,11 +102,48 @@ class PasFotoReading:
 
 def photo_quads(rgb: np.ndarray, dpi: float) -> list[Quad]:
     """Photo-sized rectangles that differ from the paper; when none stands out, a second
-    look with a finer threshold (a white backdrop is only a shade off white paper)."""
+    look with a finer threshold (a white backdrop is only a shade off white paper), then
+    a third by the photos' sharp edges (a shadow on a phone photo differs from the paper
+    as much as a backdrop does and joins the photo it falls on)."""
     small, f = downscale(rgb, WORK_SIDE)
     distance = _paper_distance(small)
     return (_quads(distance, f, dpi, PAPER_DELTA)
-            or _quads(distance, f, dpi, FAINT_PAPER_DELTA))
+            or _quads(distance, f, dpi, FAINT_PAPER_DELTA)
+            or _edge_quads(rgb, small, f, dpi))
+
+
+def _edge_quads(rgb: np.ndarray, small: np.ndarray, f: float, dpi: float) -> list[Quad]:
+    """Photo-sized rectangles outlined by sharp edges (a shadow's edge is soft), kept only
+    when one of them shows a face: a rectangle drawn on a page is no photo."""
+    grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), (0, 0), 1.0)
+    edges = cv2.dilate(cv2.Canny(grey, *EDGE_THRESHOLDS), np.ones((3, 3), np.uint8))
+    contours, _ = cv2.findContours(edges, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    px_mm = dpi / MM_PER_INCH * f
+    quads: list[Quad] = []
+    for c in sorted(contours, key=cv2.contourArea, reverse=True):
+        (cx, cy), (w, h), angle = cv2.minAreaRect(c)
+        short, long_ = min(w, h) / px_mm, max(w, h) / px_mm
+        if short < MIN_PHOTO_MM or long_ > MAX_PHOTO_MM or not \
+                EDGE_PHOTO_SHAPE[0] <= short / long_ <= EDGE_PHOTO_SHAPE[1]:
+            continue
+        fill = float(cv2.contourArea(cv2.convexHull(c)) / (w * h))
+        if fill < 0.85 or any(np.hypot(cx - q.center[0] * f, cy - q.center[1] * f)
+                              < EDGE_SAME_MM * px_mm for q in quads):
+            continue   # not a rectangle, or the inner outline of one already found
+        corners = (cv2.boxPoints(((cx, cy), (w, h), angle)) / f).astype(np.float32)
+        quads.append(Quad((cx / f, cy / f), (max(w, h) / f, min(w, h) / f), angle, corners,
+                          fill))
+    if not any(_shows_face(rgb, quad) for quad in quads):
+        return []
+    quads.sort(key=lambda q: (q.center[1] // (dpi / 2), q.center[0]))  # reading order
+    return quads
+
+
+def _shows_face(rgb: np.ndarray, quad: Quad) -> bool:
+    corners = order_corners(quad, landscape=None)
+    w_px, h_px = _upright_size(corners)
+    photo = warp_corners(rgb, corners, out_w=int(round(w_px)), out_h=int(round(h_px)))
+    return analyse_photo(photo).faces > 0
 
 
 def _paper_distance(small: np.ndarray) -> np.ndarray:
@@ -146,6 +195,23 @@ def is_whole_photo(rgb: np.ndarray) -> bool:
     """An image that is the photo itself (no paper margin): small and photo-shaped."""
     h, w = rgb.shape[:2]
     return 0.6 <= w / h <= 1.1 and estimate_dpi(rgb.shape) < 150
+
+
+def photo_by_faces(rgb: np.ndarray, dpi: float) -> PasFotoReading | None:
+    """A sheet of photos whose outlines do not show: the faces of a pas foto's size on it
+    and the way up they tell, the photo's size and backdrop left for a person (``found``
+    false: every finding unsure); None when no such face is on the page."""
+    small, f = downscale(rgb, FACE_LOOK_SIDE)
+    px_mm = dpi / MM_PER_INCH * f
+    for turn in (0, 2, 1, 3):
+        faces, _ = find_faces(np.ascontiguousarray(np.rot90(small, turn)),
+                              min_face_px=max(20, int(FACE_MM[0] * px_mm)), neighbours=4,
+                              scale_factor=1.05)
+        if any(face[2] <= FACE_MM[1] * px_mm for face in faces):
+            # copies of one photo or one photo of several people: the outline would tell
+            return PasFotoReading(found=False, faces=1, color=color_stats(rgb)[0],
+                                  upright_angle=90.0 * turn)
+    return None
 
 
 def _background_spread(photo: np.ndarray) -> float:

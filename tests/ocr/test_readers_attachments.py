@@ -133,3 +133,59 @@ def test_name_under_the_photos_is_read_when_both_models_agree_and_never_wrong():
             read += style in ("serif_italic", "capitals")
     assert {"serif_italic", "capitals", "none"} <= styles
     assert read >= 5
+
+
+def _sheet(person, *, background: str, paper=(250, 250, 248), dpi: int = 200,
+           shadowed: bool = True):
+    """Two copies of one photo side by side on a white sheet, each with its thin drop
+    shadow (``shadowed``) or none."""
+    rng = random.Random(7)
+    page = Image.new("RGB", (round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)), paper)
+    photo, _ = D.make_pas_foto(person, rng=rng, dpi=dpi, background=background)
+    x, y = round(35 / 25.4 * dpi), round(40 / 25.4 * dpi)
+    for _ in range(2):
+        if shadowed:
+            page.paste((180, 180, 180), (x + 2, y + 2, x + photo.width + 2, y + photo.height + 2))
+        page.paste(photo, (x, y))
+        x += photo.width + round(8 / 25.4 * dpi)
+    return page
+
+
+def _soft_shadow(page: Image.Image, box_mm, dpi: int) -> Image.Image:
+    """A hand's or phone's shadow: a dark blob with a wide soft edge over ``box_mm``."""
+    import cv2
+
+    rgb = np.asarray(page).astype(np.float32)
+    mask = np.zeros(rgb.shape[:2], np.float32)
+    x0, y0, x1, y1 = (round(v / 25.4 * dpi) for v in box_mm)
+    mask[y0:y1, x0:x1] = 1.0
+    mask = cv2.GaussianBlur(mask, (0, 0), 6 / 25.4 * dpi)
+    return Image.fromarray(np.clip(rgb * (1 - 0.3 * mask[..., None]), 0, 255).astype(np.uint8))
+
+
+def test_a_pas_foto_under_a_shadow_is_found_by_its_sharp_edges(people, monkeypatch):
+    """A shadow on a phone photo differs from the paper as much as a backdrop and joins
+    the photo it falls on: the photos are found by their sharp outlines instead."""
+    import ocr.pasfoto as P
+
+    page = _soft_shadow(_sheet(people[1], background="white"), (25, 30, 80, 110), 200)
+    reading = check_pas_foto(page, dpi=200)
+    assert (reading.found, reading.faces, reading.aspect_ok) == (True, 1, True), reading
+    assert classify_attachment(page, dpi=200)[0] == "pas_foto"
+    monkeypatch.setattr(P, "_edge_quads", lambda *a: [])
+    assert not check_pas_foto(page, dpi=200).found          # the paper difference alone
+
+
+def test_a_sheet_whose_photos_show_no_outline_is_a_pas_foto_left_to_a_person(people):
+    """A white backdrop on white paper, no edge between them: the faces of a photo's size
+    on a page with little text make it a pas foto, every finding unsure."""
+    page = _sheet(people[2], background="white", paper=D.PHOTO_BACKGROUNDS["white"],
+                  shadowed=False)
+    doc, confidence, details = classify_attachment(page, dpi=200)
+    assert doc == "pas_foto" and confidence < 0.9, details
+    reading = details["pas_foto"]
+    assert not reading.found and reading.upright_angle == 0.0
+    assert all(f.confidence <= 0.4 for f in reading.findings())
+    # no face, no pas foto: a letter stays other
+    g = np.random.default_rng(3)
+    assert classify_attachment(F.letter_page(g, 200), dpi=200)[0] == "other"
