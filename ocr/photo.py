@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 # Documents a photo may show, as (short, long) sides in mm.
 PAPERS_MM = {"card": (53.98, 85.6), "A4": (210.0, 297.0), "F4": (215.0, 330.0),
              "letter": (215.9, 279.4)}
+# A phone's main camera: focal length / the frame's diagonal (23-28 mm lenses in 35 mm
+# terms give 0.53-0.65; a little zoom, more).
+PHONE_FOCAL = (0.5, 1.0)
 CARD_DPI = 300            # a card is cut out at about the resolution its reader works at
 PAGE_MAX_DPI = 300        # a page is cut out at the photo's own resolution, up to this
 _WORK_SIDE = 1000         # long side of the copy the outline is searched on
@@ -54,6 +57,11 @@ def rectify_photo(img: Image.Image, *, dpi: int) -> Image.Image | None:
         return None
     ratio = rectangle_ratio(quad, rgb.shape)
     paper = nearest_paper(ratio)
+    if paper is None:
+        # a focal length solved from corners a pixel or two off can be far out: held to a
+        # phone camera's, the proportions may then fit a paper
+        ratio = rectangle_ratio(quad, rgb.shape, focal_bounds=PHONE_FOCAL)
+        paper = nearest_paper(ratio)
     if paper is None:
         log.info("photo: outline found but its proportions (%.3f) fit no paper", ratio)
         return None
@@ -249,12 +257,14 @@ def _order(quad: np.ndarray) -> np.ndarray:
 
 # Proportions --------------------------------------------------------------------------------
 
-def rectangle_ratio(quad: np.ndarray, shape) -> float:
+def rectangle_ratio(quad: np.ndarray, shape, *,
+                    focal_bounds: tuple[float, float] | None = None) -> float:
     """Long side / short side of the real rectangle photographed as ``quad``.
 
     The focal length is solved from the quadrangle itself, with the principal point at
     the frame's centre and square pixels (Zhang & He); when the photo shows no
-    perspective to solve it from, the mean side lengths are used.
+    perspective to solve it from, the mean side lengths are used. ``focal_bounds``
+    (shares of the frame's diagonal): the solved focal length is held within them.
     """
     h, w = shape[:2]
     u0, v0 = w / 2.0, h / 2.0
@@ -278,6 +288,9 @@ def rectangle_ratio(quad: np.ndarray, shape) -> float:
                   + n2[2] * n3[2] * v0 ** 2)) / (n2[2] * n3[2])
         if f2 <= 0 or not 0.3 * max(h, w) <= math.sqrt(f2) <= 5 * max(h, w):
             return fallback  # too little perspective to tell the focal length
+        if focal_bounds is not None:
+            diagonal = math.hypot(h, w)
+            f2 = float(np.clip(math.sqrt(f2), *(b * diagonal for b in focal_bounds))) ** 2
         a_inv = np.linalg.inv(np.array([[math.sqrt(f2), 0, u0], [0, math.sqrt(f2), v0],
                                         [0, 0, 1.0]]))
         w2 = a_inv.T @ a_inv

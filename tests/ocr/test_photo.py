@@ -87,6 +87,21 @@ def test_perspective_ratio_tells_a4_from_f4_and_card(size_mm, paper):
         assert nearest_paper(rectangle_ratio(corners, (4032, 3024))) == paper
 
 
+def test_a_focal_length_solved_far_out_is_held_to_a_phone_cameras():
+    """A card's outline found on a simulated phone photo (dark table, card tilted): its
+    corners a pixel or two off, the focal length solves to 1.25 times the frame's
+    diagonal and the card's proportions to 1.76, no paper; held to a phone camera's
+    focal length they are a card's. A well-solved outline is not touched."""
+    from ocr.photo import PHONE_FOCAL
+
+    quad = np.array([[645.1, 797.0], [2718.9, 493.1], [2839.4, 2062.5], [738.1, 2018.1]])
+    assert nearest_paper(rectangle_ratio(quad, (2448, 3264))) is None
+    assert nearest_paper(rectangle_ratio(quad, (2448, 3264), focal_bounds=PHONE_FOCAL)) == "card"
+    corners, _ = projected_corners(2100, 2970, 3024, 4032, random.Random(3))
+    assert rectangle_ratio(corners, (4032, 3024), focal_bounds=PHONE_FOCAL) == \
+        pytest.approx(rectangle_ratio(corners, (4032, 3024)), rel=0.02)
+
+
 def test_paper_by_proportions():
     assert nearest_paper(297 / 210) == "A4"
     assert nearest_paper(330 / 215) == "F4"
