@@ -1,6 +1,8 @@
 """Read every box of a registered form page: typed values, checkboxes, signatures, materai."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from ocr.fields import FieldReading, read_field
@@ -24,6 +26,12 @@ BORDER_INSET_MM = 0.6
 COMB_TICK_MARGIN_MM = 0.9
 COMB_GAP_MM = 0.6
 COMB_BAND = (0.15, 0.6)   # rows (share of the box height) a typed character always crosses
+# A photographed page on which this many typed values, and this share of its filled text
+# boxes, could not be read surely is printed too soft to trust: its other typed readings
+# are withheld too. Every typed value read wrong on phone photos (both models, both
+# contrasts alike: Kurnai for Kumai, 11-06 for 11-05, Sipd for Sipil) stood on such a page.
+SOFT_PAGE_UNSURE = 3
+SOFT_PAGE_SHARE = 0.15
 
 
 def read_form_boxes(registered: Registered, page: PageGeometry, *, is_color: bool,
@@ -46,7 +54,20 @@ def read_form_boxes(registered: Registered, page: PageGeometry, *, is_color: boo
             present, kind, confidence = read_materai(
                 registered.crop(box.rect, dpi=dpi, color=True), is_color_scan=is_color)
             findings.append(Finding("materai", box.name, present, confidence, note=kind))
-    return cross_check_nik(findings)
+    return cross_check_nik(_withheld_when_soft(findings) if registered.photo else findings)
+
+
+def _withheld_when_soft(findings: list[Finding]) -> list[Finding]:
+    """``findings`` with every typed value left to a person when the page's print is too
+    soft to trust (``SOFT_PAGE_UNSURE``); digits written by hand are read cell by cell and
+    stand."""
+    filled = [f for f in findings if f.kind == "field" and f.note != "empty"]
+    unsure = sum(f.value is None and f.note == HANDWRITTEN for f in filled)
+    if unsure < SOFT_PAGE_UNSURE or unsure < SOFT_PAGE_SHARE * len(filled):
+        return findings
+    return [replace(f, value=None, note=HANDWRITTEN)
+            if f.kind == "field" and f.value is not None and f.note is None else f
+            for f in findings]
 
 
 def read_text_box(crop: np.ndarray, box: Box, dpi: int, *, strict: bool = False) -> FieldReading:

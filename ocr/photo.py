@@ -55,13 +55,10 @@ def rectify_photo(img: Image.Image, *, dpi: int) -> Image.Image | None:
     quad = find_document_quad(rgb)
     if quad is None:
         return None
-    ratio = rectangle_ratio(quad, rgb.shape)
+    # a focal length solved from corners a pixel or two off can be far out (a card taken
+    # for A4 or for no paper at all): it is held to a phone camera's
+    ratio = rectangle_ratio(quad, rgb.shape, focal_bounds=PHONE_FOCAL)
     paper = nearest_paper(ratio)
-    if paper is None:
-        # a focal length solved from corners a pixel or two off can be far out: held to a
-        # phone camera's, the proportions may then fit a paper
-        ratio = rectangle_ratio(quad, rgb.shape, focal_bounds=PHONE_FOCAL)
-        paper = nearest_paper(ratio)
     if paper is None:
         log.info("photo: outline found but its proportions (%.3f) fit no paper", ratio)
         return None

@@ -107,3 +107,26 @@ def test_a_photo_is_read_stretched_first_and_as_it_is_only_when_that_gives_nothi
     calls.clear()
     read_field(crop, charset="any", strict=False)
     assert calls == [False]
+
+
+def test_a_soft_photographed_page_leaves_every_typed_value_to_a_person():
+    """Three typed values of ten left unsure on a photographed page: its print is too soft
+    to trust the others either (the values read wrong on phone photos all stood on such
+    pages). Digits written by hand, checkboxes and fewer doubts are left as they are."""
+    from ocr.findings import Finding
+    from ocr.formpage import _withheld_when_soft
+    from ocr.handdigits import HANDWRITTEN, WRITTEN
+
+    read = [Finding("field", f"v{i}", f"nilai {i}", 0.9) for i in range(6)]
+    unsure = [Finding("field", f"u{i}", None, 0.5, note=HANDWRITTEN) for i in range(3)]
+    others = [Finding("field", "nik", "6201021203900001", 0.8, note=WRITTEN),
+              Finding("field", "kosong", None, 0.95, note="empty"),
+              Finding("checkbox", "setuju", True, 0.99)]
+    out = {f.name: f for f in _withheld_when_soft(read + unsure + others)}
+    assert all(out[f"v{i}"].value is None and out[f"v{i}"].note == HANDWRITTEN
+               for i in range(6))
+    assert out["nik"].value == "6201021203900001" and out["setuju"].value is True
+    kept = _withheld_when_soft(read + unsure[:2] + others)
+    assert [f.value for f in kept[:6]] == [f"nilai {i}" for i in range(6)]
+    many = [Finding("field", f"w{i}", f"nilai {i}", 0.9) for i in range(20)]
+    assert _withheld_when_soft(many + unsure)[0].value == "nilai 0"   # 3 of 23: under 15 %

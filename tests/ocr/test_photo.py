@@ -91,7 +91,7 @@ def test_a_focal_length_solved_far_out_is_held_to_a_phone_cameras():
     """A card's outline found on a simulated phone photo (dark table, card tilted): its
     corners a pixel or two off, the focal length solves to 1.25 times the frame's
     diagonal and the card's proportions to 1.76, no paper; held to a phone camera's
-    focal length they are a card's. A well-solved outline is not touched."""
+    focal length they are a card's. A well-solved outline is not changed."""
     from ocr.photo import PHONE_FOCAL
 
     quad = np.array([[645.1, 797.0], [2718.9, 493.1], [2839.4, 2062.5], [738.1, 2018.1]])
