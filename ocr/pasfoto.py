@@ -140,10 +140,14 @@ def _edge_quads(rgb: np.ndarray, small: np.ndarray, f: float, dpi: float) -> lis
 
 
 def _shows_face(rgb: np.ndarray, quad: Quad) -> bool:
+    return analyse_photo(_cut_out(rgb, quad)[1]).faces > 0
+
+
+def _cut_out(rgb: np.ndarray, quad: Quad) -> tuple[np.ndarray, np.ndarray]:
+    """(its ordered corners, the photo cut out flat as it lies) of a photo on the page."""
     corners = order_corners(quad, landscape=None)
     w_px, h_px = _upright_size(corners)
-    photo = warp_corners(rgb, corners, out_w=int(round(w_px)), out_h=int(round(h_px)))
-    return analyse_photo(photo).faces > 0
+    return corners, warp_corners(rgb, corners, out_w=int(round(w_px)), out_h=int(round(h_px)))
 
 
 def _paper_distance(small: np.ndarray) -> np.ndarray:
@@ -291,12 +295,11 @@ def check_pas_foto(img, *, dpi: float | None = None,
     readings = []
     boxes = [quad_box(quad) for quad in quads]
     for quad in quads:
-        corners = order_corners(quad, landscape=None)
-        w_px, h_px = _upright_size(corners)
-        photo = warp_corners(rgb, corners, out_w=int(round(w_px)), out_h=int(round(h_px)))
+        corners, photo = _cut_out(rgb, quad)
         reading = analyse_photo(photo)
         if reading.upright_angle is not None:
             reading.upright_angle = (upright_angle(corners) + reading.upright_angle) % 360.0
+        w_px, h_px = _upright_size(corners)
         reading.size_mm = (round(w_px / dpi * MM_PER_INCH, 1), round(h_px / dpi * MM_PER_INCH, 1))
         readings.append(reading)
         if reading.faces:
