@@ -94,8 +94,10 @@ def _card_like(w_mm: float, h_mm: float) -> bool:
 
 
 def _streaked(w_mm: float, h_mm: float) -> bool:
-    """Whether a blob could be a card that a streak running off it lengthens."""
-    return h_mm <= CARD_MM[1] * ZOOM_RANGE[1] and w_mm <= 2 * CARD_MM[0] * ZOOM_RANGE[1]
+    """Whether a blob (``w_mm`` its long side) could be a card that streaks running off it
+    lengthen: along its long side, or across it, which makes its short side as long as a
+    card's long side at most (streaks down the sheet through a card lying across it)."""
+    return h_mm <= CARD_MM[0] * ZOOM_RANGE[1]
 
 
 def find_cards(img, *, dpi: float | None = None) -> list[Card]:

@@ -59,6 +59,25 @@ def test_a_dark_streak_running_off_the_card_does_not_hide_it():
     assert corners[:, 1].max() <= top + h + mm_px(2.0, dpi)      # the streak left off
 
 
+
+def test_streaks_down_the_whole_sheet_through_an_enlarged_card_do_not_hide_it():
+    """Streaks across a card's short side, from the sheet's top to its bottom, make the
+    blob as wide as the card is long: a card copied at 140 % is still found."""
+    dpi = 200
+    image, _ = _card("dejavu_guilloche", dpi=dpi)
+    image = cv2.resize(image, None, fx=1.4, fy=1.4, interpolation=cv2.INTER_CUBIC)
+    page = np.full((mm_px(297, dpi), mm_px(210, dpi), 3), 250, np.uint8)
+    top, left = mm_px(60, dpi), mm_px(30, dpi)
+    h, w = image.shape[:2]
+    page[top:top + h, left:left + w] = image
+    for x in (left + w // 5, left + 3 * w // 5):
+        page[:, x:x + mm_px(3.0, dpi)] = 140
+    cards = find_cards(page, dpi=dpi)
+    assert len(cards) == 1
+    corners = cards[0].corners
+    assert corners[:, 1].min() >= top - mm_px(2.0, dpi)
+    assert corners[:, 1].max() <= top + h + mm_px(2.0, dpi)
+
 def test_a_front_whose_photo_was_taken_for_a_patch_of_background_is_read_turned_round():
     image, truth = _card("magenta_teal")
     image = cv2.resize(image, (mm(85.6), mm(53.98)), interpolation=cv2.INTER_AREA)
