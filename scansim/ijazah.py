@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 14) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 15) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 14
-after group 13, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 15
+after group 14, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -35,6 +35,8 @@ from scansim.ijazah_group13 import FINISHES as GROUP13_FINISHES
 from scansim.ijazah_group13 import GROUP13_BORDERS, GROUP13_CUES
 from scansim.ijazah_group14 import FINISHES as GROUP14_FINISHES
 from scansim.ijazah_group14 import GROUP14_BORDERS, GROUP14_CUES
+from scansim.ijazah_group15 import FINISHES as GROUP15_FINISHES
+from scansim.ijazah_group15 import GROUP15_BORDERS, GROUP15_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -43,11 +45,12 @@ from scansim.ornament import border, draw_seal, paper
 
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
-              **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES}
+              **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
+              **GROUP15_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
-           **GROUP13_BORDERS, **GROUP14_BORDERS}
+           **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
-            **GROUP14_FINISHES}
+            **GROUP14_FINISHES, **GROUP15_FINISHES}
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 14: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 15: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -77,7 +80,8 @@ class Design:
     nomor_style: str = "dn"      # dn: DN-.. serial; pc: DN-PC/..; pin: national 15 digits;
     #                              smk: DN-05 Mk/13 0012345; kemenag: MTs.15.08/PP.01.1/0231/2019;
     #                              seri: UPR.2019.S1.004217 (a university's own series);
-    #                              sd: DN-15 Dd 0012345; akademi: 0417/AK.23/D-III/2019
+    #                              sd: DN-15 Dd 0012345; akademi: 0417/AK.23/D-III/2019;
+    #                              pb: DN-PB/14 012345 (a Paket B serial round 2000)
     seal_over: bool = False      # the rubber stamp pressed over the signature
     big_stamp: bool = False      # a large stamp half over the head's name and NIP
     drop_mm: float = 0.0         # the heading starts this much lower (under a top band)
@@ -97,7 +101,9 @@ class Design:
     #                              toner_band (a laser print with a pale band down it), fax
     #                              (a fine-mode fax), laminated (scanned in clear plastic),
     #                              crumpled (crumpled, pressed flat and scanned), filed_copy
-    #                              (a copy of a punched filed copy, scanned to a small JPEG)
+    #                              (a copy of a punched filed copy, scanned to a small JPEG),
+    #                              water_stain (reached by a flood: a tide line from the
+    #                              foot), scan_app (a phone scanning app's export)
 
     @property
     def held_out(self) -> bool:
@@ -351,6 +357,28 @@ DESIGNS = (
            era=(2019, 2024), school="AKADEMI KOMUNITAS NEGERI {town}",
            ministry="KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI",
            finish="filed_copy"),
+    # Held out, group 15: made after group 14 was measured; nobody tuning has seen them.
+    # A Paket B certificate of the years round 2000 (Tribun ADF) in a frame of tumpal
+    # triangles: the learning centre "menerangkan bahwa warga belajar" the holder on the
+    # "Nama Warga Belajar" row of a pre-printed form, the values lettered in capitals with
+    # a stencil and a technical pen (osifont); reached by a flood before it was scanned
+    # (a brown tide line from the foot, the paper stained and cockled, the ink run).
+    Design("paket_b_sablon", "kesetaraan", False, "tribun_extrabold", "tribun_bold",
+           "tribun", "osifont", (244, 242, 228), (232, 228, 206), (120, 36, 28), "tumpal",
+           "tut_wuri", "warga_belajar", "top", short=False, group=15, programs=("PAKET B",),
+           nomor_style="pb", era=(1999, 2003), ministry="DEPARTEMEN PENDIDIKAN NASIONAL",
+           finish="water_stain"),
+    # A pesantren's Madrasah Aliyah diploma, landscape (Mekanus Titling, Accanthis ADF,
+    # Fanwood, Berenis ADF, Scheherazade), in a frame whose inner rule rises into a niche
+    # over the emblem: the head "menerangkan bahwa santri", the rows labelled in Indonesian
+    # and in Arabic at the row's far end ("Nama Santri" ... "اسم الطالب"); sent in as a
+    # phone scanning app's export (paper made white, colours hard, the app's line at the
+    # foot, a JPEG).
+    Design("ma_santri", "madrasah", True, "mekanus_titling_bold", "accanthis_bold",
+           "fanwood_text", "berenis_bold", (246, 244, 230), (234, 232, 210), (26, 92, 58),
+           "mihrab", "kemenag", "nama_santri", "top_left", short=False, group=15,
+           programs=("MA",), nomor_style="kemenag", era=(2016, 2024),
+           school="MA PONDOK PESANTREN AL-IKHLAS {town}", finish="scan_app"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -361,7 +389,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13, HELD_OUT_14) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14, HELD_OUT_15) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 

@@ -19,7 +19,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-junction, fonts-oldstandard, fonts-cardo, of group 13 fonts-century-catalogue,
 # fonts-gnutypewriter, fonts-gfs-didot, fonts-goudybookletter, of group 14
 # fonts-adf-romande, fonts-adf-baskervald, fonts-bebas-neue, fonts-league-spartan,
-# fonts-tuffy); DejaVu when none is installed.
+# fonts-tuffy, of group 15 fonts-adf-tribun, fonts-osifont, fonts-adf-mekanus,
+# fonts-adf-accanthis, fonts-adf-berenis, fonts-fanwood, fonts-sil-scheherazade); DejaVu
+# when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -124,6 +126,15 @@ FACES = {
     "spartan_bold": (["LeagueSpartan-Bold.otf"], "bold"),
     "spartan_semibold": (["LeagueSpartan-SemiBold.otf"], "bold"),
     "tuffy": (["Tuffy.ttf", "tuffy_regular.ttf"], "sans"),
+    "tribun": (["TribunADFStd-Regular.otf"], "serif"),
+    "tribun_bold": (["TribunADFStd-Bold.otf"], "serif_bold"),
+    "tribun_extrabold": (["TribunADFStd-ExtraBold.otf"], "serif_bold"),
+    "osifont": (["osifont.ttf"], "sans"),
+    "mekanus_titling_bold": (["MekanusADFTitlingStd-Bold.otf"], "serif_bold"),
+    "accanthis_bold": (["AccanthisADFStd-Bold.otf"], "serif_bold"),
+    "berenis_bold": (["BerenisADFPro-Bold.otf"], "serif_bold"),
+    "fanwood_text": (["FanwoodText.otf"], "serif"),
+    "scheherazade": (["Scheherazade-Regular.ttf"], "serif"),
 }
 
 

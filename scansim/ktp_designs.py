@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 14, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 15, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -11,7 +11,8 @@ group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after g
 group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after group 8,
 group 10 (:data:`HELD_OUT_10`) after group 9, group 11 (:data:`HELD_OUT_11`) after
 group 10, group 12 (:data:`HELD_OUT_12`) after group 11, group 13 (:data:`HELD_OUT_13`)
-after group 12 and group 14 (:data:`HELD_OUT_14`) after group 13, so the latest group's
+after group 12, group 14 (:data:`HELD_OUT_14`) after group 13 and group 15
+(:data:`HELD_OUT_15`) after group 14, so the latest group's
 figures are the ones nobody tuning has seen (the benchmarks report all held-out designs
 together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
@@ -35,6 +36,7 @@ from scansim.ktp_group11 import fibres, rainbow
 from scansim.ktp_group12 import nusantara, slant_waves
 from scansim.ktp_group13 import braid, honeycomb
 from scansim.ktp_group14 import lens_lattice, ripples
+from scansim.ktp_group15 import belah_ketupat, mega_mendung
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -49,7 +51,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-inter, fonts-fantasque-sans, fonts-oxygen, fonts-mplus, of group 12 fonts-karla,
 # fonts-hermit, fonts-manrope, fonts-monoid, of group 13 fonts-sil-andika, fonts-agave,
 # fonts-opendin, fonts-3270, of group 14 fonts-sora, fonts-naver-d2coding, fonts-tiresias,
-# fonts-tlwg-mono-ttf); DejaVu stands in when one is missing.
+# fonts-tlwg-mono-ttf, of group 15 fonts-adf-switzera, fonts-morisawa-bizud-gothic,
+# fonts-adf-universalis, fonts-cmu); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -150,6 +153,13 @@ FACES = {
     "tiresias": ("truetype/tiresias/tiresias_infofont.ttf", "sans"),
     "tiresias_bold": ("truetype/tiresias/tiresias_infofont_bold.ttf", "bold"),
     "tlwg_mono_bold": ("truetype/tlwg/TlwgMono-Bold.ttf", "mono_bold"),
+    "switzera": ("truetype/adf/SwitzeraADF-Regular.otf", "sans"),
+    "switzera_demibold": ("truetype/adf/SwitzeraADF-DemiBold.otf", "bold"),
+    "switzera_bold_cond": ("truetype/adf/SwitzeraADF-BoldCond.otf", "cond_bold"),
+    "bizud_gothic_bold": ("truetype/bizud-gothic/BIZUDGothic-Bold.ttf", "mono_bold"),
+    "universalis": ("truetype/adf/UniversalisADFStd-Regular.otf", "sans"),
+    "universalis_bold": ("truetype/adf/UniversalisADFStd-Bold.otf", "bold"),
+    "cmu_typewriter_bold": ("truetype/cmu/cmuntb.ttf", "mono_bold"),
 }
 
 
@@ -197,7 +207,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 14: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 15: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -240,6 +250,8 @@ class KtpDesign:
     low_toner: float = 0.0           # 0 full toner .. 1 copied as the toner ran out (streaks)
     overexposed: float = 0.0         # 0 right exposure .. 1 scanned far too bright (washed out)
     colour_copy: float = 0.0         # 0 none .. 1 a colour copy: lid shade at two edges, dust
+    inkjet: float = 0.0              # 0 none .. 1 an inkjet copy: banded passes, a clogged nozzle
+    pen_note: float = 0.0            # 0 none .. 1 a ballpoint note written across the copy
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -558,12 +570,35 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_y_mm=9.8, first_y_mm=16.8, photo_x_mm=62.8, upper_labels=True,
               ink=(40, 28, 20), fade=0.06, blur=0.55, wear=0.07, group=14,
               colour_copy=0.85),
+    # Held out, group 15: made after group 14 was measured; nobody tuning has seen them.
+    # A card in Switzera (labels light, values in its bold condensed cut set tight, the
+    # letters of the name all but touching), the NIK in BIZ UDGothic, over Cirebon cloud
+    # motifs (mega mendung) in teal and ochre, a teal-black ink; copied on an inkjet
+    # copier (banded passes, a clogged nozzle's pale line in every pass, a cast black).
+    KtpDesign("switzera_inkjet", "switzera", "switzera_bold_cond", "bizud_gothic_bold",
+              "switzera_demibold", "mega_mendung", ((226, 242, 240), (248, 240, 222)),
+              (150, 200, 196), second_color=(226, 196, 140), text_mm=2.0, nik_mm=4.0,
+              step_mm=2.93, label_x_mm=2.5, colon_x_mm=21.3, value_gap_mm=1.3,
+              indent_mm=2.1, nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(10, 44, 50),
+              fade=0.08, blur=0.55, wear=0.08, group=15, value_mm=2.3,
+              value_track_mm=-0.09, inkjet=0.8),
+    # A card in Univers-like Universalis over fine wavy lozenges nested round a point
+    # behind the fields (belah ketupat) in lilac and sage, the NIK in CMU Typewriter, an
+    # olive-black ink, labels in capitals; its owner wrote across the copy in ballpoint
+    # what it is for, dated and initialled, the note running over the fields.
+    KtpDesign("universalis_catatan", "universalis", "universalis_bold", "cmu_typewriter_bold",
+              "universalis_bold", "belah_ketupat", ((240, 236, 248), (234, 244, 232)),
+              (200, 184, 226), second_color=(176, 206, 168), text_mm=2.0, nik_mm=4.1,
+              step_mm=2.96, label_x_mm=2.4, colon_x_mm=21.8, value_gap_mm=1.4,
+              indent_mm=2.2, nik_y_mm=9.8, first_y_mm=15.7, photo_x_mm=62.6,
+              upper_labels=True, ink=(36, 40, 14), fade=0.1, blur=0.55, wear=0.12, group=15,
+              pen_note=0.85),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13, HELD_OUT_14) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14, HELD_OUT_15) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -642,6 +677,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "nusantara": nusantara, "slant_waves": slant_waves,
             "honeycomb": honeycomb, "braid": braid,
             "lens_lattice": lens_lattice, "ripples": ripples,
+            "mega_mendung": mega_mendung, "belah_ketupat": belah_ketupat,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -662,7 +698,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
-           "HELD_OUT_14", "HELD_OUT_GROUPS",
+           "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

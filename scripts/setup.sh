@@ -133,6 +133,26 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/opentype/league-spartan/LeagueSpartan-Bold.otf ] \
     || need_apt+=(fonts-league-spartan)
 [ -f /usr/share/fonts/truetype/tuffy/Tuffy.ttf ] || need_apt+=(fonts-tuffy)
+# Faces of the fifteenth group of card designs: Switzera ADF and Universalis ADF for card
+# text, BIZ UDGothic and CMU Typewriter for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/truetype/adf/SwitzeraADF-Regular.otf ] || need_apt+=(fonts-adf-switzera)
+[ -f /usr/share/fonts/truetype/adf/UniversalisADFStd-Regular.otf ] \
+    || need_apt+=(fonts-adf-universalis)
+[ -f /usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Bold.ttf ] \
+    || need_apt+=(fonts-morisawa-bizud-gothic)
+[ -f /usr/share/fonts/truetype/cmu/cmuntb.ttf ] || need_apt+=(fonts-cmu)
+# Tribun ADF and osifont (stencil lettering), Mekanus ADF, Accanthis ADF, Berenis ADF,
+# Fanwood and Scheherazade (Arabic) for the fifteenth group's diplomas.
+[ -f /usr/share/fonts/truetype/adf/TribunADFStd-Regular.otf ] || need_apt+=(fonts-adf-tribun)
+[ -f /usr/share/fonts/truetype/osifont/osifont.ttf ] || need_apt+=(fonts-osifont)
+[ -f /usr/share/fonts/truetype/adf/MekanusADFTitlingStd-Bold.otf ] \
+    || need_apt+=(fonts-adf-mekanus)
+[ -f /usr/share/fonts/truetype/adf/AccanthisADFStd-Bold.otf ] \
+    || need_apt+=(fonts-adf-accanthis)
+[ -f /usr/share/fonts/truetype/adf/BerenisADFPro-Bold.otf ] || need_apt+=(fonts-adf-berenis)
+[ -f /usr/share/fonts/truetype/fanwood/FanwoodText.otf ] || need_apt+=(fonts-fanwood)
+[ -f /usr/share/fonts/truetype/scheherazade/Scheherazade-Regular.ttf ] \
+    || need_apt+=(fonts-sil-scheherazade)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
