@@ -163,6 +163,23 @@ def mark_between_consonants(name: str) -> bool:
     return re.search(f"{CONSONANT}'{CONSONANT}", name.upper()) is not None
 
 
+def piece_glued(name: str, readings: list[list[str]]) -> bool:
+    """Whether a reading of a name's line (each of ``readings``: its words as read) shows
+    two neighbouring words of ``name``, one of them a short piece (:func:`maybe_split`),
+    joined by a mark: a scratch or a speck read in the gap inside one word ('SUTRISN-O',
+    'HAIR.ANI'), which the other readings took for a word space. (An initial's period is
+    no such mark: 'M.NOOR'.)"""
+    words = name.upper().split()
+    for a, b in zip(words, words[1:], strict=False):
+        if min(len(a), len(b)) > 3:
+            continue
+        mark = r"[^\sA-Z0-9.]" if len(a) == 1 else r"[^\sA-Z0-9]"
+        glued = re.compile(re.escape(a) + mark + re.escape(b))
+        if any(glued.search(" ".join(reading).upper()) for reading in readings):
+            return True
+    return False
+
+
 def doubled_start(name: str) -> bool:
     """Whether a word of ``name`` starts with one consonant twice ('YYSUF'): no name is
     spelled so; the text model read one letter twice, the second in place of another."""

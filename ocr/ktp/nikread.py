@@ -292,8 +292,16 @@ def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[s
     reading names all six as the NIK shows them (the NIK's date read three ways alike);
     the printed date not read, every reading of sixteen digits shows the NIK: every text
     reading (SERIAL_TEXT_SUPPORT of them at least, or a shape reading naming all sixteen
-    alike) and both crops surely."""
+    alike) and both crops surely. Neither the printed date nor the sex read (a pen's note
+    written across both lines), the NIK stands on its own readers alone: every text reading
+    of sixteen digits shows it, UNANIMOUS_TEXT of them at least, both crops read it (one
+    surely) and no digit shape reads a digit otherwise."""
     credible = [g for g in glyphs if _credible_shapes(g)]
+    if birth is None and sex is None:
+        return nik_well_formed(nik) and len(texts) >= UNANIMOUS_TEXT and \
+            all(t == nik for t in texts) and len(lines) >= 2 and \
+            all(r == nik for _, r in lines) and any(m == LINE for m, _ in lines) and \
+            not any(_contradicts(g, nik) for g in credible)
     if sex not in ("L", "P") or not nik_well_formed(nik) or nik_sex(nik) != sex or \
             any(_contradicts(g, nik, DATE_DIGITS) for g in credible):
         return False

@@ -358,13 +358,13 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         spaces = print_spaces(value_print(binary, name.box, right))
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes
+        witness = witness_reading(soft, name.box, right=right, print_=binary)
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
-                           judge=partial(vote_name, print_spaces=spaces),
-                           first_confidence=name.confidence,
-                           witness=witness_reading(soft, name.box, right=right,
-                                                   print_=binary))
+                           judge=partial(vote_name, print_spaces=spaces,
+                                         line_from=1 if witness is None else 2),
+                           first_confidence=name.confidence, witness=witness)
         if not name_against_print(nama[0], spaces) or \
                 faint_past_end(flat, binary, name.box, right):
             nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space

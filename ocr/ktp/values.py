@@ -36,6 +36,7 @@ from ocr.names import (
     mark_between_consonants,
     marks_for_letters,
     maybe_split,
+    piece_glued,
     short_name_agreed,
     spelled_near,
     unsure_word,
@@ -57,6 +58,8 @@ SHORT_WORD = 5              # letters: a name's word this short misread by one i
 SHORT_NAME_READINGS = 3     # readings that must agree on a name of one short word
 SURE_READING = 0.75         # a reading of a name's line this sure (mean word confidence)
 NEAR_SURE = 2               # sure readings that settle a name another spelled a letter apart
+STRONG_READING = 0.85       # a reading of the name's own line by Tesseract this sure ...
+STRONG_READINGS = 3         # ... and this many alike, none as sure otherwise: settled
 GLYPH_TALL = 0.5            # of the line's height: a run of inked columns this tall is a letter
 WORD_SPACE = 0.25           # of the line's height: a gap between letters this wide may be a word
 WORD_JUMP = 2.0             # ... space, when this many times as wide as every narrower gap
@@ -241,7 +244,8 @@ def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
         if result[1] >= AGREED:
             break
     if witness is not None and result[0] and result[1] > DISPUTED and \
-            capitals(result[0]) != capitals(values[1] or ""):
+            capitals(result[0]) != capitals(values[1] or "") and \
+            not strong_consensus(result[0], values[2:], confidences[2:]):
         return result[0], DISPUTED
     return result
 
@@ -267,6 +271,22 @@ def vote(values: list[str | None]) -> tuple[str | None, float]:
         same = [v for v in read if v.replace(" ", "") == key]
         return max(same, key=lambda v: v.count(" ")), AGREED
     return read[0], DISPUTED
+
+
+def strong_consensus(value: str | None, values: list[str | None],
+                     confidences: list[float]) -> bool:
+    """Whether ``values`` (Tesseract's readings of a value's own line, each rendering's,
+    with their ``confidences``) show ``value``'s letters STRONG_READINGS times or more,
+    each at least STRONG_READING, and none shows other letters as surely: renderings that
+    agree so outweigh a block's reading that lost a letter ('TUH FADILLAH'), a reading or
+    two of a rendering that blurred one, and the line recognizer's misspelling ('UTUR
+    FFADLLAH', 'KHADUAH' for KHADIJAH: its decoding runs I and J into a U)."""
+    if not value:
+        return False
+    key = letters(value)
+    sure = [letters(v) for v, c in zip(values, confidences, strict=False)
+            if v and c >= STRONG_READING]
+    return sure.count(key) >= STRONG_READINGS and all(k == key for k in sure)
 
 
 def _owners(text: str) -> tuple[list[int], list[int]]:
@@ -315,7 +335,8 @@ def _majority_cut(value: str, same: list[str]) -> str:
 
 def vote_name(values: list[str | None], confidences: list[float] | None = None,
               all_made: bool = True, words: list[Words] | None = None, *,
-              print_spaces: int | None = None) -> tuple[str | None, float]:
+              print_spaces: int | None = None, line_from: int = 1
+              ) -> tuple[str | None, float]:
     """:func:`vote` for a name (``values[0]``: the block's reading, the others each of the
     name's own line, read with ``confidences``; ``all_made``: no rendering is left to read
     it in), DISPUTED as well when a reading of the line shows one of its short words
@@ -340,7 +361,10 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     reading of the line that shows one of its words guessed that word (below UNSURE_WORD:
     'AUUA' for 'AULIA'), nor when (``print_spaces``: the word spaces its line's print
     shows) it is cut into more words than the print shows and by no more than half the
-    readings of its letters ('KRIS TIAN RANYING' once, 'KRISTIAN RANYING' five times)."""
+    readings of its letters ('KRIS TIAN RANYING' once, 'KRISTIAN RANYING' five times).
+    Tesseract's readings of the line (from ``values[line_from]`` on: 2 when ``values[1]``
+    is the line recognizer's) in :func:`strong_consensus` outweigh other readings that
+    spell a short word otherwise or are as many as the readings that show the name."""
     value, conf = vote(values)
     if conf < AGREED or value is None:
         return value, conf
@@ -356,10 +380,12 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     block = values[0]
     block_differs = bool(block) and letters(block) != key and \
         _short_word_differs(value, block)
-    if any(_short_word_differs(_unmarked(value), _unmarked(v)) for v in others) or \
+    strong = strong_consensus(value, values[line_from:], (confidences or [])[line_from:])
+    if (not strong and any(_short_word_differs(_unmarked(value), _unmarked(v))
+                           for v in others)) or \
             ((len(key) <= SHORT_WORD or block_differs) and agreeing < SHORT_NAME_READINGS):
         return value, DISPUTED
-    if agreeing * 2 <= sum(1 for v in values if v):
+    if agreeing * 2 <= sum(1 for v in values if v) and not strong:
         return value, DISPUTED     # as many readings show it otherwise: two alike by chance
     shown = [k for k, v in enumerate(values) if v and letters(v) == key]
     read = words or [[] for _ in values]
@@ -368,6 +394,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
         return value, DISPUTED     # 'MAHYUN!', 'KRIS: AN': letters read as marks
     if doubled_start(value):
         return value, DISPUTED     # 'YYSUF AKBAR': one letter read twice
+    if piece_glued(value, [[text for text, _ in read[k]] for k in shown]):
+        return value, DISPUTED     # 'SUTRISN-O SETIAWAN': a scratch in a word's gap
     if mark_between_consonants(value):
         return value, DISPUTED     # "YULIANA T'NGANG": an I read as a mark
     if any(digits_shown([text for text, _ in read[k]]) for k in shown):

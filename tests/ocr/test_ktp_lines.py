@@ -480,3 +480,16 @@ def test_a_name_whose_label_and_the_birth_lines_washed_out_is_under_the_nik():
     assert _under_nik([nik, name, born], 160, "tempat_tgl_lahir").text == "SAMPIT,"
     assert _under_nik([nik, name, born], 160, "jenis_kelamin") is None
     assert _under_nik([nik, other, born], 160, "tempat_tgl_lahir") is None
+
+
+def test_a_name_cut_where_a_reading_shows_a_mark_inside_a_word_is_not_taken():
+    """A scratch across the gap between two letters: Tesseract read 'SUTRISN-O', the
+    block and the line recognizer a word space there (a card of group 9 at 200 dpi)."""
+    values = ["SUTRISK O SETIAWAN", "SUTRISN O SETIAWAN", "SUTRISN O SETIAWAN"]
+    confidences = [0.559, 0.938, 0.885]
+    words = [[("SUTRISK", 0.56), ("O", 0.56), ("SETIAWAN", 0.56)],
+             [("SUTRISN", 0.94), ("O", 0.94), ("SETIAWAN", 0.94)],
+             [("SUTRISN-O", 0.85), ("SETIAWAN", 0.92)]]
+    assert vote_name(values, confidences, False, words, print_spaces=0)[1] == DISPUTED
+    spaced = [*words[:2], [("SUTRISN", 0.85), ("O", 0.85), ("SETIAWAN", 0.92)]]
+    assert vote_name(values, confidences, False, spaced, print_spaces=0)[1] == AGREED

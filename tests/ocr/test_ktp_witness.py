@@ -166,3 +166,21 @@ def test_a_card_whose_serial_tesseract_reads_otherwise_is_read_by_shapes_and_rec
     case = _case(0, 6)
     assert case["design"] == "ocra_darkwave" and case["dpi"] == 200
     assert case["nik_right"] and not case["nik_wrong"]
+
+
+def test_a_nik_whose_date_and_sex_lines_a_pen_covered_stands_on_its_readers_alike():
+    """A ballpoint note across the birth and sex lines: neither was read, so nothing on the
+    card checks the NIK. Every text reading and both of the recognizer's crops showing the
+    same sixteen digits is enough; one text reading otherwise, or one crop, is not."""
+    nik = "6201020902050030"
+    texts = [("text", nik)] * 8
+    lines = [(LINE, nik), (LINE_UNSURE, nik)]
+    assert choose([*texts, *lines], None, None).confidence >= MIN_VALUE_CONFIDENCE
+    assert choose([*texts, *lines], None, None).nik == nik
+    other = "6201020902050080"
+    assert choose([*texts[1:], ("text", other), *lines], None, None).confidence \
+        < MIN_VALUE_CONFIDENCE
+    assert choose([*texts, lines[0]], None, None).confidence < MIN_VALUE_CONFIDENCE
+    assert choose([*texts[:3], *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
+    shapes = ("glyph", "62010209020?0080")          # a digit shape that reads another digit
+    assert choose([*texts, shapes, *lines], None, None).confidence < MIN_VALUE_CONFIDENCE

@@ -15,6 +15,7 @@ from ocr.names import (
     mark_between_consonants,
     marks_for_letters,
     maybe_split,
+    piece_glued,
     short,
     short_lookalike,
     short_name_agreed,
@@ -156,3 +157,12 @@ def test_letters_read_as_marks_in_a_name():
     assert not marks_for_letters([":", "MUHDIANSYAH", "RAHMAN"])
     assert not marks_for_letters(["IRWAN", ".", "HAKIM"])
     assert not marks_for_letters(["AKHMAD:NOOR"])
+
+
+def test_a_short_piece_a_reading_joins_by_a_mark_is_a_scratch_in_a_word():
+    assert piece_glued("SUTRISN O SETIAWAN", [["SUTRISN", "O", "SETIAWAN"],
+                                              ["SUTRISN-O", "SETIAWAN"]])
+    assert piece_glued("HAIR ANI RAHMAN", [["HAIR.ANI", "RAHMAN"]])
+    assert not piece_glued("M NOOR", [["M.NOOR"]])              # an initial's period
+    assert not piece_glued("ABDUL RAHMAN", [["ABDUL-RAHMAN"]])   # no short piece
+    assert not piece_glued("SUTRISN O SETIAWAN", [["SUTRISN", "O", "SETIAWAN"]])
