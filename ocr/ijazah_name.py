@@ -21,11 +21,16 @@ HANGING_LOW = 0.55     # of a name's word height: a line below this low may stil
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 NUMBERED = r"^\W{0,3}(?:\d{1,2}\s?[.)]\s*)?"   # a row's number before its label ('1. Nama')
-LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\b(?P<qual>(?:\s+(?:lengkap|"
-                   r"peserta\s+(?:didik|ujian)|siswa|mahasiswa|pelajar|murid|santri|taruna|"
-                   r"warga\s+belajar|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
+# what a diploma calls its holder, after "Nama" or a cue ("menerangkan bahwa santri :")
+HOLDER = (r"peserta\s+(?:didik|ujian)|siswa|mahasiswa|pelajar|murid|santri|taruna|"
+          r"warga\s+belajar")
+# 'Nama Santri' read as one word ('NamaSani': a phone scan lost the space) is a label too
+GLUED_WORD = r"(?-i:[A-Z][a-z]{2,})\b"
+LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a(?:\b|(?=" + GLUED_WORD + r"))"
+                   r"(?P<qual>(?:" + GLUED_WORD + r")?(?:\s+(?:lengkap|" + HOLDER +
+                   r"|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
-OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s+(?:sekolah|orang|ayah|ibu|"
+OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s*(?:sekolah|orang|ayah|ibu|"
                         r"wali|kepala|satuan|program|perguruan|madrasah|lembaga|ortu"
                         r"|(?:[a-z]+\s+){0,2}tua\b"   # 'Orang Tua', 'Orang' lost or cut
                         r"|(?:[a-z]+\s+){0,2}[a-z]*/\s*w[a-z]{1,3}\b)",   # '... Tua/Wali', 'Tua'
@@ -38,7 +43,8 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+(?:[a-z]ama|narna)\b|"   # 'atas nama', its a misread as u,
                  #                                     its n as m or p ('atas pama')
-                 r"confers\s+up[a-z]n|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b\s*[:;]?",
+                 r"confers\s+up[a-z]n|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b"
+                 r"(?:\s+(?:" + HOLDER + r")\b)?\s*[:;.]?",   # '... bahwa santri :'
                  re.I)   # a bilingual diploma's English under its Indonesian ('upon' read
 #                          'upan' too)
 

@@ -210,12 +210,15 @@ def sure(found: tuple[str, float, float] | None) -> bool:
 # Another field on the name's row ('YUSUF AKBAR   NISN : 1503506512'): a student number's
 # label or a number (three digits or more: a digit misread inside a name's word is no
 # field). Not any word before a colon: a label's misread tail stands before one ('Swa :').
+FIELD_GAP = 5.0        # letter heights: a gap this wide on a value's row ends the value
 NEXT_FIELD = re.compile(r"^(?:NISN|NIS|NIM|NPM|NIRM|NIK|NO|NOMOR)\b\.?:?$|\d{3}", re.I)
 
 
 def value_words(words: list[dict]) -> list[dict]:
     """Drop the colon (and stray marks) between a label and its value, and whatever stands
-    after the value on its row from the next field's label on (:data:`NEXT_FIELD`)."""
+    after the value on its row from the next field's label on (:data:`NEXT_FIELD`) or past
+    a gap of FIELD_GAP letter heights (a bilingual row's label in the other script at its
+    far end, read as Latin letters: 'La')."""
     i = 0
     while i < len(words) and not re.search(r"[A-Za-z0-9]", words[i]["text"]):
         i += 1
@@ -223,7 +226,9 @@ def value_words(words: list[dict]) -> list[dict]:
         return []
     value = [dict(words[i], text=words[i]["text"].lstrip(":;.,"))] + words[i + 1:]
     for k in range(1, len(value)):
-        if NEXT_FIELD.search(value[k]["text"]):
+        gap = value[k]["left"] - (value[k - 1]["left"] + value[k - 1]["width"])
+        if NEXT_FIELD.search(value[k]["text"]) or \
+                gap > FIELD_GAP * max(value[k - 1]["height"], value[k]["height"]):
             return value[:k]
     return value
 

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from benchmarks.accuracy import IJAZAH_COPIES, run_ijazah
 from ocr.attachments import read_attachment_page
-from ocr.ijazah_name import OTHER_NAME, find_name
+from ocr.ijazah_name import CUE, LABEL, OTHER_NAME, find_name
 from ocr.ijazah_text import clear_rules
 from ocr.ijazah_words import (
     Pixels,
@@ -321,6 +321,30 @@ def test_the_examinee_s_label_and_a_director_s_ruling_name_the_holder():
 def test_diplomas_of_group_14_name_their_holder(design):
     """Both designs of the fourteenth held-out group read no name at their first, blind
     measurement (their cues were unknown): now read on a 300 dpi colour copy."""
+    people = make_people(9 * 6 + 1, seed=18)
+    row = run_ijazah((design, 300, "colour", 0, people[0], 11))
+    assert row["nama_exact"] and not row["from_roster"]
+
+
+def test_a_cue_that_names_the_holder_s_kind_and_a_label_read_as_one_word():
+    """'... menerangkan bahwa santri :' over 'Nama Santri : HERU SAPUTRO', the label read as
+    one word by a phone scan ('NamaSani'), the row's Arabic label far right read as 'La'."""
+    santri = [*_row(100, 100, "Kepala", "MA", "menerangkan", "bahwa", "santri", ":"),
+              *_row(150, 100, "NamaSani"), *_row(150, 400, "HERU", "SAPUTRO"),
+              *_row(150, 1400, "La"),
+              *_row(200, 100, "Tempat", "dan", "Tanggal", "Lahir", ":", "Pangkut")]
+    assert find_name(rows_of(santri))[0] == "HERU SAPUTRO"
+    assert LABEL.match("NamaSani HERU SAPUTRO").group("rest") == "HERU SAPUTRO"
+    assert OTHER_NAME.match("NamaSekolah : SMA NEGERI 1 KUMAI")
+    assert not LABEL.match("Namanya BUDI")
+    m = CUE.search("menerangkan bahwa warga belajar :")
+    assert m and m.end() == len("menerangkan bahwa warga belajar :")
+
+
+@pytest.mark.parametrize("design", ["paket_b_sablon", "ma_santri"])
+def test_diplomas_of_group_15_name_their_holder(design):
+    """The fifteenth held-out group's diplomas on a 300 dpi colour copy: a pesantren's
+    'Nama Santri' row through a phone scan, a Paket B's stencilled capitals."""
     people = make_people(9 * 6 + 1, seed=18)
     row = run_ijazah((design, 300, "colour", 0, people[0], 11))
     assert row["nama_exact"] and not row["from_roster"]
