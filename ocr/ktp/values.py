@@ -233,20 +233,24 @@ def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
         values.append(clean(witness.text))
         confidences.append(witness.score)
         words.append([(w, witness.score) for w in witness.text.split()])
-    result = judge(values, confidences, not images, words) if judge else vote(values)
+
+    def judged(all_made: bool) -> tuple[str | None, float]:
+        result = judge(values, confidences, all_made, words) if judge else vote(values)
+        if witness is not None and result[0] and result[1] > DISPUTED and \
+                capitals(result[0]) != capitals(values[1] or "") and \
+                not strong_consensus(result[0], values[2:], confidences[2:]):
+            return result[0], DISPUTED     # read on: more renderings may outweigh it
+        return result
+
+    result = judged(not images)
     for k, img in enumerate(images):
         read = line_reads([img], box, right=right, whitelist=whitelist, print_=print_)[0]
         values.append(clean(" ".join(text for text, _ in read)))
         confidences.append(float(np.mean([c for _, c in read])) if read else 0.0)
         words.append(read)
-        result = judge(values, confidences, k == len(images) - 1, words) if judge \
-            else vote(values)
+        result = judged(k == len(images) - 1)
         if result[1] >= AGREED:
             break
-    if witness is not None and result[0] and result[1] > DISPUTED and \
-            capitals(result[0]) != capitals(values[1] or "") and \
-            not strong_consensus(result[0], values[2:], confidences[2:]):
-        return result[0], DISPUTED
     return result
 
 

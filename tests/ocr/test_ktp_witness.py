@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
+import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from ocr.ktp.nikread import LINE, LINE_UNSURE, choose
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE, clean_name
@@ -184,3 +187,28 @@ def test_a_nik_whose_date_and_sex_lines_a_pen_covered_stands_on_its_readers_alik
     assert choose([*texts[:3], *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
     shapes = ("glyph", "62010209020?0080")          # a digit shape that reads another digit
     assert choose([*texts, shapes, *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
+
+
+def _printed_line(text: str) -> np.ndarray:
+    font = ImageFont.truetype("DejaVuSans-Bold.ttf", 34)
+    page = Image.new("L", (40 + int(font.getlength(text)), 60), 255)
+    ImageDraw.Draw(page).text((20, 10), text, font=font, fill=0)
+    return np.asarray(page)
+
+
+def test_renderings_read_alike_and_surely_outweigh_the_recognizer_s_misspelling():
+    """The line recognizer runs I and J into a U ('KHADUAH'): the name goes on being read in
+    the other renderings, and three of Tesseract's sure readings alike settle it."""
+    line = _printed_line("KHADIJAH ZULAIKHA")
+    h, w = line.shape
+    images = [(line, 1.0), (line, 1.5), (line, 1.2), (line, 2.0)]
+    name, conf = read_agreed("KHADIJAH ZULAIKHA", images, (0, 0, w, h), right=w,
+                             clean=clean_name, judge=partial(vote_name, line_from=2),
+                             first_confidence=0.5,
+                             witness=LineReading("KHADUAH ZULAIKHA", 0.95))
+    assert name == "KHADIJAH ZULAIKHA" and conf >= MIN_VALUE_CONFIDENCE
+    # one reading of the line alone does not outweigh it
+    _, conf = read_agreed("KHADIJAH ZULAIKHA", images[:1], (0, 0, w, h), right=w,
+                          clean=clean_name, judge=partial(vote_name, line_from=2),
+                          first_confidence=0.5, witness=LineReading("KHADUAH ZULAIKHA", 0.95))
+    assert conf < MIN_VALUE_CONFIDENCE
