@@ -23,6 +23,7 @@ from ocr.small_caps import even_capitals
 NAME_MEAN_CONF = 80.0
 NAME_MIN_CONF = 60.0
 LINE_MIN_CONF = 50.0   # a line read less surely than this (median word) is no text
+FAR_END = 5.0          # letter heights: a word of a letter or two this far past a name
 GLUED = 0.35           # a letter this close to a word (share of its height) is part of it
 PIECE_GAP = 0.15       # a short piece this close to a word (share of its height) is part of it
 SPACED_GLYPH = 0.5     # a capital's least width (share of its height), for spaced letters
@@ -145,6 +146,11 @@ def candidate(words: list[dict]) -> tuple[str, float, float] | None:
             continue
         kept.append((token, w["conf"], w))
     kept = _join_pieces(kept)
+    while len(kept) >= 2 and len(kept[-1][0]) <= 2 and \
+            kept[-1][2]["left"] - (kept[-2][2]["left"] + kept[-2][2]["width"]) > \
+            FAR_END * kept[-2][2]["height"]:
+        kept.pop()   # letters far off the name's end: a bilingual row's label in another
+        #              script at its far end, read as Latin letters ('LI')
     while kept and len(kept[0][0]) == 1:    # a stray mark before the name, read as a letter
         (letter, _, mark), rest = kept[0], kept[1:]
         if rest and rest[0][2]["left"] - (mark["left"] + mark["width"]) \
@@ -210,15 +216,12 @@ def sure(found: tuple[str, float, float] | None) -> bool:
 # Another field on the name's row ('YUSUF AKBAR   NISN : 1503506512'): a student number's
 # label or a number (three digits or more: a digit misread inside a name's word is no
 # field). Not any word before a colon: a label's misread tail stands before one ('Swa :').
-FIELD_GAP = 5.0        # letter heights: a gap this wide on a value's row ends the value
 NEXT_FIELD = re.compile(r"^(?:NISN|NIS|NIM|NPM|NIRM|NIK|NO|NOMOR)\b\.?:?$|\d{3}", re.I)
 
 
 def value_words(words: list[dict]) -> list[dict]:
     """Drop the colon (and stray marks) between a label and its value, and whatever stands
-    after the value on its row from the next field's label on (:data:`NEXT_FIELD`) or past
-    a gap of FIELD_GAP letter heights (a bilingual row's label in the other script at its
-    far end, read as Latin letters: 'La')."""
+    after the value on its row from the next field's label on (:data:`NEXT_FIELD`)."""
     i = 0
     while i < len(words) and not re.search(r"[A-Za-z0-9]", words[i]["text"]):
         i += 1
@@ -226,9 +229,7 @@ def value_words(words: list[dict]) -> list[dict]:
         return []
     value = [dict(words[i], text=words[i]["text"].lstrip(":;.,"))] + words[i + 1:]
     for k in range(1, len(value)):
-        gap = value[k]["left"] - (value[k - 1]["left"] + value[k - 1]["width"])
-        if NEXT_FIELD.search(value[k]["text"]) or \
-                gap > FIELD_GAP * max(value[k - 1]["height"], value[k]["height"]):
+        if NEXT_FIELD.search(value[k]["text"]):
             return value[:k]
     return value
 
