@@ -296,7 +296,7 @@ def scan_app(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
                                              threshold=2))
     d = ImageDraw.Draw(out)
     size = max(8, int(2.6 * u))
-    text = "Dipindai dengan CamScanner"
+    text = "Dipindai dengan aplikasi pemindai"   # a scanning app's mark
     fnt = face("sans", size)
     tw = d.textlength(text, font=fnt)
     x, y = w - tw - 6 * u, h - 5.5 * u
