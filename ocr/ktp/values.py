@@ -133,7 +133,9 @@ def faint_past_end(grey: np.ndarray, print_: np.ndarray, box: tuple[int, int, in
     band of the card's background over the name's last letter), which the cleaning lost
     and every reading of the line then loses too ('BAHEN SANDA' for 'BAHEN SANDAN').
     Darker than halfway between the line's ink and its paper, FAINT_LETTER of the line's
-    height wide and GLYPH_TALL of it tall, before the next gap of END_GAP_MM."""
+    height wide (its strokes taken together across gaps of FAINT_LETTER: a faded R shows
+    as a stem and a broken bowl) and GLYPH_TALL of it tall, before the next gap of
+    END_GAP_MM."""
     rows, _ = _own_band(print_, box, right)
     if rows is None:
         return False
@@ -145,7 +147,13 @@ def faint_past_end(grey: np.ndarray, print_: np.ndarray, box: tuple[int, int, in
     level = (np.median(band[:, :end][ink[:, :end]]) + np.median(band[~ink])) / 2
     past = band[:, end:min(band.shape[1], end + mm(END_GAP_MM))] <= level
     height = band.shape[0]
+    pieces: list[list[int]] = []
     for a, b in runs(past.any(axis=0)):
+        if pieces and a - pieces[-1][1] <= FAINT_LETTER * height:
+            pieces[-1][1] = b
+        else:
+            pieces.append([a, b])
+    for a, b in pieces:
         inked = np.flatnonzero(past[:, a:b].any(axis=1))
         if b - a >= FAINT_LETTER * height and inked[-1] - inked[0] + 1 >= GLYPH_TALL * height:
             return True

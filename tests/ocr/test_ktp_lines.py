@@ -493,3 +493,20 @@ def test_a_name_cut_where_a_reading_shows_a_mark_inside_a_word_is_not_taken():
     assert vote_name(values, confidences, False, words, print_spaces=0)[1] == DISPUTED
     spaced = [*words[:2], [("SUTRISN", 0.85), ("O", 0.85), ("SETIAWAN", 0.92)]]
     assert vote_name(values, confidences, False, spaced, print_spaces=0)[1] == AGREED
+
+
+def test_a_faded_end_broken_into_strokes_still_shows_past_the_print():
+    """A toner streak over 'RI' of JUMBERI: pale, and broken into thin strokes with gaps
+    between them, none a letter's width on its own (every reading read 'JUMBE')."""
+    img = Image.new("L", (mm(60.0), mm(6.0)), 236)
+    draw = ImageDraw.Draw(img)
+    font = face("carlito_bold", mm(2.6))
+    draw.text((mm(2.0), mm(1.5)), "JUMBE", font=font, fill=40)
+    start = mm(2.0) + int(draw.textlength("JUMBE", font=font))
+    draw.text((start, mm(1.5)), "RI", font=font, fill=130)
+    grey = np.asarray(img).copy()
+    print_ = np.where(grey < 100, 0, 255).astype(np.uint8)
+    box = (mm(2.0), mm(1.7), mm(2.0) + mm(10.0), mm(4.2))
+    assert faint_past_end(grey, print_, box, grey.shape[1])
+    grey[:, start::3] = 236                  # the streak's mottle: every third column lost
+    assert faint_past_end(grey, print_, box, grey.shape[1])
