@@ -11,13 +11,13 @@ punched holes at the left, every stroke doubled by a fainter one where the sheet
 in the copier, scanned to a small JPEG with a cold colour cast."""
 from __future__ import annotations
 
-import io
 import math
 import random
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
+from scansim.formpages import jpeg
 from scansim.ijazah_faces import face
 
 
@@ -230,10 +230,7 @@ def filed_copy(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     cast = np.array((rng.uniform(0.95, 0.97), rng.uniform(0.985, 1.0), 1.0))
     rgb = np.asarray(out.convert("RGB"), float) * cast + np.array((0.0, 2.0, 6.0))
     scanned = Image.fromarray(np.uint8(np.clip(rgb, 0, 255)), "RGB")
-    buf = io.BytesIO()
-    scanned.save(buf, "JPEG", quality=rng.randint(24, 34))
-    buf.seek(0)
-    return Image.open(buf).convert("RGB")
+    return jpeg(scanned, rng.randint(24, 34)).convert("RGB")
 
 
 FINISHES = {"crumpled": crumpled, "filed_copy": filed_copy}

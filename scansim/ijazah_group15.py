@@ -12,13 +12,13 @@ made pure white and the colours hard, the fine print gone, edges haloed, a slive
 table at a skewed edge, the app's line at the foot, a JPEG)."""
 from __future__ import annotations
 
-import io
 import math
 import random
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
+from scansim.formpages import jpeg
 from scansim.ijazah_faces import face
 from scansim.ijazah_group12 import _perspective
 
@@ -303,10 +303,7 @@ def scan_app(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     d.rounded_rectangle([x - size * 1.4, y - size * 0.05, x - size * 0.25, y + size * 1.05],
                         radius=size * 0.25, fill=(22, 150, 130))
     d.text((x, y), text, font=fnt, fill=(120, 120, 120))
-    buf = io.BytesIO()
-    out.save(buf, "JPEG", quality=rng.randint(55, 70))
-    buf.seek(0)
-    return Image.open(buf).convert("RGB")
+    return jpeg(out, rng.randint(55, 70)).convert("RGB")
 
 
 FINISHES = {"water_stain": water_stain, "scan_app": scan_app}
