@@ -44,7 +44,7 @@ from benchmarks import ktp_accuracy
 from benchmarks._figures import report
 from formgen.checks.rules import load_rules
 from ocr import roster_match
-from ocr.attachments import read_attachment_page
+from ocr.attachments import read_attachment_page, warm_up
 from ocr.classify import classify_attachment
 from ocr.fields import normalise, read_field
 from ocr.ktp import read_ktp
@@ -269,7 +269,7 @@ def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
     jobs = [(d.name, dpi, copy, i, people[(i * 6 + k) % len(people)], seed, names)
             for d in IJ.DESIGNS if d.name in designs for dpi in (200, 300)
             for k, copy in enumerate(IJAZAH_COPIES) for i in range(per_cell)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:   # as ingest
         rows = list(pool.map(run_ijazah, jobs))
     print(f"\nijazah: {len(rows)} pages, {per_cell} per design, resolution and copy "
           f"(colour, grey, faded grey)")

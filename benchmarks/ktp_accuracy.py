@@ -33,7 +33,7 @@ import numpy as np
 from benchmarks import formboxes as F
 from benchmarks._figures import report
 from ocr import roster_match
-from ocr.attachments import read_attachment_page
+from ocr.attachments import read_attachment_page, warm_up
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
 from scansim.ktp import make_ktp_copy_page
 from scansim.ktp_designs import DESIGNS, HELD_OUT, HELD_OUT_GROUPS, NAMED_ONLY, TUNED
@@ -218,7 +218,7 @@ def run(people: list[dict], *, cards: int, seed: int, workers: int,
         jobs += [(p, later_numbers(i, cards, group), seed, list(names), stream(group), only,
                   glare, known) for group, names in LATER.items() for i, p in enumerate(people)]
     out: list[dict] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:   # as ingest
         for res in pool.map(_run, jobs):
             out.extend(res)
     return out

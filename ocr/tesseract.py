@@ -153,6 +153,12 @@ def _engine(lang: str):
         return None
 
 
+def warm_up(langs: tuple[str, ...] = ("ind", "eng")) -> None:
+    """Load the engines of ``langs`` now (a worker's start) rather than on its first page."""
+    for lang in langs:
+        _engine(lang)
+
+
 def _set_image(api, img) -> None:
     """Hand the engine the pixels as they are (a grey or RGB array; no file encoding).
 

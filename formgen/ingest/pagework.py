@@ -14,6 +14,7 @@ from PIL import Image
 
 from formgen.core.atomic import atomic_open, ensure_dir
 from formgen.ingest.oserrors import workspace_error_code
+from ocr.attachments import warm_up
 from ocr.errors import BadInput
 from ocr.geometry import DocumentGeometry
 from ocr.imaging import pixels
@@ -49,6 +50,7 @@ def init_worker(layouts: dict[str, str], workspace_id: str | None = None,
     _LAYOUTS.clear()
     _LAYOUTS.update({k: DocumentGeometry.from_json(v) for k, v in layouts.items()})
     _WORKSPACE_ID, _NAMES = workspace_id, names
+    warm_up()   # the readers' models, once per worker, not on its first page
 
 
 def _document(path: str) -> Document:
