@@ -524,8 +524,8 @@ def test_group_5_emblem_stands_aside(people, dpi):
 
 
 class _Inline(Executor):
-    def __init__(self, max_workers=None):
-        pass
+    def __init__(self, max_workers=None, initializer=None):
+        pass      # no worker to start: the readers' models are not loaded
 
     def map(self, fn, *iterables, **_):
         return map(fn, *iterables)
