@@ -57,13 +57,9 @@ def _engine():
 
 
 def warm_up() -> None:
-    """Load the recognizer now (a worker's start) rather than on its first line."""
-    if available():
-        with _LOCK:
-            engine = _engine()
-            if engine.text_rec is None:
-                engine._load_rec_model()
-        read_line(np.full((32, 96, 3), 255, np.uint8))   # its first run sets itself up
+    """Load the recognizer now (a worker's start) rather than on its first line: a first
+    reading loads it and sets it up."""
+    read_line(np.full((32, 96, 3), 255, np.uint8))
 
 
 def _rgb(image: Image.Image | np.ndarray, border: int = 0) -> np.ndarray | None:

@@ -362,8 +362,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         nama = read_agreed(name.text or None,
                            [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
                            name.box, right=right, clean=clean_name, print_=binary,
-                           judge=partial(vote_name, print_spaces=spaces,
-                                         line_from=1 if witness is None else 2),
+                           judge=partial(vote_name, print_spaces=spaces),
                            first_confidence=name.confidence, witness=witness)
         if not name_against_print(nama[0], spaces) or \
                 faint_past_end(flat, binary, name.box, right):

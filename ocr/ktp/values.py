@@ -45,7 +45,8 @@ from ocr.textline import LineReading
 
 # (readings, the confidence of each reading of the line, every reading made, the words
 # of each reading with their confidences) -> value, conf
-Judge = Callable[[list, list, bool, list], tuple]
+# (values, confidences, all_made, words, line_from=...): see read_agreed
+Judge = Callable[..., tuple]
 Words = list[tuple[str, float]]     # a reading's words as read, each with its confidence
 AGREED = 0.9
 DISPUTED = 0.3
@@ -231,22 +232,26 @@ def read_agreed(first: str | None, images: list[tuple[np.ndarray, float]],
     its own line in each (image, scale), in turn until the readings (as ``clean`` makes
     them) agree: by :func:`vote`, or as ``judge`` says, given the readings, the
     confidence of each (the mean of its words'), whether every reading has been made and
-    the words of each (the block's each with ``first_confidence``). ``witness``: the
-    line recognizer's reading of the line (:func:`witness_reading`), which votes as a
-    reading of the line right after the block's; a value whose letters it reads
-    otherwise is DISPUTED (two recognizers disagree)."""
+    the words of each (the block's each with ``first_confidence``) and ``line_from``,
+    where Tesseract's readings of the value's own line begin. ``witness``: the line
+    recognizer's reading of the line (:func:`witness_reading`), which votes as a reading
+    of the line right after the block's; a value whose letters it reads otherwise is
+    DISPUTED (two recognizers disagree) unless those readings settle it
+    (:func:`strong_consensus`), and the line is read on in the other renderings."""
     values, confidences = [clean(first)], [first_confidence]
     words = [[(w, first_confidence) for w in (first or "").split()]]
     if witness is not None:
         values.append(clean(witness.text))
         confidences.append(witness.score)
         words.append([(w, witness.score) for w in witness.text.split()])
+    line_from = len(values)    # where the readings of the value's own line begin
 
     def judged(all_made: bool) -> tuple[str | None, float]:
-        result = judge(values, confidences, all_made, words) if judge else vote(values)
+        result = judge(values, confidences, all_made, words, line_from=line_from) \
+            if judge else vote(values)
         if witness is not None and result[0] and result[1] > DISPUTED and \
                 capitals(result[0]) != capitals(values[1] or "") and \
-                not strong_consensus(result[0], values[2:], confidences[2:]):
+                not strong_consensus(result[0], values[line_from:], confidences[line_from:]):
             return result[0], DISPUTED     # read on: more renderings may outweigh it
         return result
 

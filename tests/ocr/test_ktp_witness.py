@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 import numpy as np
 import pytest
@@ -203,12 +202,12 @@ def test_renderings_read_alike_and_surely_outweigh_the_recognizer_s_misspelling(
     h, w = line.shape
     images = [(line, 1.0), (line, 1.5), (line, 1.2), (line, 2.0)]
     name, conf = read_agreed("KHADIJAH ZULAIKHA", images, (0, 0, w, h), right=w,
-                             clean=clean_name, judge=partial(vote_name, line_from=2),
+                             clean=clean_name, judge=vote_name,
                              first_confidence=0.5,
                              witness=LineReading("KHADUAH ZULAIKHA", 0.95))
     assert name == "KHADIJAH ZULAIKHA" and conf >= MIN_VALUE_CONFIDENCE
     # one reading of the line alone does not outweigh it
     _, conf = read_agreed("KHADIJAH ZULAIKHA", images[:1], (0, 0, w, h), right=w,
-                          clean=clean_name, judge=partial(vote_name, line_from=2),
+                          clean=clean_name, judge=vote_name,
                           first_confidence=0.5, witness=LineReading("KHADUAH ZULAIKHA", 0.95))
     assert conf < MIN_VALUE_CONFIDENCE
