@@ -110,16 +110,23 @@ def find_rectangles(rgb: np.ndarray, *, min_mm: float, dpi: float,
     quads = []
     min_px = min_mm / MM_PER_INCH * dpi * f
     for c in contours:
-        (cx, cy), (w, h), angle = cv2.minAreaRect(c)
-        if min(w, h) < min_px:
-            continue
-        area = w * h
-        fill = float(cv2.contourArea(cv2.convexHull(c)) / area) if area else 0.0
-        corners = cv2.boxPoints(((cx, cy), (w, h), angle)) / f
-        quads.append(Quad((cx / f, cy / f), (max(w, h) / f, min(w, h) / f), angle,
-                          corners.astype(np.float32), fill))
+        rect = cv2.minAreaRect(c)
+        if min(rect[1]) >= min_px:
+            quads.append(quad_of(c, rect, f))
     quads.sort(key=lambda q: -q.size[0] * q.size[1])
     return quads
+
+
+def quad_of(contour: np.ndarray, rect: tuple, f: float) -> Quad:
+    """The Quad of ``contour`` found on a page shrunk by ``f`` (``rect``: its
+    ``cv2.minAreaRect``), in the page's own pixels; its fill is the contour's convex hull
+    over the rectangle's area."""
+    (cx, cy), (w, h), angle = rect
+    area = w * h
+    fill = float(cv2.contourArea(cv2.convexHull(contour)) / area) if area else 0.0
+    corners = cv2.boxPoints(((cx, cy), (w, h), angle)) / f
+    return Quad((cx / f, cy / f), (max(w, h) / f, min(w, h) / f), angle,
+                corners.astype(np.float32), fill)
 
 
 def order_corners(quad: Quad, *, landscape: bool | None) -> np.ndarray:

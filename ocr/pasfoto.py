@@ -24,6 +24,7 @@ from ocr.features import (
     estimate_dpi,
     find_faces,
     order_corners,
+    quad_of,
     to_rgb,
     upright_angle,
     warp_corners,
@@ -121,18 +122,17 @@ def _edge_quads(rgb: np.ndarray, small: np.ndarray, f: float, dpi: float) -> lis
     px_mm = dpi / MM_PER_INCH * f
     quads: list[Quad] = []
     for c in sorted(contours, key=cv2.contourArea, reverse=True):
-        (cx, cy), (w, h), angle = cv2.minAreaRect(c)
-        short, long_ = min(w, h) / px_mm, max(w, h) / px_mm
+        rect = cv2.minAreaRect(c)
+        short, long_ = min(rect[1]) / px_mm, max(rect[1]) / px_mm
         if short < MIN_PHOTO_MM or long_ > MAX_PHOTO_MM or not \
                 EDGE_PHOTO_SHAPE[0] <= short / long_ <= EDGE_PHOTO_SHAPE[1]:
             continue
-        fill = float(cv2.contourArea(cv2.convexHull(c)) / (w * h))
-        if fill < 0.85 or any(np.hypot(cx - q.center[0] * f, cy - q.center[1] * f)
-                              < EDGE_SAME_MM * px_mm for q in quads):
+        quad = quad_of(c, rect, f)
+        if quad.fill < 0.85 or any(
+                np.hypot(quad.center[0] - q.center[0], quad.center[1] - q.center[1]) * f
+                < EDGE_SAME_MM * px_mm for q in quads):
             continue   # not a rectangle, or the inner outline of one already found
-        corners = (cv2.boxPoints(((cx, cy), (w, h), angle)) / f).astype(np.float32)
-        quads.append(Quad((cx / f, cy / f), (max(w, h) / f, min(w, h) / f), angle, corners,
-                          fill))
+        quads.append(quad)
     if not any(_shows_face(rgb, quad) for quad in quads):
         return []
     quads.sort(key=lambda q: (q.center[1] // (dpi / 2), q.center[0]))  # reading order
@@ -168,16 +168,13 @@ def _quads(distance: np.ndarray, f: float, dpi: float, delta: float) -> list[Qua
     px_mm = dpi / MM_PER_INCH * f
     quads = []
     for c in contours:
-        (cx, cy), (w, h), angle = cv2.minAreaRect(c)
-        short, long_ = min(w, h) / px_mm, max(w, h) / px_mm
+        rect = cv2.minAreaRect(c)
+        short, long_ = min(rect[1]) / px_mm, max(rect[1]) / px_mm
         if short < MIN_PHOTO_MM or long_ > MAX_PHOTO_MM:
             continue
-        area = w * h
-        fill = float(cv2.contourArea(cv2.convexHull(c)) / area) if area else 0.0
-        if fill < 0.85:
-            continue
-        corners = (cv2.boxPoints(((cx, cy), (w, h), angle)) / f).astype(np.float32)
-        quads.append(Quad((cx / f, cy / f), (max(w, h) / f, min(w, h) / f), angle, corners, fill))
+        quad = quad_of(c, rect, f)
+        if quad.fill >= 0.85:
+            quads.append(quad)
     quads.sort(key=lambda q: (q.center[1] // (dpi / 2), q.center[0]))  # reading order
     return quads
 
