@@ -196,12 +196,15 @@ def witnessed(found: tuple[str, float, list] | None, seen: list,
         #               two words into one ('FAHRURRAZIRAHMAN'), Tesseract cut one in two
         #               ('SYARI FUDDIN'); a person sees which. Unless Tesseract only left a
         #               letter alone that the recognizer, very sure, joins to a word
+    counted = [r[0] for r in seen if r[1] >= COUNTED_CONF]
     if not agreed and (read.score < ALONE_SCORE or any(sure(r) for r in seen)
-                       or spelled_near(name, [r[0] for r in seen if r[1] >= COUNTED_CONF])
+                       or spelled_near(name, counted)
+                       or any(len(r.split()) > len(name.split()) for r in counted)
                        or any(len(w) > LONG_WORD for w in name.split())):
         return None   # the recognizer alone, unsure, or with words perhaps run together;
         #               or a sure reading of Tesseract, or one a letter or two otherwise,
-        #               spells the line otherwise
+        #               spells the line otherwise, or saw more words on it than it read (a
+        #               stamp over the last letter: 'SYAHRU' read, 'YAHRU SANA' seen)
     return name, round(read.score, 3), [*seen, (name, 100 * read.score, 100 * read.score)]
 
 

@@ -62,6 +62,18 @@ def test_a_line_tesseract_read_unsurely_is_read_when_the_recognizer_is_sure():
     assert witnessed(None, [("ANWAR HIDAYN", 55.0, 40.0)], read) is None
 
 
+@needs_recognizer
+def test_the_recognizer_alone_that_read_fewer_words_than_tesseract_saw_is_no_name():
+    """A stamp over a name's last letter: the recognizer reads 'SYAHRU' surely, Tesseract
+    sees 'YAHRU SANA' (the stamp's letters a word beyond): the line holds more than the
+    recognizer read, so a person reads it."""
+    read = textline.read_line(_line("SYAHRU"))
+    assert read.score >= 0.95
+    assert witnessed(None, [], read)[0] == "SYAHRU"
+    assert witnessed(None, [("YAHRU SANA", 75.0, 60.0)], read) is None
+    assert witnessed(None, [("YAHRU SANA", 40.0, 30.0)], read)[0] == "SYAHRU"   # (no reading)
+
+
 def test_a_doubled_letter_run_into_one_is_no_contradiction():
     assert not contradicts("RAFII", "Rafi")
     assert not contradicts("HERU SAPUTRO", ": HERUSAPUTRO")
