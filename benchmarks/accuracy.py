@@ -17,9 +17,9 @@ out 6" the one made after group 5, "held out 7" the one made after group 6, "hel
 the one made after group 7, "held out 9" the one made after group 8, "held out 10" the one
 made after group 9, "held out 11" the one made after group 10, "held out 12" the one made
 after group 11, "held out 13" the one made after group 12, "held out 14" the one made after
-group 13, "held out 15" the one made after group 14): every design at 200 and 300 dpi as
-colour, grey and faded grey copies, read the way ingest reads an attachment page
-(classified, turned upright, read).
+group 13, "held out 15" the one made after group 14, "held out 16" the one made after
+group 15): every design at 200 and 300 dpi as colour, grey and faded grey copies, read the
+way ingest reads an attachment page (classified, turned upright, read).
 
     python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
                                   [--ijazah-per-cell 3] [--ktp-cards 2]

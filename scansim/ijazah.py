@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 15) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 16) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 15
-after group 14, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 16
+after group 15, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -37,6 +37,8 @@ from scansim.ijazah_group14 import FINISHES as GROUP14_FINISHES
 from scansim.ijazah_group14 import GROUP14_BORDERS, GROUP14_CUES
 from scansim.ijazah_group15 import FINISHES as GROUP15_FINISHES
 from scansim.ijazah_group15 import GROUP15_BORDERS, GROUP15_CUES
+from scansim.ijazah_group16 import FINISHES as GROUP16_FINISHES
+from scansim.ijazah_group16 import GROUP16_BORDERS, GROUP16_CUES, LETTER_CLOSES, LETTERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -46,11 +48,12 @@ from scansim.ornament import border, draw_seal, paper
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
-              **GROUP15_CUES}
+              **GROUP15_CUES, **GROUP16_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
-           **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS}
+           **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
+           **GROUP16_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
-            **GROUP14_FINISHES, **GROUP15_FINISHES}
+            **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES}
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 15: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 16: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -103,7 +106,10 @@ class Design:
     #                              crumpled (crumpled, pressed flat and scanned), filed_copy
     #                              (a copy of a punched filed copy, scanned to a small JPEG),
     #                              water_stain (reached by a flood: a tide line from the
-    #                              foot), scan_app (a phone scanning app's export)
+    #                              foot), scan_app (a phone scanning app's export),
+    #                              desk_photo (photographed on a desk, a thumb on its edge)
+    letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
+    #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
 
     @property
     def held_out(self) -> bool:
@@ -379,6 +385,25 @@ DESIGNS = (
            "mihrab", "kemenag", "nama_santri", "top_left", short=False, group=15,
            programs=("MA",), nomor_style="kemenag", era=(2016, 2024),
            school="MA PONDOK PESANTREN AL-IKHLAS {town}", finish="scan_app"),
+    # Held out, group 16: made after group 15 was measured; nobody tuning has seen them.
+    # A "Surat Keterangan Pengganti Ijazah" (Rasa), the letter an education office issues
+    # for a lost diploma: its letterhead, the title underlined over the letter's number,
+    # "menerangkan bahwa" the holder's rows, then "adalah benar telah lulus dari" the
+    # school written out in full (the level shows only there) with the lost diploma's
+    # serial; the photo stamped at its corner; folded in three and kept.
+    Design("pengganti_skpi", "sekolah", False, "rasa_bold", "rasa_semibold", "rasa",
+           "rasa_bold", (250, 250, 246), None, (30, 30, 34), "none", "garuda", "pengganti",
+           "letter", short=False, group=16, programs=("SMA", "SMK", "SMP"),
+           title_text="SURAT KETERANGAN PENGGANTI IJAZAH", era=(2002, 2022), aged=0.25,
+           letter="pengganti"),
+    # A university's or polytechnic's diploma, landscape (Elstob, Prociono, Junicode), in a
+    # frame of kawung: "dengan ini menyatakan bahwa" and the holder's name large in a
+    # copperplate script (Elegante), the rows as centred phrases; photographed on a
+    # desk, turned a little, a thumb holding its edge down.
+    Design("sarjana_elegan", "pt", True, "elstob_bold", "prociono", "junicode",
+           "elegante", (248, 245, 234), (236, 230, 212), (112, 78, 28), "kawung",
+           "university", "nama_indah", "title", short=False, group=16,
+           programs=("S1", "D3"), nomor_style="seri", era=(2008, 2024), finish="desk_photo"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -389,7 +414,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13, HELD_OUT_14, HELD_OUT_15) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -503,6 +528,59 @@ def _holder(p: _Page, dz: Design, y: float, name: str, rows: list[tuple[str, str
     return table(y + big + 4, rows, None)
 
 
+def _face(p: _Page, dz: Design, rng: random.Random, spec: dict, school: str, tahun: int,
+          size_mm: tuple[float, float], data: dict) -> tuple[float, str]:
+    """The diploma's face above the holder: the emblem, the republic and its ministry, the
+    title, the programme, the school year (or graduation date) and the number; returns
+    the y (mm) where the holder's part begins and the number."""
+    land = dz.landscape
+    scale = 0.85 if land else 1.0
+    months = data["months"]
+    top = (22 if land else 28) + dz.drop_mm
+    draw_seal(p.d, dz.seal, p.w * dz.seal_at, (top + 4) * p.u, (10 if land else 13) * p.u,
+              (150, 120, 40) if dz.seal == "garuda" else dz.accent)
+    y = top + (18 if land else 24)
+    ministry = dz.ministry or {"madrasah": "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
+                "pt": "KEMENTERIAN PENDIDIKAN TINGGI, SAINS, DAN TEKNOLOGI"}.get(
+        dz.family if spec["family"] != "madrasah" else "madrasah",
+        "KEMENTERIAN PENDIDIKAN DASAR DAN MENENGAH")
+    p.centre(y, "REPUBLIK INDONESIA", dz.heading, 4.6 * scale)
+    p.centre(y + 6.5 * scale, ministry, dz.body, 3.4 * scale, width_mm=size_mm[0] * 0.75)
+    if spec["family"] == "pt":
+        p.centre(y + 12 * scale, school, dz.heading, 4.6 * scale, fill=dz.accent)
+    y += 20 * scale
+    p.centre(y, " ".join(dz.title_text) if dz.spaced_title else dz.title_text, dz.title,
+             (11 if land else 12) * scale, fill=dz.accent, width_mm=size_mm[0] * 0.8)
+    y += 15 * scale
+    title = spec["title"] + (f" ({spec['short']})" if dz.short else "")
+    p.centre(y, title, dz.heading, 5 * scale, width_mm=size_mm[0] * 0.8)
+    y += 8 * scale
+    nomor = f"DN-{rng.randint(10, 34)} {rng.choice(['Mk', 'Ma', 'Dl', 'Pc'])} " \
+            f"{rng.randint(0, 9999999):07d}"
+    if spec["family"] == "pt":
+        nomor = f"{rng.randint(100, 9999)}/{rng.choice(['UN24', 'PL12', 'UN8'])}/" \
+                f"{spec['jenjang']}/{tahun}"
+        p.centre(y, f"Tanggal lulus {rng.randint(1, 28)} {months[rng.randint(6, 11)]} {tahun}",
+                 dz.body, 3.6 * scale)
+    else:
+        p.centre(y, f"TAHUN PELAJARAN {tahun - 1}/{tahun}", dz.body, 3.6 * scale)
+    nomor = styled_number(dz.nomor_style, nomor, spec=spec, tahun=tahun, school=school, rng=rng)
+    if dz.number == "title":
+        p.centre(y + 5.5 * scale, f"Nomor: {nomor}", dz.body, 3.2 * scale)
+    elif dz.number == "top":
+        p.text(size_mm[0] - 26, 17, f"No. Ijazah: {nomor}", dz.body, 3.0, anchor="ra")
+    elif dz.number == "top_left":
+        label = {"pin": "Nomor Ijazah Nasional", "pc": "Nomor Seri",
+                 "sttb": "No. STTB"}.get(dz.nomor_style, "No. Ijazah")
+        p.text(27, 24, f"{label}: {nomor}", dz.body, 3.0)
+    elif dz.number == "boxed":
+        boxed_number(p, dz, nomor, size_mm[0])
+    elif dz.number == "under_band":
+        p.text(size_mm[0] - 24, 27, f"Nomor: {nomor}", dz.body, 3.0, anchor="ra")
+    y += 13 * scale
+    return y, nomor
+
+
 def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = True,
                 design: str | None = None, program: str | None = None,
                 paper_mm: tuple[float, float] | None = None) -> tuple[Image.Image, dict]:
@@ -545,49 +623,11 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         at, radius, ink = dz.watermark_at
         pale = tuple(int(t * (1 - ink) + a * ink) for t, a in zip(dz.tint, dz.accent, strict=True))
         draw_seal(p.d, dz.seal, p.w / 2, p.h * at, min(p.w, p.h) * radius, pale)
-    top = (22 if land else 28) + dz.drop_mm
     scale = 0.85 if land else 1.0
-    draw_seal(p.d, dz.seal, p.w * dz.seal_at, (top + 4) * p.u, (10 if land else 13) * p.u,
-              (150, 120, 40) if dz.seal == "garuda" else dz.accent)
-    y = top + (18 if land else 24)
-    ministry = dz.ministry or {"madrasah": "KEMENTERIAN AGAMA REPUBLIK INDONESIA",
-                "pt": "KEMENTERIAN PENDIDIKAN TINGGI, SAINS, DAN TEKNOLOGI"}.get(
-        dz.family if spec["family"] != "madrasah" else "madrasah",
-        "KEMENTERIAN PENDIDIKAN DASAR DAN MENENGAH")
-    p.centre(y, "REPUBLIK INDONESIA", dz.heading, 4.6 * scale)
-    p.centre(y + 6.5 * scale, ministry, dz.body, 3.4 * scale, width_mm=size_mm[0] * 0.75)
-    if spec["family"] == "pt":
-        p.centre(y + 12 * scale, school, dz.heading, 4.6 * scale, fill=dz.accent)
-    y += 20 * scale
-    p.centre(y, " ".join(dz.title_text) if dz.spaced_title else dz.title_text, dz.title,
-             (11 if land else 12) * scale, fill=dz.accent, width_mm=size_mm[0] * 0.8)
-    y += 15 * scale
-    title = spec["title"] + (f" ({spec['short']})" if dz.short else "")
-    p.centre(y, title, dz.heading, 5 * scale, width_mm=size_mm[0] * 0.8)
-    y += 8 * scale
-    nomor = f"DN-{rng.randint(10, 34)} {rng.choice(['Mk', 'Ma', 'Dl', 'Pc'])} " \
-            f"{rng.randint(0, 9999999):07d}"
-    if spec["family"] == "pt":
-        nomor = f"{rng.randint(100, 9999)}/{rng.choice(['UN24', 'PL12', 'UN8'])}/" \
-                f"{spec['jenjang']}/{tahun}"
-        p.centre(y, f"Tanggal lulus {rng.randint(1, 28)} {months[rng.randint(6, 11)]} {tahun}",
-                 dz.body, 3.6 * scale)
+    if dz.letter:   # a letter in the diploma's stead: its letterhead, title and number
+        y, nomor = LETTERS[dz.letter](p, dz, rng, school, spec, tahun, data)
     else:
-        p.centre(y, f"TAHUN PELAJARAN {tahun - 1}/{tahun}", dz.body, 3.6 * scale)
-    nomor = styled_number(dz.nomor_style, nomor, spec=spec, tahun=tahun, school=school, rng=rng)
-    if dz.number == "title":
-        p.centre(y + 5.5 * scale, f"Nomor: {nomor}", dz.body, 3.2 * scale)
-    elif dz.number == "top":
-        p.text(size_mm[0] - 26, 17, f"No. Ijazah: {nomor}", dz.body, 3.0, anchor="ra")
-    elif dz.number == "top_left":
-        label = {"pin": "Nomor Ijazah Nasional", "pc": "Nomor Seri",
-                 "sttb": "No. STTB"}.get(dz.nomor_style, "No. Ijazah")
-        p.text(27, 24, f"{label}: {nomor}", dz.body, 3.0)
-    elif dz.number == "boxed":
-        boxed_number(p, dz, nomor, size_mm[0])
-    elif dz.number == "under_band":
-        p.text(size_mm[0] - 24, 27, f"Nomor: {nomor}", dz.body, 3.0, anchor="ra")
-    y += 13 * scale
+        y, nomor = _face(p, dz, rng, spec, school, tahun, size_mm, data)
     name = person["nama"].upper()
     place = f"{person['tempat_lahir'].title()}, {birth.day} {months[birth.month - 1]} {birth.year}"
     if spec["family"] == "pt":
@@ -609,7 +649,9 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     body = 3.6 * scale
     y = _holder(p, dz, y, name, rows, (body, (7.5 if dz.name_face == "chancery" else 6.5) * scale))
     y += 3
-    if spec["family"] == "pt":
+    if dz.letter:   # the letter's own close: the photo, the office's signature, the copies
+        LETTER_CLOSES[dz.letter](p, dz, rng, person, school, spec, tahun, y, data)
+    elif spec["family"] == "pt":
         p.centre(y, f"telah menyelesaikan {spec['title'].lower()}"
                  f" dan kepadanya diberikan gelar", dz.body, body, width_mm=size_mm[0] * 0.8)
         p.centre(y + body + 2.5, spec["degree"], dz.heading, 5 * scale)
@@ -621,7 +663,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
                              "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)
-    sign_block(p, dz, rng, person, school, spec, tahun, land, data)
+    if not dz.letter:
+        sign_block(p, dz, rng, person, school, spec, tahun, land, data)
     if dz.number == "bottom":
         p.text(22, size_mm[1] - 22, nomor, "mono_bold", 3.2, fill=(150, 30, 30))
     elif dz.number == "bottom_right":

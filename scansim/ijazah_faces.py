@@ -20,8 +20,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-gnutypewriter, fonts-gfs-didot, fonts-goudybookletter, of group 14
 # fonts-adf-romande, fonts-adf-baskervald, fonts-bebas-neue, fonts-league-spartan,
 # fonts-tuffy, of group 15 fonts-adf-tribun, fonts-osifont, fonts-adf-mekanus,
-# fonts-adf-accanthis, fonts-adf-berenis, fonts-fanwood, fonts-sil-scheherazade); DejaVu
-# when none is installed.
+# fonts-adf-accanthis, fonts-adf-berenis, fonts-fanwood, fonts-sil-scheherazade, of group
+# 16 fonts-yrsa-rasa's Rasa, fonts-elstob, fonts-prociono, fonts-junicode,
+# fonts-linex's Elegante); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -135,6 +136,13 @@ FACES = {
     "berenis_bold": (["BerenisADFPro-Bold.otf"], "serif_bold"),
     "fanwood_text": (["FanwoodText.otf"], "serif"),
     "scheherazade": (["Scheherazade-Regular.ttf"], "serif"),
+    "rasa": (["Rasa-Regular.ttf"], "serif"),
+    "rasa_semibold": (["Rasa-SemiBold.ttf"], "serif_bold"),
+    "rasa_bold": (["Rasa-Bold.ttf"], "serif_bold"),
+    "elstob_bold": (["ElstobD-18ptBold.otf"], "serif_bold"),
+    "prociono": (["Prociono.otf"], "serif"),
+    "junicode": (["JunicodeTwoBeta-Regular.otf"], "serif"),
+    "elegante": (["elegital.ttf"], "serif_italic"),
 }
 
 

@@ -45,6 +45,7 @@ from scansim.ktp_group12 import chat_jpeg, yellowed
 from scansim.ktp_group13 import coffee_stain, low_toner
 from scansim.ktp_group14 import colour_copy, overexposed
 from scansim.ktp_group15 import inkjet_copy, pen_note
+from scansim.ktp_group16 import dark_copy, legalised
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -265,6 +266,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = inkjet_copy(img, rng, des.inkjet, dpi)
     if des.pen_note:   # written on the copy, over the card, after it was made
         img = pen_note(img, rng, des.pen_note, dpi)
+    if des.dark_copy:   # the copy, made with the copier set far too dark
+        img = dark_copy(img, rng, des.dark_copy, dpi)
+    if des.legalised:   # stamped and signed on the copy, at an office
+        img = legalised(img, rng, des.legalised, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.jpeg_quality:   # passed on after the blur a copy or camera gives it
         img = chat_jpeg(img, rng, des.jpeg_quality, dpi)

@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 15, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 16, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -11,8 +11,9 @@ group 6 (:data:`HELD_OUT_6`) after group 5, group 7 (:data:`HELD_OUT_7`) after g
 group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after group 8,
 group 10 (:data:`HELD_OUT_10`) after group 9, group 11 (:data:`HELD_OUT_11`) after
 group 10, group 12 (:data:`HELD_OUT_12`) after group 11, group 13 (:data:`HELD_OUT_13`)
-after group 12, group 14 (:data:`HELD_OUT_14`) after group 13 and group 15
-(:data:`HELD_OUT_15`) after group 14, so the latest group's
+after group 12, group 14 (:data:`HELD_OUT_14`) after group 13, group 15
+(:data:`HELD_OUT_15`) after group 14 and group 16 (:data:`HELD_OUT_16`) after group 15,
+so the latest group's
 figures are the ones nobody tuning has seen (the benchmarks report all held-out designs
 together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
@@ -37,6 +38,7 @@ from scansim.ktp_group12 import nusantara, slant_waves
 from scansim.ktp_group13 import braid, honeycomb
 from scansim.ktp_group14 import lens_lattice, ripples
 from scansim.ktp_group15 import belah_ketupat, mega_mendung
+from scansim.ktp_group16 import anyaman, tenun_ikat
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -52,7 +54,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-hermit, fonts-manrope, fonts-monoid, of group 13 fonts-sil-andika, fonts-agave,
 # fonts-opendin, fonts-3270, of group 14 fonts-sora, fonts-naver-d2coding, fonts-tiresias,
 # fonts-tlwg-mono-ttf, of group 15 fonts-adf-switzera, fonts-morisawa-bizud-gothic,
-# fonts-adf-universalis, fonts-cmu); DejaVu stands in when one is missing.
+# fonts-adf-universalis, fonts-cmu, of group 16 fonts-roboto-slab, fonts-jura,
+# fonts-dosis, fonts-play); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -160,6 +163,13 @@ FACES = {
     "universalis": ("truetype/adf/UniversalisADFStd-Regular.otf", "sans"),
     "universalis_bold": ("truetype/adf/UniversalisADFStd-Bold.otf", "bold"),
     "cmu_typewriter_bold": ("truetype/cmu/cmuntb.ttf", "mono_bold"),
+    "roboto_slab": ("opentype/roboto/slab/RobotoSlab-Regular.otf", "serif"),
+    "roboto_slab_bold": ("opentype/roboto/slab/RobotoSlab-Bold.otf", "serif_bold"),
+    "jura_bold": ("opentype/jura/Jura-Bold.otf", "mono_bold"),
+    "dosis_medium": ("opentype/dosis/Dosis-Medium.otf", "cond"),
+    "dosis_bold": ("opentype/dosis/Dosis-Bold.otf", "cond_bold"),
+    "dosis_extrabold": ("opentype/dosis/Dosis-ExtraBold.otf", "cond_bold"),
+    "play_bold": ("truetype/play/Play-Bold.ttf", "mono_bold"),
 }
 
 
@@ -207,7 +217,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 15: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 16: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -252,6 +262,8 @@ class KtpDesign:
     colour_copy: float = 0.0         # 0 none .. 1 a colour copy: lid shade at two edges, dust
     inkjet: float = 0.0              # 0 none .. 1 an inkjet copy: banded passes, a clogged nozzle
     pen_note: float = 0.0            # 0 none .. 1 a ballpoint note written across the copy
+    legalised: float = 0.0           # 0 none .. 1 an office's round stamp and signature on it
+    dark_copy: float = 0.0           # 0 none .. 1 copied with the copier set far too dark
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -593,12 +605,33 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               indent_mm=2.2, nik_y_mm=9.8, first_y_mm=15.7, photo_x_mm=62.6,
               upper_labels=True, ink=(36, 40, 14), fade=0.1, blur=0.55, wear=0.12, group=15,
               pen_note=0.85),
+    # Held out, group 16: made after group 15 was measured; nobody tuning has seen them.
+    # A card in Roboto Slab (labels regular, values bold), the NIK in Jura, over woven ikat
+    # lozenges (tenun ikat) in dusty rose and slate, a plum-black ink; the copy legalised
+    # at an office: a round violet or blue "FOTOKOPI SESUAI DENGAN ASLINYA" stamp pressed
+    # over the lower rows or the photo's edge (now and then up over the name) and signed.
+    KtpDesign("slab_legalisir", "roboto_slab", "roboto_slab_bold", "jura_bold",
+              "roboto_slab_bold", "tenun_ikat", ((246, 236, 236), (232, 238, 244)),
+              (214, 172, 176), second_color=(156, 176, 196), text_mm=1.95, nik_mm=4.0,
+              step_mm=2.94, label_x_mm=2.6, colon_x_mm=21.6, value_gap_mm=1.3,
+              indent_mm=2.0, nik_y_mm=9.6, first_y_mm=15.5, photo_x_mm=62.7,
+              ink=(40, 18, 36), fade=0.08, blur=0.55, wear=0.1, group=16, legalised=0.85),
+    # A card in Dosis (rounded, narrow: labels medium, values bold), the NIK in Play, over
+    # bamboo strips plaited on the diagonals (anyaman) in sand and moss, a blue-black ink,
+    # labels in capitals; copied with the copier set far too dark (a grey fill over all,
+    # the print and the photo sunk towards black, a mottled toner fog).
+    KtpDesign("dosis_gelap", "dosis_medium", "dosis_bold", "play_bold", "dosis_extrabold",
+              "anyaman", ((244, 240, 226), (236, 242, 230)), (206, 186, 142),
+              second_color=(160, 186, 150), text_mm=2.1, nik_mm=4.1, step_mm=2.97,
+              label_x_mm=2.4, colon_x_mm=20.8, value_gap_mm=1.5, indent_mm=2.3,
+              nik_y_mm=9.8, first_y_mm=15.7, photo_x_mm=62.4, upper_labels=True,
+              ink=(14, 20, 42), fade=0.05, blur=0.6, wear=0.12, group=16, dark_copy=0.8),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13, HELD_OUT_14, HELD_OUT_15) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -678,6 +711,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "honeycomb": honeycomb, "braid": braid,
             "lens_lattice": lens_lattice, "ripples": ripples,
             "mega_mendung": mega_mendung, "belah_ketupat": belah_ketupat,
+            "tenun_ikat": tenun_ikat, "anyaman": anyaman,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -698,7 +732,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
-           "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_GROUPS",
+           "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

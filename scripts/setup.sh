@@ -153,6 +153,20 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/fanwood/FanwoodText.otf ] || need_apt+=(fonts-fanwood)
 [ -f /usr/share/fonts/truetype/scheherazade/Scheherazade-Regular.ttf ] \
     || need_apt+=(fonts-sil-scheherazade)
+# Faces of the sixteenth group of card designs: Roboto Slab and Dosis for card text, Jura
+# and Play for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/opentype/roboto/slab/RobotoSlab-Regular.otf ] \
+    || need_apt+=(fonts-roboto-slab)
+[ -f /usr/share/fonts/opentype/dosis/Dosis-Bold.otf ] || need_apt+=(fonts-dosis)
+[ -f /usr/share/fonts/opentype/jura/Jura-Bold.otf ] || need_apt+=(fonts-jura)
+[ -f /usr/share/fonts/truetype/play/Play-Bold.ttf ] || need_apt+=(fonts-play)
+# Rasa (fonts-yrsa-rasa, above), Elstob, Prociono, Junicode and Elegante (a copperplate
+# script, in fonts-linex) for the sixteenth group's diplomas.
+[ -f /usr/share/fonts/opentype/elstob/ElstobD-18ptBold.otf ] || need_apt+=(fonts-elstob)
+[ -f /usr/share/fonts/opentype/fonts-prociono/Prociono.otf ] || need_apt+=(fonts-prociono)
+[ -f /usr/share/fonts/opentype/junicode/JunicodeTwoBeta-Regular.otf ] \
+    || need_apt+=(fonts-junicode)
+[ -f /usr/share/fonts/truetype/linex/elegital.ttf ] || need_apt+=(fonts-linex)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 to 15 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2 to 16 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ KTP_12 = ("karla_nusantara", "manrope_miring")
 KTP_13 = ("andika_kopi", "din_toner")
 KTP_14 = ("sora_terang", "tiresias_fotokopi")
 KTP_15 = ("switzera_inkjet", "universalis_catatan")
+KTP_16 = ("slab_legalisir", "dosis_gelap")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
 # Tuned designs added after group 4, at the end: drawn only when named.
@@ -94,6 +95,7 @@ IJAZAH_12 = ("mts_bintang", "sarjana_emas")
 IJAZAH_13 = ("mi_faks", "magister_laminasi")
 IJAZAH_14 = ("sma_kusut", "d1_arsip")
 IJAZAH_15 = ("paket_b_sablon", "ma_santri")
+IJAZAH_16 = ("pengganti_skpi", "sarjana_elegan")
 
 
 @pytest.fixture(scope="module")
@@ -142,9 +144,9 @@ def test_every_ijazah_design_renders(people, name, dpi):
 
 
 def _groups_add_up(designs) -> None:
-    """A simulator module's held-out lists: HELD_OUT is groups 1 to 15 in order, and
+    """A simulator module's held-out lists: HELD_OUT is groups 1 to 16 in order, and
     HELD_OUT_GROUPS names each by its number."""
-    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 16))
+    groups = tuple(getattr(designs, f"HELD_OUT_{g}") for g in range(1, 17))
     assert designs.HELD_OUT == sum(groups, ())
     assert designs.HELD_OUT_GROUPS == dict(enumerate(groups, start=1))
 
@@ -167,18 +169,19 @@ def test_ktp_groups():
     assert KD.HELD_OUT_13 == KTP_13
     assert KD.HELD_OUT_14 == KTP_14
     assert KD.HELD_OUT_15 == KTP_15
+    assert KD.HELD_OUT_16 == KTP_16
     _groups_add_up(KD)
     # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
-    # Groups 4 to 15 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-24:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
-        KTP_10 + KTP_11 + KTP_12 + KTP_13 + KTP_14 + KTP_15
-    assert tuple(KD.DESIGNS)[:-24] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+    # Groups 4 to 16 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-26:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
+        KTP_10 + KTP_11 + KTP_12 + KTP_13 + KTP_14 + KTP_15 + KTP_16
+    assert tuple(KD.DESIGNS)[:-26] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15):
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -204,6 +207,7 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_13 == IJAZAH_13
     assert IJ.HELD_OUT_14 == IJAZAH_14
     assert IJ.HELD_OUT_15 == IJAZAH_15
+    assert IJ.HELD_OUT_16 == IJAZAH_16
     _groups_add_up(IJ)
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
@@ -221,10 +225,11 @@ def test_ijazah_groups(people):
     assert all(IJ.get_design(n).group == 13 for n in IJAZAH_13)
     assert all(IJ.get_design(n).group == 14 for n in IJAZAH_14)
     assert all(IJ.get_design(n).group == 15 for n in IJAZAH_15)
-    # group 4, then the later tuned designs, then groups 5 to 15: each added after the others
-    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 23:] == IJAZAH_4 + IJAZAH_LATER + \
+    assert all(IJ.get_design(n).group == 16 for n in IJAZAH_16)
+    # group 4, then the later tuned designs, then groups 5 to 16: each added after the others
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 25:] == IJAZAH_4 + IJAZAH_LATER + \
         IJAZAH_5 + IJAZAH_6 + IJAZAH_7 + IJAZAH_8 + IJAZAH_9 + IJAZAH_10 + IJAZAH_11 + \
-        IJAZAH_12 + IJAZAH_13 + IJAZAH_14 + IJAZAH_15
+        IJAZAH_12 + IJAZAH_13 + IJAZAH_14 + IJAZAH_15 + IJAZAH_16
     rng = random.Random(2)
     for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
@@ -534,16 +539,16 @@ class _Inline(Executor):
 def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, capsys):
     names = KD.DRAWN + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
-    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15):
+    assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
     # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
     assert [ktp_accuracy.stream(g)
-            for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)] \
+            for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)] \
         == ["held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11",
-            "held-out-12", "held-out-13", "held-out-14", "held-out-15"]
+            "held-out-12", "held-out-13", "held-out-14", "held-out-15", "held-out-16"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0,
              roster=()):   # bookkeeping
@@ -561,7 +566,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15):
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -583,8 +588,9 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "andika_kopi (held out 13)" in out and "din_toner (held out 13)" in out
     assert "sora_terang (held out 14)" in out and "tiresias_fotokopi (held out 14)" in out
     assert "switzera_inkjet (held out 15)" in out and "universalis_catatan (held out 15)" in out
+    assert "slab_legalisir (held out 16)" in out and "dosis_gelap (held out 16)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 196
+    held = first + 210
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
@@ -602,6 +608,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert re.search(r"held out 13, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 14, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 15, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 16, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "held out 5, 200 dpi, colour" in out and "held out 5, 300 dpi, grey" in out
@@ -615,6 +622,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "held out 13, 200 dpi, colour" in out and "held out 13, 300 dpi, grey" in out
     assert "held out 14, 200 dpi, grey" in out and "held out 14, 300 dpi, colour" in out
     assert "held out 15, 200 dpi, colour" in out and "held out 15, 300 dpi, grey" in out
+    assert "held out 16, 200 dpi, grey" in out and "held out 16, 300 dpi, colour" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
@@ -629,6 +637,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "FIGURE ktp held-out 13 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 14 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 15 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 16 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
@@ -669,7 +678,9 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "-- held out 14 (made after group 13 was measured): sma_kusut, d1_arsip" in out
     assert "-- held out 15 (made after group 14 was measured): paket_b_sablon, ma_santri" \
         in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 6.897 %" in out
+    assert "-- held out 16 (made after group 15 was measured): pengganti_skpi, " \
+        "sarjana_elegan" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 6.452 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
@@ -685,6 +696,7 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "FIGURE accuracy: ijazah nama (held-out 13 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 14 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 15 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 16 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
 
 
@@ -956,11 +968,12 @@ KTP_ROWS = 12   # Nama .. Berlaku Hingga
 
 
 @pytest.mark.parametrize("dpi", [200, 300])
-@pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_15)
+@pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_15 + KTP_16)
 def test_later_cards_print_every_field(people, name, dpi):
     """Every row has ink left of its colon (the label) and right of it (the value), the
-    cards drawn as they are measured (groups 13 to 15: stained, copied low on toner,
-    scanned too bright, colour-copied, inkjet-copied, written on)."""
+    cards drawn as they are measured (groups 13 to 16: stained, copied low on toner,
+    scanned too bright, colour-copied, inkjet-copied, written on, legalised, copied too
+    dark)."""
     u = dpi / 25.4
     des = KD.DESIGNS[name]
     card, truth = make_ktp(people[0], rng=random.Random(dpi), dpi=dpi, design=name)
