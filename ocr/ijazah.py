@@ -100,11 +100,15 @@ def find_year(rows: list[Row]) -> tuple[int | None, float]:
     that one when another mention reads it too."""
     votes: list[int] = []
     misread: set[int] = set()   # the year a school year read apart should end in
-    for row in rows:
+    for row, after in zip(rows, [*rows[1:], None]):
         text = row.text
         if re.search(r"lahir", text, re.I):
             continue
-        m = re.search(r"PELAJARAN\s*((?:19|20)\d\d)\s*[/-]\s*((?:19|20)\d\d)", text, re.I)
+        # the school year may run on to the next line ('... pada tahun pelajaran' /
+        # '2014/2015 dengan ...' in a letter's sentence): found where it begins
+        joined = f"{text} {after.text}" if after is not None else text
+        m = re.search(r"PELAJARAN\s*((?:19|20)\d\d)\s*[/-]\s*((?:19|20)\d\d)", joined, re.I)
+        m = m if m and m.start() < len(text) else None
         if m and int(m.group(2)) - int(m.group(1)) == 1:
             votes += [int(m.group(2))] * 2
         elif m:

@@ -9,6 +9,7 @@ capitals, or in Title Case in a face of full strokes, is not taken for handwriti
 """
 from __future__ import annotations
 
+import re
 import statistics
 
 import cv2
@@ -38,11 +39,27 @@ def stroke_fill(crop: np.ndarray) -> float | None:
     return float(np.median(tall[:, 4] / (tall[:, 2] * tall[:, 3])))
 
 
+def _running(letters: str) -> bool:
+    """Whether ``letters`` as read are mostly small letters (a running hand's)."""
+    return bool(letters) and sum(c.islower() for c in letters) >= SMALL_LETTERS * len(letters)
+
+
+def script_line(text: str, pixels, box: tuple[float, float, float, float]) -> bool:
+    """Whether a line a recognizer read as ``text`` in ``box`` (page as read) is a script
+    of thin strokes, a pen's or a copperplate face's ('Teguh Sutrisno' on a university's
+    diploma, read 'Feguh Sutrisne' as surely): read mostly in small letters, its strokes
+    filling little of their shapes."""
+    if not _running(re.sub(r"[^A-Za-z]", "", text)) or pixels is None:
+        return False
+    crop = pixels.crop(box, scale=SCALE)
+    fill = stroke_fill(crop) if crop is not None else None
+    return fill is not None and fill < PEN_FILL
+
+
 def written_by_hand(words: list[dict], pixels) -> bool:
     """Whether the name's ``words`` (as read on the page, in its pixels) stand in a line
     written with a pen: read mostly in small letters, and the letters' strokes thin."""
-    letters = "".join(word_letters(w) for w in words)
-    if not letters or sum(c.islower() for c in letters) < SMALL_LETTERS * len(letters):
+    if not _running("".join(word_letters(w) for w in words)):
         return False
     if pixels is None or pixels.small is None:
         return False

@@ -28,6 +28,7 @@ import re
 import numpy as np
 
 from ocr import imaging, roster_match, textline
+from ocr.ijazah_hand import script_line
 from ocr.ijazah_words import NOT_NAME, Pixels, line_crop, sure
 from ocr.names import capitals, doubled_start, letters, maybe_split, short, spelled_near
 
@@ -244,4 +245,8 @@ def gap_name(pixels: Pixels | None, gap: tuple[float, float, float, float]
     height = bottom - top
     box = (left - SIDE_MARGIN * height, top - MARGIN * height, right + SIDE_MARGIN * height,
            bottom + MARGIN * height)
-    return witnessed(None, [], reading(pixels, box))
+    pixels.name_lines.append(box)   # (matched against the roster when nothing is settled)
+    read = reading(pixels, box)
+    if read is not None and script_line(read.text, pixels, box):
+        return None   # a script of thin strokes: the recognizer reads its o as e surely
+    return witnessed(None, [], read)

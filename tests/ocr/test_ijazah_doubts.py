@@ -222,6 +222,22 @@ def test_a_school_year_read_apart_leaves_a_misread_year_untaken():
         == (None, 0.0)
 
 
+
+def test_a_school_year_run_on_to_the_next_line_outweighs_the_letter_s_date():
+    """A replacement letter: '... lulus dari SMA Negeri 3 pada tahun pelajaran' and
+    '2014/2015 dengan Nomor Seri ...' on the next line, the letter signed in 2017: the
+    holder finished in 2015."""
+    from ocr.ijazah import find_year
+
+    def rows(*texts):
+        return rows_of([_w(w, 100 + 80 * k, 70, top=100 + 40 * i, line=i + 1)
+                        for i, text in enumerate(texts) for k, w in enumerate(text.split())])
+
+    assert find_year(rows("lulus dari SMA Negeri 3 pada tahun pelajaran",
+                          "2014/2015 dengan Nomor Seri Ijazah DN-21", "Palangka Raya,",
+                          "21 Mei 2017"))[0] == 2015
+
+
 def test_a_label_s_misread_tail_before_its_colon_does_not_end_the_name_s_row():
     """'Nama Siswa : NORHADI KUSASI' read 'Nama Swa —...: NORHADI KUSASI': the colon after
     the label's tail is no next field (the name was lost to it)."""

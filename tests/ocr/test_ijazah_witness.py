@@ -163,3 +163,13 @@ def test_the_witness_reads_the_name_not_the_next_field_on_its_row(design, dpi, c
     person = people[(index * 6 + ("colour", "grey", "faded").index(copy)) % len(people)]
     assert person["nama"].upper() == truth
     assert run_ijazah((design, dpi, copy, index, person, 1))["nama_exact"]
+
+
+@needs_recognizer
+def test_a_copperplate_name_alone_under_its_cue_is_no_case_for_the_recognizer():
+    """`sarjana_elegan` 200 dpi faded: Tesseract reads nothing of the script name, the
+    recognizer reads it 'Feguh Sutrisne' surely (for Teguh Sutrisno): its thin strokes
+    make it a script, which a person reads."""
+    people = make_people(6 * 6 + 1, seed=11 + 7)   # as the benchmark draws 6 pages a cell
+    got = run_ijazah(("sarjana_elegan", 200, "faded", 0, people[2], 11))
+    assert not got["nama_wrong"] and not got["nama_inexact"]
