@@ -100,7 +100,7 @@ def find_year(rows: list[Row]) -> tuple[int | None, float]:
     that one when another mention reads it too."""
     votes: list[int] = []
     misread: set[int] = set()   # the year a school year read apart should end in
-    for row, after in zip(rows, [*rows[1:], None]):
+    for row, after in zip(rows, [*rows[1:], None], strict=True):
         text = row.text
         if re.search(r"lahir", text, re.I):
             continue
