@@ -992,7 +992,7 @@ def test_later_cards_print_every_field(people, name, dpi):
                des.nik_y_mm + des.nik_mm + 1) > 0.06
 
 
-@pytest.mark.parametrize("name", KTP_13 + KTP_14)
+@pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_16)
 def test_later_cards_print_the_truth(people, name, monkeypatch):
     texts = _printed(monkeypatch)
     _, truth = make_ktp(people[1], rng=random.Random(5), dpi=100, design=name)
