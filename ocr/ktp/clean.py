@@ -32,6 +32,8 @@ DIGITS_TOWARD_INK = 0.7      # the NIK's cut: this share of the way from the ink
 DIGITS_FLOOR = 0.2
 LOCAL_CONTRAST = 64          # below this spread the window lies within one stroke
 SPLIT_PX = 3                 # opening that cuts a fine line joining letters (not a stroke)
+EDGE_MM = 0.5                # the card's outline: print this near the card's edge is none
+OUTLINE_SHARE = 0.5          # ... a line along it inked for this share of the side
 MIN_PIECE_MM = 0.9           # a piece cut from a joined component this tall may be a letter
 DARK_INK_LUMA = (70, 140)    # lightness of a coloured ink (the lightness taken) .. of the
                              # darkest pale tint's lines (the brightest channel taken)
@@ -173,6 +175,26 @@ def _split_joined(part: np.ndarray) -> np.ndarray:
     keep &= stats[:, cv2.CC_STAT_HEIGHT] >= mm(MIN_PIECE_MM)
     pieces = keep[labels].astype(np.uint8)
     return (cv2.dilate(pieces, np.ones((3, 3), np.uint8)) > 0) & (part > 0)
+
+
+def without_outline(binary: np.ndarray) -> np.ndarray:
+    """``binary`` (print black on white) without the card's own outline: each side's edge
+    strip cleared where a row or column along it is inked for OUTLINE_SHARE of the side
+    (a dark copy prints the outline as a line three pixels wide down the whole card, which
+    Tesseract reads as a column rule: '| NIP 5' for the name's row); no print of the card
+    comes so near its edge. ``binary`` itself when no side holds an outline."""
+    ink = binary == 0
+    edge = mm(EDGE_MM)
+    sides = ((np.s_[:edge], 1), (np.s_[-edge:], 1), (np.s_[:, :edge], 0),
+             (np.s_[:, -edge:], 0))
+    found = [side for side, along in sides if ink[side].size and
+             ink[side].sum(axis=along).max() >= OUTLINE_SHARE * ink[side].shape[along]]
+    if not found:
+        return binary
+    out = binary.copy()
+    for side in found:
+        out[side] = 255
+    return out
 
 
 def drop_lines(binary: np.ndarray) -> np.ndarray:

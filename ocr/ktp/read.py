@@ -24,7 +24,7 @@ import numpy as np
 from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
-from ocr.ktp.clean import clean_card, digits_print, masked
+from ocr.ktp.clean import clean_card, digits_print, masked, without_outline
 from ocr.ktp.dots import join_dotted
 from ocr.ktp.labels import (
     HEADER_KEYS,
@@ -313,14 +313,26 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
     flat, binary = clean_card(card, right)
     fields, lines, conf = read_fields(binary[:, :right])
-    fields = _on_grid(fields)
     labels = front_words(lines)
+    thin = digits_print(flat, right)      # bold digits filled in at 200 dpi keep open here
+    if labels < MIN_FRONT_LABELS or "nama" not in fields:
+        # a copy made too dark: its outline printed as a rule down the card's side, which
+        # Tesseract takes the rows for a table's, or its background nearly as dark as the
+        # letters' soft edges, where only the print cut nearer the ink reads (the cut the
+        # NIK's digits get). Read again so; taken when it finds the labels, or the name's
+        # row the first reading did not.
+        for other in (without_outline(binary), thin):
+            again = read_fields(other[:, :right]) if other is not binary else None
+            if again is not None and front_words(again[1]) >= MIN_FRONT_LABELS and \
+                    ("nama" in again[0] or labels < MIN_FRONT_LABELS):
+                (fields, lines, conf), labels, binary = again, front_words(again[1]), other
+                break
     if labels < MIN_FRONT_LABELS:
         return None
+    fields = _on_grid(fields)
     again = [(binary, 1.5), (flat, 1.0)]     # renderings a value is read again in
     # the grey near the print only: soft edges without the background lines between them
     soft = masked(flat, binary)
-    thin = digits_print(flat, right)      # bold digits filled in at 200 dpi keep open here
     for key in ("tempat_tgl_lahir", "jenis_kelamin"):
         if key not in fields and (found := _row_field(fields, key, [(flat, 1.5)], right,
                                                       binary)) is not None:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from ocr.ktp.cards import PX_PER_MM, mm
-from ocr.ktp.clean import clean_card, drop_lines
+from ocr.ktp.clean import clean_card, drop_lines, without_outline
 from ocr.ktp.colour import strong_share
 from ocr.ktp.glyphs import glyph_spans, read_glyphs
 from ocr.ktp.nikread import fit_band
@@ -98,3 +98,21 @@ def test_a_dark_coloured_ink_is_kept_whole_as_on_a_grey_copy(design):
     grey = clean_card(_card(design, color=False), mm(60.0))[1][band] == 0
     assert (colour & grey).sum() >= 0.95 * grey.sum()
     assert (colour & ~grey).sum() <= 0.02 * grey.sum()
+
+
+def test_the_card_s_outline_along_its_edge_can_be_dropped():
+    """A dark copy prints the card's outline as a line three pixels wide down its whole
+    side (Tesseract then reads the rows as a table's: '| NIP 5' for 'Nama SYAHRUL'); the
+    print a little way in is kept."""
+    card = np.full((mm(54.0), mm(85.6)), 255, np.uint8)
+    for y in range(0, card.shape[0], mm(3.0)):            # the outline, left: pieces of
+        card[y:y + mm(2.5), 1:4] = 0                      # letter size, a toner's breaks
+    for x in range(0, card.shape[1], mm(3.0)):            # ... and top
+        card[1:4, x:x + mm(2.5)] = 0
+    cv2.putText(card, "NAMA", (mm(3.0), mm(12.0)), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 3)
+    assert (drop_lines(card)[:, :mm(1.0)] == 0).sum() > 0   # pieces of letter size
+    out = without_outline(drop_lines(card))
+    assert (out[:, :mm(1.0)] == 0).sum() == 0 and (out[:mm(1.0)] == 0).sum() == 0
+    assert (out[mm(8.0):mm(13.0), mm(3.0):mm(20.0)] == 0).sum() == \
+        (card[mm(8.0):mm(13.0), mm(3.0):mm(20.0)] == 0).sum()
+    assert without_outline(out) is out                    # none left: the print itself

@@ -221,3 +221,20 @@ def test_address_as_printed(read, printed):
     from ocr.ktp.reading import clean_address
 
     assert clean_address(read) == printed
+
+
+@pytest.mark.parametrize(("design", "person", "n"), [
+    ("dosis_gelap", 0, 5),        # a copy made far too dark: a grey fog over a woven mesh
+    ("slab_legalisir", 17, 140),  # a dense ikat print, the card copied at 80 %, 200 dpi
+])
+def test_a_card_copied_too_dark_is_still_a_card_and_its_values_go_to_a_person(design, person,
+                                                                                n):
+    """The print cut as usual takes the dark background with it and shows no labels, so
+    the page was taken for a pas foto (its photo) or for nothing; cut nearer the ink, the
+    labels read: a KTP, whatever of its values a person then reads."""
+    from benchmarks.ktp_accuracy import card_case
+
+    got = card_case(make_people(18, seed=11)[person], n, 11, ["slab_legalisir", "dosis_gelap"])
+    assert (got["design"], got["dpi"], got["colour"]) == (design, 200, False)
+    assert got["doc"] == "ktp"
+    assert not got["nik_wrong"] and not got["name_wrong"]
