@@ -320,11 +320,11 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         # Tesseract takes the rows for a table's, or its background nearly as dark as the
         # letters' soft edges, where only the print cut nearer the ink reads (the cut the
         # NIK's digits get). Read again so; taken when it finds the labels, or the name's
-        # row the first reading did not.
+        # row the first reading did not with as many labels.
         for other in (without_outline(binary), thin):
             again = read_fields(other[:, :right]) if other is not binary else None
-            if again is not None and front_words(again[1]) >= MIN_FRONT_LABELS and \
-                    ("nama" in again[0] or labels < MIN_FRONT_LABELS):
+            if again is not None and front_words(again[1]) >= max(labels, MIN_FRONT_LABELS) \
+                    and ("nama" in again[0] or labels < MIN_FRONT_LABELS):
                 (fields, lines, conf), labels, binary = again, front_words(again[1]), other
                 break
     if labels < MIN_FRONT_LABELS:

@@ -238,3 +238,15 @@ def test_a_card_copied_too_dark_is_still_a_card_and_its_values_go_to_a_person(de
     assert (got["design"], got["dpi"], got["colour"]) == (design, 200, False)
     assert got["doc"] == "ktp"
     assert not got["nik_wrong"] and not got["name_wrong"]
+
+
+def test_a_card_read_again_keeps_the_reading_with_more_labels():
+    """`cantarell_pita` 200 dpi colour: the name's row is not among the first reading's
+    fields; the print cut nearer the ink shows a 'name' but fewer labels (a place name
+    taken for it, 'NUINLAMA'), so the first reading stands and the name is found by the
+    rows' order."""
+    from benchmarks.ktp_accuracy import LATER, card_case, stream
+
+    got = card_case(make_people(10, seed=11)[0], 1, 11, list(LATER[7]), stream(7))
+    assert (got["design"], got["dpi"], got["colour"]) == ("cantarell_pita", 200, True)
+    assert got["nik_right"] and got["name"]
