@@ -20,7 +20,6 @@ from ocr.ijazah_words import (
     first_glyph_is_t,
     in_crop,
     ink_end,
-    ink_start,
     letter_space,
     line_crop,
     pieces,
@@ -73,7 +72,6 @@ def _line_box(words: list[dict], pixels: Pixels, row: Row | None
     # out of its word boxes would otherwise be cut off by the box ('WAHY' for 'WAHYU').
     end = ink_end(pixels.small, band, max(w["left"] + w["width"] for w in words), height)
     label_end = max(before, default=-10 ** 6) + 1
-    start = ink_start(pixels.small, band, start, height, label_end)
     box = (max(start - NAME_MARGIN * height, label_end),
            band[0] - height / 2, end + NAME_MARGIN * height, band[1] + height / 2)
     return box, band, height, end

@@ -7,12 +7,11 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from benchmarks.accuracy import names_agree, names_exact, run_ijazah
+from benchmarks.accuracy import names_agree, names_exact
 from ocr.ijazah_line import _on_line
 from ocr.ijazah_name import find_name
 from ocr.ijazah_words import Row, clear_enclosing, first_glyph_is_t, ink_end, ink_start
 from scansim.ijazah import face
-from scansim.people import make_people
 
 FACES = ("go_bold", "times_bold", "sans_narrow_lib_bold", "bookman_light_italic",
          "century_bold", "dejavu_serif_cond", "gothic_demi_oblique")
@@ -161,10 +160,3 @@ def test_a_later_sentence_s_cue_never_names_the_holder():
                 Row(_words(195, "SAHAT", "USOP", height=30), 195, 225)]
     assert find_name(rows)[0] == "SAHAT USOP"   # the cue's own translation close below
 
-
-def test_a_typed_name_the_page_read_from_its_middle_is_read_whole():
-    """`sttb_ketik` 200 dpi grey, seed 4: the page's reading saw 'UL' of SYAHRUL on its
-    dotted line; read again from the 'UL' on, both recognizers read 'AHRUL'."""
-    person = make_people(7, seed=4 + 7)[1]      # as the benchmark draws one page a cell
-    got = run_ijazah(("sttb_ketik", 200, "grey", 0, person, 4))
-    assert got["nama_exact"], got["misses"]
