@@ -71,8 +71,7 @@ def _line_box(words: list[dict], pixels: Pixels, row: Row | None
     # ... and to the end of the print the words stand in: a large name's last letters left
     # out of its word boxes would otherwise be cut off by the box ('WAHY' for 'WAHYU').
     end = ink_end(pixels.small, band, max(w["left"] + w["width"] for w in words), height)
-    label_end = max(before, default=-10 ** 6) + 1
-    box = (max(start - NAME_MARGIN * height, label_end),
+    box = (max(start - NAME_MARGIN * height, max(before, default=-10 ** 6) + 1),
            band[0] - height / 2, end + NAME_MARGIN * height, band[1] + height / 2)
     return box, band, height, end
 

@@ -395,38 +395,20 @@ def ink_end(small: np.ndarray | None, band: tuple[float, float], right: float,
             height: float) -> float:
     """Where the print that runs on from ``right`` along the line ``band`` (top, bottom)
     ends: past gaps narrower than a word space, at most ``INK_RUN`` letter heights on."""
-    return _ink_run(small, band, right, height, right + INK_RUN * height)
-
-
-def ink_start(small: np.ndarray | None, band: tuple[float, float], left: float,
-              height: float, stop: float) -> float:
-    """Where the print that runs back from ``left`` along the line ``band`` begins, as
-    :func:`ink_end` follows it the other way, never before ``stop`` (the label's end):
-    the page's reading may begin a name inside it ('UL' of SYAHRUL typed on a dotted
-    line)."""
-    return _ink_run(small, band, left, height, max(stop, left - INK_RUN * height))
-
-
-def _ink_run(small: np.ndarray | None, band: tuple[float, float], edge: float,
-             height: float, limit: float) -> float:
-    """How far print runs from ``edge`` towards ``limit`` along ``band``, past gaps up to
-    INK_GAP letter heights."""
     if small is None:
-        return edge
+        return right
     y0, y1 = max(0, int(band[0])), min(small.shape[0], int(band[1]) + 1)
-    x0, x1 = sorted((max(0, int(min(edge, limit))), min(small.shape[1], int(max(edge, limit)))))
+    x0 = max(0, int(right))
+    x1 = min(small.shape[1], int(right + INK_RUN * height))
     if y1 - y0 < 2 or x1 - x0 < 2:
-        return edge
+        return right
     columns = np.flatnonzero((small[y0:y1, x0:x1] < 128).any(axis=0))
-    back = limit < edge
-    if back:
-        columns = (x1 - x0 - 1 - columns)[::-1]
-    reach, gap = 0, INK_GAP * height
+    end, gap = 0, INK_GAP * height
     for c in columns:
-        if c - reach > gap:
+        if c - end > gap:
             break
-        reach = c
-    return float(x1 - 1 - reach) if back else float(x0 + reach)
+        end = c
+    return float(x0 + end)
 
 
 def word_letters(word: dict) -> str:

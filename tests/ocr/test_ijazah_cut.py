@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 from benchmarks.accuracy import names_agree, names_exact
 from ocr.ijazah_line import _on_line
 from ocr.ijazah_name import find_name
-from ocr.ijazah_words import Row, clear_enclosing, first_glyph_is_t, ink_end, ink_start
+from ocr.ijazah_words import Row, clear_enclosing, first_glyph_is_t, ink_end
 from scansim.ijazah import face
 
 FACES = ("go_bold", "times_bold", "sans_narrow_lib_bold", "bookman_light_italic",
@@ -43,24 +43,6 @@ def test_a_name_s_print_is_followed_to_its_end():
     wide[int(band[0]):int(band[1]), -40:] = 0     # print far beyond: another column
     assert ink_end(wide, band, cut, band[1] - band[0]) < wide.shape[1] - 40
     assert ink_end(None, band, cut, 40) == cut
-
-
-def test_a_name_s_print_is_followed_back_to_its_start_not_into_the_label():
-    """The page's reading began 'SYAHRUL' at 'UL': the line is read again from where its
-    print begins, though not before the label's end."""
-    page = _line("SYAHRUL", "nimbus_sans_bold")
-    columns = np.flatnonzero((page < 128).any(axis=0))
-    y = np.flatnonzero((page < 128).any(axis=1))
-    band = (float(y[0]), float(y[-1]))
-    height = band[1] - band[0]
-    late = columns[0] + int(0.7 * (columns[-1] - columns[0]))   # a word box round 'UL'
-    assert ink_start(page, band, late, height, 0) <= columns[0]
-    assert ink_start(page, band, late, height, columns[0] + 30) == columns[0] + 30
-    wide = np.full((page.shape[0], page.shape[1] + 300), 255, np.uint8)
-    wide[:, 300:] = page
-    wide[int(band[0]):int(band[1]), :40] = 0      # print far before: the label's column
-    assert ink_start(wide, band, late + 300, height, 0) > 40
-    assert ink_start(None, band, late, height, 0) == late
 
 
 def test_a_pale_outline_broken_by_a_copy_is_cleared_with_its_tails():
