@@ -322,10 +322,13 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         # NIK's digits get). Read again so; taken when it finds the labels, or the name's
         # row the first reading did not with as many labels.
         for other in (without_outline(binary), thin):
-            again = read_fields(other[:, :right]) if other is not binary else None
-            if again is not None and front_words(again[1]) >= max(labels, MIN_FRONT_LABELS) \
-                    and ("nama" in again[0] or labels < MIN_FRONT_LABELS):
-                (fields, lines, conf), labels, binary = again, front_words(again[1]), other
+            if other is binary:
+                continue   # no outline to leave out
+            read = read_fields(other[:, :right])
+            count = front_words(read[1])
+            if count >= max(labels, MIN_FRONT_LABELS) and \
+                    ("nama" in read[0] or labels < MIN_FRONT_LABELS):
+                (fields, lines, conf), labels, binary = read, count, other
                 break
     if labels < MIN_FRONT_LABELS:
         return None
