@@ -58,6 +58,11 @@ FACE_MM = (10.0, 30.0)
 FACE_LOOK_SIDE = 700
 PHOTO_COLOR_SHARE = 0.01          # a dark-clothed person on white is still a colour photo
 FACE_WORK_HEIGHT = 400            # photos are scaled to this height for the face search
+# A strongly coloured backdrop bleeds into the paper beside it on a colour scan (a pale
+# halo a millimetre or two wide, a few grey levels off the paper): its outline is taken
+# where the distance from the paper falls to half the backdrop's, measured on a ring this
+# far inside the outline first found (shrunk page pixels).
+HALO_RING_PX = (12, 18)
 LANDSCAPE = 1.1                   # width / height beyond which a photo lies a quarter turned
 # The holder's name under the photos: looked for across the sheet in a band this far below
 # the lowest one found (not every copy stands out from the paper); read by both models,
@@ -174,9 +179,36 @@ def _quads(distance: np.ndarray, f: float, dpi: float, delta: float) -> list[Qua
             continue
         quad = quad_of(c, rect, f)
         if quad.fill >= 0.85:
-            quads.append(quad)
+            quads.append(_without_halo(distance, c, f, delta) or quad)
     quads.sort(key=lambda q: (q.center[1] // (dpi / 2), q.center[0]))  # reading order
     return quads
+
+
+def _without_halo(distance: np.ndarray, contour: np.ndarray, f: float,
+                  delta: float) -> Quad | None:
+    """The photo's outline at half its backdrop's distance from the paper, when that
+    level lies well above the first threshold (a coloured backdrop's halo then falls
+    outside it); None when the backdrop is pale or the tighter outline is no rectangle."""
+    x, y, w, h = cv2.boundingRect(contour)
+    filled = np.zeros((h, w), np.uint8)
+    cv2.drawContours(filled, [contour - (x, y)], -1, 1, cv2.FILLED)
+    near, far = (np.ones((2 * r + 1, 2 * r + 1), np.uint8) for r in HALO_RING_PX)
+    ring = cv2.erode(filled, near).astype(bool) & ~cv2.erode(filled, far).astype(bool)
+    region = distance[y:y + h, x:x + w]
+    if not ring.any():
+        return None
+    level = float(np.median(region[ring])) / 2
+    if level < 2 * delta:
+        return None
+    tight = ((region > level) & filled.astype(bool)).astype(np.uint8)
+    tight = cv2.morphologyEx(tight, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(tight, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    c = max(contours, key=cv2.contourArea) + (x, y)
+    quad = quad_of(c, cv2.minAreaRect(c), f)
+    return quad if quad.fill >= 0.85 and cv2.contourArea(c) >= 0.8 * cv2.contourArea(contour) \
+        else None
 
 
 def _drop_edge_regions(mask: np.ndarray) -> np.ndarray:

@@ -95,13 +95,14 @@ def test_each_review_reason_is_reached(batch):
                                (sha256_file(batch.files[key]),)).fetchall()
         reasons[key] = rows
     # attachments without their separator wait unless they show whose they are (a KTP by
-    # its NIK, an ijazah by its name); the forms in that file identify themselves
+    # its NIK, an ijazah or a pas foto sheet by its name); the forms in that file identify
+    # themselves
     for row in reasons["no_separator"]:
         if row["qr_text"]:
             assert row["applicant_id"] == batch.ids[1] and row["review"] is None
         elif row["applicant_id"] is not None:
             assert (row["applicant_id"], row["review"]) == (batch.ids[1], None)
-            assert row["doc"] in ("ktp", "ijazah")
+            assert row["doc"] in ("ktp", "ijazah", "pas_foto")
         else:
             assert row["review"] in ("no_separator", "blank_without_separator")
     assert any(r["review"] == "no_separator" for r in reasons["no_separator"])

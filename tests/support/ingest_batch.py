@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 from click.testing import CliRunner
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader, PdfWriter
 
 from formgen.cli import main
@@ -75,6 +75,24 @@ def drop_pages(source: Path, keep: list[int], target: Path) -> Path:
     with Path(target).open("wb") as handle:
         writer.write(handle)
     return target
+
+
+def _append_letter(target: Path) -> None:
+    """Add a typed letter that shows no one's NIK or name: with no separator before it,
+    nothing tells whose it is."""
+    page = Image.new("RGB", (int(8.27 * DPI), int(11.69 * DPI)), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=DPI // 6)
+    lines = ("SURAT KETERANGAN", "Yang bertanda tangan di bawah ini menerangkan",
+             "bahwa pekerjaan tersebut telah selesai dengan baik.")
+    for i, line in enumerate(lines):
+        draw.text((DPI, DPI * (1 + i / 2)), line, fill="black", font=font)
+    buf = io.BytesIO()
+    page.save(buf, "PDF", resolution=DPI)
+    writer = PdfWriter(clone_from=str(target))
+    writer.append(PdfReader(buf))
+    with Path(target).open("wb") as handle:
+        writer.write(handle)
 
 
 def render(source: Path, index: int, dpi: int) -> Image.Image:
@@ -166,6 +184,7 @@ def build_bad_cases(batch: Batch, tmp: Path) -> None:
                                                        "pengalaman_kerja")]
     keep.append(next(t.index for t in a2_pages if t.doc == "permohonan"))
     batch.files["no_separator"] = drop_pages(main_file, sorted(keep), out / "tanpa_sampul.pdf")
+    _append_letter(batch.files["no_separator"])
 
     image = damage_qr(render(main_file, 0, DPI))
     buf = io.BytesIO()
