@@ -20,7 +20,8 @@ DESCENDER = 1.35       # a word's height with a hanging letter, of its height wi
 HANGING_LOW = 0.55     # of a name's word height: a line below this low may still be its rest
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
-NUMBERED = r"^\W{0,3}(?:\d{1,2}\s?[.)]\s*)?"   # a row's number before its label ('1. Nama')
+NUMBERED = r"^\W{0,3}(?:\d{1,2}(?:\s?[.)]\s*|\s+))?"   # a row's number before its label
+#                                                  ('1. Nama'; its dot may be lost: '1 Nama')
 # what a diploma calls its holder, after "Nama" or a cue ("menerangkan bahwa santri :")
 HOLDER = (r"peserta\s+(?:didik|ujian)|siswa|mahasiswa|pelajar|murid|santri|taruna|"
           r"warga\s+belajar")

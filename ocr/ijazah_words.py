@@ -23,6 +23,14 @@ from ocr.small_caps import even_capitals
 NAME_MEAN_CONF = 80.0
 NAME_MIN_CONF = 60.0
 LINE_MIN_CONF = 50.0   # a line read less surely than this (median word) is no text
+# A row's first word of a letter or two read this unsurely, standing this many row heights
+# before the next, is a frame's ornament read as letters ('Al 1. Nama', 'NA Nama'); so is
+# its last, standing far past the rest ('RAFII 7', 'belajar : hp'), not the row's print.
+ORNAMENT_LETTERS = 2
+ORNAMENT_CONF = 50.0
+ORNAMENT_GAP = 1.0
+ORNAMENT_END_CONF = 80.0
+ORNAMENT_END_GAP = 6.0
 FAR_END = 5.0          # letter heights: a word of a letter or two this far past a name
 GLUED = 0.35           # a letter this close to a word (share of its height) is part of it
 PIECE_GAP = 0.15       # a short piece this close to a word (share of its height) is part of it
@@ -73,9 +81,28 @@ def rows_of(words: list[dict]) -> list[Row]:
     typical = statistics.median(worded or [b - t for t, b, _ in boxes]) if boxes else 0
     # a line much taller than the typical one is a frame or a picture read as one; one
     # read unsurely an ornament read as letters ('KMI MI SM NI'), not print
-    return stack_rows([(top, bottom, ws) for top, bottom, ws in boxes
+    rows = stack_rows([(top, bottom, ws) for top, bottom, ws in boxes
                        if bottom - top <= 3 * typical
                        and statistics.median(w["conf"] for w in ws) >= LINE_MIN_CONF], 3)
+    for row in rows:
+        _drop_frame_marks(row)
+    return rows
+
+
+def _drop_frame_marks(row: Row) -> None:
+    """``row`` without the frame's ornament read at its start or end (see ORNAMENT_*)."""
+    words, height = row.words, row.bottom - row.top
+
+    def gap(a: dict, b: dict) -> float:
+        return b["left"] - (a["left"] + a["width"])
+
+    if len(words) > 1 and len(words[-1]["text"].strip()) <= ORNAMENT_LETTERS \
+            and words[-1]["conf"] < ORNAMENT_END_CONF \
+            and gap(words[-2], words[-1]) > ORNAMENT_END_GAP * height:
+        del words[-1]
+    if len(words) > 1 and len(words[0]["text"].strip()) <= ORNAMENT_LETTERS \
+            and words[0]["conf"] < ORNAMENT_CONF and gap(words[0], words[1]) > ORNAMENT_GAP * height:
+        del words[0]
 
 
 def stack_rows(boxes: list[tuple[float, float, list[dict]]], look_back: int) -> list[Row]:

@@ -292,6 +292,28 @@ def test_a_numbered_row_s_label_is_a_label():
     assert LABEL.match("12) Nama Lengkap : BUDI").group("rest") == "BUDI"
     assert OTHER_NAME.match("3. Nama Orang Tua/Wali : YAKOBUS DEHEN")
     assert not LABEL.match("2004 Nama")
+    # a faxed copy loses the number's dot
+    assert LABEL.match("1 Nama TEGUH SUTRISNO").group("rest") == "TEGUH SUTRISNO"
+
+
+def test_a_frame_s_ornament_read_before_a_row_is_not_its_print():
+    """The frame beside a numbered row read as 'Al', unsurely, a gap before the row's
+    number: the row is '1. Nama RAFII'. A word read surely, or standing close to the
+    next, stays."""
+    row = [_w("Al", 103, 35, conf=2), _w("1.", 200, 11, conf=64), _w("Nama", 234, 51),
+           _w("RAFII", 531, 93)]
+    (read,) = rows_of(row)
+    assert read.text == "1. Nama RAFII"
+    assert LABEL.match(read.text).group("rest") == "RAFII"
+    sure = [_w("Al", 103, 35, conf=80), *row[1:]]
+    assert rows_of(sure)[0].text.startswith("Al ")
+    close = [_w("Al", 180, 15, conf=2), *row[1:]]
+    assert rows_of(close)[0].text.startswith("Al ")
+    # the frame on the right: a mark far past the name ('RAFII 7'), or past a cue's colon
+    framed = [_w("RAFII", 840, 106, conf=88), _w("7", 1681, 8, conf=52)]
+    assert rows_of(framed)[0].text == "RAFII"
+    near = [_w("RAFII", 840, 106, conf=88), _w("7", 960, 8, conf=52)]
+    assert rows_of(near)[0].text == "RAFII 7"
 
 
 def test_a_mark_between_two_consonants_keeps_a_diploma_name_from_being_taken():
