@@ -195,14 +195,18 @@ def read_fields(binary: np.ndarray) -> tuple[dict[str, Field], list[Line], float
 def nik_line(lines: list[Line]) -> Line | None:
     """The line that starts with the NIK label (not one another label starts: "WNI"
     after "Kewarganegaraan" is no NIK)."""
-    for line in lines:
-        if match_label(line)[0] not in (None, "nik"):
-            continue
-        for word in line.words[:2]:
-            first = norm(word["text"])
-            if first[:3] in ("NIK", "N1K", "NLK", "HIK") or fuzz.ratio(first[:3], "NIK") >= 66:
-                return line
-    return next((line for line in lines if match_label(line)[0] == "nik"), None)
+    candidates = [line for line in lines if match_label(line)[0] in (None, "nik")]
+
+    def starts(line: Line, alike) -> bool:
+        return any(alike(norm(word["text"])[:3]) for word in line.words[:2])
+
+    # the label as read, or as its usual misreadings, before a word merely like it
+    # ('Iko', the card's corner read above the title)
+    return next((line for line in candidates
+                 if starts(line, lambda first: first in ("NIK", "N1K", "NLK", "HIK"))), None) \
+        or next((line for line in lines if match_label(line)[0] == "nik"), None) \
+        or next((line for line in candidates
+                 if starts(line, lambda first: fuzz.ratio(first, "NIK") >= 66)), None)
 
 
 def front_words(lines: list[Line]) -> int:

@@ -68,6 +68,7 @@ MIN_SHAPES_NAMED = 10       # digits a shape reading must name before it can vet
 RIVAL_MARGIN = 2            # readings more than any other reading that fits the card
 SERIAL_TEXT_SUPPORT = 3     # text readings alike that vouch for a serial no digit shape read
 DATE_DIGITS = range(6, 12)  # the NIK's digits the birth date and sex on the card check
+REGION_DIGITS = range(0, 6)  # ... and those the region table checks
 TEXT_MAJORITY = 3           # times as many text readings as any fitting rival: Tesseract's verdict
 LINE = "line"               # a reading of the line recognizer (ocr.textline), read surely
 LINE_UNSURE = "line?"       # ... read less surely
@@ -284,6 +285,13 @@ def _shapes_deny(reading: str, credible: list[str]) -> bool:
     return any(_contradicts(g, reading) for g in credible)
 
 
+def _region_slip(reading: str, nik: str) -> bool:
+    """Whether ``reading`` differs from ``nik`` only in region digits, spelling no known
+    region (:func:`formgen.domain.nik.nik_well_formed`)."""
+    return reading != nik and not nik_well_formed(reading) and \
+        not _contradicts(reading, nik, range(REGION_DIGITS.stop, NIK_LENGTH))
+
+
 def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[str],
                  glyphs: list[str], lines: list[tuple[str, str]]) -> bool:
     """Whether ``nik``'s date digits stand though the card's printed birth date does not
@@ -294,11 +302,17 @@ def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[s
     reading (SERIAL_TEXT_SUPPORT of them at least, or a shape reading naming all sixteen
     alike) and both crops surely. Neither the printed date nor the sex read (a pen's note
     written across both lines), the NIK stands on its own readers alone: every text reading
-    of sixteen digits shows it, UNANIMOUS_TEXT of them at least, both crops read it (one
-    surely) and no digit shape reads a digit otherwise."""
+    of sixteen digits shows it, UNANIMOUS_TEXT of them at least (SERIAL_TEXT_SUPPORT when
+    two digit-shape readings name all sixteen digits so), both crops read it (one surely)
+    and no digit shape reads a digit otherwise. A text reading that shows another
+    digit only among the region's, where it spells no region, is a slip the table catches,
+    not a reading otherwise ('6201920…' for 6201020…)."""
     credible = [g for g in glyphs if _credible_shapes(g)]
+    texts = [t for t in texts if not _region_slip(t, nik)]
     if birth is None and sex is None:
-        return nik_well_formed(nik) and len(texts) >= UNANIMOUS_TEXT and \
+        shaped = sum(g == nik for g in glyphs) >= 2    # the digit shapes name all sixteen
+        return nik_well_formed(nik) and \
+            len(texts) >= (SERIAL_TEXT_SUPPORT if shaped else UNANIMOUS_TEXT) and \
             all(t == nik for t in texts) and len(lines) >= 2 and \
             all(r == nik for _, r in lines) and any(m == LINE for m, _ in lines) and \
             not any(_contradicts(g, nik) for g in credible)

@@ -510,3 +510,20 @@ def test_a_faded_end_broken_into_strokes_still_shows_past_the_print():
     assert faint_past_end(grey, print_, box, grey.shape[1])
     grey[:, start::3] = 236                  # the streak's mottle: every third column lost
     assert faint_past_end(grey, print_, box, grey.shape[1])
+
+
+def test_the_nik_label_as_read_wins_over_a_word_merely_like_it():
+    """The card's corner read above the title as 'Iko' is as like 'NIK' as a misread
+    label; the line whose second word is 'NIK:' is the NIK's."""
+    from ocr.ktp.labels import nik_line
+
+    def line(top: int, *texts: str) -> Line:
+        return Line([{"text": t, "left": 10 + 60 * k, "top": top, "width": 50, "height": 20,
+                      "conf": 90} for k, t in enumerate(texts)])
+
+    title = line(14, "Iko", "PROVINSI", "KALIMANTAN", "TENGAH")
+    nik = line(130, "|", "NIK:", "6201066106970008")
+    assert nik_line([title, nik]) is nik
+    assert nik_line([title, line(130, "|", "NlK:", "6201066106970008")]).words[1]["text"] \
+        == "NlK:"
+    assert nik_line([title]) is title      # nothing nearer the label: the likeness counts

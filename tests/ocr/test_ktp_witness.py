@@ -186,6 +186,26 @@ def test_a_nik_whose_date_and_sex_lines_a_pen_covered_stands_on_its_readers_alik
     assert choose([*texts[:3], *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
     shapes = ("glyph", "62010209020?0080")          # a digit shape that reads another digit
     assert choose([*texts, shapes, *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
+    # three text readings are enough when two digit-shape readings name all sixteen so
+    full = [("glyph", nik)] * 2
+    assert choose([*full, *texts[:3], *lines], None, None).nik == nik
+    assert choose([*full, *texts[:3], *lines], None, None).confidence >= MIN_VALUE_CONFIDENCE
+    assert choose([full[0], *texts[:3], *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
+
+
+def test_a_text_reading_that_spells_no_region_is_no_reading_otherwise():
+    """A legalisation stamp over the birth date: the sex read, the date not. Three text
+    readings and both crops show the NIK; a fourth shows a 9 among the region's digits,
+    which spells no region: a slip the region table catches, not another NIK. A reading
+    otherwise among the date or serial digits still sends the NIK to a person."""
+    nik = "6201020308950010"
+    texts = [("text", nik)] * 3
+    lines = [(LINE, nik), (LINE, nik)]
+    slip = ("text", "6201920308950010")
+    assert choose([*texts, slip, *lines], None, "L").nik == nik
+    assert choose([*texts, slip, *lines], None, "L").confidence >= MIN_VALUE_CONFIDENCE
+    serial = ("text", "6201020308950019")
+    assert choose([*texts, serial, *lines], None, "L").confidence < MIN_VALUE_CONFIDENCE
 
 
 def _printed_line(text: str) -> np.ndarray:
