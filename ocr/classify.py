@@ -35,6 +35,7 @@ BLANK_MAX_INK = 0.0015        # share of the page (at ~75 dpi) that is not paper
 LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name written under it)
 TEXT_PAGE = 3 * LITTLE_TEXT   # more marks than this, photos and all: a page of text
 UNSURE_PHOTO = 0.6            # faces of a pas foto's size, but no photo outline found
+UNREAD_CARD = 0.5             # a KTP-shaped printed card nothing could be read from
 KTP_WORDS = ("PROVINSI", "KABUPATEN", "KOTA", "NIK", "NAMA", "LAHIR", "KELAMIN", "ALAMAT",
              "AGAMA", "BERLAKU", "KEWARGANEGARAAN", "PEKERJAAN", "PERKAWINAN")
 
@@ -102,12 +103,14 @@ def classify_attachment(img, *, dpi: float | None = None,
     dpi = dpi or estimate_dpi(rgb.shape)
     cards = find_cards(rgb, dpi=dpi)
     details.update(cards=len(cards), found_cards=cards)
+    unread_card = None
     if any(print_share(card) >= MIN_PRINT_SHARE for card in cards):
         ktp = read_ktp(rgb, dpi=dpi, cards=cards)   # a card's front is read the right way round
         if ktp.found:
             details.update(ktp=ktp, ocr=True, upright_angle=ktp.upright_angle,
                            keywords=ktp.front_words)
             return "ktp", round(min(0.98, 0.7 + 0.08 * ktp.front_words), 3), details
+        unread_card = ktp
 
     marks = details["text_marks"] = text_marks(rgb, dpi)
     # A page full of text is read, whatever photo it carries; the faces are looked for
@@ -144,6 +147,11 @@ def classify_attachment(img, *, dpi: float | None = None,
         del details["upright"]
         details.update(faces=photo.faces, pas_foto=photo, upright_angle=photo.upright_angle)
         return "pas_foto", UNSURE_PHOTO, details
+    if unread_card is not None and not details["form_page"]:
+        # a printed card of a KTP's size and shape that nothing on it could be read from
+        # (a copy far too dark): an identity card whose owner a person must confirm
+        details["ktp"] = unread_card
+        return "ktp", UNREAD_CARD, details
     return "other", 0.6, details
 
 
