@@ -189,3 +189,38 @@ def test_a_sheet_whose_photos_show_no_outline_is_a_pas_foto_left_to_a_person(peo
     # no face, no pas foto: a letter stays other
     g = np.random.default_rng(3)
     assert classify_attachment(F.letter_page(g, 200), dpi=200)[0] == "other"
+
+
+def _card_page(dpi: int, fill: tuple[int, int, int] | None) -> Image.Image:
+    """A sheet with one card of a KTP's size on it: ``fill`` its dark tint with bars of
+    print nothing can be read from (a copy far too dark); None: no card."""
+    from PIL import ImageDraw
+
+    def mm(v: float) -> int:
+        return int(round(v * dpi / 25.4))
+
+    page = Image.new("RGB", (mm(210), mm(297)), (245, 245, 242))
+    if fill is not None:
+        draw = ImageDraw.Draw(page)
+        x, y = mm(30), mm(40)
+        draw.rounded_rectangle((x, y, x + mm(85.6), y + mm(54)), radius=mm(3), fill=fill,
+                               outline=(20, 20, 20))
+        rng = np.random.default_rng(1)
+        for k in range(14):
+            for j in range(int(rng.integers(3, 8))):
+                left, top = x + mm(5) + j * mm(7), y + mm(8) + k * mm(3.2)
+                draw.rectangle((left, top, left + mm(5), top + mm(1.4)), fill=(25, 25, 25))
+    return page
+
+
+def test_a_card_nothing_can_be_read_from_is_a_ktp_left_to_a_person():
+    """A printed card of a KTP's size whose print no reader makes out is an identity card
+    whose owner is not confirmed (every value unreadable), not an 'other' page."""
+    from ocr.attachments import read_attachment_page
+
+    read = read_attachment_page(_card_page(200, (70, 70, 70)), dpi=200)
+    assert read.doc == "ktp" and read.confidence < 0.6
+    values = {f.name: f for f in read.findings}
+    assert values["nik"].value is None and values["nama"].value is None
+    assert values["nik"].note == "unreadable"
+    assert classify_attachment(np.asarray(_card_page(200, None)), dpi=200)[0] == "blank"
