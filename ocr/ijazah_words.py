@@ -101,7 +101,8 @@ def _drop_frame_marks(row: Row) -> None:
             and gap(words[-2], words[-1]) > ORNAMENT_END_GAP * height:
         del words[-1]
     if len(words) > 1 and len(words[0]["text"].strip()) <= ORNAMENT_LETTERS \
-            and words[0]["conf"] < ORNAMENT_CONF and gap(words[0], words[1]) > ORNAMENT_GAP * height:
+            and words[0]["conf"] < ORNAMENT_CONF \
+            and gap(words[0], words[1]) > ORNAMENT_GAP * height:
         del words[0]
 
 
