@@ -20,8 +20,9 @@ DESCENDER = 1.35       # a word's height with a hanging letter, of its height wi
 HANGING_LOW = 0.55     # of a name's word height: a line below this low may still be its rest
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
-NUMBERED = r"^\W{0,3}(?:\d{1,2}(?:\s?[.)]\s*|\s+))?"   # a row's number before its label
-#                                                  ('1. Nama'; its dot may be lost: '1 Nama')
+# a row's number before its label ('1. Nama'; its dot may be lost: '1 Nama'), after a
+# frame's marks read as a few pieces of a letter or two ('V | IL Nama')
+NUMBERED = r"^(?:\S{1,2}\s+){0,3}?\W{0,3}(?:\d{1,2}(?:\s?[.)]\s*|\s+))?"
 # what a diploma calls its holder, after "Nama" or a cue ("menerangkan bahwa santri :")
 HOLDER = (r"peserta\s+(?:didik|ujian)|siswa|mahasiswa|pelajar|murid|santri|taruna|"
           r"warga\s+belajar")
@@ -33,8 +34,9 @@ LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a(?:\b|(?=" + GLUED_WORD + r"
                    r"(?P<rest>.*)$", re.I)
 OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s*(?:sekolah|orang|ayah|ibu|"
                         r"wali|kepala|satuan|program|perguruan|madrasah|lembaga|ortu"
-                        r"|(?:[a-z]+\s+){0,2}tua\b"   # 'Orang Tua', 'Orang' lost or cut
-                        r"|(?:[a-z]+\s+){0,2}[a-z]*/\s*w[a-z]{1,3}\b)",   # '... Tua/Wali', 'Tua'
+                        r"|(?:\S+\s+){0,2}tua\b"   # 'Orang Tua', 'Orang' lost, cut or
+                        #                             read as a mark ('Nama » Tua/Wali')
+                        r"|(?:\S+\s+){0,2}[a-z]*/\s*w[a-z]{1,3}\b)",   # '... Tua/Wali', 'Tua'
                         re.I)                       # misread ('Orai ua/wali')
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
                  r"(?:menerangkan|menyatakan|menetapkan)(?:\s+[a-z]+){0,2}?\s+b[a-z]{0,2}wa\b|"

@@ -294,6 +294,10 @@ def test_a_numbered_row_s_label_is_a_label():
     assert not LABEL.match("2004 Nama")
     # a faxed copy loses the number's dot
     assert LABEL.match("1 Nama TEGUH SUTRISNO").group("rest") == "TEGUH SUTRISNO"
+    # a frame's marks before the row, read as pieces of a letter or two
+    assert LABEL.match("V | IL Nama : SUGENG SAPUTRO").group("rest") == "SUGENG SAPUTRO"
+    # the parent's row with 'Orang' read as a mark is still the parent's
+    assert OTHER_NAME.match("3. Nama » Tua/Wali Yakobus Dehen")
 
 
 def test_a_frame_s_ornament_read_before_a_row_is_not_its_print():
