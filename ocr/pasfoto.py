@@ -39,6 +39,7 @@ ASPECT_UNCERTAINTY = 0.02
 UNSURE = 0.4                      # confidence of a verdict a person should confirm
 MIN_PHOTO_MM = 18.0               # shorter side of anything taken for a photo
 MAX_PHOTO_MM = 70.0
+PHOTO_FILL = 0.85                 # a photo's outline fills this much of its rectangle at least
 PAPER_DELTA = 3.0                 # grey levels from the paper, after a median blur
 FAINT_PAPER_DELTA = 2.0           # second look, for a white backdrop on white paper
 # grey levels (90th percentile) in the top corners of a plain backdrop
@@ -61,8 +62,10 @@ FACE_WORK_HEIGHT = 400            # photos are scaled to this height for the fac
 # A strongly coloured backdrop bleeds into the paper beside it on a colour scan (a pale
 # halo a millimetre or two wide, a few grey levels off the paper): its outline is taken
 # where the distance from the paper falls to half the backdrop's, measured on a ring this
-# far inside the outline first found (shrunk page pixels).
+# far inside the outline first found (shrunk page pixels), kept when the tighter outline
+# holds this share of the first one's area at least.
 HALO_RING_PX = (12, 18)
+HALO_KEPT = 0.8
 LANDSCAPE = 1.1                   # width / height beyond which a photo lies a quarter turned
 # The holder's name under the photos: looked for across the sheet in a band this far below
 # the lowest one found (not every copy stands out from the paper); read by both models,
@@ -133,7 +136,7 @@ def _edge_quads(rgb: np.ndarray, small: np.ndarray, f: float, dpi: float) -> lis
                 EDGE_PHOTO_SHAPE[0] <= short / long_ <= EDGE_PHOTO_SHAPE[1]:
             continue
         quad = quad_of(c, rect, f)
-        if quad.fill < 0.85 or any(
+        if quad.fill < PHOTO_FILL or any(
                 np.hypot(quad.center[0] - q.center[0], quad.center[1] - q.center[1]) * f
                 < EDGE_SAME_MM * px_mm for q in quads):
             continue   # not a rectangle, or the inner outline of one already found
@@ -178,7 +181,7 @@ def _quads(distance: np.ndarray, f: float, dpi: float, delta: float) -> list[Qua
         if short < MIN_PHOTO_MM or long_ > MAX_PHOTO_MM:
             continue
         quad = quad_of(c, rect, f)
-        if quad.fill >= 0.85:
+        if quad.fill >= PHOTO_FILL:
             quads.append(_without_halo(distance, c, f, delta) or quad)
     quads.sort(key=lambda q: (q.center[1] // (dpi / 2), q.center[0]))  # reading order
     return quads
@@ -207,8 +210,8 @@ def _without_halo(distance: np.ndarray, contour: np.ndarray, f: float,
         return None
     c = max(contours, key=cv2.contourArea) + (x, y)
     quad = quad_of(c, cv2.minAreaRect(c), f)
-    return quad if quad.fill >= 0.85 and cv2.contourArea(c) >= 0.8 * cv2.contourArea(contour) \
-        else None
+    kept = cv2.contourArea(c) >= HALO_KEPT * cv2.contourArea(contour)
+    return quad if quad.fill >= PHOTO_FILL and kept else None
 
 
 def _drop_edge_regions(mask: np.ndarray) -> np.ndarray:
