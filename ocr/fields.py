@@ -68,9 +68,11 @@ EMAIL_MIN_VOTES = 3              # readings agreeing, when some reading says oth
 # Tesseract confusions that no typed Indonesian value contains: the street abbreviation
 # "Jl." read as "Ji.", "JI." or "J1."; a diploma number's series "Dl" (DN-12 Dl 4163691:
 # a small L, as the series Dd, Ma and Mk are a capital and a small letter) read "DI" or
-# "Di" (no series is Di).
+# "Di" (no series is Di); a state primary school's "SDN 3" read "SON 3", its D as an O
+# (no school is a SON, and project names often name one).
 TEXT_FIXES = ((re.compile(r"\bJ[iI1|]\.(?=\s)"), "Jl."),
-              (re.compile(r"\b(DN-\d{2} D)[iI1|](?= \d)"), r"\1l"))
+              (re.compile(r"\b(DN-\d{2} D)[iI1|](?= \d)"), r"\1l"),
+              (re.compile(r"\bS[O0]N(?= \d)"), "SDN"))
 LEFT_OUT_SHARE = 0.3             # ink this share of the line's height wide is a letter
 LINE_SHARE = 0.4                 # an ink band this share of the tallest one is a text line
 SPACES_IGNORED = ("digits", "date")   # typed values with no space: a read space is a gap

@@ -55,6 +55,16 @@ def test_a_diploma_numbers_series_dl_is_not_read_as_di():
     assert _closed_up("Gedung DI Pusat", "any") == "Gedung DI Pusat"
 
 
+def test_a_state_schools_sdn_is_not_read_as_son():
+    """Both models read the D of a soft photographed 'SDN 3' as an O now and then."""
+    from ocr.fields import _closed_up
+
+    assert _closed_up("Pembangunan Rumah Dinas SON 3\nLada Mandala Jaya", "any") == \
+        "Pembangunan Rumah Dinas SDN 3\nLada Mandala Jaya"
+    assert _closed_up("Rehabilitasi S0N 12 Kumai", "any") == "Rehabilitasi SDN 12 Kumai"
+    assert _closed_up("Jalan Sonya 3", "any") == "Jalan Sonya 3"
+
+
 def test_a_capital_i_one_model_reads_as_a_small_l_is_the_same_reading():
     """On a photo both models must read a value alike; the English model reads the I of
     'Ijai' as an l (the form's sans type draws them alike), which is no disagreement in a
