@@ -383,13 +383,18 @@ def _shape_makers(flat: np.ndarray, binary: np.ndarray, thin: np.ndarray | None,
     ``dotted``: the band was struck in dots (:func:`ocr.ktp.glyphs.read_glyphs`)."""
     boxes = glyph_spans(binary)
     thin_boxes = glyph_spans(thin) if thin is not None else []
-    cut = binary if len(boxes) == NIK_LENGTH else thin
+    cut, other = (binary, _otsu(flat)) if len(boxes) == NIK_LENGTH else (thin, _otsu(flat))
     if len(boxes) != NIK_LENGTH:
         boxes = thin_boxes
+    if len(boxes) != NIK_LENGTH and len(thin_boxes) != NIK_LENGTH:
+        # a digit printed paler than the rest (a colour gradient across the NIK) that the
+        # cleaning took for background: the grey's own split keeps it, and cuts the band
+        cut, other = _otsu(flat), binary
+        boxes = glyph_spans(cut)
     main: list[Callable[[], str]] = []
     if len(boxes) == NIK_LENGTH:
         main = [lambda: read_glyphs(cut, boxes, dotted),
-                lambda: read_glyphs(_otsu(flat), boxes, dotted)]
+                lambda: read_glyphs(other, boxes, dotted)]
     own = [lambda: read_glyphs(thin, thin_boxes, dotted)] if (
         thin is not None and cut is not thin and len(thin_boxes) == NIK_LENGTH) else []
     return main, own

@@ -167,3 +167,28 @@ def test_a_nik_band_cut_through_its_first_digit_is_widened_to_take_it_whole():
     rows, cols = fit_band(binary, slice(0, binary.shape[0]), slice(cut, binary.shape[1]))
     assert first - mm(1.0) <= cols.start <= first
     assert read_shapes(binary[rows, cols], "6201012505790017")[0] in "6?"
+
+
+def test_a_digit_printed_paler_than_the_rest_is_still_cut_and_named():
+    """A colour gradient across the NIK prints one digit pale; the cleaned print loses it
+    (fifteen glyphs). The grey's own split keeps it: the band is cut there, all sixteen
+    glyphs, and its digit shapes are read."""
+    from ocr.ktp.nikread import _shape_makers
+
+    face = "truetype/dejavu/DejaVuSansMono-Bold.ttf"
+    binary = _band(face)
+    font = ImageFont.truetype(str(FONT_ROOT / face), mm(4.0))
+    left, top, _, _ = font.getbbox(NIK)
+    pale = Image.new("L", binary.shape[::-1], 255)
+    draw = ImageDraw.Draw(pale)
+    x = mm(2.0) - left
+    for k, digit in enumerate(NIK):
+        draw.text((x, mm(1.5) - top), digit, font=font, fill=120 if k == 3 else 20)
+        x += font.getlength(digit)
+    flat = np.asarray(pale)
+    cleaned = np.where(flat < 80, 0, 255).astype(np.uint8)     # the pale digit gone
+    assert len(glyph_spans(cleaned)) == 15
+    main, _ = _shape_makers(flat, cleaned, cleaned)
+    readings = [make() for make in main]
+    assert len(readings) == 2
+    assert readings[0][12:] == NIK[12:] and readings[0][3] == NIK[3], readings
