@@ -46,6 +46,7 @@ from scansim.ktp_group13 import coffee_stain, low_toner
 from scansim.ktp_group14 import colour_copy, overexposed
 from scansim.ktp_group15 import inkjet_copy, pen_note
 from scansim.ktp_group16 import dark_copy, legalised
+from scansim.ktp_group17 import highlighted, marked_rows, recopied
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -270,6 +271,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = dark_copy(img, rng, des.dark_copy, dpi)
     if des.legalised:   # stamped and signed on the copy, at an office
         img = legalised(img, rng, des.legalised, dpi)
+    if des.recopied:   # copied enlarged, and that copy copied back down
+        img = recopied(img, rng, des.recopied, dpi)
+    if des.highlight:   # marked on the copy with a highlighter, over the values it marks
+        img = highlighted(img, rng, des.highlight, dpi, marked_rows(des, dpi, (jx, jy)))
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.jpeg_quality:   # passed on after the blur a copy or camera gives it
         img = chat_jpeg(img, rng, des.jpeg_quality, dpi)
@@ -302,6 +307,8 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img, _ = undersized(img, rng, des.print_scale, des.blank, des.frame, dpi)
     if des.crease:   # folded with the front
         img = crease(img, rng, des.crease, dpi)
+    if des.recopied:   # on the same copies as the front
+        img = recopied(img, rng, des.recopied, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     return img if color else _grey(img)
 

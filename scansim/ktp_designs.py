@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 16, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 17, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -12,8 +12,8 @@ group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after g
 group 10 (:data:`HELD_OUT_10`) after group 9, group 11 (:data:`HELD_OUT_11`) after
 group 10, group 12 (:data:`HELD_OUT_12`) after group 11, group 13 (:data:`HELD_OUT_13`)
 after group 12, group 14 (:data:`HELD_OUT_14`) after group 13, group 15
-(:data:`HELD_OUT_15`) after group 14 and group 16 (:data:`HELD_OUT_16`) after group 15,
-so the latest group's
+(:data:`HELD_OUT_15`) after group 14, group 16 (:data:`HELD_OUT_16`) after group 15 and
+group 17 (:data:`HELD_OUT_17`) after group 16, so the latest group's
 figures are the ones nobody tuning has seen (the benchmarks report all held-out designs
 together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
@@ -39,6 +39,7 @@ from scansim.ktp_group13 import braid, honeycomb
 from scansim.ktp_group14 import lens_lattice, ripples
 from scansim.ktp_group15 import belah_ketupat, mega_mendung
 from scansim.ktp_group16 import anyaman, tenun_ikat
+from scansim.ktp_group17 import labirin, retak
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -55,7 +56,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-opendin, fonts-3270, of group 14 fonts-sora, fonts-naver-d2coding, fonts-tiresias,
 # fonts-tlwg-mono-ttf, of group 15 fonts-adf-switzera, fonts-morisawa-bizud-gothic,
 # fonts-adf-universalis, fonts-cmu, of group 16 fonts-roboto-slab, fonts-jura,
-# fonts-dosis, fonts-play); DejaVu stands in when one is missing.
+# fonts-dosis, fonts-play, of group 17 fonts-cabin, fonts-bebas-neue,
+# fonts-league-spartan, fonts-osifont); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -170,6 +172,14 @@ FACES = {
     "dosis_bold": ("opentype/dosis/Dosis-Bold.otf", "cond_bold"),
     "dosis_extrabold": ("opentype/dosis/Dosis-ExtraBold.otf", "cond_bold"),
     "play_bold": ("truetype/play/Play-Bold.ttf", "mono_bold"),
+    "cabin": ("opentype/cabin/Cabin-Regular.otf", "sans"),
+    "cabin_semibold": ("opentype/cabin/Cabin-SemiBold.otf", "bold"),
+    "cabin_bold": ("opentype/cabin/Cabin-Bold.otf", "bold"),
+    "bebas_neue_bold": ("opentype/bebas-neue/BebasNeue-Bold.otf", "cond_bold"),
+    "league_spartan": ("opentype/league-spartan/LeagueSpartan-Regular.otf", "sans"),
+    "league_spartan_medium": ("opentype/league-spartan/LeagueSpartan-Medium.otf", "bold"),
+    "league_spartan_bold": ("opentype/league-spartan/LeagueSpartan-Bold.otf", "bold"),
+    "osifont": ("truetype/osifont/osifont.ttf", "mono_bold"),
 }
 
 
@@ -217,7 +227,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 16: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 17: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -264,6 +274,8 @@ class KtpDesign:
     pen_note: float = 0.0            # 0 none .. 1 a ballpoint note written across the copy
     legalised: float = 0.0           # 0 none .. 1 an office's round stamp and signature on it
     dark_copy: float = 0.0           # 0 none .. 1 copied with the copier set far too dark
+    highlight: float = 0.0           # 0 none .. 1 a highlighter run over the NIK and name
+    recopied: float = 0.0            # 0 none .. 1 copied enlarged, that copy copied back down
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -626,12 +638,35 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.4, colon_x_mm=20.8, value_gap_mm=1.5, indent_mm=2.3,
               nik_y_mm=9.8, first_y_mm=15.7, photo_x_mm=62.4, upper_labels=True,
               ink=(14, 20, 42), fade=0.05, blur=0.6, wear=0.12, group=16, dark_copy=0.8),
+    # Held out, group 17: made after group 16 was measured; nobody tuning has seen them.
+    # A card in Cabin (labels in capitals, values semibold), the NIK in Bebas Neue (tall,
+    # narrow digits), over a Truchet labyrinth of quarter-circle ribbons in steel blue with
+    # terracotta middles, an indigo-black ink; on the copy a highlighter run over the NIK
+    # and the name (now and then the birth or the address), yellow, green, pink or orange.
+    KtpDesign("cabin_stabilo", "cabin", "cabin_semibold", "bebas_neue_bold", "cabin_bold",
+              "labirin", ((236, 244, 250), (248, 240, 230)), (172, 196, 222),
+              second_color=(226, 186, 156), text_mm=2.05, nik_mm=4.2, step_mm=2.95,
+              label_x_mm=2.5, colon_x_mm=21.4, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6, upper_labels=True,
+              ink=(20, 34, 56), fade=0.06, blur=0.5, wear=0.1, group=17, highlight=0.85),
+    # A card in League Spartan (geometric: labels regular, values medium), the NIK in
+    # osifont (the thin strokes of technical lettering), over crazed cells outlined in
+    # sage with a mauve line inside each, a red-brown-black ink; copied enlarged to
+    # 130-150 % and that copy copied back down (the tints gone, the rest a dot screen in
+    # moire, the strokes bolder).
+    KtpDesign("spartan_perbesar", "league_spartan", "league_spartan_medium", "osifont",
+              "league_spartan_bold", "retak", ((242, 246, 234), (236, 238, 248)),
+              (202, 214, 176), second_color=(216, 196, 222), text_mm=2.0, nik_mm=4.0,
+              step_mm=2.96, label_x_mm=2.7, colon_x_mm=21.8, value_gap_mm=1.3,
+              indent_mm=2.1, nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.7,
+              ink=(44, 22, 18), fade=0.08, blur=0.5, wear=0.1, group=17,
+              nik_spread_mm=0.05, recopied=0.6),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -712,6 +747,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "lens_lattice": lens_lattice, "ripples": ripples,
             "mega_mendung": mega_mendung, "belah_ketupat": belah_ketupat,
             "tenun_ikat": tenun_ikat, "anyaman": anyaman,
+            "labirin": labirin, "retak": retak,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -732,7 +768,7 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
-           "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_GROUPS",
+           "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]
