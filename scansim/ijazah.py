@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 16) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 17) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 16
-after group 15, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 17
+after group 16, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -39,6 +39,8 @@ from scansim.ijazah_group15 import FINISHES as GROUP15_FINISHES
 from scansim.ijazah_group15 import GROUP15_BORDERS, GROUP15_CUES
 from scansim.ijazah_group16 import FINISHES as GROUP16_FINISHES
 from scansim.ijazah_group16 import GROUP16_BORDERS, GROUP16_CUES, LETTER_CLOSES, LETTERS
+from scansim.ijazah_group17 import FINISHES as GROUP17_FINISHES
+from scansim.ijazah_group17 import GROUP17_BORDERS, GROUP17_CUES, HEADERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -48,12 +50,13 @@ from scansim.ornament import border, draw_seal, paper
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
-              **GROUP15_CUES, **GROUP16_CUES}
+              **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
-           **GROUP16_BORDERS}
+           **GROUP16_BORDERS, **GROUP17_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
-            **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES}
+            **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
+            **GROUP17_FINISHES}
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 16: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 17: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -107,9 +110,13 @@ class Design:
     #                              (a copy of a punched filed copy, scanned to a small JPEG),
     #                              water_stain (reached by a flood: a tide line from the
     #                              foot), scan_app (a phone scanning app's export),
-    #                              desk_photo (photographed on a desk, a thumb on its edge)
+    #                              desk_photo (photographed on a desk, a thumb on its edge),
+    #                              moire_copy (a copy whose halftone tint beat into a moiré),
+    #                              reduced_copy (copied reduced beside its transcript)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
+    header: str = ""             # the face above the holder drawn by a group's own function
+    #                              (a key of HEADERS: dua_aksara, in Indonesian and Arabic)
 
     @property
     def held_out(self) -> bool:
@@ -404,6 +411,25 @@ DESIGNS = (
            "elegante", (248, 245, 234), (236, 230, 212), (112, 78, 28), "kawung",
            "university", "nama_indah", "title", short=False, group=16,
            programs=("S1", "D3"), nomor_style="seri", era=(2008, 2024), finish="desk_photo"),
+    # Held out, group 17: made after group 16 was measured; nobody tuning has seen them.
+    # An MTs or MA diploma (PT Serif, Jara, Noto Naskh Arabic) whose head is in Indonesian
+    # and in Arabic either side of the emblem, the holder in a table of ruled cells whose
+    # labels carry their Arabic under them, in a chain of rings; its halftone security
+    # tint beat into a strong moiré when it was copied.
+    Design("madrasah_moire", "madrasah", False, "jara_bold", "ptserif_bold", "ptserif",
+           "ptserif_bold", (250, 251, 244), None, (0, 98, 84), "cincin", "garuda",
+           "tabel_aksara", "header", short=False, group=17, programs=("MTS", "MA"),
+           nomor_style="kemenag", era=(2012, 2024), header="dua_aksara",
+           finish="moire_copy"),
+    # A polytechnic's D3 or D4 diploma (Cantarell, Open Sans) in a frame of mega mendung,
+    # the rows with dotted leaders to their colons ("Nama ........ :"); copied reduced to
+    # fit A4 beside its transcript in a folder, the transcript's edge past the gutter.
+    Design("politeknik_perkecil", "pt", False, "cantarell_extrabold", "cantarell_bold",
+           "opensans", "opensans_bold", (250, 250, 252), (236, 240, 248), (24, 70, 140),
+           "mega_mendung", "university", "titik_pandu", "top_left", group=17,
+           programs=("D3", "D4"), nomor_style="pin", era=(2019, 2024),
+           ministry="KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI",
+           finish="reduced_copy"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -414,7 +440,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -626,6 +652,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     scale = 0.85 if land else 1.0
     if dz.letter:   # a letter in the diploma's stead: its letterhead, title and number
         y, nomor = LETTERS[dz.letter](p, dz, rng, school, spec, tahun, data)
+    elif dz.header:   # a face of the group's own (its head in two scripts ...)
+        y, nomor = HEADERS[dz.header](p, dz, rng, spec, school, tahun, size_mm, data)
     else:
         y, nomor = _face(p, dz, rng, spec, school, tahun, size_mm, data)
     name = person["nama"].upper()

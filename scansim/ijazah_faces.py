@@ -22,7 +22,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-tuffy, of group 15 fonts-adf-tribun, fonts-osifont, fonts-adf-mekanus,
 # fonts-adf-accanthis, fonts-adf-berenis, fonts-fanwood, fonts-sil-scheherazade, of group
 # 16 fonts-yrsa-rasa's Rasa, fonts-elstob, fonts-prociono, fonts-junicode,
-# fonts-linex's Elegante); DejaVu when none is installed.
+# fonts-linex's Elegante, of group 17 fonts-paratype's PT Serif, fonts-linex's Jara,
+# fonts-noto-core's Noto Naskh Arabic, fonts-cantarell, fonts-open-sans); DejaVu when none
+# is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -143,6 +145,15 @@ FACES = {
     "prociono": (["Prociono.otf"], "serif"),
     "junicode": (["JunicodeTwoBeta-Regular.otf"], "serif"),
     "elegante": (["elegital.ttf"], "serif_italic"),
+    "ptserif": (["PTF55F.ttf"], "serif"),
+    "ptserif_bold": (["PTF75F.ttf"], "serif_bold"),
+    "jara_bold": (["Jara_Bold.ttf"], "serif_bold"),
+    "naskh": (["NotoNaskhArabic-Regular.ttf"], "serif"),
+    "naskh_bold": (["NotoNaskhArabic-Bold.ttf"], "serif_bold"),
+    "cantarell_extrabold": (["Cantarell-ExtraBold.otf"], "bold"),
+    "cantarell_bold": (["Cantarell-Bold.otf"], "bold"),
+    "opensans": (["OpenSans-Regular.ttf"], "sans"),
+    "opensans_bold": (["OpenSans-Bold.ttf"], "bold"),
 }
 
 
