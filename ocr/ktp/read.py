@@ -21,7 +21,7 @@ from itertools import combinations
 
 import numpy as np
 
-from formgen.domain.nik import check_nik, nik_agrees, nik_well_formed
+from formgen.domain.nik import NIK_LENGTH, check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked, without_outline
@@ -39,6 +39,7 @@ from ocr.ktp.labels import (
 from ocr.ktp.nikread import (
     CONFIDENT,
     NikResult,
+    _otsu,
     choose,
     fit_band,
     nik_band,
@@ -84,6 +85,7 @@ UNDER_NIK_PITCHES = 1.8         # of LINE_PITCH_MM: the name's line at most this
 BODY_LINES = [k for k in LABELS if k not in (*HEADER_KEYS, "nik")]
 BETWEEN_LETTERS = 4             # a word this long on a line between the NIK and the name: print
 SEX_READ = 0.85                 # LAKI-LAKI or PEREMPUAN read clearly (the two differ a lot)
+PALE_START_MM = 3.0             # the NIK band begun this far past its label: digits lost (~1 digit)
 
 
 def print_share(card: Card) -> float:
@@ -114,6 +116,29 @@ def _nik_box(lines: list[Line], fields: dict[str, Field]) -> tuple[int, int, int
         _, y0, _, _ = name.box
         return mm(12.0), max(0, y0 - mm(6.5)), 0, max(0, y0 - mm(0.8))
     return None
+
+
+def _paler_start(lines: list[Line], grey: np.ndarray, rows: slice, cols: slice,
+                 fitted: tuple[slice, slice]) -> tuple[slice, slice] | None:
+    """The NIK band begun right after its label's colon, fitted to the grey's own print,
+    when the band as read began a digit or more past it: a lamination's glare over the
+    NIK's first digits left them too pale for the cleaned print and for the words
+    Tesseract read (': 201062…' for 6201062…). None when nothing stands before the band."""
+    line = nik_line(lines)
+    if line is None:
+        return None
+    at = next((i for i, w in enumerate(line.words[:3]) if "NIK" in w["text"].upper()), None)
+    if at is None:
+        return None
+    label = line.words[at]
+    start = label["left"] + label["width"] + (0 if label["text"].endswith(":") else mm(1.5))
+    if fitted[1].start - start < mm(PALE_START_MM):
+        return None
+    split = _otsu(grey[rows, start:cols.stop])
+    ink = np.full_like(grey, 255)
+    ink[rows, start:cols.stop] = split
+    wider = fit_band(ink, rows, slice(start, cols.stop))
+    return wider if wider[1].start < fitted[1].start - mm(PALE_START_MM) / 2 else None
 
 
 def _name_field(fields: dict[str, Field]) -> Field | None:
@@ -357,9 +382,13 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         rows, cols = _nik_band(photo, box, right, binary.shape)
         # digits struck in dots are joined into strokes before they are cut and read
         grey, ink, thin_ink = join_dotted(flat, binary, thin, rows, cols)
-        rows, cols = fit_band(ink, rows, cols)
-        result = read_nik_band(grey[rows, cols], ink[rows, cols], birth, sex,
-                               thin_ink[rows, cols], dotted=ink is not binary)
+        fitted = fit_band(ink, rows, cols)
+        result = read_nik_band(grey[fitted], ink[fitted], birth, sex, thin_ink[fitted],
+                               dotted=ink is not binary)
+        wider = _paler_start(lines, grey, rows, cols, fitted)
+        if not any(len(r) == NIK_LENGTH for _, r in result.readings) and wider is not None:
+            result = read_nik_band(grey[wider], ink[wider], birth, sex, thin_ink[wider],
+                                   dotted=ink is not binary)
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,
