@@ -10,16 +10,10 @@ scan defects (skew up to 1.5 degrees, gain, noise, dust, JPEG, shifted crops),
 runs every reader and prints precision and recall (or the exact-match rate).
 
 Ijazah are measured apart, per design (scansim.ijazah), held-out designs separately
-(all together, then each held-out group in a section of its own: "held out 2" is the
-group made after group 1 had been measured, "held out 3" the one made after group 2,
-"held out 4" the one made after group 3, "held out 5" the one made after group 4, "held
-out 6" the one made after group 5, "held out 7" the one made after group 6, "held out 8"
-the one made after group 7, "held out 9" the one made after group 8, "held out 10" the one
-made after group 9, "held out 11" the one made after group 10, "held out 12" the one made
-after group 11, "held out 13" the one made after group 12, "held out 14" the one made after
-group 13, "held out 15" the one made after group 14, "held out 16" the one made after
-group 15): every design at 200 and 300 dpi as colour, grey and faded grey copies, read the
-way ingest reads an attachment page (classified, turned upright, read).
+(all together, then each held-out group in a section of its own: "held out N" is the
+group made after group N-1 had been measured, from "held out 2" to the newest): every
+design at 200 and 300 dpi as colour, grey and faded grey copies, read the way ingest
+reads an attachment page (classified, turned upright, read).
 
     python -m benchmarks.accuracy [--applicants 50] [--seed 1] [--workers 2]
                                   [--ijazah-per-cell 3] [--ktp-cards 2]

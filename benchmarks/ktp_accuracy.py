@@ -7,14 +7,10 @@ attachment reader as ingest runs it (classification, reading, findings); a value
 only as the product takes it (confidence at least the review threshold). Printed per
 design and, for the held-out designs (never looked at while tuning), per dpi and copy
 kind: NIK exactly right, NIK confidently wrong, name, sex, birth date, CPU per page. The
-held-out designs are reported all together and per group ("held out 2": the group made
-after group 1 had been measured; "held out 3": after group 2; "held out 4": after group
-3; "held out 5": after group 4; "held out 6": after group 5; "held out 7": after group
-6; "held out 8": after group 7; "held out 9": after group 8; "held out 10": after group
-9; "held out 11": after group 10; "held out 12": after group 11; "held out 13": after
-group 12; "held out 14": after group 13; "held out 15": after group 14; "held out 16":
-after group 15). Each later group's pages come in a pass of their own (its own seed
-stream), so a seed draws the same pages of the other designs as before that group existed.
+held-out designs are reported all together and per group ("held out N": the group made
+after group N-1 had been measured, from "held out 2" to the newest). Each later group's
+pages come in a pass of their own (its own seed stream), so a seed draws the same pages
+of the other designs as before that group existed.
 
     python -m benchmarks.ktp_accuracy [--people 40] [--cards 4] [--seed 1] [--workers 2]
                                       [--designs tuned|NAME,...] [--misses]
