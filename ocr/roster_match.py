@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 FIT = 5.0      # nats below the best reading's likelihood a roster name may stand
 APART = 6.0    # ... and at least this far above the next roster name
@@ -170,6 +171,19 @@ def shows_more(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
     if letters < len("".join(spelling(name))) + MORE_LETTERS:
         return False
     return fits([line], [name]).get(name, 0.0) < -LOST
+
+
+def letter_off(name: str | None, names: Sequence[str]) -> bool:
+    """Whether ``name`` spells no roster name but one of them save a single letter (one
+    lost, added or changed: 'RUDI WBOWO' for RUDI WIBOWO), word spaces aside; names
+    shorter than ``MIN_LETTERS`` count for nothing."""
+    letters = "".join(spelling(name or ""))
+    if len(letters) < MIN_LETTERS:
+        return False
+    known = {"".join(spelling(n)) for n in names}
+    return letters not in known and any(
+        len(k) >= MIN_LETTERS and Levenshtein.distance(letters, k, score_cutoff=1) == 1
+        for k in known)
 
 
 def respaced(name: str | None, names: Sequence[str]) -> str | None:

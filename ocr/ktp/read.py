@@ -425,7 +425,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
             born.text, again, born.box, right=right, clean=lambda t: parse_birth(t)[0],
             print_=binary)
     reading = _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
-    if name is not None and nama[1] < MIN_VALUE_CONFIDENCE:
+    if name is not None:     # a name read surely may still be a letter off the roster's
         reading.name_lines = [line_crop(img, name.box, right=right, print_=binary)
                               for img in (soft, flat)]
         reading.whole_name_lines = [line_crop(img, name.box, right=right, print_=binary,

@@ -13,6 +13,7 @@ from ocr.ktp.labels import norm
 
 FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat")
 MIN_VALUE_CONFIDENCE = 0.6     # below this a value is shown to a person, not taken
+LETTER_OFF = 0.3               # a sure name a letter off a roster name: a person looks
 DATE_RE = re.compile(r"(\d{1,2})\s*[-./ ]\s*(\d{1,2})\s*[-./ ]\s*(\d{4})")
 # What Tesseract reads instead of a digit in a date.
 DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1",
@@ -50,9 +51,16 @@ class KtpReading:
     def match_roster(self, names) -> None:
         """The name taken from the roster's ``names`` when no reading settled it and its
         line spells one of them (see :mod:`ocr.roster_match`); a name read surely keeps
-        its letters, its word spaces put where the roster name it spells has them."""
+        its letters, its word spaces put where the roster name it spells has them. A name
+        read surely that is no roster name but a letter off one ('RUDI WBOWO' beside RUDI
+        WIBOWO: a narrow I lost in every reading) is not sure after all: its line is
+        matched against the roster like an unsettled one, and left to a person when it
+        spells no roster name."""
         if names and self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             self.nama = roster_match.respaced(self.nama, names)
+            if not roster_match.letter_off(self.nama, names):
+                return
+            self.confidences["nama"] = min(self.value_confidence("nama"), LETTER_OFF)
         if not names or not self.name_lines or \
                 self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             return
