@@ -12,6 +12,7 @@ page goes to a person.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ocr import roster_match, textline
@@ -19,6 +20,8 @@ from ocr.ijazah_name import OTHER_NAME
 from ocr.ijazah_witness import SIDE_MARGIN, line_box, spelled
 from ocr.ijazah_words import Pixels, Row
 
+LABEL_ONLY_LETTERS = 3   # letters after a label's words below which it has no value
+LABEL_WORDS = re.compile(r"\b(?:orang|tua|wali|ayah|ibu|kandung)\b", re.I)   # a label's rest
 MAX_LINES = 12    # name-like lines matched at most (the largest first): a page of lists
 #                   is no diploma's body
 
@@ -30,6 +33,19 @@ def _value(row: Row) -> list[dict]:
         if words[k]["text"].rstrip().endswith((":", ";")):
             return words[k + 1:]
     return words
+
+
+def _label_above(rows: list[Row], k: int) -> bool:
+    """Whether row ``k`` is the value of a parent's or the head's row above it whose label
+    stands alone ('Nama Orang Tua/Wali' over a line of Arabic, its value read as a row of
+    its own below: 'Hasanah')."""
+    if k == 0:
+        return False
+    label = OTHER_NAME.match(rows[k - 1].text)
+    if label is None:
+        return False
+    rest = rows[k - 1].text[label.end():].rsplit(":", 1)[-1]
+    return sum(ch.isalpha() for ch in LABEL_WORDS.sub("", rest)) < LABEL_ONLY_LETTERS
 
 
 def _box(words: list[dict]) -> tuple[float, float, float, float]:
@@ -45,7 +61,8 @@ def roster_name_on_page(rows: list[Row], pixels: Pixels, names: Sequence[str]) -
     """The one roster name the page's name-like lines spell (in capitals), or None."""
     if not names or not textline.available():
         return None
-    lines = [words for row in rows if not OTHER_NAME.match(row.text)
+    lines = [words for k, row in enumerate(rows)
+             if not OTHER_NAME.match(row.text) and not _label_above(rows, k)
              for words in [_value(row)] if words and spelled(" ".join(w["text"] for w in words))]
     lines.sort(key=lambda ws: -max(w["height"] for w in ws))
     found = set()

@@ -43,3 +43,23 @@ def test_a_name_introduced_in_a_way_not_known_is_found_by_the_roster(design, mon
     row = run_ijazah((*job, tuple(roster_names(people, 300, seed=11))))
     assert row["nama_exact"] and row["from_roster"]
     assert row["absent_checked"] and row["absent_taken"] is None
+
+
+def test_a_parent_s_name_below_its_label_is_no_holder():
+    """A madrasah's table sets the Arabic under each label, and a faded copy reads the
+    parent's name as a row of its own under 'Nama Orang Tua/Wali'. That row is the
+    parent's, not a name-like line of the holder's: the holder's short name unread, the
+    page goes to a person and the parent, who is on the roster too, is not taken."""
+    from ocr.ijazah_roster import _label_above
+    from ocr.ijazah_words import Row
+
+    rows = [Row([_w("Nama", 0), _w("Orang", 100), _w("Tua/Wali", 220)], 100, 120),
+            Row([_w("Hasanah", 400)], 140, 160),
+            Row([_w("3.", 0), _w("Nama", 40), _w("Ayah", 140), _w(":", 240),
+                 _w("Hasanah", 400)], 180, 200),
+            Row([_w("Nomor", 0), _w("Induk", 120)], 220, 240)]
+    assert [_label_above(rows, k) for k in range(4)] == [False, True, False, False]
+    people = make_people(2 * 6 + 1, seed=18)
+    names = roster_names(people, 300, seed=11)
+    row = run_ijazah(("madrasah_moire", 300, "faded", 1, people[1 * 6 + 2], 11, names))
+    assert not row["nama_wrong"] and row["absent_taken"] is None
