@@ -20,9 +20,13 @@ DESCENDER = 1.35       # a word's height with a hanging letter, of its height wi
 HANGING_LOW = 0.55     # of a name's word height: a line below this low may still be its rest
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
-# a row's number before its label ('1. Nama'; its dot may be lost: '1 Nama'), after a
-# frame's marks read as a few pieces of a letter or two ('V | IL Nama')
-NUMBERED = r"^(?:\S{1,2}\s+){0,3}?\W{0,3}(?:\d{1,2}(?:\s?[.)]\s*|\s+))?"
+LABEL_COLON_WORDS = 3  # words after "Nama" a colon ending its label may stand in
+# a row's number before its label ('1. Nama'; its dot may be lost: '1 Nama'; its 1 read
+# as letters: 'Il. Nama'), after a frame's marks read as a few pieces of a letter or two
+# ('V | IL Nama') or a number of a page copied beside it ('1800 Nama': a transcript's
+# column; not a year, which ends a sentence)
+NUMBERED = (r"^(?:\S{1,2}\s+|(?!(?:19|20)\d\d\b)[\d.,]{3,6}\s+(?=\D)){0,3}?\W{0,3}"
+            r"(?:\d{1,2}(?:\s?[.)]\s*|\s+)|[Il|]{1,2}[.)]\s*)?")
 # what a diploma calls its holder, after "Nama" or a cue ("menerangkan bahwa santri :")
 HOLDER = (r"peserta\s+(?:didik|ujian)|siswa|mahasiswa|pelajar|murid|santri|taruna|"
           r"warga\s+belajar")
@@ -280,6 +284,17 @@ def _cues_read_again(rows: list[Row], pixels: Pixels) -> list[Row]:
     return out if out != rows else rows
 
 
+def _past_label_colon(words: list[dict]) -> list[dict]:
+    """``words`` (what follows a row's "Nama") from past a colon in the first few: the
+    label went on to it, a word of another script read among its words ('Nama Map
+    Lengk: HERU SAPUTRO', the Arabic under 'Nama Lengkap' read as 'Map'). A name has no
+    colon."""
+    for k, word in enumerate(words[:LABEL_COLON_WORDS]):
+        if word["text"].endswith((":", ";")) and k + 1 < len(words):
+            return words[k + 1:]
+    return words
+
+
 def _find_name(rows: list[Row], pixels: Pixels | None
                ) -> tuple[str | None, float, int | None]:
     for i, row in enumerate(rows):        # a "Nama" label first: the most explicit cue
@@ -287,9 +302,13 @@ def _find_name(rows: list[Row], pixels: Pixels | None
         if not m or OTHER_NAME.match(row.text):
             continue
         label = after(row, 0)[:len(row.text[:m.start("rest")].split())]
-        rest = value_words(after(row, m.start("rest")))
+        rest = _past_label_colon(value_words(after(row, m.start("rest"))))
         if rest:
-            found = _continued(rows, i, rest, name_of(rest, pixels, row), pixels)
+            found = _continued(rows, i, rest, name_of(rest, pixels, row), pixels) \
+                or (name_of(_value_right_of(row, row.words, pixels), pixels, row)
+                    if len(rest) == 1 else None)
+            #      (a label's word or its translation read past it, the value unread:
+            #      'Nama Lengka' where the name stands further right in its cell)
         else:
             found = name_of(_value_right_of(row, label, pixels), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels) \

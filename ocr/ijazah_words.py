@@ -31,6 +31,7 @@ ORNAMENT_CONF = 50.0
 ORNAMENT_GAP = 1.0
 ORNAMENT_END_CONF = 80.0
 ORNAMENT_END_GAP = 6.0
+OTHER_SCRIPT_CONF = 50.0   # a small word read less surely, before a name in capitals
 FAR_END = 5.0          # letter heights: a word of a letter or two this far past a name
 GLUED = 0.35           # a letter this close to a word (share of its height) is part of it
 PIECE_GAP = 0.15       # a short piece this close to a word (share of its height) is part of it
@@ -179,6 +180,10 @@ def candidate(words: list[dict]) -> tuple[str, float, float] | None:
             FAR_END * kept[-2][2]["height"]:
         kept.pop()   # letters far off the name's end: a bilingual row's label in another
         #              script at its far end, read as Latin letters ('LI')
+    while len(kept) >= 2 and kept[0][1] < OTHER_SCRIPT_CONF and kept[0][0][0].islower() \
+            and all(t.isupper() for t, _, _ in kept[1:]):
+        kept.pop(0)   # a bilingual row's label in another script, under its Latin label and
+        #              before the name, read as a small Latin word ('etos”' for Arabic)
     while kept and len(kept[0][0]) == 1:    # a stray mark before the name, read as a letter
         (letter, _, mark), rest = kept[0], kept[1:]
         if rest and rest[0][2]["left"] - (mark["left"] + mark["width"]) \

@@ -292,6 +292,10 @@ def test_a_numbered_row_s_label_is_a_label():
     assert LABEL.match("12) Nama Lengkap : BUDI").group("rest") == "BUDI"
     assert OTHER_NAME.match("3. Nama Orang Tua/Wali : YAKOBUS DEHEN")
     assert not LABEL.match("2004 Nama")
+    # a number of a transcript copied beside the diploma, read into the row
+    assert LABEL.match("1800 Nama : RAFII").group("rest") == "RAFII"
+    # the row's 1 read as letters
+    assert LABEL.match("Il. Nama Lengkap HERU SAPUTRO").group("rest") == "HERU SAPUTRO"
     # a faxed copy loses the number's dot
     assert LABEL.match("1 Nama TEGUH SUTRISNO").group("rest") == "TEGUH SUTRISNO"
     # a frame's marks before the row, read as pieces of a letter or two
@@ -374,3 +378,23 @@ def test_diplomas_of_group_15_name_their_holder(design):
     people = make_people(9 * 6 + 1, seed=18)
     row = run_ijazah((design, 300, "colour", 0, people[0], 11))
     assert row["nama_exact"] and not row["from_roster"]
+
+
+@pytest.mark.parametrize("design, dpi, copy, roster", [
+    # the row's 1 read as 'Il.', the Arabic under 'Nama Lengkap' read among its words
+    ("madrasah_moire", 200, "colour", False),
+    # 'Nama Lengka' read, the name further right in its cell not: read again right of it,
+    # unsurely, and matched against the roster
+    ("madrasah_moire", 300, "colour", True),
+    # a transcript copied beside the diploma: its column's '1800' read before 'Nama'
+    ("politeknik_perkecil", 200, "grey", False),
+])
+def test_a_bilingual_or_crowded_row_still_names_its_holder(design, dpi, copy, roster):
+    from benchmarks.accuracy import IJAZAH_COPIES, run_ijazah
+    from scansim.people import make_people, roster_names
+
+    people = make_people(2 * 6 + 1, seed=18)
+    names = tuple(roster_names(people, 300, seed=11)) if roster else ()
+    row = run_ijazah((design, dpi, copy, 0, people[IJAZAH_COPIES.index(copy)], 11, names))
+    assert row["nama_exact"] and row["from_roster"] == roster
+    assert not roster or row["absent_taken"] is None
