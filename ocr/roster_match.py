@@ -37,6 +37,7 @@ SPELLED = 70.0     # the recognizer's own reading of the line spells the name at
 #                    alike (0-100): a likely name must also look like what was read
 CONFIDENCE = 0.5   # a name so matched confirms its own applicant (the roster comparison
 #                    agrees); below the checks' min_confidence, any other goes to a person
+PATTERN_START = re.compile(r"[()\[\]{}]")   # what a line's reading of a name never holds
 NOTE = "roster"    # the finding's note: matched against the roster, not read blind
 _FLOOR = 1e-12
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -167,7 +168,9 @@ def shows_more(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
     print ends may have lost the end of the line ('GUSTI ANANG' of a streaked copy) and a
     shorter roster name fit what is left; the line cut to its full width still shows
     the rest (GUSTI ANANG SYARIFUDDIN)."""
-    letters = sum(ch.isalpha() for ch in best_reading(*line))
+    # from a bracket on it is a background's pattern read as letters ('SYAHRUUO) (UL(UAUD)':
+    # rings and arcs), which no name's print holds
+    letters = sum(ch.isalpha() for ch in PATTERN_START.split(best_reading(*line))[0])
     if letters < len("".join(spelling(name))) + MORE_LETTERS:
         return False
     return fits([line], [name]).get(name, 0.0) < -LOST

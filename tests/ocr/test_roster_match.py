@@ -190,3 +190,19 @@ def test_a_card_whose_name_every_reading_lost_a_narrow_letter_of_takes_the_roste
     assert case["design"] == "spartan_perbesar" and case["dpi"] == 200 and case["colour"]
     assert case["name"] and not case["name_wrong"] and case["from_roster"]
     assert case["absent_checked"] and case["absent_taken"] is None
+
+
+def test_a_background_read_as_letters_past_a_name_is_no_more_of_the_name():
+    """SYAHRUL highlighted on a 300 dpi grey copy of a card printed over rings and arcs:
+    the line cut to the field block's edge reads on into the pattern ('SYAHRUUO) (UL(UAUD)')
+    and seemed to show more than the name. From a bracket on, a reading is pattern, not a
+    name's print: the roster name the line spells is taken."""
+    from benchmarks.ktp_accuracy import card_case
+    from scansim.people import roster_names
+
+    people = make_people(10, seed=11)
+    names = tuple(roster_names(people, 300, seed=11))
+    case = card_case(people[1], 14, 11, ["cabin_stabilo", "spartan_perbesar"], roster=names)
+    assert case["design"] == "cabin_stabilo" and case["dpi"] == 300 and not case["colour"]
+    assert case["name"] and case["from_roster"] and not case["name_wrong"]
+    assert case["absent_checked"] and case["absent_taken"] is None
