@@ -36,6 +36,7 @@ LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name writt
 TEXT_PAGE = 3 * LITTLE_TEXT   # more marks than this, photos and all: a page of text
 UNSURE_PHOTO = 0.6            # faces of a pas foto's size, but no photo outline found
 UNREAD_CARD = 0.5             # a KTP-shaped printed card nothing could be read from
+SAME_BOX = 0.7                # overlap (of the union) at which a photo's outline is a card's
 KTP_WORDS = ("PROVINSI", "KABUPATEN", "KOTA", "NIK", "NAMA", "LAHIR", "KELAMIN", "ALAMAT",
              "AGAMA", "BERLAKU", "KEWARGANEGARAAN", "PEKERJAAN", "PERKAWINAN")
 
@@ -116,6 +117,9 @@ def classify_attachment(img, *, dpi: float | None = None,
     # A page full of text is read, whatever photo it carries; the faces are looked for
     # only on a page that is little more than its photos (a diploma's photo box is not).
     quads = photo_quads(rgb, dpi) if marks <= TEXT_PAGE else []
+    if unread_card is not None:     # a printed card's own outline is no photo's
+        quads = [q for q in quads if not any(_same_box(quad_box(q), _card_box(card))
+                                             for card in cards)]
     details["photos"] = len(quads)
     if quads:
         marks = details["text_marks"] = text_marks(rgb, dpi, exclude=[quad_box(q) for q in quads])
@@ -153,6 +157,21 @@ def classify_attachment(img, *, dpi: float | None = None,
         details["ktp"] = unread_card
         return "ktp", UNREAD_CARD, details
     return "other", 0.6, details
+
+
+def _card_box(card) -> tuple[float, float, float, float]:
+    xs, ys = card.corners[:, 0], card.corners[:, 1]
+    return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
+
+
+def _same_box(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two boxes (x0, y0, x1, y1) cover nearly the same part of the page."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return False
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - w * h
+    return w * h >= SAME_BOX * union
 
 
 def ijazah_score(reading: PageText) -> int:

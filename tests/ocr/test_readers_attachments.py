@@ -224,3 +224,17 @@ def test_a_card_nothing_can_be_read_from_is_a_ktp_left_to_a_person():
     assert values["nik"].value is None and values["nama"].value is None
     assert values["nik"].note == "unreadable"
     assert classify_attachment(np.asarray(_card_page(200, None)), dpi=200)[0] == "blank"
+
+
+def test_a_card_copied_too_dark_to_read_is_no_pas_foto():
+    """A `dosis_gelap` copy at 200 dpi grey, copied far too dark: the card's outline is
+    also found as a photo's, and with no text on the page it was taken for a pas foto.
+    The outline of a printed card found on the page is that card's: a KTP whose owner a
+    person confirms."""
+    from benchmarks.ktp_accuracy import LATER, card_case, stream
+    from scansim.people import make_people
+
+    person = make_people(7, seed=11)[6]
+    case = card_case(person, 13, 11, list(LATER[16]), stream(16))
+    assert case["design"] == "dosis_gelap" and case["dpi"] == 200 and not case["colour"]
+    assert case["doc"] == "ktp" and not case["nik_wrong"]
