@@ -385,8 +385,8 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         fitted = fit_band(ink, rows, cols)
         result = read_nik_band(grey[fitted], ink[fitted], birth, sex, thin_ink[fitted],
                                dotted=ink is not binary)
-        wider = _paler_start(lines, grey, rows, cols, fitted)
-        if not any(len(r) == NIK_LENGTH for _, r in result.readings) and wider is not None:
+        if not any(len(r) == NIK_LENGTH for _, r in result.readings) and \
+                (wider := _paler_start(lines, grey, rows, cols, fitted)) is not None:
             result = read_nik_band(grey[wider], ink[wider], birth, sex, thin_ink[wider],
                                    dotted=ink is not binary)
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
