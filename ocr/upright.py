@@ -109,15 +109,20 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
             tried[rotation] = _turned_reading(small, work_dpi, rotation, read)
         return tried[rotation]
 
+    sideways: tuple[int, ...] = ()    # quarter turns read only if the page as it lies is not
     if _lines_vertical(view, work_dpi, margin=_SIDEWAYS_MARGIN):
         # lines plainly standing on end (a landscape sheet on an upright glass): read
         # turned the way a few of its lines read as words (OSD when they do not tell),
-        # else the other way, before reading it as it lies
+        # else the other way, before reading it as it lies; when OSD says the page stands
+        # upright (a table's column rules or a page copied beside it standing on end),
+        # as it lies first, and turned only when that reading is refused
         turn = _sideways_turn(view)
         if turn is None:
             osd = _osd(view, work_dpi)
+            upright = osd is not None and osd[0] in (0, 180) and osd[1] >= _OSD_MIN_CONF
             turn = osd[0] if osd is not None and osd[0] in (90, 270) else 90
-        for rotation in (turn, 360 - turn):
+            sideways = (turn, 360 - turn) if upright else ()
+        for rotation in () if sideways else (turn, 360 - turn):
             skew, reading = turned(rotation)
             if accept(reading):
                 return _turned(img, rotation, skew, 0.8, "text", []), reading
@@ -125,6 +130,10 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     first = read(_deskewed(small, skew), work_dpi)
     if accept(first):
         return _turned(img, 0, skew, 0.9, "text", []), first
+    for rotation in sideways:
+        turned_skew, reading = turned(rotation)
+        if accept(reading):
+            return _turned(img, rotation, turned_skew, 0.8, "text", []), reading
     rotation, confidence, method = _quarter_turn(view, work_dpi, [], osd=osd)
     if rotation == 0 and method == "none" and (turn := _sideways_turn(view)) is not None:
         # neither the lines nor OSD told, but a line or two read as words turned: the
