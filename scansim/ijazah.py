@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 17) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 18) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 17
-after group 16, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 18
+after group 17, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -40,7 +40,11 @@ from scansim.ijazah_group15 import GROUP15_BORDERS, GROUP15_CUES
 from scansim.ijazah_group16 import FINISHES as GROUP16_FINISHES
 from scansim.ijazah_group16 import GROUP16_BORDERS, GROUP16_CUES, LETTER_CLOSES, LETTERS
 from scansim.ijazah_group17 import FINISHES as GROUP17_FINISHES
-from scansim.ijazah_group17 import GROUP17_BORDERS, GROUP17_CUES, HEADERS
+from scansim.ijazah_group17 import GROUP17_BORDERS, GROUP17_CUES
+from scansim.ijazah_group17 import HEADERS as GROUP17_HEADERS
+from scansim.ijazah_group18 import FINISHES as GROUP18_FINISHES
+from scansim.ijazah_group18 import GROUP18_BORDERS, GROUP18_CUES, TWO_UPS
+from scansim.ijazah_group18 import HEADERS as GROUP18_HEADERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -50,13 +54,14 @@ from scansim.ornament import border, draw_seal, paper
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
-              **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES}
+              **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
-           **GROUP16_BORDERS, **GROUP17_BORDERS}
+           **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
-            **GROUP17_FINISHES}
+            **GROUP17_FINISHES, **GROUP18_FINISHES}
+HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS}   # faces above the holder (Design.header)
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 17: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 18: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -112,11 +117,16 @@ class Design:
     #                              foot), scan_app (a phone scanning app's export),
     #                              desk_photo (photographed on a desk, a thumb on its edge),
     #                              moire_copy (a copy whose halftone tint beat into a moiré),
-    #                              reduced_copy (copied reduced beside its transcript)
+    #                              reduced_copy (copied reduced beside its transcript),
+    #                              taped_tear (torn along its fold, mended with tape)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
-    #                              (a key of HEADERS: dua_aksara, in Indonesian and Arabic)
+    #                              (a key of HEADERS: dua_aksara, in Indonesian and Arabic;
+    #                              kepala_kiri, the emblem at the left of the ministry)
+    two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
+    #                              skhun, its SKHUN beside it): the diploma is drawn upright
+    #                              on A4 and comes out on a landscape sheet (``landscape``)
 
     @property
     def held_out(self) -> bool:
@@ -430,6 +440,24 @@ DESIGNS = (
            programs=("D3", "D4"), nomor_style="pin", era=(2019, 2024),
            ministry="KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI",
            finish="reduced_copy"),
+    # Held out, group 18: made after group 17 was measured; nobody tuning has seen them.
+    # An SMP or SMA diploma of the national-examination years (Noto Serif Display, Quercus)
+    # in a band of microprint, the emblem at the left of the head, the holder's rows in a
+    # panel with rounded corners; copied "2 in 1" with its SKHUN (Tinos), both at 70 % side
+    # by side on one landscape sheet, the SKHUN naming the same holder under its own number.
+    Design("skhun_dua_satu", "sekolah", True, "notoserif_display_bold", "quercus_bold",
+           "quercus", "quercus_bold", (249, 250, 244), (232, 238, 228), (24, 84, 72),
+           "mikroteks", "garuda", "panel_bulat", "header", group=18, programs=("SMP", "SMA"),
+           era=(2005, 2009), ministry="DEPARTEMEN PENDIDIKAN NASIONAL", header="kepala_kiri",
+           two_up="skhun"),
+    # An institute of technology's S1 diploma (Computer Modern Concrete, Serif and Sans) in
+    # a band of truntum that names its holder mid-sentence in a justified paragraph; torn
+    # across along its fold and mended with tape since yellowed, the pieces a little off.
+    Design("institut_selotip", "pt", False, "cmu_bold", "cmu_sans_bold", "cmu_concrete",
+           "cmu_serif_extra_bold", (248, 245, 232), None, (88, 52, 28), "truntum", "university",
+           "kalimat_nama", "title", short=False, group=18, programs=("S1",),
+           nomor_style="seri", era=(1999, 2008), drop_mm=12.0, school="INSTITUT TEKNOLOGI {town}",
+           ministry="DEPARTEMEN PENDIDIKAN NASIONAL", finish="taped_tear"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -440,7 +468,8 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
                    for g in sorted({d.group for d in DESIGNS if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
+ HELD_OUT_18) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -635,7 +664,9 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
                               day=28 if (birth.month, birth.day) == (2, 29) else birth.day)
         tahun = held
     months = data["months"]
-    size_mm = (297, 210) if dz.landscape else tuple(paper_mm or (210, 297))
+    land = dz.landscape and not dz.two_up   # a two-up's diploma is drawn upright on A4
+    upright = (210, 297) if dz.two_up else tuple(paper_mm or (210, 297))
+    size_mm = (297, 210) if land else upright
     w, h = mm_px(size_mm[0], dpi), mm_px(size_mm[1], dpi)
     img = paper((w, h), dz.tint if color else (246, 246, 246), rng, pattern=dz.pattern, dpi=dpi)
     p = _Page(img, dpi, (25, 25, 30))
@@ -644,7 +675,6 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         BORDERS[dz.border](img, dz.accent, rng, dpi=dpi, margin_mm=margin)
     else:
         border(img, dz.border, dz.accent, rng, dpi=dpi, margin_mm=margin)
-    land = dz.landscape
     if dz.watermark:   # pale, behind the holder's rows and name
         at, radius, ink = dz.watermark_at
         pale = tuple(int(t * (1 - ink) + a * ink) for t, a in zip(dz.tint, dz.accent, strict=True))
@@ -706,17 +736,23 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         img = aged_paper(img, rng, dz.aged, dpi)
     if dz.legalised:
         img = legalised_copy(img, rng, school, dpi, getattr(p, "name_box", None))
+    if dz.two_up:   # copied "2 in 1" with its companion, drawn on a page of its own
+        blank = _Page(Image.new("RGB", img.size, (251, 251, 247) if color else (246, 246, 246)),
+                      dpi, p.ink)
+        img = TWO_UPS[dz.two_up](img, blank, dz, rng, {
+            "nama": name, "rows": dict(rows), "school": school, "spec": spec, "tahun": tahun,
+            "nomor": nomor, "data": data})
     if dz.finish:
         img = HAND_INS[dz.finish](img, rng, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:
         img = img.convert("L").convert("RGB")
     turned = 0
-    if paper_mm and land:
+    if paper_mm and dz.landscape:
         turned = rng.choice([90, 270])
         img = img.rotate(turned, expand=True)
     truth = {"doc": "ijazah", "jenjang": spec["jenjang"], "program": prog, "nama": name,
              "tahun": tahun, "sekolah": school, "nomor": nomor, "nik": person.get("nik"),
              "color": color, "design": dz.name, "held_out": dz.held_out, "group": dz.group,
-             "landscape": land, "turned": turned}
+             "landscape": dz.landscape, "turned": turned}
     return img, truth

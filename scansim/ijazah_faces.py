@@ -23,8 +23,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-adf-accanthis, fonts-adf-berenis, fonts-fanwood, fonts-sil-scheherazade, of group
 # 16 fonts-yrsa-rasa's Rasa, fonts-elstob, fonts-prociono, fonts-junicode,
 # fonts-linex's Elegante, of group 17 fonts-paratype's PT Serif, fonts-linex's Jara,
-# fonts-noto-core's Noto Naskh Arabic, fonts-cantarell, fonts-open-sans); DejaVu when none
-# is installed.
+# fonts-noto-core's Noto Naskh Arabic, fonts-cantarell, fonts-open-sans, of group 18
+# fonts-noto-core's Noto Serif Display, fonts-linex's Quercus, fonts-croscore's Tinos,
+# fonts-cmu's Computer Modern Serif, Sans and Concrete); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -154,6 +155,15 @@ FACES = {
     "cantarell_bold": (["Cantarell-Bold.otf"], "bold"),
     "opensans": (["OpenSans-Regular.ttf"], "sans"),
     "opensans_bold": (["OpenSans-Bold.ttf"], "bold"),
+    "notoserif_display_bold": (["NotoSerifDisplay-Bold.ttf"], "serif_bold"),
+    "quercus": (["Quercus.ttf"], "serif"),
+    "quercus_bold": (["Quercus_Bold.ttf"], "serif_bold"),
+    "tinos": (["Tinos-Regular.ttf"], "serif"),
+    "tinos_bold": (["Tinos-Bold.ttf"], "serif_bold"),
+    "cmu_bold": (["cmunbx.ttf"], "serif_bold"),
+    "cmu_sans_bold": (["cmunsx.ttf"], "bold"),
+    "cmu_concrete": (["cmunorm.ttf"], "serif"),
+    "cmu_serif_extra_bold": (["cmunrb.ttf"], "serif_bold"),
 }
 
 

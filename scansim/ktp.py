@@ -47,6 +47,7 @@ from scansim.ktp_group14 import colour_copy, overexposed
 from scansim.ktp_group15 import inkjet_copy, pen_note
 from scansim.ktp_group16 import dark_copy, legalised
 from scansim.ktp_group17 import highlighted, marked_rows, recopied
+from scansim.ktp_group18 import drum_streak, show_through
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -275,6 +276,11 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = recopied(img, rng, des.recopied, dpi)
     if des.highlight:   # marked on the copy with a highlighter, over the values it marks
         img = highlighted(img, rng, des.highlight, dpi, marked_rows(des, dpi, (jx, jy)))
+    if des.show_through:   # copied onto a used sheet: the letter on its back shows through
+        img = show_through(img, rng, des.show_through, dpi)
+    if des.drum_streak:   # a scratched drum's line down the copy, through the NIK's digits
+        img = drum_streak(img, rng, des.drum_streak, dpi,
+                          marked_rows(des, dpi, (jx, jy))["nik"])
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.jpeg_quality:   # passed on after the blur a copy or camera gives it
         img = chat_jpeg(img, rng, des.jpeg_quality, dpi)
@@ -309,6 +315,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = crease(img, rng, des.crease, dpi)
     if des.recopied:   # on the same copies as the front
         img = recopied(img, rng, des.recopied, dpi)
+    if des.show_through:   # on the same used sheet as the front
+        img = show_through(img, rng, des.show_through, dpi)
+    if des.drum_streak:   # through the same copier as the front
+        img = drum_streak(img, rng, des.drum_streak, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     return img if color else _grey(img)
 

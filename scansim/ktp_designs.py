@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 17, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 18, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -12,10 +12,11 @@ group 8 (:data:`HELD_OUT_8`) after group 7, group 9 (:data:`HELD_OUT_9`) after g
 group 10 (:data:`HELD_OUT_10`) after group 9, group 11 (:data:`HELD_OUT_11`) after
 group 10, group 12 (:data:`HELD_OUT_12`) after group 11, group 13 (:data:`HELD_OUT_13`)
 after group 12, group 14 (:data:`HELD_OUT_14`) after group 13, group 15
-(:data:`HELD_OUT_15`) after group 14, group 16 (:data:`HELD_OUT_16`) after group 15 and
-group 17 (:data:`HELD_OUT_17`) after group 16, so the latest group's
-figures are the ones nobody tuning has seen (the benchmarks report all held-out designs
-together and each group apart, :data:`HELD_OUT_GROUPS`).
+(:data:`HELD_OUT_15`) after group 14, group 16 (:data:`HELD_OUT_16`) after group 15,
+group 17 (:data:`HELD_OUT_17`) after group 16 and group 18 (:data:`HELD_OUT_18`) after
+group 17, so the latest group's figures are the ones nobody tuning has seen (the
+benchmarks report all held-out designs together and each group apart,
+:data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from scansim.ktp_group14 import lens_lattice, ripples
 from scansim.ktp_group15 import belah_ketupat, mega_mendung
 from scansim.ktp_group16 import anyaman, tenun_ikat
 from scansim.ktp_group17 import labirin, retak
+from scansim.ktp_group18 import parang, truntum
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -57,7 +59,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-tlwg-mono-ttf, of group 15 fonts-adf-switzera, fonts-morisawa-bizud-gothic,
 # fonts-adf-universalis, fonts-cmu, of group 16 fonts-roboto-slab, fonts-jura,
 # fonts-dosis, fonts-play, of group 17 fonts-cabin, fonts-bebas-neue,
-# fonts-league-spartan, fonts-osifont); DejaVu stands in when one is missing.
+# fonts-league-spartan, fonts-osifont, of group 18 fonts-tuffy, fonts-courier-prime,
+# fonts-linex, fonts-gnutypewriter); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -180,6 +183,13 @@ FACES = {
     "league_spartan_medium": ("opentype/league-spartan/LeagueSpartan-Medium.otf", "bold"),
     "league_spartan_bold": ("opentype/league-spartan/LeagueSpartan-Bold.otf", "bold"),
     "osifont": ("truetype/osifont/osifont.ttf", "mono_bold"),
+    "tuffy": ("truetype/tuffy/Tuffy.ttf", "sans"),
+    "tuffy_bold": ("truetype/tuffy/Tuffy_Bold.ttf", "bold"),
+    "courier_prime_sans_bold": ("opentype/courier-prime/Courier Prime Sans Bold.otf",
+                                "mono_bold"),
+    "quercus": ("truetype/linex/Quercus.ttf", "sans"),
+    "quercus_bold": ("truetype/linex/Quercus_Bold.ttf", "bold"),
+    "gnu_typewriter": ("truetype/gnutypewriter/GNUTypewriter.ttf", "mono_bold"),
 }
 
 
@@ -227,7 +237,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 17: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 18: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -276,6 +286,8 @@ class KtpDesign:
     dark_copy: float = 0.0           # 0 none .. 1 copied with the copier set far too dark
     highlight: float = 0.0           # 0 none .. 1 a highlighter run over the NIK and name
     recopied: float = 0.0            # 0 none .. 1 copied enlarged, that copy copied back down
+    drum_streak: float = 0.0         # 0 none .. 1 a scratched copier drum's dark line down it
+    show_through: float = 0.0        # 0 none .. 1 copied on a used sheet: its back shows through
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -661,12 +673,37 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               indent_mm=2.1, nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.7,
               ink=(44, 22, 18), fade=0.08, blur=0.5, wear=0.1, group=17,
               nik_spread_mm=0.05, recopied=0.6),
+    # Held out, group 18: made after group 17 was measured; nobody tuning has seen them.
+    # A card in Tuffy (labels regular, values bold), the NIK in Courier Prime Sans, its
+    # digits set a little apart, over batik parang (diagonal bands of leaning S blades) in
+    # sogan brown and indigo, a grey-black ink; copied on a copier whose drum is scratched:
+    # a grey-black line of toner down the card through the NIK and every row under it, a
+    # faint wake beside it, the copy fogged a little grey, toner dots scattered.
+    KtpDesign("tuffy_garis", "tuffy", "tuffy_bold", "courier_prime_sans_bold", "tuffy_bold",
+              "parang", ((240, 238, 232), (230, 236, 246)), (206, 184, 158),
+              second_color=(160, 176, 210), text_mm=2.0, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.6, colon_x_mm=21.2, value_gap_mm=1.5, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.6, ink=(30, 30, 34), fade=0.08,
+              blur=0.55, wear=0.1, group=18, nik_track_mm=0.15, drum_streak=0.85),
+    # A card in Quercus (flared strokes: labels in capitals, values bold), the NIK in GNU
+    # Typewriter (rough-edged typed digits), over batik truntum (star-flowers strewn in
+    # rows) in rust and olive on a warm peach-to-cream ground, a sepia-black ink, the
+    # values set half a millimetre below their labels' line; copied onto the back of a
+    # used sheet whose typed letter shows through, mirrored and pale, under the print.
+    KtpDesign("quercus_bekas", "quercus", "quercus_bold", "gnu_typewriter", "quercus_bold",
+              "truntum", ((252, 236, 218), (246, 240, 226)), (224, 180, 150),
+              second_color=(184, 190, 140), text_mm=2.05, nik_mm=4.1, step_mm=3.0,
+              label_x_mm=2.4, colon_x_mm=21.6, value_gap_mm=1.3, indent_mm=2.0,
+              nik_y_mm=9.6, first_y_mm=15.4, photo_x_mm=62.5, upper_labels=True,
+              ink=(48, 34, 26), fade=0.06, blur=0.5, wear=0.1, group=18, value_dy_mm=0.5,
+              show_through=0.85),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
- HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17) = HELD_OUT_GROUPS.values()
+ HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
+ HELD_OUT_18) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -748,6 +785,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "mega_mendung": mega_mendung, "belah_ketupat": belah_ketupat,
             "tenun_ikat": tenun_ikat, "anyaman": anyaman,
             "labirin": labirin, "retak": retak,
+            "parang": parang, "truntum": truntum,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -768,7 +806,8 @@ def background(design: KtpDesign, size: tuple[int, int], rng: random.Random,
 __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT_3",
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
-           "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_GROUPS",
+           "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
+           "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 to 17 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2 to 18 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ KTP_14 = ("sora_terang", "tiresias_fotokopi")
 KTP_15 = ("switzera_inkjet", "universalis_catatan")
 KTP_16 = ("slab_legalisir", "dosis_gelap")
 KTP_17 = ("cabin_stabilo", "spartan_perbesar")
+KTP_18 = ("tuffy_garis", "quercus_bekas")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
 # Tuned designs added after group 4, at the end: drawn only when named.
@@ -98,6 +99,7 @@ IJAZAH_14 = ("sma_kusut", "d1_arsip")
 IJAZAH_15 = ("paket_b_sablon", "ma_santri")
 IJAZAH_16 = ("pengganti_skpi", "sarjana_elegan")
 IJAZAH_17 = ("madrasah_moire", "politeknik_perkecil")
+IJAZAH_18 = ("skhun_dua_satu", "institut_selotip")
 
 
 @pytest.fixture(scope="module")
@@ -175,18 +177,19 @@ def test_ktp_groups():
     assert KD.HELD_OUT_15 == KTP_15
     assert KD.HELD_OUT_16 == KTP_16
     assert KD.HELD_OUT_17 == KTP_17
+    assert KD.HELD_OUT_18 == KTP_18
     _groups_add_up(KD)
     # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
-    # Groups 4 to 17 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-28:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
-        KTP_10 + KTP_11 + KTP_12 + KTP_13 + KTP_14 + KTP_15 + KTP_16 + KTP_17
-    assert tuple(KD.DESIGNS)[:-28] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+    # Groups 4 to 18 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-30:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
+        KTP_10 + KTP_11 + KTP_12 + KTP_13 + KTP_14 + KTP_15 + KTP_16 + KTP_17 + KTP_18
+    assert tuple(KD.DESIGNS)[:-30] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17):
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -214,6 +217,7 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_15 == IJAZAH_15
     assert IJ.HELD_OUT_16 == IJAZAH_16
     assert IJ.HELD_OUT_17 == IJAZAH_17
+    assert IJ.HELD_OUT_18 == IJAZAH_18
     _groups_add_up(IJ)
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
@@ -233,10 +237,11 @@ def test_ijazah_groups(people):
     assert all(IJ.get_design(n).group == 15 for n in IJAZAH_15)
     assert all(IJ.get_design(n).group == 16 for n in IJAZAH_16)
     assert all(IJ.get_design(n).group == 17 for n in IJAZAH_17)
-    # group 4, then the later tuned designs, then groups 5 to 17: each added after the others
-    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 27:] == IJAZAH_4 + IJAZAH_LATER + \
+    assert all(IJ.get_design(n).group == 18 for n in IJAZAH_18)
+    # group 4, then the later tuned designs, then groups 5 to 18: each added after the others
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 29:] == IJAZAH_4 + IJAZAH_LATER + \
         IJAZAH_5 + IJAZAH_6 + IJAZAH_7 + IJAZAH_8 + IJAZAH_9 + IJAZAH_10 + IJAZAH_11 + \
-        IJAZAH_12 + IJAZAH_13 + IJAZAH_14 + IJAZAH_15 + IJAZAH_16 + IJAZAH_17
+        IJAZAH_12 + IJAZAH_13 + IJAZAH_14 + IJAZAH_15 + IJAZAH_16 + IJAZAH_17 + IJAZAH_18
     # group 17's faces, cues and frames are new, their faces' files installed here; only
     # they draw a face of their own or a moiré or a reduced copy
     earlier = _new_diploma_group(17, IJAZAH_17)
@@ -244,6 +249,13 @@ def test_ijazah_groups(people):
     assert {IJ.get_design(n).finish for n in IJAZAH_17} == {"moire_copy", "reduced_copy"}
     assert not {d.finish for d in earlier} & {"moire_copy", "reduced_copy"}
     for role in ("naskh", "naskh_bold"):
+        assert any(f in IF._font_files() for f in IF.FACES[role][0]), role
+    # group 18's likewise; only they copy a diploma two-up or mend it with tape
+    earlier = _new_diploma_group(18, IJAZAH_18)
+    assert {IJ.get_design(n).finish for n in IJAZAH_18} == {"", "taped_tear"}
+    assert not any(d.two_up for d in earlier) and IJ.get_design("skhun_dua_satu").two_up
+    assert "taped_tear" not in {d.finish for d in earlier}
+    for role in ("tinos", "tinos_bold"):
         assert any(f in IF._font_files() for f in IF.FACES[role][0]), role
     rng = random.Random(2)
     for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
@@ -555,17 +567,17 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     names = KD.DRAWN + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
     assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                                         17)
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17):
+                                         17, 18)
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
     # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
     assert [ktp_accuracy.stream(g)
-            for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)] \
+            for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)] \
         == ["held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11",
             "held-out-12", "held-out-13", "held-out-14", "held-out-15", "held-out-16",
-            "held-out-17"]
+            "held-out-17", "held-out-18"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0,
              roster=()):   # bookkeeping
@@ -583,7 +595,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17):
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -607,8 +619,9 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "switzera_inkjet (held out 15)" in out and "universalis_catatan (held out 15)" in out
     assert "slab_legalisir (held out 16)" in out and "dosis_gelap (held out 16)" in out
     assert "cabin_stabilo (held out 17)" in out and "spartan_perbesar (held out 17)" in out
+    assert "tuffy_garis (held out 18)" in out and "quercus_bekas (held out 18)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 224
+    held = first + 238
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
@@ -628,6 +641,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert re.search(r"held out 15, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 16, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 17, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 18, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "held out 5, 200 dpi, colour" in out and "held out 5, 300 dpi, grey" in out
@@ -643,6 +657,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "held out 15, 200 dpi, colour" in out and "held out 15, 300 dpi, grey" in out
     assert "held out 16, 200 dpi, grey" in out and "held out 16, 300 dpi, colour" in out
     assert "held out 17, 200 dpi, colour" in out and "held out 17, 300 dpi, grey" in out
+    assert "held out 18, 200 dpi, grey" in out and "held out 18, 300 dpi, colour" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
@@ -659,6 +674,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "FIGURE ktp held-out 15 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 16 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 17 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 18 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
@@ -703,7 +719,9 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
         "sarjana_elegan" in out
     assert "-- held out 17 (made after group 16 was measured): madrasah_moire, " \
         "politeknik_perkecil" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 6.061 %" in out
+    assert "-- held out 18 (made after group 17 was measured): skhun_dua_satu, " \
+        "institut_selotip" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 5.714 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
@@ -721,6 +739,7 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "FIGURE accuracy: ijazah nama (held-out 15 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 16 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 17 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 18 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
 
 
