@@ -8,10 +8,13 @@ ijazah?). The line recognizer (:mod:`ocr.textline`) gives, for every slice of th
 how likely each character is; from these the likelihood that the line spells a given
 name is summed over every way of laying the name's letters along it (the CTC forward
 sum), against the likelihood of the recognizer's own best reading. A roster name is
-taken when it is nearly as likely as that best reading (``FIT``) and every other roster
-name is far less likely (``APART``). A line of someone not on the roster fits no name, or
-fits a name a letter or so off, which the roster comparison would let agree anyway; it
-stays with a person unless one name stands out.
+taken when it is nearly as likely as that best reading (``FIT``, a little more for a
+long name: ``FIT_PER_LETTER``, as a script face leaves every letter a little uncertain)
+and every other roster name is far less likely (``APART``). A crop the recognizer reads
+fewer than ``MIN_LETTERS`` letters on (a crop past the line's print) shows no name: any
+short name fits such a void nearly as well as the void itself. A line of someone not on
+the roster fits no name, or fits a name a letter or so off, which the roster comparison
+would let agree anyway; it stays with a person unless one name stands out.
 
 Letter case is ignored (a handwritten 'Heru' is HERU); before, between and after the
 words the line may show marks (a colon, dotted leaders, a space or none).
@@ -28,6 +31,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 FIT = 5.0      # nats below the best reading's likelihood a roster name may stand
+FIT_PER_LETTER = 0.8   # ... or this much per letter of a long name, where that is more
 APART = 6.0    # ... and at least this far above the next roster name
 DOUBLED = 2.0  # nats: a doubled letter read as one
 MIN_LETTERS = 3    # a shorter roster name is no evidence on its own
@@ -128,12 +132,16 @@ def fits(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[str]
     best = dict.fromkeys(known, -np.inf)
     for probs, charset in lines:
         logp, top = emissions(probs, charset)
-        if logp.shape[0] < 2:
+        if logp.shape[0] < 2 or _letters(best_reading(probs, charset)) < MIN_LETTERS:
             continue
         scores = likelihoods(logp, list(known.values())) - top.sum()
         for name, score in zip(known, scores, strict=True):
             best[name] = max(best[name], float(score))
     return best
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
 
 
 def best_reading(probs: np.ndarray, charset: Sequence[str]) -> str:
@@ -149,9 +157,11 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
     """The one roster name the line spells (see the module's rule), or None."""
     lines = list(lines)
     ranked = sorted(fits(lines, names).items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < -FIT:
+    if not ranked:
         return None
     name = "".join(spelling(ranked[0][0]))
+    if ranked[0][1] < -max(FIT, FIT_PER_LETTER * len(name)):
+        return None
     if not any(fuzz.ratio("".join(spelling(best_reading(*line))), name) >= SPELLED
                for line in lines):
         return None
@@ -170,7 +180,7 @@ def shows_more(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
     the rest (GUSTI ANANG SYARIFUDDIN)."""
     # from a bracket on it is a background's pattern read as letters ('SYAHRUUO) (UL(UAUD)':
     # rings and arcs), which no name's print holds
-    letters = sum(ch.isalpha() for ch in PATTERN_START.split(best_reading(*line))[0])
+    letters = _letters(PATTERN_START.split(best_reading(*line))[0])
     if letters < len("".join(spelling(name))) + MORE_LETTERS:
         return False
     return fits([line], [name]).get(name, 0.0) < -LOST
