@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import statistics
 
+from rapidfuzz import fuzz
+
 from ocr.ijazah_line import in_small_capitals, name_of, settled
 from ocr.ijazah_witness import MARGIN, WITNESS_SCORE, gap_name, reading
 from ocr.ijazah_words import Pixels, Row, after, reread, stack_rows, value_words
@@ -21,11 +23,13 @@ HANGING_LOW = 0.55     # of a name's word height: a line below this low may stil
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
 LABEL_COLON_WORDS = 3  # words after "Nama" a colon ending its label may stand in
+LABEL_WORDS = ("nama", "lengkap", "peserta", "didik", "siswa", "santri", "mahasiswa")
+LABEL_AGAIN = 80       # a word so alike one of LABEL_WORDS (0-100) is the label read again
 # a row's number before its label ('1. Nama'; its dot may be lost: '1 Nama'; its 1 read
 # as letters: 'Il. Nama'), after a frame's marks read as a few pieces of a letter or two
-# ('V | IL Nama') or a number of a page copied beside it ('1800 Nama': a transcript's
-# column; not a year, which ends a sentence)
-NUMBERED = (r"^(?:\S{1,2}\s+|(?!(?:19|20)\d\d\b)[\d.,]{3,6}\s+(?=\D)){0,3}?\W{0,3}"
+# ('V | IL Nama'; 'Go. nama': a copy's streak) or a number of a page copied beside it
+# ('1800 Nama': a transcript's column; not a year, which ends a sentence)
+NUMBERED = (r"^(?:\S{1,2}[.,]?\s+|(?!(?:19|20)\d\d\b)[\d.,]{3,6}\s+(?=\D)){0,3}?\W{0,3}"
             r"(?:\d{1,2}(?:\s?[.)]\s*|\s+)|[Il|]{1,2}[.)]\s*)?")
 # what a diploma calls its holder, after "Nama" or a cue ("menerangkan bahwa santri :")
 HOLDER = (r"peserta\s+(?:didik|ujian)|siswa|mahasiswa|pelajar|murid|santri|taruna|"
@@ -292,6 +296,21 @@ def _past_label_colon(words: list[dict]) -> list[dict]:
     for k, word in enumerate(words[:LABEL_COLON_WORDS]):
         if word["text"].endswith((":", ";")) and k + 1 < len(words):
             return words[k + 1:]
+    return _past_label_again(words)
+
+
+def _past_label_again(words: list[dict]) -> list[dict]:
+    """``words`` from the run of words in capitals that ends them, where a label's word
+    read again stands before it ('ama Lengkap Lengka besi . TEGUH SUTRISNO': a faded
+    label and the script under it read twice); ``words`` otherwise."""
+    k = len(words)
+    while k and re.fullmatch(r"[A-Z][A-Z'.-]+", words[k - 1]["text"]):
+        k -= 1
+    before = [re.sub(r"[^a-z]", "", w["text"].lower()) for w in words[:k]]
+    if 0 < k < len(words) and any(
+            fuzz.ratio(b, label) >= LABEL_AGAIN for b in before if len(b) >= 3
+            for label in LABEL_WORDS):
+        return words[k:]
     return words
 
 

@@ -23,6 +23,7 @@ from ocr.small_caps import even_capitals
 NAME_MEAN_CONF = 80.0
 NAME_MIN_CONF = 60.0
 LINE_MIN_CONF = 50.0   # a line read less surely than this (median word) is no text
+LINE_WORD_CHARS = 3    # ... of its words this long (letters, digits), where it has any
 # A row's first word of a letter or two read this unsurely, standing this many row heights
 # before the next, is a frame's ornament read as letters ('Al 1. Nama', 'NA Nama'); so is
 # its last, standing far past the rest ('RAFII 7', 'belajar : hp'), not the row's print.
@@ -84,10 +85,19 @@ def rows_of(words: list[dict]) -> list[Row]:
     # read unsurely an ornament read as letters ('KMI MI SM NI'), not print
     rows = stack_rows([(top, bottom, ws) for top, bottom, ws in boxes
                        if bottom - top <= 3 * typical
-                       and statistics.median(w["conf"] for w in ws) >= LINE_MIN_CONF], 3)
+                       and _line_conf(ws) >= LINE_MIN_CONF], 3)
     for row in rows:
         _drop_frame_marks(row)
     return rows
+
+
+def _line_conf(words: list[dict]) -> float:
+    """How surely a line was read: the median of its words of LINE_WORD_CHARS or more
+    (all of them where it has none). Marks a rule or a neighbouring column leaves in the
+    line ('Go. nama TEGUH SUTRISNO b' by a copy's streak) do not outvote its words."""
+    long = [w["conf"] for w in words
+            if len(re.sub(r"[^A-Za-z0-9]", "", w["text"])) >= LINE_WORD_CHARS]
+    return statistics.median(long or [w["conf"] for w in words])
 
 
 def _drop_frame_marks(row: Row) -> None:
