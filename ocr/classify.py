@@ -34,6 +34,7 @@ from ocr.upright import upright_by_reading
 BLANK_MAX_INK = 0.0015        # share of the page (at ~75 dpi) that is not paper
 LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name written under it)
 TEXT_PAGE = 3 * LITTLE_TEXT   # more marks than this, photos and all: a page of text
+MARK_DARKER = 70              # grey levels below the paper a mark's print lies at least
 UNSURE_PHOTO = 0.6            # faces of a pas foto's size, but no photo outline found
 UNREAD_CARD = 0.5             # a KTP-shaped printed card nothing could be read from
 SAME_BOX = 0.7                # overlap (of the union) at which a photo's outline is a card's
@@ -50,11 +51,13 @@ def ink_share(rgb: np.ndarray) -> float:
 
 
 def text_marks(rgb: np.ndarray, dpi: float, exclude: list | None = None) -> int:
-    """Letter-sized dark marks on the page (0.8-8 mm), outside the ``exclude`` boxes."""
+    """Letter-sized dark marks on the page (0.8-8 mm), outside the ``exclude`` boxes: marks
+    MARK_DARKER than the paper, or on a faded copy whose darkest print is pale, darker
+    than halfway from its print to its paper (a faded diploma's text is still text)."""
     small, f = downscale(rgb, 1400)
     grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
-    paper = grey_percentiles(grey, (95,))[0]
-    mask = (grey < paper - 70).astype(np.uint8)
+    ink, paper = grey_percentiles(grey, (1, 95))
+    mask = (grey < max(paper - MARK_DARKER, (ink + paper) / 2)).astype(np.uint8)
     for x0, y0, x1, y1 in exclude or []:
         mask[int(y0 * f):int(y1 * f), int(x0 * f):int(x1 * f)] = 0
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
