@@ -21,6 +21,7 @@ import numpy as np
 
 from ocr.ktp.cards import PX_PER_MM, Card, mm
 from ocr.ktp.colour import VEIL_WHITE, glare_veil, strong_share
+from ocr.ktp.streaks import lift_streaks
 
 BACKGROUND_MM = 1.2          # closing size: wider than any stroke of the field text
 MAX_GLYPH_MM = (9.0, 6.5)    # a component wider or taller than this is not a letter
@@ -96,17 +97,18 @@ def _level(v: np.ndarray, share: float) -> np.ndarray:
 
 def flatten(card_rgb: np.ndarray, share: float | None = None) -> np.ndarray:
     """The card divided by its local background: paper 255 everywhere, print dark; in and
-    next to a dark ink (:func:`dark_ink`) the lightness so divided.
+    next to a dark ink (:func:`dark_ink`) the lightness so divided; a copier's drum
+    streak lifted off (:func:`ocr.ktp.streaks.lift_streaks`).
     ``share``: the card's :func:`ocr.ktp.colour.strong_share`, when known."""
     share = strong_share(card_rgb) if share is None else share
     if card_rgb.ndim != 3:        # a grey copy: the grey itself
-        return np.clip(_level(card_rgb, share), 0, 255).astype(np.uint8)
+        return lift_streaks(np.clip(_level(card_rgb, share), 0, 255).astype(np.uint8))
     top, luma = channels(card_rgb)
     flat = _level(brightness(top, luma, share), share)
     dark = dark_ink(top, luma) if share < 1.0 else None
     if dark is not None and dark.any():
         flat += dark * (_level(luma, share) - flat)
-    return np.clip(flat, 0, 255).astype(np.uint8)
+    return lift_streaks(np.clip(flat, 0, 255).astype(np.uint8))
 
 
 def ink_cut(flat: np.ndarray, toward_ink: float = 1.0) -> float:
