@@ -28,7 +28,7 @@ from ocr.ijazah_name import find_name
 from ocr.ijazah_roster import roster_name_on_page
 from ocr.ijazah_text import PageText, keyword_count, page_text
 from ocr.ijazah_witness import roster_name
-from ocr.ijazah_words import Pixels, Row, rows_of
+from ocr.ijazah_words import Pixels, Row, rows_of, two_up
 
 SCHOOL = re.compile(r"\b(?:(?:SD|SMP|SMA|SMK|MI|MTs|MA|SDN|SMPN|SMAN|SMKN|MIN|MTsN|MAN)\s+"
                     r"(?:NEGERI|SWASTA|N|ISLAM|KATOLIK|KRISTEN|MUHAMMADIYAH|IT)\b"
@@ -169,6 +169,14 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
     rows = rows_of(read.words)
     pixels = Pixels(read.image, upright, read.levels)
     nama, name_conf, name_row = find_name(rows, pixels)
+    if nama is None:   # two pages copied side by side: each read on its own, left first
+        width = read.image.shape[1] if read.image is not None else \
+            max((w["left"] + w["width"] for w in read.words), default=0)
+        for half in two_up(read.words, width):
+            found = find_name(rows_of(half), pixels)
+            if found[0] is not None:
+                nama, name_conf = found[:2]
+                break
     from_roster = False
     if nama is None and names:   # no reading settled it: does it spell a roster name?
         # ... or, where the design names its holder in a way not known, does a line do so?

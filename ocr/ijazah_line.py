@@ -45,6 +45,7 @@ from ocr.small_caps import small_capitals
 
 AGREED_CONF = 50.0     # two readings spelling the name alike: each at least this sure
 NAME_MARGIN = 3.0      # a name's line read again this many letter heights beyond its words
+UNTIL_PAD = 0.35      # past where a name ends in a running sentence: its comma, no next word
 CUT_EDGE = 0.25       # a word read this close to the box's end (letter heights) may go on
 REREAD_SCALES = (2.0, 3.0)   # a name's line read again, enlarged, as a share of the page as read
 LETTER_FLOOR = 0.1     # of the letter height: the least room letters keep (a script face's
@@ -53,10 +54,16 @@ EVEN_SCALE = 1.5       # a line in small capitals read a third time, at this enl
 LOW_RES = 1.5          # scanned pixels per pixel of the page as read (150 dpi): below, low
 
 
-def _line_box(words: list[dict], pixels: Pixels, row: Row | None
+def _stop(until: float | None, height: float) -> float:
+    """How far a name's line is read when the name ends at ``until`` (no end: 10**6)."""
+    return 10 ** 6 if until is None else until + UNTIL_PAD * height
+
+
+def _line_box(words: list[dict], pixels: Pixels, row: Row | None, until: float | None = None
               ) -> tuple[tuple[float, float, float, float], tuple[float, float], float, float]:
     """(box the line of ``words`` is read again in, its band (top, bottom), letter height,
-    where its print ends)."""
+    where its print ends); ``until``: where the name ends whatever print goes on (a
+    sentence that runs on past it)."""
     # The line's height and band from its words, not from an outline's marks read beside
     # them ('Z', '(' of a ribbon's tails), which would take in the line above.
     core = [w for w in words if len(word_letters(w)) >= 2] or words
@@ -71,8 +78,10 @@ def _line_box(words: list[dict], pixels: Pixels, row: Row | None
     # ... and to the end of the print the words stand in: a large name's last letters left
     # out of its word boxes would otherwise be cut off by the box ('WAHY' for 'WAHYU').
     end = ink_end(pixels.small, band, max(w["left"] + w["width"] for w in words), height)
+    end = end if until is None else min(end, until)
     box = (max(start - NAME_MARGIN * height, max(before, default=-10 ** 6) + 1),
-           band[0] - height / 2, end + NAME_MARGIN * height, band[1] + height / 2)
+           band[0] - height / 2, min(end + NAME_MARGIN * height, _stop(until, height)),
+           band[1] + height / 2)
     return box, band, height, end
 
 
@@ -87,17 +96,19 @@ def in_small_capitals(words: list[dict], pixels: Pixels | None) -> bool:
 
 
 def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
-            capitals: bool = True) -> tuple[str, float, list] | None:
+            capitals: bool = True, until: float | None = None
+            ) -> tuple[str, float, list] | None:
     """(NAME, confidence 0..1, every reading) in ``words`` as Tesseract's readings of their
     line settle it (see _read_name), witnessed by a second recognizer's reading of the
-    line (see :mod:`ocr.ijazah_witness`)."""
+    line (see :mod:`ocr.ijazah_witness`); ``until``: where the name ends (see _line_box)."""
     seen: list = []
     reach: list = []
-    found = _read_name(words, pixels, row, capitals=capitals, every=seen, reach=reach)
+    found = _read_name(words, pixels, row, capitals=capitals, every=seen, reach=reach,
+                       until=until)
     words = value_words(words)
     if not words or pixels is None:
         return found
-    box, band, _, end = _line_box(words, pixels, row)
+    box, band, _, end = _line_box(words, pixels, row, until)
     end = max([end, *reach])   # a word beyond a wide space the line's rereading took in
     line = line_box(words, band, box[0], end)
     pixels.name_lines.append(line)
@@ -108,8 +119,8 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
 
 
 def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
-               capitals: bool, every: list, reach: list | None = None
-               ) -> tuple[str, float, list] | None:
+               capitals: bool, every: list, reach: list | None = None,
+               until: float | None = None) -> tuple[str, float, list] | None:
     """(NAME, confidence 0..1) in ``words``, checked on their line read again on its own,
     enlarged twice (and three times when the two disagree): the page's layout sometimes
     loses a letter of a large name, a script face or a faint print reads better enlarged.
@@ -123,13 +134,14 @@ def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
     nor when the line was written in by hand (see :mod:`ocr.ijazah_hand`).
     ``capitals``: whether the line may be set in small capitals (not the rest of a name
     whose first line is not); ``every``: where every reading made is kept; ``reach``:
-    where the value's words end when the line was read on past its box."""
+    where the value's words end when the line was read on past its box; ``until``: where
+    the name ends (see _line_box)."""
     words = value_words(words)
     first = candidate(words)
     if not words or pixels is None:
         return (first[0], round(first[1] / 100, 3), [first]) \
             if sure(first) and not maybe_split(first[0]) else None
-    box, band, height, end = _line_box(words, pixels, row)
+    box, band, height, end = _line_box(words, pixels, row, until)
     # A line in small capitals reads as small letters ('Rarii' for RAFII) however sure the
     # reading: then only readings with its capitals brought to one height count.
     crop = line_crop(pixels, box, scale=REREAD_SCALES[0], lead=True)
@@ -167,8 +179,8 @@ def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,
         if cut and box[2] < end + (NAME_MARGIN + INK_RUN) * height:
             # a word beyond a space wider than the page's print showed ('RAFII KUSASI'
             # typed, 'KU' at the box's end): the box goes on to the end of its print
-            box = (*box[:2], ink_end(pixels.small, band, box[2], height) +
-                   NAME_MARGIN * height, box[3])
+            box = (*box[:2], min(ink_end(pixels.small, band, box[2], height) +
+                                 NAME_MARGIN * height, _stop(until, height)), box[3])
             line = _on_line(reread(pixels, box, scale=scale, lead=True, even=even,
                                    joined=joined), band)
             if reach is not None and value_words(line):   # the value's words, not a next

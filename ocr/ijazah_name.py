@@ -60,6 +60,10 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
 #                          'upan' too)
 
 
+# "atas nama Senat ...": a cue's words followed by a body that signs, not by the holder
+SIGNING_BODY = re.compile(r"(?:senat|rektor|dekan|menteri|pemerintah|republik|universitas|"
+                          r"institut|kepala|direktur|ketua|yayasan)\b", re.I)
+
 CUE_RUN = 8            # letter heights a cue's row is read on past its last word read
 #                        (the rest of a cue Tesseract read only in part)
 SENTENCE_WORDS = 3     # words in small letters that make a line running text, however read
@@ -314,6 +318,33 @@ def _past_label_again(words: list[dict]) -> list[dict]:
     return words
 
 
+def _name_in_sentence(words: list[dict]) -> tuple[list[dict], bool]:
+    """The holder's name where a sentence names them and runs on past the name ('... bahwa
+    RAFII, lahir di Pangkalan Bun ...'): the words in capitals or Title Case up to the
+    comma that closes it (a mark read beside the comma: 'SAPUTRO),') or up to a word in
+    small letters, when the sentence goes on in small letters; and whether it did (the
+    name then ends there). Else ``words`` as they are: a word of another kind after the
+    name's first words may be its misread rest."""
+    taken: list[dict] = []
+    closed = False
+    for w in words:
+        if not re.fullmatch(r"[A-Z][A-Za-z'.-]*[^\w\s]{0,3}", w["text"]):
+            break
+        if re.search(r"[^\w\s.'-]$", w["text"]) and "," not in w["text"]:
+            break   # a word ending in another mark: no name's end told
+        taken.append(w)
+        if "," in w["text"]:
+            closed = True
+            break
+    following = words[len(taken):]
+    small = [w for w in following if re.fullmatch(r"[a-z]{2,}[,.]?", w["text"])]
+    ends = closed or (following and re.fullmatch(r"[a-z]{2,}[,.]?", following[0]["text"]))
+    if not taken or not ends or len(small) < SENTENCE_WORDS - 1:
+        return words, False
+    last = taken[-1]
+    return taken[:-1] + [dict(last, text=re.sub(r"[^A-Za-z.'-]+$", "", last["text"]))], True
+
+
 def _find_name(rows: list[Row], pixels: Pixels | None
                ) -> tuple[str | None, float, int | None]:
     for i, row in enumerate(rows):        # a "Nama" label first: the most explicit cue
@@ -341,8 +372,12 @@ def _find_name(rows: list[Row], pixels: Pixels | None
             continue
         if first is not None and not _translation_of(rows[first], row):
             break   # a later sentence's "kepada" names no holder ('PANGKALAN BUN')
-        rest = value_words(after(row, m.end()))
-        found = settled(_continued(rows, i, rest, name_of(rest, pixels, row), pixels) if rest
+        rest, ran_on = _name_in_sentence(value_words(after(row, m.end())))
+        if rest and SIGNING_BODY.match(rest[0]["text"]):
+            continue   # 'Rektor, atas nama Senat Institut, ...': the holder comes later
+        found = settled(name_of(rest, pixels, row, until=rest[-1]["left"] + rest[-1]["width"])
+                        if ran_on else
+                        _continued(rows, i, rest, name_of(rest, pixels, row), pixels) if rest
                         else _name_below(rows, i, pixels)
                         or gap_name(pixels, _right_of(row, row.words, pad=TALL_VALUE)), pixels)
         #                 (a name beside its cue that the page's reading left out)

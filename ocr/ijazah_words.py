@@ -68,6 +68,37 @@ class Row:
         return " ".join(w["text"] for w in self.words)
 
 
+GUTTER_SPAN = (0.35, 0.65)   # of the page's width: where two pages copied side by side meet
+GUTTER_MIN = 0.015           # of the width: the least blank between them
+HALF_SHARE = 0.25            # of the page's words: each side holds at least this many
+
+
+def two_up(words: list[dict], width: float) -> list[list[dict]]:
+    """The words of each page when ``words`` (on a page ``width`` wide) come from two pages
+    copied side by side ("2 in 1": a diploma beside its SKHUN or transcript), left first:
+    a blank column near the middle that no word crosses, words enough on either side.
+    [] when the page is one page (a title across the middle crosses any such column)."""
+    sure = [w for w in words if w["conf"] >= 60 and len(re.sub(r"\W", "", w["text"])) >= 2]
+    if len(sure) < 20 or width <= 0:
+        return []
+    covered = np.zeros(int(width) + 1, bool)
+    for w in sure:
+        covered[max(0, int(w["left"])):int(w["left"] + w["width"]) + 1] = True
+    lo, hi = int(GUTTER_SPAN[0] * width), int(GUTTER_SPAN[1] * width)
+    blank = np.flatnonzero(~covered[lo:hi]) + lo
+    if blank.size == 0:
+        return []
+    runs = np.split(blank, np.flatnonzero(np.diff(blank) > 1) + 1)
+    run = max(runs, key=len)
+    if len(run) < GUTTER_MIN * width:
+        return []
+    middle = (run[0] + run[-1]) / 2
+    left = [w for w in words if w["left"] + w["width"] / 2 < middle]
+    right = [w for w in words if w["left"] + w["width"] / 2 >= middle]
+    share = sum(w["left"] < middle for w in sure) / len(sure)
+    return [left, right] if HALF_SHARE <= share <= 1 - HALF_SHARE else []
+
+
 def rows_of(words: list[dict]) -> list[Row]:
     """Tesseract's lines joined into the rows they form on paper, top to bottom."""
     lines: dict[tuple, list[dict]] = {}

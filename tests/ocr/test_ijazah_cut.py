@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 from benchmarks.accuracy import names_agree, names_exact
 from ocr.ijazah_line import _on_line
 from ocr.ijazah_name import find_name
-from ocr.ijazah_words import Row, clear_enclosing, first_glyph_is_t, ink_end
+from ocr.ijazah_words import Row, clear_enclosing, first_glyph_is_t, ink_end, two_up
 from scansim.ijazah import face
 
 FACES = ("go_bold", "times_bold", "sans_narrow_lib_bold", "bookman_light_italic",
@@ -142,3 +142,41 @@ def test_a_later_sentence_s_cue_never_names_the_holder():
                 Row(_words(195, "SAHAT", "USOP", height=30), 195, 225)]
     assert find_name(rows)[0] == "SAHAT USOP"   # the cue's own translation close below
 
+
+
+def test_a_name_in_a_running_sentence_ends_at_its_comma():
+    """'Rektor, atas nama Senat Institut, ...' names no holder; '... menyatakan bahwa
+    HERU SAPUTRO, lahir di ...' names him, the sentence's rest left out."""
+    rows = [Row(_words(100, "Rektor,", "atas", "nama", "Senat", "Institut,", "berdasarkan",
+                       "hasil", "yudisium"), 100, 124),
+            Row(_words(140, "dengan", "ini", "menyatakan", "bahwa", "HERU", "SAPUTRO),",
+                       "lahir", "di", "Pangkut", "pada", "tanggal"), 140, 164)]
+    assert find_name(rows)[0] == "HERU SAPUTRO"
+    rows[1] = Row(_words(140, "dengan", "ini", "menyatakan", "bahwa", "RAFII", "lahir", "di",
+                         "Pangkut"), 140, 164)
+    assert find_name(rows)[0] == "RAFII"
+
+
+def test_a_name_in_a_sentence_misread_past_its_first_word_is_not_cut_short():
+    """A word of another kind after the name's first word ('SAPUT7O;') may be its misread
+    rest: the first word alone is never the name."""
+    rows = [Row(_words(140, "dengan", "ini", "menyatakan", "bahwa", "AHMAD", "FAUZI", "R4HMAN;",
+                       "lahir", "di", "Pangkut", "pada"), 140, 164)]
+    assert find_name(rows)[0] is None
+
+
+def _at(left: float, top: float, text: str) -> dict:
+    return {"text": text, "left": left, "top": top, "width": 90, "height": 20, "conf": 95,
+            "block": 1, "par": 1, "line": 1}
+
+
+def test_two_pages_copied_side_by_side_are_read_apart():
+    """A sheet with two pages side by side ("2 in 1") gives each page's words, left first;
+    a page whose title crosses the middle is one page."""
+    words = [_at(x, y, "kata") for y in range(0, 400, 40) for x in (100, 250, 400)] + \
+        [_at(x, y, "word") for y in range(0, 400, 40) for x in (700, 850, 1000)]
+    left, right = two_up(words, 1200)
+    assert {w["text"] for w in left} == {"kata"} and {w["text"] for w in right} == {"word"}
+    titled = words + [_at(x, 450, "IJAZAH") for x in range(300, 900, 95)]
+    assert two_up(titled, 1200) == []
+    assert two_up(words[:15], 1200) == []      # too few words to tell
