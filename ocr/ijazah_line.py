@@ -36,6 +36,7 @@ from ocr.names import (
     letters,
     mark_between_consonants,
     maybe_split,
+    no_name,
     short,
     short_lookalike,
     short_name_agreed,
@@ -115,7 +116,8 @@ def name_of(words: list[dict], pixels: Pixels | None, row: Row | None = None, *,
     if found is None and not seen and written_by_hand(words, pixels):
         return None   # a pen's script: the recognizer reads its o as e as surely as
         #               Tesseract does ('Heru Saputre'), so it is no second witness there
-    return witnessed(found, seen, reading(pixels, line))
+    found = witnessed(found, seen, reading(pixels, line))
+    return None if found and no_name(found[0]) else found
 
 
 def _read_name(words: list[dict], pixels: Pixels | None, row: Row | None, *,

@@ -14,7 +14,8 @@ read as one another at low resolution (F, H, E, P) is not taken there however al
 read; nor a name a reading shows with a mark glued to a word's end ('MAHYUN!': a narrow
 last letter not read as one; 'SYAHRU,' at the name's end), nor one with a word every
 reading of its line guessed, nor one with a word that starts with a consonant twice
-('YYSUF': one letter read twice), nor one read on a line that shows a date.
+('YYSUF': one letter read twice) or a letter three times in a row ('YYYYY'), nor one
+read on a line that shows a date.
 """
 from __future__ import annotations
 
@@ -185,6 +186,13 @@ def doubled_start(name: str) -> bool:
     spelled so; the text model read one letter twice, the second in place of another."""
     return any(len(w) >= 2 and w[0] == w[1] and w[0].isalpha() and w[0] not in VOWELS
                for w in name.upper().split())
+
+
+def no_name(name: str) -> bool:
+    """Whether ``name`` is spelled as no name is: a word that starts with one consonant
+    twice (:func:`doubled_start`) or a letter three times in a row ('YYYYY': a printed
+    pattern's marks read as letters)."""
+    return doubled_start(name) or re.search(r"([A-Z])\1\1", name.upper()) is not None
 
 
 def unsure_word(name: str, readings: list[list[tuple[str, float]]]) -> bool:

@@ -15,6 +15,7 @@ from ocr.names import (
     mark_between_consonants,
     marks_for_letters,
     maybe_split,
+    no_name,
     piece_glued,
     short,
     short_lookalike,
@@ -124,6 +125,12 @@ def test_a_word_starting_with_a_consonant_twice_is_no_name():
     # a doubled vowel starts Sundanese names ('AAN', 'IIS'); doubled inside, many names
     assert not doubled_start("AAN SUPRIYADI") and not doubled_start("IIS DAHLIA")
     assert not doubled_start("YUSUF AKBAR") and not doubled_start("MUHAMMAD ALLAH")
+
+
+def test_a_letter_three_times_in_a_row_is_no_name():
+    """A moiré's marks read as letters ('YYYYY') are no name; a doubled letter is."""
+    assert no_name("YYYYY") and no_name("WAWAN SUTRIIISNO") and no_name("YYSUF")
+    assert not no_name("WAWAN SUTRISNO") and not no_name("RAFII") and not no_name("AAN")
 
 
 def test_a_word_every_reading_guessed_is_unsure():
