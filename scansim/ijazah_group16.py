@@ -29,13 +29,13 @@ RANKS = ("Pembina Utama Muda", "Pembina Tingkat I", "Pembina Utama Madya")
 
 
 def long_school(school: str) -> str:
-    """"SMK NEGERI 2 PANGKALAN BUN" as a letter writes it out: "Sekolah Menengah Kejuruan
-    Negeri 2 Pangkalan Bun"."""
+    """"SMK NEGERI 2 PANGKALAN BUN" (or "Smk Negeri 2 ...") as a letter writes it out:
+    "Sekolah Menengah Kejuruan Negeri 2 Pangkalan Bun"."""
     first, _, rest = school.partition(" ")
-    return f"{LONG.get(first, first)} {rest.title()}"
+    return f"{LONG.get(first.upper(), first)} {rest.title()}"
 
 
-def _wrap(p, text: str, role: str, size_mm: float, width_mm: float) -> list[str]:
+def wrap(p, text: str, role: str, size_mm: float, width_mm: float) -> list[str]:
     """``text`` broken into lines no wider than ``width_mm`` in ``role`` at ``size_mm``."""
     fnt = p.font(role, size_mm)
     lines, line = [], ""
@@ -52,7 +52,7 @@ def _wrap(p, text: str, role: str, size_mm: float, width_mm: float) -> list[str]
 def _paragraph(p, x_mm: float, y_mm: float, text: str, role: str, size_mm: float,
                width_mm: float, indent_mm: float = 0.0) -> float:
     """A left-aligned paragraph, its first line indented; the y (mm) under it."""
-    lines = _wrap(p, text, role, size_mm, width_mm - indent_mm)
+    lines = wrap(p, text, role, size_mm, width_mm - indent_mm)
     for k, line in enumerate(lines):
         p.text(x_mm + (indent_mm if k == 0 else 0), y_mm, line, role, size_mm)
         y_mm += size_mm * 1.55
@@ -364,4 +364,4 @@ GROUP16_BORDERS = {"kawung": kawung}
 
 __all__ = ["FINISHES", "GROUP16_BORDERS", "GROUP16_CUES", "LETTERS", "LETTER_CLOSES",
            "desk_photo", "kawung", "long_school", "menerangkan_pengganti", "nama_indah",
-           "pengganti_close", "pengganti_head"]
+           "pengganti_close", "pengganti_head", "wrap"]

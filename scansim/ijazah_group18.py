@@ -24,10 +24,10 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from formgen.core.yamlfile import load_yaml
 from scansim.draw import BLACK_INK, draw_person, make_signature, mm_px
 from scansim.ijazah_faces import face
+from scansim.ijazah_group16 import long_school, wrap
 from scansim.ornament import draw_seal, stamp
 
 DATA = Path(__file__).with_name("data") / "ijazah_group18.yaml"
-LONG = {"SMP": "Sekolah Menengah Pertama", "SMA": "Sekolah Menengah Atas"}
 SKHUN_FACES = ("tinos", "tinos_bold")     # the SKHUN's body and bold
 SKHUN_PAPER = (251, 251, 247)
 TWO_UP_SCALE = (0.69, 0.71)      # a copier's "A4 -> A5" reduction, 2 in 1
@@ -45,13 +45,6 @@ def _data() -> dict:
     return load_yaml(DATA)
 
 
-def _long_school(school: str) -> str:
-    """"Sma Negeri 2 Kumai" (or in capitals) as a sentence writes it out: "Sekolah
-    Menengah Atas Negeri 2 Kumai"."""
-    first, _, rest = school.partition(" ")
-    return f"{LONG.get(first.upper(), first)} {rest.title()}"
-
-
 def _serial(rng: random.Random, series: str, province: str = "") -> str:
     """A national serial: "DN-", the province, the series letters and seven digits (the
     province given when a second paper of the same school must share it)."""
@@ -67,24 +60,10 @@ def peserta_number(nisn: str) -> str:
            f"{r.randint(1, 400):03d}-{r.randint(0, 9)}"
 
 
-def _wrap(p, text: str, role: str, size_mm: float, width_mm: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width_mm``."""
-    fnt = p.font(role, size_mm)
-    lines, line = [], ""
-    for word in text.split(" "):
-        trial = f"{line} {word}".strip()
-        if line and p.d.textlength(trial, font=fnt) > width_mm * p.u:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return lines + [line]
-
-
 def _lines(p, x_mm: float, y_mm: float, text: str, role: str, size_mm: float,
            width_mm: float) -> float:
     """A left-aligned paragraph; the y (mm) under it."""
-    for line in _wrap(p, text, role, size_mm, width_mm):
+    for line in wrap(p, text, role, size_mm, width_mm):
         p.text(x_mm, y_mm, line, role, size_mm)
         y_mm += size_mm * 1.6
     return y_mm
@@ -137,7 +116,7 @@ def panel_bulat(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     values = dict(rows)
     x0, x1 = wmm * 0.12, wmm * 0.88
     opening = _data()["panel_opening"].format(
-        school=_long_school(values.get("satuan pendidikan", "")))
+        school=long_school(values.get("satuan pendidikan", "")))
     y = _lines(p, x0, y, opening, dz.body, body, x1 - x0) + 1.5
     nisn = values.get("nomor induk siswa nasional", "")
     items = [("Nama", name, dz.name_face, big * 0.8),
@@ -241,7 +220,7 @@ def skhun_page(p, dz, rng: random.Random, holder: dict) -> str:
     p.centre(61, f"TAHUN PELAJARAN {tahun - 1}/{tahun}", body, 3.6)
     nomor = _serial(rng, _data()["skhun_series"], holder["nomor"].split(" ")[0])
     p.centre(67, f"Nomor : {nomor}", body, 3.4)
-    opening = sk["opening"].format(school=_long_school(holder["school"]))
+    opening = sk["opening"].format(school=long_school(holder["school"]))
     y = _lines(p, x0, 78, opening, body, 3.5, x1 - x0) + 1
     nisn = values.get("nomor induk siswa nasional", "")
     for label, value, role in (("Nama", holder["nama"], bold),
