@@ -25,7 +25,6 @@ from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     IJAZAH_18,
     KTP_18,
-    KTP_ROWS,
     _faces_from_new_packages,
     _grey,
     _new_ktp_group,
@@ -214,31 +213,6 @@ def test_quercus_bekas_values_sit_below_their_labels(people, dpi):
     labels = (slice(int(des.first_y_mm * u), int(50 * u)),
               slice(int(des.label_x_mm * u), int((des.colon_x_mm - 1) * u)))
     assert np.abs(a[labels] - b[labels]).max() < 3
-
-
-@pytest.mark.parametrize("dpi", [200, 300])
-@pytest.mark.parametrize("name", KTP_18)
-def test_group_18_cards_print_every_field(people, name, dpi):
-    """Every row has ink left of its colon (the label) and right of it (the value, where
-    it lies on this card), and the NIK row has ink, the card drawn as it is measured."""
-    u = dpi / 25.4
-    des = KD.DESIGNS[name]
-    card, truth = make_ktp(people[0], rng=random.Random(dpi), dpi=dpi, design=name)
-    assert truth["design"] == name and truth["nik"] == people[0]["nik"]
-    grey = _grey(card)
-
-    def ink(left: float, top: float, right: float, bottom: float) -> float:
-        return float((grey[int(top * u):int(bottom * u), int(left * u):int(right * u)]
-                      < 190).mean())
-    for k in range(KTP_ROWS):
-        top = des.first_y_mm + k * des.step_mm
-        bottom = top + des.text_mm + 0.4
-        dy = des.value_dy_mm
-        assert ink(des.label_x_mm + 0.5, top - 0.8, des.colon_x_mm - 0.8, bottom) > 0.01, k
-        assert ink(des.colon_x_mm + 1.0, top - 0.4 + dy, des.colon_x_mm + 9, bottom + dy) \
-            > 0.02, k
-    assert ink(des.label_x_mm + 13, des.nik_y_mm - 0.8, des.photo_x_mm - 2,
-               des.nik_y_mm + des.nik_mm + 1) > 0.06
 
 
 @pytest.mark.parametrize("name", KTP_18)

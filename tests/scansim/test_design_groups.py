@@ -1011,12 +1011,13 @@ KTP_ROWS = 12   # Nama .. Berlaku Hingga
 
 
 @pytest.mark.parametrize("dpi", [200, 300])
-@pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_15 + KTP_16 + KTP_17)
+@pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_15 + KTP_16 + KTP_17 + KTP_18)
 def test_later_cards_print_every_field(people, name, dpi):
-    """Every row has ink left of its colon (the label) and right of it (the value), the
-    cards drawn as they are measured (groups 13 to 17: stained, copied low on toner,
-    scanned too bright, colour-copied, inkjet-copied, written on, legalised, copied too
-    dark, highlighted, copied enlarged and back down)."""
+    """Every row has ink left of its colon (the label) and right of it (the value, where
+    it lies on this card), the cards drawn as they are measured (groups 13 to 18: stained,
+    copied low on toner, scanned too bright, colour-copied, inkjet-copied, written on,
+    legalised, copied too dark, highlighted, copied enlarged and back down, copied through
+    a scratched drum, copied on a used sheet)."""
     u = dpi / 25.4
     des = KD.DESIGNS[name]
     card, truth = make_ktp(people[0], rng=random.Random(dpi), dpi=dpi, design=name)
@@ -1029,8 +1030,10 @@ def test_later_cards_print_every_field(people, name, dpi):
     for k in range(KTP_ROWS):
         top = des.first_y_mm + k * des.step_mm
         bottom = top + des.text_mm + 0.4
+        dy = des.value_dy_mm
         assert ink(des.label_x_mm + 0.5, top - 0.8, des.colon_x_mm - 0.8, bottom) > 0.01, k
-        assert ink(des.colon_x_mm + 1.0, top - 0.4, des.colon_x_mm + 9, bottom) > 0.02, k
+        assert ink(des.colon_x_mm + 1.0, top - 0.4 + dy, des.colon_x_mm + 9, bottom + dy) \
+            > 0.02, k
     assert ink(des.label_x_mm + 13, des.nik_y_mm - 0.8, des.photo_x_mm - 2,
                des.nik_y_mm + des.nik_mm + 1) > 0.06
 
