@@ -338,7 +338,7 @@ def _name_in_sentence(words: list[dict]) -> tuple[list[dict], bool]:
             break
     following = words[len(taken):]
     small = [w for w in following if re.fullmatch(r"[a-z]{2,}[,.]?", w["text"])]
-    ends = closed or (following and re.fullmatch(r"[a-z]{2,}[,.]?", following[0]["text"]))
+    ends = closed or (small and small[0] is following[0])   # or a small word right after
     if not taken or not ends or len(small) < SENTENCE_WORDS - 1:
         return words, False
     last = taken[-1]
