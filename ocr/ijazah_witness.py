@@ -30,7 +30,7 @@ import numpy as np
 from ocr import imaging, roster_match, textline
 from ocr.ijazah_hand import script_line
 from ocr.ijazah_words import NOT_NAME, Pixels, line_crop, sure
-from ocr.names import capitals, doubled_start, letters, maybe_split, short, spelled_near
+from ocr.names import capitals, letters, maybe_split, no_name, short, spelled_near
 
 WITNESS_SCORE = 0.9     # the recognizer's mean character probability: below, it is unsure
 ALONE_SCORE = 0.95      # ... at least this to read a line Tesseract did not settle
@@ -124,7 +124,7 @@ def spelled(text: str) -> str | None:
         if w.upper() in NOT_NAME:
             return None
     name = " ".join(w.upper() for w in words)
-    if len(letters(name)) < MIN_LETTERS or doubled_start(name):
+    if len(letters(name)) < MIN_LETTERS or no_name(name):
         return None
     return name
 

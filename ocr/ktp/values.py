@@ -28,7 +28,6 @@ from ocr.names import (
     another_line,
     capitals,
     digits_shown,
-    doubled_start,
     letter_lost,
     letters,
     letters_run_together,
@@ -36,6 +35,7 @@ from ocr.names import (
     mark_between_consonants,
     marks_for_letters,
     maybe_split,
+    no_name,
     piece_glued,
     short_name_agreed,
     spelled_near,
@@ -409,8 +409,8 @@ def vote_name(values: list[str | None], confidences: list[float] | None = None,
     marked = sum(1 for k in shown if marks_for_letters([text for text, _ in read[k]]))
     if marked and marked * 2 >= len(shown):
         return value, DISPUTED     # 'MAHYUN!', 'KRIS: AN': letters read as marks
-    if doubled_start(value):
-        return value, DISPUTED     # 'YYSUF AKBAR': one letter read twice
+    if no_name(value):
+        return value, DISPUTED     # 'YYSUF AKBAR', 'YYYYY': one letter read twice or more
     if piece_glued(value, [[text for text, _ in read[k]] for k in shown]):
         return value, DISPUTED     # 'SUTRISN-O SETIAWAN': a scratch in a word's gap
     if mark_between_consonants(value):
