@@ -292,6 +292,17 @@ def _region_slip(reading: str, nik: str) -> bool:
         not _contradicts(reading, nik, range(REGION_DIGITS.stop, NIK_LENGTH))
 
 
+def _texts_show(texts: list[str], nik: str) -> bool:
+    """Whether the text readings of sixteen digits show ``nik``: every one of them, or all
+    but a few that read another region (a dark copy's 1 thickened into a 7 in one
+    rendering or two: '6207…' for 6201…), which those showing ``nik`` outnumber
+    TEXT_MAJORITY times; a date or serial digit read otherwise is never outvoted."""
+    others = [t for t in texts if t != nik]
+    return not others or \
+        all(not _contradicts(t, nik, range(REGION_DIGITS.stop, NIK_LENGTH)) for t in others) \
+        and texts.count(nik) >= TEXT_MAJORITY * len(others)
+
+
 def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[str],
                  glyphs: list[str], lines: list[tuple[str, str]]) -> bool:
     """Whether ``nik``'s date digits stand though the card's printed birth date does not
@@ -299,8 +310,8 @@ def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[s
     date digit otherwise, and, the printed date read otherwise (once, as text), a shape
     reading names all six as the NIK shows them (the NIK's date read three ways alike);
     the printed date not read, every reading of sixteen digits shows the NIK: every text
-    reading (SERIAL_TEXT_SUPPORT of them at least, or a shape reading naming all sixteen
-    alike) and both crops surely. Neither the printed date nor the sex read (a pen's note
+    reading (:func:`_texts_show`; SERIAL_TEXT_SUPPORT of them at least, or a shape reading
+    naming all sixteen alike) and both crops surely. Neither the printed date nor the sex read (a pen's note
     written across both lines), the NIK stands on its own readers alone: every text reading
     of sixteen digits shows it, UNANIMOUS_TEXT of them at least (SERIAL_TEXT_SUPPORT when
     two digit-shape readings name all sixteen digits so), both crops read it (one surely)
@@ -312,8 +323,8 @@ def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[s
     if birth is None and sex is None:
         shaped = sum(g == nik for g in glyphs) >= 2    # the digit shapes name all sixteen
         return nik_well_formed(nik) and \
-            len(texts) >= (SERIAL_TEXT_SUPPORT if shaped else UNANIMOUS_TEXT) and \
-            all(t == nik for t in texts) and len(lines) >= 2 and \
+            texts.count(nik) >= (SERIAL_TEXT_SUPPORT if shaped else UNANIMOUS_TEXT) and \
+            _texts_show(texts, nik) and len(lines) >= 2 and \
             all(r == nik for _, r in lines) and any(m == LINE for m, _ in lines) and \
             not any(_contradicts(g, nik) for g in credible)
     if sex not in ("L", "P") or not nik_well_formed(nik) or nik_sex(nik) != sex or \
@@ -321,8 +332,8 @@ def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[s
         return False
     if birth is not None:
         return any(all(g[p] == nik[p] for p in DATE_DIGITS) for g in credible)
-    return bool(texts) and all(t == nik for t in texts) and \
-        (len(texts) >= SERIAL_TEXT_SUPPORT or nik in glyphs) and \
+    return bool(texts) and _texts_show(texts, nik) and \
+        (texts.count(nik) >= SERIAL_TEXT_SUPPORT or nik in glyphs) and \
         sum(m == LINE and r == nik for m, r in lines) >= 2
 
 

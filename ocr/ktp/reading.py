@@ -14,6 +14,9 @@ from ocr.ktp.labels import norm
 FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat")
 MIN_VALUE_CONFIDENCE = 0.6     # below this a value is shown to a person, not taken
 LETTER_OFF = 0.3               # a sure name a letter off a roster name: a person looks
+# a card holder is at least 17; a reading that makes them older than any living person
+# ('1502' taken for 1902, where the 9's bowl filled in) or too young is no birth date
+BIRTH_YEARS = (1920, 16)       # the first year born, years before today of the last
 DATE_RE = re.compile(r"(\d{1,2})\s*[-./ ]\s*(\d{1,2})\s*[-./ ]\s*(\d{4})")
 # What Tesseract reads instead of a digit in a date.
 DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1",
@@ -142,6 +145,9 @@ def parse_birth(text: str | None) -> tuple[str | None, dt.date | None]:
         try:
             birth = dt.date(y, m, d)
         except ValueError:
+            birth = None
+        if birth is not None and not \
+                BIRTH_YEARS[0] <= birth.year <= dt.date.today().year - BIRTH_YEARS[1]:
             birth = None
         if comma < 0 and match:
             head = text[:match.start()]

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr.ktp.nikread import LINE, LINE_UNSURE, choose
-from ocr.ktp.reading import MIN_VALUE_CONFIDENCE, clean_name
+from ocr.ktp.reading import MIN_VALUE_CONFIDENCE, clean_name, parse_birth
 from ocr.ktp.values import read_agreed, vote_name
 from ocr.textline import LineReading
 
@@ -204,6 +204,29 @@ def test_a_nik_whose_date_and_sex_lines_a_pen_covered_stands_on_its_readers_alik
     assert choose([*full, *texts[:3], *lines], None, None).nik == nik
     assert choose([*full, *texts[:3], *lines], None, None).confidence >= MIN_VALUE_CONFIDENCE
     assert choose([full[0], *texts[:3], *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
+
+
+def test_a_region_digit_a_dark_copy_thickened_is_outvoted_by_three_times_as_many():
+    """A copy made far too dark: neither the date nor the sex line read, and the NIK's 1
+    thickened into a 7 in two renderings of eight ('6207…', a region that exists). Six
+    readings alike and both crops outvote them; as many against it do not, nor a single
+    reading of another date or serial digit."""
+    nik = "6201062907920002"
+    texts = [("text", nik)] * 6 + [("text", "6207062907920002"), ("text", "8207062907920002")]
+    lines = [(LINE, nik), (LINE, nik)]
+    assert choose([*texts, *lines], None, None).confidence >= MIN_VALUE_CONFIDENCE
+    assert choose([*texts, *lines], None, None).nik == nik
+    assert choose([*texts[3:], *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
+    serial = [("text", nik)] * 6 + [("text", "6201062907920082")]
+    assert choose([*serial, *lines], None, None).confidence < MIN_VALUE_CONFIDENCE
+
+
+def test_a_birth_year_no_living_holder_has_is_no_date():
+    """'29-07-1992' read '29-07-1502' on a dark copy (the 9's bowl filled in) is no date
+    of 1902 to hold against the NIK's 92; a real date stands."""
+    assert parse_birth("MARTAPURA, 29-07-1502") == ("MARTAPURA", None)
+    assert parse_birth("MARTAPURA, 29-07-1992") == ("MARTAPURA", dt.date(1992, 7, 29))
+    assert parse_birth("SAMPIT, 01-01-2024")[1] is None      # a holder of two
 
 
 def test_a_text_reading_that_spells_no_region_is_no_reading_otherwise():
