@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 18) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 19) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 18
-after group 17, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 19
+after group 18, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -45,6 +45,8 @@ from scansim.ijazah_group17 import HEADERS as GROUP17_HEADERS
 from scansim.ijazah_group18 import FINISHES as GROUP18_FINISHES
 from scansim.ijazah_group18 import GROUP18_BORDERS, GROUP18_CUES, TWO_UPS
 from scansim.ijazah_group18 import HEADERS as GROUP18_HEADERS
+from scansim.ijazah_group19 import FINISHES as GROUP19_FINISHES
+from scansim.ijazah_group19 import GROUP19_BORDERS, GROUP19_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -54,13 +56,14 @@ from scansim.ornament import border, draw_seal, paper
 DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
-              **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES}
+              **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
+              **GROUP19_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
-           **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS}
+           **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
-            **GROUP17_FINISHES, **GROUP18_FINISHES}
+            **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES}
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS}   # faces above the holder (Design.header)
 
 
@@ -83,7 +86,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 18: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 19: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -92,7 +95,8 @@ class Design:
     #                              smk: DN-05 Mk/13 0012345; kemenag: MTs.15.08/PP.01.1/0231/2019;
     #                              seri: UPR.2019.S1.004217 (a university's own series);
     #                              sd: DN-15 Dd 0012345; akademi: 0417/AK.23/D-III/2019;
-    #                              pb: DN-PB/14 012345 (a Paket B serial round 2000)
+    #                              pb: DN-PB/14 012345 (a Paket B serial round 2000);
+    #                              pa: DN-PA/14 0012345 (a Paket A serial)
     seal_over: bool = False      # the rubber stamp pressed over the signature
     big_stamp: bool = False      # a large stamp half over the head's name and NIP
     drop_mm: float = 0.0         # the heading starts this much lower (under a top band)
@@ -118,7 +122,9 @@ class Design:
     #                              desk_photo (photographed on a desk, a thumb on its edge),
     #                              moire_copy (a copy whose halftone tint beat into a moiré),
     #                              reduced_copy (copied reduced beside its transcript),
-    #                              taped_tear (torn along its fold, mended with tape)
+    #                              taped_tear (torn along its fold, mended with tape),
+    #                              carriage_jitter (scanned on a flatbed whose carriage
+    #                              jittered: bands of lines shifted sideways)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -458,6 +464,26 @@ DESIGNS = (
            "kalimat_nama", "title", short=False, group=18, programs=("S1",),
            nomor_style="seri", era=(1999, 2008), drop_mm=12.0, school="INSTITUT TEKNOLOGI {town}",
            ministry="DEPARTEMEN PENDIDIKAN NASIONAL", finish="taped_tear"),
+    # Held out, group 19: made after group 18 was measured; nobody tuning has seen them.
+    # A private university's S1 diploma of the 1990s (BABEL, Emerita Latina) in double
+    # rules with a twisted cable between them and guilloche rosettes at the corners: the
+    # holder's photo beside the particulars, the name large in bold italics at its right,
+    # the university's dry seal pressed blind (no ink, the paper in relief) over the
+    # photo's edge and the name's first letters, lit from one side by the scanner's lamp.
+    Design("swasta_cap_timbul", "pt", False, "babel_bold", "babel_bold", "emerita",
+           "babel_bold_italic", (247, 244, 234), (236, 232, 218), (92, 46, 34), "roset_sudut",
+           "university", "timbul_nama", "title", short=False, group=19, programs=("S1",),
+           nomor_style="seri", era=(1991, 1998), school="UNIVERSITAS PGRI {town}",
+           ministry="DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN", photo_beside=True),
+    # A Paket A certificate of a learning centre (Karmilla, PT Sans Narrow, PT Mono) in a
+    # band of ceplok flowers: the learner's particulars printed into captioned boxes, the
+    # name alone in the first; scanned on a flatbed whose carriage jittered (bands of lines
+    # a fraction of a millimetre off to the side, a line read twice here and there).
+    Design("paket_a_goyang", "kesetaraan", False, "karmilla_bold", "ptsans_narrow_bold",
+           "karmilla", "ptmono_bold", (250, 251, 246), (234, 242, 238), (20, 96, 110),
+           "ceplok", "tut_wuri", "kotak_isian", "top_left", group=19, programs=("PAKET A",),
+           nomor_style="pa", era=(2012, 2019),
+           ministry="KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN", finish="carriage_jitter"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -469,7 +495,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 

@@ -25,7 +25,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-linex's Elegante, of group 17 fonts-paratype's PT Serif, fonts-linex's Jara,
 # fonts-noto-core's Noto Naskh Arabic, fonts-cantarell, fonts-open-sans, of group 18
 # fonts-noto-core's Noto Serif Display, fonts-linex's Quercus, fonts-croscore's Tinos,
-# fonts-cmu's Computer Modern Serif, Sans and Concrete); DejaVu when none is installed.
+# fonts-cmu's Computer Modern Serif, Sans and Concrete, of group 19 fonts-linex's BABEL
+# and Emerita Latina, fonts-karmilla, fonts-paratype's PT Sans Narrow and PT Mono); DejaVu
+# when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -164,6 +166,13 @@ FACES = {
     "cmu_sans_bold": (["cmunsx.ttf"], "bold"),
     "cmu_concrete": (["cmunorm.ttf"], "serif"),
     "cmu_serif_extra_bold": (["cmunrb.ttf"], "serif_bold"),
+    "babel_bold": (["BABEbold.ttf"], "serif_bold"),
+    "babel_bold_italic": (["BABEboit.ttf"], "serif_bold"),
+    "emerita": (["emerita_latina.ttf"], "serif"),
+    "karmilla": (["Karmilla-Regular.ttf"], "sans"),
+    "karmilla_bold": (["Karmilla-Bold.ttf"], "bold"),
+    "ptsans_narrow_bold": (["PTN77F.ttf"], "bold"),
+    "ptmono_bold": (["PTM75F.ttf"], "mono_bold"),
 }
 
 

@@ -48,6 +48,7 @@ from scansim.ktp_group15 import inkjet_copy, pen_note
 from scansim.ktp_group16 import dark_copy, legalised
 from scansim.ktp_group17 import highlighted, marked_rows, recopied
 from scansim.ktp_group18 import drum_streak, show_through
+from scansim.ktp_group19 import lineart, punched
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -281,7 +282,11 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     if des.drum_streak:   # a scratched drum's line down the copy, through the NIK's digits
         img = drum_streak(img, rng, des.drum_streak, dpi,
                           marked_rows(des, dpi, (jx, jy))["nik"])
+    if des.punched:   # punched for a binder and stapled to the form: a hole, a staple
+        img = punched(img, rng, des.punched, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
+    if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
+        img = lineart(img, rng, des.lineart, dpi)
     if des.jpeg_quality:   # passed on after the blur a copy or camera gives it
         img = chat_jpeg(img, rng, des.jpeg_quality, dpi)
     if not color:
@@ -319,7 +324,11 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = show_through(img, rng, des.show_through, dpi)
     if des.drum_streak:   # through the same copier as the front
         img = drum_streak(img, rng, des.drum_streak, dpi)
+    if des.punched:   # the punch's other hole, on the same sheet as the front
+        img = punched(img, rng, des.punched, dpi, staple=False)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
+    if des.lineart:   # from the same scan as the front
+        img = lineart(img, rng, des.lineart, dpi)
     return img if color else _grey(img)
 
 

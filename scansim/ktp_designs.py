@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 18, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 19, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -13,10 +13,10 @@ group 10 (:data:`HELD_OUT_10`) after group 9, group 11 (:data:`HELD_OUT_11`) aft
 group 10, group 12 (:data:`HELD_OUT_12`) after group 11, group 13 (:data:`HELD_OUT_13`)
 after group 12, group 14 (:data:`HELD_OUT_14`) after group 13, group 15
 (:data:`HELD_OUT_15`) after group 14, group 16 (:data:`HELD_OUT_16`) after group 15,
-group 17 (:data:`HELD_OUT_17`) after group 16 and group 18 (:data:`HELD_OUT_18`) after
-group 17, so the latest group's figures are the ones nobody tuning has seen (the
-benchmarks report all held-out designs together and each group apart,
-:data:`HELD_OUT_GROUPS`).
+group 17 (:data:`HELD_OUT_17`) after group 16, group 18 (:data:`HELD_OUT_18`) after
+group 17 and group 19 (:data:`HELD_OUT_19`) after group 18, so the latest group's figures
+are the ones nobody tuning has seen (the benchmarks report all held-out designs together
+and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ from scansim.ktp_group15 import belah_ketupat, mega_mendung
 from scansim.ktp_group16 import anyaman, tenun_ikat
 from scansim.ktp_group17 import labirin, retak
 from scansim.ktp_group18 import parang, truntum
+from scansim.ktp_group19 import bintang, kawung
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -60,7 +61,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-adf-universalis, fonts-cmu, of group 16 fonts-roboto-slab, fonts-jura,
 # fonts-dosis, fonts-play, of group 17 fonts-cabin, fonts-bebas-neue,
 # fonts-league-spartan, fonts-osifont, of group 18 fonts-tuffy, fonts-courier-prime,
-# fonts-linex, fonts-gnutypewriter); DejaVu stands in when one is missing.
+# fonts-linex, fonts-gnutypewriter, of group 19 fonts-routed-gothic, fonts-monofur,
+# fonts-beteckna, fonts-allerta); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -190,6 +192,14 @@ FACES = {
     "quercus": ("truetype/linex/Quercus.ttf", "sans"),
     "quercus_bold": ("truetype/linex/Quercus_Bold.ttf", "bold"),
     "gnu_typewriter": ("truetype/gnutypewriter/GNUTypewriter.ttf", "mono_bold"),
+    "routed_gothic": ("truetype/routed-gothic/routed-gothic.ttf", "sans"),
+    "routed_gothic_narrow": ("truetype/routed-gothic/routed-gothic-narrow.ttf", "cond"),
+    "routed_gothic_wide": ("truetype/routed-gothic/routed-gothic-wide.ttf", "bold"),
+    "monofur": ("truetype/monofur/monof55.ttf", "mono_bold"),
+    "beteckna": ("truetype/beteckna/BetecknaGS.ttf", "sans"),
+    "beteckna_bold": ("truetype/beteckna/BetecknaGS-Bold.ttf", "bold"),
+    "beteckna_cond_bold": ("truetype/beteckna/BetecknaGSCondensed-Bold.ttf", "cond_bold"),
+    "allerta": ("opentype/allerta/allerta_medium.otf", "bold"),
 }
 
 
@@ -237,7 +247,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 18: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 19: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -288,6 +298,8 @@ class KtpDesign:
     recopied: float = 0.0            # 0 none .. 1 copied enlarged, that copy copied back down
     drum_streak: float = 0.0         # 0 none .. 1 a scratched copier drum's dark line down it
     show_through: float = 0.0        # 0 none .. 1 copied on a used sheet: its back shows through
+    lineart: float = 0.0             # 0 none .. 1 printed from a black-and-white scan (all dots)
+    punched: float = 0.0             # 0 none .. 1 punched for a binder and stapled to the form
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -697,13 +709,38 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               nik_y_mm=9.6, first_y_mm=15.4, photo_x_mm=62.5, upper_labels=True,
               ink=(48, 34, 26), fade=0.06, blur=0.5, wear=0.1, group=18, value_dy_mm=0.5,
               show_through=0.85),
+    # Held out, group 19: made after group 18 was measured; nobody tuning has seen them.
+    # A card in Routed Gothic (the monoline lettering of engraved signs and drafting: labels
+    # narrow, values regular, the heading wide; its 1 a bare stroke), the NIK in Monofur
+    # (thin rounded terminal digits), over batik kawung (four oval petals round every point)
+    # in slate and rust, a blue-black ink; printed from a scan made in the scanner's
+    # black-and-white mode at 200 dpi: every dot black or white, the tints and the photo
+    # scattered dots, the print solid black with ragged edges.
+    KtpDesign("routed_hitamputih", "routed_gothic_narrow", "routed_gothic", "monofur",
+              "routed_gothic_wide", "kawung", ((232, 238, 246), (246, 240, 232)),
+              (176, 190, 214), second_color=(222, 178, 156), text_mm=2.1, nik_mm=4.2,
+              step_mm=2.92, label_x_mm=2.3, colon_x_mm=21.0, value_gap_mm=1.4,
+              indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.5, photo_x_mm=62.6,
+              ink=(18, 24, 44), fade=0.06, blur=0.5, wear=0.08, group=19, lineart=0.7),
+    # A card in Beteckna (a Futura-like geometric sans: labels regular, values bold, the
+    # heading condensed), the NIK in Allerta (a signage sans, its digits open and wide),
+    # over eight-pointed stars joined by crossed bars in moss and plum on a mint-to-lilac
+    # ground, a green-black ink, labels in capitals; the copy punched for a ring binder (a
+    # 6 mm hole through the card's left end, the sheet behind showing through it) and
+    # stapled to the form across the card's top left corner.
+    KtpDesign("beteckna_staples", "beteckna", "beteckna_bold", "allerta", "beteckna_cond_bold",
+              "bintang", ((232, 246, 236), (242, 234, 246)), (170, 200, 160),
+              second_color=(204, 170, 206), text_mm=2.05, nik_mm=4.0, step_mm=2.97,
+              label_x_mm=2.5, colon_x_mm=21.4, value_gap_mm=1.3, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, upper_labels=True,
+              ink=(20, 40, 26), fade=0.07, blur=0.55, wear=0.1, group=19, punched=0.85),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -786,6 +823,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "tenun_ikat": tenun_ikat, "anyaman": anyaman,
             "labirin": labirin, "retak": retak,
             "parang": parang, "truntum": truntum,
+            "kawung": kawung, "bintang": bintang,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -807,7 +845,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
-           "HELD_OUT_GROUPS",
+           "HELD_OUT_19", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

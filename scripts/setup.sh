@@ -167,6 +167,16 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/opentype/junicode/JunicodeTwoBeta-Regular.otf ] \
     || need_apt+=(fonts-junicode)
 [ -f /usr/share/fonts/truetype/linex/elegital.ttf ] || need_apt+=(fonts-linex)
+# Faces of the nineteenth group of card designs: Routed Gothic and Beteckna for card text,
+# Monofur and Allerta for two cards' NIKs (the NIK reader knows neither).
+[ -f /usr/share/fonts/truetype/routed-gothic/routed-gothic.ttf ] \
+    || need_apt+=(fonts-routed-gothic)
+[ -f /usr/share/fonts/truetype/beteckna/BetecknaGS.ttf ] || need_apt+=(fonts-beteckna)
+[ -f /usr/share/fonts/truetype/monofur/monof55.ttf ] || need_apt+=(fonts-monofur)
+[ -f /usr/share/fonts/opentype/allerta/allerta_medium.otf ] || need_apt+=(fonts-allerta)
+# Karmilla for the nineteenth group's diplomas (their BABEL and Emerita Latina come with
+# fonts-linex, PT Sans Narrow and PT Mono with fonts-paratype, both above).
+[ -f /usr/share/fonts/truetype/karmilla/Karmilla-Regular.ttf ] || need_apt+=(fonts-karmilla)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

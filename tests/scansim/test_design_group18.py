@@ -57,8 +57,11 @@ def _pair(person, name: str, dpi: int, seed: int, **off):
 
 def test_group_18_is_held_out_and_listed():
     assert KD.HELD_OUT_18 == KTP_18 == KD.HELD_OUT_GROUPS[18]
-    assert max(KD.HELD_OUT_GROUPS) == 18 and KD.HELD_OUT[-2:] == KTP_18
-    assert tuple(KD.DESIGNS)[-2:] == KTP_18      # added after all the others
+    names = tuple(KD.DESIGNS)
+    at = names.index(KTP_18[0])                  # added after all the others before it,
+    assert names[at:at + 2] == KTP_18            # the later groups' after it
+    assert all(KD.DESIGNS[n].group < 18 for n in names[:at])
+    assert all(KD.DESIGNS[n].group > 18 for n in names[at + 2:])
     for name in KTP_18:
         assert KD.DESIGNS[name].group == 18
         assert name not in KD.TUNED and name not in KD.DRAWN
