@@ -375,12 +375,19 @@ def _find_name(rows: list[Row], pixels: Pixels | None
         rest, ran_on = _name_in_sentence(value_words(after(row, m.end())))
         if rest and SIGNING_BODY.match(rest[0]["text"]):
             continue   # 'Rektor, atas nama Senat Institut, ...': the holder comes later
-        found = settled(name_of(rest, pixels, row, until=rest[-1]["left"] + rest[-1]["width"])
-                        if ran_on else
-                        _continued(rows, i, rest, name_of(rest, pixels, row), pixels) if rest
-                        else _name_below(rows, i, pixels)
-                        or gap_name(pixels, _right_of(row, row.words, pad=TALL_VALUE)), pixels)
-        #                 (a name beside its cue that the page's reading left out)
+        if ran_on:
+            found = name_of(rest, pixels, row, until=rest[-1]["left"] + rest[-1]["width"])
+        else:
+            found = _continued(rows, i, rest, name_of(rest, pixels, row), pixels) \
+                if rest else None
+        # nothing after the cue, or words up to a colon that name nobody ('bahwa peserta
+        # didik Program Paket A setara SD/MI :'): the holder stands below
+        after_cue = value_words(after(row, m.end()))
+        if found is None and (not rest or any(":" in w["text"] for w in after_cue)):
+            found = _name_below(rows, i, pixels) or (None if rest else gap_name(
+                pixels, _right_of(row, row.words, pad=TALL_VALUE)))
+            #      (a name beside its cue that the page's reading left out)
+        found = settled(found, pixels)
         if found:
             return found[0], found[1], i
         first = i if first is None else first

@@ -19,11 +19,12 @@ from dataclasses import replace
 from functools import partial
 from itertools import combinations
 
+import cv2
 import numpy as np
 
 from formgen.domain.nik import NIK_LENGTH, check_nik, nik_agrees, nik_well_formed
 from ocr.features import color_stats, to_rgb
-from ocr.ktp.cards import CARD_MM, Card, find_cards, mm, stand_upright
+from ocr.ktp.cards import CARD_MM, PX_PER_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked, without_outline
 from ocr.ktp.dots import join_dotted
 from ocr.ktp.labels import (
@@ -71,6 +72,7 @@ from ocr.ktp.values import (
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
 UNDER_PHOTO_MM = 1.5             # a value ending this near the photo may run on under it
+SOFTEN_MM = 0.13                # a black-and-white scan's dot (200 dpi), merged into grey
 NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
 DISAGREEING_CONFIDENCE = 0.5
 DATE_CHARS = "0123456789-"
@@ -487,17 +489,9 @@ def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
     return None
 
 
-def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) -> KtpReading:
-    """Find the KTP on a page (or a photo of the card) and read its front.
-
-    ``cards``: the page's cards when already found (:func:`find_cards`). Cards that show
-    a photo are read first; the others (a back, a front whose photo did not copy) only
-    when no front was read. The reading's ``upright_angle`` tells how the page is turned
-    so that the front reads upright.
-    """
-    rgb = to_rgb(img)
-    if cards is None:
-        cards = find_cards(rgb, dpi=dpi)
+def _best_front(cards: list[Card]) -> KtpReading | None:
+    """The best reading of the fronts among ``cards``: cards that show a photo first; the
+    others (a back, a front whose photo did not copy) only when no front was read."""
     stood = [(card, stand_upright(card)) for card in cards]
     with_photo = [s for s in stood if s[1][1] is not None]
     without = [s for s in stood if s[1][1] is None]
@@ -517,6 +511,34 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
                 best = reading
         if best is not None:
             break
+    return best
+
+
+def softened(card: Card) -> Card:
+    """The card with its finest dots merged into grey (SOFTEN_MM): a card copied from a
+    black-and-white scan, or printed over a halftone, shows its background and photo as
+    scattered dots that break the letters' edges; solid print stays dark."""
+    return Card(cv2.GaussianBlur(card.image, (0, 0), SOFTEN_MM * PX_PER_MM), card.corners)
+
+
+def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) -> KtpReading:
+    """Find the KTP on a page (or a photo of the card) and read its front.
+
+    ``cards``: the page's cards when already found (:func:`find_cards`). Cards that show
+    a photo are read first; the others (a back, a front whose photo did not copy) only
+    when no front was read. A front whose NIK was not read surely is read once more
+    softened (:func:`softened`); that reading is taken when it reads the NIK surely. The
+    reading's ``upright_angle`` tells how the page is turned so that the front reads
+    upright.
+    """
+    rgb = to_rgb(img)
+    if cards is None:
+        cards = find_cards(rgb, dpi=dpi)
+    best = _best_front(cards)
+    if best is None or best.value_confidence("nik") < CONFIDENT:
+        soft = _best_front([softened(card) for card in cards])
+        if soft is not None and soft.value_confidence("nik") >= CONFIDENT:
+            best = soft
     if best is None:
         color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]
         return KtpReading(found=False, cards=len(cards), color=color)
