@@ -311,11 +311,12 @@ def _date_stands(nik: str, birth: dt.date | None, sex: str | None, texts: list[s
     reading names all six as the NIK shows them (the NIK's date read three ways alike);
     the printed date not read, every reading of sixteen digits shows the NIK: every text
     reading (:func:`_texts_show`; SERIAL_TEXT_SUPPORT of them at least, or a shape reading
-    naming all sixteen alike) and both crops surely. Neither the printed date nor the sex read (a pen's note
-    written across both lines), the NIK stands on its own readers alone: every text reading
-    of sixteen digits shows it, UNANIMOUS_TEXT of them at least (SERIAL_TEXT_SUPPORT when
-    two digit-shape readings name all sixteen digits so), both crops read it (one surely)
-    and no digit shape reads a digit otherwise. A text reading that shows another
+    naming all sixteen alike) and both crops surely. Neither the printed date nor the sex
+    read (a pen's note written across both lines), the NIK stands on its own readers
+    alone: every text reading of sixteen digits shows it (:func:`_texts_show`),
+    UNANIMOUS_TEXT of them at least (SERIAL_TEXT_SUPPORT when two digit-shape readings
+    name all sixteen digits so), both crops read it (one surely) and no digit shape reads
+    a digit otherwise. A text reading that shows another
     digit only among the region's, where it spells no region, is a slip the table catches,
     not a reading otherwise ('6201920…' for 6201020…)."""
     credible = [g for g in glyphs if _credible_shapes(g)]
