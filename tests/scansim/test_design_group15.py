@@ -13,14 +13,14 @@ from PIL import Image, ImageDraw
 
 from scansim import ijazah as IJ
 from scansim import ktp_designs as KD
-from scansim.draw import mm_px
 from scansim.ijazah_group15 import scan_app, water_stain
-from scansim.ktp import KTP_MM, make_ktp, make_ktp_copy_page
+from scansim.ktp import make_ktp, make_ktp_copy_page
 from scansim.ktp_group15 import NOTES, inkjet_copy, pen_note
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     IJAZAH_15,
     KTP_15,
+    _card,
     _dark_share,
     _faces_from_new_packages,
     _grey,
@@ -34,10 +34,6 @@ from tests.scansim.test_design_groups import (
 @pytest.fixture(scope="module")
 def people():
     return make_people(4, seed=20261215)
-
-
-def _card(colour=(255, 255, 255), dpi: int = 200) -> Image.Image:
-    return Image.new("RGB", (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi)), colour)
 
 
 def test_group_15_differs_from_every_earlier_design():

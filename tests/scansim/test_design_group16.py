@@ -16,12 +16,13 @@ from scansim import ijazah_faces as IF
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
 from scansim.ijazah_group16 import desk_photo, long_school
-from scansim.ktp import KTP_MM, make_ktp, make_ktp_copy_page
+from scansim.ktp import make_ktp, make_ktp_copy_page
 from scansim.ktp_group16 import LEGALISED, dark_copy, legal_stamp, legalised
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     IJAZAH_16,
     KTP_16,
+    _card,
     _faces_from_new_packages,
     _grey,
     _new_diploma_group,
@@ -34,10 +35,6 @@ from tests.scansim.test_design_groups import (
 @pytest.fixture(scope="module")
 def people():
     return make_people(4, seed=20261216)
-
-
-def _card(colour=(255, 255, 255), dpi: int = 200) -> Image.Image:
-    return Image.new("RGB", (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi)), colour)
 
 
 def _stamp_ink(rgb: np.ndarray) -> np.ndarray:

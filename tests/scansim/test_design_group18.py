@@ -19,15 +19,17 @@ from scansim import ijazah as IJ
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
 from scansim.ijazah_group18 import dua_satu, taped_tear
-from scansim.ktp import KTP_MM, make_ktp, make_ktp_back, make_ktp_copy_page
+from scansim.ktp import make_ktp, make_ktp_back, make_ktp_copy_page
 from scansim.ktp_group18 import LETTER_PHRASES, drum_streak, show_through
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     IJAZAH_18,
     KTP_18,
+    _card,
     _faces_from_new_packages,
     _grey,
     _new_ktp_group,
+    _pair,
     _printed,
     _two_colour_lines,
 )
@@ -40,19 +42,6 @@ VALUES = ("nama", "tempat_tgl_lahir", "jenis_kelamin_text", "alamat", "rt_rw", "
 @pytest.fixture(scope="module")
 def people():
     return make_people(4, seed=20261218)
-
-
-def _card(colour=(255, 255, 255), dpi: int = 200) -> Image.Image:
-    return Image.new("RGB", (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi)), colour)
-
-
-def _pair(person, name: str, dpi: int, seed: int, **off):
-    """Card ``name`` as drawn, and the same card (same seed) with ``off`` replaced."""
-    des = KD.DESIGNS[name]
-    card, truth = make_ktp(person, rng=random.Random(seed), dpi=dpi, design=des)
-    bare, _ = make_ktp(person, rng=random.Random(seed), dpi=dpi,
-                       design=dataclasses.replace(des, **off))
-    return card, bare, truth
 
 
 def test_group_18_is_held_out_and_listed():

@@ -11,7 +11,7 @@ from concurrent.futures import Executor
 import cv2
 import numpy as np
 import pytest
-from PIL import ImageDraw
+from PIL import Image, ImageDraw
 
 from benchmarks import accuracy, ktp_accuracy
 from ocr.ktp.glyphs import number_faces
@@ -1074,3 +1074,17 @@ def test_later_cards_print_the_truth(people, name, monkeypatch):
                 "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan"):
         assert truth[key] in texts, key
     assert truth["nama"] == people[1]["nama"].upper()
+
+
+def _card(colour=(255, 255, 255), dpi: int = 200) -> Image.Image:
+    """A blank card of KTP size at ``dpi``, in ``colour``."""
+    return Image.new("RGB", (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi)), colour)
+
+
+def _pair(person, name: str, dpi: int, seed: int, **off):
+    """Card ``name`` as drawn, and the same card (same seed) with ``off`` replaced."""
+    des = KD.DESIGNS[name]
+    card, truth = make_ktp(person, rng=random.Random(seed), dpi=dpi, design=des)
+    bare, _ = make_ktp(person, rng=random.Random(seed), dpi=dpi,
+                       design=dataclasses.replace(des, **off))
+    return card, bare, truth
