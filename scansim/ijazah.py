@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 19) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 20) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 19
-after group 18, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 20
+after group 19, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -47,6 +47,8 @@ from scansim.ijazah_group18 import GROUP18_BORDERS, GROUP18_CUES, TWO_UPS
 from scansim.ijazah_group18 import HEADERS as GROUP18_HEADERS
 from scansim.ijazah_group19 import FINISHES as GROUP19_FINISHES
 from scansim.ijazah_group19 import GROUP19_BORDERS, GROUP19_CUES
+from scansim.ijazah_group20 import FINISHES as GROUP20_FINISHES
+from scansim.ijazah_group20 import GROUP20_BORDERS, GROUP20_CUES, with_father
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -57,13 +59,15 @@ DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
-              **GROUP19_CUES}
+              **GROUP19_CUES, **GROUP20_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
-           **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS}
+           **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
+           **GROUP20_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
-            **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES}
+            **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
+            **GROUP20_FINISHES}
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS}   # faces above the holder (Design.header)
 
 
@@ -86,7 +90,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 19: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 20: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -96,8 +100,11 @@ class Design:
     #                              seri: UPR.2019.S1.004217 (a university's own series);
     #                              sd: DN-15 Dd 0012345; akademi: 0417/AK.23/D-III/2019;
     #                              pb: DN-PB/14 012345 (a Paket B serial round 2000);
-    #                              pa: DN-PA/14 0012345 (a Paket A serial)
+    #                              pa: DN-PA/14 0012345 (a Paket A serial);
+    #                              depag_lama: MTs/06/0412/1986 (an old madrasah's register)
     seal_over: bool = False      # the rubber stamp pressed over the signature
+    stamp_ink: tuple[int, int, int] | None = None   # the stamp's ink (else the accent over
+    #                              the signature, violet beside it)
     big_stamp: bool = False      # a large stamp half over the head's name and NIP
     drop_mm: float = 0.0         # the heading starts this much lower (under a top band)
     watermark_at: tuple[float, float, float] = (0.56, 0.24, 0.16)   # the pale seal: centre
@@ -124,7 +131,8 @@ class Design:
     #                              reduced_copy (copied reduced beside its transcript),
     #                              taped_tear (torn along its fold, mended with tape),
     #                              carriage_jitter (scanned on a flatbed whose carriage
-    #                              jittered: bands of lines shifted sideways)
+    #                              jittered: bands of lines shifted sideways),
+    #                              foxed_grey_copy (foxed with rust spots, copied in grey)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -133,6 +141,9 @@ class Design:
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
+    patronym: bool = False       # the holder named with "bin"/"binti" and the father's name:
+    #                              the truth's nama is all of it as printed (its nama_diri
+    #                              the holder's own name, nama_ayah the father's)
 
     @property
     def held_out(self) -> bool:
@@ -484,6 +495,26 @@ DESIGNS = (
            "ceplok", "tut_wuri", "kotak_isian", "top_left", group=19, programs=("PAKET A",),
            nomor_style="pa", era=(2012, 2019),
            ministry="KEMENTERIAN PENDIDIKAN DAN KEBUDAYAAN", finish="carriage_jitter"),
+    # Held out, group 20: made after group 19 was measured; nobody tuning has seen them.
+    # An SMA or MA diploma (Arapey, Doulos SIL) in a band of fish scales: the holder's name
+    # centred under "Ijazah ini diberikan kepada :" in capitals set far apart ("A H M A D
+    # F A U Z I"), a rule under it; the school's round stamp in red ink pressed partly
+    # over the head's signature.
+    Design("sma_nama_renggang", "sekolah", False, "arapey_black_display", "arapey_black",
+           "doulos", "arapey_black", (250, 250, 247), (234, 238, 246), (24, 52, 112),
+           "sisik_ikan", "garuda", "kepada_renggang", "title", group=20,
+           families=("madrasah",), programs=("SMA", "MA"), nomor_style="k13",
+           era=(2015, 2024), seal_over=True, stamp_ink=(204, 34, 44)),
+    # An MTs or MA diploma of the Departemen Agama years (Linden Hill) in a thick-and-thin
+    # rule with quatrefoils at the corners: a printed form typed in with a condensed face
+    # (Yanone Kaffeesatz), the holder named "... BIN ..." or "... BINTI ..." with the
+    # father's name (the name's second half now and then on the dotted line under it);
+    # the paper yellowed and foxed, handed in as a grey photocopy.
+    Design("mts_bin_ketik", "madrasah", False, "lindenhill", "lindenhill", "lindenhill",
+           "yanone", (242, 232, 204), None, (74, 52, 30), "titik_sudut", "kemenag",
+           "bin_ayah", "top_left", short=False, group=20, programs=("MTS", "MA"),
+           nomor_style="depag_lama", era=(1978, 1993), aged=0.6, ministry="DEPARTEMEN AGAMA",
+           patronym=True, finish="foxed_grey_copy"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -495,7 +526,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18, HELD_OUT_19) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19, HELD_OUT_20) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -725,6 +756,10 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
                 ("satuan pendidikan", school.title().replace("Smk", "SMK").replace("Sd", "SD"))]
     if "major" in spec:
         rows.append(("kompetensi keahlian", rng.choice(spec["major"])))
+    if dz.patronym:   # named with "bin"/"binti" and the father's name: all of it printed
+        own = name
+        name, father = with_father(person)
+        rows = [(k, father if k == "nama orang tua/wali" else v) for k, v in rows]
     if dz.cue == "table_ruled":   # a transcript-like diploma adds the graduation record
         ipk = rng.uniform(2.75, 3.95)
         rows += [("indeks prestasi kumulatif", f"{ipk:.2f}".replace(".", ",")),
@@ -781,4 +816,6 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
              "tahun": tahun, "sekolah": school, "nomor": nomor, "nik": person.get("nik"),
              "color": color, "design": dz.name, "held_out": dz.held_out, "group": dz.group,
              "landscape": dz.landscape, "turned": turned}
+    if dz.patronym:
+        truth.update(nama_diri=own, nama_ayah=father.upper())
     return img, truth

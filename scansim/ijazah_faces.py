@@ -26,8 +26,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-noto-core's Noto Naskh Arabic, fonts-cantarell, fonts-open-sans, of group 18
 # fonts-noto-core's Noto Serif Display, fonts-linex's Quercus, fonts-croscore's Tinos,
 # fonts-cmu's Computer Modern Serif, Sans and Concrete, of group 19 fonts-linex's BABEL
-# and Emerita Latina, fonts-karmilla, fonts-paratype's PT Sans Narrow and PT Mono); DejaVu
-# when none is installed.
+# and Emerita Latina, fonts-karmilla, fonts-paratype's PT Sans Narrow and PT Mono, of
+# group 20 fonts-arapey, fonts-sil-doulos, fonts-lindenhill, fonts-yanone-kaffeesatz);
+# DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -173,6 +174,11 @@ FACES = {
     "karmilla_bold": (["Karmilla-Bold.ttf"], "bold"),
     "ptsans_narrow_bold": (["PTN77F.ttf"], "bold"),
     "ptmono_bold": (["PTM75F.ttf"], "mono_bold"),
+    "arapey_black_display": (["Arapey-Black-Display.otf"], "serif_bold"),
+    "arapey_black": (["Arapey-Black.otf"], "serif_bold"),
+    "doulos": (["DoulosSIL-Regular.ttf"], "serif"),
+    "lindenhill": (["LindenHill.otf"], "serif"),
+    "yanone": (["YanoneKaffeesatz-Regular.otf"], "cond"),
 }
 
 

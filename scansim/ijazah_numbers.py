@@ -34,6 +34,8 @@ def styled_number(style: str, nomor: str, *, spec: dict, tahun: int, school: str
         return f"DN-PB/{rng.randint(1, 30):02d} {rng.randint(0, 999999):06d}"
     if style == "pa":   # a Paket A certificate's national serial
         return f"DN-PA/{rng.randint(1, 34):02d} {rng.randint(0, 9999999):07d}"
+    if style == "depag_lama":   # an old madrasah's register: level, province, number, year
+        return f"{spec['short']}/{rng.randint(1, 27):02d}/{rng.randint(1, 9999):04d}/{tahun}"
     if style == "sd_lama":   # an old SD diploma's serial: the province, Da, a number
         return f"{rng.randint(1, 27):02d} Da {rng.randint(0, 999999):06d}"
     return nomor

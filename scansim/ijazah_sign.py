@@ -34,8 +34,8 @@ def sign_block(p, dz, rng: random.Random, person: dict, school: str, spec: dict,
     p.text(sx, base + 5.5, f"{spec['head']},", dz.body, 3.4)
     sig = make_signature(rng=rng, width_px=int(45 * p.u), height_px=int(18 * p.u),
                          ink=BLACK_INK if rng.random() < 0.5 else None)
-    seal = None if dz.big_stamp else stamp(int(30 * p.u), rng, school, dz.accent if
-                                            dz.seal_over else (90, 60, 150), seal=dz.seal)
+    ink = dz.stamp_ink or (dz.accent if dz.seal_over else (90, 60, 150))
+    seal = None if dz.big_stamp else stamp(int(30 * p.u), rng, school, ink, seal=dz.seal)
     if seal is None:   # the large stamp comes last, over the head's name
         p.img.paste(sig, (int(sx * p.u), int((base + 9) * p.u)), sig)
     elif dz.seal_over:   # signed first, then stamped across the signature

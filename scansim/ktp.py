@@ -49,6 +49,7 @@ from scansim.ktp_group16 import dark_copy, legalised
 from scansim.ktp_group17 import highlighted, marked_rows, recopied
 from scansim.ktp_group18 import drum_streak, show_through
 from scansim.ktp_group19 import lineart, punched
+from scansim.ktp_group20 import fingertip, folded_copy, hvs_copy, on_paper
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -284,6 +285,13 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
                           marked_rows(des, dpi, (jx, jy))["nik"])
     if des.punched:   # punched for a binder and stapled to the form: a hole, a staple
         img = punched(img, rng, des.punched, dpi)
+    if des.fingertip:   # a finger holding the card down on the copier's glass
+        img = fingertip(img, rng, des.fingertip, dpi)
+    kertas = {}
+    if des.hvs:   # the copy made on coloured paper (its name kept: the back's is the same)
+        img, kertas["kertas"] = hvs_copy(img, rng, des.hvs, dpi)
+    if des.folded:   # the copy folded in four and flattened again
+        img = folded_copy(img, rng, des.folded, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -292,13 +300,17 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     if not color:
         img = _grey(img)
     truth = {"doc": "ktp", **f, "tanggal_terbit": issued.isoformat(), "color": color,
-             "side": "front", "design": des.name}
+             "side": "front", "design": des.name, **kertas}
     return img, truth
 
 
 def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
-                  design: str | KtpDesign | None = None) -> Image.Image:
-    """The back of a KTP-el: security print only, as the card's reverse shows."""
+                  design: str | KtpDesign | None = None, paper: str | None = None
+                  ) -> Image.Image:
+    """The back of a KTP-el: security print only, as the card's reverse shows.
+
+    ``paper``: the coloured paper a copy on it was made on (the front's truth ``kertas``;
+    else one drawn)."""
     des = _design(design, rng)
     size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
     img = background(des, size, rng, dpi)
@@ -326,6 +338,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = drum_streak(img, rng, des.drum_streak, dpi)
     if des.punched:   # the punch's other hole, on the same sheet as the front
         img = punched(img, rng, des.punched, dpi, staple=False)
+    if des.hvs:   # on the same coloured sheet as the front
+        img, _ = hvs_copy(img, rng, des.hvs, dpi, paper=paper)
+    if des.folded:   # folded with the front
+        img = folded_copy(img, rng, des.folded, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -379,7 +395,10 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
     glared = bool(glare_share) and rng.random() < glare_share
     if glared:
         card = glare(card.convert("RGB"), rng, dpi)
-    cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des)] if back else [])
+    if truth.get("kertas"):   # the copy made on a coloured sheet: all of it that colour
+        page = on_paper(page, truth["kertas"])
+    cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des, paper=truth.get("kertas"))]
+                      if back else [])
     cards = [_outlined(c.resize((round(c.width * scale), round(c.height * scale)),
                                 Image.LANCZOS), dpi) for c in cards]
     cw, ch = cards[0].size

@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 19, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 20, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -14,9 +14,10 @@ group 10, group 12 (:data:`HELD_OUT_12`) after group 11, group 13 (:data:`HELD_O
 after group 12, group 14 (:data:`HELD_OUT_14`) after group 13, group 15
 (:data:`HELD_OUT_15`) after group 14, group 16 (:data:`HELD_OUT_16`) after group 15,
 group 17 (:data:`HELD_OUT_17`) after group 16, group 18 (:data:`HELD_OUT_18`) after
-group 17 and group 19 (:data:`HELD_OUT_19`) after group 18, so the latest group's figures
-are the ones nobody tuning has seen (the benchmarks report all held-out designs together
-and each group apart, :data:`HELD_OUT_GROUPS`).
+group 17, group 19 (:data:`HELD_OUT_19`) after group 18 and group 20 (:data:`HELD_OUT_20`)
+after group 19, so the latest group's figures are the ones nobody tuning has seen (the
+benchmarks report all held-out designs together and each group apart,
+:data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ from scansim.ktp_group16 import anyaman, tenun_ikat
 from scansim.ktp_group17 import labirin, retak
 from scansim.ktp_group18 import parang, truntum
 from scansim.ktp_group19 import bintang, kawung
+from scansim.ktp_group20 import pucuk_rebung, sulur
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -62,7 +64,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-dosis, fonts-play, of group 17 fonts-cabin, fonts-bebas-neue,
 # fonts-league-spartan, fonts-osifont, of group 18 fonts-tuffy, fonts-courier-prime,
 # fonts-linex, fonts-gnutypewriter, of group 19 fonts-routed-gothic, fonts-monofur,
-# fonts-beteckna, fonts-allerta); DejaVu stands in when one is missing.
+# fonts-beteckna, fonts-allerta, of group 20 fonts-averia-sans-gwf, fonts-roadgeek,
+# fonts-gfs-neohellenic, fonts-national-park); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -200,6 +203,13 @@ FACES = {
     "beteckna_bold": ("truetype/beteckna/BetecknaGS-Bold.ttf", "bold"),
     "beteckna_cond_bold": ("truetype/beteckna/BetecknaGSCondensed-Bold.ttf", "cond_bold"),
     "allerta": ("opentype/allerta/allerta_medium.otf", "bold"),
+    "averia_light": ("truetype/averia-gwf/AveriaSansGWF-Light.ttf", "sans"),
+    "averia": ("truetype/averia-gwf/AveriaSansGWF-Regular.ttf", "sans"),
+    "averia_bold": ("truetype/averia-gwf/AveriaSansGWF-Bold.ttf", "bold"),
+    "roadgeek_e": ("truetype/roadgeek/RG2014E.ttf", "bold"),
+    "neohellenic": ("opentype/neohellenic/GFSNeohellenic.otf", "sans"),
+    "neohellenic_bold": ("opentype/neohellenic/GFSNeohellenicBold.otf", "bold"),
+    "national_park_heavy": ("opentype/national-park/NationalPark-Heavy.otf", "bold"),
 }
 
 
@@ -247,7 +257,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 19: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 20: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -300,6 +310,9 @@ class KtpDesign:
     show_through: float = 0.0        # 0 none .. 1 copied on a used sheet: its back shows through
     lineart: float = 0.0             # 0 none .. 1 printed from a black-and-white scan (all dots)
     punched: float = 0.0             # 0 none .. 1 punched for a binder and stapled to the form
+    hvs: float = 0.0                 # 0 none .. 1 copied onto coloured paper, the toner uneven
+    fingertip: float = 0.0           # 0 none .. 1 a finger on the glass over a corner (darker)
+    folded: float = 0.0              # 0 none .. 1 the copy folded in four, flattened again
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -734,13 +747,38 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.5, colon_x_mm=21.4, value_gap_mm=1.3, indent_mm=2.2,
               nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, upper_labels=True,
               ink=(20, 40, 26), fade=0.07, blur=0.55, wear=0.1, group=19, punched=0.85),
+    # Held out, group 20: made after group 19 was measured; nobody tuning has seen them.
+    # A card in Averia Sans (a soft sans averaged from many faces: labels light, values
+    # regular, the heading bold), the NIK in Road Geek's Series E (the wide digits of road
+    # signs), over rows of pucuk rebung in sage and rose on a green-to-pink ground, a
+    # violet-black ink; photocopied onto coloured HVS paper (pink, pale green or yellow):
+    # its colours gone, the toner's grey on the paper's colour, laid down unevenly.
+    KtpDesign("averia_hvs", "averia_light", "averia", "roadgeek_e", "averia_bold",
+              "pucuk_rebung", ((234, 242, 230), (246, 234, 240)), (168, 190, 160),
+              second_color=(214, 168, 188), text_mm=2.0, nik_mm=4.1, step_mm=2.93,
+              label_x_mm=2.4, colon_x_mm=20.8, value_gap_mm=1.3, indent_mm=2.0,
+              nik_y_mm=9.6, first_y_mm=15.5, photo_x_mm=62.6, ink=(28, 22, 36), fade=0.05,
+              blur=0.5, wear=0.08, group=20, hvs=0.8),
+    # A card in GFS Neohellenic (a humanist sans: labels regular, values and heading bold),
+    # the NIK in National Park Heavy (the routed letters of park signs), over vines of
+    # sulur in teal and ochre on an aqua-to-cream ground, a brown-black ink; copied with
+    # a fingertip over one corner (the pad on the glass lit, the rest dark) and the copy
+    # folded in four and flattened (a crease across the card, the print a little off
+    # either side of it, the toner cracked off along it).
+    KtpDesign("neohellenic_lipat", "neohellenic", "neohellenic_bold", "national_park_heavy",
+              "neohellenic_bold", "sulur", ((226, 242, 240), (246, 240, 226)),
+              (150, 196, 192), second_color=(212, 184, 132), text_mm=2.05, nik_mm=4.0,
+              step_mm=2.95, label_x_mm=2.5, colon_x_mm=21.2, value_gap_mm=1.4,
+              indent_mm=2.2, nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5,
+              ink=(40, 30, 24), fade=0.06, blur=0.5, wear=0.1, group=20, fingertip=0.85,
+              folded=0.8),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18, HELD_OUT_19) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19, HELD_OUT_20) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -824,6 +862,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "labirin": labirin, "retak": retak,
             "parang": parang, "truntum": truntum,
             "kawung": kawung, "bintang": bintang,
+            "pucuk_rebung": pucuk_rebung, "sulur": sulur,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -845,7 +884,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
-           "HELD_OUT_19", "HELD_OUT_GROUPS",
+           "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

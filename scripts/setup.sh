@@ -177,6 +177,23 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 # Karmilla for the nineteenth group's diplomas (their BABEL and Emerita Latina come with
 # fonts-linex, PT Sans Narrow and PT Mono with fonts-paratype, both above).
 [ -f /usr/share/fonts/truetype/karmilla/Karmilla-Regular.ttf ] || need_apt+=(fonts-karmilla)
+# Faces of the twentieth group of card designs: Averia Sans and GFS Neohellenic for card
+# text, Road Geek (Series E) and National Park for two cards' NIKs (the NIK reader knows
+# neither).
+[ -f /usr/share/fonts/truetype/averia-gwf/AveriaSansGWF-Regular.ttf ] \
+    || need_apt+=(fonts-averia-sans-gwf)
+[ -f /usr/share/fonts/truetype/roadgeek/RG2014E.ttf ] || need_apt+=(fonts-roadgeek)
+[ -f /usr/share/fonts/opentype/neohellenic/GFSNeohellenic.otf ] \
+    || need_apt+=(fonts-gfs-neohellenic)
+[ -f /usr/share/fonts/opentype/national-park/NationalPark-Heavy.otf ] \
+    || need_apt+=(fonts-national-park)
+# Arapey, Doulos SIL, Linden Hill and Yanone Kaffeesatz (a condensed typed fill-in) for the
+# twentieth group's diplomas.
+[ -f /usr/share/fonts/opentype/arapey/Arapey-Black.otf ] || need_apt+=(fonts-arapey)
+[ -f /usr/share/fonts/truetype/doulos/DoulosSIL-Regular.ttf ] || need_apt+=(fonts-sil-doulos)
+[ -f /usr/share/fonts/truetype/lindenhill/LindenHill.otf ] || need_apt+=(fonts-lindenhill)
+[ -f /usr/share/fonts/opentype/yanone-kaffeesatz/YanoneKaffeesatz-Regular.otf ] \
+    || need_apt+=(fonts-yanone-kaffeesatz)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
