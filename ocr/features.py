@@ -16,6 +16,8 @@ MM_PER_INCH = 25.4
 PAGE_WIDTHS_MM = (210.0, 215.0)     # A4 and F4 portrait
 COLOR_CHROMA = 18.0                 # Lab chroma above the page's own tint that counts as colour
 COLOR_MIN_SHARE = 0.04              # share of non-paper pixels that must be coloured
+TINTED_PAPER_SHARE = 0.5            # paper this saturated (of content_mask's bar) is tinted
+TINTED_PAPER_CHROMA = 20.0          # Lab a*b* distance from a tinted paper's own colour
 FACE_CASCADE = "haarcascade_frontalface_default.xml"
 
 
@@ -44,11 +46,22 @@ def paper_level(grey: np.ndarray) -> float:
 def content_mask(rgb: np.ndarray, *, delta: float = 28.0,
                  saturation: int = 60) -> np.ndarray:
     """Pixels that are not plain paper: ``delta`` darker than the paper or coloured
-    (HSV saturation above ``saturation``)."""
+    (HSV saturation above ``saturation``).
+
+    On coloured paper (a copy made on pink, green or yellow HVS) the paper itself is
+    saturated: there a pixel is coloured when its colour lies away from the paper's
+    (:data:`TINTED_PAPER_CHROMA` in CIELAB a*b*)."""
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     paper = paper_level(grey)
-    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    return (grey < paper - delta) | (hsv[:, :, 1] > saturation)
+    dark = grey < paper - delta
+    sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[:, :, 1]
+    plain = sat[~dark]
+    if plain.size and np.median(plain) <= saturation * TINTED_PAPER_SHARE:
+        return dark | (sat > saturation)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB)
+    a, b = lab[:, :, 1].astype(np.float32), lab[:, :, 2].astype(np.float32)
+    a0, b0 = float(np.median(a[~dark])), float(np.median(b[~dark]))
+    return dark | (np.hypot(a - a0, b - b0) > TINTED_PAPER_CHROMA)
 
 
 def color_stats(rgb: np.ndarray, mask: np.ndarray | None = None, *,

@@ -128,3 +128,25 @@ def test_a_plain_page_shows_no_card_at_either_look():
         draw.text((120, 120 + row * 34), "Nama lengkap : ........................ " * 2,
                   fill=(40, 40, 40))
     assert find_cards(np.asarray(page), dpi=200) == []
+
+
+@pytest.mark.parametrize("paper", ["merah muda", "hijau muda", "kuning"])
+def test_a_card_copied_onto_coloured_paper_is_found(paper):
+    """The whole sheet is the paper's colour: the card is what differs from the paper,
+    not what is saturated."""
+    from PIL import Image
+
+    from scansim.ktp_group20 import PAPERS, on_paper
+    dpi = 200
+    image, _ = _card("dejavu_guilloche", dpi=dpi)
+    page = np.full((mm_px(297, dpi), mm_px(210, dpi), 3), 250, np.uint8)
+    top, left = mm_px(60, dpi), mm_px(40, dpi)
+    h, w = image.shape[:2]
+    page[top:top + h, left:left + w] = image
+    grey = np.asarray(Image.fromarray(page).convert("L").convert("RGB"))
+    coloured = np.asarray(on_paper(Image.fromarray(grey), paper))
+    assert paper in PAPERS
+    cards = find_cards(coloured, dpi=dpi)
+    assert len(cards) == 1
+    xs, ys = cards[0].corners[:, 0], cards[0].corners[:, 1]
+    assert abs(xs.min() - left) <= mm_px(2, dpi) and abs(ys.min() - top) <= mm_px(2, dpi)
