@@ -22,6 +22,9 @@ DESCENDER = 1.35       # a word's height with a hanging letter, of its height wi
 HANGING_LOW = 0.55     # of a name's word height: a line below this low may still be its rest
 #                        when a letter of the name hangs below its line
 CONTINUED_GAP = 0.9    # a name's second line starts within this many letter heights below
+PATRONYMIC_GAP = 2.5   # ... or this many when it starts with "bin"/"binti": a form's next row
+#                        whose label column is empty, set there for a long name's father's
+PATRONYMIC = re.compile(r"(?:b[il1|]n(?:t[il1|])?|bt)\.?", re.I)
 LABEL_COLON_WORDS = 3  # words after "Nama" a colon ending its label may stand in
 LABEL_WORDS = ("nama", "lengkap", "peserta", "didik", "siswa", "santri", "mahasiswa")
 LABEL_AGAIN = 80       # a word so alike one of LABEL_WORDS (0-100) is the label read again
@@ -127,7 +130,9 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     right = max(w["left"] + w["width"] for w in words)
     bottom = max(w["top"] + w["height"] for w in words)
     nxt = rows[k + 1] if k + 1 < len(rows) else None
-    if nxt is not None and nxt.top - bottom <= (CONTINUED_GAP + 0.6) * height:
+    if nxt is not None and (nxt.top - bottom <= (CONTINUED_GAP + 0.6) * height or
+                            nxt.top - bottom <= PATRONYMIC_GAP * height and
+                            _patronymic(nxt.words, left, height)):
         line = nxt.words   # a row the page's reading made there: judged as it stands (the
         #                    value column of 'Tempat ... Lahir : Palangka Raya' read alone
         #                    would look like the rest of a name)
@@ -169,6 +174,14 @@ def _continued(rows: list[Row], k: int, words: list[dict],
     if more is None:
         return None
     return f"{found[0]} {more[0]}", min(found[1], more[1]), found[2] + more[2]
+
+
+def _patronymic(words: list[dict], left: float, height: float) -> bool:
+    """Whether ``words`` begin with "bin"/"binti" where a name above begins (its value
+    column): the father's name a form set on its next row, the label there left empty."""
+    words = sorted(words, key=lambda w: w["left"])
+    return bool(words) and abs(words[0]["left"] - left) <= height and \
+        PATRONYMIC.fullmatch(words[0]["text"]) is not None
 
 
 def _body_height(words: list[dict]) -> float:
