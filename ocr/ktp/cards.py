@@ -114,7 +114,7 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
             whole = np.roll(whole, -1, axis=0)
         return [Card(warp_corners(rgb, whole, out_w=out_w, out_h=out_h), whole)]
     dpi = dpi or estimate_dpi(rgb.shape)
-    cards: list[Card] = []
+    best: list[Card] = []
     for content in CARD_CONTENT:
         for open_mm in STREAK_OPEN_MM:
             quads = find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi,
@@ -123,12 +123,15 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
             cards = [Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners)
                      for corners in (order_corners(q, landscape=True) for q in fit
                                      if q.fill >= MIN_FILL)]
+            if cards and len(cards) >= len(best):
+                best = cards   # a wider opening that cuts a streak off a card, or one that
+                #                eats into a card of a coarse pattern and finds fewer: kept
             if all(q in fit or not _streaked(q.width_mm(dpi), q.height_mm(dpi))
                    for q in quads):
                 break       # no blob is a card with a streak running off it
-        if cards:
+        if best:
             break
-    return cards
+    return best
 
 
 def _photo_of(solid: np.ndarray, px_per_mm: float, min_fill: float

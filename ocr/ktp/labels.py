@@ -40,6 +40,7 @@ HEADER_KEYS = ("provinsi", "kabupaten")
 MIN_LABEL_SCORE = 72
 COLON_MARKS = ":;|!"
 MAX_WORD_GAP_MM = 4.0
+NIK_DIGITS_SEEN = 12         # digits in one word: the NIK line, its label unread
 COLON_CLEAR_MM = 0.6         # right of the colon column's centre, clear of the colon
 VALUE_STRIP = " :;|!-—=\"'“”#.,_"
 
@@ -200,11 +201,15 @@ def nik_line(lines: list[Line]) -> Line | None:
     def starts(line: Line, alike) -> bool:
         return any(alike(norm(word["text"])[:3]) for word in line.words[:2])
 
-    # the label as read, or as its usual misreadings, before a word merely like it
-    # ('Iko', the card's corner read above the title)
+    # the label as read, or as its usual misreadings, before the line of the number
+    # itself (its label under a fingertip or a stain), before a word merely like the
+    # label ('Iko', the card's corner read above the title; 'Nispka', a fingertip's edge)
     return next((line for line in candidates
                  if starts(line, lambda first: first in ("NIK", "N1K", "NLK", "HIK"))), None) \
         or next((line for line in lines if match_label(line)[0] == "nik"), None) \
+        or next((line for line in candidates
+                 if any(len(re.sub(r"\D", "", w["text"])) >= NIK_DIGITS_SEEN
+                        for w in line.words)), None) \
         or next((line for line in candidates
                  if starts(line, lambda first: fuzz.ratio(first, "NIK") >= 66)), None)
 
