@@ -36,6 +36,8 @@ APART = 6.0    # ... and at least this far above the next roster name
 DOUBLED = 2.0  # nats: a doubled letter read as one
 MIN_LETTERS = 3    # a shorter roster name is no evidence on its own
 MORE_LETTERS = 3   # a crop read with this many letters more than a name shows more print
+#                    (each letter counted by the recognizer's probability of it)
+REPEATED = 3       # one letter read so many times running: a background's pattern
 LOST = 20.0        # nats below a crop's reading: a name that leaves print there unspelled
 SPELLED = 70.0     # the recognizer's own reading of the line spells the name at least so
 #                    alike (0-100): a likely name must also look like what was read
@@ -147,9 +149,7 @@ def _letters(text: str) -> int:
 def best_reading(probs: np.ndarray, charset: Sequence[str]) -> str:
     """The recognizer's own reading: its likeliest character in each slice, repeats run
     together and blanks dropped."""
-    top = probs.argmax(axis=1)
-    keep = (top != _BLANK) & np.r_[True, top[1:] != top[:-1]]
-    return "".join(charset[k] for k in top[keep])
+    return "".join(ch for ch, _ in _sure_reading(probs, charset))
 
 
 def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[str]
@@ -174,16 +174,44 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
 def shows_more(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
     """Whether a crop of the line (the recognizer's probabilities and charset) shows print
     ``name`` does not spell: the recognizer reads MORE_LETTERS or more letters there than
-    the name has and the name stands LOST below that reading. A crop cut where the cleaned
-    print ends may have lost the end of the line ('GUSTI ANANG' of a streaked copy) and a
-    shorter roster name fit what is left; the line cut to its full width still shows
-    the rest (GUSTI ANANG SYARIFUDDIN)."""
-    # from a bracket on it is a background's pattern read as letters ('SYAHRUUO) (UL(UAUD)':
-    # rings and arcs), which no name's print holds
-    letters = _letters(PATTERN_START.split(best_reading(*line))[0])
+    the name has, each counted by how sure it is of it, and the name stands LOST below
+    that reading. A crop cut where the cleaned print ends may have lost the end of the
+    line ('GUSTI ANANG' of a streaked copy) and a shorter roster name fit what is left;
+    the line cut to its full width still shows the rest (GUSTI ANANG SYARIFUDDIN), read
+    surely. A background read past the name is read unsurely ('ARSYAONIANINIAAWAL') or
+    as one letter over and over ('ARSYAD VV V V V V'), which no name's print is."""
+    letters = sum(p for ch, p in _pattern_dropped(_sure_reading(*line)) if ch.isalpha())
     if letters < len("".join(spelling(name))) + MORE_LETTERS:
         return False
     return fits([line], [name]).get(name, 0.0) < -LOST
+
+
+def _sure_reading(probs: np.ndarray, charset: Sequence[str]) -> list[tuple[str, float]]:
+    """:func:`best_reading` character by character, each with the recognizer's
+    probability of it where it is likeliest."""
+    top = probs.argmax(axis=1)
+    keep = (top != _BLANK) & np.r_[True, top[1:] != top[:-1]]
+    return [(charset[k], float(probs[i, k])) for i, k in enumerate(top) if keep[i]]
+
+
+def _pattern_dropped(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """``chars`` up to a bracket (a background's rings and arcs read as letters:
+    'SYAHRUUO) (UL(UAUD)'), with every run of one letter read REPEATED times or more
+    (spaces and marks between) left out: a background's zigzags ('VV V V V V VV')."""
+    text = "".join(ch for ch, _ in chars)
+    cut = PATTERN_START.search(text)
+    chars = chars[:cut.start()] if cut else chars
+    out: list[tuple[str, float]] = []
+    run: list[tuple[str, float]] = []
+    for ch, p in chars + [("", 0.0)]:
+        letter = next((c for c, _ in run if c.isalpha()), None)
+        if ch and (not ch.isalpha() or letter in (None, ch.upper())):
+            run.append((ch.upper() if ch.isalpha() else ch, p))
+            continue
+        if sum(c.isalpha() for c, _ in run) < REPEATED:
+            out.extend(run)
+        run = [(ch.upper(), p)] if ch else []
+    return out
 
 
 def letter_off(name: str | None, names: Sequence[str]) -> bool:

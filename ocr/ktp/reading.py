@@ -58,9 +58,7 @@ class KtpReading:
         read surely that is no roster name but a letter off one ('RUDI WBOWO' beside RUDI
         WIBOWO: a narrow I lost in every reading) is not sure after all: its line is
         matched against the roster like an unsettled one, and left to a person when it
-        spells no roster name. The line cut to the field block's edge must not show more
-        print than the roster name spells in every rendering (a name's end the cleaned
-        print lost)."""
+        spells no roster name."""
         if names and self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             self.nama = roster_match.respaced(self.nama, names)
             if not roster_match.letter_off(self.nama, names):
@@ -70,11 +68,8 @@ class KtpReading:
                 self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             return
         name = roster_match.matched(_probabilities(self.name_lines), names)
-        wholes = _probabilities(self.whole_name_lines)
-        # print past the name shows in every rendering of the line; a background's pattern
-        # read as letters ('ARSYAD VV V V V') in one rendering only is no more print
-        if name is None or wholes and all(roster_match.shows_more(name, line)
-                                          for line in wholes):
+        if name is None or any(roster_match.shows_more(name, line)
+                               for line in _probabilities(self.whole_name_lines)):
             return
         self.nama, self.name_from_roster = name.upper(), True
 

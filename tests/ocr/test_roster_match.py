@@ -69,6 +69,11 @@ def test_a_whole_line_showing_more_than_the_roster_name_a_cut_crop_fits():
     assert not roster_match.shows_more("Gusti Anang", (cut, CHARSET))
     # a few marks of the background past the name are no more print
     assert not roster_match.shows_more("Gusti Anang", (_line("GUSTI ANANG X"), CHARSET))
+    # nor a background's zigzags read as one letter over and over
+    assert not roster_match.shows_more("Gusti Anang",
+                                       (_line("GUSTI ANANG VV V V V V VVV"), CHARSET))
+    assert roster_match.shows_more("Gusti Anang", (_line("GUSTI ANANG SYARIFUDDIN VV"),
+                                                   CHARSET))
 
 
 def test_short_roster_names_are_no_evidence_alone():
