@@ -229,6 +229,8 @@ def run_ijazah(args: tuple) -> dict:
     result = read_attachment_page(page, dpi=dpi, names=roster)
     cpu = time.process_time() - started
     read = {f.name: f.value for f in result.findings}
+    number = next((f.value for f in result.findings if f.name == "nomor" and
+                   f.confidence >= load_rules().min_confidence), None)
     name = read.get("nama")
     blind = any(f.name == "nama" and f.value and f.note != roster_match.NOTE
                 for f in result.findings)
@@ -246,9 +248,19 @@ def run_ijazah(args: tuple) -> dict:
             "jenjang": read.get("jenjang") == truth["jenjang"],
             "jenjang_wrong": read.get("jenjang") not in (None, truth["jenjang"]),
             "tahun": read.get("tahun") == truth["tahun"],
+            "nomor_printed": bool(truth.get("nomor")),
+            "nomor": _number(number) == _number(truth.get("nomor")),
+            "nomor_wrong": number is not None and _number(number) != _number(truth.get("nomor")),
             "color": read.get("color") == (copy == "colour"),
             "misses": [f"{k}: read {read.get(k)!r}, truth {truth[k]!r}"
-                       for k in ("nama", "jenjang", "tahun") if read.get(k) != truth[k]]}
+                       for k in ("nama", "jenjang", "tahun", "nomor")
+                       if (_number(read.get(k)) != _number(truth.get(k)) if k == "nomor"
+                           else read.get(k) != truth.get(k))]}
+
+
+def _number(text: str | None) -> str | None:
+    """A diploma number as compared: capitals, no spaces."""
+    return re.sub(r"\s+", "", text).upper() if text else None
 
 
 def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
@@ -321,6 +333,12 @@ def ijazah_figures(*, per_cell: int, seed: int, workers: int, misses: bool,
                    target=target * 100 if target else None)
             if target and rate[key] < target and number is None:
                 failed.append(f"ijazah_{key}")
+        printed = [r for r in group if r["nomor_printed"]]
+        if printed:   # a value staff see beside the name: how often right, how often wrong
+            report(f"accuracy: ijazah nomor ({label} designs)",
+                   100 * sum(r["nomor"] for r in printed) / len(printed), "%")
+            report(f"accuracy: ijazah nomor taken wrong ({label} designs)",
+                   100 * sum(r["nomor_wrong"] for r in printed) / len(printed), "%")
         report(f"accuracy: ijazah name read wrongly ({label} designs)",
                rate["nama_wrong"] * 100, "%")
         report(f"accuracy: ijazah name exact ({label} designs)", rate["nama_exact"] * 100, "%")

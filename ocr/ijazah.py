@@ -38,6 +38,15 @@ SCHOOL_LABEL = re.compile(r"(?:satuan\s+pendidikan|nama\s+sekolah|asal\s+sekolah
                           r"nama\s+madrasah|perguruan\s+tinggi)\s*[:;.]?\s*(?P<rest>.+)$", re.I)
 NUMBER = re.compile(r"(?:No(?:mor)?\.?\s*(?:Seri\s*)?(?:Ijazah)?\s*[:;.]\s*(?P<a>[A-Za-z0-9./ -]"
                     r"{5,40}))|(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}\.?\s*\d{5,8}\b)", re.I)
+# a national serial: "DN-", the province, the series, its year group, seven digits
+DN_SERIAL = re.compile(r"DN\s*-\s*(?P<province>\d{2})\s*(?P<series>[A-Za-z1|]{2})"
+                       r"(?P<rest>/\d{2})?\s+(?P<serial>\d{7})")
+# the series as read (capitals; a small l read as I, 1 or |, a c as e) -> as written
+DN_SERIES = {"DD": "Dd", "DL": "Dl", "DI": "Dl", "D1": "Dl", "D|": "Dl", "MA": "Ma",
+             "MK": "Mk", "PA": "Pa", "PB": "Pb", "PC": "Pc", "PE": "Pc"}
+NUMBER_WORD_CONF = 90   # Tesseract's word confidence (0-100) for a number's digits
+SURE_NUMBER = 0.7       # a number read so is taken
+UNSURE_NUMBER = 0.5     # ... otherwise it is shown to a person to check
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
 
@@ -147,12 +156,26 @@ def _clean(text: str) -> str:
 
 
 def find_number(rows: list[Row]) -> tuple[str | None, float]:
+    """The diploma's number and how sure it is: SURE_NUMBER when every word of it holding
+    a digit was read at NUMBER_WORD_CONF or surer and a national serial ("DN-..") is
+    whole, with a series the register knows; UNSURE_NUMBER (shown to a person to check)
+    otherwise. A serial's series is written as the register writes it ('DI' for Dl)."""
     for row in rows:
         m = NUMBER.search(row.text)
         if m:
             value = (m.group("a") or re.sub(r"(?<=[A-Za-z])\.", " ", m.group("b"))).strip(" .:")
             if sum(c.isdigit() for c in value) >= 4:
-                return " ".join(value.split()), 0.7
+                value = " ".join(value.split())
+                serial = DN_SERIAL.fullmatch(value)
+                if serial:
+                    series = DN_SERIES.get(serial.group("series").upper())
+                    value = f"DN-{serial.group('province')} {series or serial.group('series')}" \
+                            f"{serial.group('rest') or ''} {serial.group('serial')}"
+                words = [w["conf"] for w in row.words
+                         if re.search(r"\d", w["text"]) and w["text"].strip(" .:") in value]
+                sure = bool(words) and min(words) >= NUMBER_WORD_CONF and \
+                    (not value.upper().startswith("DN") or (serial and series))
+                return value, SURE_NUMBER if sure else UNSURE_NUMBER
     return None, 0.0
 
 

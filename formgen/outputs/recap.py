@@ -56,7 +56,7 @@ def _rows(ws: Workspace, verdicts: list[dict] | None = None
     batches = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM batches")}
     dossiers = {r["applicant_id"]: Path(r["path"]).name
                 for r in conn.execute("SELECT applicant_id, path FROM dossiers ORDER BY id")}
-    read = _ijazah_readings(evidence)
+    read = _ijazah_readings(evidence, rules.min_confidence)
     sheets: dict[str, list] = {name: [] for name in layout["sheets"]}
     owners: dict[str, list[int]] = {name: [] for name in layout["sheets"]}
     wilayah = {str(k): v for k, v in (layout.get("wilayah") or {}).items()}
@@ -140,14 +140,18 @@ def _rows(ws: Workspace, verdicts: list[dict] | None = None
     return sheets, owners
 
 
-def _ijazah_readings(evidence) -> dict[int, dict[str, str]]:
-    """Per applicant, what was read on their ijazah (tahun, sekolah, nomor)."""
+def _ijazah_readings(evidence, min_confidence: float) -> dict[int, dict[str, str]]:
+    """Per applicant, what was read on their ijazah (tahun, sekolah, nomor): read surely,
+    or confirmed or typed by a person; a value read unsurely stays out of the recap (its
+    cell left empty, so the recap asks for it) rather than reach SIKI misread."""
     read: dict[int, dict[str, str]] = {}
     for page in evidence.pages.values():
         if page.doc == "ijazah" and page.applicant_id and not page.rejected:
             for fact in evidence.facts.get(page.id, ()):
                 if fact.kind == "ijazah" and fact.name in ("tahun", "sekolah", "nomor") \
-                        and fact.value and fact.decision != "reject":
+                        and fact.value and (fact.decision == "accept" or
+                                            fact.decision is None and
+                                            fact.confidence >= min_confidence):
                     read.setdefault(page.applicant_id, {})[fact.name] = str(fact.value)
     return read
 

@@ -245,3 +245,23 @@ def test_a_label_s_misread_tail_before_its_colon_does_not_end_the_name_s_row():
     words = [_w("Swa", 200, 40), _w("—...:", 250, 20), _w("NORHADI", 300, 120),
              _w("KUSASI", 430, 100)]
     assert [w["text"] for w in value_words(words)] == ["Swa", "—...:", "NORHADI", "KUSASI"]
+
+
+@pytest.mark.parametrize("words, number, sure", [
+    # a national serial's series read 'DI' is the register's Dl; every digit read surely
+    ([("No.", 90), ("Ijazah:", 92), ("DN-20", 95), ("DI", 91), ("8032350", 96)],
+     "DN-20 Dl 8032350", True),
+    # a digit word read unsurely: shown to a person to check
+    ([("DN-13", 95), ("Ma", 93), ("2254299", 71)], "DN-13 Ma 2254299", False),
+    # a series the register has not: unsure
+    ([("DN-11", 95), ("Pq", 90), ("0100933", 95)], "DN-11 Pq 0100933", False),
+    # a university's own number, read surely
+    ([("Nomor", 94), ("Ijazah", 94), (":", 90), ("5109/UN8/D4/2015", 93)],
+     "5109/UN8/D4/2015", True)])
+def test_a_diploma_number_is_taken_only_when_read_surely(words, number, sure):
+    from ocr.ijazah import SURE_NUMBER, UNSURE_NUMBER, find_number
+    left, row = 100, []
+    for text, conf in words:
+        row.append(_w(text, left, 12 * len(text), conf=conf))
+        left += 12 * len(text) + 10
+    assert find_number(rows_of(row)) == (number, SURE_NUMBER if sure else UNSURE_NUMBER)

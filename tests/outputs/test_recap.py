@@ -150,3 +150,16 @@ def test_recap_bundle_cli(workspace, cli):
             assert hashlib.sha256(zf.read(name)).hexdigest() == digest
     text = cli("recap")
     assert text.exit_code == 0 and "rekap.xlsx" in text.stdout
+
+
+def test_a_diploma_number_read_unsurely_stays_out_of_the_siki_sheet(workspace):
+    """A number the reader was not sure of is asked for, never passed on misread."""
+    a = complete_applicant(workspace, nik=nik_for(3), nama="SITI AMINAH", images=False)
+    page = workspace.conn.execute("SELECT id FROM pages WHERE applicant_id = ? AND doc = "
+                                  "'ijazah'", (a,)).fetchone()[0]
+    workspace.conn.execute("INSERT INTO findings(page_id, kind, name, value, confidence) "
+                           "VALUES (?, 'ijazah', 'nomor', 'DN-13 Ma 2254299', 0.5)", (page,))
+    assert "no_ijazah" in siki_missing(workspace)[a]
+    workspace.conn.execute("UPDATE findings SET confidence = 0.7 WHERE page_id = ? AND "
+                           "name = 'nomor'", (page,))
+    assert "no_ijazah" not in siki_missing(workspace).get(a, [])

@@ -721,13 +721,16 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
         return {"design": design, "dpi": dpi, "copy": copy, "cpu": 0.2, "doc": "ijazah",
                 "nama": ok, "nama_wrong": False, "nama_exact": ok, "nama_inexact": False,
                 "jenjang": True,
-                "jenjang_wrong": False, "tahun": ok, "color": True, "misses": []}
+                "jenjang_wrong": False, "tahun": ok, "nomor_printed": True, "nomor": ok,
+                "nomor_wrong": not ok, "color": True, "misses": []}
 
     monkeypatch.setattr(accuracy, "run_ijazah", read)
     monkeypatch.setattr(accuracy, "ProcessPoolExecutor", _Inline)
     failed = accuracy.ijazah_figures(per_cell=1, seed=1, workers=1, misses=False)
     out = capsys.readouterr().out
     assert failed == ["ijazah_nama"]
+    assert "FIGURE accuracy: ijazah nomor (held-out 1 designs): 100 %" in out
+    assert "FIGURE accuracy: ijazah nomor taken wrong (held-out 2 designs): 100 %" in out
     assert "-- held-out designs (never tuned on)" in out and "-- held out 2" in out
     assert "-- held out 3 (made after group 2 was measured): smk_hijau, madrasah_arabes" in out
     assert "-- held out 4 (made after group 3 was measured): sarjana_dwibahasa" in out
