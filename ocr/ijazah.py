@@ -171,7 +171,7 @@ def find_number(rows: list[Row]) -> tuple[str | None, float]:
                     series = DN_SERIES.get(serial.group("series").upper())
                     value = f"DN-{serial.group('province')} {series or serial.group('series')}" \
                             f"{serial.group('rest') or ''} {serial.group('serial')}"
-                words = [w["conf"] for w in row.words
+                words = [w.get("conf", 0.0) for w in row.words
                          if re.search(r"\d", w["text"]) and w["text"].strip(" .:") in value]
                 sure = bool(words) and min(words) >= NUMBER_WORD_CONF and \
                     (not value.upper().startswith("DN") or (serial and series))
