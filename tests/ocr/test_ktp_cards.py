@@ -9,12 +9,14 @@ import random
 import cv2
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw
 
 from ocr.ktp import find_cards, read_card
 from ocr.ktp.cards import PX_PER_MM, Card, mm, stand_upright
 from scansim.draw import mm_px
 from scansim.ktp import make_ktp
 from scansim.ktp_designs import DESIGNS
+from scansim.ktp_group20 import PAPERS, on_paper
 from scansim.people import make_people
 
 
@@ -23,6 +25,17 @@ def _card(design: str, *, glare: float = 0.0, dpi: float = PX_PER_MM * 25.4, per
     who = make_people(3, seed=7)[person]
     card, truth = make_ktp(who, rng=random.Random(person), dpi=dpi, design=des)
     return np.asarray(card.convert("RGB")), truth
+
+
+def _on_a4(design: str, dpi: float) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A card of ``design`` on a near-white A4 page at ``dpi``, and its (top, left, height,
+    width) there."""
+    image, _ = _card(design, dpi=dpi)
+    page = np.full((mm_px(297, dpi), mm_px(210, dpi), 3), 250, np.uint8)
+    top, left = mm_px(60, dpi), mm_px(40, dpi)
+    h, w = image.shape[:2]
+    page[top:top + h, left:left + w] = image
+    return page, (top, left, h, w)
 
 
 @pytest.mark.parametrize("design", ["magenta_teal", "forest_amber"])
@@ -45,11 +58,7 @@ def test_the_photo_of_a_card_on_a_strong_gradient_is_found_either_way_round(desi
 
 def test_a_dark_streak_running_off_the_card_does_not_hide_it():
     dpi = 200
-    image, _ = _card("dejavu_guilloche", dpi=dpi)
-    page = np.full((mm_px(297, dpi), mm_px(210, dpi), 3), 250, np.uint8)
-    top, left = mm_px(60, dpi), mm_px(40, dpi)
-    h, w = image.shape[:2]
-    page[top:top + h, left:left + w] = image
+    page, (top, left, h, w) = _on_a4("dejavu_guilloche", dpi)
     # a grey streak the copier drew down the sheet, from the card's bottom edge on
     x = left + w // 2
     page[top + h:, x:x + mm_px(2.5, dpi)] = 150
@@ -120,8 +129,6 @@ def test_a_card_a_low_toner_colour_copy_left_barely_darker_than_the_paper_is_fou
 
 def test_a_plain_page_shows_no_card_at_either_look():
     """The second, fainter look finds no card on a page of print (a form page's text)."""
-    from PIL import Image, ImageDraw
-
     page = Image.new("RGB", (1654, 2339), (236, 236, 234))
     draw = ImageDraw.Draw(page)
     for row in range(60):
@@ -134,15 +141,8 @@ def test_a_plain_page_shows_no_card_at_either_look():
 def test_a_card_copied_onto_coloured_paper_is_found(paper):
     """The whole sheet is the paper's colour: the card is what differs from the paper,
     not what is saturated."""
-    from PIL import Image
-
-    from scansim.ktp_group20 import PAPERS, on_paper
     dpi = 200
-    image, _ = _card("dejavu_guilloche", dpi=dpi)
-    page = np.full((mm_px(297, dpi), mm_px(210, dpi), 3), 250, np.uint8)
-    top, left = mm_px(60, dpi), mm_px(40, dpi)
-    h, w = image.shape[:2]
-    page[top:top + h, left:left + w] = image
+    page, (top, left, _, _) = _on_a4("dejavu_guilloche", dpi)
     grey = np.asarray(Image.fromarray(page).convert("L").convert("RGB"))
     coloured = np.asarray(on_paper(Image.fromarray(grey), paper))
     assert paper in PAPERS
