@@ -174,7 +174,8 @@ def find_number(rows: list[Row]) -> tuple[str | None, float]:
                 words = [w.get("conf", 0.0) for w in row.words
                          if re.search(r"\d", w["text"]) and w["text"].strip(" .:") in value]
                 sure = bool(words) and min(words) >= NUMBER_WORD_CONF and \
-                    (not value.upper().startswith("DN") or (serial and series))
+                    (not value.upper().startswith("DN") or
+                     serial is not None and series is not None)
                 return value, SURE_NUMBER if sure else UNSURE_NUMBER
     return None, 0.0
 
