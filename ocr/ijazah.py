@@ -166,7 +166,13 @@ def find_number(rows: list[Row]) -> tuple[str | None, float]:
             value = (m.group("a") or re.sub(r"(?<=[A-Za-z])\.", " ", m.group("b"))).strip(" .:")
             if sum(c.isdigit() for c in value) >= 4:
                 value = " ".join(value.split())
-                serial = DN_SERIAL.fullmatch(value)
+                # a national serial is the number whole: a word read before it ('Ijazah
+                # DN-14 Ma ...', the label's last word) is not part of it
+                serial = DN_SERIAL.search(value)
+                if serial and not re.fullmatch(r"[A-Za-z]*\s*", value[:serial.start()]):
+                    serial = None   # digits before it: not a serial alone
+                if serial and value[serial.end():].strip():
+                    serial = None   # more after it: read as a whole, shown to a person
                 if serial:
                     series = DN_SERIES.get(serial.group("series").upper())
                     value = f"DN-{serial.group('province')} {series or serial.group('series')}" \
@@ -174,7 +180,7 @@ def find_number(rows: list[Row]) -> tuple[str | None, float]:
                 words = [w.get("conf", 0.0) for w in row.words
                          if re.search(r"\d", w["text"]) and w["text"].strip(" .:") in value]
                 sure = bool(words) and min(words) >= NUMBER_WORD_CONF and \
-                    (not value.upper().startswith("DN") or
+                    ("DN" not in value.upper() or
                      serial is not None and series is not None)
                 return value, SURE_NUMBER if sure else UNSURE_NUMBER
     return None, 0.0

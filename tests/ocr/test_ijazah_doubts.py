@@ -255,6 +255,12 @@ def test_a_label_s_misread_tail_before_its_colon_does_not_end_the_name_s_row():
     ([("DN-13", 95), ("Ma", 93), ("2254299", 71)], "DN-13 Ma 2254299", False),
     # a series the register has not: unsure
     ([("DN-11", 95), ("Pq", 90), ("0100933", 95)], "DN-11 Pq 0100933", False),
+    # the label's last word read into the value: the serial is the number, alone
+    ([("Nomor", 94), (":", 90), ("Ijazah", 94), ("DN-14", 95), ("Ma", 95), ("6783387", 96)],
+     "DN-14 Ma 6783387", True),
+    # digits before a serial: the value is not a serial alone, shown to a person
+    ([("No.", 94), (":", 90), ("12", 94), ("DN-14", 95), ("Ma", 95), ("6783387", 96)],
+     "12 DN-14 Ma 6783387", False),
     # a university's own number, read surely
     ([("Nomor", 94), ("Ijazah", 94), (":", 90), ("5109/UN8/D4/2015", 93)],
      "5109/UN8/D4/2015", True)])
