@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 20) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 21) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 20
-after group 19, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 21
+after group 20, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -49,6 +49,8 @@ from scansim.ijazah_group19 import FINISHES as GROUP19_FINISHES
 from scansim.ijazah_group19 import GROUP19_BORDERS, GROUP19_CUES
 from scansim.ijazah_group20 import FINISHES as GROUP20_FINISHES
 from scansim.ijazah_group20 import GROUP20_BORDERS, GROUP20_CUES, with_father
+from scansim.ijazah_group21 import FINISHES as GROUP21_FINISHES
+from scansim.ijazah_group21 import GROUP21_BORDERS, GROUP21_CUES
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -59,15 +61,15 @@ DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
-              **GROUP19_CUES, **GROUP20_CUES}
+              **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
-           **GROUP20_BORDERS}
+           **GROUP20_BORDERS, **GROUP21_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
-            **GROUP20_FINISHES}
+            **GROUP20_FINISHES, **GROUP21_FINISHES}
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS}   # faces above the holder (Design.header)
 
 
@@ -90,7 +92,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 20: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 21: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -132,7 +134,11 @@ class Design:
     #                              taped_tear (torn along its fold, mended with tape),
     #                              carriage_jitter (scanned on a flatbed whose carriage
     #                              jittered: bands of lines shifted sideways),
-    #                              foxed_grey_copy (foxed with rust spots, copied in grey)
+    #                              foxed_grey_copy (foxed with rust spots, copied in grey),
+    #                              map_folder (scanned in its folder opened flat: the
+    #                              cover beyond its edge, the page curving off towards
+    #                              the spine), tembus_nilai (scanned on thin paper: the
+    #                              list of marks on its back showing through, mirrored)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -515,6 +521,24 @@ DESIGNS = (
            "bin_ayah", "top_left", short=False, group=20, programs=("MTS", "MA"),
            nomor_style="depag_lama", era=(1978, 1993), aged=0.6, ministry="DEPARTEMEN AGAMA",
            patronym=True, finish="foxed_grey_copy"),
+    # Held out, group 21: made after group 20 was measured; nobody tuning has seen them.
+    # An SMK diploma (STIX) in a frame of gear teeth with a gear wheel at each corner: the
+    # head names the school and its NPSN and "menerangkan bahwa :", the holder's name
+    # large in a brush script (Kaushan Script) in Title Case in the accent colour, the
+    # competency among the rows; scanned still in its padded folder opened flat (the
+    # cover beyond the page's edge, the page curving off the glass towards the spine).
+    Design("smk_nama_kuas", "sekolah", False, "stix_bold", "stix_bold", "stix", "kaushan",
+           (250, 250, 245), (234, 240, 238), (20, 72, 98), "gerigi", "tut_wuri",
+           "kuas_npsn", "top_left", group=21, programs=("SMK",), nomor_style="smk",
+           era=(2016, 2024), finish="map_folder"),
+    # An SMP diploma of the 2000s (Libris ADF) in a band of running spirals (pilin): a
+    # printed form whose dotted lines the school's clerk filled in by hand with a
+    # ballpoint (Breip), the name in capitals; on thin paper, scanned under a bright lamp
+    # so that the list of marks printed on its back shows through, mirrored and faint.
+    Design("smp_tulis_tembus", "sekolah", False, "libris_bold", "libris_bold", "libris",
+           "breip", (248, 247, 240), None, (36, 58, 112), "pilin", "garuda",
+           "isian_bolpoin", "bottom", group=21, programs=("SMP",), era=(2001, 2010),
+           finish="tembus_nilai"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -526,7 +550,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18, HELD_OUT_19, HELD_OUT_20) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 

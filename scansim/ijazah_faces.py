@@ -27,8 +27,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-noto-core's Noto Serif Display, fonts-linex's Quercus, fonts-croscore's Tinos,
 # fonts-cmu's Computer Modern Serif, Sans and Concrete, of group 19 fonts-linex's BABEL
 # and Emerita Latina, fonts-karmilla, fonts-paratype's PT Sans Narrow and PT Mono, of
-# group 20 fonts-arapey, fonts-sil-doulos, fonts-lindenhill, fonts-yanone-kaffeesatz);
-# DejaVu when none is installed.
+# group 20 fonts-arapey, fonts-sil-doulos, fonts-lindenhill, fonts-yanone-kaffeesatz, of
+# group 21 fonts-stix, fonts-kaushanscript, fonts-adf-libris, fonts-breip); DejaVu when
+# none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -179,6 +180,12 @@ FACES = {
     "doulos": (["DoulosSIL-Regular.ttf"], "serif"),
     "lindenhill": (["LindenHill.otf"], "serif"),
     "yanone": (["YanoneKaffeesatz-Regular.otf"], "cond"),
+    "stix": (["STIXGeneral-Regular.otf"], "serif"),
+    "stix_bold": (["STIXGeneral-Bold.otf"], "serif_bold"),
+    "kaushan": (["KaushanScript-Regular.otf"], "serif_italic"),
+    "libris": (["LibrisADFStd-Regular.otf"], "sans"),
+    "libris_bold": (["LibrisADFStd-Bold.otf"], "bold"),
+    "breip": (["Breip.ttf"], "sans"),
 }
 
 

@@ -50,6 +50,7 @@ from scansim.ktp_group17 import highlighted, marked_rows, recopied
 from scansim.ktp_group18 import drum_streak, show_through
 from scansim.ktp_group19 import lineart, punched
 from scansim.ktp_group20 import fingertip, folded_copy, hvs_copy, on_paper
+from scansim.ktp_group21 import lepuh, lid_open, lid_page
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -287,6 +288,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = punched(img, rng, des.punched, dpi)
     if des.fingertip:   # a finger holding the card down on the copier's glass
         img = fingertip(img, rng, des.fingertip, dpi)
+    if des.blistered:   # the card's own lamination, blistered and peeling
+        img = lepuh(img, rng, des.blistered, dpi)
+    if des.lid_open:   # copied with the lid open: black round the card, its edges grey
+        img = lid_open(img, rng, des.lid_open, dpi)
     kertas = {}
     if des.hvs:   # the copy made on coloured paper (its name kept: the back's is the same)
         img, kertas["kertas"] = hvs_copy(img, rng, des.hvs, dpi)
@@ -342,6 +347,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img, _ = hvs_copy(img, rng, des.hvs, dpi, paper=paper)
     if des.folded:   # folded with the front
         img = folded_copy(img, rng, des.folded, dpi)
+    if des.blistered:   # the same lamination on the back
+        img = lepuh(img, rng, des.blistered, dpi)
+    if des.lid_open:   # on the same open-lid copy as the front
+        img = lid_open(img, rng, des.lid_open, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -397,6 +406,8 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
         card = glare(card.convert("RGB"), rng, dpi)
     if truth.get("kertas"):   # the copy made on a coloured sheet: all of it that colour
         page = on_paper(page, truth["kertas"])
+    if des.lid_open and front is None:   # the lid left open: the sheet black round them
+        page = lid_page(page, rng, dpi)
     cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des, paper=truth.get("kertas"))]
                       if back else [])
     cards = [_outlined(c.resize((round(c.width * scale), round(c.height * scale)),

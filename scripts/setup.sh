@@ -194,6 +194,19 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/lindenhill/LindenHill.otf ] || need_apt+=(fonts-lindenhill)
 [ -f /usr/share/fonts/opentype/yanone-kaffeesatz/YanoneKaffeesatz-Regular.otf ] \
     || need_apt+=(fonts-yanone-kaffeesatz)
+# Faces of the twenty-first group of card designs: Nanum Barun Gothic and Quicksand for card
+# text, Nanum Gothic Coding and DotGothic16 for two cards' NIKs.
+[ -f /usr/share/fonts/truetype/nanum/NanumGothicCodingBold.ttf ] || need_apt+=(fonts-nanum)
+[ -f /usr/share/fonts/truetype/quicksand/Quicksand-Bold.ttf ] || need_apt+=(fonts-quicksand)
+[ -f /usr/share/fonts/truetype/dotgothic16/DotGothic16-Regular.ttf ] \
+    || need_apt+=(fonts-dotgothic16)
+# STIX, Kaushan Script (a brush script), Libris ADF and Breip (a ballpoint hand) for the
+# twenty-first group's diplomas.
+[ -f /usr/share/fonts/opentype/stix/STIXGeneral-Bold.otf ] || need_apt+=(fonts-stix)
+[ -f /usr/share/fonts/opentype/kaushanscript/KaushanScript-Regular.otf ] \
+    || need_apt+=(fonts-kaushanscript)
+[ -f /usr/share/fonts/truetype/adf/LibrisADFStd-Bold.otf ] || need_apt+=(fonts-adf-libris)
+[ -f /usr/share/fonts/truetype/breip/Breip.ttf ] || need_apt+=(fonts-breip)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 to 20 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2 to 21 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ KTP_17 = ("cabin_stabilo", "spartan_perbesar")
 KTP_18 = ("tuffy_garis", "quercus_bekas")
 KTP_19 = ("routed_hitamputih", "beteckna_staples")
 KTP_20 = ("averia_hvs", "neohellenic_lipat")
+KTP_21 = ("nanum_lepuh", "quicksand_terbuka")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
 # Tuned designs added after group 4, at the end: drawn only when named.
@@ -104,6 +105,7 @@ IJAZAH_17 = ("madrasah_moire", "politeknik_perkecil")
 IJAZAH_18 = ("skhun_dua_satu", "institut_selotip")
 IJAZAH_19 = ("swasta_cap_timbul", "paket_a_goyang")
 IJAZAH_20 = ("sma_nama_renggang", "mts_bin_ketik")
+IJAZAH_21 = ("smk_nama_kuas", "smp_tulis_tembus")
 
 
 @pytest.fixture(scope="module")
@@ -189,19 +191,20 @@ def test_ktp_groups():
     assert KD.HELD_OUT_18 == KTP_18
     assert KD.HELD_OUT_19 == KTP_19
     assert KD.HELD_OUT_20 == KTP_20
+    assert KD.HELD_OUT_21 == KTP_21
     _groups_add_up(KD)
     # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
-    # Groups 4 to 20 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-34:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
+    # Groups 4 to 21 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-36:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
         KTP_10 + KTP_11 + KTP_12 + KTP_13 + KTP_14 + KTP_15 + KTP_16 + KTP_17 + KTP_18 + \
-        KTP_19 + KTP_20
-    assert tuple(KD.DESIGNS)[:-34] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+        KTP_19 + KTP_20 + KTP_21
+    assert tuple(KD.DESIGNS)[:-36] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20):
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -232,6 +235,7 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_18 == IJAZAH_18
     assert IJ.HELD_OUT_19 == IJAZAH_19
     assert IJ.HELD_OUT_20 == IJAZAH_20
+    assert IJ.HELD_OUT_21 == IJAZAH_21
     _groups_add_up(IJ)
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
@@ -254,11 +258,12 @@ def test_ijazah_groups(people):
     assert all(IJ.get_design(n).group == 18 for n in IJAZAH_18)
     assert all(IJ.get_design(n).group == 19 for n in IJAZAH_19)
     assert all(IJ.get_design(n).group == 20 for n in IJAZAH_20)
-    # group 4, then the later tuned designs, then groups 5 to 20: each added after the others
-    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 33:] == IJAZAH_4 + IJAZAH_LATER + \
+    assert all(IJ.get_design(n).group == 21 for n in IJAZAH_21)
+    # group 4, then the later tuned designs, then groups 5 to 21: each added after the others
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 35:] == IJAZAH_4 + IJAZAH_LATER + \
         IJAZAH_5 + IJAZAH_6 + IJAZAH_7 + IJAZAH_8 + IJAZAH_9 + IJAZAH_10 + IJAZAH_11 + \
         IJAZAH_12 + IJAZAH_13 + IJAZAH_14 + IJAZAH_15 + IJAZAH_16 + IJAZAH_17 + IJAZAH_18 + \
-        IJAZAH_19 + IJAZAH_20
+        IJAZAH_19 + IJAZAH_20 + IJAZAH_21
     # group 17's faces, cues and frames are new, their faces' files installed here; only
     # they draw a face of their own or a moiré or a reduced copy
     earlier = _new_diploma_group(17, IJAZAH_17)
@@ -283,6 +288,10 @@ def test_ijazah_groups(people):
     assert {IJ.get_design(n).finish for n in IJAZAH_20} == {"", "foxed_grey_copy"}
     assert "foxed_grey_copy" not in {d.finish for d in earlier}
     assert not any(d.patronym or d.stamp_ink for d in earlier)
+    # group 21's likewise; only it is scanned in its folder or shows its back through
+    earlier = _new_diploma_group(21, IJAZAH_21)
+    assert {IJ.get_design(n).finish for n in IJAZAH_21} == {"map_folder", "tembus_nilai"}
+    assert not {d.finish for d in earlier} & {"map_folder", "tembus_nilai"}
     rng = random.Random(2)
     for level in ("SMA", "SMK", "SMP", "D3", "D4", "S1"):
         for _ in range(30):
@@ -593,17 +602,18 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     names = KD.DRAWN + KD.HELD_OUT_1
     assert tuple(ktp_accuracy.NAMES) == names
     assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                                         17, 18, 19, 20)
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20):
+                                         17, 18, 19, 20, 21)
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
     # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
     assert [ktp_accuracy.stream(g)
-            for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)] \
+            for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+                      21)] \
         == ["held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11",
             "held-out-12", "held-out-13", "held-out-14", "held-out-15", "held-out-16",
-            "held-out-17", "held-out-18", "held-out-19", "held-out-20"]
+            "held-out-17", "held-out-18", "held-out-19", "held-out-20", "held-out-21"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0,
              roster=()):   # bookkeeping
@@ -621,7 +631,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     cases = ktp_accuracy.run([{} for _ in range(14)], cards=4, seed=1, workers=1)
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
-    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20):
+    for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -648,8 +658,9 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "tuffy_garis (held out 18)" in out and "quercus_bekas (held out 18)" in out
     assert "routed_hitamputih (held out 19)" in out and "beteckna_staples (held out 19)" in out
     assert "averia_hvs (held out 20)" in out and "neohellenic_lipat (held out 20)" in out
+    assert "nanum_lepuh (held out 21)" in out and "quicksand_terbuka (held out 21)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 266
+    held = first + 280
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
@@ -672,6 +683,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert re.search(r"held out 18, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 19, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 20, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 21, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "held out 5, 200 dpi, colour" in out and "held out 5, 300 dpi, grey" in out
@@ -690,6 +702,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "held out 18, 200 dpi, grey" in out and "held out 18, 300 dpi, colour" in out
     assert "held out 19, 200 dpi, colour" in out and "held out 19, 300 dpi, grey" in out
     assert "held out 20, 200 dpi, grey" in out and "held out 20, 300 dpi, colour" in out
+    assert "held out 21, 200 dpi, colour" in out and "held out 21, 300 dpi, grey" in out
     assert "FIGURE ktp held-out 2 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 3 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 4 nik_right: 0 %" in out
@@ -709,6 +722,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "FIGURE ktp held-out 18 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 19 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 20 nik_right: 0 %" in out
+    assert "FIGURE ktp held-out 21 nik_right: 0 %" in out
     assert "FIGURE ktp held-out 1 nik_right: 100 %" in out
     tuned = ktp_accuracy.run([{}] * 4, cards=2, seed=1, workers=1, designs=list(KD.TUNED))
     assert {c["design"] for c in tuned} <= set(KD.TUNED)
@@ -762,7 +776,9 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
         "paket_a_goyang" in out
     assert "-- held out 20 (made after group 19 was measured): sma_nama_renggang, " \
         "mts_bin_ketik" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 5.128 %" in out
+    assert "-- held out 21 (made after group 20 was measured): smk_nama_kuas, " \
+        "smp_tulis_tembus" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 4.878 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
@@ -783,6 +799,7 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "FIGURE accuracy: ijazah nama (held-out 18 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 19 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 20 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 21 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
 
 
@@ -1055,15 +1072,16 @@ KTP_ROWS = 12   # Nama .. Berlaku Hingga
 
 @pytest.mark.parametrize("dpi", [200, 300])
 @pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_15 + KTP_16 + KTP_17 + KTP_18 +
-                         KTP_19 + KTP_20)
+                         KTP_19 + KTP_20 + KTP_21)
 def test_later_cards_print_every_field(people, name, dpi):
     """Every row has ink left of its colon (the label) and right of it (the value, where
-    it lies on this card), the cards drawn as they are measured (groups 13 to 20: stained,
+    it lies on this card), the cards drawn as they are measured (groups 13 to 21: stained,
     copied low on toner, scanned too bright, colour-copied, inkjet-copied, written on,
     legalised, copied too dark, highlighted, copied enlarged and back down, copied through
     a scratched drum, copied on a used sheet, printed from a black-and-white scan, punched
     and stapled: a label the punch took went with the paper, its value is still checked;
-    copied onto coloured paper, copied under a fingertip and folded)."""
+    copied onto coloured paper, copied under a fingertip and folded; blistered and peeling,
+    copied with the lid open)."""
     u = dpi / 25.4
     des = KD.DESIGNS[name]
     card, truth = make_ktp(people[0], rng=random.Random(dpi), dpi=dpi, design=name)
@@ -1092,7 +1110,8 @@ def test_later_cards_print_every_field(people, name, dpi):
                des.nik_y_mm + des.nik_mm + 1) > 0.06
 
 
-@pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_16 + KTP_17 + KTP_19 + KTP_20)
+@pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_16 + KTP_17 + KTP_19 + KTP_20 +
+                         KTP_21)
 def test_later_cards_print_the_truth(people, name, monkeypatch):
     texts = _printed(monkeypatch)
     _, truth = make_ktp(people[1], rng=random.Random(5), dpi=100, design=name)
