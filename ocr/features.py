@@ -18,6 +18,10 @@ COLOR_CHROMA = 18.0                 # Lab chroma above the page's own tint that 
 COLOR_MIN_SHARE = 0.04              # share of non-paper pixels that must be coloured
 TINTED_PAPER_SHARE = 0.5            # paper this saturated (of content_mask's bar) is tinted
 TINTED_PAPER_CHROMA = 20.0          # Lab a*b* distance from a tinted paper's own colour
+LID_OPEN_SURROUND = 60              # a page whose median grey is darker: copied with the lid open
+LID_OPEN_CONTRAST = 120             # ... when what lies on it is this much lighter (95th pct)
+LID_OPEN_PAPER = 0.2                # of the way from the paper to the black: still paper (the
+#                                     light leaking in along an edge is darker)
 FACE_CASCADE = "haarcascade_frontalface_default.xml"
 
 
@@ -50,9 +54,13 @@ def content_mask(rgb: np.ndarray, *, delta: float = 28.0,
 
     On coloured paper (a copy made on pink, green or yellow HVS) the paper itself is
     saturated: there a pixel is coloured when its colour lies away from the paper's
-    (:data:`TINTED_PAPER_CHROMA` in CIELAB a*b*)."""
+    (:data:`TINTED_PAPER_CHROMA` in CIELAB a*b*). On a page copied with the lid open
+    (:func:`lid_open_surround`) the sheets and cards lying in the black are the content."""
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     paper = paper_level(grey)
+    surround = lid_open_surround(grey)
+    if surround is not None:   # the black round the sheets is no content: the sheets are
+        return grey > paper - LID_OPEN_PAPER * (paper - surround)
     dark = grey < paper - delta
     sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[:, :, 1]
     plain = sat[~dark]
@@ -62,6 +70,15 @@ def content_mask(rgb: np.ndarray, *, delta: float = 28.0,
     a, b = lab[:, :, 1].astype(np.float32), lab[:, :, 2].astype(np.float32)
     a0, b0 = float(np.median(a[~dark])), float(np.median(b[~dark]))
     return dark | (np.hypot(a - a0, b - b0) > TINTED_PAPER_CHROMA)
+
+
+def lid_open_surround(grey: np.ndarray) -> float | None:
+    """The grey level of the black round what was copied with the copier's lid open (most
+    of the page far darker than the cards or sheets laid on it), else None."""
+    surround, light = grey_percentiles(grey, (50, 95))
+    if surround < LID_OPEN_SURROUND and light - surround >= LID_OPEN_CONTRAST:
+        return float(surround)
+    return None
 
 
 def color_stats(rgb: np.ndarray, mask: np.ndarray | None = None, *,

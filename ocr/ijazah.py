@@ -214,6 +214,15 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
         from_roster = nama is not None
     elif names:                  # read: its spaces as the roster name it spells has them
         nama = roster_match.respaced(nama, names)
+        if roster_match.letter_off(nama, names):
+            # read surely, yet a letter off a roster name ('TECUH' for TEGUH, a pen's G
+            # left open): its line is matched against the roster like an unsettled one,
+            # and left to a person when it spells no roster name
+            matched = roster_name(pixels, names)
+            if matched is not None:
+                nama, from_roster = matched, True
+            else:
+                name_conf = min(name_conf, roster_match.LETTER_OFF)
     jenjang, level_conf = find_level(rows, name_row)
     tahun, year_conf = find_year(rows)
     sekolah, school_conf = find_school(rows)

@@ -43,6 +43,7 @@ SPELLED = 70.0     # the recognizer's own reading of the line spells the name at
 #                    alike (0-100): a likely name must also look like what was read
 CONFIDENCE = 0.5   # a name so matched confirms its own applicant (the roster comparison
 #                    agrees); below the checks' min_confidence, any other goes to a person
+LETTER_OFF = 0.3   # a name read surely but a letter off a roster name: a person looks
 PATTERN_START = re.compile(r"[()\[\]{}]")   # what a line's reading of a name never holds
 NOTE = "roster"    # the finding's note: matched against the roster, not read blind
 _FLOOR = 1e-12

@@ -13,7 +13,6 @@ from ocr.ktp.labels import norm
 
 FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat")
 MIN_VALUE_CONFIDENCE = 0.6     # below this a value is shown to a person, not taken
-LETTER_OFF = 0.3               # a sure name a letter off a roster name: a person looks
 # a card holder is at least 17; a reading that makes them older than any living person
 # ('1502' taken for 1902, where the 9's bowl filled in) or too young is no birth date
 BIRTH_YEARS = (1920, 16)       # the first year born, years before today of the last
@@ -63,7 +62,7 @@ class KtpReading:
             self.nama = roster_match.respaced(self.nama, names)
             if not roster_match.letter_off(self.nama, names):
                 return
-            self.confidences["nama"] = min(self.value_confidence("nama"), LETTER_OFF)
+            self.confidences["nama"] = min(self.value_confidence("nama"), roster_match.LETTER_OFF)
         if not names or not self.name_lines or \
                 self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             return

@@ -1,0 +1,63 @@
+"""A card copied with the copier's lid open, black all round it; a handwritten name a
+letter off its holder's: read as the held-out group 21 showed they were not."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from benchmarks import ktp_accuracy as K
+from benchmarks.accuracy import IJAZAH_COPIES, ijazah_page
+from ocr import roster_match
+from ocr.attachments import read_attachment_page
+from ocr.features import content_mask, lid_open_surround
+from scansim.people import make_people, roster_names
+
+GROUP_21 = ["nanum_lepuh", "quicksand_terbuka"]
+
+
+@pytest.fixture(scope="module")
+def people():
+    return K.make_people(10, seed=11)
+
+
+@pytest.mark.parametrize("n, dpi, colour", [(3, 300, True), (45, 200, False)])
+def test_a_card_copied_with_the_lid_open_is_found_and_read(people, n, dpi, colour):
+    """The page is black but for the card (and, on case 45, the light leaking in along
+    one edge, which touches the card): the card is what lies light on the black, and
+    its NIK and name are read."""
+    case = K.card_case(people[n // 8], n, 11, GROUP_21,
+                       roster=tuple(roster_names(people, 300, seed=11)))
+    assert (case["design"], case["dpi"], case["colour"]) == ("quicksand_terbuka", dpi, colour)
+    assert case["doc"] == "ktp"
+    assert case["nik_right"] and case["name"] and not case["name_wrong"]
+
+
+def test_on_a_black_page_the_sheets_lying_on_it_are_the_content():
+    page = np.full((400, 300, 3), 12, np.uint8)
+    page[100:200, 50:210] = 235                 # a card, its text dark on it
+    page[140:150, 70:190] = 30
+    page[:, 290:] = 120                          # light leaking in along the edge
+    grey = page[:, :, 0]
+    assert lid_open_surround(grey) == pytest.approx(12)
+    mask = content_mask(page)
+    assert mask[120, 100] and not mask[300, 100] and not mask[200, 295]
+    white = np.full((400, 300, 3), 245, np.uint8)
+    white[140:150, 70:190] = 30
+    assert lid_open_surround(white[:, :, 0]) is None
+    assert content_mask(white)[145, 100] and not content_mask(white)[300, 100]
+
+
+def test_a_handwritten_name_read_surely_a_letter_off_the_roster_is_not_taken_so():
+    """'TECUH SUTRISNO' (a ballpoint's G left open) was read at 0.99 with TEGUH SUTRISNO
+    on the roster: its line is matched against the roster instead, which it spells."""
+    people = make_people(13, seed=18)
+    copy = "faded"
+    page, truth = ijazah_page("smp_tulis_tembus", 200, copy, 0,
+                              people[IJAZAH_COPIES.index(copy) % len(people)], 11)
+    assert truth["nama"] == "TEGUH SUTRISNO"
+    roster = tuple(roster_names(people, 300, seed=11))
+    name = next(f for f in read_attachment_page(page, dpi=200, names=roster).findings
+                if f.name == "nama")
+    assert name.value == truth["nama"] and name.note == roster_match.NOTE
+    alone = next(f for f in read_attachment_page(page, dpi=200).findings if f.name == "nama")
+    assert alone.value == "TECUH SUTRISNO"   # as read without the roster
