@@ -20,6 +20,7 @@ TINTED_PAPER_SHARE = 0.5            # paper this saturated (of content_mask's ba
 TINTED_PAPER_CHROMA = 20.0          # Lab a*b* distance from a tinted paper's own colour
 LID_OPEN_SURROUND = 60              # a page whose median grey is darker: copied with the lid open
 LID_OPEN_CONTRAST = 120             # ... when what lies on it is this much lighter (95th pct)
+LID_OPEN_RIM = 0.015                # of the shorter side: the rim of the glass, light or not
 LID_OPEN_PAPER = 0.2                # of the way from the paper to the black: still paper (the
 #                                     light leaking in along an edge is darker)
 FACE_CASCADE = "haarcascade_frontalface_default.xml"
@@ -59,8 +60,11 @@ def content_mask(rgb: np.ndarray, *, delta: float = 28.0,
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     paper = paper_level(grey)
     surround = lid_open_surround(grey)
-    if surround is not None:   # the black round the sheets is no content: the sheets are
-        return grey > paper - LID_OPEN_PAPER * (paper - surround)
+    if surround is not None:   # the black round the sheets is no content: the sheets are,
+        light = grey > paper - LID_OPEN_PAPER * (paper - surround)
+        rim = max(1, int(LID_OPEN_RIM * min(grey.shape)))   # ... but not the light along
+        light[:rim], light[-rim:], light[:, :rim], light[:, -rim:] = False, False, False, False
+        return light   # the glass's rim, which a card laid against the edge would join
     dark = grey < paper - delta
     sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[:, :, 1]
     plain = sat[~dark]

@@ -151,17 +151,24 @@ def _drop_frame_marks(row: Row) -> None:
 def stack_rows(boxes: list[tuple[float, float, list[dict]]], look_back: int) -> list[Row]:
     """Lines of words (top, bottom, words), taken top to bottom, joined into the rows they
     form on paper: a line overlapping one of the last ``look_back`` rows by half the
-    smaller height joins it."""
+    smaller height joins it. The overlap is that of the lines' cores (their words' median
+    top and bottom): one word boxed tall (a copier's streak run through 'Kepala', a
+    script capital) does not join the lines above and below it."""
     rows: list[Row] = []
+    cores: list[list[float]] = []   # each row's core: [top, bottom]
     for top, bottom, ws in boxes:
-        for row in rows[-look_back:]:
-            overlap = min(bottom, row.bottom) - max(top, row.top)
-            if overlap >= 0.5 * min(bottom - top, row.bottom - row.top):
+        core_top = statistics.median(w["top"] for w in ws)
+        core_bottom = statistics.median(w["top"] + w["height"] for w in ws)
+        for row, core in list(zip(rows, cores, strict=True))[-look_back:]:
+            overlap = min(core_bottom, core[1]) - max(core_top, core[0])
+            if overlap >= 0.5 * min(core_bottom - core_top, core[1] - core[0]):
                 row.words.extend(ws)
                 row.top, row.bottom = min(top, row.top), max(bottom, row.bottom)
+                core[:] = min(core_top, core[0]), max(core_bottom, core[1])
                 break
         else:
             rows.append(Row(list(ws), top, bottom))
+            cores.append([core_top, core_bottom])
     for row in rows:
         row.words.sort(key=lambda w: w["left"])
     return rows

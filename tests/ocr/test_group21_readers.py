@@ -32,6 +32,15 @@ def test_a_card_copied_with_the_lid_open_is_found_and_read(people, n, dpi, colou
     assert case["nik_right"] and case["name"] and not case["name_wrong"]
 
 
+def test_a_card_laid_against_the_glass_s_rim_is_found_apart_from_it(people):
+    """The default run's card of group 21 for person 2: it lies against the page's edge,
+    where the glass's rim shows light; the rim is not taken for part of the card."""
+    case = K.card_case(people[2], 5, 11, list(K.LATER[21]), K.stream(21),
+                       roster=tuple(roster_names(people, 300, seed=11)))
+    assert (case["design"], case["dpi"], case["colour"]) == ("quicksand_terbuka", 200, False)
+    assert case["doc"] == "ktp" and case["nik_right"] and case["name"]
+
+
 def test_on_a_black_page_the_sheets_lying_on_it_are_the_content():
     page = np.full((400, 300, 3), 12, np.uint8)
     page[100:200, 50:210] = 235                 # a card, its text dark on it
@@ -61,3 +70,22 @@ def test_a_handwritten_name_read_surely_a_letter_off_the_roster_is_not_taken_so(
     assert name.value == truth["nama"] and name.note == roster_match.NOTE
     alone = next(f for f in read_attachment_page(page, dpi=200).findings if f.name == "nama")
     assert alone.value == "TECUH SUTRISNO"   # as read without the roster
+
+
+def test_a_word_boxed_tall_by_a_streak_does_not_join_two_lines():
+    """'Kepala' crossed by a copier's streak was boxed 47 px tall, reaching into the next
+    line ('Sekolah Nasional ..., menerangkan bahwa :'): the two lines stay two rows."""
+    from ocr.ijazah_words import rows_of
+
+    def word(text, left, top, height, line):
+        return {"text": text, "left": left, "top": top, "width": 40, "height": height,
+                "conf": 95, "block": line, "par": 1, "line": 1}
+
+    first = [word(t, 100 + 50 * k, 662, 14, 1)
+             for k, t in enumerate(["Yang", "bertanda", "tangan", "di", "bawah", "ini"])]
+    first.insert(3, word("Kepala", 250, 662, 47, 1))
+    second = [word(t, 120 + 50 * k, 695, 14, 2)
+              for k, t in enumerate(["Sekolah", "Nasional", "menerangkan", "bahwa"])]
+    rows = rows_of(first + second)
+    assert [r.text for r in rows] == ["Yang bertanda tangan Kepala di bawah ini",
+                                      "Sekolah Nasional menerangkan bahwa"]
