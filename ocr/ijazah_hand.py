@@ -21,6 +21,9 @@ SCALE = 2.0            # the line looked at twice the size of the page as read (
 INK_SHARE = 0.35       # of the way from the paper to the darkest ink: darker is a stroke
 TALL = 0.4             # of a word's height: a mark this tall is a letter (or letters joined)
 PEN_FILL = 0.33        # a letter's strokes filling less of its box: drawn with a thin line
+PEN_CAPITALS_FILL = 0.3   # ... capitals printed by hand with a ballpoint, every word (print's
+#                        capitals, a regular face's or a bold one's, fill 0.35 and more)
+EVEN_STROKES = 1.25    # a ballpoint's widest stroke to its typical (type's: 1.4 and more)
 SMALL_LETTERS = 0.6    # of a line's letters read in small letters: a running hand
 MIN_LETTERS = 3        # words shorter than this say nothing about the hand
 
@@ -39,6 +42,21 @@ def stroke_fill(crop: np.ndarray) -> float | None:
     return float(np.median(tall[:, 4] / (tall[:, 2] * tall[:, 3])))
 
 
+def even_strokes(crop: np.ndarray) -> bool:
+    """Whether the strokes of ``crop`` (grey, dark on light) are of one width, as a
+    ballpoint draws them: the widest (90th percentile along the strokes' middles) at most
+    EVEN_STROKES times the typical. Type, even a light or calligraphic face, has thick
+    and thin strokes."""
+    paper, ink = np.percentile(crop, 90), np.percentile(crop, 0.5)
+    if paper - ink < 40:
+        return False
+    marks = (crop < paper - INK_SHARE * (paper - ink)).astype(np.uint8)
+    dist = cv2.distanceTransform(marks, cv2.DIST_L2, 5)
+    middle = (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8))) & (marks > 0)
+    widths = dist[middle]
+    return widths.size > 0 and np.percentile(widths, 90) <= EVEN_STROKES * np.median(widths)
+
+
 def _running(letters: str) -> bool:
     """Whether ``letters`` as read are mostly small letters (a running hand's)."""
     return bool(letters) and sum(c.islower() for c in letters) >= SMALL_LETTERS * len(letters)
@@ -48,21 +66,41 @@ def script_line(text: str, pixels, box: tuple[float, float, float, float]) -> bo
     """Whether a line a recognizer read as ``text`` in ``box`` (page as read) is a script
     of thin strokes, a pen's or a copperplate face's ('Teguh Sutrisno' on a university's
     diploma, read 'Feguh Sutrisne' as surely): read mostly in small letters, its strokes
-    filling little of their shapes."""
-    if not _running(re.sub(r"[^A-Za-z]", "", text)) or pixels is None:
+    filling little of their shapes; or capitals printed by hand, thinner still and of one
+    width."""
+    if pixels is None:
         return False
     crop = pixels.crop(box, scale=SCALE)
     fill = stroke_fill(crop) if crop is not None else None
-    return fill is not None and fill < PEN_FILL
+    if fill is None:
+        return False
+    if _running(re.sub(r"[^A-Za-z]", "", text)):
+        return fill < PEN_FILL
+    return fill < PEN_CAPITALS_FILL and even_strokes(crop)
 
 
 def written_by_hand(words: list[dict], pixels) -> bool:
     """Whether the name's ``words`` (as read on the page, in its pixels) stand in a line
-    written with a pen: read mostly in small letters, and the letters' strokes thin."""
-    if not _running("".join(word_letters(w) for w in words)):
-        return False
+    written with a pen: read mostly in small letters, and the letters' strokes thin; or
+    in capitals printed by hand (a clerk's ballpoint on a form's dotted line), every
+    word's strokes thinner still and all of one width."""
     if pixels is None or pixels.small is None:
         return False
+    fills = _fills(words, pixels)
+    if not fills:
+        return False
+    if _running("".join(word_letters(w) for w in words)):
+        return statistics.median(fills) < PEN_FILL
+    if max(fills) >= PEN_CAPITALS_FILL:
+        return False
+    box = (min(w["left"] for w in words), min(w["top"] for w in words),
+           max(w["left"] + w["width"] for w in words), max(w["top"] + w["height"] for w in words))
+    crop = pixels.crop(box, scale=SCALE)
+    return crop is not None and even_strokes(crop)
+
+
+def _fills(words: list[dict], pixels) -> list[float]:
+    """:func:`stroke_fill` of each of ``words`` long enough to judge."""
     fills = []
     for w in words:
         if len(word_letters(w)) < MIN_LETTERS:
@@ -72,4 +110,4 @@ def written_by_hand(words: list[dict], pixels) -> bool:
         fill = stroke_fill(crop) if crop is not None else None
         if fill is not None:
             fills.append(fill)
-    return bool(fills) and statistics.median(fills) < PEN_FILL
+    return fills

@@ -1,5 +1,6 @@
-"""A card copied with the copier's lid open, black all round it; a handwritten name a
-letter off its holder's: read as the held-out group 21 showed they were not."""
+"""A card copied with the copier's lid open, black all round it; a name printed by hand
+in capitals; a cue's line joined to the next by a streak: read as the held-out group 21
+showed they were not."""
 from __future__ import annotations
 
 import numpy as np
@@ -56,9 +57,10 @@ def test_on_a_black_page_the_sheets_lying_on_it_are_the_content():
     assert content_mask(white)[145, 100] and not content_mask(white)[300, 100]
 
 
-def test_a_handwritten_name_read_surely_a_letter_off_the_roster_is_not_taken_so():
-    """'TECUH SUTRISNO' (a ballpoint's G left open) was read at 0.99 with TEGUH SUTRISNO
-    on the roster: its line is matched against the roster instead, which it spells."""
+def test_a_name_printed_by_hand_in_capitals_is_the_roster_s_or_a_person_s_to_read():
+    """'TECUH SUTRISNO' (a ballpoint's G left open) was read at 0.99, with TEGUH SUTRISNO
+    on the roster and without: capitals printed by hand are no print, so the line is
+    matched against the roster (which it spells), and without one left to a person."""
     people = make_people(13, seed=18)
     copy = "faded"
     page, truth = ijazah_page("smp_tulis_tembus", 200, copy, 0,
@@ -69,7 +71,7 @@ def test_a_handwritten_name_read_surely_a_letter_off_the_roster_is_not_taken_so(
                 if f.name == "nama")
     assert name.value == truth["nama"] and name.note == roster_match.NOTE
     alone = next(f for f in read_attachment_page(page, dpi=200).findings if f.name == "nama")
-    assert alone.value == "TECUH SUTRISNO"   # as read without the roster
+    assert alone.value is None or alone.confidence < roster_match.CONFIDENCE
 
 
 def test_a_word_boxed_tall_by_a_streak_does_not_join_two_lines():

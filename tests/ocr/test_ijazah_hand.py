@@ -36,7 +36,14 @@ def test_a_name_written_in_a_joined_pen_script_is_handwriting():
     assert written_by_hand(*_line("Setiawan", "dancing_script", ink=90))   # a paler pen
 
 
+def test_capitals_printed_by_hand_with_a_ballpoint_are_handwriting():
+    assert written_by_hand(*_line("ANANG RAHMAN", "breip"))
+    assert written_by_hand(*_line("TEGUH SUTRISNO", "breip", ink=90))   # a paler pen
+
+
 @pytest.mark.parametrize("text, role", [
+    ("ANANG RAHMAN", "times"),                 # capitals of a regular face
+    ("ANANG RAHMAN", "bookman_light_italic"),  # ... of a light one
     ("Anang Rahman", "lato_bold_italic"),      # Title Case, a full stroke
     ("Anang Rahman", "times"),
     ("ANANG RAHMAN", "chancery"),              # a printed script face, in capitals
