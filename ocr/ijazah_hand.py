@@ -24,6 +24,8 @@ PEN_FILL = 0.33        # a letter's strokes filling less of its box: drawn with 
 PEN_CAPITALS_FILL = 0.3   # ... capitals printed by hand with a ballpoint, every word (print's
 #                        capitals, a regular face's or a bold one's, fill 0.35 and more)
 EVEN_STROKES = 1.25    # a ballpoint's widest stroke to its typical (type's: 1.4 and more)
+HAND_HEIGHTS = 0.035   # capitals' heights varying more (std over median): drawn one by one
+HAND_BASELINE = 0.03   # ... or their feet off one line by more (of the median height)
 SMALL_LETTERS = 0.6    # of a line's letters read in small letters: a running hand
 MIN_LETTERS = 3        # words shorter than this say nothing about the hand
 
@@ -57,6 +59,23 @@ def even_strokes(crop: np.ndarray) -> bool:
     return widths.size > 0 and np.percentile(widths, 90) <= EVEN_STROKES * np.median(widths)
 
 
+def uneven_capitals(crop: np.ndarray) -> bool:
+    """Whether the capitals of ``crop`` (one word, grey, dark on light) vary in height or
+    stand off one line as letters drawn one by one do: type sets every capital alike,
+    however thin its face (a monoline sans prints as evenly as a ballpoint draws)."""
+    paper, ink = np.percentile(crop, 90), np.percentile(crop, 0.5)
+    if paper - ink < 40:
+        return False
+    marks = (crop < paper - INK_SHARE * (paper - ink)).astype(np.uint8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(marks, connectivity=8)
+    tall = stats[1:][stats[1:, 3] >= TALL * crop.shape[0]]
+    if len(tall) < MIN_LETTERS:
+        return False
+    heights, feet = tall[:, 3].astype(float), (tall[:, 1] + tall[:, 3]).astype(float)
+    typical = float(np.median(heights))
+    return np.std(heights) >= HAND_HEIGHTS * typical or np.std(feet) >= HAND_BASELINE * typical
+
+
 def _running(letters: str) -> bool:
     """Whether ``letters`` as read are mostly small letters (a running hand's)."""
     return bool(letters) and sum(c.islower() for c in letters) >= SMALL_LETTERS * len(letters)
@@ -66,8 +85,8 @@ def script_line(text: str, pixels, box: tuple[float, float, float, float]) -> bo
     """Whether a line a recognizer read as ``text`` in ``box`` (page as read) is a script
     of thin strokes, a pen's or a copperplate face's ('Teguh Sutrisno' on a university's
     diploma, read 'Feguh Sutrisne' as surely): read mostly in small letters, its strokes
-    filling little of their shapes; or capitals printed by hand, thinner still and of one
-    width."""
+    filling little of their shapes; or capitals printed by hand, thinner still, of one
+    width and uneven (:func:`uneven_capitals`)."""
     if pixels is None:
         return False
     crop = pixels.crop(box, scale=SCALE)
@@ -76,14 +95,15 @@ def script_line(text: str, pixels, box: tuple[float, float, float, float]) -> bo
         return False
     if _running(re.sub(r"[^A-Za-z]", "", text)):
         return fill < PEN_FILL
-    return fill < PEN_CAPITALS_FILL and even_strokes(crop)
+    return fill < PEN_CAPITALS_FILL and even_strokes(crop) and uneven_capitals(crop)
 
 
 def written_by_hand(words: list[dict], pixels) -> bool:
     """Whether the name's ``words`` (as read on the page, in its pixels) stand in a line
     written with a pen: read mostly in small letters, and the letters' strokes thin; or
     in capitals printed by hand (a clerk's ballpoint on a form's dotted line), every
-    word's strokes thinner still and all of one width."""
+    word's strokes thinner still and all of one width, its capitals unlike each other in
+    height or standing off one line."""
     if pixels is None or pixels.small is None:
         return False
     fills = _fills(words, pixels)
@@ -93,10 +113,12 @@ def written_by_hand(words: list[dict], pixels) -> bool:
         return statistics.median(fills) < PEN_FILL
     if max(fills) >= PEN_CAPITALS_FILL:
         return False
-    box = (min(w["left"] for w in words), min(w["top"] for w in words),
-           max(w["left"] + w["width"] for w in words), max(w["top"] + w["height"] for w in words))
-    crop = pixels.crop(box, scale=SCALE)
-    return crop is not None and even_strokes(crop)
+    crops = [c for c in (pixels.crop((w["left"], w["top"], w["left"] + w["width"],
+                                      w["top"] + w["height"]), scale=SCALE)
+                         for w in words if len(word_letters(w)) >= MIN_LETTERS)
+             if c is not None]
+    return bool(crops) and sum(even_strokes(c) for c in crops) * 2 >= len(crops) and \
+        sum(uneven_capitals(c) for c in crops) * 2 >= len(crops)
 
 
 def _fills(words: list[dict], pixels) -> list[float]:

@@ -36,9 +36,33 @@ def test_a_name_written_in_a_joined_pen_script_is_handwriting():
     assert written_by_hand(*_line("Setiawan", "dancing_script", ink=90))   # a paler pen
 
 
-def test_capitals_printed_by_hand_with_a_ballpoint_are_handwriting():
-    assert written_by_hand(*_line("ANANG RAHMAN", "breip"))
-    assert written_by_hand(*_line("TEGUH SUTRISNO", "breip", ink=90))   # a paler pen
+def _hand_line(text: str, seed: int, ink: int = 40) -> tuple[list[dict], Pixels]:
+    """``text`` in capitals drawn letter by letter as a hand prints them (Breip, a
+    ballpoint's face, one width of stroke): each a little above or below the line; its
+    words' boxes as :func:`_line` gives them."""
+    rng = np.random.default_rng(seed)
+    img = Image.new("L", (1600, 200), 245)
+    d = ImageDraw.Draw(img)
+    words, x = [], 40
+    for word in text.split():
+        left, top, right, bottom = x, 200, x, 0
+        for letter in word:
+            font = face("breip", 64)
+            y = 50 + rng.uniform(-4, 4)
+            box = d.textbbox((x, y), letter, font=font)
+            d.text((x, y), letter, font=font, fill=ink)
+            top, bottom, right = min(top, box[1]), max(bottom, box[3]), box[2]
+            x = box[2] + 4
+        words.append({"text": word, "left": left / 2, "top": top / 2,
+                      "width": (right - left) / 2, "height": (bottom - top) / 2, "conf": 90})
+        x += 32
+    small = np.asarray(img.resize((800, 100), Image.LANCZOS))
+    return words, Pixels(small, img)
+
+
+@pytest.mark.parametrize("text, seed, ink", [("ANANG RAHMAN", 1, 40), ("TEGUH SUTRISNO", 2, 90)])
+def test_capitals_printed_by_hand_with_a_ballpoint_are_handwriting(text, seed, ink):
+    assert written_by_hand(*_hand_line(text, seed, ink))
 
 
 @pytest.mark.parametrize("text, role", [
