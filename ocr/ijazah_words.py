@@ -68,6 +68,7 @@ class Row:
         return " ".join(w["text"] for w in self.words)
 
 
+TALL_WORD = 2.0      # a word boxed this many times its line's typical height: a mark through it
 GUTTER_SPAN = (0.35, 0.65)   # of the page's width: where two pages copied side by side meet
 GUTTER_MIN = 0.015           # of the width: the least blank between them
 HALF_SHARE = 0.25            # of the page's words: each side holds at least this many
@@ -151,24 +152,26 @@ def _drop_frame_marks(row: Row) -> None:
 def stack_rows(boxes: list[tuple[float, float, list[dict]]], look_back: int) -> list[Row]:
     """Lines of words (top, bottom, words), taken top to bottom, joined into the rows they
     form on paper: a line overlapping one of the last ``look_back`` rows by half the
-    smaller height joins it. The overlap is that of the lines' cores (their words' median
-    top and bottom): one word boxed tall (a copier's streak run through 'Kepala', a
-    script capital) does not join the lines above and below it."""
+    smaller height joins it. A word boxed more than TALL_WORD times its line's typical
+    height (a copier's streak run through 'Kepala') does not count in the overlap, so it
+    does not join the lines above and below it."""
     rows: list[Row] = []
-    cores: list[list[float]] = []   # each row's core: [top, bottom]
+    spans: list[list[float]] = []   # each row's extent without such words: [top, bottom]
     for top, bottom, ws in boxes:
-        core_top = statistics.median(w["top"] for w in ws)
-        core_bottom = statistics.median(w["top"] + w["height"] for w in ws)
-        for row, core in list(zip(rows, cores, strict=True))[-look_back:]:
-            overlap = min(core_bottom, core[1]) - max(core_top, core[0])
-            if overlap >= 0.5 * min(core_bottom - core_top, core[1] - core[0]):
+        typical = statistics.median(w["height"] for w in ws)
+        kept = [w for w in ws if w["height"] <= TALL_WORD * typical]
+        span_top = min(w["top"] for w in kept)
+        span_bottom = max(w["top"] + w["height"] for w in kept)
+        for row, span in list(zip(rows, spans, strict=True))[-look_back:]:
+            overlap = min(span_bottom, span[1]) - max(span_top, span[0])
+            if overlap >= 0.5 * min(span_bottom - span_top, span[1] - span[0]):
                 row.words.extend(ws)
                 row.top, row.bottom = min(top, row.top), max(bottom, row.bottom)
-                core[:] = min(core_top, core[0]), max(core_bottom, core[1])
+                span[:] = min(span_top, span[0]), max(span_bottom, span[1])
                 break
         else:
             rows.append(Row(list(ws), top, bottom))
-            cores.append([core_top, core_bottom])
+            spans.append([span_top, span_bottom])
     for row in rows:
         row.words.sort(key=lambda w: w["left"])
     return rows

@@ -75,8 +75,9 @@ def test_a_name_printed_by_hand_in_capitals_is_the_roster_s_or_a_person_s_to_rea
 
 
 def test_a_word_boxed_tall_by_a_streak_does_not_join_two_lines():
-    """'Kepala' crossed by a copier's streak was boxed 47 px tall, reaching into the next
-    line ('Sekolah Nasional ..., menerangkan bahwa :'): the two lines stay two rows."""
+    """'Kepala' crossed by a copier's streak was boxed 47 px tall (its line's words 14),
+    reaching into the next line ('Sekolah Nasional ..., menerangkan bahwa :'): the two
+    lines stay two rows."""
     from ocr.ijazah_words import rows_of
 
     def word(text, left, top, height, line):
