@@ -30,13 +30,21 @@ SMALL_LETTERS = 0.6    # of a line's letters read in small letters: a running ha
 MIN_LETTERS = 3        # words shorter than this say nothing about the hand
 
 
+def _strokes(crop: np.ndarray) -> np.ndarray | None:
+    """The strokes of ``crop`` (grey, dark on light) as a 0/1 mask; None when it holds no
+    print to judge."""
+    paper, ink = np.percentile(crop, 90), np.percentile(crop, 0.5)
+    if paper - ink < 40:
+        return None
+    return (crop < paper - INK_SHARE * (paper - ink)).astype(np.uint8)
+
+
 def stroke_fill(crop: np.ndarray) -> float | None:
     """How much of their boxes the letters of one word (``crop``: grey, dark on light)
     fill with ink (median over its letters, or the strokes of letters joined)."""
-    paper, ink = np.percentile(crop, 90), np.percentile(crop, 0.5)
-    if paper - ink < 40:
-        return None   # no print to judge
-    marks = (crop < paper - INK_SHARE * (paper - ink)).astype(np.uint8)
+    marks = _strokes(crop)
+    if marks is None:
+        return None
     _, _, stats, _ = cv2.connectedComponentsWithStats(marks, connectivity=8)
     tall = stats[1:][stats[1:, 3] >= TALL * crop.shape[0]]
     if not len(tall):
@@ -49,10 +57,9 @@ def even_strokes(crop: np.ndarray) -> bool:
     ballpoint draws them: the widest (90th percentile along the strokes' middles) at most
     EVEN_STROKES times the typical. Type, even a light or calligraphic face, has thick
     and thin strokes."""
-    paper, ink = np.percentile(crop, 90), np.percentile(crop, 0.5)
-    if paper - ink < 40:
+    marks = _strokes(crop)
+    if marks is None:
         return False
-    marks = (crop < paper - INK_SHARE * (paper - ink)).astype(np.uint8)
     dist = cv2.distanceTransform(marks, cv2.DIST_L2, 5)
     middle = (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8))) & (marks > 0)
     widths = dist[middle]
@@ -63,10 +70,9 @@ def uneven_capitals(crop: np.ndarray) -> bool:
     """Whether the capitals of ``crop`` (one word, grey, dark on light) vary in height or
     stand off one line as letters drawn one by one do: type sets every capital alike,
     however thin its face (a monoline sans prints as evenly as a ballpoint draws)."""
-    paper, ink = np.percentile(crop, 90), np.percentile(crop, 0.5)
-    if paper - ink < 40:
+    marks = _strokes(crop)
+    if marks is None:
         return False
-    marks = (crop < paper - INK_SHARE * (paper - ink)).astype(np.uint8)
     _, _, stats, _ = cv2.connectedComponentsWithStats(marks, connectivity=8)
     tall = stats[1:][stats[1:, 3] >= TALL * crop.shape[0]]
     if len(tall) < MIN_LETTERS:
@@ -106,30 +112,16 @@ def written_by_hand(words: list[dict], pixels) -> bool:
     height or standing off one line."""
     if pixels is None or pixels.small is None:
         return False
-    fills = _fills(words, pixels)
+    crops = [c for c in (pixels.crop((w["left"], w["top"], w["left"] + w["width"],
+                                      w["top"] + w["height"]), scale=SCALE)
+                         for w in words if len(word_letters(w)) >= MIN_LETTERS)
+             if c is not None]   # each word long enough to judge
+    fills = [f for f in map(stroke_fill, crops) if f is not None]
     if not fills:
         return False
     if _running("".join(word_letters(w) for w in words)):
         return statistics.median(fills) < PEN_FILL
     if max(fills) >= PEN_CAPITALS_FILL:
         return False
-    crops = [c for c in (pixels.crop((w["left"], w["top"], w["left"] + w["width"],
-                                      w["top"] + w["height"]), scale=SCALE)
-                         for w in words if len(word_letters(w)) >= MIN_LETTERS)
-             if c is not None]
-    return bool(crops) and sum(even_strokes(c) for c in crops) * 2 >= len(crops) and \
+    return sum(even_strokes(c) for c in crops) * 2 >= len(crops) and \
         sum(uneven_capitals(c) for c in crops) * 2 >= len(crops)
-
-
-def _fills(words: list[dict], pixels) -> list[float]:
-    """:func:`stroke_fill` of each of ``words`` long enough to judge."""
-    fills = []
-    for w in words:
-        if len(word_letters(w)) < MIN_LETTERS:
-            continue
-        crop = pixels.crop((w["left"], w["top"], w["left"] + w["width"], w["top"] + w["height"]),
-                           scale=SCALE)
-        fill = stroke_fill(crop) if crop is not None else None
-        if fill is not None:
-            fills.append(fill)
-    return fills
