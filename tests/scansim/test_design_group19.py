@@ -17,7 +17,6 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from benchmarks import ktp_accuracy
 from scansim import ijazah as IJ
 from scansim import ijazah_group19 as IG19
 from scansim import ktp_designs as KD
@@ -32,6 +31,7 @@ from tests.scansim.test_design_groups import (
     _card,
     _faces_from_new_packages,
     _grey,
+    _listed_apart,
     _new_ktp_group,
     _pair,
     _printed,
@@ -45,22 +45,8 @@ def people():
 
 
 def test_group_19_is_held_out_and_listed():
-    assert KD.HELD_OUT_19 == KTP_19 == KD.HELD_OUT_GROUPS[19]
-    names = tuple(KD.DESIGNS)
-    at = names.index(KTP_19[0])                  # added after all the others before it,
-    assert names[at:at + 2] == KTP_19            # any later groups' after it
-    assert all(KD.DESIGNS[n].group < 19 for n in names[:at])
-    assert all(KD.DESIGNS[n].group > 19 for n in names[at + 2:])
-    for name in KTP_19:
-        assert KD.DESIGNS[name].group == 19
-        assert name not in KD.TUNED and name not in KD.DRAWN
-    assert tuple(ktp_accuracy.LATER[19]) == KTP_19
-    assert ktp_accuracy.stream(19) == "held-out-19"
-    assert IJ.HELD_OUT_19 == IJAZAH_19 == IJ.HELD_OUT_GROUPS[19]
-    at = IJ.DESIGN_NAMES.index(IJAZAH_19[0])
-    assert IJ.DESIGN_NAMES[at:at + 2] == IJAZAH_19
-    assert all(d.group < 19 for d in IJ.DESIGNS[:at])
-    assert all(IJ.get_design(n).held_out for n in IJAZAH_19)
+    assert KD.HELD_OUT_19 == KTP_19 and IJ.HELD_OUT_19 == IJAZAH_19
+    _listed_apart(19, KTP_19, IJAZAH_19)
 
 
 def test_group_19_differs_from_every_earlier_design():

@@ -16,7 +16,6 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from benchmarks import ktp_accuracy
 from scansim import ijazah as IJ
 from scansim import ijazah_group20 as IG20
 from scansim import ktp_designs as KD
@@ -32,6 +31,7 @@ from tests.scansim.test_design_groups import (
     _card,
     _faces_from_new_packages,
     _grey,
+    _listed_apart,
     _new_ktp_group,
     _pair,
     _printed,
@@ -45,22 +45,8 @@ def people():
 
 
 def test_group_20_is_held_out_and_listed():
-    assert KD.HELD_OUT_20 == KTP_20 == KD.HELD_OUT_GROUPS[20]
-    names = tuple(KD.DESIGNS)
-    at = names.index(KTP_20[0])                  # added after all the others before it,
-    assert names[at:at + 2] == KTP_20            # any later groups' after it
-    assert all(KD.DESIGNS[n].group < 20 for n in names[:at])
-    assert all(KD.DESIGNS[n].group > 20 for n in names[at + 2:])
-    for name in KTP_20:
-        assert KD.DESIGNS[name].group == 20
-        assert name not in KD.TUNED and name not in KD.DRAWN
-    assert tuple(ktp_accuracy.LATER[20]) == KTP_20
-    assert ktp_accuracy.stream(20) == "held-out-20"
-    assert IJ.HELD_OUT_20 == IJAZAH_20 == IJ.HELD_OUT_GROUPS[20]
-    at = IJ.DESIGN_NAMES.index(IJAZAH_20[0])
-    assert IJ.DESIGN_NAMES[at:at + 2] == IJAZAH_20
-    assert all(d.group < 20 for d in IJ.DESIGNS[:at])
-    assert all(IJ.get_design(n).held_out for n in IJAZAH_20)
+    assert KD.HELD_OUT_20 == KTP_20 and IJ.HELD_OUT_20 == IJAZAH_20
+    _listed_apart(20, KTP_20, IJAZAH_20)
 
 
 def test_group_20_differs_from_every_earlier_design():

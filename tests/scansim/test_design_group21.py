@@ -15,7 +15,6 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from benchmarks import ktp_accuracy
 from scansim import ijazah as IJ
 from scansim import ijazah_group21 as IG21
 from scansim import ktp_designs as KD
@@ -29,6 +28,7 @@ from tests.scansim.test_design_groups import (
     _card,
     _faces_from_new_packages,
     _grey,
+    _listed_apart,
     _new_ktp_group,
     _pair,
     _printed,
@@ -42,22 +42,8 @@ def people():
 
 
 def test_group_21_is_held_out_and_listed():
-    assert KD.HELD_OUT_21 == KTP_21 == KD.HELD_OUT_GROUPS[21]
-    names = tuple(KD.DESIGNS)
-    at = names.index(KTP_21[0])                  # added after all the others before it,
-    assert names[at:at + 2] == KTP_21            # any later groups' after it
-    assert all(KD.DESIGNS[n].group < 21 for n in names[:at])
-    assert all(KD.DESIGNS[n].group > 21 for n in names[at + 2:])
-    for name in KTP_21:
-        assert KD.DESIGNS[name].group == 21
-        assert name not in KD.TUNED and name not in KD.DRAWN
-    assert tuple(ktp_accuracy.LATER[21]) == KTP_21
-    assert ktp_accuracy.stream(21) == "held-out-21"
-    assert IJ.HELD_OUT_21 == IJAZAH_21 == IJ.HELD_OUT_GROUPS[21]
-    at = IJ.DESIGN_NAMES.index(IJAZAH_21[0])
-    assert IJ.DESIGN_NAMES[at:at + 2] == IJAZAH_21
-    assert all(d.group < 21 for d in IJ.DESIGNS[:at])
-    assert all(IJ.get_design(n).held_out for n in IJAZAH_21)
+    assert KD.HELD_OUT_21 == KTP_21 and IJ.HELD_OUT_21 == IJAZAH_21
+    _listed_apart(21, KTP_21, IJAZAH_21)
 
 
 def test_group_21_differs_from_every_earlier_design():

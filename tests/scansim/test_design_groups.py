@@ -497,6 +497,28 @@ def _faces_from_new_packages(earlier: list, names, *, head: bool = True) -> None
             assert path.rsplit("/", 1)[0] not in packages and (KD.FONT_ROOT / path).is_file()
 
 
+def _listed_apart(group: int, ktp: tuple[str, ...], ijazah: tuple[str, ...]) -> None:
+    """Held-out ``group``'s card designs ``ktp`` and diploma designs ``ijazah`` are
+    registered after every earlier group and before any later one, never tuned on nor
+    drawn unasked, and the card benchmark runs them in a pass of their own."""
+    assert KD.HELD_OUT_GROUPS[group] == ktp
+    names = tuple(KD.DESIGNS)
+    at = names.index(ktp[0])                     # added after all the others before it,
+    assert names[at:at + 2] == ktp               # any later groups' after it
+    assert all(KD.DESIGNS[n].group < group for n in names[:at])
+    assert all(KD.DESIGNS[n].group > group for n in names[at + 2:])
+    for name in ktp:
+        assert KD.DESIGNS[name].group == group
+        assert name not in KD.TUNED and name not in KD.DRAWN
+    assert tuple(ktp_accuracy.LATER[group]) == ktp
+    assert ktp_accuracy.stream(group) == f"held-out-{group}"
+    assert IJ.HELD_OUT_GROUPS[group] == ijazah
+    at = IJ.DESIGN_NAMES.index(ijazah[0])
+    assert IJ.DESIGN_NAMES[at:at + 2] == ijazah
+    assert all(d.group < group for d in IJ.DESIGNS[:at])
+    assert all(IJ.get_design(n).held_out for n in ijazah)
+
+
 def _new_ktp_group(group: int, names) -> list:
     """The KTP designs before ``group``, each of ``names`` checked to differ from all of
     them: background, text faces, ink, some wear, and a NIK face no card had, from a font
