@@ -339,6 +339,10 @@ def _lines_vertical(gray: np.ndarray, dpi: float, *, margin: float = 1.15) -> bo
     return vertical > horizontal
 
 
+# counter-clockwise quarter turns, as np.rot90 turns
+_QUARTER_TURNS = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
+                  270: Image.Transpose.ROTATE_270}
+
 def _rotate(img: Image.Image, rotation: int, skew: float) -> tuple[Image.Image, np.ndarray]:
     """``img`` turned counter-clockwise by rotation + skew (canvas grown, white filled)."""
     w, h = img.size
@@ -357,13 +361,14 @@ def _rotate(img: Image.Image, rotation: int, skew: float) -> tuple[Image.Image, 
     if angle == 0:
         return img, matrix
     info = dict(img.info)
+    if skew == 0.0:   # a quarter turn: Pillow's own transpose, several times numpy's copy
+        result = img.transpose(_QUARTER_TURNS[rotation % 360])
+        result.info.update(info)
+        return result, matrix
     arr = pixels(img)
-    if skew == 0.0:
-        out = np.ascontiguousarray(np.rot90(arr, rotation // 90))
-    else:
-        fill = 255 if arr.ndim == 2 else (255, 255, 255)
-        out = cv2.warpAffine(arr, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR,
-                             borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+    fill = 255 if arr.ndim == 2 else (255, 255, 255)
+    out = cv2.warpAffine(arr, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR,
+                         borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
     result = Image.fromarray(out, img.mode)
     result.info.update(info)
     out.flags.writeable = False

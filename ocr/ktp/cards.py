@@ -26,6 +26,7 @@ from ocr.features import (
     upright_angle,
     warp_corners,
 )
+from ocr.imaging import grey_percentiles
 from ocr.ktp.colour import off_background, strong_share
 
 CARD_MM = (85.6, 53.98)
@@ -161,7 +162,7 @@ def _dark_photo(card_rgb: np.ndarray) -> tuple[int, int, int, int] | None:
     """The photo on a pale card: dark or strongly coloured pixels that survive an opening."""
     hsv = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2HSV)
     grey = cv2.cvtColor(card_rgb, cv2.COLOR_RGB2GRAY)
-    paper = float(np.percentile(grey, 90))
+    paper = grey_percentiles(grey, (90,))[0]
     solid = ((grey < paper * 0.62) | ((hsv[:, :, 1] > 110) & (hsv[:, :, 2] > 60)))
     k = cv2.getStructuringElement(cv2.MORPH_RECT, (mm(PHOTO_OPEN_MM), mm(PHOTO_OPEN_MM)))
     solid = cv2.morphologyEx(solid.astype(np.uint8), cv2.MORPH_OPEN, k)

@@ -74,7 +74,11 @@ class Field:
 
 
 def norm(text: str) -> str:
+    """``text`` in capitals, letters and digits only (what label matching compares)."""
     return re.sub(r"[^0-9A-Z]", "", text.upper())
+
+
+_WANTED = {key: norm(label) for key, label in LABELS.items()}
 
 
 def lines_of(words: list[dict]) -> list[Line]:
@@ -93,9 +97,9 @@ def lines_of(words: list[dict]) -> list[Line]:
     return [Line(sorted(line, key=lambda w: w["left"])) for line in lines]
 
 
-def _label_score(words: list[dict], key: str) -> float:
-    text = norm(" ".join(w["text"] for w in words))
-    want = norm(LABELS[key])
+def _label_score(text: str, key: str) -> float:
+    """How much ``text`` (normalised by :func:`norm`) reads as the label ``key`` (0-100)."""
+    want = _WANTED[key]
     if not text:
         return 0.0
     if key in HEADER_KEYS:
@@ -111,11 +115,10 @@ def match_label(line: Line, colon_x: float | None = None) -> tuple[str | None, i
     heads = len(line.words) if colon_x is None else sum(
         1 for w in line.words if w["left"] < colon_x + mm(COLON_CLEAR_MM))
     for n in range(1, min(4, heads) + 1):
-        head = line.words[:n]
         # a colon glued to the label ("Agama:") is not part of it
-        head = [dict(w, text=w["text"].rstrip(COLON_MARKS)) for w in head]
+        text = norm(" ".join(w["text"].rstrip(COLON_MARKS) for w in line.words[:n]))
         for key in LABELS:
-            score = _label_score(head, key)
+            score = _label_score(text, key)
             if score > best[2]:
                 best = (key, n, score)
     return best if best[2] >= MIN_LABEL_SCORE else (None, 0, best[2])
@@ -159,7 +162,7 @@ def _value_words(line: Line, n_label: int, colon_x: float | None) -> list[dict]:
 def read_fields(binary: np.ndarray) -> tuple[dict[str, Field], list[Line], float]:
     """Labelled values of a cleaned card (the part left of the photo), the lines read and
     the mean word confidence (0-1)."""
-    words = tesseract.ocr_data(binary, psm=6, lang="ind")
+    words = tesseract.ocr_data(binary, psm=6, lang="ind", invert=False)   # black on white
     lines = lines_of(words)
     colon_x = _colon_x(lines)
     fields: dict[str, Field] = {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from ocr.imaging import grey_percentiles
 from ocr.ktp.cards import mm
 
 BAND_MM = 8.0           # the card's height is looked at in bands this tall ...
@@ -101,7 +102,7 @@ def lift_streaks(flat: np.ndarray) -> np.ndarray:
     if h < 3 * band or w < 4 * mm(EDGE_MM):
         return flat
     tops = range(0, h - band + 1, step)
-    paper = float(np.percentile(flat, 90))
+    paper = grey_percentiles(flat, (90,))[0]
     found = np.array([_band_columns(flat, t, t + band, paper) for t in tops])
     where = _line_masks(found, tops, band, flat.shape)
     if not where.any():
