@@ -28,6 +28,7 @@ from ocr.ijazah_text import (
 )
 from ocr.imaging import downscale, grey_percentiles
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
+from ocr.ktp.wordcards import cards_by_words, standing_turn
 from ocr.pasfoto import check_pas_foto, is_whole_photo, photo_by_faces, photo_quads, quad_box
 from ocr.upright import upright_by_reading
 
@@ -36,6 +37,7 @@ LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name writt
 TEXT_PAGE = 3 * LITTLE_TEXT   # more marks than this, photos and all: a page of text
 MARK_DARKER = 70              # grey levels below the paper a mark's print lies at least
 UNSURE_PHOTO = 0.6            # faces of a pas foto's size, but no photo outline found
+WORD_CARD_WORDS = 3           # KTP words on a page whose card is then looked for by its labels
 UNREAD_CARD = 0.5             # a KTP-shaped printed card nothing could be read from
 SAME_BOX = 0.7                # overlap (of the union) at which a photo's outline is a card's
 KTP_WORDS = ("PROVINSI", "KABUPATEN", "KOTA", "NIK", "NAMA", "LAHIR", "KELAMIN", "ALAMAT",
@@ -146,6 +148,15 @@ def classify_attachment(img, *, dpi: float | None = None,
     details["form_page"] = form_words(text) >= 2
     if _is_ijazah(ij, kt):
         return "ijazah", round(min(0.97, 0.6 + 0.08 * ij), 3), details
+    if len(kt) >= WORD_CARD_WORDS and not details["form_page"] and \
+            (by_words := _ktp_by_words(upright, reading, dpi)) is not None:
+        # a card whose outline was not found, found by its labels on the page's text; the
+        # page is turned as that card stands upright (it may lie turned on the sheet)
+        ktp, turn = by_words
+        del details["upright"]
+        details.update(ktp=ktp, upright_angle=(upright.rotation + upright.skew + turn
+                                               + (ktp.upright_angle or 0.0)) % 360.0)
+        return "ktp", round(min(0.98, 0.7 + 0.08 * ktp.front_words), 3), details
     if len(kt) >= 4 and not details["form_page"]:   # a form asks for what a KTP shows
         return "ktp", round(min(0.9, 0.5 + 0.06 * len(kt)), 3), details
     if not quads and marks <= LITTLE_TEXT and (photo := photo_by_faces(rgb, dpi)) is not None:
@@ -160,6 +171,29 @@ def classify_attachment(img, *, dpi: float | None = None,
         details["ktp"] = unread_card
         return "ktp", UNREAD_CARD, details
     return "other", 0.6, details
+
+
+def _ktp_by_words(upright, reading: PageText, dpi: float):
+    """(KTP reading, counter-clockwise quarter turn) of the card the page's text shows the
+    labels of (:func:`ocr.ktp.wordcards.cards_by_words`; in the upright page, turned so
+    when the card lies turned on it), None when no front is read there."""
+    if reading.image is None or not reading.words:
+        return None
+    image = to_rgb(upright.image)
+    scale = image.shape[1] / reading.image.shape[1]
+    cards = cards_by_words(image, reading.words, scale, dpi)
+    turn = 0
+    if not cards and (turn := standing_turn(reading.words)):
+        # a card lying turned on the sheet, too few of its labels read standing on end:
+        # the page is read again turned as the card stands
+        code = cv2.ROTATE_90_COUNTERCLOCKWISE if turn == 90 else cv2.ROTATE_90_CLOCKWISE
+        image = cv2.rotate(image, code)
+        words = page_text(cv2.rotate(reading.image, code), dpi=dpi / scale).words
+        cards = cards_by_words(image, words, scale, dpi)
+    if not cards:
+        return None
+    ktp = read_ktp(image, dpi=dpi, cards=cards)
+    return (ktp, turn) if ktp.found else None
 
 
 def _card_box(card) -> tuple[float, float, float, float]:
