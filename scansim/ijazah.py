@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 21) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 22) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 21
-after group 20, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 22
+after group 21, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -51,6 +51,9 @@ from scansim.ijazah_group20 import FINISHES as GROUP20_FINISHES
 from scansim.ijazah_group20 import GROUP20_BORDERS, GROUP20_CUES, with_father
 from scansim.ijazah_group21 import FINISHES as GROUP21_FINISHES
 from scansim.ijazah_group21 import GROUP21_BORDERS, GROUP21_CUES
+from scansim.ijazah_group22 import FINISHES as GROUP22_FINISHES
+from scansim.ijazah_group22 import GROUP22_BORDERS, GROUP22_CUES
+from scansim.ijazah_group22 import HEADERS as GROUP22_HEADERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -61,16 +64,17 @@ DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
-              **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES}
+              **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
-           **GROUP20_BORDERS, **GROUP21_BORDERS}
+           **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
-            **GROUP20_FINISHES, **GROUP21_FINISHES}
-HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS}   # faces above the holder (Design.header)
+            **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES}
+HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
+           **GROUP22_HEADERS}
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 21: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 22: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -138,12 +142,17 @@ class Design:
     #                              map_folder (scanned in its folder opened flat: the
     #                              cover beyond its edge, the page curving off towards
     #                              the spine), tembus_nilai (scanned on thin paper: the
-    #                              list of marks on its back showing through, mirrored)
+    #                              list of marks on its back showing through, mirrored),
+    #                              memo_tempel (scanned with a clerk's sticky note on it),
+    #                              jepret_lipat (stapled to the sheets behind it, a
+    #                              corner folded down: the sheet under it shows there)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
     #                              (a key of HEADERS: dua_aksara, in Indonesian and Arabic;
-    #                              kepala_kiri, the emblem at the left of the ministry)
+    #                              kepala_kiri, the emblem at the left of the ministry;
+    #                              gotik_kampus, a university's in a blackletter;
+    #                              smu_blanko, an SMU's blank numbered in red)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -539,6 +548,27 @@ DESIGNS = (
            "breip", (248, 247, 240), None, (36, 58, 112), "pilin", "garuda",
            "isian_bolpoin", "bottom", group=21, programs=("SMP",), era=(2001, 2010),
            finish="tembus_nilai"),
+    # Held out, group 22: made after group 21 was measured; nobody tuning has seen them.
+    # A private university's diploma worded in English first (GFS Artemisia) in a band of
+    # cross-stitch: the university, "Ijazah" and the holder's name in a blackletter
+    # (Blankenburg, the name in Title Case), "This is to certify that" over "dengan ini
+    # menyatakan bahwa", each row's English label over its Indonesian one, the degree in
+    # English before the Indonesian; scanned with a clerk's sticky note stuck on it.
+    Design("sarjana_gotik", "pt", False, "blankenburg", "artemisia_bold", "artemisia",
+           "blankenburg", (251, 249, 242), (238, 234, 222), (28, 36, 92), "kristik",
+           "university", "certify_gotik", "header", short=False, group=22,
+           programs=("S1", "S2"), nomor_style="seri", header="gotik_kampus",
+           finish="memo_tempel"),
+    # A diploma of a Sekolah Menengah Umum (SMU, the name of senior high schools from 1994
+    # to 2003; the truth's level is SMA) on the ministry's blank (Essays 1743) in a band
+    # of two crossing waves, numbered in red by a numbering machine; its rows filled in by
+    # a dot-matrix printer whose pass ran off the dotted lines; handed in stapled to the
+    # sheets behind it, a right-hand corner folded down, the sheet under it showing.
+    Design("smu_matriks", "sekolah", False, "essays_bold", "essays_bold", "essays",
+           "gw_mono_bold", (247, 243, 228), (233, 227, 206), (96, 58, 28), "ombak",
+           "tut_wuri", "matriks_isian", "header", group=22, programs=("SMA",),
+           school="SMU NEGERI {n} {town}", era=(1996, 2003), header="smu_blanko",
+           finish="jepret_lipat"),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -550,7 +580,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -802,7 +832,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         p.centre(y, "dinyatakan  LULUS", dz.heading, 4.8 * scale)
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
         if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
-            shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Mi", "Ma", "Pkbm") else
+            shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Smu", "Mi", "Ma",
+                                                "Pkbm") else
                              "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)

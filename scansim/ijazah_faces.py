@@ -28,8 +28,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-cmu's Computer Modern Serif, Sans and Concrete, of group 19 fonts-linex's BABEL
 # and Emerita Latina, fonts-karmilla, fonts-paratype's PT Sans Narrow and PT Mono, of
 # group 20 fonts-arapey, fonts-sil-doulos, fonts-lindenhill, fonts-yanone-kaffeesatz, of
-# group 21 fonts-stix, fonts-kaushanscript, fonts-adf-libris, fonts-breip); DejaVu when
-# none is installed.
+# group 21 fonts-stix, fonts-kaushanscript, fonts-adf-libris, fonts-breip, of group 22
+# fonts-blankenburg, fonts-gfs-artemisia, fonts-essays1743, fonts-georgewilliams); DejaVu
+# when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -186,6 +187,14 @@ FACES = {
     "libris": (["LibrisADFStd-Regular.otf"], "sans"),
     "libris_bold": (["LibrisADFStd-Bold.otf"], "bold"),
     "breip": (["Breip.ttf"], "sans"),
+    "blankenburg": (["Blankenburg_UNZ1A.ttf"], "serif_bold"),
+    "artemisia": (["GFSArtemisia.otf"], "serif"),
+    "artemisia_bold": (["GFSArtemisiaBold.otf"], "serif_bold"),
+    "artemisia_italic": (["GFSArtemisiaIt.otf"], "serif_italic"),
+    "essays": (["Essays1743.ttf"], "serif"),
+    "essays_bold": (["Essays1743-Bold.ttf"], "serif_bold"),
+    "gw_mono": (["GWMonospace.ttf"], "mono_bold"),
+    "gw_mono_bold": (["GWMonospaceBold.ttf"], "mono_bold"),
 }
 
 

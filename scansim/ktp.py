@@ -51,6 +51,7 @@ from scansim.ktp_group18 import drum_streak, show_through
 from scansim.ktp_group19 import lineart, punched
 from scansim.ktp_group20 import fingertip, folded_copy, hvs_copy, on_paper
 from scansim.ktp_group21 import lepuh, lid_open, lid_page
+from scansim.ktp_group22 import buram_copy, buram_page, klip
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -297,6 +298,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img, kertas["kertas"] = hvs_copy(img, rng, des.hvs, dpi)
     if des.folded:   # the copy folded in four and flattened again
         img = folded_copy(img, rng, des.folded, dpi)
+    if des.buram:   # the copy made on kertas buram, grey recycled newsprint
+        img = buram_copy(img, rng, des.buram, dpi)
+    if des.klip:   # the clip that held the copy to the form, scanned over the card
+        img = klip(img, rng, des.klip, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -351,6 +356,8 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = lepuh(img, rng, des.blistered, dpi)
     if des.lid_open:   # on the same open-lid copy as the front
         img = lid_open(img, rng, des.lid_open, dpi)
+    if des.buram:   # on the same sheet of kertas buram as the front
+        img = buram_copy(img, rng, des.buram, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -408,6 +415,8 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
         page = on_paper(page, truth["kertas"])
     if des.lid_open and front is None:   # the lid left open: the sheet black round them
         page = lid_page(page, rng, dpi)
+    if des.buram and front is None:   # copied onto kertas buram: all the sheet grey, flecked
+        page = buram_page(page, rng, dpi)
     cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des, paper=truth.get("kertas"))]
                       if back else [])
     cards = [_outlined(c.resize((round(c.width * scale), round(c.height * scale)),

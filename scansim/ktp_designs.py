@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 21, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 22, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -15,9 +15,10 @@ after group 12, group 14 (:data:`HELD_OUT_14`) after group 13, group 15
 (:data:`HELD_OUT_15`) after group 14, group 16 (:data:`HELD_OUT_16`) after group 15,
 group 17 (:data:`HELD_OUT_17`) after group 16, group 18 (:data:`HELD_OUT_18`) after
 group 17, group 19 (:data:`HELD_OUT_19`) after group 18, group 20 (:data:`HELD_OUT_20`)
-after group 19 and group 21 (:data:`HELD_OUT_21`) after group 20, so the latest group's
-figures are the ones nobody tuning has seen (the benchmarks report all held-out designs
-together and each group apart, :data:`HELD_OUT_GROUPS`).
+after group 19, group 21 (:data:`HELD_OUT_21`) after group 20 and group 22
+(:data:`HELD_OUT_22`) after group 21, so the latest group's figures are the ones nobody
+tuning has seen (the benchmarks report all held-out designs together and each group
+apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ from scansim.ktp_group18 import parang, truntum
 from scansim.ktp_group19 import bintang, kawung
 from scansim.ktp_group20 import pucuk_rebung, sulur
 from scansim.ktp_group21 import sekar_jagad, udan_liris
+from scansim.ktp_group22 import insang, nitik
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -67,7 +69,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-linex, fonts-gnutypewriter, of group 19 fonts-routed-gothic, fonts-monofur,
 # fonts-beteckna, fonts-allerta, of group 20 fonts-averia-sans-gwf, fonts-roadgeek,
 # fonts-gfs-neohellenic, fonts-national-park, of group 21 fonts-nanum, fonts-quicksand,
-# fonts-dotgothic16); DejaVu stands in when one is missing.
+# fonts-dotgothic16, of group 22 fonts-unfonts-core, fonts-ricty-diminished,
+# fonts-sawarabi-gothic, fonts-ipafont-gothic); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -218,6 +221,11 @@ FACES = {
     "quicksand": ("truetype/quicksand/Quicksand-Regular.ttf", "sans"),
     "quicksand_bold": ("truetype/quicksand/Quicksand-Bold.ttf", "bold"),
     "dotgothic": ("truetype/dotgothic16/DotGothic16-Regular.ttf", "mono_bold"),
+    "undotum": ("truetype/unfonts-core/UnDotum.ttf", "sans"),
+    "undotum_bold": ("truetype/unfonts-core/UnDotumBold.ttf", "bold"),
+    "ricty_bold": ("truetype/ricty-diminished/RictyDiminished-Bold.ttf", "mono_bold"),
+    "sawarabi": ("truetype/sawarabi-gothic/sawarabi-gothic-medium.ttf", "sans"),
+    "ipa_gothic": ("opentype/ipafont-gothic/ipag.ttf", "mono_bold"),
 }
 
 
@@ -265,7 +273,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 21: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 22: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -323,6 +331,8 @@ class KtpDesign:
     folded: float = 0.0              # 0 none .. 1 the copy folded in four, flattened again
     blistered: float = 0.0           # 0 none .. 1 the lamination blistered, a corner peeling
     lid_open: float = 0.0            # 0 none .. 1 copied with the lid open (black round it)
+    buram: float = 0.0               # 0 none .. 1 copied onto kertas buram (grey, flecked)
+    klip: float = 0.0                # 0 none .. 1 a paper clip over the copy (wire, shade)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -806,13 +816,36 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               step_mm=2.96, label_x_mm=2.6, colon_x_mm=21.4, value_gap_mm=1.4,
               indent_mm=2.2, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
               ink=(38, 32, 28), fade=0.05, blur=0.5, wear=0.08, group=21, lid_open=0.8),
+    # Held out, group 22: made after group 21 was measured; nobody tuning has seen them.
+    # A card in UnDotum (a plain grotesque of the Un series: labels regular, values and
+    # heading bold), the NIK in Ricty Diminished Bold (a narrow coding face), over nitik
+    # (flowers of small squares on a grid of specks) in teal and rust on an aqua-to-cream
+    # ground, a blue-black ink; photocopied onto kertas buram: the grey-beige recycled
+    # sheet flecked and fibred, the toner grainy and broken on it, the tints gone.
+    KtpDesign("undotum_buram", "undotum", "undotum_bold", "ricty_bold", "undotum_bold",
+              "nitik", ((220, 240, 240), (246, 240, 222)), (150, 196, 196),
+              second_color=(214, 170, 146), text_mm=2.05, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.5, colon_x_mm=21.2, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(22, 28, 44), fade=0.05,
+              blur=0.5, wear=0.1, group=22, buram=0.8),
+    # A card in Sawarabi Gothic (a Japanese gothic's Latin: one medium weight for labels,
+    # values and heading), the NIK in IPA Gothic (a monospaced gothic), over insang (rows
+    # of overlapping crescents, Pontianak's gill motif) in steel blue and olive on a
+    # lilac-to-pale-green ground, a brown-black ink; the copy scanned with the paper clip
+    # that held it to the form lying over the card's top edge.
+    KtpDesign("sawarabi_klip", "sawarabi", "sawarabi", "ipa_gothic", "sawarabi", "insang",
+              ((236, 232, 248), (230, 244, 226)), (150, 172, 206),
+              second_color=(178, 190, 128), text_mm=2.0, nik_mm=4.1, step_mm=2.95,
+              label_x_mm=2.4, colon_x_mm=21.0, value_gap_mm=1.3, indent_mm=2.1,
+              nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6, ink=(36, 26, 22), fade=0.04,
+              blur=0.5, wear=0.1, group=22, klip=0.8),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -898,6 +931,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "kawung": kawung, "bintang": bintang,
             "pucuk_rebung": pucuk_rebung, "sulur": sulur,
             "udan_liris": udan_liris, "sekar_jagad": sekar_jagad,
+            "nitik": nitik, "insang": insang,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -919,7 +953,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
-           "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_GROUPS",
+           "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -207,6 +207,23 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
     || need_apt+=(fonts-kaushanscript)
 [ -f /usr/share/fonts/truetype/adf/LibrisADFStd-Bold.otf ] || need_apt+=(fonts-adf-libris)
 [ -f /usr/share/fonts/truetype/breip/Breip.ttf ] || need_apt+=(fonts-breip)
+# Faces of the twenty-second group of card designs: UnDotum and Sawarabi Gothic for card
+# text, Ricty Diminished and IPA Gothic for two cards' NIKs.
+[ -f /usr/share/fonts/truetype/unfonts-core/UnDotumBold.ttf ] || need_apt+=(fonts-unfonts-core)
+[ -f /usr/share/fonts/truetype/ricty-diminished/RictyDiminished-Bold.ttf ] \
+    || need_apt+=(fonts-ricty-diminished)
+[ -f /usr/share/fonts/truetype/sawarabi-gothic/sawarabi-gothic-medium.ttf ] \
+    || need_apt+=(fonts-sawarabi-gothic)
+[ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || need_apt+=(fonts-ipafont-gothic)
+# Blankenburg (a blackletter), GFS Artemisia, Essays 1743 and George Williams' monospace
+# (struck as a dot-matrix printer's) for the twenty-second group's diplomas.
+[ -f /usr/share/fonts/truetype/blankenburg/Blankenburg_UNZ1A.ttf ] \
+    || need_apt+=(fonts-blankenburg)
+[ -f /usr/share/fonts/opentype/artemisia/GFSArtemisiaBold.otf ] \
+    || need_apt+=(fonts-gfs-artemisia)
+[ -f /usr/share/fonts/truetype/essays1743/Essays1743-Bold.ttf ] || need_apt+=(fonts-essays1743)
+[ -f /usr/share/fonts/truetype/fonts-georgewilliams/GWMonospaceBold.ttf ] \
+    || need_apt+=(fonts-georgewilliams)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
