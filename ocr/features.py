@@ -23,6 +23,12 @@ LID_OPEN_CONTRAST = 120             # ... when what lies on it is this much ligh
 LID_OPEN_RIM = 0.015                # of the shorter side: the rim of the glass, light or not
 LID_OPEN_PAPER = 0.2                # of the way from the paper to the black: still paper (the
 #                                     light leaking in along an edge is darker)
+# Grey recycled paper: its most common grey, this many levels either side holding this
+# share of the page, at most GREY_PAPER_MAX and GREY_PAPER_BELOW darker than the lightest.
+GREY_PAPER_SPREAD = 10
+GREY_PAPER_SHARE = 0.5
+GREY_PAPER_MAX = 215
+GREY_PAPER_BELOW = 12
 FACE_CASCADE = "haarcascade_frontalface_default.xml"
 
 
@@ -66,6 +72,9 @@ def content_mask(rgb: np.ndarray, *, delta: float = 28.0,
         light[:rim], light[-rim:], light[:, :rim], light[:, -rim:] = False, False, False, False
         return light   # the glass's rim, which a card laid against the edge would join
     dark = grey < paper - delta
+    if (buram := grey_paper(grey, paper)) is not None:
+        # on grey paper a card's white lies lighter than the paper: content too
+        dark = (grey < buram - delta) | (grey > buram + delta)
     sat = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[:, :, 1]
     plain = sat[~dark]
     if plain.size and np.median(plain) <= saturation * TINTED_PAPER_SHARE:
@@ -74,6 +83,19 @@ def content_mask(rgb: np.ndarray, *, delta: float = 28.0,
     a, b = lab[:, :, 1].astype(np.float32), lab[:, :, 2].astype(np.float32)
     a0, b0 = float(np.median(a[~dark])), float(np.median(b[~dark]))
     return dark | (np.hypot(a - a0, b - b0) > TINTED_PAPER_CHROMA)
+
+
+def grey_paper(grey: np.ndarray, paper: float) -> float | None:
+    """The grey of a page copied onto grey recycled paper (kertas buram): most of the page
+    lies within a few levels of one grey that is clearly darker than the page's lightest
+    part (``paper``: a scanner's white margin, a card's white); None on white paper."""
+    hist = cv2.calcHist([np.ascontiguousarray(grey)], [0], None, [256], [0, 256]).ravel()
+    mode = int(np.argmax(np.convolve(hist, np.ones(GREY_PAPER_SPREAD), "same")))
+    near = hist[max(0, mode - GREY_PAPER_SPREAD):mode + GREY_PAPER_SPREAD + 1].sum()
+    if mode <= GREY_PAPER_MAX and paper - mode >= GREY_PAPER_BELOW and \
+            near >= GREY_PAPER_SHARE * grey.size:
+        return float(mode)
+    return None
 
 
 def lid_open_surround(grey: np.ndarray) -> float | None:

@@ -44,6 +44,7 @@ SPELLED = 70.0     # the recognizer's own reading of the line spells the name at
 CONFIDENCE = 0.5   # a name so matched confirms its own applicant (the roster comparison
 #                    agrees); below the checks' min_confidence, any other goes to a person
 LETTER_OFF = 0.3   # a name read surely but a letter off a roster name: a person looks
+TWO_OFF_LETTERS = 8   # ... or two letters off, in a name at least this long
 PATTERN_START = re.compile(r"[()\[\]{}]")   # what a line's reading of a name never holds
 NOTE = "roster"    # the finding's note: matched against the roster, not read blind
 _FLOOR = 1e-12
@@ -217,14 +218,16 @@ def _pattern_dropped(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
 
 def letter_off(name: str | None, names: Sequence[str]) -> bool:
     """Whether ``name`` spells no roster name but one of them save a single letter (one
-    lost, added or changed: 'RUDI WBOWO' for RUDI WIBOWO), word spaces aside; names
-    shorter than ``MIN_LETTERS`` count for nothing."""
+    lost, added or changed: 'RUDI WBOWO' for RUDI WIBOWO), or save two in a name of
+    ``TWO_OFF_LETTERS`` letters or more ('UAI ARSYAD' for IJAI ARSYAD: an IJ run into a
+    U), word spaces aside; names shorter than ``MIN_LETTERS`` count for nothing."""
     letters = "".join(spelling(name or ""))
     if len(letters) < MIN_LETTERS:
         return False
     known = {"".join(spelling(n)) for n in names}
+    most = 2 if len(letters) >= TWO_OFF_LETTERS else 1
     return letters not in known and any(
-        len(k) >= MIN_LETTERS and Levenshtein.distance(letters, k, score_cutoff=1) == 1
+        len(k) >= MIN_LETTERS and 0 < Levenshtein.distance(letters, k, score_cutoff=most) <= most
         for k in known)
 
 

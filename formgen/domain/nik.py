@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache
 
 import yaml
+from rapidfuzz import fuzz
 from stdnum.id import nik as stdnum_nik
 
 from formgen.core.resources import package_data
@@ -37,6 +38,11 @@ NIK_DISTRICT = "nik_district"
 NIK_BIRTH_DATE = "nik_birth_date"
 NIK_SERIAL = "nik_serial"
 UNUSUAL_SERIAL = 2000   # see nik_serial_usual
+# A region's name as read (letters only): how long, and how alike (rapidfuzz ratio)
+# to one name and ahead of the next, to be that region.
+REGION_NAME_MIN = 4
+REGION_NAME_SCORE = 85
+REGION_NAME_MARGIN = 10
 NIK_BIRTH_MISMATCH = "nik_birth_mismatch"
 NIK_SEX_MISMATCH = "nik_sex_mismatch"
 
@@ -132,6 +138,29 @@ def known_districts(province: str, regency: str) -> dict[str, str]:
 
 def known_provinces() -> dict[str, str]:
     return dict(_regions()["provinces"])
+
+
+def _named(text: str | None, names: dict[str, str]) -> str | None:
+    """The code whose name ``text`` spells (letters only, a letter or two misread), None
+    when it spells none, or two alike."""
+    letters = re.sub(r"[^A-Z]", "", (text or "").upper())
+    if len(letters) < REGION_NAME_MIN:
+        return None
+    scores = sorted(((fuzz.ratio(letters, re.sub(r"[^A-Z]", "", name.upper())), code)
+                     for code, name in names.items()), reverse=True)
+    if not scores or scores[0][0] < REGION_NAME_SCORE or \
+            (len(scores) > 1 and scores[1][0] > scores[0][0] - REGION_NAME_MARGIN):
+        return None
+    return scores[0][1]
+
+
+def region_by_names(province: str | None, regency: str | None
+                    ) -> tuple[str | None, str | None]:
+    """(province code, regency code) that a card's header names ("KALIMANTAN TENGAH",
+    "KOTAWARINGIN BARAT"), each None where the text names none the data file lists."""
+    code = _named(province, _regions()["provinces"])
+    regencies = _regions()["regencies"].get(code or "", {})
+    return code, _named(regency, regencies) if regencies else None
 
 
 def normalise_nik(raw: object) -> str | None:

@@ -22,10 +22,17 @@ from itertools import combinations
 import cv2
 import numpy as np
 
-from formgen.domain.nik import NIK_LENGTH, check_nik, nik_agrees, nik_well_formed
+from formgen.domain.nik import (
+    NIK_LENGTH,
+    check_nik,
+    nik_agrees,
+    nik_well_formed,
+    region_by_names,
+)
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, PX_PER_MM, Card, find_cards, mm, stand_upright
 from ocr.ktp.clean import clean_card, digits_print, masked, without_outline
+from ocr.ktp.crossing import crossed_digits
 from ocr.ktp.dots import join_dotted
 from ocr.ktp.labels import (
     HEADER_KEYS,
@@ -378,7 +385,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     born = fields.get("tempat_tgl_lahir")
     place, birth = parse_birth(born.text if born else None)
     sex = _read_sex(fields.get("jenis_kelamin"), [(soft, 1.5), (flat, 1.5)], right, binary)
-    result = NikResult(None, 0.0)
+    result, crossed = NikResult(None, 0.0), set()
     box = _nik_box(lines, fields)
     if box is not None:
         rows, cols = _nik_band(photo, box, right, binary.shape)
@@ -391,6 +398,7 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
                 (wider := _paler_start(lines, grey, rows, cols, fitted)) is not None:
             result = read_nik_band(grey[wider], ink[wider], birth, sex, thin_ink[wider],
                                    dotted=ink is not binary)
+        crossed = crossed_digits(flat, *fitted)
     confidences = {"tempat_lahir": born.confidence if born else 0.0,
                    "tanggal_lahir": born.confidence if born else 0.0,
                    "jenis_kelamin": SEX_READ if sex else 0.0,
@@ -426,6 +434,9 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
         place, confidences["tempat_lahir"] = read_agreed(
             born.text, again, born.box, right=right, clean=lambda t: parse_birth(t)[0],
             print_=binary)
+    if crossed and result.nik and not crossed <= _confirmed(result.nik, birth, fields):
+        # a line across digits nothing else on the card vouches for: a person looks
+        result = NikResult(result.nik, min(result.confidence, DISPUTED), result.readings)
     reading = _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
     if name is not None:     # a name read surely may still be a letter off the roster's
         reading.name_lines = [line_crop(img, name.box, right=right, print_=binary)
@@ -435,11 +446,41 @@ def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
     return reading
 
 
+def _confirmed(nik: str, birth: dt.date | None, fields: dict[str, Field]) -> set[int]:
+    """Positions of the NIK's digits that the card's other print vouches for: the region's
+    four when the header names its province and regency alike, the date's six when the
+    birth line reads the date they spell."""
+    sure = set()
+    if None not in (named := _header_codes(fields)) and nik[:4] == "".join(named):
+        sure |= set(range(4))
+    if birth is not None and nik_agrees(nik, birth, None):
+        sure |= set(range(6, 12))
+    return sure
+
+
+def _header_codes(fields: dict[str, Field]) -> tuple[str | None, str | None]:
+    return region_by_names(
+        *(fields[key].text if key in fields else None for key in ("provinsi", "kabupaten")))
+
+
+def _header_agrees(nik: str, fields: dict[str, Field]) -> bool:
+    """Whether the NIK's province and regency digits are those the card's header names,
+    where it names ones the region data lists."""
+    province, regency = _header_codes(fields)
+    return (province is None or nik[:2] == province) and \
+        (regency is None or nik[2:4] == regency)
+
+
 def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | None,
              birth: dt.date | None, sex: str | None, result: NikResult, nama: str | None,
              confidences: dict[str, float]) -> KtpReading:
     nik = result.nik
     matches = nik_agrees(nik, birth, sex) if nik else None     # as the card's lines read
+    if nik and not _header_agrees(nik, fields):
+        # the header names another region than the NIK's first digits: a holder who moved
+        # keeps the NIK of where it was issued, but a digit misread (a clip or a fold over
+        # it) does the same; a person looks
+        result = NikResult(nik, min(result.confidence, DISPUTED), result.readings)
     if result.confident and nik_well_formed(nik):
         # a sure NIK carries the date and sex the card prints: a line not read, or read
         # without certainty, is taken from it (the century from the holder's age);
