@@ -14,6 +14,8 @@ from formgen.domain.nik import NIK_LENGTH
 from ocr.ktp.clean import ink_cut
 
 REACH = 0.6       # of the digits' height: how far beyond their line, above and below
+INSIDE = 0.3      # ... and how far print lying within their line may reach past it
+DIGIT_HEIGHT = 0.4   # of the band's height: the least a digit's print stands
 
 
 def crossed_digits(flat: np.ndarray, rows: slice, cols: slice) -> set[int]:
@@ -30,14 +32,23 @@ def crossed_digits(flat: np.ndarray, rows: slice, cols: slice) -> set[int]:
               stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] >= below]
     if not across:
         return set()
-    # the digits run from the first print on their line to the last, the lines left out
-    print_cols = np.flatnonzero(((line > 0) & ~np.isin(line, across)).any(axis=0))
+    # the digits run from the first print of a digit's height lying within their line to
+    # the last (not a speck of the background, nor a line's piece that reaches beyond
+    # the line on one side only, as a clip's loop does)
+    inside = [i for i in range(1, count)
+              if stats[i, cv2.CC_STAT_HEIGHT] >= DIGIT_HEIGHT * height and
+              stats[i, cv2.CC_STAT_TOP] >= rows.start - top - INSIDE * height and
+              stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT]
+              <= rows.stop - top + INSIDE * height]
+    print_cols = np.flatnonzero(np.isin(line, inside).any(axis=0))
     if print_cols.size < 2:
         return set()
-    start, pitch = print_cols[0], (print_cols[-1] + 1 - print_cols[0]) / NIK_LENGTH
+    start, end = print_cols[0], print_cols[-1] + 1
+    pitch = (end - start) / NIK_LENGTH
     crossed: set[int] = set()
-    for i in across:
+    for i in across:      # a line beside the digits (past the last) crosses none of them
         xs = np.flatnonzero((line == i).any(axis=0))
+        xs = xs[(xs >= start - pitch / 2) & (xs < end + pitch / 2)]
         crossed.update(int(np.clip((x - start) // pitch, 0, NIK_LENGTH - 1)) for x in xs)
     return crossed
 
