@@ -16,6 +16,7 @@ from ocr.ktp.clean import ink_cut
 REACH = 0.6       # of the digits' height: how far beyond their line, above and below
 INSIDE = 0.3      # ... and how far print lying within their line may reach past it
 DIGIT_HEIGHT = 0.4   # of the band's height: the least a digit's print stands
+MAX_WIDTH = 1.5   # digits' pitches: the widest a line across them lies on their line
 
 
 def crossed_digits(flat: np.ndarray, rows: slice, cols: slice) -> set[int]:
@@ -49,6 +50,8 @@ def crossed_digits(flat: np.ndarray, rows: slice, cols: slice) -> set[int]:
     for i in across:      # a line beside the digits (past the last) crosses none of them
         xs = np.flatnonzero((line == i).any(axis=0))
         xs = xs[(xs >= start - pitch / 2) & (xs < end + pitch / 2)]
+        if xs.size > MAX_WIDTH * pitch:
+            continue     # wider than a line: print joined by a copy's dark background
         crossed.update(int(np.clip((x - start) // pitch, 0, NIK_LENGTH - 1)) for x in xs)
     return crossed
 
