@@ -13,7 +13,7 @@ pages come in a pass of their own (its own seed stream), so a seed draws the sam
 of the other designs as before that group existed.
 
     python -m benchmarks.ktp_accuracy [--people 40] [--cards 4] [--seed 1] [--workers 2]
-                                      [--designs tuned|NAME,...] [--misses]
+                                      [--designs tuned|NAME,...] [--misses] [--by-labels]
                                       [--dpi 200|300] [--grey|--colour] [--glare 0.3]
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ import numpy as np
 
 from benchmarks import formboxes as F
 from benchmarks._figures import report
-from ocr import roster_match
+from ocr import classify, roster_match
 from ocr.attachments import read_attachment_page, warm_up
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
 from scansim.ktp import make_ktp_copy_page
@@ -121,6 +121,12 @@ def later_cases(person: dict, index: int, seed: int, cards: int) -> list[dict]:
             for group, names in LATER.items() for n in later_numbers(index, cards, group)]
 
 
+def _worker(by_labels: bool) -> None:
+    warm_up()
+    if by_labels:   # the outline finder made blind: cards found by their labels only
+        classify.find_cards = lambda rgb, dpi=None: []
+
+
 def _run(args: tuple[dict, list[int], int, list[str], str, tuple, float, tuple]
          ) -> list[dict]:
     person, numbers, seed, designs, stream, only, glare, roster = args
@@ -200,13 +206,14 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
 def run(people: list[dict], *, cards: int, seed: int, workers: int,
         designs: list[str] | None = None,
         only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0,
-        roster: int = 0) -> list[dict]:
+        roster: int = 0, by_labels: bool = False) -> list[dict]:
     """Read ``cards`` KTP pages per person, the designs taken in turn; by default (no
     ``designs``) the later held-out groups too, each in a pass of its own. ``only``: (dpi, colour)
     every page gets, where not None (instead of cycling through them); ``glare``: the share
     of cards of any design given a lamination glare patch; ``roster``: the reader is given
     a roster of this many names, the people's among them, as ingest gives the workspace's
-    (see card_case); 0: none."""
+    (see card_case); 0: none. ``by_labels``: no card's outline is found, so every card is
+    looked for by its labels on the page's text (what that way alone reads)."""
     known = roster_names(people, roster, seed=seed) if roster else ()
     jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only, glare,
              known) for i, p in enumerate(people)]
@@ -214,7 +221,8 @@ def run(people: list[dict], *, cards: int, seed: int, workers: int,
         jobs += [(p, later_numbers(i, cards, group), seed, list(names), stream(group), only,
                   glare, known) for group, names in LATER.items() for i, p in enumerate(people)]
     out: list[dict] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:   # as ingest
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker,   # as ingest
+                             initargs=(by_labels,)) as pool:
         for res in pool.map(_run, jobs):
             out.extend(res)
     return out
@@ -243,13 +251,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="give the reader a roster of N names, the people's among them, as "
                          "ingest gives the workspace's; cards whose name it cannot settle are "
                          "also read with their holder left off")
+    ap.add_argument("--by-labels", action="store_true",
+                    help="find no card by its outline: every card by its labels on the "
+                         "page's text, as a card whose outline does not show is found")
     args = ap.parse_args(argv)
     designs = None if not args.designs else (
         list(TUNED) if args.designs == "tuned" else args.designs.split(","))
     started = time.time()
     cases = run(make_people(args.people, seed=args.seed), cards=args.cards, seed=args.seed,
                 workers=args.workers, designs=designs, only=(args.dpi, args.colour),
-                glare=args.glare, roster=args.roster)
+                glare=args.glare, roster=args.roster, by_labels=args.by_labels)
     shown = designs or NAMES + [n for names in LATER.values() for n in names]
     groups = "; ".join(f"held out{'' if g == 1 else f' {g}'}: {', '.join(names)}"
                        for g, names in HELD_OUT_GROUPS.items())
