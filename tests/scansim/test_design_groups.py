@@ -624,7 +624,7 @@ def test_group_5_emblem_stands_aside(people, dpi):
 
 
 class _Inline(Executor):
-    def __init__(self, max_workers=None, initializer=None):
+    def __init__(self, max_workers=None, initializer=None, initargs=()):
         pass      # no worker to start: the readers' models are not loaded
 
     def map(self, fn, *iterables, **_):
