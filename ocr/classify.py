@@ -36,6 +36,7 @@ BLANK_MAX_INK = 0.0015        # share of the page (at ~75 dpi) that is not paper
 LITTLE_TEXT = 80              # letter-sized marks on a photo page (a name written under it)
 TEXT_PAGE = 3 * LITTLE_TEXT   # more marks than this, photos and all: a page of text
 MARK_DARKER = 70              # grey levels below the paper a mark's print lies at least
+TINT_KERNEL_MM = 2.0          # wider than a letter's stroke: what lies around a mark on a tint
 UNSURE_PHOTO = 0.6            # faces of a pas foto's size, but no photo outline found
 WORD_CARD_WORDS = 3           # KTP words on a page whose card is then looked for by its labels
 UNREAD_CARD = 0.5             # a KTP-shaped printed card nothing could be read from
@@ -52,18 +53,31 @@ def ink_share(rgb: np.ndarray) -> float:
     return float(mask.mean())
 
 
-def text_marks(rgb: np.ndarray, dpi: float, exclude: list | None = None) -> int:
+def text_marks(rgb: np.ndarray, dpi: float, exclude: list | None = None,
+               on_tint: bool = False) -> int:
     """Letter-sized dark marks on the page (0.8-8 mm), outside the ``exclude`` boxes: marks
     MARK_DARKER than the paper, or on a faded copy whose darkest print is pale, darker
-    than halfway from its print to its paper (a faded diploma's text is still text)."""
+    than halfway from its print to its paper (a faded diploma's text is still text).
+    ``on_tint``: or, where more, the marks MARK_DARKER than what lies around them, so that
+    the letters of a card printed on a dark tint (tint and letters one blob by the paper's
+    measure) are counted; a photo's inside is more than letters, so this is asked only
+    with the photos excluded."""
     small, f = downscale(rgb, 1400)
     grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
     ink, paper = grey_percentiles(grey, (1, 95))
-    mask = (grey < max(paper - MARK_DARKER, (ink + paper) / 2)).astype(np.uint8)
+    px_mm = dpi / MM_PER_INCH * f
+    masks = [grey < max(paper - MARK_DARKER, (ink + paper) / 2)]
+    if on_tint:
+        side = max(3, round(px_mm * TINT_KERNEL_MM)) | 1
+        around = cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, np.ones((side, side), np.uint8))
+        masks.append(around > MARK_DARKER)
+    return max(_letter_sized(mask.astype(np.uint8), exclude, f, px_mm) for mask in masks)
+
+
+def _letter_sized(mask: np.ndarray, exclude: list | None, f: float, px_mm: float) -> int:
     for x0, y0, x1, y1 in exclude or []:
         mask[int(y0 * f):int(y1 * f), int(x0 * f):int(x1 * f)] = 0
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
-    px_mm = dpi / MM_PER_INCH * f
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
     h = stats[1:, cv2.CC_STAT_HEIGHT] / px_mm
     w = stats[1:, cv2.CC_STAT_WIDTH] / px_mm
     return int(((h >= 0.8) & (h <= 8) & (w <= 10)).sum())
@@ -127,7 +141,8 @@ def classify_attachment(img, *, dpi: float | None = None,
                                              for card in cards)]
     details["photos"] = len(quads)
     if quads:
-        marks = details["text_marks"] = text_marks(rgb, dpi, exclude=[quad_box(q) for q in quads])
+        marks = details["text_marks"] = text_marks(rgb, dpi, exclude=[quad_box(q) for q in quads],
+                                                   on_tint=True)
         if marks <= LITTLE_TEXT:
             photo = check_pas_foto(rgb, dpi=dpi, quads=quads)
             details.update(faces=photo.faces, pas_foto=photo, upright_angle=photo.upright_angle)

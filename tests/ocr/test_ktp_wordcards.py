@@ -85,3 +85,17 @@ def test_a_card_whose_outline_is_not_found_is_read_by_its_labels(monkeypatch, de
     assert case["doc"] == "ktp"
     assert case["nik_right"] and not case["nik_wrong"]
     assert turns == ([turn] if turn else [])
+
+
+@pytest.mark.parametrize("design, n", [("nimbus_dense", 2), ("sunset_glare", 6)])
+def test_a_card_on_a_dark_tint_whose_outline_is_not_found_is_no_pas_foto(monkeypatch, design, n):
+    """A grey copy of a card whose tint is darker than the page's mark threshold: by the
+    paper's measure the card is one blob and the page shows no letters beside the card's
+    photo. Its letters, darker than the tint around them, count as text, so the page is
+    read and the card found by its labels, not taken for a pas foto."""
+    monkeypatch.setattr(ocr.classify, "find_cards", lambda rgb, dpi=None: [])
+    people = K.make_people(10, seed=11)
+    case = K.card_case(people[0], n, 11, [design])
+    assert case["dpi"] == 200 and not case["colour"]
+    assert case["doc"] == "ktp"
+    assert case["nik_right"] and not case["nik_wrong"]
