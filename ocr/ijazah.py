@@ -38,6 +38,8 @@ SCHOOL_LABEL = re.compile(r"(?:satuan\s+pendidikan|nama\s+sekolah|asal\s+sekolah
                           r"nama\s+madrasah|perguruan\s+tinggi)\s*[:;.]?\s*(?P<rest>.+)$", re.I)
 NUMBER = re.compile(r"(?:No(?:mor)?\.?\s*(?:Seri\s*)?(?:Ijazah)?\s*[:;.]\s*(?P<a>[A-Za-z0-9./ -]"
                     r"{5,40}))|(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}\.?\s*\d{5,8}\b)", re.I)
+# a row giving a birth date, in Indonesian or English ('Place and Date of Birth')
+BIRTH_ROW = re.compile(r"lahir|birth|\bborn\b", re.I)
 # a national serial: "DN-", the province, the series, its year group, seven digits
 DN_SERIAL = re.compile(r"DN\s*-\s*(?P<province>\d{2})\s*(?P<series>[A-Za-z1|]{2})"
                        r"(?P<rest>/\d{2})?\s+(?P<serial>\d{7})")
@@ -49,6 +51,8 @@ SURE_NUMBER = 0.7       # a number read so is taken
 UNSURE_NUMBER = 0.5     # ... otherwise it is shown to a person to check
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
+# a date's year: its day (a 1 read as 'l', 'I' or '|'), month and year
+DATED = (r"(?<![\w|])[\dIl|]{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b")
 
 
 @dataclass
@@ -111,7 +115,7 @@ def find_year(rows: list[Row]) -> tuple[int | None, float]:
     misread: set[int] = set()   # the year a school year read apart should end in
     for row, after in zip(rows, [*rows[1:], None], strict=True):
         text = row.text
-        if re.search(r"lahir", text, re.I):
+        if BIRTH_ROW.search(text):   # a birth date ('Place and Date of Birth : ..., 1986')
             continue
         # the school year may run on to the next line ('... pada tahun pelajaran' /
         # '2014/2015 dengan ...' in a letter's sentence): found where it begins
@@ -123,7 +127,7 @@ def find_year(rows: list[Row]) -> tuple[int | None, float]:
         elif m:
             misread.add(int(m.group(1)) + 1)
         for pattern in (r"lulus\D{0,40}?((?:19|20)\d\d)\b", r"tahun\s+((?:19|20)\d\d)\b",
-                        r"\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b"):
+                        DATED):
             votes += [int(y) for y in re.findall(pattern, text, re.I)]
     if not votes:
         return None, 0.0

@@ -223,6 +223,22 @@ def test_a_school_year_read_apart_leaves_a_misread_year_untaken():
 
 
 
+def test_an_english_birth_row_is_no_graduation_year_and_a_day_read_as_a_bar_still_dates():
+    """An English-first diploma: 'Place and Date of Birth : ..., 12 Agustus 1986' (its
+    Indonesian label on the line below) and the signing date 'Kumai, | Juni 2004', its
+    1 read as a bar: the holder graduated in 2004."""
+    from ocr.ijazah import find_year
+
+    def rows(*texts):
+        return rows_of([_w(w, 100 + 80 * k, 70, top=100 + 40 * i, line=i + 1)
+                        for i, text in enumerate(texts) for k, w in enumerate(text.split())])
+
+    assert find_year(rows("Place and Date of Birth : Pangkalan Bun, 12 Agustus 1986",
+                          "Tempat dan Tanggal Lahir", "Kumai, | Juni 2004")) == (2004, 0.6)
+    assert find_year(rows("born on 3 Mei 1990", "Kumai, 1 Juni 2012"))[0] == 2012
+    assert find_year(rows("Kumai, |I Juni 2004"))[0] == 2004
+    assert find_year(rows("Nomor 123 Juni 2004"))[0] is None    # no day: a number
+
 def test_a_school_year_run_on_to_the_next_line_outweighs_the_letter_s_date():
     """A replacement letter: '... lulus dari SMA Negeri 3 pada tahun pelajaran' and
     '2014/2015 dengan Nomor Seri ...' on the next line, the letter signed in 2017: the
