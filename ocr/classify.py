@@ -28,7 +28,7 @@ from ocr.ijazah_text import (
 )
 from ocr.imaging import downscale, grey_percentiles
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
-from ocr.ktp.wordcards import cards_by_words, standing_turn
+from ocr.ktp.wordcards import CUTS, cards_by_words, standing_turn
 from ocr.pasfoto import check_pas_foto, is_whole_photo, photo_by_faces, photo_quads, quad_box
 from ocr.upright import upright_by_reading
 
@@ -191,24 +191,32 @@ def classify_attachment(img, *, dpi: float | None = None,
 def _ktp_by_words(upright, reading: PageText, dpi: float):
     """(KTP reading, counter-clockwise quarter turn) of the card the page's text shows the
     labels of (:func:`ocr.ktp.wordcards.cards_by_words`; in the upright page, turned so
-    when the card lies turned on it), None when no front is read there."""
+    when the card lies turned on it), None when no front is read there. The card is read
+    at both of the wordcards CUTS, and only the values both readings take alike are
+    taken: where the labels place the card is an estimate."""
     if reading.image is None or not reading.words:
         return None
     image = to_rgb(upright.image)
     scale = image.shape[1] / reading.image.shape[1]
-    cards = cards_by_words(image, reading.words, scale, dpi)
+    words = reading.words
+    cards = cards_by_words(image, words, scale, dpi, margin=CUTS[0])
     turn = 0
-    if not cards and (turn := standing_turn(reading.words)):
+    if not cards and (turn := standing_turn(words)):
         # a card lying turned on the sheet, too few of its labels read standing on end:
         # the page is read again turned as the card stands
         code = cv2.ROTATE_90_COUNTERCLOCKWISE if turn == 90 else cv2.ROTATE_90_CLOCKWISE
         image = cv2.rotate(image, code)
         words = page_text(cv2.rotate(reading.image, code), dpi=dpi / scale).words
-        cards = cards_by_words(image, words, scale, dpi)
+        cards = cards_by_words(image, words, scale, dpi, margin=CUTS[0])
     if not cards:
         return None
     ktp = read_ktp(image, dpi=dpi, cards=cards)
-    return (ktp, turn) if ktp.found else None
+    if not ktp.found:
+        return None
+    if ktp.confident_values():
+        ktp.keep_agreed(read_ktp(image, dpi=dpi,
+                                 cards=cards_by_words(image, words, scale, dpi, margin=CUTS[1])))
+    return ktp, turn
 
 
 def _card_box(card) -> tuple[float, float, float, float]:

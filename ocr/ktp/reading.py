@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from ocr import roster_match, textline
 from ocr.findings import Finding
 from ocr.ktp.labels import norm
+from ocr.ktp.values import DISPUTED
 
 FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat")
 MIN_VALUE_CONFIDENCE = 0.6     # below this a value is shown to a person, not taken
@@ -71,6 +72,15 @@ class KtpReading:
                                for line in _probabilities(self.whole_name_lines)):
             return
         self.nama, self.name_from_roster = name.upper(), True
+
+    def keep_agreed(self, other: KtpReading) -> None:
+        """Each value taken only when ``other`` (the same card read again, cut otherwise)
+        takes it alike; one it reads otherwise or unsurely is left to a person."""
+        for name in FIELDS:
+            if self.value_confidence(name) >= MIN_VALUE_CONFIDENCE and (
+                    getattr(other, name) != getattr(self, name)
+                    or other.value_confidence(name) < MIN_VALUE_CONFIDENCE):
+                self.confidences[name] = DISPUTED
 
     def value_confidence(self, name: str) -> float:
         return float(self.confidences.get(name, self.confidence))

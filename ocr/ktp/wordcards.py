@@ -30,6 +30,10 @@ PITCH_MM = 2.95
 LABEL_X_MM = 2.5
 MIN_ROWS = 3           # labelled rows that must agree before a card is placed by them
 ROW_SLACK = 0.5        # of a pitch: how far a row's label may sit off the rows' line
+# A card placed by its labels is cut a little wider than they place it, then read again
+# cut as placed: a reading that hangs on where the card's edges are (a digit's stroke
+# read otherwise when the card is cut 2 % larger) is not taken (see KtpReading.keep_agreed)
+CUTS = (1.02, 1.0)
 
 
 # How a card can lie on the upright page, as Tesseract reads its lines: (the direction its
@@ -88,11 +92,13 @@ def _fit(rows: dict[int, np.ndarray], lie: str) -> tuple[float, float, list[int]
 
 
 def cards_by_words(page_rgb: np.ndarray, words: list[dict], scale: float,
-                   dpi: float) -> list[Card]:
+                   dpi: float, margin: float = 1.0) -> list[Card]:
     """The card whose field labels are among ``words`` (boxes in the pixels of a copy of
     ``page_rgb`` ``scale`` times smaller, the page upright; the card upright on it or
     turned a quarter), cut out as :func:`ocr.ktp.cards.find_cards` cuts one; none when
-    too few labels line up or the card they place has no KTP's size."""
+    too few labels line up or the card they place has no KTP's size. ``margin``: the cut
+    is this many times the card the labels place, round its centre (their place is an
+    estimate; see CUTS)."""
     found = _label_rows(words)
     lie = max(found, key=lambda k: len(found[k]))
     rows = found[lie]
@@ -110,6 +116,8 @@ def cards_by_words(page_rgb: np.ndarray, words: list[dict], scale: float,
     origin = left * t + top * n
     w, h = CARD_MM[0] * px_mm * t, CARD_MM[1] * px_mm * n
     corners = np.array([origin, origin + w, origin + w + h, origin + h], np.float32)
+    centre = corners.mean(axis=0)
+    corners = ((corners - centre) * margin + centre).astype(np.float32)
     image = warp_corners(page_rgb, corners, out_w=mm(CARD_MM[0]), out_h=mm(CARD_MM[1]))
     return [Card(image, corners)]
 

@@ -99,3 +99,30 @@ def test_a_card_on_a_dark_tint_whose_outline_is_not_found_is_no_pas_foto(monkeyp
     assert case["dpi"] == 200 and not case["colour"]
     assert case["doc"] == "ktp"
     assert case["nik_right"] and not case["nik_wrong"]
+
+
+def test_a_card_placed_by_its_labels_takes_only_what_two_cuts_read_alike(monkeypatch):
+    """A grey oxygen_pelangi copy, its outline not found: cut as its labels place it, its
+    NIK's serial reads '0088', cut 2 % wider '0008', cut 4 % wider '0068', each surely.
+    Read at two cuts, the NIK they disagree on is left to a person; the name both read
+    alike is taken."""
+    monkeypatch.setattr(ocr.classify, "find_cards", lambda rgb, dpi=None: [])
+    people = K.make_people(10, seed=11)
+    case = K.card_case(people[5], 5, 11, list(K.LATER[11]), K.stream(11))
+    assert case["design"] == "oxygen_pelangi" and case["dpi"] == 200 and not case["colour"]
+    assert case["doc"] == "ktp"
+    assert not case["nik_wrong"] and case["read_nik"] is None
+    assert case["name"] and not case["name_wrong"]
+
+
+def test_values_two_readings_take_otherwise_are_left_to_a_person():
+    from ocr.ktp.reading import MIN_VALUE_CONFIDENCE, KtpReading
+
+    one = KtpReading(found=True, nik="6201022907790008", nama="RUDI WIBOWO", jenis_kelamin="L",
+                     confidences={"nik": 0.95, "nama": 0.9, "jenis_kelamin": 0.9})
+    other = KtpReading(found=True, nik="6201022907790068", nama="RUDI WIBOWO",
+                       jenis_kelamin="L", confidences={"nik": 0.95, "nama": 0.9,
+                                                       "jenis_kelamin": 0.4})
+    one.keep_agreed(other)
+    assert one.confident_values() == {"nama": "RUDI WIBOWO"}
+    assert one.value_confidence("nik") < MIN_VALUE_CONFIDENCE
