@@ -343,10 +343,18 @@ def _nik_band(photo: tuple | None, box: tuple, right: int, shape) -> tuple[slice
     return slice(rows.start, max(box[3] + 1, min(rows.stop, photo[1] - mm(0.3)))), cols
 
 
-def _read_front(card: Card, photo: tuple | None) -> KtpReading | None:
+def _first_reading(card: Card, photo: tuple | None) -> tuple:
+    """The card cleaned and its field block read once: (right edge, flat, print, fields,
+    lines, confidence)."""
     right = photo[0] - mm(0.6) if photo else mm(NO_PHOTO_RIGHT_MM)
     flat, binary = clean_card(card, right)
-    fields, lines, conf = read_fields(binary[:, :right])
+    return (right, flat, binary, *read_fields(binary[:, :right]))
+
+
+def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
+                ) -> KtpReading | None:
+    """The front's reading; ``first``: its :func:`_first_reading` when already made."""
+    right, flat, binary, fields, lines, conf = first or _first_reading(card, photo)
     labels = front_words(lines)
     thin = digits_print(flat, right)      # bold digits filled in at 200 dpi keep open here
     if labels < MIN_FRONT_LABELS or "nama" not in fields:
@@ -523,8 +531,15 @@ def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
     # the labels, not the photo, tell a front, so the other way round is read too
     tries = [(upright, photo), (upright.flipped(), None)] if photo is not None else \
         [(card, None), (card.flipped(), None)]
+    # each way up read once before either is read again in other renderings (a dark
+    # copy's): the wrong way up reads no label in any of them
+    firsts: list[tuple] = []
     for candidate, box in tries:
-        reading = _read_front(candidate, box)
+        firsts.append(_first_reading(candidate, box))
+        if front_words(firsts[-1][4]) >= MIN_FRONT_LABELS:
+            return _read_front(candidate, box, firsts[-1]), candidate
+    for (candidate, box), first in zip(tries, firsts):
+        reading = _read_front(candidate, box, first)
         if reading is not None:
             return reading, candidate
     return None
@@ -568,8 +583,8 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
     ``cards``: the page's cards when already found (:func:`find_cards`). Cards that show
     a photo are read first; the others (a back, a front whose photo did not copy) only
     when no front was read. A front whose NIK was not read surely is read once more
-    softened (:func:`softened`); that reading is taken when it reads the NIK surely. The
-    reading's ``upright_angle`` tells how the page is turned so that the front reads
+    softened (:func:`softened`); that reading is taken when it reads the NIK surely,
+    keeping the values the first reading of the same NIK was surer of. The reading's ``upright_angle`` tells how the page is turned so that the front reads
     upright.
     """
     rgb = to_rgb(img)
@@ -579,6 +594,8 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
     if best is None or best.value_confidence("nik") < CONFIDENT:
         soft = _best_front([softened(card) for card in cards])
         if soft is not None and soft.value_confidence("nik") >= CONFIDENT:
+            if best is not None and best.nik == soft.nik:
+                soft.take_surer(best)    # the same card: what it read surely stays
             best = soft
     if best is None:
         color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]

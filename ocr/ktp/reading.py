@@ -82,6 +82,24 @@ class KtpReading:
                     or other.value_confidence(name) < MIN_VALUE_CONFIDENCE):
                 self.confidences[name] = DISPUTED
 
+    def take_surer(self, other: KtpReading) -> None:
+        """Values ``other`` (the same card read in another rendering, its NIK alike) was
+        surer of replace this reading's: a name, place or address read surely the first
+        time is not lost because a second reading, made for the NIK, read it unsurely; a
+        date or sex both read alike keeps the surer confidence."""
+        for name in ("nama", "tempat_lahir", "alamat"):
+            if getattr(other, name) is not None and \
+                    other.value_confidence(name) > self.value_confidence(name):
+                setattr(self, name, getattr(other, name))
+                self.confidences[name] = other.value_confidence(name)
+                if name == "nama":
+                    self.name_lines, self.whole_name_lines = \
+                        other.name_lines, other.whole_name_lines
+        for name in ("tanggal_lahir", "jenis_kelamin"):
+            if getattr(other, name) == getattr(self, name):
+                self.confidences[name] = max(self.value_confidence(name),
+                                             other.value_confidence(name))
+
     def value_confidence(self, name: str) -> float:
         return float(self.confidences.get(name, self.confidence))
 

@@ -250,3 +250,43 @@ def test_a_card_read_again_keeps_the_reading_with_more_labels():
     got = card_case(make_people(10, seed=11)[0], 1, 11, list(LATER[7]), stream(7))
     assert (got["design"], got["dpi"], got["colour"]) == ("cantarell_pita", 200, True)
     assert got["nik_right"] and got["name"]
+
+
+def test_a_card_the_wrong_way_up_is_read_once_each_way_before_again(people, monkeypatch):
+    """A card whose photo was not found is tried as it lies and turned round: the wrong
+    way up reads no label, and the right way up is read before the wrong way up is read
+    again in the renderings a dark copy needs (two readings of the field block, not
+    four)."""
+    import ocr.ktp.read as read_module
+    from ocr.ktp.cards import stand_upright
+
+    page, truth = make_ktp_copy_page(people[0], rng=random.Random(7), dpi=300, color=False,
+                                     back=False, design=TUNED[0], scale=1.0, turn=0)
+    upright, photo = stand_upright(find_cards(page, dpi=300)[0])
+    assert photo is not None
+    calls = []
+    real = read_module.read_fields
+    monkeypatch.setattr(read_module, "read_fields",
+                        lambda img: calls.append(img.shape) or real(img))
+    wrong_way = upright.flipped()
+    reading, turned = read_module.read_card(wrong_way, (wrong_way, None))
+    assert len(calls) == 2
+    assert reading.nik == truth["nik"] and reading.front_words >= read_module.MIN_FRONT_LABELS
+
+
+def test_a_second_reading_made_for_the_nik_keeps_what_the_first_read_surely():
+    from ocr.ktp.reading import KtpReading
+
+    first = KtpReading(found=True, nik="6201012505790017", nama="WAWAN",
+                       tanggal_lahir="1979-05-25", jenis_kelamin="L",
+                       confidences={"nik": 0.4, "nama": 0.9, "tanggal_lahir": 0.9,
+                                    "jenis_kelamin": 0.9})
+    again = KtpReading(found=True, nik="6201012505790017", nama="WAWAN",
+                       tanggal_lahir="1979-05-25", jenis_kelamin="P",
+                       confidences={"nik": 0.95, "nama": 0.3, "tanggal_lahir": 0.6,
+                                    "jenis_kelamin": 0.5})
+    again.take_surer(first)
+    assert again.confident_values()["nama"] == "WAWAN"
+    assert again.value_confidence("nik") == 0.95 and again.value_confidence("tanggal_lahir") == 0.9
+    # a sex read otherwise keeps the second reading's own, unsure, value
+    assert (again.jenis_kelamin, again.value_confidence("jenis_kelamin")) == ("P", 0.5)
