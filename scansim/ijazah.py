@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 22) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 23) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 22
-after group 21, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 23
+after group 22, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -54,6 +54,9 @@ from scansim.ijazah_group21 import GROUP21_BORDERS, GROUP21_CUES
 from scansim.ijazah_group22 import FINISHES as GROUP22_FINISHES
 from scansim.ijazah_group22 import GROUP22_BORDERS, GROUP22_CUES
 from scansim.ijazah_group22 import HEADERS as GROUP22_HEADERS
+from scansim.ijazah_group23 import FINISHES as GROUP23_FINISHES
+from scansim.ijazah_group23 import GROUP23_BORDERS, GROUP23_CUES, STICKERS
+from scansim.ijazah_group23 import HEADERS as GROUP23_HEADERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -64,17 +67,19 @@ DATA = Path(__file__).with_name("data") / "ijazah.yaml"
 CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **GROUP9_CUES,
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
-              **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES}
+              **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
+              **GROUP23_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
-           **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS}
+           **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
-            **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES}
+            **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
+            **GROUP23_FINISHES}
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
-           **GROUP22_HEADERS}
+           **GROUP22_HEADERS, **GROUP23_HEADERS}
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 22: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 23: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -145,20 +150,28 @@ class Design:
     #                              list of marks on its back showing through, mirrored),
     #                              memo_tempel (scanned with a clerk's sticky note on it),
     #                              jepret_lipat (stapled to the sheets behind it, a
-    #                              corner folded down: the sheet under it shows there)
+    #                              corner folded down: the sheet under it shows there),
+    #                              wa_cetak (a phone photo sent by WhatsApp, printed on
+    #                              a cheap inkjet)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
     #                              (a key of HEADERS: dua_aksara, in Indonesian and Arabic;
     #                              kepala_kiri, the emblem at the left of the ministry;
     #                              gotik_kampus, a university's in a blackletter;
-    #                              smu_blanko, an SMU's blank numbered in red)
+    #                              smu_blanko, an SMU's blank numbered in red;
+    #                              slb_kepala, a special school's blank; kemenkes_kepala,
+    #                              a health polytechnic's under the Ministry of Health)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
     patronym: bool = False       # the holder named with "bin"/"binti" and the father's name:
     #                              the truth's nama is all of it as printed (its nama_diri
     #                              the holder's own name, nama_ayah the father's)
+    sticker: str = ""            # a sticker stuck on the page, by the name or elsewhere (a key
+    #                              of STICKERS: hologram, a round hologram as a flatbed
+    #                              scans it)
+    towns: tuple[str, ...] = ()  # the towns its issuer is named after (else data/ijazah.yaml's)
 
     @property
     def held_out(self) -> bool:
@@ -569,6 +582,26 @@ DESIGNS = (
            "tut_wuri", "matriks_isian", "header", group=22, programs=("SMA",),
            school="SMU NEGERI {n} {town}", era=(1996, 2003), header="smu_blanko",
            finish="jepret_lipat"),
+    # Held out, group 23: made after group 22 was measured; nobody tuning has seen them.
+    # A special school's (SLB) diploma on the 2013 curriculum's blank (Kinnari, Umpush) for
+    # its SDLB, SMPLB or SMALB, in a band of woven strips: lower-case rows, the NISN before
+    # the name, the kind of special need last; handed in as a phone photo sent by WhatsApp
+    # and printed on a cheap inkjet (keystoned, warm, a heavy JPEG, dot grain and bands).
+    Design("slb_wa_cetak", "sekolah", False, "kinnari_bold", "kinnari_bold", "umpush",
+           "umpush_bold", (250, 250, 246), (232, 240, 238), (0, 86, 116), "anyaman",
+           "tut_wuri", "nisn_dulu", "header", group=23, programs=("SD", "SMP", "SMA"),
+           school="SLB NEGERI {n} {town}", era=(2014, 2024), header="slb_kepala",
+           finish="wa_cetak"),
+    # A health polytechnic's applied bachelor's (D4) diploma under the Ministry of Health
+    # (Irianis ADF, Ikarius ADF), landscape in a band of jlamprang: the director's decree
+    # sentence, the name in Title Case over its NIM, the degree of its health programme;
+    # a round hologram sticker stuck by the name's end, over the photo or in a corner.
+    Design("poltekkes_hologram", "pt", True, "irianis_caps_bold", "irianis_bold", "irianis",
+           "ikarius_bold", (250, 250, 247), (230, 240, 236), (0, 104, 96), "jlamprang",
+           "university", "sk_direktur", "header", short=False, group=23, programs=("D4",),
+           school="POLITEKNIK KESEHATAN KEMENKES {town}", era=(2016, 2024),
+           header="kemenkes_kepala", sticker="hologram",
+           towns=("PALANGKA RAYA", "BANJARMASIN", "PONTIANAK", "KALIMANTAN TIMUR")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -580,7 +613,8 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
+ HELD_OUT_23) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -763,7 +797,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         dz = get_design(design)
         prog = program or rng.choice(programs_of(dz))
     spec = data["programs"][prog]
-    towns = data["university_towns" if spec["family"] == "pt" else "school_towns"]
+    towns = dz.towns or data["university_towns" if spec["family"] == "pt" else "school_towns"]
     school = (dz.school or spec["school"]).format(n=rng.randint(1, 4), town=rng.choice(towns),
                                    pkbm=rng.choice(data["pkbm"]))
     birth = person["tanggal_lahir"]
@@ -827,13 +861,14 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
     elif spec["family"] == "pt":
         p.centre(y, f"telah menyelesaikan {spec['title'].lower()}"
                  f" dan kepadanya diberikan gelar", dz.body, body, width_mm=size_mm[0] * 0.8)
-        p.centre(y + body + 2.5, spec["degree"], dz.heading, 5 * scale)
+        p.centre(y + body + 2.5, getattr(p, "degree", "") or spec["degree"], dz.heading,
+                 5 * scale)   # (a cue may name the degree of the holder's programme)
     else:
         p.centre(y, "dinyatakan  LULUS", dz.heading, 4.8 * scale)
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
         if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
             shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Smu", "Mi", "Ma",
-                                                "Pkbm") else
+                                                "Pkbm", "Slb") else
                              "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)
@@ -852,6 +887,8 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         img = aged_paper(img, rng, dz.aged, dpi)
     if dz.legalised:
         img = legalised_copy(img, rng, school, dpi, getattr(p, "name_box", None))
+    if dz.sticker:   # stuck on the page by the name (its box in mm) or elsewhere
+        img = STICKERS[dz.sticker](img, rng, dpi, getattr(p, "name_box", None))
     if dz.two_up:   # copied "2 in 1" with its companion, drawn on a page of its own
         blank = _Page(Image.new("RGB", img.size, (251, 251, 247) if color else (246, 246, 246)),
                       dpi, p.ink)

@@ -29,8 +29,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # and Emerita Latina, fonts-karmilla, fonts-paratype's PT Sans Narrow and PT Mono, of
 # group 20 fonts-arapey, fonts-sil-doulos, fonts-lindenhill, fonts-yanone-kaffeesatz, of
 # group 21 fonts-stix, fonts-kaushanscript, fonts-adf-libris, fonts-breip, of group 22
-# fonts-blankenburg, fonts-gfs-artemisia, fonts-essays1743, fonts-georgewilliams); DejaVu
-# when none is installed.
+# fonts-blankenburg, fonts-gfs-artemisia, fonts-essays1743, fonts-georgewilliams, of
+# group 23 fonts-tlwg-kinnari-ttf, fonts-tlwg-umpush-ttf, fonts-adf-irianis,
+# fonts-adf-ikarius); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -195,6 +196,13 @@ FACES = {
     "essays_bold": (["Essays1743-Bold.ttf"], "serif_bold"),
     "gw_mono": (["GWMonospace.ttf"], "mono_bold"),
     "gw_mono_bold": (["GWMonospaceBold.ttf"], "mono_bold"),
+    "kinnari_bold": (["Kinnari-Bold.ttf"], "serif_bold"),
+    "umpush": (["Umpush.ttf"], "sans"),
+    "umpush_bold": (["Umpush-Bold.ttf"], "bold"),
+    "irianis": (["IrianisADFStd-Regular.otf"], "serif"),
+    "irianis_bold": (["IrianisADFStd-Bold.otf"], "serif_bold"),
+    "irianis_caps_bold": (["IrianisADFStyleStd-Bold.otf"], "serif_bold"),
+    "ikarius_bold": (["IkariusADFStd-Bold.otf"], "bold"),
 }
 
 

@@ -52,6 +52,7 @@ from scansim.ktp_group19 import lineart, punched
 from scansim.ktp_group20 import fingertip, folded_copy, hvs_copy, on_paper
 from scansim.ktp_group21 import lepuh, lid_open, lid_page
 from scansim.ktp_group22 import buram_copy, buram_page, klip
+from scansim.ktp_group23 import stempel_ungu, wa_cetak
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -302,6 +303,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = buram_copy(img, rng, des.buram, dpi)
     if des.klip:   # the clip that held the copy to the form, scanned over the card
         img = klip(img, rng, des.klip, dpi)
+    if des.wa_cetak:   # photographed, sent on WhatsApp, printed on an inkjet: that print
+        img = wa_cetak(img, rng, des.wa_cetak, dpi)
+    if des.stempel_ungu:   # the copy stamped and dated in a purple box at an office
+        img = stempel_ungu(img, rng, des.stempel_ungu, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -358,6 +363,8 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = lid_open(img, rng, des.lid_open, dpi)
     if des.buram:   # on the same sheet of kertas buram as the front
         img = buram_copy(img, rng, des.buram, dpi)
+    if des.wa_cetak:   # photographed and printed with the front, on the same sheet
+        img = wa_cetak(img, rng, des.wa_cetak, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)

@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 22, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 23, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -15,10 +15,10 @@ after group 12, group 14 (:data:`HELD_OUT_14`) after group 13, group 15
 (:data:`HELD_OUT_15`) after group 14, group 16 (:data:`HELD_OUT_16`) after group 15,
 group 17 (:data:`HELD_OUT_17`) after group 16, group 18 (:data:`HELD_OUT_18`) after
 group 17, group 19 (:data:`HELD_OUT_19`) after group 18, group 20 (:data:`HELD_OUT_20`)
-after group 19, group 21 (:data:`HELD_OUT_21`) after group 20 and group 22
-(:data:`HELD_OUT_22`) after group 21, so the latest group's figures are the ones nobody
-tuning has seen (the benchmarks report all held-out designs together and each group
-apart, :data:`HELD_OUT_GROUPS`).
+after group 19, group 21 (:data:`HELD_OUT_21`) after group 20, group 22
+(:data:`HELD_OUT_22`) after group 21 and group 23 (:data:`HELD_OUT_23`) after group 22,
+so the latest group's figures are the ones nobody tuning has seen (the benchmarks report
+all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ from scansim.ktp_group19 import bintang, kawung
 from scansim.ktp_group20 import pucuk_rebung, sulur
 from scansim.ktp_group21 import sekar_jagad, udan_liris
 from scansim.ktp_group22 import insang, nitik
+from scansim.ktp_group23 import jlamprang, tambal
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -70,7 +71,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-beteckna, fonts-allerta, of group 20 fonts-averia-sans-gwf, fonts-roadgeek,
 # fonts-gfs-neohellenic, fonts-national-park, of group 21 fonts-nanum, fonts-quicksand,
 # fonts-dotgothic16, of group 22 fonts-unfonts-core, fonts-ricty-diminished,
-# fonts-sawarabi-gothic, fonts-ipafont-gothic); DejaVu stands in when one is missing.
+# fonts-sawarabi-gothic, fonts-ipafont-gothic, of group 23 fonts-arkpandora,
+# fonts-wqy-microhei, fonts-lexi-gulim, fonts-motoya-l-maruberi); DejaVu stands in when
+# one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -226,6 +229,11 @@ FACES = {
     "ricty_bold": ("truetype/ricty-diminished/RictyDiminished-Bold.ttf", "mono_bold"),
     "sawarabi": ("truetype/sawarabi-gothic/sawarabi-gothic-medium.ttf", "sans"),
     "ipa_gothic": ("opentype/ipafont-gothic/ipag.ttf", "mono_bold"),
+    "aerial": ("truetype/arkpandora/Aerial.ttf", "sans"),
+    "aerial_bold": ("truetype/arkpandora/AerialBd.ttf", "bold"),
+    "wqy_microhei": ("truetype/wqy/wqy-microhei.ttc", "mono_bold"),
+    "lexi_gulim": ("truetype/lexi/LexiGulim.ttf", "sans"),
+    "maruberi": ("truetype/motoya-l-maruberi/MTLmr3m.ttf", "mono_bold"),
 }
 
 
@@ -273,7 +281,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 22: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 23: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -333,6 +341,8 @@ class KtpDesign:
     lid_open: float = 0.0            # 0 none .. 1 copied with the lid open (black round it)
     buram: float = 0.0               # 0 none .. 1 copied onto kertas buram (grey, flecked)
     klip: float = 0.0                # 0 none .. 1 a paper clip over the copy (wire, shade)
+    wa_cetak: float = 0.0            # 0 none .. 1 a WhatsApp photo printed on an inkjet
+    stempel_ungu: float = 0.0        # 0 none .. 1 a purple box stamp, dated and initialled
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -839,13 +849,37 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.4, colon_x_mm=21.0, value_gap_mm=1.3, indent_mm=2.1,
               nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6, ink=(36, 26, 22), fade=0.04,
               blur=0.5, wear=0.1, group=22, klip=0.8),
+    # Held out, group 23: made after group 22 was measured; nobody tuning has seen them.
+    # A card in Aerial (an Arial-like grotesque: labels regular, values and heading
+    # bold), the NIK in WenQuanYi Micro Hei (a Droid-like Chinese sans's Latin), over
+    # jlamprang (eight-pointed stars in circles) in sea green and ochre on a
+    # mint-to-peach ground, a green-black ink; handed in as a WhatsApp photo of the card
+    # printed on a cheap inkjet: perspective, warm light, JPEG blocks, dither dots.
+    KtpDesign("aerial_wa_cetak", "aerial", "aerial_bold", "wqy_microhei", "aerial_bold",
+              "jlamprang", ((224, 244, 234), (250, 236, 222)), (140, 198, 180),
+              second_color=(214, 184, 130), text_mm=2.05, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.5, colon_x_mm=21.2, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(20, 30, 26), fade=0.05,
+              blur=0.5, wear=0.1, group=23, wa_cetak=0.8),
+    # A card in Lexi Gulim (a Korean gulim's plain Latin: one weight for labels, values
+    # and heading), the NIK in Motoya L Maruberi (a rounded monospaced gothic), over
+    # tambal (patchwork squares cut on a diagonal, each half its own fine texture) in
+    # cornflower and dusty rose on a sky-to-pale-yellow ground, a violet-black ink;
+    # the copy stamped "sesuai dengan aslinya" in a purple box over the field block.
+    KtpDesign("gulim_stempel", "lexi_gulim", "lexi_gulim", "maruberi", "lexi_gulim",
+              "tambal", ((228, 240, 250), (250, 248, 224)), (170, 190, 228),
+              second_color=(226, 180, 190), text_mm=2.0, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.4, colon_x_mm=21.0, value_gap_mm=1.3, indent_mm=2.1,
+              nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6, ink=(30, 24, 40), fade=0.04,
+              blur=0.5, wear=0.1, group=23, stempel_ungu=0.8),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
 (HELD_OUT_1, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7,
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
- HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22) = HELD_OUT_GROUPS.values()
+ HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
+ HELD_OUT_23) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -932,6 +966,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "pucuk_rebung": pucuk_rebung, "sulur": sulur,
             "udan_liris": udan_liris, "sekar_jagad": sekar_jagad,
             "nitik": nitik, "insang": insang,
+            "jlamprang": jlamprang, "tambal": tambal,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -953,7 +988,8 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6", "HELD_OUT_7", "HELD_OUT_8",
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
-           "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_GROUPS",
+           "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
+           "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -224,6 +224,19 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/essays1743/Essays1743-Bold.ttf ] || need_apt+=(fonts-essays1743)
 [ -f /usr/share/fonts/truetype/fonts-georgewilliams/GWMonospaceBold.ttf ] \
     || need_apt+=(fonts-georgewilliams)
+# Kinnari and Umpush (Thai packages' Latin), Irianis ADF and Ikarius ADF for the
+# twenty-third group's diplomas.
+[ -f /usr/share/fonts/truetype/tlwg/Kinnari-Bold.ttf ] || need_apt+=(fonts-tlwg-kinnari-ttf)
+[ -f /usr/share/fonts/truetype/tlwg/Umpush-Bold.ttf ] || need_apt+=(fonts-tlwg-umpush-ttf)
+[ -f /usr/share/fonts/truetype/adf/IrianisADFStyleStd-Bold.otf ] || need_apt+=(fonts-adf-irianis)
+[ -f /usr/share/fonts/truetype/adf/IkariusADFStd-Bold.otf ] || need_apt+=(fonts-adf-ikarius)
+# Faces of the twenty-third group of card designs: Aerial (an Arial-like grotesque) and
+# Lexi Gulim for card text, WenQuanYi Micro Hei and Motoya L Maruberi for two cards' NIKs.
+[ -f /usr/share/fonts/truetype/arkpandora/AerialBd.ttf ] || need_apt+=(fonts-arkpandora)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_apt+=(fonts-wqy-microhei)
+[ -f /usr/share/fonts/truetype/lexi/LexiGulim.ttf ] || need_apt+=(fonts-lexi-gulim)
+[ -f /usr/share/fonts/truetype/motoya-l-maruberi/MTLmr3m.ttf ] \
+    || need_apt+=(fonts-motoya-l-maruberi)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
