@@ -538,7 +538,7 @@ def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
         firsts.append(_first_reading(candidate, box))
         if front_words(firsts[-1][4]) >= MIN_FRONT_LABELS:
             return _read_front(candidate, box, firsts[-1]), candidate
-    for (candidate, box), first in zip(tries, firsts):
+    for (candidate, box), first in zip(tries, firsts, strict=True):
         reading = _read_front(candidate, box, first)
         if reading is not None:
             return reading, candidate
@@ -584,8 +584,8 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
     a photo are read first; the others (a back, a front whose photo did not copy) only
     when no front was read. A front whose NIK was not read surely is read once more
     softened (:func:`softened`); that reading is taken when it reads the NIK surely,
-    keeping the values the first reading of the same NIK was surer of. The reading's ``upright_angle`` tells how the page is turned so that the front reads
-    upright.
+    keeping the values the first reading of the same NIK was surer of. The reading's
+    ``upright_angle`` tells how the page is turned so that the front reads upright.
     """
     rgb = to_rgb(img)
     if cards is None:
