@@ -27,6 +27,7 @@ PATRONYMIC_GAP = 2.5   # ... or this many when it starts with "bin"/"binti": a f
 PATRONYMIC = re.compile(r"(?:b[il1|]n(?:t[il1|])?|bt)\.?", re.I)
 LABEL_COLON_WORDS = 3  # words after "Nama" a colon ending its label may stand in
 LABEL_WORDS = ("nama", "lengkap", "peserta", "didik", "siswa", "santri", "mahasiswa")
+UNSURE_LABEL = 60      # a row's first word read below this (0-100) may be a label misread
 LABEL_AGAIN = 80       # a word so alike one of LABEL_WORDS (0-100) is the label read again
 # a row's number before its label ('1. Nama'; its dot may be lost: '1 Nama'; its 1 read
 # as letters: 'Il. Nama'), after a frame's marks read as a few pieces of a letter or two
@@ -277,10 +278,40 @@ def find_name(rows: list[Row], pixels: Pixels | None = None
     page's reading shows no cue, from a cue the line recognizer reads on a sentence's row
     that Tesseract misread ('dengan ini meny' for 'dengan ini menyatakan bahwa')."""
     found = _find_name(rows, pixels)
+    if found[0] is None and pixels is not None and \
+            (labels := _labels_read_again(rows, pixels)) is not rows:
+        again = _find_name(labels, pixels)
+        if again[0] is not None:
+            return again
     if found[2] is not None or pixels is None:
         return found
     cues = _cues_read_again(rows, pixels)
     return _find_name(cues, pixels) if cues is not rows else found
+
+
+def _labels_read_again(rows: list[Row], pixels: Pixels) -> list[Row]:
+    """``rows`` with a row's first word that Tesseract read unsurely (below
+    UNSURE_LABEL) and the line recognizer reads surely as "Nama" made that reading, or
+    ``rows`` themselves when none is: a label misread on grainy print ('Tama.') hid the
+    holder's row."""
+    out = list(rows)
+    for i, row in enumerate(rows):
+        first = row.words[0]
+        if len(row.words) < 2 or first["conf"] >= UNSURE_LABEL or LABEL.match(row.text):
+            continue
+        height = row.bottom - row.top
+        read = reading(pixels, (first["left"] - height / 2, row.top - MARGIN * height,
+                                first["left"] + first["width"] + height / 2,
+                                row.bottom + MARGIN * height))
+        text = read.text.strip(" .:;") if read else ""
+        if read is None or read.score < WITNESS_SCORE or \
+                not re.fullmatch(r"nama", text, re.I):
+            continue
+        words = [dict(first, text=text, conf=round(100 * read.score)), *row.words[1:]]
+        relabelled = Row(words, row.top, row.bottom)
+        if not OTHER_NAME.match(relabelled.text):
+            out[i] = relabelled
+    return out if out != rows else rows
 
 
 def _cues_read_again(rows: list[Row], pixels: Pixels) -> list[Row]:

@@ -22,3 +22,17 @@ def test_a_name_in_an_inkjet_prints_grain_is_read_softened(people, n, name):
     case = K.card_case(people[n // 8], n, 11, GROUP_23)
     assert (case["design"], case["colour"]) == ("aerial_wa_cetak", False)
     assert case["nik_right"] and case["read_nama"] == name and case["name"]
+
+
+def test_a_diplomas_name_label_misread_in_the_grain_is_read_again():
+    """An SLB diploma printed from a phone photo, faded grey copy at 200 dpi: its "nama"
+    label read 'Tama.' (Tesseract 31), so only the cue above the NISN row was found and
+    no name; the label read again by the line recognizer finds the holder's row."""
+    from benchmarks import accuracy as A
+    from ocr.attachments import read_attachment_page
+
+    people = K.make_people(13, seed=18)
+    page, truth = A.ijazah_page("slb_wa_cetak", 200, "faded", 0, people[2], 11)
+    found = {f.name: f for f in read_attachment_page(page, dpi=200).findings}
+    assert truth["nama"] == "TEGUH SUTRISNO"
+    assert found["nama"].value == "TEGUH SUTRISNO" and found["nama"].confidence >= 0.6
