@@ -51,8 +51,9 @@ SURE_NUMBER = 0.7       # a number read so is taken
 UNSURE_NUMBER = 0.5     # ... otherwise it is shown to a person to check
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
-# a date's year: its day (a 1 read as 'l', 'I' or '|'), month and year
-DATED = (r"(?<![\w|])[\dIl|]{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b")
+# a date's year: its day (a 1 read as 'l', 'I' or '|'; an old-style 9 or 0, which hang
+# below or sit at the small letters' height, read as 'g' or 'o'), month and year
+DATED = (r"(?<![\w|])[\dIl|go]{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b")
 
 
 @dataclass

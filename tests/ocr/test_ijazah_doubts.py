@@ -238,6 +238,9 @@ def test_an_english_birth_row_is_no_graduation_year_and_a_day_read_as_a_bar_stil
     assert find_year(rows("born on 3 Mei 1990", "Kumai, 1 Juni 2012"))[0] == 2012
     assert find_year(rows("Kumai, |I Juni 2004"))[0] == 2004
     assert find_year(rows("Nomor 123 Juni 2004"))[0] is None    # no day: a number
+    # old-style figures: a day's 9 hanging below the line read as 'g' (group 23's D4)
+    assert find_year(rows("Pangkalan Bun. 1g Juli 2016"))[0] == 2016
+    assert find_year(rows("Pangkalan Bun. tg Juli 2016"))[0] is None
 
 def test_a_school_year_run_on_to_the_next_line_outweighs_the_letter_s_date():
     """A replacement letter: '... lulus dari SMA Negeri 3 pada tahun pelajaran' and
