@@ -582,26 +582,24 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
 
     ``cards``: the page's cards when already found (:func:`find_cards`). Cards that show
     a photo are read first; the others (a back, a front whose photo did not copy) only
-    when no front was read. A front whose NIK or name was not read surely is read once
-    more softened (:func:`softened`: the grain of a print of a photo, a black-and-white
-    scan's dots); that reading is taken when it reads the NIK surely, keeping the values
-    the first reading of the same NIK was surer of; otherwise, where it reads the same
-    NIK, the values it was surer of are taken from it. The reading's
+    when no front was read. A front whose NIK was not read surely is read once more
+    softened (:func:`softened`: a black-and-white scan's dots); that reading is taken
+    when it reads the NIK surely, keeping the values the first reading of the same NIK
+    was surer of. The reading's
     ``upright_angle`` tells how the page is turned so that the front reads upright.
     """
     rgb = to_rgb(img)
     if cards is None:
         cards = find_cards(rgb, dpi=dpi)
     best = _best_front(cards)
-    unsure_nik = best is None or best.value_confidence("nik") < CONFIDENT
-    if unsure_nik or best.value_confidence("nama") < MIN_VALUE_CONFIDENCE:
+    if best is None or best.value_confidence("nik") < CONFIDENT:
+        # (a name not read surely is not read again so: softened, a halftone's or a
+        # hologram's name was read surely wrong, 'WAVIAN' for WAWAN)
         soft = _best_front([softened(card) for card in cards])
-        if unsure_nik and soft is not None and soft.value_confidence("nik") >= CONFIDENT:
+        if soft is not None and soft.value_confidence("nik") >= CONFIDENT:
             if best is not None and best.nik == soft.nik:
                 soft.take_surer(best)    # the same card: what it read surely stays
             best = soft
-        elif soft is not None and best is not None and best.nik and soft.nik == best.nik:
-            best.take_surer(soft)        # the same card's name, read surely softened
     if best is None:
         color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]
         return KtpReading(found=False, cards=len(cards), color=color)

@@ -1,27 +1,10 @@
-"""A KTP handed in as an inkjet print of a WhatsApp photo: read as the held-out group 23
-showed it was not."""
+"""A diploma handed in as an inkjet print of a WhatsApp photo: read as the held-out group
+23 showed it was not; a card's name not read surely is not read again softened."""
 from __future__ import annotations
 
 import pytest
 
 from benchmarks import ktp_accuracy as K
-
-GROUP_23 = ["aerial_wa_cetak", "gulim_stempel"]
-
-
-@pytest.fixture(scope="module")
-def people():
-    return K.make_people(10, seed=11)
-
-
-@pytest.mark.parametrize("n, name", [(4, "YUSUF AKBAR"), (46, "RUDI WIBOWO")])
-def test_a_name_in_an_inkjet_prints_grain_is_read_softened(people, n, name):
-    """Grey copies of the printed photo: the inkjet's dither grain broke the name's
-    letters ('PNUSUFAKBAR', 'ZARUDIWBOW', left to a person); the card read again softened
-    reads it surely, its NIK alike."""
-    case = K.card_case(people[n // 8], n, 11, GROUP_23)
-    assert (case["design"], case["colour"]) == ("aerial_wa_cetak", False)
-    assert case["nik_right"] and case["read_nama"] == name and case["name"]
 
 
 def test_a_diplomas_name_label_misread_in_the_grain_is_read_again():
@@ -36,3 +19,14 @@ def test_a_diplomas_name_label_misread_in_the_grain_is_read_again():
     found = {f.name: f for f in read_attachment_page(page, dpi=200).findings}
     assert truth["nama"] == "TEGUH SUTRISNO"
     assert found["nama"].value == "TEGUH SUTRISNO" and found["nama"].confidence >= 0.6
+
+
+@pytest.mark.parametrize("group, person, n", [(6, 6, 12), (8, 2, 4)])
+def test_a_name_not_read_surely_is_not_taken_from_a_softened_reading(group, person, n):
+    """Read again softened, these cards' names came out sure and wrong ('WAVIAN' for
+    WAWAN on a halftone, 'ARSYAD' for IJAI ARSYAD under a hologram): only a NIK not read
+    surely sends a card to be read softened, and no name is taken wrong."""
+    case = K.card_case(K.make_people(10, seed=11)[person], n, 11, list(K.LATER[group]),
+                       K.stream(group))
+    assert (case["dpi"], case["colour"]) == (200, False)
+    assert case["nik_right"] and not case["name_wrong"]
