@@ -664,6 +664,16 @@ class _Page:
     def font(self, role: str, size_mm: float) -> ImageFont.FreeTypeFont:
         return face(role, int(size_mm * self.u))
 
+    def fitted(self, role: str, size_mm: float, text: str, width_mm: float,
+               least_mm: float) -> tuple[ImageFont.FreeTypeFont, float]:
+        """The font of ``role`` at ``size_mm``, made 0.2 mm smaller at a time down to
+        ``least_mm`` until ``text`` fits in ``width_mm``; and the size it ends at."""
+        fnt = self.font(role, size_mm)
+        while size_mm > least_mm and self.d.textlength(text, font=fnt) > width_mm * self.u:
+            size_mm -= 0.2
+            fnt = self.font(role, size_mm)
+        return fnt, size_mm
+
     def centre(self, y_mm: float, text: str, role: str, size_mm: float, fill=None, **kw):
         self.text(self.w / self.u / 2, y_mm, text, role, size_mm, fill, anchor="ma", **kw)
 

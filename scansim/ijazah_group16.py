@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from scansim.draw import BLACK_INK, draw_person, make_signature, mm_px
 from scansim.formpages import jpeg
+from scansim.ijazah_holders import title_case
 from scansim.ornament import draw_seal, stamp
 
 STAMP_INK = (70, 54, 150)
@@ -203,7 +204,7 @@ def nama_indah(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     body, big = sizes
     wmm = p.w / p.u
     p.centre(y, "dengan ini menyatakan bahwa", dz.body, body * 1.05)
-    shown = " ".join(w[:1] + w[1:].lower() for w in name.split(" "))
+    shown = title_case(name)
     size = int(big * 1.75 * p.u)
     fnt = p.font(dz.name_face, size / p.u)
     while size > 8 and p.d.textlength(shown, font=fnt) > wmm * 0.62 * p.u:

@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from formgen.core.yamlfile import load_yaml
 from scansim.ijazah_faces import face
+from scansim.ijazah_holders import title_case
 
 DATA = Path(__file__).with_name("data") / "ijazah_group21.yaml"
 PEN_INK = (28, 34, 92)         # a blue-black ballpoint
@@ -146,12 +147,8 @@ def kuas_npsn(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     for line in textwrap.wrap(sentence, 82):
         p.centre(y, line, dz.body, body * 1.02, width_mm=wmm * 0.8)
         y += body + 2
-    shown = " ".join(w[:1] + w[1:].lower() for w in name.split(" "))
-    size = big * 1.6
-    fnt = p.font(dz.name_face, size)
-    while size > body and p.d.textlength(shown, font=fnt) > wmm * 0.66 * p.u:
-        size -= 0.2
-        fnt = p.font(dz.name_face, size)
+    shown = title_case(name)
+    fnt, _ = p.fitted(dz.name_face, big * 1.6, shown, wmm * 0.66, body)
     at = (p.w / 2, (y + 3) * p.u)
     p.d.text(at, shown, font=fnt, fill=dz.accent, anchor="mt")
     box = p.d.textbbox(at, shown, font=fnt, anchor="mt")

@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from formgen.core.yamlfile import load_yaml
 from scansim.handwriting import write_line
+from scansim.ijazah_holders import title_case
 from scansim.ijazah_numbers import styled_number
 from scansim.ktp_prints import dot_text
 from scansim.ornament import draw_seal
@@ -170,12 +171,8 @@ def certify_gotik(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     p.centre(y + body * 1.45 + 1.6, words["menyatakan"], "artemisia_italic", body * 0.9,
              fill=(88, 88, 96))
     y += body * 2.4 + 5
-    shown = " ".join(w[:1] + w[1:].lower() for w in name.split(" "))
-    size = big * 1.5
-    fnt = p.font(dz.name_face, size)
-    while size > body and p.d.textlength(shown, font=fnt) > wmm * 0.74 * p.u:
-        size -= 0.2
-        fnt = p.font(dz.name_face, size)
+    shown = title_case(name)
+    fnt, _ = p.fitted(dz.name_face, big * 1.5, shown, wmm * 0.74, body)
     at = (p.w / 2, y * p.u)
     p.d.text(at, shown, font=fnt, fill=dz.accent, anchor="mt")
     box = p.d.textbbox(at, shown, font=fnt, anchor="mt")

@@ -14,7 +14,6 @@ scanned as a flatbed sees one: dark foil with rainbow bands and a glare streak."
 from __future__ import annotations
 
 import colorsys
-import io
 import math
 import random
 from functools import cache
@@ -25,7 +24,9 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from formgen.core.yamlfile import load_yaml
+from scansim.formpages import jpeg
 from scansim.ijazah_faces import face
+from scansim.ijazah_holders import title_case
 from scansim.ornament import draw_seal
 
 DATA = Path(__file__).with_name("data") / "ijazah_group23.yaml"
@@ -216,12 +217,8 @@ def nisn_dulu(p, dz, y: float, name: str, rows: list[tuple[str, str]],
         p.text(lab_x, y, label, dz.body, body)
         p.text(col_x - 3, y, ":", dz.body, body)
         if label == words["name"]:
-            size = big * 0.92
-            top = y - (size - body) * 0.7
-            nf = p.font(dz.name_face, size)
-            while size > body and p.d.textlength(name, font=nf) > (end - col_x) * p.u:
-                size -= 0.2
-                nf = p.font(dz.name_face, size)
+            top = y - (big * 0.92 - body) * 0.7
+            nf, size = p.fitted(dz.name_face, big * 0.92, name, end - col_x, body)
             p.d.text((col_x * p.u, top * p.u), name, font=nf, fill=p.ink)
             box = p.d.textbbox((col_x * p.u, top * p.u), name, font=nf)
             p.name_box = tuple(v / p.u for v in box)
@@ -272,12 +269,8 @@ def sk_direktur(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     p.centre(y, sentence[:cut].strip(), dz.body, body, width_mm=wmm * 0.8)
     p.centre(y + body + 1.8, sentence[cut:], dz.body, body, width_mm=wmm * 0.8)
     y += 2 * body + 6
-    shown = " ".join(w[:1] + w[1:].lower() for w in name.split(" "))
-    size = big * 1.15
-    fnt = p.font(dz.name_face, size)
-    while size > body and p.d.textlength(shown, font=fnt) > wmm * 0.7 * p.u:
-        size -= 0.2
-        fnt = p.font(dz.name_face, size)
+    shown = title_case(name)
+    fnt, _ = p.fitted(dz.name_face, big * 1.15, shown, wmm * 0.7, body)
     at = (p.w / 2, y * p.u)
     p.d.text(at, shown, font=fnt, fill=p.ink, anchor="ma")
     box = p.d.textbbox(at, shown, font=fnt, anchor="ma")
@@ -347,9 +340,7 @@ def phone_wa(img: Image.Image, rng: random.Random) -> Image.Image:
     out *= (1 - rng.uniform(0.08, 0.18) * far ** 1.5)[..., None]
     out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.3, 0.6))
     pic = Image.fromarray(np.uint8(np.clip(out, 0, 255)), "RGB")
-    buf = io.BytesIO()
-    pic.save(buf, "JPEG", quality=rng.randint(*WA["quality"]), subsampling=2)
-    return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    return jpeg(pic, rng.randint(*WA["quality"]))   # colour at half resolution
 
 
 def inkjet_print(pic: Image.Image, size: tuple[int, int], rng: random.Random,

@@ -7,6 +7,12 @@ LABEL_W = {True: 60.0, False: 54.0}   # mm from the labels to the values (landsc
 NAME_COLUMN_MM = 40.0   # the narrow column a long name is broken in
 
 
+def title_case(name: str) -> str:
+    """A name in capitals as a diploma sets it in Title Case ('SUGENG KURNIAWAN' ->
+    'Sugeng Kurniawan')."""
+    return " ".join(w[:1] + w[1:].lower() for w in name.split(" "))
+
+
 def holder_rows(p, dz, y: float, rows: list[tuple[str, str]], body: float, lab_x: float,
           col_x: float) -> float:
     """The holder's other rows: label, colon and value; returns y under them."""

@@ -10,7 +10,6 @@ with a rectangular purple "sesuai dengan aslinya" stamp over the field block, it
 paraf written into it in ballpoint."""
 from __future__ import annotations
 
-import io
 import math
 import random
 
@@ -20,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from scansim.draw import font as dejavu
 from scansim.draw import make_signature
+from scansim.formpages import jpeg
 from scansim.handwriting import hand_fonts
 
 TABLES = ((118, 86, 60), (86, 70, 58), (70, 74, 82), (168, 160, 146), (40, 40, 46))
@@ -169,10 +169,7 @@ def _whatsapp(arr: np.ndarray, rng: random.Random, amount: float) -> Image.Image
                        interpolation=cv2.INTER_AREA)
     lo, hi = WA_RANGES["quality"]
     quality = round(rng.uniform(hi - (hi - lo) * amount, hi))
-    buf = io.BytesIO()
-    Image.fromarray(small, "RGB").save(buf, "JPEG", quality=quality, subsampling=2)
-    buf.seek(0)
-    return Image.open(buf).convert("RGB")
+    return jpeg(Image.fromarray(small, "RGB"), quality)   # colour at half resolution
 
 
 def _inkjet_print(small: Image.Image, size: tuple[int, int], rng: random.Random,

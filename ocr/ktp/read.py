@@ -585,8 +585,8 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
     when no front was read. A front whose NIK was not read surely is read once more
     softened (:func:`softened`: a black-and-white scan's dots); that reading is taken
     when it reads the NIK surely, keeping the values the first reading of the same NIK
-    was surer of. The reading's
-    ``upright_angle`` tells how the page is turned so that the front reads upright.
+    was surer of. The reading's ``upright_angle`` tells how the page is turned so that
+    the front reads upright.
     """
     rgb = to_rgb(img)
     if cards is None:
