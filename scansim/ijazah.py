@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 23) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 24) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 23
-after group 22, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 24
+after group 23, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -57,6 +57,9 @@ from scansim.ijazah_group22 import HEADERS as GROUP22_HEADERS
 from scansim.ijazah_group23 import FINISHES as GROUP23_FINISHES
 from scansim.ijazah_group23 import GROUP23_BORDERS, GROUP23_CUES, STICKERS
 from scansim.ijazah_group23 import HEADERS as GROUP23_HEADERS
+from scansim.ijazah_group24 import FINISHES as GROUP24_FINISHES
+from scansim.ijazah_group24 import GROUP24_BORDERS, GROUP24_CUES
+from scansim.ijazah_group24 import HEADERS as GROUP24_HEADERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -68,18 +71,19 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
-              **GROUP23_CUES}
+              **GROUP23_CUES, **GROUP24_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
-           **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS}
+           **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
+           **GROUP24_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
-            **GROUP23_FINISHES}
+            **GROUP23_FINISHES, **GROUP24_FINISHES}
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
-           **GROUP22_HEADERS, **GROUP23_HEADERS}
+           **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS}
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 23: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 24: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -152,7 +156,9 @@ class Design:
     #                              jepret_lipat (stapled to the sheets behind it, a
     #                              corner folded down: the sheet under it shows there),
     #                              wa_cetak (a phone photo sent by WhatsApp, printed on
-    #                              a cheap inkjet)
+    #                              a cheap inkjet), map_plastik (scanned in a glossy
+    #                              sheet protector: glare, haze, wrinkles, its punched
+    #                              strip), gulung (kept rolled, photographed curling up)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -161,7 +167,9 @@ class Design:
     #                              gotik_kampus, a university's in a blackletter;
     #                              smu_blanko, an SMU's blank numbered in red;
     #                              slb_kepala, a special school's blank; kemenkes_kepala,
-    #                              a health polytechnic's under the Ministry of Health)
+    #                              a health polytechnic's under the Ministry of Health;
+    #                              akper_kepala, a regency nursing academy's; stai_kepala,
+    #                              a private Islamic college's)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -602,6 +610,30 @@ DESIGNS = (
            school="POLITEKNIK KESEHATAN KEMENKES {town}", era=(2016, 2024),
            header="kemenkes_kepala", sticker="hologram",
            towns=("PALANGKA RAYA", "BANJARMASIN", "PONTIANAK", "KALIMANTAN TIMUR")),
+    # Held out, group 24: made after group 23 was measured; nobody tuning has seen them.
+    # A regency nursing academy's Diploma III diploma (Norasi) of the years higher
+    # education stood under the Ministry of Research, Technology and Higher Education,
+    # upright in a band of lace: the director's sentence, the name large and centred, the
+    # NIM, birth, programme and graduation date in rows, the degree A.Md.Kep.; scanned
+    # inside a glossy plastic sheet protector (glare bands, haze, wrinkles, punched strip).
+    Design("akper_map_plastik", "pt", False, "norasi_bold", "norasi_bold", "norasi",
+           "norasi_bold_italic", (250, 250, 246), (234, 242, 246), (24, 92, 140), "renda",
+           "university", "akper_direktur", "header", short=True, group=24,
+           programs=("D3",), school="AKADEMI KEPERAWATAN PEMERINTAH KABUPATEN {town}",
+           ministry="KEMENTERIAN RISET, TEKNOLOGI, DAN PENDIDIKAN TINGGI", era=(2015, 2019),
+           header="akper_kepala", finish="map_plastik",
+           towns=("KOTAWARINGIN TIMUR", "KAPUAS", "BARITO UTARA", "LAMANDAU")),
+    # A private Islamic college's (STAI) bachelor's diploma under the Ministry of Religious
+    # Affairs (Laksaman, "IJAZAH" in Isabella's calligraphy), landscape in a band of
+    # stepped kufic squares: the chairman's decree, the name large over its NIM, the
+    # birth and the study programme, the degree of that programme; kept rolled in a tube
+    # and photographed by a phone as it curls up off the table.
+    Design("stai_gulung", "pt", True, "isabella", "laksaman_bold", "laksaman",
+           "laksaman_bold_italic", (248, 250, 244), (236, 244, 232), (22, 100, 60), "kufi",
+           "kemenag", "stai_ketua", "header", short=False, group=24, programs=("S1",),
+           school="SEKOLAH TINGGI AGAMA ISLAM AL-FALAH {town}", ministry="KEMENTERIAN AGAMA",
+           era=(2012, 2024), header="stai_kepala", finish="gulung",
+           towns=("PANGKALAN BUN", "SAMPIT", "KUALA KAPUAS", "MUARA TEWEH")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -614,7 +646,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
- HELD_OUT_23) = HELD_OUT_GROUPS.values()
+ HELD_OUT_23, HELD_OUT_24) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 

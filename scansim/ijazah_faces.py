@@ -31,7 +31,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # group 21 fonts-stix, fonts-kaushanscript, fonts-adf-libris, fonts-breip, of group 22
 # fonts-blankenburg, fonts-gfs-artemisia, fonts-essays1743, fonts-georgewilliams, of
 # group 23 fonts-tlwg-kinnari-ttf, fonts-tlwg-umpush-ttf, fonts-adf-irianis,
-# fonts-adf-ikarius); DejaVu when none is installed.
+# fonts-adf-ikarius, of group 24 fonts-tlwg-norasi-ttf, fonts-tlwg-laksaman-ttf,
+# fonts-isabella); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -203,6 +204,13 @@ FACES = {
     "irianis_bold": (["IrianisADFStd-Bold.otf"], "serif_bold"),
     "irianis_caps_bold": (["IrianisADFStyleStd-Bold.otf"], "serif_bold"),
     "ikarius_bold": (["IkariusADFStd-Bold.otf"], "bold"),
+    "norasi": (["Norasi.ttf"], "serif"),
+    "norasi_bold": (["Norasi-Bold.ttf"], "serif_bold"),
+    "norasi_bold_italic": (["Norasi-BoldItalic.ttf"], "serif_bold"),
+    "laksaman": (["Laksaman.ttf"], "sans"),
+    "laksaman_bold": (["Laksaman-Bold.ttf"], "bold"),
+    "laksaman_bold_italic": (["Laksaman-BoldItalic.ttf"], "bold"),
+    "isabella": (["Isabella.ttf"], "serif_bold"),
 }
 
 

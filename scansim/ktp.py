@@ -53,6 +53,7 @@ from scansim.ktp_group20 import fingertip, folded_copy, hvs_copy, on_paper
 from scansim.ktp_group21 import lepuh, lid_open, lid_page
 from scansim.ktp_group22 import buram_copy, buram_page, klip
 from scansim.ktp_group23 import stempel_ungu, wa_cetak
+from scansim.ktp_group24 import selotip, tembus, tembus_page
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -307,6 +308,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = wa_cetak(img, rng, des.wa_cetak, dpi)
     if des.stempel_ungu:   # the copy stamped and dated in a purple box at an office
         img = stempel_ungu(img, rng, des.stempel_ungu, dpi)
+    if des.selotip:   # the card cracked across and mended with clear tape, then copied
+        img = selotip(img, rng, des.selotip, dpi)
+    if des.tembus:   # copied on thin paper: the sheet's other side showing through
+        img = tembus(img, rng, des.tembus, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -365,6 +370,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = buram_copy(img, rng, des.buram, dpi)
     if des.wa_cetak:   # photographed and printed with the front, on the same sheet
         img = wa_cetak(img, rng, des.wa_cetak, dpi)
+    if des.selotip:   # the same crack through the card's back, taped on that side too
+        img = selotip(img, rng, des.selotip, dpi)
+    if des.tembus:   # on the same thin double-sided sheet as the front
+        img = tembus(img, rng, des.tembus, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -424,6 +433,8 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
         page = lid_page(page, rng, dpi)
     if des.buram and front is None:   # copied onto kertas buram: all the sheet grey, flecked
         page = buram_page(page, rng, dpi)
+    if des.tembus and front is None:   # a thin sheet: the page on its back showing through
+        page = tembus_page(page, rng, dpi)
     cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des, paper=truth.get("kertas"))]
                       if back else [])
     cards = [_outlined(c.resize((round(c.width * scale), round(c.height * scale)),

@@ -237,6 +237,17 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/lexi/LexiGulim.ttf ] || need_apt+=(fonts-lexi-gulim)
 [ -f /usr/share/fonts/truetype/motoya-l-maruberi/MTLmr3m.ttf ] \
     || need_apt+=(fonts-motoya-l-maruberi)
+# Norasi and Laksaman (Thai packages' Latin) and Isabella for the twenty-fourth group's
+# diplomas.
+[ -f /usr/share/fonts/truetype/tlwg/Norasi-BoldItalic.ttf ] || need_apt+=(fonts-tlwg-norasi-ttf)
+[ -f /usr/share/fonts/truetype/tlwg/Laksaman-BoldItalic.ttf ] \
+    || need_apt+=(fonts-tlwg-laksaman-ttf)
+[ -f /usr/share/fonts/truetype/isabella/Isabella.ttf ] || need_apt+=(fonts-isabella)
+# Faces of the twenty-fourth group of card designs: Ume P Gothic for one card's text and
+# Ume Gothic for its NIK, Baekmuk Dotum and Gulim for the other's text, Comfortaa for its NIK.
+[ -f /usr/share/fonts/truetype/horai-umefont/ume-tgo5.ttf ] || need_apt+=(fonts-horai-umefont)
+[ -f /usr/share/fonts/truetype/baekmuk/dotum.ttf ] || need_apt+=(fonts-baekmuk)
+[ -f /usr/share/fonts/truetype/comfortaa/Comfortaa-Bold.ttf ] || need_apt+=(fonts-comfortaa)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

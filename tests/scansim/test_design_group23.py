@@ -255,7 +255,9 @@ def test_group_23_diplomas_are_held_out_and_listed_after_group_22(people):
     assert IJ.DESIGN_NAMES[at - 2:at] == IJ.HELD_OUT_22
     assert all(d.group < 23 for d in IJ.DESIGNS[:at])
     assert all(d.group > 23 for d in IJ.DESIGNS[at + 2:])
-    assert IJ.HELD_OUT[-2:] == IJAZAH_23
+    held = IJ.HELD_OUT.index(IJAZAH_23[0])   # after every earlier group, before any later
+    assert IJ.HELD_OUT[held:held + 2] == IJAZAH_23
+    assert all(IJ.get_design(n).group > 23 for n in IJ.HELD_OUT[held + 2:])
     for name in IJAZAH_23:
         d = IJ.get_design(name)
         assert d.group == 23 and d.held_out and name not in IJ.NAMED_ONLY
