@@ -577,6 +577,18 @@ def softened(card: Card) -> Card:
     return Card(cv2.GaussianBlur(card.image, (0, 0), SOFTEN_MM * PX_PER_MM), card.corners)
 
 
+def _softened_name_lines(cards: list[Card], nik: str,
+                         made: tuple[KtpReading | None] | None) -> tuple[list, list] | None:
+    """The name's lines as the :func:`softened` ``cards`` show them (``made``: their
+    reading when already made), when that reading reads the same ``nik``: for the roster
+    only. A name is not taken on a softened reading of its own: a halftone's or a
+    hologram's name was read so surely wrong ('WAVIAN' for WAWAN)."""
+    soft = made[0] if made is not None else _best_front([softened(card) for card in cards])
+    if soft is None or soft.nik != nik:
+        return None
+    return soft.name_lines, soft.whole_name_lines
+
+
 def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) -> KtpReading:
     """Find the KTP on a page (or a photo of the card) and read its front.
 
@@ -592,14 +604,17 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
     if cards is None:
         cards = find_cards(rgb, dpi=dpi)
     best = _best_front(cards)
-    if best is None or best.value_confidence("nik") < CONFIDENT:
-        # (a name not read surely is not read again so: softened, a halftone's or a
-        # hologram's name was read surely wrong, 'WAVIAN' for WAWAN)
+    soft: KtpReading | None = None
+    softened_read = best is None or best.value_confidence("nik") < CONFIDENT
+    if softened_read:
         soft = _best_front([softened(card) for card in cards])
         if soft is not None and soft.value_confidence("nik") >= CONFIDENT:
             if best is not None and best.nik == soft.nik:
                 soft.take_surer(best)    # the same card: what it read surely stays
             best = soft
+    if best is not None and best is not soft and best.nik is not None:
+        best.softened_name_lines = partial(_softened_name_lines, cards, best.nik,
+                                           (soft,) if softened_read else None)
     if best is None:
         color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]
         return KtpReading(found=False, cards=len(cards), color=color)

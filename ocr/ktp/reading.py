@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -50,6 +51,11 @@ class KtpReading:
     # ... and cut to the field block's right edge, past where its cleaned print ends
     whole_name_lines: list = field(default_factory=list, repr=False)
     name_from_roster: bool = False
+    # the name's line cut out of the card read again softened (its ``name_lines`` and
+    # ``whole_name_lines``), made only when the roster is tried and the lines above
+    # spell no roster name; None when there is no such reading to make
+    softened_name_lines: Callable[[], tuple[list, list] | None] | None = \
+        field(default=None, repr=False)
 
     def match_roster(self, names) -> None:
         """The name taken from the roster's ``names`` when no reading settled it and its
@@ -64,14 +70,16 @@ class KtpReading:
             if not roster_match.letter_off(self.nama, names):
                 return
             self.confidences["nama"] = min(self.value_confidence("nama"), roster_match.LETTER_OFF)
-        if not names or not self.name_lines or \
-                self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
+        if not names or self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             return
-        name = roster_match.matched(_probabilities(self.name_lines), names)
-        if name is None or any(roster_match.shows_more(name, line)
-                               for line in _probabilities(self.whole_name_lines)):
-            return
-        self.nama, self.name_from_roster = name.upper(), True
+        name = _roster_name(self.name_lines, self.whole_name_lines, names)
+        if name is None and self.softened_name_lines is not None and \
+                (soft := self.softened_name_lines()) is not None:
+            # a copy's grain that broke the name's letters merges into grey: its line
+            # read so may spell the roster name (never taken on a reading of its own)
+            name = _roster_name(soft[0], [*self.whole_name_lines, *soft[1]], names)
+        if name is not None:
+            self.nama, self.name_from_roster = name.upper(), True
 
     def keep_agreed(self, other: KtpReading) -> None:
         """Each value taken only when ``other`` (the same card read again, cut otherwise)
@@ -130,6 +138,19 @@ class KtpReading:
         out.append(Finding("ktp", "nik_matches_card", self.nik_matches_card, nik_conf))
         out.append(Finding("ktp", "color", self.color, 0.9 if self.color is not None else 0.0))
         return out
+
+
+def _roster_name(lines: list, whole_lines: list, names) -> str | None:
+    """The roster name the name's ``lines`` spell (:func:`ocr.roster_match.matched`),
+    unless one of ``whole_lines`` (the lines cut to the block's edge) shows more print
+    than it spells; None when there is none."""
+    if not lines:
+        return None
+    name = roster_match.matched(_probabilities(lines), names)
+    if name is None or any(roster_match.shows_more(name, line)
+                           for line in _probabilities(whole_lines)):
+        return None
+    return name
 
 
 def _probabilities(crops: list) -> list:
