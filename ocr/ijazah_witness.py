@@ -212,7 +212,9 @@ def witnessed(found: tuple[str, float, list] | None, seen: list,
 def _one_line(small: np.ndarray, gap: tuple[float, float, float, float]
               ) -> tuple[float, float, float, float] | None:
     """The box (left, top, right, bottom) of the one line of print in ``gap`` of the page
-    as read, or None when it holds no print or more than one line."""
+    as read, or None when it holds no print or more than one line. Print cut by the gap's
+    top or bottom edge is no line of it: the rows around it reaching in, as a curled
+    sheet's bowed row does ('HIDAYAT' of ANWAR HIDAYAT read in the gap over its row)."""
     h, w = small.shape[:2]
     x0, y0 = max(0, int(gap[0])), max(0, int(gap[1]))
     x1, y1 = min(w, int(gap[2])), min(h, int(gap[3]))
@@ -224,7 +226,7 @@ def _one_line(small: np.ndarray, gap: tuple[float, float, float, float]
         return None
     marks = crop < paper - INK_SHARE * (paper - ink)
     lines = [(a, b) for a, b in imaging.runs(marks.sum(axis=1) >= MIN_INK_PX)
-             if b - a >= MIN_LINE_PX]
+             if b - a >= MIN_LINE_PX and 0 < a and b < y1 - y0]
     if len(lines) != 1:
         return None
     top, bottom = lines[0]
