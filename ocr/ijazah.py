@@ -49,6 +49,9 @@ DN_SERIES = {"DD": "Dd", "DL": "Dl", "DI": "Dl", "D1": "Dl", "D|": "Dl", "MA": "
 NUMBER_WORD_CONF = 90   # Tesseract's word confidence (0-100) for a number's digits
 SURE_NUMBER = 0.7       # a number read so is taken
 UNSURE_NUMBER = 0.5     # ... otherwise it is shown to a person to check
+DIPLOMA_LEVELS = {"D1", "D2", "D3", "D4"}
+ROMAN_END = re.compile(r"(?:[\s-]|^D)[IV]+$")   # a level alias ending in a Roman numeral
+UNSURE_LEVEL_TAKEN = 0.7   # a level taken although the numerals read disagree
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
 # a date's year: its day (a 1 read as 'l', 'I' or '|'; an old-style 9 or 0, which hang
@@ -87,8 +90,12 @@ class IjazahReading:
 
 def find_level(rows: list[Row], name_row: int | None) -> tuple[str | None, float]:
     """The level the title names: phrases count double, the title's rows double again;
-    two levels named alike leave it unread."""
+    two levels named alike leave it unread, unless both are diplomas (D1-D4) and the
+    words that spell one without Roman numerals ("AHLI MADYA", "DIPLOMA TIGA", "D-3")
+    name one only: a numeral's I is lost or gained where light washes the print out
+    ('PROGRAM DIPLOMA II' read, 'AHLI MADYA' beside it)."""
     scores: dict[str, float] = {}
+    spelled: set[str] = set()     # levels named other than in Roman numerals
     phrase_in_title = set()
     title_end = name_row if name_row is not None else max(1, len(rows) // 2)
     for i, row in enumerate(rows):
@@ -98,11 +105,15 @@ def find_level(rows: list[Row], name_row: int | None) -> tuple[str | None, float
             scores[m.code] = scores.get(m.code, 0.0) + weight
             if m.phrase and i <= title_end:
                 phrase_in_title.add(m.code)
+            if not ROMAN_END.search(m.alias):
+                spelled.add(m.code)
     if not scores:
         return None, 0.0
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best, score = ranked[0]
     if len(ranked) > 1 and ranked[1][1] >= 0.5 * score:
+        if set(scores) <= DIPLOMA_LEVELS and len(spelled) == 1:
+            return spelled.pop(), UNSURE_LEVEL_TAKEN
         return None, 0.0
     return best, 0.95 if best in phrase_in_title else 0.7
 

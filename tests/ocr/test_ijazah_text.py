@@ -111,3 +111,22 @@ def test_level_not_taken_from_the_diploma_numbers_issuer_code():
     assert find_level(rows, 3)[0] == "SD"
     assert find_number(rows)[0] == "DN-29 Ma 2178491"
     assert find_level(_rows(["IJAZAH", "MADRASAH ALIYAH", "DN-29 Dd 2178491"]), 1)[0] == "SMA"
+
+
+@pytest.mark.parametrize("lines, level", [
+    # a plastic sleeve's glare washed an I out of the title: the degree names the level
+    (["IJAZAH", "PROGRAM DIPLOMA II (D-III)", "GUSTI ANANG",
+      "telah menyelesaikan program diploma iii", "Ahli Madya Keperawatan (A.Md.Kep.)"], "D3"),
+    # ... and with nothing but numerals to go by, the numerals' disagreement stands
+    (["IJAZAH", "PROGRAM DIPLOMA II", "GUSTI ANANG", "telah menyelesaikan program diploma iii",
+      "Program Studi Diploma III Keperawatan"], None),
+    # two levels spelled out alike are no misread numeral: a person decides
+    (["IJAZAH", "PROGRAM DIPLOMA II", "GUSTI ANANG", "Ahli Muda Teknik", "Ahli Madya Teknik",
+      "telah menyelesaikan program diploma iii"], None),
+    (["IJAZAH", "SEKOLAH MENENGAH ATAS", "GUSTI ANANG", "MADRASAH TSANAWIYAH",
+      "MADRASAH TSANAWIYAH"], None),
+])
+def test_diploma_levels_whose_numerals_disagree(lines, level):
+    found, confidence = find_level(_rows(lines), 2)
+    assert found == level
+    assert confidence == (0.7 if level else 0.0)
