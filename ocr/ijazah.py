@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from formgen.domain import education
-from ocr import roster_match
+from ocr import roster_match, tesseract
 from ocr.features import color_stats, to_rgb
 from ocr.findings import Finding
 from ocr.ijazah_name import find_name
@@ -49,6 +49,8 @@ DN_SERIES = {"DD": "Dd", "DL": "Dl", "DI": "Dl", "D1": "Dl", "D|": "Dl", "MA": "
 NUMBER_WORD_CONF = 90   # Tesseract's word confidence (0-100) for a number's digits
 SURE_NUMBER = 0.7       # a number read so is taken
 UNSURE_NUMBER = 0.5     # ... otherwise it is shown to a person to check
+DN_LAST_PROVINCE = 38    # a national serial's province code runs from 01 to this
+NUMBER_SCALE = 2.0      # a sure number's words read again at this scale of the page as read
 DIPLOMA_LEVELS = {"D1", "D2", "D3", "D4"}
 ROMAN_END = re.compile(r"(?:[\s-]|^D)[IV]+$")   # a level alias ending in a Roman numeral
 UNSURE_LEVEL_TAKEN = 0.7   # a level taken although the numerals read disagree
@@ -171,34 +173,76 @@ def _clean(text: str) -> str:
     return " ".join(re.sub(r"[^A-Za-z0-9 .'-]", " ", text).split()).upper().strip(" .:")
 
 
-def find_number(rows: list[Row]) -> tuple[str | None, float]:
+def _as_written(text: str) -> tuple[str, bool]:
+    """A number's text as the register writes it, and whether it may be taken as read: a
+    national serial ("DN-..") is whole, with a series the register knows ('DI' for Dl)."""
+    value = " ".join(text.split()).strip(" .:")
+    # a national serial is the number whole: a word read before it ('Ijazah DN-14 Ma
+    # ...', the label's last word) is not part of it
+    serial = DN_SERIAL.search(value)
+    if serial and not re.fullmatch(r"[A-Za-z]*\s*", value[:serial.start()]):
+        serial = None   # digits before it: not a serial alone
+    if serial and value[serial.end():].strip():
+        serial = None   # more after it: read as a whole, shown to a person
+    series = None
+    if serial and not 1 <= int(serial.group("province")) <= DN_LAST_PROVINCE:
+        serial = None   # no province is numbered so ('DN-86' for DN-06): misread
+    if serial:
+        series = DN_SERIES.get(serial.group("series").upper())
+        value = f"DN-{serial.group('province')} {series or serial.group('series')}" \
+                f"{serial.group('rest') or ''} {serial.group('serial')}"
+    return value, "DN" not in value.upper() or serial is not None and series is not None
+
+
+def _number_key(text: str) -> str:
+    return re.sub(r"\s+", "", text).upper()
+
+
+def _read_again(pixels: Pixels, words: list[dict]) -> str:
+    """The number's words (boxes on the page as read) read again on their own, as one
+    line at twice the scale: a second look that a misread digit seldom survives."""
+    pad = max(w["height"] for w in words) * 0.4
+    box = (min(w["left"] for w in words) - pad, min(w["top"] for w in words) - pad,
+           max(w["left"] + w["width"] for w in words) + pad,
+           max(w["top"] + w["height"] for w in words) + pad)
+    crop = pixels.crop(box, scale=NUMBER_SCALE)
+    if crop is None:
+        return ""
+    return " ".join(w["text"] for w in tesseract.ocr_data(crop, psm=7, invert=False))
+
+
+def find_number(rows: list[Row], pixels: Pixels | None = None) -> tuple[str | None, float]:
     """The diploma's number and how sure it is: SURE_NUMBER when every word of it holding
-    a digit was read at NUMBER_WORD_CONF or surer and a national serial ("DN-..") is
-    whole, with a series the register knows; UNSURE_NUMBER (shown to a person to check)
-    otherwise. A serial's series is written as the register writes it ('DI' for Dl)."""
-    for row in rows:
+    a digit was read at NUMBER_WORD_CONF or surer, a national serial ("DN-..") is whole,
+    with a series the register knows, and (``pixels``: where the page's lines are read
+    again) its words read again on their own spell it alike ('DL02.02/1/7058/2016' once,
+    'DL.02.02/1/7658/2016' again); UNSURE_NUMBER (shown to a person to check) otherwise."""
+    # a national serial is the diploma's own number wherever it stands: a letter that
+    # replaces a diploma heads with its own number ('Nomor : 421.5/1914/Dikbud/2009')
+    serials = [row for row in rows if DN_SERIAL.search(row.text)]
+    for row in [*serials, *rows]:
         m = NUMBER.search(row.text)
-        if m:
-            value = (m.group("a") or re.sub(r"(?<=[A-Za-z])\.", " ", m.group("b"))).strip(" .:")
-            if sum(c.isdigit() for c in value) >= 4:
-                value = " ".join(value.split())
-                # a national serial is the number whole: a word read before it ('Ijazah
-                # DN-14 Ma ...', the label's last word) is not part of it
-                serial = DN_SERIAL.search(value)
-                if serial and not re.fullmatch(r"[A-Za-z]*\s*", value[:serial.start()]):
-                    serial = None   # digits before it: not a serial alone
-                if serial and value[serial.end():].strip():
-                    serial = None   # more after it: read as a whole, shown to a person
-                if serial:
-                    series = DN_SERIES.get(serial.group("series").upper())
-                    value = f"DN-{serial.group('province')} {series or serial.group('series')}" \
-                            f"{serial.group('rest') or ''} {serial.group('serial')}"
-                words = [w.get("conf", 0.0) for w in row.words
-                         if re.search(r"\d", w["text"]) and w["text"].strip(" .:") in value]
-                sure = bool(words) and min(words) >= NUMBER_WORD_CONF and \
-                    ("DN" not in value.upper() or
-                     serial is not None and series is not None)
-                return value, SURE_NUMBER if sure else UNSURE_NUMBER
+        if not m:
+            continue
+        raw = m.group("a") or re.sub(r"(?<=[A-Za-z])\.", " ", m.group("b"))
+        if sum(c.isdigit() for c in raw) < 4:
+            continue
+        value, whole = _as_written(raw)
+        if sum(c.isdigit() for c in value) < 4:
+            continue
+        own = [w for w in row.words
+               if re.search(r"\d", w["text"]) and w["text"].strip(" .:") in value]
+        sure = bool(own) and min(w.get("conf", 0.0) for w in own) >= NUMBER_WORD_CONF \
+            and whole
+        if sure and pixels is not None:
+            shown = [w for w in row.words if w["text"].strip(" .:") and
+                     w["text"].strip(" .:") in value]
+            again = _read_again(pixels, shown)
+            found = NUMBER.search(f"No: {again}")
+            again_value = _as_written(found.group("a") or found.group("b"))[0] \
+                if found else again
+            sure = _number_key(again_value) == _number_key(value)
+        return value, SURE_NUMBER if sure else UNSURE_NUMBER
     return None, 0.0
 
 
@@ -242,7 +286,7 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
     jenjang, level_conf = find_level(rows, name_row)
     tahun, year_conf = find_year(rows)
     sekolah, school_conf = find_school(rows)
-    nomor, number_conf = find_number(rows)
+    nomor, number_conf = find_number(rows, pixels)
     return IjazahReading(
         jenjang=jenjang, nama=nama, tahun=tahun, sekolah=sekolah, nomor=nomor,
         color=color_stats(rgb)[0], confidence=round(read.confidence, 3),

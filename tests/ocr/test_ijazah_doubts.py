@@ -282,7 +282,9 @@ def test_a_label_s_misread_tail_before_its_colon_does_not_end_the_name_s_row():
      "12 DN-14 Ma 6783387", False),
     # a university's own number, read surely
     ([("Nomor", 94), ("Ijazah", 94), (":", 90), ("5109/UN8/D4/2015", 93)],
-     "5109/UN8/D4/2015", True)])
+     "5109/UN8/D4/2015", True),
+    # no province is numbered 86: a 0 misread, however surely
+    ([("No.", 94), ("DN-86", 95), ("Dd", 93), ("4957547", 96)], "DN-86 Dd 4957547", False)])
 def test_a_diploma_number_is_taken_only_when_read_surely(words, number, sure):
     from ocr.ijazah import SURE_NUMBER, UNSURE_NUMBER, find_number
     left, row = 100, []
@@ -290,3 +292,19 @@ def test_a_diploma_number_is_taken_only_when_read_surely(words, number, sure):
         row.append(_w(text, left, 12 * len(text), conf=conf))
         left += 12 * len(text) + 10
     assert find_number(rows_of(row)) == (number, SURE_NUMBER if sure else UNSURE_NUMBER)
+
+
+def test_a_replacement_letters_own_number_is_not_the_diplomas():
+    """A letter that replaces a lost diploma heads with its own number; the diploma's is
+    the national serial it names further down."""
+    from ocr.ijazah import find_number
+    rows = []
+    for k, line in enumerate([[("Nomor", 95), (":", 93), ("421.5/1914/Dikbud/2009", 95)],
+                              [("dengan", 96), ("Nomor", 95), ("Seri", 95), ("Ijazah", 95),
+                               ("DN-22", 95), ("DI", 92), ("9474065.", 95)]]):
+        left = 100
+        for text, conf in line:
+            rows.append(_w(text, left, 12 * len(text), conf=conf, top=100 + 60 * k,
+                           line=k + 1))
+            left += 12 * len(text) + 10
+    assert find_number(rows_of(rows))[0] == "DN-22 Dl 9474065"
