@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 from scansim.draw import make_signature
 from scansim.ijazah_cues import _titled
 from scansim.ijazah_faces import face
+from scansim.ijazah_holders import title_case
 from scansim.ornament import stamp
 
 INKJET_INK = (30, 30, 40)        # an office inkjet's composite black
@@ -32,11 +33,6 @@ BLANK_ROWS = {"tempat dan tanggal lahir": "tempat dan tanggal lahir",
               "satuan pendidikan": "", "kompetensi keahlian": "kompetensi keahlian"}
 LEVELS = re.compile(r"\b(Sd|Smp|Sma|Smk|Ma|Mts|Mi)\b")
 
-
-def title_case(name: str) -> str:
-    """A name in Title Case as an office prints it: "SITI AMINAH" -> "Siti Aminah" (only
-    a word's first letter stays a capital, "MUH." -> "Muh.")."""
-    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
 def _levels(text: str) -> str:
@@ -260,4 +256,4 @@ GROUP11_CUES = {"peserta_inkjet": peserta_inkjet, "tabel_tiga": tabel_tiga}
 GROUP11_BORDERS = {"wave_band": wave_band, "looped_band": looped_band}
 
 __all__ = ["GROUP11_BORDERS", "GROUP11_CUES", "legalised_copy", "peserta_inkjet",
-           "tabel_tiga", "title_case"]
+           "tabel_tiga"]

@@ -280,7 +280,7 @@ def kawung(img: Image.Image, color, rng: random.Random, *, dpi: int, margin_mm: 
         kawung_unit(cx, cy, band * 0.4)
 
 
-def _thumb(size: tuple[int, int], rng: random.Random, u: float, side: str):
+def thumb_image(size: tuple[int, int], rng: random.Random, u: float, side: str):
     """A thumb reaching in from ``side`` of an image of ``size``: its RGBA layer (skin
     shaded round, a nail near the tip) and its soft shadow as a mask."""
     w, h = size
@@ -345,7 +345,7 @@ def desk_photo(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     shade = shade.filter(ImageFilter.GaussianBlur(2.0 * u))
     out.paste((30, 22, 16), (0, 0), shade.point(lambda v: int(v * 0.55)))
     out.paste(turned, (x, y), turned)
-    thumb, shadow = _thumb((w, h), rng, u, rng.choice(("left", "right", "bottom")))
+    thumb, shadow = thumb_image((w, h), rng, u, rng.choice(("left", "right", "bottom")))
     out.paste((30, 22, 16), (0, 0), shadow.point(lambda v: int(v * 0.45)))
     out.paste(thumb, (0, 0), thumb)
     arr = np.asarray(out, float)
@@ -365,4 +365,4 @@ GROUP16_BORDERS = {"kawung": kawung}
 
 __all__ = ["FINISHES", "GROUP16_BORDERS", "GROUP16_CUES", "LETTERS", "LETTER_CLOSES",
            "desk_photo", "kawung", "long_school", "menerangkan_pengganti", "nama_indah",
-           "pengganti_close", "pengganti_head", "wrap"]
+           "pengganti_close", "pengganti_head", "thumb_image", "wrap"]

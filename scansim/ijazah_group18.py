@@ -433,7 +433,7 @@ def truntum(img: Image.Image, color, rng: random.Random, *, dpi: int,
                 _bud(d, x + (xb - xa) / n / 2, y + (yb - ya) / n / 2, r, color)
 
 
-def _tear_path(w: int, y0: float, rng: random.Random, u: float) -> list[tuple[float, float]]:
+def tear_path(w: int, y0: float, rng: random.Random, u: float) -> list[tuple[float, float]]:
     """A tear across the sheet along its fold at ``y0``: a ragged line wandering a
     millimetre or two off the fold, finely jagged."""
     pts, x, drift = [], 0.0, 0.0
@@ -491,7 +491,7 @@ def taped_tear(img: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     u = dpi / 25.4
     w, h = img.size
     fold = h / 2 + rng.uniform(-3, 3) * u
-    path = _tear_path(w, fold, rng, u)
+    path = tear_path(w, fold, rng, u)
     below = Image.new("L", img.size, 0)
     ImageDraw.Draw(below).polygon(path + [(w, h), (0, h)], fill=255)
     pivot = (0.0 if rng.random() < 0.5 else float(w), fold)
@@ -529,4 +529,4 @@ GROUP18_BORDERS = {"mikroteks": mikroteks, "truntum": truntum}
 
 __all__ = ["FINISHES", "GROUP18_BORDERS", "GROUP18_CUES", "HEADERS", "TWO_UPS", "dua_satu",
            "kalimat_nama", "kepala_kiri", "mikroteks", "panel_bulat", "peserta_number",
-           "skhun", "skhun_page", "taped_tear", "truntum"]
+           "skhun", "skhun_page", "taped_tear", "tear_path", "truntum"]

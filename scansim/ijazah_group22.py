@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from formgen.core.yamlfile import load_yaml
 from scansim.handwriting import write_line
-from scansim.ijazah_holders import title_case
+from scansim.ijazah_holders import title_case, titled
 from scansim.ijazah_numbers import styled_number
 from scansim.ktp_prints import dot_text
 from scansim.ornament import draw_seal
@@ -42,9 +42,7 @@ def _data() -> dict:
     return load_yaml(DATA)
 
 
-def _titled(value: str) -> str:
-    """A name or an institution's name in Title Case, its abbreviations kept."""
-    return " ".join({"Smu": "SMU", "Ii": "II"}.get(w, w) for w in value.title().split(" "))
+KEEP_CASE = {"Smu": "SMU", "Ii": "II"}   # words written so in Title Case
 
 
 def _shifted(arr: np.ndarray, down: int, right: int) -> np.ndarray:
@@ -146,7 +144,7 @@ def gotik_kampus(p, dz, rng: random.Random, spec: dict, school: str, tahun: int,
     words = _data()["gotik"]
     wmm = size_mm[0]
     draw_seal(p.d, dz.seal, p.w / 2, 34 * p.u, 11 * p.u, dz.accent)
-    p.centre(50, _titled(school), dz.title, 8.0, fill=dz.accent, width_mm=wmm * 0.76)
+    p.centre(50, titled(school, KEEP_CASE), dz.title, 8.0, fill=dz.accent, width_mm=wmm * 0.76)
     p.centre(62, "Ijazah", dz.title, 15.0, fill=dz.accent)
     p.centre(81, words["diploma"], dz.heading, 4.2)
     p.centre(88, f"{spec['title']} ({spec['short']})", dz.heading, 4.0)
@@ -244,7 +242,7 @@ def matriks_isian(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     p.text(lab_x, y, words["opening"], dz.body, body, width_mm=end - lab_x)
     y += body + 7
     values = dict(rows)
-    school = _titled(values.get("satuan pendidikan", ""))
+    school = titled(values.get("satuan pendidikan", ""), KEEP_CASE)
     items = [(words["name"], name)]
     for key, shown in words["rows"].items():
         if key in values:

@@ -26,7 +26,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from formgen.core.yamlfile import load_yaml
 from scansim.formpages import jpeg
 from scansim.ijazah_faces import face
-from scansim.ijazah_holders import title_case
+from scansim.ijazah_holders import title_case, titled
 from scansim.ornament import draw_seal
 
 DATA = Path(__file__).with_name("data") / "ijazah_group23.yaml"
@@ -56,10 +56,7 @@ def _data() -> dict:
     return load_yaml(DATA)
 
 
-def _titled(value: str) -> str:
-    """A school's name in Title Case, its abbreviations kept ("Slb" -> "SLB")."""
-    keep = {"Slb": "SLB", "Kemenkes": "Kemenkes"}
-    return " ".join(keep.get(w, w) for w in value.title().split(" "))
+KEEP_CASE = {"Slb": "SLB", "Kemenkes": "Kemenkes"}   # words written so in Title Case
 
 
 # -- frames -------------------------------------------------------------------------------
@@ -193,7 +190,7 @@ def nisn_dulu(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     rng = random.Random(f"slb-{name}")   # this diploma's own numbers: the same each time
     wmm = p.w / p.u
     values = dict(rows)
-    school = _titled(values.get("satuan pendidikan", "SLB"))
+    school = titled(values.get("satuan pendidikan", "SLB"), KEEP_CASE)
     opening = words["opening"].format(school=school, npsn=f"{rng.randint(30200000, 30299999)}")
     lab_x, col_x, end = wmm * 0.13, wmm * 0.13 + 58, wmm * 0.87
     fnt = p.font(dz.body, body)
@@ -261,7 +258,7 @@ def sk_direktur(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     rng = random.Random(f"poltekkes-{name}")   # this diploma's own numbers
     wmm = p.w / p.u
     values = dict(rows)
-    school = _titled(getattr(p, "school", "") or "Politeknik Kesehatan Kemenkes")
+    school = titled(getattr(p, "school", "") or "Politeknik Kesehatan Kemenkes", KEEP_CASE)
     year = values.get("nomor induk mahasiswa", "2019")[:4]
     sk = f"HK.02.03/{rng.randint(1, 9)}/{rng.randint(100, 9999):04d}/{int(year) + 4}"
     sentence = words["decree"].format(school=school, sk=sk)
@@ -290,7 +287,7 @@ def sk_direktur(p, dz, y: float, name: str, rows: list[tuple[str, str]],
 
 # -- how the pages were handed in -----------------------------------------------------------
 
-def _desk(size: tuple[int, int], rng: random.Random) -> np.ndarray:
+def desk_texture(size: tuple[int, int], rng: random.Random) -> np.ndarray:
     """What lay round the page when it was photographed: a table top of one colour, a
     little brighter towards the light."""
     w, h = size
@@ -330,7 +327,7 @@ def phone_wa(img: Image.Image, rng: random.Random) -> Image.Image:
                                borderMode=cv2.BORDER_CONSTANT, borderValue=(0, 0, 0))
     cover = cv2.warpPerspective(np.ones((sh, sw), np.float32), warp, (fw, fh),
                                 flags=cv2.INTER_LINEAR)[..., None]
-    out = page * cover + _desk((fw, fh), rng) * (1 - cover)
+    out = page * cover + desk_texture((fw, fh), rng) * (1 - cover)
     warm = rng.uniform(*WA["warm"])
     out *= np.array([1 + warm * 0.4, 1.0, 1 - warm], np.float32) * rng.uniform(*WA["exposure"])
     gx, gy = rng.choice((0, 1)), rng.choice((0, 1))   # the light falls off away from it
@@ -498,4 +495,4 @@ STICKERS = {"hologram": hologram}
 __all__ = ["FINISHES", "GROUP23_BORDERS", "GROUP23_CUES", "HEADERS", "HOLO_KINDS", "HOLO_MM",
            "HOLO_PLACES", "PHOTO_MM", "STICKERS", "WA", "anyaman", "hologram", "inkjet_print",
            "jlamprang", "kemenkes_kepala", "nisn_dulu", "phone_wa", "sk_direktur", "slb_kepala",
-           "sticker_mask", "wa_cetak"]
+           "desk_texture", "sticker_mask", "wa_cetak"]

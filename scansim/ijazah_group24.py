@@ -25,8 +25,9 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from formgen.core.yamlfile import load_yaml
 from scansim.formpages import jpeg
-from scansim.ijazah_group16 import _thumb
-from scansim.ijazah_group23 import _desk
+from scansim.ijazah_group16 import thumb_image
+from scansim.ijazah_group23 import desk_texture
+from scansim.ijazah_holders import titled
 from scansim.ornament import draw_seal
 
 DATA = Path(__file__).with_name("data") / "ijazah_group24.yaml"
@@ -60,10 +61,7 @@ def _data() -> dict:
     return load_yaml(DATA)
 
 
-def _titled(value: str) -> str:
-    """An institution's name in Title Case, its little words and abbreviations kept."""
-    keep = {"Dan": "dan", "Al-Falah": "Al-Falah", "Iii": "III"}
-    return " ".join(keep.get(w, w) for w in value.title().split(" "))
+KEEP_CASE = {"Dan": "dan", "Al-Falah": "Al-Falah", "Iii": "III"}   # words written so in Title Case
 
 
 # -- frames -------------------------------------------------------------------------------
@@ -196,7 +194,7 @@ def akper_direktur(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     rng = random.Random(f"akper-{name}")   # this diploma's own numbers: the same each time
     wmm = p.w / p.u
     values = dict(rows)
-    school = _titled(getattr(p, "school", "") or "Akademi Keperawatan")
+    school = titled(getattr(p, "school", "") or "Akademi Keperawatan", KEEP_CASE)
     p.centre(y, words["opening"].format(school=school), dz.body, body, width_mm=wmm * 0.74)
     y += body + 5
     fnt, _ = p.fitted(dz.name_face, big * 1.05, name, wmm * 0.72, body)
@@ -251,7 +249,7 @@ def stai_ketua(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     rng = random.Random(f"stai-{name}")   # this diploma's own numbers
     wmm = p.w / p.u
     values = dict(rows)
-    school = _titled(getattr(p, "school", "") or "Sekolah Tinggi Agama Islam")
+    school = titled(getattr(p, "school", "") or "Sekolah Tinggi Agama Islam", KEEP_CASE)
     year = int(values.get("nomor induk mahasiswa", "2015")[:4])
     sk = f"{rng.randint(10, 240):03d}/STAI-ALF/SK/{rng.choice(('VII', 'VIII', 'IX'))}/" \
          f"{year + 4}"
@@ -462,7 +460,7 @@ def gulung(img: Image.Image, rng: random.Random, dpi: int, *, end: str | None = 
     photo = photo.resize((round(w * scale), round(h * scale)), Image.LANCZOS)
     angle = rng.uniform(*CURL["turn"]) if turn is None else turn
     photo = photo.rotate(angle, expand=True, resample=Image.BICUBIC)
-    table = 255 - (255 - _desk((w, h), rng)) * rng.uniform(0.4, 0.55)   # a pale top
+    table = 255 - (255 - desk_texture((w, h), rng)) * rng.uniform(0.4, 0.55)   # a pale top
     g = np.random.default_rng(rng.getrandbits(32))
     grain = cv2.GaussianBlur(g.normal(0, 1, (h, w)).astype(np.float32), (0, 0), 0.6 * u)
     out = Image.fromarray(np.uint8(np.clip(table * (1 + 0.05 * grain[..., None]), 0, 255)))
@@ -483,7 +481,7 @@ def gulung(img: Image.Image, rng: random.Random, dpi: int, *, end: str | None = 
         flat_y = y + rng.choice((0.03, 0.97)) * ph
     if holder == "jempol":
         side = "left" if flat_x < w / 2 else "right"
-        thumb, shadow = _thumb((w, h), rng, u, side)
+        thumb, shadow = thumb_image((w, h), rng, u, side)
         out.paste((30, 22, 16), (0, 0), shadow.point(lambda v: int(v * 0.45)))
         out.paste(thumb, (0, 0), thumb)
     else:

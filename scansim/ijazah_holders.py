@@ -9,8 +9,14 @@ NAME_COLUMN_MM = 40.0   # the narrow column a long name is broken in
 
 def title_case(name: str) -> str:
     """A name in capitals as a diploma sets it in Title Case ('SUGENG KURNIAWAN' ->
-    'Sugeng Kurniawan')."""
-    return " ".join(w[:1] + w[1:].lower() for w in name.split(" "))
+    'Sugeng Kurniawan'; only a word's first letter stays a capital, "MUH." -> "Muh.")."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def titled(value: str, keep: dict[str, str]) -> str:
+    """A name or an institution's name in Title Case, the words ``keep`` lists written as
+    it gives them (abbreviations, little words: "Slb" -> "SLB", "Dan" -> "dan")."""
+    return " ".join(keep.get(w, w) for w in value.title().split(" "))
 
 
 def holder_rows(p, dz, y: float, rows: list[tuple[str, str]], body: float, lab_x: float,

@@ -215,7 +215,7 @@ def _letter_line(words: list[str], rng: random.Random, fnt, d: ImageDraw.ImageDr
         line.append(words.pop(0))
 
 
-def _letter(size: tuple[int, int], rng: random.Random, u: float) -> Image.Image:
+def typed_letter(size: tuple[int, int], rng: random.Random, u: float) -> Image.Image:
     """The part of a typed A4 letter lying behind the card, as ink (L, white on black):
     12 pt lines 5-6.5 mm apart from its left margin (the window's edge somewhere in the
     letter), short at a paragraph's end, and now and then the letterhead's double rule or
@@ -268,7 +268,7 @@ def show_through(img: Image.Image, rng: random.Random, amount: float,
     u = dpi / 25.4
     w, h = img.size
     pad = int(6 * u)
-    letter = _letter((w + 2 * pad, h + 2 * pad), rng, u)
+    letter = typed_letter((w + 2 * pad, h + 2 * pad), rng, u)
     turn = rng.choice((0, 180)) + rng.uniform(-2.0, 2.0)
     letter = ImageOps.mirror(letter).rotate(turn, resample=Image.BICUBIC)
     letter = letter.crop((pad, pad, pad + w, pad + h))
@@ -279,4 +279,4 @@ def show_through(img: Image.Image, rng: random.Random, amount: float,
 
 
 __all__ = ["LETTER_FACES", "LETTER_PHRASES", "drum_streak", "parang", "show_through",
-           "truntum"]
+           "truntum", "typed_letter"]

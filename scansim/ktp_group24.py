@@ -19,8 +19,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from scansim.draw import font as dejavu
-from scansim.ijazah_group18 import _tear_path
-from scansim.ktp_group18 import _letter
+from scansim.ijazah_group18 import tear_path
+from scansim.ktp_group18 import typed_letter
 
 # Clear sticky tape as sold in rolls (its width, mm), how far a crack's pieces lie off
 # (mm) and turn (degrees), and the tape's yellowing (what it lets through, per channel, of
@@ -106,7 +106,7 @@ def crack_path(size: tuple[int, int], rng: random.Random, u: float, at: float
     and finely jagged (pixel points, top to bottom)."""
     w, h = size
     slope = rng.uniform(-0.18, 0.18)
-    ragged = _tear_path(h, 0.0, rng, u * 0.6)   # along the crack: (distance, off it)
+    ragged = tear_path(h, 0.0, rng, u * 0.6)   # along the crack: (distance, off it)
     return [(at * w + off + (t - h / 2) * slope, t) for t, off in ragged]
 
 
@@ -247,7 +247,7 @@ def reverse_side(size: tuple[int, int], rng: random.Random, u: float) -> Image.I
     printed there, unmirrored): a copy of a card's back, or a typed page's lines."""
     if rng.random() < 0.5:
         return card_back(size, rng, u)
-    return _letter(size, rng, u)
+    return typed_letter(size, rng, u)
 
 
 def _show(arr: np.ndarray, layer: Image.Image, rng: random.Random, u: float,
@@ -289,7 +289,7 @@ def tembus_page(page: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     u = dpi / 25.4
     w, h = page.size
     left, top = rng.uniform(22, 32) * u, rng.uniform(25, 40) * u   # its typed block
-    block = _letter((int(w - left - rng.uniform(20, 30) * u), int(h - top - 25 * u)), rng, u)
+    block = typed_letter((int(w - left - rng.uniform(20, 30) * u), int(h - top - 25 * u)), rng, u)
     layer = Image.new("L", page.size, 0)
     layer.paste(block, (int(left), int(top)))
     share = rng.uniform(*TEMBUS_SHARE) * 0.7

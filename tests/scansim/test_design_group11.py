@@ -15,7 +15,8 @@ from PIL import Image, ImageDraw
 from scansim import ijazah as IJ
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
-from scansim.ijazah_group11 import INKJET_TURN, STAMP_INK, _inkjet, title_case
+from scansim.ijazah_group11 import INKJET_TURN, STAMP_INK, _inkjet
+from scansim.ijazah_holders import title_case
 from scansim.ktp import KTP_MM, make_ktp, make_ktp_copy_page
 from scansim.ktp_group11 import sleeve
 from scansim.people import make_people

@@ -21,7 +21,7 @@ from scansim import ijazah_group23 as IG23
 from scansim import ktp_designs as KD
 from scansim import ktp_group23 as KG23
 from scansim.draw import mm_px
-from scansim.ktp import make_ktp, make_ktp_back, make_ktp_copy_page
+from scansim.ktp import make_ktp, make_ktp_copy_page
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     _card,
@@ -81,19 +81,6 @@ def test_group_23_backgrounds_have_both_colours(dpi):
     """Jlamprang and tambal: marks in both of each print's colours."""
     _two_colour_lines("aerial_wa_cetak", 3, dpi, 0.01)
     _two_colour_lines("gulim_stempel", 4, dpi, 0.01)
-
-
-@pytest.mark.parametrize("dpi", [200, 300])
-@pytest.mark.parametrize("color", [True, False])
-@pytest.mark.parametrize("name", KTP_23)
-def test_group_23_cards_render_front_and_back(people, name, dpi, color):
-    card, truth = make_ktp(people[0], rng=random.Random(dpi), dpi=dpi, color=color,
-                           design=name)
-    assert truth["design"] == name and truth["nik"] == people[0]["nik"]
-    back = make_ktp_back(rng=random.Random(dpi), dpi=dpi, color=color, design=name)
-    assert back.size == card.size
-    grey = _grey(card)
-    assert 0.02 < (grey < 110).mean() < 0.4
 
 
 @pytest.mark.parametrize("name", KTP_23)

@@ -23,7 +23,7 @@ from scansim import ijazah_group24 as IG24
 from scansim import ktp_designs as KD
 from scansim import ktp_group24 as KG24
 from scansim.draw import mm_px
-from scansim.ktp import make_ktp, make_ktp_back, make_ktp_copy_page
+from scansim.ktp import make_ktp, make_ktp_copy_page
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     _card,
@@ -83,18 +83,6 @@ def test_group_24_backgrounds_have_both_colours(dpi):
     """Gringsing and tirta teja: marks in both of each print's colours."""
     _two_colour_lines("ume_selotip", 3, dpi, 0.01)
     _two_colour_lines("dotum_tembus", 4, dpi, 0.01)
-
-
-@pytest.mark.parametrize("dpi", [200, 300])
-@pytest.mark.parametrize("color", [True, False])
-@pytest.mark.parametrize("name", KTP_24)
-def test_group_24_cards_render_front_and_back(people, name, dpi, color):
-    card, truth = make_ktp(people[0], rng=random.Random(dpi), dpi=dpi, color=color,
-                           design=name)
-    assert truth["design"] == name and truth["nik"] == people[0]["nik"]
-    back = make_ktp_back(rng=random.Random(dpi), dpi=dpi, color=color, design=name)
-    assert back.size == card.size
-    assert 0.02 < (_grey(card) < 110).mean() < 0.4
 
 
 @pytest.mark.parametrize("name", KTP_24)

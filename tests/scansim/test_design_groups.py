@@ -142,6 +142,9 @@ def test_every_ktp_design_renders(people, design, dpi):
     assert corner.mean(axis=0).min() < 245
     back = make_ktp_back(rng=random.Random(dpi), dpi=dpi, design=design, color=False)
     assert back.size == card.size
+    # ... and in grey: print, not a card all ink or all paper
+    grey, _ = make_ktp(person, rng=random.Random(dpi), dpi=dpi, color=False, design=design)
+    assert 0.02 < (_grey(grey) < 110).mean() < 0.4
 
 
 @pytest.mark.parametrize("dpi", [200, 300])
