@@ -36,8 +36,12 @@ SCHOOL = re.compile(r"\b(?:(?:SD|SMP|SMA|SMK|MI|MTs|MA|SDN|SMPN|SMAN|SMKN|MIN|MT
                     r"[A-Za-z0-9 .'-]{2,60}", re.I)
 SCHOOL_LABEL = re.compile(r"(?:satuan\s+pendidikan|nama\s+sekolah|asal\s+sekolah|"
                           r"nama\s+madrasah|perguruan\s+tinggi)\s*[:;.]?\s*(?P<rest>.+)$", re.I)
-NUMBER = re.compile(r"(?:No(?:mor)?\.?\s*(?:Seri\s*)?(?:Ijazah)?\s*[:;.]\s*(?P<a>[A-Za-z0-9./ -]"
-                    r"{5,40}))|(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}\.?\s*\d{5,8}\b)", re.I)
+# "No. Ijazah :", "Nomor Seri Ijazah :", "Nomor Ijazah Nasional :" (the 15 digits of the
+# national numbering), "No. STTB :" and the value after it; or a national serial alone,
+# with its year group ("DN-12 Mk/15 1956431")
+NUMBER = re.compile(r"(?:No(?:mor)?\.?\s*(?:Seri\s*)?(?:Ijazah|STTB)?\s*(?:Nasional)?\s*[:;.]\s*"
+                    r"(?P<a>[A-Za-z0-9./ -]{5,40}))|"
+                    r"(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}(?:/\d{2})?\.?\s*\d{5,8}\b)", re.I)
 # a row giving a birth date, in Indonesian or English ('Place and Date of Birth')
 BIRTH_ROW = re.compile(r"lahir|birth|\bborn\b", re.I)
 # a national serial: "DN-", the province, the series, its year group, seven digits

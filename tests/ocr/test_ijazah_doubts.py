@@ -284,14 +284,23 @@ def test_a_label_s_misread_tail_before_its_colon_does_not_end_the_name_s_row():
     ([("Nomor", 94), ("Ijazah", 94), (":", 90), ("5109/UN8/D4/2015", 93)],
      "5109/UN8/D4/2015", True),
     # no province is numbered 86: a 0 misread, however surely
-    ([("No.", 94), ("DN-86", 95), ("Dd", 93), ("4957547", 96)], "DN-86 Dd 4957547", False)])
+    ([("No.", 94), ("DN-86", 95), ("Dd", 93), ("4957547", 96)], "DN-86 Dd 4957547", False),
+    # the national numbering's fifteen digits, an old STTB's number, a serial's year group
+    ([("Nomor", 97), ("Ijazah", 96), ("Nasional:", 93), ("033148201501541", 91)],
+     "033148201501541", True),
+    ([("No.", 93), ("STTB:", 90), ("03", 96), ("Ob", 97), ("477929", 97)], "03 Ob 477929", True),
+    ([("DN-12", 93), ("Mk/15", 93), ("1956431", 97)], "DN-12 Mk/15 1956431", True),
+    # a student's national number is no diploma's
+    ([("Nomor", 97), ("Induk", 96), ("Siswa", 96), ("Nasional", 90), (":", 90),
+      ("3276066955", 97)], None, False)])
 def test_a_diploma_number_is_taken_only_when_read_surely(words, number, sure):
     from ocr.ijazah import SURE_NUMBER, UNSURE_NUMBER, find_number
     left, row = 100, []
     for text, conf in words:
         row.append(_w(text, left, 12 * len(text), conf=conf))
         left += 12 * len(text) + 10
-    assert find_number(rows_of(row)) == (number, SURE_NUMBER if sure else UNSURE_NUMBER)
+    expected = (number, SURE_NUMBER if sure else UNSURE_NUMBER) if number else (None, 0.0)
+    assert find_number(rows_of(row)) == expected
 
 
 def test_a_replacement_letters_own_number_is_not_the_diplomas():
