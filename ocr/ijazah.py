@@ -234,13 +234,12 @@ def find_number(rows: list[Row], pixels: Pixels | None = None) -> tuple[str | No
         value, whole = _as_written(raw)
         if sum(c.isdigit() for c in value) < 4:
             continue
-        own = [w for w in row.words
-               if re.search(r"\d", w["text"]) and w["text"].strip(" .:") in value]
+        shown = [w for w in row.words if w["text"].strip(" .:") and
+                 w["text"].strip(" .:") in value]       # the number's words
+        own = [w for w in shown if re.search(r"\d", w["text"])]
         sure = bool(own) and min(w.get("conf", 0.0) for w in own) >= NUMBER_WORD_CONF \
             and whole
         if sure and pixels is not None:
-            shown = [w for w in row.words if w["text"].strip(" .:") and
-                     w["text"].strip(" .:") in value]
             again = _read_again(pixels, shown)
             found = NUMBER.search(f"No: {again}")
             again_value = _as_written(found.group("a") or found.group("b"))[0] \

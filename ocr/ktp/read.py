@@ -577,16 +577,18 @@ def softened(card: Card) -> Card:
     return Card(cv2.GaussianBlur(card.image, (0, 0), SOFTEN_MM * PX_PER_MM), card.corners)
 
 
-def _softened_name_lines(cards: list[Card], nik: str,
-                         made: tuple[KtpReading | None] | None) -> tuple[list, list] | None:
-    """The name's lines as the :func:`softened` ``cards`` show them (``made``: their
-    reading when already made), when that reading reads the same ``nik``: for the roster
-    only. A name is not taken on a softened reading of its own: a halftone's or a
-    hologram's name was read so surely wrong ('WAVIAN' for WAWAN)."""
-    soft = made[0] if made is not None else _best_front([softened(card) for card in cards])
+def _lines_if_same(soft: KtpReading | None, nik: str) -> tuple[list, list] | None:
+    """The name's lines of ``soft`` (the card read softened) when it reads the same
+    ``nik``: for the roster only. A name is not taken on a softened reading of its own: a
+    halftone's or a hologram's name was read so surely wrong ('WAVIAN' for WAWAN)."""
     if soft is None or soft.nik != nik:
         return None
     return soft.name_lines, soft.whole_name_lines
+
+
+def _softened_name_lines(cards: list[Card], nik: str) -> tuple[list, list] | None:
+    """:func:`_lines_if_same` of the :func:`softened` ``cards``, read only when asked."""
+    return _lines_if_same(_best_front([softened(card) for card in cards]), nik)
 
 
 def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) -> KtpReading:
@@ -613,8 +615,8 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
                 soft.take_surer(best)    # the same card: what it read surely stays
             best = soft
     if best is not None and best is not soft and best.nik is not None:
-        best.softened_name_lines = partial(_softened_name_lines, cards, best.nik,
-                                           (soft,) if softened_read else None)
+        best.softened_name_lines = partial(_lines_if_same, soft, best.nik) if softened_read \
+            else partial(_softened_name_lines, cards, best.nik)
     if best is None:
         color = color_stats(cards[0].image)[0] if cards else color_stats(rgb)[0]
         return KtpReading(found=False, cards=len(cards), color=color)
