@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 24) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 25) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 24
-after group 23, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 25
+after group 24, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -55,11 +55,16 @@ from scansim.ijazah_group22 import FINISHES as GROUP22_FINISHES
 from scansim.ijazah_group22 import GROUP22_BORDERS, GROUP22_CUES
 from scansim.ijazah_group22 import HEADERS as GROUP22_HEADERS
 from scansim.ijazah_group23 import FINISHES as GROUP23_FINISHES
-from scansim.ijazah_group23 import GROUP23_BORDERS, GROUP23_CUES, STICKERS
+from scansim.ijazah_group23 import GROUP23_BORDERS, GROUP23_CUES
 from scansim.ijazah_group23 import HEADERS as GROUP23_HEADERS
+from scansim.ijazah_group23 import STICKERS as GROUP23_STICKERS
 from scansim.ijazah_group24 import FINISHES as GROUP24_FINISHES
 from scansim.ijazah_group24 import GROUP24_BORDERS, GROUP24_CUES
 from scansim.ijazah_group24 import HEADERS as GROUP24_HEADERS
+from scansim.ijazah_group25 import FINISHES as GROUP25_FINISHES
+from scansim.ijazah_group25 import GROUP25_BORDERS, GROUP25_CUES
+from scansim.ijazah_group25 import HEADERS as GROUP25_HEADERS
+from scansim.ijazah_group25 import STICKERS as GROUP25_STICKERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -71,19 +76,21 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
-              **GROUP23_CUES, **GROUP24_CUES}
+              **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
-           **GROUP24_BORDERS}
+           **GROUP24_BORDERS, **GROUP25_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
-            **GROUP23_FINISHES, **GROUP24_FINISHES}
+            **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES}
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
-           **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS}
+           **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
+           **GROUP25_HEADERS}
+STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 24: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 25: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -158,7 +165,11 @@ class Design:
     #                              wa_cetak (a phone photo sent by WhatsApp, printed on
     #                              a cheap inkjet), map_plastik (scanned in a glossy
     #                              sheet protector: glare, haze, wrinkles, its punched
-    #                              strip), gulung (kept rolled, photographed curling up)
+    #                              strip), gulung (kept rolled, photographed curling up),
+    #                              bingkai_kaca (framed behind glass on a wall,
+    #                              photographed from below and aside: mat, moulding,
+    #                              reflections, an EXIF-oriented JPEG), kertas_gelap (on
+    #                              a dark blank, copied in grey: print and ground close)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -169,7 +180,8 @@ class Design:
     #                              slb_kepala, a special school's blank; kemenkes_kepala,
     #                              a health polytechnic's under the Ministry of Health;
     #                              akper_kepala, a regency nursing academy's; stai_kepala,
-    #                              a private Islamic college's)
+    #                              a private Islamic college's; stie_kepala, a school of
+    #                              economics'; mts_kepala, a madrasah's dark blank)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -178,7 +190,8 @@ class Design:
     #                              the holder's own name, nama_ayah the father's)
     sticker: str = ""            # a sticker stuck on the page, by the name or elsewhere (a key
     #                              of STICKERS: hologram, a round hologram as a flatbed
-    #                              scans it)
+    #                              scans it; cap_nama, the school's round stamp pressed
+    #                              partly over the name)
     towns: tuple[str, ...] = ()  # the towns its issuer is named after (else data/ijazah.yaml's)
 
     @property
@@ -634,6 +647,34 @@ DESIGNS = (
            school="SEKOLAH TINGGI AGAMA ISLAM AL-FALAH {town}", ministry="KEMENTERIAN AGAMA",
            era=(2012, 2024), header="stai_kepala", finish="gulung",
            towns=("PANGKALAN BUN", "SAMPIT", "KUALA KAPUAS", "MUARA TEWEH")),
+    # Held out, group 25: made after group 24 was measured; nobody tuning has seen them.
+    # A private school of economics' (STIE) bachelor's diploma of the years higher
+    # education stood under the Ministry of Education, Culture, Research and Technology
+    # (Dustismo Roman, "IJAZAH" in Gamaliel), landscape in a band of a chain of lozenges:
+    # the chairman's sentence on the graduation board, the name large and centred, the
+    # NIM, birth and study programme as centred phrases, the degree of that programme
+    # (S.M., S.Ak. or S.E.); hung framed behind glass on a wall and photographed there by
+    # a phone from a little below and aside (mat, moulding, a window's reflection and a
+    # lamp's hot spot on the glass, the wall round it, an EXIF-oriented JPEG).
+    Design("stie_bingkai_kaca", "pt", True, "gamaliel", "dustismo_roman_bold",
+           "dustismo_roman", "dustismo_roman_bold_italic", (250, 248, 240), (238, 234, 222),
+           (120, 28, 36), "wajik", "university", "stie_ketua", "header", short=True,
+           group=25, programs=("S1",), school="SEKOLAH TINGGI ILMU EKONOMI TRI DHARMA {town}",
+           ministry="KEMENTERIAN PENDIDIKAN, KEBUDAYAAN, RISET, DAN TEKNOLOGI",
+           era=(2021, 2024), header="stie_kepala", finish="bingkai_kaca",
+           towns=("MANADO", "GORONTALO", "KENDARI", "PALU")),
+    # A state Madrasah Tsanawiyah's diploma on the Ministry of Religious Affairs' dark
+    # green blank (Lemonada): a dense guilloche and microtext over the whole sheet inside
+    # a band of pale gold lereng stripes, the head's sentence, then rows whose first is
+    # the name; the madrasah's round stamp pressed partly over the name; handed in as a
+    # grey photocopy in which the print stands only a little darker than the ground.
+    Design("mts_cap_menimpa", "madrasah", False, "lemonada_bold", "lemonada_semibold",
+           "lemonada", "lemonada_bold", (70, 124, 100), None, (112, 34, 30), "lereng",
+           "kemenag", "mts_bertanda", "header", group=25, programs=("MTS",),
+           school="MADRASAH TSANAWIYAH NEGERI {n} {town}",
+           ministry="KEMENTERIAN AGAMA REPUBLIK INDONESIA", era=(2011, 2016),
+           header="mts_kepala", finish="kertas_gelap", sticker="cap_nama",
+           towns=("SUMBAWA", "BIMA", "DOMPU", "LOMBOK TIMUR")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -646,7 +687,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
- HELD_OUT_23, HELD_OUT_24) = HELD_OUT_GROUPS.values()
+ HELD_OUT_23, HELD_OUT_24, HELD_OUT_25) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 

@@ -32,7 +32,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-blankenburg, fonts-gfs-artemisia, fonts-essays1743, fonts-georgewilliams, of
 # group 23 fonts-tlwg-kinnari-ttf, fonts-tlwg-umpush-ttf, fonts-adf-irianis,
 # fonts-adf-ikarius, of group 24 fonts-tlwg-norasi-ttf, fonts-tlwg-laksaman-ttf,
-# fonts-isabella); DejaVu when none is installed.
+# fonts-isabella, of group 25 fonts-dustin's Dustismo Roman, fonts-gamaliel,
+# fonts-lemonada); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -211,6 +212,13 @@ FACES = {
     "laksaman_bold": (["Laksaman-Bold.ttf"], "bold"),
     "laksaman_bold_italic": (["Laksaman-BoldItalic.ttf"], "bold"),
     "isabella": (["Isabella.ttf"], "serif_bold"),
+    "dustismo_roman": (["Dustismo_Roman.ttf"], "serif"),
+    "dustismo_roman_bold": (["Dustismo_Roman_Bold.ttf"], "serif_bold"),
+    "dustismo_roman_bold_italic": (["Dustismo_Roman_Italic_Bold.ttf"], "serif_bold"),
+    "gamaliel": (["Gamaliel.ttf"], "serif_bold"),
+    "lemonada": (["Lemonada-Regular.otf"], "sans"),
+    "lemonada_semibold": (["Lemonada-SemiBold.otf"], "bold"),
+    "lemonada_bold": (["Lemonada-Bold.otf"], "bold"),
 }
 
 

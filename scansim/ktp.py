@@ -54,6 +54,7 @@ from scansim.ktp_group21 import lepuh, lid_open, lid_page
 from scansim.ktp_group22 import buram_copy, buram_page, klip
 from scansim.ktp_group23 import stempel_ungu, wa_cetak
 from scansim.ktp_group24 import selotip, tembus, tembus_page
+from scansim.ktp_group25 import layar, piksel
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -312,6 +313,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = selotip(img, rng, des.selotip, dpi)
     if des.tembus:   # copied on thin paper: the sheet's other side showing through
         img = tembus(img, rng, des.tembus, dpi)
+    if des.layar:   # shown on a screen and photographed off it
+        img = layar(img, rng, des.layar, dpi)
+    if des.piksel:   # a tiny photo of the card printed enlarged on a laser printer, scanned
+        img = piksel(img, rng, des.piksel, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -374,6 +379,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = selotip(img, rng, des.selotip, dpi)
     if des.tembus:   # on the same thin double-sided sheet as the front
         img = tembus(img, rng, des.tembus, dpi)
+    if des.layar:   # shown on the same screen after the front, photographed the same way
+        img = layar(img, rng, des.layar, dpi)
+    if des.piksel:   # its own tiny photo, printed on the same laser printer
+        img = piksel(img, rng, des.piksel, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)

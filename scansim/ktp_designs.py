@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 24, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 25, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -16,10 +16,11 @@ after group 12, group 14 (:data:`HELD_OUT_14`) after group 13, group 15
 group 17 (:data:`HELD_OUT_17`) after group 16, group 18 (:data:`HELD_OUT_18`) after
 group 17, group 19 (:data:`HELD_OUT_19`) after group 18, group 20 (:data:`HELD_OUT_20`)
 after group 19, group 21 (:data:`HELD_OUT_21`) after group 20, group 22
-(:data:`HELD_OUT_22`) after group 21, group 23 (:data:`HELD_OUT_23`) after group 22 and
-group 24 (:data:`HELD_OUT_24`) after group 23, so the latest group's figures are the
-ones nobody tuning has seen (the benchmarks report all held-out designs together and each
-group apart, :data:`HELD_OUT_GROUPS`).
+(:data:`HELD_OUT_22`) after group 21, group 23 (:data:`HELD_OUT_23`) after group 22,
+group 24 (:data:`HELD_OUT_24`) after group 23 and group 25 (:data:`HELD_OUT_25`) after
+group 24, so the latest group's figures are the ones nobody tuning has seen (the
+benchmarks report all held-out designs together and each group apart,
+:data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ from scansim.ktp_group21 import sekar_jagad, udan_liris
 from scansim.ktp_group22 import insang, nitik
 from scansim.ktp_group23 import jlamprang, tambal
 from scansim.ktp_group24 import gringsing, tirta_teja
+from scansim.ktp_group25 import cakar_ayam, kopi_pecah
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -75,8 +77,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-dotgothic16, of group 22 fonts-unfonts-core, fonts-ricty-diminished,
 # fonts-sawarabi-gothic, fonts-ipafont-gothic, of group 23 fonts-arkpandora,
 # fonts-wqy-microhei, fonts-lexi-gulim, fonts-motoya-l-maruberi, of group 24
-# fonts-horai-umefont, fonts-baekmuk, fonts-comfortaa); DejaVu stands in when one is
-# missing.
+# fonts-horai-umefont, fonts-baekmuk, fonts-comfortaa, of group 25 fonts-eurofurence,
+# fonts-dustin, fonts-compagnon); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -243,6 +245,12 @@ FACES = {
     "baekmuk_dotum": ("truetype/baekmuk/dotum.ttf", "sans"),
     "baekmuk_gulim": ("truetype/baekmuk/gulim.ttf", "sans"),
     "comfortaa_bold": ("truetype/comfortaa/Comfortaa-Bold.ttf", "mono_bold"),
+    "eurofurence": ("truetype/eurofurence/eurof55.ttf", "sans"),
+    "eurofurence_bold": ("truetype/eurofurence/eurof75.ttf", "bold"),
+    "eurofurence_cond_bold": ("truetype/eurofurence/eurofc75.ttf", "mono_bold"),
+    "dustismo": ("truetype/dustin/Dustismo.ttf", "sans"),
+    "dustismo_bold": ("truetype/dustin/dustismo_bold.ttf", "bold"),
+    "compagnon_medium": ("opentype/compagnon/Compagnon-Medium.otf", "mono_bold"),
 }
 
 
@@ -290,7 +298,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 24: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 25: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -354,6 +362,8 @@ class KtpDesign:
     stempel_ungu: float = 0.0        # 0 none .. 1 a purple box stamp, dated and initialled
     selotip: float = 0.0             # 0 none .. 1 cracked across, mended with clear tape
     tembus: float = 0.0              # 0 none .. 1 copied on thin paper printed on both sides
+    layar: float = 0.0               # 0 none .. 1 a phone's photo of a screen showing the card
+    piksel: float = 0.0              # 0 none .. 1 printed enlarged from a tiny photo (blocks)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -906,6 +916,29 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               step_mm=2.95, label_x_mm=2.4, colon_x_mm=21.0, value_gap_mm=1.3,
               indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
               ink=(36, 28, 24), fade=0.04, blur=0.5, wear=0.1, group=24, tembus=0.8),
+    # Held out, group 25: made after group 24 was measured; nobody tuning has seen them.
+    # A card in Eurofurence (a rounded geometric sans: labels in its regular, values and
+    # heading in its bold), the NIK in its condensed bold, over kopi pecah (split coffee
+    # beans in staggered rows) in coffee brown and sage on a pale-blue-to-cream ground, a
+    # blue-black ink; handed in as a phone's photo of a screen showing the card.
+    KtpDesign("eurofurence_layar", "eurofurence", "eurofurence_bold",
+              "eurofurence_cond_bold", "eurofurence_bold", "kopi_pecah",
+              ((234, 242, 250), (250, 242, 228)), (176, 150, 122),
+              second_color=(150, 184, 156), text_mm=2.05, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.5, colon_x_mm=21.0, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(18, 22, 48), fade=0.04,
+              blur=0.45, wear=0.1, group=25, layar=0.8),
+    # A card in Dustismo (a plain humanist sans: labels in its regular, values and
+    # heading in its bold), the NIK in Compagnon Medium (a typewriter's even figures),
+    # over cakar ayam (rows of three-toed claw marks, four-dot flowers between them) in
+    # sea green and lilac on a pale-green-to-lavender ground, a brown-black ink; printed
+    # on an office laser printer from a tiny photo of the card, then scanned.
+    KtpDesign("dustismo_piksel", "dustismo", "dustismo_bold", "compagnon_medium",
+              "dustismo_bold", "cakar_ayam", ((232, 246, 236), (242, 236, 250)),
+              (130, 186, 164), second_color=(188, 160, 212), text_mm=2.05, nik_mm=4.0,
+              step_mm=2.95, label_x_mm=2.4, colon_x_mm=21.0, value_gap_mm=1.3,
+              indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
+              ink=(32, 26, 20), fade=0.04, blur=0.45, wear=0.1, group=25, piksel=0.8),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
@@ -913,7 +946,7 @@ HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
- HELD_OUT_23, HELD_OUT_24) = HELD_OUT_GROUPS.values()
+ HELD_OUT_23, HELD_OUT_24, HELD_OUT_25) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -1002,6 +1035,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "nitik": nitik, "insang": insang,
             "jlamprang": jlamprang, "tambal": tambal,
             "gringsing": gringsing, "tirta_teja": tirta_teja,
+            "kopi_pecah": kopi_pecah, "cakar_ayam": cakar_ayam,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -1024,7 +1058,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
            "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
-           "HELD_OUT_24", "HELD_OUT_GROUPS",
+           "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -204,9 +204,9 @@ def highlighted(img: Image.Image, rng: random.Random, amount: float, dpi: int,
     return Image.fromarray(np.uint8(np.clip(arr, 0, 255)), "RGB")
 
 
-def _screen(shape: tuple[int, int], pitch: float, angle: float, phase) -> np.ndarray:
-    """A copier's round-dot screen at ``pitch`` px and ``angle`` (radians): the threshold
-    (0.08..0.92) each pixel's coverage must pass to take toner."""
+def dot_screen(shape: tuple[int, int], pitch: float, angle: float, phase) -> np.ndarray:
+    """A copier's (or a laser printer's) round-dot screen at ``pitch`` px and ``angle``
+    (radians): the threshold (0.08..0.92) each pixel's coverage must pass to take toner."""
     h, w = shape
     x, y = np.arange(w, dtype=np.float32), np.arange(h, dtype=np.float32)
     c, s = math.cos(angle), math.sin(angle)
@@ -243,7 +243,7 @@ def _copy_pass(arr: np.ndarray, g: np.random.Generator, *, white: float, black: 
     cover = 1 - np.clip(tone, 0, 1)
     out = np.empty_like(arr)
     for c in range(3):
-        screen = _screen((h, w), pitch, angles[c], g.uniform(0, 1, 2))
+        screen = dot_screen((h, w), pitch, angles[c], g.uniform(0, 1, 2))
         ink = np.clip((cover[..., c] - screen) / 0.12 + 0.5, 0, 1)
         if grow:
             ink = np.maximum(ink, grow * _grown(ink))
@@ -304,5 +304,5 @@ def recopied(img: Image.Image, rng: random.Random, amount: float, dpi: int) -> I
     return out.resize((w, h), Image.BOX)       # the scan: each pixel the average under it
 
 
-__all__ = ["MARKERS", "ROWS", "highlighted", "labirin", "marked_rows", "recopied",
-           "retak"]
+__all__ = ["MARKERS", "ROWS", "dot_screen", "highlighted", "labirin", "marked_rows",
+           "recopied", "retak"]

@@ -248,6 +248,17 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/horai-umefont/ume-tgo5.ttf ] || need_apt+=(fonts-horai-umefont)
 [ -f /usr/share/fonts/truetype/baekmuk/dotum.ttf ] || need_apt+=(fonts-baekmuk)
 [ -f /usr/share/fonts/truetype/comfortaa/Comfortaa-Bold.ttf ] || need_apt+=(fonts-comfortaa)
+# Dustismo Roman and Gamaliel for one of the twenty-fifth group's diplomas, Lemonada for
+# the other.
+[ -f /usr/share/fonts/truetype/dustin/Dustismo_Roman_Italic_Bold.ttf ] \
+    || need_apt+=(fonts-dustin)
+[ -f /usr/share/fonts/truetype/gamaliel/Gamaliel.ttf ] || need_apt+=(fonts-gamaliel)
+[ -f /usr/share/fonts/opentype/lemonada/Lemonada-Bold.otf ] || need_apt+=(fonts-lemonada)
+# Faces of the twenty-fifth group of card designs: Eurofurence for one card's text and its
+# condensed bold for its NIK, Dustismo (of fonts-dustin, above) for the other's text,
+# Compagnon for its NIK.
+[ -f /usr/share/fonts/truetype/eurofurence/eurofc75.ttf ] || need_apt+=(fonts-eurofurence)
+[ -f /usr/share/fonts/opentype/compagnon/Compagnon-Medium.otf ] || need_apt+=(fonts-compagnon)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
