@@ -41,6 +41,10 @@ STREAK_OPEN_MM = (2.0, 5.0)
 # of any tint shows on a copy; then, no card found so, as a faint one (a copy whose toner
 # ran low leaves a pale tint barely darker than the paper, its print broken).
 CARD_CONTENT = ((18.0, 60), (10.0, 15))
+# Two cards standing side by side (front and back copied upright) make a blob of a card's
+# proportions at 1.3-1.7 times its size, when something faint between them joins them:
+# such a blob is looked at again with the narrow marks cut off too.
+TWO_UP_ZOOM = 1.3
 TURNS_WITH_CARD = ("strong", "flat")   # memo entries still true of the card turned round
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
@@ -101,6 +105,13 @@ def _streaked(w_mm: float, h_mm: float) -> bool:
     return h_mm <= CARD_MM[0] * ZOOM_RANGE[1]
 
 
+def _two_up(h_mm: float) -> bool:
+    """Whether a card-shaped blob ``h_mm`` high may be two cards standing side by side
+    that something faint between them joins (a thin sheet's other side showing through,
+    a dark copy's haze): their pair has a card's proportions at a large zoom."""
+    return h_mm >= TWO_UP_ZOOM * CARD_MM[1]
+
+
 def find_cards(img, *, dpi: float | None = None) -> list[Card]:
     """Card-shaped rectangles on the page, each cut out landscape at PX_PER_MM.
 
@@ -117,6 +128,7 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
     dpi = dpi or estimate_dpi(rgb.shape)
     best: list[Card] = []
     for content in CARD_CONTENT:
+        pair = False     # looking again only for two cards a large card-shaped blob held
         for open_mm in STREAK_OPEN_MM:
             quads = find_rectangles(rgb, min_mm=CARD_MM[1] * ZOOM_RANGE[0], dpi=dpi,
                                     open_mm=open_mm, content=content)
@@ -124,12 +136,14 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
             cards = [Card(warp_corners(rgb, corners, out_w=out_w, out_h=out_h), corners)
                      for corners in (order_corners(q, landscape=True) for q in fit
                                      if q.fill >= MIN_FILL)]
-            if cards and len(cards) >= len(best):
+            if cards and len(cards) >= len(best) + pair:
                 best = cards   # a wider opening that cuts a streak off a card, or one that
                 #                eats into a card of a coarse pattern and finds fewer: kept
             if all(q in fit or not _streaked(q.width_mm(dpi), q.height_mm(dpi))
                    for q in quads):
-                break       # no blob is a card with a streak running off it
+                if not any(_two_up(q.height_mm(dpi)) for q in fit):
+                    break       # no blob is a card with a streak running off it, nor two
+                pair = True
         if best:
             break
     return best

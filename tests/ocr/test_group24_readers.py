@@ -17,3 +17,17 @@ def test_a_bowed_rows_top_in_the_gap_over_it_is_no_line_of_its_own():
     found = {f.name: f for f in read_attachment_page(page, dpi=200).findings}
     assert truth["nama"] == "ANWAR HIDAYAT"
     assert found["nama"].value == "ANWAR HIDAYAT" and found["nama"].confidence >= 0.6
+
+
+def test_two_cards_the_other_side_shows_between_are_found_apart():
+    """A card's front and back copied upright side by side on thin paper (300 dpi, grey):
+    the other side's print showing through between them joined the two into one blob of
+    a card's proportions at 1.6 times its size, and nothing was read. The blob is now
+    looked at again with narrow marks cut off, and the front is read."""
+    from benchmarks import ktp_accuracy as K
+    from scansim.people import roster_names
+
+    people = K.make_people(10, seed=11)
+    case = K.card_case(people[79 // 8], 79, 11, ["ume_selotip", "dotum_tembus"],
+                       roster=tuple(roster_names(people, 300, seed=11)))
+    assert case["design"] == "dotum_tembus" and case["nik_right"] and case["name"]
