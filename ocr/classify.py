@@ -25,6 +25,7 @@ from ocr.ijazah_text import (
     keyword_count,
     page_text,
     reads_across,
+    sheet_level,
 )
 from ocr.imaging import downscale, grey_percentiles
 from ocr.ktp import MIN_PRINT_SHARE, find_cards, print_share, read_ktp
@@ -57,14 +58,15 @@ def text_marks(rgb: np.ndarray, dpi: float, exclude: list | None = None,
                on_tint: bool = False) -> int:
     """Letter-sized dark marks on the page (0.8-8 mm), outside the ``exclude`` boxes: marks
     MARK_DARKER than the paper, or on a faded copy whose darkest print is pale, darker
-    than halfway from its print to its paper (a faded diploma's text is still text).
+    than halfway from its print to its paper (a faded diploma's text is still text); the
+    paper is the sheet's own, not the lighter lid around a tinted sheet.
     ``on_tint``: or, where more, the marks MARK_DARKER than what lies around them, so that
     the letters of a card printed on a dark tint (tint and letters one blob by the paper's
     measure) are counted; a photo's inside is more than letters, so this is asked only
     with the photos excluded."""
     small, f = downscale(rgb, 1400)
     grey = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
-    ink, paper = grey_percentiles(grey, (1, 95))
+    ink, paper = grey_percentiles(grey, (1,))[0], sheet_level(grey, 95)
     px_mm = dpi / MM_PER_INCH * f
     masks = [grey < max(paper - MARK_DARKER, (ink + paper) / 2)]
     if on_tint:

@@ -20,6 +20,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import cv2
+import numpy as np
+
 from formgen.domain import education
 from ocr import roster_match, tesseract
 from ocr.features import color_stats, to_rgb
@@ -58,6 +61,8 @@ NUMBER_SCALE = 2.0      # a sure number's words read again at this scale of the 
 DIPLOMA_LEVELS = {"D1", "D2", "D3", "D4"}
 ROMAN_END = re.compile(r"(?:[\s-]|^D)[IV]+$")   # a level alias ending in a Roman numeral
 UNSURE_LEVEL_TAKEN = 0.7   # a level taken although the numerals read disagree
+CROSSING_SPAN = 2.5     # a mark this many times the name's height, across it: a stamp's ring
+CROSSING_INK = 128      # grey below this is ink on the read (background lifted) image
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
 # a date's year: its day (a 1 read as 'l', 'I' or '|'; an old-style 9 or 0, which hang
@@ -131,7 +136,8 @@ def find_year(rows: list[Row]) -> tuple[int | None, float]:
     that one when another mention reads it too."""
     votes: list[int] = []
     misread: set[int] = set()   # the year a school year read apart should end in
-    for row, after in zip(rows, [*rows[1:], None], strict=True):
+    for k, row in enumerate(rows):
+        after = rows[k + 1] if k + 1 < len(rows) else None
         text = row.text
         if BIRTH_ROW.search(text):   # a birth date ('Place and Date of Birth : ..., 1986')
             continue
@@ -249,6 +255,36 @@ def find_number(rows: list[Row], pixels: Pixels | None = None) -> tuple[str | No
     return None, 0.0
 
 
+def crossed_by_mark(rows: list[Row], name_row: int, name: str, read: PageText) -> bool:
+    """Whether a mark far taller than the name's letters (a round stamp's ring, a
+    signature's stroke) runs across the words ``name`` was read from, on the read image."""
+    image = read.image
+    if image is None:
+        return False
+    tokens = set(name.upper().split())
+    words = [w for row in rows[name_row:name_row + 2] for w in row.words
+             if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens]
+    if words:
+        top = min(w["top"] for w in words)
+        bottom = max(w["top"] + w["height"] for w in words)
+        left = min(w["left"] for w in words)
+        right = max(w["left"] + w["width"] for row in rows[name_row:name_row + 2]
+                    for w in row.words if words[0] in row.words)   # the value runs on
+    else:   # read off the page's words (in the gap after its label): where a value stands
+        row = rows[name_row]
+        top, bottom = int(row.top), int(row.bottom)
+        left = max(w["left"] + w["width"] for w in row.words)
+        right = left + (len(name) + 4) * 2 * (bottom - top)
+    height = max(1, bottom - top)
+    pad = int(CROSSING_SPAN * height)
+    y0, y1 = max(0, top - pad), min(image.shape[0], bottom + pad)
+    ink = (image[y0:y1, max(0, left):right] < CROSSING_INK).astype(np.uint8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    inside = (stats[1:, cv2.CC_STAT_TOP] < top - y0 + height) & \
+        (stats[1:, cv2.CC_STAT_TOP] + stats[1:, cv2.CC_STAT_HEIGHT] > top - y0)
+    return bool((inside & (stats[1:, cv2.CC_STAT_HEIGHT] >= CROSSING_SPAN * height)).any())
+
+
 def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
                 upright=None, names: Sequence[str] = ()) -> IjazahReading:
     """Read level, name, year, school and number from an ijazah page: ``img`` upright, or
@@ -270,6 +306,10 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
             if found[0] is not None:
                 nama, name_conf = found[:2]
                 break
+    if nama is not None and name_row is not None and crossed_by_mark(rows, name_row, nama, read):
+        # a stamp or a signature drawn across the holder's name: a letter under its stroke
+        # is a guess however surely read; only the roster may settle the name
+        nama, name_conf = None, 0.0
     from_roster = False
     if nama is None and names:   # no reading settled it: does it spell a roster name?
         # ... or, where the design names its holder in a way not known, does a line do so?

@@ -28,7 +28,10 @@ ACROSS_SHARE = 0.7           # of a page's long words, lying across it when it i
 INK_PERCENTILE = 0.5         # the darkest print on the page (%)
 PAPER_PERCENTILE = 90        # the paper (%)
 PRINT_SHARE = 0.6            # of the way from the print to the paper: lighter is background
-MIN_CONTRAST = 60            # grey levels between print and paper, below which nothing is lifted
+MIN_CONTRAST = 35            # grey levels between print and paper, below which nothing is lifted
+                             # (a faded grey copy of a tinted sheet still has this much)
+SHEET_MIDDLE = 0.15          # of each side: cut off around the part of a page the sheet fills
+LIGHTER_AROUND = 20          # grey levels by which what lies around a tinted sheet is lighter
 RULE_MM = (15, 14)            # a straight stroke this long across, or down, is a rule
 RULE_INK = 210                # grey below this is ink (or a pale rule), when looking for rules
 KEYWORDS = ("IJAZAH", "SEKOLAH", "LULUS", "TAHUN PELAJARAN", "KEPALA SEKOLAH", "NOMOR INDUK",
@@ -105,10 +108,23 @@ def clear_rules(grey: np.ndarray, dpi: float) -> np.ndarray:
 def print_levels(grey: np.ndarray) -> tuple[float, float] | None:
     """(print, background) grey levels of a page: shades lighter than ``background`` are
     paper, tint or pattern; None on a page with too little contrast to tell."""
-    ink, paper = grey_percentiles(grey, (INK_PERCENTILE, PAPER_PERCENTILE))
+    ink = grey_percentiles(grey, (INK_PERCENTILE,))[0]
+    paper = sheet_level(grey, PAPER_PERCENTILE)
     if paper - ink < MIN_CONTRAST:
         return None
     return ink, ink + PRINT_SHARE * (paper - ink)
+
+
+def sheet_level(grey: np.ndarray, percentile: float) -> float:
+    """The ``percentile`` grey level of the sheet: of the page's middle when that is clearly
+    darker than the whole page. A tinted sheet (a dark security blank copied in grey) lies
+    on a lighter scanner lid, and a page turned straight gains white corners; their white
+    is no paper of the sheet's, and taken for it, the tint would be kept as print."""
+    whole = grey_percentiles(grey, (percentile,))[0]
+    h, w = grey.shape[:2]
+    dy, dx = int(SHEET_MIDDLE * h), int(SHEET_MIDDLE * w)
+    middle = grey_percentiles(grey[dy:h - dy, dx:w - dx], (percentile,))[0]
+    return middle if middle < whole - LIGHTER_AROUND else whole
 
 
 def lift_background(grey: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
