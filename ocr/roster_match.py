@@ -43,6 +43,9 @@ SPELLED = 70.0     # the recognizer's own reading of the line spells the name at
 #                    alike (0-100): a likely name must also look like what was read
 CONFIDENCE = 0.5   # a name so matched confirms its own applicant (the roster comparison
 #                    agrees); below the checks' min_confidence, any other goes to a person
+WORD_EDITS = (2, 3)   # a reading's word spells a name's word at most so many letters off
+#                       (this many, or one per so many letters of a long word)
+WORDS_JOINED = 3      # a name's word read split in at most so many, or so many run together
 LETTER_OFF = 0.3   # a name read surely but a letter off a roster name: a person looks
 TWO_OFF_LETTERS = 8   # ... or two letters off, in a name at least this long
 PATTERN_START = re.compile(r"[()\[\]{}]")   # what a line's reading of a name never holds
@@ -171,6 +174,43 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
             spelling(ranked[1][0]) != spelling(ranked[0][0]):
         return None
     return ranked[0][0]
+
+
+def _word_alike(read: str, want: str) -> bool:
+    """Whether a reading's word spells a name's word but for a few letters (WORD_EDITS)."""
+    return Levenshtein.distance(read, want) <= max(WORD_EDITS[0], len(want) // WORD_EDITS[1])
+
+
+def words_alike(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
+    """Whether the recognizer's reading of a crop (its probabilities and charset) holds
+    ``name`` word by word, in order: each word it reads of MIN_LETTERS letters or more
+    spells one of the name's words but for a few letters, a word split by a wide letter
+    or a mark ('ARS YAD', 'SALA.SIAH') and words run together ('SALASIAHAULIA') counting
+    as one. A name word it does not read is no objection (the line's likelihood vouched
+    for the name); a word it reads that the name does not hold is: 'SALASIAH ALA' is no
+    reading of SALASIAH (a second name is there, its letters unsure), 'KRISTIAN RANIDG'
+    none of KRISTIAN SANDAN (a name whose holder is not on the roster shares a word with
+    another's). A background read as letters past the name is left out as
+    :func:`shows_more` leaves it."""
+    want = spelling(name)
+    read = spelling("".join(ch for ch, _ in _pattern_dropped(_sure_reading(*line))))
+    reach = {(0, 0)}      # (reading words, name words) accounted for so far
+    for i in range(len(read) + 1):
+        for j in range(len(want) + 1):
+            if (i, j) not in reach:
+                continue
+            if i < len(read) and len(read[i]) < MIN_LETTERS:
+                reach.add((i + 1, j))                 # a speck read as a letter or two
+            if j < len(want):
+                reach.add((i, j + 1))                 # a name word not read
+            for k in range(1, WORDS_JOINED + 1):
+                if i + k <= len(read) and j < len(want) and \
+                        _word_alike("".join(read[i:i + k]), want[j]):
+                    reach.add((i + k, j + 1))         # a word read whole or split
+                if j + k <= len(want) and i < len(read) and k > 1 and \
+                        _word_alike(read[i], "".join(want[j:j + k])):
+                    reach.add((i + 1, j + k))         # words read run together
+    return (len(read), len(want)) in reach
 
 
 def shows_more(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:

@@ -45,6 +45,16 @@ CARD_CONTENT = ((18.0, 60), (10.0, 15))
 # proportions at 1.3-1.7 times its size, when something faint between them joins them:
 # such a blob is looked at again with the narrow marks cut off too.
 TWO_UP_ZOOM = 1.3
+# A card shown on a screen and photographed, the photo printed: the viewer's black lies
+# round the card, and the blob found is the photo, black frame and all. Its cut-out is cut
+# again at the frame's inner edge when each side's outer strip is this dark for this share
+# of its length, and the light inside holds a card's proportions over this much of it.
+FRAME_STRIP = 0.03                # of the side: a frame, not a copy's dark outline of the card
+FRAME_DARK = (70, 0.8)
+FRAME_INNER_AREA = 0.55
+FRAME_STEP = 25                   # the card inside is this much lighter than the frame
+FRAME_SAMPLES = 60                # columns the frame's inner edge is looked for in, a side
+FRAME_FIT_PX = 4                  # ... and how far off the line through them one may lie
 TURNS_WITH_CARD = ("strong", "flat")   # memo entries still true of the card turned round
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
@@ -112,6 +122,71 @@ def _two_up(h_mm: float) -> bool:
     return h_mm >= TWO_UP_ZOOM * CARD_MM[1]
 
 
+def _frame_edge(grey: np.ndarray, level: float) -> tuple[float, float] | None:
+    """The inner edge of a dark frame (``level``: its grey) along the top of ``grey``:
+    (slope, offset) of the row where each column first turns lighter than the frame,
+    fitted over the columns of its middle (a light streak across the frame, or a dark
+    patch of the card by its edge, is left out as an outlier)."""
+    h, w = grey.shape
+    xs = np.linspace(0.1 * w, 0.9 * w, FRAME_SAMPLES).astype(int)
+    light = grey[:h // 3, xs] >= level + FRAME_STEP
+    # past the frame's first dark (a sliver of the page beyond the photo's edge is none)
+    light &= np.arange(light.shape[0])[:, None] > (~light).argmax(axis=0)[None, :]
+    found = light.any(axis=0)
+    if found.mean() < 0.5:
+        return None
+    x, y = xs[found].astype(float), light.argmax(axis=0)[found].astype(float)
+    fit = np.polyfit(x, y, 1)
+    for _ in range(2):         # refitted without the points far off the line
+        near = np.abs(np.polyval(fit, x) - y) <= FRAME_FIT_PX
+        if near.sum() < 0.4 * len(xs):
+            return None
+        fit = np.polyfit(x[near], y[near], 1)
+    return float(fit[0]), float(fit[1])
+
+
+def _inside_frame(rgb: np.ndarray, card: Card) -> Card:
+    """``card`` cut again at the inner edge of a dark frame round it (a screen's black round
+    a card photographed on it); ``card`` itself when it has none."""
+    grey = cv2.medianBlur(cv2.cvtColor(card.image, cv2.COLOR_RGB2GRAY), 5)
+    h, w = grey.shape
+    sy, sx = max(2, int(FRAME_STRIP * h)), max(2, int(FRAME_STRIP * w))
+    strips = (grey[:sy], grey[-sy:], grey[:, :sx].T, grey[:, -sx:].T)
+    if not all(((s < FRAME_DARK[0]).mean(axis=0) >= 0.5).mean() >= FRAME_DARK[1]
+               for s in strips):
+        return card
+    # each side turned to the top, its edge found there and turned back
+    top, bottom, left, right = (_frame_edge(side, float(np.median(strip)))
+                                for side, strip in zip((grey, grey[::-1], grey.T, grey.T[::-1]),
+                                                       strips, strict=True))
+    if None in (top, bottom, left, right) or \
+            min(top[1], bottom[1]) < sy or min(left[1], right[1]) < sx:
+        return card     # no frame all round, or one no wider than a card's outline
+    lines = [(top[0], -1.0, top[1]),                       # a x + b y + c = 0
+             (-bottom[0], -1.0, h - 1 - bottom[1]),
+             (-1.0, left[0], left[1]),
+             (-1.0, -right[0], w - 1 - right[1])]
+    corners = []
+    for one, two in ((0, 2), (0, 3), (1, 3), (1, 2)):
+        m = np.array([lines[one][:2], lines[two][:2]])
+        if abs(np.linalg.det(m)) < 1e-6:
+            return card
+        corners.append(np.linalg.solve(m, [-lines[one][2], -lines[two][2]]))
+    inner = np.array(corners, np.float32)
+    area = cv2.contourArea(inner)
+    width = (np.linalg.norm(inner[1] - inner[0]) + np.linalg.norm(inner[2] - inner[3])) / 2
+    height = (np.linalg.norm(inner[3] - inner[0]) + np.linalg.norm(inner[2] - inner[1])) / 2
+    if area < FRAME_INNER_AREA * h * w or \
+            abs(width / max(height, 1.0) / (CARD_MM[0] / CARD_MM[1]) - 1) > ASPECT_TOLERANCE:
+        return card
+    # from the cut-out's pixels back to the page's
+    to_page = cv2.getPerspectiveTransform(
+        np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32),
+        np.asarray(card.corners, np.float32))
+    corners = cv2.perspectiveTransform(inner.reshape(-1, 1, 2), to_page).reshape(-1, 2)
+    return Card(warp_corners(rgb, corners, out_w=w, out_h=h), corners.astype(np.float32))
+
+
 def find_cards(img, *, dpi: float | None = None) -> list[Card]:
     """Card-shaped rectangles on the page, each cut out landscape at PX_PER_MM.
 
@@ -146,7 +221,7 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
                 pair = True
         if best:
             break
-    return best
+    return [_inside_frame(rgb, card) for card in best]
 
 
 def _photo_of(solid: np.ndarray, px_per_mm: float, min_fill: float

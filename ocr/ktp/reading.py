@@ -141,14 +141,17 @@ class KtpReading:
 
 
 def _roster_name(lines: list, whole_lines: list, names) -> str | None:
-    """The roster name the name's ``lines`` spell (:func:`ocr.roster_match.matched`),
+    """The roster name the name's ``lines`` spell (:func:`ocr.roster_match.matched`) when
+    one of their readings holds it word by word (:func:`ocr.roster_match.words_alike`),
     unless one of ``whole_lines`` (the lines cut to the block's edge) shows more print
     than it spells; None when there is none."""
     if not lines:
         return None
-    name = roster_match.matched(_probabilities(lines), names)
-    if name is None or any(roster_match.shows_more(name, line)
-                           for line in _probabilities(whole_lines)):
+    probabilities = _probabilities(lines)
+    name = roster_match.matched(probabilities, names)
+    if name is None or not any(roster_match.words_alike(name, line)
+                               for line in probabilities) or \
+            any(roster_match.shows_more(name, line) for line in _probabilities(whole_lines)):
         return None
     return name
 

@@ -150,3 +150,26 @@ def test_a_card_copied_onto_coloured_paper_is_found(paper):
     assert len(cards) == 1
     xs, ys = cards[0].corners[:, 0], cards[0].corners[:, 1]
     assert abs(xs.min() - left) <= mm_px(2, dpi) and abs(ys.min() - top) <= mm_px(2, dpi)
+
+
+def test_a_card_shown_on_a_screen_is_cut_out_inside_the_viewer_s_black():
+    """A phone's photo of a screen showing the card, printed: the viewer's black lies round
+    the card, and the blob found is the photo. The card is cut again at the frame's inner
+    edge, so its fields lie where a card's do."""
+    dpi = 200
+    image, _ = _card("dejavu_guilloche", dpi=dpi)
+    h, w = image.shape[:2]
+    pad_y, pad_x = h // 12, w // 14
+    photo = np.full((h + 2 * pad_y, w + 2 * pad_x, 3), 8, np.uint8)   # the screen's black
+    photo[pad_y:pad_y + h, pad_x:pad_x + w] = image
+    page = np.full((mm_px(297, dpi), mm_px(210, dpi), 3), 250, np.uint8)
+    top, left = mm_px(50, dpi), mm_px(30, dpi)
+    page[top:top + photo.shape[0], left:left + photo.shape[1]] = photo
+    (card,) = find_cards(page, dpi=dpi)
+    xs, ys = card.corners[:, 0], card.corners[:, 1]
+    assert abs(xs.min() - (left + pad_x)) <= 4 and abs(xs.max() - (left + pad_x + w)) <= 4
+    assert abs(ys.min() - (top + pad_y)) <= 4 and abs(ys.max() - (top + pad_y + h)) <= 4
+    # a card on the page itself keeps its own outline
+    plain, (top, left, h, w) = _on_a4("dejavu_guilloche", dpi)
+    (card,) = find_cards(plain, dpi=dpi)
+    assert abs(card.corners[:, 0].min() - left) <= 4 and abs(card.corners[:, 1].min() - top) <= 4

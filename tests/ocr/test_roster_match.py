@@ -215,3 +215,20 @@ def test_a_background_read_as_letters_past_a_name_is_no_more_of_the_name():
     assert case["design"] == "cabin_stabilo" and case["dpi"] == 300 and not case["colour"]
     assert case["name"] and case["from_roster"] and not case["name_wrong"]
     assert case["absent_checked"] and case["absent_taken"] is None
+
+
+def test_a_roster_name_is_taken_only_from_a_reading_that_holds_it_word_by_word():
+    """A tiny photo's card printed large: 'SALASIAH ALA' fits the roster's one-word
+    SALASIAH best once SALASIAH AULIA is off the roster, and 'KRISTIAN RANIDG' fits
+    KRISTIAN SANDAN closely enough once KRISTIAN RANYING is; neither is taken now."""
+    def alike(text, name):
+        return roster_match.words_alike(name, (_line(text), CHARSET))
+    assert not alike("SALASIAH ALA", "Salasiah")            # a second name is there
+    assert alike("SALASIAH ALA", "Salasiah Aulia")
+    assert alike("SALASIAHAULIA", "Salasiah Aulia")         # words run together
+    assert not alike("KPISTIAN RANIDG", "Kristian Sandan")  # a word spelled otherwise
+    assert alike("KISTIAN RANTING", "Kristian Ranying")
+    assert alike("GUSTI ANANG VV V V V V VVV", "Gusti Anang")   # a background's zigzags
+    assert alike("IJAI ARS YAD", "Ijai Arsyad")             # a word split by a wide letter
+    assert alike("SALA.SIAH AULIA", "Salasiah Aulia")       # ... or by a mark
+    assert alike("KRISTIAN", "Kristian Ranying")            # a word not read
