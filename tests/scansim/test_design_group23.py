@@ -21,7 +21,7 @@ from scansim import ijazah_group23 as IG23
 from scansim import ktp_designs as KD
 from scansim import ktp_group23 as KG23
 from scansim.draw import mm_px
-from scansim.ktp import make_ktp, make_ktp_copy_page
+from scansim.ktp import make_ktp_copy_page
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     _card,
@@ -53,17 +53,6 @@ def _purple(img) -> np.ndarray:
 
 # -- the group --------------------------------------------------------------------------
 
-def test_group_23_is_held_out_and_listed_after_group_22():
-    assert KD.HELD_OUT_23 == KTP_23 == KD.HELD_OUT_GROUPS[23]
-    names = tuple(KD.DESIGNS)
-    at = names.index(KTP_23[0])
-    assert names[at:at + 2] == KTP_23
-    assert all(KD.DESIGNS[n].group < 23 for n in names[:at])
-    for name in KTP_23:
-        assert KD.DESIGNS[name].group == 23
-        assert name in KD.HELD_OUT and name not in KD.TUNED and name not in KD.DRAWN
-
-
 def test_group_23_differs_from_every_earlier_design():
     earlier = _new_ktp_group(23, KTP_23)
     _faces_from_new_packages(earlier, KTP_23)
@@ -81,15 +70,6 @@ def test_group_23_backgrounds_have_both_colours(dpi):
     """Jlamprang and tambal: marks in both of each print's colours."""
     _two_colour_lines("aerial_wa_cetak", 3, dpi, 0.01)
     _two_colour_lines("gulim_stempel", 4, dpi, 0.01)
-
-
-@pytest.mark.parametrize("name", KTP_23)
-def test_group_23_cards_print_the_truth(people, name, monkeypatch):
-    texts = _printed(monkeypatch)
-    _, truth = make_ktp(people[1], rng=random.Random(5), dpi=100, design=name)
-    for key in ("nik", "nama", "tempat_tgl_lahir", "jenis_kelamin_text", "alamat", "rt_rw",
-                "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan"):
-        assert truth[key] in texts, key
 
 
 # -- a WhatsApp photo printed on an inkjet -------------------------------------------------
@@ -234,27 +214,6 @@ def diplomas(people):
 
 
 # -- the group ----------------------------------------------------------------------------
-
-def test_group_23_diplomas_are_held_out_and_listed_after_group_22(people):
-    assert IJ.HELD_OUT_23 == IJAZAH_23 == IJ.HELD_OUT_GROUPS[23]
-    at = IJ.DESIGN_NAMES.index(IJAZAH_23[0])
-    assert IJ.DESIGN_NAMES[at:at + 2] == IJAZAH_23
-    assert IJ.DESIGN_NAMES[at - 2:at] == IJ.HELD_OUT_22
-    assert all(d.group < 23 for d in IJ.DESIGNS[:at])
-    assert all(d.group > 23 for d in IJ.DESIGNS[at + 2:])
-    held = IJ.HELD_OUT.index(IJAZAH_23[0])   # after every earlier group, before any later
-    assert IJ.HELD_OUT[held:held + 2] == IJAZAH_23
-    assert all(IJ.get_design(n).group > 23 for n in IJ.HELD_OUT[held + 2:])
-    for name in IJAZAH_23:
-        d = IJ.get_design(name)
-        assert d.group == 23 and d.held_out and name not in IJ.NAMED_ONLY
-    # never drawn unasked
-    rng = random.Random(23)
-    for level in ("SD", "SMP", "SMA", "D4"):
-        for _ in range(30):
-            design, _program = IJ.pick(dict(people[0], pendidikan=level), rng)
-            assert design.name not in IJAZAH_23 and not design.held_out
-
 
 def test_group_23_diplomas_differ_from_every_earlier_design():
     earlier = _new_diploma_group(23, IJAZAH_23)

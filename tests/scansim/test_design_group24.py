@@ -23,7 +23,7 @@ from scansim import ijazah_group24 as IG24
 from scansim import ktp_designs as KD
 from scansim import ktp_group24 as KG24
 from scansim.draw import mm_px
-from scansim.ktp import make_ktp, make_ktp_copy_page
+from scansim.ktp import make_ktp_copy_page
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     _card,
@@ -52,17 +52,6 @@ def people():
 
 # -- the card group -------------------------------------------------------------------------
 
-def test_group_24_is_held_out_and_listed_after_group_23():
-    assert KD.HELD_OUT_24 == KTP_24 == KD.HELD_OUT_GROUPS[24]
-    names = tuple(KD.DESIGNS)
-    at = names.index(KTP_24[0])
-    assert names[at:at + 2] == KTP_24 and names[at - 2:at] == KD.HELD_OUT_23
-    assert all(KD.DESIGNS[n].group < 24 for n in names[:at])
-    for name in KTP_24:
-        assert KD.DESIGNS[name].group == 24
-        assert name in KD.HELD_OUT and name not in KD.TUNED and name not in KD.DRAWN
-
-
 def test_group_24_differs_from_every_earlier_design():
     earlier = _new_ktp_group(24, KTP_24)
     _faces_from_new_packages(earlier, KTP_24)
@@ -83,15 +72,6 @@ def test_group_24_backgrounds_have_both_colours(dpi):
     """Gringsing and tirta teja: marks in both of each print's colours."""
     _two_colour_lines("ume_selotip", 3, dpi, 0.01)
     _two_colour_lines("dotum_tembus", 4, dpi, 0.01)
-
-
-@pytest.mark.parametrize("name", KTP_24)
-def test_group_24_cards_print_the_truth(people, name, monkeypatch):
-    texts = _printed(monkeypatch)
-    _, truth = make_ktp(people[1], rng=random.Random(5), dpi=100, design=name)
-    for key in ("nik", "nama", "tempat_tgl_lahir", "jenis_kelamin_text", "alamat", "rt_rw",
-                "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan"):
-        assert truth[key] in texts, key
 
 
 @pytest.mark.parametrize("color", [True, False])
@@ -285,25 +265,6 @@ def diplomas(people):
             out[name, 200, True, "bare"] = IJ.make_ijazah(
                 people[k], rng=random.Random(200), dpi=200, color=True, design=name)
     return out
-
-
-def test_group_24_diplomas_are_held_out_and_listed_after_group_23(people):
-    assert IJ.HELD_OUT_24 == IJAZAH_24 == IJ.HELD_OUT_GROUPS[24]
-    at = IJ.DESIGN_NAMES.index(IJAZAH_24[0])
-    assert IJ.DESIGN_NAMES[at:at + 2] == IJAZAH_24
-    assert IJ.DESIGN_NAMES[at - 2:at] == IJ.HELD_OUT_23
-    assert all(d.group < 24 for d in IJ.DESIGNS[:at])
-    held = IJ.HELD_OUT.index(IJAZAH_24[0])   # after every earlier group, before any later
-    assert IJ.HELD_OUT[held:held + 2] == IJAZAH_24
-    assert all(IJ.get_design(n).group > 24 for n in IJ.HELD_OUT[held + 2:])
-    for name in IJAZAH_24:
-        d = IJ.get_design(name)
-        assert d.group == 24 and d.held_out and name not in IJ.NAMED_ONLY
-    rng = random.Random(24)
-    for level in ("D3", "S1"):
-        for _ in range(30):
-            design, _program = IJ.pick(dict(people[0], pendidikan=level), rng)
-            assert design.name not in IJAZAH_24 and not design.held_out
 
 
 def test_group_24_diplomas_differ_from_every_earlier_design():

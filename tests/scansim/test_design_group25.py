@@ -55,18 +55,6 @@ def people():
 
 # -- the card group -------------------------------------------------------------------------
 
-def test_group_25_is_held_out_and_listed_after_group_24():
-    assert KD.HELD_OUT_25 == KTP_25 == KD.HELD_OUT_GROUPS[25]
-    names = tuple(KD.DESIGNS)
-    at = names.index(KTP_25[0])
-    assert names[at:at + 2] == KTP_25 and names[at - 2:at] == KD.HELD_OUT_24
-    assert all(KD.DESIGNS[n].group < 25 for n in names[:at])
-    assert all(KD.DESIGNS[n].group > 25 for n in names[at + 2:])
-    for name in KTP_25:
-        assert KD.DESIGNS[name].group == 25
-        assert name in KD.HELD_OUT and name not in KD.TUNED and name not in KD.DRAWN
-
-
 def test_group_25_differs_from_every_earlier_design():
     earlier = _new_ktp_group(25, KTP_25)
     _faces_from_new_packages(earlier, KTP_25)
@@ -87,15 +75,6 @@ def test_group_25_backgrounds_have_both_colours(dpi):
     """Kopi pecah and cakar ayam: marks in both of each print's colours."""
     _two_colour_lines("eurofurence_layar", 3, dpi, 0.01)
     _two_colour_lines("dustismo_piksel", 4, dpi, 0.01)
-
-
-@pytest.mark.parametrize("name", KTP_25)
-def test_group_25_cards_print_the_truth(people, name, monkeypatch):
-    texts = _printed(monkeypatch)
-    _, truth = make_ktp(people[1], rng=random.Random(5), dpi=100, design=name)
-    for key in ("nik", "nama", "tempat_tgl_lahir", "jenis_kelamin_text", "alamat", "rt_rw",
-                "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan"):
-        assert truth[key] in texts, key
 
 
 @pytest.mark.parametrize("name", KTP_25)
@@ -301,25 +280,6 @@ def diplomas(people):
             out[name, 200, True, "bare"] = IJ.make_ijazah(
                 people[k], rng=random.Random(200), dpi=200, color=True, design=name)
     return out
-
-
-def test_group_25_diplomas_are_held_out_and_listed_after_group_24(people):
-    assert IJ.HELD_OUT_25 == IJAZAH_25 == IJ.HELD_OUT_GROUPS[25]
-    at = IJ.DESIGN_NAMES.index(IJAZAH_25[0])
-    assert IJ.DESIGN_NAMES[at:at + 2] == IJAZAH_25
-    assert IJ.DESIGN_NAMES[at - 2:at] == IJ.HELD_OUT_24
-    assert all(d.group < 25 for d in IJ.DESIGNS[:at])
-    held = IJ.HELD_OUT.index(IJAZAH_25[0])   # after every earlier group, before any later
-    assert IJ.HELD_OUT[held:held + 2] == IJAZAH_25
-    assert all(IJ.get_design(n).group > 25 for n in IJ.HELD_OUT[held + 2:])
-    for name in IJAZAH_25:
-        d = IJ.get_design(name)
-        assert d.group == 25 and d.held_out and name not in IJ.NAMED_ONLY
-    rng = random.Random(25)
-    for level in ("S1", "SMP"):
-        for _ in range(30):
-            design, _program = IJ.pick(dict(people[0], pendidikan=level), rng)
-            assert design.name not in IJAZAH_25 and not design.held_out
 
 
 def test_group_25_diplomas_differ_from_every_earlier_design():

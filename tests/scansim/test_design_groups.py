@@ -1212,3 +1212,48 @@ def _pair(person, name: str, dpi: int, seed: int, **off):
     bare, _ = make_ktp(person, rng=random.Random(seed), dpi=dpi,
                        design=dataclasses.replace(des, **off))
     return card, bare, truth
+
+
+# -- what every late group shares: listed in its place, held out, printing the truth ------
+
+LATE_GROUPS = {23: (KTP_23, IJAZAH_23), 24: (KTP_24, IJAZAH_24), 25: (KTP_25, IJAZAH_25)}
+LEVELS = ("SD", "SMP", "SMA", "D3", "D4", "S1")
+
+
+@pytest.mark.parametrize("group", sorted(LATE_GROUPS))
+def test_a_late_group_is_held_out_and_listed_after_the_one_before(group):
+    ktp, ijazah = LATE_GROUPS[group]
+    assert KD.HELD_OUT_GROUPS[group] == ktp
+    names = tuple(KD.DESIGNS)
+    at = names.index(ktp[0])
+    assert names[at:at + 2] == ktp and names[at - 2:at] == KD.HELD_OUT_GROUPS[group - 1]
+    assert all(KD.DESIGNS[n].group < group for n in names[:at])
+    for name in ktp:
+        assert KD.DESIGNS[name].group == group
+        assert name in KD.HELD_OUT and name not in KD.TUNED and name not in KD.DRAWN
+    assert IJ.HELD_OUT_GROUPS[group] == ijazah
+    at = IJ.DESIGN_NAMES.index(ijazah[0])
+    assert IJ.DESIGN_NAMES[at:at + 2] == ijazah
+    assert IJ.DESIGN_NAMES[at - 2:at] == IJ.HELD_OUT_GROUPS[group - 1]
+    assert all(d.group < group for d in IJ.DESIGNS[:at])
+    held = IJ.HELD_OUT.index(ijazah[0])   # after every earlier group, before any later
+    assert IJ.HELD_OUT[held:held + 2] == ijazah
+    assert all(IJ.get_design(n).group > group for n in IJ.HELD_OUT[held + 2:])
+    for name in ijazah:
+        d = IJ.get_design(name)
+        assert d.group == group and d.held_out and name not in IJ.NAMED_ONLY
+    # never drawn unasked
+    person, rng = make_people(1, seed=group)[0], random.Random(group)
+    for level in LEVELS:
+        for _ in range(20):
+            design, _program = IJ.pick(dict(person, pendidikan=level), rng)
+            assert design.name not in ijazah and not design.held_out
+
+
+@pytest.mark.parametrize("name", [n for ktp, _ in LATE_GROUPS.values() for n in ktp])
+def test_a_late_group_s_cards_print_the_truth(name, monkeypatch):
+    texts = _printed(monkeypatch)
+    _, truth = make_ktp(make_people(2, seed=7)[1], rng=random.Random(5), dpi=100, design=name)
+    for key in ("nik", "nama", "tempat_tgl_lahir", "jenis_kelamin_text", "alamat", "rt_rw",
+                "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan"):
+        assert truth[key] in texts, key
