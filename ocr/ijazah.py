@@ -257,24 +257,22 @@ def find_number(rows: list[Row], pixels: Pixels | None = None) -> tuple[str | No
 
 def crossed_by_mark(rows: list[Row], name_row: int, name: str, read: PageText) -> bool:
     """Whether a mark far taller than the name's letters (a round stamp's ring, a
-    signature's stroke) runs across the words ``name`` was read from, on the read image."""
+    signature's stroke) runs across the words ``name`` was read from, on the read image;
+    False when the page's words do not show where the name stands (a name read in a gap,
+    a box's sides nearby are no stamp)."""
     image = read.image
     if image is None:
         return False
     tokens = set(name.upper().split())
     words = [w for row in rows[name_row:name_row + 2] for w in row.words
              if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens]
-    if words:
-        top = min(w["top"] for w in words)
-        bottom = max(w["top"] + w["height"] for w in words)
-        left = min(w["left"] for w in words)
-        right = max(w["left"] + w["width"] for row in rows[name_row:name_row + 2]
-                    for w in row.words if words[0] in row.words)   # the value runs on
-    else:   # read off the page's words (in the gap after its label): where a value stands
-        row = rows[name_row]
-        top, bottom = int(row.top), int(row.bottom)
-        left = max(w["left"] + w["width"] for w in row.words)
-        right = left + (len(name) + 4) * 2 * (bottom - top)
+    if not words:
+        return False
+    top = min(w["top"] for w in words)
+    bottom = max(w["top"] + w["height"] for w in words)
+    left = min(w["left"] for w in words)
+    right = max(w["left"] + w["width"] for row in rows[name_row:name_row + 2]
+                for w in row.words if words[0] in row.words)   # the value runs on
     height = max(1, bottom - top)
     pad = int(CROSSING_SPAN * height)
     y0, y1 = max(0, top - pad), min(image.shape[0], bottom + pad)
