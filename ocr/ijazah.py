@@ -63,6 +63,7 @@ ROMAN_END = re.compile(r"(?:[\s-]|^D)[IV]+$")   # a level alias ending in a Roma
 UNSURE_LEVEL_TAKEN = 0.7   # a level taken although the numerals read disagree
 CROSSING_SPAN = 2.5     # a mark this many times the name's height, across it: a stamp's ring
 CROSSING_INK = 128      # grey below this is ink on the read (background lifted) image
+MARK_WIDTH = 0.5        # of the name's height: a narrower tall mark is a rule (a box's side)
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
 # a date's year: its day (a 1 read as 'l', 'I' or '|'; an old-style 9 or 0, which hang
@@ -257,30 +258,36 @@ def find_number(rows: list[Row], pixels: Pixels | None = None) -> tuple[str | No
 
 def crossed_by_mark(rows: list[Row], name_row: int, name: str, read: PageText) -> bool:
     """Whether a mark far taller than the name's letters (a round stamp's ring, a
-    signature's stroke) runs across the words ``name`` was read from, on the read image;
-    False when the page's words do not show where the name stands (a name read in a gap,
-    a box's sides nearby are no stamp)."""
+    signature's stroke; not a box's side, a thin upright rule) runs across the words
+    ``name`` was read from, on the read image; where the page's words hold none of the
+    name, across the gap after its row's last word, where a value read off them stands."""
     image = read.image
     if image is None:
         return False
     tokens = set(name.upper().split())
     words = [w for row in rows[name_row:name_row + 2] for w in row.words
              if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens]
-    if not words:
-        return False
-    top = min(w["top"] for w in words)
-    bottom = max(w["top"] + w["height"] for w in words)
-    left = min(w["left"] for w in words)
-    right = max(w["left"] + w["width"] for row in rows[name_row:name_row + 2]
-                for w in row.words if words[0] in row.words)   # the value runs on
+    if words:
+        top = min(w["top"] for w in words)
+        bottom = max(w["top"] + w["height"] for w in words)
+        left = min(w["left"] for w in words)
+        right = max(w["left"] + w["width"] for row in rows[name_row:name_row + 2]
+                    for w in row.words if words[0] in row.words)   # the value runs on
+    else:
+        row = rows[name_row]
+        top, bottom = int(row.top), int(row.bottom)
+        left = max(w["left"] + w["width"] for w in row.words)
+        right = left + (len(name) + 4) * 2 * (bottom - top)
     height = max(1, bottom - top)
     pad = int(CROSSING_SPAN * height)
     y0, y1 = max(0, top - pad), min(image.shape[0], bottom + pad)
     ink = (image[y0:y1, max(0, left):right] < CROSSING_INK).astype(np.uint8)
     _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    inside = (stats[1:, cv2.CC_STAT_TOP] < top - y0 + height) & \
-        (stats[1:, cv2.CC_STAT_TOP] + stats[1:, cv2.CC_STAT_HEIGHT] > top - y0)
-    return bool((inside & (stats[1:, cv2.CC_STAT_HEIGHT] >= CROSSING_SPAN * height)).any())
+    stats = stats[1:]
+    return bool(((stats[:, cv2.CC_STAT_TOP] < top - y0 + height) &
+                 (stats[:, cv2.CC_STAT_TOP] + stats[:, cv2.CC_STAT_HEIGHT] > top - y0) &
+                 (stats[:, cv2.CC_STAT_HEIGHT] >= CROSSING_SPAN * height) &
+                 (stats[:, cv2.CC_STAT_WIDTH] >= MARK_WIDTH * height)).any())
 
 
 def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
