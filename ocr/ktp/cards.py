@@ -101,11 +101,13 @@ def mm(value: float) -> int:
     return int(round(value * PX_PER_MM))
 
 
+def _card_shaped(long: float, short: float) -> bool:
+    """Whether sides ``long`` and ``short`` (any unit) hold an ID-1 card's proportions."""
+    return abs(long / max(short, 1e-6) / (CARD_MM[0] / CARD_MM[1]) - 1) <= ASPECT_TOLERANCE
+
+
 def _card_like(w_mm: float, h_mm: float) -> bool:
-    aspect = w_mm / max(h_mm, 1e-6)
-    zoom = h_mm / CARD_MM[1]
-    return abs(aspect / (CARD_MM[0] / CARD_MM[1]) - 1) <= ASPECT_TOLERANCE and \
-        ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]
+    return _card_shaped(w_mm, h_mm) and ZOOM_RANGE[0] <= h_mm / CARD_MM[1] <= ZOOM_RANGE[1]
 
 
 def _streaked(w_mm: float, h_mm: float) -> bool:
@@ -176,8 +178,7 @@ def _inside_frame(rgb: np.ndarray, card: Card) -> Card:
     area = cv2.contourArea(inner)
     width = (np.linalg.norm(inner[1] - inner[0]) + np.linalg.norm(inner[2] - inner[3])) / 2
     height = (np.linalg.norm(inner[3] - inner[0]) + np.linalg.norm(inner[2] - inner[1])) / 2
-    if area < FRAME_INNER_AREA * h * w or \
-            abs(width / max(height, 1.0) / (CARD_MM[0] / CARD_MM[1]) - 1) > ASPECT_TOLERANCE:
+    if area < FRAME_INNER_AREA * h * w or not _card_shaped(width, height):
         return card
     # from the cut-out's pixels back to the page's
     to_page = cv2.getPerspectiveTransform(
