@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 25) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 26) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 25
-after group 24, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 26
+after group 25, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -65,6 +65,9 @@ from scansim.ijazah_group25 import FINISHES as GROUP25_FINISHES
 from scansim.ijazah_group25 import GROUP25_BORDERS, GROUP25_CUES
 from scansim.ijazah_group25 import HEADERS as GROUP25_HEADERS
 from scansim.ijazah_group25 import STICKERS as GROUP25_STICKERS
+from scansim.ijazah_group26 import FINISHES as GROUP26_FINISHES
+from scansim.ijazah_group26 import GROUP26_BORDERS, GROUP26_CUES, NAME_CLEAR
+from scansim.ijazah_group26 import HEADERS as GROUP26_HEADERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -76,20 +79,22 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
-              **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES}
+              **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
-           **GROUP24_BORDERS, **GROUP25_BORDERS}
+           **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
-            **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES}
+            **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES,
+            **GROUP26_FINISHES}
+CLEAR_OF_NAME = set(NAME_CLEAR)   # hand-ins given the name's box (mm) to keep off its line
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
            **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
-           **GROUP25_HEADERS}
+           **GROUP25_HEADERS, **GROUP26_HEADERS}
 STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
@@ -112,7 +117,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 25: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 26: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -169,7 +174,12 @@ class Design:
     #                              bingkai_kaca (framed behind glass on a wall,
     #                              photographed from below and aside: mat, moulding,
     #                              reflections, an EXIF-oriented JPEG), kertas_gelap (on
-    #                              a dark blank, copied in grey: print and ground close)
+    #                              a dark blank, copied in grey: print and ground close),
+    #                              sambung (an A3 sheet copied on A4 in two halves taped
+    #                              together, that copied again: a seam off the name's
+    #                              line, the halves out of line), tangkapan_layar (a
+    #                              phone's screenshot of it in a PDF viewer, printed on
+    #                              an inkjet to fit A4: small, banded)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -181,7 +191,9 @@ class Design:
     #                              a health polytechnic's under the Ministry of Health;
     #                              akper_kepala, a regency nursing academy's; stai_kepala,
     #                              a private Islamic college's; stie_kepala, a school of
-    #                              economics'; mts_kepala, a madrasah's dark blank)
+    #                              economics'; mts_kepala, a madrasah's dark blank;
+    #                              univ_kepala, a university's large sheet; poltek_kepala,
+    #                              a polytechnic's electronic diploma with its QR code)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -193,6 +205,9 @@ class Design:
     #                              scans it; cap_nama, the school's round stamp pressed
     #                              partly over the name)
     towns: tuple[str, ...] = ()  # the towns its issuer is named after (else data/ijazah.yaml's)
+    upright_sheet: bool = False  # drawn landscape, handed in on an upright sheet (its finish
+    #                              lays it there, as a screenshot of it printed on A4):
+    #                              ``landscape`` is the sheet's, False
 
     @property
     def held_out(self) -> bool:
@@ -675,6 +690,31 @@ DESIGNS = (
            ministry="KEMENTERIAN AGAMA REPUBLIK INDONESIA", era=(2011, 2016),
            header="mts_kepala", finish="kertas_gelap", sticker="cap_nama",
            towns=("SUMBAWA", "BIMA", "DOMPU", "LOMBOK TIMUR")),
+    # Held out, group 26: made after group 25 was measured; nobody tuning has seen them.
+    # A private university's bachelor's diploma on a large A3 sheet (Averia Serif, "IJAZAH"
+    # in Museum), upright in a band of untu walang teeth: the rector's sentence on the
+    # senate's decision, the name large and centred, the NPM, birth, faculty and study
+    # programme as centred phrases, the degree of that programme; too large for an A4 copier's
+    # glass, so copied in two halves, the halves taped together and that sheet copied
+    # again reduced to A4 (a seam off the name's line, the halves out of line, the tape).
+    Design("universitas_sambung", "pt", False, "museum_bible", "averia_serif_bold",
+           "averia_serif", "averia_serif_bold_italic", (248, 246, 236), (236, 232, 216),
+           (28, 70, 120), "untu_walang", "university", "univ_rektor", "header", short=True,
+           group=26, programs=("S1",), school="UNIVERSITAS KARYA NUSA {town}",
+           era=(2008, 2019), header="univ_kepala", finish="sambung",
+           towns=("KUPANG", "ENDE", "MAUMERE", "WAINGAPU")),
+    # A state polytechnic's electronic diploma (Verana Sans, "IJAZAH" in Klaudia), drawn
+    # landscape in a thin frame of fine slanting lines: the PIN and a QR code to check it
+    # at the top, the director's sentence, the name large and centred, NIM, birth and
+    # study programme in rows, the degree of that programme, the line on its electronic
+    # signature at the foot; opened in a phone's PDF viewer, screenshotted, and the
+    # screenshot printed to fit an upright A4 sheet on an inkjet and scanned.
+    Design("politeknik_tangkapan_layar", "pt", False, "klaudia_bold", "verana_sans_demi",
+           "verana_sans", "verana_sans_bold", (255, 255, 255), None, (0, 92, 150),
+           "garis_digital", "university", "poltek_direktur", "header", short=True,
+           group=26, programs=("D3", "D4"), school="POLITEKNIK NEGERI {town}",
+           era=(2022, 2025), header="poltek_kepala", finish="tangkapan_layar",
+           upright_sheet=True, towns=("TANJUNG SELOR", "MAMUJU", "SOFIFI", "MANOKWARI")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -687,7 +727,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
- HELD_OUT_23, HELD_OUT_24, HELD_OUT_25) = HELD_OUT_GROUPS.values()
+ HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -893,6 +933,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         tahun = held
     months = data["months"]
     land = dz.landscape and not dz.two_up   # a two-up's diploma is drawn upright on A4
+    land = land or dz.upright_sheet   # ... a screenshot's landscape, its sheet upright
     upright = (210, 297) if dz.two_up else tuple(paper_mm or (210, 297))
     size_mm = (297, 210) if land else upright
     w, h = mm_px(size_mm[0], dpi), mm_px(size_mm[1], dpi)
@@ -978,7 +1019,9 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         img = TWO_UPS[dz.two_up](img, blank, dz, rng, {
             "nama": name, "rows": dict(rows), "school": school, "spec": spec, "tahun": tahun,
             "nomor": nomor, "data": data})
-    if dz.finish:
+    if dz.finish in CLEAR_OF_NAME:   # a hand-in that keeps off the name's line (its box, mm)
+        img = HAND_INS[dz.finish](img, rng, dpi, name_box=getattr(p, "name_box", None))
+    elif dz.finish:
         img = HAND_INS[dz.finish](img, rng, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))
     if not color:

@@ -33,7 +33,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # group 23 fonts-tlwg-kinnari-ttf, fonts-tlwg-umpush-ttf, fonts-adf-irianis,
 # fonts-adf-ikarius, of group 24 fonts-tlwg-norasi-ttf, fonts-tlwg-laksaman-ttf,
 # fonts-isabella, of group 25 fonts-dustin's Dustismo Roman, fonts-gamaliel,
-# fonts-lemonada); DejaVu when none is installed.
+# fonts-lemonada, of group 26 fonts-levien-museum, fonts-averia-serif-gwf,
+# fonts-adf-verana, fonts-klaudia-berenika); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -219,6 +220,14 @@ FACES = {
     "lemonada": (["Lemonada-Regular.otf"], "sans"),
     "lemonada_semibold": (["Lemonada-SemiBold.otf"], "bold"),
     "lemonada_bold": (["Lemonada-Bold.otf"], "bold"),
+    "museum_bible": (["MuseumBible.otf"], "serif_bold"),
+    "averia_serif": (["AveriaSerifGWF-Regular.ttf"], "serif"),
+    "averia_serif_bold": (["AveriaSerifGWF-Bold.ttf"], "serif_bold"),
+    "averia_serif_bold_italic": (["AveriaSerifGWF-BoldItalic.ttf"], "serif_bold"),
+    "verana_sans": (["VeranaSans-Regular.otf"], "sans"),
+    "verana_sans_demi": (["VeranaSansDemi-Regular.otf"], "bold"),
+    "verana_sans_bold": (["VeranaSans-Bold.otf"], "bold"),
+    "klaudia_bold": (["Klaudia-Bold.ttf"], "serif_bold"),
 }
 
 

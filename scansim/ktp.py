@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import random
 from collections.abc import Callable
+from dataclasses import replace
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -55,6 +56,7 @@ from scansim.ktp_group22 import buram_copy, buram_page, klip
 from scansim.ktp_group23 import stempel_ungu, wa_cetak
 from scansim.ktp_group24 import selotip, tembus, tembus_page
 from scansim.ktp_group25 import layar, piksel
+from scansim.ktp_group26 import fed_y, genggam, selip, selip_page
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -317,6 +319,11 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = layar(img, rng, des.layar, dpi)
     if des.piksel:   # a tiny photo of the card printed enlarged on a laser printer, scanned
         img = piksel(img, rng, des.piksel, dpi)
+    if des.genggam:   # held in the hand and photographed: the thumb below the name's line
+        clear = (des.first_y_mm + max(0.0, des.value_dy_mm) + des.text_mm + 0.8) * u + jy
+        img = genggam(img, rng, des.genggam, dpi, clear=clear)
+    if des.selip:   # its copy scanned through a sheet feeder whose rollers slipped
+        img = selip(img, rng, des.selip, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -383,6 +390,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = layar(img, rng, des.layar, dpi)
     if des.piksel:   # its own tiny photo, printed on the same laser printer
         img = piksel(img, rng, des.piksel, dpi)
+    if des.genggam:   # turned over in the same hand and photographed the same way
+        img = genggam(img, rng, des.genggam, dpi)
+    if des.selip:   # through the same slipping feeder as the front
+        img = selip(img, rng, des.selip, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -430,8 +441,11 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
     """
     des = _design(design, rng)
     page = _paper((mm_px(paper_mm[0], dpi), mm_px(paper_mm[1], dpi)), rng, tone=252)
+    # a copy fed through a slipping sheet feeder: the page as a whole goes through it below
+    fed = bool(des.selip) and front is None
+    drawn = replace(des, selip=0.0) if fed else des
     card, truth = (front(person, rng=rng, dpi=dpi) if front is not None
-                   else make_ktp(person, rng=rng, dpi=dpi, color=True, design=des))
+                   else make_ktp(person, rng=rng, dpi=dpi, color=True, design=drawn))
     # drawn only when asked, after the card: a seed draws the same pages as before
     glared = bool(glare_share) and rng.random() < glare_share
     if glared:
@@ -444,8 +458,8 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
         page = buram_page(page, rng, dpi)
     if des.tembus and front is None:   # a thin sheet: the page on its back showing through
         page = tembus_page(page, rng, dpi)
-    cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=des, paper=truth.get("kertas"))]
-                      if back else [])
+    cards = [card] + ([make_ktp_back(rng=rng, dpi=dpi, design=drawn,
+                                     paper=truth.get("kertas"))] if back else [])
     cards = [_outlined(c.resize((round(c.width * scale), round(c.height * scale)),
                                 Image.LANCZOS), dpi) for c in cards]
     cw, ch = cards[0].size
@@ -478,6 +492,9 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
         px, py = rng.randint(0, page.width - 1), rng.randint(0, page.height - 1)
         r = rng.choice([1, 1, 2])
         d.ellipse([px, py, px + r, py + r], fill=(60, 60, 60))
+    if fed:   # the copy scanned through the slipping feeder, fed along the sheet's length
+        page, rows = selip_page(page, rng, des.selip, dpi, color=color)
+        boxes = [[x0, fed_y(rows, y0), x1, fed_y(rows, y1)] for x0, y0, x1, y1 in boxes]
     truth = dict(truth, color=color, card_box=boxes[0], card_angle=round(angle % 360, 2),
                  back=back, back_box=boxes[1] if back else None, scale=scale, turn=turn % 4,
                  glare=glared)

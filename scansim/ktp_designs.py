@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 25, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 26, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -17,10 +17,10 @@ group 17 (:data:`HELD_OUT_17`) after group 16, group 18 (:data:`HELD_OUT_18`) af
 group 17, group 19 (:data:`HELD_OUT_19`) after group 18, group 20 (:data:`HELD_OUT_20`)
 after group 19, group 21 (:data:`HELD_OUT_21`) after group 20, group 22
 (:data:`HELD_OUT_22`) after group 21, group 23 (:data:`HELD_OUT_23`) after group 22,
-group 24 (:data:`HELD_OUT_24`) after group 23 and group 25 (:data:`HELD_OUT_25`) after
-group 24, so the latest group's figures are the ones nobody tuning has seen (the
-benchmarks report all held-out designs together and each group apart,
-:data:`HELD_OUT_GROUPS`).
+group 24 (:data:`HELD_OUT_24`) after group 23, group 25 (:data:`HELD_OUT_25`) after
+group 24 and group 26 (:data:`HELD_OUT_26`) after group 25, so the latest group's figures
+are the ones nobody tuning has seen (the benchmarks report all held-out designs together
+and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ from scansim.ktp_group22 import insang, nitik
 from scansim.ktp_group23 import jlamprang, tambal
 from scansim.ktp_group24 import gringsing, tirta_teja
 from scansim.ktp_group25 import cakar_ayam, kopi_pecah
+from scansim.ktp_group26 import tumpal, ukel
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -78,7 +79,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-sawarabi-gothic, fonts-ipafont-gothic, of group 23 fonts-arkpandora,
 # fonts-wqy-microhei, fonts-lexi-gulim, fonts-motoya-l-maruberi, of group 24
 # fonts-horai-umefont, fonts-baekmuk, fonts-comfortaa, of group 25 fonts-eurofurence,
-# fonts-dustin, fonts-compagnon); DejaVu stands in when one is missing.
+# fonts-dustin, fonts-compagnon, of group 26 fonts-millimetre, fonts-komatuna,
+# fonts-konatu); DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -251,6 +253,11 @@ FACES = {
     "dustismo": ("truetype/dustin/Dustismo.ttf", "sans"),
     "dustismo_bold": ("truetype/dustin/dustismo_bold.ttf", "bold"),
     "compagnon_medium": ("opentype/compagnon/Compagnon-Medium.otf", "mono_bold"),
+    "millimetre": ("opentype/millimetre/millimetreA 01.otf", "sans"),
+    "millimetre_bold": ("opentype/millimetre/millimetreA Bold 01.otf", "bold"),
+    "komatuna": ("truetype/komatuna/komatuna.ttf", "mono_bold"),
+    "konatu": ("truetype/konatu/Konatu.ttf", "sans"),
+    "konatu_tohaba": ("truetype/konatu/KonatuTohaba.ttf", "mono_bold"),
 }
 
 
@@ -298,7 +305,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 25: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 26: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -364,6 +371,8 @@ class KtpDesign:
     tembus: float = 0.0              # 0 none .. 1 copied on thin paper printed on both sides
     layar: float = 0.0               # 0 none .. 1 a phone's photo of a screen showing the card
     piksel: float = 0.0              # 0 none .. 1 printed enlarged from a tiny photo (blocks)
+    genggam: float = 0.0             # 0 none .. 1 a phone's photo of the card held in the hand
+    selip: float = 0.0               # 0 none .. 1 its copy scanned through a slipping feeder
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -939,6 +948,28 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               step_mm=2.95, label_x_mm=2.4, colon_x_mm=21.0, value_gap_mm=1.3,
               indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
               ink=(32, 26, 20), fade=0.04, blur=0.45, wear=0.1, group=25, piksel=0.8),
+    # Held out, group 26: made after group 25 was measured; nobody tuning has seen them.
+    # A card in Millimetre (a geometric sans built on a millimetre grid: labels in its
+    # regular, values and heading in its bold), the NIK in Komatuna (a Japanese gothic's
+    # even-width figures), over ukel (rows of little curls, each running into the next)
+    # in slate blue and terracotta on a pale-grey-to-peach ground, a navy-black ink;
+    # handed in as a phone's photo of the card held in the hand over a desk or a cloth.
+    KtpDesign("millimetre_genggam", "millimetre", "millimetre_bold", "komatuna",
+              "millimetre_bold", "ukel", ((236, 240, 246), (250, 238, 228)),
+              (140, 158, 196), second_color=(214, 150, 124), text_mm=2.05, nik_mm=4.0,
+              step_mm=2.95, label_x_mm=2.5, colon_x_mm=21.2, value_gap_mm=1.4,
+              indent_mm=2.2, nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.4,
+              ink=(22, 28, 52), fade=0.04, blur=0.3, wear=0.1, group=26, genggam=0.8),
+    # A card in Konatu (a Japanese face's round-cornered Latin, labels, values and heading
+    # alike), the NIK in its even-width cut, over tumpal (bands of tall triangles pointing
+    # up and down by turns) in olive and rose on a pale-yellow-to-lilac ground, a
+    # sepia-black ink; its copy scanned through a sheet feeder whose rollers slipped.
+    KtpDesign("konatu_selip", "konatu", "konatu", "konatu_tohaba", "konatu", "tumpal",
+              ((246, 244, 226), (240, 234, 248)), (168, 176, 116),
+              second_color=(212, 154, 176), text_mm=2.1, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.4, colon_x_mm=20.8, value_gap_mm=1.3, indent_mm=2.1,
+              nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6, ink=(38, 28, 30), fade=0.04,
+              blur=0.45, wear=0.1, group=26, selip=0.8),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
@@ -946,7 +977,7 @@ HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
- HELD_OUT_23, HELD_OUT_24, HELD_OUT_25) = HELD_OUT_GROUPS.values()
+ HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -1036,6 +1067,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "jlamprang": jlamprang, "tambal": tambal,
             "gringsing": gringsing, "tirta_teja": tirta_teja,
             "kopi_pecah": kopi_pecah, "cakar_ayam": cakar_ayam,
+            "ukel": ukel, "tumpal": tumpal,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -1058,7 +1090,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
            "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
-           "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_GROUPS",
+           "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_26", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -259,6 +259,20 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 # Compagnon for its NIK.
 [ -f /usr/share/fonts/truetype/eurofurence/eurofc75.ttf ] || need_apt+=(fonts-eurofurence)
 [ -f /usr/share/fonts/opentype/compagnon/Compagnon-Medium.otf ] || need_apt+=(fonts-compagnon)
+# Museum (a Centaur revival) and Averia Serif for one of the twenty-sixth group's diplomas,
+# Verana Sans and Klaudia for the other.
+[ -f /usr/share/fonts/opentype/levien/MuseumBible.otf ] || need_apt+=(fonts-levien-museum)
+[ -f /usr/share/fonts/truetype/averia-gwf/AveriaSerifGWF-BoldItalic.ttf ] \
+    || need_apt+=(fonts-averia-serif-gwf)
+[ -f /usr/share/fonts/truetype/adf/VeranaSansDemi-Regular.otf ] || need_apt+=(fonts-adf-verana)
+[ -f /usr/share/fonts/truetype/klaudia-berenika/Klaudia-Bold.ttf ] \
+    || need_apt+=(fonts-klaudia-berenika)
+# Faces of the twenty-sixth group of card designs: Millimetre for one card's text and
+# Komatuna for its NIK, Konatu for the other's text and its even-width cut for its NIK.
+[ -f "/usr/share/fonts/opentype/millimetre/millimetreA Bold 01.otf" ] \
+    || need_apt+=(fonts-millimetre)
+[ -f /usr/share/fonts/truetype/komatuna/komatuna.ttf ] || need_apt+=(fonts-komatuna)
+[ -f /usr/share/fonts/truetype/konatu/KonatuTohaba.ttf ] || need_apt+=(fonts-konatu)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
