@@ -4,17 +4,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import cv2
+import numpy as np
 from PIL import Image
 
 from ocr import tesseract, textline
 from ocr.classify import classify_attachment
-from ocr.features import to_rgb
+from ocr.features import estimate_dpi, to_rgb
 from ocr.findings import Finding
 from ocr.ijazah import read_ijazah
 from ocr.ktp import read_ktp
 from ocr.ktp.glyphs import templates
 from ocr.pasfoto import check_pas_foto, holder_name
+from ocr.photo import find_document_quad, rectify_photo
 from ocr.upright import MAX_OBJECT_SKEW, Upright, make_upright, turn_page
+
+# Pages read again as the photographed sheet they show when read as these: no document,
+# or a diploma whose name was not read
+SHEET_RETRY = ("other", "ijazah")
+SHEET_SHARE = 0.8   # a sheet covering less of the page than this lies in a photo
 
 
 @dataclass
@@ -44,7 +52,35 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
     or (for pages read as text) the words, with Tesseract's orientation detection when
     they do not read as they lie. A blank page
     is left as it is; a page whose photo shows no face is turned as OSD says.
+
+    A page that shows a sheet of paper photographed (a diploma on a wall or a table,
+    the photo printed and copied) is read as the sheet again, cut out and flattened, when
+    the page as a whole is no document or no diploma's name was read on it: its print is
+    small and keystoned there. The sheet's reading is kept when it is a diploma's and
+    reads more; the page is then the flattened sheet.
     """
+    found = _read_page(page, dpi, names)
+    if found.form_page or found.doc not in SHEET_RETRY or _has_name(found):
+        return found
+    rgb = to_rgb(page)
+    quad = find_document_quad(rgb)
+    if quad is None or cv2.contourArea(quad.astype(np.float32)) >= SHEET_SHARE * page.width \
+            * page.height:
+        return found   # no sheet in it, or the sheet is the page itself
+    sheet = rectify_photo(page, dpi=round(dpi or estimate_dpi(rgb.shape)), quad=quad)
+    if sheet is None or sheet.info.get("photo") == "card":
+        return found
+    again = _read_page(sheet, sheet.info["dpi"][0], names)
+    if again.doc == "ijazah" and (found.doc != "ijazah" or _has_name(again)):
+        return again
+    return found
+
+
+def _has_name(page: AttachmentPage) -> bool:
+    return any(f.name == "nama" and f.value for f in page.findings)
+
+
+def _read_page(page: Image.Image, dpi: float | None, names: Sequence[str]) -> AttachmentPage:
     rgb = to_rgb(page)    # once: every look below works on the same pixels
     doc, confidence, details = classify_attachment(rgb, dpi=dpi, page=page)
     findings = read_attachment(rgb, doc, dpi=dpi, details=details, names=names)

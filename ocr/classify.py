@@ -175,6 +175,8 @@ def classify_attachment(img, *, dpi: float | None = None,
                                                + (ktp.upright_angle or 0.0)) % 360.0)
         return "ktp", round(min(0.98, 0.7 + 0.08 * ktp.front_words), 3), details
     if len(kt) >= 4 and not details["form_page"]:   # a form asks for what a KTP shows
+        if unread_card is not None:   # the cards' reading, not made again by the reader
+            details["ktp"] = unread_card
         return "ktp", round(min(0.9, 0.5 + 0.06 * len(kt)), 3), details
     if not quads and marks <= LITTLE_TEXT and (photo := photo_by_faces(rgb, dpi)) is not None:
         # no document's words, little text, faces of a pas foto's size: the faces tell

@@ -271,8 +271,8 @@ def crossed_by_mark(rows: list[Row], name_row: int, name: str, read: PageText) -
         top = min(w["top"] for w in words)
         bottom = max(w["top"] + w["height"] for w in words)
         left = min(w["left"] for w in words)
-        right = max(w["left"] + w["width"] for row in rows[name_row:name_row + 2]
-                    for w in row.words if words[0] in row.words)   # the value runs on
+        holding = next(row for row in rows[name_row:name_row + 2] if words[0] in row.words)
+        right = max(w["left"] + w["width"] for w in holding.words)   # the value runs on
     else:
         row = rows[name_row]
         top, bottom = int(row.top), int(row.bottom)

@@ -42,17 +42,19 @@ _PAPER_WHITE = 245.0      # the paper's level once the light is even (a scan's, 
 _MIN_SPREAD = 0.06        # lighter and darker paper differing less than this: light is even
 
 
-def rectify_photo(img: Image.Image, *, dpi: int) -> Image.Image | None:
+def rectify_photo(img: Image.Image, *, dpi: int, quad: np.ndarray | None = None
+                  ) -> Image.Image | None:
     """The document photographed in ``img``, flat, at the photo's own resolution between
     ``dpi`` and ``PAGE_MAX_DPI`` (``info["dpi"]`` says which; a card at ``CARD_DPI``,
     landscape); None when no document outline is found. Every resampling softens the
     print, and a photo's is soft already: what the camera resolved is kept.
 
     The result keeps the photo's way round (a page photographed sideways stays sideways:
-    the upright step turns it).
+    the upright step turns it). ``quad``: the outline when found already
+    (:func:`find_document_quad`).
     """
     rgb = np.asarray(img.convert("RGB")) if img.mode != "RGB" else np.asarray(img)
-    quad = find_document_quad(rgb)
+    quad = find_document_quad(rgb) if quad is None else quad
     if quad is None:
         return None
     # a focal length solved from corners a pixel or two off can be far out (a card taken

@@ -97,7 +97,7 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
     instead of the grey page (frames and backgrounds that mislead them painted over).
     When neither the lines nor OSD tell the way up, a line or two read turned may; a
     quarter turn whose reading is refused gives way to the opposite quarter turn when
-    that one's reading is accepted.
+    that one's reading is accepted; when nothing tells, the page is read upside down too.
     """
     small, work_dpi = _small_grey(img)
     view = clean(small) if clean else small
@@ -139,6 +139,12 @@ def upright_by_reading(img: Image.Image, read: Callable[[np.ndarray, float], T],
         # neither the lines nor OSD told, but a line or two read as words turned: the
         # page is read that way too (a fine-lined frame hides a landscape sheet's lines)
         rotation, confidence, method = turn, 0.6, "text"
+    if rotation == 0 and method == "none":
+        # nothing told the way up (a faint copy OSD finds too few letters on): the page
+        # is read the other way up too, and kept so when that reading is accepted
+        other_skew, other_reading = turned(180)
+        if accept(other_reading):
+            return _turned(img, 180, other_skew, 0.7, "text", []), other_reading
     if rotation == 0:
         return _turned(img, 0, skew, confidence, method, []), first
     skew, reading = turned(rotation)
