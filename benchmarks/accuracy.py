@@ -220,8 +220,9 @@ def ijazah_page(design: str, dpi: int, copy: str, index: int, person: dict, seed
 def run_ijazah(args: tuple) -> dict:
     """One ijazah page of ``design`` at ``dpi`` as a ``copy`` copy, read as ingest reads it;
     with a ``roster`` (the batch's names, a seventh item), a page whose name no reading
-    settled is read again with its holder left off the roster: any name then taken is a
-    wrong one."""
+    settled is read again with its holder left off the roster: any other name then taken
+    is a wrong one (the holder's own may be read without the roster, where a sheet
+    photographed is read again flattened once no roster name was found)."""
     design, dpi, copy, index, person, seed = args[:6]
     roster = args[6] if len(args) > 6 else ()
     page, truth = ijazah_page(design, dpi, copy, index, person, seed)
@@ -238,6 +239,8 @@ def run_ijazah(args: tuple) -> dict:
     absent = {f.name: f.value for f in read_attachment_page(
         page, dpi=dpi, names=roster_without(roster, truth["nama"])).findings}.get("nama") \
         if checked else None
+    if absent is not None and names_exact(absent, truth["nama"]):
+        absent = None   # the holder's own name, read without the roster: not another's
     return {"design": design, "dpi": dpi, "copy": copy, "cpu": cpu, "doc": result.doc,
             "from_roster": bool(name) and not blind, "absent_checked": checked,
             "absent_taken": absent,
