@@ -23,6 +23,7 @@ from ocr.upright import MAX_OBJECT_SKEW, Upright, make_upright, turn_page
 # or a diploma whose name was not read
 SHEET_RETRY = ("other", "ijazah")
 SHEET_SHARE = 0.8   # a sheet covering less of the page than this lies in a photo
+SHEETS = ("A4", "F4", "letter")   # the papers such a sheet may be (a card is the card reader's)
 
 
 @dataclass
@@ -63,12 +64,12 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
     if found.form_page or found.doc not in SHEET_RETRY or _has_name(found):
         return found
     rgb = to_rgb(page)
-    quad = find_document_quad(rgb)
+    quad = find_document_quad(rgb, papers=SHEETS)
     if quad is None or cv2.contourArea(quad.astype(np.float32)) >= SHEET_SHARE * page.width \
             * page.height:
         return found   # no sheet in it, or the sheet is the page itself
     sheet = rectify_photo(page, dpi=round(dpi or estimate_dpi(rgb.shape)), quad=quad)
-    if sheet is None or sheet.info.get("photo") == "card":
+    if sheet is None or sheet.info.get("photo") not in SHEETS:
         return found
     again = _read_page(sheet, sheet.info["dpi"][0], names)
     if again.doc == "ijazah" and (found.doc != "ijazah" or _has_name(again)):

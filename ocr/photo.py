@@ -104,9 +104,12 @@ def _side_lengths(quad: np.ndarray) -> tuple[float, float]:
 
 # Outline ------------------------------------------------------------------------------------
 
-def find_document_quad(rgb: np.ndarray) -> np.ndarray | None:
+def find_document_quad(rgb: np.ndarray, *, papers: tuple[str, ...] = ()
+                       ) -> np.ndarray | None:
     """Corners (top-left, top-right, bottom-right, bottom-left, full-size pixels) of the
-    document in a photo, or None."""
+    document in a photo, or None. ``papers``: only an outline in the proportions of one
+    of these (:data:`PAPERS_MM`) is taken, the largest such (a sheet shown inside a
+    larger rectangle, a screen's or a frame's)."""
     h, w = rgb.shape[:2]
     factor = min(1.0, _WORK_SIDE / max(h, w))
     small = scale_array(np.ascontiguousarray(rgb), factor)
@@ -120,6 +123,9 @@ def find_document_quad(rgb: np.ndarray) -> np.ndarray | None:
         if _touches_frame(quad, grey.shape) or not _is_convex(quad):
             continue
         if _support(quad, gradient) < _MIN_SUPPORT:
+            continue
+        if papers and nearest_paper(rectangle_ratio(_order(quad), grey.shape,
+                                                    focal_bounds=PHONE_FOCAL)) not in papers:
             continue
         best, best_area = quad, area
     if best is None:
