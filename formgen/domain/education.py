@@ -72,6 +72,13 @@ def level_code(text: object) -> str | None:
     return found.code if found else None
 
 
+def _capitals(word: str) -> bool:
+    """Whether an abbreviation found in text is written as one: its first two letters in
+    capitals ('SMA', 'MTs', 'D-III'). 'Mi' or 'Ma' is a word or a name read, no level."""
+    letters = [c for c in word if c.isalpha()][:2]
+    return all(c.isupper() for c in letters)
+
+
 @dataclass(frozen=True)
 class LevelMention:
     """An alias of a level found in running text, at ``start:end`` of it."""
@@ -103,7 +110,7 @@ def mentions(text: str, table: tuple[Level, ...] | None = None) -> list[LevelMen
     found = []
     for code, alias, pattern, phrase in _patterns(table if table is not None else levels()):
         for m in pattern.finditer(text):
-            if not phrase and m.group().islower():
+            if not phrase and not _capitals(m.group()):
                 continue
             found.append(LevelMention(code, alias, m.start(), m.end(), phrase))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -30,6 +30,13 @@ def test_mentions_in_a_diploma_text():
                      ("D4", "Sarjana Terapan"), ("SMA", "SMK"), ("SMP", "MTs")]
 
 
+def test_an_abbreviation_counts_only_written_in_capitals():
+    # a word read 'Mi' or 'Ma' in a sentence is no madrasah's level
+    text = "Direktur Politeknik dengan Mi bahwa; Ma; Sma; mts; MI; MA; MTsN; S-1"
+    found = [(m.code, text[m.start:m.end]) for m in education.mentions(text)]
+    assert found == [("SD", "MI"), ("SMA", "MA"), ("SMP", "MTsN"), ("S1", "S-1")]
+
+
 def test_roster_comparison_uses_the_levels():
     assert values_agree("SMK", "SMA", kind="level")
     assert values_agree("PAKET B", "SMP", kind="level")
