@@ -21,7 +21,6 @@ from scansim import ijazah_group23 as IG23
 from scansim import ktp_designs as KD
 from scansim import ktp_group23 as KG23
 from scansim.draw import mm_px
-from scansim.ktp import make_ktp_copy_page
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     _card,
@@ -158,14 +157,6 @@ def test_stempel_ungu_lands_differently_on_each_card():
         assert 24 < xs.mean() / u < 52 and 24 < ys.mean() / u < 40
     assert len({round(x) for x, _ in centres} | {round(y) for _, y in centres}) > 3
 
-
-@pytest.mark.parametrize("color", [True, False])
-def test_group_23_copy_pages_render(people, color):
-    for name in KTP_23:
-        page, truth = make_ktp_copy_page(people[1], rng=random.Random(8), dpi=150,
-                                         color=color, back=True, design=name)
-        x0, y0, x1, y1 = truth["card_box"]
-        assert (_grey(page)[y0:y1, x0:x1] < 110).mean() > 0.02
 
 
 # == diplomas: a special school's printed from a WhatsApp photo, a polytechnic's with a

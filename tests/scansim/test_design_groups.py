@@ -20,7 +20,7 @@ from scansim import ijazah_faces as IF
 from scansim import ijazah_group7 as IJ_G7
 from scansim import ktp_designs as KD
 from scansim.draw import mm_px
-from scansim.ktp import KTP_MM, make_ktp, make_ktp_back
+from scansim.ktp import KTP_MM, make_ktp, make_ktp_back, make_ktp_copy_page
 from scansim.people import make_people
 
 # The first designs: later ones are added after them, so a seed's first pages stay.
@@ -1261,6 +1261,24 @@ def test_a_late_group_is_held_out_and_listed_after_the_one_before(group):
         for _ in range(20):
             design, _program = IJ.pick(dict(person, pendidikan=level), rng)
             assert design.name not in ijazah and not design.held_out
+
+
+@pytest.mark.parametrize("name", [n for ktp, _ in LATE_GROUPS.values() for n in ktp])
+def test_a_late_group_s_cards_are_deterministic(people, name):
+    a, _ = make_ktp(people[0], rng=random.Random(1), dpi=100, design=name)
+    b, _ = make_ktp(people[0], rng=random.Random(1), dpi=100, design=name)
+    c, _ = make_ktp(people[0], rng=random.Random(2), dpi=100, design=name)
+    assert a.tobytes() == b.tobytes() and a.tobytes() != c.tobytes()
+
+
+@pytest.mark.parametrize("color", [True, False])
+@pytest.mark.parametrize("group", sorted(LATE_GROUPS))
+def test_a_late_group_s_copy_pages_render(people, group, color):
+    for name in LATE_GROUPS[group][0]:
+        page, truth = make_ktp_copy_page(people[1], rng=random.Random(8), dpi=150,
+                                         color=color, back=True, design=name)
+        x0, y0, x1, y1 = truth["card_box"]
+        assert (_grey(page)[y0:y1, x0:x1] < 110).mean() > 0.02
 
 
 @pytest.mark.parametrize("name", [n for ktp, _ in LATE_GROUPS.values() for n in ktp])
