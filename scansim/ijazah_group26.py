@@ -31,6 +31,7 @@ from scansim.draw import font as plain_font
 from scansim.draw import mm_px
 from scansim.emeterai import qr_image
 from scansim.formpages import jpeg
+from scansim.ijazah_group16 import wrap
 from scansim.ijazah_holders import titled
 from scansim.ijazah_numbers import styled_number
 from scansim.ornament import draw_seal
@@ -68,20 +69,6 @@ PAPER = 248.0
 def _data() -> dict:
     """The twenty-sixth group's wording (data/ijazah_group26.yaml)."""
     return load_yaml(DATA)
-
-
-def _lines(p, text: str, role: str, size_mm: float, width_mm: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width_mm`` in ``role`` at ``size_mm``."""
-    fnt = p.font(role, size_mm)
-    lines, line = [], ""
-    for word in text.split(" "):
-        trial = f"{line} {word}".strip()
-        if line and p.d.textlength(trial, font=fnt) > width_mm * p.u:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return lines + [line]
 
 
 # -- frames -------------------------------------------------------------------------------
@@ -207,7 +194,7 @@ def univ_rektor(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     npm = values.get("nomor induk mahasiswa", "2012000000")
     year = int(npm[:4]) + 4
     date = f"{rng.randint(1, 28)} {rng.choice(('Agustus', 'September', 'Oktober'))} {year}"
-    for line in _lines(p, words["opening"].format(school=school, date=date), dz.body, body,
+    for line in wrap(p, words["opening"].format(school=school, date=date), dz.body, body,
                        wmm * 0.74):
         p.centre(y, line, dz.body, body)
         y += body + 1.8

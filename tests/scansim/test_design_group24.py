@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
 from scansim import ijazah as IJ
-from scansim import ijazah_faces as IF
 from scansim import ijazah_group24 as IG24
 from scansim import ktp_designs as KD
 from scansim import ktp_group24 as KG24
@@ -27,9 +25,9 @@ from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
+    _diploma_faces_from_packages,
     _faces_from_new_packages,
     _grey,
-    _ijazah_before,
     _new_diploma_group,
     _new_ktp_group,
     _pair,
@@ -273,26 +271,8 @@ def test_group_24_diplomas_differ_from_every_earlier_design():
     assert _diploma_faces(akper).isdisjoint(_diploma_faces(stai))
 
 
-def _family(path: str) -> str:
-    return next((f for f in PACKAGES_24 if Path(path).name.startswith(f)), "")
-
-
 def test_group_24_faces_come_from_their_new_packages():
-    used = set()
-    for d in (IJ.get_design(n) for n in IJAZAH_24):
-        for role in _diploma_faces(d):
-            fam = _family(IF.face(role, 40).path)
-            assert fam, role
-            used.add(fam)
-    assert used == set(PACKAGES_24)
-    for role in IF.FACES:
-        path = Path(IF.face(role, 40).path)
-        fam = _family(str(path))
-        listing = Path("/var/lib/dpkg/info") / f"{PACKAGES_24.get(fam, '')}.list"
-        if fam and listing.is_file():
-            assert str(path) in listing.read_text().split("\n"), path
-    for role in _diploma_faces(*_ijazah_before(24)):
-        assert not any(_family(f) for f in IF.FACES[role][0]), role
+    _diploma_faces_from_packages(24, IJAZAH_24, PACKAGES_24)
 
 
 @pytest.mark.parametrize("dpi", [200, 300])

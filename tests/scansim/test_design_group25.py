@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -20,7 +19,6 @@ import pytest
 from PIL import Image, ImageDraw, ImageOps
 
 from scansim import ijazah as IJ
-from scansim import ijazah_faces as IF
 from scansim import ijazah_group25 as IG25
 from scansim import ktp_designs as KD
 from scansim import ktp_group25 as KG25
@@ -30,9 +28,9 @@ from scansim.phone import EXIF_ORIENTATION_TAG
 from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
+    _diploma_faces_from_packages,
     _faces_from_new_packages,
     _grey,
-    _ijazah_before,
     _new_diploma_group,
     _new_ktp_group,
     _pair,
@@ -284,26 +282,8 @@ def test_group_25_diplomas_differ_from_every_earlier_design():
     assert _diploma_faces(stie).isdisjoint(_diploma_faces(mts))
 
 
-def _family(path: str) -> str:
-    return next((f for f in PACKAGES_25 if Path(path).name.startswith(f)), "")
-
-
 def test_group_25_faces_come_from_their_new_packages():
-    used = set()
-    for d in (IJ.get_design(n) for n in IJAZAH_25):
-        for role in _diploma_faces(d):
-            fam = _family(IF.face(role, 40).path)
-            assert fam, role
-            used.add(fam)
-    assert used == set(PACKAGES_25)
-    for role in IF.FACES:
-        path = Path(IF.face(role, 40).path)
-        fam = _family(str(path))
-        listing = Path("/var/lib/dpkg/info") / f"{PACKAGES_25.get(fam, '')}.list"
-        if fam and listing.is_file():
-            assert str(path) in listing.read_text().split("\n"), path
-    for role in _diploma_faces(*_ijazah_before(25)):
-        assert not any(_family(f) for f in IF.FACES[role][0]), role
+    _diploma_faces_from_packages(25, IJAZAH_25, PACKAGES_25)
 
 
 @pytest.mark.parametrize("key", [(200, True), (200, False), (300, True)])

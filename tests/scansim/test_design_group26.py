@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
 from scansim import ijazah as IJ
-from scansim import ijazah_faces as IF
 from scansim import ijazah_group26 as IG26
 from scansim import ktp_designs as KD
 from scansim import ktp_group26 as KG26
@@ -32,9 +30,9 @@ from scansim.people import make_people
 from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
+    _diploma_faces_from_packages,
     _faces_from_new_packages,
     _grey,
-    _ijazah_before,
     _new_diploma_group,
     _new_ktp_group,
     _pair,
@@ -374,26 +372,8 @@ def test_group_26_diplomas_differ_from_every_earlier_design():
     assert _diploma_faces(univ).isdisjoint(_diploma_faces(poltek))
 
 
-def _family(path: str) -> str:
-    return next((f for f in PACKAGES_26 if Path(path).name.startswith(f)), "")
-
-
 def test_group_26_faces_come_from_their_new_packages():
-    used = set()
-    for d in (IJ.get_design(n) for n in IJAZAH_26):
-        for role in _diploma_faces(d):
-            fam = _family(IF.face(role, 40).path)
-            assert fam, role
-            used.add(fam)
-    assert used == set(PACKAGES_26)
-    for role in IF.FACES:
-        path = Path(IF.face(role, 40).path)
-        fam = _family(str(path))
-        listing = Path("/var/lib/dpkg/info") / f"{PACKAGES_26.get(fam, '')}.list"
-        if fam and listing.is_file():
-            assert str(path) in listing.read_text().split("\n"), path
-    for role in _diploma_faces(*_ijazah_before(26)):
-        assert not any(_family(f) for f in IF.FACES[role][0]), role
+    _diploma_faces_from_packages(26, IJAZAH_26, PACKAGES_26)
 
 
 @pytest.mark.parametrize("color", [True, False])

@@ -7,6 +7,7 @@ import dataclasses
 import random
 import re
 from concurrent.futures import Executor
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -75,6 +76,30 @@ def _ijazah_before(group: int) -> list:
     """The diploma designs that stood before ``group`` was made (earlier in the list)."""
     first = next(i for i, d in enumerate(IJ.DESIGNS) if d.group == group)
     return list(IJ.DESIGNS[:first])
+
+
+def _diploma_faces_from_packages(group: int, names, packages: dict[str, str]) -> None:
+    """Every face of a diploma group's designs opens a file of the font families
+    ``packages`` names (family -> Debian package), all of them are used, each file is
+    installed by its package, and no earlier diploma draws from them."""
+    def family(path: str) -> str:
+        return next((f for f in packages if Path(path).name.startswith(f)), "")
+
+    used = set()
+    for d in (IJ.get_design(n) for n in names):
+        for role in _diploma_faces(d):
+            fam = family(IF.face(role, 40).path)
+            assert fam, role                                  # not DejaVu standing in
+            used.add(fam)
+    assert used == set(packages)
+    for role in IF.FACES:
+        path = Path(IF.face(role, 40).path)
+        fam = family(str(path))
+        listing = Path("/var/lib/dpkg/info") / f"{packages.get(fam, '')}.list"
+        if fam and listing.is_file():
+            assert str(path) in listing.read_text().split("\n"), path
+    for role in _diploma_faces(*_ijazah_before(group)):
+        assert not any(family(f) for f in IF.FACES[role][0]), role
 
 
 def _new_diploma_group(group: int, names, *, framed: bool = True) -> list:
