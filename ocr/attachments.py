@@ -68,8 +68,9 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
     if quad is None or cv2.contourArea(quad.astype(np.float32)) >= SHEET_SHARE * page.width \
             * page.height:
         return found   # no sheet in it, or the sheet is the page itself
-    sheet = rectify_photo(page, dpi=round(dpi or estimate_dpi(rgb.shape)), quad=quad)
-    if sheet is None or sheet.info.get("photo") not in SHEETS:
+    sheet = rectify_photo(page, dpi=round(dpi or estimate_dpi(rgb.shape)), quad=quad,
+                          papers=SHEETS)
+    if sheet is None:
         return found
     again = _read_page(sheet, sheet.info["dpi"][0], names)
     if again.doc == "ijazah" and (found.doc != "ijazah" or _has_name(again)):

@@ -42,8 +42,8 @@ _PAPER_WHITE = 245.0      # the paper's level once the light is even (a scan's, 
 _MIN_SPREAD = 0.06        # lighter and darker paper differing less than this: light is even
 
 
-def rectify_photo(img: Image.Image, *, dpi: int, quad: np.ndarray | None = None
-                  ) -> Image.Image | None:
+def rectify_photo(img: Image.Image, *, dpi: int, quad: np.ndarray | None = None,
+                  papers: tuple[str, ...] = ()) -> Image.Image | None:
     """The document photographed in ``img``, flat, at the photo's own resolution between
     ``dpi`` and ``PAGE_MAX_DPI`` (``info["dpi"]`` says which; a card at ``CARD_DPI``,
     landscape); None when no document outline is found. Every resampling softens the
@@ -51,7 +51,7 @@ def rectify_photo(img: Image.Image, *, dpi: int, quad: np.ndarray | None = None
 
     The result keeps the photo's way round (a page photographed sideways stays sideways:
     the upright step turns it). ``quad``: the outline when found already
-    (:func:`find_document_quad`).
+    (:func:`find_document_quad`); ``papers``: the papers it may be (any, when empty).
     """
     rgb = np.asarray(img.convert("RGB")) if img.mode != "RGB" else np.asarray(img)
     quad = find_document_quad(rgb) if quad is None else quad
@@ -60,7 +60,7 @@ def rectify_photo(img: Image.Image, *, dpi: int, quad: np.ndarray | None = None
     # a focal length solved from corners a pixel or two off can be far out (a card taken
     # for A4 or for no paper at all): it is held to a phone camera's
     ratio = rectangle_ratio(quad, rgb.shape, focal_bounds=PHONE_FOCAL)
-    paper = nearest_paper(ratio)
+    paper = nearest_paper(ratio, papers)
     if paper is None:
         log.info("photo: outline found but its proportions (%.3f) fit no paper", ratio)
         return None
@@ -125,7 +125,7 @@ def find_document_quad(rgb: np.ndarray, *, papers: tuple[str, ...] = ()
         if _support(quad, gradient) < _MIN_SUPPORT:
             continue
         if papers and nearest_paper(rectangle_ratio(_order(quad), grey.shape,
-                                                    focal_bounds=PHONE_FOCAL)) not in papers:
+                                                    focal_bounds=PHONE_FOCAL), papers) is None:
             continue
         best, best_area = quad, area
     if best is None:
@@ -303,10 +303,13 @@ def rectangle_ratio(quad: np.ndarray, shape, *,
     return max(ratio, 1 / ratio)
 
 
-def nearest_paper(ratio: float) -> str | None:
-    """The paper in ``PAPERS_MM`` whose proportions are nearest ``ratio``, if near enough."""
+def nearest_paper(ratio: float, papers: tuple[str, ...] = ()) -> str | None:
+    """The paper in ``PAPERS_MM`` (of ``papers`` only, when given) whose proportions are
+    nearest ``ratio``, if near enough."""
     best, best_error = None, None
     for name, (short, long) in PAPERS_MM.items():
+        if papers and name not in papers:
+            continue
         error = abs(math.log(ratio / (long / short)))
         if best_error is None or error < best_error:
             best, best_error = name, error
