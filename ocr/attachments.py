@@ -60,10 +60,10 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
     small and keystoned there. The sheet's reading is kept when it is a diploma's and
     reads more; the page is then the flattened sheet.
     """
-    found = _read_page(page, dpi, names)
+    rgb = to_rgb(page)    # once: every look below works on the same pixels
+    found = _read_page(page, rgb, dpi, names)
     if found.form_page or found.doc not in SHEET_RETRY or _has_name(found):
         return found
-    rgb = to_rgb(page)
     quad = find_document_quad(rgb, papers=SHEETS)
     if quad is None or cv2.contourArea(quad.astype(np.float32)) >= SHEET_SHARE * page.width \
             * page.height:
@@ -72,7 +72,7 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
                           papers=SHEETS)
     if sheet is None:
         return found
-    again = _read_page(sheet, sheet.info["dpi"][0], names)
+    again = _read_page(sheet, to_rgb(sheet), sheet.info["dpi"][0], names)
     if again.doc == "ijazah" and (found.doc != "ijazah" or _has_name(again)):
         return again
     return found
@@ -82,8 +82,9 @@ def _has_name(page: AttachmentPage) -> bool:
     return any(f.name == "nama" and f.value for f in page.findings)
 
 
-def _read_page(page: Image.Image, dpi: float | None, names: Sequence[str]) -> AttachmentPage:
-    rgb = to_rgb(page)    # once: every look below works on the same pixels
+def _read_page(page: Image.Image, rgb: np.ndarray, dpi: float | None,
+               names: Sequence[str]) -> AttachmentPage:
+    """``page`` (``rgb``: its pixels) classified, read and turned upright."""
     doc, confidence, details = classify_attachment(rgb, dpi=dpi, page=page)
     findings = read_attachment(rgb, doc, dpi=dpi, details=details, names=names)
     upright = details.get("upright")
