@@ -40,6 +40,11 @@ _FLAT_DPI = 25            # the light is estimated at this resolution
 _PAPER_WHITE = 245.0      # the paper's level once the light is even (a scan's, not clipped:
                           # clipping near-white greys thins soft strokes into misreadings)
 _MIN_SPREAD = 0.06        # lighter and darker paper differing less than this: light is even
+# A white sheet on a light grey ground (a screen's, a wall's) is one with it at Otsu's level:
+# it is looked for too as what is nearly as light as the lightest of the frame (its 97th
+# percentile), at these shares of that level
+_NEAR_WHITE = (0.95, 0.9)
+_MIN_PRINT = 0.03         # share of a sheet's inside on an edge: print, not an empty screen
 
 
 def rectify_photo(img: Image.Image, *, dpi: int, quad: np.ndarray | None = None,
@@ -109,7 +114,8 @@ def find_document_quad(rgb: np.ndarray, *, papers: tuple[str, ...] = ()
     """Corners (top-left, top-right, bottom-right, bottom-left, full-size pixels) of the
     document in a photo, or None. ``papers``: only an outline in the proportions of one
     of these (:data:`PAPERS_MM`) is taken, the largest such (a sheet shown inside a
-    larger rectangle, a screen's or a frame's)."""
+    larger rectangle, a screen's or a frame's) that shows print (a screen's empty part
+    below the sheet may have a paper's proportions too)."""
     h, w = rgb.shape[:2]
     factor = min(1.0, _WORK_SIDE / max(h, w))
     small = scale_array(np.ascontiguousarray(rgb), factor)
@@ -124,8 +130,9 @@ def find_document_quad(rgb: np.ndarray, *, papers: tuple[str, ...] = ()
             continue
         if _support(quad, gradient) < _MIN_SUPPORT:
             continue
-        if papers and nearest_paper(rectangle_ratio(_order(quad), grey.shape,
-                                                    focal_bounds=PHONE_FOCAL), papers) is None:
+        if papers and (nearest_paper(rectangle_ratio(_order(quad), grey.shape,
+                                                     focal_bounds=PHONE_FOCAL), papers) is None
+                       or _print_share(quad, gradient) < _MIN_PRINT):
             continue
         best, best_area = quad, area
     if best is None:
@@ -189,11 +196,14 @@ def _gradient(small: np.ndarray) -> np.ndarray:
 
 def _candidates(grey: np.ndarray, small: np.ndarray):
     """Quadrangles that may be the document: outlines of the bright region (Otsu, and a
-    lower threshold for a page partly in shadow) and of closed edge contours."""
+    lower threshold for a page partly in shadow, and higher ones for a sheet on a light
+    ground) and of closed edge contours."""
     masks = []
     otsu, bright = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     masks.append(bright)
     masks.append((grey > otsu * 0.75).astype(np.uint8) * 255)
+    lightest = float(np.percentile(grey, 97))
+    masks.extend((grey > lightest * share).astype(np.uint8) * 255 for share in _NEAR_WHITE)
     median = float(np.median(grey))
     edges = cv2.Canny(grey, 0.4 * median, 1.0 * median)
     edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
@@ -232,10 +242,15 @@ def _is_convex(quad: np.ndarray) -> bool:
     return bool(cv2.isContourConvex(quad.astype(np.float32).reshape(-1, 1, 2)))
 
 
+def _edge_level(gradient: np.ndarray) -> float:
+    """The gradient a point must reach to lie on an edge."""
+    return max(float(np.percentile(gradient, 90)), 20.0)
+
+
 def _support(quad: np.ndarray, gradient: np.ndarray, samples: int = 60) -> float:
     """The smallest share, over the four sides, of points that lie on an edge."""
     h, w = gradient.shape
-    strong = max(float(np.percentile(gradient, 90)), 20.0)
+    strong = _edge_level(gradient)
     worst = 1.0
     for i in range(4):
         a, b = quad[i], quad[(i + 1) % 4]
@@ -249,6 +264,18 @@ def _support(quad: np.ndarray, gradient: np.ndarray, samples: int = 60) -> float
                 hits += 1
         worst = min(worst, hits / samples)
     return worst
+
+
+def _print_share(quad: np.ndarray, gradient: np.ndarray) -> float:
+    """The share of the quadrangle's inside (its outline drawn in by a tenth) that lies on
+    an edge."""
+    strong = _edge_level(gradient)
+    centre = quad.mean(axis=0)
+    inner = (centre + (quad - centre) * 0.9).astype(np.int32)
+    mask = np.zeros(gradient.shape, np.uint8)
+    cv2.fillPoly(mask, [inner], 1)
+    inside = gradient[mask > 0]
+    return float((inside >= strong).mean()) if inside.size else 0.0
 
 
 def _order(quad: np.ndarray) -> np.ndarray:

@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from ocr.load import open_document
-from ocr.photo import flatten_light, nearest_paper, rectangle_ratio
+from ocr.attachments import SHEETS
+from ocr.photo import find_document_quad, flatten_light, nearest_paper, rectangle_ratio
 from ocr.qr import identify
 from ocr.register import register_page
 from ocr.upright import make_upright
@@ -116,3 +117,35 @@ def test_flatten_light_evens_a_shadowed_page():
     flat = flatten_light(page.astype(np.uint8), dpi=100)
     assert abs(int(flat[200, 100]) - int(flat[200, 500])) < 15
     assert flat[405, 150] < 90 and flat[405, 450] < 90   # ink stays ink on both sides
+
+
+def _screen(sheet_print: bool) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A diploma's screenshot printed: a white sheet (A4 landscape) on the viewer's light
+    grey, between its toolbar and navigation bar, with lines of print or none."""
+    page = np.full((1400, 1000, 3), 246, np.uint8)            # the printed sheet's margin
+    page[60:1340, 200:800] = 200                              # the viewer's grey
+    page[60:160, 200:800] = 40                                # the toolbar
+    page[1260:1340, 200:800] = 20                             # the navigation bar
+    top, bottom, left, right = 420, 420 + 416, 206, 794
+    page[top:bottom, left:right] = 250
+    for y in range(top + 40, bottom - 40, 18) if sheet_print else ():
+        page[y:y + 6, left + 60:right - 60 - (y % 5) * 30] = 60
+    return page, (left, top, right, bottom)
+
+
+def test_a_printed_sheet_on_a_light_screen_is_found():
+    """The white sheet on the light grey that Otsu's level takes with it is found by what is
+    nearly as light as the lightest of the picture."""
+    page, (left, top, right, bottom) = _screen(sheet_print=True)
+    quad = find_document_quad(page, papers=SHEETS)
+    assert quad is not None
+    xs, ys = quad[:, 0], quad[:, 1]
+    assert abs(xs.min() - left) < 12 and abs(xs.max() - right) < 12
+    assert abs(ys.min() - top) < 12 and abs(ys.max() - bottom) < 12
+
+
+def test_an_empty_rectangle_is_no_sheet():
+    """A rectangle of a paper's proportions with nothing printed in it (a screen's empty
+    part) is not taken for the sheet."""
+    page, _ = _screen(sheet_print=False)
+    assert find_document_quad(page, papers=SHEETS) is None
