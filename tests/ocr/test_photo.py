@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from ocr.load import open_document
 from ocr.attachments import SHEETS
+from ocr.load import open_document
 from ocr.photo import find_document_quad, flatten_light, nearest_paper, rectangle_ratio
 from ocr.qr import identify
 from ocr.register import register_page
