@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 26) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 27) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 26
-after group 25, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 27
+after group 26, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -68,6 +68,10 @@ from scansim.ijazah_group25 import STICKERS as GROUP25_STICKERS
 from scansim.ijazah_group26 import FINISHES as GROUP26_FINISHES
 from scansim.ijazah_group26 import GROUP26_BORDERS, GROUP26_CUES, NAME_CLEAR
 from scansim.ijazah_group26 import HEADERS as GROUP26_HEADERS
+from scansim.ijazah_group27 import FINISHES as GROUP27_FINISHES
+from scansim.ijazah_group27 import GROUP27_BORDERS, GROUP27_CUES
+from scansim.ijazah_group27 import HEADERS as GROUP27_HEADERS
+from scansim.ijazah_group27 import NAME_CLEAR as GROUP27_NAME_CLEAR
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -79,22 +83,24 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP10_CUES, **GROUP11_CUES, **GROUP12_CUES, **GROUP13_CUES, **GROUP14_CUES,
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
-              **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES}
+              **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES,
+              **GROUP27_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
-           **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS}
+           **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS, **GROUP27_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
             **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES,
-            **GROUP26_FINISHES}
-CLEAR_OF_NAME = set(NAME_CLEAR)   # hand-ins given the name's box (mm) to keep off its line
+            **GROUP26_FINISHES, **GROUP27_FINISHES}
+# hand-ins given the name's box (mm) to keep off its line
+CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR)
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
            **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
-           **GROUP25_HEADERS, **GROUP26_HEADERS}
+           **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS}
 STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
@@ -117,7 +123,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 26: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 27: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -179,7 +185,11 @@ class Design:
     #                              together, that copied again: a seam off the name's
     #                              line, the halves out of line), tangkapan_layar (a
     #                              phone's screenshot of it in a PDF viewer, printed on
-    #                              an inkjet to fit A4: small, banded)
+    #                              an inkjet to fit A4: small, banded), rayap (eaten by
+    #                              termites in a drawer: galleries and holes through to
+    #                              the scanner's lid, kept off the name's line), salinan
+    #                              (photocopied: its copy-evident ground's hidden words
+    #                              come out over the sheet)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -193,7 +203,10 @@ class Design:
     #                              a private Islamic college's; stie_kepala, a school of
     #                              economics'; mts_kepala, a madrasah's dark blank;
     #                              univ_kepala, a university's large sheet; poltek_kepala,
-    #                              a polytechnic's electronic diploma with its QR code)
+    #                              a polytechnic's electronic diploma with its QR code;
+    #                              smea_kepala, an SMEA's blank of the Departemen
+    #                              Pendidikan dan Kebudayaan; stikes_kepala, a college of
+    #                              health sciences' on copy-evident security paper)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -715,6 +728,32 @@ DESIGNS = (
            group=26, programs=("D3", "D4"), school="POLITEKNIK NEGERI {town}",
            era=(2022, 2025), header="poltek_kepala", finish="tangkapan_layar",
            upright_sheet=True, towns=("TANJUNG SELOR", "MAMUJU", "SOFIFI", "MANOKWARI")),
+    # Held out, group 27: made after group 26 was measured; nobody tuning has seen them.
+    # A state school of economics' (SMEA) diploma of the Departemen Pendidikan dan
+    # Kebudayaan, 1980-1996 (BIZ UDPMincho, "IJAZAH" in Jessen Mittel), upright in a band of
+    # clove buds: its serial in red at the top right, the head's sentence, the blank's
+    # lower-case rows over dotted lines lettered in by a clerk with a broad pen (Hamlet,
+    # wavering, the ink fading between dips); yellowed and foxed, eaten into by termites
+    # (galleries and holes through to the scanner's lid, kept off the name) and scanned.
+    Design("smea_rayap", "sekolah", False, "jessen_mittel", "bizud_pmincho", "bizud_pmincho",
+           "hamlet_tertia", (242, 236, 212), None, (104, 44, 36), "cengkeh", "garuda",
+           "smea_lettered", "header", short=False, group=27, programs=("SMA",),
+           school="SMEA NEGERI {town}", ministry="DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN",
+           era=(1980, 1996), aged=0.7, header="smea_kepala", finish="rayap",
+           towns=("PANGKALAN BUN", "SAMPIT", "KUALA KAPUAS", "MUARA TEWEH")),
+    # A college of health sciences' (STIKES) diploma (Damase, "IJAZAH" in Oldania ADF, the
+    # name in Lobster Two), upright in a band of small crosses, on copy-evident security paper:
+    # the PIN at the top right, the ministry of its year, the chairman's sentence on the
+    # graduation board's decision, the name large and centred, the NIM, birth and study
+    # programme in rows, the degree of that programme; handed in as a photocopy, on which
+    # the words hidden in the paper's dotted ground (SALINAN, COPY) come out all over it.
+    Design("stikes_salinan", "pt", False, "oldania_bold", "damase", "damase",
+           "lobster_two_bold", (250, 250, 246), None, (18, 100, 98), "palang",
+           "university", "stikes_ketua", "header", short=True, group=27,
+           programs=("D3", "S1"), school="SEKOLAH TINGGI ILMU KESEHATAN {town}",
+           era=(2012, 2023), header="stikes_kepala", finish="salinan",
+           towns=("HUSADA KAHAYAN", "BINA SEHAT ARUT", "CITRA MEDIKA MENTAYA",
+                  "KARYA HUSADA SAMPIT")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -727,7 +766,8 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_8, HELD_OUT_9, HELD_OUT_10, HELD_OUT_11, HELD_OUT_12,
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
- HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26) = HELD_OUT_GROUPS.values()
+ HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
+ HELD_OUT_27) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -992,7 +1032,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
         if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
             shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Smu", "Mi", "Ma",
-                                                "Pkbm", "Slb") else
+                                                "Pkbm", "Slb", "Smea") else
                              "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)

@@ -34,7 +34,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-adf-ikarius, of group 24 fonts-tlwg-norasi-ttf, fonts-tlwg-laksaman-ttf,
 # fonts-isabella, of group 25 fonts-dustin's Dustismo Roman, fonts-gamaliel,
 # fonts-lemonada, of group 26 fonts-levien-museum, fonts-averia-serif-gwf,
-# fonts-adf-verana, fonts-klaudia-berenika); DejaVu when none is installed.
+# fonts-adf-verana, fonts-klaudia-berenika, of group 27 fonts-gotico-antiqua's Jessen and
+# Hamlet, fonts-morisawa-bizud-mincho, fonts-adf-oldania, fonts-mph-2b-damase,
+# fonts-lobstertwo); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -228,6 +230,12 @@ FACES = {
     "verana_sans_demi": (["VeranaSansDemi-Regular.otf"], "bold"),
     "verana_sans_bold": (["VeranaSans-Bold.otf"], "bold"),
     "klaudia_bold": (["Klaudia-Bold.ttf"], "serif_bold"),
+    "jessen_mittel": (["Jessen-Mittel14.otf"], "serif_bold"),
+    "hamlet_tertia": (["Hamlet-Tertia18.otf"], "serif"),
+    "bizud_pmincho": (["BIZUDPMincho-Regular.ttf"], "serif"),
+    "oldania_bold": (["OldaniaADFStd-Bold.otf"], "serif_bold"),
+    "damase": (["damase.ttf"], "sans"),
+    "lobster_two_bold": (["LobsterTwo-Bold.otf"], "serif_bold"),
 }
 
 

@@ -57,6 +57,7 @@ from scansim.ktp_group23 import stempel_ungu, wa_cetak
 from scansim.ktp_group24 import selotip, tembus, tembus_page
 from scansim.ktp_group25 import layar, piksel
 from scansim.ktp_group26 import fed_y, genggam, selip, selip_page
+from scansim.ktp_group27 import keluarga, keluarga_page, malam
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -324,6 +325,11 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = genggam(img, rng, des.genggam, dpi, clear=clear)
     if des.selip:   # its copy scanned through a sheet feeder whose rollers slipped
         img = selip(img, rng, des.selip, dpi)
+    if des.keluarga:   # copied lying on the holder's family card: its table round the card
+        img = keluarga(img, rng, des.keluarga, dpi, fields=f)
+    if des.malam:   # photographed at night under a lamp: the phone's shadow below the name
+        clear = (des.first_y_mm + max(0.0, des.value_dy_mm) + des.text_mm + 0.8) * u + jy
+        img = malam(img, rng, des.malam, dpi, clear=clear)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -394,6 +400,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = genggam(img, rng, des.genggam, dpi)
     if des.selip:   # through the same slipping feeder as the front
         img = selip(img, rng, des.selip, dpi)
+    if des.keluarga:   # turned over on the same family card and copied the same way
+        img = keluarga(img, rng, des.keluarga, dpi)
+    if des.malam:   # turned over under the same lamp and photographed the same way
+        img = malam(img, rng, des.malam, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -444,6 +454,10 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
     # a copy fed through a slipping sheet feeder: the page as a whole goes through it below
     fed = bool(des.selip) and front is None
     drawn = replace(des, selip=0.0) if fed else des
+    # copied with the holder's family card: the card drawn bare, the family card beside it
+    with_kk = bool(des.keluarga) and front is None
+    if with_kk:
+        drawn = replace(drawn, keluarga=0.0)
     card, truth = (front(person, rng=rng, dpi=dpi) if front is not None
                    else make_ktp(person, rng=rng, dpi=dpi, color=True, design=drawn))
     # drawn only when asked, after the card: a seed draws the same pages as before
@@ -476,6 +490,9 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
         raise ValueError("the cards do not fit on the sheet at this zoom")
     x = rng.randint(0, page.width - turned.width)
     y = rng.randint(0, page.height - turned.height)
+    if with_kk:   # the family card in the wider band beside the cards (under them at worst)
+        page, _ = keluarga_page(page, rng, dpi, (x, y, x + turned.width, y + turned.height),
+                                truth)
     page.paste(turned, (x, y), turned)
     boxes = []
     for off in offsets:

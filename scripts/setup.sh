@@ -273,6 +273,22 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
     || need_apt+=(fonts-millimetre)
 [ -f /usr/share/fonts/truetype/komatuna/komatuna.ttf ] || need_apt+=(fonts-komatuna)
 [ -f /usr/share/fonts/truetype/konatu/KonatuTohaba.ttf ] || need_apt+=(fonts-konatu)
+# Jessen and Hamlet (of the Gotico-Antiqua revivals) and BIZ UDPMincho for one of the
+# twenty-seventh group's diplomas, Oldania ADF, Damase and Lobster Two for the other.
+[ -f /usr/share/fonts/opentype/gotico-antiqua/Hamlet-Tertia18.otf ] \
+    || need_apt+=(fonts-gotico-antiqua)
+[ -f /usr/share/fonts/truetype/bizud-mincho/BIZUDPMincho-Regular.ttf ] \
+    || need_apt+=(fonts-morisawa-bizud-mincho)
+[ -f /usr/share/fonts/truetype/adf/OldaniaADFStd-Bold.otf ] || need_apt+=(fonts-adf-oldania)
+[ -f /usr/share/fonts/truetype/mph-2b-damase/damase.ttf ] || need_apt+=(fonts-mph-2b-damase)
+[ -f /usr/share/fonts/opentype/lobstertwo/LobsterTwo-Bold.otf ] || need_apt+=(fonts-lobstertwo)
+# Faces of the twenty-seventh group of card designs: Aboriginal Sans for one card's text and
+# POV-Ray's Crystal for its NIK, BPG Sans for the other's text and BPG Courier S for its NIK.
+[ -f /usr/share/fonts/truetype/aboriginal/AboriginalSansBOLD9433.ttf ] \
+    || need_apt+=(fonts-lg-aboriginal)
+[ -f /usr/share/fonts/truetype/povray/crystal.ttf ] || need_apt+=(fonts-povray)
+[ -f "/usr/share/fonts/truetype/fonts-bpg-georgian/BPG_Courier_S_GPL&GNU.ttf" ] \
+    || need_apt+=(fonts-bpg-georgian)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

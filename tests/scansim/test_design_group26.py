@@ -368,7 +368,7 @@ def test_group_26_diplomas_differ_from_every_earlier_design():
     assert not {d.header for d in earlier} & {"univ_kepala", "poltek_kepala"}
     assert IJ.HAND_INS["sambung"] is IG26.sambung
     assert IJ.HAND_INS["tangkapan_layar"] is IG26.tangkapan_layar
-    assert IJ.CLEAR_OF_NAME == {"sambung"}
+    assert "sambung" in IJ.CLEAR_OF_NAME and "tangkapan_layar" not in IJ.CLEAR_OF_NAME
     assert _diploma_faces(univ).isdisjoint(_diploma_faces(poltek))
 
 
