@@ -827,6 +827,18 @@ class _Page:
             fnt = self.font(role, size_mm)
         return fnt, size_mm
 
+    def name(self, x_mm: float | None, y_mm: float, text: str, role: str, size_mm: float,
+             width_mm: float, least_mm: float, fill=None, anchor: str = "la") -> float:
+        """The holder's name ``text`` drawn by ``anchor`` at (``x_mm``, ``y_mm``; no ``x_mm``:
+        the page's middle) in ``fill`` (else the ink), its font as ``fitted`` makes it; its
+        box (mm) kept as ``name_box``. Returns the size (mm) it ends at."""
+        fnt, size_mm = self.fitted(role, size_mm, text, width_mm, least_mm)
+        at = (self.w / 2 if x_mm is None else x_mm * self.u, y_mm * self.u)
+        self.d.text(at, text, font=fnt, fill=fill or self.ink, anchor=anchor)
+        box = self.d.textbbox(at, text, font=fnt, anchor=anchor)
+        self.name_box = tuple(v / self.u for v in box)
+        return size_mm
+
     def centre(self, y_mm: float, text: str, role: str, size_mm: float, fill=None, **kw):
         self.text(self.w / self.u / 2, y_mm, text, role, size_mm, fill, anchor="ma", **kw)
 

@@ -148,13 +148,10 @@ def kuas_npsn(p, dz, y: float, name: str, rows: list[tuple[str, str]],
         p.centre(y, line, dz.body, body * 1.02, width_mm=wmm * 0.8)
         y += body + 2
     shown = title_case(name)
-    fnt, _ = p.fitted(dz.name_face, big * 1.6, shown, wmm * 0.66, body)
-    at = (p.w / 2, (y + 3) * p.u)
-    p.d.text(at, shown, font=fnt, fill=dz.accent, anchor="mt")
-    box = p.d.textbbox(at, shown, font=fnt, anchor="mt")
-    p.name_box = tuple(v / p.u for v in box)
-    rule = box[3] / p.u + 2.5
-    span = (box[2] - box[0]) / p.u / 2 + 6
+    p.name(None, y + 3, shown, dz.name_face, big * 1.6, wmm * 0.66, body, dz.accent, "mt")
+    x0, _, x1, bottom = p.name_box
+    rule = bottom + 2.5
+    span = (x1 - x0) / 2 + 6
     p.d.line([(p.w / 2 - span * p.u, rule * p.u), (p.w / 2 + span * p.u, rule * p.u)],
              fill=dz.accent, width=max(1, round(0.25 * p.u)))
     y = rule + 6

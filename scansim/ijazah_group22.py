@@ -170,13 +170,10 @@ def certify_gotik(p, dz, y: float, name: str, rows: list[tuple[str, str]],
              fill=(88, 88, 96))
     y += body * 2.4 + 5
     shown = title_case(name)
-    fnt, _ = p.fitted(dz.name_face, big * 1.5, shown, wmm * 0.74, body)
-    at = (p.w / 2, y * p.u)
-    p.d.text(at, shown, font=fnt, fill=dz.accent, anchor="mt")
-    box = p.d.textbbox(at, shown, font=fnt, anchor="mt")
-    p.name_box = tuple(v / p.u for v in box)
-    rule = box[3] / p.u + 3.0
-    span = max(40.0, (box[2] - box[0]) / p.u / 2 + 4)
+    p.name(None, y, shown, dz.name_face, big * 1.5, wmm * 0.74, body, dz.accent, "mt")
+    x0, _, x1, bottom = p.name_box
+    rule = bottom + 3.0
+    span = max(40.0, (x1 - x0) / 2 + 4)
     cx = p.w / 2
     p.d.line([(cx - span * p.u, rule * p.u), (cx + span * p.u, rule * p.u)], fill=dz.accent,
              width=max(1, round(0.22 * p.u)))

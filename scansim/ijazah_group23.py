@@ -215,11 +215,7 @@ def nisn_dulu(p, dz, y: float, name: str, rows: list[tuple[str, str]],
         p.text(col_x - 3, y, ":", dz.body, body)
         if label == words["name"]:
             top = y - (big * 0.92 - body) * 0.7
-            nf, size = p.fitted(dz.name_face, big * 0.92, name, end - col_x, body)
-            p.d.text((col_x * p.u, top * p.u), name, font=nf, fill=p.ink)
-            box = p.d.textbbox((col_x * p.u, top * p.u), name, font=nf)
-            p.name_box = tuple(v / p.u for v in box)
-            y += size + 3.2
+            y += p.name(col_x, top, name, dz.name_face, big * 0.92, end - col_x, body) + 3.2
         else:
             p.text(col_x, y, value, dz.body, body, width_mm=end - col_x)
             y += body + 3.2
@@ -267,12 +263,8 @@ def sk_direktur(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     p.centre(y + body + 1.8, sentence[cut:], dz.body, body, width_mm=wmm * 0.8)
     y += 2 * body + 6
     shown = title_case(name)
-    fnt, _ = p.fitted(dz.name_face, big * 1.15, shown, wmm * 0.7, body)
-    at = (p.w / 2, y * p.u)
-    p.d.text(at, shown, font=fnt, fill=p.ink, anchor="ma")
-    box = p.d.textbbox(at, shown, font=fnt, anchor="ma")
-    p.name_box = tuple(v / p.u for v in box)
-    y = box[3] / p.u + 2.2
+    p.name(None, y, shown, dz.name_face, big * 1.15, wmm * 0.7, body, anchor="ma")
+    y = p.name_box[3] + 2.2
     nim = f"P0{rng.randint(7000000, 7999999)}{year[2:]}{rng.randint(1, 120):03d}"
     p.centre(y, f"{words['nim']} {nim}", dz.body, body * 0.95)
     y += body + 3

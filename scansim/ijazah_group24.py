@@ -197,12 +197,8 @@ def akper_direktur(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     school = titled(getattr(p, "school", "") or "Akademi Keperawatan", KEEP_CASE)
     p.centre(y, words["opening"].format(school=school), dz.body, body, width_mm=wmm * 0.74)
     y += body + 5
-    fnt, _ = p.fitted(dz.name_face, big * 1.05, name, wmm * 0.72, body)
-    at = (p.w / 2, y * p.u)
-    p.d.text(at, name, font=fnt, fill=p.ink, anchor="ma")
-    box = p.d.textbbox(at, name, font=fnt, anchor="ma")
-    p.name_box = tuple(v / p.u for v in box)
-    y = box[3] / p.u + 6
+    p.name(None, y, name, dz.name_face, big * 1.05, wmm * 0.72, body, anchor="ma")
+    y = p.name_box[3] + 6
     year = int(values.get("nomor induk mahasiswa", "2015")[:4]) + 1   # three years' study
     months = ("Juni", "Juli", "Agustus")
     nim, born, study, judged = words["rows"]
@@ -259,12 +255,8 @@ def stai_ketua(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     p.centre(y + body + 1.8, sentence[cut + 1:], dz.body, body, width_mm=wmm * 0.78)
     p.centre(y + 2 * (body + 1.8), words["gives"], dz.body, body)
     y += 3 * (body + 1.8) + 2.5
-    fnt, _ = p.fitted(dz.name_face, big * 1.1, name, wmm * 0.7, body)
-    at = (p.w / 2, y * p.u)
-    p.d.text(at, name, font=fnt, fill=p.ink, anchor="ma")
-    box = p.d.textbbox(at, name, font=fnt, anchor="ma")
-    p.name_box = tuple(v / p.u for v in box)
-    y = box[3] / p.u + 2.5
+    p.name(None, y, name, dz.name_face, big * 1.1, wmm * 0.7, body, anchor="ma")
+    y = p.name_box[3] + 2.5
     nim = f"{year}{rng.randint(1, 5)}{rng.randint(1, 180):03d}"
     p.centre(y, f"{words['nim']} : {nim}", dz.body, body)
     y += body + 2.2

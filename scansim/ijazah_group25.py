@@ -192,12 +192,8 @@ def stie_ketua(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     p.centre(y, sentence[:cut], dz.body, body, width_mm=wmm * 0.8)
     p.centre(y + body + 1.8, sentence[cut + 1:], dz.body, body, width_mm=wmm * 0.8)
     y += 2 * body + 6
-    fnt, _ = p.fitted(dz.name_face, big * 1.15, name, wmm * 0.7, body)
-    at = (p.w / 2, y * p.u)
-    p.d.text(at, name, font=fnt, fill=p.ink, anchor="ma")
-    box = p.d.textbbox(at, name, font=fnt, anchor="ma")
-    p.name_box = tuple(v / p.u for v in box)
-    y = box[3] / p.u + 3.5
+    p.name(None, y, name, dz.name_face, big * 1.15, wmm * 0.7, body, anchor="ma")
+    y = p.name_box[3] + 3.5
     p.centre(y, f"{words['nim']} : {nim}", dz.body, body)
     place, _, born = values.get("tempat dan tanggal lahir", ", ").partition(", ")
     p.centre(y + body + 2.2, words["born"].format(place=place, date=born), dz.body, body)
@@ -254,12 +250,8 @@ def mts_bertanda(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     room = col_x - lab_x - 4
     p.text(lab_x, y, labels[0], dz.body, body, width_mm=room)
     p.text(col_x - 3, y, ":", dz.body, body)
-    fnt, _ = p.fitted(dz.name_face, big * 0.85, name, wmm * 0.85 - col_x, body)
-    at = (col_x * p.u, (y - 0.4) * p.u)
-    p.d.text(at, name, font=fnt, fill=p.ink)
-    box = p.d.textbbox(at, name, font=fnt)
-    p.name_box = tuple(v / p.u for v in box)
-    y = max(y + body, box[3] / p.u) + 3.4
+    p.name(col_x, y - 0.4, name, dz.name_face, big * 0.85, wmm * 0.85 - col_x, body)
+    y = max(y + body, p.name_box[3]) + 3.4
     for label, value in items:
         p.text(lab_x, y, label, dz.body, body, width_mm=room)
         p.text(col_x - 3, y, ":", dz.body, body)

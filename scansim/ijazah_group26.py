@@ -199,12 +199,8 @@ def univ_rektor(p, dz, y: float, name: str, rows: list[tuple[str, str]],
         p.centre(y, line, dz.body, body)
         y += body + 1.8
     y += 4
-    fnt, _ = p.fitted(dz.name_face, big * 1.25, name, wmm * 0.72, body)
-    at = (p.w / 2, y * p.u)
-    p.d.text(at, name, font=fnt, fill=p.ink, anchor="ma")
-    box = p.d.textbbox(at, name, font=fnt, anchor="ma")
-    p.name_box = tuple(v / p.u for v in box)
-    y = box[3] / p.u + 4
+    p.name(None, y, name, dz.name_face, big * 1.25, wmm * 0.72, body, anchor="ma")
+    y = p.name_box[3] + 4
     p.centre(y, f"{words['npm']} : {npm}", dz.body, body)
     place, _, born = values.get("tempat dan tanggal lahir", ", ").partition(", ")
     p.centre(y + body + 2.4, words["born"].format(place=place, date=born), dz.body, body)
@@ -258,12 +254,8 @@ def poltek_direktur(p, dz, y: float, name: str, rows: list[tuple[str, str]],
     school = titled(getattr(p, "school", "") or "Politeknik Negeri", KEEP_CASE)
     p.centre(y, words["opening"].format(school=school), dz.body, body, width_mm=wmm * 0.7)
     y += body + 4
-    fnt, _ = p.fitted(dz.name_face, big * 1.1, name, wmm * 0.7, body)
-    at = (p.w / 2, y * p.u)
-    p.d.text(at, name, font=fnt, fill=p.ink, anchor="ma")
-    box = p.d.textbbox(at, name, font=fnt, anchor="ma")
-    p.name_box = tuple(v / p.u for v in box)
-    y = box[3] / p.u + 4
+    p.name(None, y, name, dz.name_face, big * 1.1, wmm * 0.7, body, anchor="ma")
+    y = p.name_box[3] + 4
     study, degree = rng.choice(words["studies"][getattr(p, "level", "D3")])
     items = [(words["rows"][0], values.get("nomor induk mahasiswa", "")),
              (words["rows"][1], values.get("tempat dan tanggal lahir", "")),
