@@ -395,12 +395,8 @@ def stikes_ketua(p, dz, y: float, name: str, rows: list[tuple[str, str]],
         p.centre(y, line, dz.body, body)
         y += body + 1.8
     y += 3.5
-    fnt, _ = p.fitted(dz.name_face, big * 1.2, name, wmm * 0.7, body)
-    at = (p.w / 2, y * p.u)
-    p.d.text(at, name, font=fnt, fill=p.ink, anchor="ma")
-    box = p.d.textbbox(at, name, font=fnt, anchor="ma")
-    p.name_box = tuple(v / p.u for v in box)
-    y = box[3] / p.u + 5
+    p.name(None, y, name, dz.name_face, big * 1.2, wmm * 0.7, body, anchor="ma")
+    y = p.name_box[3] + 5
     study, degree = rng.choice(words["studies"][getattr(p, "level", "S1")])
     items = [(words["rows"][0], nim),
              (words["rows"][1], values.get("tempat dan tanggal lahir", "")),
