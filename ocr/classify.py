@@ -178,9 +178,11 @@ def classify_attachment(img, *, dpi: float | None = None,
         if unread_card is not None:   # the cards' reading, not made again by the reader
             details["ktp"] = unread_card
         return "ktp", round(min(0.9, 0.5 + 0.06 * len(kt)), 3), details
-    if not quads and marks <= LITTLE_TEXT and (photo := photo_by_faces(rgb, dpi)) is not None:
+    if not quads and marks <= LITTLE_TEXT and unread_card is None and \
+            (photo := photo_by_faces(rgb, dpi)) is not None:
         # no document's words, little text, faces of a pas foto's size: the faces tell
-        # the way up better than the little text does
+        # the way up better than the little text does (a printed card's face, on a card
+        # too dark to read, is its own photo: the card waits for a person below)
         del details["upright"]
         details.update(faces=photo.faces, pas_foto=photo, upright_angle=photo.upright_angle)
         return "pas_foto", UNSURE_PHOTO, details

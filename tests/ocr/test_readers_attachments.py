@@ -238,3 +238,17 @@ def test_a_card_copied_too_dark_to_read_is_no_pas_foto():
     case = card_case(person, 13, 11, list(LATER[16]), stream(16))
     assert case["design"] == "dosis_gelap" and case["dpi"] == 200 and not case["colour"]
     assert case["doc"] == "ktp" and not case["nik_wrong"]
+
+
+def test_a_card_photographed_too_dark_to_read_is_no_pas_foto():
+    """A `bpg_malam` card at 200 dpi grey, photographed at night and copied: two cards are
+    found but nothing on them reads, the page shows little text, and the card's own face
+    had the page taken for a sheet of pas foto. A face on a card that was found is that
+    card's photo: a KTP whose owner a person confirms."""
+    from benchmarks.ktp_accuracy import card_case
+    from scansim.people import make_people
+
+    person = make_people(10, seed=11)[3]
+    case = card_case(person, 29, 11, ["aboriginal_keluarga", "bpg_malam"], "")
+    assert case["design"] == "bpg_malam" and case["dpi"] == 200 and not case["colour"]
+    assert case["doc"] == "ktp" and not case["nik_wrong"]
