@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from ocr import tesseract
 from ocr.features import MM_PER_INCH, content_mask, estimate_dpi, to_rgb
 from ocr.ijazah_text import (
     PageText,
@@ -199,30 +200,48 @@ def _ktp_by_words(upright, reading: PageText, dpi: float):
     labels of (:func:`ocr.ktp.wordcards.cards_by_words`; in the upright page, turned so
     when the card lies turned on it), None when no front is read there. The card is read
     at both of the wordcards CUTS, and only the values both readings take alike are
-    taken: where the labels place the card is an estimate."""
+    taken: where the labels place the card is an estimate.
+
+    A card lying turned on a document copied upright (a KTP copied across a family card)
+    may be read by neither: the page's reading follows the document, and turned, the
+    document's lines, then standing on end, can make Tesseract read the whole page
+    turned. So the page turned each way is also read with standing lines not read as
+    such (:func:`ocr.tesseract.ocr_data`)."""
     if reading.image is None or not reading.words:
         return None
     image = to_rgb(upright.image)
     scale = image.shape[1] / reading.image.shape[1]
-    words = reading.words
-    cards = cards_by_words(image, words, scale, dpi, margin=CUTS[0])
-    turn = 0
-    if not cards and (turn := standing_turn(words)):
-        # a card lying turned on the sheet, too few of its labels read standing on end:
-        # the page is read again turned as the card stands
-        code = cv2.ROTATE_90_COUNTERCLOCKWISE if turn == 90 else cv2.ROTATE_90_CLOCKWISE
-        image = cv2.rotate(image, code)
-        words = page_text(cv2.rotate(reading.image, code), dpi=dpi / scale).words
-        cards = cards_by_words(image, words, scale, dpi, margin=CUTS[0])
-    if not cards:
-        return None
-    ktp = read_ktp(image, dpi=dpi, cards=cards)
-    if not ktp.found:
-        return None
-    if ktp.confident_values():
-        ktp.keep_agreed(read_ktp(image, dpi=dpi,
-                                 cards=cards_by_words(image, words, scale, dpi, margin=CUTS[1])))
-    return ktp, turn
+
+    def tries():   # (turn, words, the page's pixels per pixel of their boxes)
+        yield 0, reading.words, scale
+        # a card lying turned on the sheet: the page is read again turned as the card
+        # stands, first the way the labels read standing on end say, if any do
+        hint = standing_turn(reading.words)
+        for turn in (hint, 360 - hint) if hint else (90, 270):
+            again = page_text(_turned(reading.image, turn), dpi=dpi / scale)
+            yield turn, again.words, image.shape[0] / again.image.shape[1]
+            yield turn, tesseract.ocr_data(_turned(reading.image, turn), psm=3,
+                                           invert=False, vertical=False), scale
+
+    for turn, words, factor in tries():
+        turned = _turned(image, turn)
+        cards = cards_by_words(turned, words, factor, dpi, margin=CUTS[0])
+        if not cards:
+            continue
+        ktp = read_ktp(turned, dpi=dpi, cards=cards)
+        if not ktp.found:
+            continue
+        if ktp.confident_values():
+            ktp.keep_agreed(read_ktp(turned, dpi=dpi, cards=cards_by_words(
+                turned, words, factor, dpi, margin=CUTS[1])))
+        return ktp, turn
+    return None
+
+
+def _turned(image: np.ndarray, turn: int) -> np.ndarray:
+    """``image`` turned ``turn`` (0, 90 or 270) degrees counter-clockwise."""
+    codes = {90: cv2.ROTATE_90_COUNTERCLOCKWISE, 270: cv2.ROTATE_90_CLOCKWISE}
+    return cv2.rotate(image, codes[turn]) if turn else image
 
 
 def _card_box(card) -> tuple[float, float, float, float]:

@@ -44,6 +44,13 @@ FORM_WORDS = ("FORMULIR", "PERMOHONAN", "SERTIFIKASI", "ASESI", "ASESOR", "ASESM
               "LSP", "JABATAN KERJA", "PENGALAMAN KERJA", "SURAT PERNYATAAN", "MATERAI")
 TITLE = "IJAZAH"
 TITLE_HEIGHT = 1.6           # the title's letters: at least this many times the text's height
+# Where most lines of a page stand on end, Tesseract reads the whole page turned, and the
+# few lines lying across it (a card copied upright beside a document copied standing)
+# come out as garbage. A reading whose words of STANDING_LETTERS or more stand on end for
+# more than STANDING_SHARE of them is made again with standing lines not read as such, and
+# the surer of the two readings kept.
+STANDING_LETTERS = 3
+STANDING_SHARE = 0.5
 
 
 class PageText(NamedTuple):
@@ -58,10 +65,11 @@ class PageText(NamedTuple):
     levels: tuple[float, float] | None = None
 
 
-def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI
-              ) -> PageText:
+def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI,
+              vertical: bool = True) -> PageText:
     """The words of an upright page (RGB or grey) read at about ``read_dpi`` (block
-    layout, ``ind``), with the page's text and mean confidence."""
+    layout, ``ind``), with the page's text and mean confidence. ``vertical``: see
+    :func:`ocr.tesseract.ocr_data`."""
     dpi = dpi or estimate_dpi(page.shape)
     grey = cv2.cvtColor(page, cv2.COLOR_RGB2GRAY) if page.ndim == 3 else page
     factor = min(1.0, read_dpi / dpi)
@@ -73,11 +81,27 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
         grey = lift_background(grey, levels)
     grey = clear_rules(grey, min(dpi, read_dpi))
     grey = clear_dotted(grey, min(dpi, read_dpi) / 25.4)   # the dots a value is typed on
-    words = tesseract.ocr_data(grey, psm=3, invert=False)   # a diploma prints dark on light
+    words = tesseract.ocr_data(grey, psm=3, invert=False,   # a diploma prints dark on light
+                               vertical=vertical)
+    if vertical and read_turned(words):
+        across = tesseract.ocr_data(grey, psm=3, invert=False, vertical=False)
+        if _confidence(across) > _confidence(words):
+            words = across
     if not words:
         return PageText("", 0.0, [], grey, levels)
-    conf = float(np.mean([w["conf"] for w in words])) / 100.0
-    return PageText(tesseract.join_lines(words), conf, words, grey, levels)
+    return PageText(tesseract.join_lines(words), _confidence(words), words, grey, levels)
+
+
+def _confidence(words: list[dict]) -> float:
+    """The mean confidence (0..1) of ``words``; 0 for none."""
+    return float(np.mean([w["conf"] for w in words])) / 100.0 if words else 0.0
+
+
+def read_turned(words: list[dict]) -> bool:
+    """Whether Tesseract read the page as if turned: most of its longer words' boxes
+    stand on end (see STANDING_SHARE)."""
+    long = [w for w in words if len(w["text"]) >= STANDING_LETTERS]
+    return sum(w["height"] > w["width"] for w in long) > STANDING_SHARE * len(long) > 0
 
 
 def cleaned(grey: np.ndarray) -> np.ndarray:

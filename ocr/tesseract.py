@@ -106,12 +106,15 @@ def check_ready(langs: tuple[str, ...] = READER_LANGUAGES, *, osd: bool = True,
         raise _missing_languages(missing)
 
 
-def _config(psm: int, whitelist: str | None, invert: bool = True) -> str:
+def _config(psm: int, whitelist: str | None, invert: bool = True,
+            vertical: bool = True) -> str:
     parts = [f"--psm {psm}", "--oem 1"]
     if whitelist:
         parts.append("-c " + shlex.quote(f"tessedit_char_whitelist={whitelist}"))
     if not invert:
         parts.append("-c tessedit_do_invert=0")
+    if not vertical:
+        parts.append("-c textord_tabfind_vertical_text=0")
     return " ".join(parts)
 
 
@@ -205,12 +208,16 @@ def _words_from_engine(api, image) -> list[dict]:
 
 
 def ocr_data(img, *, psm: int, whitelist: str | None = None, lang: str = "ind",
-             loaded: bool | None = None, invert: bool = True) -> list[dict]:
+             loaded: bool | None = None, invert: bool = True,
+             vertical: bool = True) -> list[dict]:
     """Words with their boxes: dicts with text, conf (0-100), left, top, width, height,
     block, par, line. ``loaded``: read with the in-process engine when available
     (default: unless ``FORMGEN_TESSERACT=cli``). ``invert=False``: a line read unsurely is
     not read again as light print on dark (a quarter of a busy page's time; for paper
-    that carries no such print)."""
+    that carries no such print). ``vertical=False``: lines standing on end are not read
+    as such; where most of a page's lines stand on end, Tesseract otherwise reads the
+    whole page turned, the few upright lines (a card lying across a document copied
+    standing) read sideways as garbage."""
     _check_lang(lang)
     if loaded is None:
         loaded = LOADED_BY_DEFAULT
@@ -220,9 +227,10 @@ def ocr_data(img, *, psm: int, whitelist: str | None = None, lang: str = "ind",
             api.SetPageSegMode(psm)
             api.SetVariable("tessedit_char_whitelist", whitelist or "")
             api.SetVariable("tessedit_do_invert", "1" if invert else "0")
+            api.SetVariable("textord_tabfind_vertical_text", "1" if vertical else "0")
             return _words_from_engine(api, img)
     raw = pytesseract.image_to_data(_as_image(img), lang=lang,
-                                    config=_config(psm, whitelist, invert),
+                                    config=_config(psm, whitelist, invert, vertical),
                                     output_type=pytesseract.Output.DICT)
     words = []
     for i, text in enumerate(raw["text"]):

@@ -29,6 +29,7 @@ FIRST_ROW_MM = 15.6
 PITCH_MM = 2.95
 LABEL_X_MM = 2.5
 MIN_ROWS = 3           # labelled rows that must agree before a card is placed by them
+LABEL_COLUMN = 3       # labels starting at one place (within a pitch) that make their column
 ROW_SLACK = 0.5        # of a pitch: how far a row's label may sit off the rows' line
 # A card placed by its labels is cut a little wider than they place it, then read again
 # cut as placed: a reading that hangs on where the card's edges are (a digit's stroke
@@ -91,6 +92,15 @@ def _fit(rows: dict[int, np.ndarray], lie: str) -> tuple[float, float, list[int]
     return pitch, statistics.median(starts[r] for r in agree), agree
 
 
+def _label_edge(starts: list[float], pitch: float) -> float:
+    """The labels' left edge along the rows: the leftmost start that LABEL_COLUMN of them
+    share within a row's pitch. Some labels stand indented (RT/RW, Kel/Desa, Kecamatan);
+    a line Tesseract ran on from something left of the card (a document the card lies on)
+    starts far off to the left, alone."""
+    shared = [x for x in starts if sum(abs(x - y) <= pitch for y in starts) >= LABEL_COLUMN]
+    return min(shared) if shared else statistics.median(starts)
+
+
 def cards_by_words(page_rgb: np.ndarray, words: list[dict], scale: float,
                    dpi: float, margin: float = 1.0) -> list[Card]:
     """The card whose field labels are among ``words`` (boxes in the pixels of a copy of
@@ -111,7 +121,7 @@ def cards_by_words(page_rgb: np.ndarray, words: list[dict], scale: float,
     if not ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]:
         return []
     t, n = (np.asarray(v) for v in LIE[lie])
-    left = min(float(rows[r] @ t) for r in agree) * scale - LABEL_X_MM * px_mm
+    left = _label_edge([float(rows[r] @ t) for r in agree], pitch) * scale - LABEL_X_MM * px_mm
     top = first * scale - FIRST_ROW_MM * px_mm
     origin = left * t + top * n
     w, h = CARD_MM[0] * px_mm * t, CARD_MM[1] * px_mm * n

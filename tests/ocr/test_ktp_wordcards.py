@@ -45,6 +45,19 @@ def test_labels_in_their_rows_place_the_card_at_its_scale():
     assert cards[0].image.shape[:2] == (648, 1027)     # cut out as every card is
 
 
+def test_a_line_run_on_from_left_of_the_card_does_not_move_its_edge():
+    """A card lying on a document: Tesseract ran one label's line on from the document's
+    words left of the card, so that label seems to start far left. The labels' column is
+    where the others start."""
+    px_mm = DPI / 25.4
+    page = np.full((1800, 1300, 3), 240, np.uint8)
+    words = _words(ROWS, px_mm, (400, 300))
+    words[1] = {**words[1], "left": words[1]["left"] - 300}    # "Alamat" starts far off
+    cards = cards_by_words(page, words, 1.0, DPI)
+    assert len(cards) == 1
+    assert cards[0].corners[0] == pytest.approx((400, 300), abs=3)
+
+
 def test_a_card_turned_a_quarter_is_placed_turned():
     """Its labels read standing on end: the rows follow each other leftwards."""
     px_mm = DPI / 25.4

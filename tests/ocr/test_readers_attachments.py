@@ -252,3 +252,20 @@ def test_a_card_photographed_too_dark_to_read_is_no_pas_foto():
     case = card_case(person, 29, 11, ["aboriginal_keluarga", "bpg_malam"], "")
     assert case["design"] == "bpg_malam" and case["dpi"] == 200 and not case["colour"]
     assert case["doc"] == "ktp" and not case["nik_wrong"]
+
+
+def test_a_card_copied_across_a_family_card_is_read():
+    """An `aboriginal_keluarga` copy: the card lies turned a quarter across the holder's
+    Kartu Keluarga, the two overlapping. No card outline is found (card and family card
+    are one blob), the page's reading follows the family card, and read turned, the
+    family card's lines, then standing on end, made Tesseract read the whole page turned:
+    the card's labels were never read. Case 24: the page lies as the family card stands;
+    case 30: the page was turned as the card stands."""
+    from benchmarks.ktp_accuracy import card_case
+    from scansim.people import make_people
+
+    person = make_people(10, seed=11)[3]
+    for num in (24, 30):
+        case = card_case(person, num, 11, ["aboriginal_keluarga", "bpg_malam"], "")
+        assert case["design"] == "aboriginal_keluarga"
+        assert case["doc"] == "ktp" and case["nik_right"], (num, case["read_nik"])
