@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 27) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 28) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 27
-after group 26, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 28
+after group 27, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -72,6 +72,9 @@ from scansim.ijazah_group27 import FINISHES as GROUP27_FINISHES
 from scansim.ijazah_group27 import GROUP27_BORDERS, GROUP27_CUES
 from scansim.ijazah_group27 import HEADERS as GROUP27_HEADERS
 from scansim.ijazah_group27 import NAME_CLEAR as GROUP27_NAME_CLEAR
+from scansim.ijazah_group28 import FINISHES as GROUP28_FINISHES
+from scansim.ijazah_group28 import GROUP28_BORDERS, GROUP28_CUES
+from scansim.ijazah_group28 import HEADERS as GROUP28_HEADERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -84,23 +87,24 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
               **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES,
-              **GROUP27_CUES}
+              **GROUP27_CUES, **GROUP28_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
-           **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS, **GROUP27_BORDERS}
+           **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS, **GROUP27_BORDERS,
+           **GROUP28_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
             **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES,
-            **GROUP26_FINISHES, **GROUP27_FINISHES}
+            **GROUP26_FINISHES, **GROUP27_FINISHES, **GROUP28_FINISHES}
 # hand-ins given the name's box (mm) to keep off its line
 CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR)
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
            **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
-           **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS}
+           **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS, **GROUP28_HEADERS}
 STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
@@ -123,7 +127,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 27: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 28: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -189,7 +193,10 @@ class Design:
     #                              termites in a drawer: galleries and holes through to
     #                              the scanner's lid, kept off the name's line), salinan
     #                              (photocopied: its copy-evident ground's hidden words
-    #                              come out over the sheet)
+    #                              come out over the sheet), salin_ulang (a copy of a
+    #                              copy: strokes fattened, fine lines gone, grey specks),
+    #                              tutup_renggang (printed on an inkjet, scanned with the
+    #                              lid not pressed down: one edge lifting off the glass)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -206,7 +213,11 @@ class Design:
     #                              a polytechnic's electronic diploma with its QR code;
     #                              smea_kepala, an SMEA's blank of the Departemen
     #                              Pendidikan dan Kebudayaan; stikes_kepala, a college of
-    #                              health sciences' on copy-evident security paper)
+    #                              health sciences' on copy-evident security paper;
+    #                              stm_kepala, an STM's blank of the Departemen
+    #                              Pendidikan dan Kebudayaan, its serial typed in;
+    #                              pkbm_kepala, a Paket C certificate's 2020s template
+    #                              with its QR code)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -754,6 +765,30 @@ DESIGNS = (
            era=(2012, 2023), header="stikes_kepala", finish="salinan",
            towns=("HUSADA KAHAYAN", "BINA SEHAT ARUT", "CITRA MEDIKA MENTAYA",
                   "KARYA HUSADA SAMPIT")),
+    # Held out, group 28: made after group 27 was measured; nobody tuning has seen them.
+    # A state technical school's (STM) diploma of the Departemen Pendidikan dan
+    # Kebudayaan, 1976-1993 (IndUni-N, "IJAZAH" in Solide Mirage), upright in a band of
+    # cogwheels: its serial, the name and the rows typed into the printed blank on a manual
+    # typewriter (TlwgTypewriter: uneven strikes, letters off the line, a faded ribbon, a
+    # letter struck twice now and then), then photocopied and the copy copied again.
+    Design("stm_ketik_ulang", "sekolah", False, "solide_mirage", "induni_n_bold", "induni_n",
+           "tlwg_typewriter_bold", (244, 240, 226), None, (30, 52, 96), "roda_gigi",
+           "garuda", "stm_ketik", "header", short=False, group=28, families=("kejuruan_lama",),
+           programs=("STM",), school="STM NEGERI {town}",
+           ministry="DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN", era=(1976, 1993),
+           header="stm_kepala", finish="salin_ulang",
+           towns=("PANGKALAN BUN", "SAMPIT", "MUARA TEWEH", "KUALA KURUN")),
+    # A learning centre's (PKBM) Paket C certificate of the 2020s template, landscape (Loma,
+    # "IJAZAH" in IndUni-T, the name in Sawasdee), in a band of a two-ply cord: the number, a
+    # QR code, the ministry of its year, the head's sentence, the name large and centred,
+    # the rows under it, the holder's colour photo at the foot; printed on an office inkjet
+    # and scanned with the lid not pressed down (one edge lifting: dark, soft, lines bent).
+    Design("paket_c_tutup_renggang", "kesetaraan", True, "induni_t_bold", "loma_bold", "loma",
+           "sawasdee_bold", (251, 251, 249), None, (168, 40, 48), "tali_pintal", "garuda",
+           "pkbm_data", "header", short=True, group=28, programs=("PAKET C",),
+           nomor_style="pc", school="PKBM {town}", era=(2021, 2025), header="pkbm_kepala",
+           finish="tutup_renggang", photo_beside=True,
+           towns=("BINA KARYA MANDIRI", "NUR HIKMAH", "TUNAS MUDA KUMAI", "SINAR ARUT")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -767,7 +802,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
- HELD_OUT_27) = HELD_OUT_GROUPS.values()
+ HELD_OUT_27, HELD_OUT_28) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -828,13 +863,19 @@ class _Page:
         return fnt, size_mm
 
     def name(self, x_mm: float | None, y_mm: float, text: str, role: str, size_mm: float,
-             width_mm: float, least_mm: float, fill=None, anchor: str = "la") -> float:
+             width_mm: float, least_mm: float, fill=None, anchor: str = "la",
+             draw=None) -> float:
         """The holder's name ``text`` drawn by ``anchor`` at (``x_mm``, ``y_mm``; no ``x_mm``:
         the page's middle) in ``fill`` (else the ink), its font as ``fitted`` makes it; its
-        box (mm) kept as ``name_box``. Returns the size (mm) it ends at."""
+        box (mm) kept as ``name_box``. ``draw``: the design's own way of putting it down
+        (a typewriter's strikes), called as ``draw(at, text, font, fill, anchor)`` (px) in
+        the page's drawing's stead. Returns the size (mm) it ends at."""
         fnt, size_mm = self.fitted(role, size_mm, text, width_mm, least_mm)
         at = (self.w / 2 if x_mm is None else x_mm * self.u, y_mm * self.u)
-        self.d.text(at, text, font=fnt, fill=fill or self.ink, anchor=anchor)
+        if draw is None:
+            self.d.text(at, text, font=fnt, fill=fill or self.ink, anchor=anchor)
+        else:
+            draw(at, text, fnt, fill or self.ink, anchor)
         box = self.d.textbbox(at, text, font=fnt, anchor=anchor)
         self.name_box = tuple(v / self.u for v in box)
         return size_mm

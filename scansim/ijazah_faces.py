@@ -36,7 +36,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-lemonada, of group 26 fonts-levien-museum, fonts-averia-serif-gwf,
 # fonts-adf-verana, fonts-klaudia-berenika, of group 27 fonts-gotico-antiqua's Jessen and
 # Hamlet, fonts-morisawa-bizud-mincho, fonts-adf-oldania, fonts-mph-2b-damase,
-# fonts-lobstertwo); DejaVu when none is installed.
+# fonts-lobstertwo, of group 28 fonts-solide-mirage, fonts-johnsmith-induni's IndUni-N and
+# IndUni-T, fonts-tlwg-typewriter-ttf, fonts-tlwg-loma-ttf, fonts-tlwg-sawasdee-ttf);
+# DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -236,6 +238,14 @@ FACES = {
     "oldania_bold": (["OldaniaADFStd-Bold.otf"], "serif_bold"),
     "damase": (["damase.ttf"], "sans"),
     "lobster_two_bold": (["LobsterTwo-Bold.otf"], "serif_bold"),
+    "solide_mirage": (["SolideMirageEtroit.otf"], "serif_bold"),
+    "induni_n": (["IndUni-N-Roman.otf"], "serif"),
+    "induni_n_bold": (["IndUni-N-Bold.otf"], "serif_bold"),
+    "tlwg_typewriter_bold": (["TlwgTypewriter-Bold.ttf"], "mono_bold"),
+    "induni_t_bold": (["IndUni-T-Bold.otf"], "serif_bold"),
+    "loma": (["Loma.ttf"], "sans"),
+    "loma_bold": (["Loma-Bold.ttf"], "bold"),
+    "sawasdee_bold": (["Sawasdee-Bold.ttf"], "bold"),
 }
 
 

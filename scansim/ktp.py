@@ -58,6 +58,7 @@ from scansim.ktp_group24 import selotip, tembus, tembus_page
 from scansim.ktp_group25 import layar, piksel
 from scansim.ktp_group26 import fed_y, genggam, selip, selip_page
 from scansim.ktp_group27 import keluarga, keluarga_page, malam
+from scansim.ktp_group28 import ajaib, ajaib_page, pojok, pojok_page, pojok_page_plan
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -330,6 +331,11 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     if des.malam:   # photographed at night under a lamp: the phone's shadow below the name
         clear = (des.first_y_mm + max(0.0, des.value_dy_mm) + des.text_mm + 0.8) * u + jy
         img = malam(img, rng, des.malam, dpi, clear=clear)
+    if des.ajaib:   # "scanned" with a phone's scanner app: magic colour, its mark, its JPEG
+        img = ajaib(img, rng, des.ajaib, dpi)
+    if des.pojok:   # copied at the glass's corner, low on toner: never past the labels' edge
+        img = pojok(img, rng, des.pojok, dpi, left_clear=lx - 0.3 * u,
+                    keep=(ny - 0.6 * u, ny + (des.nik_mm + 0.6) * u))
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -404,6 +410,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = keluarga(img, rng, des.keluarga, dpi)
     if des.malam:   # turned over under the same lamp and photographed the same way
         img = malam(img, rng, des.malam, dpi)
+    if des.ajaib:   # turned over and scanned with the same app
+        img = ajaib(img, rng, des.ajaib, dpi)
+    if des.pojok:   # turned over and copied at the same corner of the glass
+        img = pojok(img, rng, des.pojok, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -458,6 +468,11 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
     with_kk = bool(des.keluarga) and front is None
     if with_kk:
         drawn = replace(drawn, keluarga=0.0)
+    # the app's ID-card page, or a copy laid at the glass's corner: the cards drawn bare
+    app = bool(des.ajaib) and front is None
+    at_corner = bool(des.pojok) and front is None
+    if app or at_corner:
+        drawn = replace(drawn, ajaib=0.0, pojok=0.0)
     card, truth = (front(person, rng=rng, dpi=dpi) if front is not None
                    else make_ktp(person, rng=rng, dpi=dpi, color=True, design=drawn))
     # drawn only when asked, after the card: a seed draws the same pages as before
@@ -484,12 +499,28 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
     offsets = [(max(0, -shift), 0), (max(0, shift), ch + gap)][:len(cards)]
     for c, off in zip(cards, offsets, strict=True):
         group.paste(c, off, c)
-    angle = 90 * (turn % 4) + rng.uniform(-max_skew, max_skew)
+    # squared against the glass's guides, or set upright by the app
+    skew = min(max_skew, 0.4) if at_corner or app else max_skew
+    angle = 90 * (turn % 4) + rng.uniform(-skew, skew)
     turned = group.rotate(angle, expand=True, resample=Image.BICUBIC)
     if turned.width > page.width or turned.height > page.height:
         raise ValueError("the cards do not fit on the sheet at this zoom")
-    x = rng.randint(0, page.width - turned.width)
-    y = rng.randint(0, page.height - turned.height)
+    if at_corner:   # the front at the sheet's edge, a strip of it past the printing edge
+        pts = [_turned((offsets[0][0] + px, offsets[0][1] + py), group.size, angle, turned.size)
+               for px, py in ((0, 0), (cw, 0), (cw, ch), (0, ch))]
+        corner = pojok_page_plan(rng, dpi, page.size, (
+            round(min(p[0] for p in pts)), round(min(p[1] for p in pts)),
+            round(max(p[0] for p in pts)), round(max(p[1] for p in pts))), turned.size,
+            turn % 4, (des.label_x_mm - 0.9) * scale)
+        x, y = corner["x"], corner["y"]
+    elif app:   # the app lays the cards out centred across its page, in its upper part
+        room_x, room_y = page.width - turned.width, page.height - turned.height
+        x = min(room_x, max(0, room_x // 2 + mm_px(rng.uniform(-2, 2), dpi)))
+        top = min(mm_px(20, dpi), room_y)
+        y = rng.randint(top, max(top, min(room_y, room_y // 2)))
+    else:
+        x = rng.randint(0, page.width - turned.width)
+        y = rng.randint(0, page.height - turned.height)
     if with_kk:   # the family card in the wider band beside the cards (under them at worst)
         page, _ = keluarga_page(page, rng, dpi, (x, y, x + turned.width, y + turned.height),
                                 truth)
@@ -500,15 +531,20 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
                for px, py in ((0, 0), (cw, 0), (cw, ch), (0, ch))]
         boxes.append([round(x + min(p[0] for p in pts)), round(y + min(p[1] for p in pts)),
                       round(x + max(p[0] for p in pts)), round(y + max(p[1] for p in pts))])
-    page = _photocopy(page, color=color, rng=rng)
-    d = ImageDraw.Draw(page)   # copier streaks and toner specks
-    for _ in range(rng.randint(0, 3)):
-        sx = rng.randint(0, page.width)
-        d.line([(sx, 0), (sx, page.height)], fill=(200, 200, 200), width=1)
-    for _ in range(rng.randint(20, 120)):
-        px, py = rng.randint(0, page.width - 1), rng.randint(0, page.height - 1)
-        r = rng.choice([1, 1, 2])
-        d.ellipse([px, py, px + r, py + r], fill=(60, 60, 60))
+    if app:   # the app's page: its magic colour, its mark, its JPEG (no copier)
+        page = ajaib_page(page, rng, dpi, color=color)
+    else:
+        page = _photocopy(page, color=color, rng=rng)
+        if at_corner:   # the toner's pale bands, the sheet bare past the printing edge
+            page = pojok_page(page, rng, dpi, corner)
+        d = ImageDraw.Draw(page)   # copier streaks and toner specks
+        for _ in range(rng.randint(0, 3)):
+            sx = rng.randint(0, page.width)
+            d.line([(sx, 0), (sx, page.height)], fill=(200, 200, 200), width=1)
+        for _ in range(rng.randint(20, 120)):
+            px, py = rng.randint(0, page.width - 1), rng.randint(0, page.height - 1)
+            r = rng.choice([1, 1, 2])
+            d.ellipse([px, py, px + r, py + r], fill=(60, 60, 60))
     if fed:   # the copy scanned through the slipping feeder, fed along the sheet's length
         page, rows = selip_page(page, rng, des.selip, dpi, color=color)
         boxes = [[x0, fed_y(rows, y0), x1, fed_y(rows, y1)] for x0, y0, x1, y1 in boxes]

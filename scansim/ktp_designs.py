@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 27, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 28, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -18,10 +18,10 @@ group 17, group 19 (:data:`HELD_OUT_19`) after group 18, group 20 (:data:`HELD_O
 after group 19, group 21 (:data:`HELD_OUT_21`) after group 20, group 22
 (:data:`HELD_OUT_22`) after group 21, group 23 (:data:`HELD_OUT_23`) after group 22,
 group 24 (:data:`HELD_OUT_24`) after group 23, group 25 (:data:`HELD_OUT_25`) after
-group 24, group 26 (:data:`HELD_OUT_26`) after group 25 and group 27
-(:data:`HELD_OUT_27`) after group 26, so the latest group's figures are the ones nobody
-tuning has seen (the benchmarks report all held-out designs together and each group apart,
-:data:`HELD_OUT_GROUPS`).
+group 24, group 26 (:data:`HELD_OUT_26`) after group 25, group 27 (:data:`HELD_OUT_27`)
+after group 26 and group 28 (:data:`HELD_OUT_28`) after group 27, so the latest group's
+figures are the ones nobody tuning has seen (the benchmarks report all held-out designs
+together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ from scansim.ktp_group24 import gringsing, tirta_teja
 from scansim.ktp_group25 import cakar_ayam, kopi_pecah
 from scansim.ktp_group26 import tumpal, ukel
 from scansim.ktp_group27 import lurik, sawat
+from scansim.ktp_group28 import latohan, pring_sedapur
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -82,8 +83,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-wqy-microhei, fonts-lexi-gulim, fonts-motoya-l-maruberi, of group 24
 # fonts-horai-umefont, fonts-baekmuk, fonts-comfortaa, of group 25 fonts-eurofurence,
 # fonts-dustin, fonts-compagnon, of group 26 fonts-millimetre, fonts-komatuna,
-# fonts-konatu, of group 27 fonts-lg-aboriginal, fonts-povray, fonts-bpg-georgian);
-# DejaVu stands in when one is missing.
+# fonts-konatu, of group 27 fonts-lg-aboriginal, fonts-povray, fonts-bpg-georgian, of
+# group 28 fonts-johnsmith-induni, fonts-okolaks, fonts-uralic, fonts-radisnoir); DejaVu
+# stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -267,6 +269,12 @@ FACES = {
     "bpg_sans": ("truetype/fonts-bpg-georgian/BPG_Sans_Regular_GPL&GNU.ttf", "sans"),
     "bpg_sans_medium": ("truetype/fonts-bpg-georgian/BPG_Sans_Medium_GPL&GNU.ttf", "bold"),
     "bpg_courier_s": ("truetype/fonts-bpg-georgian/BPG_Courier_S_GPL&GNU.ttf", "mono_bold"),
+    "induni_h": ("opentype/fonts-johnsmith-induni/IndUni-H/IndUni-H-Regular.otf", "sans"),
+    "induni_h_bold": ("opentype/fonts-johnsmith-induni/IndUni-H/IndUni-H-Bold.otf", "bold"),
+    "okolaks_bold": ("truetype/okolaks/okolaksBold.ttf", "mono_bold"),
+    "uralic_sans_narrow": ("truetype/uralic/sanscu__.ttf", "cond"),
+    "uralic_sans_narrow_bold": ("truetype/uralic/sanscub_.ttf", "cond_bold"),
+    "radis_sans": ("opentype/radisnoir/RadisSans-medium.otf", "mono_bold"),
 }
 
 
@@ -314,7 +322,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 27: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 28: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -384,6 +392,8 @@ class KtpDesign:
     selip: float = 0.0               # 0 none .. 1 its copy scanned through a slipping feeder
     keluarga: float = 0.0            # 0 none .. 1 copied lying on the holder's family card
     malam: float = 0.0               # 0 none .. 1 photographed at night under a lamp, shaken
+    ajaib: float = 0.0               # 0 none .. 1 a phone scanner app's magic colour, its mark
+    pojok: float = 0.0               # 0 none .. 1 copied at the glass's corner, low on toner
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -1005,6 +1015,30 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.4, colon_x_mm=21.2, value_gap_mm=1.4, indent_mm=2.2,
               nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.5, ink=(34, 24, 44), fade=0.04,
               blur=0.35, wear=0.12, group=27, malam=0.8),
+    # Held out, group 28: made after group 27 was measured; nobody tuning has seen them.
+    # A card in IndUni-H (a grotesque: labels in its regular, values and heading in its
+    # bold), the NIK in Okolaks Bold (wide, round geometric figures), over pring sedapur
+    # (clumps of jointed bamboo, their leaves in pairs) in leaf green and ochre on a
+    # pale-blue-to-mint ground, a navy-black ink; "scanned" with a phone's document-scanner
+    # app in its magic-colour mode, the app's mark in a bottom corner, a JPEG of its size.
+    KtpDesign("induni_ajaib", "induni_h", "induni_h_bold", "okolaks_bold", "induni_h_bold",
+              "pring_sedapur", ((230, 238, 248), (236, 246, 236)), (92, 150, 112),
+              second_color=(190, 140, 70), text_mm=2.05, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.5, colon_x_mm=21.0, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(26, 30, 62), fade=0.12,
+              blur=0.3, wear=0.1, group=28, ajaib=1.0),
+    # A card in the Uralic fonts' narrow grotesque (labels in its regular, values and
+    # heading in its bold), the NIK in Radis Sans (round geometric figures), over latohan
+    # (swaying fronds strung with beads) in sea teal and rose on a pale-sage-to-shell
+    # ground, a brown-black ink; copied lying at the corner of the glass (a strip of one or
+    # two of its sides lost past the copy's printing edge) on a copier low on toner (bands
+    # of paler print across it).
+    KtpDesign("uralic_pojok", "uralic_sans_narrow", "uralic_sans_narrow_bold", "radis_sans",
+              "uralic_sans_narrow_bold", "latohan", ((224, 234, 226), (236, 228, 220)),
+              (104, 156, 164), second_color=(196, 128, 142), text_mm=2.1, nik_mm=4.0,
+              step_mm=2.95, label_x_mm=3.0, colon_x_mm=20.6, value_gap_mm=1.4,
+              indent_mm=2.1, nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.6,
+              ink=(32, 24, 18), fade=0.05, blur=0.4, wear=0.1, group=28, pojok=0.85),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
@@ -1013,7 +1047,7 @@ HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
- HELD_OUT_27) = HELD_OUT_GROUPS.values()
+ HELD_OUT_27, HELD_OUT_28) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -1104,6 +1138,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "gringsing": gringsing, "tirta_teja": tirta_teja,
             "kopi_pecah": kopi_pecah, "cakar_ayam": cakar_ayam,
             "ukel": ukel, "tumpal": tumpal, "lurik": lurik, "sawat": sawat,
+            "pring_sedapur": pring_sedapur, "latohan": latohan,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -1126,7 +1161,8 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_9", "HELD_OUT_10", "HELD_OUT_11", "HELD_OUT_12", "HELD_OUT_13",
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
            "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
-           "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_26", "HELD_OUT_27", "HELD_OUT_GROUPS",
+           "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_26", "HELD_OUT_27", "HELD_OUT_28",
+           "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -289,6 +289,22 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/povray/crystal.ttf ] || need_apt+=(fonts-povray)
 [ -f "/usr/share/fonts/truetype/fonts-bpg-georgian/BPG_Courier_S_GPL&GNU.ttf" ] \
     || need_apt+=(fonts-bpg-georgian)
+# Solide Mirage, IndUni-N and TlwgTypewriter for one of the twenty-eighth group's
+# diplomas, IndUni-T, Loma and Sawasdee for the other.
+[ -f /usr/share/fonts/opentype/solid-mirage/SolideMirageEtroit.otf ] \
+    || need_apt+=(fonts-solide-mirage)
+[ -f /usr/share/fonts/opentype/fonts-johnsmith-induni/IndUni-N/IndUni-N-Roman.otf ] \
+    || need_apt+=(fonts-johnsmith-induni)
+[ -f /usr/share/fonts/truetype/tlwg/TlwgTypewriter-Bold.ttf ] \
+    || need_apt+=(fonts-tlwg-typewriter-ttf)
+[ -f /usr/share/fonts/truetype/tlwg/Loma-Bold.ttf ] || need_apt+=(fonts-tlwg-loma-ttf)
+[ -f /usr/share/fonts/truetype/tlwg/Sawasdee-Bold.ttf ] || need_apt+=(fonts-tlwg-sawasdee-ttf)
+# Faces of the twenty-eighth group of card designs: IndUni-H for one card's text and
+# Okolaks Bold for its NIK, the Uralic fonts' narrow grotesque for the other's text and
+# Radis Sans for its NIK.
+[ -f /usr/share/fonts/truetype/okolaks/okolaksBold.ttf ] || need_apt+=(fonts-okolaks)
+[ -f /usr/share/fonts/truetype/uralic/sanscub_.ttf ] || need_apt+=(fonts-uralic)
+[ -f /usr/share/fonts/opentype/radisnoir/RadisSans-medium.otf ] || need_apt+=(fonts-radisnoir)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
