@@ -94,11 +94,11 @@ def _fit(rows: dict[int, np.ndarray], lie: str) -> tuple[float, float, list[int]
 
 def _label_edge(starts: list[float], pitch: float) -> float:
     """The labels' left edge along the rows: the leftmost start that LABEL_COLUMN of them
-    share within a row's pitch. Some labels stand indented (RT/RW, Kel/Desa, Kecamatan);
-    a line Tesseract ran on from something left of the card (a document the card lies on)
-    starts far off to the left, alone."""
+    share within a row's pitch (the leftmost of all when none do). Some labels stand
+    indented (RT/RW, Kel/Desa, Kecamatan); a line Tesseract ran on from something left of
+    the card (a document the card lies on) starts far off to the left, alone."""
     shared = [x for x in starts if sum(abs(x - y) <= pitch for y in starts) >= LABEL_COLUMN]
-    return min(shared) if shared else statistics.median(starts)
+    return min(shared or starts)
 
 
 def cards_by_words(page_rgb: np.ndarray, words: list[dict], scale: float,
