@@ -260,15 +260,33 @@ def letter_off(name: str | None, names: Sequence[str]) -> bool:
     """Whether ``name`` spells no roster name but one of them save a single letter (one
     lost, added or changed: 'RUDI WBOWO' for RUDI WIBOWO), or save two in a name of
     ``TWO_OFF_LETTERS`` letters or more ('UAI ARSYAD' for IJAI ARSYAD: an IJ run into a
-    U), word spaces aside; names shorter than ``MIN_LETTERS`` count for nothing."""
+    U), word spaces aside, or save the start or the end of one of its words
+    (:func:`_cut_short`); names shorter than ``MIN_LETTERS`` count for nothing."""
     letters = "".join(spelling(name or ""))
     if len(letters) < MIN_LETTERS:
         return False
     known = {"".join(spelling(n)) for n in names}
+    if letters in known:
+        return False
     most = 2 if len(letters) >= TWO_OFF_LETTERS else 1
-    return letters not in known and any(
-        len(k) >= MIN_LETTERS and 0 < Levenshtein.distance(letters, k, score_cutoff=most) <= most
-        for k in known)
+    return any(len(k) >= MIN_LETTERS and
+               0 < Levenshtein.distance(letters, k, score_cutoff=most) <= most
+               for k in known) or _cut_short(spelling(name or ""), names)
+
+
+def _cut_short(words: list[str], names: Sequence[str]) -> bool:
+    """Whether ``words`` are a roster name's words but for one of them read without its
+    first or last letters ('ASIAH AULIA' for SALASIAH AULIA: the start of a word lost
+    under a background's line; 'BUD' for BUDI, a typewriter's faint I)."""
+    for name in names:
+        want = spelling(name)
+        if len(want) != len(words) or len("".join(want)) < MIN_LETTERS:
+            continue
+        apart = [(w, r) for w, r in zip(words, want, strict=True) if w != r]
+        if len(apart) == 1 and (cut := apart[0])[0] and \
+                (cut[1].startswith(cut[0]) or cut[1].endswith(cut[0])):
+            return True
+    return False
 
 
 def respaced(name: str | None, names: Sequence[str]) -> str | None:

@@ -178,6 +178,10 @@ def test_a_name_a_letter_or_two_off_a_roster_name_is_no_sure_reading():
     assert not roster_match.letter_off("RUDI WIBOWO", names)   # the roster's own
     assert not roster_match.letter_off("RUDIWIBOWO", names)    # spaces aside
     assert roster_match.letter_off("RUDI WIDODO", names)       # two off in a long name
+    assert roster_match.letter_off("RUDI BOWO", names)         # a word's start lost
+    assert roster_match.letter_off("WATI ASTU", names)         # a word's end lost
+    assert roster_match.letter_off("YANT", names)              # a short name's end lost
+    assert not roster_match.letter_off("RUDI", names)          # a word missing: another name
     assert roster_match.letter_off("YANTI", names)             # one off in a short one
     assert not roster_match.letter_off("SANTI", names)         # two off in a short one
     assert not roster_match.letter_off("RUDI WIJAYA", names)   # four off: another name
