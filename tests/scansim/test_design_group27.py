@@ -32,10 +32,9 @@ from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
     _diploma_faces_from_packages,
-    _faces_from_new_packages,
     _grey,
     _new_diploma_group,
-    _new_ktp_group,
+    _new_looks,
     _pair,
     _printed,
     _two_colour_lines,
@@ -58,17 +57,7 @@ def people():
 # -- the card group -------------------------------------------------------------------------
 
 def test_group_27_differs_from_every_earlier_design():
-    earlier = _new_ktp_group(27, KTP_27)
-    _faces_from_new_packages(earlier, KTP_27)
-    kk, night = (KD.DESIGNS[n] for n in KTP_27)
-    assert kk.keluarga > 0 and not kk.malam
-    assert night.malam > 0 and not night.keluarga
-    assert not any(e.keluarga or e.malam for e in earlier)
-    assert {"lurik", "sawat"} <= set(KD.PATTERNS)
-    files = {n: {KD.FACES[f][0] for f in (d.nik_face, d.label_face, d.value_face,
-                                          d.head_face)}
-             for n, d in zip(KTP_27, (kk, night), strict=True)}
-    assert files[KTP_27[0]].isdisjoint(files[KTP_27[1]])
+    _new_looks(27, KTP_27, ("keluarga", "malam"), {"lurik", "sawat"})
 
 
 def test_group_27_backgrounds_have_both_colours():

@@ -33,10 +33,9 @@ from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
     _diploma_faces_from_packages,
-    _faces_from_new_packages,
     _grey,
     _new_diploma_group,
-    _new_ktp_group,
+    _new_looks,
     _pair,
     _printed,
     _two_colour_lines,
@@ -59,17 +58,7 @@ def people():
 # -- the card group -------------------------------------------------------------------------
 
 def test_group_28_differs_from_every_earlier_design():
-    earlier = _new_ktp_group(28, KTP_28)
-    _faces_from_new_packages(earlier, KTP_28)
-    app, corner = (KD.DESIGNS[n] for n in KTP_28)
-    assert app.ajaib > 0 and not app.pojok
-    assert corner.pojok > 0 and not corner.ajaib
-    assert not any(e.ajaib or e.pojok for e in earlier)
-    assert {"pring_sedapur", "latohan"} <= set(KD.PATTERNS)
-    files = {n: {KD.FACES[f][0] for f in (d.nik_face, d.label_face, d.value_face,
-                                          d.head_face)}
-             for n, d in zip(KTP_28, (app, corner), strict=True)}
-    assert files[KTP_28[0]].isdisjoint(files[KTP_28[1]])
+    _new_looks(28, KTP_28, ("ajaib", "pojok"), {"pring_sedapur", "latohan"})
 
 
 def test_group_28_backgrounds_have_both_colours():

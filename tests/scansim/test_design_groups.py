@@ -590,6 +590,24 @@ def _listed_apart(group: int, ktp: tuple[str, ...], ijazah: tuple[str, ...]) -> 
     assert all(IJ.get_design(n).held_out for n in ijazah)
 
 
+def _new_looks(group: int, names: tuple[str, str], looks: tuple[str, str],
+               patterns: set[str]) -> None:
+    """Held-out ``group``'s two card designs ``names`` differ from every earlier one
+    (:func:`_new_ktp_group`, :func:`_faces_from_new_packages`): each has its own new look
+    (the design field named in ``looks``, the other's off), no earlier design has either,
+    the ``patterns`` are registered, and the two share no face's file."""
+    earlier = _new_ktp_group(group, names)
+    _faces_from_new_packages(earlier, names)
+    designs = [KD.DESIGNS[n] for n in names]
+    for own, other, d in ((looks[0], looks[1], designs[0]), (looks[1], looks[0], designs[1])):
+        assert getattr(d, own) > 0 and not getattr(d, other)
+    assert not any(getattr(e, look) for e in earlier for look in looks)
+    assert patterns <= set(KD.PATTERNS)
+    files = [{KD.FACES[f][0] for f in (d.nik_face, d.label_face, d.value_face, d.head_face)}
+             for d in designs]
+    assert files[0].isdisjoint(files[1])
+
+
 def _new_ktp_group(group: int, names) -> list:
     """The KTP designs before ``group``, each of ``names`` checked to differ from all of
     them: background, text faces, ink, some wear, and a NIK face no card had, from a font
