@@ -212,19 +212,19 @@ def _ktp_by_words(upright, reading: PageText, dpi: float):
     image = to_rgb(upright.image)
     scale = image.shape[1] / reading.image.shape[1]
 
-    def tries():   # (turn, words, the page's pixels per pixel of their boxes)
-        yield 0, reading.words, scale
+    def tries():   # (turn, the page turned, words, its pixels per pixel of their boxes)
+        yield 0, image, reading.words, scale
         # a card lying turned on the sheet: the page is read again turned as the card
         # stands, first the way the labels read standing on end say, if any do
         hint = standing_turn(reading.words)
         for turn in (hint, 360 - hint) if hint else (90, 270):
-            again = page_text(_turned(reading.image, turn), dpi=dpi / scale)
-            yield turn, again.words, image.shape[0] / again.image.shape[1]
-            yield turn, tesseract.ocr_data(_turned(reading.image, turn), psm=3,
-                                           invert=False, vertical=False), scale
+            small, turned = _turned(reading.image, turn), _turned(image, turn)
+            again = page_text(small, dpi=dpi / scale)
+            yield turn, turned, again.words, turned.shape[1] / again.image.shape[1]
+            yield turn, turned, tesseract.ocr_data(small, psm=3, invert=False,
+                                                   vertical=False), scale
 
-    for turn, words, factor in tries():
-        turned = _turned(image, turn)
+    for turn, turned, words, factor in tries():
         cards = cards_by_words(turned, words, factor, dpi, margin=CUTS[0])
         if not cards:
             continue

@@ -65,11 +65,11 @@ class PageText(NamedTuple):
     levels: tuple[float, float] | None = None
 
 
-def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI,
-              vertical: bool = True) -> PageText:
+def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = READ_DPI
+              ) -> PageText:
     """The words of an upright page (RGB or grey) read at about ``read_dpi`` (block
-    layout, ``ind``), with the page's text and mean confidence. ``vertical``: see
-    :func:`ocr.tesseract.ocr_data`."""
+    layout, ``ind``), with the page's text and mean confidence; a reading Tesseract made
+    as if the page were turned is made again (see STANDING_SHARE)."""
     dpi = dpi or estimate_dpi(page.shape)
     grey = cv2.cvtColor(page, cv2.COLOR_RGB2GRAY) if page.ndim == 3 else page
     factor = min(1.0, read_dpi / dpi)
@@ -81,9 +81,8 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
         grey = lift_background(grey, levels)
     grey = clear_rules(grey, min(dpi, read_dpi))
     grey = clear_dotted(grey, min(dpi, read_dpi) / 25.4)   # the dots a value is typed on
-    words = tesseract.ocr_data(grey, psm=3, invert=False,   # a diploma prints dark on light
-                               vertical=vertical)
-    if vertical and read_turned(words):
+    words = tesseract.ocr_data(grey, psm=3, invert=False)   # a diploma prints dark on light
+    if _read_turned(words):
         across = tesseract.ocr_data(grey, psm=3, invert=False, vertical=False)
         if _confidence(across) > _confidence(words):
             words = across
@@ -97,7 +96,7 @@ def _confidence(words: list[dict]) -> float:
     return float(np.mean([w["conf"] for w in words])) / 100.0 if words else 0.0
 
 
-def read_turned(words: list[dict]) -> bool:
+def _read_turned(words: list[dict]) -> bool:
     """Whether Tesseract read the page as if turned: most of its longer words' boxes
     stand on end (see STANDING_SHARE)."""
     long = [w for w in words if len(w["text"]) >= STANDING_LETTERS]
