@@ -26,10 +26,9 @@ from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
     _diploma_faces_from_packages,
-    _faces_from_new_packages,
     _grey,
     _new_diploma_group,
-    _new_ktp_group,
+    _new_looks,
     _pair,
     _printed,
     _two_colour_lines,
@@ -50,18 +49,7 @@ def people():
 # -- the card group -------------------------------------------------------------------------
 
 def test_group_24_differs_from_every_earlier_design():
-    earlier = _new_ktp_group(24, KTP_24)
-    _faces_from_new_packages(earlier, KTP_24)
-    taped, thin = (KD.DESIGNS[n] for n in KTP_24)
-    assert taped.selotip > 0 and not taped.tembus
-    assert thin.tembus > 0 and not thin.selotip
-    assert not any(e.selotip or e.tembus for e in earlier)
-    assert {"gringsing", "tirta_teja"} <= set(KD.PATTERNS)
-    # the two cards share no face file
-    files = {n: {KD.FACES[f][0] for f in (d.nik_face, d.label_face, d.value_face,
-                                          d.head_face)}
-             for n, d in zip(KTP_24, (taped, thin), strict=True)}
-    assert files[KTP_24[0]].isdisjoint(files[KTP_24[1]])
+    _new_looks(24, KTP_24, ("selotip", "tembus"), {"gringsing", "tirta_teja"})
 
 
 @pytest.mark.parametrize("dpi", [200, 300])

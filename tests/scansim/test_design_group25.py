@@ -29,10 +29,9 @@ from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
     _diploma_faces_from_packages,
-    _faces_from_new_packages,
     _grey,
     _new_diploma_group,
-    _new_ktp_group,
+    _new_looks,
     _pair,
     _printed,
     _two_colour_lines,
@@ -53,18 +52,7 @@ def people():
 # -- the card group -------------------------------------------------------------------------
 
 def test_group_25_differs_from_every_earlier_design():
-    earlier = _new_ktp_group(25, KTP_25)
-    _faces_from_new_packages(earlier, KTP_25)
-    screen, tiny = (KD.DESIGNS[n] for n in KTP_25)
-    assert screen.layar > 0 and not screen.piksel
-    assert tiny.piksel > 0 and not tiny.layar
-    assert not any(e.layar or e.piksel for e in earlier)
-    assert {"kopi_pecah", "cakar_ayam"} <= set(KD.PATTERNS)
-    # the two cards share no face file
-    files = {n: {KD.FACES[f][0] for f in (d.nik_face, d.label_face, d.value_face,
-                                          d.head_face)}
-             for n, d in zip(KTP_25, (screen, tiny), strict=True)}
-    assert files[KTP_25[0]].isdisjoint(files[KTP_25[1]])
+    _new_looks(25, KTP_25, ("layar", "piksel"), {"kopi_pecah", "cakar_ayam"})
 
 
 @pytest.mark.parametrize("dpi", [200, 300])

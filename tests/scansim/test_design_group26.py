@@ -31,10 +31,9 @@ from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
     _diploma_faces_from_packages,
-    _faces_from_new_packages,
     _grey,
     _new_diploma_group,
-    _new_ktp_group,
+    _new_looks,
     _pair,
     _printed,
     _two_colour_lines,
@@ -61,17 +60,7 @@ def _skin(rgb: np.ndarray) -> np.ndarray:
 # -- the card group -------------------------------------------------------------------------
 
 def test_group_26_differs_from_every_earlier_design():
-    earlier = _new_ktp_group(26, KTP_26)
-    _faces_from_new_packages(earlier, KTP_26)
-    held, fed = (KD.DESIGNS[n] for n in KTP_26)
-    assert held.genggam > 0 and not held.selip
-    assert fed.selip > 0 and not fed.genggam
-    assert not any(e.genggam or e.selip for e in earlier)
-    assert {"ukel", "tumpal"} <= set(KD.PATTERNS)
-    files = {n: {KD.FACES[f][0] for f in (d.nik_face, d.label_face, d.value_face,
-                                          d.head_face)}
-             for n, d in zip(KTP_26, (held, fed), strict=True)}
-    assert files[KTP_26[0]].isdisjoint(files[KTP_26[1]])
+    _new_looks(26, KTP_26, ("genggam", "selip"), {"ukel", "tumpal"})
 
 
 @pytest.mark.parametrize("dpi", [200, 300])
