@@ -44,7 +44,10 @@ LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a(?:\b|(?=" + GLUED_WORD + r"
                    r"(?P<qual>(?:" + GLUED_WORD + r")?(?:\s+(?:lengkap|" + HOLDER +
                    r"|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
-OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s*(?:sekolah|orang|ayah|ibu|"
+# (marks read between "Nama" and its word, a frame's or a dash, not a colon: 'NAMA — ORANG
+# TUAWALI')
+OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s*(?:[^\w\s:;]+\s*)*"
+                        r"(?:sekolah|orang|ayah|ibu|"
                         r"wali|kepala|satuan|program|perguruan|madrasah|lembaga|ortu"
                         r"|(?:\S+\s+){0,2}tua\b"   # 'Orang Tua', 'Orang' lost, cut or
                         #                             read as a mark ('Nama » Tua/Wali')
@@ -58,10 +61,10 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  r"(?:yang\s+)?bernama|"              # 'peserta didik yang bernama'
                  r"\w?tas\s+(?:[a-z]ama|narna)\b|"   # 'atas nama', its a misread as u,
                  #                                     its n as m or p ('atas pama')
-                 r"confers\s+up[a-z]n|(?:is\s+)?awarded\s+to|certif(?:y|ies)\s+that)\b"
+                 r"confers\s+up[a-z]n|(?:is\s+)?awarded\s+to|certif(?:[yv]|ies)\s+that)\b"
                  r"(?:\s+(?:" + HOLDER + r")\b)?\s*[:;.]?",   # '... bahwa santri :'
                  re.I)   # a bilingual diploma's English under its Indonesian ('upon' read
-#                          'upan' too)
+#                          'upan', 'certify' read 'certifv' too)
 
 
 # "atas nama Senat ...": a cue's words followed by a body that signs, not by the holder

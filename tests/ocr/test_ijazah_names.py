@@ -237,6 +237,30 @@ def test_a_parents_label_misread_before_its_slash_is_no_holders_label():
     assert not OTHER_NAME.match("Nama / Name : RAFII KUSASI")
 
 
+def test_a_parents_label_with_a_dash_read_after_nama_is_no_holders_label():
+    """'NAMA ORANG TUA/WALI' read 'NAMA — ORANG 0 TUAWALI' (a jittered scan), the holder's
+    own label unread: the parent's row is passed over and the cue's row below names the
+    holder."""
+    words = [*_row(100, 100, "Ketua", "PKBM", "menerangkan", "bahwa", "peserta", "didik",
+                   "Program", "Paket", "A", "setara", "SD/MI:"),
+             *_row(150, 300, "HERU", "SAPUTRO"),
+             *_row(210, 100, "NAMA", "\u2014", "ORANG", "0", "TUAWALI"),
+             *_row(260, 300, "Yakobus", "Dehen")]
+    assert find_name(rows_of(words))[0] == "HERU SAPUTRO"
+    assert OTHER_NAME.match("NAMA \u2014 ORANG 0 TUAWALI")
+    assert OTHER_NAME.match("Nama | Orang Tua : Hasanah")
+    assert not OTHER_NAME.match("Nama : \u2014 ORANG KAYA")   # no such name, but a colon
+    assert not OTHER_NAME.match("NAMA \u2014 RAFII KUSASI")
+
+
+def test_certify_with_its_y_read_as_v_still_introduces_the_name():
+    """'This is to certify that' read 'certifv that' on a 200 dpi copy: still the cue."""
+    words = [*_row(100, 300, "This", "is", "to", "certifv", "that"),
+             *_row(150, 300, "HERU", "SAPUTRO"),
+             *_row(210, 100, "Place", "and", "Date", "of", "Birth", "Pangkut,", "2000")]
+    assert find_name(rows_of(words))[0] == "HERU SAPUTRO"
+
+
 def test_a_dotted_leader_between_two_words_cuts_them_apart():
     """A name typed over a dotted line, the dots between its words read as part of one
     word ('MUHAMMAD..ARDIANSYAH'): two words; an initial's single stop stays."""
