@@ -806,23 +806,22 @@ DESIGNS = (
            towns=("BINA KARYA MANDIRI", "NUR HIKMAH", "TUNAS MUDA KUMAI", "SINAR ARUT")),
     # Held out, group 29: made after group 28 was measured; nobody tuning has seen them.
     # A state junior high school's (SMP) diploma of the Departemen Pendidikan Nasional,
-    # 2003-2009 (Rachana, the particulars in Meera), upright in a band of nested chevrons,
-    # the blank in a dark blue offset ink, its particulars printed in by the school's inkjet
-    # in a water-soluble black (Meera); then through a flood (tide lines, the inkjet's ink
-    # bled, haloed and run, mould's foxing, the paper cockled), scanned in colour or copied
-    # in grey.
+    # 2003-2009 (Rachana), upright in a band of nested chevrons, the blank in a dark blue
+    # offset ink, its particulars printed in by the school's inkjet in a water-soluble
+    # black (Meera); then through a flood (tide lines, the inkjet's ink bled, haloed and
+    # run, mould's foxing, the paper cockled), scanned in colour or copied in grey.
     Design("smp_banjir", "sekolah", False, "rachana_bold", "rachana_bold", "rachana", "meera",
            (246, 243, 232), None, (26, 74, 128), "siku_keluang", "garuda", "smp_isian",
            "header", short=True, group=29, programs=("SMP",), school="SMP NEGERI {n} {town}",
            ministry="DEPARTEMEN PENDIDIKAN NASIONAL", era=(2003, 2009), header="smp_kepala",
            finish="banjir",
            towns=("PANGKALAN BUN", "KUMAI", "ARUT SELATAN", "KOTAWARINGIN LAMA")),
-    # A private university's S1 diploma with its national diploma number, 2017-2024 (Sophia
-    # Nubian, "IJAZAH" in Abyssinica SIL, the name and its degree in Havana's script), upright in
-    # a band of mangosteen calyx rosettes; scanned through an office copier's document
-    # feeder in black and white (200 dpi, one bit, hard on the text, diffused greys, dust's
-    # dark lines down the page, stretched or squeezed along the feed, askew, its leading
-    # edge curled).
+    # A private university's S1 diploma with its national diploma number, 2017-2024
+    # (Sophia Nubian, "IJAZAH" in Abyssinica SIL, the name and its degree in Havana's
+    # script), upright in a band of mangosteen calyx rosettes; scanned through an office
+    # copier's document feeder in black and white (200 dpi, one bit, hard on the text,
+    # diffused greys, dust's dark lines down the page, stretched or squeezed along the
+    # feed, askew, its leading edge curled).
     Design("universitas_pengumpan", "pt", False, "abyssinica", "sophia_nubian_bold",
            "sophia_nubian", "havana", (250, 249, 244), (238, 236, 226), (112, 30, 44),
            "tampuk_manggis", "university", "kampus_kaligrafi", "header", short=False,

@@ -60,6 +60,7 @@ HALO_INK = np.array((96, 82, 128), np.float32)   # the dye's halo: its blue and 
 FEEDER = {"dpi": 200,                  # its black-and-white mode's resolution
           "stretch": (0.97, 1.03),     # along the feed (the sheet slipping or dragged)
           "skew": (-1.0, 1.0),         # degrees off the feed
+          "lead_mm": (1.0, 2.5),       # the backing scanned before the sheet's leading edge
           "curl_mm": (0.8, 2.4),       # the leading edge's curve
           "curl_reach_mm": (8.0, 16.0),  # how far into the sheet the curl reaches
           "streaks": (1, 2),           # dust on the feeder's glass: dark lines down the page
@@ -412,7 +413,8 @@ def bleed(filled: np.ndarray, wet: np.ndarray, plan: dict, rng: random.Random, u
     reach = max(2, int(3.5 * plan["run_mm"] * u))
     kernel = np.exp(-np.arange(reach, dtype=np.float32) / max(1.0, plan["run_mm"] * u))
     kernel = (kernel / kernel.sum())[:, None]
-    run = cv2.filter2D(filled, -1, np.vstack([np.zeros_like(kernel)[1:], kernel]),
+    # each row takes the ink of the rows above it (the dye runs down the sheet)
+    run = cv2.filter2D(filled, -1, np.vstack([kernel[::-1], np.zeros_like(kernel)[1:]]),
                        anchor=(0, reach - 1), borderType=cv2.BORDER_CONSTANT)
     cols = cv2.resize(g.random((1, max(2, w // max(1, int(1.5 * u))))).astype(np.float32),
                       (w, 1), interpolation=cv2.INTER_NEAREST)
@@ -510,7 +512,7 @@ def banjir(img: Image.Image, rng: random.Random, dpi: int, *,
     if capture:
         if plan["grey_copy"]:   # copied in grey: the copier's levels, its toner's grain
             grey = arr @ np.array((0.299, 0.587, 0.114), np.float32)
-            grey = 255 * np.clip((grey - 30) / 200, 0, 1) ** 1.15
+            grey = 255 * np.clip((grey - 24) / 214, 0, 1) ** 1.15
             grey = grey + g.normal(0, 3.0, (h, w)).astype(np.float32)
             arr = np.repeat(grey[..., None], 3, axis=2)
         else:                   # a colour flatbed scan: its noise
@@ -523,10 +525,10 @@ def banjir(img: Image.Image, rng: random.Random, dpi: int, *,
 def feeder_plan(size: tuple[int, int], rng: random.Random, u: float,
                 name_box: tuple[float, float, float, float] | None = None) -> dict:
     """How the feeder took a sheet of ``size`` (px, ``u`` px a mm): its stretch along the
-    feed, its skew, its leading edge's curl (how deep, how far in), the dust's streaks on
-    its glass (each a column, px on the sheet, a width at 200 dpi and a darkness; one
-    across the name, ``name_box`` mm, on half the pages), the text mode's threshold and
-    contrast."""
+    feed, its skew, the backing read before its leading edge, that edge's curl (how deep,
+    how far in), the dust's streaks on its glass (each a column, px on the sheet, a width
+    at 200 dpi and a darkness; one across the name, ``name_box`` mm, on half the pages),
+    the text mode's threshold and contrast."""
     w, h = size
     streaks = []
     for k in range(rng.randint(*FEEDER["streaks"])):
@@ -534,8 +536,9 @@ def feeder_plan(size: tuple[int, int], rng: random.Random, u: float,
             x = rng.uniform(name_box[0] + 2, max(name_box[0] + 2, name_box[2] - 2)) * u
         else:
             x = rng.uniform(0.06, 0.94) * w
-        streaks.append((x, rng.randint(*FEEDER["streak_px"]), rng.uniform(0.65, 0.95)))
+        streaks.append((x, rng.randint(*FEEDER["streak_px"]), rng.uniform(0.75, 0.95)))
     return {"stretch": rng.uniform(*FEEDER["stretch"]), "skew": rng.uniform(*FEEDER["skew"]),
+            "lead": rng.uniform(*FEEDER["lead_mm"]) * u,
             "curl": rng.uniform(*FEEDER["curl_mm"]) * u,
             "curl_reach": rng.uniform(*FEEDER["curl_reach_mm"]) * u, "streaks": streaks,
             "threshold": rng.uniform(*FEEDER["threshold"]),
@@ -544,29 +547,30 @@ def feeder_plan(size: tuple[int, int], rng: random.Random, u: float,
 
 def fed_sheet(grey: np.ndarray, plan: dict, u: float, *, move: bool = True,
               curl: bool = True) -> np.ndarray:
-    """The sheet (``grey``, h, w floats 0..1 of its paper) as the feeder's scan line saw it:
-    stretched along the feed by the plan's stretch and turned by its skew round the
-    sheet's middle (left as it lay with ``move`` False), its leading edge curled (the top
-    edge bowed down into the page by the plan's curl at its middle, the print near it
-    pulled along; ``curl``), the feeder's white backing past the sheet's edges and the
-    edges' thin shadow."""
+    """The sheet (``grey``, h, w floats 0..1 of its paper) as the feeder's scan line saw it,
+    in a frame of its own size that starts a little before its leading edge (the plan's
+    lead): stretched along the feed by the plan's stretch from that edge on and turned by
+    its skew round that edge's middle (left as it lay with ``move`` False: no lead), its
+    leading edge curled (bowed down into the page by the plan's curl at its middle, the
+    print near it pulled along; ``curl``), the feeder's white backing past the sheet's
+    edges (what runs past the frame's foot is lost) and the edges' thin shadow."""
     h, w = grey.shape
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    cx, cy = w / 2, h / 2
+    cx = w / 2
     if move:
         a = math.radians(plan["skew"])
-        dx, dy = xx - cx, (yy - cy) / plan["stretch"]
+        dx, dy = xx - cx, (yy - plan["lead"]) / plan["stretch"]
         sx = cx + dx * math.cos(a) + dy * math.sin(a)
-        sy = cy - dx * math.sin(a) + dy * math.cos(a)
+        sy = -dx * math.sin(a) + dy * math.cos(a)
     else:
         sx, sy = xx, yy
+    # the leading edge bowed down into the page at its middle, the print near it with it
     bow = plan["curl"] * (1 - ((xx - cx) / (w / 2)) ** 2) if curl else np.zeros_like(xx)
-    top = bow   # the sheet's top edge, in the sheet's own rows, where it bows in
-    pull = np.clip(1 - (sy - top) / max(1.0, plan["curl_reach"]), 0, 1)
+    pull = np.clip(1 - sy / max(1.0, plan["curl_reach"]), 0, 1)
     sy = sy - bow * pull
     out = cv2.remap(grey.astype(np.float32), sx.astype(np.float32), sy.astype(np.float32),
                     cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=1.0)
-    inside = (sx >= 0) & (sx <= w - 1) & (sy >= top) & (sy <= h - 1)
+    inside = (sx >= 0) & (sx <= w - 1) & (sy >= 0) & (sy <= h - 1)
     out = np.where(inside, out, 1.0)
     shadow = inside.astype(np.float32)
     edge = cv2.dilate(shadow, np.ones((3, 3), np.uint8)) - cv2.erode(shadow, np.ones((3, 3),

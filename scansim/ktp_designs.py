@@ -1055,12 +1055,14 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
     # bold), the NIK in Gemunu Libre ExtraBold (narrow, square-shouldered figures), over
     # pucuk pakis (rows of fern fiddleheads) in sea green and terracotta on a pale-blue-to-
     # cream ground, a blue-black ink; its personalisation print (text, photo, signature)
-    # faded with years in a wallet: 30-60 % of its darkness lost, unevenly, a thumb's
-    # patch in its lower middle paler still and rubbed into broken streaks, the black
-    # gone brownish, the offset-printed ground barely faded (it now outshines the text).
+    # faded with years in a wallet: 30-60 % of its darkness lost, unevenly (10-20 % along
+    # its top, deep in the wallet's slot: the heading and the NIK, a worn spot on the
+    # NIK's line now and then), a thumb's patch in its lower middle paler still and rubbed
+    # into broken streaks, the black gone brownish, the offset-printed ground barely faded
+    # (it now outshines the text).
     KtpDesign("padauk_pudar", "padauk", "padauk_bold", "gemunu_extrabold", "padauk_bold",
-              "pucuk_pakis", ((230, 240, 246), (242, 238, 226)), (96, 158, 140),
-              second_color=(204, 140, 104), text_mm=2.1, nik_mm=4.0, step_mm=2.95,
+              "pucuk_pakis", ((230, 240, 246), (242, 238, 226)), (112, 170, 152),
+              second_color=(212, 154, 120), text_mm=2.1, nik_mm=4.0, step_mm=2.95,
               label_x_mm=2.6, colon_x_mm=20.8, value_gap_mm=1.4, indent_mm=2.2,
               nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(24, 26, 40), fade=0.03,
               blur=0.35, wear=0.18, group=29, pudar=1.0),
@@ -1073,7 +1075,7 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
     # now and then a date written beside the card).
     KtpDesign("gayathri_coretan", "gayathri", "gayathri_bold", "manjari_bold",
               "gayathri_bold", "tikar_pandan", ((234, 244, 234), (226, 236, 246)),
-              (150, 168, 104), second_color=(128, 140, 204), text_mm=2.05, nik_mm=4.0,
+              (160, 178, 118), second_color=(146, 156, 212), text_mm=2.05, nik_mm=4.0,
               step_mm=2.95, label_x_mm=2.8, colon_x_mm=20.9, value_gap_mm=1.5,
               indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
               ink=(26, 34, 28), fade=0.05, blur=0.35, wear=0.08, group=29, coretan=1.0),

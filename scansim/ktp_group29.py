@@ -4,9 +4,11 @@ turned left and right by turns, the rows in two colours by turns), a print of ti
 (a mat plaited of pandan leaf strips: bands of fine parallel lines running one way and the
 other in a check, the strips of the two directions in the two colours), a card whose
 personalisation print has faded with years in a wallet (pudar: the printed text and photo
-lost 30-60 % of their darkness, unevenly, a broad soft patch where the thumb rubs paler
-still and rubbed into broken streaks, the black gone brownish, while the offset-printed
-security ground has barely faded and now stands out against the text; the NIK kept legible),
+lost 30-60 % of their darkness, unevenly, only 10-20 % along the card's top that sat deep
+in the wallet's slot, a broad soft patch where the thumb rubs paler still and rubbed into
+broken streaks, the black gone brownish, while the offset-printed security ground has
+barely faded and now stands out against the text; the NIK kept legible, a digit or two
+of it sometimes very pale),
 and a card photocopied and then marked by an office clerk with a ballpoint (coretan: ticks
 beside the NIK and the name, a line drawn under the NIK touching the digits' feet, the birth
 date loosely circled, "Sesuai asli" and a paraf across the card's lower right corner; on a
@@ -26,7 +28,11 @@ from scansim.handwriting import _slanted, hand_fonts
 
 # A card whose personalisation print faded in a wallet (see pudar_plan): each drawn per card.
 FADE = {"keep": (0.4, 0.7),            # the print's darkness kept overall (30-60 % lost)
+        "top_keep": (0.8, 0.9),        # ... kept along the card's top, deep in the wallet's
+        "deep_mm": (14.5, 16.0),       # slot (the heading and the NIK), easing into the
+        "ease_mm": 4.0,                # overall keep over 4 mm below this
         "uneven": (0.1, 0.2),          # its unevenness, in blotches of 4-8 mm
+        "most": 0.95,                  # never more kept than this
         "patch_keep": (0.35, 0.6),     # what the thumb's patch keeps of that at its heart
         "patch_x": (0.3, 0.62),        # the patch's centre (share of the card's width ...
         "patch_y": (0.55, 0.78),       # ... and of its height: the middle and lower half)
@@ -34,6 +40,8 @@ FADE = {"keep": (0.4, 0.7),            # the print's darkness kept overall (30-6
         "breaks": (0.3, 0.5),          # the share of the patch's print rubbed off in streaks
         "brown": (0.35, 0.7),          # how far what is left of the black turned brown
         "ground": (0.02, 0.06),        # how much the offset-printed ground itself faded
+        "nik_spot": 0.5,               # the share of cards with a worn spot on the NIK's line
+        "nik_spot_mm": (2.0, 3.5),     # ... its radius (a digit or two very pale)
         "nik_floor": 0.3}              # the NIK's darkness never below this share of its own
 # The faded print's darkness per channel (red, green, blue) at full browning: the red and
 # green lost more than the blue, so the black turns a yellowish brown.
@@ -133,12 +141,17 @@ def tikar_pandan(img: Image.Image, rng: random.Random, color, u: float, *,
 
 def pudar_plan(size: tuple[int, int], rng: random.Random, u: float) -> dict:
     """How the print of a card of ``size`` (px, ``u`` px a mm) faded: the darkness it keeps
-    overall and how unevenly, the thumb's patch (centre and half axes, px, what it keeps
-    at its heart, the share of it rubbed off in streaks), how brown the black turned, how
-    much the ground itself faded."""
+    overall and along its top (deep in the wallet's slot, down to ``deep`` px) and how
+    unevenly, the thumb's patch (centre and half axes, px, what it keeps at its heart,
+    the share of it rubbed off in streaks), on half the cards a worn spot on the NIK's
+    line (where along it, a share of its length, and its radius, px; else None), how
+    brown the black turned, how much the ground itself faded."""
     w, h = size
     (ax0, ax1), (ay0, ay1) = FADE["patch_mm"]
+    spot = (rng.uniform(0.1, 0.9), rng.uniform(*FADE["nik_spot_mm"]) * u)
     return {"keep": rng.uniform(*FADE["keep"]), "uneven": rng.uniform(*FADE["uneven"]),
+            "top_keep": rng.uniform(*FADE["top_keep"]), "deep": rng.uniform(*FADE["deep_mm"]) * u,
+            "nik_spot": spot if rng.random() < FADE["nik_spot"] else None,
             "patch": (rng.uniform(*FADE["patch_x"]) * w, rng.uniform(*FADE["patch_y"]) * h,
                       rng.uniform(ax0, ax1) * u, rng.uniform(ay0, ay1) * u),
             "patch_keep": rng.uniform(*FADE["patch_keep"]),
@@ -150,11 +163,12 @@ def fade_keep(shape: tuple[int, int], plan: dict, rng: random.Random, u: float, 
               nik: tuple[float, float, float, float] | None = None,
               patch: bool = True) -> np.ndarray:
     """The share of its darkness the print keeps (h, w) by ``plan`` (:func:`pudar_plan`):
-    the overall keep, uneven in soft blotches; in the thumb's patch (left out with
-    ``patch`` False) less still, falling off softly to its rim, and there streaks along
-    the card's length (it slides in and out of the wallet) rubbed off almost bare; never
-    under FADE["nik_floor"] in the box ``nik`` (px: the NIK's digits). Every draw is the
-    same whatever is left out."""
+    the overall keep (more along the card's top, deep in the wallet's slot), uneven in
+    soft blotches; in the thumb's patch (left out with ``patch`` False) less still,
+    falling off softly to its rim, and there streaks along the card's length (it slides
+    in and out of the wallet) rubbed off almost bare; in the box ``nik`` (px: the NIK's
+    digits) the plan's worn spot, and never under FADE["nik_floor"] there. Every draw is
+    the same whatever is left out."""
     h, w = shape
     g = np.random.default_rng(rng.getrandbits(32))
     step = max(1.0, 0.5 * u)   # the blotches drawn at half a millimetre a pixel
@@ -162,7 +176,10 @@ def fade_keep(shape: tuple[int, int], plan: dict, rng: random.Random, u: float, 
     blot = cv2.GaussianBlur(g.normal(0, 1, (sh, sw)).astype(np.float32), (0, 0), 6 * u / step)
     blot /= max(1e-6, float(blot.std()))
     blot = cv2.resize(blot, (w, h), interpolation=cv2.INTER_LINEAR)
-    keep = plan["keep"] * (1 + plan["uneven"] * np.clip(blot, -2, 2))
+    ys = np.arange(h, dtype=np.float32)
+    ease = np.clip((ys - plan["deep"]) / (FADE["ease_mm"] * u), 0, 1)
+    base = plan["top_keep"] + (plan["keep"] - plan["top_keep"]) * ease
+    keep = np.minimum(base[:, None] * (1 + plan["uneven"] * np.clip(blot, -2, 2)), FADE["most"])
     rub = g.normal(0, 1, (h, w)).astype(np.float32)   # streaks along the card's length
     rub = cv2.GaussianBlur(rub, (0, 0), sigmaX=max(1.0, 1.4 * u), sigmaY=max(0.5, 0.1 * u))
     rub /= max(1e-6, float(rub.std()))
@@ -177,6 +194,11 @@ def fade_keep(shape: tuple[int, int], plan: dict, rng: random.Random, u: float, 
         keep = keep * (1 - 0.92 * bare * np.clip(1.4 * heart - 0.15, 0, 1))
     keep = np.clip(keep, 0, 1).astype(np.float32)
     if nik is not None:
+        if plan.get("nik_spot"):   # a worn spot on the NIK's line: a digit or two pale
+            at, r = plan["nik_spot"]
+            sx, sy = nik[0] + at * (nik[2] - nik[0]), (nik[1] + nik[3]) / 2
+            yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+            keep = keep * (1 - 0.75 * np.exp(-(((xx - sx) ** 2 + (yy - sy) ** 2) / (r * r))))
         x0, y0, x1, y1 = (int(round(v)) for v in nik)
         x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
         box = keep[y0:y1, x0:x1]
@@ -487,7 +509,8 @@ def coretan_page(page: Image.Image, rng: random.Random, dpi: int, *, card: Image
     lines = 2.4 if plan["date"] else 1.2
     spots = []
     if W - x1 > tw + 8 * u:
-        spots.append((rng.uniform(x1 + 4 * u, W - tw - 4 * u), rng.uniform(y0, max(y0, y1 - lines * height))))
+        spots.append((rng.uniform(x1 + 4 * u, W - tw - 4 * u),
+                      rng.uniform(y0, max(y0, y1 - lines * height))))
     if H - y1 > lines * height + 14 * u:
         spots.append((rng.uniform(max(6 * u, x0), max(6 * u, min(x1, W - tw - 4 * u))),
                       rng.uniform(y1 + 5 * u, H - lines * height - 8 * u)))
@@ -495,7 +518,8 @@ def coretan_page(page: Image.Image, rng: random.Random, dpi: int, *, card: Image
         spots.append((rng.uniform(max(6 * u, x0), max(6 * u, min(x1, W - tw - 4 * u))),
                       rng.uniform(6 * u, y0 - lines * height - 5 * u)))
     if x0 > tw + 8 * u:
-        spots.append((rng.uniform(4 * u, x0 - tw - 4 * u), rng.uniform(y0, max(y0, y1 - lines * height))))
+        spots.append((rng.uniform(4 * u, x0 - tw - 4 * u),
+                      rng.uniform(y0, max(y0, y1 - lines * height))))
     if not spots:   # the cards fill the sheet: over its margin at the foot
         spots.append((6 * u, H - lines * height - 6 * u))
     sx, sy = rng.choice(spots)
