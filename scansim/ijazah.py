@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 28) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 29) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 28
-after group 27, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 29
+after group 28, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -75,6 +75,10 @@ from scansim.ijazah_group27 import NAME_CLEAR as GROUP27_NAME_CLEAR
 from scansim.ijazah_group28 import FINISHES as GROUP28_FINISHES
 from scansim.ijazah_group28 import GROUP28_BORDERS, GROUP28_CUES
 from scansim.ijazah_group28 import HEADERS as GROUP28_HEADERS
+from scansim.ijazah_group29 import FILLED as GROUP29_FILLED
+from scansim.ijazah_group29 import FINISHES as GROUP29_FINISHES
+from scansim.ijazah_group29 import GROUP29_BORDERS, GROUP29_CUES
+from scansim.ijazah_group29 import HEADERS as GROUP29_HEADERS
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -87,24 +91,28 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
               **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES,
-              **GROUP27_CUES, **GROUP28_CUES}
+              **GROUP27_CUES, **GROUP28_CUES, **GROUP29_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
            **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS, **GROUP27_BORDERS,
-           **GROUP28_BORDERS}
+           **GROUP28_BORDERS, **GROUP29_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
             **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES,
-            **GROUP26_FINISHES, **GROUP27_FINISHES, **GROUP28_FINISHES}
+            **GROUP26_FINISHES, **GROUP27_FINISHES, **GROUP28_FINISHES,
+            **GROUP29_FINISHES}
 # hand-ins given the name's box (mm) to keep off its line
 CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR)
+# hand-ins given the name's box (mm) and where the particulars' own ink lies (a mask)
+GIVEN_FILL_IN = set(GROUP29_FILLED)
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
            **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
-           **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS, **GROUP28_HEADERS}
+           **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS, **GROUP28_HEADERS,
+           **GROUP29_HEADERS}
 STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
@@ -127,7 +135,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 28: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 29: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -196,7 +204,11 @@ class Design:
     #                              come out over the sheet), salin_ulang (a copy of a
     #                              copy: strokes fattened, fine lines gone, grey specks),
     #                              tutup_renggang (printed on an inkjet, scanned with the
-    #                              lid not pressed down: one edge lifting off the glass)
+    #                              lid not pressed down: one edge lifting off the glass),
+    #                              banjir (through a flood: tide lines, the inkjet's
+    #                              particulars bled, foxing, cockled), pengumpan (through
+    #                              a document feeder in black and white: 200 dpi, one bit,
+    #                              dust's lines down the page, stretched, askew)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -217,7 +229,10 @@ class Design:
     #                              stm_kepala, an STM's blank of the Departemen
     #                              Pendidikan dan Kebudayaan, its serial typed in;
     #                              pkbm_kepala, a Paket C certificate's 2020s template
-    #                              with its QR code)
+    #                              with its QR code; smp_kepala, an SMP's blank of the
+    #                              Departemen Pendidikan Nasional, its number printed in
+    #                              by the school's inkjet; kampus_kepala, a private
+    #                              university's with its national diploma number)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -789,6 +804,30 @@ DESIGNS = (
            nomor_style="pc", school="PKBM {town}", era=(2021, 2025), header="pkbm_kepala",
            finish="tutup_renggang", photo_beside=True,
            towns=("BINA KARYA MANDIRI", "NUR HIKMAH", "TUNAS MUDA KUMAI", "SINAR ARUT")),
+    # Held out, group 29: made after group 28 was measured; nobody tuning has seen them.
+    # A state junior high school's (SMP) diploma of the Departemen Pendidikan Nasional,
+    # 2003-2009 (Rachana), upright in a band of nested chevrons, the blank in a dark blue
+    # offset ink, its particulars printed in by the school's inkjet in a water-soluble
+    # black (Meera); then through a flood (tide lines, the inkjet's ink bled, haloed and
+    # run, mould's foxing, the paper cockled), scanned in colour or copied in grey.
+    Design("smp_banjir", "sekolah", False, "rachana_bold", "rachana_bold", "rachana", "meera",
+           (246, 243, 232), None, (26, 74, 128), "siku_keluang", "garuda", "smp_isian",
+           "header", short=True, group=29, programs=("SMP",), school="SMP NEGERI {n} {town}",
+           ministry="DEPARTEMEN PENDIDIKAN NASIONAL", era=(2003, 2009), header="smp_kepala",
+           finish="banjir",
+           towns=("PANGKALAN BUN", "KUMAI", "ARUT SELATAN", "KOTAWARINGIN LAMA")),
+    # A private university's S1 diploma with its national diploma number, 2017-2024
+    # (Sophia Nubian, "IJAZAH" in Abyssinica SIL, the name and its degree in Havana's
+    # script), upright in a band of mangosteen calyx rosettes; scanned through an office
+    # copier's document feeder in black and white (200 dpi, one bit, hard on the text,
+    # diffused greys, dust's dark lines down the page, stretched or squeezed along the
+    # feed, askew, its leading edge curled).
+    Design("universitas_pengumpan", "pt", False, "abyssinica", "sophia_nubian_bold",
+           "sophia_nubian", "havana", (250, 249, 244), (238, 236, 226), (112, 30, 44),
+           "tampuk_manggis", "university", "kampus_kaligrafi", "header", short=False,
+           group=29, programs=("S1",), nomor_style="pin", school="UNIVERSITAS {town}",
+           era=(2017, 2024), header="kampus_kepala", finish="pengumpan",
+           towns=("PERSADA ARUT", "LAMANDAU RAYA", "BUMI TAMBUN", "SATRIA KAPUAS")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -802,7 +841,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
- HELD_OUT_27, HELD_OUT_28) = HELD_OUT_GROUPS.values()
+ HELD_OUT_27, HELD_OUT_28, HELD_OUT_29) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -1114,6 +1153,9 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
             "nomor": nomor, "data": data})
     if dz.finish in CLEAR_OF_NAME:   # a hand-in that keeps off the name's line (its box, mm)
         img = HAND_INS[dz.finish](img, rng, dpi, name_box=getattr(p, "name_box", None))
+    elif dz.finish in GIVEN_FILL_IN:   # ... or that finds the name and the particulars' ink
+        img = HAND_INS[dz.finish](img, rng, dpi, name_box=getattr(p, "name_box", None),
+                                  filled=getattr(p, "filled", None))
     elif dz.finish:
         img = HAND_INS[dz.finish](img, rng, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 600)))

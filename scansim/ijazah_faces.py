@@ -37,8 +37,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-adf-verana, fonts-klaudia-berenika, of group 27 fonts-gotico-antiqua's Jessen and
 # Hamlet, fonts-morisawa-bizud-mincho, fonts-adf-oldania, fonts-mph-2b-damase,
 # fonts-lobstertwo, of group 28 fonts-solide-mirage, fonts-johnsmith-induni's IndUni-N and
-# IndUni-T, fonts-tlwg-typewriter-ttf, fonts-tlwg-loma-ttf, fonts-tlwg-sawasdee-ttf);
-# DejaVu when none is installed.
+# IndUni-T, fonts-tlwg-typewriter-ttf, fonts-tlwg-loma-ttf, fonts-tlwg-sawasdee-ttf, of
+# group 29 fonts-smc-rachana, fonts-smc-meera, fonts-sil-abyssinica,
+# fonts-sil-sophia-nubian, fonts-havana); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -246,6 +247,13 @@ FACES = {
     "loma": (["Loma.ttf"], "sans"),
     "loma_bold": (["Loma-Bold.ttf"], "bold"),
     "sawasdee_bold": (["Sawasdee-Bold.ttf"], "bold"),
+    "abyssinica": (["AbyssinicaSIL-Regular.ttf"], "serif_bold"),
+    "rachana": (["Rachana-Regular.ttf"], "serif"),
+    "rachana_bold": (["Rachana-Bold.ttf"], "serif_bold"),
+    "meera": (["Meera-Regular.ttf"], "sans"),
+    "sophia_nubian": (["SNR.ttf"], "sans"),
+    "sophia_nubian_bold": (["SNB.ttf"], "bold"),
+    "havana": (["Havana-Regular.otf"], "serif_bold"),
 }
 
 

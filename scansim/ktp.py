@@ -59,6 +59,7 @@ from scansim.ktp_group25 import layar, piksel
 from scansim.ktp_group26 import fed_y, genggam, selip, selip_page
 from scansim.ktp_group27 import keluarga, keluarga_page, malam
 from scansim.ktp_group28 import ajaib, ajaib_page, pojok, pojok_page, pojok_page_plan
+from scansim.ktp_group29 import copy_look, coretan, coretan_page, pudar
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -129,6 +130,7 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     size = (mm_px(KTP_MM[0], dpi), mm_px(KTP_MM[1], dpi))
     w, _ = size
     img = background(des, size, rng, dpi)
+    ground = img.copy() if des.pudar else None   # the security print before any text
     u = dpi / 25.4
     toner = _ink(des, rng)
     # An over-inked design's type goes onto a layer first, to grow its strokes.
@@ -243,6 +245,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img.paste(toner, (0, 0), mask)
     sig = make_signature(rng=rng, width_px=int(18 * u), height_px=int(7 * u), ink=BLACK_INK)
     img.paste(sig, (int(pbox[0] + 1.5 * u), int(44.2 * u + jy)), sig)
+    if des.pudar:   # the personal print faded in a wallet, the ground barely: never the NIK
+        img = pudar(img, ground, rng, des.pudar, dpi,
+                    nik=(lx + 12.6 * u, ny - 0.6 * u, photo_left - 0.6 * u,
+                         ny + (des.nik_mm + 0.8) * u))
     if des.print_scale < 1:
         img, _ = undersized(img, rng, des.print_scale, des.blank, des.frame, dpi)
     if des.hologram_mm:
@@ -336,6 +342,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
     if des.pojok:   # copied at the glass's corner, low on toner: never past the labels' edge
         img = pojok(img, rng, des.pojok, dpi, left_clear=lx - 0.3 * u,
                     keep=(ny - 0.6 * u, ny + (des.nik_mm + 0.6) * u))
+    if des.coretan:   # copied in grey, the copy marked with a clerk's ballpoint
+        img = coretan(img, rng, des.coretan, dpi, des, (jx, jy))
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -414,6 +422,8 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = ajaib(img, rng, des.ajaib, dpi)
     if des.pojok:   # turned over and copied at the same corner of the glass
         img = pojok(img, rng, des.pojok, dpi)
+    if des.coretan:   # copied with the front (the clerk marks only the front)
+        img = copy_look(img, rng, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -473,6 +483,10 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
     at_corner = bool(des.pojok) and front is None
     if app or at_corner:
         drawn = replace(drawn, ajaib=0.0, pojok=0.0)
+    # a copy marked by a clerk: the cards drawn bare, the marks made on the copy
+    marked = bool(des.coretan) and front is None
+    if marked:
+        drawn = replace(drawn, coretan=0.0)
     card, truth = (front(person, rng=rng, dpi=dpi) if front is not None
                    else make_ktp(person, rng=rng, dpi=dpi, color=True, design=drawn))
     # drawn only when asked, after the card: a seed draws the same pages as before
@@ -545,6 +559,14 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
             px, py = rng.randint(0, page.width - 1), rng.randint(0, page.height - 1)
             r = rng.choice([1, 1, 2])
             d.ellipse([px, py, px + r, py + r], fill=(60, 60, 60))
+    if marked:   # the clerk's ballpoint on the copy: over the front, a phone number beside
+        pts = [_turned((offsets[0][0] + px, offsets[0][1] + py), group.size, angle, turned.size)
+               for px, py in ((0, 0), (cw, 0), (cw, ch), (0, ch))]
+        centre = (x + sum(p[0] for p in pts) / 4, y + sum(p[1] for p in pts) / 4)
+        page, _ = coretan_page(page, rng, dpi, card=cards[0], design=des, scale=scale,
+                               centre=centre, angle=angle,
+                               cards_box=(x, y, x + turned.width, y + turned.height),
+                               nik=truth["nik"], color=color)
     if fed:   # the copy scanned through the slipping feeder, fed along the sheet's length
         page, rows = selip_page(page, rng, des.selip, dpi, color=color)
         boxes = [[x0, fed_y(rows, y0), x1, fed_y(rows, y1)] for x0, y0, x1, y1 in boxes]

@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 28, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 29, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -19,9 +19,10 @@ after group 19, group 21 (:data:`HELD_OUT_21`) after group 20, group 22
 (:data:`HELD_OUT_22`) after group 21, group 23 (:data:`HELD_OUT_23`) after group 22,
 group 24 (:data:`HELD_OUT_24`) after group 23, group 25 (:data:`HELD_OUT_25`) after
 group 24, group 26 (:data:`HELD_OUT_26`) after group 25, group 27 (:data:`HELD_OUT_27`)
-after group 26 and group 28 (:data:`HELD_OUT_28`) after group 27, so the latest group's
-figures are the ones nobody tuning has seen (the benchmarks report all held-out designs
-together and each group apart, :data:`HELD_OUT_GROUPS`).
+after group 26, group 28 (:data:`HELD_OUT_28`) after group 27 and group 29
+(:data:`HELD_OUT_29`) after group 28, so the latest group's figures are the ones nobody
+tuning has seen (the benchmarks report all held-out designs together and each group apart,
+:data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ from scansim.ktp_group25 import cakar_ayam, kopi_pecah
 from scansim.ktp_group26 import tumpal, ukel
 from scansim.ktp_group27 import lurik, sawat
 from scansim.ktp_group28 import latohan, pring_sedapur
+from scansim.ktp_group29 import pucuk_pakis, tikar_pandan
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -84,8 +86,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-horai-umefont, fonts-baekmuk, fonts-comfortaa, of group 25 fonts-eurofurence,
 # fonts-dustin, fonts-compagnon, of group 26 fonts-millimetre, fonts-komatuna,
 # fonts-konatu, of group 27 fonts-lg-aboriginal, fonts-povray, fonts-bpg-georgian, of
-# group 28 fonts-johnsmith-induni, fonts-okolaks, fonts-uralic, fonts-radisnoir); DejaVu
-# stands in when one is missing.
+# group 28 fonts-johnsmith-induni, fonts-okolaks, fonts-uralic, fonts-radisnoir, of
+# group 29 fonts-sil-padauk, fonts-gemunu-libre, fonts-smc-gayathri, fonts-smc-manjari);
+# DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -275,6 +278,12 @@ FACES = {
     "uralic_sans_narrow": ("truetype/uralic/sanscu__.ttf", "cond"),
     "uralic_sans_narrow_bold": ("truetype/uralic/sanscub_.ttf", "cond_bold"),
     "radis_sans": ("opentype/radisnoir/RadisSans-medium.otf", "mono_bold"),
+    "padauk": ("truetype/padauk/Padauk-Regular.ttf", "sans"),
+    "padauk_bold": ("truetype/padauk/Padauk-Bold.ttf", "bold"),
+    "gemunu_extrabold": ("opentype/gemunu-libre/GemunuLibre-ExtraBold.otf", "mono_bold"),
+    "gayathri": ("opentype/malayalam/Gayathri-Regular.otf", "sans"),
+    "gayathri_bold": ("opentype/malayalam/Gayathri-Bold.otf", "bold"),
+    "manjari_bold": ("opentype/malayalam/Manjari-Bold.otf", "mono_bold"),
 }
 
 
@@ -322,7 +331,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 28: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 29: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -394,6 +403,8 @@ class KtpDesign:
     malam: float = 0.0               # 0 none .. 1 photographed at night under a lamp, shaken
     ajaib: float = 0.0               # 0 none .. 1 a phone scanner app's magic colour, its mark
     pojok: float = 0.0               # 0 none .. 1 copied at the glass's corner, low on toner
+    pudar: float = 0.0               # 0 none .. 1 its personal print faded in a wallet
+    coretan: float = 0.0             # 0 none .. 1 copied, marked with a clerk's ballpoint
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -1039,6 +1050,35 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               step_mm=2.95, label_x_mm=3.0, colon_x_mm=20.6, value_gap_mm=1.4,
               indent_mm=2.1, nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.6,
               ink=(32, 24, 18), fade=0.05, blur=0.4, wear=0.1, group=28, pojok=0.85),
+    # Held out, group 29: made after group 28 was measured; nobody tuning has seen them.
+    # A card in Padauk (a plain grotesque: labels in its regular, values and heading in its
+    # bold), the NIK in Gemunu Libre ExtraBold (narrow, square-shouldered figures), over
+    # pucuk pakis (rows of fern fiddleheads) in sea green and terracotta on a pale-blue-to-
+    # cream ground, a blue-black ink; its personalisation print (text, photo, signature)
+    # faded with years in a wallet: 30-60 % of its darkness lost, unevenly (10-20 % along
+    # its top, deep in the wallet's slot: the heading and the NIK, a worn spot on the
+    # NIK's line now and then), a thumb's patch in its lower middle paler still and rubbed
+    # into broken streaks, the black gone brownish, the offset-printed ground barely faded
+    # (it now outshines the text).
+    KtpDesign("padauk_pudar", "padauk", "padauk_bold", "gemunu_extrabold", "padauk_bold",
+              "pucuk_pakis", ((230, 240, 246), (242, 238, 226)), (112, 170, 152),
+              second_color=(212, 154, 120), text_mm=2.1, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.6, colon_x_mm=20.8, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(24, 26, 40), fade=0.03,
+              blur=0.35, wear=0.18, group=29, pudar=1.0),
+    # A card in Gayathri (a round geometric sans: labels in its regular, values and heading
+    # in its bold), the NIK in Manjari Bold (soft rounded figures), over tikar pandan (a
+    # plaited mat of hatched strips) in olive and periwinkle on a pale-mint-to-sky ground, a
+    # green-black ink; photocopied in grey and marked on the copy with a clerk's ballpoint
+    # (ticks by the NIK and the name, the NIK underlined, the birth date ringed, "Sesuai
+    # asli" and a paraf across its lower right corner; on a copy page a phone number and
+    # now and then a date written beside the card).
+    KtpDesign("gayathri_coretan", "gayathri", "gayathri_bold", "manjari_bold",
+              "gayathri_bold", "tikar_pandan", ((234, 244, 234), (226, 236, 246)),
+              (160, 178, 118), second_color=(146, 156, 212), text_mm=2.05, nik_mm=4.0,
+              step_mm=2.95, label_x_mm=2.8, colon_x_mm=20.9, value_gap_mm=1.5,
+              indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
+              ink=(26, 34, 28), fade=0.05, blur=0.35, wear=0.08, group=29, coretan=1.0),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
@@ -1047,7 +1087,7 @@ HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
- HELD_OUT_27, HELD_OUT_28) = HELD_OUT_GROUPS.values()
+ HELD_OUT_27, HELD_OUT_28, HELD_OUT_29) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -1139,6 +1179,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "kopi_pecah": kopi_pecah, "cakar_ayam": cakar_ayam,
             "ukel": ukel, "tumpal": tumpal, "lurik": lurik, "sawat": sawat,
             "pring_sedapur": pring_sedapur, "latohan": latohan,
+            "pucuk_pakis": pucuk_pakis, "tikar_pandan": tikar_pandan,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -1162,7 +1203,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
            "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
            "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_26", "HELD_OUT_27", "HELD_OUT_28",
-           "HELD_OUT_GROUPS",
+           "HELD_OUT_29", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -305,6 +305,21 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/okolaks/okolaksBold.ttf ] || need_apt+=(fonts-okolaks)
 [ -f /usr/share/fonts/truetype/uralic/sanscub_.ttf ] || need_apt+=(fonts-uralic)
 [ -f /usr/share/fonts/opentype/radisnoir/RadisSans-medium.otf ] || need_apt+=(fonts-radisnoir)
+# Rachana and Meera for one of the twenty-ninth group's diplomas, Abyssinica SIL, Sophia
+# Nubian and Havana for the other.
+[ -f /usr/share/fonts/truetype/malayalam/Rachana-Bold.ttf ] || need_apt+=(fonts-smc-rachana)
+[ -f /usr/share/fonts/truetype/malayalam/Meera-Regular.ttf ] || need_apt+=(fonts-smc-meera)
+[ -f /usr/share/fonts/truetype/abyssinica/AbyssinicaSIL-Regular.ttf ] \
+    || need_apt+=(fonts-sil-abyssinica)
+[ -f /usr/share/fonts/truetype/sophia-nubian/SNB.ttf ] || need_apt+=(fonts-sil-sophia-nubian)
+[ -f /usr/share/fonts/opentype/havana/Havana-Regular.otf ] || need_apt+=(fonts-havana)
+# Faces of the twenty-ninth group of card designs: Padauk for one card's text and Gemunu
+# Libre ExtraBold for its NIK, Gayathri for the other's text and Manjari Bold for its NIK.
+[ -f /usr/share/fonts/truetype/padauk/Padauk-Bold.ttf ] || need_apt+=(fonts-sil-padauk)
+[ -f /usr/share/fonts/opentype/gemunu-libre/GemunuLibre-ExtraBold.otf ] \
+    || need_apt+=(fonts-gemunu-libre)
+[ -f /usr/share/fonts/opentype/malayalam/Gayathri-Bold.otf ] || need_apt+=(fonts-smc-gayathri)
+[ -f /usr/share/fonts/opentype/malayalam/Manjari-Bold.otf ] || need_apt+=(fonts-smc-manjari)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
