@@ -66,6 +66,11 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  re.I)   # a bilingual diploma's English under its Indonesian ('upon' read
 #                          'upan', 'certify' read 'certifv' too)
 
+# a cue's verb ending a row and its "bahwa" beginning the next ('... dengan ini menyatakan'
+# / 'bahwa'): the sentence wrapped where the line was full
+CUE_VERB_END = re.compile(r"\b(?:menerangkan|menyatakan|menetapkan)\s*$", re.I)
+CUE_END = re.compile(r"b[a-z]{0,2}wa\b(?:\s+(?:" + HOLDER + r")\b)?\s*[:;.]?", re.I)
+
 
 # "atas nama Senat ...": a cue's words followed by a body that signs, not by the holder
 SIGNING_BODY = re.compile(r"(?:senat|rektor|dekan|menteri|pemerintah|republik|universitas|"
@@ -246,8 +251,9 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = Fa
     bottom = nxt.top if nxt is not None else row.bottom + 4 * height
     left, right = _text_span(rows)
     gap = (left, row.bottom + 1, right, bottom - 1)
-    words = reread(pixels, gap) or reread(pixels, gap, scale=GAP_SCALE)   # a gap read as
-    #                                     nothing at the page's size (a large line, specks)
+    words = _lettered(reread(pixels, gap)) or _lettered(reread(pixels, gap, scale=GAP_SCALE))
+    #       a gap read as nothing at the page's size (a large line, specks), or as marks
+    #       only (the rule under a name in a script face read '—')
     m = LABEL.match(" ".join(w["text"] for w in words))
     if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
         words = after(Row(words, 0, 0), m.start("rest"))
@@ -261,6 +267,11 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = Fa
         found = _continued(rows, i + 1, nxt.words, name_of(nxt.words, pixels),
                            pixels)   # the gap held the cue's translation, not a name
     return found
+
+
+def _lettered(words: list[dict]) -> list[dict]:
+    """``words``, or none when not one of them holds a letter."""
+    return words if any(re.search(r"[A-Za-z]", w["text"]) for w in words) else []
 
 
 def _lines(words: list[dict]) -> list[Row]:
@@ -414,8 +425,10 @@ def _find_name(rows: list[Row], pixels: Pixels | None
         return (found[0], found[1], i) if found else (None, 0.0, i)
     first = None
     for i, row in enumerate(rows):        # else a sentence that introduces the holder: the
-        m = CUE.search(row.text)          # next one when the first is followed by its own
-        if not m:                         # translation ("kepada" / "confers upon")
+        m = CUE.search(row.text) or (     # next one when the first is followed by its own
+            CUE_END.match(row.text) if i and CUE_VERB_END.search(rows[i - 1].text)
+            else None)                    # translation ("kepada" / "confers upon"); a cue
+        if not m:                         # cut after its verb ends on the next row's "bahwa"
             continue
         if first is not None and not _translation_of(rows[first], row):
             break   # a later sentence's "kepada" names no holder ('PANGKALAN BUN')

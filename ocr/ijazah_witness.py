@@ -30,7 +30,15 @@ import numpy as np
 from ocr import imaging, roster_match, textline
 from ocr.ijazah_hand import script_line
 from ocr.ijazah_words import NOT_NAME, Pixels, line_crop, sure
-from ocr.names import capitals, letters, maybe_split, no_name, short, spelled_near
+from ocr.names import (
+    capitals,
+    letters,
+    maybe_split,
+    name_end,
+    no_name,
+    short,
+    spelled_near,
+)
 
 WITNESS_SCORE = 0.9     # the recognizer's mean character probability: below, it is unsure
 ALONE_SCORE = 0.95      # ... at least this to read a line Tesseract did not settle
@@ -109,6 +117,7 @@ def spelled(text: str) -> str | None:
     marks round the words aside: ': ..Masrani..Fadillah.' is 'MASRANI FADILLAH'), or None
     when it does not look like a name: a word not in capitals or Title Case, a digit, a
     lone letter, a word printed round names, too few letters or too many words."""
+    text = text[:name_end(text)]   # an academic degree after the name aside
     if re.search(r"\d", text):
         return None
     words = [w.strip("'-") for w in LEADERS.sub(" ", text).split()]

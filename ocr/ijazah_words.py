@@ -17,6 +17,7 @@ from ocr import imaging, tesseract
 from ocr.dotted import clear_dotted
 from ocr.ijazah_text import READ_DPI, lift_background
 from ocr.ktp import dots
+from ocr.names import name_end
 from ocr.small_caps import even_capitals
 
 # A name is taken only when its words were read at least this surely (Tesseract 0-100).
@@ -213,7 +214,10 @@ def split_leaders(words: list[dict]) -> list[dict]:
 
 def candidate(words: list[dict]) -> tuple[str, float, float] | None:
     """(NAME, mean and least word confidence) when ``words`` look like a holder's name
-    (a dotted leader between two of its words cut them apart: see split_leaders)."""
+    (a dotted leader between two of its words cut them apart: see split_leaders; an
+    academic degree after it left out: see ocr.names.DEGREE)."""
+    line = " ".join(w["text"] for w in words)
+    words = words[:len(line[:name_end(line)].split())]
     kept = []
     for w in split_leaders(words):
         raw = re.sub(r"[^A-Za-z.'-]", "", w["text"])

@@ -46,6 +46,21 @@ LOOKALIKE_LETTERS = "FHEP"   # letters read as one another at low resolution (R 
 #                             too, but a short name's B is read alike far more often than
 #                             it is misread: 'BUDI' would always wait)
 
+# an academic degree after the holder's name, past a comma ('RUDI HARTONO, S.T.', 'SITI
+# AMINAH, A.Md.Keb.', 'S.Pd., M.Pd.'): a university prints it with the name; no part of it
+# (its S read as a 5 or an 8 in a script face: 'SETIAWAN,8.T.')
+DEGREE = re.compile(r"(?:[A-Z58][A-Za-z]{0,3}\.){1,3}(?:[A-Z][A-Za-z]{0,3}\.?)?")
+
+
+def name_end(text: str) -> int:
+    """Where the name ends in ``text`` (a name's line as read): at a comma followed by
+    academic degrees only (see DEGREE), else at the end."""
+    for comma in re.finditer(",", text):
+        rest = text[comma.end():].replace(",", " ").split()
+        if text[:comma.start()].strip() and rest and all(DEGREE.fullmatch(w) for w in rest):
+            return comma.start()
+    return len(text)
+
 
 def letters(name: str) -> str:
     """The name's letters, spaces left out."""

@@ -30,6 +30,8 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ocr.names import name_end
+
 FIT = 5.0      # nats below the best reading's likelihood a roster name may stand
 FIT_PER_LETTER = 0.8   # ... or this much per letter of a long name, where that is more
 APART = 6.0    # ... and at least this far above the next roster name
@@ -138,6 +140,7 @@ def fits(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[str]
         return {}
     best = dict.fromkeys(known, -np.inf)
     for probs, charset in lines:
+        probs = _name_part(probs, charset)
         logp, top = emissions(probs, charset)
         if logp.shape[0] < 2 or _letters(best_reading(probs, charset)) < MIN_LETTERS:
             continue
@@ -145,6 +148,16 @@ def fits(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[str]
         for name, score in zip(known, scores, strict=True):
             best[name] = max(best[name], float(score))
     return best
+
+
+def _name_part(probs: np.ndarray, charset: Sequence[str]) -> np.ndarray:
+    """``probs`` up to the comma before an academic degree that the recognizer reads after
+    the name ('HERU SAPUTRO, S.T.'; see ocr.names.DEGREE), else all of them."""
+    top = probs.argmax(axis=1)
+    slices = np.flatnonzero((top != _BLANK) & np.r_[True, top[1:] != top[:-1]])
+    text = "".join(charset[top[i]] for i in slices)
+    end = name_end(text)
+    return probs[:slices[end]] if end < len(text) else probs
 
 
 def _letters(text: str) -> int:

@@ -261,6 +261,27 @@ def test_certify_with_its_y_read_as_v_still_introduces_the_name():
     assert find_name(rows_of(words))[0] == "HERU SAPUTRO"
 
 
+def test_a_cue_wrapped_after_its_verb_introduces_the_name_below():
+    """"... dengan ini menyatakan" ends a row, "bahwa" begins the next, the name under it;
+    a row that begins with "bahwa" after another sentence introduces nobody."""
+    words = [*_row(100, 100, "Rektor", "Universitas", "Bumi", "Tambun,", "dengan", "ini",
+                   "menyatakan"),
+             *_row(140, 500, "bahwa"), *_row(200, 400, "SETIAWAN"),
+             *_row(260, 100, "Nomor", "Induk", "Mahasiswa", ":", "201327865")]
+    assert find_name(rows_of(words))[0] == "SETIAWAN"
+    words[6:7] = _row(100, 700, "menyatakan.")    # the sentence ended: no cue
+    assert find_name(rows_of(words))[0] is None
+
+
+def test_a_degree_after_the_name_is_left_out():
+    """'Nama : RUDI HARTONO, S.T.': the degree a university prints after the name is no
+    part of it."""
+    row = Row([_w("Nama", 100, 60), _w(":", 200, 6), _w("RUDI", 220, 70),
+               _w("HARTONO,", 300, 120), _w("S.T.", 430, 50)], 100, 119)
+    assert find_name([row])[0] == "RUDI HARTONO"
+    assert candidate([_w("RUDI", 220, 70), _w("HARTONO", 300, 110)])[0] == "RUDI HARTONO"
+
+
 def test_a_dotted_leader_between_two_words_cuts_them_apart():
     """A name typed over a dotted line, the dots between its words read as part of one
     word ('MUHAMMAD..ARDIANSYAH'): two words; an initial's single stop stays."""

@@ -15,6 +15,7 @@ from ocr.names import (
     mark_between_consonants,
     marks_for_letters,
     maybe_split,
+    name_end,
     no_name,
     piece_glued,
     short,
@@ -173,3 +174,19 @@ def test_a_short_piece_a_reading_joins_by_a_mark_is_a_scratch_in_a_word():
     assert not piece_glued("M NOOR", [["M.NOOR"]])              # an initial's period
     assert not piece_glued("ABDUL RAHMAN", [["ABDUL-RAHMAN"]])   # no short piece
     assert not piece_glued("SUTRISN O SETIAWAN", [["SUTRISN", "O", "SETIAWAN"]])
+
+
+def test_an_academic_degree_after_the_name_is_no_part_of_it():
+    """A university prints the degree after the holder's name, past a comma."""
+    def name(text: str) -> str:
+        return text[:name_end(text)]
+
+    assert name("RUDI HARTONO, S.T.") == "RUDI HARTONO"
+    assert name("HERU SAPUTRO,S.T.") == "HERU SAPUTRO"
+    assert name("Siti Aminah, A.Md.Keb.") == "Siti Aminah"
+    assert name("BUDI, S.Pd., M.Pd.") == "BUDI"
+    assert name("SETIAWAN,8.T.") == "SETIAWAN"      # its S read as an 8 in a script face
+    # no degree: the line as it is (a sentence's comma, a place, a name alone)
+    for text in ("BUDI, lahir di Kumai", "RUDI HARTONO", "Pangkalan Bun, 6 Juli 1997",
+                 "AHMAD, S", ", S.T."):
+        assert name(text) == text
