@@ -45,6 +45,9 @@ SCHOOL_LABEL = re.compile(r"(?:satuan\s+pendidikan|nama\s+sekolah|asal\s+sekolah
 NUMBER = re.compile(r"(?:No(?:mor)?\.?\s*(?:Seri\s*)?(?:Ijazah|STTB)?\s*(?:Nasional)?\s*[:;.]\s*"
                     r"(?P<a>[A-Za-z0-9./ -]{5,40}))|"
                     r"(?P<b>\bDN\s*-\s*\d{2}\s*[A-Za-z]{1,2}(?:/\d{2})?\.?\s*\d{5,8}\b)", re.I)
+# a second number's label on the row after the first number ('Nomor Ijazah Nasional :
+# 0976... Nomor : 1591/UPA/...': the national number left, the school's own right)
+NEXT_LABEL = re.compile(r"\s+No(?:mor)?\b\.?", re.I)
 # a row giving a birth date, in Indonesian or English ('Place and Date of Birth')
 BIRTH_ROW = re.compile(r"lahir|birth|\bborn\b", re.I)
 # a national serial: "DN-", the province, the series, its year group, seven digits
@@ -236,6 +239,7 @@ def find_number(rows: list[Row], pixels: Pixels | None = None) -> tuple[str | No
         if not m:
             continue
         raw = m.group("a") or re.sub(r"(?<=[A-Za-z])\.", " ", m.group("b"))
+        raw = NEXT_LABEL.split(raw, maxsplit=1)[0]   # another label read on its row
         if sum(c.isdigit() for c in raw) < 4:
             continue
         value, whole = _as_written(raw)

@@ -292,7 +292,11 @@ def test_a_label_s_misread_tail_before_its_colon_does_not_end_the_name_s_row():
     ([("DN-12", 93), ("Mk/15", 93), ("1956431", 97)], "DN-12 Mk/15 1956431", True),
     # a student's national number is no diploma's
     ([("Nomor", 97), ("Induk", 96), ("Siswa", 96), ("Nasional", 90), (":", 90),
-      ("3276066955", 97)], None, False)])
+      ("3276066955", 97)], None, False),
+    # the national number at the row's left, the university's own with its label at the
+    # right: the first number ends where the second label begins
+    ([("Nomor", 97), ("Ijazah", 96), ("Nasional", 93), (":", 90), ("097623201756732", 95),
+      ("Nomor", 96), (":", 91), ("1591/UPA/FT/S1/2017", 90)], "097623201756732", True)])
 def test_a_diploma_number_is_taken_only_when_read_surely(words, number, sure):
     from ocr.ijazah import SURE_NUMBER, UNSURE_NUMBER, find_number
     left, row = 100, []
