@@ -34,6 +34,7 @@ SHARE = (0.3, 0.55)          # bounds of the ink cut, from the ink level to the 
 LOCAL_PX = 7                 # window of the local mid-level (wider than a bold stroke)
 DIGITS_TOWARD_INK = 0.7      # the NIK's cut: this share of the way from the ink to Otsu's
 DIGITS_FLOOR = 0.2
+PALE_FROM_MM = 13.0           # the field block's top, under the NIK's line
 LOCAL_CONTRAST = 64          # below this spread the window lies within one stroke
 SPLIT_PX = 3                 # opening that cuts a fine line joining letters (not a stroke)
 EDGE_MM = 0.5                # the card's outline: print this near the card's edge is none
@@ -139,18 +140,27 @@ def digits_print(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
     return drop_lines(np.where(flat < cut, 0, 255).astype(np.uint8))
 
 
-def binarise(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
+def binarise(flat: np.ndarray, text_right: int | None = None, from_row: int = 0
+             ) -> np.ndarray:
     """Print black (0) on white (255). The cut is measured left of ``text_right`` (the
-    photo's edge: its dark pixels are no print). Nothing is bridged: a closing that
-    would mend a copier's light streak fills the gaps of small bold letters (F reads P,
-    5 reads 6); the other renderings read across a streak instead."""
-    ink = (flat < ink_cut(flat[:, :text_right])).astype(np.uint8)
+    photo's edge: its dark pixels are no print) and below ``from_row`` (see
+    :func:`pale_print`). Nothing is bridged: a closing that would mend a copier's light
+    streak fills the gaps of small bold letters (F reads P, 5 reads 6); the other
+    renderings read across a streak instead."""
+    ink = (flat < ink_cut(flat[from_row:, :text_right])).astype(np.uint8)
     # a pixel darker than the cut but lighter than the middle of its neighbourhood is the
     # gap between two strokes that toner and blur have darkened (the arms of an F)
     k = np.ones((LOCAL_PX, LOCAL_PX), np.uint8)
     hi, lo = cv2.dilate(flat, k).astype(np.int16), cv2.erode(flat, k).astype(np.int16)
     ink &= ((flat <= (hi + lo) // 2) | (hi - lo < LOCAL_CONTRAST)).astype(np.uint8)
     return np.where(ink > 0, 0, 255).astype(np.uint8)
+
+
+def pale_print(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
+    """The print cut from the ink of the field block under the NIK (lines dropped): where
+    the fields' print has faded far paler than the NIK's heavy digits, a cut measured
+    on the whole card, the NIK's black its ink, leaves most of the labels out."""
+    return drop_lines(binarise(flat, text_right, from_row=mm(PALE_FROM_MM)))
 
 
 def _letter_like(stats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -31,7 +31,7 @@ from formgen.domain.nik import (
 )
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, PX_PER_MM, Card, find_cards, mm, stand_upright
-from ocr.ktp.clean import clean_card, digits_print, masked, without_outline
+from ocr.ktp.clean import clean_card, digits_print, masked, pale_print, without_outline
 from ocr.ktp.crossing import crossed_digits
 from ocr.ktp.dots import join_dotted
 from ocr.ktp.labels import (
@@ -78,6 +78,8 @@ from ocr.ktp.values import (
 
 MIN_PRINT_SHARE = 0.03          # share of print on a cleaned front (a back has almost none)
 MIN_FRONT_LABELS = 3
+BIRTH_AND_SEX = {"tempat_tgl_lahir", "jenis_kelamin"}   # the rows under the name
+FEW_LABELS = 6          # labels read below this, those rows among them: a faded field block
 UNDER_PHOTO_MM = 1.5             # a value ending this near the photo may run on under it
 SOFTEN_MM = 0.13                # a black-and-white scan's dot (200 dpi), merged into grey
 NO_PHOTO_RIGHT_MM = 60.0        # where the field block ends when the photo is not found
@@ -372,6 +374,21 @@ def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
                     ("nama" in read[0] or labels < MIN_FRONT_LABELS):
                 (fields, lines, conf), labels, binary = read, count, other
                 break
+    name_print = binary   # the print the name's row was read in
+    if MIN_FRONT_LABELS <= labels < FEW_LABELS and not BIRTH_AND_SEX & fields.keys():
+        # most labels under the NIK unread: their print may have faded far paler than the
+        # NIK's digits; read again cut from their own ink, and taken when it reads more,
+        # but for the name's row the first reading read: read on in the print it was read
+        # in (the paler cut joins a pen's tick or a dense background to its letters)
+        pale = pale_print(flat, right)
+        read = read_fields(pale[:, :right])
+        if "nama" in read[0] and front_words(read[1]) > labels:
+            first_name = fields.get("nama")
+            (fields, lines, conf), labels, binary = read, front_words(read[1]), pale
+            if first_name is not None:
+                fields["nama"] = first_name
+            else:
+                name_print = pale
     if labels < MIN_FRONT_LABELS:
         return None
     fields = _on_grid(fields)
@@ -417,17 +434,18 @@ def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
             confidences["tanggal_lahir"], binary, flat)
     nama = (None, 0.0)
     if name is not None:
-        spaces = print_spaces(value_print(binary, name.box, right))
+        near = soft if name_print is binary else masked(flat, name_print)
+        spaces = print_spaces(value_print(name_print, name.box, right))
         # grey renderings first: the block was read on the print, a second reading of
         # the print would share its mistakes
-        witness = witness_reading(soft, name.box, right=right, print_=binary)
+        witness = witness_reading(near, name.box, right=right, print_=name_print)
         nama = read_agreed(name.text or None,
-                           [(soft, 1.5), (flat, 1.5), (binary, 1.5), (soft, 1.0)],
-                           name.box, right=right, clean=clean_name, print_=binary,
+                           [(near, 1.5), (flat, 1.5), (name_print, 1.5), (near, 1.0)],
+                           name.box, right=right, clean=clean_name, print_=name_print,
                            judge=partial(vote_name, print_spaces=spaces),
                            first_confidence=name.confidence, witness=witness)
         if not name_against_print(nama[0], spaces) or \
-                faint_past_end(flat, binary, name.box, right):
+                faint_past_end(flat, name_print, name.box, right):
             nama = (nama[0], min(nama[1], DISPUTED))   # every reading lost a letter or a space
     confidences["nama"] = nama[1]
     if "alamat" in fields:
@@ -447,10 +465,10 @@ def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
         result = NikResult(result.nik, min(result.confidence, DISPUTED), result.readings)
     reading = _reading(fields, conf, labels, place, birth, sex, result, nama[0], confidences)
     if name is not None:     # a name read surely may still be a letter off the roster's
-        reading.name_lines = [line_crop(img, name.box, right=right, print_=binary)
-                              for img in (soft, flat)]
-        reading.whole_name_lines = [line_crop(img, name.box, right=right, print_=binary,
-                                              to_print_end=False) for img in (soft, flat)]
+        reading.name_lines = [line_crop(img, name.box, right=right, print_=name_print)
+                              for img in (near, flat)]
+        reading.whole_name_lines = [line_crop(img, name.box, right=right, print_=name_print,
+                                              to_print_end=False) for img in (near, flat)]
     return reading
 
 
