@@ -33,6 +33,7 @@ from tests.scansim.test_design_groups import (
     _card,
     _diploma_faces,
     _diploma_faces_from_packages,
+    _every_field_printed,
     _grey,
     _new_diploma_group,
     _new_looks,
@@ -47,7 +48,6 @@ IJAZAH_28 = ("stm_ketik_ulang", "paket_c_tutup_renggang")
 PACKAGES_28 = {"SolideMirage": "fonts-solide-mirage", "IndUni-N": "fonts-johnsmith-induni",
                "IndUni-T": "fonts-johnsmith-induni", "TlwgTypewriter": "fonts-tlwg-typewriter-ttf",
                "Loma": "fonts-tlwg-loma-ttf", "Sawasdee": "fonts-tlwg-sawasdee-ttf"}
-KTP_ROWS = 12   # Nama .. Berlaku Hingga
 
 
 @pytest.fixture(scope="module")
@@ -72,24 +72,7 @@ def test_group_28_cards_print_every_field(people, name):
     """Every row has ink left of its colon (the label) and right of it (the value), the
     NIK its digits, on the cards as they are handed in (bleached by the app; a strip lost,
     pale bands)."""
-    dpi = 200
-    u = dpi / 25.4
-    des = KD.DESIGNS[name]
-    for seed in range(3):
-        card, truth = make_ktp(people[seed], rng=random.Random(seed), dpi=dpi, design=name)
-        assert truth["nik"] == people[seed]["nik"] and truth["design"] == name
-        grey = _grey(card)
-
-        def ink(left, top, right, bottom, grey=grey):
-            return float((grey[int(top * u):int(bottom * u),
-                               int(left * u):int(right * u)] < 190).mean())
-        for k in range(KTP_ROWS):
-            top = des.first_y_mm + k * des.step_mm
-            bottom = top + des.text_mm + 0.4
-            assert ink(des.label_x_mm + 0.5, top - 0.8, des.colon_x_mm - 0.8, bottom) > 0.01
-            assert ink(des.colon_x_mm + 1.0, top - 0.4, des.colon_x_mm + 9, bottom) > 0.02
-        assert ink(des.label_x_mm + 13, des.nik_y_mm - 0.8, des.photo_x_mm - 2,
-                   des.nik_y_mm + des.nik_mm + 1) > 0.06
+    _every_field_printed(people, name)
 
 
 # -- "scanned" with a phone's scanner app -------------------------------------------------------

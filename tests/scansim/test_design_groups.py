@@ -1239,6 +1239,29 @@ def test_group_7_name_is_written_in_pen(people, dpi):
 KTP_ROWS = 12   # Nama .. Berlaku Hingga
 
 
+def _every_field_printed(people: list[dict], name: str) -> None:
+    """Every row of card design ``name`` has ink left of its colon (the label) and right
+    of it (the value), the NIK its digits, on three cards as they are handed in, 200 dpi."""
+    dpi = 200
+    u = dpi / 25.4
+    des = KD.DESIGNS[name]
+    for seed in range(3):
+        card, truth = make_ktp(people[seed], rng=random.Random(seed), dpi=dpi, design=name)
+        assert truth["nik"] == people[seed]["nik"] and truth["design"] == name
+        grey = _grey(card)
+
+        def ink(left, top, right, bottom, grey=grey):
+            return float((grey[int(top * u):int(bottom * u),
+                               int(left * u):int(right * u)] < 190).mean())
+        for k in range(KTP_ROWS):
+            top = des.first_y_mm + k * des.step_mm
+            bottom = top + des.text_mm + 0.4
+            assert ink(des.label_x_mm + 0.5, top - 0.8, des.colon_x_mm - 0.8, bottom) > 0.01
+            assert ink(des.colon_x_mm + 1.0, top - 0.4, des.colon_x_mm + 9, bottom) > 0.02
+        assert ink(des.label_x_mm + 13, des.nik_y_mm - 0.8, des.photo_x_mm - 2,
+                   des.nik_y_mm + des.nik_mm + 1) > 0.06
+
+
 @pytest.mark.parametrize("dpi", [200, 300])
 @pytest.mark.parametrize("name", KTP_13 + KTP_14 + KTP_15 + KTP_16 + KTP_17 + KTP_18 +
                          KTP_19 + KTP_20 + KTP_21 + KTP_22)
