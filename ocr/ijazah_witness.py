@@ -30,15 +30,7 @@ import numpy as np
 from ocr import imaging, roster_match, textline
 from ocr.ijazah_hand import script_line
 from ocr.ijazah_words import NOT_NAME, Pixels, line_crop, sure
-from ocr.names import (
-    capitals,
-    letters,
-    maybe_split,
-    name_end,
-    no_name,
-    short,
-    spelled_near,
-)
+from ocr.names import capitals, letters, maybe_split, name_end, no_name, short, spelled_near
 
 WITNESS_SCORE = 0.9     # the recognizer's mean character probability: below, it is unsure
 ALONE_SCORE = 0.95      # ... at least this to read a line Tesseract did not settle

@@ -153,8 +153,7 @@ def fits(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[str]
 def _name_part(probs: np.ndarray, charset: Sequence[str]) -> np.ndarray:
     """``probs`` up to the comma before an academic degree that the recognizer reads after
     the name ('HERU SAPUTRO, S.T.'; see ocr.names.DEGREE), else all of them."""
-    top = probs.argmax(axis=1)
-    slices = np.flatnonzero((top != _BLANK) & np.r_[True, top[1:] != top[:-1]])
+    top, slices = _read_slices(probs)
     text = "".join(charset[top[i]] for i in slices)
     end = name_end(text)
     return probs[:slices[end]] if end < len(text) else probs
@@ -244,9 +243,15 @@ def shows_more(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
 def _sure_reading(probs: np.ndarray, charset: Sequence[str]) -> list[tuple[str, float]]:
     """:func:`best_reading` character by character, each with the recognizer's
     probability of it where it is likeliest."""
+    top, slices = _read_slices(probs)
+    return [(charset[top[i]], float(probs[i, top[i]])) for i in slices]
+
+
+def _read_slices(probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the likeliest character of each slice, the slices that character is read at:
+    neither a blank nor the same as the slice before)."""
     top = probs.argmax(axis=1)
-    keep = (top != _BLANK) & np.r_[True, top[1:] != top[:-1]]
-    return [(charset[k], float(probs[i, k])) for i, k in enumerate(top) if keep[i]]
+    return top, np.flatnonzero((top != _BLANK) & np.r_[True, top[1:] != top[:-1]])
 
 
 def _pattern_dropped(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
