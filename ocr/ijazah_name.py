@@ -53,8 +53,12 @@ OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s*(?:[^\w\s:;]+\s*)*"
                         #                             read as a mark ('Nama » Tua/Wali')
                         r"|(?:\S+\s+){0,2}[a-z]*/\s*w[a-z]{1,3}\b)",   # '... Tua/Wali', 'Tua'
                         re.I)                       # misread ('Orai ua/wali')
+# a cue's verb, its "bahwa" (misread 'bawa'), and the holder's kind that may follow it
+CUE_VERB = r"(?:menerangkan|menyatakan|menetapkan)"
+BAHWA = r"b[a-z]{0,2}wa\b"
+HOLDER_KIND = r"(?:\s+(?:" + HOLDER + r")\b)?\s*[:;.]?"
 CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b\.?)?|"
-                 r"(?:menerangkan|menyatakan|menetapkan)(?:\s+[a-z]+){0,2}?\s+b[a-z]{0,2}wa\b|"
+                 + CUE_VERB + r"(?:\s+[a-z]+){0,2}?\s+" + BAHWA + "|"
                  #                  'dengan sesungguhnya' between, 'bahwa' misread ('bawa')
                  r"dengan\s+\w{0,3}ni\b[^:]{0,30}?\bb[a-z]hwa|"   # its verb or 'bahwa' misread
                  r"diberikan(?=\s*[:;]?\s*$)|"      # its 'kepada:' alone below, unread
@@ -62,14 +66,14 @@ CUE = re.compile(r"\b(?:(?:diberikan\s+)?kepada(?:\s+(?:saudara|saudari|sdri?)\b
                  r"\w?tas\s+(?:[a-z]ama|narna)\b|"   # 'atas nama', its a misread as u,
                  #                                     its n as m or p ('atas pama')
                  r"confers\s+up[a-z]n|(?:is\s+)?awarded\s+to|certif(?:[yv]|ies)\s+that)\b"
-                 r"(?:\s+(?:" + HOLDER + r")\b)?\s*[:;.]?",   # '... bahwa santri :'
+                 + HOLDER_KIND,   # '... bahwa santri :'
                  re.I)   # a bilingual diploma's English under its Indonesian ('upon' read
 #                          'upan', 'certify' read 'certifv' too)
 
 # a cue's verb ending a row and its "bahwa" beginning the next ('... dengan ini menyatakan'
 # / 'bahwa'): the sentence wrapped where the line was full
-CUE_VERB_END = re.compile(r"\b(?:menerangkan|menyatakan|menetapkan)\s*$", re.I)
-CUE_END = re.compile(r"b[a-z]{0,2}wa\b(?:\s+(?:" + HOLDER + r")\b)?\s*[:;.]?", re.I)
+CUE_VERB_END = re.compile(r"\b" + CUE_VERB + r"\s*$", re.I)
+CUE_END = re.compile(BAHWA + HOLDER_KIND, re.I)
 
 
 # "atas nama Senat ...": a cue's words followed by a body that signs, not by the holder

@@ -283,21 +283,22 @@ def letter_off(name: str | None, names: Sequence[str]) -> bool:
     letters = "".join(spelling(name or ""))
     if len(letters) < MIN_LETTERS:
         return False
-    known = {"".join(spelling(n)) for n in names}
+    spelled = [spelling(n) for n in names]
+    known = {"".join(w) for w in spelled}
     if letters in known:
         return False
     most = 2 if len(letters) >= TWO_OFF_LETTERS else 1
     return any(len(k) >= MIN_LETTERS and
                0 < Levenshtein.distance(letters, k, score_cutoff=most) <= most
-               for k in known) or _cut_short(spelling(name or ""), names)
+               for k in known) or _cut_short(spelling(name or ""), spelled)
 
 
-def _cut_short(words: list[str], names: Sequence[str]) -> bool:
-    """Whether ``words`` are a roster name's words but for one of them read without its
-    first or last letters ('ASIAH AULIA' for SALASIAH AULIA: the start of a word lost
-    under a background's line; 'BUD' for BUDI, a typewriter's faint I)."""
-    for name in names:
-        want = spelling(name)
+def _cut_short(words: list[str], spelled: list[list[str]]) -> bool:
+    """Whether ``words`` are the words of a roster name (``spelled``: each as
+    :func:`spelling` gives it) but for one of them read without its first or last letters
+    ('ASIAH AULIA' for SALASIAH AULIA: the start of a word lost under a background's line;
+    'BUD' for BUDI, a typewriter's faint I)."""
+    for want in spelled:
         if len(want) != len(words) or len("".join(want)) < MIN_LETTERS:
             continue
         apart = [(w, r) for w, r in zip(words, want, strict=True) if w != r]

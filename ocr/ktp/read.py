@@ -382,9 +382,10 @@ def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
         # in (the paler cut joins a pen's tick or a dense background to its letters)
         pale = pale_print(flat, right)
         read = read_fields(pale[:, :right])
-        if "nama" in read[0] and front_words(read[1]) > labels:
+        count = front_words(read[1])
+        if "nama" in read[0] and count > labels:
             first_name = fields.get("nama")
-            (fields, lines, conf), labels, binary = read, front_words(read[1]), pale
+            (fields, lines, conf), labels, binary = read, count, pale
             if first_name is not None:
                 fields["nama"] = first_name
             else:
