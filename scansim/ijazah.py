@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 29) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 30) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 29
-after group 28, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 30
+after group 29, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -79,6 +79,11 @@ from scansim.ijazah_group29 import FILLED as GROUP29_FILLED
 from scansim.ijazah_group29 import FINISHES as GROUP29_FINISHES
 from scansim.ijazah_group29 import GROUP29_BORDERS, GROUP29_CUES
 from scansim.ijazah_group29 import HEADERS as GROUP29_HEADERS
+from scansim.ijazah_group30 import FILLED as GROUP30_FILLED
+from scansim.ijazah_group30 import FINISHES as GROUP30_FINISHES
+from scansim.ijazah_group30 import GROUP30_BORDERS, GROUP30_CUES
+from scansim.ijazah_group30 import HEADERS as GROUP30_HEADERS
+from scansim.ijazah_group30 import NAME_CLEAR as GROUP30_NAME_CLEAR
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -91,28 +96,28 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
               **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES,
-              **GROUP27_CUES, **GROUP28_CUES, **GROUP29_CUES}
+              **GROUP27_CUES, **GROUP28_CUES, **GROUP29_CUES, **GROUP30_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
            **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS, **GROUP27_BORDERS,
-           **GROUP28_BORDERS, **GROUP29_BORDERS}
+           **GROUP28_BORDERS, **GROUP29_BORDERS, **GROUP30_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
             **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES,
             **GROUP26_FINISHES, **GROUP27_FINISHES, **GROUP28_FINISHES,
-            **GROUP29_FINISHES}
+            **GROUP29_FINISHES, **GROUP30_FINISHES}
 # hand-ins given the name's box (mm) to keep off its line
-CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR)
+CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR) | set(GROUP30_NAME_CLEAR)
 # hand-ins given the name's box (mm) and where the particulars' own ink lies (a mask)
-GIVEN_FILL_IN = set(GROUP29_FILLED)
+GIVEN_FILL_IN = set(GROUP29_FILLED) | set(GROUP30_FILLED)
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
            **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
            **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS, **GROUP28_HEADERS,
-           **GROUP29_HEADERS}
+           **GROUP29_HEADERS, **GROUP30_HEADERS}
 STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
@@ -135,7 +140,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 29: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 30: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -208,7 +213,13 @@ class Design:
     #                              banjir (through a flood: tide lines, the inkjet's
     #                              particulars bled, foxing, cockled), pengumpan (through
     #                              a document feeder in black and white: 200 dpi, one bit,
-    #                              dust's lines down the page, stretched, askew)
+    #                              dust's lines down the page, stretched, askew), luntur
+    #                              (framed for years on a sunny wall: inside the mat's
+    #                              window the pen's ink browned and paled, the colours
+    #                              bleached, the paper yellowed, a mat burn's line),
+    #                              hantu (copied on a worn copier: the fuser's ghost of
+    #                              the page a roller's turn down it, a smear of unfused
+    #                              toner off the name's line, the drum's haze)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -232,7 +243,11 @@ class Design:
     #                              with its QR code; smp_kepala, an SMP's blank of the
     #                              Departemen Pendidikan Nasional, its number printed in
     #                              by the school's inkjet; kampus_kepala, a private
-    #                              university's with its national diploma number)
+    #                              university's with its national diploma number;
+    #                              spg_kepala, an SPG's blank of the Departemen
+    #                              Pendidikan dan Kebudayaan, its serial in red;
+    #                              ut_kepala, the open university's with the ministry of
+    #                              its year and its regional office)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -828,6 +843,31 @@ DESIGNS = (
            group=29, programs=("S1",), nomor_style="pin", school="UNIVERSITAS {town}",
            era=(2017, 2024), header="kampus_kepala", finish="pengumpan",
            towns=("PERSADA ARUT", "LAMANDAU RAYA", "BUMI TAMBUN", "SATRIA KAPUAS")),
+    # Held out, group 30: made after group 29 was measured; nobody tuning has seen them.
+    # A state teachers' training school's (SPG) diploma of the Departemen Pendidikan dan
+    # Kebudayaan, 1978-1991 (Galatia SIL), upright in a band of strung beads, its
+    # serial in red, its particulars written into the dotted lines with a fountain pen in
+    # a blue-black ink (Kristi); framed for years on a sunny wall (inside the mat's window
+    # the ink browned and paled, the green print and the stamp bleached, the paper
+    # yellowed, a mat burn's line along the window's edge), scanned in colour.
+    Design("spg_luntur", "sekolah", False, "galatia_bold", "galatia_bold", "galatia",
+           "kristi", (245, 241, 228), None, (24, 104, 72), "manik_manik",
+           "tut_wuri", "spg_tulis", "header", short=False, group=30, programs=("SMA",),
+           school="SPG NEGERI {town}", ministry="DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN",
+           era=(1978, 1991), header="spg_kepala", finish="luntur",
+           towns=("PANGKALAN BUN", "SAMPIT", "PALANGKA RAYA", "KUALA KAPUAS")),
+    # The open university's (Universitas Terbuka) S1 diploma, 2005-2024 (Summersby, a
+    # humanist sans; "IJAZAH", the headings and the name in Apropal's heavy grotesque), upright
+    # in a band of a picket fence, the ministry of its year, the regional office, the
+    # rector's sentence, the rows under the name, the degree of its study programme;
+    # photocopied in grey on a copier whose fuser and drum were worn (the fuser's pale
+    # ghost of the page a roller's turn down it and a fainter second, a smear of unfused
+    # toner along the feed off the name's line, the drum's haze and specks).
+    Design("ut_hantu", "pt", False, "apropal_bold", "apropal_bold", "summersby",
+           "apropal_bold", (250, 250, 246),
+           (236, 240, 248), (22, 62, 130), "pagar", "university", "ut_rektor", "header",
+           short=False, group=30, programs=("S1",), school="UNIVERSITAS TERBUKA",
+           era=(2005, 2024), header="ut_kepala", finish="hantu", towns=("PALANGKA RAYA",)),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -841,7 +881,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
- HELD_OUT_27, HELD_OUT_28, HELD_OUT_29) = HELD_OUT_GROUPS.values()
+ HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -1124,7 +1164,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
         if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
             shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Smu", "Mi", "Ma",
-                                                "Pkbm", "Slb", "Smea") else
+                                                "Pkbm", "Slb", "Smea", "Spg") else
                              "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)

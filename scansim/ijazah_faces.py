@@ -39,7 +39,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-lobstertwo, of group 28 fonts-solide-mirage, fonts-johnsmith-induni's IndUni-N and
 # IndUni-T, fonts-tlwg-typewriter-ttf, fonts-tlwg-loma-ttf, fonts-tlwg-sawasdee-ttf, of
 # group 29 fonts-smc-rachana, fonts-smc-meera, fonts-sil-abyssinica,
-# fonts-sil-sophia-nubian, fonts-havana); DejaVu when none is installed.
+# fonts-sil-sophia-nubian, fonts-havana, of group 30 fonts-sil-galatia, fonts-kristi,
+# fonts-summersby, fonts-apropal); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -254,6 +255,11 @@ FACES = {
     "sophia_nubian": (["SNR.ttf"], "sans"),
     "sophia_nubian_bold": (["SNB.ttf"], "bold"),
     "havana": (["Havana-Regular.otf"], "serif_bold"),
+    "galatia": (["GalSILR.ttf"], "serif"),
+    "galatia_bold": (["GalSILB.ttf"], "serif_bold"),
+    "kristi": (["Kristi.ttf"], "serif_italic"),
+    "summersby": (["summersby.ttf"], "sans"),
+    "apropal_bold": (["Apropal-Bold.otf"], "bold"),
 }
 
 

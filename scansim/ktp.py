@@ -60,6 +60,7 @@ from scansim.ktp_group26 import fed_y, genggam, selip, selip_page
 from scansim.ktp_group27 import keluarga, keluarga_page, malam
 from scansim.ktp_group28 import ajaib, ajaib_page, pojok, pojok_page, pojok_page_plan
 from scansim.ktp_group29 import copy_look, coretan, coretan_page, pudar
+from scansim.ktp_group30 import faks, faks_page, kalung
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -344,6 +345,13 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
                     keep=(ny - 0.6 * u, ny + (des.nik_mm + 0.6) * u))
     if des.coretan:   # copied in grey, the copy marked with a clerk's ballpoint
         img = coretan(img, rng, des.coretan, dpi, des, (jx, jy))
+    name_foot = (des.first_y_mm + max(0.0, des.value_dy_mm) + des.text_mm + 0.8) * u + jy
+    if des.faks:   # copied and sent on by fax: no line lost from the NIK's to the name's foot
+        img = faks(img, rng, des.faks, dpi, keep=(ny - 0.8 * u, name_foot))
+    if des.kalung:   # photographed in an ID holder: its glare off the NIK's and name's lines
+        img = kalung(img, rng, des.kalung, dpi,
+                     clear=[(ny - 0.6 * u, ny + (des.nik_mm + 0.8) * u),
+                            (name_foot - (des.text_mm + 1.4) * u, name_foot)])
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -424,6 +432,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = pojok(img, rng, des.pojok, dpi)
     if des.coretan:   # copied with the front (the clerk marks only the front)
         img = copy_look(img, rng, dpi)
+    if des.faks:   # on the same fax as the front
+        img = faks(img, rng, des.faks, dpi)
+    if des.kalung:   # turned over in the same holder and photographed the same way
+        img = kalung(img, rng, des.kalung, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)
@@ -487,6 +499,10 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
     marked = bool(des.coretan) and front is None
     if marked:
         drawn = replace(drawn, coretan=0.0)
+    # a copy sent on by fax: the cards copied bare, the whole sheet faxed
+    faxed = bool(des.faks) and front is None
+    if faxed:
+        drawn = replace(drawn, faks=0.0)
     card, truth = (front(person, rng=rng, dpi=dpi) if front is not None
                    else make_ktp(person, rng=rng, dpi=dpi, color=True, design=drawn))
     # drawn only when asked, after the card: a seed draws the same pages as before
@@ -567,6 +583,9 @@ def make_ktp_copy_page(person: dict, *, rng: random.Random, dpi: int = 300,
                                centre=centre, angle=angle,
                                cards_box=(x, y, x + turned.width, y + turned.height),
                                nik=truth["nik"], color=color)
+    if faxed:   # the copy sent on by fax: its header across the top, no line lost on the front
+        page, _ = faks_page(page, rng, dpi, nik=truth["nik"], scale=scale,
+                            keep=[(boxes[0][1], boxes[0][3])], color=color)
     if fed:   # the copy scanned through the slipping feeder, fed along the sheet's length
         page, rows = selip_page(page, rng, des.selip, dpi, color=color)
         boxes = [[x0, fed_y(rows, y0), x1, fed_y(rows, y1)] for x0, y0, x1, y1 in boxes]

@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 29, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 30, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -19,10 +19,10 @@ after group 19, group 21 (:data:`HELD_OUT_21`) after group 20, group 22
 (:data:`HELD_OUT_22`) after group 21, group 23 (:data:`HELD_OUT_23`) after group 22,
 group 24 (:data:`HELD_OUT_24`) after group 23, group 25 (:data:`HELD_OUT_25`) after
 group 24, group 26 (:data:`HELD_OUT_26`) after group 25, group 27 (:data:`HELD_OUT_27`)
-after group 26, group 28 (:data:`HELD_OUT_28`) after group 27 and group 29
-(:data:`HELD_OUT_29`) after group 28, so the latest group's figures are the ones nobody
-tuning has seen (the benchmarks report all held-out designs together and each group apart,
-:data:`HELD_OUT_GROUPS`).
+after group 26, group 28 (:data:`HELD_OUT_28`) after group 27, group 29
+(:data:`HELD_OUT_29`) after group 28 and group 30 (:data:`HELD_OUT_30`) after group 29,
+so the latest group's figures are the ones nobody tuning has seen (the benchmarks report
+all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -59,6 +59,7 @@ from scansim.ktp_group26 import tumpal, ukel
 from scansim.ktp_group27 import lurik, sawat
 from scansim.ktp_group28 import latohan, pring_sedapur
 from scansim.ktp_group29 import pucuk_pakis, tikar_pandan
+from scansim.ktp_group30 import jala, kipas
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -87,8 +88,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-dustin, fonts-compagnon, of group 26 fonts-millimetre, fonts-komatuna,
 # fonts-konatu, of group 27 fonts-lg-aboriginal, fonts-povray, fonts-bpg-georgian, of
 # group 28 fonts-johnsmith-induni, fonts-okolaks, fonts-uralic, fonts-radisnoir, of
-# group 29 fonts-sil-padauk, fonts-gemunu-libre, fonts-smc-gayathri, fonts-smc-manjari);
-# DejaVu stands in when one is missing.
+# group 29 fonts-sil-padauk, fonts-gemunu-libre, fonts-smc-gayathri, fonts-smc-manjari, of
+# group 30 fonts-comic-neue, fonts-pc, fonts-opendyslexic, fonts-babelstone-modern); DejaVu
+# stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -284,6 +286,12 @@ FACES = {
     "gayathri": ("opentype/malayalam/Gayathri-Regular.otf", "sans"),
     "gayathri_bold": ("opentype/malayalam/Gayathri-Bold.otf", "bold"),
     "manjari_bold": ("opentype/malayalam/Manjari-Bold.otf", "mono_bold"),
+    "comic_neue": ("opentype/comic-neue/ComicNeue-Regular.otf", "sans"),
+    "comic_neue_bold": ("opentype/comic-neue/ComicNeue-Bold.otf", "bold"),
+    "px_vga8": ("pc/Px_IBM_VGA8.ttf", "mono_bold"),
+    "opendyslexic": ("opentype/opendyslexic/OpenDyslexic-Regular.otf", "sans"),
+    "opendyslexic_bold": ("opentype/opendyslexic/OpenDyslexic-Bold.otf", "bold"),
+    "babelstone_modern": ("truetype/babelstone/BabelStoneModern.ttf", "mono_bold"),
 }
 
 
@@ -331,7 +339,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 29: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 30: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -405,6 +413,8 @@ class KtpDesign:
     pojok: float = 0.0               # 0 none .. 1 copied at the glass's corner, low on toner
     pudar: float = 0.0               # 0 none .. 1 its personal print faded in a wallet
     coretan: float = 0.0             # 0 none .. 1 copied, marked with a clerk's ballpoint
+    faks: float = 0.0                # 0 none .. 1 sent on by fax (how dark the receiver's toner)
+    kalung: float = 0.0              # 0 none .. 1 photographed in an ID holder on its lanyard
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -1079,6 +1089,36 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               step_mm=2.95, label_x_mm=2.8, colon_x_mm=20.9, value_gap_mm=1.5,
               indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
               ink=(26, 34, 28), fade=0.05, blur=0.35, wear=0.08, group=29, coretan=1.0),
+    # Held out, group 30: made after group 29 was measured; nobody tuning has seen them.
+    # A card in Comic Neue (a rounded casual sans: labels in its regular, values and
+    # heading in its bold), the NIK in the IBM VGA ROM face of fonts-pc (blocky screen
+    # figures), over jala (a cast net's sagging meshes with knots) in slate blue and
+    # copper on a pale-lilac-to-sand ground, a sepia-black ink; photocopied and sent on by
+    # fax from a village office: every dot black or white at 204 x 196 (fine) or 204 x 98
+    # (standard, the copy enlarged) dots an inch, pale tints gone, the photo a blot or a
+    # dither, lines lost or garbled off the NIK's and the name's rows; on a copy page the
+    # sending machine's header line across the top.
+    KtpDesign("comic_faks", "comic_neue", "comic_neue_bold", "px_vga8", "comic_neue_bold",
+              "jala",
+              ((238, 232, 246), (244, 238, 222)), (116, 136, 176),
+              second_color=(200, 146, 110), text_mm=2.1, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.7, colon_x_mm=20.7, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(34, 26, 22), fade=0.04,
+              blur=0.35, wear=0.1, group=30, faks=1.0),
+    # A card in OpenDyslexic (a heavy-bottomed sans: labels in its regular, values and
+    # heading in its bold), the NIK in BabelStone Modern (square, wide-set figures), over
+    # kipas (rows of small folding fans) in teal and plum on a
+    # pale-peach-to-aqua ground, a charcoal ink; photographed lying in the clear window of
+    # an ID-card holder on its lanyard: the sleeve's seam round it, the thumb notch at its
+    # foot, the slot with the lanyard's clip and ribbon at its top, the plastic's haze,
+    # yellowing, wrinkles and a glare band (off the NIK's and the name's lines), on a desk
+    # or a cloth, a little from the side, a JPEG.
+    KtpDesign("dyslexic_kalung", "opendyslexic", "opendyslexic_bold", "babelstone_modern",
+              "opendyslexic_bold", "kipas", ((248, 236, 226), (226, 242, 240)),
+              (128, 178, 176), second_color=(188, 146, 180), text_mm=2.1, nik_mm=4.0,
+              step_mm=2.95, label_x_mm=2.9, colon_x_mm=20.8, value_gap_mm=1.5,
+              indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
+              ink=(36, 36, 40), fade=0.04, blur=0.35, wear=0.12, group=30, kalung=1.0),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
@@ -1087,7 +1127,7 @@ HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
- HELD_OUT_27, HELD_OUT_28, HELD_OUT_29) = HELD_OUT_GROUPS.values()
+ HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -1180,6 +1220,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "ukel": ukel, "tumpal": tumpal, "lurik": lurik, "sawat": sawat,
             "pring_sedapur": pring_sedapur, "latohan": latohan,
             "pucuk_pakis": pucuk_pakis, "tikar_pandan": tikar_pandan,
+            "jala": jala, "kipas": kipas,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -1203,7 +1244,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
            "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
            "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_26", "HELD_OUT_27", "HELD_OUT_28",
-           "HELD_OUT_29", "HELD_OUT_GROUPS",
+           "HELD_OUT_29", "HELD_OUT_30", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

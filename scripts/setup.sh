@@ -320,6 +320,22 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
     || need_apt+=(fonts-gemunu-libre)
 [ -f /usr/share/fonts/opentype/malayalam/Gayathri-Bold.otf ] || need_apt+=(fonts-smc-gayathri)
 [ -f /usr/share/fonts/opentype/malayalam/Manjari-Bold.otf ] || need_apt+=(fonts-smc-manjari)
+# Galatia SIL and Kristi (a felt-tip hand) for one of the thirtieth group's diplomas,
+# Summersby and Apropal for the other.
+[ -f /usr/share/fonts/truetype/galatia/GalSILB.ttf ] || need_apt+=(fonts-sil-galatia)
+[ -f /usr/share/fonts/truetype/kristi/Kristi.ttf ] || need_apt+=(fonts-kristi)
+[ -f /usr/share/fonts/truetype/summersby/summersby.ttf ] || need_apt+=(fonts-summersby)
+[ -f /usr/share/fonts/opentype/apropal/Apropal-Bold.otf ] || need_apt+=(fonts-apropal)
+# Faces of the thirtieth group of card designs: Comic Neue for one card's text and the IBM
+# VGA face of fonts-pc for its NIK (Glass TTY VT220 for its fax machine's header line),
+# OpenDyslexic for the other's text and BabelStone Modern for its NIK.
+[ -f /usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf ] || need_apt+=(fonts-comic-neue)
+[ -f /usr/share/fonts/pc/Px_IBM_VGA8.ttf ] || need_apt+=(fonts-pc)
+[ -f /usr/share/fonts/truetype/glasstty/Glass_TTY_VT220.ttf ] || need_apt+=(fonts-glasstty)
+[ -f /usr/share/fonts/opentype/opendyslexic/OpenDyslexic-Bold.otf ] \
+    || need_apt+=(fonts-opendyslexic)
+[ -f /usr/share/fonts/truetype/babelstone/BabelStoneModern.ttf ] \
+    || need_apt+=(fonts-babelstone-modern)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
