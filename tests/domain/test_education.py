@@ -30,6 +30,16 @@ def test_mentions_in_a_diploma_text():
                      ("D4", "Sarjana Terapan"), ("SMA", "SMK"), ("SMP", "MTs")]
 
 
+def test_schools_that_no_longer_exist_keep_their_level():
+    # an older worker's diploma names a school of its time, not today's SMA or SMP
+    text = ("IJAZAH\nSEKOLAH PENDIDIKAN GURU\nKepala SPG Negeri Palangka Raya; "
+            "Sekolah Menengah Ekonomi Pertama; SEKOLAH TEKNIK MENENGAH; Sekolah Rakyat")
+    found = [(m.code, text[m.start:m.end]) for m in education.mentions(text)]
+    assert found == [("SMA", "SEKOLAH PENDIDIKAN GURU"), ("SMA", "SPG"),
+                     ("SMP", "Sekolah Menengah Ekonomi Pertama"),
+                     ("SMA", "SEKOLAH TEKNIK MENENGAH"), ("SD", "Sekolah Rakyat")]
+
+
 def test_an_abbreviation_counts_only_written_in_capitals():
     # a word read 'Mi' or 'Ma' in a sentence is no madrasah's level
     text = "Direktur Politeknik dengan Mi bahwa; Ma; Sma; mts; MI; MA; MTsN; S-1"
