@@ -14,7 +14,9 @@ and every other roster name is far less likely (``APART``). A crop the recognize
 fewer than ``MIN_LETTERS`` letters on (a crop past the line's print) shows no name: any
 short name fits such a void nearly as well as the void itself. A line of someone not on
 the roster fits no name, or fits a name a letter or so off, which the roster comparison
-would let agree anyway; it stays with a person unless one name stands out.
+would let agree anyway; it stays with a person unless one name stands out. A name that
+leaves print on a crop of the line unspelled (``shows_more``: 'HERU' of a line another
+crop reads surely 'HERU SAPUTRO') is neither taken nor a rival.
 
 Letter case is ignored (a handwritten 'Heru' is HERU); before, between and after the
 words the line may show marks (a colon, dotted leaders, a space or none).
@@ -173,12 +175,10 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
             ) -> str | None:
     """The one roster name the line spells (see the module's rule), or None."""
     lines = list(lines)
-    ranked = sorted(fits(lines, names).items(), key=lambda kv: -kv[1])
+    ranked = _spelling_all(sorted(fits(lines, names).items(), key=lambda kv: -kv[1]), lines)
     if not ranked:
         return None
     name = "".join(spelling(ranked[0][0]))
-    if ranked[0][1] < -max(FIT, FIT_PER_LETTER * len(name)):
-        return None
     if not any(fuzz.ratio("".join(spelling(best_reading(*line))), name) >= SPELLED
                for line in lines):
         return None
@@ -186,6 +186,26 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
             spelling(ranked[1][0]) != spelling(ranked[0][0]):
         return None
     return ranked[0][0]
+
+
+def _spelling_all(ranked: list[tuple[str, float]], lines: list
+                  ) -> list[tuple[str, float]]:
+    """The best of ``ranked`` (roster names, best fit first) that fits the lines closely
+    enough to be taken, and the next that could rival it, leaving out each name a crop
+    shows more print than (:func:`shows_more`): 'HERU' fits the crop of a script line
+    read 'HER UT' best, while the crop beside it is read surely 'HERU SAPUTRO'; with
+    HERU SAPUTRO off the roster, HERU was taken."""
+    kept: list[tuple[str, float]] = []
+    for name, score in ranked:
+        if not kept and score < -max(FIT, FIT_PER_LETTER * len("".join(spelling(name)))):
+            break      # no name fits closely enough
+        if kept and score <= kept[0][1] - APART:
+            break      # no rival
+        if not any(shows_more(name, line) for line in lines):
+            kept.append((name, score))
+            if len(kept) == 2:
+                break
+    return kept
 
 
 def _word_alike(read: str, want: str) -> bool:

@@ -76,6 +76,16 @@ def test_a_whole_line_showing_more_than_the_roster_name_a_cut_crop_fits():
                                                    CHARSET))
 
 
+def test_a_name_one_crop_shows_more_print_than_is_neither_taken_nor_a_rival():
+    """Two crops of one script line: the roomy one read 'HER UT', which HERU fits best;
+    the tight one read surely 'HERU SAPUTRO'. With its holder off the roster, HERU is
+    not taken; with him on it, HERU is no rival to his name."""
+    roomy = _line("HER UT", blur={3: "U", 4: "blank", 5: "blank"})   # unsure past HER
+    crops = [(_line("HERU SAPUTRO"), CHARSET), (roomy, CHARSET)]
+    assert roster_match.matched(crops, ("Heru", "Budi Prasetyo")) is None
+    assert roster_match.matched(crops, ("Heru", "Heru Saputro", "Budi")) == "Heru Saputro"
+
+
 def test_short_roster_names_are_no_evidence_alone():
     assert roster_match.fits([(_line("Al"), CHARSET)], ("Al",)) == {}
 
