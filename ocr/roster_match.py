@@ -298,8 +298,8 @@ def letter_off(name: str | None, names: Sequence[str]) -> bool:
     """Whether ``name`` spells no roster name but one of them save a single letter (one
     lost, added or changed: 'RUDI WBOWO' for RUDI WIBOWO), or save two in a name of
     ``TWO_OFF_LETTERS`` letters or more ('UAI ARSYAD' for IJAI ARSYAD: an IJ run into a
-    U), word spaces aside, or save the start or the end of one of its words
-    (:func:`_cut_short`); names shorter than ``MIN_LETTERS`` count for nothing."""
+    U), word spaces aside, or save the start or the end of one of its words or a whole
+    word (:func:`_cut_short`); names shorter than ``MIN_LETTERS`` count for nothing."""
     letters = "".join(spelling(name or ""))
     if len(letters) < MIN_LETTERS:
         return False
@@ -317,8 +317,12 @@ def _cut_short(words: list[str], spelled: list[list[str]]) -> bool:
     """Whether ``words`` are the words of a roster name (``spelled``: each as
     :func:`spelling` gives it) but for one of them read without its first or last letters
     ('ASIAH AULIA' for SALASIAH AULIA: the start of a word lost under a background's line;
-    'BUD' for BUDI, a typewriter's faint I)."""
+    'BUD' for BUDI, a typewriter's faint I) or not read at all ('ARSYAD' for IJAI ARSYAD:
+    a thin-stroked IJAI lost in a card's pattern)."""
     for want in spelled:
+        if len(want) == len(words) + 1 and words and \
+                any(want[:k] + want[k + 1:] == words for k in range(len(want))):
+            return True
         if len(want) != len(words) or len("".join(want)) < MIN_LETTERS:
             continue
         apart = [(w, r) for w, r in zip(words, want, strict=True) if w != r]

@@ -191,7 +191,10 @@ def test_a_name_a_letter_or_two_off_a_roster_name_is_no_sure_reading():
     assert roster_match.letter_off("RUDI BOWO", names)         # a word's start lost
     assert roster_match.letter_off("WATI ASTU", names)         # a word's end lost
     assert roster_match.letter_off("YANT", names)              # a short name's end lost
-    assert not roster_match.letter_off("RUDI", names)          # a word missing: another name
+    assert roster_match.letter_off("RUDI", names)              # a whole word lost ...
+    assert roster_match.letter_off("WIBOWO", names)            # ... the first one too
+    assert not roster_match.letter_off("ANI", names)           # ... yet a roster name
+    assert not roster_match.letter_off("RUDI WIBOWO SANTOSO", ["Rudi Wibowo"])   # a word more
     assert roster_match.letter_off("YANTI", names)             # one off in a short one
     assert not roster_match.letter_off("SANTI", names)         # two off in a short one
     assert not roster_match.letter_off("RUDI WIJAYA", names)   # four off: another name
