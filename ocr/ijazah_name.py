@@ -38,9 +38,10 @@ NUMBERED = (r"^(?:\S{1,2}[.,]?\s+|(?!(?:19|20)\d\d\b)[\d.,]{3,6}\s+(?=\D)){0,3}?
 # what a diploma calls its holder, after "Nama" or a cue ("menerangkan bahwa santri :")
 HOLDER = (r"peserta\s+(?:didik|ujian)|siswa|mahasiswa|pelajar|murid|santri|taruna|"
           r"warga\s+belajar")
-# 'Nama Santri' read as one word ('NamaSani': a phone scan lost the space) is a label too
+# 'Nama Santri' read as one word ('NamaSani': a phone scan lost the space) is a label too,
+# and 'Nam:' ("Nama" its last letter lost against its colon)
 GLUED_WORD = r"(?-i:[A-Z][a-z]{2,})\b"
-LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a(?:\b|(?=" + GLUED_WORD + r"))"
+LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?(?:a|(?=[:;]))(?:\b|(?=" + GLUED_WORD + r"))"
                    r"(?P<qual>(?:" + GLUED_WORD + r")?(?:\s+(?:lengkap|" + HOLDER +
                    r"|pemilik|pemegang(?:\s+ijazah)?))*)\s*[:;.,]?\s*"
                    r"(?P<rest>.*)$", re.I)
@@ -260,7 +261,10 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = Fa
     #       only (the rule under a name in a script face read '—')
     m = LABEL.match(" ".join(w["text"] for w in words))
     if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
+        label = words
         words = after(Row(words, 0, 0), m.start("rest"))
+        if not words:   # ... its value not read: the gap's line is right of the label
+            gap = (max(w["left"] + w["width"] for w in label) + 2, *gap[1:])
     elif any(_sentence(r) or CUE.search(r.text) for r in _lines(words)):
         lines = [r for r in _lines(words) if not _sentence(r) and not CUE.search(r.text)]
         words = lines[0].words if lines else []   # the cue's translation over the name

@@ -246,8 +246,9 @@ def gap_name(pixels: Pixels | None, gap: tuple[float, float, float, float]
         return None
     left, top, right, bottom = line
     height = bottom - top
-    box = (left - SIDE_MARGIN * height, top - MARGIN * height, right + SIDE_MARGIN * height,
-           bottom + MARGIN * height)
+    # (its margin kept inside the gap: not over the label at its left, 'NamaSETHAWAN')
+    box = (max(gap[0], left - SIDE_MARGIN * height), top - MARGIN * height,
+           right + SIDE_MARGIN * height, bottom + MARGIN * height)
     pixels.name_lines.append(box)   # (matched against the roster when nothing is settled)
     read = reading(pixels, box)
     if read is not None and script_line(read.text, pixels, box):

@@ -179,9 +179,18 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
     if not ranked:
         return None
     name = "".join(spelling(ranked[0][0]))
-    if not any(fuzz.ratio("".join(spelling(best_reading(*line))), name) >= SPELLED
-               for line in lines):
+    spelled = [line for line in lines
+               if fuzz.ratio("".join(spelling(best_reading(*line))), name) >= SPELLED]
+    if not spelled:
         return None
+    if len(spelled) < len(lines):
+        # the crops read as the name decide, not a crop read as marks ('EHH': a roomy
+        # crop of a pen's SETIAWAN that took in the dotted line under it), which short
+        # names fit about as well as its own reading
+        ranked = _spelling_all(sorted(fits(spelled, names).items(), key=lambda kv: -kv[1]),
+                               lines)
+        if not ranked or "".join(spelling(ranked[0][0])) != name:
+            return None
     if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - APART and \
             spelling(ranked[1][0]) != spelling(ranked[0][0]):
         return None
