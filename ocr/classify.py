@@ -42,7 +42,8 @@ TINT_KERNEL_MM = 2.0          # wider than a letter's stroke: what lies around a
 UNSURE_PHOTO = 0.6            # faces of a pas foto's size, but no photo outline found
 WORD_CARD_WORDS = 3           # KTP words on a page whose card is then looked for by its labels
 UNREAD_CARD = 0.5             # a KTP-shaped printed card nothing could be read from
-SAME_BOX = 0.7                # overlap (of the union) at which a photo's outline is a card's
+SAME_BOX = 0.7                # overlap (of the union) at which a photo's outline is a card's,
+#                               or (of the photo) at which it lies on the card
 KTP_WORDS = ("PROVINSI", "KABUPATEN", "KOTA", "NIK", "NAMA", "LAHIR", "KELAMIN", "ALAMAT",
              "AGAMA", "BERLAKU", "KEWARGANEGARAAN", "PEKERJAAN", "PERKAWINAN")
 
@@ -139,8 +140,10 @@ def classify_attachment(img, *, dpi: float | None = None,
     # A page full of text is read, whatever photo it carries; the faces are looked for
     # only on a page that is little more than its photos (a diploma's photo box is not).
     quads = photo_quads(rgb, dpi) if marks <= TEXT_PAGE else []
-    if unread_card is not None:     # a printed card's own outline is no photo's
-        quads = [q for q in quads if not any(_same_box(quad_box(q), _card_box(card))
+    if unread_card is not None:     # a printed card's own outline is no photo's, nor
+        #                             the card's photo (a faxed card's, black as a print)
+        quads = [q for q in quads if not any(_same_box(quad_box(q), _card_box(card)) or
+                                             _within(quad_box(q), _card_box(card))
                                              for card in cards)]
     details["photos"] = len(quads)
     if quads:
@@ -257,6 +260,13 @@ def _same_box(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
         return False
     union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - w * h
     return w * h >= SAME_BOX * union
+
+
+def _within(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether box ``a`` (x0, y0, x1, y1) lies nearly all inside box ``b``."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w > 0 and h > 0 and w * h >= SAME_BOX * (a[2] - a[0]) * (a[3] - a[1])
 
 
 def ijazah_score(reading: PageText) -> int:
