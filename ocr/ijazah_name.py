@@ -260,16 +260,19 @@ def _name_below(rows: list[Row], i: int, pixels: Pixels | None, below: bool = Fa
     #       a gap read as nothing at the page's size (a large line, specks), or as marks
     #       only (the rule under a name in a script face read '—')
     m = LABEL.match(" ".join(w["text"] for w in words))
+    after_label = False
     if m and not OTHER_NAME.match(m.group(0)):   # the missed row held "Nama : ..." itself
         label = words
         words = after(Row(words, 0, 0), m.start("rest"))
         if not words:   # ... its value not read: the gap's line is right of the label
             gap = (max(w["left"] + w["width"] for w in label) + 2, *gap[1:])
+            after_label = True
     elif any(_sentence(r) or CUE.search(r.text) for r in _lines(words)):
         lines = [r for r in _lines(words) if not _sentence(r) and not CUE.search(r.text)]
         words = lines[0].words if lines else []   # the cue's translation over the name
-    found = name_of(words, pixels) if words else gap_name(pixels, gap)   # read as nothing:
-    #                                     a faded line, which the line recognizer may read
+    found = name_of(words, pixels) if words else gap_name(pixels, gap, after_label)
+    #                                     read as nothing: a faded line, which the line
+    #                                     recognizer may read
     if found is None and nxt is not None and not LABEL.match(nxt.text) and \
             nxt.top - row.bottom < TRANSLATION_GAP * height:
         found = _continued(rows, i + 1, nxt.words, name_of(nxt.words, pixels),
@@ -428,7 +431,7 @@ def _find_name(rows: list[Row], pixels: Pixels | None
         else:
             found = name_of(_value_right_of(row, label, pixels), pixels, Row(label, 0, 0)) \
                 or _name_below(rows, i, pixels) \
-                or gap_name(pixels, _right_of(row, label, pad=TALL_VALUE))
+                or gap_name(pixels, _right_of(row, label, pad=TALL_VALUE), after_label=True)
         found = settled(found, pixels)
         return (found[0], found[1], i) if found else (None, 0.0, i)
     first = None

@@ -235,10 +235,12 @@ def _one_line(small: np.ndarray, gap: tuple[float, float, float, float]
     return x0 + cols[0], y0 + top, x0 + cols[-1] + 1, y0 + bottom
 
 
-def gap_name(pixels: Pixels | None, gap: tuple[float, float, float, float]
-             ) -> tuple[str, float, list] | None:
+def gap_name(pixels: Pixels | None, gap: tuple[float, float, float, float],
+             after_label: bool = False) -> tuple[str, float, list] | None:
     """The name on the one line of print in ``gap`` (under a cue, where Tesseract read
-    nothing: a faded line), as the recognizer alone reads it (see :func:`witnessed`)."""
+    nothing: a faded line), as the recognizer alone reads it (see :func:`witnessed`).
+    ``after_label``: the gap begins where a "Nama" label ends, and the line's crop does
+    not reach back over it ('NamaSETHAWAN')."""
     if pixels is None or pixels.small is None:
         return None
     line = _one_line(pixels.small, gap)
@@ -246,8 +248,8 @@ def gap_name(pixels: Pixels | None, gap: tuple[float, float, float, float]
         return None
     left, top, right, bottom = line
     height = bottom - top
-    # (its margin kept inside the gap: not over the label at its left, 'NamaSETHAWAN')
-    box = (max(gap[0], left - SIDE_MARGIN * height), top - MARGIN * height,
+    box = (max(gap[0], left - SIDE_MARGIN * height) if after_label else
+           left - SIDE_MARGIN * height, top - MARGIN * height,
            right + SIDE_MARGIN * height, bottom + MARGIN * height)
     pixels.name_lines.append(box)   # (matched against the roster when nothing is settled)
     read = reading(pixels, box)

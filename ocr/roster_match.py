@@ -15,8 +15,8 @@ fewer than ``MIN_LETTERS`` letters on (a crop past the line's print) shows no na
 short name fits such a void nearly as well as the void itself. A line of someone not on
 the roster fits no name, or fits a name a letter or so off, which the roster comparison
 would let agree anyway; it stays with a person unless one name stands out. A name that
-leaves print on a crop of the line unspelled (``shows_more``: 'HERU' of a line another
-crop reads surely 'HERU SAPUTRO') is neither taken nor a rival.
+leaves print after it on a crop of the line unspelled ('HERU' of a line another crop
+reads surely 'HERU SAPUTRO') is neither taken nor a rival.
 
 Letter case is ignored (a handwritten 'Heru' is HERU); before, between and after the
 words the line may show marks (a colon, dotted leaders, a space or none).
@@ -201,7 +201,7 @@ def _spelling_all(ranked: list[tuple[str, float]], lines: list
                   ) -> list[tuple[str, float]]:
     """The best of ``ranked`` (roster names, best fit first) that fits the lines closely
     enough to be taken, and the next that could rival it, leaving out each name a crop
-    shows more print than (:func:`shows_more`): 'HERU' fits the crop of a script line
+    shows more print after than (:func:`_more_after`): 'HERU' fits the crop of a script line
     read 'HER UT' best, while the crop beside it is read surely 'HERU SAPUTRO'; with
     HERU SAPUTRO off the roster, HERU was taken."""
     kept: list[tuple[str, float]] = []
@@ -210,11 +210,27 @@ def _spelling_all(ranked: list[tuple[str, float]], lines: list
             break      # no name fits closely enough
         if kept and score <= kept[0][1] - APART:
             break      # no rival
-        if not any(shows_more(name, line) for line in lines):
+        if not any(_more_after(name, line) for line in lines):
             kept.append((name, score))
             if len(kept) == 2:
                 break
     return kept
+
+
+def _more_after(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
+    """Whether a crop of the line (the recognizer's probabilities and charset) reads
+    ``name`` and then MORE_LETTERS or more letters past it, each counted by how sure it is
+    of it ('HERU' in 'HERU SAPUTRO'). Print before the name is no objection (the crop
+    may take in the end of its label: 'namaHERUSAPUTRO'), nor a degree after its comma,
+    nor a background's pattern (see :func:`_pattern_dropped`)."""
+    chars = _sure_reading(*line)
+    chars = _pattern_dropped(chars[:name_end("".join(ch for ch, _ in chars))])
+    letters = [(ch, p) for ch, p in chars if ch.isalpha()]
+    want = "".join(spelling(name))
+    found = fuzz.partial_ratio_alignment(want, "".join(ch for ch, _ in letters).upper())
+    if found is None or found.score < SPELLED:
+        return False
+    return sum(p for _, p in letters[found.dest_end:]) >= MORE_LETTERS
 
 
 def _word_alike(read: str, want: str) -> bool:
