@@ -142,9 +142,9 @@ def classify_attachment(img, *, dpi: float | None = None,
     quads = photo_quads(rgb, dpi) if marks <= TEXT_PAGE else []
     if unread_card is not None:     # a printed card's own outline is no photo's, nor
         #                             the card's photo (a faxed card's, black as a print)
-        quads = [q for q in quads if not any(_same_box(quad_box(q), _card_box(card)) or
-                                             _within(quad_box(q), _card_box(card))
-                                             for card in cards)]
+        boxes = [_card_box(card) for card in cards]
+        quads = [q for q in quads for box in [quad_box(q)]
+                 if not any(_same_box(box, c) or _within(box, c) for c in boxes)]
     details["photos"] = len(quads)
     if quads:
         marks = details["text_marks"] = text_marks(rgb, dpi, exclude=[quad_box(q) for q in quads],
@@ -252,21 +252,27 @@ def _card_box(card) -> tuple[float, float, float, float]:
     return float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())
 
 
-def _same_box(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    """Whether two boxes (x0, y0, x1, y1) cover nearly the same part of the page."""
+def _area(box: tuple[float, ...]) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """The area two boxes (x0, y0, x1, y1) share; 0 when they do not meet."""
     w = min(a[2], b[2]) - max(a[0], b[0])
     h = min(a[3], b[3]) - max(a[1], b[1])
-    if w <= 0 or h <= 0:
-        return False
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - w * h
-    return w * h >= SAME_BOX * union
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _same_box(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two boxes (x0, y0, x1, y1) cover nearly the same part of the page."""
+    shared = _overlap(a, b)
+    return shared > 0 and shared >= SAME_BOX * (_area(a) + _area(b) - shared)
 
 
 def _within(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     """Whether box ``a`` (x0, y0, x1, y1) lies nearly all inside box ``b``."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w > 0 and h > 0 and w * h >= SAME_BOX * (a[2] - a[0]) * (a[3] - a[1])
+    shared = _overlap(a, b)
+    return shared > 0 and shared >= SAME_BOX * _area(a)
 
 
 def ijazah_score(reading: PageText) -> int:

@@ -248,8 +248,8 @@ def gap_name(pixels: Pixels | None, gap: tuple[float, float, float, float],
         return None
     left, top, right, bottom = line
     height = bottom - top
-    box = (max(gap[0], left - SIDE_MARGIN * height) if after_label else
-           left - SIDE_MARGIN * height, top - MARGIN * height,
+    start = left - SIDE_MARGIN * height
+    box = (max(gap[0], start) if after_label else start, top - MARGIN * height,
            right + SIDE_MARGIN * height, bottom + MARGIN * height)
     pixels.name_lines.append(box)   # (matched against the roster when nothing is settled)
     read = reading(pixels, box)

@@ -175,7 +175,8 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
             ) -> str | None:
     """The one roster name the line spells (see the module's rule), or None."""
     lines = list(lines)
-    ranked = _spelling_all(sorted(fits(lines, names).items(), key=lambda kv: -kv[1]), lines)
+    read = [_letters_read(line) for line in lines]
+    ranked = _ranked(lines, names, read)
     if not ranked:
         return None
     name = "".join(spelling(ranked[0][0]))
@@ -187,8 +188,7 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
         # the crops read as the name decide, not a crop read as marks ('EHH': a roomy
         # crop of a pen's SETIAWAN that took in the dotted line under it), which short
         # names fit about as well as its own reading
-        ranked = _spelling_all(sorted(fits(spelled, names).items(), key=lambda kv: -kv[1]),
-                               lines)
+        ranked = _ranked(spelled, names, read)
         if not ranked or "".join(spelling(ranked[0][0])) != name:
             return None
     if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - APART and \
@@ -197,35 +197,40 @@ def matched(lines: Iterable[tuple[np.ndarray, Sequence[str]]], names: Sequence[s
     return ranked[0][0]
 
 
-def _spelling_all(ranked: list[tuple[str, float]], lines: list
-                  ) -> list[tuple[str, float]]:
-    """The best of ``ranked`` (roster names, best fit first) that fits the lines closely
-    enough to be taken, and the next that could rival it, leaving out each name a crop
-    shows more print after than (:func:`_more_after`): 'HERU' fits the crop of a script line
-    read 'HER UT' best, while the crop beside it is read surely 'HERU SAPUTRO'; with
-    HERU SAPUTRO off the roster, HERU was taken."""
+def _ranked(lines: list, names: Sequence[str], read: list[list[tuple[str, float]]]
+            ) -> list[tuple[str, float]]:
+    """The roster name that fits ``lines`` best closely enough to be taken, and the next
+    that could rival it, leaving out each name a crop shows more print after than
+    (:func:`_more_after`; ``read``: every crop's :func:`_letters_read`): 'HERU' fits the
+    crop of a script line read 'HER UT' best, while the crop beside it is read surely
+    'HERU SAPUTRO'; with HERU SAPUTRO off the roster, HERU was taken."""
     kept: list[tuple[str, float]] = []
-    for name, score in ranked:
+    for name, score in sorted(fits(lines, names).items(), key=lambda kv: -kv[1]):
         if not kept and score < -max(FIT, FIT_PER_LETTER * len("".join(spelling(name)))):
             break      # no name fits closely enough
         if kept and score <= kept[0][1] - APART:
             break      # no rival
-        if not any(_more_after(name, line) for line in lines):
+        if not any(_more_after(name, letters) for letters in read):
             kept.append((name, score))
             if len(kept) == 2:
                 break
     return kept
 
 
-def _more_after(name: str, line: tuple[np.ndarray, Sequence[str]]) -> bool:
-    """Whether a crop of the line (the recognizer's probabilities and charset) reads
-    ``name`` and then MORE_LETTERS or more letters past it, each counted by how sure it is
-    of it ('HERU' in 'HERU SAPUTRO'). Print before the name is no objection (the crop
-    may take in the end of its label: 'namaHERUSAPUTRO'), nor a degree after its comma,
-    nor a background's pattern (see :func:`_pattern_dropped`)."""
+def _letters_read(line: tuple[np.ndarray, Sequence[str]]) -> list[tuple[str, float]]:
+    """The letters the recognizer reads surely on a crop of the line (its probabilities
+    and charset), each with how sure it is of it; a degree after the name's comma and a
+    background's pattern (see :func:`_pattern_dropped`) left out."""
     chars = _sure_reading(*line)
     chars = _pattern_dropped(chars[:name_end("".join(ch for ch, _ in chars))])
-    letters = [(ch, p) for ch, p in chars if ch.isalpha()]
+    return [(ch, p) for ch, p in chars if ch.isalpha()]
+
+
+def _more_after(name: str, letters: list[tuple[str, float]]) -> bool:
+    """Whether a crop's ``letters`` (:func:`_letters_read`) spell ``name`` and then
+    MORE_LETTERS or more letters past it, each counted by how sure it is of it ('HERU'
+    in 'HERU SAPUTRO'). Print before the name is no objection: the crop may take in the
+    end of its label ('namaHERUSAPUTRO')."""
     want = "".join(spelling(name))
     found = fuzz.partial_ratio_alignment(want, "".join(ch for ch, _ in letters).upper())
     if found is None or found.score < SPELLED:
