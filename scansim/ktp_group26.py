@@ -356,6 +356,17 @@ def _surface(size: tuple[int, int], rng: random.Random, u: float, kind: str) -> 
     return np.clip(out, 0, 255).astype(np.float32)
 
 
+def shake_kernel(length: float, angle: float) -> np.ndarray:
+    """A hand's shake: a straight blur ``length`` px long at ``angle`` radians (0 along the
+    rows), its weights summing to one."""
+    k = int(math.ceil(length)) * 2 + 1
+    kernel = np.zeros((k, k), np.float32)
+    c = k // 2
+    for s in np.linspace(-length / 2, length / 2, 4 * k):
+        kernel[round(c + s * math.sin(angle)), round(c + s * math.cos(angle))] += 1
+    return kernel / kernel.sum()
+
+
 def genggam(img: Image.Image, rng: random.Random, amount: float, dpi: int, *,
             clear: float = 0.0, grip: str | None = None, thumb: bool = True,
             surface: str | None = None) -> Image.Image:
@@ -410,13 +421,7 @@ def genggam(img: Image.Image, rng: random.Random, amount: float, dpi: int, *,
     warm = rng.uniform(-0.04, 0.07)
     out *= light[..., None] * np.array((1 + warm / 2, 1.0, 1 - warm), np.float32)
     length = max(1.0, rng.uniform(*HAND["shake_mm"]) * (0.6 + 0.4 * amount) * u)
-    a = rng.uniform(0, math.pi)
-    k = int(math.ceil(length)) * 2 + 1
-    kernel = np.zeros((k, k), np.float32)
-    c = k // 2
-    for s in np.linspace(-length / 2, length / 2, 4 * k):
-        kernel[round(c + s * math.sin(a)), round(c + s * math.cos(a))] += 1
-    out = cv2.filter2D(np.clip(out, 0, 255), -1, kernel / kernel.sum())
+    out = cv2.filter2D(np.clip(out, 0, 255), -1, shake_kernel(length, rng.uniform(0, math.pi)))
     soft = cv2.GaussianBlur(out, (0, 0), max(1.0, 0.1 * u))
     g = np.random.default_rng(rng.getrandbits(32))
     out = out + 0.6 * (out - soft) + g.normal(0, 2.8, out.shape).astype(np.float32)
@@ -529,4 +534,5 @@ def fed_y(rows: np.ndarray, y: float) -> int:
 
 
 __all__ = ["CLOTHS", "FEED", "GRIPS", "HAND", "SKINS", "SURFACES", "WOODS", "feed_rows",
-           "fed_y", "genggam", "grip_plan", "selip", "selip_page", "tumpal", "ukel"]
+           "fed_y", "genggam", "grip_plan", "selip", "selip_page", "shake_kernel", "tumpal",
+           "ukel"]

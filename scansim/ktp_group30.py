@@ -25,7 +25,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from scansim.formpages import jpeg
-from scansim.ktp_group26 import SURFACES, _surface
+from scansim.ktp_group26 import SURFACES, _surface, shake_kernel
 from scansim.ktp_group29 import copy_look
 
 FONT_ROOT = "/usr/share/fonts/truetype"
@@ -491,13 +491,8 @@ def kalung(img: Image.Image, rng: random.Random, amount: float, dpi: int, *,
     warm = rng.uniform(-0.03, 0.06)
     out = out * light[..., None] * np.array((1 + warm / 2, 1.0, 1 - warm), np.float32)
     length = max(1.0, plan["shake"] * (0.6 + 0.4 * amount))
-    a = rng.uniform(0, math.pi)
-    k = int(math.ceil(length)) * 2 + 1
-    kernel = np.zeros((k, k), np.float32)
-    c = k // 2
-    for s in np.linspace(-length / 2, length / 2, 4 * k):
-        kernel[round(c + s * math.sin(a)), round(c + s * math.cos(a))] += 1
-    out = cv2.filter2D(np.clip(out, 0, 255).astype(np.float32), -1, kernel / kernel.sum())
+    out = cv2.filter2D(np.clip(out, 0, 255).astype(np.float32), -1,
+                       shake_kernel(length, rng.uniform(0, math.pi)))
     soft = cv2.GaussianBlur(out, (0, 0), max(1.0, 0.1 * u))
     g = np.random.default_rng(rng.getrandbits(32))
     out = out + 0.5 * (out - soft) + g.normal(0, 2.4, out.shape).astype(np.float32)
