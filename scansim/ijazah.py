@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 30) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 31) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 30
-after group 29, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 31
+after group 30, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -84,6 +84,10 @@ from scansim.ijazah_group30 import FINISHES as GROUP30_FINISHES
 from scansim.ijazah_group30 import GROUP30_BORDERS, GROUP30_CUES
 from scansim.ijazah_group30 import HEADERS as GROUP30_HEADERS
 from scansim.ijazah_group30 import NAME_CLEAR as GROUP30_NAME_CLEAR
+from scansim.ijazah_group31 import FINISHES as GROUP31_FINISHES
+from scansim.ijazah_group31 import GROUP31_BORDERS, GROUP31_CUES
+from scansim.ijazah_group31 import HEADERS as GROUP31_HEADERS
+from scansim.ijazah_group31 import NAME_CLEAR as GROUP31_NAME_CLEAR
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -96,28 +100,30 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP15_CUES, **GROUP16_CUES, **GROUP17_CUES, **GROUP18_CUES,
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
               **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES,
-              **GROUP27_CUES, **GROUP28_CUES, **GROUP29_CUES, **GROUP30_CUES}
+              **GROUP27_CUES, **GROUP28_CUES, **GROUP29_CUES, **GROUP30_CUES,
+              **GROUP31_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
            **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS, **GROUP27_BORDERS,
-           **GROUP28_BORDERS, **GROUP29_BORDERS, **GROUP30_BORDERS}
+           **GROUP28_BORDERS, **GROUP29_BORDERS, **GROUP30_BORDERS, **GROUP31_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
             **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES,
             **GROUP26_FINISHES, **GROUP27_FINISHES, **GROUP28_FINISHES,
-            **GROUP29_FINISHES, **GROUP30_FINISHES}
+            **GROUP29_FINISHES, **GROUP30_FINISHES, **GROUP31_FINISHES}
 # hand-ins given the name's box (mm) to keep off its line
-CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR) | set(GROUP30_NAME_CLEAR)
+CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR) | set(GROUP30_NAME_CLEAR) | \
+    set(GROUP31_NAME_CLEAR)
 # hand-ins given the name's box (mm) and where the particulars' own ink lies (a mask)
 GIVEN_FILL_IN = set(GROUP29_FILLED) | set(GROUP30_FILLED)
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
            **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
            **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS, **GROUP28_HEADERS,
-           **GROUP29_HEADERS, **GROUP30_HEADERS}
+           **GROUP29_HEADERS, **GROUP30_HEADERS, **GROUP31_HEADERS}
 STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
@@ -140,7 +146,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 30: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 31: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -219,7 +225,12 @@ class Design:
     #                              bleached, the paper yellowed, a mat burn's line),
     #                              hantu (copied on a worn copier: the fuser's ghost of
     #                              the page a roller's turn down it, a smear of unfused
-    #                              toner off the name's line, the drum's haze)
+    #                              toner off the name's line, the drum's haze), hangus
+    #                              (caught in a house fire: an edge or a corner burnt
+    #                              away, the char and the scorch off the name's line,
+    #                              embers' holes, soot), kedip (photographed under
+    #                              flickering tube lights: the rolling shutter's dark
+    #                              bands across the whole picture)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -247,7 +258,10 @@ class Design:
     #                              spg_kepala, an SPG's blank of the Departemen
     #                              Pendidikan dan Kebudayaan, its serial in red;
     #                              ut_kepala, the open university's with the ministry of
-    #                              its year and its regional office)
+    #                              its year and its regional office; spma_kepala, an
+    #                              SPMA's blank of the Departemen Pertanian, its number
+    #                              typed in; pgsd_kepala, a university's D-II PGSD with
+    #                              the ministry of its year and its faculty)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -868,6 +882,31 @@ DESIGNS = (
            (236, 240, 248), (22, 62, 130), "pagar", "university", "ut_rektor", "header",
            short=False, group=30, programs=("S1",), school="UNIVERSITAS TERBUKA",
            era=(2005, 2024), header="ut_kepala", finish="hantu", towns=("PALANGKA RAYA",)),
+    # Held out, group 31: made after group 30 was measured; nobody tuning has seen them.
+    # A state agricultural senior high school's (SPMA) diploma of the Departemen
+    # Pertanian, 1980-1997 (Lexi Saebom; "IJAZAH" and the headings in Alkalami), upright in
+    # a garland of rice ears, its numbered rows ruled, its particulars typed in on a
+    # manual typewriter (TlwgTypist); caught in a house fire (an edge or a corner burnt
+    # away, the char ragged and black, the paper scorched brown and tanned further in, an
+    # ember's hole, sooty smudges; all of it off the name's line), scanned in colour.
+    Design("spma_hangus", "sekolah", False, "alkalami", "alkalami", "lexi_saebom",
+           "tlwg_typist_bold", (244, 241, 230), None, (40, 96, 52), "untai_padi", "garuda",
+           "spma_ketik", "header", short=False, group=31, programs=("SMA",),
+           school="SPMA NEGERI {town}", ministry="DEPARTEMEN PERTANIAN", era=(1980, 1997),
+           header="spma_kepala", finish="hangus",
+           towns=("PALANGKA RAYA", "PANGKALAN BUN", "SAMPIT", "BANJARBARU")),
+    # A university's two-year diploma for primary school teachers (D-II PGSD of the
+    # Universitas Palangka Raya, 1993-2008: Garuda, "IJAZAH" in Uroob), landscape in a
+    # band of rattan caning, the ministry of its year, the rector's sentence, the name large
+    # and centred, the rows under it, the sebutan Ahli Madya Pendidikan, signed by the
+    # rector; photographed with a phone on a desk under flickering tube lights (the rolling
+    # shutter's soft dark bands across the whole picture, a green or magenta cast in them),
+    # a little from aside, a JPEG.
+    Design("pgsd_kedip", "pt", True, "uroob", "garuda_sans_bold", "garuda_sans",
+           "garuda_sans_bold", (248, 246, 238), (234, 238, 228), (118, 40, 34), "rotan",
+           "university", "pgsd_rektor", "header", short=False, group=31, programs=("D2",),
+           school="UNIVERSITAS PALANGKA RAYA", era=(1993, 2008), header="pgsd_kepala",
+           finish="kedip", towns=("PALANGKA RAYA",)),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -881,7 +920,8 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
- HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30) = HELD_OUT_GROUPS.values()
+ HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30,
+ HELD_OUT_31) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -1164,7 +1204,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
         if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
             shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Smu", "Mi", "Ma",
-                                                "Pkbm", "Slb", "Smea", "Spg") else
+                                                "Pkbm", "Slb", "Smea", "Spg", "Spma") else
                              "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)

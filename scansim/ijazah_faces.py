@@ -40,7 +40,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # IndUni-T, fonts-tlwg-typewriter-ttf, fonts-tlwg-loma-ttf, fonts-tlwg-sawasdee-ttf, of
 # group 29 fonts-smc-rachana, fonts-smc-meera, fonts-sil-abyssinica,
 # fonts-sil-sophia-nubian, fonts-havana, of group 30 fonts-sil-galatia, fonts-kristi,
-# fonts-summersby, fonts-apropal); DejaVu when none is installed.
+# fonts-summersby, fonts-apropal, of group 31 fonts-sil-alkalami, fonts-lexi-saebom,
+# fonts-tlwg-typist-ttf, fonts-tlwg-garuda-ttf, fonts-smc-uroob); DejaVu when none is
+# installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -260,6 +262,12 @@ FACES = {
     "kristi": (["Kristi.ttf"], "serif_italic"),
     "summersby": (["summersby.ttf"], "sans"),
     "apropal_bold": (["Apropal-Bold.otf"], "bold"),
+    "alkalami": (["Alkalami-Regular.ttf"], "serif_bold"),
+    "lexi_saebom": (["LexiSaebomR.ttf"], "serif"),
+    "tlwg_typist_bold": (["TlwgTypist-Bold.ttf"], "mono_bold"),
+    "garuda_sans": (["Garuda.ttf"], "sans"),
+    "garuda_sans_bold": (["Garuda-Bold.ttf"], "bold"),
+    "uroob": (["Uroob-Regular.ttf"], "cond_bold"),
 }
 
 

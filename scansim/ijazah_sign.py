@@ -31,7 +31,8 @@ def sign_block(p, dz, rng: random.Random, person: dict, school: str, spec: dict,
     day = dt.date(tahun, rng.randint(5, 7), rng.randint(1, 28))
     town = rng.choice(data["school_towns"]).title()
     p.text(sx, base, f"{town}, {day.day} {data['months'][day.month - 1]} {tahun}", dz.body, 3.4)
-    p.text(sx, base + 5.5, f"{spec['head']},", dz.body, 3.4)
+    # the head who signs: the programme's, or the one a design's face names (a rector)
+    p.text(sx, base + 5.5, f"{getattr(p, 'head_title', '') or spec['head']},", dz.body, 3.4)
     sig = make_signature(rng=rng, width_px=int(45 * p.u), height_px=int(18 * p.u),
                          ink=BLACK_INK if rng.random() < 0.5 else None)
     ink = dz.stamp_ink or (dz.accent if dz.seal_over else (90, 60, 150))

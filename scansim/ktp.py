@@ -61,6 +61,7 @@ from scansim.ktp_group27 import keluarga, keluarga_page, malam
 from scansim.ktp_group28 import ajaib, ajaib_page, pojok, pojok_page, pojok_page_plan
 from scansim.ktp_group29 import copy_look, coretan, coretan_page, pudar
 from scansim.ktp_group30 import faks, faks_page, kalung
+from scansim.ktp_group31 import kilat, laminasi
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -352,6 +353,14 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = kalung(img, rng, des.kalung, dpi,
                      clear=[(ny - 0.6 * u, ny + (des.nik_mm + 0.8) * u),
                             (name_foot - (des.text_mm + 1.4) * u, name_foot)])
+    if des.kilat or des.laminasi:   # the NIK's digits and the name's value, kept clear
+        keep = [(lx + 12.6 * u, ny - 0.6 * u, photo_left - 0.6 * u, ny + (des.nik_mm + 0.8) * u),
+                (cx + (des.value_gap_mm - 0.5) * u, name_foot - (des.text_mm + 1.4) * u,
+                 photo_left - 1.0 * u, name_foot)]
+        if des.kilat:   # photographed with the flash: its hot spot off them
+            img = kilat(img, rng, des.kilat, dpi, keep=keep)
+        if des.laminasi:   # copied, cut out and laminated: the cold film's patch off them
+            img = laminasi(img, rng, des.laminasi, dpi, keep=keep)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -436,6 +445,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = faks(img, rng, des.faks, dpi)
     if des.kalung:   # turned over in the same holder and photographed the same way
         img = kalung(img, rng, des.kalung, dpi)
+    if des.kilat:   # turned over and photographed with the same flash
+        img = kilat(img, rng, des.kilat, dpi)
+    if des.laminasi:   # the copy of the back, laminated back to back with the front's
+        img = laminasi(img, rng, des.laminasi, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)

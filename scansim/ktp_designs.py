@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 30, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 31, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -20,9 +20,10 @@ after group 19, group 21 (:data:`HELD_OUT_21`) after group 20, group 22
 group 24 (:data:`HELD_OUT_24`) after group 23, group 25 (:data:`HELD_OUT_25`) after
 group 24, group 26 (:data:`HELD_OUT_26`) after group 25, group 27 (:data:`HELD_OUT_27`)
 after group 26, group 28 (:data:`HELD_OUT_28`) after group 27, group 29
-(:data:`HELD_OUT_29`) after group 28 and group 30 (:data:`HELD_OUT_30`) after group 29,
-so the latest group's figures are the ones nobody tuning has seen (the benchmarks report
-all held-out designs together and each group apart, :data:`HELD_OUT_GROUPS`).
+(:data:`HELD_OUT_29`) after group 28, group 30 (:data:`HELD_OUT_30`) after group 29 and
+group 31 (:data:`HELD_OUT_31`) after group 30, so the latest group's figures are the ones
+nobody tuning has seen (the benchmarks report all held-out designs together and each group
+apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -60,6 +61,7 @@ from scansim.ktp_group27 import lurik, sawat
 from scansim.ktp_group28 import latohan, pring_sedapur
 from scansim.ktp_group29 import pucuk_pakis, tikar_pandan
 from scansim.ktp_group30 import jala, kipas
+from scansim.ktp_group31 import batang_garing, talawang
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -89,8 +91,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-konatu, of group 27 fonts-lg-aboriginal, fonts-povray, fonts-bpg-georgian, of
 # group 28 fonts-johnsmith-induni, fonts-okolaks, fonts-uralic, fonts-radisnoir, of
 # group 29 fonts-sil-padauk, fonts-gemunu-libre, fonts-smc-gayathri, fonts-smc-manjari, of
-# group 30 fonts-comic-neue, fonts-pc, fonts-opendyslexic, fonts-babelstone-modern); DejaVu
-# stands in when one is missing.
+# group 30 fonts-comic-neue, fonts-pc, fonts-opendyslexic, fonts-babelstone-modern, of
+# group 31 fonts-sil-harmattan, fonts-hosny-thabit, fonts-motoya-l-cedar, fonts-mmcedar);
+# DejaVu stands in when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -292,6 +295,11 @@ FACES = {
     "opendyslexic": ("opentype/opendyslexic/OpenDyslexic-Regular.otf", "sans"),
     "opendyslexic_bold": ("opentype/opendyslexic/OpenDyslexic-Bold.otf", "bold"),
     "babelstone_modern": ("truetype/babelstone/BabelStoneModern.ttf", "mono_bold"),
+    "harmattan": ("truetype/harmattan/Harmattan-Regular.ttf", "sans"),
+    "harmattan_bold": ("truetype/harmattan/Harmattan-Bold.ttf", "bold"),
+    "thabit_bold": ("opentype/fonts-hosny-thabit/Thabit-Bold.ttf", "mono_bold"),
+    "motoya_cedar": ("truetype/motoya-l-cedar/MTLc3m.ttf", "sans"),
+    "mmcedar": ("truetype/mmcedar/MMCedar.ttf", "mono_bold"),
 }
 
 
@@ -339,7 +347,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 30: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 31: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -415,6 +423,8 @@ class KtpDesign:
     coretan: float = 0.0             # 0 none .. 1 copied, marked with a clerk's ballpoint
     faks: float = 0.0                # 0 none .. 1 sent on by fax (how dark the receiver's toner)
     kalung: float = 0.0              # 0 none .. 1 photographed in an ID holder on its lanyard
+    kilat: float = 0.0               # 0 none .. 1 photographed close up with the phone's flash
+    laminasi: float = 0.0            # 0 none .. 1 a colour copy cut out and laminated (how dark)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -1119,6 +1129,34 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               step_mm=2.95, label_x_mm=2.9, colon_x_mm=20.8, value_gap_mm=1.5,
               indent_mm=2.1, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
               ink=(36, 36, 40), fade=0.04, blur=0.35, wear=0.12, group=30, kalung=1.0),
+    # Held out, group 31: made after group 30 was measured; nobody tuning has seen them.
+    # A card in Harmattan (a humanist sans: labels in its regular, values and heading in its
+    # bold), the NIK in Thabit Bold (a fixed-width face, open figures), over batang garing
+    # (the Ngaju Dayak tree of life in rows) in umber and jade on a pale-sand-to-mint
+    # ground, a navy-black ink; photographed close up with a phone's wide-angle lens and
+    # its flash in a dim office: the flash's hot spot washing out the laminate (never on
+    # the NIK's digits nor the name), its scuffs lit round it, the light falling off to the
+    # corners, the edges bowed by the lens, the desk dim round the card, a JPEG.
+    KtpDesign("harmattan_kilat", "harmattan", "harmattan_bold", "thabit_bold",
+              "harmattan_bold", "batang_garing", ((242, 236, 222), (226, 240, 232)),
+              (164, 124, 92), second_color=(96, 156, 132), text_mm=2.1, nik_mm=4.0,
+              step_mm=2.95, label_x_mm=2.8, colon_x_mm=20.8, value_gap_mm=1.5,
+              indent_mm=2.2, nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6,
+              ink=(30, 30, 44), fade=0.04, blur=0.35, wear=0.1, group=31, kilat=1.0),
+    # A card in Motoya L Cedar (a rounded gothic: labels, values and heading in its one
+    # weight), the NIK in MMCedar (narrow, square-shouldered figures), over talawang (rows
+    # of Dayak long shields) in dusty rose and cornflower on a pale-lavender-to-peach
+    # ground, a plum-black ink; handed in as a colour photocopy of it cut out with scissors
+    # and laminated in a pouch at a copy kiosk: the copy's paler colours and toner dust, the
+    # paper's white margin cut unevenly, the pouch's clear border, trapped air, a cold
+    # cloudy patch off the NIK and the name, the rollers' ripples and a rainbow sheen;
+    # scanned in colour.
+    KtpDesign("motoya_laminasi", "motoya_cedar", "motoya_cedar", "mmcedar", "motoya_cedar",
+              "talawang", ((236, 238, 250), (250, 238, 230)), (176, 120, 130),
+              second_color=(112, 142, 196), text_mm=2.1, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.7, colon_x_mm=20.7, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(40, 30, 36), fade=0.05,
+              blur=0.35, wear=0.08, group=31, laminasi=1.0),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
@@ -1127,7 +1165,8 @@ HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
  HELD_OUT_13, HELD_OUT_14, HELD_OUT_15, HELD_OUT_16, HELD_OUT_17,
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
- HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30) = HELD_OUT_GROUPS.values()
+ HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30,
+ HELD_OUT_31) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -1220,7 +1259,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "ukel": ukel, "tumpal": tumpal, "lurik": lurik, "sawat": sawat,
             "pring_sedapur": pring_sedapur, "latohan": latohan,
             "pucuk_pakis": pucuk_pakis, "tikar_pandan": tikar_pandan,
-            "jala": jala, "kipas": kipas,
+            "jala": jala, "kipas": kipas, "batang_garing": batang_garing, "talawang": talawang,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -1244,7 +1283,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
            "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
            "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_26", "HELD_OUT_27", "HELD_OUT_28",
-           "HELD_OUT_29", "HELD_OUT_30", "HELD_OUT_GROUPS",
+           "HELD_OUT_29", "HELD_OUT_30", "HELD_OUT_31", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -336,6 +336,20 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
     || need_apt+=(fonts-opendyslexic)
 [ -f /usr/share/fonts/truetype/babelstone/BabelStoneModern.ttf ] \
     || need_apt+=(fonts-babelstone-modern)
+# Alkalami, Lexi Saebom and TlwgTypist (its typewriter) for one of the thirty-first group's
+# diplomas, Garuda and Uroob for the other.
+[ -f /usr/share/fonts/truetype/alkalami/Alkalami-Regular.ttf ] || need_apt+=(fonts-sil-alkalami)
+[ -f /usr/share/fonts/truetype/lexi/LexiSaebomR.ttf ] || need_apt+=(fonts-lexi-saebom)
+[ -f /usr/share/fonts/truetype/tlwg/TlwgTypist-Bold.ttf ] || need_apt+=(fonts-tlwg-typist-ttf)
+[ -f /usr/share/fonts/truetype/tlwg/Garuda-Bold.ttf ] || need_apt+=(fonts-tlwg-garuda-ttf)
+[ -f /usr/share/fonts/truetype/malayalam/Uroob-Regular.ttf ] || need_apt+=(fonts-smc-uroob)
+# Faces of the thirty-first group of card designs: Harmattan for one card's text and Thabit
+# Bold for its NIK, Motoya L Cedar for the other's text and MMCedar for its NIK.
+[ -f /usr/share/fonts/truetype/harmattan/Harmattan-Bold.ttf ] || need_apt+=(fonts-sil-harmattan)
+[ -f /usr/share/fonts/opentype/fonts-hosny-thabit/Thabit-Bold.ttf ] \
+    || need_apt+=(fonts-hosny-thabit)
+[ -f /usr/share/fonts/truetype/motoya-l-cedar/MTLc3m.ttf ] || need_apt+=(fonts-motoya-l-cedar)
+[ -f /usr/share/fonts/truetype/mmcedar/MMCedar.ttf ] || need_apt+=(fonts-mmcedar)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
