@@ -43,10 +43,14 @@ def parse_levels(data: object) -> tuple[Level, ...]:
     return tuple(levels)
 
 
+def _rules(path: Path | None = None):
+    return load_file(Path(path) if path else template_path("rules.yaml"), code="bad_rules",
+                     message="check.bad_rules")
+
+
 def levels(path: Path | None = None) -> tuple[Level, ...]:
     """The levels in force: rules.yaml of the office's templates, else the shipped one."""
-    rules = load_file(Path(path) if path else template_path("rules.yaml"), code="bad_rules",
-                      message="check.bad_rules")
+    rules = _rules(path)
     if rules.digest not in _PARSED:
         _PARSED[rules.digest] = parse_levels(rules.data.get("education_levels"))
     return _PARSED[rules.digest]
@@ -104,13 +108,30 @@ def _patterns(table: tuple[Level, ...]) -> tuple[tuple[str, str, re.Pattern, boo
     return tuple(out)
 
 
+def not_levels(path: Path | None = None) -> tuple[str, ...]:
+    """Phrases that hold a level's alias but name no level (``education_not_levels``: a
+    programme that trains teachers for primary school is no primary school)."""
+    return tuple(str(p) for p in _rules(path).data.get("education_not_levels") or ())
+
+
+@cache
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(r"[\s\-.]*".join(re.escape(w) for w in re.split(r"[\s-]+", p)
+                                            if w), re.IGNORECASE) for p in phrases)
+
+
 def mentions(text: str, table: tuple[Level, ...] | None = None) -> list[LevelMention]:
     """Every level alias in ``text``, the longest where aliases overlap ('SARJANA
-    TERAPAN' over 'SARJANA', 'DIPLOMA III' over 'DIPLOMA II'), in reading order."""
+    TERAPAN' over 'SARJANA', 'DIPLOMA III' over 'DIPLOMA II'), in reading order; with
+    the levels in force (no ``table``), none within a phrase that names no level
+    (:func:`not_levels`)."""
     found = []
+    blocked = [] if table is not None else \
+        [m.span() for p in _phrase_patterns(not_levels()) for m in p.finditer(text)]
     for code, alias, pattern, phrase in _patterns(table if table is not None else levels()):
         for m in pattern.finditer(text):
-            if not phrase and not _capitals(m.group()):
+            if not phrase and not _capitals(m.group()) or \
+                    any(m.start() < end and start < m.end() for start, end in blocked):
                 continue
             found.append(LevelMention(code, alias, m.start(), m.end(), phrase))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

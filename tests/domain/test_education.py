@@ -62,3 +62,21 @@ def test_an_office_table_is_used(tmp_path, monkeypatch):
     assert education.level_code("SR") == "SD"
     monkeypatch.delenv("FORMGEN_TEMPLATES")
     assert education.level_code("SR") is None
+
+
+def test_a_teacher_training_programme_names_no_level_of_its_own():
+    """A D-II PGSD diploma trains teachers for primary school: "Pendidikan Guru Sekolah
+    Dasar" names no SD; its degree's abbreviation (A.Ma., Ahli Muda) is a D2's even where
+    the diploma writes "Ahli Madya" beside it, and A.Md. a D3's."""
+    def codes(text):
+        return [m.code for m in education.mentions(text)]
+
+    assert codes("PROGRAM DIPLOMA II PENDIDIKAN GURU SEKOLAH DASAR") == ["D2"]
+    assert codes("Program Studi Pendidikan Guru Sekolah Dasar (PGSD)") == []
+    assert codes("Ahli Madya Pendidikan (A.Ma.Pd.)") == ["D3", "D2"]
+    assert codes("Ahli Madya (A.Md.)") == ["D3", "D3"]
+    assert codes("IJAZAH SEKOLAH DASAR NEGERI 2 ARUT SELATAN") == ["SD"]
+    assert codes("SEKOLAH PENDIDIKAN GURU NEGERI") == ["SMA"]
+    # a table given outright is taken as it is
+    assert [m.code for m in education.mentions("GURU SEKOLAH DASAR", education.levels())] \
+        == ["SD"]
