@@ -33,7 +33,7 @@ from ocr.attachments import read_attachment_page, warm_up
 from ocr.ktp.reading import MIN_VALUE_CONFIDENCE
 from scansim.ktp import make_ktp_copy_page
 from scansim.ktp_designs import DESIGNS, HELD_OUT, HELD_OUT_GROUPS, NAMED_ONLY, TUNED
-from scansim.people import make_people, roster_names, roster_without
+from scansim.people import make_people, roster_names, roster_niks, roster_without
 
 # taken in turn, one pass (tuned designs drawn only when named: by --designs)
 NAMES = [name for name, d in DESIGNS.items() if d.group < 2 and name not in NAMED_ONLY]
@@ -54,14 +54,14 @@ def _scan(page, g: np.random.Generator, colour: bool):
     return scanned.convert("RGB" if colour else "L").convert("RGB")
 
 
-def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str = "",
-              only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0,
-              roster: tuple[str, ...] = ()) -> dict:
-    """Case ``n``: design, dpi and copy kind cycle so every design meets each of them;
-    ``roster``: the batch's names, given to the reader as ingest gives the roster's.
-    ``stream``: another sequence of random pages for the same ``seed`` and ``n``;
-    ``only``: (dpi, colour) that every page gets instead, where not None; ``glare``: the
-    share of cards given a lamination glare patch whatever their design."""
+def case_page(person: dict, n: int, seed: int, designs: list[str], stream: str = "",
+              only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0
+              ) -> tuple:
+    """Case ``n``'s scanned page: (page, truth, design, dpi, colour); design, dpi and copy
+    kind cycle so every design meets each of them. ``stream``: another sequence of random
+    pages for the same ``seed`` and ``n``; ``only``: (dpi, colour) that every page gets
+    instead, where not None; ``glare``: the share of cards given a lamination glare patch
+    whatever their design."""
     if stream:
         rng = random.Random(f"{stream}-{seed}-{n}")
         g = np.random.default_rng(rng.randrange(2 ** 32))
@@ -79,20 +79,30 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
                                      glare_share=glare)
     page = _scan(page, g, colour)
     page.info["dpi"] = (dpi, dpi)
+    return page, truth, design, dpi, colour
+
+
+def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str = "",
+              only: tuple[int | None, bool | None] = (None, None), glare: float = 0.0,
+              roster: tuple[str, ...] = (), niks: tuple[str, ...] = ()) -> dict:
+    """Case ``n`` (:func:`case_page`) read as ingest reads it; ``roster``, ``niks``: the
+    batch's names and NIKs, given to the reader as ingest gives the roster's."""
+    page, truth, design, dpi, colour = case_page(person, n, seed, designs, stream, only,
+                                                 glare)
     started = time.process_time()
-    result = read_attachment_page(page, dpi=dpi, names=roster)
+    result = read_attachment_page(page, dpi=dpi, names=roster, niks=niks)
     cpu = time.process_time() - started
     taken = {f.name: f.value for f in result.findings
              if f.kind == "ktp" and f.value is not None and
              (f.confidence >= MIN_VALUE_CONFIDENCE or f.note == roster_match.NOTE)}
-    from_roster = any(f.name == "nama" and f.note == roster_match.NOTE
-                      for f in result.findings)
-    # with the holder left off the roster: a name then taken is a wrong one
-    checked = bool(roster) and (from_roster or "nama" not in taken)
-    absent = next((f.value for f in read_attachment_page(
-        page, dpi=dpi, names=roster_without(roster, truth["nama"])).findings
-        if f.kind == "ktp" and f.name == "nama" and f.note == roster_match.NOTE),
-        None) if checked else None
+    from_roster = {f.name for f in result.findings if f.note == roster_match.NOTE}
+    # with the holder left off the roster: a name or a NIK then taken is a wrong one
+    checked = bool(roster) and ("nama" in from_roster or "nama" not in taken)
+    nik_checked = bool(niks) and ("nik" in from_roster or "nik" not in taken)
+    absent = {f.name: f.value for f in read_attachment_page(
+        page, dpi=dpi, names=roster_without(roster, truth["nama"]),
+        niks=tuple(k for k in niks if k != truth["nik"])).findings
+        if f.kind == "ktp" and f.note == roster_match.NOTE} if checked or nik_checked else {}
     nik = taken.get("nik")
     return {"design": design, "held_out": design in HELD_OUT,
             "group": DESIGNS[design].group, "dpi": dpi, "colour": colour,
@@ -103,9 +113,11 @@ def card_case(person: dict, n: int, seed: int, designs: list[str], stream: str =
             "sex": taken.get("jenis_kelamin") == truth["jenis_kelamin"],
             "birth": taken.get("tanggal_lahir") == truth["tanggal_lahir"], "cpu": cpu,
             "truth_nik": truth["nik"], "read_nik": nik, "truth_nama": truth["nama"],
-            "read_nama": taken.get("nama"), "from_roster": from_roster,
-            "absent_checked": checked,
-            "absent_taken": absent}
+            "read_nama": taken.get("nama"), "from_roster": "nama" in from_roster,
+            "nik_from_roster": "nik" in from_roster,
+            "absent_checked": checked, "absent_taken": absent.get("nama") if checked else None,
+            "absent_nik_checked": nik_checked,
+            "absent_nik_taken": absent.get("nik") if nik_checked else None}
 
 
 def later_numbers(index: int, cards: int, group: int = 2) -> list[int]:
@@ -129,8 +141,9 @@ def _worker(by_labels: bool) -> None:
 
 def _run(args: tuple[dict, list[int], int, list[str], str, tuple, float, tuple]
          ) -> list[dict]:
-    person, numbers, seed, designs, stream, only, glare, roster = args
-    return [card_case(person, n, seed, designs, stream, only, glare, roster) for n in numbers]
+    person, numbers, seed, designs, stream, only, glare, (roster, niks) = args
+    return [card_case(person, n, seed, designs, stream, only, glare, roster, niks)
+            for n in numbers]
 
 
 def _row(label: str, cases: list[dict]) -> str:
@@ -183,6 +196,13 @@ def summarise(cases: list[dict], *, misses: bool = False) -> None:
                   f"(read right without it: {blind}); "
                   f"holder left off the roster: a name taken on {len(taken)} of "
                   f"{len(checked)} pages {taken}")
+        checked = [c for c in held if c["absent_nik_checked"]]
+        if checked:
+            taken = [c["absent_nik_taken"] for c in checked if c["absent_nik_taken"]]
+            print(f"  NIKs matched against the roster: "
+                  f"{sum(c['nik_from_roster'] for c in held)} of {len(held)} held-out pages; "
+                  f"holder left off the roster: a NIK taken on {len(taken)} of "
+                  f"{len(checked)} pages {taken}")
         later = any(groups[number] for number in LATER)   # then every group apart too
         apart = [(f"held-out {number}", part) for number, part in groups.items()
                  if part and later]
@@ -211,10 +231,12 @@ def run(people: list[dict], *, cards: int, seed: int, workers: int,
     ``designs``) the later held-out groups too, each in a pass of its own. ``only``: (dpi, colour)
     every page gets, where not None (instead of cycling through them); ``glare``: the share
     of cards of any design given a lamination glare patch; ``roster``: the reader is given
-    a roster of this many names, the people's among them, as ingest gives the workspace's
-    (see card_case); 0: none. ``by_labels``: no card's outline is found, so every card is
-    looked for by its labels on the page's text (what that way alone reads)."""
-    known = roster_names(people, roster, seed=seed) if roster else ()
+    a roster of this many names and their NIKs, the people's among them, as ingest gives
+    the workspace's (see card_case); 0: none. ``by_labels``: no card's outline is found,
+    so every card is looked for by its labels on the page's text (what that way alone
+    reads)."""
+    known = (roster_names(people, roster, seed=seed), roster_niks(people, roster, seed=seed)) \
+        if roster else ((), ())
     jobs = [(p, [i * cards + j for j in range(cards)], seed, designs or NAMES, "", only, glare,
              known) for i, p in enumerate(people)]
     if designs is None:
@@ -248,9 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--glare", type=float, default=0.0,
                     help="share of cards of any design with a lamination glare patch")
     ap.add_argument("--roster", type=int, default=0, metavar="N",
-                    help="give the reader a roster of N names, the people's among them, as "
-                         "ingest gives the workspace's; cards whose name it cannot settle are "
-                         "also read with their holder left off")
+                    help="give the reader a roster of N names and NIKs, the people's among "
+                         "them, as ingest gives the workspace's; cards whose name or NIK it "
+                         "cannot settle are also read with their holder left off")
     ap.add_argument("--by-labels", action="store_true",
                     help="find no card by its outline: every card by its labels on the "
                          "page's text, as a card whose outline does not show is found")

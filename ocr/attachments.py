@@ -45,9 +45,11 @@ def warm_up() -> None:
 
 
 def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
-                         names: Sequence[str] = ()) -> AttachmentPage:
-    """Classify and read an attachment page as scanned, and turn it upright; ``names``:
-    the roster's, which a name no reading settled is matched against.
+                         names: Sequence[str] = (), niks: Sequence[str] = ()
+                         ) -> AttachmentPage:
+    """Classify and read an attachment page as scanned, and turn it upright; ``names``
+    and ``niks``: the roster's, which a name or a card's NIK no reading settled is
+    matched against.
 
     The way up comes from what was read: the KTP front's labels, the face on a pas foto,
     or (for pages read as text) the words, with Tesseract's orientation detection when
@@ -61,7 +63,7 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
     reads more; the page is then the flattened sheet.
     """
     rgb = to_rgb(page)    # once: every look below works on the same pixels
-    found = _read_page(page, rgb, dpi, names)
+    found = _read_page(page, rgb, dpi, names, niks)
     if found.form_page or found.doc not in SHEET_RETRY or _has_name(found):
         return found
     quad = find_document_quad(rgb, papers=SHEETS)
@@ -72,7 +74,7 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
                           papers=SHEETS)
     if sheet is None:
         return found
-    again = _read_page(sheet, to_rgb(sheet), sheet.info["dpi"][0], names)
+    again = _read_page(sheet, to_rgb(sheet), sheet.info["dpi"][0], names, niks)
     if again.doc == "ijazah" and (found.doc != "ijazah" or _has_name(again)):
         return again
     return found
@@ -83,10 +85,10 @@ def _has_name(page: AttachmentPage) -> bool:
 
 
 def _read_page(page: Image.Image, rgb: np.ndarray, dpi: float | None,
-               names: Sequence[str]) -> AttachmentPage:
+               names: Sequence[str], niks: Sequence[str] = ()) -> AttachmentPage:
     """``page`` (``rgb``: its pixels) classified, read and turned upright."""
     doc, confidence, details = classify_attachment(rgb, dpi=dpi, page=page)
-    findings = read_attachment(rgb, doc, dpi=dpi, details=details, names=names)
+    findings = read_attachment(rgb, doc, dpi=dpi, details=details, names=names, niks=niks)
     upright = details.get("upright")
     if upright is None:
         angle = details.get("upright_angle")
@@ -106,7 +108,8 @@ def _read_page(page: Image.Image, rgb: np.ndarray, dpi: float | None,
 
 
 def read_attachment(page, doc: str, *, dpi: float | None = None,
-                    details: dict | None = None, names: Sequence[str] = ()) -> list[Finding]:
+                    details: dict | None = None, names: Sequence[str] = (),
+                    niks: Sequence[str] = ()) -> list[Finding]:
     """Findings for an attachment ``page`` classified as ``doc`` (none for others).
 
     ``details``: the classifier's evidence; the KTP reading, the cards, the photo check and
@@ -117,7 +120,7 @@ def read_attachment(page, doc: str, *, dpi: float | None = None,
     details = details or {}
     if doc == "ktp":
         reading = details.get("ktp") or read_ktp(page, dpi=dpi, cards=details.get("found_cards"))
-        reading.match_roster(names)
+        reading.match_roster(names, niks)
         return reading.findings(None)
     if doc == "ijazah":
         upright = details.get("upright")

@@ -62,7 +62,8 @@ def read_page(document: Document, index: int, *, dpi: int,
               layouts: Mapping[str, DocumentGeometry],
               form_values: Mapping[str, str] | None = None,
               sha256: str = "", workspace_id: str | None = None,
-              names: Sequence[str] = ()) -> tuple[PageResult, Image.Image | None]:
+              names: Sequence[str] = (), niks: Sequence[str] = ()
+              ) -> tuple[PageResult, Image.Image | None]:
     """Page ``index`` of ``document`` read whole: (result, the page upright or None on error).
 
     A page that cannot be read is a result with ``error_code``; an OSError is raised
@@ -71,13 +72,13 @@ def read_page(document: Document, index: int, *, dpi: int,
     ``layouts``: the printed layouts by id (a form printed elsewhere is identified but its
     boxes are unknown); ``workspace_id``: the workspace that printed them (helps read the
     code printed beside a lost QR code); ``form_values``: a filled PDF form's values on this
-    page, by ``<doc>.<field>``; ``names``: the roster's, which a name on an attachment no
-    reading settled is matched against.
+    page, by ``<doc>.<field>``; ``names`` and ``niks``: the roster's, which a name or a
+    card's NIK on an attachment no reading settled is matched against.
     """
     result = PageResult(sha256=sha256, index=index)
     try:
         image = document.render(index, dpi)
-        upright = _decide(image, result, layouts, workspace_id, names)
+        upright = _decide(image, result, layouts, workspace_id, names, niks)
     except BadInput as exc:
         result.error, result.error_code = exc.detail or str(exc), exc.code
         return result, None
@@ -96,7 +97,8 @@ def read_page(document: Document, index: int, *, dpi: int,
 
 
 def _decide(image: Image.Image, result: PageResult, layouts: Mapping[str, DocumentGeometry],
-            workspace_id: str | None = None, names: Sequence[str] = ()) -> Image.Image:
+            workspace_id: str | None = None, names: Sequence[str] = (),
+            niks: Sequence[str] = ()) -> Image.Image:
     identity = identify(image)
     result.qr_status = identity.status
     if identity.page_id is not None:
@@ -107,7 +109,7 @@ def _decide(image: Image.Image, result: PageResult, layouts: Mapping[str, Docume
         _read_form(upright.image, identity.page_id, upright.hits[0], result, layouts)
     elif identity.status == "none":
         dpi = image.info.get("dpi", (None,))[0]
-        attachment = read_attachment_page(image, dpi=dpi, names=names)
+        attachment = read_attachment_page(image, dpi=dpi, names=names, niks=niks)
         upright = attachment.upright
         result.is_color = bool(is_color(upright.image))
         own_form = register_as_form(upright.image, layouts) if attachment.form_page else None

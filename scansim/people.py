@@ -218,6 +218,12 @@ def roster_names(people: list[dict], size: int, *, seed: int) -> tuple[str, ...]
     return tuple(names + [p["nama"] for p in others])
 
 
+def roster_niks(people: list[dict], size: int, *, seed: int) -> tuple[str, ...]:
+    """The NIKs of the roster :func:`roster_names` makes, in its order."""
+    others = make_people(max(0, size - len(people)), seed=seed + 1000)
+    return tuple(p["nik"] for p in [*people, *others])
+
+
 def roster_without(roster, name: str) -> tuple[str, ...]:
     """``roster`` with ``name`` left off (however it is written)."""
     return tuple(n for n in roster if n.upper() != name.upper())

@@ -42,14 +42,15 @@ _LAYOUTS: dict[str, DocumentGeometry] = {}
 _OPEN: dict[str, Document] = {}
 _WORKSPACE_ID: str | None = None
 _NAMES: tuple[str, ...] = ()
+_NIKS: tuple[str, ...] = ()
 
 
 def init_worker(layouts: dict[str, str], workspace_id: str | None = None,
-                names: tuple[str, ...] = ()) -> None:
-    global _WORKSPACE_ID, _NAMES
+                names: tuple[str, ...] = (), niks: tuple[str, ...] = ()) -> None:
+    global _WORKSPACE_ID, _NAMES, _NIKS
     _LAYOUTS.clear()
     _LAYOUTS.update({k: DocumentGeometry.from_json(v) for k, v in layouts.items()})
-    _WORKSPACE_ID, _NAMES = workspace_id, names
+    _WORKSPACE_ID, _NAMES, _NIKS = workspace_id, names, niks
     warm_up()   # the readers' models, once per worker, not on its first page
 
 
@@ -74,7 +75,7 @@ def process_page(task: PageTask) -> PageResult:
         result, upright = read_page(_document(task.source), task.index, dpi=task.dpi,
                                     layouts=_LAYOUTS, form_values=task.form_values,
                                     sha256=task.sha256, workspace_id=_WORKSPACE_ID,
-                                    names=_NAMES)
+                                    names=_NAMES, niks=_NIKS)
         if upright is not None:
             _save_image(upright, Path(task.image_path), color=result.is_color)
     except BadInput as exc:  # the file opened in the parent but not here

@@ -37,10 +37,11 @@ def _tasks(ws: Workspace, pending: list[PendingFile]) -> Iterator[tuple[int, Pag
 
 def run_pages(ws: Workspace, pending: list[PendingFile], layouts: dict[str, str], *,
               jobs: int | None, progress: Callable[[int], None] | None,
-              names: tuple[str, ...] = ()
+              names: tuple[str, ...] = (), niks: tuple[str, ...] = ()
               ) -> Iterator[tuple[PendingFile, list[PageResult]]]:
     """Yield each file with its page results, in order, as soon as all its pages are back.
-    ``names``: the roster's names, for the readers (see ocr.roster_match).
+    ``names``, ``niks``: the roster's names and NIKs, for the readers (see ocr.roster_match
+    and ocr.ktp.nikread.roster_nik).
 
     A page the workspace could not take (disk full, read-only) stops the run with a
     WorkspaceError.
@@ -65,7 +66,7 @@ def run_pages(ws: Workspace, pending: list[PendingFile], layouts: dict[str, str]
         if item.report.pages == 0:
             yield item, []
     if jobs == 1:  # in process: for debugging, and where processes cost more than they give
-        init_worker(layouts, ws.settings.workspace_id, names)
+        init_worker(layouts, ws.settings.workspace_id, names, niks)
         try:
             for number, task in _tasks(ws, pending):
                 done = collect(number, process_page(task))
@@ -76,7 +77,8 @@ def run_pages(ws: Workspace, pending: list[PendingFile], layouts: dict[str, str]
         return
     window: deque[tuple[int, Future]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker,
-                             initargs=(layouts, ws.settings.workspace_id, names)) as pool:
+                             initargs=(layouts, ws.settings.workspace_id, names, niks)
+                             ) as pool:
         for number, task in _tasks(ws, pending):
             window.append((number, pool.submit(process_page, task)))
             while len(window) >= 2 * jobs:

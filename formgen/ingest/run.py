@@ -64,8 +64,11 @@ def _ingest(ws: Workspace, paths: list[Path], *, jobs: int | None,
     # the names a name line no reading settled may be matched against (ocr.roster_match)
     names = tuple(r["nama"] for r in ws.conn.execute(
         "SELECT DISTINCT nama FROM applicants WHERE nama IS NOT NULL AND nama != ''"))
+    # ... and the NIKs a card's NIK no reading settled may be one of (ocr.ktp.nikread)
+    niks = tuple(r["nik"] for r in ws.conn.execute(
+        "SELECT DISTINCT nik FROM applicants WHERE nik IS NOT NULL AND nik != ''"))
     for pending_file, results in run_pages(ws, pending, layouts, jobs=jobs, progress=progress,
-                                           names=names):
+                                           names=names, niks=niks):
         pending_file.results = {}  # the list below is all that is kept of them
         pending_file.report.page_errors = [{"index": r.index, "code": r.error_code}
                                            for r in results if r.error_code]

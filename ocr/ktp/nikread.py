@@ -74,6 +74,7 @@ LINE = "line"               # a reading of the line recognizer (ocr.textline), r
 LINE_UNSURE = "line?"       # ... read less surely
 LINE_METHODS = (LINE, LINE_UNSURE)
 LINE_SURE_SCORE = 0.95      # the recognizer's mean character probability of a sure reading
+ROSTER_SUPPORT = 2          # readings of all sixteen digits that show a roster NIK, by two readers
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,40 @@ def _line_witness(result: NikResult, own: list[tuple[str, str]],
             for pos in range(NIK_LENGTH) if pos not in DATE_DIGITS) \
         or sum(m == LINE for m, _ in read) >= 2
     return NikResult(nik, CONFIDENT, result.readings) if witnessed else result
+
+
+def roster_nik(readings: tuple[tuple[str, str], ...], niks, birth: dt.date | None,
+               sex: str | None) -> str | None:
+    """The one roster NIK (of ``niks``) an unsure card's ``readings`` show, or None.
+
+    The readings did not settle the NIK (a digit read otherwise somewhere, or the birth
+    date that vouches for it not read), but a NIK the workspace's roster holds is shown
+    when at least ROSTER_SUPPORT readings of all sixteen digits spell it, by two of the
+    readers (Tesseract's text, the digit shapes, the line recognizer), more readings than
+    spell any other sixteen digits, no digit-shape reading that names most digits
+    (:func:`_credible_shapes`) names another digit, it is well formed and agrees with the
+    birth date and sex the card's lines read surely (``birth``, ``sex``; None: not read).
+    Two readers spelling a roster NIK digit for digit by chance is what a card of
+    someone off the roster would need: its NIK differs in some digit, and a misreading
+    must land on a roster NIK's digit in both. Two roster NIKs shown: neither."""
+    whole = [(m, r) for m, r in readings if len(r) == NIK_LENGTH and r.isdigit()]
+    support = Counter(r for _, r in whole)
+
+    def reader(method: str) -> str:
+        return "line" if method in LINE_METHODS else method
+
+    shown = [nik for nik in set(niks) if support[nik] >= ROSTER_SUPPORT and
+             len({reader(m) for m, r in whole if r == nik}) >= 2]
+    if len(shown) != 1:
+        return None
+    nik = shown[0]
+    glyphs = [r for m, r in readings if m == "glyph" and len(r) == NIK_LENGTH]
+    if any(support[r] >= support[nik] for r in support if r != nik) or \
+            not nik_well_formed(nik) or nik_agrees(nik, birth, sex) is False or \
+            sex in ("L", "P") and nik_sex(nik) != sex or \
+            _shapes_deny(nik, [g for g in glyphs if _credible_shapes(g)]):
+        return None
+    return nik
 
 
 def _shapes_deny(reading: str, credible: list[str]) -> bool:

@@ -536,6 +536,7 @@ def _reading(fields: dict[str, Field], conf: float, labels: int, place: str | No
         tanggal_lahir=birth.isoformat() if birth else None,
         jenis_kelamin=sex, alamat=alamat.upper() if alamat else None,
         nik_valid=nik_well_formed(nik) if nik else None, nik_matches_card=matches,
+        nik_readings=result.readings,
         confidence=round(conf, 3), confidences={k: round(v, 3) for k, v in confidences.items()},
         front_words=labels, fields={k: f.text for k, f in fields.items()})
 

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from formgen.domain.nik import check_nik, nik_agrees
 from ocr import roster_match, textline
 from ocr.findings import Finding
 from ocr.ktp.labels import norm
+from ocr.ktp.nikread import roster_nik
 from ocr.ktp.values import DISPUTED
 
 FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat")
@@ -50,21 +52,29 @@ class KtpReading:
     name_lines: list = field(default_factory=list, repr=False)
     # ... and cut to the field block's right edge, past where its cleaned print ends
     whole_name_lines: list = field(default_factory=list, repr=False)
-    name_from_roster: bool = False
+    # the NIK's readings ((method, digits) as ocr.ktp.nikread makes them): a NIK they did
+    # not settle may still be one the roster holds
+    nik_readings: tuple = field(default=(), repr=False)
+    # the values taken from the roster (a name its line spells; a NIK its readings show,
+    # with the birth date and sex it carries where the card's lines were not read surely)
+    from_roster: set = field(default_factory=set)
     # the name's line cut out of the card read again softened (its ``name_lines`` and
     # ``whole_name_lines``), made only when the roster is tried and the lines above
     # spell no roster name; None when there is no such reading to make
     softened_name_lines: Callable[[], tuple[list, list] | None] | None = \
         field(default=None, repr=False)
 
-    def match_roster(self, names) -> None:
-        """The name taken from the roster's ``names`` when no reading settled it and its
-        line spells one of them (see :mod:`ocr.roster_match`); a name read surely keeps
-        its letters, its word spaces put where the roster name it spells has them. A name
-        read surely that is no roster name but a letter off one ('RUDI WBOWO' beside RUDI
+    def match_roster(self, names, niks=()) -> None:
+        """The NIK taken from the roster's ``niks`` when no reading settled it and its
+        readings show one of them (:meth:`_match_nik`). The name taken from the roster's
+        ``names`` when no reading settled it and its line spells one of them (see
+        :mod:`ocr.roster_match`); a name read surely keeps its letters, its word spaces
+        put where the roster name it spells has them. A name read surely that is no
+        roster name but a letter off one ('RUDI WBOWO' beside RUDI
         WIBOWO: a narrow I lost in every reading) is not sure after all: its line is
         matched against the roster like an unsettled one, and left to a person when it
         spells no roster name."""
+        self._match_nik(niks)
         if names and self.value_confidence("nama") >= MIN_VALUE_CONFIDENCE:
             self.nama = roster_match.respaced(self.nama, names)
             if not roster_match.letter_off(self.nama, names):
@@ -79,7 +89,33 @@ class KtpReading:
             # read so may spell the roster name (never taken on a reading of its own)
             name = _roster_name(soft[0], [*self.whole_name_lines, *soft[1]], names)
         if name is not None:
-            self.nama, self.name_from_roster = name.upper(), True
+            self.nama = name.upper()
+            self.from_roster.add("nama")
+
+    def _match_nik(self, niks) -> None:
+        """The roster NIK the readings of a NIK not read surely show
+        (:func:`ocr.ktp.nikread.roster_nik`), checked against the birth date and sex the
+        card's lines read surely; the date and sex it carries are taken where the lines
+        were not read surely."""
+        if not niks or self.value_confidence("nik") >= MIN_VALUE_CONFIDENCE:
+            return
+        sure = {name: getattr(self, name) for name in ("tanggal_lahir", "jenis_kelamin")
+                if self.value_confidence(name) >= MIN_VALUE_CONFIDENCE}
+        birth = dt.date.fromisoformat(sure["tanggal_lahir"]) if sure.get("tanggal_lahir") \
+            else None
+        sex = sure.get("jenis_kelamin")
+        nik = roster_nik(self.nik_readings, niks, birth, sex)
+        if nik is None:
+            return
+        holder = check_nik(nik)
+        self.nik, self.nik_valid, self.nik_matches_card = nik, True, nik_agrees(nik, birth, sex)
+        self.from_roster.add("nik")
+        if birth is None and (born := holder.holder_birth_date()) is not None:
+            self.tanggal_lahir = born.isoformat()
+            self.from_roster.add("tanggal_lahir")
+        if sex is None and holder.sex:
+            self.jenis_kelamin = holder.sex
+            self.from_roster.add("jenis_kelamin")
 
     def keep_agreed(self, other: KtpReading) -> None:
         """Each value taken only when ``other`` (the same card read again, cut otherwise)
@@ -131,9 +167,11 @@ class KtpReading:
             ok = None if want in (None, "") or value is None else agrees(name, value, str(want))
             note = None if value is not None else "unreadable"
             conf = round(self.value_confidence(name), 3)
-            if name == "nama" and self.name_from_roster:
+            if name in self.from_roster:
                 note, conf = roster_match.NOTE, roster_match.CONFIDENCE
             out.append(Finding("ktp", name, value, conf, want or None, ok, note))
+        if "nik" in self.from_roster:
+            nik_conf = roster_match.CONFIDENCE
         out.append(Finding("ktp", "nik_valid", self.nik_valid, nik_conf))
         out.append(Finding("ktp", "nik_matches_card", self.nik_matches_card, nik_conf))
         out.append(Finding("ktp", "color", self.color, 0.9 if self.color is not None else 0.0))
