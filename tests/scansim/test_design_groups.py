@@ -746,7 +746,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
             "held-out-27", "held-out-28", "held-out-29", "held-out-30", "held-out-31"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0,
-             roster=()):   # bookkeeping
+             roster=(), niks=()):   # bookkeeping
         design = designs[n % len(designs)]
         return {"design": design, "held_out": design in KD.HELD_OUT,
                 "group": KD.DESIGNS[design].group, "dpi": (200, 300)[n // len(designs) % 2],
@@ -754,7 +754,8 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
                 "nik_right": stream == "", "nik_wrong": False, "name": True,
                 "name_wrong": False, "sex": True,
                 "birth": True, "cpu": 0.3, "stream": stream, "from_roster": False,
-                "absent_checked": False, "absent_taken": None}
+                "absent_checked": False, "absent_taken": None, "nik_from_roster": False,
+                "absent_nik_checked": False, "absent_nik_taken": None}
 
     monkeypatch.setattr(ktp_accuracy, "card_case", case)
     monkeypatch.setattr(ktp_accuracy, "ProcessPoolExecutor", _Inline)
