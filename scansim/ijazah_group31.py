@@ -30,7 +30,7 @@ from scansim.formpages import jpeg
 from scansim.ijazah_group16 import wrap
 from scansim.ijazah_group28 import Typist
 from scansim.ijazah_holders import titled
-from scansim.ktp_group26 import SURFACES, _surface, shake_kernel
+from scansim.ktp_group26 import SURFACES, _surface, photo_quad, shake_kernel
 from scansim.ornament import draw_seal
 
 DATA = Path(__file__).with_name("data") / "ijazah_group31.yaml"
@@ -572,16 +572,8 @@ def kedip(img: Image.Image, rng: random.Random, dpi: int, *, bands: bool = True,
     plan = kedip_plan((w, h), rng, u)
     page = np.asarray(img.convert("RGB"), np.float32)
     fill = plan["fill"]
-    pw, ph = fill * w, fill * h
-    cx, cy = w / 2 + plan["shift"][0] * w, h / 2 + plan["shift"][1] * h
-    quad = np.array([[-pw / 2, -ph / 2], [pw / 2, -ph / 2], [pw / 2, ph / 2],
-                     [-pw / 2, ph / 2]], np.float64)
-    pairs = list({"left": (0, 3), "right": (1, 2), "top": (0, 1)}[plan["far"]])
-    mid = quad[pairs].mean(axis=0)
-    quad[pairs] = mid + (quad[pairs] - mid) * (1 - plan["keystone"])
-    turn = math.radians(plan["turn"])
-    quad = quad @ np.array([[math.cos(turn), -math.sin(turn)],
-                            [math.sin(turn), math.cos(turn)]]).T + np.array([cx, cy])
+    quad = photo_quad((w, h), plan, (w / 2 + plan["shift"][0] * w,
+                                     h / 2 + plan["shift"][1] * h))
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
     matrix = cv2.getPerspectiveTransform(src, quad.astype(np.float32))
     warped = cv2.warpPerspective(page, matrix, (w, h), flags=cv2.INTER_LINEAR)

@@ -260,6 +260,23 @@ def _held(card: Image.Image, rng: random.Random, u: float, plan: dict, skin: np.
     return rgb, alpha
 
 
+def photo_quad(size: tuple[float, float], plan: dict, centre: tuple[float, float]
+               ) -> np.ndarray:
+    """Where a flat sheet or card ``size`` (w, h) lies in a photo of it (float64, its
+    corners from the top left, clockwise): ``plan["fill"]`` of its own size, the side
+    ``plan["far"]`` from the lens shortened by ``plan["keystone"]``, turned
+    ``plan["turn"]`` degrees, about ``centre``."""
+    cw, ch = plan["fill"] * size[0], plan["fill"] * size[1]
+    quad = np.array([[-cw / 2, -ch / 2], [cw / 2, -ch / 2], [cw / 2, ch / 2],
+                     [-cw / 2, ch / 2]], np.float64)
+    pairs = list({"left": (0, 3), "right": (1, 2), "top": (0, 1), "bottom": (3, 2)}[plan["far"]])
+    mid = quad[pairs].mean(axis=0)
+    quad[pairs] = mid + (quad[pairs] - mid) * (1 - plan["keystone"])
+    turn = math.radians(plan["turn"])
+    rot = np.array([[math.cos(turn), -math.sin(turn)], [math.sin(turn), math.cos(turn)]])
+    return quad @ rot.T + np.array(centre)
+
+
 def _surface(size: tuple[int, int], rng: random.Random, u: float, kind: str) -> np.ndarray:
     """What lies behind the held card (h, w, 3): a desk's wood with a pen, a coin, the
     corner of a printed sheet and a cable lying about (meja), a sarong's checks with its

@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from scansim.draw import font as dejavu
 from scansim.formpages import jpeg
+from scansim.ktp_group26 import photo_quad
 from scansim.people import load_data as people_data
 
 # A card laid on the holder's family card and copied with it (see keluarga).
@@ -432,14 +433,7 @@ def malam(img: Image.Image, rng: random.Random, amount: float, dpi: int, *,
     ImageDraw.Draw(mask).rounded_rectangle([0, 0, w - 1, h - 1], radius=round(3.2 * u),
                                            fill=255)
     alpha = np.asarray(mask, np.float32) / 255
-    cw, ch = plan["fill"] * w, plan["fill"] * h
-    quad = np.array([[-cw / 2, -ch / 2], [cw / 2, -ch / 2], [cw / 2, ch / 2], [-cw / 2, ch / 2]])
-    pairs = list({"left": (0, 3), "right": (1, 2), "top": (0, 1), "bottom": (3, 2)}[plan["far"]])
-    mid = quad[pairs].mean(axis=0)
-    quad[pairs] = mid + (quad[pairs] - mid) * (1 - plan["keystone"])
-    t = math.radians(plan["turn"])
-    quad = quad @ np.array([[math.cos(t), -math.sin(t)], [math.sin(t), math.cos(t)]]).T
-    quad += np.array([w / 2, h / 2])
+    quad = photo_quad((w, h), plan, (w / 2, h / 2))
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
     matrix = cv2.getPerspectiveTransform(src, quad.astype(np.float32))
     warped = cv2.warpPerspective(card, matrix, (w, h), flags=cv2.INTER_LINEAR)

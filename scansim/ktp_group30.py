@@ -25,7 +25,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from scansim.formpages import jpeg
-from scansim.ktp_group26 import SURFACES, _surface, shake_kernel
+from scansim.ktp_group26 import SURFACES, _surface, photo_quad, shake_kernel
 from scansim.ktp_group29 import copy_look
 
 FONT_ROOT = "/usr/share/fonts/truetype"
@@ -456,16 +456,9 @@ def kalung(img: Image.Image, rng: random.Random, amount: float, dpi: int, *,
     top = H - h - room
     # the picture: the card's width a share of it, the holder's top (and slot) above
     fill = plan["fill"]
-    cw, ch = fill * w, fill * h
     cx, cy = w / 2 + rng.uniform(-0.02, 0.02) * w, h / 2 + rng.uniform(0.02, 0.045) * h
-    quad = np.array([[-cw / 2, -ch / 2], [cw / 2, -ch / 2], [cw / 2, ch / 2],
-                     [-cw / 2, ch / 2]], np.float64)
-    pairs = {"left": (0, 3), "right": (1, 2), "top": (0, 1), "bottom": (3, 2)}[plan["far"]]
-    mid = quad[list(pairs)].mean(axis=0)
-    quad[list(pairs)] = mid + (quad[list(pairs)] - mid) * (1 - plan["keystone"])
+    quad = photo_quad((w, h), plan, (cx, cy))
     turn = math.radians(plan["turn"])
-    rot = np.array([[math.cos(turn), -math.sin(turn)], [math.sin(turn), math.cos(turn)]])
-    quad = quad @ rot.T + np.array([cx, cy])
     src = np.float32([[room, top], [room + w, top], [room + w, top + h], [room, top + h]])
     matrix = cv2.getPerspectiveTransform(src, quad.astype(np.float32))
     warped = cv2.warpPerspective(pic, matrix, (w, h), flags=cv2.INTER_LINEAR)

@@ -26,7 +26,7 @@ from PIL import Image, ImageDraw
 from scansim.formpages import jpeg
 from scansim.ktp_group14 import colour_copy
 from scansim.ktp_group21 import _blister
-from scansim.ktp_group26 import SURFACES, _surface, shake_kernel
+from scansim.ktp_group26 import SURFACES, _surface, photo_quad, shake_kernel
 
 # A card photographed close up with a phone's flash (see kilat_plan): each per picture.
 FLASH = {"fill": (0.86, 0.93),        # the card's width as a share of the picture's
@@ -244,15 +244,7 @@ def kilat(img: Image.Image, rng: random.Random, amount: float, dpi: int, *,
                                            fill=255)
     alpha = np.asarray(mask, np.float32) / 255
     fill = plan["fill"]
-    cw, ch = fill * w, fill * h
-    quad = np.array([[-cw / 2, -ch / 2], [cw / 2, -ch / 2], [cw / 2, ch / 2],
-                     [-cw / 2, ch / 2]], np.float64)
-    pairs = list({"left": (0, 3), "right": (1, 2), "top": (0, 1), "bottom": (3, 2)}[plan["far"]])
-    mid = quad[pairs].mean(axis=0)
-    quad[pairs] = mid + (quad[pairs] - mid) * (1 - plan["keystone"])
-    t = math.radians(plan["turn"])
-    quad = quad @ np.array([[math.cos(t), -math.sin(t)], [math.sin(t), math.cos(t)]]).T
-    quad += np.array([w / 2, h / 2])
+    quad = photo_quad((w, h), plan, (w / 2, h / 2))
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
     matrix = cv2.getPerspectiveTransform(src, quad.astype(np.float32))
     warped = cv2.warpPerspective(card, matrix, (w, h), flags=cv2.INTER_LINEAR)
