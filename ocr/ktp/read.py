@@ -73,6 +73,7 @@ from ocr.ktp.values import (
     value_print,
     vote,
     vote_name,
+    whole_line_crop,
     witness_reading,
 )
 
@@ -468,8 +469,8 @@ def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
     if name is not None:     # a name read surely may still be a letter off the roster's
         reading.name_lines = [line_crop(img, name.box, right=right, print_=name_print)
                               for img in (near, flat)]
-        reading.whole_name_lines = [line_crop(img, name.box, right=right, print_=name_print,
-                                              to_print_end=False) for img in (near, flat)]
+        reading.whole_name_lines = [whole_line_crop(img, name.box, right=right,
+                                                    print_=name_print) for img in (near, flat)]
     return reading
 
 

@@ -67,6 +67,8 @@ WORD_JUMP = 2.0             # ... space, when this many times as wide as every n
 CUT_OUTVOTED = 3            # readings that, twice as many as cut it, show a word whole
 COLON_WIDTH = 0.25          # of the line's height: a colon's dots are no wider
 WORD_ROOM = 0.2             # ... and wider than it by this much of the line's height
+GROUND_PERCENTILE = 1       # of the ground between lines: no darker is no print
+MIN_GROUND_PX = 200         # ... measured on at least so many pixels
 FAINT_LETTER = 0.3          # of the line's height: pale print this wide past the clean print's end
 
 
@@ -205,6 +207,29 @@ def line_crop(img: np.ndarray, box: tuple[int, int, int, int], *, right: int,
         crop[:max(0, rows[0] - ROW_MARGIN_PX)] = 255
         crop[rows[1] + ROW_MARGIN_PX:] = 255
     return crop
+
+
+def whole_line_crop(img: np.ndarray, box: tuple[int, int, int, int], *, right: int,
+                    print_: np.ndarray) -> np.ndarray:
+    """:func:`line_crop` to ``right`` (not where the cleaned print ends) with every pixel
+    no darker than the security ground between the lines made white: a ground still
+    faintly there past the value's end is no print for a recognizer to read as letters
+    ('SYAHRULYAYAZAVAC' over pale shields), while print a copy's streak lightened (the
+    rest of a name the cleaned print lost) stands darker than the clean ground round it
+    and stays. The ground's level: GROUND_PERCENTILE of the grey above and below the
+    line's own rows, where the cleaned print has none."""
+    crop = line_crop(img, box, right=right, print_=print_, to_print_end=False)
+    rows, _ = _own_line(print_, box, right)
+    if rows is None:
+        return crop
+    top = max(0, box[1] - mm(PAD_MM))
+    grey = img[top:box[3] + mm(PAD_MM), box[0]:right]
+    ground = print_[top:box[3] + mm(PAD_MM), box[0]:right] > 0
+    ground[max(0, rows[0] - ROW_MARGIN_PX):rows[1] + ROW_MARGIN_PX] = False
+    if ground.sum() < MIN_GROUND_PX:
+        return crop
+    level = float(np.percentile(grey[ground], GROUND_PERCENTILE))
+    return np.where(crop >= level, 255, crop).astype(np.uint8)
 
 
 def line_reads(images: list[tuple[np.ndarray, float]], box: tuple[int, int, int, int], *,

@@ -180,6 +180,23 @@ def test_a_streaked_copy_that_lost_the_end_of_a_name_takes_no_shorter_roster_nam
     assert not case["name_wrong"] and case["absent_taken"] is None
 
 
+def test_a_pale_security_ground_past_a_name_is_no_more_print():
+    """SYAHRUL on a laminated colour copy of a card printed over pale shields: its line
+    cut to the field block's edge reads the shields past the name as letters
+    ('SYABRUYAYAZAVACMONC'). Those are no darker than the ground between the lines, so
+    they are no print the name leaves out: SYAHRUL is matched against the roster, and with
+    the holder left off it no name is taken."""
+    from benchmarks.ktp_accuracy import card_case
+    from scansim.people import roster_names
+
+    people = make_people(10, seed=11)
+    names = tuple(roster_names(people, 300, seed=11))
+    case = card_case(people[1], 11, 11, ["harmattan_kilat", "motoya_laminasi"], roster=names)
+    assert case["design"] == "motoya_laminasi" and case["colour"]
+    assert case["name"] and case["from_roster"]
+    assert case["absent_checked"] and case["absent_taken"] is None
+
+
 def test_a_name_a_letter_or_two_off_a_roster_name_is_no_sure_reading():
     names = ["Rudi Wibowo", "Wati Astuti", "Ani", "Yanto"]
     assert roster_match.letter_off("RUDI WBOWO", names)        # a narrow I lost
