@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 31) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 32) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 31
-after group 30, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 32
+after group 31, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -88,6 +88,10 @@ from scansim.ijazah_group31 import FINISHES as GROUP31_FINISHES
 from scansim.ijazah_group31 import GROUP31_BORDERS, GROUP31_CUES
 from scansim.ijazah_group31 import HEADERS as GROUP31_HEADERS
 from scansim.ijazah_group31 import NAME_CLEAR as GROUP31_NAME_CLEAR
+from scansim.ijazah_group32 import FINISHES as GROUP32_FINISHES
+from scansim.ijazah_group32 import GROUP32_BORDERS, GROUP32_CUES
+from scansim.ijazah_group32 import HEADERS as GROUP32_HEADERS
+from scansim.ijazah_group32 import NAME_CLEAR as GROUP32_NAME_CLEAR
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -101,29 +105,30 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
               **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES,
               **GROUP27_CUES, **GROUP28_CUES, **GROUP29_CUES, **GROUP30_CUES,
-              **GROUP31_CUES}
+              **GROUP31_CUES, **GROUP32_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
            **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS, **GROUP27_BORDERS,
-           **GROUP28_BORDERS, **GROUP29_BORDERS, **GROUP30_BORDERS, **GROUP31_BORDERS}
+           **GROUP28_BORDERS, **GROUP29_BORDERS, **GROUP30_BORDERS, **GROUP31_BORDERS,
+           **GROUP32_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
             **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES,
             **GROUP26_FINISHES, **GROUP27_FINISHES, **GROUP28_FINISHES,
-            **GROUP29_FINISHES, **GROUP30_FINISHES, **GROUP31_FINISHES}
+            **GROUP29_FINISHES, **GROUP30_FINISHES, **GROUP31_FINISHES, **GROUP32_FINISHES}
 # hand-ins given the name's box (mm) to keep off its line
 CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR) | set(GROUP30_NAME_CLEAR) | \
-    set(GROUP31_NAME_CLEAR)
+    set(GROUP31_NAME_CLEAR) | set(GROUP32_NAME_CLEAR)
 # hand-ins given the name's box (mm) and where the particulars' own ink lies (a mask)
 GIVEN_FILL_IN = set(GROUP29_FILLED) | set(GROUP30_FILLED)
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
            **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
            **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS, **GROUP28_HEADERS,
-           **GROUP29_HEADERS, **GROUP30_HEADERS, **GROUP31_HEADERS}
+           **GROUP29_HEADERS, **GROUP30_HEADERS, **GROUP31_HEADERS, **GROUP32_HEADERS}
 STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
@@ -146,7 +151,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 31: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 32: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -230,7 +235,13 @@ class Design:
     #                              away, the char and the scorch off the name's line,
     #                              embers' holes, soot), kedip (photographed under
     #                              flickering tube lights: the rolling shutter's dark
-    #                              bands across the whole picture)
+    #                              bands across the whole picture), mikrofilm (known
+    #                              from an archive's microfilm: a reader-printer's
+    #                              print in low greys, the film's black round the page,
+    #                              grain, scratches along the roll and dust, all off the
+    #                              name's line), bayang_daun (photographed outdoors in a
+    #                              tree's dappled shade: sun patches and bluish shade,
+    #                              no shadow's edge across the name)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -261,7 +272,11 @@ class Design:
     #                              its year and its regional office; spma_kepala, an
     #                              SPMA's blank of the Departemen Pertanian, its number
     #                              typed in; pgsd_kepala, a university's D-II PGSD with
-    #                              the ministry of its year and its faculty)
+    #                              the ministry of its year and its faculty; st_kepala,
+    #                              an ST's blank of the Departemen Pendidikan dan
+    #                              Kebudayaan, its serial in red; ma_pondok_kepala, a
+    #                              pesantren's Madrasah Aliyah with the basmalah and
+    #                              the ministry of its year)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -907,6 +922,34 @@ DESIGNS = (
            "university", "pgsd_rektor", "header", short=False, group=31, programs=("D2",),
            school="UNIVERSITAS PALANGKA RAYA", era=(1993, 2008), header="pgsd_kepala",
            finish="kedip", towns=("PALANGKA RAYA",)),
+    # Held out, group 32: made after group 31 was measured; nobody tuning has seen them.
+    # A state technical junior school's (ST, Sekolah Teknik) "Surat Tanda Tamat Belajar"
+    # of the Departemen Pendidikan dan Kebudayaan, 1972-1994 (IPAex Mincho; the title in
+    # Train One's outlined capitals), upright in a band of nuts and bolts, its rows dotted,
+    # its particulars typed in on a manual typewriter (TlwgTypo); known only from an
+    # archive's microfilm as its reader-printer printed it (low greys, the film's black
+    # round the page, grain, scratches along the roll and dust, all off the name's line),
+    # scanned.
+    Design("st_mikrofilm", "sekolah", False, "train_one", "ipaex_mincho", "ipaex_mincho",
+           "tlwg_typo_bold", (242, 238, 224), None, (34, 62, 112), "mur_baut", "garuda",
+           "st_ketik", "header", short=False, group=32, programs=("SMP",),
+           school="SEKOLAH TEKNIK NEGERI {town}", ministry="DEPARTEMEN PENDIDIKAN DAN "
+           "KEBUDAYAAN", title_text="SURAT TANDA TAMAT BELAJAR", era=(1972, 1994),
+           header="st_kepala", finish="mikrofilm",
+           towns=("SAMPIT", "PANGKALAN BUN", "PALANGKA RAYA", "KUALA KAPUAS")),
+    # A pesantren's Madrasah Aliyah diploma, 2008-2020 (Lateef, the basmalah over it in
+    # Arabic; "IJAZAH" in Le Murmure's tall capitals), upright in a band of kambang
+    # kacang (long bean flowers on a winding vine), the ministry of its year and its
+    # provincial office, the head's sentence with the madrasah's statistical number, the
+    # name large and centred, the rows under it; photographed with a phone outdoors in a
+    # tree's dappled shade (sun patches nearly blown out among bluish shade, round sun
+    # flecks, no shadow's edge across the name), a little from aside, a JPEG.
+    Design("ma_pondok_teduh", "madrasah", False, "le_murmure", "lateef_bold", "lateef",
+           "lateef_extrabold", (246, 244, 232), None, (26, 98, 66), "kambang_kacang",
+           "kemenag", "ma_pondok_nama", "header", short=False, group=32, programs=("MA",),
+           school="MA PONDOK PESANTREN NURUL HIKMAH {town}", era=(2008, 2020),
+           header="ma_pondok_kepala", finish="bayang_daun",
+           towns=("MARTAPURA", "BANJARMASIN", "AMUNTAI", "KANDANGAN")),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -921,7 +964,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
  HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30,
- HELD_OUT_31) = HELD_OUT_GROUPS.values()
+ HELD_OUT_31, HELD_OUT_32) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 

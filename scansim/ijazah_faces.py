@@ -41,8 +41,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # group 29 fonts-smc-rachana, fonts-smc-meera, fonts-sil-abyssinica,
 # fonts-sil-sophia-nubian, fonts-havana, of group 30 fonts-sil-galatia, fonts-kristi,
 # fonts-summersby, fonts-apropal, of group 31 fonts-sil-alkalami, fonts-lexi-saebom,
-# fonts-tlwg-typist-ttf, fonts-tlwg-garuda-ttf, fonts-smc-uroob); DejaVu when none is
-# installed.
+# fonts-tlwg-typist-ttf, fonts-tlwg-garuda-ttf, fonts-smc-uroob, of group 32
+# fonts-ipaexfont-mincho, fonts-train, fonts-tlwg-typo-ttf, fonts-sil-lateef,
+# fonts-le-murmure); DejaVu when none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -268,6 +269,13 @@ FACES = {
     "garuda_sans": (["Garuda.ttf"], "sans"),
     "garuda_sans_bold": (["Garuda-Bold.ttf"], "bold"),
     "uroob": (["Uroob-Regular.ttf"], "cond_bold"),
+    "ipaex_mincho": (["ipaexm.ttf"], "serif"),
+    "train_one": (["TrainOne-Regular.ttf"], "bold"),
+    "tlwg_typo_bold": (["TlwgTypo-Bold.ttf"], "mono_bold"),
+    "lateef": (["Lateef-Regular.ttf"], "serif"),
+    "lateef_bold": (["Lateef-Bold.ttf"], "serif_bold"),
+    "lateef_extrabold": (["Lateef-ExtraBold.ttf"], "serif_bold"),
+    "le_murmure": (["le-murmure.otf"], "cond_bold"),
 }
 
 

@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 31, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 32, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -20,10 +20,11 @@ after group 19, group 21 (:data:`HELD_OUT_21`) after group 20, group 22
 group 24 (:data:`HELD_OUT_24`) after group 23, group 25 (:data:`HELD_OUT_25`) after
 group 24, group 26 (:data:`HELD_OUT_26`) after group 25, group 27 (:data:`HELD_OUT_27`)
 after group 26, group 28 (:data:`HELD_OUT_28`) after group 27, group 29
-(:data:`HELD_OUT_29`) after group 28, group 30 (:data:`HELD_OUT_30`) after group 29 and
-group 31 (:data:`HELD_OUT_31`) after group 30, so the latest group's figures are the ones
-nobody tuning has seen (the benchmarks report all held-out designs together and each group
-apart, :data:`HELD_OUT_GROUPS`).
+(:data:`HELD_OUT_29`) after group 28, group 30 (:data:`HELD_OUT_30`) after group 29,
+group 31 (:data:`HELD_OUT_31`) after group 30 and group 32 (:data:`HELD_OUT_32`) after
+group 31, so the latest group's figures are the ones nobody tuning has seen (the
+benchmarks report all held-out designs together and each group apart,
+:data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ from scansim.ktp_group28 import latohan, pring_sedapur
 from scansim.ktp_group29 import pucuk_pakis, tikar_pandan
 from scansim.ktp_group30 import jala, kipas
 from scansim.ktp_group31 import batang_garing, talawang
+from scansim.ktp_group32 import enggang, gigi_haruan
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -92,8 +94,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # group 28 fonts-johnsmith-induni, fonts-okolaks, fonts-uralic, fonts-radisnoir, of
 # group 29 fonts-sil-padauk, fonts-gemunu-libre, fonts-smc-gayathri, fonts-smc-manjari, of
 # group 30 fonts-comic-neue, fonts-pc, fonts-opendyslexic, fonts-babelstone-modern, of
-# group 31 fonts-sil-harmattan, fonts-hosny-thabit, fonts-motoya-l-cedar, fonts-mmcedar);
-# DejaVu stands in when one is missing.
+# group 31 fonts-sil-harmattan, fonts-hosny-thabit, fonts-motoya-l-cedar, fonts-mmcedar, of
+# group 32 fonts-klee, fonts-engadget, fonts-kiloji, fonts-smiley-sans); DejaVu stands in
+# when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
     "dejavu_cond_bold": ("truetype/dejavu/DejaVuSansCondensed-Bold.ttf", "cond_bold"),
@@ -300,6 +303,12 @@ FACES = {
     "thabit_bold": ("opentype/fonts-hosny-thabit/Thabit-Bold.ttf", "mono_bold"),
     "motoya_cedar": ("truetype/motoya-l-cedar/MTLc3m.ttf", "sans"),
     "mmcedar": ("truetype/mmcedar/MMCedar.ttf", "mono_bold"),
+    "klee": ("truetype/klee/KleeOne-Regular.ttf", "sans"),
+    "klee_semibold": ("truetype/klee/KleeOne-SemiBold.ttf", "bold"),
+    "engadget": ("truetype/engadget/Engadget.ttf", "mono_bold"),
+    "kiloji": ("truetype/kiloji/kiloji_p.ttf", "sans"),
+    "kiloji_bold": ("truetype/kiloji/kiloji_b.ttf", "bold"),
+    "smiley_sans": ("truetype/smiley-sans/SmileySans-Oblique.ttf", "mono_bold"),
 }
 
 
@@ -347,7 +356,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 31: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 32: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -425,6 +434,8 @@ class KtpDesign:
     kalung: float = 0.0              # 0 none .. 1 photographed in an ID holder on its lanyard
     kilat: float = 0.0               # 0 none .. 1 photographed close up with the phone's flash
     laminasi: float = 0.0            # 0 none .. 1 a colour copy cut out and laminated (how dark)
+    kaca: float = 0.0                # 0 none .. 1 photographed under a desk's glass top
+    usang: float = 0.0               # 0 none .. 1 scanned on a failing flatbed (how dim its lamp)
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -1157,6 +1168,35 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.7, colon_x_mm=20.7, value_gap_mm=1.4, indent_mm=2.2,
               nik_y_mm=9.7, first_y_mm=15.6, photo_x_mm=62.5, ink=(40, 30, 36), fade=0.05,
               blur=0.35, wear=0.08, group=31, laminasi=1.0),
+    # Held out, group 32: made after group 31 was measured; nobody tuning has seen them.
+    # A card in Klee One (a pencil-drawn textbook face: labels in its regular, values and
+    # heading in its semibold), the NIK in Engadget (squared, wide-set figures), over gigi
+    # haruan (the Banjar sasirangan's bands of snakehead teeth between running stitches)
+    # in madder red and indigo on a pale-cream-to-sky ground, a blue-black ink; slid under
+    # the glass top of an office desk and photographed there with a phone: the glass's
+    # green cast and haze, the ceiling's tube lights reflected as long bright bars with
+    # fainter twins (never over the NIK's digits nor the name), dust and a fingerprint on
+    # the glass, the desk's cloth and a ruled slip round the card, a JPEG.
+    KtpDesign("klee_kaca", "klee", "klee_semibold", "engadget", "klee_semibold",
+              "gigi_haruan", ((248, 242, 228), (226, 236, 246)), (172, 92, 86),
+              second_color=(84, 106, 160), text_mm=2.1, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.8, colon_x_mm=20.9, value_gap_mm=1.5, indent_mm=2.2,
+              nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.6, ink=(28, 34, 58), fade=0.04,
+              blur=0.35, wear=0.1, group=32, kaca=1.0),
+    # A card in Kiloji (a plain longhand-like sans: labels in its proportional cut, values
+    # and heading in its bold), the NIK in Smiley Sans (condensed oblique figures), over
+    # enggang (rows of Dayak hornbill heads, their casques curling back) in ochre and
+    # teal on a pale-sage-to-apricot ground, a brown-black ink; scanned on an old flatbed
+    # whose scanner is failing: its colour lines out of register along the scan (colour
+    # fringes), a dead or stuck sensor element's line the length of the scan (never
+    # through the NIK's digits nor the name), its lamp dim at one end and cold where the
+    # scan began, its slow motor stretching the card, the lid round it.
+    KtpDesign("kiloji_usang", "kiloji", "kiloji_bold", "smiley_sans", "kiloji_bold",
+              "enggang", ((232, 240, 226), (250, 234, 218)), (178, 138, 70),
+              second_color=(70, 140, 140), text_mm=2.1, nik_mm=4.1, step_mm=2.95,
+              label_x_mm=2.7, colon_x_mm=20.6, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.5, ink=(48, 36, 30), fade=0.05,
+              blur=0.35, wear=0.12, group=32, usang=1.0),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
@@ -1166,7 +1206,7 @@ HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
  HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30,
- HELD_OUT_31) = HELD_OUT_GROUPS.values()
+ HELD_OUT_31, HELD_OUT_32) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -1260,6 +1300,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "pring_sedapur": pring_sedapur, "latohan": latohan,
             "pucuk_pakis": pucuk_pakis, "tikar_pandan": tikar_pandan,
             "jala": jala, "kipas": kipas, "batang_garing": batang_garing, "talawang": talawang,
+            "gigi_haruan": gigi_haruan, "enggang": enggang,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -1283,7 +1324,7 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
            "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
            "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_26", "HELD_OUT_27", "HELD_OUT_28",
-           "HELD_OUT_29", "HELD_OUT_30", "HELD_OUT_31", "HELD_OUT_GROUPS",
+           "HELD_OUT_29", "HELD_OUT_30", "HELD_OUT_31", "HELD_OUT_32", "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -350,6 +350,19 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
     || need_apt+=(fonts-hosny-thabit)
 [ -f /usr/share/fonts/truetype/motoya-l-cedar/MTLc3m.ttf ] || need_apt+=(fonts-motoya-l-cedar)
 [ -f /usr/share/fonts/truetype/mmcedar/MMCedar.ttf ] || need_apt+=(fonts-mmcedar)
+# IPAex Mincho, Train One and TlwgTypo (its typewriter) for one of the thirty-second
+# group's diplomas, Lateef and Le Murmure for the other.
+[ -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf ] || need_apt+=(fonts-ipaexfont-mincho)
+[ -f /usr/share/fonts/truetype/train/TrainOne-Regular.ttf ] || need_apt+=(fonts-train)
+[ -f /usr/share/fonts/truetype/tlwg/TlwgTypo-Bold.ttf ] || need_apt+=(fonts-tlwg-typo-ttf)
+[ -f /usr/share/fonts/opentype/lateef/Lateef-ExtraBold.ttf ] || need_apt+=(fonts-sil-lateef)
+[ -f /usr/share/fonts/opentype/le-murmure/le-murmure.otf ] || need_apt+=(fonts-le-murmure)
+# Faces of the thirty-second group of card designs: Klee One for one card's text and
+# Engadget for its NIK, Kiloji for the other's text and Smiley Sans for its NIK.
+[ -f /usr/share/fonts/truetype/klee/KleeOne-SemiBold.ttf ] || need_apt+=(fonts-klee)
+[ -f /usr/share/fonts/truetype/engadget/Engadget.ttf ] || need_apt+=(fonts-engadget)
+[ -f /usr/share/fonts/truetype/kiloji/kiloji_b.ttf ] || need_apt+=(fonts-kiloji)
+[ -f /usr/share/fonts/truetype/smiley-sans/SmileySans-Oblique.ttf ] || need_apt+=(fonts-smiley-sans)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)
