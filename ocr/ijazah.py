@@ -16,6 +16,7 @@ A value that is not read with confidence is left out (None): a person looks at i
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,6 +67,15 @@ ROMAN_END = re.compile(r"(?:[\s-]|^D)[IV]+$")   # a level alias ending in a Roma
 UNSURE_LEVEL_TAKEN = 0.7   # a level taken although the numerals read disagree
 CROSSING_SPAN = 2.5     # a mark this many times the name's height, across it: a stamp's ring
 CROSSING_INK = 128      # grey below this is ink on the read (background lifted) image
+FAINT_PAST = 1.5        # of the name's height: how far past its last word a lost letter may be
+FAINT_MARGIN = 0.15     # ... and how far from a word's box its own letters' edges may reach
+FAINT_PAPER = 90        # percentile of the line's grey: its paper
+FAINT_INK = 20          # grey levels under the paper: print, however pale ...
+FAINT_SHARE = 0.25      # ... and at least this share of the name's own print's depth
+FAINT_NAME_INK = 2      # percentile of the line's grey: the name's print
+FAINT_BLUR = 0.04       # of the line's height: the blur that joins a pale letter's specks
+FAINT_TALL = 0.35       # of the line's height: a mark this tall ...
+FAINT_WIDTH = 0.2       # ... and this wide is a letter, not a speck
 MARK_WIDTH = 0.5        # of the name's height: a narrower tall mark is a rule (a box's side)
 MONTHS = ("JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS",
           "SEPTEMBER", "OKTOBER", "NOVEMBER", "DESEMBER")
@@ -294,6 +304,48 @@ def crossed_by_mark(rows: list[Row], name_row: int, name: str, read: PageText) -
                  (stats[:, cv2.CC_STAT_WIDTH] >= MARK_WIDTH * height)).any())
 
 
+def faint_letter_lost(rows: list[Row], name_row: int, name: str, pixels: Pixels) -> bool:
+    """Whether a letter-sized mark of print paler than the rest, which the reading lost,
+    stands in a gap between the words ``name`` was read from or just past its last word,
+    on the page as scanned (its background not lifted): a typewriter key struck lightly
+    ('GUSTI ANAN SYARIFUDDIN' for ANANG, 'BUD' for BUDI). Such a name is no sure reading."""
+    tokens = set(name.upper().split())
+    holding = next((row for row in rows[name_row:name_row + 2] for w in row.words
+                    if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens), None)
+    if holding is None:
+        return False
+    words = sorted(holding.words, key=lambda w: w["left"])
+    first = next(k for k, w in enumerate(words)
+                 if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens)
+    words = words[first:first + len(tokens)]     # the name's words, as the row read them
+    top = min(w["top"] for w in words)
+    height = max(1, max(w["top"] + w["height"] for w in words) - top)
+    left = words[0]["left"]
+    end = words[-1]["left"] + words[-1]["width"]
+    crop = pixels.crop((left, top, end + FAINT_PAST * height, top + height),
+                       scale=pixels.resolution, lifted=False)
+    if crop is None or crop.shape[0] < 4:
+        return False
+    crop = cv2.GaussianBlur(crop, (0, 0), FAINT_BLUR * crop.shape[0])   # a pale letter's
+    #                                                         specks joined into its strokes
+    margin = FAINT_MARGIN * height
+    gaps = [(a["left"] + a["width"] + margin, b["left"] - margin)
+            for a, b in itertools.pairwise(words)] + [(end + margin, end + FAINT_PAST * height)]
+    paper, ink = (float(v) for v in np.percentile(crop, (FAINT_PAPER, FAINT_NAME_INK)))
+    # a mark a quarter as dark as the name's print, at least: not a security ground's line
+    dark = (crop < paper - max(FAINT_INK, FAINT_SHARE * (paper - ink))).astype(np.uint8)
+    scale = crop.shape[0] / height
+    for x0, x1 in gaps:
+        a, b = int(max(0, (x0 - left) * scale)), int(min(crop.shape[1], (x1 - left) * scale))
+        if b - a < FAINT_WIDTH * crop.shape[0]:
+            continue
+        _, _, stats, _ = cv2.connectedComponentsWithStats(dark[:, a:b], connectivity=8)
+        if ((stats[1:, cv2.CC_STAT_HEIGHT] >= FAINT_TALL * crop.shape[0]) &
+                (stats[1:, cv2.CC_STAT_WIDTH] >= FAINT_WIDTH * crop.shape[0])).any():
+            return True
+    return False
+
+
 def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
                 upright=None, names: Sequence[str] = ()) -> IjazahReading:
     """Read level, name, year, school and number from an ijazah page: ``img`` upright, or
@@ -319,6 +371,9 @@ def read_ijazah(img, *, dpi: float | None = None, read: PageText | None = None,
         # a stamp or a signature drawn across the holder's name: a letter under its stroke
         # is a guess however surely read; only the roster may settle the name
         nama, name_conf = None, 0.0
+    if nama is not None and name_row is not None and \
+            faint_letter_lost(rows, name_row, nama, pixels):
+        nama, name_conf = None, 0.0     # the roster may settle it, else a person looks
     from_roster = False
     if nama is None and names:   # no reading settled it: does it spell a roster name?
         # ... or, where the design names its holder in a way not known, does a line do so?

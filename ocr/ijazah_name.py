@@ -48,7 +48,7 @@ LABEL = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?(?:a|(?=[:;]))(?:\b|(?=" + GL
 # (marks read between "Nama" and its word, a frame's or a dash, not a colon: 'NAMA — ORANG
 # TUAWALI')
 OTHER_NAME = re.compile(NUMBERED + r"n\s?a\s?(?:m|rn)\s?a\s*(?:[^\w\s:;]+\s*)*"
-                        r"(?:sekolah|orang|ayah|ibu|"
+                        r"(?:sekolah|orang|ora(?:ng?)?\b|ayah|ibu|"   # 'Nama Ora': its end shaded
                         r"wali|kepala|satuan|program|perguruan|madrasah|lembaga|ortu"
                         r"|(?:\S+\s+){0,2}tua\b"   # 'Orang Tua', 'Orang' lost, cut or
                         #                             read as a mark ('Nama » Tua/Wali')

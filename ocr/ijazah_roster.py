@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 from ocr import roster_match, textline
 from ocr.ijazah_name import OTHER_NAME
 from ocr.ijazah_witness import SIDE_MARGIN, line_box, spelled
@@ -22,6 +24,10 @@ from ocr.ijazah_words import Pixels, Row
 
 LABEL_ONLY_LETTERS = 3   # letters after a label's words below which it has no value
 LABEL_WORDS = re.compile(r"\b(?:orang|tua|wali|ayah|ibu|kandung)\b", re.I)   # a label's rest
+UNREAD_LABEL_HEIGHTS = 3  # room left of a name-like line, in its heights, a label may stand in
+PAPER_PERCENTILE = 90     # of that room's grey: its paper
+LABEL_INK = 35            # grey levels under the paper: print
+LABEL_INK_SHARE = 0.02    # of that room: print a label leaves there
 MAX_LINES = 12    # name-like lines matched at most (the largest first): a page of lists
 #                   is no diploma's body
 
@@ -48,6 +54,22 @@ def _label_above(rows: list[Row], k: int) -> bool:
     return sum(ch.isalpha() for ch in LABEL_WORDS.sub("", rest)) < LABEL_ONLY_LETTERS
 
 
+def _unread_label(row: Row, margin: float, pixels: Pixels) -> bool:
+    """Whether print the page's reading left out stands on ``row`` left of its words,
+    between them and the text's left ``margin``: a label too faint to read ('Nama Orang
+    Tua' on a reader-printer's copy of a microfilm, before the parent's name), after
+    which a name may be anyone's. A name standing alone on its line has none."""
+    height = row.bottom - row.top
+    left = min(w["left"] for w in row.words) - height
+    if left - margin < UNREAD_LABEL_HEIGHTS * height:
+        return False
+    crop = pixels.crop((margin, row.top, left, row.bottom), scale=1.0, lifted=False)
+    if crop is None:
+        return False
+    paper = float(np.percentile(crop, PAPER_PERCENTILE))
+    return float((crop < paper - LABEL_INK).mean()) > LABEL_INK_SHARE
+
+
 def _box(words: list[dict]) -> tuple[float, float, float, float]:
     """The box round ``words`` a name's line is read in, as the witness cuts it."""
     top = min(w["top"] for w in words)
@@ -61,9 +83,12 @@ def roster_name_on_page(rows: list[Row], pixels: Pixels, names: Sequence[str]) -
     """The one roster name the page's name-like lines spell (in capitals), or None."""
     if not names or not textline.available():
         return None
+    margin = min((w["left"] for row in rows for w in row.words
+                  if sum(ch.isalpha() for ch in w["text"]) >= LABEL_ONLY_LETTERS), default=0)
     lines = [words for k, row in enumerate(rows)
              if not OTHER_NAME.match(row.text) and not _label_above(rows, k)
-             for words in [_value(row)] if words and spelled(" ".join(w["text"] for w in words))]
+             for words in [_value(row)] if words and spelled(" ".join(w["text"] for w in words))
+             and not (words is row.words and _unread_label(row, margin, pixels))]
     lines.sort(key=lambda ws: -max(w["height"] for w in ws))
     found = set()
     for words in lines[:MAX_LINES]:

@@ -28,6 +28,9 @@ ACROSS_SHARE = 0.7           # of a page's long words, lying across it when it i
 INK_PERCENTILE = 0.5         # the darkest print on the page (%)
 PAPER_PERCENTILE = 90        # the paper (%)
 PRINT_SHARE = 0.6            # of the way from the print to the paper: lighter is background
+GENTLE_SHARE = 0.9           # ... on a page that read poorly so (see page_text)
+POOR_WORDS = 20              # sure words (SURE_WORD) below which a page read poorly
+SURE_WORD = 60               # Tesseract's confidence in a sure word
 MIN_CONTRAST = 35            # grey levels between print and paper, below which nothing is lifted
                              # (a faded grey copy of a tinted sheet still has this much)
 SHEET_MIDDLE = 0.15          # of each side: cut off around the part of a page the sheet fills
@@ -69,7 +72,12 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
               ) -> PageText:
     """The words of an upright page (RGB or grey) read at about ``read_dpi`` (block
     layout, ``ind``), with the page's text and mean confidence; a reading Tesseract made
-    as if the page were turned is made again (see STANDING_SHARE)."""
+    as if the page were turned is made again (see STANDING_SHARE). A page that reads
+    poorly with its background lifted (fewer than POOR_WORDS sure words) is read again
+    lifted more gently (GENTLE_SHARE) and the reading with more sure words kept: where
+    the page's darkest print is a picture or a seal far darker than its soft or faded
+    text (a reader-printer's copy of a microfilm), the usual lift takes the letters'
+    edges for background and breaks them up."""
     dpi = dpi or estimate_dpi(page.shape)
     grey = cv2.cvtColor(page, cv2.COLOR_RGB2GRAY) if page.ndim == 3 else page
     factor = min(1.0, read_dpi / dpi)
@@ -77,10 +85,22 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
         grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
     grey = clear_frame(grey)
     levels = print_levels(grey)
+    read = _read_lifted(grey, levels, min(dpi, read_dpi))
+    if levels is not None and _sure_words(read.words) < POOR_WORDS:
+        gentle = print_levels(grey, GENTLE_SHARE)
+        again = _read_lifted(grey, gentle, min(dpi, read_dpi))
+        if _sure_words(again.words) > _sure_words(read.words):
+            read = again
+    return read
+
+
+def _read_lifted(grey: np.ndarray, levels: tuple[float, float] | None, dpi: float
+                 ) -> PageText:
+    """:func:`page_text`'s reading of ``grey`` (at ``dpi``) lifted by ``levels``."""
     if levels is not None:
         grey = lift_background(grey, levels)
-    grey = clear_rules(grey, min(dpi, read_dpi))
-    grey = clear_dotted(grey, min(dpi, read_dpi) / 25.4)   # the dots a value is typed on
+    grey = clear_rules(grey, dpi)
+    grey = clear_dotted(grey, dpi / 25.4)   # the dots a value is typed on
     words = tesseract.ocr_data(grey, psm=3, invert=False)   # a diploma prints dark on light
     if _read_turned(words):
         across = tesseract.ocr_data(grey, psm=3, invert=False, vertical=False)
@@ -89,6 +109,11 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
     if not words:
         return PageText("", 0.0, [], grey, levels)
     return PageText(tesseract.join_lines(words), _confidence(words), words, grey, levels)
+
+
+def _sure_words(words: list[dict]) -> int:
+    """Words of STANDING_LETTERS letters or more read at least SURE_WORD sure."""
+    return sum(len(w["text"]) >= STANDING_LETTERS and w["conf"] >= SURE_WORD for w in words)
 
 
 def _confidence(words: list[dict]) -> float:
@@ -128,14 +153,16 @@ def clear_rules(grey: np.ndarray, dpi: float) -> np.ndarray:
     return out
 
 
-def print_levels(grey: np.ndarray) -> tuple[float, float] | None:
-    """(print, background) grey levels of a page: shades lighter than ``background`` are
-    paper, tint or pattern; None on a page with too little contrast to tell."""
+def print_levels(grey: np.ndarray, share: float = PRINT_SHARE
+                 ) -> tuple[float, float] | None:
+    """(print, background) grey levels of a page: shades lighter than ``background``
+    (``share`` of the way from the print to the paper) are paper, tint or pattern; None
+    on a page with too little contrast to tell."""
     ink = grey_percentiles(grey, (INK_PERCENTILE,))[0]
     paper = sheet_level(grey, PAPER_PERCENTILE)
     if paper - ink < MIN_CONTRAST:
         return None
-    return ink, ink + PRINT_SHARE * (paper - ink)
+    return ink, ink + share * (paper - ink)
 
 
 def sheet_level(grey: np.ndarray, percentile: float) -> float:

@@ -353,9 +353,12 @@ class Pixels:
         """Pixels of the scan per pixel of the page as read (1 when the scan is not known)."""
         return 1.0 if self.fine is None else self.fine.shape[1] / self.small.shape[1]
 
-    def crop(self, box: tuple[float, float, float, float], *, scale: float) -> np.ndarray | None:
-        """``box`` (in ``small``'s pixels) cut out at ``scale`` times ``small``'s size."""
-        if self.small is None:
+    def crop(self, box: tuple[float, float, float, float], *, scale: float,
+             lifted: bool = True) -> np.ndarray | None:
+        """``box`` (in ``small``'s pixels) cut out at ``scale`` times ``small``'s size;
+        with ``lifted`` False, as scanned (its background not lifted; None when only the
+        page as read, lifted, is known)."""
+        if self.small is None or not lifted and (self.fine is None or self.levels is None):
             return None
         source, factor = self.small, 1.0
         if self.fine is not None:
@@ -366,7 +369,7 @@ class Pixels:
         if x1 - x0 < 20 or y1 - y0 < 8:
             return None
         crop = imaging.to_gray(source[y0:y1, x0:x1])
-        if self.fine is not None and self.levels is not None:
+        if lifted and self.fine is not None and self.levels is not None:
             crop = lift_background(crop, self.levels)   # as the small copy was read
         if abs(scale / factor - 1.0) > 0.05:
             crop = cv2.resize(crop, None, fx=scale / factor, fy=scale / factor,

@@ -55,6 +55,20 @@ FRAME_INNER_AREA = 0.55
 FRAME_STEP = 25                   # the card inside is this much lighter than the frame
 FRAME_SAMPLES = 60                # columns the frame's inner edge is looked for in, a side
 FRAME_FIT_PX = 4                  # ... and how far off the line through them one may lie
+# A photographed card printed on the page: the photo's rectangle is found, the desk or the
+# scanner's lid round the card in it. The card's own outline inside is a line of edges
+# (Canny thresholds) over this share of each side's middle, at most a few degrees off
+# the side, this far in (share of the cut-out), with a plain surround outside it (edges
+# on at most this share of the rows' samples); the area it closes round: at least this.
+OUTLINE_CANNY = (20, 60)
+OUTLINE_LINE = 0.6
+OUTLINE_TILTS = np.arange(-5.0, 5.01, 0.5)
+OUTLINE_BAND = (0.01, 0.22)
+OUTLINE_INSET = 0.03
+OUTLINE_PLAIN = 0.2
+OUTLINE_GAP_PX = 3
+OUTLINE_SAMPLES = 120
+OUTLINE_MIN_AREA = 0.5
 TURNS_WITH_CARD = ("strong", "flat")   # memo entries still true of the card turned round
 PHOTO_MM = ((11.0, 28.0), (14.0, 34.0))    # accepted photo width and height ranges
 PHOTO_OPEN_MM = 1.3               # wider than any stroke, narrower than the photo
@@ -168,24 +182,80 @@ def _inside_frame(rgb: np.ndarray, card: Card) -> Card:
              (-bottom[0], -1.0, h - 1 - bottom[1]),
              (-1.0, left[0], left[1]),
              (-1.0, -right[0], w - 1 - right[1])]
+    return _recut(rgb, card, lines, FRAME_INNER_AREA) or card
+
+
+def _recut(rgb: np.ndarray, card: Card, lines: list[tuple[float, float, float]],
+           min_area: float) -> Card | None:
+    """``card`` cut again from the page inside ``lines`` (top, bottom, left, right; each
+    a x + b y + c = 0 in the cut-out's pixels); None when they do not close round a
+    card-shaped area of at least ``min_area`` of the cut-out."""
+    h, w = card.image.shape[:2]
     corners = []
     for one, two in ((0, 2), (0, 3), (1, 3), (1, 2)):
         m = np.array([lines[one][:2], lines[two][:2]])
         if abs(np.linalg.det(m)) < 1e-6:
-            return card
+            return None
         corners.append(np.linalg.solve(m, [-lines[one][2], -lines[two][2]]))
     inner = np.array(corners, np.float32)
     area = cv2.contourArea(inner)
     width = (np.linalg.norm(inner[1] - inner[0]) + np.linalg.norm(inner[2] - inner[3])) / 2
     height = (np.linalg.norm(inner[3] - inner[0]) + np.linalg.norm(inner[2] - inner[1])) / 2
-    if area < FRAME_INNER_AREA * h * w or not _card_shaped(width, height):
-        return card
+    if area < min_area * h * w or not _card_shaped(width, height):
+        return None
     # from the cut-out's pixels back to the page's
     to_page = cv2.getPerspectiveTransform(
         np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32),
         np.asarray(card.corners, np.float32))
     corners = cv2.perspectiveTransform(inner.reshape(-1, 1, 2), to_page).reshape(-1, 2)
     return Card(warp_corners(rgb, corners, out_w=w, out_h=h), corners.astype(np.float32))
+
+
+def _outline_edge(edges: np.ndarray) -> tuple[float, float] | None:
+    """The card's own edge along the top of ``edges`` (a cut-out's edge map turned so that
+    side is on top): (slope, offset at the middle) of the first line, a few degrees off
+    the side at most, that the edges follow over OUTLINE_LINE of the side's middle with
+    only a plain surround (OUTLINE_PLAIN) between it and the cut-out's edge. Of the
+    tilts, the line the edges follow best. None when there is none: a card cut at its
+    own edge shows its security print right up to it."""
+    h, w = edges.shape
+    xs = np.linspace(0.15 * w, 0.85 * w, OUTLINE_SAMPLES).astype(int)
+    rows = np.arange(int(OUTLINE_BAND[0] * h), int(OUTLINE_BAND[1] * h))
+    best: tuple[float, float, float] | None = None     # (score, slope, offset)
+    for slope in np.tan(np.deg2rad(OUTLINE_TILTS)):
+        ys = rows[:, None] + np.round(slope * (xs[None, :] - w / 2)).astype(int)
+        inside = (ys >= 0) & (ys < h)
+        hit = np.zeros(ys.shape, bool)
+        hit[inside] = edges[ys[inside], np.broadcast_to(xs, ys.shape)[inside]]
+        score = hit.mean(axis=1)
+        lines = np.flatnonzero((score >= OUTLINE_LINE) & (rows >= OUTLINE_INSET * h))
+        if not len(lines):
+            continue
+        i = int(lines[0])
+        if score[:max(1, i - OUTLINE_GAP_PX)].mean() > OUTLINE_PLAIN:
+            continue     # print between it and the edge: a row of the card's own pattern
+        if best is None or score[i] > best[0]:
+            best = (float(score[i]), float(slope), float(rows[i]))
+    return None if best is None else best[1:]
+
+
+def _inside_outline(rgb: np.ndarray, card: Card) -> Card:
+    """``card`` cut again at the card's own outline inside it: a photographed card printed
+    on the page, the desk or the scanner's lid round it in the print, is found as the
+    print's rectangle. Its text is then smaller than a card's at that size, and the photo
+    and the labels stand where no card has them. ``card`` itself when no outline shows."""
+    grey = cv2.GaussianBlur(cv2.cvtColor(card.image, cv2.COLOR_RGB2GRAY), (0, 0), 1.5)
+    edges = cv2.dilate(cv2.Canny(grey, *OUTLINE_CANNY), np.ones((3, 3), np.uint8)) > 0
+    h, w = edges.shape
+    found = [_outline_edge(side) for side in (edges, edges[::-1], edges.T, edges.T[::-1])]
+    if None in found:
+        return card
+    (ts, to), (bs, bo), (ls, lo), (rs, ro) = found
+    lines = [(ts, -1.0, to - ts * w / 2),                  # y = to + ts (x - w/2)
+             (-bs, -1.0, h - 1 - bo + bs * w / 2),         # y = h-1-bo - bs (x - w/2)
+             (-1.0, ls, lo - ls * h / 2),                  # x = lo + ls (y - h/2)
+             (-1.0, -rs, w - 1 - ro + rs * h / 2)]         # x = w-1-ro - rs (y - h/2)
+    return _recut(rgb, card, lines, OUTLINE_MIN_AREA) or card
 
 
 def find_cards(img, *, dpi: float | None = None) -> list[Card]:
@@ -222,7 +292,7 @@ def find_cards(img, *, dpi: float | None = None) -> list[Card]:
                 pair = True
         if best:
             break
-    return [_inside_frame(rgb, card) for card in best]
+    return [_inside_outline(rgb, _inside_frame(rgb, card)) for card in best]
 
 
 def _photo_of(solid: np.ndarray, px_per_mm: float, min_fill: float

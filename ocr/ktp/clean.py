@@ -43,6 +43,10 @@ MIN_PIECE_MM = 0.9           # a piece cut from a joined component this tall may
 DARK_INK_LUMA = (70, 140)    # lightness of a coloured ink (the lightness taken) .. of the
                              # darkest pale tint's lines (the brightest channel taken)
 INK_CHROMA = (40, 60)        # brightest channel less lightness: near-neutral ink .. coloured
+PATTERN_MARK_MM = (2.5, 0.6)  # a security print's dot or dash: at most this wide and tall
+PATTERN_ROW_MM = 0.4         # ... on one row (its centre this near)
+PATTERN_REACH_MM = 12.0      # ... with this many others of the kind this near along it
+PATTERN_MARKS = 8
 INK_EDGE_PX = 5              # the darkest lightness this near counts (a stroke's soft edge)
 
 
@@ -227,6 +231,40 @@ def drop_lines(binary: np.ndarray) -> np.ndarray:
         part = (labels[y:y + h, x:x + w] == i).astype(np.uint8)
         letters[y:y + h, x:x + w] |= _split_joined(part)
     return np.where(letters, 0, 255).astype(np.uint8)
+
+
+def without_pattern(binary: np.ndarray) -> np.ndarray:
+    """``binary`` without a security print's rows of dots and dashes (a sasirangan's
+    stitch holes and running stitches): marks no taller than PATTERN_MARK_MM[1] and no
+    wider than PATTERN_MARK_MM[0], each with PATTERN_MARKS others of the kind on its row
+    within PATTERN_REACH_MM. Between a field's letters they make Tesseract read a row of
+    specks as words. A row of text holds a few such marks at most (hyphens, the dots of
+    an i); a dot-matrix face's dots are all marks, so this is only a second look at a
+    card whose labels went unread, never the print every card is read in."""
+    ink = (binary == 0).astype(np.uint8)
+    _, labels, stats, centres = cv2.connectedComponentsWithStats(ink, 8)
+    small = np.flatnonzero((stats[:, cv2.CC_STAT_WIDTH] <= mm(PATTERN_MARK_MM[0])) &
+                           (stats[:, cv2.CC_STAT_HEIGHT] <= mm(PATTERN_MARK_MM[1])))
+    small = small[small > 0]
+    if len(small) <= PATTERN_MARKS:
+        return binary
+    rows = np.round(centres[small, 1] / mm(PATTERN_ROW_MM)).astype(int)
+    xs = centres[small, 0]
+    reach = mm(PATTERN_REACH_MM)
+    pattern = []
+    for row in np.unique(rows):
+        on_row = np.flatnonzero(np.abs(rows - row) <= 1)      # the row and those beside it
+        near = np.sort(xs[on_row])
+        for k in np.flatnonzero(rows == row):
+            others = np.searchsorted(near, xs[k] + reach, "right") - \
+                np.searchsorted(near, xs[k] - reach, "left") - 1
+            if others >= PATTERN_MARKS:
+                pattern.append(small[k])
+    if not pattern:
+        return binary
+    out = binary.copy()
+    out[np.isin(labels, pattern)] = 255
+    return out
 
 
 def card_flat(card: Card) -> np.ndarray:

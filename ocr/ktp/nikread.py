@@ -291,6 +291,9 @@ def roster_nik(readings: tuple[tuple[str, str], ...], niks, birth: dt.date | Non
     spell any other sixteen digits, no digit-shape reading that names most digits
     (:func:`_credible_shapes`) names another digit, it is well formed and agrees with the
     birth date and sex the card's lines read surely (``birth``, ``sex``; None: not read).
+    A reader's reading that spells all but the first digit counts as that reader's (a
+    face whose first digit Tesseract reads as part of the label's colon), not as one of
+    the sixteen-digit readings.
     Two readers spelling a roster NIK digit for digit by chance is what a card of
     someone off the roster would need: its NIK differs in some digit, and a misreading
     must land on a roster NIK's digit in both. Two roster NIKs shown: neither."""
@@ -301,7 +304,7 @@ def roster_nik(readings: tuple[tuple[str, str], ...], niks, birth: dt.date | Non
         return "line" if method in LINE_METHODS else method
 
     shown = [nik for nik in set(niks) if support[nik] >= ROSTER_SUPPORT and
-             len({reader(m) for m, r in whole if r == nik}) >= 2]
+             len({reader(m) for m, r in readings if r in (nik, nik[1:])}) >= 2]
     if len(shown) != 1:
         return None
     nik = shown[0]

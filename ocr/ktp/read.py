@@ -31,7 +31,14 @@ from formgen.domain.nik import (
 )
 from ocr.features import color_stats, to_rgb
 from ocr.ktp.cards import CARD_MM, PX_PER_MM, Card, find_cards, mm, stand_upright
-from ocr.ktp.clean import clean_card, digits_print, masked, pale_print, without_outline
+from ocr.ktp.clean import (
+    clean_card,
+    digits_print,
+    masked,
+    pale_print,
+    without_outline,
+    without_pattern,
+)
 from ocr.ktp.crossing import crossed_digits
 from ocr.ktp.dots import join_dotted
 from ocr.ktp.labels import (
@@ -366,7 +373,7 @@ def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
         # letters' soft edges, where only the print cut nearer the ink reads (the cut the
         # NIK's digits get). Read again so; taken when it finds the labels, or the name's
         # row the first reading did not with as many labels.
-        for other in (without_outline(binary), thin):
+        for other in (without_outline(binary), thin, without_pattern(binary)):
             if other is binary:
                 continue   # no outline to leave out
             read = read_fields(other[:, :right])

@@ -80,3 +80,15 @@ def test_a_teacher_training_programme_names_no_level_of_its_own():
     # a table given outright is taken as it is
     assert [m.code for m in education.mentions("GURU SEKOLAH DASAR", education.levels())] \
         == ["SD"]
+
+
+def test_a_sekolah_teknik_was_a_junior_school():
+    """The Sekolah Teknik (ST, STN) and Sekolah Kepandaian Putri were vocational schools
+    of the SMP's level; a Sekolah Teknik Menengah (STM) was the SMA's."""
+    def codes(text: str) -> list[str]:
+        return [m.code for m in education.mentions(text)]
+
+    assert codes("SURAT TANDA TAMAT BELAJAR SEKOLAH TEKNIK (ST)") == ["SMP"]
+    assert codes("SEKOLAH TEKNIK NEGERI 2 PALANGKA RAYA") == ["SMP"]
+    assert codes("SEKOLAH TEKNIK MENENGAH NEGERI 1") == ["SMA"]
+    assert codes("SARJANA TEKNIK (S.T.)") == ["S1"]

@@ -32,6 +32,20 @@ def test_one_reader_alone_or_one_reading_shows_no_roster_nik():
     assert roster_nik(_readings((LINE, NIK), (LINE_UNSURE, NIK)), (NIK,), None, None) is None
 
 
+def test_a_reading_that_lost_only_the_first_digit_is_its_reader_s_support():
+    """Tesseract reads a face's first digit as part of the label's colon: its fifteen
+    digits are the second reader beside the line recognizer's sixteen."""
+    made = _readings((LINE, NIK), (LINE_UNSURE, NIK), ("text", NIK[1:]), ("text", ""))
+    assert roster_nik(made, (*OTHERS, NIK), None, None) == NIK
+    # the last digit lost, or one digit otherwise: no support
+    assert roster_nik(_readings((LINE, NIK), (LINE_UNSURE, NIK), ("text", NIK[:15])),
+                      (NIK,), None, None) is None
+    assert roster_nik(_readings((LINE, NIK), (LINE_UNSURE, NIK), ("text", TWIN[1:])),
+                      (NIK,), None, None) is None
+    # the holder off the roster: nothing
+    assert roster_nik(made, OTHERS, None, None) is None
+
+
 def test_the_holder_off_the_roster_takes_no_roster_nik():
     made = _readings(("text", NIK), (LINE, NIK), ("text", TWIN))
     assert roster_nik(made, OTHERS, None, None) is None
