@@ -33,6 +33,7 @@ from ocr.ijazah_roster import roster_name_on_page
 from ocr.ijazah_text import PageText, keyword_count, page_text
 from ocr.ijazah_witness import roster_name
 from ocr.ijazah_words import Pixels, Row, rows_of, two_up
+from ocr.imaging import depth_below_paper
 
 SCHOOL = re.compile(r"\b(?:(?:SD|SMP|SMA|SMK|MI|MTs|MA|SDN|SMPN|SMAN|SMKN|MIN|MTsN|MAN)\s+"
                     r"(?:NEGERI|SWASTA|N|ISLAM|KATOLIK|KRISTEN|MUHAMMADIYAH|IT)\b"
@@ -69,10 +70,10 @@ CROSSING_SPAN = 2.5     # a mark this many times the name's height, across it: a
 CROSSING_INK = 128      # grey below this is ink on the read (background lifted) image
 FAINT_PAST = 1.5        # of the name's height: how far past its last word a lost letter may be
 FAINT_MARGIN = 0.15     # ... and how far from a word's box its own letters' edges may reach
-FAINT_PAPER = 90        # percentile of the line's grey: its paper
-FAINT_INK = 20          # grey levels under the paper: print, however pale ...
+FAINT_PAPER_SPAN = 0.8  # of the line's height: the paper round a letter lies this near
+FAINT_INK = 20          # grey levels under the paper round it: print, however pale ...
 FAINT_SHARE = 0.25      # ... and at least this share of the name's own print's depth
-FAINT_NAME_INK = 2      # percentile of the line's grey: the name's print
+FAINT_NAME_INK = 98     # percentile of the line's depths: the name's print
 FAINT_BLUR = 0.04       # of the line's height: the blur that joins a pale letter's specks
 FAINT_TALL = 0.35       # of the line's height: a mark this tall ...
 FAINT_WIDTH = 0.2       # ... and this wide is a letter, not a speck
@@ -331,9 +332,10 @@ def faint_letter_lost(rows: list[Row], name_row: int, name: str, pixels: Pixels)
     margin = FAINT_MARGIN * height
     gaps = [(a["left"] + a["width"] + margin, b["left"] - margin)
             for a, b in itertools.pairwise(words)] + [(end + margin, end + FAINT_PAST * height)]
-    paper, ink = (float(v) for v in np.percentile(crop, (FAINT_PAPER, FAINT_NAME_INK)))
+    depth = depth_below_paper(crop, int(FAINT_PAPER_SPAN * crop.shape[0]))   # no shade
+    ink = float(np.percentile(depth, FAINT_NAME_INK))
     # a mark a quarter as dark as the name's print, at least: not a security ground's line
-    dark = (crop < paper - max(FAINT_INK, FAINT_SHARE * (paper - ink))).astype(np.uint8)
+    dark = (depth > max(FAINT_INK, FAINT_SHARE * ink)).astype(np.uint8)
     scale = crop.shape[0] / height
     for x0, x1 in gaps:
         a, b = int(max(0, (x0 - left) * scale)), int(min(crop.shape[1], (x1 - left) * scale))

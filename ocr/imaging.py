@@ -162,3 +162,12 @@ def grey_percentiles(grey: np.ndarray, qs: tuple[float, ...]) -> tuple[float, ..
         diff = b - a
         out.append(float(b - diff * (1 - gamma)) if gamma >= 0.5 else float(a + diff * gamma))
     return tuple(out)
+
+
+def depth_below_paper(grey: np.ndarray, size: int) -> np.ndarray:
+    """How much darker each pixel of ``grey`` is than the lightest within ``size`` pixels
+    of it (a grey closing: the paper round a stroke narrower than ``size``), as int16. A
+    shadow or a lamp's fall-off, far wider than a stroke, comes out near 0; print
+    however pale stands out by its own depth."""
+    k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size | 1,) * 2)
+    return cv2.dilate(grey, k).astype(np.int16) - grey.astype(np.int16)
