@@ -68,11 +68,12 @@ ROMAN_END = re.compile(r"(?:[\s-]|^D)[IV]+$")   # a level alias ending in a Roma
 UNSURE_LEVEL_TAKEN = 0.7   # a level taken although the numerals read disagree
 CROSSING_SPAN = 2.5     # a mark this many times the name's height, across it: a stamp's ring
 CROSSING_INK = 128      # grey below this is ink on the read (background lifted) image
-FAINT_PAST = 1.5        # of the name's height: how far past its last word a lost letter may be
+FAINT_GAP = 1.0         # of the name's height: a gap between words this wide may hold a letter
 FAINT_MARGIN = 0.15     # ... and how far from a word's box its own letters' edges may reach
 FAINT_PAPER_SPAN = 0.8  # of the line's height: the paper round a letter lies this near
 FAINT_INK = 20          # grey levels under the paper round it: print, however pale ...
 FAINT_SHARE = 0.25      # ... and at least this share of the name's own print's depth
+FAINT_PALER = 0.7       # of the name's print's depth: a lost letter is no darker than this
 FAINT_NAME_INK = 98     # percentile of the line's depths: the name's print
 FAINT_BLUR = 0.04       # of the line's height: the blur that joins a pale letter's specks
 FAINT_TALL = 0.35       # of the line's height: a mark this tall ...
@@ -307,9 +308,11 @@ def crossed_by_mark(rows: list[Row], name_row: int, name: str, read: PageText) -
 
 def faint_letter_lost(rows: list[Row], name_row: int, name: str, pixels: Pixels) -> bool:
     """Whether a letter-sized mark of print paler than the rest, which the reading lost,
-    stands in a gap between the words ``name`` was read from or just past its last word,
-    on the page as scanned (its background not lifted): a typewriter key struck lightly
-    ('GUSTI ANAN SYARIFUDDIN' for ANANG, 'BUD' for BUDI). Such a name is no sure reading."""
+    stands in a wide gap between the words ``name`` was read from, on the page as scanned
+    (its background not lifted), measured against the paper round it: a typewriter key
+    struck lightly ('GUSTI ANAN SYARIFUDDIN' for ANANG). Such a name is no sure reading.
+    Past the name's last word is not looked at: a seal, a frame or the rest of a name read
+    as another word may stand there."""
     tokens = set(name.upper().split())
     holding = next((row for row in rows[name_row:name_row + 2] for w in row.words
                     if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens), None)
@@ -321,30 +324,34 @@ def faint_letter_lost(rows: list[Row], name_row: int, name: str, pixels: Pixels)
     words = words[first:first + len(tokens)]     # the name's words, as the row read them
     top = min(w["top"] for w in words)
     height = max(1, max(w["top"] + w["height"] for w in words) - top)
+    gaps = [(a["left"] + a["width"], b["left"]) for a, b in itertools.pairwise(words)
+            if b["left"] - a["left"] - a["width"] >= FAINT_GAP * height]
+    if not gaps:
+        return False
     left = words[0]["left"]
-    end = words[-1]["left"] + words[-1]["width"]
-    crop = pixels.crop((left, top, end + FAINT_PAST * height, top + height),
+    crop = pixels.crop((left, top, words[-1]["left"] + words[-1]["width"], top + height),
                        scale=pixels.resolution, lifted=False)
     if crop is None or crop.shape[0] < 4:
         return False
     crop = cv2.GaussianBlur(crop, (0, 0), FAINT_BLUR * crop.shape[0])   # a pale letter's
     #                                                         specks joined into its strokes
-    margin = FAINT_MARGIN * height
-    gaps = [(a["left"] + a["width"] + margin, b["left"] - margin)
-            for a, b in itertools.pairwise(words)] + [(end + margin, end + FAINT_PAST * height)]
     depth = depth_below_paper(crop, int(FAINT_PAPER_SPAN * crop.shape[0]))   # no shade
     ink = float(np.percentile(depth, FAINT_NAME_INK))
     # a mark a quarter as dark as the name's print, at least: not a security ground's line
     dark = (depth > max(FAINT_INK, FAINT_SHARE * ink)).astype(np.uint8)
-    scale = crop.shape[0] / height
+    scale, margin = crop.shape[0] / height, FAINT_MARGIN * height
     for x0, x1 in gaps:
-        a, b = int(max(0, (x0 - left) * scale)), int(min(crop.shape[1], (x1 - left) * scale))
+        a = int(max(0, (x0 + margin - left) * scale))
+        b = int(min(crop.shape[1], (x1 - margin - left) * scale))
         if b - a < FAINT_WIDTH * crop.shape[0]:
             continue
-        _, _, stats, _ = cv2.connectedComponentsWithStats(dark[:, a:b], connectivity=8)
-        if ((stats[1:, cv2.CC_STAT_HEIGHT] >= FAINT_TALL * crop.shape[0]) &
-                (stats[1:, cv2.CC_STAT_WIDTH] >= FAINT_WIDTH * crop.shape[0])).any():
-            return True
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(dark[:, a:b],
+                                                                   connectivity=8)
+        for k in range(1, count):
+            if stats[k, cv2.CC_STAT_HEIGHT] >= FAINT_TALL * crop.shape[0] and \
+                    stats[k, cv2.CC_STAT_WIDTH] >= FAINT_WIDTH * crop.shape[0] and \
+                    depth[:, a:b][labels == k].max() <= FAINT_PALER * ink:
+                return True     # paler than the name's print: no flourish of its face
     return False
 
 

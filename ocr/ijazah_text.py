@@ -29,6 +29,7 @@ INK_PERCENTILE = 0.5         # the darkest print on the page (%)
 PAPER_PERCENTILE = 90        # the paper (%)
 PRINT_SHARE = 0.6            # of the way from the print to the paper: lighter is background
 GENTLE_SHARE = 0.9           # ... on a page that read poorly so (see page_text)
+GENTLE_GAIN = 2              # ... kept when it reads this many times the sure words
 POOR_WORDS = 20              # sure words (SURE_WORD) below which a page read poorly
 SURE_WORD = 60               # Tesseract's confidence in a sure word
 MIN_CONTRAST = 35            # grey levels between print and paper, below which nothing is lifted
@@ -74,7 +75,9 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
     layout, ``ind``), with the page's text and mean confidence; a reading Tesseract made
     as if the page were turned is made again (see STANDING_SHARE). A page that reads
     poorly with its background lifted (fewer than POOR_WORDS sure words) is read again
-    lifted more gently (GENTLE_SHARE) and the reading with more sure words kept: where
+    lifted more gently (GENTLE_SHARE), and that reading kept when it reads well and at
+    least GENTLE_GAIN times as many sure words (a card alone on a sheet reads few words
+    either way, and stays as it was read): where
     the page's darkest print is a picture or a seal far darker than its soft or faded
     text (a reader-printer's copy of a microfilm), the usual lift takes the letters'
     edges for background and breaks them up."""
@@ -89,7 +92,7 @@ def page_text(page: np.ndarray, *, dpi: float | None = None, read_dpi: int = REA
     if levels is not None and _sure_words(read.words) < POOR_WORDS:
         gentle = print_levels(grey, GENTLE_SHARE)
         again = _read_lifted(grey, gentle, min(dpi, read_dpi))
-        if _sure_words(again.words) > _sure_words(read.words):
+        if _sure_words(again.words) >= max(POOR_WORDS, GENTLE_GAIN * _sure_words(read.words)):
             read = again
     return read
 
