@@ -33,7 +33,7 @@ from ocr.ijazah_roster import roster_name_on_page
 from ocr.ijazah_text import PageText, keyword_count, page_text
 from ocr.ijazah_witness import roster_name
 from ocr.ijazah_words import Pixels, Row, rows_of, two_up
-from ocr.imaging import depth_below_paper
+from ocr.imaging import line_depth
 
 SCHOOL = re.compile(r"\b(?:(?:SD|SMP|SMA|SMK|MI|MTs|MA|SDN|SMPN|SMAN|SMKN|MIN|MTsN|MAN)\s+"
                     r"(?:NEGERI|SWASTA|N|ISLAM|KATOLIK|KRISTEN|MUHAMMADIYAH|IT)\b"
@@ -70,7 +70,6 @@ CROSSING_SPAN = 2.5     # a mark this many times the name's height, across it: a
 CROSSING_INK = 128      # grey below this is ink on the read (background lifted) image
 FAINT_GAP = 1.0         # of the name's height: a gap between words this wide may hold a letter
 FAINT_MARGIN = 0.15     # ... and how far from a word's box its own letters' edges may reach
-FAINT_PAPER_SPAN = 0.8  # of the line's height: the paper round a letter lies this near
 FAINT_INK = 20          # grey levels under the paper round it: print, however pale ...
 FAINT_SHARE = 0.25      # ... and at least this share of the name's own print's depth
 FAINT_PALER = 0.7       # of the name's print's depth: a lost letter is no darker than this
@@ -272,6 +271,11 @@ def find_number(rows: list[Row], pixels: Pixels | None = None) -> tuple[str | No
     return None, 0.0
 
 
+def _of_name(word: dict, tokens: set[str]) -> bool:
+    """Whether the page's ``word`` is one of a name's words (``tokens``, in capitals)."""
+    return re.sub(r"[^A-Z]", "", word["text"].upper()) in tokens
+
+
 def crossed_by_mark(rows: list[Row], name_row: int, name: str, read: PageText) -> bool:
     """Whether a mark far taller than the name's letters (a round stamp's ring, a
     signature's stroke; not a box's side, a thin upright rule) runs across the words
@@ -282,7 +286,7 @@ def crossed_by_mark(rows: list[Row], name_row: int, name: str, read: PageText) -
         return False
     tokens = set(name.upper().split())
     words = [w for row in rows[name_row:name_row + 2] for w in row.words
-             if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens]
+             if _of_name(w, tokens)]
     if words:
         top = min(w["top"] for w in words)
         bottom = max(w["top"] + w["height"] for w in words)
@@ -315,12 +319,11 @@ def faint_letter_lost(rows: list[Row], name_row: int, name: str, pixels: Pixels)
     as another word may stand there."""
     tokens = set(name.upper().split())
     holding = next((row for row in rows[name_row:name_row + 2] for w in row.words
-                    if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens), None)
+                    if _of_name(w, tokens)), None)
     if holding is None:
         return False
     words = sorted(holding.words, key=lambda w: w["left"])
-    first = next(k for k, w in enumerate(words)
-                 if re.sub(r"[^A-Z]", "", w["text"].upper()) in tokens)
+    first = next(k for k, w in enumerate(words) if _of_name(w, tokens))
     words = words[first:first + len(tokens)]     # the name's words, as the row read them
     top = min(w["top"] for w in words)
     height = max(1, max(w["top"] + w["height"] for w in words) - top)
@@ -335,7 +338,7 @@ def faint_letter_lost(rows: list[Row], name_row: int, name: str, pixels: Pixels)
         return False
     crop = cv2.GaussianBlur(crop, (0, 0), FAINT_BLUR * crop.shape[0])   # a pale letter's
     #                                                         specks joined into its strokes
-    depth = depth_below_paper(crop, int(FAINT_PAPER_SPAN * crop.shape[0]))   # no shade
+    depth = line_depth(crop)   # no shade
     ink = float(np.percentile(depth, FAINT_NAME_INK))
     # a mark a quarter as dark as the name's print, at least: not a security ground's line
     dark = (depth > max(FAINT_INK, FAINT_SHARE * ink)).astype(np.uint8)

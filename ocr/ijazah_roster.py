@@ -19,12 +19,11 @@ from ocr import roster_match, textline
 from ocr.ijazah_name import OTHER_NAME
 from ocr.ijazah_witness import SIDE_MARGIN, line_box, spelled
 from ocr.ijazah_words import Pixels, Row
-from ocr.imaging import depth_below_paper
+from ocr.imaging import line_depth
 
 LABEL_ONLY_LETTERS = 3   # letters after a label's words below which it has no value
 LABEL_WORDS = re.compile(r"\b(?:orang|tua|wali|ayah|ibu|kandung)\b", re.I)   # a label's rest
 UNREAD_LABEL_HEIGHTS = 3  # room left of a name-like line, in its heights, a label may stand in
-PAPER_SPAN = 0.8          # of the line's height: the paper round a letter lies this near
 LABEL_INK = 35            # grey levels under the paper round it: print
 LABEL_INK_SHARE = 0.02    # of that room: print a label leaves there
 MAX_LINES = 12    # name-like lines matched at most (the largest first): a page of lists
@@ -65,7 +64,7 @@ def _unread_label(row: Row, margin: float, pixels: Pixels) -> bool:
     crop = pixels.crop((margin, row.top, left, row.bottom), scale=1.0, lifted=False)
     if crop is None:
         return False
-    depth = depth_below_paper(crop, int(PAPER_SPAN * crop.shape[0]))   # no shade
+    depth = line_depth(crop)   # no shade
     return float((depth > LABEL_INK).mean()) > LABEL_INK_SHARE
 
 
