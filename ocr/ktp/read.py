@@ -576,12 +576,12 @@ def read_card(card: Card, stood: tuple[Card, tuple | None] | None = None
 def _best_front(cards: list[Card]) -> KtpReading | None:
     """The best reading of the fronts among ``cards``: cards that show a photo first; the
     others (a back, a front whose photo did not copy) only when no front was read."""
-    stood = [(card, stand_upright(card)) for card in cards]
-    with_photo = [s for s in stood if s[1][1] is not None]
-    without = [s for s in stood if s[1][1] is None]
+    stood = [(index, card, stand_upright(card)) for index, card in enumerate(cards)]
+    with_photo = [s for s in stood if s[2][1] is not None]
+    without = [s for s in stood if s[2][1] is None]
     best: KtpReading | None = None
     for group in (with_photo, without):
-        for card, upright in group:
+        for index, card, upright in group:
             if upright[1] is None and print_share(card) < MIN_PRINT_SHARE:
                 continue  # the back of the card: security print only
             read = read_card(card, upright)
@@ -590,6 +590,7 @@ def _best_front(cards: list[Card]) -> KtpReading | None:
             reading, turned = read
             reading.upright_angle = turned.upright_angle
             reading.color = color_stats(card.image)[0]
+            reading.card_index = index
             if best is None or (reading.front_words, reading.confidence) > \
                     (best.front_words, best.confidence):
                 best = reading
@@ -642,6 +643,17 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
             if best is not None and best.nik == soft.nik:
                 soft.take_surer(best)    # the same card: what it read surely stays
             best = soft
+    if best is None and soft is not None:
+        # only the card softened reads as a front, and not its NIK surely: nothing on it
+        # is taken as read (a softened name was read surely wrong), but its NIK's and its
+        # name's readings may still show a roster member
+        soft.confidences = {k: min(v, DISPUTED) for k, v in soft.confidences.items()}
+        best = soft
+    if best is not None and soft is not None and best is not soft and \
+            soft.card_index == best.card_index:
+        # the same card's NIK read softened: its readings count too where the roster's
+        # NIKs are matched (a face one rendering reads and the other does not)
+        best.nik_readings = (*best.nik_readings, *soft.nik_readings)
     if best is not None and best is not soft and best.nik is not None:
         best.softened_name_lines = partial(_lines_if_same, soft, best.nik) if softened_read \
             else partial(_softened_name_lines, cards, best.nik)

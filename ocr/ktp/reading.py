@@ -55,6 +55,8 @@ class KtpReading:
     # the NIK's readings ((method, digits) as ocr.ktp.nikread makes them): a NIK they did
     # not settle may still be one the roster holds
     nik_readings: tuple = field(default=(), repr=False)
+    # which of the page's cards was read (its place in the list the reader was given)
+    card_index: int | None = field(default=None, repr=False)
     # the values taken from the roster (a name its line spells; a NIK its readings show,
     # with the birth date and sex it carries where the card's lines were not read surely)
     from_roster: set = field(default_factory=set)
