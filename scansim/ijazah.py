@@ -3,10 +3,10 @@
 Each design differs in type faces (serif titles, a script-like face for names where the
 system has one), portrait or landscape paper, border, seal, paper tint, where the holder's
 name stands ("diberikan kepada" above it, "Nama :" before it, "menerangkan bahwa" ...)
-and where the diploma number is printed. Held-out designs (``group`` 1 to 32) are only
+and where the diploma number is printed. Held-out designs (``group`` 1 to 33) are only
 drawn when asked for by name: they measure the reader on layouts it was not tuned on;
-group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 32
-after group 31, so nobody tuning has seen the latest.
+group 2 came after group 1 had been measured, group 3 after group 2 and so on to group 33
+after group 32, so nobody tuning has seen the latest.
 ``make_ijazah`` returns ``(image, truth)``; ``copy_quality`` (scansim.copies) turns a page
 into a grey or colour photocopy or a faded print.
 """
@@ -92,6 +92,10 @@ from scansim.ijazah_group32 import FINISHES as GROUP32_FINISHES
 from scansim.ijazah_group32 import GROUP32_BORDERS, GROUP32_CUES
 from scansim.ijazah_group32 import HEADERS as GROUP32_HEADERS
 from scansim.ijazah_group32 import NAME_CLEAR as GROUP32_NAME_CLEAR
+from scansim.ijazah_group33 import FINISHES as GROUP33_FINISHES
+from scansim.ijazah_group33 import GROUP33_BORDERS, GROUP33_CUES
+from scansim.ijazah_group33 import HEADERS as GROUP33_HEADERS
+from scansim.ijazah_group33 import NAME_CLEAR as GROUP33_NAME_CLEAR
 from scansim.ijazah_holders import HOLDERS, holder_rows
 from scansim.ijazah_numbers import styled_number
 from scansim.ijazah_sign import boxed_number, sign_block
@@ -105,30 +109,32 @@ CUE_MAKERS = {**CUES, **HOLDERS, **TYPED_CUES, **GROUP7_CUES, **GROUP8_CUES, **G
               **GROUP19_CUES, **GROUP20_CUES, **GROUP21_CUES, **GROUP22_CUES,
               **GROUP23_CUES, **GROUP24_CUES, **GROUP25_CUES, **GROUP26_CUES,
               **GROUP27_CUES, **GROUP28_CUES, **GROUP29_CUES, **GROUP30_CUES,
-              **GROUP31_CUES, **GROUP32_CUES}
+              **GROUP31_CUES, **GROUP32_CUES, **GROUP33_CUES}
 BORDERS = {**GROUP11_BORDERS, **GROUP12_BORDERS,   # frames drawn by a group's own module
            **GROUP13_BORDERS, **GROUP14_BORDERS, **GROUP15_BORDERS,
            **GROUP16_BORDERS, **GROUP17_BORDERS, **GROUP18_BORDERS, **GROUP19_BORDERS,
            **GROUP20_BORDERS, **GROUP21_BORDERS, **GROUP22_BORDERS, **GROUP23_BORDERS,
            **GROUP24_BORDERS, **GROUP25_BORDERS, **GROUP26_BORDERS, **GROUP27_BORDERS,
            **GROUP28_BORDERS, **GROUP29_BORDERS, **GROUP30_BORDERS, **GROUP31_BORDERS,
-           **GROUP32_BORDERS}
+           **GROUP32_BORDERS, **GROUP33_BORDERS}
 HAND_INS = {**FINISHES, **GROUP13_FINISHES,   # how a page was handed in (Design.finish)
             **GROUP14_FINISHES, **GROUP15_FINISHES, **GROUP16_FINISHES,
             **GROUP17_FINISHES, **GROUP18_FINISHES, **GROUP19_FINISHES,
             **GROUP20_FINISHES, **GROUP21_FINISHES, **GROUP22_FINISHES,
             **GROUP23_FINISHES, **GROUP24_FINISHES, **GROUP25_FINISHES,
             **GROUP26_FINISHES, **GROUP27_FINISHES, **GROUP28_FINISHES,
-            **GROUP29_FINISHES, **GROUP30_FINISHES, **GROUP31_FINISHES, **GROUP32_FINISHES}
+            **GROUP29_FINISHES, **GROUP30_FINISHES, **GROUP31_FINISHES, **GROUP32_FINISHES,
+            **GROUP33_FINISHES}
 # hand-ins given the name's box (mm) to keep off its line
 CLEAR_OF_NAME = set(NAME_CLEAR) | set(GROUP27_NAME_CLEAR) | set(GROUP30_NAME_CLEAR) | \
-    set(GROUP31_NAME_CLEAR) | set(GROUP32_NAME_CLEAR)
+    set(GROUP31_NAME_CLEAR) | set(GROUP32_NAME_CLEAR) | set(GROUP33_NAME_CLEAR)
 # hand-ins given the name's box (mm) and where the particulars' own ink lies (a mask)
 GIVEN_FILL_IN = set(GROUP29_FILLED) | set(GROUP30_FILLED)
 HEADERS = {**GROUP17_HEADERS, **GROUP18_HEADERS,   # faces above the holder (Design.header)
            **GROUP22_HEADERS, **GROUP23_HEADERS, **GROUP24_HEADERS,
            **GROUP25_HEADERS, **GROUP26_HEADERS, **GROUP27_HEADERS, **GROUP28_HEADERS,
-           **GROUP29_HEADERS, **GROUP30_HEADERS, **GROUP31_HEADERS, **GROUP32_HEADERS}
+           **GROUP29_HEADERS, **GROUP30_HEADERS, **GROUP31_HEADERS, **GROUP32_HEADERS,
+           **GROUP33_HEADERS}
 STICKERS = {**GROUP23_STICKERS, **GROUP25_STICKERS}   # laid on the page (Design.sticker)
 
 
@@ -151,7 +157,7 @@ class Design:
     #                              title, boxed (a ruled box top right), under_band,
     #                              bottom_right, under_photo, footer (centred at the foot)
     short: bool = True           # the programme's abbreviation printed with its title
-    group: int = 0               # 0 tuned on; 1 to 32: held-out groups, never tuned on
+    group: int = 0               # 0 tuned on; 1 to 33: held-out groups, never tuned on
     watermark: bool = False      # a large pale seal printed behind the body text
     spaced_title: bool = False   # "I J A Z A H", letters set apart
     families: tuple[str, ...] = ()
@@ -241,7 +247,11 @@ class Design:
     #                              grain, scratches along the roll and dust, all off the
     #                              name's line), bayang_daun (photographed outdoors in a
     #                              tree's dappled shade: sun patches and bluish shade,
-    #                              no shadow's edge across the name)
+    #                              no shadow's edge across the name), karat (kept
+    #                              clipped in a folder: a paper clip's and a staple's
+    #                              rust, the edges browned, off the name), lipat_empat
+    #                              (folded in four and photographed unfolded: creases,
+    #                              quarters lit apart, no crease across the name)
     letter: str = ""             # a letter issued in the diploma's stead (a key of LETTERS:
     #                              pengganti, a "Surat Keterangan Pengganti Ijazah")
     header: str = ""             # the face above the holder drawn by a group's own function
@@ -276,7 +286,10 @@ class Design:
     #                              an ST's blank of the Departemen Pendidikan dan
     #                              Kebudayaan, its serial in red; ma_pondok_kepala, a
     #                              pesantren's Madrasah Aliyah with the basmalah and
-    #                              the ministry of its year)
+    #                              the ministry of its year; smep_kepala, an SMEP's
+    #                              blank, the ministry and title as spelt in its year;
+    #                              sarjana_kepala, a private university's with its
+    #                              foundation)
     two_up: str = ""             # copied "2 in 1" with a companion page (a key of TWO_UPS:
     #                              skhun, its SKHUN beside it): the diploma is drawn upright
     #                              on A4 and comes out on a landscape sheet (``landscape``)
@@ -950,6 +963,30 @@ DESIGNS = (
            school="MA PONDOK PESANTREN NURUL HIKMAH {town}", era=(2008, 2020),
            header="ma_pondok_kepala", finish="bayang_daun",
            towns=("MARTAPURA", "BANJARMASIN", "AMUNTAI", "KANDANGAN")),
+    # Held out, group 33: made after group 32 was measured; nobody tuning has seen them.
+    # A state junior school of economics' (SMEP, level SMP) "Surat Tanda Tamat Beladjar"
+    # of 1966-1979 (Sawarabi Mincho; the ministry and title as spelt before and after the
+    # 1972 spelling), upright in a band of betel leaves, its rows ruled, its particulars
+    # written in by hand in a joined school hand (Ecolier) in blue-black ink; kept clipped
+    # in a folder for decades (a paper clip's and a staple's rust, rust spots, the edges
+    # browned, none of it by the name), scanned in colour.
+    Design("smep_karat", "sekolah", False, "sawarabi_mincho", "sawarabi_mincho",
+           "sawarabi_mincho", "ecolier", (240, 234, 214), None, (92, 54, 40), "daun_sirih",
+           "garuda", "smep_tulis", "header", short=False, group=33, programs=("SMP",),
+           school="SMEP NEGERI {town}", era=(1966, 1979), header="smep_kepala",
+           finish="karat", towns=("PALANGKA RAYA", "SAMPIT", "BANJARMASIN", "KUALA KAPUAS")),
+    # A private university's S1 diploma, 2004-2022 (Tahoma as Wine ships it, the name in
+    # Bajaderka's script, a large pale emblem behind it), upright in a band of a stepped
+    # meander, the foundation over the university's name, the rector's sentence, the name
+    # large and centred, the rows under it; folded in four to fit a bag and photographed
+    # unfolded with a phone (the creases, each quarter lit a little differently, no crease
+    # across the name), on a desk or a floor, a JPEG.
+    Design("sarjana_lipat_empat", "pt", False, "wine_tahoma_bold", "wine_tahoma_bold",
+           "wine_tahoma", "bajaderka", (248, 248, 244), None, (30, 70, 120), "tangga_berliku",
+           "university", "sarjana_nama", "header", short=False, group=33, programs=("S1",),
+           school="UNIVERSITAS TAMBUN BUNGAI", era=(2004, 2022), header="sarjana_kepala",
+           finish="lipat_empat", watermark=True, watermark_at=(0.42, 0.2, 0.1),
+           towns=("PALANGKA RAYA",)),
 )
 DESIGN_NAMES = tuple(d.name for d in DESIGNS)
 # Tuned designs added after the held-out groups: drawn only when named, so that a seed draws
@@ -964,7 +1001,7 @@ HELD_OUT_GROUPS = {g: tuple(d.name for d in DESIGNS if d.group == g)
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
  HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30,
- HELD_OUT_31, HELD_OUT_32) = HELD_OUT_GROUPS.values()
+ HELD_OUT_31, HELD_OUT_32, HELD_OUT_33) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 
 
@@ -1247,7 +1284,7 @@ def make_ijazah(person: dict, *, rng: random.Random, dpi: int = 300, color: bool
         shown = school.title().replace("Stm ", "STM ")   # (no earlier design names an STM)
         if dz.group >= 7:   # the level's abbreviation in capitals (earlier pages stay as drawn)
             shown = " ".join(w.upper() if w in ("Sd", "Smp", "Sma", "Smk", "Smu", "Mi", "Ma",
-                                                "Pkbm", "Slb", "Smea", "Spg", "Spma") else
+                                                "Pkbm", "Slb", "Smea", "Spg", "Spma", "Smep") else
                              "MTs" if w == "Mts" else w for w in shown.split(" "))
         p.centre(y + 7 * scale, f"dari {shown} pada tahun {tahun}.", dz.body, body,
                  width_mm=size_mm[0] * 0.8)

@@ -43,7 +43,9 @@ FONT_ROOT = Path("/usr/share/fonts")
 # fonts-summersby, fonts-apropal, of group 31 fonts-sil-alkalami, fonts-lexi-saebom,
 # fonts-tlwg-typist-ttf, fonts-tlwg-garuda-ttf, fonts-smc-uroob, of group 32
 # fonts-ipaexfont-mincho, fonts-train, fonts-tlwg-typo-ttf, fonts-sil-lateef,
-# fonts-le-murmure); DejaVu when none is installed.
+# fonts-le-murmure, of group 33 fonts-sawarabi-mincho, fonts-ecolier-court, fonts-wine
+# (its Tahoma, outside /usr/share/fonts, named by its path), fonts-bajaderka); DejaVu when
+# none is installed.
 FACES = {
     "times": (["NimbusRoman-Regular.otf", "LiberationSerif-Regular.ttf"], "serif"),
     "times_bold": (["NimbusRoman-Bold.otf", "LiberationSerif-Bold.ttf"], "serif_bold"),
@@ -276,6 +278,11 @@ FACES = {
     "lateef_bold": (["Lateef-Bold.ttf"], "serif_bold"),
     "lateef_extrabold": (["Lateef-ExtraBold.ttf"], "serif_bold"),
     "le_murmure": (["le-murmure.otf"], "cond_bold"),
+    "sawarabi_mincho": (["sawarabi-mincho-medium.ttf"], "serif"),
+    "ecolier": (["Ecolier-court.ttf"], "serif"),
+    "wine_tahoma": (["/usr/share/wine/fonts/tahoma.ttf"], "sans"),
+    "wine_tahoma_bold": (["/usr/share/wine/fonts/tahomabd.ttf"], "bold"),
+    "bajaderka": (["Bajaderka-Regular.otf"], "serif"),
 }
 
 
@@ -290,7 +297,8 @@ def face(role: str, size: int) -> ImageFont.FreeTypeFont:
     """The face of ``role`` (see FACES) at ``size`` px."""
     files, fallback = FACES[role]
     for name in files:
-        path = _font_files().get(name)
+        path = _font_files().get(name) or (Path(name) if name.startswith("/") and
+                                           Path(name).is_file() else None)
         if path:
             return ImageFont.truetype(str(path), max(4, int(size)))
     return font(fallback, size)

@@ -63,6 +63,7 @@ from scansim.ktp_group29 import copy_look, coretan, coretan_page, pudar
 from scansim.ktp_group30 import faks, faks_page, kalung
 from scansim.ktp_group31 import kilat, laminasi
 from scansim.ktp_group32 import kaca, usang
+from scansim.ktp_group33 import semen, stensil
 from scansim.ktp_prints import dot_text, spread, worn_edge
 from scansim.ktp_screens import head_streaks, offset_nik
 
@@ -354,8 +355,8 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
         img = kalung(img, rng, des.kalung, dpi,
                      clear=[(ny - 0.6 * u, ny + (des.nik_mm + 0.8) * u),
                             (name_foot - (des.text_mm + 1.4) * u, name_foot)])
-    if des.kilat or des.laminasi or des.kaca or des.usang:   # the NIK's digits and the
-        # name's value, kept clear
+    if des.kilat or des.laminasi or des.kaca or des.usang or des.stensil or des.semen:
+        # the NIK's digits and the name's value, kept clear
         keep = [(lx + 12.6 * u, ny - 0.6 * u, photo_left - 0.6 * u, ny + (des.nik_mm + 0.8) * u),
                 (cx + (des.value_gap_mm - 0.5) * u, name_foot - (des.text_mm + 1.4) * u,
                  photo_left - 1.0 * u, name_foot)]
@@ -367,6 +368,10 @@ def make_ktp(person: dict, *, rng: random.Random, dpi: int = 300, color: bool = 
             img = kaca(img, rng, des.kaca, dpi, keep=keep)
         if des.usang:   # on a failing flatbed: its sensor's lines off them
             img = usang(img, rng, des.usang, dpi, keep=keep)
+        if des.semen:   # dusted with cement: the prints and the mortar off them
+            img = semen(img, rng, des.semen, dpi, keep=keep)
+        if des.stensil:   # on a stencil duplicator: the feed roller's tracks off them
+            img = stensil(img, rng, des.stensil, dpi, keep=keep)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # printed from a scan in black-and-white mode: after the optics' blur
         img = lineart(img, rng, des.lineart, dpi)
@@ -459,6 +464,10 @@ def make_ktp_back(*, rng: random.Random, dpi: int = 300, color: bool = True,
         img = kaca(img, rng, des.kaca, dpi)
     if des.usang:   # turned over on the same failing flatbed
         img = usang(img, rng, des.usang, dpi)
+    if des.semen:   # the back handled with the same dusty hands
+        img = semen(img, rng, des.semen, dpi)
+    if des.stensil:   # the back through the same duplicator
+        img = stensil(img, rng, des.stensil, dpi)
     img = img.filter(ImageFilter.GaussianBlur(max(0.4, dpi / 300 * des.blur)))
     if des.lineart:   # from the same scan as the front
         img = lineart(img, rng, des.lineart, dpi)

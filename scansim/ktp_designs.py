@@ -3,7 +3,7 @@
 Real cards come from many printers: the NIK in an OCR-A-like face or a plain mono one,
 labels in DejaVu, Liberation or FreeSans, backgrounds of fine wavy guilloche lines, a
 mesh or a rosette on pale blue and green gradients. Each :class:`KtpDesign` is one such
-printer. Designs of a held-out group (``group`` 1 to 32, listed in :data:`HELD_OUT`) are
+printer. Designs of a held-out group (``group`` 1 to 33, listed in :data:`HELD_OUT`) are
 kept apart from any tuning of the reader and only measured; group 2 (:data:`HELD_OUT_2`)
 came after group 1 had been measured, group 3 (:data:`HELD_OUT_3`) after group 2,
 group 4 (:data:`HELD_OUT_4`) after group 3, group 5 (:data:`HELD_OUT_5`) after group 4,
@@ -21,10 +21,10 @@ group 24 (:data:`HELD_OUT_24`) after group 23, group 25 (:data:`HELD_OUT_25`) af
 group 24, group 26 (:data:`HELD_OUT_26`) after group 25, group 27 (:data:`HELD_OUT_27`)
 after group 26, group 28 (:data:`HELD_OUT_28`) after group 27, group 29
 (:data:`HELD_OUT_29`) after group 28, group 30 (:data:`HELD_OUT_30`) after group 29,
-group 31 (:data:`HELD_OUT_31`) after group 30 and group 32 (:data:`HELD_OUT_32`) after
-group 31, so the latest group's figures are the ones nobody tuning has seen (the
-benchmarks report all held-out designs together and each group apart,
-:data:`HELD_OUT_GROUPS`).
+group 31 (:data:`HELD_OUT_31`) after group 30, group 32 (:data:`HELD_OUT_32`) after
+group 31 and group 33 (:data:`HELD_OUT_33`) after group 32, so the latest group's figures
+are the ones nobody tuning has seen (the benchmarks report all held-out designs together
+and each group apart, :data:`HELD_OUT_GROUPS`).
 """
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ from scansim.ktp_group29 import pucuk_pakis, tikar_pandan
 from scansim.ktp_group30 import jala, kipas
 from scansim.ktp_group31 import batang_garing, talawang
 from scansim.ktp_group32 import enggang, gigi_haruan
+from scansim.ktp_group33 import biji_timun, bunga_tanjung
 from scansim.ktp_patterns import batik, stipple, sunset, twotone
 from scansim.ktp_prints import cloud_rings, crosshatch, glare, microtext, sunburst, wear
 from scansim.ktp_screens import halftone, moire
@@ -95,7 +96,8 @@ FONT_ROOT = Path("/usr/share/fonts")
 # group 29 fonts-sil-padauk, fonts-gemunu-libre, fonts-smc-gayathri, fonts-smc-manjari, of
 # group 30 fonts-comic-neue, fonts-pc, fonts-opendyslexic, fonts-babelstone-modern, of
 # group 31 fonts-sil-harmattan, fonts-hosny-thabit, fonts-motoya-l-cedar, fonts-mmcedar, of
-# group 32 fonts-klee, fonts-engadget, fonts-kiloji, fonts-smiley-sans); DejaVu stands in
+# group 32 fonts-klee, fonts-engadget, fonts-kiloji, fonts-smiley-sans, of group 33
+# fonts-wine, fonts-noto-mono, fonts-rocknroll, fonts-triod-postnaja); DejaVu stands in
 # when one is missing.
 FACES = {
     "dejavu_cond": ("truetype/dejavu/DejaVuSansCondensed.ttf", "cond"),
@@ -309,6 +311,11 @@ FACES = {
     "kiloji": ("truetype/kiloji/kiloji_p.ttf", "sans"),
     "kiloji_bold": ("truetype/kiloji/kiloji_b.ttf", "bold"),
     "smiley_sans": ("truetype/smiley-sans/SmileySans-Oblique.ttf", "mono_bold"),
+    "wine_tahoma": ("../wine/fonts/tahoma.ttf", "sans"),   # Wine's own, outside fonts/
+    "wine_tahoma_bold": ("../wine/fonts/tahomabd.ttf", "bold"),
+    "noto_sans_mono_bold": ("truetype/noto/NotoSansMono-Bold.ttf", "mono_bold"),
+    "rocknroll": ("truetype/rocknroll/RocknRollOne-Regular.ttf", "bold"),
+    "triod_postnaja": ("truetype/triod-postnaja/TriodPostnaja.ttf", "mono_bold"),
 }
 
 
@@ -356,7 +363,7 @@ class KtpDesign:
     value_gap_mm: float = 1.4        # from the colon to the value
     indent_mm: float = 2.2           # of RT/RW, Kel/Desa, Kecamatan
     wear: float = 0.0                # 0 new .. 1 scratched, rubbed card
-    group: int = 0                   # 0 tuned on; 1 to 32: held-out groups, never tuned on
+    group: int = 0                   # 0 tuned on; 1 to 33: held-out groups, never tuned on
     value_dy_mm: float = 0.0         # values set this much lower (+) or higher (-) than labels
     glare: float = 0.0               # share of cards with a lamination glare patch
     spread_mm: float = 0.0           # over-inked print: strokes this much bolder all round
@@ -436,6 +443,8 @@ class KtpDesign:
     laminasi: float = 0.0            # 0 none .. 1 a colour copy cut out and laminated (how dark)
     kaca: float = 0.0                # 0 none .. 1 photographed under a desk's glass top
     usang: float = 0.0               # 0 none .. 1 scanned on a failing flatbed (how dim its lamp)
+    stensil: float = 0.0             # 0 none .. 1 copied on a stencil duplicator (how dark its ink)
+    semen: float = 0.0               # 0 none .. 1 dusted with cement on a building site, scanned
 
     def label(self, name: str) -> str:
         """Label ``name`` ("Tempat/Tgl Lahir") as this printer words and cases it."""
@@ -1197,6 +1206,33 @@ DESIGNS: dict[str, KtpDesign] = {d.name: d for d in (
               label_x_mm=2.7, colon_x_mm=20.6, value_gap_mm=1.4, indent_mm=2.2,
               nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.5, ink=(48, 36, 30), fade=0.05,
               blur=0.35, wear=0.12, group=32, usang=1.0),
+    # Held out, group 33: made after group 32 was measured; nobody tuning has seen them.
+    # A card in Tahoma as Wine ships it (labels in the regular, values and heading in the
+    # bold), the NIK in Noto Sans Mono Bold, over bunga tanjung (rows of the tanjung tree's
+    # small star-shaped flowers) in rose and slate blue on a pale-lilac-to-cream ground, a
+    # black ink; copied on a village office's stencil duplicator: the master's grainy
+    # screen (every grey a field of dots), the soy ink spreading into cheap paper, paler
+    # towards one end of the drum and blotchy, the feed roller's grey tracks along the sheet
+    # (never over the NIK's digits nor the name), the card's edge a dark outline.
+    KtpDesign("tahoma_stensil", "wine_tahoma", "wine_tahoma_bold", "noto_sans_mono_bold",
+              "wine_tahoma_bold", "bunga_tanjung", ((240, 232, 244), (250, 246, 230)),
+              (196, 120, 140), second_color=(96, 118, 150), text_mm=2.0, nik_mm=3.9,
+              step_mm=2.9, label_x_mm=2.7, colon_x_mm=20.6, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.5, ink=(24, 24, 28), fade=0.04,
+              blur=0.35, wear=0.08, group=33, stensil=1.0),
+    # A card in RocknRoll One (a rounded grotesque: labels, values and heading alike), the
+    # NIK in Triod Postnaja (an old typefoundry's narrow figures), over biji timun (rows of
+    # cucumber seeds slanting by turns) in moss green and terracotta on a pale-aqua-to-sand
+    # ground, a dark brown ink; handled on a building site with cement-dusted hands and
+    # scanned in colour: the mason's fingertips as pale grey ridged prints mostly at the
+    # card's edges, a film of powder thicker towards them, dried mortar specks (none over
+    # the NIK's digits nor the name).
+    KtpDesign("rocknroll_semen", "rocknroll", "rocknroll", "triod_postnaja", "rocknroll",
+              "biji_timun", ((226, 240, 238), (244, 236, 220)), (110, 150, 90),
+              second_color=(190, 120, 90), text_mm=2.0, nik_mm=4.0, step_mm=2.95,
+              label_x_mm=2.7, colon_x_mm=20.8, value_gap_mm=1.4, indent_mm=2.2,
+              nik_y_mm=9.6, first_y_mm=15.6, photo_x_mm=62.5, ink=(44, 32, 26), fade=0.05,
+              blur=0.35, wear=0.12, group=33, semen=1.0),
 )}
 HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
                    for g in sorted({d.group for d in DESIGNS.values() if d.group})}
@@ -1206,7 +1242,7 @@ HELD_OUT_GROUPS = {g: tuple(name for name, d in DESIGNS.items() if d.group == g)
  HELD_OUT_18, HELD_OUT_19, HELD_OUT_20, HELD_OUT_21, HELD_OUT_22,
  HELD_OUT_23, HELD_OUT_24, HELD_OUT_25, HELD_OUT_26,
  HELD_OUT_27, HELD_OUT_28, HELD_OUT_29, HELD_OUT_30,
- HELD_OUT_31, HELD_OUT_32) = HELD_OUT_GROUPS.values()
+ HELD_OUT_31, HELD_OUT_32, HELD_OUT_33) = HELD_OUT_GROUPS.values()
 HELD_OUT = sum(HELD_OUT_GROUPS.values(), ())
 TUNED = tuple(name for name in DESIGNS if name not in HELD_OUT)
 # Tuned designs added after the others (cards on strong saturated gradients): drawn only
@@ -1301,6 +1337,7 @@ PATTERNS = {"wave": _wave, "mesh": _mesh, "rosette": _rosette, "dots": _dots,
             "pucuk_pakis": pucuk_pakis, "tikar_pandan": tikar_pandan,
             "jala": jala, "kipas": kipas, "batang_garing": batang_garing, "talawang": talawang,
             "gigi_haruan": gigi_haruan, "enggang": enggang,
+            "bunga_tanjung": bunga_tanjung, "biji_timun": biji_timun,
             "guilloche": lambda img, rng, color, u: (
                 guilloche(img, rng, color, lines=int(img.height / (1.5 * u)), amplitude=0.05,
                           width=max(1, round(0.08 * u))),
@@ -1324,7 +1361,8 @@ __all__ = ["DESIGNS", "DRAWN", "HELD_OUT", "HELD_OUT_1", "HELD_OUT_2", "HELD_OUT
            "HELD_OUT_14", "HELD_OUT_15", "HELD_OUT_16", "HELD_OUT_17", "HELD_OUT_18",
            "HELD_OUT_19", "HELD_OUT_20", "HELD_OUT_21", "HELD_OUT_22", "HELD_OUT_23",
            "HELD_OUT_24", "HELD_OUT_25", "HELD_OUT_26", "HELD_OUT_27", "HELD_OUT_28",
-           "HELD_OUT_29", "HELD_OUT_30", "HELD_OUT_31", "HELD_OUT_32", "HELD_OUT_GROUPS",
+           "HELD_OUT_29", "HELD_OUT_30", "HELD_OUT_31", "HELD_OUT_32", "HELD_OUT_33",
+           "HELD_OUT_GROUPS",
            "NAMED_ONLY", "TUNED",
            "KtpDesign",
            "background", "face", "fit_face", "glare", "wear"]

@@ -363,6 +363,19 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/engadget/Engadget.ttf ] || need_apt+=(fonts-engadget)
 [ -f /usr/share/fonts/truetype/kiloji/kiloji_b.ttf ] || need_apt+=(fonts-kiloji)
 [ -f /usr/share/fonts/truetype/smiley-sans/SmileySans-Oblique.ttf ] || need_apt+=(fonts-smiley-sans)
+# Sawarabi Mincho and Ecolier (its handwriting) for one of the thirty-third group's
+# diplomas, Wine's Tahoma and Bajaderka for the other.
+[ -f /usr/share/fonts/truetype/sawarabi-mincho/sawarabi-mincho-medium.ttf ] \
+    || need_apt+=(fonts-sawarabi-mincho)
+[ -f /usr/share/fonts/truetype/ecolier-court/Ecolier-court.ttf ] || need_apt+=(fonts-ecolier-court)
+[ -f /usr/share/wine/fonts/tahoma.ttf ] || need_apt+=(fonts-wine)
+[ -f /usr/share/fonts/opentype/bajaderka/Bajaderka-Regular.otf ] || need_apt+=(fonts-bajaderka)
+# Faces of the thirty-third group of card designs: Wine's Tahoma for one card's text and
+# Noto Sans Mono for its NIK, RocknRoll One for the other's text and Triod Postnaja for
+# its NIK.
+[ -f /usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf ] || need_apt+=(fonts-noto-mono)
+[ -f /usr/share/fonts/truetype/rocknroll/RocknRollOne-Regular.ttf ] || need_apt+=(fonts-rocknroll)
+[ -f /usr/share/fonts/truetype/triod-postnaja/TriodPostnaja.ttf ] || need_apt+=(fonts-triod-postnaja)
 # Handwriting-like faces the scan simulator writes walk-in packs' digits with.
 [ -f /usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf ] || need_apt+=(fonts-humor-sans)
 [ -f /usr/share/fonts/truetype/fifthhorseman/dkg.ttf ] || need_apt+=(fonts-dkg-handwriting)

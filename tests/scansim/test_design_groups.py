@@ -1,5 +1,5 @@
 """Every card and diploma design renders at 200 and 300 dpi; the held-out groups are kept
-apart (groups 2 to 32 never drawn unasked, never tuned on) and the benchmarks report each
+apart (groups 2 to 33 never drawn unasked, never tuned on) and the benchmarks report each
 group."""
 from __future__ import annotations
 
@@ -66,6 +66,7 @@ KTP_29 = ("padauk_pudar", "gayathri_coretan")
 KTP_30 = ("comic_faks", "dyslexic_kalung")
 KTP_31 = ("harmattan_kilat", "motoya_laminasi")
 KTP_32 = ("klee_kaca", "kiloji_usang")
+KTP_33 = ("tahoma_stensil", "rocknroll_semen")
 IJAZAH_3 = ("smk_hijau", "madrasah_arabes")
 IJAZAH_4 = ("sarjana_dwibahasa",)
 # Tuned designs added after group 4, at the end: drawn only when named.
@@ -153,6 +154,7 @@ IJAZAH_29 = ("smp_banjir", "universitas_pengumpan")
 IJAZAH_30 = ("spg_luntur", "ut_hantu")
 IJAZAH_31 = ("spma_hangus", "pgsd_kedip")
 IJAZAH_32 = ("st_mikrofilm", "ma_pondok_teduh")
+IJAZAH_33 = ("smep_karat", "sarjana_lipat_empat")
 
 
 @pytest.fixture(scope="module")
@@ -253,21 +255,22 @@ def test_ktp_groups():
     assert KD.HELD_OUT_30 == KTP_30
     assert KD.HELD_OUT_31 == KTP_31
     assert KD.HELD_OUT_32 == KTP_32
+    assert KD.HELD_OUT_33 == KTP_33
     _groups_add_up(KD)
     # groups 3 to 5 changed nothing tuned on; the strong-colour cards came at its end
     assert KD.TUNED == KTP_TUNED + KTP_STRONG
     # a card drawn without a design named is one of the tuned designs as they stood
     # before the strong-colour cards: a seed draws the same card as before
     assert KD.DRAWN == KTP_TUNED
-    # Groups 4 to 32 came after all the others: they stand as they were, in their order.
-    assert tuple(KD.DESIGNS)[-58:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
+    # Groups 4 to 33 came after all the others: they stand as they were, in their order.
+    assert tuple(KD.DESIGNS)[-60:] == KTP_4 + KTP_5 + KTP_6 + KTP_7 + KTP_8 + KTP_9 + \
         KTP_10 + KTP_11 + KTP_12 + KTP_13 + KTP_14 + KTP_15 + KTP_16 + KTP_17 + KTP_18 + \
         KTP_19 + KTP_20 + KTP_21 + KTP_22 + KTP_23 + KTP_24 + KTP_25 + KTP_26 + KTP_27 + \
-        KTP_28 + KTP_29 + KTP_30 + KTP_31 + KTP_32
-    assert tuple(KD.DESIGNS)[:-58] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
+        KTP_28 + KTP_29 + KTP_30 + KTP_31 + KTP_32 + KTP_33
+    assert tuple(KD.DESIGNS)[:-60] == KTP_TUNED + KTP_STRONG + KD.HELD_OUT_1 + \
         KD.HELD_OUT_2 + KTP_3
     for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
-                  22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32):
+                  22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33):
         for name in KD.HELD_OUT_GROUPS[group]:
             assert KD.DESIGNS[name].group == group and name not in KD.TUNED
     # Never drawn unasked.
@@ -310,6 +313,7 @@ def test_ijazah_groups(people):
     assert IJ.HELD_OUT_30 == IJAZAH_30
     assert IJ.HELD_OUT_31 == IJAZAH_31
     assert IJ.HELD_OUT_32 == IJAZAH_32
+    assert IJ.HELD_OUT_33 == IJAZAH_33
     _groups_add_up(IJ)
     assert all(IJ.get_design(n).held_out for n in IJ.HELD_OUT)
     assert tuple(d.name for d in IJ.DESIGNS if not d.held_out) == IJAZAH_TUNED + IJAZAH_LATER
@@ -344,13 +348,14 @@ def test_ijazah_groups(people):
     assert all(IJ.get_design(n).group == 30 for n in IJAZAH_30)
     assert all(IJ.get_design(n).group == 31 for n in IJAZAH_31)
     assert all(IJ.get_design(n).group == 32 for n in IJAZAH_32)
-    # group 4, then the later tuned designs, then groups 5 to 32: each added after the others
-    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 57:] == IJAZAH_4 + IJAZAH_LATER + \
+    assert all(IJ.get_design(n).group == 33 for n in IJAZAH_33)
+    # group 4, then the later tuned designs, then groups 5 to 33: each added after the others
+    assert IJ.DESIGN_NAMES[-len(IJAZAH_LATER) - 59:] == IJAZAH_4 + IJAZAH_LATER + \
         IJAZAH_5 + IJAZAH_6 + IJAZAH_7 + IJAZAH_8 + IJAZAH_9 + IJAZAH_10 + IJAZAH_11 + \
         IJAZAH_12 + IJAZAH_13 + IJAZAH_14 + IJAZAH_15 + IJAZAH_16 + IJAZAH_17 + IJAZAH_18 + \
         IJAZAH_19 + IJAZAH_20 + IJAZAH_21 + IJAZAH_22 + IJAZAH_23 + IJAZAH_24 + IJAZAH_25 + \
         IJAZAH_26 + IJAZAH_27 + IJAZAH_28 + IJAZAH_29 + IJAZAH_30 + IJAZAH_31 + \
-        IJAZAH_32
+        IJAZAH_32 + IJAZAH_33
     # group 17's faces, cues and frames are new, their faces' files installed here; only
     # they draw a face of their own or a moiré or a reduced copy
     earlier = _new_diploma_group(17, IJAZAH_17)
@@ -735,22 +740,22 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert tuple(ktp_accuracy.NAMES) == names
     assert tuple(ktp_accuracy.LATER) == (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                                          17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-                                         30, 31, 32)
+                                         30, 31, 32, 33)
     for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
-                  22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32):
+                  22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33):
         numbers = [n for i in range(10) for n in ktp_accuracy.later_numbers(i, 4, group)]
         assert numbers == list(range(10))
     # Groups 2 and 3 keep their seed streams, so their pages stay those measured before.
     assert [ktp_accuracy.stream(g)
             for g in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-                      21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32)] \
+                      21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33)] \
         == ["held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
             "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11",
             "held-out-12", "held-out-13", "held-out-14", "held-out-15", "held-out-16",
             "held-out-17", "held-out-18", "held-out-19", "held-out-20", "held-out-21",
             "held-out-22", "held-out-23", "held-out-24", "held-out-25", "held-out-26",
             "held-out-27", "held-out-28", "held-out-29", "held-out-30", "held-out-31",
-            "held-out-32"]
+            "held-out-32", "held-out-33"]
 
     def case(person, n, seed, designs, stream="", only=(None, None), glare=0.0,
              roster=(), niks=()):   # bookkeeping
@@ -770,7 +775,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     main = [c for c in cases if not c["stream"]]
     assert [c["design"] for c in main[:len(names)]] == list(names) and len(main) == 56
     for group in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
-                  22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32):
+                  22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33):
         later = [c for c in cases if c["stream"] == ktp_accuracy.stream(group)]
         assert {c["design"] for c in later} == set(KD.HELD_OUT_GROUPS[group])
         assert len(later) == 14
@@ -809,8 +814,9 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert "comic_faks (held out 30)" in out and "dyslexic_kalung (held out 30)" in out
     assert "harmattan_kilat (held out 31)" in out and "motoya_laminasi (held out 31)" in out
     assert "klee_kaca (held out 32)" in out and "kiloji_usang (held out 32)" in out
+    assert "tahoma_stensil (held out 33)" in out and "rocknroll_semen (held out 33)" in out
     first = sum(c["design"] in KD.HELD_OUT_1 for c in main)
-    held = first + 434
+    held = first + 448
     assert re.search(rf"HELD-OUT DESIGNS, ALL +n= +{held} .*NIK right +"
                      rf"{100 * first / held:.1f} %", out)
     assert re.search(rf"held out 1, all +n= +{first} .*NIK right 100.0 %", out)
@@ -845,6 +851,7 @@ def test_ktp_benchmark_keeps_the_old_cycle_and_adds_later_groups(monkeypatch, ca
     assert re.search(r"held out 30, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 31, all +n=  14 .*NIK right   0.0 %", out)
     assert re.search(r"held out 32, all +n=  14 .*NIK right   0.0 %", out)
+    assert re.search(r"held out 33, all +n=  14 .*NIK right   0.0 %", out)
     assert "held out 2, 300 dpi, grey" in out and "held out 3, 200 dpi, colour" in out
     assert "held out 4, 200 dpi, grey" in out and "held out 4, 300 dpi, colour" in out
     assert "held out 5, 200 dpi, colour" in out and "held out 5, 300 dpi, grey" in out
@@ -971,7 +978,9 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "-- held out 31 (made after group 30 was measured): spma_hangus, pgsd_kedip" in out
     assert "-- held out 32 (made after group 31 was measured): st_mikrofilm, " \
         "ma_pondok_teduh" in out
-    assert "FIGURE accuracy: ijazah nama (held-out designs): 3.175 %" in out
+    assert "-- held out 33 (made after group 32 was measured): smep_karat, " \
+        "sarjana_lipat_empat" in out
+    assert "FIGURE accuracy: ijazah nama (held-out designs): 3.077 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 1 designs): 100 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 2 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 3 designs): 0 %" in out
@@ -1004,6 +1013,7 @@ def test_ijazah_benchmark_reports_each_held_out_group(monkeypatch, capsys):
     assert "FIGURE accuracy: ijazah nama (held-out 30 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 31 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (held-out 32 designs): 0 %" in out
+    assert "FIGURE accuracy: ijazah nama (held-out 33 designs): 0 %" in out
     assert "FIGURE accuracy: ijazah nama (tuned designs): 100 %" in out
 
 
@@ -1367,7 +1377,7 @@ def _pair(person, name: str, dpi: int, seed: int, **off):
 LATE_GROUPS = {23: (KTP_23, IJAZAH_23), 24: (KTP_24, IJAZAH_24), 25: (KTP_25, IJAZAH_25),
                26: (KTP_26, IJAZAH_26), 27: (KTP_27, IJAZAH_27), 28: (KTP_28, IJAZAH_28),
                29: (KTP_29, IJAZAH_29), 30: (KTP_30, IJAZAH_30), 31: (KTP_31, IJAZAH_31),
-               32: (KTP_32, IJAZAH_32)}
+               32: (KTP_32, IJAZAH_32), 33: (KTP_33, IJAZAH_33)}
 LEVELS = ("SD", "SMP", "SMA", "D3", "D4", "S1")
 
 
