@@ -46,6 +46,16 @@ def mm_px(mm: float, dpi: int) -> int:
     return int(round(mm / 25.4 * dpi))
 
 
+def off_box(box, room: float):
+    """A test of whether a point (px) lies off ``box`` (px; grown by ``room`` px on every
+    side): where a capture's damage may fall without touching what it must leave legible.
+    No box: every point is off it."""
+    if box is None:
+        return lambda x, y: True
+    x0, y0, x1, y1 = box
+    return lambda x, y: not (x0 - room < x < x1 + room and y0 - room < y < y1 + room)
+
+
 def centered(draw: ImageDraw.ImageDraw, cx: float, y: float, text: str, fnt, fill) -> None:
     draw.text((cx - draw.textlength(text, font=fnt) / 2, y), text, font=fnt, fill=fill)
 

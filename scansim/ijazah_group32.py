@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from formgen.core.yamlfile import load_yaml
+from scansim.draw import off_box
 from scansim.formpages import jpeg
 from scansim.ijazah_faces import face
 from scansim.ijazah_group16 import wrap
@@ -349,15 +350,6 @@ def ma_pondok_nama(p, dz, y: float, name: str, rows: list[tuple[str, str]],
 
 # -- a microfilm reader-printer's print ----------------------------------------------------------
 
-def _off_name(name_box, u: float, room: float):
-    """A test of whether a point (px) lies off the name's box (px, grown by ``room`` mm)."""
-    if name_box is None:
-        return lambda x, y: True
-    x0, y0, x1, y1 = name_box
-    return lambda x, y: not (x0 - room * u < x < x1 + room * u and
-                             y0 - room * u < y < y1 + room * u)
-
-
 def mikrofilm_plan(size: tuple[int, int], rng: random.Random, u: float,
                    name_box: tuple[float, float, float, float] | None = None) -> dict:
     """How the archive's reader-printer printed the page of ``size`` (px, ``u`` px a mm)
@@ -378,7 +370,7 @@ def mikrofilm_plan(size: tuple[int, int], rng: random.Random, u: float,
         name_box = (pts[:, 0].min(), pts[:, 1].min(), pts[:, 0].max(), pts[:, 1].max())
     down = rng.random() < 0.6   # the roll runs down the page (else across it)
     room = FILM["name_room_mm"]
-    off = _off_name(name_box, u, room)
+    off = off_box(name_box, room * u)
     scratches = []
     for _ in range(rng.randint(*FILM["scratches"])):
         for _try in range(20):

@@ -23,6 +23,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from formgen.core.yamlfile import load_yaml
+from scansim.draw import off_box
 from scansim.formpages import jpeg
 from scansim.ijazah_group16 import wrap
 from scansim.ijazah_holders import titled
@@ -62,15 +63,6 @@ def _data() -> dict:
 def _by_year(pairs, year: int) -> str:
     """The entry of ``pairs`` ([last year, text], in order) standing in ``year``."""
     return next(text for last, text in pairs if year <= last)
-
-
-def _off(name_box, u: float, room: float):
-    """A test of whether a point (px) lies off the name's box (mm, grown by ``room`` mm)."""
-    if name_box is None:
-        return lambda x, y: True
-    x0, y0, x1, y1 = (v * u for v in name_box)
-    return lambda x, y: not (x0 - room * u < x < x1 + room * u and
-                             y0 - room * u < y < y1 + room * u)
 
 
 # -- the bands ----------------------------------------------------------------------------------
@@ -288,7 +280,8 @@ def karat_plan(size: tuple[int, int], rng: random.Random, u: float, name_box=Non
     edges' browning (how far in and how strongly), the rust spots (each a place and
     radius), all off the name's box (mm) by 3 mm; the scan's noise."""
     w, h = size
-    off = _off(name_box, u, RUST["name_room_mm"])
+    off = off_box(None if name_box is None else tuple(v * u for v in name_box),
+                  RUST["name_room_mm"] * u)
     clip = (rng.uniform(0.2, 0.8) * w, rng.uniform(*RUST["clip_mm"]) * u)
     staples = []
     for _ in range(rng.randint(*RUST["staples"])):
