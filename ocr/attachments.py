@@ -76,8 +76,19 @@ def read_attachment_page(page: Image.Image, *, dpi: float | None = None,
         return found
     again = _read_page(sheet, to_rgb(sheet), sheet.info["dpi"][0], names, niks)
     if again.doc == "ijazah" and (found.doc != "ijazah" or _has_name(again)):
+        if found.doc == "ijazah":
+            again.findings = _filled(again.findings, found.findings)
         return again
     return found
+
+
+def _filled(findings: list[Finding], first: list[Finding]) -> list[Finding]:
+    """``findings`` (the photographed sheet read flattened) with each value they did not
+    read taken from ``first`` (the same page read as it lies), where that read it: a
+    crease or a dark quarter may cost the flattened sheet's lines that the page read
+    (its level, its year)."""
+    earlier = {f.name: f for f in first if f.value is not None}
+    return [earlier.get(f.name, f) if f.value is None else f for f in findings]
 
 
 def _has_name(page: AttachmentPage) -> bool:

@@ -167,6 +167,17 @@ def pale_print(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
     return drop_lines(binarise(flat, text_right, from_row=mm(PALE_FROM_MM)))
 
 
+def screened_print(flat: np.ndarray, text_right: int | None = None) -> np.ndarray:
+    """The print cut at Otsu's split of the whole field block, paper and all (lines
+    dropped): letters printed as a screen of fine dots (a stencil duplicator's photo mode,
+    a dithered print) blur into a grey far paler than the NIK's solid digits and the
+    photo, and every cut measured from that ink (:func:`ink_cut`) leaves them out. A
+    second look only: on a card whose print is solid, this cut takes in the background."""
+    block = np.ascontiguousarray(flat[:, :text_right])
+    cut, _ = cv2.threshold(block, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return drop_lines(np.where(flat < cut, 0, 255).astype(np.uint8))
+
+
 def _letter_like(stats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per component (rows of connectedComponentsWithStats): whether it may be a letter,
     and whether it is too wide, tall or sparse for one but not a thin line fragment."""

@@ -42,6 +42,7 @@ COLON_MARKS = ":;|!"
 MAX_WORD_GAP_MM = 4.0
 NIK_DIGITS_SEEN = 12         # digits in one word: the NIK line, its label unread
 COLON_CLEAR_MM = 0.6         # right of the colon column's centre, clear of the colon
+SPECK_CONF = 60               # a word of two letters or fewer read less sure than this
 VALUE_STRIP = " :;|!-—=\"'“”#.,_"
 
 
@@ -147,6 +148,9 @@ def _value_words(line: Line, n_label: int, colon_x: float | None) -> list[dict]:
         rest = rest[1:]          # the colon, read as a letter or a one
     while rest and not re.search(r"[A-Za-z0-9]", rest[0]["text"]):
         rest = rest[1:]          # the colon read as a mark ("Nama . BUDI"): no value's start
+    while len(rest) > 1 and _speck(rest[0]) and \
+            rest[1]["left"] - (rest[0]["left"] + rest[0]["width"]) > mm(MAX_WORD_GAP_MM):
+        rest = rest[1:]          # a speck of the background before the value, far from it
     out: list[dict] = []
     for w in rest:
         if out and w["left"] - (out[-1]["left"] + out[-1]["width"]) > mm(MAX_WORD_GAP_MM):
@@ -154,9 +158,14 @@ def _value_words(line: Line, n_label: int, colon_x: float | None) -> list[dict]:
         text = w["text"].lstrip(COLON_MARKS) if not out else w["text"]
         if text:
             out.append(dict(w, text=text))
-    while out and len(out[-1]["text"]) <= 2 and out[-1]["conf"] < 60 and len(out) > 1:
+    while out and _speck(out[-1]) and len(out) > 1:
         out.pop()                # a speck of the background read at the end
     return out
+
+
+def _speck(word: dict) -> bool:
+    """Whether ``word`` may be a speck of the background read as a letter or two."""
+    return len(word["text"]) <= 2 and word["conf"] < SPECK_CONF
 
 
 def read_fields(binary: np.ndarray) -> tuple[dict[str, Field], list[Line], float]:

@@ -36,6 +36,7 @@ from ocr.ktp.clean import (
     digits_print,
     masked,
     pale_print,
+    screened_print,
     without_outline,
     without_pattern,
 )
@@ -371,17 +372,26 @@ def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
         # a copy made too dark: its outline printed as a rule down the card's side, which
         # Tesseract takes the rows for a table's, or its background nearly as dark as the
         # letters' soft edges, where only the print cut nearer the ink reads (the cut the
-        # NIK's digits get). Read again so; taken when it finds the labels, or the name's
-        # row the first reading did not with as many labels.
-        for other in (without_outline(binary), thin, without_pattern(binary)):
+        # NIK's digits get), or its letters a screen of fine dots far paler than the NIK
+        # (cut at the block's own split). Read again so; taken when it finds the labels,
+        # or the name's row the first reading did not with as many labels; the first
+        # that finds the name's row, else the one that finds the most labels.
+        taken = None
+        for other in (without_outline(binary), thin, without_pattern(binary),
+                      screened_print(flat, right)):
             if other is binary:
                 continue   # no outline to leave out
             read = read_fields(other[:, :right])
             count = front_words(read[1])
-            if count >= max(labels, MIN_FRONT_LABELS) and \
-                    ("nama" in read[0] or labels < MIN_FRONT_LABELS):
-                (fields, lines, conf), labels, binary = read, count, other
+            if count < max(labels, MIN_FRONT_LABELS):
+                continue
+            if "nama" in read[0]:
+                taken = (read, count, other)
                 break
+            if labels < MIN_FRONT_LABELS and (taken is None or count > taken[1]):
+                taken = (read, count, other)
+        if taken is not None:
+            (fields, lines, conf), labels, binary = taken
     name_print = binary   # the print the name's row was read in
     if MIN_FRONT_LABELS <= labels < FEW_LABELS and not BIRTH_AND_SEX & fields.keys():
         # most labels under the NIK unread: their print may have faded far paler than the

@@ -91,3 +91,21 @@ def test_a_parent_s_row_whose_label_was_lost_names_no_holder():
         assert truth["nama"] == "RAFII"
         taken = _read(page, dpi, roster_without(names, truth["nama"]))[1]["nama"][0]
         assert taken in (None, "RAFII"), (design, taken)   # the holder's own, read
+
+
+def test_a_card_only_its_softened_rendering_reads_is_kept_for_the_roster():
+    """300 dpi grey, under the glass: neither way up of the card as copied reads as a
+    front; softened, it does, but its NIK not surely. That reading was dropped, and the
+    page's card was read as no card at all. It is kept now, nothing on it taken as read:
+    Tesseract and the line recognizer both spell the roster's NIK, which is taken, noted
+    as matched; with the holder left off the roster, none is."""
+    from benchmarks import ktp_accuracy as K
+    from scansim.people import roster_names, roster_niks
+
+    people = K.make_people(10, seed=11)
+    case = K.card_case(people[0], 3, 11, ["klee_kaca"],
+                       roster=tuple(roster_names(people, 300, seed=11)),
+                       niks=tuple(roster_niks(people, 300, seed=11)))
+    assert case["dpi"] == 300 and not case["colour"]
+    assert case["nik_right"] and case["nik_from_roster"]
+    assert case["absent_nik_checked"] and case["absent_nik_taken"] is None
