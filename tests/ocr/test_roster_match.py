@@ -185,20 +185,28 @@ def test_a_pale_security_ground_past_a_name_is_no_more_print(monkeypatch):
     cut at the pouch's edge (as it was before a card was cut again at its own outline):
     its line cut to the field block's edge reads the shields past the name as letters
     ('SYABRUYAYAZAVACMONC'). Those are no darker than the ground between the lines, so
-    they are no print the name leaves out: SYAHRUL is matched against the roster, and with
-    the holder left off it no name is taken."""
+    they are no print the name leaves out: the name's lines spell SYAHRUL of the roster
+    (the name is read surely too now, so the roster's lines are asked directly), and with
+    the holder left off it they spell no name."""
     import ocr.ktp.cards
-    from benchmarks.ktp_accuracy import card_case
-    from scansim.people import roster_names
+    from benchmarks.ktp_accuracy import case_page
+    from ocr.ktp import read_ktp
+    from ocr.ktp.reading import _roster_name
+    from scansim.people import roster_names, roster_without
 
     monkeypatch.setattr(ocr.ktp.cards, "_inside_outline", lambda rgb, card: card)
 
     people = make_people(10, seed=11)
     names = tuple(roster_names(people, 300, seed=11))
-    case = card_case(people[1], 11, 11, ["harmattan_kilat", "motoya_laminasi"], roster=names)
-    assert case["design"] == "motoya_laminasi" and case["colour"]
-    assert case["name"] and case["from_roster"]
-    assert case["absent_checked"] and case["absent_taken"] is None
+    page, truth, design, dpi, colour = case_page(people[1], 11, 11,
+                                                 ["harmattan_kilat", "motoya_laminasi"])
+    assert design == "motoya_laminasi" and colour and truth["nama"] == "SYAHRUL"
+    reading = read_ktp(page, dpi=dpi)
+    assert reading.name_lines and reading.whole_name_lines
+    assert _roster_name(reading.name_lines, reading.whole_name_lines, names).upper() == \
+        "SYAHRUL"
+    assert _roster_name(reading.name_lines, reading.whole_name_lines,
+                        roster_without(names, "SYAHRUL")) is None
 
 
 def test_a_name_a_letter_or_two_off_a_roster_name_is_no_sure_reading():
