@@ -372,26 +372,27 @@ def _read_front(card: Card, photo: tuple | None, first: tuple | None = None
         # a copy made too dark: its outline printed as a rule down the card's side, which
         # Tesseract takes the rows for a table's, or its background nearly as dark as the
         # letters' soft edges, where only the print cut nearer the ink reads (the cut the
-        # NIK's digits get), or its letters a screen of fine dots far paler than the NIK
-        # (cut at the block's own split). Read again so; taken when it finds the labels,
-        # or the name's row the first reading did not with as many labels; the first
-        # that finds the name's row, else the one that finds the most labels.
-        taken = None
-        for other in (without_outline(binary), thin, without_pattern(binary),
-                      screened_print(flat, right)):
+        # NIK's digits get). Read again so; taken when it finds the labels, or the name's
+        # row the first reading did not with as many labels.
+        for other in (without_outline(binary), thin, without_pattern(binary)):
             if other is binary:
                 continue   # no outline to leave out
             read = read_fields(other[:, :right])
             count = front_words(read[1])
-            if count < max(labels, MIN_FRONT_LABELS):
-                continue
-            if "nama" in read[0]:
-                taken = (read, count, other)
+            if count >= max(labels, MIN_FRONT_LABELS) and \
+                    ("nama" in read[0] or labels < MIN_FRONT_LABELS):
+                (fields, lines, conf), labels, binary = read, count, other
                 break
-            if labels < MIN_FRONT_LABELS and (taken is None or count > taken[1]):
-                taken = (read, count, other)
-        if taken is not None:
-            (fields, lines, conf), labels, binary = taken
+    if "nama" not in fields:
+        # letters printed as a screen of fine dots (a stencil copy's) blur into a grey far
+        # paler than the NIK's solid digits: cut at the field block's own split, taken
+        # only when the name's row is found so, with as many labels (on a card whose
+        # print is solid, that cut takes in the background, and reads labels out of it)
+        other = screened_print(flat, right)
+        read = read_fields(other[:, :right])
+        count = front_words(read[1])
+        if "nama" in read[0] and count >= max(labels, MIN_FRONT_LABELS):
+            (fields, lines, conf), labels, binary = read, count, other
     name_print = binary   # the print the name's row was read in
     if MIN_FRONT_LABELS <= labels < FEW_LABELS and not BIRTH_AND_SEX & fields.keys():
         # most labels under the NIK unread: their print may have faded far paler than the
@@ -654,10 +655,13 @@ def read_ktp(img, *, dpi: float | None = None, cards: list[Card] | None = None) 
                 soft.take_surer(best)    # the same card: what it read surely stays
             best = soft
     if best is None and soft is not None:
-        # only the card softened reads as a front, and not its NIK surely: nothing on it
-        # is taken as read (a softened name was read surely wrong), but its NIK's and its
-        # name's readings may still show a roster member
+        # only the card softened reads as a front, and not its NIK surely: no front is
+        # found (the page's text may still place the card), but where the page is a KTP
+        # by no other reading, this is its card's: nothing on it taken as read (a
+        # softened name was read surely wrong), its NIK's and name's readings may still
+        # show a roster member
         soft.confidences = {k: min(v, DISPUTED) for k, v in soft.confidences.items()}
+        soft.found = False
         best = soft
     if best is not None and soft is not None and best is not soft and \
             soft.card_index == best.card_index:

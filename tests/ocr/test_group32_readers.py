@@ -96,9 +96,10 @@ def test_a_parent_s_row_whose_label_was_lost_names_no_holder():
 def test_a_card_only_its_softened_rendering_reads_is_kept_for_the_roster():
     """300 dpi grey, under the glass: neither way up of the card as copied reads as a
     front; softened, it does, but its NIK not surely. That reading was dropped, and the
-    page's card was read as no card at all. It is kept now, nothing on it taken as read:
-    Tesseract and the line recognizer both spell the roster's NIK, which is taken, noted
-    as matched; with the holder left off the roster, none is."""
+    page's card was read as no card at all. It is kept now as the card's reading where
+    nothing else reads the page, nothing on it taken as read: Tesseract and the line
+    recognizer both spell the roster's NIK, which is taken, noted as matched; with the
+    holder left off the roster, none is."""
     from benchmarks import ktp_accuracy as K
     from scansim.people import roster_names, roster_niks
 
