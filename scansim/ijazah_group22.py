@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from formgen.core.yamlfile import load_yaml
 from scansim.handwriting import write_line
+from scansim.ijazah_era import by_year
 from scansim.ijazah_holders import title_case, titled
 from scansim.ijazah_numbers import styled_number
 from scansim.ktp_prints import dot_text
@@ -213,7 +214,7 @@ def smu_blanko(p, dz, rng: random.Random, spec: dict, school: str, tahun: int,
     red by a numbering machine at the top right ("No. 05 Mu 0012345"). Returns the y (mm)
     the holder's part begins at and the number."""
     words = _data()["smu"]
-    ministry = next(m for last, m in sorted(words["ministries"].items()) if tahun <= last)
+    ministry = by_year(sorted(words["ministries"].items()), tahun)
     draw_seal(p.d, dz.seal, p.w / 2, 34 * p.u, 12 * p.u, (150, 120, 40))
     p.centre(50, "REPUBLIK INDONESIA", dz.heading, 4.6)
     p.centre(56.5, ministry, dz.body, 3.6, width_mm=size_mm[0] * 0.75)

@@ -25,6 +25,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from formgen.core.yamlfile import load_yaml
 from scansim.formpages import jpeg
+from scansim.ijazah_era import by_year
 from scansim.ijazah_faces import face
 from scansim.ijazah_holders import title_case, titled
 from scansim.ornament import draw_seal
@@ -163,7 +164,7 @@ def slb_kepala(p, dz, rng: random.Random, spec: dict, school: str, tahun: int,
     ("DN-15/D-SDLB/K13/19/0001234"). Returns the y (mm) the holder's part begins at and
     the number."""
     words = _data()["slb"]
-    ministry = next(m for last, m in sorted(words["ministries"].items()) if tahun <= last)
+    ministry = by_year(sorted(words["ministries"].items()), tahun)
     level, short = words["levels"][spec["jenjang"]]
     draw_seal(p.d, dz.seal, p.w / 2, 36 * p.u, 12 * p.u, dz.accent)
     p.centre(53, ministry, dz.heading, 3.8, width_mm=size_mm[0] * 0.76)

@@ -30,6 +30,7 @@ from PIL import Image, ImageDraw
 from formgen.core.yamlfile import load_yaml
 from scansim.documents import PHOTO_BACKGROUNDS, _portrait
 from scansim.emeterai import qr_image
+from scansim.ijazah_era import by_year
 from scansim.ijazah_group16 import wrap
 from scansim.ijazah_holders import titled
 from scansim.ijazah_numbers import styled_number
@@ -425,7 +426,7 @@ def pkbm_kepala(p, dz, rng: random.Random, spec: dict, school: str, tahun: int,
                   round(side * p.u))
     p.img.paste(qr, (round((size_mm[0] - 28 - side) * p.u), round(21 * p.u)))
     draw_seal(p.d, dz.seal, p.w / 2, 27 * p.u, 9 * p.u, (150, 118, 36))
-    ministry = next(m for last, m in words["ministries"] if tahun <= last)
+    ministry = by_year(words["ministries"], tahun)
     p.centre(38, "REPUBLIK INDONESIA", dz.heading, 3.8)
     p.centre(42.8, ministry, dz.heading, 3.4, width_mm=size_mm[0] * 0.56)
     p.centre(49, dz.title_text, dz.title, 11.5 + p.layout.uniform(-0.5, 0.5), fill=dz.accent)

@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from formgen.core.yamlfile import load_yaml
+from scansim.ijazah_era import by_year
 from scansim.ijazah_group16 import wrap
 from scansim.ijazah_group29 import Filler
 from scansim.ijazah_holders import titled
@@ -262,7 +263,7 @@ def spg_tulis(p, dz, y: float, name: str, rows: list[tuple[str, str]],
 
 def ministry_of(year: int) -> str:
     """The ministry the open university stood under in ``year``."""
-    return next(m for last, m in _data()["ut"]["ministries"] if year <= last)
+    return by_year(_data()["ut"]["ministries"], year)
 
 
 def ut_kepala(p, dz, rng: random.Random, spec: dict, school: str, tahun: int,

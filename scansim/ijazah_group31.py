@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw
 
 from formgen.core.yamlfile import load_yaml
 from scansim.formpages import jpeg
+from scansim.ijazah_era import by_year
 from scansim.ijazah_group16 import wrap
 from scansim.ijazah_group28 import Typist
 from scansim.ijazah_holders import titled
@@ -70,11 +71,6 @@ FLICKER = {"fill": (0.86, 0.92),       # the page's width as a share of the pict
 def _data() -> dict:
     """The thirty-first group's wording (data/ijazah_group31.yaml)."""
     return load_yaml(DATA)
-
-
-def _by_year(pairs, year: int) -> str:
-    """The entry of ``pairs`` ([last year, text], in order) standing in ``year``."""
-    return next(text for last, text in pairs if year <= last)
 
 
 # -- frames -------------------------------------------------------------------------------
@@ -205,7 +201,7 @@ def spma_kepala(p, dz, rng: random.Random, spec: dict, school: str, tahun: int,
     draw_seal(p.d, dz.seal, p.w / 2, 44 * p.u, 12 * p.u, (136, 108, 40))
     p.centre(59, "REPUBLIK INDONESIA", dz.heading, 4.4)
     p.centre(65, dz.ministry, dz.heading, 4.4)
-    p.centre(71, _by_year(words["agencies"], tahun), dz.body, 3.3, width_mm=size_mm[0] * 0.7)
+    p.centre(71, by_year(words["agencies"], tahun), dz.body, 3.3, width_mm=size_mm[0] * 0.7)
     p.centre(77, dz.title_text, dz.title, 15.0 + p.layout.uniform(-0.6, 0.6), fill=dz.accent)
     p.centre(96, words["level"], dz.heading, 5.0, fill=dz.accent)
     p.centre(102.5, words["short"], dz.heading, 3.8)
@@ -280,7 +276,7 @@ def pgsd_kepala(p, dz, rng: random.Random, spec: dict, school: str, tahun: int,
     nomor = words["register"].format(n=rng.randint(1, 2400), year=tahun)
     p.text(24, 22, f"Nomor : {nomor}", dz.body, 3.0)
     draw_seal(p.d, dz.seal, p.w / 2, 31 * p.u, 10 * p.u, dz.accent)
-    p.centre(43, _by_year(words["ministries"], tahun), dz.heading, 3.4)
+    p.centre(43, by_year(words["ministries"], tahun), dz.heading, 3.4)
     p.centre(48.5, school, dz.heading, 5.6, fill=dz.accent)
     p.centre(57, words["faculty"], dz.body, 3.4)
     p.centre(63.5, dz.title_text, dz.title, 13.0 + p.layout.uniform(-0.5, 0.5), fill=dz.accent)

@@ -29,6 +29,7 @@ from PIL import Image, ImageDraw
 from formgen.core.yamlfile import load_yaml
 from scansim.draw import off_box
 from scansim.formpages import jpeg
+from scansim.ijazah_era import by_year
 from scansim.ijazah_faces import face
 from scansim.ijazah_group16 import wrap
 from scansim.ijazah_group28 import Typist
@@ -73,11 +74,6 @@ SHADE = {"fill": (0.84, 0.91),         # the page's width as a share of the pict
 def _data() -> dict:
     """The thirty-second group's wording (data/ijazah_group32.yaml)."""
     return load_yaml(DATA)
-
-
-def _by_year(pairs, year: int) -> str:
-    """The entry of ``pairs`` ([last year, text], in order) standing in ``year``."""
-    return next(text for last, text in pairs if year <= last)
 
 
 # -- frames -------------------------------------------------------------------------------
@@ -291,7 +287,7 @@ def ma_pondok_kepala(p, dz, rng: random.Random, spec: dict, school: str, tahun: 
                                      year=tahun)
     p.centre(22, words["basmalah"], dz.heading, 6.0)
     draw_seal(p.d, dz.seal, p.w / 2, 41 * p.u, 10.5 * p.u, dz.accent)
-    p.centre(55, _by_year(words["ministries"], tahun), dz.heading, 4.4)
+    p.centre(55, by_year(words["ministries"], tahun), dz.heading, 4.4)
     p.centre(61, words["office"], dz.body, 3.4)
     p.centre(67, dz.title_text, dz.title, 16.0 + p.layout.uniform(-0.6, 0.6), fill=dz.accent)
     p.centre(85, words["level"], dz.heading, 5.0)

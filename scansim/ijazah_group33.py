@@ -25,6 +25,7 @@ from PIL import Image, ImageDraw
 from formgen.core.yamlfile import load_yaml
 from scansim.draw import off_box
 from scansim.formpages import jpeg
+from scansim.ijazah_era import by_year
 from scansim.ijazah_group16 import wrap
 from scansim.ijazah_holders import titled
 from scansim.ktp_group26 import SURFACES, _surface, photo_quad, shake_kernel
@@ -58,11 +59,6 @@ FOLD = {"fill": (0.84, 0.9),
 def _data() -> dict:
     """The thirty-third group's wording (data/ijazah_group33.yaml)."""
     return load_yaml(DATA)
-
-
-def _by_year(pairs, year: int) -> str:
-    """The entry of ``pairs`` ([last year, text], in order) standing in ``year``."""
-    return next(text for last, text in pairs if year <= last)
 
 
 # -- the bands ----------------------------------------------------------------------------------
@@ -166,8 +162,8 @@ def smep_kepala(p, dz, rng: random.Random, spec: dict, school: str, tahun: int,
     p.text(size_mm[0] - 26, 23, f"No. {nomor}", dz.body, 3.2, fill=(160, 40, 36), anchor="ra")
     draw_seal(p.d, dz.seal, p.w / 2, 40 * p.u, 11 * p.u, (70, 64, 56))
     p.centre(55, "REPUBLIK INDONESIA", dz.heading, 4.2)
-    p.centre(61, _by_year(words["ministries"], tahun), dz.heading, 4.2)
-    p.centre(70, _by_year(words["titles"], tahun), dz.title, 7.6, fill=dz.accent,
+    p.centre(61, by_year(words["ministries"], tahun), dz.heading, 4.2)
+    p.centre(70, by_year(words["titles"], tahun), dz.title, 7.6, fill=dz.accent,
              width_mm=size_mm[0] * 0.74)
     p.centre(83, words["level"], dz.heading, 5.0)
     p.centre(90, words["short"], dz.heading, 3.8)

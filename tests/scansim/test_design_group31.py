@@ -29,6 +29,7 @@ from scansim import ktp as KTP
 from scansim import ktp_designs as KD
 from scansim import ktp_group31 as KG31
 from scansim.draw import mm_px
+from scansim.ijazah_era import by_year
 from scansim.ktp import make_ktp, make_ktp_back, make_ktp_copy_page
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
@@ -361,10 +362,10 @@ def test_spma_types_the_truth_on_its_rows(people, monkeypatch):
 
 def test_spma_agency_and_pgsd_ministry_by_year():
     spma, pgsd = IG31._data()["spma"], IG31._data()["pgsd"]
-    assert IG31._by_year(spma["agencies"], 1982) == "PUSAT PENDIDIKAN DAN LATIHAN PERTANIAN"
-    assert IG31._by_year(spma["agencies"], 1990).startswith("BADAN PENDIDIKAN, LATIHAN")
-    assert IG31._by_year(pgsd["ministries"], 1995) == "DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN"
-    assert IG31._by_year(pgsd["ministries"], 2004) == "DEPARTEMEN PENDIDIKAN NASIONAL"
+    assert by_year(spma["agencies"], 1982) == "PUSAT PENDIDIKAN DAN LATIHAN PERTANIAN"
+    assert by_year(spma["agencies"], 1990).startswith("BADAN PENDIDIKAN, LATIHAN")
+    assert by_year(pgsd["ministries"], 1995) == "DEPARTEMEN PENDIDIKAN DAN KEBUDAYAAN"
+    assert by_year(pgsd["ministries"], 2004) == "DEPARTEMEN PENDIDIKAN NASIONAL"
 
 
 def test_pgsd_prints_the_truth(people, monkeypatch):

@@ -27,6 +27,7 @@ from scansim import ktp as KTP
 from scansim import ktp_designs as KD
 from scansim import ktp_group32 as KG32
 from scansim.draw import mm_px
+from scansim.ijazah_era import by_year
 from scansim.ktp import make_ktp, make_ktp_back, make_ktp_copy_page
 from scansim.people import make_people
 from tests.scansim.test_design_groups import (
@@ -353,15 +354,15 @@ def test_ma_prints_the_truth(people, monkeypatch):
     words = IG32._data()["ma"]
     assert truth["nama"] in texts and f"Nomor : {truth['nomor']}" in texts
     assert words["basmalah"] in texts and words["level"] in texts
-    ministry = IG32._by_year(words["ministries"], truth["tahun"])
+    ministry = by_year(words["ministries"], truth["tahun"])
     assert ministry in texts and "Kepala Madrasah," in texts
     assert any(t.startswith("dari MA Pondok Pesantren Nurul Hikmah ") for t in texts)
 
 
 def test_ma_ministry_by_year():
     ministries = IG32._data()["ma"]["ministries"]
-    assert IG32._by_year(ministries, 2008) == "DEPARTEMEN AGAMA REPUBLIK INDONESIA"
-    assert IG32._by_year(ministries, 2015) == "KEMENTERIAN AGAMA REPUBLIK INDONESIA"
+    assert by_year(ministries, 2008) == "DEPARTEMEN AGAMA REPUBLIK INDONESIA"
+    assert by_year(ministries, 2015) == "KEMENTERIAN AGAMA REPUBLIK INDONESIA"
 
 
 @pytest.mark.parametrize("name", IJAZAH_32)
