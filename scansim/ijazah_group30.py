@@ -30,7 +30,7 @@ from formgen.core.yamlfile import load_yaml
 from scansim.ijazah_era import by_year
 from scansim.ijazah_group16 import wrap
 from scansim.ijazah_group29 import Filler
-from scansim.ijazah_holders import titled
+from scansim.ijazah_holders import holder_rows, titled
 from scansim.ornament import draw_seal
 
 DATA = Path(__file__).with_name("data") / "ijazah_group30.yaml"
@@ -322,12 +322,8 @@ def ut_rektor(p, dz, y: float, name: str, rows: list[tuple[str, str]],
              (words["rows"][3], getattr(p, "faculty", "Fakultas Ekonomi"))]
     lab_x = wmm * 0.2
     col_x = lab_x + 52
-    for label, value in items:
-        p.text(lab_x, y, label, dz.body, body)
-        p.text(col_x - 3, y, ":", dz.body, body)
-        p.text(col_x, y, value, dz.body, body, width_mm=wmm * 0.82 - col_x)
-        y += body + 2.2
-    return y + 2
+    return holder_rows(p, dz, y, items, body, lab_x, col_x, gap=2.2,
+                       value_mm=wmm * 0.82 - col_x) + 2
 
 
 # -- faded in a frame on a sunny wall ---------------------------------------------------------

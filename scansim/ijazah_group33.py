@@ -27,7 +27,7 @@ from scansim.draw import off_box
 from scansim.formpages import jpeg
 from scansim.ijazah_era import by_year
 from scansim.ijazah_group16 import wrap
-from scansim.ijazah_holders import titled
+from scansim.ijazah_holders import holder_rows, titled
 from scansim.ktp_group26 import SURFACES, _surface, photo_quad, shake_kernel
 from scansim.ornament import draw_seal
 
@@ -260,12 +260,8 @@ def sarjana_nama(p, dz, y: float, name: str, rows: list[tuple[str, str]],
              (words["rows"][2], study), (words["rows"][3], faculty)]
     lab_x = wmm * 0.2
     col_x = lab_x + 52
-    for label, value in items:
-        p.text(lab_x, y, label, dz.body, body)
-        p.text(col_x - 3, y, ":", dz.body, body)
-        p.text(col_x, y, value, dz.body, body, width_mm=wmm * 0.82 - col_x)
-        y += body + 1.9
-    return y + 3
+    return holder_rows(p, dz, y, items, body, lab_x, col_x, gap=1.9,
+                       value_mm=wmm * 0.82 - col_x) + 3
 
 
 # -- rusted by a paper clip and a staple ------------------------------------------------------

@@ -20,14 +20,15 @@ def titled(value: str, keep: dict[str, str]) -> str:
 
 
 def holder_rows(p, dz, y: float, rows: list[tuple[str, str]], body: float, lab_x: float,
-          col_x: float) -> float:
-    """The holder's other rows: label, colon and value; returns y under them."""
-    val_w = p.w / p.u - col_x - lab_x
+                col_x: float, *, gap: float = 3.2, value_mm: float | None = None) -> float:
+    """The holder's other rows: label, colon and value, ``gap`` mm between them, a value
+    at most ``value_mm`` wide (else to the page's margin); returns y under them."""
+    val_w = p.w / p.u - col_x - lab_x if value_mm is None else value_mm
     for lab, val in rows:
         p.text(lab_x, y, lab, dz.body, body)
         p.text(col_x - 3, y, ":", dz.body, body)
         p.text(col_x, y, val, dz.body, body, width_mm=val_w)
-        y += body + 3.2
+        y += body + gap
     return y
 
 
